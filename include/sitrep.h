@@ -1,0 +1,189 @@
+/* sitrep.h — the public API of libsitrep: read news documents, code them into
+ * conflict events (ACLED taxonomy) with the text spans behind every field,
+ * write events as JSON Lines / CSV / GeoJSON, and store and tally them in SQLite.
+ *
+ * Ownership, once for the whole API: the caller owns what it passes in and what a
+ * _new/_open returns (release it with the matching _free; _free(NULL) is a no-op);
+ * every pointer found inside a returned object or passed to a callback is borrowed,
+ * valid until that object is freed or the callback returns. Text travels as
+ * (pointer, length) in UTF-8 and need not be NUL-terminated. */
+#ifndef SITREP_H
+#define SITREP_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SR_VERSION "0.1.0"
+
+/* ---- errors ---------------------------------------------------------- */
+enum {
+    SR_OK = 0,
+    SR_ENOMEM = -1,    /* out of memory */
+    SR_EINVAL = -2,    /* bad argument or option */
+    SR_EIO = -3,       /* file could not be read or written */
+    SR_EPARSE = -4,    /* input could not be parsed */
+    SR_EDB = -5,       /* database error */
+    SR_ETOOBIG = -6,   /* input over a size cap */
+    SR_ENOTFOUND = -7, /* no such file, document or entry */
+    SR_EDATA = -8,     /* a dictionary or data file is invalid */
+    SR_EENGINE = -9,   /* the matching engine failed */
+    SR_EEMPTY = -10    /* input holds no document */
+};
+const char *sr_strerror(int err);
+
+/* ---- context: dictionaries, matchers, places ------------------------- */
+typedef enum { SR_ENGINE_AUTO = 0, SR_ENGINE_HS, SR_ENGINE_PORTABLE } sr_engine;
+
+typedef struct sr_ctx sr_ctx;
+/* Loads the dictionaries in datadir (NULL: $SITREP_DATA, else the data/ dir
+ * the binary was built with). Returns NULL and writes a message to err. */
+sr_ctx *sr_ctx_new(const char *datadir, sr_engine engine, char *err, size_t errlen);
+void sr_ctx_free(sr_ctx *ctx);
+/* Name of the matching engine in use: "vectorscan" or "portable". */
+const char *sr_ctx_engine(const sr_ctx *ctx);
+
+/* Diagnostics (warnings and per-item errors): origin is a file name or
+ * "<stdin>", line the line or item number (0 when not applicable). */
+typedef void (*sr_diag_cb)(void *ud, const char *origin, long line, const char *msg);
+
+/* Validates every dictionary file in datadir; reports each problem with its
+ * file and line through diag. Returns the number of errors (0 = valid). */
+int sr_lexicon_check(const char *datadir, sr_diag_cb diag, void *ud);
+
+/* ---- documents and input formats -------------------------------------- */
+typedef struct sr_doc {
+    const char *id;     /* stable id: given (jsonl), else derived from name/link/hash */
+    const char *title;  /* "" when none */
+    const char *date;   /* publication date YYYY-MM-DD, "" when unknown */
+    const char *source; /* outlet / feed title, "" when none */
+    const char *url;    /* "" when none */
+    const char *text;   /* body text, valid UTF-8 (invalid bytes were replaced) */
+    size_t text_len;
+    const char *origin; /* file name or "<stdin>" */
+    long item;          /* line (jsonl) or item number (feeds), 0 otherwise */
+} sr_doc;
+
+typedef enum { SR_FMT_AUTO = 0, SR_FMT_TEXT, SR_FMT_JSONL, SR_FMT_HTML, SR_FMT_FEED } sr_format;
+/* "text", "jsonl", "html", "rss"/"atom"/"feed"; returns -1 for an unknown name. */
+int sr_format_parse(const char *name);
+sr_format sr_format_detect(const char *buf, size_t len, const char *filename);
+
+#define SR_MAX_INPUT_BYTES ((size_t)256 << 20) /* cap on one input file */
+#define SR_MAX_DOC_BYTES ((size_t)64 << 20)   /* cap on one document's text */
+
+typedef struct sr_read_opts {
+    sr_format format;         /* SR_FMT_AUTO to detect */
+    const char *default_date; /* used when a document carries no date; may be NULL */
+    sr_diag_cb diag;          /* warnings and bad items; may be NULL */
+    void *diag_ud;
+} sr_read_opts;
+
+/* Called once per document; a non-zero return stops reading and is returned. */
+typedef int (*sr_doc_cb)(void *ud, const sr_doc *doc);
+
+/* Splits a buffer into documents. Bad items are reported through diag and
+ * skipped; the rest still arrive. Returns 0, the callback's non-zero value,
+ * or a negative SR_E… when the input as a whole is unusable. */
+int sr_read_buffer(const char *buf, size_t len, const char *origin, const sr_read_opts *opts,
+                   sr_doc_cb cb, void *ud);
+/* As sr_read_buffer for a file; path "-" reads standard input. */
+int sr_read_file(const char *path, const sr_read_opts *opts, sr_doc_cb cb, void *ud);
+
+/* ---- events ----------------------------------------------------------- */
+/* A byte span in the document text; start < 0 means "no evidence". */
+typedef struct sr_span {
+    int32_t start, end;
+} sr_span;
+
+/* One coded event. Strings are never NULL: "" means the text did not support
+ * the field. Integers use -1 (fatalities) or 0 (inter, precision) for unknown;
+ * latitude/longitude are NAN when unknown. */
+typedef struct sr_event {
+    const char *doc_id;
+    const char *event_id;
+    const char *kind; /* "incident" or "aggregate" */
+    char event_date[11], date_start[11], date_end[11];
+    int time_precision; /* 1 day, 2 week or a few days, 3 month or longer; 0 unknown */
+    const char *event_type, *sub_event_type;
+    const char *actor1, *assoc_actor_1;
+    int inter1;
+    const char *actor2, *assoc_actor_2;
+    int inter2;
+    const char *country, *iso3, *admin1, *admin2, *location;
+    double latitude, longitude;
+    int geo_precision; /* 1 place, 2 near / part of region, 3 region; 0 unknown */
+    long geonames_id;  /* 0 when not from GeoNames */
+    int fatalities, fatalities_low, fatalities_high; /* -1 unknown */
+    const char *source; /* who the report attributes the claim to */
+    const char *notes;  /* the supporting sentence */
+    /* evidence: byte spans in the document text */
+    sr_span ev_sentence, ev_trigger, ev_actor1, ev_actor2, ev_place, ev_date, ev_number, ev_source;
+} sr_event;
+
+typedef struct sr_events sr_events;
+/* Codes one document. On success *out holds the events (possibly none) in the
+ * order the text reports them. */
+int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out);
+size_t sr_events_count(const sr_events *evs);
+const sr_event *sr_events_get(const sr_events *evs, size_t i);
+void sr_events_free(sr_events *evs);
+
+/* ---- output ----------------------------------------------------------- */
+typedef enum { SR_OUT_JSONL = 0, SR_OUT_CSV, SR_OUT_GEOJSON } sr_outfmt;
+int sr_outfmt_parse(const char *name); /* "jsonl", "csv", "geojson"; -1 if unknown */
+
+typedef struct sr_writer sr_writer;
+sr_writer *sr_writer_new(FILE *fp, sr_outfmt fmt);
+int sr_writer_put(sr_writer *w, const sr_event *ev);
+/* Closes the output structure (GeoJSON brackets); call once at the end. */
+int sr_writer_finish(sr_writer *w);
+void sr_writer_free(sr_writer *w);
+/* The event as one JSON object without newline; malloc'd, caller frees. */
+char *sr_event_to_json(const sr_event *ev);
+
+/* ---- store ------------------------------------------------------------ */
+typedef struct sr_store sr_store;
+/* Opens (creating if needed) a SQLite store. NULL and a message on failure. */
+sr_store *sr_store_open(const char *path, char *err, size_t errlen);
+void sr_store_free(sr_store *st);
+const char *sr_store_error(const sr_store *st);
+
+int sr_store_begin(sr_store *st);
+int sr_store_commit(sr_store *st);
+int sr_store_rollback(sr_store *st);
+/* Stores a document and its events. A document whose text hash is already
+ * stored is skipped: returns 0 and sets *skipped = 1. */
+int sr_store_add(sr_store *st, const sr_doc *doc, const sr_events *evs, int *skipped);
+
+typedef struct sr_query {
+    const char *since, *until; /* YYYY-MM-DD inclusive, NULL = open */
+    const char *country;       /* name or ISO3 */
+    const char *admin1;
+    const char *actor;         /* substring of actor1 or actor2 */
+    const char *type;          /* event_type or sub_event_type */
+    const char *kind;          /* "incident" or "aggregate" */
+    long limit;                /* 0 = no limit */
+} sr_query;
+
+typedef int (*sr_event_cb)(void *ud, const sr_event *ev);
+int sr_store_events(sr_store *st, const sr_query *q, sr_event_cb cb, void *ud);
+
+typedef struct sr_tally {
+    const char *key;
+    long incidents, aggregates;                 /* event counts by kind */
+    long fat_low, fat_best, fat_high;           /* sums over incidents */
+    long claim_low, claim_best, claim_high;     /* sums over aggregate claims */
+} sr_tally;
+typedef int (*sr_tally_cb)(void *ud, const sr_tally *row);
+/* by: "actor", "admin1", "country", "week", "month", "sub_event_type". */
+int sr_store_report(sr_store *st, const char *by, const sr_query *q, sr_tally_cb cb, void *ud);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

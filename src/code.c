@@ -1,0 +1,2 @@
+/* code.c — STUB */
+#include "internal.h"

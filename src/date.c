@@ -1,0 +1,2 @@
+/* date.c — STUB */
+#include "internal.h"

@@ -1,0 +1,188 @@
+/* internal.h — what the library's modules share and the public API hides:
+ * growable buffers, the text pipeline (normalised text, tokens, sentences),
+ * the matcher interface and its engines, the lexicon tables, dates. */
+#ifndef SR_INTERNAL_H
+#define SR_INTERNAL_H
+
+#include "sitrep.h"
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- util.c: buffers with a size cap, strings ------------------------- */
+typedef struct sr__buf {
+    char *p;
+    size_t len, cap, max; /* max: hard cap (0 = SR_MAX_INPUT_BYTES) */
+} sr__buf;
+void sr__buf_init(sr__buf *b, size_t max);
+void sr__buf_release(sr__buf *b);
+int sr__buf_add(sr__buf *b, const void *p, size_t n); /* SR_ETOOBIG over the cap */
+int sr__buf_addc(sr__buf *b, char c);
+int sr__buf_adds(sr__buf *b, const char *s);
+int sr__buf_printf(sr__buf *b, const char *fmt, ...);
+char *sr__strndup(const char *s, size_t n);
+char *sr__strdup(const char *s);
+void sr__errf(char *err, size_t errlen, const char *fmt, ...);
+/* Reads a whole file (path "-" = stdin) with a cap. */
+int sr__read_all(const char *path, size_t max, char **out, size_t *outlen);
+/* FNV-1a 64 and a hex SHA-like content hash used for de-duplication. */
+uint64_t sr__hash64(const void *p, size_t n);
+
+/* Replaces invalid UTF-8 sequences by U+FFFD. Returns a malloc'd copy in *out
+ * (always), the number of repairs, and the first bad byte offset in *first_bad. */
+int sr__utf8_repair(const char *s, size_t n, char **out, size_t *outlen, size_t *first_bad);
+
+/* ---- text.c: normalised text, tokens, sentences ------------------------ */
+enum { SR_TOK_WORD = 1, SR_TOK_NUM = 2, SR_TOK_PUNCT = 3 };
+enum {
+    SR_TF_CAP = 1,      /* original starts with an uppercase letter */
+    SR_TF_ALLCAPS = 2,  /* original is all uppercase (2+ letters) */
+    SR_TF_SSTART = 4,   /* first token of a sentence */
+    SR_TF_NEWLINE = 8   /* a line break precedes the token */
+};
+typedef struct sr__tok {
+    uint32_t s, e;   /* span in norm */
+    uint32_t os, oe; /* span in the original text */
+    uint8_t kind, flags;
+} sr__tok;
+typedef struct sr__sent {
+    uint32_t tb, te; /* tokens [tb, te) */
+    uint32_t os, oe; /* span in the original text */
+} sr__sent;
+/* norm is the original, NFKC-normalised, case-folded, with quotes/dashes
+ * folded to ASCII and every whitespace run as one space; n2o maps each norm
+ * byte (and norm_len) back to an original byte offset. */
+typedef struct sr__text {
+    const char *orig;
+    size_t orig_len;
+    char *norm;
+    size_t norm_len;
+    uint32_t *n2o;
+    sr__tok *toks;
+    size_t ntoks;
+    sr__sent *sents;
+    size_t nsents;
+} sr__text;
+int sr__text_init(sr__text *t, const char *s, size_t n);
+void sr__text_release(sr__text *t);
+/* The normalised form of a dictionary phrase (same folding as text), malloc'd. */
+char *sr__norm_phrase(const char *s, size_t n, size_t *outlen);
+
+/* ---- match.c: one matcher interface, two engines ---------------------- */
+typedef struct sr__matcher sr__matcher;
+/* pats are normalised phrases (sr__norm_phrase); ids are returned on match. */
+sr__matcher *sr__matcher_new(sr_engine engine, const char *const *pats, const size_t *lens,
+                             const uint32_t *ids, size_t n, char *err, size_t errlen);
+void sr__matcher_free(sr__matcher *m);
+const char *sr__matcher_engine(const sr__matcher *m);
+/* Reports every match that starts at a token start and ends at a token end,
+ * as token range [tb, te), in order of tb then te. Overlaps are all reported. */
+typedef void (*sr__match_cb)(void *ud, uint32_t id, uint32_t tb, uint32_t te);
+int sr__matcher_scan(sr__matcher *m, const sr__text *t, sr__match_cb cb, void *ud);
+
+/* ---- date.c ----------------------------------------------------------- */
+typedef struct sr__date {
+    int y, m, d;
+} sr__date;
+int sr__date_parse_iso(const char *s, sr__date *out); /* YYYY-MM-DD */
+/* Finds a date in a free-form line ("22 April, 2019", "April 22, 2019",
+ * "2019-04-22", "22/04/2019", "Mon, 22 Apr 2019 10:00:00 GMT"). 0 if found. */
+int sr__date_find(const char *s, size_t n, sr__date *out);
+void sr__date_fmt(sr__date d, char out[11]);
+long sr__date_days(sr__date d); /* days since 1970-01-01 */
+sr__date sr__date_from_days(long days);
+int sr__date_wday(sr__date d);  /* 0 = Sunday */
+int sr__month_days(int y, int m);
+
+/* ---- lexicon.c: the dictionaries of data/ ----------------------------- */
+/* Every phrase of every dictionary goes into one matcher; the match id
+ * packs (table << 24 | row). */
+enum {
+    SR_LX_ACTOR = 1,  /* named actors */
+    SR_LX_AGENT,      /* generic actor nouns */
+    SR_LX_TRIGGER,    /* event triggers */
+    SR_LX_CUE,        /* negation, modality, opinion, period, attribution... */
+    SR_LX_QUANT,      /* hedges and quantity words */
+    SR_LX_COUNTRY,    /* country names, demonyms */
+    SR_LX_PLACE,      /* places (own gazetteer) */
+    SR_LX_NTABLES
+};
+#define SR_LX_ID(t, r) (((uint32_t)(t) << 24) | (uint32_t)(r))
+#define SR_LX_TABLE(id) ((int)((id) >> 24))
+#define SR_LX_ROW(id) ((uint32_t)((id)&0xffffff))
+
+typedef struct sr__actor {
+    char *key, *acled; /* acled may hold {country} */
+    int inter;
+    char *country; /* ISO3 or "*" */
+} sr__actor;
+typedef struct sr__agent {
+    char *key, *acled; /* template: {country} {military} {police} */
+    int inter;
+    char *role; /* "", "civilian", "armed", "state", "protester"... */
+} sr__agent;
+typedef struct sr__trigger {
+    char *key, *cls, *sub_event_type;
+    char *flags;
+} sr__trigger;
+typedef struct sr__cue {
+    char *kind; /* neg, modal, opinion, subset, period, attrib, wound ... */
+    char *arg;
+} sr__cue;
+typedef struct sr__quant {
+    char *kind; /* "low", "high", "approx", "below", "number" */
+    int low, best, high;
+} sr__quant;
+typedef struct sr__country {
+    char *iso3, *name, *military, *police;
+} sr__country;
+typedef struct sr__place {
+    char *name, *iso3, *admin1, *admin2, *kind;
+    double lat, lon;
+    long pop;
+} sr__place;
+
+typedef struct sr__lexicon {
+    sr__actor *actors;
+    size_t nactors;
+    sr__agent *agents;
+    size_t nagents;
+    sr__trigger *triggers;
+    size_t ntriggers;
+    sr__cue *cues;
+    size_t ncues;
+    sr__quant *quants;
+    size_t nquants;
+    sr__country *countries;
+    size_t ncountries;
+    sr__place *places;
+    size_t nplaces;
+    /* all phrases, for the matcher */
+    char **pats;
+    size_t *lens;
+    uint32_t *ids;
+    size_t npats, cappats;
+} sr__lexicon;
+/* Loads the data/ TSV files; problems go to diag (file, line) and count as errors. */
+int sr__lexicon_load(sr__lexicon *lx, const char *datadir, sr_diag_cb diag, void *ud);
+void sr__lexicon_release(sr__lexicon *lx);
+const sr__country *sr__lexicon_country(const sr__lexicon *lx, const char *iso3_or_name);
+
+struct sr_ctx {
+    char *datadir;
+    sr__lexicon lx;
+    sr__matcher *m;
+};
+
+/* ---- events (code.c) ---------------------------------------------------- */
+struct sr_events {
+    sr_event *v;
+    size_t n, cap;
+    char **strs; /* every string the events own */
+    size_t nstrs, capstrs;
+};
+/* Interns a string in the event list (NULL → ""). */
+const char *sr__events_str(sr_events *evs, const char *s, size_t n);
+
+#endif

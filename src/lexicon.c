@@ -1,0 +1,2 @@
+/* lexicon.c — STUB */
+#include "internal.h"

@@ -1,0 +1,2 @@
+/* place.c — STUB */
+#include "internal.h"
