@@ -94,6 +94,20 @@ long sr__date_days(sr__date d); /* days since 1970-01-01 */
 sr__date sr__date_from_days(long days);
 int sr__date_wday(sr__date d);  /* 0 = Sunday */
 int sr__month_days(int y, int m);
+/* A date expression found in (normalised, lower-case) text: an absolute date
+ * ("22 april 2019", "april 22", "2019-04-22", "on 9 may 2020") or one relative
+ * to the publication date pub ("on saturday", "yesterday", "last week",
+ * "earlier this month", "last month", "over the past month", "since january"). */
+typedef struct sr__date_hit {
+    uint32_t s, e;        /* byte span in the scanned string */
+    sr__date start, end;  /* inclusive range; start == end for a single day */
+    int precision;        /* 1 a day, 2 a week or a few days, 3 a month or longer */
+    int period;           /* 1: a span over which a total accrued ("over the past
+                             month", "since january", "so far this year") */
+} sr__date_hit;
+/* Scans s[0..n) for date expressions, left to right, without overlaps; writes
+ * at most max hits and returns how many were found. */
+int sr__date_scan(const char *s, size_t n, sr__date pub, sr__date_hit *hits, int max);
 
 /* ---- lexicon.c: the dictionaries of data/ ----------------------------- */
 /* Every phrase of every dictionary goes into one matcher; the match id
