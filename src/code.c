@@ -1,2 +1,1665 @@
-/* code.c — STUB */
+/* code.c — the event coder: from a document's matches (actors, triggers, cues,
+ * numbers, dates, places) to ACLED-style events with the evidence behind every
+ * field. It reads sentence by sentence and clause by clause with syntax-light
+ * rules (voice, prepositions, nearest mentions), then merges the mentions of one
+ * claim within the document ("69 killed" in the lead, body and caption).
+ * The rules are described in docs/coder.md. */
 #include "internal.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- mentions ----------------------------------------------------------- */
+enum { MT_NONE = 0, MT_ACTOR, MT_AGENT, MT_COUNTRY, MT_PLACE, MT_SOURCE, MT_TRIGGER, MT_QUANT, MT_NUM };
+
+typedef struct mention {
+    int type;
+    uint32_t tb, te; /* tokens [tb, te) */
+    uint32_t row;    /* row in its table; for MT_NUM the value */
+    uint32_t alt;    /* MT_PLACE: another row with the same phrase, or UINT32_MAX */
+} mention;
+
+/* Per-token annotation: which mention (index+1) covers it, per layer. */
+typedef struct tokinfo {
+    int ent;  /* entity layer: actor, agent, country, place, source */
+    int trig; /* trigger layer */
+    int quant;
+    int num;
+    int date;           /* date hit index+1 */
+    uint32_t cue;       /* bit set of cue kinds starting at or covering this token */
+    uint32_t cue_start; /* bit set of cue kinds starting here */
+} tokinfo;
+
+enum {
+    CUE_NEG, CUE_MODAL, CUE_OPINION, CUE_SUBSET, CUE_ATTRIB_BEFORE, CUE_ATTRIB_AFTER, CUE_SOURCE,
+    CUE_WOUND, CUE_ZERO, CUE_KILL, CUE_PERIOD, CUE_TARGET, CUE_AGENT, CUE_JOIN, CUE_PLACE,
+    CUE_NEAR, CUE_BG, CUE_INTERVENE, CUE_UNIT, CUE_N
+};
+static const char *const cue_names[CUE_N] = {
+    "neg", "modal", "opinion", "subset", "attrib", "attrib", "source", "wound", "zero", "kill",
+    "period", "target", "agent", "join", "place", "near", "bg", "intervene", "unit"};
+
+typedef struct rawmatch {
+    uint32_t id, tb, te;
+} rawmatch;
+
+typedef struct dhit {
+    uint32_t tb, te;
+    sr__date_hit h;
+} dhit;
+
+/* A chunk: a run of entity mentions naming one actor ("Syrian regime forces",
+ * "suspected IS militants", "the Kurdish-led Syrian Democratic Forces (SDF)"). */
+typedef struct chunk {
+    uint32_t tb, te;
+    int actor, agent, country; /* rows or -1 */
+    uint32_t ntb, nte;         /* attached number span, ntb == nte when none */
+    int prep;                  /* the preposition before: 0, 'b' by, 't' target, 'i' in/of, 'w' with/between */
+    int conj;                  /* 1 if joined to the previous chunk by "and"/"with" */
+} chunk;
+
+typedef struct figure {
+    int low, best, high; /* -1 unknown */
+    sr_span span;
+} figure;
+
+typedef struct cand {
+    sr_event ev;
+    /* owned strings before interning */
+    char actor1[256], actor2[256], assoc1[256], assoc2[256], country[128], iso3[4], admin1[128],
+        admin2[128], location[128], source[160];
+    const char *event_type, *sub_event_type;
+    int kind_agg;
+    int has_date;
+    int role2; /* target role: 'c' civilian, 'a' armed, 's' state, 'p' protester, 0 */
+    uint32_t sent;
+    uint32_t order; /* token position of the first mention */
+    int score;      /* how many fields the sentence supported, to choose notes */
+    int merged;
+} cand;
+
+typedef struct coder {
+    sr_ctx *ctx;
+    const sr__lexicon *lx;
+    const sr_doc *doc;
+    sr__text t;
+    rawmatch *raw;
+    size_t nraw, capraw;
+    mention *men;
+    size_t nmen, capmen;
+    tokinfo *ti;
+    dhit *dh;
+    size_t ndh, capdh;
+    sr__date pub;
+    int has_pub;
+    const char *doc_iso3; /* main country of the document */
+    const char *doc_source;
+    cand *cands;
+    size_t ncands, capcands;
+} coder;
+
+static int grow(void **v, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return 0;
+    size_t nc = *cap ? *cap * 2 : 32;
+    void *p = realloc(*v, nc * size);
+    if (!p)
+        return SR_ENOMEM;
+    *v = p;
+    *cap = nc;
+    return 0;
+}
+
+static void on_match(void *ud, uint32_t id, uint32_t tb, uint32_t te)
+{
+    coder *c = ud;
+    if (grow((void **)&c->raw, &c->capraw, c->nraw, sizeof *c->raw))
+        return;
+    c->raw[c->nraw++] = (rawmatch){id, tb, te};
+}
+
+/* ---- token helpers ------------------------------------------------------ */
+static int tok_is(const coder *c, uint32_t i, const char *w)
+{
+    if (i >= c->t.ntoks)
+        return 0;
+    const sr__tok *k = &c->t.toks[i];
+    size_t n = strlen(w);
+    return k->e - k->s == n && !memcmp(c->t.norm + k->s, w, n);
+}
+
+static int tok_in(const coder *c, uint32_t i, const char *const *ws)
+{
+    for (int k = 0; ws[k]; k++)
+        if (tok_is(c, i, ws[k]))
+            return 1;
+    return 0;
+}
+
+static int is_punct(const coder *c, uint32_t i) { return i < c->t.ntoks && c->t.toks[i].kind == SR_TOK_PUNCT; }
+
+static int is_hard_punct(const coder *c, uint32_t i)
+{
+    return is_punct(c, i) && !tok_is(c, i, "-") && !tok_is(c, i, "'") && !tok_is(c, i, "\"") &&
+           !tok_is(c, i, "(") && !tok_is(c, i, ")");
+}
+
+static sr_span span_of(const coder *c, uint32_t tb, uint32_t te)
+{
+    if (tb >= te || te > c->t.ntoks)
+        return (sr_span){-1, -1};
+    return (sr_span){(int32_t)c->t.toks[tb].os, (int32_t)c->t.toks[te - 1].oe};
+}
+
+static int cue_id(const char *kind, const char *arg)
+{
+    if (!strcmp(kind, "attrib"))
+        return strcmp(arg, "after") ? CUE_ATTRIB_BEFORE : CUE_ATTRIB_AFTER;
+    for (int i = 0; i < CUE_N; i++)
+        if (!strcmp(cue_names[i], kind))
+            return i;
+    return -1;
+}
+
+static int has_cue(const coder *c, uint32_t i, int cue) { return i < c->t.ntoks && (c->ti[i].cue_start >> cue & 1); }
+
+/* Is there a cue of this kind starting in [a, b)? Returns its token or -1. */
+static long find_cue(const coder *c, uint32_t a, uint32_t b, int cue)
+{
+    for (uint32_t i = a; i < b && i < c->t.ntoks; i++)
+        if (has_cue(c, i, cue))
+            return (long)i;
+    return -1;
+}
+
+/* ---- building mentions -------------------------------------------------- */
+static int ent_type(int table)
+{
+    switch (table) {
+    case SR_LX_ACTOR: return MT_ACTOR;
+    case SR_LX_AGENT: return MT_AGENT;
+    case SR_LX_COUNTRY: return MT_COUNTRY;
+    case SR_LX_PLACE: return MT_PLACE;
+    default: return MT_NONE;
+    }
+}
+
+static int add_mention(coder *c, mention m)
+{
+    if (grow((void **)&c->men, &c->capmen, c->nmen, sizeof *c->men))
+        return SR_ENOMEM;
+    c->men[c->nmen++] = m;
+    return 0;
+}
+
+/* Entity priority at equal length: actor > source > country > agent > place. */
+static int ent_prio(int type)
+{
+    switch (type) {
+    case MT_ACTOR: return 5;
+    case MT_SOURCE: return 4;
+    case MT_COUNTRY: return 3;
+    case MT_AGENT: return 2;
+    case MT_PLACE: return 1;
+    default: return 0;
+    }
+}
+
+/* Place mentions: the capitalisation of the original decides whether a word
+ * that is also a place ("Mark", "Of") is one: a place must start upper-case. */
+static int looks_proper(const coder *c, uint32_t tb, uint32_t te)
+{
+    for (uint32_t i = tb; i < te; i++) {
+        const sr__tok *k = &c->t.toks[i];
+        if (k->kind != SR_TOK_WORD)
+            continue;
+        const char *o = c->t.orig + k->os;
+        if (islower((unsigned char)o[0])) {
+            /* lower-case particles inside names: al-, ad-, ez-, as-, ar-, az-, el-, de, of */
+            static const char *const parts[] = {"al", "ad", "ez", "as", "ar", "az", "el", "de",
+                                                "of", "du", "la", "an", "ash", "at", "ibn", "bin",
+                                                "abu", "um", "umm", "ras", "tal", "tell", "jabal",
+                                                "wadi", "deir", "ain", "bir", "the", "al-", "and", NULL};
+            int ok = 0;
+            for (int p = 0; parts[p]; p++) {
+                size_t n = strlen(parts[p]);
+                if (!strncmp(c->t.norm + k->s, parts[p], n) &&
+                    (k->e - k->s == n || c->t.norm[k->s + n] == '-'))
+                    ok = 1;
+            }
+            if (!ok || i == tb)
+                return 0;
+        }
+    }
+    return 1;
+}
+
+static int build_mentions(coder *c)
+{
+    const sr__lexicon *lx = c->lx;
+    size_t nt = c->t.ntoks;
+    c->ti = calloc(nt + 1, sizeof *c->ti);
+    if (!c->ti)
+        return SR_ENOMEM;
+    /* best entity/trigger/quant per start token: longest, then priority */
+    int *best_ent = malloc((nt + 1) * sizeof(int));
+    int *best_trig = malloc((nt + 1) * sizeof(int));
+    int *best_q = malloc((nt + 1) * sizeof(int));
+    if (!best_ent || !best_trig || !best_q) {
+        free(best_ent);
+        free(best_trig);
+        free(best_q);
+        return SR_ENOMEM;
+    }
+    for (size_t i = 0; i <= nt; i++)
+        best_ent[i] = best_trig[i] = best_q[i] = -1;
+    for (size_t k = 0; k < c->nraw; k++) {
+        rawmatch *r = &c->raw[k];
+        int table = SR_LX_TABLE(r->id);
+        uint32_t row = SR_LX_ROW(r->id);
+        if (table == SR_LX_CUE) {
+            const sr__cue *cu = &lx->cues[row];
+            int id = cue_id(cu->kind, cu->arg);
+            if (id == CUE_SOURCE) {
+                /* sources are entities too, so "Syrian Observatory" is not a country */
+                goto as_entity;
+            }
+            if (id >= 0) {
+                c->ti[r->tb].cue_start |= 1u << id;
+                for (uint32_t i = r->tb; i < r->te; i++)
+                    c->ti[i].cue |= 1u << id;
+            }
+            continue;
+        }
+    as_entity:;
+        int type = table == SR_LX_CUE ? MT_SOURCE : ent_type(table);
+        int *slot = NULL;
+        if (type != MT_NONE)
+            slot = &best_ent[r->tb];
+        else if (table == SR_LX_TRIGGER)
+            slot = &best_trig[r->tb];
+        else if (table == SR_LX_QUANT)
+            slot = &best_q[r->tb];
+        if (!slot)
+            continue;
+        if (type == MT_PLACE && !looks_proper(c, r->tb, r->te))
+            continue;
+        if (type == MT_ACTOR || type == MT_COUNTRY) {
+            /* short all-caps acronyms ("IS", "US") must be written in capitals */
+            const sr__tok *k0 = &c->t.toks[r->tb];
+            if (r->te - r->tb == 1 && k0->e - k0->s <= 3 && !(k0->flags & SR_TF_ALLCAPS) &&
+                !(k0->flags & SR_TF_CAP))
+                continue;
+            if (r->te - r->tb == 1 && k0->e - k0->s == 2 && !(k0->flags & SR_TF_ALLCAPS))
+                continue;
+        }
+        if (*slot < 0) {
+            *slot = (int)k;
+            continue;
+        }
+        rawmatch *o = &c->raw[*slot];
+        uint32_t len = r->te - r->tb, olen = o->te - o->tb;
+        int otype = SR_LX_TABLE(o->id) == SR_LX_CUE ? MT_SOURCE : ent_type(SR_LX_TABLE(o->id));
+        if (len > olen || (len == olen && ent_prio(type) > ent_prio(otype)))
+            *slot = (int)k;
+    }
+    /* choose non-overlapping, leftmost-longest per layer */
+    uint32_t reach_e = 0, reach_t = 0, reach_q = 0;
+    for (uint32_t i = 0; i < nt; i++) {
+        if (best_ent[i] >= 0 && i >= reach_e) {
+            rawmatch *r = &c->raw[best_ent[i]];
+            int table = SR_LX_TABLE(r->id);
+            mention m = {table == SR_LX_CUE ? MT_SOURCE : ent_type(table), r->tb, r->te,
+                         SR_LX_ROW(r->id), UINT32_MAX};
+            if (m.type == MT_PLACE) { /* remember a same-phrase alternative (Homs city / province) */
+                for (size_t k = 0; k < c->nraw; k++)
+                    if (c->raw[k].tb == r->tb && c->raw[k].te == r->te &&
+                        SR_LX_TABLE(c->raw[k].id) == SR_LX_PLACE && c->raw[k].id != r->id) {
+                        m.alt = SR_LX_ROW(c->raw[k].id);
+                        break;
+                    }
+            }
+            if (add_mention(c, m))
+                goto oom;
+            for (uint32_t k = r->tb; k < r->te; k++)
+                c->ti[k].ent = (int)c->nmen;
+            reach_e = r->te;
+        }
+        if (best_trig[i] >= 0 && i >= reach_t) {
+            rawmatch *r = &c->raw[best_trig[i]];
+            if (add_mention(c, (mention){MT_TRIGGER, r->tb, r->te, SR_LX_ROW(r->id), 0}))
+                goto oom;
+            for (uint32_t k = r->tb; k < r->te; k++)
+                c->ti[k].trig = (int)c->nmen;
+            reach_t = r->te;
+        }
+        if (best_q[i] >= 0 && i >= reach_q) {
+            rawmatch *r = &c->raw[best_q[i]];
+            if (add_mention(c, (mention){MT_QUANT, r->tb, r->te, SR_LX_ROW(r->id), 0}))
+                goto oom;
+            for (uint32_t k = r->tb; k < r->te; k++)
+                c->ti[k].quant = (int)c->nmen;
+            reach_q = r->te;
+        }
+        if (c->t.toks[i].kind == SR_TOK_NUM) {
+            const sr__tok *k = &c->t.toks[i];
+            long v = 0;
+            int ok = 1;
+            for (uint32_t b = k->s; b < k->e; b++) {
+                char ch = c->t.norm[b];
+                if (ch == ',')
+                    continue;
+                if (ch == '.') { /* a decimal: not a count of people */
+                    ok = 0;
+                    break;
+                }
+                if (ch < '0' || ch > '9' || v > 10000000) {
+                    ok = 0;
+                    break;
+                }
+                v = v * 10 + (ch - '0');
+            }
+            if (ok && v <= 1000000) {
+                if (add_mention(c, (mention){MT_NUM, i, i + 1, (uint32_t)v, 0}))
+                    goto oom;
+                c->ti[i].num = (int)c->nmen;
+            }
+        }
+    }
+    free(best_ent);
+    free(best_trig);
+    free(best_q);
+    return 0;
+oom:
+    free(best_ent);
+    free(best_trig);
+    free(best_q);
+    return SR_ENOMEM;
+}
+
+/* Date expressions per sentence, mapped onto tokens. */
+static int scan_dates(coder *c)
+{
+    if (!c->has_pub)
+        return 0;
+    sr__date_hit hits[32];
+    for (size_t s = 0; s < c->t.nsents; s++) {
+        const sr__sent *se = &c->t.sents[s];
+        if (se->tb >= se->te)
+            continue;
+        uint32_t b = c->t.toks[se->tb].s, e = c->t.toks[se->te - 1].e;
+        int n = sr__date_scan(c->t.norm + b, e - b, c->pub, hits, 32);
+        for (int h = 0; h < n && h < 32; h++) {
+            uint32_t hs = b + hits[h].s, he = b + hits[h].e;
+            uint32_t tb = UINT32_MAX, te = 0;
+            for (uint32_t i = se->tb; i < se->te; i++) {
+                const sr__tok *k = &c->t.toks[i];
+                if (k->e > hs && k->s < he) {
+                    if (tb == UINT32_MAX)
+                        tb = i;
+                    te = i + 1;
+                }
+            }
+            if (tb == UINT32_MAX)
+                continue;
+            if (grow((void **)&c->dh, &c->capdh, c->ndh, sizeof *c->dh))
+                return SR_ENOMEM;
+            c->dh[c->ndh++] = (dhit){tb, te, hits[h]};
+            for (uint32_t i = tb; i < te; i++)
+                c->ti[i].date = (int)c->ndh;
+        }
+    }
+    return 0;
+}
+
+/* ---- chunks ------------------------------------------------------------- */
+static const mention *ent_at(const coder *c, uint32_t i)
+{
+    if (i >= c->t.ntoks || !c->ti[i].ent)
+        return NULL;
+    return &c->men[c->ti[i].ent - 1];
+}
+
+/* Words allowed between the parts of one actor phrase. */
+static int is_modifier(const coder *c, uint32_t i)
+{
+    static const char *const mods[] = {
+        "suspected", "allied", "foreign", "alleged", "unidentified", "unknown", "armed",
+        "pro-government", "pro-regime", "government-backed", "kurdish-led", "us-backed",
+        "turkish-backed", "russian-backed", "iran-backed", "iranian-backed", "local", "rival",
+        "the", "a", "an", "its", "their", "other", "regime-linked", "iran-linked", "its", "own",
+        "extremist", "jihadist", "islamist", "opposition", "rebel", "militant", "loyalist", "elite",
+        "several", "some", "two", "three", "members", "member", "of", "off-duty", "senior",
+        "young", "unarmed", "innocent", "female", "male", "kurdish", "arab", "affiliated", NULL};
+    return tok_in(c, i, mods);
+}
+
+static int prep_before(const coder *c, uint32_t tb, uint32_t limit)
+{
+    /* skip articles, numbers and modifiers back to a preposition */
+    uint32_t i = tb;
+    int steps = 0;
+    while (i > limit && steps < 6) {
+        i--;
+        steps++;
+        if (tok_is(c, i, "by") || has_cue(c, i, CUE_AGENT))
+            return 'b';
+        if (tok_in(c, i, (const char *const[]){"on", "against", "targeting", "at", "upon", NULL}))
+            return 't';
+        if (tok_in(c, i, (const char *const[]){"in", "of", "from", "across", "near", "to", "into",
+                                               "throughout", "inside", NULL}))
+            return 'i';
+        if (tok_in(c, i, (const char *const[]){"between", "with", NULL}))
+            return 'w';
+        if (c->ti[i].num || c->ti[i].quant || is_modifier(c, i) || tok_is(c, i, "-"))
+            continue;
+        break;
+    }
+    return 0;
+}
+
+/* Collects the actor chunks of tokens [a, b). */
+static size_t build_chunks(const coder *c, uint32_t a, uint32_t b, chunk *out, size_t max)
+{
+    size_t n = 0;
+    uint32_t i = a;
+    while (i < b && n < max) {
+        const mention *m = ent_at(c, i);
+        if (!m || m->tb != i || !(m->type == MT_ACTOR || m->type == MT_AGENT || m->type == MT_COUNTRY)) {
+            i++;
+            continue;
+        }
+        chunk ch = {m->tb, m->te, -1, -1, -1, 0, 0, 0, 0};
+        uint32_t j = i;
+        for (;;) {
+            const mention *mm = ent_at(c, j);
+            if (!mm || mm->tb != j)
+                break;
+            if (mm->type == MT_ACTOR && ch.actor < 0)
+                ch.actor = (int)mm->row;
+            else if (mm->type == MT_AGENT && ch.agent < 0)
+                ch.agent = (int)mm->row;
+            else if (mm->type == MT_COUNTRY && ch.country < 0 && ch.agent < 0 && ch.actor < 0)
+                ch.country = (int)mm->row;
+            else if (mm->type != MT_ACTOR && mm->type != MT_AGENT && mm->type != MT_COUNTRY)
+                break;
+            else if (mm->type == MT_COUNTRY && (ch.agent >= 0 || ch.actor >= 0))
+                break; /* "SDF fighters in Syria" — a new phrase */
+            ch.te = mm->te;
+            j = mm->te;
+            /* allow one modifier, a hyphen, or an apposition in brackets */
+            if (j < b && (tok_is(c, j, "(")) && ent_at(c, j + 1)) {
+                const mention *ap = ent_at(c, j + 1);
+                if (ap->type == MT_ACTOR && tok_is(c, ap->te, ")")) {
+                    if (ch.actor < 0)
+                        ch.actor = (int)ap->row;
+                    ch.te = ap->te + 1;
+                    j = ch.te;
+                    continue;
+                }
+            }
+            if (j < b && ent_at(c, j) && ent_at(c, j)->tb == j)
+                continue;
+            if (j + 1 < b && (is_modifier(c, j) || tok_is(c, j, "-")) && !tok_is(c, j, "of") &&
+                ent_at(c, j + 1) && ent_at(c, j + 1)->tb == j + 1) {
+                j++;
+                continue;
+            }
+            break;
+        }
+        if (ch.actor < 0 && ch.agent < 0 && ch.country >= 0) {
+            /* a country alone is an actor only as a subject ("Turkey shelled"), not "in Syria" */
+            int p = prep_before(c, ch.tb, a);
+            if (p == 'i' || p == 't' || p == 'w') {
+                i = ch.te;
+                continue;
+            }
+            /* a plural demonym (Russians) names people, not a state: skip as actor */
+        }
+        ch.prep = prep_before(c, ch.tb, a);
+        /* attached number: a number (or quantity word) right before, skipping modifiers */
+        uint32_t k = ch.tb;
+        int steps = 0;
+        while (k > a && steps < 4) {
+            k--;
+            steps++;
+            if (c->ti[k].num || (c->ti[k].quant && !strcmp(c->lx->quants[c->men[c->ti[k].quant - 1].row].kind, "number"))) {
+                const mention *nm = c->ti[k].num ? &c->men[c->ti[k].num - 1] : &c->men[c->ti[k].quant - 1];
+                ch.ntb = nm->tb;
+                ch.nte = nm->te;
+                break;
+            }
+            if (is_modifier(c, k) || tok_is(c, k, "-"))
+                continue;
+            break;
+        }
+        if (n > 0 && out[n - 1].te <= ch.tb) {
+            uint32_t gap = ch.tb - out[n - 1].te;
+            if (ch.ntb < ch.nte)
+                gap = ch.ntb - out[n - 1].te;
+            if (gap <= 3 && find_cue(c, out[n - 1].te, ch.ntb < ch.nte ? ch.ntb : ch.tb, CUE_JOIN) >= 0 &&
+                !tok_is(c, out[n - 1].te, ","))
+                ch.conj = 1;
+        }
+        out[n++] = ch;
+        i = ch.te;
+    }
+    return n;
+}
+
+/* ---- numbers ------------------------------------------------------------ */
+/* The value of the number or quantity word at token i, with hedges before it. */
+static int read_figure(const coder *c, uint32_t i, figure *f)
+{
+    const sr__lexicon *lx = c->lx;
+    int v = -1, lo = -1, hi = -1, best = -1;
+    uint32_t tb = i, te = i + 1;
+    if (c->ti[i].num) {
+        const mention *m = &c->men[c->ti[i].num - 1];
+        v = (int)m->row;
+        lo = hi = best = v;
+        te = m->te;
+    } else if (c->ti[i].quant) {
+        const mention *m = &c->men[c->ti[i].quant - 1];
+        const sr__quant *q = &lx->quants[m->row];
+        if (strcmp(q->kind, "number"))
+            return 0;
+        tb = m->tb;
+        te = m->te;
+        lo = q->low;
+        best = q->best;
+        hi = q->high;
+        v = best;
+        /* "dozens"/"hundreds": at least */
+        if (q->best >= 12 && (tok_is(c, te - 1, "dozens") || tok_is(c, te - 1, "hundreds") ||
+                              tok_is(c, te - 1, "thousands") || tok_is(c, te - 1, "of")))
+            hi = -1;
+    } else
+        return 0;
+    /* compound: "twenty-two" is one token; "twenty two" → add */
+    /* a hedge right before */
+    if (tb > 0 && c->ti[tb - 1].quant) {
+        const mention *hm = &c->men[c->ti[tb - 1].quant - 1];
+        const sr__quant *h = &lx->quants[hm->row];
+        if (hm->te == tb) {
+            if (!strcmp(h->kind, "low")) {
+                lo = v + h->low;
+                best = v + h->best;
+                hi = -1;
+                tb = hm->tb;
+            } else if (!strcmp(h->kind, "high")) {
+                lo = -1;
+                best = v;
+                hi = v;
+                tb = hm->tb;
+            } else if (!strcmp(h->kind, "below")) {
+                lo = -1;
+                best = v - 1;
+                hi = v - 1;
+                tb = hm->tb;
+            } else if (!strcmp(h->kind, "approx")) {
+                lo = -1;
+                best = v;
+                hi = -1;
+                tb = hm->tb;
+            }
+        }
+    }
+    f->low = lo;
+    f->best = best;
+    f->high = hi;
+    f->span = span_of(c, tb, te);
+    return 1;
+}
+
+static int is_kill_tok(const coder *c, uint32_t i)
+{
+    if (has_cue(c, i, CUE_KILL))
+        return 1;
+    if (c->ti[i].trig) {
+        const mention *m = &c->men[c->ti[i].trig - 1];
+        return m->tb == i && !strcmp(c->lx->triggers[m->row].cls, "kill") &&
+               !tok_is(c, i, "opened") && !tok_is(c, i, "open") && !tok_is(c, i, "fired") &&
+               !tok_is(c, i, "shot") && !tok_is(c, i, "shooting") && !tok_is(c, i, "gunfire");
+    }
+    return 0;
+}
+
+/* Classifies the number at token i: 'd' dead, 'w' wounded, 0 neither. */
+static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const chunk *ch, size_t nch)
+{
+    uint32_t ne = i + 1;
+    if (c->ti[i].quant)
+        ne = c->men[c->ti[i].quant - 1].te;
+    if (ne < b && has_cue(c, ne, CUE_UNIT))
+        return 0;
+    if (c->ti[i].date)
+        return 0;
+    if (i > a && (tok_is(c, i - 1, "aged") || tok_is(c, i - 1, "age") || tok_is(c, i - 1, "no.") ||
+                  tok_is(c, i - 1, "number") || tok_is(c, i - 1, "route") || tok_is(c, i - 1, "highway") ||
+                  tok_is(c, i - 1, "km") || tok_is(c, i - 1, "of")))
+        if (!(i > a + 1 && tok_is(c, i - 1, "of") && (is_kill_tok(c, i - 2))))
+            return 0;
+    /* forward: skip the actor phrase and auxiliaries up to a kill/wound word */
+    int df = -1, rf = 0, dist = 0;
+    for (uint32_t j = ne; j < b && j < ne + 14; j++) {
+        if (is_hard_punct(c, j) && !tok_is(c, j, "\""))
+            break;
+        int inchunk = 0;
+        for (size_t k = 0; k < nch; k++)
+            if (j >= ch[k].tb && j < ch[k].te)
+                inchunk = 1;
+        if (has_cue(c, j, CUE_WOUND)) {
+            df = dist;
+            rf = 'w';
+            break;
+        }
+        if (is_kill_tok(c, j)) {
+            df = dist;
+            rf = 'd';
+            break;
+        }
+        if (c->ti[j].num && j != i)
+            break;
+        if (c->ti[j].trig && !inchunk)
+            break;
+        if (!inchunk)
+            dist++;
+    }
+    int db = -1, rb = 0;
+    dist = 0;
+    uint32_t start = i;
+    if (start > 0 && c->ti[start - 1].quant && c->men[c->ti[start - 1].quant - 1].te == start)
+        start = c->men[c->ti[start - 1].quant - 1].tb;
+    for (uint32_t j = start; j > a && dist < 4; j--) {
+        uint32_t k = j - 1;
+        if (is_hard_punct(c, k))
+            break;
+        if (has_cue(c, k, CUE_WOUND) || (c->ti[k].cue >> CUE_WOUND & 1)) {
+            db = dist;
+            rb = 'w';
+            break;
+        }
+        if (is_kill_tok(c, k) || (c->ti[k].trig && c->men[c->ti[k].trig - 1].te == k + 1 &&
+                                  !strcmp(c->lx->triggers[c->men[c->ti[k].trig - 1].row].cls, "kill") &&
+                                  !tok_is(c, k, "at") && !tok_is(c, k, "on"))) {
+            db = dist;
+            rb = 'd';
+            break;
+        }
+        if (c->ti[k].num)
+            break;
+        dist++;
+    }
+    if (df < 0 && db < 0)
+        return 0;
+    if (df < 0)
+        return rb;
+    if (db < 0)
+        return rf;
+    return df < db ? rf : rb;
+}
+
+static void fig_add(figure *sum, const figure *f, int *first)
+{
+    if (*first) {
+        *sum = *f;
+        *first = 0;
+        return;
+    }
+    sum->low = (sum->low >= 0 && f->low >= 0) ? sum->low + f->low : -1;
+    sum->high = (sum->high >= 0 && f->high >= 0) ? sum->high + f->high : -1;
+    sum->best = (sum->best >= 0 ? sum->best : 0) + (f->best >= 0 ? f->best : 0);
+    if (f->span.start >= 0 && (sum->span.start < 0 || f->span.end > sum->span.end))
+        sum->span.end = f->span.end;
+}
+
+/* ---- naming actors ------------------------------------------------------ */
+static void subst(char *out, size_t cap, const char *tpl, const char *country, const char *military,
+                  const char *police)
+{
+    size_t o = 0;
+    for (const char *p = tpl; *p && o + 1 < cap;) {
+        const char *rep = NULL;
+        size_t skip = 0;
+        if (!strncmp(p, "{country}", 9)) {
+            rep = country;
+            skip = 9;
+        } else if (!strncmp(p, "{military}", 10)) {
+            rep = military;
+            skip = 10;
+        } else if (!strncmp(p, "{police}", 8)) {
+            rep = police;
+            skip = 8;
+        }
+        if (rep) {
+            size_t n = strlen(rep);
+            if (o + n >= cap)
+                n = cap - o - 1;
+            memcpy(out + o, rep, n);
+            o += n;
+            p += skip;
+        } else
+            out[o++] = *p++;
+    }
+    out[o] = 0;
+    /* "Islamic State ()" when no country is known: drop the empty brackets */
+    char *e = strstr(out, " ()");
+    if (e)
+        memmove(e, e + 3, strlen(e + 3) + 1);
+}
+
+typedef struct actorname {
+    char name[256];
+    int inter;
+    int role; /* 'c' civilian, 'a' armed, 's' state, 'p' protester, 'r' rioter */
+    const char *home; /* ISO3 of the actor when known */
+} actorname;
+
+static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, actorname *an)
+{
+    const sr__lexicon *lx = c->lx;
+    memset(an, 0, sizeof *an);
+    const sr__country *cc = ch->country >= 0 ? &lx->countries[ch->country] : evc;
+    const char *cname = cc ? cc->name : "";
+    char mil[160], pol[160];
+    if (cc && *cc->military)
+        snprintf(mil, sizeof mil, "%s", cc->military);
+    else
+        snprintf(mil, sizeof mil, "Military Forces of %s", cname);
+    if (cc && *cc->police)
+        snprintf(pol, sizeof pol, "%s", cc->police);
+    else
+        snprintf(pol, sizeof pol, "Police Forces of %s", cname);
+    if (ch->actor >= 0) {
+        const sr__actor *a = &lx->actors[ch->actor];
+        subst(an->name, sizeof an->name, a->acled, evc ? evc->name : "", mil, pol);
+        an->inter = a->inter;
+        an->role = a->inter == 7 ? 'c' : a->inter == 6 ? 'p' : a->inter == 5 ? 'r' : a->inter == 1 ? 's' : 'a';
+        an->home = strcmp(a->country, "*") ? a->country : NULL;
+        return;
+    }
+    if (ch->agent >= 0) {
+        const sr__agent *g = &lx->agents[ch->agent];
+        subst(an->name, sizeof an->name, g->acled, evc ? evc->name : cname, mil, pol);
+        an->inter = g->inter;
+        if (!strcmp(g->role, "civilian"))
+            an->role = 'c';
+        else if (!strcmp(g->role, "state"))
+            an->role = 's';
+        else if (!strcmp(g->role, "protester"))
+            an->role = 'p';
+        else if (!strcmp(g->role, "rioter"))
+            an->role = 'r';
+        else
+            an->role = 'a';
+        if (an->role == 's' && cc && evc && cc != evc)
+            an->inter = 8; /* foreign state forces */
+        an->home = cc ? cc->iso3 : NULL;
+        return;
+    }
+    if (ch->country >= 0) {
+        snprintf(an->name, sizeof an->name, "%s", mil);
+        an->inter = (evc && cc != evc) ? 8 : 1;
+        an->role = 's';
+        an->home = cc->iso3;
+    }
+}
+
+/* ---- event types -------------------------------------------------------- */
+static const char *event_type_of(const char *sub)
+{
+    static const struct {
+        const char *sub, *type;
+    } map[] = {
+        {"Armed clash", "Battles"},
+        {"Government regains territory", "Battles"},
+        {"Non-state actor overtakes territory", "Battles"},
+        {"Chemical weapon", "Explosions/Remote violence"},
+        {"Air/drone strike", "Explosions/Remote violence"},
+        {"Suicide bomb", "Explosions/Remote violence"},
+        {"Shelling/artillery/missile attack", "Explosions/Remote violence"},
+        {"Remote explosive/landmine/IED", "Explosions/Remote violence"},
+        {"Grenade", "Explosions/Remote violence"},
+        {"Sexual violence", "Violence against civilians"},
+        {"Attack", "Violence against civilians"},
+        {"Abduction/forced disappearance", "Violence against civilians"},
+        {"Peaceful protest", "Protests"},
+        {"Protest with intervention", "Protests"},
+        {"Excessive force against protesters", "Protests"},
+        {"Violent demonstration", "Riots"},
+        {"Mob violence", "Riots"},
+        {"Agreement", "Strategic developments"},
+        {"Arrests", "Strategic developments"},
+        {"Change to group/activity", "Strategic developments"},
+        {"Disrupted weapons use", "Strategic developments"},
+        {"Headquarters or base established", "Strategic developments"},
+        {"Looting/property destruction", "Strategic developments"},
+        {"Non-violent transfer of territory", "Strategic developments"},
+        {"Other", "Strategic developments"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (!strcmp(map[i].sub, sub))
+            return map[i].type;
+    return "";
+}
+
+/* Class precedence when one clause holds several triggers: the most specific wins. */
+static int class_rank(const char *cls)
+{
+    static const char *const order[] = {"suicide", "chemical", "air", "shell", "remote", "grenade",
+                                        "capture", "withdraw", "sexual", "abduct", "mob", "riot",
+                                        "protest", "arrest", "defuse", "agreement", "hq", "change",
+                                        "clash", "kill", "attack", "loot", "other", NULL};
+    for (int i = 0; order[i]; i++)
+        if (!strcmp(order[i], cls))
+            return i;
+    return 99;
+}
+
+
+/* ---- one clause → at most one candidate event -------------------------- */
+static int is_aux(const coder *c, uint32_t i)
+{
+    static const char *const aux[] = {"was", "were", "been", "being", "is", "are", "be", "got", "get", NULL};
+    return tok_in(c, i, aux);
+}
+
+static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig_tb, const char **iso)
+{
+    /* the place nearest the trigger in [a, b), preferring those after it */
+    const mention *best = NULL;
+    long bestd = 1L << 30;
+    for (uint32_t i = a; i < b; i++) {
+        const mention *m = ent_at(c, i);
+        if (!m || m->tb != i || m->type != MT_PLACE)
+            continue;
+        long d = (long)m->tb - (long)trig_tb;
+        d = d >= 0 ? d : -d * 2 + 1;
+        if (d < bestd) {
+            bestd = d;
+            best = m;
+        }
+    }
+    if (!best)
+        return;
+    int want_admin = 0;
+    uint32_t lo = best->tb > 3 ? best->tb - 3 : 0;
+    if (find_cue(c, lo, best->tb, CUE_PLACE) >= 0 || find_cue(c, best->te, best->te + 2, CUE_PLACE) >= 0) {
+        for (uint32_t k = lo; k < best->te + 2 && k < c->t.ntoks; k++)
+            if (tok_in(c, k, (const char *const[]){"province", "governorate", "provinces", "county",
+                                                   "state", "region", "governorates", NULL}))
+                want_admin = 1;
+    }
+    const sr__place *p = sr__place_choose(c->lx, best->row, best->alt, want_admin, *iso);
+    if (!p)
+        return;
+    snprintf(cd->location, sizeof cd->location, "%s", p->name);
+    snprintf(cd->admin1, sizeof cd->admin1, "%s", p->admin1);
+    snprintf(cd->admin2, sizeof cd->admin2, "%s", p->admin2);
+    snprintf(cd->iso3, sizeof cd->iso3, "%s", p->iso3);
+    *iso = p->iso3;
+    cd->ev.latitude = p->lat;
+    cd->ev.longitude = p->lon;
+    if (!strcmp(p->kind, "city") || !strcmp(p->kind, "feature"))
+        cd->ev.geo_precision = 1;
+    else if (!strcmp(p->kind, "admin2"))
+        cd->ev.geo_precision = 2;
+    else
+        cd->ev.geo_precision = 3;
+    if (cd->ev.geo_precision == 1 && find_cue(c, best->tb > 3 ? best->tb - 3 : 0, best->tb, CUE_NEAR) >= 0)
+        cd->ev.geo_precision = 2;
+    if (!strcmp(p->kind, "admin1") && !*cd->admin1)
+        snprintf(cd->admin1, sizeof cd->admin1, "%s", p->name);
+    cd->ev.ev_place = span_of(c, best->tb, best->te);
+}
+
+static const sr__country *country_of_iso(const coder *c, const char *iso)
+{
+    return iso && *iso ? sr__lexicon_country(c->lx, iso) : NULL;
+}
+
+static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
+{
+    const sr__lexicon *lx = c->lx;
+    const sr__sent *se = &c->t.sents[s];
+    /* triggers in the clause */
+    const mention *trigs[16];
+    int nt = 0;
+    for (uint32_t i = a; i < b && nt < 16; i++) {
+        if (!c->ti[i].trig)
+            continue;
+        const mention *m = &c->men[c->ti[i].trig - 1];
+        if (m->tb != i)
+            continue;
+        /* negation or modality just before the trigger cancels it */
+        uint32_t lo = i > a + 5 ? i - 5 : a;
+        if (find_cue(c, lo, i, CUE_NEG) >= 0 || find_cue(c, lo, i, CUE_MODAL) >= 0)
+            continue;
+        /* "X was struck" is fine; "hit" as a noun after "a" is not a trigger */
+        trigs[nt++] = m;
+        i = m->te - 1;
+    }
+    if (!nt)
+        return 0;
+    /* dominant trigger */
+    const mention *tm = trigs[0];
+    for (int k = 1; k < nt; k++)
+        if (class_rank(lx->triggers[trigs[k]->row].cls) < class_rank(lx->triggers[tm->row].cls))
+            tm = trigs[k];
+    const sr__trigger *tr = &lx->triggers[tm->row];
+    int has_kill = 0, has_protest = 0, has_arrest = 0, has_clash = 0, only_noun = 1;
+    for (int k = 0; k < nt; k++) {
+        const sr__trigger *t2 = &lx->triggers[trigs[k]->row];
+        if (!strcmp(t2->cls, "kill"))
+            has_kill = 1;
+        if (!strcmp(t2->cls, "protest"))
+            has_protest = 1;
+        if (!strcmp(t2->cls, "arrest"))
+            has_arrest = 1;
+        if (!strcmp(t2->cls, "clash"))
+            has_clash = 1;
+        if (!strstr(t2->flags, "needs-target"))
+            only_noun = 0;
+    }
+    const char *cls = tr->cls;
+
+    /* actors */
+    chunk ch[32];
+    size_t nch = build_chunks(c, a, b, ch, 32);
+    int passive = 0;
+    for (uint32_t k = tm->tb > a + 3 ? tm->tb - 3 : a; k < tm->tb; k++)
+        if (is_aux(c, k))
+            passive = 1;
+    if (tok_is(c, tm->te, "by"))
+        passive = 1;
+    int i1 = -1, i2 = -1;
+    /* "between X and Y" */
+    for (size_t k = 0; k < nch; k++)
+        if (ch[k].prep == 'w' && tok_is(c, ch[k].tb - 1, "between") && k + 1 < nch && ch[k + 1].conj) {
+            i1 = (int)k;
+            i2 = (int)k + 1;
+        }
+    if (i1 < 0) {
+        int by = -1;
+        for (size_t k = 0; k < nch; k++)
+            if (ch[k].prep == 'b' && ch[k].tb > tm->tb) {
+                by = (int)k;
+                break;
+            }
+        if (by < 0)
+            for (size_t k = 0; k < nch; k++)
+                if (ch[k].prep == 'b' && !passive) {
+                    by = (int)k;
+                    break;
+                }
+        /* subject: nearest chunk before the trigger that is not a target/place/conjunct */
+        int subj = -1;
+        for (size_t k = 0; k < nch; k++)
+            if (ch[k].te <= tm->tb && ch[k].prep != 't' && ch[k].prep != 'i' && ch[k].prep != 'b' &&
+                !ch[k].conj)
+                subj = (int)k;
+        int obj = -1, target = -1;
+        for (size_t k = 0; k < nch; k++) {
+            if (ch[k].prep == 't' && target < 0)
+                target = (int)k;
+            if (ch[k].tb >= tm->te && (int)k != by && ch[k].prep != 'i' && !ch[k].conj && obj < 0)
+                obj = (int)k;
+        }
+        if (obj < 0) /* "clashed with X" */
+            for (size_t k = 0; k < nch; k++)
+                if (ch[k].tb >= tm->te && ch[k].prep == 'w' && (int)k != by) {
+                    obj = (int)k;
+                    break;
+                }
+        if (passive && by >= 0) {
+            i1 = by;
+            i2 = subj;
+        } else if (passive) {
+            i1 = -1;
+            i2 = subj;
+        } else {
+            i1 = by >= 0 ? by : subj;
+            i2 = obj;
+        }
+        if (target >= 0 && (i2 < 0 || (ch[i2].actor < 0 && ch[target].actor >= 0)))
+            i2 = target;
+        if (i1 >= 0 && i1 == i2)
+            i2 = -1;
+    }
+
+    /* numbers */
+    figure dead = {-1, -1, -1, {-1, -1}};
+    int nd = 0, nw = 0, first = 1;
+    for (uint32_t i = a; i < b; i++) {
+        int isnum = c->ti[i].num && c->men[c->ti[i].num - 1].tb == i;
+        int isq = c->ti[i].quant && c->men[c->ti[i].quant - 1].tb == i &&
+                  !strcmp(lx->quants[c->men[c->ti[i].quant - 1].row].kind, "number");
+        if (!isnum && !isq)
+            continue;
+        if (isq) {
+            /* "a"/"an" count only right before an actor phrase: "a soldier" */
+            const mention *qm = &c->men[c->ti[i].quant - 1];
+            if (lx->quants[qm->row].best == 1 && (tok_is(c, i, "a") || tok_is(c, i, "an"))) {
+                int attached = 0;
+                for (size_t k = 0; k < nch; k++)
+                    if (ch[k].ntb == i && ch[k].nte == qm->te)
+                        attached = 1;
+                if (!attached) {
+                    i = qm->te - 1;
+                    continue;
+                }
+            }
+        }
+        int r = number_role(c, i, a, b, ch, nch);
+        figure f;
+        if (r && read_figure(c, i, &f)) {
+            if (r == 'd') {
+                fig_add(&dead, &f, &first);
+                nd++;
+            } else
+                nw++;
+        }
+        if (isq)
+            i = c->men[c->ti[i].quant - 1].te - 1;
+    }
+    int zero = find_cue(c, se->tb, se->te, CUE_ZERO) >= 0;
+    /* a noun trigger such as "attacks" with neither target nor figure reports nothing */
+    if (only_noun && i2 < 0 && !nd)
+        return 0;
+    if (only_noun && !nd && i2 >= 0 && ch[i2].prep != 't')
+        return 0;
+
+    /* dates */
+    const dhit *dt = NULL;
+    long dtd = 1L << 30;
+    for (size_t k = 0; k < c->ndh; k++) {
+        if (c->dh[k].tb < se->tb || c->dh[k].te > se->te)
+            continue;
+        long d = (long)c->dh[k].tb - (long)tm->tb;
+        if (d < 0)
+            d = -d;
+        if (c->dh[k].tb < a || c->dh[k].te > b)
+            d += 1000;
+        if (d < dtd) {
+            dtd = d;
+            dt = &c->dh[k];
+        }
+    }
+    int period = (dt && dt->h.period) || find_cue(c, a, b, CUE_PERIOD) >= 0;
+
+    if (grow((void **)&c->cands, &c->capcands, c->ncands, sizeof *c->cands))
+        return SR_ENOMEM;
+    cand *cd = &c->cands[c->ncands];
+    memset(cd, 0, sizeof *cd);
+    sr_event *ev = &cd->ev;
+    ev->latitude = ev->longitude = NAN;
+    ev->fatalities = ev->fatalities_low = ev->fatalities_high = -1;
+    ev->ev_sentence = (sr_span){(int32_t)se->os, (int32_t)se->oe};
+    ev->ev_trigger = span_of(c, tm->tb, tm->te);
+    ev->ev_actor1 = ev->ev_actor2 = ev->ev_place = ev->ev_date = ev->ev_number = ev->ev_source =
+        (sr_span){-1, -1};
+    cd->sent = s;
+    cd->order = tm->tb;
+    for (size_t k = 0; k < nch; k++)
+        if ((int)k == i1 || (int)k == i2)
+            if (ch[k].tb < cd->order)
+                cd->order = ch[k].tb;
+
+    /* place and country */
+    const char *iso = NULL;
+    fill_place(c, cd, a, b, tm->tb, &iso);
+    if (!*cd->location)
+        fill_place(c, cd, se->tb, se->te, tm->tb, &iso);
+    if (!iso) {
+        /* a country named as a place in the sentence ("in Syria") */
+        for (uint32_t i = se->tb; i < se->te && !iso; i++) {
+            const mention *m = ent_at(c, i);
+            if (m && m->tb == i && m->type == MT_COUNTRY && prep_before(c, m->tb, se->tb) == 'i')
+                iso = lx->countries[m->row].iso3;
+        }
+    }
+    if (!iso)
+        iso = c->doc_iso3;
+    if (!iso) { /* the demonym of an actor phrase ("Kenyan police") */
+        for (size_t k = 0; k < nch && !iso; k++)
+            if (ch[k].country >= 0 && ch[k].agent >= 0)
+                iso = lx->countries[ch[k].country].iso3;
+    }
+    if (!iso) {
+        for (int k = 0; k < 2 && !iso; k++) {
+            int ix = k ? i2 : i1;
+            if (ix >= 0 && ch[ix].actor >= 0 && strcmp(lx->actors[ch[ix].actor].country, "*"))
+                iso = lx->actors[ch[ix].actor].country;
+        }
+    }
+    const sr__country *evc = country_of_iso(c, iso);
+    if (evc) {
+        snprintf(cd->country, sizeof cd->country, "%s", evc->name);
+        snprintf(cd->iso3, sizeof cd->iso3, "%s", evc->iso3);
+    }
+
+    actorname a1 = {0}, a2 = {0};
+    if (i1 >= 0) {
+        name_chunk(c, &ch[i1], evc, &a1);
+        ev->ev_actor1 = span_of(c, ch[i1].tb, ch[i1].te);
+    }
+    if (i2 >= 0) {
+        name_chunk(c, &ch[i2], evc, &a2);
+        ev->ev_actor2 = span_of(c, ch[i2].tb, ch[i2].te);
+    }
+    /* associated actors: a chunk joined by "and" to actor 1 or 2 */
+    for (int k = 0; k < 2; k++) {
+        int ix = k ? i2 : i1;
+        if (ix < 0 || ix + 1 >= (int)nch || !ch[ix + 1].conj || ix + 1 == i1 || ix + 1 == i2)
+            continue;
+        actorname as;
+        name_chunk(c, &ch[ix + 1], evc, &as);
+        if (strcmp(as.name, k ? a2.name : a1.name))
+            snprintf(k ? cd->assoc2 : cd->assoc1, sizeof cd->assoc1, "%s", as.name);
+    }
+
+    /* sub-event type */
+    const char *sub = *tr->sub_event_type ? tr->sub_event_type : NULL;
+    int intervene = find_cue(c, se->tb, se->te, CUE_INTERVENE) >= 0;
+    if (!strcmp(cls, "kill") || !strcmp(cls, "attack")) {
+        if (a2.role == 'p' || (has_protest && (a1.role == 's'))) {
+            sub = "Excessive force against protesters";
+        } else if (a2.role == 'c' || (i2 < 0 && a1.role != 's' && !has_clash))
+            sub = "Attack";
+        else
+            sub = "Armed clash";
+        if (has_clash)
+            sub = "Armed clash";
+    } else if (!strcmp(cls, "capture")) {
+        sub = a1.inter == 1 ? "Government regains territory" : "Non-state actor overtakes territory";
+    } else if (!strcmp(cls, "protest")) {
+        if (has_kill && (a2.role == 's' || a1.role == 's' || i1 < 0))
+            sub = "Excessive force against protesters";
+        else if (intervene || has_arrest)
+            sub = "Protest with intervention";
+        else
+            sub = "Peaceful protest";
+    }
+    if (!sub)
+        sub = "Other";
+    /* default actors by type */
+    if (!strcmp(cls, "protest") || (sub && strstr(sub, "protest"))) {
+        if (a1.role != 'p' && a2.role == 'p') {
+            actorname tmp = a1;
+            a1 = a2;
+            a2 = tmp;
+            sr_span sp = ev->ev_actor1;
+            ev->ev_actor1 = ev->ev_actor2;
+            ev->ev_actor2 = sp;
+        }
+        if (!*a1.name && evc) {
+            snprintf(a1.name, sizeof a1.name, "Protesters (%s)", evc->name);
+            a1.inter = 6;
+        }
+        if (!strcmp(sub, "Peaceful protest") && a2.role != 's') {
+            a2.name[0] = 0;
+            a2.inter = 0;
+        }
+        if (strcmp(sub, "Peaceful protest") && !*a2.name && evc) {
+            snprintf(a2.name, sizeof a2.name, "%s", *evc->police ? evc->police : "");
+            a2.inter = 1;
+        }
+    }
+    if ((!strcmp(cls, "riot") || !strcmp(cls, "mob")) && a1.role != 'r' && a1.role != 'p') {
+        if (*a1.name && !*a2.name) {
+            a2 = a1;
+            ev->ev_actor2 = ev->ev_actor1;
+        }
+        if (evc) {
+            snprintf(a1.name, sizeof a1.name, "Rioters (%s)", evc->name);
+            a1.inter = 5;
+        }
+        ev->ev_actor1 = (sr_span){-1, -1};
+    }
+    if (!strcmp(cls, "arrest") && !*a1.name && evc) {
+        snprintf(a1.name, sizeof a1.name, "%s", *evc->police ? evc->police : "");
+        a1.inter = 1;
+    }
+    snprintf(cd->actor1, sizeof cd->actor1, "%s", a1.name);
+    snprintf(cd->actor2, sizeof cd->actor2, "%s", a2.name);
+    ev->inter1 = *a1.name ? a1.inter : 0;
+    ev->inter2 = *a2.name ? a2.inter : 0;
+    cd->role2 = a2.role;
+    cd->sub_event_type = sub;
+    cd->event_type = event_type_of(sub);
+
+    /* fatalities */
+    if (nd) {
+        ev->fatalities = dead.best >= 0 ? dead.best : dead.low;
+        ev->fatalities_low = dead.low;
+        ev->fatalities_high = dead.high;
+        ev->ev_number = dead.span;
+    } else if (zero || nw) {
+        ev->fatalities = ev->fatalities_low = ev->fatalities_high = 0;
+        long z = find_cue(c, se->tb, se->te, CUE_ZERO);
+        if (z >= 0)
+            ev->ev_number = span_of(c, (uint32_t)z, (uint32_t)z + 1);
+    } else if (has_kill && i2 >= 0 && ch[i2].nte > ch[i2].ntb) {
+        figure f;
+        if (read_figure(c, ch[i2].ntb, &f)) {
+            ev->fatalities = f.best;
+            ev->fatalities_low = f.low;
+            ev->fatalities_high = f.high;
+            ev->ev_number = f.span;
+        }
+    }
+
+    /* dates */
+    if (dt) {
+        sr__date_fmt(dt->h.start, ev->date_start);
+        sr__date_fmt(dt->h.end, ev->date_end);
+        sr__date_fmt(dt->h.end, ev->event_date);
+        ev->time_precision = dt->h.precision;
+        ev->ev_date = span_of(c, dt->tb, dt->te);
+        cd->has_date = 1;
+    } else if (c->has_pub) {
+        sr__date_fmt(c->pub, ev->date_start);
+        sr__date_fmt(c->pub, ev->date_end);
+        sr__date_fmt(c->pub, ev->event_date);
+        ev->time_precision = 2;
+    }
+    cd->kind_agg = period;
+
+    /* attribution */
+    for (uint32_t i = se->tb; i < se->te; i++) {
+        const mention *m = ent_at(c, i);
+        if (m && m->tb == i && m->type == MT_SOURCE) {
+            snprintf(cd->source, sizeof cd->source, "%s", lx->cues[m->row].arg);
+            ev->ev_source = span_of(c, m->tb, m->te);
+            break;
+        }
+    }
+    if (!*cd->source) {
+        long at = find_cue(c, se->tb, se->te, CUE_ATTRIB_BEFORE);
+        if (at >= 0) {
+            uint32_t j = (uint32_t)at;
+            while (j < se->te && c->ti[j].cue >> CUE_ATTRIB_BEFORE & 1)
+                j++;
+            while (j < se->te && tok_is(c, j, "the"))
+                j++;
+            uint32_t k = j;
+            while (k < se->te && (c->t.toks[k].flags & SR_TF_CAP) && c->t.toks[k].kind == SR_TOK_WORD)
+                k++;
+            if (k > j) {
+                sr_span sp = span_of(c, j, k);
+                snprintf(cd->source, sizeof cd->source, "%.*s", (int)(sp.end - sp.start),
+                         c->t.orig + sp.start);
+                ev->ev_source = sp;
+            }
+        }
+    }
+
+    cd->score = (*cd->actor1 != 0) + (*cd->actor2 != 0) + (*cd->location != 0) * 2 +
+                (ev->fatalities >= 0) + cd->has_date + (*cd->source != 0);
+    c->ncands++;
+    return 0;
+}
+
+/* Splits a sentence into clauses at ';' and at ", and/while/but" when both
+ * sides hold a trigger; codes each. */
+static int code_sentence(coder *c, uint32_t s)
+{
+    const sr__sent *se = &c->t.sents[s];
+    if (se->te <= se->tb)
+        return 0;
+    /* opinion and background sentences report no event */
+    if (find_cue(c, se->tb, se->te, CUE_OPINION) >= 0)
+        return 0;
+    long sub = find_cue(c, se->tb, se->tb + 3 < se->te ? se->tb + 3 : se->te, CUE_SUBSET);
+    if (sub >= 0)
+        return 0;
+    uint32_t a = se->tb;
+    for (uint32_t i = se->tb; i <= se->te; i++) {
+        int cut = i == se->te;
+        if (!cut && tok_is(c, i, ";"))
+            cut = 1;
+        if (!cut && tok_is(c, i, ",") &&
+            tok_in(c, i + 1, (const char *const[]){"and", "while", "but", "whereas", "meanwhile", NULL})) {
+            /* only when both sides have a trigger */
+            int left = 0, right = 0;
+            for (uint32_t k = a; k < i; k++)
+                left |= c->ti[k].trig != 0;
+            for (uint32_t k = i + 2; k < se->te && !is_hard_punct(c, k); k++)
+                right |= c->ti[k].trig != 0;
+            cut = left && right;
+        }
+        if (cut) {
+            int rc = code_clause(c, s, a, i);
+            if (rc)
+                return rc;
+            a = i + 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- document level ----------------------------------------------------- */
+static void doc_country(coder *c)
+{
+    /* the country most named in the document, by places and country names */
+    size_t n = c->lx->ncountries;
+    if (!n)
+        return;
+    int *cnt = calloc(n, sizeof *cnt);
+    if (!cnt)
+        return;
+    for (size_t k = 0; k < c->nmen; k++) {
+        const mention *m = &c->men[k];
+        const char *iso = NULL;
+        if (m->type == MT_COUNTRY)
+            iso = c->lx->countries[m->row].iso3;
+        else if (m->type == MT_PLACE)
+            iso = c->lx->places[m->row].iso3;
+        else if (m->type == MT_ACTOR && strcmp(c->lx->actors[m->row].country, "*"))
+            iso = c->lx->actors[m->row].country;
+        if (!iso)
+            continue;
+        for (size_t i = 0; i < n; i++)
+            if (!strcmp(c->lx->countries[i].iso3, iso)) {
+                cnt[i] += m->type == MT_ACTOR ? 1 : 2;
+                break;
+            }
+    }
+    int best = -1;
+    for (size_t i = 0; i < n; i++)
+        if (cnt[i] > 0 && (best < 0 || cnt[i] > cnt[best]))
+            best = (int)i;
+    if (best >= 0)
+        c->doc_iso3 = c->lx->countries[best].iso3;
+    free(cnt);
+}
+
+static int fat_compatible(const sr_event *a, const sr_event *b)
+{
+    if (a->fatalities < 0 || b->fatalities < 0)
+        return a->fatalities < 0 && b->fatalities < 0;
+    int d = abs(a->fatalities - b->fatalities);
+    int m = a->fatalities > b->fatalities ? a->fatalities : b->fatalities;
+    return d <= 2 || d * 20 <= m;
+}
+
+static int str_compatible(const char *x, const char *y) { return !*x || !*y || !strcmp(x, y); }
+
+static int dates_compatible(const cand *x, const cand *y)
+{
+    if (!x->has_date || !y->has_date)
+        return 1;
+    return strcmp(x->ev.date_start, y->ev.date_end) <= 0 && strcmp(y->ev.date_start, x->ev.date_end) <= 0;
+}
+
+/* Merges y into x (same claim reported twice in one document). */
+static void merge_into(cand *x, const cand *y)
+{
+    sr_event *e = &x->ev;
+    const sr_event *f = &y->ev;
+#define FILL(field, sp)                                                                           \
+    if (!*x->field && *y->field) {                                                                \
+        snprintf(x->field, sizeof x->field, "%s", y->field);                                      \
+        sp;                                                                                       \
+    }
+    FILL(actor1, (e->ev_actor1 = f->ev_actor1, e->inter1 = f->inter1));
+    FILL(actor2, (e->ev_actor2 = f->ev_actor2, e->inter2 = f->inter2));
+    FILL(assoc1, (void)0);
+    FILL(assoc2, (void)0);
+    FILL(source, e->ev_source = f->ev_source);
+#undef FILL
+    if (*y->location && (!*x->location || (y->ev.geo_precision && y->ev.geo_precision < e->geo_precision))) {
+        snprintf(x->location, sizeof x->location, "%s", y->location);
+        snprintf(x->admin1, sizeof x->admin1, "%s", y->admin1);
+        snprintf(x->admin2, sizeof x->admin2, "%s", y->admin2);
+        snprintf(x->country, sizeof x->country, "%s", y->country);
+        snprintf(x->iso3, sizeof x->iso3, "%s", y->iso3);
+        e->latitude = f->latitude;
+        e->longitude = f->longitude;
+        e->geo_precision = f->geo_precision;
+        e->ev_place = f->ev_place;
+    }
+    if (!x->has_date && y->has_date) {
+        memcpy(e->date_start, f->date_start, 11);
+        memcpy(e->date_end, f->date_end, 11);
+        memcpy(e->event_date, f->event_date, 11);
+        e->time_precision = f->time_precision;
+        e->ev_date = f->ev_date;
+        x->has_date = 1;
+    }
+    if (f->fatalities >= 0) {
+        if (e->fatalities < 0) {
+            e->fatalities = f->fatalities;
+            e->fatalities_low = f->fatalities_low;
+            e->fatalities_high = f->fatalities_high;
+            e->ev_number = f->ev_number;
+        } else {
+            if (f->fatalities_low > e->fatalities_low)
+                e->fatalities_low = f->fatalities_low;
+            if (f->fatalities_high >= 0 && (e->fatalities_high < 0 || f->fatalities_high < e->fatalities_high))
+                e->fatalities_high = f->fatalities_high;
+            if (e->fatalities_low >= 0 && e->fatalities < e->fatalities_low)
+                e->fatalities = e->fatalities_low;
+            if (e->fatalities_high >= 0 && e->fatalities > e->fatalities_high)
+                e->fatalities = e->fatalities_high;
+            if (e->fatalities_low >= 0 && e->fatalities_high >= 0 && e->fatalities_low > e->fatalities_high)
+                e->fatalities_high = e->fatalities_low;
+        }
+    }
+    x->kind_agg |= y->kind_agg;
+    if (y->score > x->score) {
+        e->ev_sentence = f->ev_sentence;
+        e->ev_trigger = f->ev_trigger;
+        x->score = y->score;
+    }
+}
+
+static void merge_cands(coder *c)
+{
+    for (size_t i = 0; i < c->ncands; i++) {
+        cand *x = &c->cands[i];
+        if (x->merged)
+            continue;
+        for (size_t j = i + 1; j < c->ncands; j++) {
+            cand *y = &c->cands[j];
+            if (y->merged || strcmp(x->sub_event_type, y->sub_event_type))
+                continue;
+            if (!str_compatible(x->actor1, y->actor1) || !str_compatible(x->actor2, y->actor2))
+                continue;
+            if (!*x->actor1 && !*x->actor2)
+                continue;
+            if (!fat_compatible(&x->ev, &y->ev) || x->ev.fatalities < 0)
+                continue;
+            if (!dates_compatible(x, y) || !str_compatible(x->location, y->location))
+                continue;
+            if (x->kind_agg != y->kind_agg && x->has_date && y->has_date)
+                continue;
+            merge_into(x, y);
+            y->merged = 1;
+        }
+    }
+}
+
+static char *collapse_ws(const char *s, size_t n)
+{
+    char *o = malloc(n + 1);
+    if (!o)
+        return NULL;
+    size_t k = 0;
+    int sp = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t') {
+            sp = 1;
+            continue;
+        }
+        if (sp && k)
+            o[k++] = ' ';
+        sp = 0;
+        o[k++] = (char)ch;
+    }
+    o[k] = 0;
+    return o;
+}
+
+const char *sr__events_str(sr_events *evs, const char *s, size_t n)
+{
+    if (!s || !n)
+        return "";
+    if (grow((void **)&evs->strs, &evs->capstrs, evs->nstrs, sizeof *evs->strs))
+        return "";
+    char *p = sr__strndup(s, n);
+    if (!p)
+        return "";
+    evs->strs[evs->nstrs++] = p;
+    return p;
+}
+
+static const char *S(sr_events *evs, const char *s) { return sr__events_str(evs, s, s ? strlen(s) : 0); }
+
+static int emit(coder *c, sr_events *evs)
+{
+    /* order by first mention */
+    size_t n = 0;
+    for (size_t i = 0; i < c->ncands; i++)
+        if (!c->cands[i].merged)
+            n++;
+    cand **v = malloc((n + 1) * sizeof *v);
+    if (!v)
+        return SR_ENOMEM;
+    n = 0;
+    for (size_t i = 0; i < c->ncands; i++)
+        if (!c->cands[i].merged)
+            v[n++] = &c->cands[i];
+    for (size_t i = 1; i < n; i++) /* insertion sort: n is small */
+        for (size_t j = i; j > 0 && v[j - 1]->order > v[j]->order; j--) {
+            cand *t = v[j];
+            v[j] = v[j - 1];
+            v[j - 1] = t;
+        }
+    for (size_t i = 0; i < n; i++) {
+        cand *cd = v[i];
+        if (grow((void **)&evs->v, &evs->cap, evs->n, sizeof *evs->v)) {
+            free(v);
+            return SR_ENOMEM;
+        }
+        sr_event *e = &evs->v[evs->n];
+        *e = cd->ev;
+        char idbuf[300];
+        snprintf(idbuf, sizeof idbuf, "%s-%zu", c->doc->id && *c->doc->id ? c->doc->id : "doc", evs->n + 1);
+        e->doc_id = S(evs, c->doc->id);
+        e->event_id = S(evs, idbuf);
+        e->kind = cd->kind_agg ? "aggregate" : "incident";
+        e->event_type = cd->event_type;
+        e->sub_event_type = cd->sub_event_type;
+        e->actor1 = S(evs, cd->actor1);
+        e->actor2 = S(evs, cd->actor2);
+        e->assoc_actor_1 = S(evs, cd->assoc1);
+        e->assoc_actor_2 = S(evs, cd->assoc2);
+        if (!*cd->country && c->doc_iso3) {
+            const sr__country *dc = country_of_iso(c, c->doc_iso3);
+            if (dc) {
+                snprintf(cd->country, sizeof cd->country, "%s", dc->name);
+                snprintf(cd->iso3, sizeof cd->iso3, "%s", dc->iso3);
+            }
+        }
+        e->country = S(evs, cd->country);
+        e->iso3 = S(evs, cd->iso3);
+        e->admin1 = S(evs, cd->admin1);
+        e->admin2 = S(evs, cd->admin2);
+        e->location = S(evs, cd->location);
+        if (!*cd->source && c->doc_source)
+            snprintf(cd->source, sizeof cd->source, "%s", c->doc_source);
+        e->source = S(evs, cd->source);
+        char *notes = collapse_ws(c->t.orig + e->ev_sentence.start, (size_t)(e->ev_sentence.end - e->ev_sentence.start));
+        e->notes = S(evs, notes);
+        free(notes);
+        evs->n++;
+    }
+    free(v);
+    return 0;
+}
+
+static void doc_source(coder *c)
+{
+    /* the attribution most often named in the document */
+    int best = -1, bestn = 0;
+    for (size_t k = 0; k < c->nmen; k++) {
+        if (c->men[k].type != MT_SOURCE)
+            continue;
+        int n = 0;
+        for (size_t j = 0; j < c->nmen; j++)
+            if (c->men[j].type == MT_SOURCE &&
+                !strcmp(c->lx->cues[c->men[j].row].arg, c->lx->cues[c->men[k].row].arg))
+                n++;
+        if (n > bestn) {
+            bestn = n;
+            best = (int)k;
+        }
+    }
+    if (best >= 0)
+        c->doc_source = c->lx->cues[c->men[best].row].arg;
+    else if (c->doc->source && *c->doc->source)
+        c->doc_source = c->doc->source;
+}
+
+int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out)
+{
+    *out = NULL;
+    if (!ctx || !doc)
+        return SR_EINVAL;
+    sr_events *evs = calloc(1, sizeof *evs);
+    if (!evs)
+        return SR_ENOMEM;
+    coder c = {.ctx = ctx, .lx = &ctx->lx, .doc = doc};
+    c.has_pub = doc->date && sr__date_parse_iso(doc->date, &c.pub) == 0;
+    int rc = sr__text_init(&c.t, doc->text ? doc->text : "", doc->text ? doc->text_len : 0);
+    if (rc)
+        goto done;
+    if ((rc = sr__matcher_scan(ctx->m, &c.t, on_match, &c)) != 0)
+        goto done;
+    if ((rc = build_mentions(&c)) != 0)
+        goto done;
+    if ((rc = scan_dates(&c)) != 0)
+        goto done;
+    doc_country(&c);
+    doc_source(&c);
+    for (size_t s = 0; s < c.t.nsents; s++)
+        if ((rc = code_sentence(&c, (uint32_t)s)) != 0)
+            goto done;
+    merge_cands(&c);
+    rc = emit(&c, evs);
+done:
+    sr__text_release(&c.t);
+    free(c.raw);
+    free(c.men);
+    free(c.ti);
+    free(c.dh);
+    free(c.cands);
+    if (rc) {
+        sr_events_free(evs);
+        return rc;
+    }
+    *out = evs;
+    return 0;
+}
+
+size_t sr_events_count(const sr_events *evs) { return evs ? evs->n : 0; }
+
+const sr_event *sr_events_get(const sr_events *evs, size_t i) { return evs && i < evs->n ? &evs->v[i] : NULL; }
+
+void sr_events_free(sr_events *evs)
+{
+    if (!evs)
+        return;
+    for (size_t i = 0; i < evs->nstrs; i++)
+        free(evs->strs[i]);
+    free(evs->strs);
+    free(evs->v);
+    free(evs);
+}

@@ -1,11 +1,94 @@
-/* ctx.c — STUB */
+/* ctx.c — the library context: loads the dictionaries once, compiles every
+ * phrase into one matcher, and owns them for the life of the context. Also
+ * the dictionary check behind `sitrep lexicon check`. */
 #include "internal.h"
+
 #include <stdlib.h>
-sr_ctx *sr_ctx_new(const char *datadir, sr_engine engine, char *err, size_t errlen) { sr__errf(err, errlen, "not implemented"); return NULL; }
-void sr_ctx_free(sr_ctx *ctx) { }
-const char *sr_ctx_engine(const sr_ctx *ctx) { return "none"; }
-int sr_lexicon_check(const char *datadir, sr_diag_cb diag, void *ud) { return 1; }
-int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out) { return SR_EINVAL; }
-size_t sr_events_count(const sr_events *evs) { return 0; }
-const sr_event *sr_events_get(const sr_events *evs, size_t i) { return NULL; }
-void sr_events_free(sr_events *evs) { }
+#include <string.h>
+
+static const char *default_datadir(const char *datadir)
+{
+    if (datadir && *datadir)
+        return datadir;
+    const char *env = getenv("SITREP_DATA");
+    if (env && *env)
+        return env;
+    return SR_DATADIR;
+}
+
+/* Collects the first diagnostics into a message for sr_ctx_new's caller. */
+typedef struct firsterr {
+    char *buf;
+    size_t len;
+    int n;
+} firsterr;
+
+static void keep_first(void *ud, const char *origin, long line, const char *msg)
+{
+    firsterr *fe = ud;
+    if (fe->n++ == 0 && fe->buf)
+        snprintf(fe->buf, fe->len, "%s:%ld: %s", origin, line, msg);
+}
+
+sr_ctx *sr_ctx_new(const char *datadir, sr_engine engine, char *err, size_t errlen)
+{
+    sr_ctx *ctx = calloc(1, sizeof *ctx);
+    if (!ctx) {
+        sr__errf(err, errlen, "out of memory");
+        return NULL;
+    }
+    ctx->datadir = sr__strdup(default_datadir(datadir));
+    char first[1024] = "";
+    firsterr fe = {first, sizeof first, 0};
+    int rc = sr__lexicon_load(&ctx->lx, ctx->datadir, keep_first, &fe);
+    if (rc != 0) {
+        if (rc < 0)
+            sr__errf(err, errlen, "loading dictionaries from %s: %s", ctx->datadir, sr_strerror(rc));
+        else
+            sr__errf(err, errlen, "%s (%d error%s in the dictionaries; run 'sitrep lexicon check')",
+                     first, fe.n, fe.n == 1 ? "" : "s");
+        sr_ctx_free(ctx);
+        return NULL;
+    }
+    char merr[512] = "";
+    ctx->m = sr__matcher_new(engine, (const char *const *)ctx->lx.pats, ctx->lx.lens, ctx->lx.ids,
+                             ctx->lx.npats, merr, sizeof merr);
+    if (!ctx->m) {
+        sr__errf(err, errlen, "compiling the dictionaries: %s", merr);
+        sr_ctx_free(ctx);
+        return NULL;
+    }
+    return ctx;
+}
+
+void sr_ctx_free(sr_ctx *ctx)
+{
+    if (!ctx)
+        return;
+    sr__matcher_free(ctx->m);
+    sr__lexicon_release(&ctx->lx);
+    free(ctx->datadir);
+    free(ctx);
+}
+
+const char *sr_ctx_engine(const sr_ctx *ctx) { return ctx && ctx->m ? sr__matcher_engine(ctx->m) : "none"; }
+
+int sr_lexicon_check(const char *datadir, sr_diag_cb diag, void *ud)
+{
+    sr__lexicon lx;
+    int rc = sr__lexicon_load(&lx, default_datadir(datadir), diag, ud);
+    if (rc == 0) {
+        /* the phrases must also compile */
+        char merr[512] = "";
+        sr__matcher *m = sr__matcher_new(SR_ENGINE_AUTO, (const char *const *)lx.pats, lx.lens,
+                                         lx.ids, lx.npats, merr, sizeof merr);
+        if (!m) {
+            if (diag)
+                diag(ud, default_datadir(datadir), 0, merr);
+            rc = 1;
+        }
+        sr__matcher_free(m);
+    }
+    sr__lexicon_release(&lx);
+    return rc;
+}

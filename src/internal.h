@@ -183,6 +183,10 @@ int sr__lexicon_load(sr__lexicon *lx, const char *datadir, sr_diag_cb diag, void
 void sr__lexicon_release(sr__lexicon *lx);
 const sr__country *sr__lexicon_country(const sr__lexicon *lx, const char *iso3_or_name);
 
+/* place.c: of two same-named places (row, alt), the one the context wants. */
+const sr__place *sr__place_choose(const sr__lexicon *lx, uint32_t row, uint32_t alt, int want_admin,
+                                  const char *iso3);
+
 struct sr_ctx {
     char *datadir;
     sr__lexicon lx;
