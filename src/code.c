@@ -518,7 +518,9 @@ static size_t build_chunks(const coder *c, uint32_t a, uint32_t b, chunk *out, s
                 i = ch.te;
                 continue;
             }
-            /* a plural demonym (Russians) names people, not a state: skip as actor */
+            /* a country name alone is a place or a people, not an actor */
+            i = ch.te;
+            continue;
         }
         ch.prep = prep_before(c, ch.tb, a);
         /* attached number: a number (or quantity word) right before, skipping modifiers */
@@ -865,6 +867,8 @@ static int class_rank(const char *cls)
 /* ---- one clause → at most one candidate event -------------------------- */
 static int is_aux(const coder *c, uint32_t i)
 {
+    if (i < c->t.ntoks && c->ti[i].ent) /* "IS" the group is not "is" the verb */
+        return 0;
     static const char *const aux[] = {"was", "were", "been", "being", "is", "are", "be", "got", "get", NULL};
     return tok_in(c, i, aux);
 }
@@ -923,6 +927,29 @@ static const sr__country *country_of_iso(const coder *c, const char *iso)
     return iso && *iso ? sr__lexicon_country(c->lx, iso) : NULL;
 }
 
+/* The comma-delimited segment of [sb, se) holding token i: its first token. */
+static uint32_t segment_start(const coder *c, uint32_t sb, uint32_t i)
+{
+    while (i > sb && !tok_is(c, i - 1, ","))
+        i--;
+    return i;
+}
+
+/* "Despite losing territory last month, IS killed...": a date inside a
+ * subordinate phrase that does not hold the trigger dates that phrase only. */
+static int subordinate_date(const coder *c, uint32_t sb, uint32_t se, uint32_t dt, uint32_t trig)
+{
+    uint32_t ds = segment_start(c, sb, dt), ts = segment_start(c, sb, trig);
+    if (ds == ts)
+        return 0;
+    static const char *const subs[] = {"despite", "after", "since", "following", "before",
+                                       "although", "though", "while", "whereas", "unlike", NULL};
+    uint32_t k = ds;
+    if (tok_in(c, k, (const char *const[]){"and", "but", NULL}))
+        k++;
+    return tok_in(c, k, subs);
+}
+
 static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
 {
     const sr__lexicon *lx = c->lx;
@@ -940,7 +967,18 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         uint32_t lo = i > a + 5 ? i - 5 : a;
         if (find_cue(c, lo, i, CUE_NEG) >= 0 || find_cue(c, lo, i, CUE_MODAL) >= 0)
             continue;
-        /* "X was struck" is fine; "hit" as a noun after "a" is not a trigger */
+        /* "force IS fighters out of": a trigger with a gap needs its second word */
+        const char *gap = strstr(lx->triggers[m->row].flags, "gap:");
+        if (gap) {
+            char w[32];
+            size_t gl = strcspn(gap + 4, ",");
+            snprintf(w, sizeof w, "%.*s", (int)(gl < 31 ? gl : 31), gap + 4);
+            int found = 0;
+            for (uint32_t k = m->te; k < b && k < m->te + 7 && !found; k++)
+                found = tok_is(c, k, w);
+            if (!found)
+                continue;
+        }
         trigs[nt++] = m;
         i = m->te - 1;
     }
@@ -1083,6 +1121,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         long d = (long)c->dh[k].tb - (long)tm->tb;
         if (d < 0)
             d = -d;
+        if (subordinate_date(c, se->tb, se->te, c->dh[k].tb, tm->tb))
+            continue;
         if (c->dh[k].tb < a || c->dh[k].te > b)
             d += 1000;
         if (d < dtd) {
