@@ -853,9 +853,9 @@ static const char *event_type_of(const char *sub)
 /* Class precedence when one clause holds several triggers: the most specific wins. */
 static int class_rank(const char *cls)
 {
-    static const char *const order[] = {"suicide", "chemical", "air", "shell", "remote", "grenade",
-                                        "capture", "withdraw", "sexual", "abduct", "mob", "riot",
-                                        "protest", "arrest", "defuse", "agreement", "hq", "change",
+    static const char *const order[] = {"defuse", "suicide", "chemical", "air", "shell", "remote", "grenade",
+                                        "withdraw", "capture", "sexual", "abduct", "mob", "riot",
+                                        "protest", "arrest", "agreement", "hq", "change",
                                         "clash", "kill", "attack", "loot", "other", NULL};
     for (int i = 0; order[i]; i++)
         if (!strcmp(order[i], cls))
@@ -963,6 +963,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         const mention *m = &c->men[c->ti[i].trig - 1];
         if (m->tb != i)
             continue;
+        if (c->ti[i].cue >> CUE_ZERO & 1) /* "no one was killed" reports no killing */
+            continue;
         /* negation or modality just before the trigger cancels it */
         uint32_t lo = i > a + 5 ? i - 5 : a;
         if (find_cue(c, lo, i, CUE_NEG) >= 0 || find_cue(c, lo, i, CUE_MODAL) >= 0)
@@ -1010,11 +1012,16 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     chunk ch[32];
     size_t nch = build_chunks(c, a, b, ch, 32);
     int passive = 0;
-    for (uint32_t k = tm->tb > a + 3 ? tm->tb - 3 : a; k < tm->tb; k++)
-        if (is_aux(c, k))
+    for (int t = 0; t < nt; t++) {
+        const mention *m = trigs[t];
+        if (strstr(lx->triggers[m->row].flags, "noun"))
+            continue;
+        for (uint32_t k = m->tb > a + 3 ? m->tb - 3 : a; k < m->tb; k++)
+            if (is_aux(c, k))
+                passive = 1;
+        if (tok_is(c, m->te, "by"))
             passive = 1;
-    if (tok_is(c, tm->te, "by"))
-        passive = 1;
+    }
     int i1 = -1, i2 = -1;
     /* "between X and Y" */
     for (size_t k = 0; k < nch; k++)
@@ -1066,6 +1073,21 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         }
         if (target >= 0 && (i2 < 0 || (ch[i2].actor < 0 && ch[target].actor >= 0)))
             i2 = target;
+        /* "in a Taliban attack", "Russian air strikes": the phrase before a noun trigger */
+        for (int t = 0; t < nt; t++) {
+            const mention *m = trigs[t];
+            for (size_t k = 0; k < nch; k++) {
+                if (ch[k].te != m->tb && !(ch[k].te + 1 == m->tb && is_modifier(c, ch[k].te)))
+                    continue;
+                if ((int)k == i1 || (int)k == i2 || (ch[k].agent >= 0 && ch[k].actor < 0 && ch[k].country < 0))
+                    continue;
+                if (passive || i1 < 0 || (i1 >= 0 && ch[i1].actor < 0 && ch[k].actor >= 0 && (int)k != i2)) {
+                    if (i1 >= 0 && i2 < 0 && i1 != (int)k)
+                        i2 = i1;
+                    i1 = (int)k;
+                }
+            }
+        }
         if (i1 >= 0 && i1 == i2)
             i2 = -1;
     }
@@ -1078,6 +1100,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         int isq = c->ti[i].quant && c->men[c->ti[i].quant - 1].tb == i &&
                   !strcmp(lx->quants[c->men[c->ti[i].quant - 1].row].kind, "number");
         if (!isnum && !isq)
+            continue;
+        if (c->ti[i].cue >> CUE_ZERO & 1)
             continue;
         if (isq) {
             /* "a"/"an" count only right before an actor phrase: "a soldier" */
