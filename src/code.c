@@ -36,11 +36,11 @@ typedef struct tokinfo {
 enum {
     CUE_NEG, CUE_MODAL, CUE_OPINION, CUE_SUBSET, CUE_ATTRIB_BEFORE, CUE_ATTRIB_AFTER, CUE_SOURCE,
     CUE_WOUND, CUE_ZERO, CUE_KILL, CUE_PERIOD, CUE_TARGET, CUE_AGENT, CUE_JOIN, CUE_PLACE,
-    CUE_NEAR, CUE_BG, CUE_INTERVENE, CUE_UNIT, CUE_N
+    CUE_NEAR, CUE_BG, CUE_INTERVENE, CUE_UNIT, CUE_FALSE, CUE_N
 };
 static const char *const cue_names[CUE_N] = {
     "neg", "modal", "opinion", "subset", "attrib", "attrib", "source", "wound", "zero", "kill",
-    "period", "target", "agent", "join", "place", "near", "bg", "intervene", "unit"};
+    "period", "target", "agent", "join", "place", "near", "bg", "intervene", "unit", "false"};
 
 typedef struct rawmatch {
     uint32_t id, tb, te;
@@ -59,6 +59,7 @@ typedef struct chunk {
     uint32_t ntb, nte;         /* attached number span, ntb == nte when none */
     int prep;                  /* the preposition before: 0, 'b' by, 't' target, 'i' in/of, 'w' with/between */
     int conj;                  /* 1 if joined to the previous chunk by "and"/"with" */
+    int attrib;                /* the phrase is who said it ("the army said") */
 } chunk;
 
 typedef struct figure {
@@ -76,6 +77,7 @@ typedef struct cand {
     int has_date;
     int role2; /* target role: 'c' civilian, 'a' armed, 's' state, 'p' protester, 0 */
     uint32_t sent;
+    const char *cls; /* dominant trigger class */
     uint32_t order; /* token position of the first mention */
     int score;      /* how many fields the sentence supported, to choose notes */
     int merged;
@@ -238,6 +240,25 @@ static int looks_proper(const coder *c, uint32_t tb, uint32_t te)
     return 1;
 }
 
+/* "twenty-three" → 23; 0 when the word is not a hyphenated number. */
+static int compound_number(const char *w, size_t n)
+{
+    static const char *const tens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+    static const char *const ones[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
+    const char *dash = memchr(w, '-', n);
+    if (!dash)
+        return 0;
+    size_t a = (size_t)(dash - w), b = n - a - 1;
+    for (int t = 0; t < 8; t++) {
+        if (strlen(tens[t]) != a || memcmp(w, tens[t], a))
+            continue;
+        for (int o = 0; o < 9; o++)
+            if (strlen(ones[o]) == b && !memcmp(dash + 1, ones[o], b))
+                return (t + 2) * 10 + o + 1;
+    }
+    return 0;
+}
+
 static int build_mentions(coder *c)
 {
     const sr__lexicon *lx = c->lx;
@@ -345,6 +366,14 @@ static int build_mentions(coder *c)
                 c->ti[k].quant = (int)c->nmen;
             reach_q = r->te;
         }
+        if (c->t.toks[i].kind == SR_TOK_WORD) {
+            int v = compound_number(c->t.norm + c->t.toks[i].s, c->t.toks[i].e - c->t.toks[i].s);
+            if (v > 0) {
+                if (add_mention(c, (mention){MT_NUM, i, i + 1, (uint32_t)v, 0}))
+                    goto oom;
+                c->ti[i].num = (int)c->nmen;
+            }
+        }
         if (c->t.toks[i].kind == SR_TOK_NUM) {
             const sr__tok *k = &c->t.toks[i];
             long v = 0;
@@ -450,7 +479,9 @@ static int prep_before(const coder *c, uint32_t tb, uint32_t limit)
             return 'b';
         if (tok_in(c, i, (const char *const[]){"on", "against", "targeting", "at", "upon", NULL}))
             return 't';
-        if (tok_in(c, i, (const char *const[]){"in", "of", "from", "across", "near", "to", "into",
+        if (tok_is(c, i, "from"))
+            return 'f';
+        if (tok_in(c, i, (const char *const[]){"in", "of", "across", "near", "to", "into",
                                                "throughout", "inside", NULL}))
             return 'i';
         if (tok_in(c, i, (const char *const[]){"between", "with", NULL}))
@@ -473,7 +504,7 @@ static size_t build_chunks(const coder *c, uint32_t a, uint32_t b, chunk *out, s
             i++;
             continue;
         }
-        chunk ch = {m->tb, m->te, -1, -1, -1, 0, 0, 0, 0};
+        chunk ch = {m->tb, m->te, -1, -1, -1, 0, 0, 0, 0, 0};
         uint32_t j = i;
         for (;;) {
             const mention *mm = ent_at(c, j);
@@ -504,6 +535,17 @@ static size_t build_chunks(const coder *c, uint32_t a, uint32_t b, chunk *out, s
             }
             if (j < b && ent_at(c, j) && ent_at(c, j)->tb == j)
                 continue;
+            /* "fighters of the Islamic State", "members of al-Shabaab" */
+            if (ch.actor < 0 && ch.agent >= 0 && tok_is(c, j, "of")) {
+                uint32_t k2 = j + 1;
+                if (tok_is(c, k2, "the"))
+                    k2++;
+                const mention *am = ent_at(c, k2);
+                if (am && am->tb == k2 && am->type == MT_ACTOR) {
+                    j = k2;
+                    continue;
+                }
+            }
             if (j + 1 < b && (is_modifier(c, j) || tok_is(c, j, "-")) && !tok_is(c, j, "of") &&
                 ent_at(c, j + 1) && ent_at(c, j + 1)->tb == j + 1) {
                 j++;
@@ -523,6 +565,9 @@ static size_t build_chunks(const coder *c, uint32_t a, uint32_t b, chunk *out, s
             continue;
         }
         ch.prep = prep_before(c, ch.tb, a);
+        ch.attrib = has_cue(c, ch.te, CUE_ATTRIB_AFTER) ||
+                    (ch.tb > 0 && (c->ti[ch.tb - 1].cue >> CUE_ATTRIB_BEFORE & 1)) ||
+                    (ch.tb > 1 && tok_is(c, ch.tb - 1, "the") && (c->ti[ch.tb - 2].cue >> CUE_ATTRIB_BEFORE & 1));
         /* attached number: a number (or quantity word) right before, skipping modifiers */
         uint32_t k = ch.tb;
         int steps = 0;
@@ -785,8 +830,27 @@ static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, 
         an->home = strcmp(a->country, "*") ? a->country : NULL;
         return;
     }
+    if (ch->agent >= 0 && !strcmp(lx->agents[ch->agent].acled, "{previous}")) {
+        /* "the group": the last named non-state actor before it in the document */
+        for (size_t k = c->nmen; k > 0; k--) {
+            const mention *m = &c->men[k - 1];
+            if (m->type != MT_ACTOR || m->tb >= ch->tb)
+                continue;
+            const sr__actor *a = &lx->actors[m->row];
+            if (a->inter < 2 || a->inter > 4)
+                continue;
+            subst(an->name, sizeof an->name, a->acled, evc ? evc->name : "", mil, pol);
+            an->inter = a->inter;
+            an->role = 'a';
+            an->home = strcmp(a->country, "*") ? a->country : NULL;
+            return;
+        }
+        return;
+    }
     if (ch->agent >= 0) {
         const sr__agent *g = &lx->agents[ch->agent];
+        if (!*cname && strchr(g->acled, '{'))
+            return; /* no country known: "Civilians ()" would be a guess */
         subst(an->name, sizeof an->name, g->acled, evc ? evc->name : cname, mil, pol);
         an->inter = g->inter;
         if (!strcmp(g->role, "civilian"))
@@ -950,6 +1014,23 @@ static int subordinate_date(const coder *c, uint32_t sb, uint32_t se, uint32_t d
     return tok_in(c, k, subs);
 }
 
+static int ends_with(const coder *c, uint32_t i, const char *suf)
+{
+    if (i >= c->t.ntoks)
+        return 0;
+    const sr__tok *k = &c->t.toks[i];
+    size_t n = strlen(suf), len = k->e - k->s;
+    return len > n + 1 && !memcmp(c->t.norm + k->e - n, suf, n);
+}
+
+static int is_past_verb(const coder *c, uint32_t i)
+{
+    static const char *const irregular[] = {"shot", "hit", "struck", "fought", "took", "overran",
+                                            "blew", "retook", "slew", "stormed", "seized", "set",
+                                            "threw", "beat", "ran", "drove", "overrun", "stabbed", NULL};
+    return ends_with(c, i, "ed") || tok_in(c, i, irregular);
+}
+
 static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
 {
     const sr__lexicon *lx = c->lx;
@@ -992,6 +1073,18 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (class_rank(lx->triggers[trigs[k]->row].cls) < class_rank(lx->triggers[tm->row].cls))
             tm = trigs[k];
     const sr__trigger *tr = &lx->triggers[tm->row];
+    /* roles hang on the main verb: the first past-tense trigger, else the first
+     * participle, else the dominant one ("SDF fighters killed two IS militants
+     * in a gunfight": killed, not gunfight) */
+    const mention *anchor = NULL;
+    for (int k = 0; k < nt && !anchor; k++)
+        if (is_past_verb(c, trigs[k]->tb))
+            anchor = trigs[k];
+    for (int k = 0; k < nt && !anchor; k++)
+        if (ends_with(c, trigs[k]->tb, "ing"))
+            anchor = trigs[k];
+    if (!anchor)
+        anchor = tm;
     int has_kill = 0, has_protest = 0, has_arrest = 0, has_clash = 0, only_noun = 1;
     for (int k = 0; k < nt; k++) {
         const sr__trigger *t2 = &lx->triggers[trigs[k]->row];
@@ -1032,7 +1125,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (i1 < 0) {
         int by = -1;
         for (size_t k = 0; k < nch; k++)
-            if (ch[k].prep == 'b' && ch[k].tb > tm->tb) {
+            if (ch[k].prep == 'b' && ch[k].tb > anchor->tb && !ch[k].attrib) {
                 by = (int)k;
                 break;
             }
@@ -1045,19 +1138,26 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         /* subject: nearest chunk before the trigger that is not a target/place/conjunct */
         int subj = -1;
         for (size_t k = 0; k < nch; k++)
-            if (ch[k].te <= tm->tb && ch[k].prep != 't' && ch[k].prep != 'i' && ch[k].prep != 'b' &&
-                !ch[k].conj)
+            if (ch[k].te <= anchor->tb && ch[k].prep != 't' && ch[k].prep != 'i' && ch[k].prep != 'b' &&
+                ch[k].prep != 'f' && !ch[k].conj && !ch[k].attrib)
                 subj = (int)k;
         int obj = -1, target = -1;
         for (size_t k = 0; k < nch; k++) {
             if (ch[k].prep == 't' && target < 0)
                 target = (int)k;
-            if (ch[k].tb >= tm->te && (int)k != by && ch[k].prep != 'i' && !ch[k].conj && obj < 0)
+            if (ch[k].tb >= anchor->te && (int)k != by && ch[k].prep != 'i' && ch[k].prep != 'f' &&
+                !ch[k].conj && !ch[k].attrib && obj < 0)
                 obj = (int)k;
         }
+        if (obj < 0 && (!strcmp(cls, "capture") || !strcmp(cls, "withdraw"))) /* "retook X from Y" */
+            for (size_t k = 0; k < nch; k++)
+                if (ch[k].tb >= anchor->te && ch[k].prep == 'f' && !ch[k].attrib) {
+                    obj = (int)k;
+                    break;
+                }
         if (obj < 0) /* "clashed with X" */
             for (size_t k = 0; k < nch; k++)
-                if (ch[k].tb >= tm->te && ch[k].prep == 'w' && (int)k != by) {
+                if (ch[k].tb >= anchor->te && ch[k].prep == 'w' && (int)k != by) {
                     obj = (int)k;
                     break;
                 }
@@ -1065,8 +1165,22 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             i1 = by;
             i2 = subj;
         } else if (passive) {
+            /* "Several civilians were killed when government forces shelled": the
+             * subject of a later verb is the perpetrator */
             i1 = -1;
             i2 = subj;
+            for (size_t k = 0; k < nch; k++)
+                if (ch[k].tb > anchor->te && ch[k].prep == 0 && !ch[k].conj && !ch[k].attrib &&
+                    (int)k != subj) {
+                    uint32_t e = ch[k].te;
+                    int verb = 0;
+                    for (uint32_t j = e; j < e + 2 && j < b; j++)
+                        verb |= c->ti[j].trig != 0 && is_past_verb(c, j);
+                    if (verb) {
+                        i1 = (int)k;
+                        break;
+                    }
+                }
         } else {
             i1 = by >= 0 ? by : subj;
             i2 = obj;
@@ -1090,6 +1204,14 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         }
         if (i1 >= 0 && i1 == i2)
             i2 = -1;
+        /* "Four police officers were wounded when gunmen attacked": a phrase
+         * before the subject is the target */
+        if (!passive && i1 >= 0 && i2 < 0)
+            for (int k = 0; k < i1; k++)
+                if (ch[k].prep != 't' && ch[k].prep != 'i' && ch[k].prep != 'b' && !ch[k].conj) {
+                    i2 = k;
+                    break;
+                }
     }
 
     /* numbers */
@@ -1109,8 +1231,12 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             if (lx->quants[qm->row].best == 1 && (tok_is(c, i, "a") || tok_is(c, i, "an"))) {
                 int attached = 0;
                 for (size_t k = 0; k < nch; k++)
-                    if (ch[k].ntb == i && ch[k].nte == qm->te)
+                    if (ch[k].ntb == i && ch[k].nte == qm->te &&
+                        !(ch[k].agent >= 0 && strstr(lx->agents[ch[k].agent].key, "-site")))
                         attached = 1;
+                /* "shot dead a member of the council" */
+                if (i > a && is_kill_tok(c, i - 1) && !c->ti[i + 1].ent)
+                    attached = 1;
                 if (!attached) {
                     i = qm->te - 1;
                     continue;
@@ -1168,6 +1294,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     ev->ev_actor1 = ev->ev_actor2 = ev->ev_place = ev->ev_date = ev->ev_number = ev->ev_source =
         (sr_span){-1, -1};
     cd->sent = s;
+    cd->cls = cls;
     cd->order = tm->tb;
     for (size_t k = 0; k < nch; k++)
         if ((int)k == i1 || (int)k == i2)
@@ -1227,8 +1354,13 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             snprintf(k ? cd->assoc2 : cd->assoc1, sizeof cd->assoc1, "%s", as.name);
     }
 
-    /* sub-event type */
+    /* sub-event type; killings outweigh abductions, arrests or looting in one clause */
     const char *sub = *tr->sub_event_type ? tr->sub_event_type : NULL;
+    if (nd && has_kill && dead.best > 0 &&
+        (!strcmp(cls, "abduct") || !strcmp(cls, "sexual") || !strcmp(cls, "loot") || !strcmp(cls, "arrest"))) {
+        cls = "kill";
+        sub = NULL;
+    }
     int intervene = find_cue(c, se->tb, se->te, CUE_INTERVENE) >= 0;
     if (!strcmp(cls, "kill") || !strcmp(cls, "attack")) {
         if (a2.role == 'p' || (has_protest && (a1.role == 's'))) {
@@ -1261,16 +1393,30 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             ev->ev_actor1 = ev->ev_actor2;
             ev->ev_actor2 = sp;
         }
-        if (!*a1.name && evc) {
+        if (a1.role != 'p' && a1.role != 's' && evc) {
+            /* ACLED codes the demonstrators as Protesters (Country); a named
+             * group among them is an associated actor */
+            if (i1 >= 0 && ch[i1].actor >= 0)
+                snprintf(cd->assoc1, sizeof cd->assoc1, "%s", a1.name);
             snprintf(a1.name, sizeof a1.name, "Protesters (%s)", evc->name);
             a1.inter = 6;
+            a1.role = 'p';
+        } else if (a1.role == 's' && evc) {
+            if (!*a2.name || a2.role != 'p') {
+                a2 = a1;
+                ev->ev_actor2 = ev->ev_actor1;
+                ev->ev_actor1 = (sr_span){-1, -1};
+            }
+            snprintf(a1.name, sizeof a1.name, "Protesters (%s)", evc->name);
+            a1.inter = 6;
+            a1.role = 'p';
         }
         if (!strcmp(sub, "Peaceful protest") && a2.role != 's') {
             a2.name[0] = 0;
             a2.inter = 0;
         }
-        if (strcmp(sub, "Peaceful protest") && !*a2.name && evc) {
-            snprintf(a2.name, sizeof a2.name, "%s", *evc->police ? evc->police : "");
+        if (strcmp(sub, "Peaceful protest") && (!*a2.name || a2.role == 'p') && evc && *evc->police) {
+            snprintf(a2.name, sizeof a2.name, "%s", evc->police);
             a2.inter = 1;
         }
     }
@@ -1285,8 +1431,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         }
         ev->ev_actor1 = (sr_span){-1, -1};
     }
-    if (!strcmp(cls, "arrest") && !*a1.name && evc) {
-        snprintf(a1.name, sizeof a1.name, "%s", *evc->police ? evc->police : "");
+    if (!strcmp(cls, "arrest") && !*a1.name && evc && *evc->police) {
+        snprintf(a1.name, sizeof a1.name, "%s", evc->police);
         a1.inter = 1;
     }
     snprintf(cd->actor1, sizeof cd->actor1, "%s", a1.name);
@@ -1377,23 +1523,26 @@ static int code_sentence(coder *c, uint32_t s)
     if (se->te <= se->tb)
         return 0;
     /* opinion and background sentences report no event */
-    if (find_cue(c, se->tb, se->te, CUE_OPINION) >= 0)
+    if (find_cue(c, se->tb, se->te, CUE_OPINION) >= 0 || find_cue(c, se->tb, se->te, CUE_FALSE) >= 0)
         return 0;
     long sub = find_cue(c, se->tb, se->tb + 3 < se->te ? se->tb + 3 : se->te, CUE_SUBSET);
     if (sub >= 0)
         return 0;
+    size_t first_cand = c->ncands;
     uint32_t a = se->tb;
     for (uint32_t i = se->tb; i <= se->te; i++) {
         int cut = i == se->te;
         if (!cut && tok_is(c, i, ";"))
             cut = 1;
-        if (!cut && tok_is(c, i, ",") &&
-            tok_in(c, i + 1, (const char *const[]){"and", "while", "but", "whereas", "meanwhile", NULL})) {
+        int comma = !cut && tok_is(c, i, ",") &&
+                    tok_in(c, i + 1, (const char *const[]){"and", "while", "but", "whereas", "meanwhile", NULL});
+        int bare = !cut && !comma && i > a && tok_in(c, i, (const char *const[]){"while", "whereas", NULL});
+        if (comma || bare) {
             /* only when both sides have a trigger */
             int left = 0, right = 0;
             for (uint32_t k = a; k < i; k++)
                 left |= c->ti[k].trig != 0;
-            for (uint32_t k = i + 2; k < se->te && !is_hard_punct(c, k); k++)
+            for (uint32_t k = i + (comma ? 2 : 1); k < se->te && !is_hard_punct(c, k); k++)
                 right |= c->ti[k].trig != 0;
             cut = left && right;
         }
@@ -1403,6 +1552,47 @@ static int code_sentence(coder *c, uint32_t s)
                 return rc;
             a = i + 1;
         }
+    }
+    /* "X attacked a base, and 20 soldiers were killed": a clause that only
+     * reports deaths completes the event before it */
+    for (size_t k = first_cand + 1; k < c->ncands; k++) {
+        cand *x = &c->cands[k - 1], *y = &c->cands[k];
+        if (x->merged || strcmp(y->cls, "kill") || x->ev.fatalities >= 0)
+            continue;
+        if (*y->actor1 && *x->actor1 && strcmp(y->actor1, x->actor1) && strcmp(y->actor1, x->actor2))
+            continue;
+        if (*y->location && *x->location && strcmp(y->location, x->location))
+            continue;
+        if (y->has_date && x->has_date && strcmp(y->ev.event_date, x->ev.event_date))
+            continue;
+        sr_event *e = &x->ev;
+        e->fatalities = y->ev.fatalities;
+        e->fatalities_low = y->ev.fatalities_low;
+        e->fatalities_high = y->ev.fatalities_high;
+        e->ev_number = y->ev.ev_number;
+        if (!*x->actor2 && *y->actor2 && strcmp(y->actor2, x->actor1)) {
+            memcpy(x->actor2, y->actor2, sizeof x->actor2);
+            e->inter2 = y->ev.inter2;
+            e->ev_actor2 = y->ev.ev_actor2;
+            x->role2 = y->role2;
+        }
+        if (!x->has_date && y->has_date) {
+            memcpy(e->event_date, y->ev.event_date, 11);
+            memcpy(e->date_start, y->ev.date_start, 11);
+            memcpy(e->date_end, y->ev.date_end, 11);
+            e->time_precision = y->ev.time_precision;
+            e->ev_date = y->ev.ev_date;
+            x->has_date = 1;
+        }
+        /* an attack that killed fighters is a clash */
+        if (!strcmp(x->sub_event_type, "Attack") && (x->role2 == 'a' || x->role2 == 's')) {
+            x->sub_event_type = "Armed clash";
+            x->event_type = "Battles";
+        }
+        y->merged = 1;
+        memmove(y, y + 1, (c->ncands - k - 1) * sizeof *y);
+        c->ncands--;
+        k--;
     }
     return 0;
 }
