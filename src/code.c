@@ -479,6 +479,8 @@ static int prep_before(const coder *c, uint32_t tb, uint32_t limit)
             return 'b';
         if (tok_in(c, i, (const char *const[]){"on", "against", "targeting", "at", "upon", NULL}))
             return 't';
+        if (tok_is(c, i, "of") && i > limit && (c->ti[i - 1].num || c->ti[i - 1].quant))
+            continue; /* "dozens of soldiers" */
         if (tok_is(c, i, "from"))
             return 'f';
         if (tok_in(c, i, (const char *const[]){"in", "of", "across", "near", "to", "into",
@@ -1191,7 +1193,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         for (int t = 0; t < nt; t++) {
             const mention *m = trigs[t];
             for (size_t k = 0; k < nch; k++) {
-                if (ch[k].te != m->tb && !(ch[k].te + 1 == m->tb && is_modifier(c, ch[k].te)))
+                int before = ch[k].te == m->tb || (ch[k].te + 1 == m->tb && is_modifier(c, ch[k].te)) ||
+                             (ch[k].tb < m->tb && ch[k].te > m->tb && ch[k].te <= m->te);
+                if (!before)
                     continue;
                 if ((int)k == i1 || (int)k == i2 || (ch[k].agent >= 0 && ch[k].actor < 0 && ch[k].country < 0))
                     continue;
@@ -1362,7 +1366,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         sub = NULL;
     }
     int intervene = find_cue(c, se->tb, se->te, CUE_INTERVENE) >= 0;
-    if (!strcmp(cls, "kill") || !strcmp(cls, "attack")) {
+    if ((!strcmp(cls, "kill") || !strcmp(cls, "attack")) && a1.role == 'r') {
+        sub = "Mob violence";
+    } else if (!strcmp(cls, "kill") || !strcmp(cls, "attack")) {
         if (a2.role == 'p' || (has_protest && (a1.role == 's'))) {
             sub = "Excessive force against protesters";
         } else if (a2.role == 'c' || (i2 < 0 && a1.role != 's' && !has_clash))
@@ -1420,8 +1426,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             a2.inter = 1;
         }
     }
-    if ((!strcmp(cls, "riot") || !strcmp(cls, "mob")) && a1.role != 'r' && a1.role != 'p') {
-        if (*a1.name && !*a2.name) {
+    if ((!strcmp(cls, "riot") || !strcmp(cls, "mob") || !strcmp(sub, "Mob violence")) && a1.role != 'r') {
+        if (*a1.name && !*a2.name && a1.role != 'p' && a1.role != 'c') {
             a2 = a1;
             ev->ev_actor2 = ev->ev_actor1;
         }
@@ -1636,7 +1642,7 @@ static void doc_country(coder *c)
 static int fat_compatible(const sr_event *a, const sr_event *b)
 {
     if (a->fatalities < 0 || b->fatalities < 0)
-        return a->fatalities < 0 && b->fatalities < 0;
+        return 1;
     int d = abs(a->fatalities - b->fatalities);
     int m = a->fatalities > b->fatalities ? a->fatalities : b->fatalities;
     return d <= 2 || d * 20 <= m;
@@ -1651,7 +1657,6 @@ static int dates_compatible(const cand *x, const cand *y)
     return strcmp(x->ev.date_start, y->ev.date_end) <= 0 && strcmp(y->ev.date_start, x->ev.date_end) <= 0;
 }
 
-/* Merges y into x (same claim reported twice in one document). */
 static void merge_into(cand *x, const cand *y)
 {
     sr_event *e = &x->ev;
@@ -1713,30 +1718,50 @@ static void merge_into(cand *x, const cand *y)
     }
 }
 
+/* Within one document, mentions of the same claim are one event: the richest
+ * mention absorbs the others of the same sub-event type whose actors, place,
+ * dates and figures do not contradict it. */
 static void merge_cands(coder *c)
 {
-    for (size_t i = 0; i < c->ncands; i++) {
-        cand *x = &c->cands[i];
+    size_t n = c->ncands;
+    size_t *idx = malloc((n + 1) * sizeof *idx);
+    if (!idx)
+        return;
+    for (size_t i = 0; i < n; i++)
+        idx[i] = i;
+    for (size_t i = 1; i < n; i++) /* by score, then position */
+        for (size_t j = i; j > 0; j--) {
+            cand *p = &c->cands[idx[j - 1]], *q = &c->cands[idx[j]];
+            if (q->score > p->score || (q->score == p->score && q->order < p->order)) {
+                size_t t = idx[j];
+                idx[j] = idx[j - 1];
+                idx[j - 1] = t;
+            } else
+                break;
+        }
+    for (size_t ii = 0; ii < n; ii++) {
+        cand *x = &c->cands[idx[ii]];
         if (x->merged)
             continue;
-        for (size_t j = i + 1; j < c->ncands; j++) {
-            cand *y = &c->cands[j];
+        for (size_t jj = ii + 1; jj < n; jj++) {
+            cand *y = &c->cands[idx[jj]];
             if (y->merged || strcmp(x->sub_event_type, y->sub_event_type))
                 continue;
             if (!str_compatible(x->actor1, y->actor1) || !str_compatible(x->actor2, y->actor2))
                 continue;
-            if (!*x->actor1 && !*x->actor2)
+            if (!fat_compatible(&x->ev, &y->ev) || !dates_compatible(x, y))
                 continue;
-            if (!fat_compatible(&x->ev, &y->ev) || x->ev.fatalities < 0)
-                continue;
-            if (!dates_compatible(x, y) || !str_compatible(x->location, y->location))
+            if (!str_compatible(x->location, y->location) || !str_compatible(x->iso3, y->iso3))
                 continue;
             if (x->kind_agg != y->kind_agg && x->has_date && y->has_date)
                 continue;
+            uint32_t order = x->order < y->order ? x->order : y->order;
             merge_into(x, y);
+            x->order = order;
             y->merged = 1;
         }
     }
+    free(idx);
 }
 
 static char *collapse_ws(const char *s, size_t n)
