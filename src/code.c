@@ -36,11 +36,11 @@ typedef struct tokinfo {
 enum {
     CUE_NEG, CUE_MODAL, CUE_OPINION, CUE_SUBSET, CUE_ATTRIB_BEFORE, CUE_ATTRIB_AFTER, CUE_SOURCE,
     CUE_WOUND, CUE_ZERO, CUE_KILL, CUE_PERIOD, CUE_TARGET, CUE_AGENT, CUE_JOIN, CUE_PLACE,
-    CUE_NEAR, CUE_BG, CUE_INTERVENE, CUE_UNIT, CUE_FALSE, CUE_N
+    CUE_NEAR, CUE_BG, CUE_INTERVENE, CUE_UNIT, CUE_FALSE, CUE_NONCONFLICT, CUE_NONVIOLENT, CUE_N
 };
 static const char *const cue_names[CUE_N] = {
     "neg", "modal", "opinion", "subset", "attrib", "attrib", "source", "wound", "zero", "kill",
-    "period", "target", "agent", "join", "place", "near", "bg", "intervene", "unit", "false"};
+    "period", "target", "agent", "join", "place", "near", "bg", "intervene", "unit", "false", "nonconflict", "nonviolent"};
 
 typedef struct rawmatch {
     uint32_t id, tb, te;
@@ -590,7 +590,11 @@ static size_t build_chunks(const coder *c, uint32_t a, uint32_t b, chunk *out, s
             uint32_t gap = ch.tb - out[n - 1].te;
             if (ch.ntb < ch.nte)
                 gap = ch.ntb - out[n - 1].te;
-            if (gap <= 3 && find_cue(c, out[n - 1].te, ch.ntb < ch.nte ? ch.ntb : ch.tb, CUE_JOIN) >= 0 &&
+            uint32_t ge = ch.ntb < ch.nte ? ch.ntb : ch.tb;
+            int trig_in_gap = 0;
+            for (uint32_t g = out[n - 1].te; g < ge; g++)
+                trig_in_gap |= c->ti[g].trig != 0;
+            if (gap <= 3 && !trig_in_gap && find_cue(c, out[n - 1].te, ge, CUE_JOIN) >= 0 &&
                 !tok_is(c, out[n - 1].te, ","))
                 ch.conj = 1;
         }
@@ -1184,7 +1188,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                     }
                 }
         } else {
-            i1 = by >= 0 ? by : subj;
+            i1 = subj >= 0 ? subj : by;
             i2 = obj;
         }
         if (target >= 0 && (i2 < 0 || (ch[i2].actor < 0 && ch[target].actor >= 0)))
@@ -1235,8 +1239,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             if (lx->quants[qm->row].best == 1 && (tok_is(c, i, "a") || tok_is(c, i, "an"))) {
                 int attached = 0;
                 for (size_t k = 0; k < nch; k++)
-                    if (ch[k].ntb == i && ch[k].nte == qm->te &&
-                        !(ch[k].agent >= 0 && strstr(lx->agents[ch[k].agent].key, "-site")))
+                    if (ch[k].ntb == i && ch[k].nte == qm->te && ch[k].actor < 0 && ch[k].agent >= 0 &&
+                        !strstr(lx->agents[ch[k].agent].key, "-site") && !ends_with(c, ch[k].te - 1, "s") &&
+                        !tok_in(c, ch[k].te - 1, (const char *const[]){"force", "army", "military", "police", "militia", "navy", "mob", "crowd", NULL}))
                         attached = 1;
                 /* "shot dead a member of the council" */
                 if (i > a && is_kill_tok(c, i - 1) && !c->ti[i + 1].ent)
@@ -1260,6 +1265,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             i = c->men[c->ti[i].quant - 1].te - 1;
     }
     int zero = find_cue(c, se->tb, se->te, CUE_ZERO) >= 0;
+    if (i1 < 0 && (!strcmp(cls, "kill") || !strcmp(cls, "other")) && find_cue(c, se->tb, se->te, CUE_NONCONFLICT) >= 0)
+        return 0;
     /* a noun trigger such as "attacks" with neither target nor figure reports nothing */
     if (only_noun && i2 < 0 && !nd)
         return 0;
@@ -1366,8 +1373,13 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         sub = NULL;
     }
     int intervene = find_cue(c, se->tb, se->te, CUE_INTERVENE) >= 0;
-    if ((!strcmp(cls, "kill") || !strcmp(cls, "attack")) && a1.role == 'r') {
+    const char *a1key = i1 >= 0 && ch[i1].agent >= 0 && ch[i1].actor < 0 ? lx->agents[ch[i1].agent].key : "";
+    if ((!strcmp(cls, "kill") || !strcmp(cls, "attack") || !strcmp(cls, "clash")) && a1.role == 'r') {
         sub = "Mob violence";
+    } else if ((!strcmp(cls, "kill") || !strcmp(cls, "attack")) && !strcmp(a1key, "aircraft")) {
+        sub = "Air/drone strike";
+    } else if ((!strcmp(cls, "kill") || !strcmp(cls, "attack")) && !strcmp(a1key, "artillery")) {
+        sub = "Shelling/artillery/missile attack";
     } else if (!strcmp(cls, "kill") || !strcmp(cls, "attack")) {
         if (a2.role == 'p' || (has_protest && (a1.role == 's'))) {
             sub = "Excessive force against protesters";
@@ -1379,6 +1391,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             sub = "Armed clash";
     } else if (!strcmp(cls, "capture")) {
         sub = a1.inter == 1 ? "Government regains territory" : "Non-state actor overtakes territory";
+        if (find_cue(c, a, b, CUE_NONVIOLENT) >= 0)
+            sub = "Non-violent transfer of territory";
     } else if (!strcmp(cls, "protest")) {
         if (has_kill && (a2.role == 's' || a1.role == 's' || i1 < 0))
             sub = "Excessive force against protesters";
@@ -1538,17 +1552,16 @@ static int code_sentence(coder *c, uint32_t s)
     uint32_t a = se->tb;
     for (uint32_t i = se->tb; i <= se->te; i++) {
         int cut = i == se->te;
-        if (!cut && tok_is(c, i, ";"))
-            cut = 1;
+        int semi = !cut && tok_is(c, i, ";");
         int comma = !cut && tok_is(c, i, ",") &&
                     tok_in(c, i + 1, (const char *const[]){"and", "while", "but", "whereas", "meanwhile", NULL});
         int bare = !cut && !comma && i > a && tok_in(c, i, (const char *const[]){"while", "whereas", NULL});
-        if (comma || bare) {
+        if (comma || bare || semi) {
             /* only when both sides have a trigger */
             int left = 0, right = 0;
             for (uint32_t k = a; k < i; k++)
                 left |= c->ti[k].trig != 0;
-            for (uint32_t k = i + (comma ? 2 : 1); k < se->te && !is_hard_punct(c, k); k++)
+            for (uint32_t k = i + (comma ? 2 : 1); k < se->te && (semi || !is_hard_punct(c, k)); k++)
                 right |= c->ti[k].trig != 0;
             cut = left && right;
         }
@@ -1567,7 +1580,8 @@ static int code_sentence(coder *c, uint32_t s)
             continue;
         if (*y->actor1 && *x->actor1 && strcmp(y->actor1, x->actor1) && strcmp(y->actor1, x->actor2))
             continue;
-        if (*y->location && *x->location && strcmp(y->location, x->location))
+        if (*y->location && *x->location && strcmp(y->location, x->location) &&
+            !((x->ev.geo_precision == 3 || y->ev.geo_precision == 3) && !strcmp(x->admin1, y->admin1)))
             continue;
         if (y->has_date && x->has_date && strcmp(y->ev.event_date, x->ev.event_date))
             continue;
@@ -1751,7 +1765,11 @@ static void merge_cands(coder *c)
                 continue;
             if (!fat_compatible(&x->ev, &y->ev) || !dates_compatible(x, y))
                 continue;
-            if (!str_compatible(x->location, y->location) || !str_compatible(x->iso3, y->iso3))
+            if (!str_compatible(x->iso3, y->iso3))
+                continue;
+            if (!str_compatible(x->location, y->location) &&
+                !((x->ev.geo_precision == 3 || y->ev.geo_precision == 3) && *x->admin1 &&
+                  !strcmp(x->admin1, y->admin1)))
                 continue;
             if (x->kind_agg != y->kind_agg && x->has_date && y->has_date)
                 continue;
