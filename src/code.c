@@ -754,7 +754,7 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
         return rb;
     if (db < 0)
         return rf;
-    return df < db ? rf : rb;
+    return df <= db ? rf : rb;
 }
 
 static void fig_add(figure *sum, const figure *f, int *first)
@@ -828,6 +828,13 @@ static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, 
         snprintf(pol, sizeof pol, "%s", cc->police);
     else
         snprintf(pol, sizeof pol, "Police Forces of %s", cname);
+    if (ch->actor >= 0 && ch->agent >= 0 && !strcmp(lx->agents[ch->agent].role, "rioter") && evc) {
+        /* "supporters of two rival Awami League factions" */
+        snprintf(an->name, sizeof an->name, "Rioters (%s)", evc->name);
+        an->inter = 5;
+        an->role = 'r';
+        return;
+    }
     if (ch->actor >= 0) {
         const sr__actor *a = &lx->actors[ch->actor];
         subst(an->name, sizeof an->name, a->acled, evc ? evc->name : "", mil, pol);
@@ -850,6 +857,11 @@ static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, 
             an->role = 'a';
             an->home = strcmp(a->country, "*") ? a->country : NULL;
             return;
+        }
+        if (evc) { /* nobody named before: an unidentified group */
+            snprintf(an->name, sizeof an->name, "Unidentified Armed Group (%s)", evc->name);
+            an->inter = 3;
+            an->role = 'a';
         }
         return;
     }
@@ -1222,6 +1234,15 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 }
     }
 
+    /* "X moved into the town after Y withdrew from it": X is actor 1 */
+    if (!strcmp(cls, "withdraw") && i1 >= 0)
+        for (size_t k = 0; k < nch; k++)
+            if ((int)k != i1 && ch[k].prep == 0 && !ch[k].conj && !ch[k].attrib && ch[k].tb < ch[i1].tb) {
+                i2 = i1;
+                i1 = (int)k;
+                break;
+            }
+
     /* numbers */
     figure dead = {-1, -1, -1, {-1, -1}};
     int nd = 0, nw = 0, first = 1;
@@ -1373,7 +1394,15 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         sub = NULL;
     }
     int intervene = find_cue(c, se->tb, se->te, CUE_INTERVENE) >= 0;
-    const char *a1key = i1 >= 0 && ch[i1].agent >= 0 && ch[i1].actor < 0 ? lx->agents[ch[i1].agent].key : "";
+    const char *a1key = "";
+    if (i1 >= 0)
+        for (uint32_t k = ch[i1].tb; k < ch[i1].te; k++) {
+            if (tok_in(c, k, (const char *const[]){"warplanes", "warplane", "jets", "jet", "aircraft", "helicopters",
+                                                   "helicopter", "drones", "drone", "planes", "bombers", "air", NULL}))
+                a1key = "aircraft";
+            if (tok_in(c, k, (const char *const[]){"artillery", "tanks", "gunboats", "warships", "howitzers", NULL}))
+                a1key = "artillery";
+        }
     if ((!strcmp(cls, "kill") || !strcmp(cls, "attack") || !strcmp(cls, "clash")) && a1.role == 'r') {
         sub = "Mob violence";
     } else if ((!strcmp(cls, "kill") || !strcmp(cls, "attack")) && !strcmp(a1key, "aircraft")) {
@@ -1389,6 +1418,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             sub = "Armed clash";
         if (has_clash)
             sub = "Armed clash";
+    } else if (!strcmp(cls, "capture") && a2.role == 'c' && i2 >= 0 && ch[i2].agent >= 0) {
+        sub = "Abduction/forced disappearance"; /* "the men were seized from their homes" */
     } else if (!strcmp(cls, "capture")) {
         sub = a1.inter == 1 ? "Government regains territory" : "Non-state actor overtakes territory";
         if (find_cue(c, a, b, CUE_NONVIOLENT) >= 0)
@@ -1664,6 +1695,16 @@ static int fat_compatible(const sr_event *a, const sr_event *b)
 
 static int str_compatible(const char *x, const char *y) { return !*x || !*y || !strcmp(x, y); }
 
+static int generic_armed(const char *a) { return !strncmp(a, "Unidentified Armed Group", 24); }
+
+/* Within a document "gunmen" may be the group named elsewhere. */
+static int actor_compatible(const char *x, int ix, const char *y, int iy)
+{
+    if (str_compatible(x, y))
+        return 1;
+    return (generic_armed(x) && iy >= 2 && iy <= 4) || (generic_armed(y) && ix >= 2 && ix <= 4);
+}
+
 static int dates_compatible(const cand *x, const cand *y)
 {
     if (!x->has_date || !y->has_date)
@@ -1675,6 +1716,10 @@ static void merge_into(cand *x, const cand *y)
 {
     sr_event *e = &x->ev;
     const sr_event *f = &y->ev;
+    if (generic_armed(x->actor1) && *y->actor1 && !generic_armed(y->actor1))
+        x->actor1[0] = 0;
+    if (generic_armed(x->actor2) && *y->actor2 && !generic_armed(y->actor2))
+        x->actor2[0] = 0;
 #define FILL(field, sp)                                                                           \
     if (!*x->field && *y->field) {                                                                \
         snprintf(x->field, sizeof x->field, "%s", y->field);                                      \
@@ -1761,7 +1806,8 @@ static void merge_cands(coder *c)
             cand *y = &c->cands[idx[jj]];
             if (y->merged || strcmp(x->sub_event_type, y->sub_event_type))
                 continue;
-            if (!str_compatible(x->actor1, y->actor1) || !str_compatible(x->actor2, y->actor2))
+            if (!actor_compatible(x->actor1, x->ev.inter1, y->actor1, y->ev.inter1) ||
+                !actor_compatible(x->actor2, x->ev.inter2, y->actor2, y->ev.inter2))
                 continue;
             if (!fat_compatible(&x->ev, &y->ev) || !dates_compatible(x, y))
                 continue;
