@@ -1,3 +1,341 @@
-/* report.c — STUB, to be replaced: sitrep report. */
+/* report.c — sitrep report: tallies stored events by actor, region, country,
+ * week, month or sub-event type. Incidents (events the reports describe) and
+ * aggregate claims ("over 300 killed this month") are counted in separate
+ * columns and never added together. Table, CSV or JSON. */
 #include "cli.h"
-int cmd_report(int argc, char **argv) { cli_die("report: not implemented yet"); }
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char usage[] =
+    "usage: sitrep report [options]\n"
+    "\n"
+    "Tallies stored events per key: incidents and their fatalities (low, best,\n"
+    "high), and, apart, aggregate claims and the fatalities they claim.\n"
+    "\n"
+    "options:\n"
+    "  --db FILE          the store (default ./sitrep.db)\n"
+    "  --by KEY           actor (default), admin1, country, week, month, sub_event_type\n"
+    "  --since YYYY-MM-DD events on or after this date\n"
+    "  --until YYYY-MM-DD events on or before this date\n"
+    "  --country C        country name or ISO3 code (any case)\n"
+    "  --format F         table (default), csv or json\n"
+    "  --help             show this help\n";
+
+typedef struct rows {
+    sr_tally *v;
+    size_t n, cap;
+} rows;
+
+static int add_tally(void *ud, const sr_tally *t)
+{
+    rows *r = ud;
+    if (r->n == r->cap) {
+        size_t nc = r->cap ? r->cap * 2 : 64;
+        sr_tally *nv = realloc(r->v, nc * sizeof *nv);
+        if (!nv)
+            cli_die("out of memory");
+        r->v = nv;
+        r->cap = nc;
+    }
+    r->v[r->n] = *t;
+    r->v[r->n].key = strdup(t->key ? t->key : "");
+    if (!r->v[r->n].key)
+        cli_die("out of memory");
+    r->n++;
+    return 0;
+}
+
+/* What the matching events cover: documents (distinct ids), dates, count. */
+typedef struct scope {
+    char **docs;
+    size_t ndocs, cap;
+    long events;
+    char first[11], last[11];
+} scope;
+
+static int add_scope(void *ud, const sr_event *ev)
+{
+    scope *s = ud;
+    s->events++;
+    if (ev->event_date[0]) {
+        if (!s->first[0] || strcmp(ev->event_date, s->first) < 0)
+            memcpy(s->first, ev->event_date, 11);
+        if (strcmp(ev->event_date, s->last) > 0)
+            memcpy(s->last, ev->event_date, 11);
+    }
+    if (s->ndocs == s->cap) {
+        size_t nc = s->cap ? s->cap * 2 : 64;
+        char **nd = realloc(s->docs, nc * sizeof *nd);
+        if (!nd)
+            cli_die("out of memory");
+        s->docs = nd;
+        s->cap = nc;
+    }
+    if (!(s->docs[s->ndocs++] = strdup(ev->doc_id)))
+        cli_die("out of memory");
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static size_t distinct_docs(scope *s)
+{
+    if (!s->ndocs)
+        return 0;
+    qsort(s->docs, s->ndocs, sizeof *s->docs, cmp_str);
+    size_t n = 1;
+    for (size_t i = 1; i < s->ndocs; i++)
+        if (strcmp(s->docs[i], s->docs[i - 1]))
+            n++;
+    return n;
+}
+
+static size_t width(const char *s)
+{
+    size_t w = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            w++;
+    return w;
+}
+
+/* The key, left-aligned in w columns, cut with "…" when longer. */
+static void print_key(const char *s, size_t w)
+{
+    size_t sw = width(s);
+    if (sw <= w) {
+        printf("%s%*s", s, (int)(w - sw), "");
+        return;
+    }
+    size_t cp = 0;
+    const char *p = s;
+    for (; *p; p++)
+        if (((unsigned char)*p & 0xC0) != 0x80) {
+            if (cp == w - 1)
+                break;
+            cp++;
+        }
+    fwrite(s, 1, (size_t)(p - s), stdout);
+    fputs("…", stdout);
+}
+
+static void print_dashes(size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        fputc('-', stdout);
+}
+
+static void print_row(const char *key, size_t kw, const sr_tally *t)
+{
+    print_key(key, kw);
+    printf("  %9ld  %7ld %7ld %7ld  |  %7ld  %7ld %7ld %7ld\n", t->incidents, t->fat_low, t->fat_best,
+           t->fat_high, t->aggregates, t->claim_low, t->claim_best, t->claim_high);
+}
+
+static const char *key_label(const char *by)
+{
+    if (!strcmp(by, "week"))
+        return "week (Monday)";
+    if (!strcmp(by, "sub_event_type"))
+        return "sub-event type";
+    return by;
+}
+
+static void print_table(const char *db, const char *by, const sr_query *q, scope *s, const rows *r,
+                        const sr_tally *tot)
+{
+    char period[64];
+    const char *from = q->since ? q->since : s->first[0] ? s->first : "?";
+    const char *to = q->until ? q->until : s->last[0] ? s->last : "?";
+    if (!s->events && !q->since && !q->until)
+        snprintf(period, sizeof period, "no dated events");
+    else
+        snprintf(period, sizeof period, "%s to %s", from, to);
+    size_t ndocs = distinct_docs(s);
+    printf("sitrep report — store %s — %s — %ld event%s from %zu document%s", db, period, s->events,
+           s->events == 1 ? "" : "s", ndocs, ndocs == 1 ? "" : "s");
+    if (q->country)
+        printf(" — country %s", q->country);
+    printf(" — by %s\n\n", key_label(by));
+
+    const char *label = key_label(by);
+    size_t kw = width(label);
+    for (size_t i = 0; i < r->n; i++) {
+        size_t w = width(r->v[i].key[0] ? r->v[i].key : "(unknown)");
+        if (w > kw)
+            kw = w;
+    }
+    if (kw > 44)
+        kw = 44;
+    if (kw < 9)
+        kw = 9;
+    /* two groups of columns: incidents | aggregate claims */
+    printf("%*s  %-34s  |  %s\n", (int)kw, "", "incidents and their fatalities", "aggregate claims");
+    print_key(label, kw);
+    printf("  %9s  %7s %7s %7s  |  %7s  %7s %7s %7s\n", "incidents", "low", "best", "high", "claims", "low",
+           "best", "high");
+    print_dashes(kw);
+    printf("  ---------  -----------------------  |  -------  -----------------------\n");
+    for (size_t i = 0; i < r->n; i++)
+        print_row(r->v[i].key[0] ? r->v[i].key : "(unknown)", kw, &r->v[i]);
+    print_dashes(kw);
+    printf("  ---------  -----------------------  |  -------  -----------------------\n");
+    print_row("total", kw, tot);
+    printf("\nFatalities are summed over incidents only (an unknown best count adds 0).\n"
+           "Aggregate claims are totals reported for a period or area; they are shown\n"
+           "apart and never added to incident sums, as they may cover the same deaths.\n");
+}
+
+/* RFC 4180 field: quoted only when it holds a comma, quote or line break. */
+static void csv_field(const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, stdout);
+        return;
+    }
+    fputc('"', stdout);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', stdout);
+        fputc(*s, stdout);
+    }
+    fputc('"', stdout);
+}
+
+static void print_csv(const char *by, const rows *r)
+{
+    printf("%s,incidents,fatalities_low,fatalities_best,fatalities_high,aggregates,claimed_low,claimed_best,"
+           "claimed_high\n",
+           by);
+    for (size_t i = 0; i < r->n; i++) {
+        const sr_tally *t = &r->v[i];
+        csv_field(t->key);
+        printf(",%ld,%ld,%ld,%ld,%ld,%ld,%ld,%ld\n", t->incidents, t->fat_low, t->fat_best, t->fat_high,
+               t->aggregates, t->claim_low, t->claim_best, t->claim_high);
+    }
+}
+
+static json_t *tally_json(const sr_tally *t, int with_key)
+{
+    json_t *o = json_object();
+    if (!o)
+        cli_die("out of memory");
+    if (with_key)
+        json_object_set_new(o, "key", json_string(t->key));
+    json_object_set_new(o, "incidents", json_integer(t->incidents));
+    json_object_set_new(o, "fatalities_low", json_integer(t->fat_low));
+    json_object_set_new(o, "fatalities_best", json_integer(t->fat_best));
+    json_object_set_new(o, "fatalities_high", json_integer(t->fat_high));
+    json_object_set_new(o, "aggregates", json_integer(t->aggregates));
+    json_object_set_new(o, "claimed_low", json_integer(t->claim_low));
+    json_object_set_new(o, "claimed_best", json_integer(t->claim_best));
+    json_object_set_new(o, "claimed_high", json_integer(t->claim_high));
+    return o;
+}
+
+static void print_json(const char *db, const char *by, const sr_query *q, scope *s, const rows *r,
+                       const sr_tally *tot)
+{
+    json_t *root = json_object(), *arr = json_array();
+    if (!root || !arr)
+        cli_die("out of memory");
+    json_object_set_new(root, "store", json_string(db));
+    json_object_set_new(root, "by", json_string(by));
+    json_object_set_new(root, "since", q->since ? json_string(q->since) : json_null());
+    json_object_set_new(root, "until", q->until ? json_string(q->until) : json_null());
+    json_object_set_new(root, "country", q->country ? json_string(q->country) : json_null());
+    json_object_set_new(root, "first_date", s->first[0] ? json_string(s->first) : json_null());
+    json_object_set_new(root, "last_date", s->last[0] ? json_string(s->last) : json_null());
+    json_object_set_new(root, "documents", json_integer((json_int_t)distinct_docs(s)));
+    json_object_set_new(root, "events", json_integer(s->events));
+    for (size_t i = 0; i < r->n; i++)
+        json_array_append_new(arr, tally_json(&r->v[i], 1));
+    json_object_set_new(root, "rows", arr);
+    json_object_set_new(root, "total", tally_json(tot, 0));
+    char *out = json_dumps(root, JSON_INDENT(2) | JSON_ENSURE_ASCII);
+    if (!out)
+        cli_die("out of memory");
+    puts(out);
+    free(out);
+    json_decref(root);
+}
+
+int cmd_report(int argc, char **argv)
+{
+    const char *db = "sitrep.db", *by = "actor", *format = "table";
+    sr_query q = {0};
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            fputs(usage, stdout);
+            return 0;
+        }
+        if (cli_opt(argc, argv, &i, "--db", &db) || cli_opt(argc, argv, &i, "--by", &by) ||
+            cli_opt(argc, argv, &i, "--since", &q.since) || cli_opt(argc, argv, &i, "--until", &q.until) ||
+            cli_opt(argc, argv, &i, "--country", &q.country) || cli_opt(argc, argv, &i, "--format", &format))
+            continue;
+        if (a[0] == '-')
+            cli_die("report: unknown option '%s'; see 'sitrep report --help'", a);
+        cli_die("report: unexpected argument '%s'; see 'sitrep report --help'", a);
+    }
+    static const char *const bys[] = {"actor", "admin1", "country", "week", "month", "sub_event_type"};
+    int by_ok = 0;
+    for (size_t i = 0; i < sizeof bys / sizeof bys[0]; i++)
+        by_ok |= !strcmp(by, bys[i]);
+    if (!by_ok)
+        cli_die("--by: cannot tally by '%s'; use actor, admin1, country, week, month or sub_event_type", by);
+    if (q.since)
+        cli_check_date("--since", q.since);
+    if (q.until)
+        cli_check_date("--until", q.until);
+    if (q.since && q.until && strcmp(q.since, q.until) > 0)
+        cli_die("--since %s is after --until %s; swap them", q.since, q.until);
+    if (strcmp(format, "table") && strcmp(format, "csv") && strcmp(format, "json"))
+        cli_die("--format: unknown format '%s'; use table, csv or json", format);
+    if (access(db, F_OK) != 0)
+        cli_die("%s: no such store; create it with 'sitrep ingest --db %s FILE...'", db, db);
+    char err[1200];
+    sr_store *st = sr_store_open(db, err, sizeof err);
+    if (!st)
+        cli_die("%s", err);
+
+    rows r = {0};
+    scope s = {0};
+    if (sr_store_report(st, by, &q, add_tally, &r) || sr_store_events(st, &q, add_scope, &s))
+        cli_die("%s: %s", db, sr_store_error(st));
+    sr_tally tot = {.key = "total"};
+    for (size_t i = 0; i < r.n; i++) {
+        tot.incidents += r.v[i].incidents;
+        tot.aggregates += r.v[i].aggregates;
+        tot.fat_low += r.v[i].fat_low;
+        tot.fat_best += r.v[i].fat_best;
+        tot.fat_high += r.v[i].fat_high;
+        tot.claim_low += r.v[i].claim_low;
+        tot.claim_best += r.v[i].claim_best;
+        tot.claim_high += r.v[i].claim_high;
+    }
+    if (!strcmp(format, "csv"))
+        print_csv(by, &r);
+    else if (!strcmp(format, "json"))
+        print_json(db, by, &q, &s, &r, &tot);
+    else
+        print_table(db, by, &q, &s, &r, &tot);
+
+    for (size_t i = 0; i < r.n; i++)
+        free((char *)r.v[i].key);
+    free(r.v);
+    for (size_t i = 0; i < s.ndocs; i++)
+        free(s.docs[i]);
+    free(s.docs);
+    sr_store_free(st);
+    if (fflush(stdout) != 0)
+        cli_die("cannot write the report to standard output");
+    return 0;
+}

@@ -567,7 +567,20 @@ static size_t build_chunks(const coder *c, uint32_t a, uint32_t b, chunk *out, s
             continue;
         }
         ch.prep = prep_before(c, ch.tb, a);
-        ch.attrib = has_cue(c, ch.te, CUE_ATTRIB_AFTER) ||
+        uint32_t after = ch.te; /* "residents of Elwak said", "the police commander said" */
+        for (int skip = 0; skip < 4 && after < b; skip++) {
+            const mention *pm = ent_at(c, after);
+            if (pm && pm->tb == after && pm->type == MT_PLACE)
+                after = pm->te;
+            else if (tok_in(c, after, (const char *const[]){"of", "in", "the", "commander", "commanders", "spokesman",
+                                                            "spokesperson", "spokeswoman", "chief", "official",
+                                                            "officials", "sources", "source", "officer", "county",
+                                                            "district", "regional", "local", NULL}))
+                after++;
+            else
+                break;
+        }
+        ch.attrib = has_cue(c, ch.te, CUE_ATTRIB_AFTER) || has_cue(c, after, CUE_ATTRIB_AFTER) ||
                     (ch.tb > 0 && (c->ti[ch.tb - 1].cue >> CUE_ATTRIB_BEFORE & 1)) ||
                     (ch.tb > 1 && tok_is(c, ch.tb - 1, "the") && (c->ti[ch.tb - 2].cue >> CUE_ATTRIB_BEFORE & 1));
         /* attached number: a number (or quantity word) right before, skipping modifiers */
@@ -984,8 +997,18 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
     const sr__place *p = sr__place_choose(c->lx, best->row, best->alt, want_admin, *iso);
     if (!p)
         return;
+    const sr__place *inner = NULL; /* "near Lake Chad in Borno state": Borno gives the admin1 */
+    if (!*p->admin1)
+        for (uint32_t i = a; i < b && !inner; i++) {
+            const mention *m = ent_at(c, i);
+            if (m && m->tb == i && m->type == MT_PLACE && m != best) {
+                const sr__place *q = sr__place_choose(c->lx, m->row, m->alt, 1, p->iso3);
+                if (q && *q->admin1 && !strcmp(q->iso3, p->iso3))
+                    inner = q;
+            }
+        }
     snprintf(cd->location, sizeof cd->location, "%s", p->name);
-    snprintf(cd->admin1, sizeof cd->admin1, "%s", p->admin1);
+    snprintf(cd->admin1, sizeof cd->admin1, "%s", inner ? inner->admin1 : p->admin1);
     snprintf(cd->admin2, sizeof cd->admin2, "%s", p->admin2);
     snprintf(cd->iso3, sizeof cd->iso3, "%s", p->iso3);
     *iso = p->iso3;
@@ -1305,6 +1328,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             d = -d;
         if (subordinate_date(c, se->tb, se->te, c->dh[k].tb, tm->tb))
             continue;
+        uint32_t db = c->dh[k].tb; /* "said on Thursday" dates the statement, if another date is there */
+        if ((db > se->tb && has_cue(c, db - 1, CUE_ATTRIB_AFTER)) ||
+            (db > se->tb + 1 && tok_is(c, db - 1, "on") && has_cue(c, db - 2, CUE_ATTRIB_AFTER)))
+            d += 500;
         if (c->dh[k].tb < a || c->dh[k].te > b)
             d += 1000;
         if (d < dtd) {
@@ -1804,17 +1831,21 @@ static void merge_cands(coder *c)
             continue;
         for (size_t jj = ii + 1; jj < n; jj++) {
             cand *y = &c->cands[idx[jj]];
-            if (y->merged || strcmp(x->sub_event_type, y->sub_event_type))
+            /* a weak mention (no date, no figure) of the same type of event is an
+             * elaboration of the richer one: "The attackers used rifles and withdrew" */
+            int weak = !y->has_date && y->ev.fatalities < 0 && !y->kind_agg;
+            if (y->merged || (strcmp(x->sub_event_type, y->sub_event_type) &&
+                              !(weak && !strcmp(x->event_type, y->event_type))))
                 continue;
             if (!actor_compatible(x->actor1, x->ev.inter1, y->actor1, y->ev.inter1) ||
-                !actor_compatible(x->actor2, x->ev.inter2, y->actor2, y->ev.inter2))
+                (!weak && !actor_compatible(x->actor2, x->ev.inter2, y->actor2, y->ev.inter2)))
                 continue;
             if (!fat_compatible(&x->ev, &y->ev) || !dates_compatible(x, y))
                 continue;
             if (!str_compatible(x->iso3, y->iso3))
                 continue;
             if (!str_compatible(x->location, y->location) &&
-                !((x->ev.geo_precision == 3 || y->ev.geo_precision == 3) && *x->admin1 &&
+                !((x->ev.geo_precision == 3 || y->ev.geo_precision == 3 || weak) && *x->admin1 &&
                   !strcmp(x->admin1, y->admin1)))
                 continue;
             if (x->kind_agg != y->kind_agg && x->has_date && y->has_date)
@@ -1879,6 +1910,17 @@ static int emit(coder *c, sr_events *evs)
     for (size_t i = 0; i < c->ncands; i++)
         if (!c->cands[i].merged)
             v[n++] = &c->cands[i];
+    /* a mention with no actor, figure or date adds nothing beside a real event */
+    if (n > 1) {
+        size_t k = 0;
+        int any_real = 0;
+        for (size_t i = 0; i < n; i++)
+            any_real |= *v[i]->actor1 || *v[i]->actor2 || v[i]->ev.fatalities >= 0 || v[i]->has_date;
+        for (size_t i = 0; i < n; i++)
+            if (!any_real || *v[i]->actor1 || *v[i]->actor2 || v[i]->ev.fatalities >= 0 || v[i]->has_date)
+                v[k++] = v[i];
+        n = k;
+    }
     for (size_t i = 1; i < n; i++) /* insertion sort: n is small */
         for (size_t j = i; j > 0 && v[j - 1]->order > v[j]->order; j--) {
             cand *t = v[j];
@@ -1975,6 +2017,14 @@ int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out)
     for (size_t s = 0; s < c.t.nsents; s++)
         if ((rc = code_sentence(&c, (uint32_t)s)) != 0)
             goto done;
+    if (getenv("SITREP_DEBUG"))
+        for (size_t k = 0; k < c.ncands; k++) {
+            const cand *cd = &c.cands[k];
+            fprintf(stderr, "cand %zu: %s | %s | a1=%s | a2=%s | fat=%d | %s | %s | date=%s(%d) | %.*s\n", k,
+                    cd->cls, cd->sub_event_type, cd->actor1, cd->actor2, cd->ev.fatalities, cd->location,
+                    cd->kind_agg ? "agg" : "inc", cd->ev.event_date, cd->has_date,
+                    (int)(cd->ev.ev_sentence.end - cd->ev.ev_sentence.start), c.t.orig + cd->ev.ev_sentence.start);
+        }
     merge_cands(&c);
     rc = emit(&c, evs);
 done:

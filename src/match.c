@@ -1,8 +1,500 @@
-/* match.c — STUB, to be replaced: the matcher interface and its engines. */
+/* match.c — the dictionary matcher: finds every normalised phrase in a
+ * normalised text, aligned on token boundaries. Two engines behind one
+ * interface: Vectorscan (multi-literal automaton, SIMD) and a portable token
+ * n-gram hash of our own; both return identical, sorted match lists.
+ * See docs/matching.md for the design and measurements. */
 #include "internal.h"
+
+#include <hs/hs.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { ENG_HS = 1, ENG_PORTABLE = 2 };
+
+/* Cap on the matches of one scan (each is 12 bytes). */
+#define MAX_HITS ((size_t)1 << 26)
+
+typedef struct hit {
+    uint32_t tb, te, id;
+} hit;
+
+/* Portable engine: one slot per distinct phrase text. */
+typedef struct slot {
+    uint64_t h;
+    uint32_t pat; /* first pattern with this text + 1 (0 = empty slot) */
+} slot;
+
+struct sr__matcher {
+    int kind;
+    size_t n;        /* patterns (empty ones included, never reported) */
+    uint32_t *ids;   /* per pattern */
+    uint32_t *lens;  /* per pattern */
+    /* vectorscan */
+    hs_database_t *db;
+    hs_scratch_t *scratch;
+    uint8_t *marks;  /* per norm byte: 1 token start, 2 token end */
+    size_t capmarks;
+    /* portable */
+    char *pool;       /* pattern bytes */
+    size_t *off;      /* per pattern: offset in pool */
+    uint32_t *next;   /* per pattern: next pattern with the same text + 1 */
+    slot *tab;
+    size_t tabmask;
+    uint64_t *pre;    /* set of hashes of phrase prefixes ending at a possible token end */
+    size_t premask;
+    size_t maxtoks, maxlen;
+    /* scan state */
+    hit *hits;
+    size_t nhits, caphits;
+    int err;
+    const sr__text *t;
+};
+
+#define FNV_OFF 1469598103934665603ULL
+#define FNV_MUL 1099511628211ULL
+
+static inline uint64_t fnv(uint64_t h, const char *p, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= FNV_MUL;
+    }
+    return h;
+}
+
+/* Final mix so that table indexes use well-spread low bits; never 0. */
+static inline uint64_t mix(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return h ? h : 1;
+}
+
+static size_t pow2_at_least(size_t n)
+{
+    size_t p = 16;
+    while (p < n)
+        p <<= 1;
+    return p;
+}
+
+static int is_alnum_byte(unsigned char c)
+{
+    return c >= 0x80 ? 0 : ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'));
+}
+
+/* Can a token end at byte b of phrase p (length n)? True at the end, before a
+ * space, and wherever a neighbour is punctuation or non-ASCII — a superset of
+ * the token ends any text could have there. Never after a space. */
+static int maybe_tok_end(const char *p, size_t n, size_t b)
+{
+    unsigned char prev = (unsigned char)p[b - 1];
+    if (prev == ' ' || (b < n && ((unsigned char)p[b] & 0xC0) == 0x80))
+        return 0; /* after a space, or inside a UTF-8 sequence */
+    if (b == n || p[b] == ' ')
+        return 1;
+    return !is_alnum_byte(prev) || !is_alnum_byte((unsigned char)p[b]);
+}
+
+static void pre_add(sr__matcher *m, uint64_t h)
+{
+    size_t i = h & m->premask;
+    while (m->pre[i] && m->pre[i] != h)
+        i = (i + 1) & m->premask;
+    m->pre[i] = h;
+}
+
+static inline int pre_has(const sr__matcher *m, uint64_t h)
+{
+    size_t i = h & m->premask;
+    for (;;) {
+        uint64_t v = m->pre[i];
+        if (v == h)
+            return 1;
+        if (!v)
+            return 0;
+        i = (i + 1) & m->premask;
+    }
+}
+
+/* Slot for text p[0..n) with hash h: the one holding it, or the empty one
+ * where it would go. */
+static slot *tab_find(const sr__matcher *m, uint64_t h, const char *p, size_t n)
+{
+    size_t i = h & m->tabmask;
+    for (;;) {
+        slot *s = &m->tab[i];
+        if (!s->pat)
+            return s;
+        uint32_t k = s->pat - 1;
+        if (s->h == h && m->lens[k] == n && memcmp(m->pool + m->off[k], p, n) == 0)
+            return s;
+        i = (i + 1) & m->tabmask;
+    }
+}
+
+static int portable_build(sr__matcher *m, const char *const *pats, char *err, size_t errlen)
+{
+    size_t total = 0, npre = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        total += m->lens[i];
+        for (size_t b = 1; b <= m->lens[i]; b++)
+            npre += maybe_tok_end(pats[i], m->lens[i], b);
+    }
+    m->pool = malloc(total + 1);
+    m->off = malloc((m->n + 1) * sizeof *m->off);
+    m->next = calloc(m->n + 1, sizeof *m->next);
+    m->tabmask = pow2_at_least(m->n * 2 + 1) - 1;
+    m->tab = calloc(m->tabmask + 1, sizeof *m->tab);
+    m->premask = pow2_at_least(npre * 2 + 1) - 1;
+    m->pre = calloc(m->premask + 1, sizeof *m->pre);
+    if (!m->pool || !m->off || !m->next || !m->tab || !m->pre) {
+        sr__errf(err, errlen, "matcher: out of memory building the phrase table (%zu phrases)", m->n);
+        return SR_ENOMEM;
+    }
+    size_t at = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        size_t n = m->lens[i];
+        const char *p = pats[i];
+        m->off[i] = at;
+        if (n)
+            memcpy(m->pool + at, p, n);
+        at += n;
+        if (!n)
+            continue;
+        uint64_t h = FNV_OFF;
+        size_t toks = 0;
+        for (size_t b = 1; b <= n; b++) {
+            h = fnv(h, p + b - 1, 1);
+            if (maybe_tok_end(p, n, b)) {
+                pre_add(m, mix(h));
+                toks++;
+            }
+        }
+        if (toks > m->maxtoks)
+            m->maxtoks = toks;
+        if (n > m->maxlen)
+            m->maxlen = n;
+        uint64_t hm = mix(h);
+        slot *s = tab_find(m, hm, p, n);
+        if (!s->pat) {
+            s->h = hm;
+            s->pat = (uint32_t)i + 1;
+        } else { /* same text, another id: chain it */
+            uint32_t k = s->pat - 1;
+            while (m->next[k])
+                k = m->next[k] - 1;
+            m->next[k] = (uint32_t)i + 1;
+        }
+    }
+    return 0;
+}
+
+static int hs_build(sr__matcher *m, const char *const *pats, char *err, size_t errlen)
+{
+    size_t cnt = 0;
+    for (size_t i = 0; i < m->n; i++)
+        cnt += m->lens[i] > 0;
+    if (!cnt)
+        return 0;
+    const char **exprs = malloc(cnt * sizeof *exprs);
+    size_t *lens = malloc(cnt * sizeof *lens);
+    unsigned *flags = calloc(cnt, sizeof *flags);
+    unsigned *hids = malloc(cnt * sizeof *hids);
+    int rc = 0;
+    if (!exprs || !lens || !flags || !hids) {
+        sr__errf(err, errlen, "matcher: out of memory compiling %zu phrases", m->n);
+        rc = SR_ENOMEM;
+        goto out;
+    }
+    size_t j = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        if (!m->lens[i])
+            continue;
+        exprs[j] = pats[i];
+        lens[j] = m->lens[i];
+        hids[j] = (unsigned)i;
+        j++;
+    }
+    hs_compile_error_t *ce = NULL;
+    if (hs_compile_lit_multi(exprs, flags, hids, lens, (unsigned)cnt, HS_MODE_BLOCK, NULL, &m->db, &ce) !=
+        HS_SUCCESS) {
+        sr__errf(err, errlen, "vectorscan could not compile the dictionary (phrase %d): %s; try --engine portable",
+                 ce ? ce->expression : -1, ce && ce->message ? ce->message : "unknown error");
+        hs_free_compile_error(ce);
+        m->db = NULL;
+        rc = SR_EENGINE;
+        goto out;
+    }
+    if (hs_alloc_scratch(m->db, &m->scratch) != HS_SUCCESS) {
+        sr__errf(err, errlen, "vectorscan could not allocate scratch space; try --engine portable");
+        rc = SR_EENGINE;
+    }
+out:
+    free(exprs);
+    free(lens);
+    free(flags);
+    free(hids);
+    return rc;
+}
+
+static void release_engine(sr__matcher *m)
+{
+    if (m->scratch)
+        hs_free_scratch(m->scratch);
+    if (m->db)
+        hs_free_database(m->db);
+    m->scratch = NULL;
+    m->db = NULL;
+    free(m->pool);
+    free(m->off);
+    free(m->next);
+    free(m->tab);
+    free(m->pre);
+    m->pool = NULL;
+    m->off = NULL;
+    m->next = NULL;
+    m->tab = NULL;
+    m->pre = NULL;
+}
+
 sr__matcher *sr__matcher_new(sr_engine engine, const char *const *pats, const size_t *lens,
                              const uint32_t *ids, size_t n, char *err, size_t errlen)
-{ sr__errf(err, errlen, "matcher not implemented"); return NULL; }
-void sr__matcher_free(sr__matcher *m) { (void)m; }
-const char *sr__matcher_engine(const sr__matcher *m) { return "none"; }
-int sr__matcher_scan(sr__matcher *m, const sr__text *t, sr__match_cb cb, void *ud) { return SR_EENGINE; }
+{
+    if (n && (!pats || !lens || !ids)) {
+        sr__errf(err, errlen, "matcher: no phrases given for %zu entries", n);
+        return NULL;
+    }
+    if (n >= UINT32_MAX - 1) {
+        sr__errf(err, errlen, "matcher: too many phrases (%zu); split the dictionary", n);
+        return NULL;
+    }
+    sr__matcher *m = calloc(1, sizeof *m);
+    if (!m) {
+        sr__errf(err, errlen, "matcher: out of memory");
+        return NULL;
+    }
+    m->n = n;
+    m->ids = malloc((n + 1) * sizeof *m->ids);
+    m->lens = malloc((n + 1) * sizeof *m->lens);
+    if (!m->ids || !m->lens) {
+        sr__errf(err, errlen, "matcher: out of memory for %zu phrases", n);
+        sr__matcher_free(m);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (lens[i] > UINT32_MAX / 2) {
+            sr__errf(err, errlen, "matcher: phrase %zu is too long (%zu bytes)", i, lens[i]);
+            sr__matcher_free(m);
+            return NULL;
+        }
+        m->ids[i] = ids[i];
+        m->lens[i] = (uint32_t)lens[i];
+    }
+    int hs_ok = hs_valid_platform() == HS_SUCCESS;
+    if (engine == SR_ENGINE_HS && !hs_ok) {
+        sr__errf(err, errlen, "vectorscan does not run on this cpu (it needs sse4.2 or neon); use the portable engine");
+        sr__matcher_free(m);
+        return NULL;
+    }
+    if (engine == SR_ENGINE_HS || (engine == SR_ENGINE_AUTO && hs_ok)) {
+        m->kind = ENG_HS;
+        int rc = hs_build(m, pats, err, errlen);
+        if (rc && engine == SR_ENGINE_HS) {
+            sr__matcher_free(m);
+            return NULL;
+        }
+        if (rc) /* AUTO: fall back to the portable engine */
+            release_engine(m);
+        else
+            return m;
+    }
+    m->kind = ENG_PORTABLE;
+    if (portable_build(m, pats, err, errlen) != 0) {
+        sr__matcher_free(m);
+        return NULL;
+    }
+    return m;
+}
+
+void sr__matcher_free(sr__matcher *m)
+{
+    if (!m)
+        return;
+    release_engine(m);
+    free(m->ids);
+    free(m->lens);
+    free(m->marks);
+    free(m->hits);
+    free(m);
+}
+
+const char *sr__matcher_engine(const sr__matcher *m)
+{
+    return m && m->kind == ENG_HS ? "vectorscan" : "portable";
+}
+
+static int add_hit(sr__matcher *m, uint32_t tb, uint32_t te, uint32_t id)
+{
+    if (m->nhits == m->caphits) {
+        if (m->caphits >= MAX_HITS)
+            return SR_ETOOBIG;
+        size_t nc = m->caphits ? m->caphits * 2 : 256;
+        hit *nh = realloc(m->hits, nc * sizeof *nh);
+        if (!nh)
+            return SR_ENOMEM;
+        m->hits = nh;
+        m->caphits = nc;
+    }
+    m->hits[m->nhits++] = (hit){tb, te, id};
+    return 0;
+}
+
+/* Index of the token starting at byte s (which is known to be a token start). */
+static uint32_t tok_starting(const sr__text *t, uint32_t s)
+{
+    size_t lo = 0, hi = t->ntoks;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (t->toks[mid].s < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (uint32_t)lo;
+}
+
+static int on_hs_match(unsigned int hid, unsigned long long from, unsigned long long to, unsigned int flags,
+                       void *ctx)
+{
+    (void)from;
+    (void)flags;
+    sr__matcher *m = ctx;
+    unsigned long long len = m->lens[hid];
+    if (len > to)
+        return 0;
+    size_t s = (size_t)(to - len), e = (size_t)to;
+    if (!(m->marks[s] & 1) || !(m->marks[e] & 2))
+        return 0;
+    const sr__text *t = m->t;
+    /* tokens do not overlap: the one ending at e is the last starting before e */
+    int rc = add_hit(m, tok_starting(t, (uint32_t)s), tok_starting(t, (uint32_t)e), m->ids[hid]);
+    if (rc) {
+        m->err = rc;
+        return 1; /* stop scanning */
+    }
+    return 0;
+}
+
+static int scan_hs(sr__matcher *m, const sr__text *t)
+{
+    if (!m->db || !t->ntoks)
+        return 0;
+    if (t->norm_len > UINT32_MAX - 1)
+        return SR_ETOOBIG;
+    if (m->capmarks < t->norm_len + 1) {
+        uint8_t *nm = realloc(m->marks, t->norm_len + 1);
+        if (!nm)
+            return SR_ENOMEM;
+        m->marks = nm;
+        m->capmarks = t->norm_len + 1;
+    }
+    memset(m->marks, 0, t->norm_len + 1);
+    for (size_t i = 0; i < t->ntoks; i++) {
+        m->marks[t->toks[i].s] |= 1;
+        m->marks[t->toks[i].e] |= 2;
+    }
+    m->t = t;
+    hs_error_t e = hs_scan(m->db, t->norm, (unsigned)t->norm_len, 0, m->scratch, on_hs_match, m);
+    m->t = NULL;
+    if (m->err)
+        return m->err;
+    if (e != HS_SUCCESS && e != HS_SCAN_TERMINATED)
+        return SR_EENGINE;
+    return 0;
+}
+
+/* Portable engine: at each token, hash the spans of 1..K tokens and look them
+ * up; stop extending as soon as the span is no phrase's prefix. */
+static int scan_portable(sr__matcher *m, const sr__text *t)
+{
+    if (!m->maxtoks)
+        return 0;
+    const sr__tok *k = t->toks;
+    for (size_t i = 0; i < t->ntoks; i++) {
+        uint64_t h = FNV_OFF;
+        uint32_t s = k[i].s, at = s;
+        for (size_t j = i; j < t->ntoks && j - i < m->maxtoks; j++) {
+            uint32_t e = k[j].e;
+            if (e - s > m->maxlen)
+                break;
+            h = fnv(h, t->norm + at, e - at);
+            at = e;
+            uint64_t hm = mix(h);
+            if (!pre_has(m, hm))
+                break;
+            slot *sl = tab_find(m, hm, t->norm + s, e - s);
+            for (uint32_t p = sl->pat; p; p = m->next[p - 1]) {
+                int rc = add_hit(m, (uint32_t)i, (uint32_t)j + 1, m->ids[p - 1]);
+                if (rc)
+                    return rc;
+            }
+        }
+    }
+    return 0;
+}
+
+static int hit_cmp(const void *a, const void *b)
+{
+    const hit *x = a, *y = b;
+    if (x->tb != y->tb)
+        return x->tb < y->tb ? -1 : 1;
+    if (x->te != y->te)
+        return x->te < y->te ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Sorts hits by (tb, te, id). Both engines produce nearly sorted lists (the
+ * portable one by tb then te, Vectorscan by end offset), so an insertion sort
+ * does it in near-linear time; past a budget of moves it hands over to qsort. */
+static void sort_hits(hit *h, size_t n)
+{
+    size_t budget = 8 * n + 64;
+    for (size_t i = 1; i < n; i++) {
+        if (hit_cmp(&h[i - 1], &h[i]) <= 0)
+            continue;
+        hit x = h[i];
+        size_t j = i;
+        while (j > 0 && hit_cmp(&h[j - 1], &x) > 0) {
+            h[j] = h[j - 1];
+            j--;
+            if (!--budget) {
+                h[j] = x;
+                qsort(h, n, sizeof *h, hit_cmp);
+                return;
+            }
+        }
+        h[j] = x;
+    }
+}
+
+int sr__matcher_scan(sr__matcher *m, const sr__text *t, sr__match_cb cb, void *ud)
+{
+    if (!m || !t || !cb)
+        return SR_EINVAL;
+    m->nhits = 0;
+    m->err = 0;
+    int rc = m->kind == ENG_HS ? scan_hs(m, t) : scan_portable(m, t);
+    if (rc)
+        return rc;
+    sort_hits(m->hits, m->nhits);
+    for (size_t i = 0; i < m->nhits; i++) {
+        const hit *h = &m->hits[i];
+        if (i && h->tb == h[-1].tb && h->te == h[-1].te && h->id == h[-1].id)
+            continue; /* the same phrase listed twice under one id */
+        cb(ud, h->id, h->tb, h->te);
+    }
+    return 0;
+}

@@ -1,8 +1,440 @@
-/* output.c — STUB, to be replaced: JSON Lines, CSV, GeoJSON writers. */
+/* output.c — writes coded events as JSON Lines, CSV (ACLED's columns first, then
+ * sitrep's own) or a GeoJSON FeatureCollection. The JSON is produced by hand so
+ * that the key order, the nulls for unknown values and the number formatting
+ * are fixed exactly as docs/output.md describes. */
 #include "internal.h"
-int sr_outfmt_parse(const char *name) { return -1; }
-sr_writer *sr_writer_new(FILE *fp, sr_outfmt fmt) { return NULL; }
-int sr_writer_put(sr_writer *w, const sr_event *ev) { return SR_EINVAL; }
-int sr_writer_finish(sr_writer *w) { return SR_EINVAL; }
-void sr_writer_free(sr_writer *w) { }
-char *sr_event_to_json(const sr_event *ev) { return NULL; }
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define OUT_MAX_RECORD ((size_t)512 << 20) /* cap on one serialised event */
+
+int sr_outfmt_parse(const char *name)
+{
+    if (!name)
+        return -1;
+    if (!strcmp(name, "jsonl") || !strcmp(name, "json"))
+        return SR_OUT_JSONL;
+    if (!strcmp(name, "csv"))
+        return SR_OUT_CSV;
+    if (!strcmp(name, "geojson"))
+        return SR_OUT_GEOJSON;
+    return -1;
+}
+
+/* Length of a valid UTF-8 sequence at s (1..4), 0 when invalid. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t k = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (!k || n < k)
+        return 0;
+    for (size_t i = 1; i < k; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F) || (c == 0xF0 && s[1] < 0x90) ||
+        (c == 0xF4 && s[1] > 0x8F))
+        return 0;
+    return k;
+}
+
+/* Appends s as a JSON string: quotes, backslashes and control characters are
+ * escaped; invalid UTF-8 bytes become U+FFFD so the output is always valid. */
+static int json_str(sr__buf *b, const char *s)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *u = (const unsigned char *)(s ? s : "");
+    size_t n = strlen((const char *)u);
+    int rc = sr__buf_addc(b, '"');
+    size_t run = 0, i = 0;
+    while (!rc && i < n) {
+        unsigned c = u[i];
+        const char *esc = NULL;
+        char ubuf[7];
+        size_t k = 1;
+        if (c == '"')
+            esc = "\\\"";
+        else if (c == '\\')
+            esc = "\\\\";
+        else if (c == '\n')
+            esc = "\\n";
+        else if (c == '\r')
+            esc = "\\r";
+        else if (c == '\t')
+            esc = "\\t";
+        else if (c == '\b')
+            esc = "\\b";
+        else if (c == '\f')
+            esc = "\\f";
+        else if (c < 0x20 || c == 0x7f) {
+            memcpy(ubuf, "\\u00", 4);
+            ubuf[4] = hex[c >> 4];
+            ubuf[5] = hex[c & 15];
+            ubuf[6] = 0;
+            esc = ubuf;
+        } else if (c >= 0x80) {
+            k = utf8_len(u + i, n - i);
+            if (!k) {
+                esc = "\\ufffd";
+                k = 1;
+            }
+        }
+        if (esc) {
+            rc = sr__buf_add(b, u + run, i - run);
+            if (!rc)
+                rc = sr__buf_adds(b, esc);
+            run = i + k;
+        }
+        i += k;
+    }
+    if (!rc)
+        rc = sr__buf_add(b, u + run, n - run);
+    if (!rc)
+        rc = sr__buf_addc(b, '"');
+    return rc;
+}
+
+/* Shortest %g form of a finite double that reads back to the same value. */
+static void fmt_double(double v, char out[32])
+{
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(out, 32, "%.*g", prec, v);
+        if (strtod(out, NULL) == v)
+            return;
+    }
+}
+
+static int json_double(sr__buf *b, double v)
+{
+    if (!isfinite(v))
+        return sr__buf_adds(b, "null");
+    char tmp[32];
+    fmt_double(v, tmp);
+    return sr__buf_adds(b, tmp);
+}
+
+/* An integer field, null when it equals the "unknown" value or is below it. */
+static int json_int(sr__buf *b, long v, long unknown_at_or_below)
+{
+    if (v <= unknown_at_or_below)
+        return sr__buf_adds(b, "null");
+    return sr__buf_printf(b, "%ld", v);
+}
+
+static int json_key(sr__buf *b, const char *key, int first)
+{
+    int rc = first ? 0 : sr__buf_addc(b, ',');
+    if (!rc)
+        rc = sr__buf_printf(b, "\"%s\":", key);
+    return rc;
+}
+
+/* The evidence object: only spans with start >= 0, in a fixed order. */
+static int json_evidence(sr__buf *b, const sr_event *ev)
+{
+    const struct {
+        const char *name;
+        sr_span sp;
+    } spans[] = {
+        {"sentence", ev->ev_sentence}, {"trigger", ev->ev_trigger}, {"actor1", ev->ev_actor1},
+        {"actor2", ev->ev_actor2},     {"place", ev->ev_place},     {"date", ev->ev_date},
+        {"number", ev->ev_number},     {"source", ev->ev_source},
+    };
+    int rc = sr__buf_addc(b, '{');
+    int first = 1;
+    for (size_t i = 0; !rc && i < sizeof spans / sizeof spans[0]; i++) {
+        if (spans[i].sp.start < 0)
+            continue;
+        rc = json_key(b, spans[i].name, first);
+        if (!rc)
+            rc = sr__buf_printf(b, "[%ld,%ld]", (long)spans[i].sp.start, (long)spans[i].sp.end);
+        first = 0;
+    }
+    if (!rc)
+        rc = sr__buf_addc(b, '}');
+    return rc;
+}
+
+/* Appends the members of the event object (without braces), in contract order. */
+static int json_members(sr__buf *b, const sr_event *ev)
+{
+    int rc = 0;
+#define S(name, val) \
+    if (!rc) rc = json_key(b, name, !strcmp(name, "doc_id")); \
+    if (!rc) rc = json_str(b, val)
+#define I(name, val, unk) \
+    if (!rc) rc = json_key(b, name, 0); \
+    if (!rc) rc = json_int(b, val, unk)
+#define D(name, val) \
+    if (!rc) rc = json_key(b, name, 0); \
+    if (!rc) rc = json_double(b, val)
+    S("doc_id", ev->doc_id);
+    S("event_id", ev->event_id);
+    S("kind", ev->kind);
+    S("event_date", ev->event_date);
+    S("date_start", ev->date_start);
+    S("date_end", ev->date_end);
+    I("time_precision", ev->time_precision, 0);
+    S("event_type", ev->event_type);
+    S("sub_event_type", ev->sub_event_type);
+    S("actor1", ev->actor1);
+    S("assoc_actor_1", ev->assoc_actor_1);
+    I("inter1", ev->inter1, 0);
+    S("actor2", ev->actor2);
+    S("assoc_actor_2", ev->assoc_actor_2);
+    I("inter2", ev->inter2, 0);
+    S("country", ev->country);
+    S("iso3", ev->iso3);
+    S("admin1", ev->admin1);
+    S("admin2", ev->admin2);
+    S("location", ev->location);
+    D("latitude", ev->latitude);
+    D("longitude", ev->longitude);
+    I("geo_precision", ev->geo_precision, 0);
+    I("geonames_id", ev->geonames_id, 0);
+    I("fatalities", ev->fatalities, -1);
+    I("fatalities_low", ev->fatalities_low, -1);
+    I("fatalities_high", ev->fatalities_high, -1);
+    S("source", ev->source);
+    S("notes", ev->notes);
+#undef S
+#undef I
+#undef D
+    if (!rc)
+        rc = json_key(b, "evidence", 0);
+    if (!rc)
+        rc = json_evidence(b, ev);
+    return rc;
+}
+
+char *sr_event_to_json(const sr_event *ev)
+{
+    if (!ev)
+        return NULL;
+    sr__buf b;
+    sr__buf_init(&b, OUT_MAX_RECORD);
+    int rc = sr__buf_addc(&b, '{');
+    if (!rc)
+        rc = json_members(&b, ev);
+    if (!rc)
+        rc = sr__buf_addc(&b, '}');
+    if (rc) {
+        sr__buf_release(&b);
+        return NULL;
+    }
+    return b.p;
+}
+
+/* ---- CSV -------------------------------------------------------------- */
+
+static const char *const csv_cols[] = {
+    /* ACLED's export columns, in ACLED's order */
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+    "fatalities", "tags", "timestamp",
+    /* sitrep's own */
+    "doc_id", "kind", "date_start", "date_end", "fatalities_low", "fatalities_high", "iso3",
+    "geonames_id", "evidence",
+};
+enum { CSV_NCOLS = sizeof csv_cols / sizeof csv_cols[0] };
+
+/* Appends one CSV field with RFC 4180 quoting (only when needed). */
+static int csv_field(sr__buf *b, const char *s, int first)
+{
+    int rc = first ? 0 : sr__buf_addc(b, ',');
+    s = s ? s : "";
+    if (rc)
+        return rc;
+    if (!strpbrk(s, ",\"\r\n"))
+        return sr__buf_adds(b, s);
+    rc = sr__buf_addc(b, '"');
+    for (const char *p = s; !rc && *p; p++)
+        rc = *p == '"' ? sr__buf_add(b, "\"\"", 2) : sr__buf_addc(b, *p);
+    if (!rc)
+        rc = sr__buf_addc(b, '"');
+    return rc;
+}
+
+static void csv_int(char out[32], long v, long unknown_at_or_below)
+{
+    if (v <= unknown_at_or_below)
+        out[0] = 0;
+    else
+        snprintf(out, 32, "%ld", v);
+}
+
+/* ACLED's interaction code: the two actor-type digits, low then high; a
+ * one-sided event is inter1 * 10; empty when inter1 is unknown. */
+static void csv_interaction(char out[32], int i1, int i2)
+{
+    out[0] = 0;
+    if (i1 <= 0)
+        return;
+    if (i2 <= 0)
+        snprintf(out, 32, "%d", i1 * 10);
+    else
+        snprintf(out, 32, "%d", i1 < i2 ? i1 * 10 + i2 : i2 * 10 + i1);
+}
+
+static int csv_row(sr__buf *b, const sr_event *ev)
+{
+    char year[5] = "", tp[32], in1[32], in2[32], inter[32], lat[32] = "", lon[32] = "", gp[32], fat[32],
+         flo[32], fhi[32], gid[32];
+    if (strlen(ev->event_date) >= 4) {
+        memcpy(year, ev->event_date, 4);
+        year[4] = 0;
+    }
+    csv_int(tp, ev->time_precision, 0);
+    csv_int(in1, ev->inter1, 0);
+    csv_int(in2, ev->inter2, 0);
+    csv_interaction(inter, ev->inter1, ev->inter2);
+    if (isfinite(ev->latitude) && isfinite(ev->longitude)) {
+        fmt_double(ev->latitude, lat);
+        fmt_double(ev->longitude, lon);
+    }
+    csv_int(gp, ev->geo_precision, 0);
+    csv_int(fat, ev->fatalities, -1);
+    csv_int(flo, ev->fatalities_low, -1);
+    csv_int(fhi, ev->fatalities_high, -1);
+    csv_int(gid, ev->geonames_id, 0);
+    sr__buf evid;
+    sr__buf_init(&evid, 4096);
+    int rc = json_evidence(&evid, ev);
+    const char *vals[CSV_NCOLS] = {
+        ev->event_id, ev->event_date, year, tp, "", ev->event_type, ev->sub_event_type, ev->actor1,
+        ev->assoc_actor_1, in1, ev->actor2, ev->assoc_actor_2, in2, inter, "", "", "", ev->country,
+        ev->admin1, ev->admin2, "", ev->location, lat, lon, gp, ev->source, "", ev->notes, fat, "", "",
+        ev->doc_id, ev->kind, ev->date_start, ev->date_end, flo, fhi, ev->iso3, gid, evid.p,
+    };
+    for (size_t i = 0; !rc && i < CSV_NCOLS; i++)
+        rc = csv_field(b, vals[i], i == 0);
+    if (!rc)
+        rc = sr__buf_addc(b, '\n');
+    sr__buf_release(&evid);
+    return rc;
+}
+
+/* ---- writers ---------------------------------------------------------- */
+
+struct sr_writer {
+    FILE *fp;
+    sr_outfmt fmt;
+    int started;  /* header / opening bracket written */
+    int finished; /* sr_writer_finish called */
+    long count;
+};
+
+sr_writer *sr_writer_new(FILE *fp, sr_outfmt fmt)
+{
+    if (!fp || (fmt != SR_OUT_JSONL && fmt != SR_OUT_CSV && fmt != SR_OUT_GEOJSON))
+        return NULL;
+    sr_writer *w = calloc(1, sizeof *w);
+    if (!w)
+        return NULL;
+    w->fp = fp;
+    w->fmt = fmt;
+    return w;
+}
+
+static int emit(sr_writer *w, const sr__buf *b)
+{
+    if (b->len && fwrite(b->p, 1, b->len, w->fp) != b->len)
+        return SR_EIO;
+    return 0;
+}
+
+/* Writes the CSV header or the GeoJSON opening once. */
+static int start(sr_writer *w)
+{
+    if (w->started)
+        return 0;
+    w->started = 1;
+    sr__buf b;
+    sr__buf_init(&b, 1 << 16);
+    int rc = 0;
+    if (w->fmt == SR_OUT_CSV) {
+        for (size_t i = 0; !rc && i < CSV_NCOLS; i++)
+            rc = csv_field(&b, csv_cols[i], i == 0);
+        if (!rc)
+            rc = sr__buf_addc(&b, '\n');
+    } else if (w->fmt == SR_OUT_GEOJSON) {
+        rc = sr__buf_adds(&b, "{\"type\":\"FeatureCollection\",\"features\":[");
+    }
+    if (!rc)
+        rc = emit(w, &b);
+    sr__buf_release(&b);
+    return rc;
+}
+
+int sr_writer_put(sr_writer *w, const sr_event *ev)
+{
+    if (!w || !ev || w->finished)
+        return SR_EINVAL;
+    int rc = start(w);
+    if (rc)
+        return rc;
+    sr__buf b;
+    sr__buf_init(&b, OUT_MAX_RECORD);
+    switch (w->fmt) {
+    case SR_OUT_JSONL:
+        rc = sr__buf_addc(&b, '{');
+        if (!rc)
+            rc = json_members(&b, ev);
+        if (!rc)
+            rc = sr__buf_adds(&b, "}\n");
+        break;
+    case SR_OUT_CSV:
+        rc = csv_row(&b, ev);
+        break;
+    case SR_OUT_GEOJSON:
+        rc = sr__buf_adds(&b, w->count ? ",\n{\"type\":\"Feature\",\"geometry\":" : "\n{\"type\":\"Feature\",\"geometry\":");
+        if (!rc) {
+            if (isfinite(ev->latitude) && isfinite(ev->longitude)) {
+                rc = sr__buf_adds(&b, "{\"type\":\"Point\",\"coordinates\":[");
+                if (!rc)
+                    rc = json_double(&b, ev->longitude);
+                if (!rc)
+                    rc = sr__buf_addc(&b, ',');
+                if (!rc)
+                    rc = json_double(&b, ev->latitude);
+                if (!rc)
+                    rc = sr__buf_adds(&b, "]}");
+            } else {
+                rc = sr__buf_adds(&b, "null");
+            }
+        }
+        if (!rc)
+            rc = sr__buf_adds(&b, ",\"properties\":{");
+        if (!rc)
+            rc = json_members(&b, ev);
+        if (!rc)
+            rc = sr__buf_adds(&b, "}}");
+        break;
+    }
+    if (!rc)
+        rc = emit(w, &b);
+    sr__buf_release(&b);
+    if (!rc)
+        w->count++;
+    return rc;
+}
+
+int sr_writer_finish(sr_writer *w)
+{
+    if (!w || w->finished)
+        return SR_EINVAL;
+    int rc = start(w);
+    w->finished = 1;
+    if (!rc && w->fmt == SR_OUT_GEOJSON && fputs(w->count ? "\n]}\n" : "]}\n", w->fp) == EOF)
+        rc = SR_EIO;
+    if (!rc && fflush(w->fp) != 0)
+        rc = SR_EIO;
+    return rc;
+}
+
+void sr_writer_free(sr_writer *w) { free(w); }

@@ -1,7 +1,794 @@
-/* text.c — STUB, to be replaced: normalisation, tokens, sentences. */
+/* text.c — the text pipeline: Unicode normalisation (NFKC, case fold, marks
+ * stripped, quotes/dashes/spaces folded to ASCII, whitespace collapsed) with a
+ * byte map back to the original, then tokens (words, numbers, punctuation)
+ * and sentences. Dictionary phrases go through the same folding
+ * (sr__norm_phrase) so that phrases and text compare byte for byte. */
 #include "internal.h"
+
 #include <stdlib.h>
 #include <string.h>
-int sr__text_init(sr__text *t, const char *s, size_t n) { memset(t, 0, sizeof *t); t->orig = s; t->orig_len = n; return SR_EINVAL; }
-void sr__text_release(sr__text *t) { free(t->norm); free(t->n2o); free(t->toks); free(t->sents); memset(t, 0, sizeof *t); }
-char *sr__norm_phrase(const char *s, size_t n, size_t *outlen) { *outlen = n; return sr__strndup(s, n); }
+#include <utf8proc.h>
+
+/* norm may grow past the input (NFKC/case-fold expansions), never past this. */
+#define NORM_MAX ((size_t)SR_MAX_INPUT_BYTES)
+/* A "sentence" with no break for this many tokens is cut, so that later
+ * per-sentence work stays bounded on run-on input (lists, tables). */
+#define SENT_MAX_TOKS 1000
+
+#define DECOMP_OPTS (UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE)
+
+/* ---- UTF-8 helpers ------------------------------------------------------ */
+
+/* Decodes one code point at s[0..n); invalid bytes decode as U+FFFD, length 1. */
+static size_t dec(const unsigned char *s, size_t n, int32_t *cp)
+{
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *cp = (int32_t)c;
+        return 1;
+    }
+    utf8proc_int32_t v;
+    utf8proc_ssize_t k = utf8proc_iterate(s, (utf8proc_ssize_t)(n > 4 ? 4 : n), &v);
+    if (k <= 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    *cp = v;
+    return (size_t)k;
+}
+
+/* ---- normalisation ------------------------------------------------------ */
+
+typedef struct brk {
+    uint32_t pos; /* norm offset of the space standing for a whitespace run */
+    uint32_t nl;  /* line breaks in that run */
+} brk;
+
+typedef struct nz {
+    const char *src;
+    char *p;
+    uint32_t *map;
+    size_t len, cap;
+    brk *b;
+    size_t nb, capb;
+    int want_brk;
+    int ws;             /* a whitespace run is pending */
+    uint32_t ws_at, ws_nl;
+} nz;
+
+/* ASCII classes: 0 emit, 1 emit lower-cased, 2 blank, 3 LF, 4 CR, 5 drop, 6 backquote */
+static const uint8_t acls[128] = {
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 2, 3, 3, 3, 4, 5, 5, /* \t \n \v \f \r */
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+    2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5,
+};
+
+static int nz_grow(nz *z, size_t need)
+{
+    if (need <= z->cap)
+        return 0;
+    if (need > NORM_MAX)
+        return SR_ETOOBIG;
+    size_t nc = z->cap ? z->cap : 256;
+    while (nc < need)
+        nc *= 2;
+    if (nc > NORM_MAX)
+        nc = NORM_MAX;
+    char *np = realloc(z->p, nc + 1);
+    if (!np)
+        return SR_ENOMEM;
+    z->p = np;
+    uint32_t *nm = realloc(z->map, (nc + 1) * sizeof *nm);
+    if (!nm)
+        return SR_ENOMEM;
+    z->map = nm;
+    z->cap = nc;
+    return 0;
+}
+
+/* Writes the pending whitespace run as one space (none at the very start). */
+static int nz_flush_ws(nz *z)
+{
+    z->ws = 0;
+    if (!z->len)
+        return 0;
+    if (z->ws_nl && z->want_brk) {
+        if (z->nb == z->capb) {
+            size_t nc = z->capb ? z->capb * 2 : 64;
+            brk *nb = realloc(z->b, nc * sizeof *nb);
+            if (!nb)
+                return SR_ENOMEM;
+            z->b = nb;
+            z->capb = nc;
+        }
+        z->b[z->nb].pos = (uint32_t)z->len;
+        z->b[z->nb].nl = z->ws_nl;
+        z->nb++;
+    }
+    z->p[z->len] = ' ';
+    z->map[z->len++] = z->ws_at;
+    return 0;
+}
+
+static inline void nz_space(nz *z, uint32_t at, uint32_t nl)
+{
+    if (!z->ws) {
+        z->ws = 1;
+        z->ws_at = at;
+        z->ws_nl = 0;
+    }
+    z->ws_nl += nl;
+}
+
+static inline int nz_byte(nz *z, char c, uint32_t at)
+{
+    if (z->ws) {
+        int rc = nz_flush_ws(z);
+        if (rc)
+            return rc;
+    }
+    z->p[z->len] = c;
+    z->map[z->len++] = at;
+    return 0;
+}
+
+/* Handles one ASCII character c found at original offset at (next: the byte
+ * after it, for CR LF). */
+static inline int nz_ascii(nz *z, unsigned c, uint32_t at, int next)
+{
+    switch (acls[c]) {
+    case 0: return nz_byte(z, (char)c, at);
+    case 1: return nz_byte(z, (char)(c | 0x20), at);
+    case 2: nz_space(z, at, 0); return 0;
+    case 3: nz_space(z, at, 1); return 0;
+    case 4: nz_space(z, at, next == '\n' ? 0 : 1); return 0;
+    case 6: return nz_byte(z, '\'', at);
+    default: return 0;
+    }
+}
+
+/* Curly quotes, primes, dashes and minus to their ASCII stand-ins (0: none). */
+static int fold_punct(int32_t c)
+{
+    switch (c) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x02BC: case 0x02BB:
+    case 0x2032: case 0x2035: case 0x00B4: case 0x02B9: case 0xFF07: case 0x2039:
+    case 0x203A:
+        return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
+    case 0x2033: case 0x2036: case 0xFF02: case 0x301D: case 0x301E:
+        return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D: case 0x2043:
+        return '-';
+    default:
+        return 0;
+    }
+}
+
+/* Non-ASCII whitespace: 0 no, 1 blank, 2 a line break, 3 a paragraph break. */
+static int uni_ws(int32_t c)
+{
+    switch (c) {
+    case 0x85: case 0x2028: return 2;
+    case 0x2029: return 3;
+    case 0xA0: case 0x1680: case 0x202F: case 0x205F: case 0x3000: return 1;
+    default: return (c >= 0x2000 && c <= 0x200A) ? 1 : 0;
+    }
+}
+
+static int nz_utf8(nz *z, int32_t c, uint32_t at)
+{
+    if (z->ws) {
+        int rc = nz_flush_ws(z);
+        if (rc)
+            return rc;
+    }
+    uint8_t tmp[4];
+    utf8proc_ssize_t k = utf8proc_encode_char(c, tmp);
+    for (utf8proc_ssize_t j = 0; j < k; j++) {
+        z->p[z->len] = (char)tmp[j];
+        z->map[z->len++] = at;
+    }
+    return 0;
+}
+
+/* One non-ASCII code point of the original at offset at: fold, decompose
+ * (compatibility + case fold), drop non-spacing marks and controls. */
+static int nz_cp(nz *z, int32_t c, uint32_t at)
+{
+    int f = fold_punct(c);
+    if (f)
+        return nz_byte(z, (char)f, at);
+    int w = uni_ws(c);
+    if (w) {
+        nz_space(z, at, (uint32_t)(w - 1));
+        return 0;
+    }
+    if (c >= 0xAC00 && c <= 0xD7A3) /* Hangul syllables are already NFKC */
+        return nz_utf8(z, c, at);
+    utf8proc_int32_t d[32];
+    int bc = 0;
+    utf8proc_ssize_t k = utf8proc_decompose_char(c, d, 32, DECOMP_OPTS, &bc);
+    if (k < 0 || k > 32) {
+        d[0] = 0xFFFD;
+        k = 1;
+    }
+    int spacing_accent = k > 1 && utf8proc_category(c) == UTF8PROC_CATEGORY_SK;
+    for (utf8proc_ssize_t j = 0; j < k; j++) {
+        int32_t x = d[j];
+        int rc = 0;
+        if ((f = fold_punct(x)) != 0)
+            rc = nz_byte(z, (char)f, at);
+        else if (x < 0x80) {
+            if (x == ' ' && spacing_accent)
+                continue;
+            rc = nz_ascii(z, (unsigned)x, at, 0);
+        } else if ((w = uni_ws(x)) != 0) {
+            if (!spacing_accent)
+                nz_space(z, at, (uint32_t)(w - 1));
+        } else {
+            utf8proc_category_t cat = utf8proc_category(x);
+            if (cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME || cat == UTF8PROC_CATEGORY_CC)
+                continue;
+            rc = nz_utf8(z, x, at);
+        }
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* Normalises s[0..n) into z (norm text, n2o map, line breaks). */
+static int normalise(nz *z, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    int rc = nz_grow(z, n + n / 8 + 128);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < n;) {
+        if (z->len + 160 > z->cap && (rc = nz_grow(z, z->len + 160)) != 0)
+            return rc;
+        unsigned c = u[i];
+        if (c < 0x80 && acls[c] <= 1 && !z->ws) {
+            /* fast path: a run of printable ASCII with single spaces */
+            size_t lim = i + (z->cap - z->len - 2), len = z->len;
+            if (lim > n)
+                lim = n;
+            char *o = z->p;
+            uint32_t *mp = z->map;
+            while (i < lim) {
+                c = u[i];
+                if (c >= 0x80)
+                    break;
+                uint8_t a = acls[c];
+                if (a > 1) {
+                    if (c != ' ' || i + 1 >= n || u[i + 1] >= 0x80 || acls[u[i + 1]] > 1)
+                        break;
+                    a = 0;
+                }
+                o[len] = (char)(a ? c | 0x20 : c);
+                mp[len++] = (uint32_t)i++;
+            }
+            z->len = len;
+            continue;
+        }
+        if (c < 0x80) {
+            if ((rc = nz_ascii(z, c, (uint32_t)i, i + 1 < n ? u[i + 1] : 0)) != 0)
+                return rc;
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t k = dec(u + i, n - i, &cp);
+        if ((rc = nz_cp(z, cp, (uint32_t)i)) != 0)
+            return rc;
+        i += k;
+    }
+    z->p[z->len] = 0;
+    z->map[z->len] = (uint32_t)n;
+    return 0;
+}
+
+char *sr__norm_phrase(const char *s, size_t n, size_t *outlen)
+{
+    nz z;
+    memset(&z, 0, sizeof z);
+    z.src = s;
+    if (normalise(&z, s, n) != 0) {
+        free(z.p);
+        free(z.map);
+        *outlen = 0;
+        return NULL;
+    }
+    free(z.map);
+    *outlen = z.len;
+    return z.p;
+}
+
+/* ---- tokens ------------------------------------------------------------- */
+
+enum { C_NONE = 0, C_ALPHA = 1, C_DIGIT = 2 };
+
+/* Class of the code point at norm[p] (alpha covers letters, non-ASCII
+ * numbers and spacing marks) and its byte length. */
+static inline int cls_at(const char *s, size_t n, size_t p, size_t *len)
+{
+    unsigned c = (unsigned char)s[p];
+    if (c < 0x80) {
+        *len = 1;
+        if (c >= '0' && c <= '9')
+            return C_DIGIT;
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+            return C_ALPHA;
+        return C_NONE;
+    }
+    int32_t cp;
+    *len = dec((const unsigned char *)s + p, n - p, &cp);
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO: case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_MN:
+        return C_ALPHA;
+    default:
+        return C_NONE;
+    }
+}
+
+static inline int alnum_at(const char *s, size_t n, size_t p)
+{
+    size_t l;
+    return p < n && cls_at(s, n, p, &l) != C_NONE;
+}
+
+static inline int ascii_alpha(int c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+static inline int ascii_digit(int c) { return c >= '0' && c <= '9'; }
+
+/* Length of an abbreviation with internal periods at s[p] ("u.s.", "a.m.",
+ * "e.g."): single ASCII letters each followed by a period, at least two
+ * letters; the last period is optional. 0 if there is none. */
+static size_t abbrev_len(const char *s, size_t n, size_t p)
+{
+    size_t q = p, letters = 0;
+    while (q < n && ascii_alpha(s[q]) && !alnum_at(s, n, q + 1)) {
+        letters++;
+        q++;
+        if (q < n && s[q] == '.') {
+            q++;
+            continue;
+        }
+        break;
+    }
+    if (letters < 2)
+        return 0;
+    if (alnum_at(s, n, q))
+        return 0;
+    /* "x.y" must have had its inner period: q-p >= 3 holds for 2 letters */
+    return q - p;
+}
+
+/* Case flags from the original span: CAP if it starts with an uppercase
+ * letter, ALLCAPS if it has 2+ cased letters, all uppercase. */
+static uint8_t case_flags(const char *o, size_t os, size_t oe)
+{
+    const unsigned char *u = (const unsigned char *)o;
+    int upper = 0, lower = 0, first = 1, cap = 0;
+    for (size_t p = os; p < oe;) {
+        int32_t c;
+        size_t k = dec(u + p, oe - p, &c);
+        int isup = 0, islo = 0;
+        if (c < 0x80) {
+            isup = c >= 'A' && c <= 'Z';
+            islo = c >= 'a' && c <= 'z';
+        } else {
+            utf8proc_category_t cat = utf8proc_category(c);
+            isup = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+            islo = cat == UTF8PROC_CATEGORY_LL;
+        }
+        if (first)
+            cap = isup;
+        first = 0;
+        upper += isup;
+        lower += islo;
+        if (lower && !cap)
+            break;
+        p += k;
+    }
+    uint8_t f = cap ? SR_TF_CAP : 0;
+    if (upper >= 2 && !lower)
+        f |= SR_TF_ALLCAPS;
+    return f;
+}
+
+/* End of s[0..n) without trailing whitespace (ASCII or Unicode). */
+static uint32_t trim_end(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    while (n > 0) {
+        if (u[n - 1] < 0x80) {
+            if (acls[u[n - 1]] < 2 || acls[u[n - 1]] > 4)
+                break;
+            n--;
+            continue;
+        }
+        size_t b = n - 1;
+        while (b > 0 && n - b < 4 && (u[b] & 0xC0) == 0x80)
+            b--;
+        int32_t c;
+        if (dec(u + b, n - b, &c) != n - b || !uni_ws(c))
+            break;
+        n = b;
+    }
+    return (uint32_t)n;
+}
+
+typedef struct tk {
+    sr__text *t;
+    size_t cap;
+    uint8_t *nl; /* per token: line breaks before it (0, 1, 2 = blank line) */
+} tk;
+
+static int tok_push(tk *k, size_t s, size_t e, int kind, int nl)
+{
+    sr__text *t = k->t;
+    if (t->ntoks == k->cap) {
+        size_t nc = k->cap ? k->cap * 2 : 256;
+        sr__tok *nt = realloc(t->toks, nc * sizeof *nt);
+        if (!nt)
+            return SR_ENOMEM;
+        t->toks = nt;
+        uint8_t *nn = realloc(k->nl, nc);
+        if (!nn)
+            return SR_ENOMEM;
+        k->nl = nn;
+        k->cap = nc;
+    }
+    sr__tok *o = &t->toks[t->ntoks];
+    o->s = (uint32_t)s;
+    o->e = (uint32_t)e;
+    o->os = t->n2o[s];
+    /* end: where the next norm byte came from, unless a code point was split
+     * across tokens (NFKC expansions like "½"), then the end of that code point */
+    uint32_t oe = e == t->norm_len ? trim_end(t->orig, t->orig_len) : t->n2o[e];
+    if (oe <= t->n2o[e - 1]) {
+        int32_t cp;
+        size_t at = t->n2o[e - 1];
+        oe = (uint32_t)(at + dec((const unsigned char *)t->orig + at, t->orig_len - at, &cp));
+    }
+    o->oe = oe;
+    o->kind = (uint8_t)kind;
+    o->flags = kind == SR_TOK_PUNCT ? 0 : case_flags(t->orig, o->os, o->oe);
+    if (nl)
+        o->flags |= SR_TF_NEWLINE;
+    k->nl[t->ntoks] = (uint8_t)(nl > 2 ? 2 : nl);
+    t->ntoks++;
+    return 0;
+}
+
+/* Splits norm into tokens; b/nb are the line breaks found by normalise(). */
+static int tokenise(tk *k, const brk *b, size_t nb)
+{
+    sr__text *t = k->t;
+    const char *s = t->norm;
+    size_t n = t->norm_len, bi = 0;
+    int nl = 0;
+    for (size_t p = 0; p < n;) {
+        unsigned c = (unsigned char)s[p];
+        if (c == ' ') {
+            while (bi < nb && b[bi].pos < p)
+                bi++;
+            if (bi < nb && b[bi].pos == p)
+                nl = (int)b[bi].nl;
+            p++;
+            continue;
+        }
+        size_t l, q;
+        int kind, rc, cl = cls_at(s, n, p, &l);
+        if (cl == C_NONE) {
+            /* possessive 's after a word is a token of its own */
+            if (c == '\'' && p > 0 && p + 1 < n && s[p + 1] == 's' && !alnum_at(s, n, p + 2) &&
+                alnum_at(s, n, p - 1) && s[p - 1] != '.') {
+                q = p + 2;
+                kind = SR_TOK_WORD;
+            } else {
+                q = p + l;
+                kind = SR_TOK_PUNCT;
+            }
+        } else if (cl == C_ALPHA && (q = abbrev_len(s, n, p)) != 0) {
+            q += p;
+            kind = SR_TOK_WORD;
+        } else {
+            int letters = 0;
+            size_t joint = 0; /* first internal ' or - */
+            q = p;
+            for (;;) {
+                size_t l2;
+                int c2;
+                while (q < n) {
+                    unsigned x = (unsigned char)s[q];
+                    if (x < 0x80) {
+                        if (ascii_digit((int)x))
+                            q++;
+                        else if (ascii_alpha((int)x)) {
+                            letters = 1;
+                            q++;
+                        } else
+                            break;
+                    } else if ((c2 = cls_at(s, n, q, &l2)) != C_NONE) {
+                        letters |= c2 == C_ALPHA;
+                        q += l2;
+                    } else
+                        break;
+                }
+                if (q + 1 >= n)
+                    break;
+                char d = s[q];
+                if ((d == ',' || d == '.') && ascii_digit(s[q - 1]) && ascii_digit(s[q + 1])) {
+                    q++;
+                    continue;
+                }
+                if ((d == '\'' || d == '-') && alnum_at(s, n, q + 1)) {
+                    if (d == '\'' && s[q + 1] == 's' && !alnum_at(s, n, q + 2))
+                        break; /* possessive */
+                    if (!joint)
+                        joint = q;
+                    q++;
+                    continue;
+                }
+                break;
+            }
+            if (letters)
+                kind = SR_TOK_WORD;
+            else {
+                kind = SR_TOK_NUM;
+                if (joint) /* "2019-04-22", "2-3": numbers and dashes apart */
+                    q = joint;
+            }
+        }
+        if ((rc = tok_push(k, p, q, kind, nl)) != 0)
+            return rc;
+        nl = 0;
+        p = q;
+    }
+    return 0;
+}
+
+/* ---- sentences ------------------------------------------------------------ */
+
+static int tok_is(const sr__text *t, size_t i, const char *w)
+{
+    size_t n = strlen(w);
+    return t->toks[i].e - t->toks[i].s == n && memcmp(t->norm + t->toks[i].s, w, n) == 0;
+}
+
+static int tok_in(const sr__text *t, size_t i, const char *const *list)
+{
+    for (; *list; list++)
+        if (tok_is(t, i, *list))
+            return 1;
+    return 0;
+}
+
+static int tok_ch(const sr__text *t, size_t i, const char *set)
+{
+    const sr__tok *k = &t->toks[i];
+    return k->kind == SR_TOK_PUNCT && k->e - k->s == 1 && strchr(set, t->norm[k->s]) != NULL;
+}
+
+/* Words that, before a period, never end a sentence. */
+static const char *const titles[] = {
+    "mr", "mrs", "ms", "messrs", "dr", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl",
+    "pvt", "adm", "brig", "cmdr", "gov", "sen", "rep", "pres", "prof", "rev", "hon", "st", "mt",
+    "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "vs", "inc", "co", "ltd", "corp", "jr", "sr", "approx", "dept", "est", "gens", NULL,
+};
+/* After "a.m."/"p.m.", a capitalised word still belongs to the time expression. */
+static const char *const time_words[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "local",
+    "gmt", "utc", "eastern", "central", "pacific", "mountain", "et", "est", "edt", "pt", "pst",
+    "pdt", "bst", "cet", "cest", "eat", "wat", "ist", "time", NULL,
+};
+/* Words that start a new sentence after "U.S." and similar abbreviations. */
+static const char *const starters[] = {
+    "the", "he", "she", "it", "they", "we", "i", "but", "this", "these", "there", "however",
+    "meanwhile", "according", "in", "on", "a", "an", "its", "their", "his", "her", NULL,
+};
+
+/* Could token i open a sentence (not a lowercase word)? */
+static int opens_sentence(const sr__text *t, size_t i)
+{
+    const sr__tok *k = &t->toks[i];
+    if (k->kind == SR_TOK_NUM)
+        return 1;
+    if (k->kind == SR_TOK_PUNCT)
+        return tok_ch(t, i, "\"'([{-*") || (k->e - k->s > 1 && !memcmp(t->norm + k->s, "\xe2\x80\xa2", 3));
+    int32_t c;
+    dec((const unsigned char *)t->orig + k->os, k->oe - k->os, &c);
+    if (c < 0x80)
+        return !(c >= 'a' && c <= 'z');
+    return utf8proc_category(c) != UTF8PROC_CATEGORY_LL;
+}
+
+/* Does the line starting at token i open with a bullet ("- ", "* ", "• ", "1. ")? */
+static int is_bullet(const sr__text *t, size_t i)
+{
+    const sr__tok *k = &t->toks[i];
+    int spaced = i + 1 < t->ntoks && t->toks[i + 1].s > k->e;
+    if (k->kind == SR_TOK_PUNCT)
+        return spaced && (tok_ch(t, i, "-*") || (k->e - k->s == 3 && !memcmp(t->norm + k->s, "\xe2\x80\xa2", 3)) ||
+                          (k->e - k->s == 2 && !memcmp(t->norm + k->s, "\xc2\xb7", 2)));
+    if (k->kind == SR_TOK_NUM && k->e - k->s <= 3 && i + 2 < t->ntoks && t->toks[i + 1].s == k->e &&
+        tok_ch(t, i + 1, ".)") && t->toks[i + 2].s > t->toks[i + 1].e)
+        return 1;
+    return 0;
+}
+
+/* Terminal punctuation at token i: decide whether a sentence ends after the
+ * cluster that starts there (periods, ?, !, closing quotes and brackets).
+ * Returns the index of the next sentence's first token, or 0 for no split. */
+static size_t end_after(const sr__text *t, size_t i)
+{
+    const sr__tok *k = t->toks;
+    size_t j = i;
+    while (j + 1 < t->ntoks && k[j + 1].s == k[j].e && tok_ch(t, j + 1, ".!?\"')]"))
+        j++;
+    size_t nx = j + 1;
+    if (nx >= t->ntoks || k[nx].s == k[j].e || !opens_sentence(t, nx))
+        return 0;
+    if (k[i].kind == SR_TOK_WORD) { /* an abbreviation that holds its period */
+        if (tok_is(t, i, "a.m.") || tok_is(t, i, "p.m."))
+            return (k[nx].kind == SR_TOK_WORD && (k[nx].flags & SR_TF_CAP) && !(k[nx].flags & SR_TF_ALLCAPS) &&
+                    !tok_in(t, nx, time_words) && !tok_in(t, nx, titles))
+                       ? nx
+                       : 0;
+        return tok_in(t, nx, starters) ? nx : 0;
+    }
+    if (tok_ch(t, i, ".") && i > 0 && k[i - 1].e == k[i].s && k[i - 1].kind == SR_TOK_WORD) {
+        if (tok_in(t, i - 1, titles))
+            return 0;
+        if (tok_is(t, i - 1, "no") && k[nx].kind == SR_TOK_NUM)
+            return 0;
+    }
+    if (tok_ch(t, i, ".") && i > 0 && k[i - 1].e == k[i].s && k[i - 1].kind == SR_TOK_NUM &&
+        (i == 1 || (k[i - 1].flags & SR_TF_NEWLINE)) && is_bullet(t, i - 1))
+        return 0; /* "1. " opening a numbered line */
+    if (tok_ch(t, i, ".") && i > 0 && k[i - 1].e == k[i].s && k[i - 1].kind == SR_TOK_WORD) {
+        /* single uppercase initial: "George W. Bush", "A. Smith" */
+        size_t l;
+        if ((k[i - 1].flags & SR_TF_CAP) && cls_at(t->norm, t->norm_len, k[i - 1].s, &l) == C_ALPHA &&
+            l == k[i - 1].e - k[i - 1].s)
+            return 0;
+    }
+    return nx;
+}
+
+static int ends_with_abbrev_period(const sr__text *t, size_t i)
+{
+    const sr__tok *k = &t->toks[i];
+    return k->kind == SR_TOK_WORD && t->norm[k->e - 1] == '.';
+}
+
+/* Marks sentence starts in st[] and builds t->sents. */
+static int split_sentences(sr__text *t, const uint8_t *nl)
+{
+    size_t n = t->ntoks;
+    if (!n)
+        return 0;
+    uint8_t *st = calloc(n, 1);
+    if (!st)
+        return SR_ENOMEM;
+    const sr__tok *k = t->toks;
+    /* longest line, to tell hard-wrapped text from one-paragraph-per-line */
+    uint32_t wmax = 0;
+    size_t ls = 0;
+    for (size_t i = 1; i <= n; i++) {
+        if (i == n || nl[i]) {
+            uint32_t w = k[i - 1].oe - k[ls].os;
+            if (w > wmax)
+                wmax = w;
+            ls = i;
+        }
+    }
+    ls = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && nl[i]) {
+            uint32_t w = k[i - 1].oe - k[ls].os;
+            if (nl[i] >= 2 || is_bullet(t, i))
+                st[i] = 1;
+            else if (!tok_ch(t, i - 1, ".!?,;:-(/&") && !ends_with_abbrev_period(t, i - 1) &&
+                     opens_sentence(t, i) && (wmax > 120 || (uint64_t)w * 4 < (uint64_t)wmax * 3))
+                st[i] = 1; /* a headline, caption or dateline line */
+            ls = i;
+        }
+        if (tok_ch(t, i, ".!?") || ends_with_abbrev_period(t, i)) {
+            size_t nx = end_after(t, i);
+            if (nx)
+                st[nx] = 1;
+        }
+    }
+    st[0] = 1;
+    size_t cnt = 0, run = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!st[i] && ++run >= SENT_MAX_TOKS)
+            st[i] = 1;
+        if (st[i]) {
+            run = 0;
+            cnt++;
+        }
+    }
+    t->sents = malloc(cnt * sizeof *t->sents);
+    if (!t->sents) {
+        free(st);
+        return SR_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (st[i]) {
+            if (t->nsents)
+                t->sents[t->nsents - 1].te = (uint32_t)i;
+            sr__sent *s = &t->sents[t->nsents++];
+            s->tb = (uint32_t)i;
+            t->toks[i].flags |= SR_TF_SSTART;
+        }
+    }
+    t->sents[t->nsents - 1].te = (uint32_t)n;
+    for (size_t j = 0; j < t->nsents; j++) {
+        t->sents[j].os = t->toks[t->sents[j].tb].os;
+        t->sents[j].oe = t->toks[t->sents[j].te - 1].oe;
+    }
+    free(st);
+    return 0;
+}
+
+/* ---- the whole pipeline ------------------------------------------------------ */
+
+int sr__text_init(sr__text *t, const char *s, size_t n)
+{
+    memset(t, 0, sizeof *t);
+    t->orig = s;
+    t->orig_len = n;
+    if (n >= NORM_MAX)
+        return SR_ETOOBIG;
+    nz z;
+    memset(&z, 0, sizeof z);
+    z.src = s;
+    z.want_brk = 1;
+    int rc = normalise(&z, s, n);
+    t->norm = z.p;
+    t->n2o = z.map;
+    t->norm_len = z.len;
+    tk k = {t, 0, NULL};
+    if (!rc) { /* about one token per 5 bytes of prose: avoids most regrowth */
+        k.cap = t->norm_len / 5 + 64;
+        t->toks = malloc(k.cap * sizeof *t->toks);
+        k.nl = malloc(k.cap);
+        if (!t->toks || !k.nl)
+            rc = SR_ENOMEM;
+    }
+    if (!rc)
+        rc = tokenise(&k, z.b, z.nb);
+    free(z.b);
+    if (!rc)
+        rc = split_sentences(t, k.nl);
+    free(k.nl);
+    if (rc) {
+        sr__text_release(t);
+        t->orig = s;
+        t->orig_len = n;
+    }
+    return rc;
+}
+
+void sr__text_release(sr__text *t)
+{
+    free(t->norm);
+    free(t->n2o);
+    free(t->toks);
+    free(t->sents);
+    memset(t, 0, sizeof *t);
+}

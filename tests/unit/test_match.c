@@ -1,15 +1,395 @@
-/* test_match.c — unit tests for src/match.c (placeholder until the module lands). */
+/* test_match.c — unit tests for src/match.c: both engines against a naive
+ * reference matcher on generated dictionaries (hundreds and 5000+ phrases),
+ * the token-boundary rule, overlapping and duplicate phrases, empty lists. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <hs/hs.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "internal.h"
 
-static void test_strerror(void **state) { (void)state; assert_string_equal(sr_strerror(SR_OK), "ok"); }
+#define SEED "../shared/data/samples/is-syria-2019-04-22.txt"
+#define ACLED "../shared/data/acled/acled-2020-dev.csv"
+
+typedef struct mlist {
+    uint32_t (*v)[3];
+    size_t n, cap;
+} mlist;
+
+static void collect(void *ud, uint32_t id, uint32_t tb, uint32_t te)
+{
+    mlist *l = ud;
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 64;
+        l->v = realloc(l->v, l->cap * sizeof *l->v);
+        assert_non_null(l->v);
+    }
+    l->v[l->n][0] = tb;
+    l->v[l->n][1] = te;
+    l->v[l->n][2] = id;
+    l->n++;
+}
+
+/* A dictionary under construction: normalised phrases and their ids. */
+typedef struct dict {
+    char **pats;
+    size_t *lens;
+    uint32_t *ids;
+    size_t n, cap;
+} dict;
+
+static void dict_add_norm(dict *d, const char *p, size_t len, uint32_t id)
+{
+    if (d->n == d->cap) {
+        d->cap = d->cap ? d->cap * 2 : 256;
+        d->pats = realloc(d->pats, d->cap * sizeof *d->pats);
+        d->lens = realloc(d->lens, d->cap * sizeof *d->lens);
+        d->ids = realloc(d->ids, d->cap * sizeof *d->ids);
+        assert_true(d->pats && d->lens && d->ids);
+    }
+    d->pats[d->n] = sr__strndup(p, len);
+    d->lens[d->n] = len;
+    d->ids[d->n] = id;
+    d->n++;
+}
+
+static void dict_add(dict *d, const char *raw, uint32_t id)
+{
+    size_t len;
+    char *p = sr__norm_phrase(raw, strlen(raw), &len);
+    assert_non_null(p);
+    dict_add_norm(d, p, len, id);
+    free(p);
+}
+
+static void dict_free(dict *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        free(d->pats[i]);
+    free(d->pats);
+    free(d->lens);
+    free(d->ids);
+    memset(d, 0, sizeof *d);
+}
+
+static int cmp3(const void *a, const void *b)
+{
+    const uint32_t *x = a, *y = b;
+    for (int i = 0; i < 3; i++)
+        if (x[i] != y[i])
+            return x[i] < y[i] ? -1 : 1;
+    return 0;
+}
+
+/* The reference: every phrase compared at every token start, kept when it
+ * ends at a token end; sorted and de-duplicated like the matcher's output. */
+static void naive(const dict *d, const sr__text *t, mlist *out)
+{
+    for (size_t i = 0; i < t->ntoks; i++) {
+        size_t s = t->toks[i].s;
+        for (size_t p = 0; p < d->n; p++) {
+            size_t e = s + d->lens[p];
+            if (!d->lens[p] || e > t->norm_len || memcmp(t->norm + s, d->pats[p], d->lens[p]) != 0)
+                continue;
+            for (size_t j = i; j < t->ntoks && t->toks[j].e <= e; j++)
+                if (t->toks[j].e == e)
+                    collect(out, d->ids[p], (uint32_t)i, (uint32_t)j + 1);
+        }
+    }
+    if (out->n)
+        qsort(out->v, out->n, sizeof *out->v, cmp3);
+    size_t w = 0;
+    for (size_t i = 0; i < out->n; i++)
+        if (!w || cmp3(out->v[i], out->v[w - 1]) != 0)
+            memcpy(out->v[w++], out->v[i], sizeof *out->v);
+    out->n = w;
+}
+
+static int hs_here(void) { return hs_valid_platform() == HS_SUCCESS; }
+
+static sr__matcher *build(sr_engine e, const dict *d)
+{
+    char err[256] = "";
+    sr__matcher *m = sr__matcher_new(e, (const char *const *)d->pats, d->lens, d->ids, d->n, err, sizeof err);
+    if (!m)
+        fail_msg("matcher_new(%d): %s", (int)e, err);
+    return m;
+}
+
+static void assert_same(const mlist *a, const mlist *b, const char *what)
+{
+    if (a->n != b->n)
+        fail_msg("%s: %zu matches vs %zu", what, a->n, b->n);
+    for (size_t i = 0; i < a->n; i++)
+        if (cmp3(a->v[i], b->v[i]) != 0)
+            fail_msg("%s: match %zu differs: [%u,%u) id %u vs [%u,%u) id %u", what, i, a->v[i][0], a->v[i][1],
+                     a->v[i][2], b->v[i][0], b->v[i][1], b->v[i][2]);
+}
+
+/* Scans text with both engines and the reference; all three must agree.
+ * Returns the number of matches. */
+static size_t check_all(const dict *d, const char *text, size_t n, int with_naive)
+{
+    sr__text t;
+    assert_int_equal(sr__text_init(&t, text, n), 0);
+    sr__matcher *mp = build(SR_ENGINE_PORTABLE, d);
+    assert_string_equal(sr__matcher_engine(mp), "portable");
+    mlist lp = {0}, lh = {0}, ln = {0};
+    assert_int_equal(sr__matcher_scan(mp, &t, collect, &lp), 0);
+    /* ordered by tb, te, id */
+    for (size_t i = 1; i < lp.n; i++)
+        assert_true(cmp3(lp.v[i - 1], lp.v[i]) < 0);
+    assert_true(hs_here());
+    sr__matcher *mh = build(SR_ENGINE_HS, d);
+    assert_string_equal(sr__matcher_engine(mh), "vectorscan");
+    assert_int_equal(sr__matcher_scan(mh, &t, collect, &lh), 0);
+    assert_same(&lh, &lp, "vectorscan vs portable");
+    /* a second scan with the same matcher gives the same list */
+    mlist again = {0};
+    assert_int_equal(sr__matcher_scan(mh, &t, collect, &again), 0);
+    assert_same(&again, &lh, "vectorscan rescan");
+    if (with_naive) {
+        naive(d, &t, &ln);
+        assert_same(&lp, &ln, "portable vs reference");
+    }
+    size_t cnt = lp.n;
+    free(lp.v);
+    free(lh.v);
+    free(ln.v);
+    free(again.v);
+    sr__matcher_free(mp);
+    sr__matcher_free(mh);
+    sr__text_release(&t);
+    return cnt;
+}
+
+static char *read_file(const char *path, size_t *n)
+{
+    char *s;
+    assert_int_equal(sr__read_all(path, 0, &s, n), 0);
+    return s;
+}
+
+static uint64_t rng = 88172645463325252ULL;
+static uint32_t rnd(uint32_t k)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return (uint32_t)(rng % k);
+}
+
+/* Phrases cut from a text at token boundaries (1..5 tokens), plus pieces cut
+ * inside tokens that must never match, plus words the text lacks. */
+static void gen_from_text(dict *d, const char *text, size_t n, size_t count, uint32_t id0)
+{
+    sr__text t;
+    assert_int_equal(sr__text_init(&t, text, n), 0);
+    assert_true(t.ntoks > 10);
+    for (size_t c = 0; c < count; c++) {
+        size_t i = rnd((uint32_t)t.ntoks);
+        switch (c % 4) {
+        case 0:
+        case 1: { /* whole tokens */
+            size_t j = i + rnd(5);
+            if (j >= t.ntoks)
+                j = t.ntoks - 1;
+            dict_add_norm(d, t.norm + t.toks[i].s, t.toks[j].e - t.toks[i].s, id0 + (uint32_t)c);
+            break;
+        }
+        case 2: { /* a piece of a token, or running into the next one */
+            size_t s = t.toks[i].s + (t.toks[i].e - t.toks[i].s > 2 ? 1 : 0);
+            size_t e = s + 2 + rnd(6);
+            if (e > t.norm_len)
+                e = t.norm_len;
+            dict_add_norm(d, t.norm + s, e - s, id0 + (uint32_t)c);
+            break;
+        }
+        default: {
+            char w[32];
+            snprintf(w, sizeof w, "zq%u absent", rnd(100000));
+            dict_add(d, w, id0 + (uint32_t)c);
+        }
+        }
+    }
+    sr__text_release(&t);
+}
+
+static void test_seed_report(void **state)
+{
+    (void)state;
+    size_t n;
+    char *s = read_file(SEED, &n);
+    dict d = {0};
+    dict_add(&d, "Islamic State", 1);
+    dict_add(&d, "Islamic State group", 2);
+    dict_add(&d, "IS", 3);
+    dict_add(&d, "Deir az-Zour", 4);
+    dict_add(&d, "killed", 5);
+    dict_add(&d, "Syrian Observatory for Human Rights", 6);
+    dict_add(&d, "(SOHR)", 7);
+    gen_from_text(&d, s, n, 400, 100);
+    size_t cnt = check_all(&d, s, n, 1);
+    assert_true(cnt > 300);
+    free(s);
+    dict_free(&d);
+}
+
+/* The index of the first token equal to w, for building expectations. */
+static uint32_t tok_index(const sr__text *t, const char *w, size_t nth)
+{
+    for (size_t i = 0; i < t->ntoks; i++)
+        if (t->toks[i].e - t->toks[i].s == strlen(w) && !memcmp(t->norm + t->toks[i].s, w, strlen(w)) &&
+            nth-- == 0)
+            return (uint32_t)i;
+    fail_msg("no token '%s'", w);
+    return 0;
+}
+
+static void test_boundaries_overlaps(void **state)
+{
+    (void)state;
+    dict d = {0};
+    dict_add(&d, "is", 10);
+    dict_add(&d, "islamic state", 20);
+    dict_add(&d, "islamic state group", 30);
+    dict_add(&d, "state", 40);
+    dict_add(&d, "state", 41);   /* same phrase, another id */
+    dict_add(&d, "State ", 42);  /* normalises to the same */
+    dict_add(&d, "group", 50);
+    dict_add(&d, "crisis", 60);
+    dict_add(&d, "sis", 61);     /* inside "crisis": never */
+    dict_add(&d, "u.s.", 70);
+    dict_add(&d, "u.s", 71);     /* ends inside the token "u.s.": never */
+    dict_add(&d, "assad", 80);   /* before the possessive 's */
+    const char *text = "The crisis: Islamic  \n State group is back; IS claimed it. The U.S. blamed Assad's men.";
+    for (sr_engine e = SR_ENGINE_AUTO; e <= SR_ENGINE_PORTABLE; e++) {
+        sr__text t;
+        assert_int_equal(sr__text_init(&t, text, strlen(text)), 0);
+        sr__matcher *m = build(e, &d);
+        mlist l = {0};
+        assert_int_equal(sr__matcher_scan(m, &t, collect, &l), 0);
+        uint32_t isl = tok_index(&t, "islamic", 0), is0 = tok_index(&t, "is", 0), is1 = tok_index(&t, "is", 1);
+        uint32_t crisis = tok_index(&t, "crisis", 0), us = tok_index(&t, "u.s.", 0), assad = tok_index(&t, "assad", 0);
+        const uint32_t want[][3] = {
+            {crisis, crisis + 1, 60}, {isl, isl + 2, 20},     {isl, isl + 3, 30},
+            {isl + 1, isl + 2, 40},   {isl + 1, isl + 2, 41}, {isl + 1, isl + 2, 42},
+            {isl + 2, isl + 3, 50},   {is0, is0 + 1, 10},     {is1, is1 + 1, 10},
+            {us, us + 1, 70},         {assad, assad + 1, 80},
+        };
+        size_t nw = sizeof want / sizeof *want;
+        if (l.n != nw) {
+            for (size_t i = 0; i < l.n; i++)
+                print_message("got [%u,%u) %u\n", l.v[i][0], l.v[i][1], l.v[i][2]);
+            fail_msg("engine %s: %zu matches, want %zu", sr__matcher_engine(m), l.n, nw);
+        }
+        uint32_t sorted[16][3];
+        memcpy(sorted, want, sizeof want);
+        qsort(sorted, nw, sizeof *sorted, cmp3);
+        for (size_t i = 0; i < nw; i++)
+            assert_memory_equal(l.v[i], sorted[i], sizeof sorted[i]);
+        if (e == SR_ENGINE_AUTO)
+            assert_string_equal(sr__matcher_engine(m), hs_here() ? "vectorscan" : "portable");
+        free(l.v);
+        sr__matcher_free(m);
+        sr__text_release(&t);
+    }
+    dict_free(&d);
+}
+
+static void test_empty(void **state)
+{
+    (void)state;
+    const char *text = "Nothing to find here.";
+    sr__text t;
+    assert_int_equal(sr__text_init(&t, text, strlen(text)), 0);
+    for (sr_engine e = SR_ENGINE_AUTO; e <= SR_ENGINE_PORTABLE; e++) {
+        char err[128];
+        sr__matcher *m = sr__matcher_new(e, NULL, NULL, NULL, 0, err, sizeof err);
+        assert_non_null(m);
+        mlist l = {0};
+        assert_int_equal(sr__matcher_scan(m, &t, collect, &l), 0);
+        assert_int_equal(l.n, 0);
+        sr__matcher_free(m);
+        /* a list of only empty phrases is as good as none */
+        const char *pats[] = {""};
+        size_t lens[] = {0};
+        uint32_t ids[] = {1};
+        m = sr__matcher_new(e, pats, lens, ids, 1, err, sizeof err);
+        assert_non_null(m);
+        assert_int_equal(sr__matcher_scan(m, &t, collect, &l), 0);
+        assert_int_equal(l.n, 0);
+        sr__matcher_free(m);
+    }
+    /* an empty text */
+    sr__text t0;
+    assert_int_equal(sr__text_init(&t0, "", 0), 0);
+    dict d = {0};
+    dict_add(&d, "x", 1);
+    sr__matcher *m = build(SR_ENGINE_HS, &d);
+    mlist l = {0};
+    assert_int_equal(sr__matcher_scan(m, &t0, collect, &l), 0);
+    assert_int_equal(l.n, 0);
+    sr__matcher_free(m);
+    sr__matcher_free(NULL);
+    dict_free(&d);
+    sr__text_release(&t0);
+    sr__text_release(&t);
+}
+
+/* 5000+ phrases: words and bigrams of the ACLED notes plus absent ones. */
+static void test_large(void **state)
+{
+    (void)state;
+    size_t n;
+    char *s = read_file(ACLED, &n);
+    size_t cut = n > 120000 ? 120000 : n;
+    while (cut < n && (s[cut] & 0xC0) == 0x80)
+        cut++;
+    dict d = {0};
+    gen_from_text(&d, s, cut, 6000, 1000);
+    dict_add(&d, "Islamic State", 1);
+    dict_add(&d, "killed", 2);
+    assert_true(d.n >= 5000);
+    size_t seed_n;
+    char *seed = read_file(SEED, &seed_n);
+    check_all(&d, seed, seed_n, 1);
+    free(seed);
+    size_t cnt = check_all(&d, s, cut, 1);
+    assert_true(cnt > 10000);
+    /* the whole file: the two engines agree */
+    check_all(&d, s, n, 0);
+    free(s);
+    dict_free(&d);
+}
+
+/* Unicode: accented and Arabic phrases normalise and match like ASCII. */
+static void test_unicode(void **state)
+{
+    (void)state;
+    dict d = {0};
+    dict_add(&d, "Dayr az Zawr", 1);
+    dict_add(&d, "\xd8\xaf\xd9\x8a\xd8\xb1 \xd8\xa7\xd9\x84\xd8\xb2\xd9\x88\xd8\xb1", 2);
+    dict_add(&d, "al-Hasakah", 3);
+    dict_add(&d, "\"caliphate\"", 4);
+    const char *text = "Clashes in D\xc3\xa1yr \xc3\xa1z Zawr and \xd8\xaf\xd9\x8a\xd8\xb1 \xd8\xa7\xd9\x84\xd8\xb2\xd9\x88\xd9\x8e\xd8\xb1 "
+                       "near Al\xe2\x80\x91Hasakah; the \xe2\x80\x9c" "caliphate\xe2\x80\x9d fell.";
+    size_t cnt = check_all(&d, text, strlen(text), 1);
+    assert_int_equal(cnt, 4);
+    dict_free(&d);
+}
 
 int main(void)
 {
-    const struct CMUnitTest tests[] = { cmocka_unit_test(test_strerror) };
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_seed_report), cmocka_unit_test(test_boundaries_overlaps),
+        cmocka_unit_test(test_empty),       cmocka_unit_test(test_unicode),
+        cmocka_unit_test(test_large),
+    };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

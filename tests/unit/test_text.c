@@ -1,15 +1,289 @@
-/* test_text.c — unit tests for src/text.c (placeholder until the module lands). */
+/* test_text.c — unit tests for src/text.c: normalisation and its offset map,
+ * folding of accents/quotes/dashes/spaces, tokens (words, numbers,
+ * abbreviations, case flags) and sentence splitting. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "internal.h"
 
-static void test_strerror(void **state) { (void)state; assert_string_equal(sr_strerror(SR_OK), "ok"); }
+#define SEED "../shared/data/samples/is-syria-2019-04-22.txt"
+
+static char *norm_of(const char *s)
+{
+    size_t n;
+    char *p = sr__norm_phrase(s, strlen(s), &n);
+    assert_non_null(p);
+    assert_int_equal(strlen(p), n);
+    return p;
+}
+
+static void assert_norm(const char *in, const char *want)
+{
+    char *p = norm_of(in);
+    assert_string_equal(p, want);
+    free(p);
+}
+
+/* Every token's original span normalises to the token's norm bytes, the map
+ * is monotonic, and n2o[norm_len] is the original length. */
+static void check_offsets(const char *s, size_t n)
+{
+    sr__text t;
+    assert_int_equal(sr__text_init(&t, s, n), 0);
+    assert_int_equal(t.n2o[t.norm_len], n);
+    for (size_t i = 1; i <= t.norm_len; i++)
+        assert_true(t.n2o[i - 1] <= t.n2o[i]);
+    for (size_t i = 0; i < t.ntoks; i++) {
+        const sr__tok *k = &t.toks[i];
+        assert_true(k->s < k->e && k->e <= t.norm_len);
+        assert_true(k->os < k->oe && k->oe <= n);
+        if (i)
+            assert_true(t.toks[i - 1].e <= k->s && t.toks[i - 1].oe <= k->os);
+        size_t len;
+        char *p = sr__norm_phrase(s + k->os, k->oe - k->os, &len);
+        assert_non_null(p);
+        if (len != k->e - k->s || memcmp(p, t.norm + k->s, len) != 0)
+            fail_msg("token %zu: orig '%.*s' normalises to '%s', norm has '%.*s'", i, (int)(k->oe - k->os),
+                     s + k->os, p, (int)(k->e - k->s), t.norm + k->s);
+        free(p);
+    }
+    /* sentences tile the tokens and are trimmed */
+    size_t next = 0;
+    for (size_t j = 0; j < t.nsents; j++) {
+        assert_int_equal(t.sents[j].tb, next);
+        assert_true(t.sents[j].te > t.sents[j].tb);
+        assert_true(t.toks[t.sents[j].tb].flags & SR_TF_SSTART);
+        next = t.sents[j].te;
+        assert_true(s[t.sents[j].os] != ' ' && s[t.sents[j].oe - 1] != ' ' && s[t.sents[j].oe - 1] != '\n');
+    }
+    assert_int_equal(next, t.ntoks);
+    sr__text_release(&t);
+}
+
+static void test_offsets(void **state)
+{
+    (void)state;
+    const char *samples[] = {
+        "Plain ASCII text, with 1,200 words.",
+        "  Leading   and trailing  \n\n spaces  ",
+        "Caf\xc3\xa9 in D\xc3\xa1yr \xc3\xa0z Zawr \xe2\x80\x94 \xe2\x80\x9cquoted\xe2\x80\x9d and \xe2\x80\x98single\xe2\x80\x99.",
+        "Stra\xc3\x9f" "e \xef\xac\x81ne \xef\xbc\xa1\xef\xbc\xa2\xef\xbc\xa3 e\xcc\x81t\xc3\xa9 \xe2\x88\x92" "5\xc2\xa0km",
+        "\xd8\xaf\xd9\x8a\xd8\xb1 \xd8\xa7\xd9\x84\xd8\xb2\xd9\x88\xd8\xb1 \xd9\x85\xd9\x8e\xd8\xaf\xd9\x90\xd9\x8a\xd9\x86\xd9\x8e\xd8\xa9.",
+        "soft\xc2\xadhyphen zero\xe2\x80\x8bwidth \xef\xbb\xbf" "bom",
+        "",
+    };
+    for (size_t i = 0; i < sizeof samples / sizeof *samples; i++)
+        check_offsets(samples[i], strlen(samples[i]));
+    char *s;
+    size_t n;
+    assert_int_equal(sr__read_all(SEED, 0, &s, &n), 0);
+    check_offsets(s, n);
+    free(s);
+}
+
+static void test_folding(void **state)
+{
+    (void)state;
+    /* accents, NFKC, case fold */
+    assert_norm("D\xc3\xa1yr \xc3\xa0z Z\xc3\xa0wr", "dayr az zawr");
+    assert_norm("DAYR AZ ZAWR", "dayr az zawr");
+    assert_norm("e\xcc\x81t\xc3\xa9", "ete"); /* combining and precomposed accents */
+    assert_norm("\xef\xac\x81ne", "fine");      /* ligature */
+    assert_norm("Stra\xc3\x9f" "e", "strasse");
+    assert_norm("\xef\xbc\xa1\xef\xbc\xa2\xef\xbc\xa3", "abc"); /* full-width */
+    /* quotes, dashes, minus, spaces */
+    assert_norm("\xe2\x80\x98x\xe2\x80\x99 \xca\xbc `y", "'x' ' 'y");
+    assert_norm("\xe2\x80\x9cq\xe2\x80\x9d", "\"q\"");
+    assert_norm("a\xe2\x80\x93" "b\xe2\x80\x94" "c\xe2\x80\x92" "d\xe2\x80\x95" "e\xe2\x88\x92" "1", "a-b-c-d-e-1");
+    assert_norm("islamic\xc2\xa0state\xe2\x80\x83group", "islamic state group");
+    /* whitespace runs collapse, ends trimmed */
+    assert_norm("  islamic \t\r\n\n  state  ", "islamic state");
+    /* a dictionary phrase and the same words in running text normalise alike */
+    sr__text t;
+    const char *txt = "Forces of the \xe2\x80\x9cIslamic\n  State\xe2\x80\x9d group";
+    assert_int_equal(sr__text_init(&t, txt, strlen(txt)), 0);
+    assert_string_equal(t.norm, "forces of the \"islamic state\" group");
+    assert_non_null(strstr(t.norm, "islamic state"));
+    sr__text_release(&t);
+}
+
+static const sr__tok *find_tok(const sr__text *t, const char *w)
+{
+    for (size_t i = 0; i < t->ntoks; i++)
+        if (t->toks[i].e - t->toks[i].s == strlen(w) && !memcmp(t->norm + t->toks[i].s, w, strlen(w)))
+            return &t->toks[i];
+    return NULL;
+}
+
+/* Checks that text tokenises to exactly the space-separated list want. */
+static void assert_tokens(const char *text, const char *want)
+{
+    sr__text t;
+    assert_int_equal(sr__text_init(&t, text, strlen(text)), 0);
+    char got[2048] = "";
+    size_t at = 0;
+    for (size_t i = 0; i < t.ntoks; i++)
+        at += (size_t)snprintf(got + at, sizeof got - at, "%s%.*s", i ? "|" : "", (int)(t.toks[i].e - t.toks[i].s),
+                               t.norm + t.toks[i].s);
+    assert_string_equal(got, want);
+    sr__text_release(&t);
+}
+
+static void test_tokens(void **state)
+{
+    (void)state;
+    assert_tokens("Al-Assad's regime-linked forces don't", "al-assad|'s|regime-linked|forces|don't");
+    assert_tokens("search-and-destroy in Deir ez-Zor.", "search-and-destroy|in|deir|ez-zor|.");
+    assert_tokens("1,200 people, 3.5 km, 2019-04-22", "1,200|people|,|3.5|km|,|2019|-|04|-|22");
+    assert_tokens("The U.S. and U.K. at 5 a.m. (e.g. this)", "the|u.s.|and|u.k.|at|5|a.m.|(|e.g.|this|)");
+    assert_tokens("'caliphate', forces' -- pro- x", "'|caliphate|'|,|forces|'|-|-|pro|-|x");
+    assert_tokens("covid-19 F-16s 20-year-old", "covid-19|f-16s|20-year-old");
+    assert_tokens("example.com 10:30", "example|.|com|10|:|30");
+
+    sr__text t;
+    const char *txt = "The US-led SOHR said\nIS fighters: 1,200 killed, about 3.5 percent";
+    assert_int_equal(sr__text_init(&t, txt, strlen(txt)), 0);
+    const sr__tok *k = find_tok(&t, "the");
+    assert_non_null(k);
+    assert_true(k->flags & SR_TF_CAP);
+    assert_false(k->flags & SR_TF_ALLCAPS);
+    assert_true(k->flags & SR_TF_SSTART);
+    k = find_tok(&t, "sohr");
+    assert_true((k->flags & (SR_TF_CAP | SR_TF_ALLCAPS)) == (SR_TF_CAP | SR_TF_ALLCAPS));
+    assert_memory_equal(txt + k->os, "SOHR", 4);
+    assert_int_equal(k->oe - k->os, 4);
+    k = find_tok(&t, "is");
+    assert_true(k->flags & SR_TF_NEWLINE);
+    assert_true(k->flags & SR_TF_ALLCAPS);
+    k = find_tok(&t, "said");
+    assert_int_equal(k->flags & (SR_TF_CAP | SR_TF_NEWLINE | SR_TF_SSTART), 0);
+    k = find_tok(&t, "1,200");
+    assert_int_equal(k->kind, SR_TOK_NUM);
+    assert_int_equal(find_tok(&t, "3.5")->kind, SR_TOK_NUM);
+    assert_int_equal(find_tok(&t, ":")->kind, SR_TOK_PUNCT);
+    assert_int_equal(find_tok(&t, "us-led")->kind, SR_TOK_WORD);
+    assert_true(find_tok(&t, "us-led")->flags & SR_TF_CAP);
+    sr__text_release(&t);
+}
+
+/* Checks that text splits into exactly the sentences in want (NULL-ended). */
+static void check_sents(const char *text, const char *const *want)
+{
+    sr__text t;
+    assert_int_equal(sr__text_init(&t, text, strlen(text)), 0);
+    size_t n = 0;
+    while (want[n])
+        n++;
+    for (size_t j = 0; j < t.nsents && j < n; j++) {
+        const sr__sent *s = &t.sents[j];
+        if (strlen(want[j]) != s->oe - s->os || memcmp(text + s->os, want[j], s->oe - s->os) != 0)
+            fail_msg("sentence %zu is '%.*s', want '%s'", j, (int)(s->oe - s->os), text + s->os, want[j]);
+    }
+    if (t.nsents != n)
+        fail_msg("%zu sentences, want %zu, in '%s'", t.nsents, n, text);
+    sr__text_release(&t);
+}
+
+#define SENTS(text, ...)                                   \
+    do {                                                   \
+        const char *const w_[] = {__VA_ARGS__, NULL};      \
+        check_sents(text, w_);                             \
+    } while (0)
+
+static void test_sentences(void **state)
+{
+    (void)state;
+    SENTS("Gen. Smith met Dr. Jones. They talked.", "Gen. Smith met Dr. Jones.", "They talked.");
+    SENTS("Mr. al-Assad spoke. Troops moved.", "Mr. al-Assad spoke.", "Troops moved.");
+    SENTS("The U.S. Army said so. Others disagreed.", "The U.S. Army said so.", "Others disagreed.");
+    SENTS("George W. Bush and A. Smith met. Then they left.", "George W. Bush and A. Smith met.",
+          "Then they left.");
+    SENTS("It began at 5 a.m. Monday and ended at 5 p.m. The army said nothing.",
+          "It began at 5 a.m. Monday and ended at 5 p.m.", "The army said nothing.");
+    SENTS("On Jan. 5 Lt. Col. Ali and Sgt. Omar left. Nobody knew.", "On Jan. 5 Lt. Col. Ali and Sgt. Omar left.",
+          "Nobody knew.");
+    SENTS("Guns, tanks, etc. were seized. Etc. Next one.", "Guns, tanks, etc. were seized.", "Etc.", "Next one.");
+    SENTS("He said: \"They killed two.\" Police arrived.", "He said: \"They killed two.\"", "Police arrived.");
+    SENTS("Really? Yes! It is 3.5 km away. 12 died.", "Really?", "Yes!", "It is 3.5 km away.", "12 died.");
+    SENTS("Key points:\n- Five killed\n- Two hurt\n* Roads shut\n1. Curfew set",
+          "Key points:", "- Five killed", "- Two hurt", "* Roads shut", "1. Curfew set");
+    SENTS("Blasts Hit Town\nDAMASCUS, 22 April 2019\nFive people were killed in a blast.",
+          "Blasts Hit Town", "DAMASCUS, 22 April 2019", "Five people were killed in a blast.");
+    SENTS("first paragraph without end\n\nsecond one", "first paragraph without end", "second one");
+    SENTS("the troops were\nlater withdrawn.", "the troops were\nlater withdrawn.");
+    SENTS("Deaths rose.\r\n\r\nTalks failed.", "Deaths rose.", "Talks failed.");
+    SENTS("one.two. lower case after stop.", "one.two. lower case after stop.");
+    /* hard-wrapped prose: a long line without a stop is not a headline */
+    SENTS("Although the Kurdish-led forces won a six-month battle last month, the\n"
+          "Syrian Democratic Forces remain in the area near the border town.",
+          "Although the Kurdish-led forces won a six-month battle last month, the\n"
+          "Syrian Democratic Forces remain in the area near the border town.");
+    /* the seed report: title lines and the photo caption stand alone */
+    char *s;
+    size_t n;
+    assert_int_equal(sr__read_all(SEED, 0, &s, &n), 0);
+    sr__text t;
+    assert_int_equal(sr__text_init(&t, s, n), 0);
+    assert_true(t.nsents >= 15);
+    int seen_date = 0;
+    for (size_t j = 0; j < t.nsents; j++) {
+        const sr__sent *x = &t.sents[j];
+        if (x->oe - x->os == strlen("22 April, 2019") && !memcmp(s + x->os, "22 April, 2019", x->oe - x->os))
+            seen_date = 1;
+        /* no sentence runs over a blank line */
+        for (uint32_t p = x->os; p + 1 < x->oe; p++)
+            assert_false(s[p] == '\n' && s[p + 1] == '\n');
+    }
+    assert_true(seen_date);
+    sr__text_release(&t);
+    free(s);
+}
+
+static void test_edge(void **state)
+{
+    (void)state;
+    sr__text t;
+    assert_int_equal(sr__text_init(&t, "", 0), 0);
+    assert_int_equal(t.ntoks, 0);
+    assert_int_equal(t.nsents, 0);
+    assert_int_equal(t.norm_len, 0);
+    assert_int_equal(t.n2o[0], 0);
+    sr__text_release(&t);
+    assert_int_equal(sr__text_init(&t, " \n\t \n", 5), 0);
+    assert_int_equal(t.ntoks, 0);
+    assert_int_equal(t.norm_len, 0);
+    assert_int_equal(t.n2o[0], 5);
+    sr__text_release(&t);
+    /* invalid UTF-8 (callers repair it first) still gives a sound result */
+    const char bad[] = "ab\xff\xfe" "cd \xe2\x80";
+    check_offsets(bad, sizeof bad - 1);
+    /* a run-on list is cut into bounded sentences */
+    size_t big = 30000;
+    char *s = malloc(big);
+    for (size_t i = 0; i < big; i += 2) {
+        s[i] = 'x';
+        s[i + 1] = ' ';
+    }
+    assert_int_equal(sr__text_init(&t, s, big), 0);
+    assert_int_equal(t.ntoks, big / 2);
+    assert_true(t.nsents >= 15);
+    for (size_t j = 0; j < t.nsents; j++)
+        assert_true(t.sents[j].te - t.sents[j].tb <= 1000);
+    sr__text_release(&t);
+    free(s);
+}
 
 int main(void)
 {
-    const struct CMUnitTest tests[] = { cmocka_unit_test(test_strerror) };
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_offsets),  cmocka_unit_test(test_folding), cmocka_unit_test(test_tokens),
+        cmocka_unit_test(test_sentences), cmocka_unit_test(test_edge),
+    };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
