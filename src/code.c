@@ -36,11 +36,11 @@ typedef struct tokinfo {
 enum {
     CUE_NEG, CUE_MODAL, CUE_OPINION, CUE_SUBSET, CUE_ATTRIB_BEFORE, CUE_ATTRIB_AFTER, CUE_SOURCE,
     CUE_WOUND, CUE_ZERO, CUE_KILL, CUE_PERIOD, CUE_TARGET, CUE_AGENT, CUE_JOIN, CUE_PLACE,
-    CUE_NEAR, CUE_BG, CUE_INTERVENE, CUE_UNIT, CUE_FALSE, CUE_NONCONFLICT, CUE_NONVIOLENT, CUE_N
+    CUE_NEAR, CUE_BG, CUE_INTERVENE, CUE_UNIT, CUE_FALSE, CUE_NONCONFLICT, CUE_NONVIOLENT, CUE_REF, CUE_SAMEPLACE, CUE_N
 };
 static const char *const cue_names[CUE_N] = {
     "neg", "modal", "opinion", "subset", "attrib", "attrib", "source", "wound", "zero", "kill",
-    "period", "target", "agent", "join", "place", "near", "bg", "intervene", "unit", "false", "nonconflict", "nonviolent"};
+    "period", "target", "agent", "join", "place", "near", "bg", "intervene", "unit", "false", "nonconflict", "nonviolent", "ref", "sameplace"};
 
 typedef struct rawmatch {
     uint32_t id, tb, te;
@@ -81,6 +81,7 @@ typedef struct cand {
     uint32_t order; /* token position of the first mention */
     int score;      /* how many fields the sentence supported, to choose notes */
     int merged;
+    int ref; /* refers back to an event already reported ("in the firefight") */
 } cand;
 
 typedef struct coder {
@@ -1148,6 +1149,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     int passive = 0;
     for (int t = 0; t < nt; t++) {
         const mention *m = trigs[t];
+        if (strstr(lx->triggers[m->row].flags, "passive"))
+            passive = 1; /* "a patrol came under fire from X" */
         if (strstr(lx->triggers[m->row].flags, "noun"))
             continue;
         for (uint32_t k = m->tb > a + 3 ? m->tb - 3 : a; k < m->tb; k++)
@@ -1155,6 +1158,20 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 passive = 1;
         if (tok_is(c, m->te, "by"))
             passive = 1;
+    }
+    if (!passive && is_past_verb(c, anchor->tb)) {
+        /* "Five soldiers killed in ambush": a counted phrase right before a bare
+         * participle, with no object after it, is the target */
+        for (size_t k = 0; k < nch; k++)
+            if (ch[k].te == anchor->tb && ch[k].nte > ch[k].ntb && ch[k].prep == 0 &&
+                !tok_is(c, ch[k].ntb, "a") && !tok_is(c, ch[k].ntb, "an") && anchor->te == anchor->tb + 1) {
+                int objafter = 0;
+                for (size_t q = k + 1; q < nch; q++)
+                    objafter |= ch[q].tb == anchor->te || (ch[q].tb > anchor->te && ch[q].nte > ch[q].ntb &&
+                                                         ch[q].ntb == anchor->te);
+                if (!objafter)
+                    passive = 1;
+            }
     }
     int i1 = -1, i2 = -1;
     /* "between X and Y" */
@@ -1202,6 +1219,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                     obj = (int)k;
                     break;
                 }
+        if (obj < 0 && subj >= 0 && subj + 1 < (int)nch && ch[subj + 1].conj && ch[subj + 1].te <= anchor->tb &&
+            (!strcmp(cls, "clash") || !strcmp(cls, "kill") || !strcmp(cls, "attack")))
+            obj = subj + 1; /* "Gunmen and soldiers clash" */
         if (passive && by >= 0) {
             i1 = by;
             i2 = subj;
@@ -1354,6 +1374,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         (sr_span){-1, -1};
     cd->sent = s;
     cd->cls = cls;
+    cd->ref = !dt && (find_cue(c, a, b, CUE_REF) >= 0 ||
+                      (tm->tb > a && tok_in(c, tm->tb - 1, (const char *const[]){"the", "these", "those", "this", "that", NULL}) &&
+                       !has_kill));
     cd->order = tm->tb;
     for (size_t k = 0; k < nch; k++)
         if ((int)k == i1 || (int)k == i2)
@@ -1365,6 +1388,25 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     fill_place(c, cd, a, b, tm->tb, &iso);
     if (!*cd->location)
         fill_place(c, cd, se->tb, se->te, tm->tb, &iso);
+    if (!*cd->location && find_cue(c, se->tb, se->te, CUE_SAMEPLACE) >= 0) {
+        /* "in the same area": the place of the event reported before */
+        for (size_t k = c->ncands; k > 0; k--) {
+            const cand *pv = &c->cands[k - 1];
+            if (!*pv->location)
+                continue;
+            memcpy(cd->location, pv->location, sizeof cd->location);
+            memcpy(cd->admin1, pv->admin1, sizeof cd->admin1);
+            memcpy(cd->admin2, pv->admin2, sizeof cd->admin2);
+            memcpy(cd->iso3, pv->iso3, sizeof cd->iso3);
+            iso = pv->iso3[0] ? pv->iso3 : NULL;
+            ev->latitude = pv->ev.latitude;
+            ev->longitude = pv->ev.longitude;
+            ev->geo_precision = 2;
+            ev->ev_place = span_of(c, (uint32_t)find_cue(c, se->tb, se->te, CUE_SAMEPLACE),
+                                   (uint32_t)find_cue(c, se->tb, se->te, CUE_SAMEPLACE) + 1);
+            break;
+        }
+    }
     if (!iso) {
         /* a country named as a place in the sentence ("in Syria") */
         for (uint32_t i = se->tb; i < se->te && !iso; i++) {
@@ -1493,9 +1535,22 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             a2.name[0] = 0;
             a2.inter = 0;
         }
-        if (strcmp(sub, "Peaceful protest") && (!*a2.name || a2.role == 'p') && evc && *evc->police) {
-            snprintf(a2.name, sizeof a2.name, "%s", evc->police);
-            a2.inter = 1;
+        if (strcmp(sub, "Peaceful protest") && a2.role != 's') {
+            int st = -1; /* a state actor phrase in the clause, else the police */
+            for (size_t k = 0; k < nch && st < 0; k++) {
+                actorname t;
+                name_chunk(c, &ch[k], evc, &t);
+                if (t.role == 's') {
+                    st = (int)k;
+                    a2 = t;
+                    ev->ev_actor2 = span_of(c, ch[k].tb, ch[k].te);
+                }
+            }
+            if (st < 0 && evc && *evc->police) {
+                snprintf(a2.name, sizeof a2.name, "%s", evc->police);
+                a2.inter = 1;
+                a2.role = 's';
+            }
         }
     }
     if ((!strcmp(cls, "riot") || !strcmp(cls, "mob") || !strcmp(sub, "Mob violence")) && a1.role != 'r') {
@@ -1512,6 +1567,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (!strcmp(cls, "arrest") && !*a1.name && evc && *evc->police) {
         snprintf(a1.name, sizeof a1.name, "%s", evc->police);
         a1.inter = 1;
+    }
+    if (*a1.name && !strcmp(a1.name, a2.name) && a1.role != 'r' && a1.role != 'p') {
+        a1.name[0] = 0; /* "soldiers ... a patrol": one side only */
+        ev->ev_actor1 = (sr_span){-1, -1};
     }
     snprintf(cd->actor1, sizeof cd->actor1, "%s", a1.name);
     snprintf(cd->actor2, sizeof cd->actor2, "%s", a2.name);
@@ -1557,6 +1616,12 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         ev->time_precision = 2;
     }
     cd->kind_agg = period;
+    if (dt && c->has_pub) {
+        /* "driven out of Mogadishu in 2011": history, not news */
+        long pubd = sr__date_days(c->pub);
+        if ((!period && sr__date_days(dt->h.end) < pubd - 120) || (period && sr__date_days(dt->h.start) < pubd - 400))
+            return 0;
+    }
 
     /* attribution */
     for (uint32_t i = se->tb; i < se->te; i++) {
@@ -1607,6 +1672,19 @@ static int code_sentence(coder *c, uint32_t s)
     if (sub >= 0)
         return 0;
     size_t first_cand = c->ncands;
+    if (c->ncands && find_cue(c, se->tb, se->te, CUE_ZERO) >= 0) {
+        /* "No one was hurt." on its own completes the event before it */
+        int trig = 0;
+        for (uint32_t i = se->tb; i < se->te; i++)
+            trig |= c->ti[i].trig && !(c->ti[i].cue >> CUE_ZERO & 1);
+        cand *x = &c->cands[c->ncands - 1];
+        if (!trig && x->ev.fatalities < 0 && x->sent + 2 >= s) {
+            x->ev.fatalities = x->ev.fatalities_low = x->ev.fatalities_high = 0;
+            long z = find_cue(c, se->tb, se->te, CUE_ZERO);
+            x->ev.ev_number = span_of(c, (uint32_t)z, (uint32_t)z + 1);
+            return 0;
+        }
+    }
     uint32_t a = se->tb;
     for (uint32_t i = se->tb; i <= se->te; i++) {
         int cut = i == se->te;
@@ -1717,6 +1795,10 @@ static int fat_compatible(const sr_event *a, const sr_event *b)
         return 1;
     int d = abs(a->fatalities - b->fatalities);
     int m = a->fatalities > b->fatalities ? a->fatalities : b->fatalities;
+    if (a->fatalities_high < 0 && a->fatalities_low >= 0 && b->fatalities >= a->fatalities_low)
+        return 1;
+    if (b->fatalities_high < 0 && b->fatalities_low >= 0 && a->fatalities >= b->fatalities_low)
+        return 1;
     return d <= 2 || d * 20 <= m;
 }
 
@@ -1807,8 +1889,42 @@ static void merge_into(cand *x, const cand *y)
 /* Within one document, mentions of the same claim are one event: the richest
  * mention absorbs the others of the same sub-event type whose actors, place,
  * dates and figures do not contradict it. */
+/* A mention that refers back ("wounded in the firefight", "the raids were
+ * supported by…") completes the event reported just before it. */
+static void merge_refs(coder *c)
+{
+    for (size_t j = 1; j < c->ncands; j++) {
+        cand *y = &c->cands[j];
+        if (!y->ref || y->merged || y->kind_agg)
+            continue;
+        cand *x = NULL;
+        for (size_t i = j; i > 0 && !x; i--)
+            if (!c->cands[i - 1].merged)
+                x = &c->cands[i - 1];
+        if (!x || (*x->iso3 && *y->iso3 && strcmp(x->iso3, y->iso3)))
+            continue;
+        if (!*x->location && *y->location) {
+            memcpy(x->location, y->location, sizeof x->location);
+            memcpy(x->admin1, y->admin1, sizeof x->admin1);
+            memcpy(x->admin2, y->admin2, sizeof x->admin2);
+            x->ev.latitude = y->ev.latitude;
+            x->ev.longitude = y->ev.longitude;
+            x->ev.geo_precision = y->ev.geo_precision;
+            x->ev.ev_place = y->ev.ev_place;
+        }
+        if (x->ev.fatalities < 0 && y->ev.fatalities >= 0) {
+            x->ev.fatalities = y->ev.fatalities;
+            x->ev.fatalities_low = y->ev.fatalities_low;
+            x->ev.fatalities_high = y->ev.fatalities_high;
+            x->ev.ev_number = y->ev.ev_number;
+        }
+        y->merged = 1;
+    }
+}
+
 static void merge_cands(coder *c)
 {
+    merge_refs(c);
     size_t n = c->ncands;
     size_t *idx = malloc((n + 1) * sizeof *idx);
     if (!idx)
@@ -1833,7 +1949,8 @@ static void merge_cands(coder *c)
             cand *y = &c->cands[idx[jj]];
             /* a weak mention (no date, no figure) of the same type of event is an
              * elaboration of the richer one: "The attackers used rifles and withdrew" */
-            int weak = !y->has_date && y->ev.fatalities < 0 && !y->kind_agg;
+            int weak = !y->has_date && !y->kind_agg &&
+                       (y->ev.fatalities < 0 || (y->ev.fatalities == 0 && !*y->actor1 && !*y->actor2));
             if (y->merged || (strcmp(x->sub_event_type, y->sub_event_type) &&
                               !(weak && !strcmp(x->event_type, y->event_type))))
                 continue;

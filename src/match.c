@@ -42,6 +42,8 @@ struct sr__matcher {
     size_t tabmask;
     uint64_t *pre;    /* set of hashes of phrase prefixes ending at a possible token end */
     size_t premask;
+    uint64_t *bits;   /* a one-hash Bloom filter over pre, small enough to stay in cache */
+    size_t bitmask;
     size_t maxtoks, maxlen;
     /* scan state */
     hit *hits;
@@ -100,6 +102,8 @@ static int maybe_tok_end(const char *p, size_t n, size_t b)
 
 static void pre_add(sr__matcher *m, uint64_t h)
 {
+    size_t b = (h >> 40) & m->bitmask;
+    m->bits[b >> 6] |= (uint64_t)1 << (b & 63);
     size_t i = h & m->premask;
     while (m->pre[i] && m->pre[i] != h)
         i = (i + 1) & m->premask;
@@ -108,6 +112,9 @@ static void pre_add(sr__matcher *m, uint64_t h)
 
 static inline int pre_has(const sr__matcher *m, uint64_t h)
 {
+    size_t b = (h >> 40) & m->bitmask;
+    if (!(m->bits[b >> 6] & ((uint64_t)1 << (b & 63))))
+        return 0;
     size_t i = h & m->premask;
     for (;;) {
         uint64_t v = m->pre[i];
@@ -150,7 +157,9 @@ static int portable_build(sr__matcher *m, const char *const *pats, char *err, si
     m->tab = calloc(m->tabmask + 1, sizeof *m->tab);
     m->premask = pow2_at_least(npre * 2 + 1) - 1;
     m->pre = calloc(m->premask + 1, sizeof *m->pre);
-    if (!m->pool || !m->off || !m->next || !m->tab || !m->pre) {
+    m->bitmask = pow2_at_least(npre * 16 + 1024) - 1;
+    m->bits = calloc((m->bitmask + 1) / 64, sizeof *m->bits);
+    if (!m->pool || !m->off || !m->next || !m->tab || !m->pre || !m->bits) {
         sr__errf(err, errlen, "matcher: out of memory building the phrase table (%zu phrases)", m->n);
         return SR_ENOMEM;
     }
@@ -253,6 +262,8 @@ static void release_engine(sr__matcher *m)
     free(m->next);
     free(m->tab);
     free(m->pre);
+    free(m->bits);
+    m->bits = NULL;
     m->pool = NULL;
     m->off = NULL;
     m->next = NULL;
