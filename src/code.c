@@ -30,6 +30,7 @@ typedef struct tokinfo {
     int num;
     int date;           /* date hit index+1 */
     uint32_t cue;       /* bit set of cue kinds starting at or covering this token */
+    uint32_t w;         /* W_… flags of the word (function words, modifiers) */
     uint32_t cue_start; /* bit set of cue kinds starting here */
 } tokinfo;
 
@@ -104,6 +105,16 @@ typedef struct coder {
     size_t ncands, capcands;
 } coder;
 
+/* Bounded string copy (snprintf "%s" without the formatting cost). */
+static void scopy(char *dst, size_t cap, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(dst, src, n);
+    dst[n] = 0;
+}
+
 static int grow(void **v, size_t *cap, size_t n, size_t size)
 {
     if (n < *cap)
@@ -125,12 +136,79 @@ static void on_match(void *ud, uint32_t id, uint32_t tb, uint32_t te)
     c->raw[c->nraw++] = (rawmatch){id, tb, te};
 }
 
+/* ---- function words ----------------------------------------------------- */
+/* Words the rules look at over and over get their classes once per token. */
+enum {
+    W_MOD = 1, W_AUX = 2, W_BY = 4, W_TGT = 8, W_IN = 16, W_WITH = 32, W_FROM = 64, W_OF = 128
+};
+typedef struct wordclass {
+    const char *w;
+    uint32_t f;
+} wordclass;
+static wordclass words[] = {
+    {"suspected", W_MOD}, {"allied", W_MOD}, {"foreign", W_MOD}, {"alleged", W_MOD},
+    {"unidentified", W_MOD}, {"unknown", W_MOD}, {"armed", W_MOD}, {"pro-government", W_MOD},
+    {"pro-regime", W_MOD}, {"government-backed", W_MOD}, {"kurdish-led", W_MOD}, {"us-backed", W_MOD},
+    {"turkish-backed", W_MOD}, {"russian-backed", W_MOD}, {"iran-backed", W_MOD},
+    {"iranian-backed", W_MOD}, {"local", W_MOD}, {"rival", W_MOD}, {"the", W_MOD}, {"a", W_MOD},
+    {"an", W_MOD}, {"its", W_MOD}, {"their", W_MOD}, {"other", W_MOD}, {"regime-linked", W_MOD},
+    {"iran-linked", W_MOD}, {"own", W_MOD}, {"extremist", W_MOD}, {"jihadist", W_MOD},
+    {"islamist", W_MOD}, {"opposition", W_MOD}, {"rebel", W_MOD}, {"militant", W_MOD},
+    {"loyalist", W_MOD}, {"elite", W_MOD}, {"several", W_MOD}, {"some", W_MOD}, {"two", W_MOD},
+    {"three", W_MOD}, {"members", W_MOD}, {"member", W_MOD}, {"of", W_MOD | W_IN | W_OF},
+    {"off-duty", W_MOD}, {"senior", W_MOD}, {"young", W_MOD}, {"unarmed", W_MOD},
+    {"innocent", W_MOD}, {"female", W_MOD}, {"male", W_MOD}, {"kurdish", W_MOD}, {"arab", W_MOD},
+    {"affiliated", W_MOD}, {"was", W_AUX}, {"were", W_AUX}, {"been", W_AUX}, {"being", W_AUX},
+    {"is", W_AUX}, {"are", W_AUX}, {"be", W_AUX}, {"got", W_AUX}, {"get", W_AUX}, {"by", W_BY},
+    {"on", W_TGT}, {"against", W_TGT}, {"targeting", W_TGT}, {"at", W_TGT}, {"upon", W_TGT},
+    {"in", W_IN}, {"across", W_IN}, {"near", W_IN}, {"to", W_IN}, {"into", W_IN},
+    {"throughout", W_IN}, {"inside", W_IN}, {"between", W_WITH}, {"with", W_WITH}, {"from", W_FROM},
+};
+#define WSLOTS 512
+static int16_t wslot[WSLOTS]; /* open addressing: word index + 1 */
+static int words_ready;
+
+static uint32_t whash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+void sr__code_init(void)
+{
+    if (words_ready)
+        return;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        uint32_t h = whash(words[i].w, strlen(words[i].w)) & (WSLOTS - 1);
+        while (wslot[h])
+            h = (h + 1) & (WSLOTS - 1);
+        wslot[h] = (int16_t)(i + 1);
+    }
+    words_ready = 1;
+}
+
+static uint32_t word_flags(const char *s, size_t n)
+{
+    uint32_t h = whash(s, n) & (WSLOTS - 1);
+    while (wslot[h]) {
+        const char *w = words[wslot[h] - 1].w;
+        if (!strncmp(w, s, n) && !w[n])
+            return words[wslot[h] - 1].f;
+        h = (h + 1) & (WSLOTS - 1);
+    }
+    return 0;
+}
+
 /* ---- token helpers ------------------------------------------------------ */
 static int tok_is(const coder *c, uint32_t i, const char *w)
 {
     if (i >= c->t.ntoks)
         return 0;
     const sr__tok *k = &c->t.toks[i];
+    if (c->t.norm[k->s] != w[0]) /* cheap first-byte filter: this runs very often */
+        return 0;
     size_t n = strlen(w);
     return k->e - k->s == n && !memcmp(c->t.norm + k->s, w, n);
 }
@@ -279,6 +357,11 @@ static int build_mentions(coder *c)
     }
     for (size_t i = 0; i <= nt; i++)
         best_ent[i] = best_trig[i] = best_q[i] = -1;
+    for (size_t i = 0; i < nt; i++) {
+        const sr__tok *k = &c->t.toks[i];
+        if (k->kind == SR_TOK_WORD && k->e - k->s <= 20)
+            c->ti[i].w = word_flags(c->t.norm + k->s, k->e - k->s);
+    }
     for (size_t k = 0; k < c->nraw; k++) {
         rawmatch *r = &c->raw[k];
         int table = SR_LX_TABLE(r->id);
@@ -338,8 +421,13 @@ static int build_mentions(coder *c)
             mention m = {table == SR_LX_CUE ? MT_SOURCE : ent_type(table), r->tb, r->te,
                          SR_LX_ROW(r->id), UINT32_MAX};
             if (m.type == MT_PLACE) { /* remember a same-phrase alternative (Homs city / province) */
-                for (size_t k = 0; k < c->nraw; k++)
-                    if (c->raw[k].tb == r->tb && c->raw[k].te == r->te &&
+                for (size_t k = (size_t)best_ent[i]; k-- > 0 && c->raw[k].tb == r->tb;) /* raw is sorted by tb */
+                    if (c->raw[k].te == r->te && SR_LX_TABLE(c->raw[k].id) == SR_LX_PLACE && c->raw[k].id != r->id) {
+                        m.alt = SR_LX_ROW(c->raw[k].id);
+                        break;
+                    }
+                for (size_t k = (size_t)best_ent[i] + 1; m.alt == UINT32_MAX && k < c->nraw && c->raw[k].tb == r->tb; k++)
+                    if (c->raw[k].te == r->te &&
                         SR_LX_TABLE(c->raw[k].id) == SR_LX_PLACE && c->raw[k].id != r->id) {
                         m.alt = SR_LX_ROW(c->raw[k].id);
                         break;
@@ -455,18 +543,7 @@ static const mention *ent_at(const coder *c, uint32_t i)
 }
 
 /* Words allowed between the parts of one actor phrase. */
-static int is_modifier(const coder *c, uint32_t i)
-{
-    static const char *const mods[] = {
-        "suspected", "allied", "foreign", "alleged", "unidentified", "unknown", "armed",
-        "pro-government", "pro-regime", "government-backed", "kurdish-led", "us-backed",
-        "turkish-backed", "russian-backed", "iran-backed", "iranian-backed", "local", "rival",
-        "the", "a", "an", "its", "their", "other", "regime-linked", "iran-linked", "its", "own",
-        "extremist", "jihadist", "islamist", "opposition", "rebel", "militant", "loyalist", "elite",
-        "several", "some", "two", "three", "members", "member", "of", "off-duty", "senior",
-        "young", "unarmed", "innocent", "female", "male", "kurdish", "arab", "affiliated", NULL};
-    return tok_in(c, i, mods);
-}
+static int is_modifier(const coder *c, uint32_t i) { return i < c->t.ntoks && (c->ti[i].w & W_MOD); }
 
 static int prep_before(const coder *c, uint32_t tb, uint32_t limit)
 {
@@ -476,18 +553,18 @@ static int prep_before(const coder *c, uint32_t tb, uint32_t limit)
     while (i > limit && steps < 6) {
         i--;
         steps++;
-        if (tok_is(c, i, "by") || has_cue(c, i, CUE_AGENT))
+        uint32_t w = c->ti[i].w;
+        if ((w & W_BY) || has_cue(c, i, CUE_AGENT))
             return 'b';
-        if (tok_in(c, i, (const char *const[]){"on", "against", "targeting", "at", "upon", NULL}))
+        if (w & W_TGT)
             return 't';
-        if (tok_is(c, i, "of") && i > limit && (c->ti[i - 1].num || c->ti[i - 1].quant))
+        if ((w & W_OF) && i > limit && (c->ti[i - 1].num || c->ti[i - 1].quant))
             continue; /* "dozens of soldiers" */
-        if (tok_is(c, i, "from"))
+        if (w & W_FROM)
             return 'f';
-        if (tok_in(c, i, (const char *const[]){"in", "of", "across", "near", "to", "into",
-                                               "throughout", "inside", NULL}))
+        if (w & W_IN)
             return 'i';
-        if (tok_in(c, i, (const char *const[]){"between", "with", NULL}))
+        if (w & W_WITH)
             return 'w';
         if (c->ti[i].num || c->ti[i].quant || is_modifier(c, i) || tok_is(c, i, "-"))
             continue;
@@ -835,11 +912,11 @@ static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, 
     const char *cname = cc ? cc->name : "";
     char mil[160], pol[160];
     if (cc && *cc->military)
-        snprintf(mil, sizeof mil, "%s", cc->military);
+        scopy(mil, sizeof mil, cc->military);
     else
         snprintf(mil, sizeof mil, "Military Forces of %s", cname);
     if (cc && *cc->police)
-        snprintf(pol, sizeof pol, "%s", cc->police);
+        scopy(pol, sizeof pol, cc->police);
     else
         snprintf(pol, sizeof pol, "Police Forces of %s", cname);
     if (ch->actor >= 0 && ch->agent >= 0 && !strcmp(lx->agents[ch->agent].role, "rioter") && evc) {
@@ -901,7 +978,7 @@ static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, 
         return;
     }
     if (ch->country >= 0) {
-        snprintf(an->name, sizeof an->name, "%s", mil);
+        scopy(an->name, sizeof an->name, mil);
         an->inter = (evc && cc != evc) ? 8 : 1;
         an->role = 's';
         an->home = cc->iso3;
@@ -963,10 +1040,8 @@ static int class_rank(const char *cls)
 /* ---- one clause → at most one candidate event -------------------------- */
 static int is_aux(const coder *c, uint32_t i)
 {
-    if (i < c->t.ntoks && c->ti[i].ent) /* "IS" the group is not "is" the verb */
-        return 0;
-    static const char *const aux[] = {"was", "were", "been", "being", "is", "are", "be", "got", "get", NULL};
-    return tok_in(c, i, aux);
+    /* "IS" the group is not "is" the verb */
+    return i < c->t.ntoks && !c->ti[i].ent && (c->ti[i].w & W_AUX);
 }
 
 static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig_tb, const char **iso)
@@ -1008,10 +1083,10 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
                     inner = q;
             }
         }
-    snprintf(cd->location, sizeof cd->location, "%s", p->name);
-    snprintf(cd->admin1, sizeof cd->admin1, "%s", inner ? inner->admin1 : p->admin1);
-    snprintf(cd->admin2, sizeof cd->admin2, "%s", p->admin2);
-    snprintf(cd->iso3, sizeof cd->iso3, "%s", p->iso3);
+    scopy(cd->location, sizeof cd->location, p->name);
+    scopy(cd->admin1, sizeof cd->admin1, inner ? inner->admin1 : p->admin1);
+    scopy(cd->admin2, sizeof cd->admin2, p->admin2);
+    scopy(cd->iso3, sizeof cd->iso3, p->iso3);
     *iso = p->iso3;
     cd->ev.latitude = p->lat;
     cd->ev.longitude = p->lon;
@@ -1024,7 +1099,7 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
     if (cd->ev.geo_precision == 1 && find_cue(c, best->tb > 3 ? best->tb - 3 : 0, best->tb, CUE_NEAR) >= 0)
         cd->ev.geo_precision = 2;
     if (!strcmp(p->kind, "admin1") && !*cd->admin1)
-        snprintf(cd->admin1, sizeof cd->admin1, "%s", p->name);
+        scopy(cd->admin1, sizeof cd->admin1, p->name);
     cd->ev.ev_place = span_of(c, best->tb, best->te);
 }
 
@@ -1431,8 +1506,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     }
     const sr__country *evc = country_of_iso(c, iso);
     if (evc) {
-        snprintf(cd->country, sizeof cd->country, "%s", evc->name);
-        snprintf(cd->iso3, sizeof cd->iso3, "%s", evc->iso3);
+        scopy(cd->country, sizeof cd->country, evc->name);
+        scopy(cd->iso3, sizeof cd->iso3, evc->iso3);
     }
 
     actorname a1 = {0}, a2 = {0};
@@ -1517,7 +1592,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             /* ACLED codes the demonstrators as Protesters (Country); a named
              * group among them is an associated actor */
             if (i1 >= 0 && ch[i1].actor >= 0)
-                snprintf(cd->assoc1, sizeof cd->assoc1, "%s", a1.name);
+                scopy(cd->assoc1, sizeof cd->assoc1, a1.name);
             snprintf(a1.name, sizeof a1.name, "Protesters (%s)", evc->name);
             a1.inter = 6;
             a1.role = 'p';
@@ -1547,7 +1622,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 }
             }
             if (st < 0 && evc && *evc->police) {
-                snprintf(a2.name, sizeof a2.name, "%s", evc->police);
+                scopy(a2.name, sizeof a2.name, evc->police);
                 a2.inter = 1;
                 a2.role = 's';
             }
@@ -1565,15 +1640,15 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         ev->ev_actor1 = (sr_span){-1, -1};
     }
     if (!strcmp(cls, "arrest") && !*a1.name && evc && *evc->police) {
-        snprintf(a1.name, sizeof a1.name, "%s", evc->police);
+        scopy(a1.name, sizeof a1.name, evc->police);
         a1.inter = 1;
     }
     if (*a1.name && !strcmp(a1.name, a2.name) && a1.role != 'r' && a1.role != 'p') {
         a1.name[0] = 0; /* "soldiers ... a patrol": one side only */
         ev->ev_actor1 = (sr_span){-1, -1};
     }
-    snprintf(cd->actor1, sizeof cd->actor1, "%s", a1.name);
-    snprintf(cd->actor2, sizeof cd->actor2, "%s", a2.name);
+    scopy(cd->actor1, sizeof cd->actor1, a1.name);
+    scopy(cd->actor2, sizeof cd->actor2, a2.name);
     ev->inter1 = *a1.name ? a1.inter : 0;
     ev->inter2 = *a2.name ? a2.inter : 0;
     cd->role2 = a2.role;
@@ -1627,7 +1702,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     for (uint32_t i = se->tb; i < se->te; i++) {
         const mention *m = ent_at(c, i);
         if (m && m->tb == i && m->type == MT_SOURCE) {
-            snprintf(cd->source, sizeof cd->source, "%s", lx->cues[m->row].arg);
+            scopy(cd->source, sizeof cd->source, lx->cues[m->row].arg);
             ev->ev_source = span_of(c, m->tb, m->te);
             break;
         }
@@ -1774,11 +1849,9 @@ static void doc_country(coder *c)
             iso = c->lx->actors[m->row].country;
         if (!iso)
             continue;
-        for (size_t i = 0; i < n; i++)
-            if (!strcmp(c->lx->countries[i].iso3, iso)) {
-                cnt[i] += m->type == MT_ACTOR ? 1 : 2;
-                break;
-            }
+        int r = sr__lexicon_iso(c->lx, iso);
+        if (r >= 0)
+            cnt[r] += m->type == MT_ACTOR ? 1 : 2;
     }
     int best = -1;
     for (size_t i = 0; i < n; i++)
@@ -1831,7 +1904,7 @@ static void merge_into(cand *x, const cand *y)
         x->actor2[0] = 0;
 #define FILL(field, sp)                                                                           \
     if (!*x->field && *y->field) {                                                                \
-        snprintf(x->field, sizeof x->field, "%s", y->field);                                      \
+        scopy(x->field, sizeof x->field, y->field);                                      \
         sp;                                                                                       \
     }
     FILL(actor1, (e->ev_actor1 = f->ev_actor1, e->inter1 = f->inter1));
@@ -1841,11 +1914,11 @@ static void merge_into(cand *x, const cand *y)
     FILL(source, e->ev_source = f->ev_source);
 #undef FILL
     if (*y->location && (!*x->location || (y->ev.geo_precision && y->ev.geo_precision < e->geo_precision))) {
-        snprintf(x->location, sizeof x->location, "%s", y->location);
-        snprintf(x->admin1, sizeof x->admin1, "%s", y->admin1);
-        snprintf(x->admin2, sizeof x->admin2, "%s", y->admin2);
-        snprintf(x->country, sizeof x->country, "%s", y->country);
-        snprintf(x->iso3, sizeof x->iso3, "%s", y->iso3);
+        scopy(x->location, sizeof x->location, y->location);
+        scopy(x->admin1, sizeof x->admin1, y->admin1);
+        scopy(x->admin2, sizeof x->admin2, y->admin2);
+        scopy(x->country, sizeof x->country, y->country);
+        scopy(x->iso3, sizeof x->iso3, y->iso3);
         e->latitude = f->latitude;
         e->longitude = f->longitude;
         e->geo_precision = f->geo_precision;
@@ -2066,8 +2139,8 @@ static int emit(coder *c, sr_events *evs)
         if (!*cd->country && c->doc_iso3) {
             const sr__country *dc = country_of_iso(c, c->doc_iso3);
             if (dc) {
-                snprintf(cd->country, sizeof cd->country, "%s", dc->name);
-                snprintf(cd->iso3, sizeof cd->iso3, "%s", dc->iso3);
+                scopy(cd->country, sizeof cd->country, dc->name);
+                scopy(cd->iso3, sizeof cd->iso3, dc->iso3);
             }
         }
         e->country = S(evs, cd->country);
@@ -2076,7 +2149,7 @@ static int emit(coder *c, sr_events *evs)
         e->admin2 = S(evs, cd->admin2);
         e->location = S(evs, cd->location);
         if (!*cd->source && c->doc_source)
-            snprintf(cd->source, sizeof cd->source, "%s", c->doc_source);
+            scopy(cd->source, sizeof cd->source, c->doc_source);
         e->source = S(evs, cd->source);
         char *notes = collapse_ws(c->t.orig + e->ev_sentence.start, (size_t)(e->ev_sentence.end - e->ev_sentence.start));
         e->notes = S(evs, notes);

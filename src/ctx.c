@@ -37,6 +37,7 @@ sr_ctx *sr_ctx_new(const char *datadir, sr_engine engine, char *err, size_t errl
         sr__errf(err, errlen, "out of memory");
         return NULL;
     }
+    sr__code_init();
     ctx->datadir = sr__strdup(default_datadir(datadir));
     char first[1024] = "";
     firsterr fe = {first, sizeof first, 0};

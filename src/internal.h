@@ -172,6 +172,7 @@ typedef struct sr__lexicon {
     size_t ncountries;
     sr__place *places;
     size_t nplaces;
+    int16_t *iso_index; /* 26^3 slots: ISO3 code → country row + 1 */
     /* all phrases, for the matcher */
     char **pats;
     size_t *lens;
@@ -182,6 +183,8 @@ typedef struct sr__lexicon {
 int sr__lexicon_load(sr__lexicon *lx, const char *datadir, sr_diag_cb diag, void *ud);
 void sr__lexicon_release(sr__lexicon *lx);
 const sr__country *sr__lexicon_country(const sr__lexicon *lx, const char *iso3_or_name);
+/* The row of an upper-case ISO3 code in lx->countries, or -1 (constant time). */
+int sr__lexicon_iso(const sr__lexicon *lx, const char *iso3);
 
 /* place.c: of two same-named places (row, alt), the one the context wants. */
 const sr__place *sr__place_choose(const sr__lexicon *lx, uint32_t row, uint32_t alt, int want_admin,
@@ -200,6 +203,8 @@ struct sr_events {
     char **strs; /* every string the events own */
     size_t nstrs, capstrs;
 };
+/* Prepares the coder's static tables; sr_ctx_new calls it. */
+void sr__code_init(void);
 /* Interns a string in the event list (NULL → ""). */
 const char *sr__events_str(sr_events *evs, const char *s, size_t n);
 

@@ -384,6 +384,25 @@ static int load_file(loader *L, const char *dir, const char *name, int nfields, 
     return 0;
 }
 
+static int iso_slot(const char *iso)
+{
+    if (!iso || strlen(iso) != 3)
+        return -1;
+    int k = 0;
+    for (int i = 0; i < 3; i++) {
+        if (iso[i] < 'A' || iso[i] > 'Z')
+            return -1;
+        k = k * 26 + (iso[i] - 'A');
+    }
+    return k;
+}
+
+int sr__lexicon_iso(const sr__lexicon *lx, const char *iso3)
+{
+    int k = iso_slot(iso3);
+    return k < 0 || !lx->iso_index ? -1 : lx->iso_index[k] - 1;
+}
+
 int sr__lexicon_load(sr__lexicon *lx, const char *datadir, sr_diag_cb diag, void *ud)
 {
     memset(lx, 0, sizeof *lx);
@@ -392,6 +411,14 @@ int sr__lexicon_load(sr__lexicon *lx, const char *datadir, sr_diag_cb diag, void
         int rc = load_file(&L, datadir, tables[i].file, tables[i].nfields, tables[i].fn);
         if (rc)
             return rc;
+    }
+    lx->iso_index = calloc(26 * 26 * 26, sizeof *lx->iso_index);
+    if (!lx->iso_index)
+        return SR_ENOMEM;
+    for (size_t i = 0; i < lx->ncountries && i < 32000; i++) {
+        int k = iso_slot(lx->countries[i].iso3);
+        if (k >= 0 && !lx->iso_index[k])
+            lx->iso_index[k] = (int16_t)(i + 1);
     }
     return L.errors;
 }
@@ -433,6 +460,7 @@ void sr__lexicon_release(sr__lexicon *lx)
     free(lx->quants);
     free(lx->countries);
     free(lx->places);
+    free(lx->iso_index);
     free(lx->pats);
     free(lx->lens);
     free(lx->ids);
@@ -443,6 +471,9 @@ const sr__country *sr__lexicon_country(const sr__lexicon *lx, const char *key)
 {
     if (!key || !*key)
         return NULL;
+    int r = sr__lexicon_iso(lx, key);
+    if (r >= 0)
+        return &lx->countries[r];
     for (size_t i = 0; i < lx->ncountries; i++)
         if (!strcasecmp(lx->countries[i].iso3, key) || !strcasecmp(lx->countries[i].name, key))
             return &lx->countries[i];

@@ -97,14 +97,17 @@ static int json_str(sr__buf *b, const char *s)
     return rc;
 }
 
-/* Shortest %g form of a finite double that reads back to the same value. */
+/* A coordinate with 5 decimals (about a metre), trailing zeros dropped: one
+ * formatting call, since this runs for every event written. */
 static void fmt_double(double v, char out[32])
 {
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(out, 32, "%.*g", prec, v);
-        if (strtod(out, NULL) == v)
-            return;
-    }
+    int n = snprintf(out, 32, "%.5f", v);
+    while (n > 1 && out[n - 1] == '0')
+        out[--n] = 0;
+    if (n > 1 && out[n - 1] == '.')
+        out[--n] = 0;
+    if (!strcmp(out, "-0"))
+        strcpy(out, "0");
 }
 
 static int json_double(sr__buf *b, double v)
@@ -116,19 +119,39 @@ static int json_double(sr__buf *b, double v)
     return sr__buf_adds(b, tmp);
 }
 
+/* Decimal digits of v without printf (hot path). */
+static int add_long(sr__buf *b, long v)
+{
+    char tmp[24];
+    int i = 23;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    tmp[i] = 0;
+    do {
+        tmp[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        tmp[--i] = '-';
+    return sr__buf_add(b, tmp + i, (size_t)(23 - i));
+}
+
 /* An integer field, null when it equals the "unknown" value or is below it. */
 static int json_int(sr__buf *b, long v, long unknown_at_or_below)
 {
     if (v <= unknown_at_or_below)
         return sr__buf_adds(b, "null");
-    return sr__buf_printf(b, "%ld", v);
+    return add_long(b, v);
 }
 
 static int json_key(sr__buf *b, const char *key, int first)
 {
     int rc = first ? 0 : sr__buf_addc(b, ',');
     if (!rc)
-        rc = sr__buf_printf(b, "\"%s\":", key);
+        rc = sr__buf_addc(b, '"');
+    if (!rc)
+        rc = sr__buf_adds(b, key);
+    if (!rc)
+        rc = sr__buf_add(b, "\":", 2);
     return rc;
 }
 
@@ -150,7 +173,15 @@ static int json_evidence(sr__buf *b, const sr_event *ev)
             continue;
         rc = json_key(b, spans[i].name, first);
         if (!rc)
-            rc = sr__buf_printf(b, "[%ld,%ld]", (long)spans[i].sp.start, (long)spans[i].sp.end);
+            rc = sr__buf_addc(b, '[');
+        if (!rc)
+            rc = add_long(b, spans[i].sp.start);
+        if (!rc)
+            rc = sr__buf_addc(b, ',');
+        if (!rc)
+            rc = add_long(b, spans[i].sp.end);
+        if (!rc)
+            rc = sr__buf_addc(b, ']');
         first = 0;
     }
     if (!rc)
