@@ -103,6 +103,8 @@ typedef struct coder {
     const char *doc_source;
     cand *cands;
     size_t ncands, capcands;
+    uint32_t sb, se, smask; /* the sentence being coded and its cue kinds */
+    int *cueid;             /* cue row → CUE_… id, once per document */
 } coder;
 
 /* Bounded string copy (snprintf "%s" without the formatting cost). */
@@ -246,11 +248,24 @@ static int cue_id(const char *kind, const char *arg)
     return -1;
 }
 
+/* Per-context tables of the coder: the CUE_… id of every cue row. */
+int sr__code_prepare(sr_ctx *ctx)
+{
+    ctx->cueid = malloc((ctx->lx.ncues + 1) * sizeof *ctx->cueid);
+    if (!ctx->cueid)
+        return SR_ENOMEM;
+    for (size_t i = 0; i < ctx->lx.ncues; i++)
+        ctx->cueid[i] = cue_id(ctx->lx.cues[i].kind, ctx->lx.cues[i].arg);
+    return 0;
+}
+
 static int has_cue(const coder *c, uint32_t i, int cue) { return i < c->t.ntoks && (c->ti[i].cue_start >> cue & 1); }
 
 /* Is there a cue of this kind starting in [a, b)? Returns its token or -1. */
 static long find_cue(const coder *c, uint32_t a, uint32_t b, int cue)
 {
+    if (a >= c->sb && b <= c->se && !(c->smask >> cue & 1))
+        return -1; /* the sentence has none: most lookups end here */
     for (uint32_t i = a; i < b && i < c->t.ntoks; i++)
         if (has_cue(c, i, cue))
             return (long)i;
@@ -340,11 +355,11 @@ static int compound_number(const char *w, size_t n)
 
 static int build_mentions(coder *c)
 {
-    const sr__lexicon *lx = c->lx;
     size_t nt = c->t.ntoks;
     c->ti = calloc(nt + 1, sizeof *c->ti);
     if (!c->ti)
         return SR_ENOMEM;
+    c->cueid = c->ctx->cueid;
     /* best entity/trigger/quant per start token: longest, then priority */
     int *best_ent = malloc((nt + 1) * sizeof(int));
     int *best_trig = malloc((nt + 1) * sizeof(int));
@@ -367,8 +382,7 @@ static int build_mentions(coder *c)
         int table = SR_LX_TABLE(r->id);
         uint32_t row = SR_LX_ROW(r->id);
         if (table == SR_LX_CUE) {
-            const sr__cue *cu = &lx->cues[row];
-            int id = cue_id(cu->kind, cu->arg);
+            int id = c->cueid[row];
             if (id == CUE_SOURCE) {
                 /* sources are entities too, so "Syrian Observatory" is not a country */
                 goto as_entity;
@@ -455,7 +469,8 @@ static int build_mentions(coder *c)
                 c->ti[k].quant = (int)c->nmen;
             reach_q = r->te;
         }
-        if (c->t.toks[i].kind == SR_TOK_WORD) {
+        if (c->t.toks[i].kind == SR_TOK_WORD && c->t.toks[i].e - c->t.toks[i].s >= 7 &&
+            memchr(c->t.norm + c->t.toks[i].s, '-', c->t.toks[i].e - c->t.toks[i].s)) {
             int v = compound_number(c->t.norm + c->t.toks[i].s, c->t.toks[i].e - c->t.toks[i].s);
             if (v > 0) {
                 if (add_mention(c, (mention){MT_NUM, i, i + 1, (uint32_t)v, 0}))
@@ -1740,6 +1755,17 @@ static int code_sentence(coder *c, uint32_t s)
     const sr__sent *se = &c->t.sents[s];
     if (se->te <= se->tb)
         return 0;
+    uint32_t mask = 0;
+    int any_trig = 0;
+    for (uint32_t i = se->tb; i < se->te; i++) {
+        mask |= c->ti[i].cue_start;
+        any_trig |= c->ti[i].trig != 0;
+    }
+    c->sb = se->tb;
+    c->se = se->te;
+    c->smask = mask;
+    if (!any_trig && !(mask >> CUE_ZERO & 1))
+        return 0; /* nothing happens in this sentence */
     /* opinion and background sentences report no event */
     if (find_cue(c, se->tb, se->te, CUE_OPINION) >= 0 || find_cue(c, se->tb, se->te, CUE_FALSE) >= 0)
         return 0;

@@ -194,7 +194,10 @@ struct sr_ctx {
     char *datadir;
     sr__lexicon lx;
     sr__matcher *m;
+    int *cueid; /* code.c: cue row → cue kind id */
 };
+/* code.c: builds the coder's per-context tables. */
+int sr__code_prepare(sr_ctx *ctx);
 
 /* ---- events (code.c) ---------------------------------------------------- */
 struct sr_events {
