@@ -141,7 +141,9 @@ static void on_match(void *ud, uint32_t id, uint32_t tb, uint32_t te)
 /* ---- function words ----------------------------------------------------- */
 /* Words the rules look at over and over get their classes once per token. */
 enum {
-    W_MOD = 1, W_AUX = 2, W_BY = 4, W_TGT = 8, W_IN = 16, W_WITH = 32, W_FROM = 64, W_OF = 128
+    W_MOD = 1, W_AUX = 2, W_BY = 4, W_TGT = 8, W_IN = 16, W_WITH = 32, W_FROM = 64, W_OF = 128,
+    W_CONJ = 256, /* and, while, but, whereas, meanwhile: may open a new clause after a comma */
+    W_WHILE = 512 /* while, whereas: open a new clause even without a comma */
 };
 typedef struct wordclass {
     const char *w;
@@ -165,6 +167,8 @@ static wordclass words[] = {
     {"on", W_TGT}, {"against", W_TGT}, {"targeting", W_TGT}, {"at", W_TGT}, {"upon", W_TGT},
     {"in", W_IN}, {"across", W_IN}, {"near", W_IN}, {"to", W_IN}, {"into", W_IN},
     {"throughout", W_IN}, {"inside", W_IN}, {"between", W_WITH}, {"with", W_WITH}, {"from", W_FROM},
+    {"and", W_CONJ}, {"but", W_CONJ}, {"meanwhile", W_CONJ}, {"while", W_CONJ | W_WHILE},
+    {"whereas", W_CONJ | W_WHILE},
 };
 #define WSLOTS 512
 static int16_t wslot[WSLOTS]; /* open addressing: word index + 1 */
@@ -1789,10 +1793,10 @@ static int code_sentence(coder *c, uint32_t s)
     uint32_t a = se->tb;
     for (uint32_t i = se->tb; i <= se->te; i++) {
         int cut = i == se->te;
-        int semi = !cut && tok_is(c, i, ";");
-        int comma = !cut && tok_is(c, i, ",") &&
-                    tok_in(c, i + 1, (const char *const[]){"and", "while", "but", "whereas", "meanwhile", NULL});
-        int bare = !cut && !comma && i > a && tok_in(c, i, (const char *const[]){"while", "whereas", NULL});
+        int punct = !cut && c->t.toks[i].kind == SR_TOK_PUNCT;
+        int semi = punct && tok_is(c, i, ";");
+        int comma = punct && tok_is(c, i, ",") && (c->ti[i + 1].w & W_CONJ);
+        int bare = !cut && !punct && !comma && i > a && (c->ti[i].w & W_WHILE);
         if (comma || bare || semi) {
             /* only when both sides have a trigger */
             int left = 0, right = 0;

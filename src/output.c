@@ -51,6 +51,11 @@ static int json_str(sr__buf *b, const char *s)
     int rc = sr__buf_addc(b, '"');
     size_t run = 0, i = 0;
     while (!rc && i < n) {
+        /* plain runs (printable ASCII but quote and backslash) are copied as is */
+        while (i < n && u[i] >= 0x20 && u[i] < 0x7f && u[i] != '"' && u[i] != '\\')
+            i++;
+        if (i >= n)
+            break;
         unsigned c = u[i];
         const char *esc = NULL;
         char ubuf[7];

@@ -183,6 +183,23 @@ int sr__utf8_repair(const char *s, size_t n, char **out, size_t *outlen, size_t 
 {
     const unsigned char *u = (const unsigned char *)s;
     int repairs = 0;
+    /* fast path: plain ASCII without NUL, 8 bytes at a time */
+    size_t a = 0;
+    while (a + 8 <= n) {
+        uint64_t w;
+        memcpy(&w, s + a, 8);
+        if ((w & 0x8080808080808080ULL) || ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL))
+            break;
+        a += 8;
+    }
+    while (a < n && u[a] && u[a] < 0x80)
+        a++;
+    if (a == n) {
+        *first_bad = (size_t)-1;
+        *out = sr__strndup(s, n);
+        *outlen = n;
+        return *out ? 0 : SR_ENOMEM;
+    }
     sr__buf b;
     sr__buf_init(&b, n * 3 + 16);
     *first_bad = (size_t)-1;
