@@ -30,7 +30,7 @@ $(ASAN_BUILD)/build.ninja:
 
 test-asan: deps $(ASAN_BUILD)/build.ninja
 	@ninja -C $(ASAN_BUILD) >/dev/null || ninja -C $(ASAN_BUILD)
-	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1 \
 	  scripts/run-tests $(ASAN_BUILD)
 
 bench: build
