@@ -78,6 +78,7 @@ typedef struct cand {
     int has_date;
     int role2; /* target role: 'c' civilian, 'a' armed, 's' state, 'p' protester, 0 */
     uint32_t sent;
+    uint32_t para;   /* paragraph of the sentence */
     const char *cls; /* dominant trigger class */
     uint32_t order; /* token position of the first mention */
     int score;      /* how many fields the sentence supported, to choose notes */
@@ -104,6 +105,7 @@ typedef struct coder {
     cand *cands;
     size_t ncands, capcands;
     uint32_t sb, se, smask; /* the sentence being coded and its cue kinds */
+    uint32_t *para;         /* per sentence: paragraph number (blank lines between) */
     int *cueid;             /* cue row → CUE_… id, once per document */
 } coder;
 
@@ -1467,6 +1469,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     ev->ev_actor1 = ev->ev_actor2 = ev->ev_place = ev->ev_date = ev->ev_number = ev->ev_source =
         (sr_span){-1, -1};
     cd->sent = s;
+    cd->para = c->para ? c->para[s] : 0;
     cd->cls = cls;
     cd->ref = !dt && (find_cue(c, a, b, CUE_REF) >= 0 ||
                       (tm->tb > a && tok_in(c, tm->tb - 1, (const char *const[]){"the", "these", "those", "this", "that", NULL}) &&
@@ -2070,6 +2073,13 @@ static void merge_cands(coder *c)
                 continue;
             if (x->kind_agg != y->kind_agg && x->has_date && y->has_date)
                 continue;
+            /* two dated reports in different paragraphs are one event only when
+             * something ties them: the same place or the same death toll */
+            int tie = weak || x->para == y->para || (*x->location && !strcmp(x->location, y->location)) ||
+                      (x->ev.fatalities > 0 && x->ev.fatalities == y->ev.fatalities) ||
+                      (x->ev.fatalities_low > 0 && x->ev.fatalities_low == y->ev.fatalities_low);
+            if (!tie)
+                continue;
             uint32_t order = x->order < y->order ? x->order : y->order;
             merge_into(x, y);
             x->order = order;
@@ -2223,6 +2233,12 @@ int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out)
         return SR_ENOMEM;
     coder c = {.ctx = ctx, .lx = &ctx->lx, .doc = doc};
     c.has_pub = doc->date && sr__date_parse_iso(doc->date, &c.pub) == 0;
+    if (!c.has_pub && doc->text) {
+        /* no publication date: relative dates count from the first complete
+         * date the text gives ("On 9 May 2020, ..."), documented in docs/coder.md */
+        size_t n = doc->text_len < 4096 ? doc->text_len : 4096;
+        c.has_pub = sr__date_find(doc->text, n, &c.pub) == 0;
+    }
     int rc = sr__text_init(&c.t, doc->text ? doc->text : "", doc->text ? doc->text_len : 0);
     if (rc)
         goto done;
@@ -2232,6 +2248,19 @@ int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out)
         goto done;
     if ((rc = scan_dates(&c)) != 0)
         goto done;
+    c.para = calloc(c.t.nsents + 1, sizeof *c.para);
+    if (!c.para) {
+        rc = SR_ENOMEM;
+        goto done;
+    }
+    for (size_t s = 1; s < c.t.nsents; s++) {
+        /* a blank line between two sentences starts a new paragraph */
+        uint32_t from = c.t.sents[s - 1].oe, to = c.t.sents[s].os, nls = 0;
+        for (uint32_t k = from; k < to && k < c.t.orig_len; k++)
+            if (c.t.orig[k] == '\n')
+                nls++;
+        c.para[s] = c.para[s - 1] + (nls >= 2);
+    }
     doc_country(&c);
     doc_source(&c);
     for (size_t s = 0; s < c.t.nsents; s++)
@@ -2254,6 +2283,7 @@ done:
     free(c.ti);
     free(c.dh);
     free(c.cands);
+    free(c.para);
     if (rc) {
         sr_events_free(evs);
         return rc;
