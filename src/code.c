@@ -119,23 +119,11 @@ static void scopy(char *dst, size_t cap, const char *src)
     dst[n] = 0;
 }
 
-static int grow(void **v, size_t *cap, size_t n, size_t size)
-{
-    if (n < *cap)
-        return 0;
-    size_t nc = *cap ? *cap * 2 : 32;
-    void *p = realloc(*v, nc * size);
-    if (!p)
-        return SR_ENOMEM;
-    *v = p;
-    *cap = nc;
-    return 0;
-}
 
 static void on_match(void *ud, uint32_t id, uint32_t tb, uint32_t te)
 {
     coder *c = ud;
-    if (grow((void **)&c->raw, &c->capraw, c->nraw, sizeof *c->raw))
+    if (sr__grow((void **)&c->raw, &c->capraw, c->nraw, sizeof *c->raw))
         return;
     c->raw[c->nraw++] = (rawmatch){id, tb, te};
 }
@@ -292,7 +280,7 @@ static int ent_type(int table)
 
 static int add_mention(coder *c, mention m)
 {
-    if (grow((void **)&c->men, &c->capmen, c->nmen, sizeof *c->men))
+    if (sr__grow((void **)&c->men, &c->capmen, c->nmen, sizeof *c->men))
         return SR_ENOMEM;
     c->men[c->nmen++] = m;
     return 0;
@@ -545,7 +533,7 @@ static int scan_dates(coder *c)
             }
             if (tb == UINT32_MAX)
                 continue;
-            if (grow((void **)&c->dh, &c->capdh, c->ndh, sizeof *c->dh))
+            if (sr__grow((void **)&c->dh, &c->capdh, c->ndh, sizeof *c->dh))
                 return SR_ENOMEM;
             c->dh[c->ndh++] = (dhit){tb, te, hits[h]};
             for (uint32_t i = tb; i < te; i++)
@@ -1457,7 +1445,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     }
     int period = (dt && dt->h.period) || find_cue(c, a, b, CUE_PERIOD) >= 0;
 
-    if (grow((void **)&c->cands, &c->capcands, c->ncands, sizeof *c->cands))
+    if (sr__grow((void **)&c->cands, &c->capcands, c->ncands, sizeof *c->cands))
         return SR_ENOMEM;
     cand *cd = &c->cands[c->ncands];
     memset(cd, 0, sizeof *cd);
@@ -2115,7 +2103,7 @@ const char *sr__events_str(sr_events *evs, const char *s, size_t n)
 {
     if (!s || !n)
         return "";
-    if (grow((void **)&evs->strs, &evs->capstrs, evs->nstrs, sizeof *evs->strs))
+    if (sr__grow((void **)&evs->strs, &evs->capstrs, evs->nstrs, sizeof *evs->strs))
         return "";
     char *p = sr__strndup(s, n);
     if (!p)
@@ -2159,7 +2147,7 @@ static int emit(coder *c, sr_events *evs)
         }
     for (size_t i = 0; i < n; i++) {
         cand *cd = v[i];
-        if (grow((void **)&evs->v, &evs->cap, evs->n, sizeof *evs->v)) {
+        if (sr__grow((void **)&evs->v, &evs->cap, evs->n, sizeof *evs->v)) {
             free(v);
             return SR_ENOMEM;
         }

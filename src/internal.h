@@ -22,6 +22,8 @@ int sr__buf_addc(sr__buf *b, char c);
 int sr__buf_adds(sr__buf *b, const char *s);
 int sr__buf_printf(sr__buf *b, const char *fmt, ...);
 char *sr__strndup(const char *s, size_t n);
+/* Makes room for element n of an array of elements of size bytes (doubling). */
+int sr__grow(void **v, size_t *cap, size_t n, size_t size);
 char *sr__strdup(const char *s);
 void sr__errf(char *err, size_t errlen, const char *fmt, ...);
 /* Reads a whole file (path "-" = stdin) with a cap. */
@@ -198,6 +200,10 @@ struct sr_ctx {
 };
 /* code.c: builds the coder's per-context tables. */
 int sr__code_prepare(sr_ctx *ctx);
+
+/* ---- output.c ----------------------------------------------------------- */
+/* The evidence spans as the output's JSON object (also stored by store.c). */
+int sr__evidence_json(sr__buf *b, const sr_event *ev);
 
 /* ---- events (code.c) ---------------------------------------------------- */
 struct sr_events {

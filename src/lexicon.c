@@ -39,18 +39,6 @@ static void lerr(loader *L, const char *fmt, ...)
         L->diag(L->ud, L->file, L->line, msg);
 }
 
-static int grow(void **v, size_t *cap, size_t n, size_t size)
-{
-    if (n < *cap)
-        return 0;
-    size_t nc = *cap ? *cap * 2 : 64;
-    void *p = realloc(*v, nc * size);
-    if (!p)
-        return SR_ENOMEM;
-    *v = p;
-    *cap = nc;
-    return 0;
-}
 
 static int add_pattern(loader *L, const char *phrase, size_t n, uint32_t id)
 {
@@ -75,7 +63,7 @@ static int add_pattern(loader *L, const char *phrase, size_t n, uint32_t id)
         len -= a;
     }
     p[len] = 0;
-    if (grow((void **)&lx->pats, &lx->cappats, lx->npats, sizeof *lx->pats)) {
+    if (sr__grow((void **)&lx->pats, &lx->cappats, lx->npats, sizeof *lx->pats)) {
         free(p);
         return SR_ENOMEM;
     }
@@ -151,7 +139,7 @@ static int parse_dbl(loader *L, const char *s, const char *what, double lo, doub
 
 #define ROW_PUSH(arr, n, cap)                                                                    \
     do {                                                                                         \
-        if (grow((void **)&(arr), &(cap), (n), sizeof *(arr)))                                   \
+        if (sr__grow((void **)&(arr), &(cap), (n), sizeof *(arr)))                                   \
             return SR_ENOMEM;                                                                    \
         memset(&(arr)[(n)], 0, sizeof *(arr));                                                   \
     } while (0)

@@ -161,7 +161,7 @@ static int json_key(sr__buf *b, const char *key, int first)
 }
 
 /* The evidence object: only spans with start >= 0, in a fixed order. */
-static int json_evidence(sr__buf *b, const sr_event *ev)
+int sr__evidence_json(sr__buf *b, const sr_event *ev)
 {
     const struct {
         const char *name;
@@ -242,7 +242,7 @@ static int json_members(sr__buf *b, const sr_event *ev)
     if (!rc)
         rc = json_key(b, "evidence", 0);
     if (!rc)
-        rc = json_evidence(b, ev);
+        rc = sr__evidence_json(b, ev);
     return rc;
 }
 
@@ -340,7 +340,7 @@ static int csv_row(sr__buf *b, const sr_event *ev)
     csv_int(gid, ev->geonames_id, 0);
     sr__buf evid;
     sr__buf_init(&evid, 4096);
-    int rc = json_evidence(&evid, ev);
+    int rc = sr__evidence_json(&evid, ev);
     const char *vals[CSV_NCOLS] = {
         ev->event_id, ev->event_date, year, tp, "", ev->event_type, ev->sub_event_type, ev->actor1,
         ev->assoc_actor_1, in1, ev->actor2, ev->assoc_actor_2, in2, inter, "", "", "", ev->country,

@@ -246,39 +246,19 @@ static int bind_real(sqlite3_stmt *s, int i, double v)
     return isfinite(v) ? sqlite3_bind_double(s, i, v) : sqlite3_bind_null(s, i);
 }
 
-/* The evidence spans as a compact JSON object (same shape as the output). */
-static void evidence_json(const sr_event *ev, char *out, size_t outlen)
-{
-    const struct {
-        const char *name;
-        sr_span sp;
-    } spans[] = {
-        {"sentence", ev->ev_sentence}, {"trigger", ev->ev_trigger}, {"actor1", ev->ev_actor1},
-        {"actor2", ev->ev_actor2},     {"place", ev->ev_place},     {"date", ev->ev_date},
-        {"number", ev->ev_number},     {"source", ev->ev_source},
-    };
-    size_t n = 0;
-    out[n++] = '{';
-    for (size_t i = 0; i < sizeof spans / sizeof spans[0]; i++) {
-        if (spans[i].sp.start < 0)
-            continue;
-        int k = snprintf(out + n, outlen - n, "%s\"%s\":[%ld,%ld]", n > 1 ? "," : "", spans[i].name,
-                         (long)spans[i].sp.start, (long)spans[i].sp.end);
-        if (k < 0 || (size_t)k >= outlen - n - 2)
-            break;
-        n += (size_t)k;
-    }
-    out[n++] = '}';
-    out[n] = 0;
-}
-
 /* Inserts one event; when its event_id is already taken (another document
  * coded with the same id), retries with "#2", "#3"… appended. */
 static int insert_event(sr_store *st, sqlite3_int64 doc_rowid, const sr_event *ev)
 {
     sqlite3_stmt *s = st->ins_ev;
     char evid[512];
-    evidence_json(ev, evid, sizeof evid);
+    sr__buf eb;
+    sr__buf_init(&eb, sizeof evid - 1);
+    if (sr__evidence_json(&eb, ev) == 0 && eb.p)
+        memcpy(evid, eb.p, eb.len + 1);
+    else
+        strcpy(evid, "{}");
+    sr__buf_release(&eb);
     const char *eid = ev->event_id ? ev->event_id : "";
     for (int attempt = 1; attempt <= 100; attempt++) {
         sqlite3_reset(s);

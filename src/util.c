@@ -96,6 +96,21 @@ char *sr__strndup(const char *s, size_t n)
     return p;
 }
 
+int sr__grow(void **v, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return 0;
+    size_t nc = *cap ? *cap * 2 : 32;
+    while (nc <= n)
+        nc *= 2;
+    void *p = realloc(*v, nc * size);
+    if (!p)
+        return SR_ENOMEM;
+    *v = p;
+    *cap = nc;
+    return 0;
+}
+
 char *sr__strdup(const char *s) { return s ? sr__strndup(s, strlen(s)) : NULL; }
 
 void sr__errf(char *err, size_t errlen, const char *fmt, ...)
