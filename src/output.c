@@ -363,6 +363,7 @@ struct sr_writer {
     int started;  /* header / opening bracket written */
     int finished; /* sr_writer_finish called */
     long count;
+    sr__buf rec;  /* one record, reused from event to event */
 };
 
 sr_writer *sr_writer_new(FILE *fp, sr_outfmt fmt)
@@ -414,8 +415,11 @@ int sr_writer_put(sr_writer *w, const sr_event *ev)
     int rc = start(w);
     if (rc)
         return rc;
-    sr__buf b;
-    sr__buf_init(&b, OUT_MAX_RECORD);
+    sr__buf *bp = &w->rec;
+    if (!bp->max)
+        sr__buf_init(bp, OUT_MAX_RECORD);
+    bp->len = 0;
+#define b (*bp)
     switch (w->fmt) {
     case SR_OUT_JSONL:
         rc = sr__buf_addc(&b, '{');
@@ -454,7 +458,7 @@ int sr_writer_put(sr_writer *w, const sr_event *ev)
     }
     if (!rc)
         rc = emit(w, &b);
-    sr__buf_release(&b);
+#undef b
     if (!rc)
         w->count++;
     return rc;
@@ -473,4 +477,10 @@ int sr_writer_finish(sr_writer *w)
     return rc;
 }
 
-void sr_writer_free(sr_writer *w) { free(w); }
+void sr_writer_free(sr_writer *w)
+{
+    if (!w)
+        return;
+    sr__buf_release(&w->rec);
+    free(w);
+}
