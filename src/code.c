@@ -662,7 +662,8 @@ static size_t build_chunks(const coder *c, uint32_t a, uint32_t b, chunk *out, s
             else if (tok_in(c, after, (const char *const[]){"of", "in", "the", "commander", "commanders", "spokesman",
                                                             "spokesperson", "spokeswoman", "chief", "official",
                                                             "officials", "sources", "source", "officer", "county",
-                                                            "district", "regional", "local", NULL}))
+                                                            "district", "regional", "local", "city", "town",
+                                                            "village", "province", "area", "camp", NULL}))
                 after++;
             else
                 break;
@@ -872,6 +873,8 @@ static void fig_add(figure *sum, const figure *f, int *first)
 }
 
 /* ---- naming actors ------------------------------------------------------ */
+static int generic_armed(const char *a) { return !strncmp(a, "Unidentified Armed Group", 24); }
+
 static void subst(char *out, size_t cap, const char *tpl, const char *country, const char *military,
                   const char *police)
 {
@@ -944,7 +947,20 @@ static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, 
         return;
     }
     if (ch->agent >= 0 && !strcmp(lx->agents[ch->agent].acled, "{previous}")) {
-        /* "the group": the last named non-state actor before it in the document */
+        /* "the attackers": a named non-state actor of the last event coded … */
+        for (size_t k = c->ncands; k > 0; k--) {
+            const cand *pc = &c->cands[k - 1];
+            const char *nm = pc->ev.inter1 >= 2 && pc->ev.inter1 <= 4 && !generic_armed(pc->actor1) ? pc->actor1
+                             : pc->ev.inter2 >= 2 && pc->ev.inter2 <= 4 && !generic_armed(pc->actor2) ? pc->actor2
+                                                                                                     : NULL;
+            if (nm && *nm) {
+                scopy(an->name, sizeof an->name, nm);
+                an->inter = nm == pc->actor1 ? pc->ev.inter1 : pc->ev.inter2;
+                an->role = 'a';
+                return;
+            }
+        }
+        /* … else the last named non-state actor before it in the document */
         for (size_t k = c->nmen; k > 0; k--) {
             const mention *m = &c->men[k - 1];
             if (m->type != MT_ACTOR || m->tb >= ch->tb)
@@ -1898,7 +1914,6 @@ static int fat_compatible(const sr_event *a, const sr_event *b)
 
 static int str_compatible(const char *x, const char *y) { return !*x || !*y || !strcmp(x, y); }
 
-static int generic_armed(const char *a) { return !strncmp(a, "Unidentified Armed Group", 24); }
 
 /* Within a document "gunmen" may be the group named elsewhere. */
 static int actor_compatible(const char *x, int ix, const char *y, int iy)
@@ -1991,10 +2006,19 @@ static void merge_refs(coder *c)
         cand *y = &c->cands[j];
         if (!y->ref || y->merged || y->kind_agg)
             continue;
-        cand *x = NULL;
-        for (size_t i = j; i > 0 && !x; i--)
-            if (!c->cands[i - 1].merged)
-                x = &c->cands[i - 1];
+        /* the nearest event before it that has a date or a toll of its own */
+        cand *x = NULL, *any = NULL;
+        for (size_t i = j; i > 0 && !x; i--) {
+            cand *p = &c->cands[i - 1];
+            if (p->merged)
+                continue;
+            if (!any)
+                any = p;
+            if (!p->ref && (p->has_date || p->ev.fatalities >= 0))
+                x = p;
+        }
+        if (!x)
+            x = any;
         if (!x || (*x->iso3 && *y->iso3 && strcmp(x->iso3, y->iso3)))
             continue;
         if (!*x->location && *y->location) {
@@ -2011,6 +2035,14 @@ static void merge_refs(coder *c)
             x->ev.fatalities_low = y->ev.fatalities_low;
             x->ev.fatalities_high = y->ev.fatalities_high;
             x->ev.ev_number = y->ev.ev_number;
+        } else if (x->ev.fatalities > 0 && y->ev.fatalities > 0 && *y->actor2 && strcmp(x->actor2, y->actor2)) {
+            /* "…killed 12 soldiers. Several attackers were also killed.": the
+             * event's toll counts both sides */
+            sr_event *e = &x->ev;
+            const sr_event *f = &y->ev;
+            e->fatalities += f->fatalities;
+            e->fatalities_low = e->fatalities_low >= 0 && f->fatalities_low >= 0 ? e->fatalities_low + f->fatalities_low : -1;
+            e->fatalities_high = e->fatalities_high >= 0 && f->fatalities_high >= 0 ? e->fatalities_high + f->fatalities_high : -1;
         }
         y->merged = 1;
     }
@@ -2048,8 +2080,14 @@ static void merge_cands(coder *c)
             if (y->merged || (strcmp(x->sub_event_type, y->sub_event_type) &&
                               !(weak && !strcmp(x->event_type, y->event_type))))
                 continue;
-            if (!actor_compatible(x->actor1, x->ev.inter1, y->actor1, y->ev.inter1) ||
-                (!weak && !actor_compatible(x->actor2, x->ev.inter2, y->actor2, y->ev.inter2)))
+            int same = actor_compatible(x->actor1, x->ev.inter1, y->actor1, y->ev.inter1) &&
+                       (weak || actor_compatible(x->actor2, x->ev.inter2, y->actor2, y->ev.inter2));
+            /* in a clash either side may be named first ("troops repelled the assault") */
+            if (!same && weak && !strcmp(x->sub_event_type, "Armed clash") &&
+                actor_compatible(x->actor1, x->ev.inter1, y->actor2, y->ev.inter2) &&
+                actor_compatible(x->actor2, x->ev.inter2, y->actor1, y->ev.inter1))
+                same = 1;
+            if (!same)
                 continue;
             if (!fat_compatible(&x->ev, &y->ev) || !dates_compatible(x, y))
                 continue;
@@ -2063,7 +2101,10 @@ static void merge_cands(coder *c)
                 continue;
             /* two dated reports in different paragraphs are one event only when
              * something ties them: the same place or the same death toll */
-            int tie = weak || x->para == y->para || (*x->location && !strcmp(x->location, y->location)) ||
+            int tie = weak || x->para == y->para || x->sent == 0 || y->sent == 0 || /* the headline */
+                      (*x->location && !strcmp(x->location, y->location)) ||
+                      (*x->admin1 && !strcmp(x->admin1, y->admin1) &&
+                       (x->ev.geo_precision == 3 || y->ev.geo_precision == 3)) ||
                       (x->ev.fatalities > 0 && x->ev.fatalities == y->ev.fatalities) ||
                       (x->ev.fatalities_low > 0 && x->ev.fatalities_low == y->ev.fatalities_low);
             if (!tie)
@@ -2128,15 +2169,23 @@ static int emit(coder *c, sr_events *evs)
     for (size_t i = 0; i < c->ncands; i++)
         if (!c->cands[i].merged)
             v[n++] = &c->cands[i];
-    /* a mention with no actor, figure or date adds nothing beside a real event */
+    /* a mention with no actor, figure or date adds nothing beside a real event
+     * of the same type */
     if (n > 1) {
         size_t k = 0;
-        int any_real = 0;
-        for (size_t i = 0; i < n; i++)
-            any_real |= *v[i]->actor1 || *v[i]->actor2 || v[i]->ev.fatalities >= 0 || v[i]->has_date;
-        for (size_t i = 0; i < n; i++)
-            if (!any_real || *v[i]->actor1 || *v[i]->actor2 || v[i]->ev.fatalities >= 0 || v[i]->has_date)
+        for (size_t i = 0; i < n; i++) {
+            int empty = !*v[i]->actor1 && !*v[i]->actor2 && v[i]->ev.fatalities < 0 && !v[i]->has_date;
+            int beside = 0;
+            /* a generic verb ("it hit the device") is dropped beside any real
+             * event; a specific one ("shelling was reported") only beside its kind */
+            int generic = !strcmp(v[i]->cls, "attack") || !strcmp(v[i]->cls, "kill") ||
+                          !strcmp(v[i]->cls, "clash") || !strcmp(v[i]->cls, "other");
+            for (size_t j = 0; j < n && empty && !beside; j++)
+                beside = j != i && (generic || !strcmp(v[j]->event_type, v[i]->event_type)) &&
+                         (*v[j]->actor1 || *v[j]->actor2 || v[j]->ev.fatalities >= 0 || v[j]->has_date);
+            if (!beside)
                 v[k++] = v[i];
+        }
         n = k;
     }
     for (size_t i = 1; i < n; i++) /* insertion sort: n is small */
