@@ -6,6 +6,7 @@
 #include "cli.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdarg.h>
@@ -631,4 +632,389 @@ static void eval_row(evalrun *r, const csv *c, const cols *k, long line, long ro
     int nwrong = ev ? nd : 10 + (!isnan(wla) && !isnan(wlo)) + fat_scored;
     keep_worst(r, id, line, notes, nwrong, d, nd);
     sr_events_free(evs);
+}
+
+/* ---- report ------------------------------------------------------------ */
+
+static double pct(const tally *t)
+{
+    return t->total ? 100.0 * (double)t->correct / (double)t->total : NAN;
+}
+
+/* Macro-F1 of sub_event_type over the types ACLED's rows hold; sets *ntypes. */
+static double macro_f1(const evalrun *r, int *ntypes)
+{
+    double sum = 0;
+    int n = 0;
+    for (int a = 0; a < r->ntypes; a++) {
+        if (!r->in_acled[a])
+            continue;
+        long tp = r->conf[a][a], fn = r->conf_none_col[a], fp = 0;
+        for (int o = 0; o < r->ntypes; o++)
+            if (o != a)
+                fn += r->conf[a][o], fp += r->conf[o][a];
+        long den = 2 * tp + fp + fn;
+        sum += den ? 2.0 * (double)tp / (double)den : 0.0;
+        n++;
+    }
+    *ntypes = n;
+    return n ? sum / n : NAN;
+}
+
+static int cmp_name(const void *a, const void *b, void *ud)
+{
+    const evalrun *r = ud;
+    return strcasecmp(r->types[*(const int *)a], r->types[*(const int *)b]);
+}
+
+/* Indexes of the sub-event types seen, in name order; returns how many. */
+static int type_order(const evalrun *r, int *order)
+{
+    int n = 0;
+    for (int i = 0; i < r->ntypes; i++)
+        if (r->in_acled[i] || r->in_ours[i])
+            order[n++] = i;
+    qsort_r(order, (size_t)n, sizeof *order, cmp_name, (void *)r);
+    return n;
+}
+
+/* Writes at most max bytes of s on one line, cut on a UTF-8 boundary. */
+static void put_clip(FILE *fp, const char *s, size_t max)
+{
+    size_t n = strlen(s);
+    bool cut = n > max;
+    if (cut) {
+        n = max;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    }
+    for (size_t i = 0; i < n; i++)
+        fputc(s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ? ' ' : s[i], fp);
+    if (cut)
+        fputs("…", fp);
+}
+
+static void print_report(const evalrun *r, const char *engine)
+{
+    printf("sitrep eval: %s: %ld rows coded (engine %s)", r->path, r->rows, engine);
+    if (r->bad)
+        printf(", %ld skipped", r->bad);
+    printf("\n\n%-24s %8s  %s\n", "field", "accuracy", "(correct/total)");
+    for (int f = 0; f < F_COUNT; f++) {
+        const tally *t = &r->t[f];
+        if (t->total)
+            printf("%-24s %6.1f %%  (%ld/%ld)\n", field_labels[f], pct(t), t->correct, t->total);
+        else
+            printf("%-24s %8s  (0/0)\n", field_labels[f], "n/a");
+    }
+    int nt;
+    double f1 = macro_f1(r, &nt);
+    if (nt)
+        printf("%-24s %8.3f  (over %d ACLED sub-event types)\n", "sub_event_type macro-F1", f1, nt);
+
+    int order[MAX_TYPES], n = type_order(r, order), num[MAX_TYPES];
+    if (!n)
+        return;
+    for (int i = 0; i < n; i++)
+        num[order[i]] = i + 1;
+    long maxv = 0;
+    for (int a = 0; a < r->ntypes; a++) {
+        maxv = r->conf_none_col[a] > maxv ? r->conf_none_col[a] : maxv;
+        for (int o = 0; o < r->ntypes; o++)
+            maxv = r->conf[a][o] > maxv ? r->conf[a][o] : maxv;
+    }
+    int w = snprintf(NULL, 0, "%ld", maxv) + 1;
+    if (w < 4)
+        w = 4;
+    printf("\nsub-event types (rows: ACLED, columns: sitrep by number; none = no event)\n");
+    printf("%-18s", "");
+    for (int i = 0; i < n; i++)
+        if (r->in_ours[order[i]])
+            printf("%*d", w, i + 1);
+    printf("%*s\n", w + 1, "none");
+    for (int i = 0; i < n; i++) {
+        int a = order[i];
+        printf("%2d %-14.14s ", i + 1, r->types[a]);
+        if (!r->in_acled[a]) {
+            printf(" (sitrep only)\n");
+            continue;
+        }
+        for (int j = 0; j < n; j++)
+            if (r->in_ours[order[j]]) {
+                long v = r->conf[a][order[j]];
+                if (v)
+                    printf("%*ld", w, v);
+                else
+                    printf("%*s", w, ".");
+            }
+        printf("%*ld\n", w + 1, r->conf_none_col[a]);
+    }
+    (void)num;
+
+    if (!r->nworst)
+        return;
+    printf("\nworst-coded rows (most wrong fields first):\n");
+    for (int i = 0; i < r->nworst; i++) {
+        const worst_row *wr = &r->worst[i];
+        printf("\n%s (line %ld, %d wrong): ", wr->id, wr->line, wr->nwrong);
+        put_clip(stdout, wr->notes, 160);
+        putchar('\n');
+        for (int j = 0; j < wr->nd; j++) {
+            printf("    %-15s want ", wr->d[j].field);
+            put_clip(stdout, wr->d[j].want, 80);
+            printf("  got ");
+            put_clip(stdout, wr->d[j].got, 80);
+            putchar('\n');
+        }
+    }
+}
+
+static json_t *jnum_or_null(double v)
+{
+    return isnan(v) ? json_null() : json_real(round(v * 10) / 10);
+}
+
+static void write_json(const evalrun *r, const char *engine, const char *out)
+{
+    json_t *root = json_object();
+    json_object_set_new(root, "file", json_string(r->path));
+    json_object_set_new(root, "engine", json_string(engine));
+    json_object_set_new(root, "rows", json_integer(r->rows));
+    json_object_set_new(root, "skipped", json_integer(r->bad));
+    json_t *fields = json_object();
+    for (int f = 0; f < F_COUNT; f++) {
+        json_t *o = json_object();
+        json_object_set_new(o, "correct", json_integer(r->t[f].correct));
+        json_object_set_new(o, "total", json_integer(r->t[f].total));
+        json_object_set_new(o, "percent", jnum_or_null(pct(&r->t[f])));
+        json_object_set_new(fields, field_names[f], o);
+    }
+    json_object_set_new(root, "fields", fields);
+    int nt;
+    double f1 = macro_f1(r, &nt);
+    json_object_set_new(root, "sub_event_type_macro_f1",
+                        isnan(f1) ? json_null() : json_real(round(f1 * 1000) / 1000));
+    json_object_set_new(root, "sub_event_type_macro_f1_types", json_integer(nt));
+
+    int order[MAX_TYPES], n = type_order(r, order);
+    json_t *rows = json_array(), *colsj = json_array(), *matrix = json_array();
+    for (int j = 0; j < n; j++)
+        if (r->in_ours[order[j]])
+            json_array_append_new(colsj, json_string(r->types[order[j]]));
+    json_array_append_new(colsj, json_string("(none)"));
+    for (int i = 0; i < n; i++) {
+        int a = order[i];
+        if (!r->in_acled[a])
+            continue;
+        json_array_append_new(rows, json_string(r->types[a]));
+        json_t *line = json_array();
+        for (int j = 0; j < n; j++)
+            if (r->in_ours[order[j]])
+                json_array_append_new(line, json_integer(r->conf[a][order[j]]));
+        json_array_append_new(line, json_integer(r->conf_none_col[a]));
+        json_array_append_new(matrix, line);
+    }
+    json_t *conf = json_object();
+    json_object_set_new(conf, "acled", rows);
+    json_object_set_new(conf, "sitrep", colsj);
+    json_object_set_new(conf, "matrix", matrix);
+    json_object_set_new(root, "confusion", conf);
+
+    json_t *worst = json_array();
+    for (int i = 0; i < r->nworst; i++) {
+        const worst_row *wr = &r->worst[i];
+        json_t *o = json_object(), *wrong = json_array();
+        json_object_set_new(o, "id", json_string(wr->id));
+        json_object_set_new(o, "line", json_integer(wr->line));
+        json_object_set_new(o, "wrong_fields", json_integer(wr->nwrong));
+        json_object_set_new(o, "notes", json_string(wr->notes));
+        for (int j = 0; j < wr->nd; j++) {
+            json_t *d = json_object();
+            json_object_set_new(d, "field", json_string(wr->d[j].field));
+            json_object_set_new(d, "want", json_string(wr->d[j].want));
+            json_object_set_new(d, "got", json_string(wr->d[j].got));
+            json_array_append_new(wrong, d);
+        }
+        json_object_set_new(o, "wrong", wrong);
+        json_array_append_new(worst, o);
+    }
+    json_object_set_new(root, "worst", worst);
+    int rc = json_dump_file(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_decref(root);
+    if (rc != 0)
+        cli_die("--report: cannot write %s; check that its directory exists and is writable", out);
+}
+
+/* ---- command ----------------------------------------------------------- */
+
+static char *read_whole(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        cli_die("%s: cannot open: %s; check the path to the ACLED export", path, strerror(errno));
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        cli_die("out of memory");
+    for (;;) {
+        if (n == cap) {
+            if (cap >= SR_MAX_INPUT_BYTES) {
+                fclose(fp);
+                cli_die("%s: over %zu MB; split the export", path, SR_MAX_INPUT_BYTES >> 20);
+            }
+            cap *= 2;
+            char *nb = realloc(buf, cap);
+            if (!nb)
+                cli_die("out of memory");
+            buf = nb;
+        }
+        size_t got = fread(buf + n, 1, cap - n, fp);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    bool err = ferror(fp);
+    fclose(fp);
+    if (err)
+        cli_die("%s: read error; check the file", path);
+    *len = n;
+    return buf;
+}
+
+static int find_col(const csv *c, const char *name)
+{
+    for (int i = 0; i < c->nf; i++) {
+        const char *h = csv_field(c, i);
+        if (i == 0 && !strncmp(h, "\xEF\xBB\xBF", 3))
+            h += 3;
+        while (isspace((unsigned char)*h))
+            h++;
+        size_t n = strlen(h);
+        while (n && isspace((unsigned char)h[n - 1]))
+            n--;
+        if (n == strlen(name) && !strncasecmp(h, name, n))
+            return i;
+    }
+    return -1;
+}
+
+int cmd_eval(int argc, char **argv)
+{
+    const char *file = NULL, *country = NULL, *report = NULL, *data = NULL, *engine = NULL;
+    long limit = 0, nworst = 10;
+    for (int i = 1; i < argc; i++) {
+        const char *v;
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            printf("usage: %s\n\nCodes the notes of each row of an ACLED export (publication date: "
+                   "event_date + 2 days)\nand prints how often the first coded event agrees with "
+                   "ACLED's labels, field by field,\na sub-event-type confusion table and the "
+                   "worst-coded rows. See docs/eval.md.\n",
+                   usage);
+            return 0;
+        } else if (cli_opt(argc, argv, &i, "--acled", &v))
+            file = v;
+        else if (cli_opt(argc, argv, &i, "--country", &v))
+            country = v;
+        else if (cli_opt(argc, argv, &i, "--report", &v))
+            report = v;
+        else if (cli_opt(argc, argv, &i, "--data", &v))
+            data = v;
+        else if (cli_opt(argc, argv, &i, "--engine", &v))
+            engine = v;
+        else if (cli_opt(argc, argv, &i, "--limit", &v) || cli_opt(argc, argv, &i, "--worst", &v)) {
+            char *e;
+            long n = strtol(v, &e, 10);
+            bool is_limit = !strncmp(argv[i - 1], "--limit", 7) || !strncmp(argv[i], "--limit", 7);
+            if (!*v || *e || n < (is_limit ? 1 : 0) || n > 100000000L) {
+                fprintf(stderr, "sitrep: %s: '%s' is not a %s number\nusage: %s\n",
+                        is_limit ? "--limit" : "--worst", v, is_limit ? "positive" : "non-negative",
+                        usage);
+                return 2;
+            }
+            if (is_limit)
+                limit = n;
+            else
+                nworst = n;
+        } else {
+            fprintf(stderr, "sitrep: eval: unknown argument '%s'\nusage: %s\n", argv[i], usage);
+            return 2;
+        }
+    }
+    if (!file) {
+        fprintf(stderr, "sitrep: eval: --acled FILE.csv is required\nusage: %s\n", usage);
+        return 2;
+    }
+    if (nworst > 1000)
+        nworst = 1000;
+
+    size_t len;
+    char *buf = read_whole(file, &len);
+    csv c = {.p = buf, .end = buf + len, .line = 1};
+    long start;
+    int rc = csv_next(&c, &start);
+    if (rc <= 0)
+        cli_die("%s: %s", file, rc == 0 ? "empty file; is this an ACLED export?" : c.err);
+    cols k = {
+        .notes = find_col(&c, "notes"), .event_date = find_col(&c, "event_date"),
+        .event_id_cnty = find_col(&c, "event_id_cnty"), .data_id = find_col(&c, "data_id"),
+        .country = find_col(&c, "country"), .iso3 = find_col(&c, "iso3"),
+        .event_type = find_col(&c, "event_type"), .sub_event_type = find_col(&c, "sub_event_type"),
+        .actor1 = find_col(&c, "actor1"), .inter1 = find_col(&c, "inter1"),
+        .inter2 = find_col(&c, "inter2"), .interaction = find_col(&c, "interaction"),
+        .admin1 = find_col(&c, "admin1"), .location = find_col(&c, "location"),
+        .latitude = find_col(&c, "latitude"), .longitude = find_col(&c, "longitude"),
+        .fatalities = find_col(&c, "fatalities")};
+    if (k.notes < 0 || k.event_date < 0) {
+        free(buf);
+        free(c.buf);
+        cli_die("%s: no column named %s; is this an ACLED export?", file,
+                k.notes < 0 ? "notes" : "event_date");
+    }
+    int header_nf = c.nf;
+
+    evalrun r = {.path = file, .maxworst = (int)nworst};
+    r.worst = calloc((size_t)nworst + 1, sizeof *r.worst);
+    if (!r.worst)
+        cli_die("out of memory");
+    r.ctx = cli_ctx(data, engine);
+    long rowno = 0, taken = 0;
+    while ((rc = csv_next(&c, &start)) != 0) {
+        if (rc < 0) {
+            char msg[320];
+            snprintf(msg, sizeof msg, "%s; row skipped", c.err);
+            cli_diag(&r.bad, file, start, msg);
+            continue;
+        }
+        if (c.nf == 1 && !*csv_field(&c, 0))
+            continue; /* blank line */
+        rowno++;
+        if (c.nf != header_nf) {
+            char msg[160];
+            snprintf(msg, sizeof msg, "row has %d fields, the header %d; row skipped", c.nf,
+                     header_nf);
+            cli_diag(&r.bad, file, start, msg);
+            continue;
+        }
+        if (country && strcasecmp(csv_field(&c, k.country), country) &&
+            strcasecmp(csv_field(&c, k.iso3), country))
+            continue;
+        if (limit && taken >= limit)
+            break;
+        taken++;
+        eval_row(&r, &c, &k, start, rowno);
+    }
+    const char *eng = sr_ctx_engine(r.ctx);
+    print_report(&r, eng);
+    if (report)
+        write_json(&r, eng, report);
+    fflush(stdout);
+    for (int i = 0; i < r.nworst; i++)
+        free_worst(&r.worst[i]);
+    free(r.worst);
+    for (int i = 0; i < r.ntypes; i++)
+        free(r.types[i]);
+    sr_ctx_free(r.ctx);
+    free(c.buf);
+    free(buf);
+    return r.bad ? 1 : 0;
 }

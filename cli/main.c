@@ -16,6 +16,7 @@ static const struct {
     {"report", cmd_report, "tally stored events by actor, admin1, week or month"},
     {"lexicon", cmd_lexicon, "check the dictionaries (sitrep lexicon check)"},
     {"test", cmd_test, "run data-driven case files"},
+    {"eval", cmd_eval, "measure coding accuracy against an ACLED export"},
 };
 
 static void usage(FILE *fp)
