@@ -1234,8 +1234,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             has_kill = 1;
         if (!strcmp(t2->cls, "protest"))
             has_protest = 1;
-        if (!strcmp(t2->cls, "arrest"))
-            has_arrest = 1;
+        if (!strcmp(t2->cls, "arrest") && is_past_verb(c, trigs[k]->tb))
+            has_arrest = 1; /* "police arrested 20", not "in protest against the arrest of" */
         if (!strcmp(t2->cls, "clash"))
             has_clash = 1;
         if (!strstr(t2->flags, "needs-target"))
