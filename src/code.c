@@ -983,10 +983,15 @@ static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, 
     }
     if (ch->agent >= 0) {
         const sr__agent *g = &lx->agents[ch->agent];
-        if (!*cname && strchr(g->acled, '{'))
-            return; /* no country known: "Civilians ()" would be a guess */
-        subst(an->name, sizeof an->name, g->acled, evc ? evc->name : cname, mil, pol);
         an->inter = g->inter;
+        if (!*cname && strchr(g->acled, '{')) {
+            /* no country known: no name ("Civilians ()" would be a guess), but
+             * the kind of actor still decides the event type */
+            an->role = !strcmp(g->role, "civilian") ? 'c' : !strcmp(g->role, "state") ? 's'
+                       : !strcmp(g->role, "protester") ? 'p' : !strcmp(g->role, "rioter") ? 'r' : 'a';
+            return;
+        }
+        subst(an->name, sizeof an->name, g->acled, evc ? evc->name : cname, mil, pol);
         if (!strcmp(g->role, "civilian"))
             an->role = 'c';
         else if (!strcmp(g->role, "state"))
