@@ -2053,8 +2053,48 @@ static void merge_refs(coder *c)
     }
 }
 
+/* "Around 40 people protested in Gomel. Police detained three of them.": an
+ * intervention reported in the next sentences belongs to the protest. */
+static void protest_interventions(coder *c)
+{
+    for (size_t i = 0; i < c->ncands; i++) {
+        cand *p = &c->cands[i];
+        if (p->merged || strcmp(p->sub_event_type, "Peaceful protest"))
+            continue;
+        for (size_t j = i + 1; j < c->ncands; j++) {
+            cand *q = &c->cands[j];
+            if (q->merged || q->sent > p->sent + 2)
+                break;
+            /* only arrests of the protesters themselves, not the arrest the
+             * protest was about ("He was arrested in connection with…") */
+            if (strcmp(q->sub_event_type, "Arrests") || (q->ev.inter1 != 1 && *q->actor1) || q->role2 != 'p')
+                continue;
+            p->sub_event_type = "Protest with intervention";
+            if (*q->actor1) {
+                scopy(p->actor2, sizeof p->actor2, q->actor1);
+                p->ev.inter2 = q->ev.inter1;
+                p->ev.ev_actor2 = q->ev.ev_actor1;
+            }
+            q->merged = 1;
+            break;
+        }
+        /* "Police dispersed the crowd." on its own */
+        for (uint32_t s2 = p->sent + 1; s2 <= p->sent + 2 && s2 < c->t.nsents &&
+                                        !strcmp(p->sub_event_type, "Peaceful protest");
+             s2++) {
+            const sr__sent *se = &c->t.sents[s2];
+            for (uint32_t k = se->tb; k < se->te; k++)
+                if (c->ti[k].cue_start >> CUE_INTERVENE & 1) {
+                    p->sub_event_type = "Protest with intervention";
+                    break;
+                }
+        }
+    }
+}
+
 static void merge_cands(coder *c)
 {
+    protest_interventions(c);
     merge_refs(c);
     size_t n = c->ncands;
     size_t *idx = malloc((n + 1) * sizeof *idx);
