@@ -37,11 +37,11 @@ typedef struct tokinfo {
 enum {
     CUE_NEG, CUE_MODAL, CUE_OPINION, CUE_SUBSET, CUE_ATTRIB_BEFORE, CUE_ATTRIB_AFTER, CUE_SOURCE,
     CUE_WOUND, CUE_ZERO, CUE_KILL, CUE_PERIOD, CUE_TARGET, CUE_AGENT, CUE_JOIN, CUE_PLACE,
-    CUE_NEAR, CUE_BG, CUE_INTERVENE, CUE_UNIT, CUE_FALSE, CUE_NONCONFLICT, CUE_NONVIOLENT, CUE_REF, CUE_SAMEPLACE, CUE_N
+    CUE_NEAR, CUE_BG, CUE_INTERVENE, CUE_UNIT, CUE_FALSE, CUE_NONCONFLICT, CUE_NONVIOLENT, CUE_REF, CUE_SAMEPLACE, CUE_BOTHSIDES, CUE_N
 };
 static const char *const cue_names[CUE_N] = {
     "neg", "modal", "opinion", "subset", "attrib", "attrib", "source", "wound", "zero", "kill",
-    "period", "target", "agent", "join", "place", "near", "bg", "intervene", "unit", "false", "nonconflict", "nonviolent", "ref", "sameplace"};
+    "period", "target", "agent", "join", "place", "near", "bg", "intervene", "unit", "false", "nonconflict", "nonviolent", "ref", "sameplace", "bothsides"};
 
 typedef struct rawmatch {
     uint32_t id, tb, te;
@@ -1578,7 +1578,23 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             if (tok_in(c, k, (const char *const[]){"artillery", "tanks", "gunboats", "warships", "howitzers", NULL}))
                 a1key = "artillery";
         }
-    if ((!strcmp(cls, "kill") || !strcmp(cls, "attack") || !strcmp(cls, "clash")) && a1.role == 'r') {
+    int crowd = 0; /* actor 1 is a collective of civilians ("villagers", "a group of vendors") */
+    if (a1.role == 'c' && i1 >= 0) {
+        static const char *const collective[] = {"villagers", "residents", "youths", "youth", "locals", "vendors",
+                                                 "traders", "sellers", "workers", "students", "farmers", "herders",
+                                                 "relatives", "families", "family", "inhabitants", "members", NULL};
+        for (uint32_t k = ch[i1].tb; k < ch[i1].te && !crowd; k++)
+            crowd = tok_in(c, k, collective);
+        uint32_t k0 = ch[i1].ntb < ch[i1].nte ? ch[i1].ntb : ch[i1].tb;
+        if (k0 >= 2 && tok_is(c, k0 - 1, "of") && tok_in(c, k0 - 2, (const char *const[]){"group", "groups", "mob", "crowd", NULL}))
+            crowd = 1;
+        if (ch[i1].tb >= 2 && tok_is(c, ch[i1].tb - 1, "of") &&
+            tok_in(c, ch[i1].tb - 2, (const char *const[]){"group", "groups", "mob", "crowd", NULL}))
+            crowd = 1;
+    }
+    if ((!strcmp(cls, "kill") || !strcmp(cls, "attack") || !strcmp(cls, "clash")) && (a1.role == 'r' || crowd)) {
+        /* violence by people who are not an armed group (villagers, vendors,
+         * youths) is mob violence by rioters, as ACLED codes it */
         sub = "Mob violence";
     } else if ((!strcmp(cls, "kill") || !strcmp(cls, "attack")) && !strcmp(a1key, "aircraft")) {
         sub = "Air/drone strike";
@@ -1659,6 +1675,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             }
         }
     }
+    if (!strcmp(cls, "shell") && has_clash && find_cue(c, a, b, CUE_BOTHSIDES) >= 0)
+        sub = "Armed clash"; /* "mortars and small arms … in both directions" */
+    if (!strcmp(cls, "shell") && has_clash && tok_in(c, tm->tb, (const char *const[]){"explosions", NULL}))
+        sub = "Armed clash";
     if ((!strcmp(cls, "riot") || !strcmp(cls, "mob") || !strcmp(sub, "Mob violence")) && a1.role != 'r') {
         if (*a1.name && !*a2.name && a1.role != 'p' && a1.role != 'c') {
             a2 = a1;

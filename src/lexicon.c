@@ -163,7 +163,7 @@ static const char *const trigger_classes[] = {
 
 static const char *const cue_kinds[] = {"neg", "modal", "opinion", "subset", "attrib", "source",
                                         "wound", "zero", "kill", "period", "target", "agent",
-                                        "join", "place", "near", "bg", "intervene", "unit", "false", "nonconflict", "nonviolent", "ref", "sameplace", NULL};
+                                        "join", "place", "near", "bg", "intervene", "unit", "false", "nonconflict", "nonviolent", "ref", "sameplace", "bothsides", NULL};
 
 static const char *const agent_roles[] = {"state", "armed", "rebel", "militia", "civilian",
                                           "protester", "rioter", "unknown", "external", NULL};
