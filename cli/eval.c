@@ -190,7 +190,7 @@ static int month_of(const char *s, size_t n)
 
 /* Parses an ACLED event_date: day-month-year ("9-May-20", "31-12-19",
  * "09 May 2020", "13/01/2018"; two-digit years are 20xx) or ISO "2020-05-09".
- * Returns days since the epoch, or LONG_MIN when it is not a date. */
+ * Sets *days (since 1970-01-01); false when it is not a date. */
 static bool parse_date(const char *s, long *days)
 {
     const char *part[3];
@@ -536,7 +536,7 @@ static void eval_row(evalrun *r, const csv *c, const cols *k, long line, long ro
     if (ev && !ok)
         add_diff(d, &nd, "sub_event_type", xstrdup(or_none(w_st)),
                  xstrdup(or_none(ev->sub_event_type)));
-    int ai = type_index(r, w_st);
+    int ai = *w_st ? type_index(r, w_st) : -1;
     if (ai >= 0) {
         r->in_acled[ai] = true;
         if (!ev || !*ev->sub_event_type)
@@ -712,11 +712,9 @@ static void print_report(const evalrun *r, const char *engine)
     if (nt)
         printf("%-24s %8.3f  (over %d ACLED sub-event types)\n", "sub_event_type macro-F1", f1, nt);
 
-    int order[MAX_TYPES], n = type_order(r, order), num[MAX_TYPES];
+    int order[MAX_TYPES], n = type_order(r, order);
     if (!n)
         return;
-    for (int i = 0; i < n; i++)
-        num[order[i]] = i + 1;
     long maxv = 0;
     for (int a = 0; a < r->ntypes; a++) {
         maxv = r->conf_none_col[a] > maxv ? r->conf_none_col[a] : maxv;
@@ -749,7 +747,6 @@ static void print_report(const evalrun *r, const char *engine)
             }
         printf("%*ld\n", w + 1, r->conf_none_col[a]);
     }
-    (void)num;
 
     if (!r->nworst)
         return;

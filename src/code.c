@@ -133,7 +133,8 @@ static void on_match(void *ud, uint32_t id, uint32_t tb, uint32_t te)
 enum {
     W_MOD = 1, W_AUX = 2, W_BY = 4, W_TGT = 8, W_IN = 16, W_WITH = 32, W_FROM = 64, W_OF = 128,
     W_CONJ = 256, /* and, while, but, whereas, meanwhile: may open a new clause after a comma */
-    W_WHILE = 512 /* while, whereas: open a new clause even without a comma */
+    W_WHILE = 512, /* while, whereas: open a new clause even without a comma */
+    W_GROUP = 1024 /* group, members, supporters…: "X of Y" names Y's people */
 };
 typedef struct wordclass {
     const char *w;
@@ -149,7 +150,7 @@ static wordclass words[] = {
     {"iran-linked", W_MOD}, {"own", W_MOD}, {"extremist", W_MOD}, {"jihadist", W_MOD},
     {"islamist", W_MOD}, {"opposition", W_MOD}, {"rebel", W_MOD}, {"militant", W_MOD},
     {"loyalist", W_MOD}, {"elite", W_MOD}, {"several", W_MOD}, {"some", W_MOD}, {"two", W_MOD},
-    {"three", W_MOD}, {"members", W_MOD}, {"member", W_MOD}, {"of", W_MOD | W_IN | W_OF},
+    {"three", W_MOD}, {"members", W_MOD | W_GROUP}, {"member", W_MOD | W_GROUP}, {"of", W_MOD | W_IN | W_OF},
     {"off-duty", W_MOD}, {"senior", W_MOD}, {"young", W_MOD}, {"unarmed", W_MOD},
     {"innocent", W_MOD}, {"female", W_MOD}, {"male", W_MOD}, {"kurdish", W_MOD}, {"arab", W_MOD},
     {"affiliated", W_MOD}, {"was", W_AUX}, {"were", W_AUX}, {"been", W_AUX}, {"being", W_AUX},
@@ -157,6 +158,9 @@ static wordclass words[] = {
     {"on", W_TGT}, {"against", W_TGT}, {"targeting", W_TGT}, {"at", W_TGT}, {"upon", W_TGT},
     {"in", W_IN}, {"across", W_IN}, {"near", W_IN}, {"to", W_IN}, {"into", W_IN},
     {"throughout", W_IN}, {"inside", W_IN}, {"between", W_WITH}, {"with", W_WITH}, {"from", W_FROM},
+    {"group", W_GROUP}, {"groups", W_GROUP}, {"supporters", W_GROUP}, {"activists", W_GROUP},
+    {"leaders", W_GROUP}, {"workers", W_GROUP}, {"cadres", W_GROUP}, {"gang", W_GROUP}, {"band", W_GROUP},
+    {"mob", W_GROUP}, {"crowd", W_GROUP}, {"followers", W_GROUP}, {"faction", W_GROUP}, {"factions", W_GROUP},
     {"and", W_CONJ}, {"but", W_CONJ}, {"meanwhile", W_CONJ}, {"while", W_CONJ | W_WHILE},
     {"whereas", W_CONJ | W_WHILE},
 };
@@ -567,8 +571,8 @@ static int prep_before(const coder *c, uint32_t tb, uint32_t limit)
             return 'b';
         if (w & W_TGT)
             return 't';
-        if ((w & W_OF) && i > limit && (c->ti[i - 1].num || c->ti[i - 1].quant))
-            continue; /* "dozens of soldiers" */
+        if ((w & W_OF) && i > limit && (c->ti[i - 1].num || c->ti[i - 1].quant || (c->ti[i - 1].w & W_GROUP)))
+            continue; /* "dozens of soldiers", "two groups of villagers", "members of the BCL" */
         if (w & W_FROM)
             return 'f';
         if (w & W_IN)
@@ -1579,6 +1583,17 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 a1key = "artillery";
         }
     int crowd = 0; /* actor 1 is a collective of civilians ("villagers", "a group of vendors") */
+    if (i1 >= 0 && ch[i1].actor >= 0 && lx->actors[ch[i1].actor].inter == 3) {
+        /* party members, supporters or factions fighting: rioters, the party associated */
+        uint32_t k0 = ch[i1].ntb < ch[i1].nte ? ch[i1].ntb : ch[i1].tb;
+        for (uint32_t k = k0 > a + 4 ? k0 - 4 : a; k < ch[i1].te && !crowd; k++)
+            crowd = ((c->ti[k].w & W_GROUP) && !tok_is(c, k, "members") && !tok_is(c, k, "member")) ||
+                    tok_in(c, k, (const char *const[]){"factional", NULL});
+        for (uint32_t k = anchor->tb; k < b && k < anchor->te + 3 && !crowd; k++)
+            crowd = tok_in(c, k, (const char *const[]){"factional", "each", NULL});
+        if (crowd && !*cd->assoc1)
+            scopy(cd->assoc1, sizeof cd->assoc1, a1.name);
+    }
     if (a1.role == 'c' && i1 >= 0) {
         static const char *const collective[] = {"villagers", "residents", "youths", "youth", "locals", "vendors",
                                                  "traders", "sellers", "workers", "students", "farmers", "herders",
@@ -1593,6 +1608,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             crowd = 1;
     }
     if ((!strcmp(cls, "kill") || !strcmp(cls, "attack") || !strcmp(cls, "clash")) && (a1.role == 'r' || crowd)) {
+        a1.role = 'r';
         /* violence by people who are not an armed group (villagers, vendors,
          * youths) is mob violence by rioters, as ACLED codes it */
         sub = "Mob violence";
