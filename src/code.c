@@ -1157,8 +1157,9 @@ static int subordinate_date(const coder *c, uint32_t sb, uint32_t se, uint32_t d
     uint32_t ds = segment_start(c, sb, dt), ts = segment_start(c, sb, trig);
     if (ds == ts)
         return 0;
-    static const char *const subs[] = {"despite", "after", "since", "following", "before",
-                                       "although", "though", "while", "whereas", "unlike", NULL};
+    static const char *const subs[] = {"despite", "after", "since", "following", "before", "although",
+                                       "though", "while", "whereas", "unlike", "which", "who", "whose",
+                                       "where", NULL};
     uint32_t k = ds;
     if (tok_in(c, k, (const char *const[]){"and", "but", NULL}))
         k++;
