@@ -952,7 +952,7 @@ static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, 
     }
     if (ch->agent >= 0 && !strcmp(lx->agents[ch->agent].acled, "{previous}")) {
         /* "the attackers": a named non-state actor of the last event coded … */
-        for (size_t k = c->ncands; k > 0; k--) {
+        for (size_t k = c->ncands; k > 0 && c->ncands - k < 16; k--) {
             const cand *pc = &c->cands[k - 1];
             const char *nm = pc->ev.inter1 >= 2 && pc->ev.inter1 <= 4 && !generic_armed(pc->actor1) ? pc->actor1
                              : pc->ev.inter2 >= 2 && pc->ev.inter2 <= 4 && !generic_armed(pc->actor2) ? pc->actor2
@@ -967,6 +967,8 @@ static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, 
         /* … else the last named non-state actor before it in the document */
         for (size_t k = c->nmen; k > 0; k--) {
             const mention *m = &c->men[k - 1];
+            if (m->tb + 2000 < ch->tb)
+                break; /* only a recent mention */
             if (m->type != MT_ACTOR || m->tb >= ch->tb)
                 continue;
             const sr__actor *a = &lx->actors[m->row];
@@ -1450,7 +1452,15 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     /* dates */
     const dhit *dt = NULL;
     long dtd = 1L << 30;
-    for (size_t k = 0; k < c->ndh; k++) {
+    size_t lo = 0, hi = c->ndh; /* date hits are in text order: start at the sentence */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->dh[mid].tb < se->tb)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k < c->ndh && c->dh[k].tb < se->te; k++) {
         if (c->dh[k].tb < se->tb || c->dh[k].te > se->te)
             continue;
         long d = (long)c->dh[k].tb - (long)tm->tb;
@@ -1501,7 +1511,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         fill_place(c, cd, se->tb, se->te, tm->tb, &iso);
     if (!*cd->location && find_cue(c, se->tb, se->te, CUE_SAMEPLACE) >= 0) {
         /* "in the same area": the place of the event reported before */
-        for (size_t k = c->ncands; k > 0; k--) {
+        for (size_t k = c->ncands; k > 0 && c->ncands - k < 16; k--) {
             const cand *pv = &c->cands[k - 1];
             if (!*pv->location)
                 continue;
@@ -2037,6 +2047,16 @@ static void merge_into(cand *x, const cand *y)
     }
 }
 
+static const cand *sort_cands; /* qsort has no context argument */
+
+static int cmp_richness(const void *a, const void *b)
+{
+    const cand *p = &sort_cands[*(const size_t *)a], *q = &sort_cands[*(const size_t *)b];
+    if (p->score != q->score)
+        return q->score - p->score;
+    return p->order < q->order ? -1 : p->order > q->order;
+}
+
 /* Within one document, mentions of the same claim are one event: the richest
  * mention absorbs the others of the same sub-event type whose actors, place,
  * dates and figures do not contradict it. */
@@ -2050,7 +2070,7 @@ static void merge_refs(coder *c)
             continue;
         /* the nearest event before it that has a date or a toll of its own */
         cand *x = NULL, *any = NULL;
-        for (size_t i = j; i > 0 && !x; i--) {
+        for (size_t i = j; i > 0 && !x && j - i < 16; i--) {
             cand *p = &c->cands[i - 1];
             if (p->merged)
                 continue;
@@ -2139,22 +2159,33 @@ static void merge_cands(coder *c)
         return;
     for (size_t i = 0; i < n; i++)
         idx[i] = i;
-    for (size_t i = 1; i < n; i++) /* by score, then position */
-        for (size_t j = i; j > 0; j--) {
-            cand *p = &c->cands[idx[j - 1]], *q = &c->cands[idx[j]];
-            if (q->score > p->score || (q->score == p->score && q->order < p->order)) {
-                size_t t = idx[j];
-                idx[j] = idx[j - 1];
-                idx[j - 1] = t;
-            } else
-                break;
-        }
+    sort_cands = c->cands; /* by score, then position */
+    qsort(idx, n, sizeof *idx, cmp_richness);
+    size_t *rank = malloc((n + 1) * sizeof *rank); /* candidate → its place in idx */
+    if (!rank) {
+        free(idx);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        rank[idx[i]] = i;
     for (size_t ii = 0; ii < n; ii++) {
         cand *x = &c->cands[idx[ii]];
         if (x->merged)
             continue;
-        for (size_t jj = ii + 1; jj < n; jj++) {
-            cand *y = &c->cands[idx[jj]];
+        /* candidates are in text order: look at the 8 first (headline, lead) and
+         * at most 64 on each side; far apart in a long text, two mentions are two
+         * events (and the pass stays linear) */
+        size_t xi = idx[ii];
+        for (size_t jj = 0; jj < n; jj++) {
+            if (jj >= 8 && jj + 64 < xi) {
+                jj = xi - 64 - 1;
+                continue;
+            }
+            if (jj > xi + 64 && x->sent > 3)
+                break;
+            if (jj == xi || rank[jj] <= ii)
+                continue; /* itself, or richer than x: already had its turn */
+            cand *y = &c->cands[jj];
             /* a weak mention (no date, no figure) of the same type of event is an
              * elaboration of the richer one: "The attackers used rifles and withdrew" */
             int weak = !y->has_date && !y->kind_agg &&
@@ -2198,6 +2229,7 @@ static void merge_cands(coder *c)
         }
     }
     free(idx);
+    free(rank);
 }
 
 static char *collapse_ws(const char *s, size_t n)
@@ -2321,23 +2353,29 @@ static int emit(coder *c, sr_events *evs)
 
 static void doc_source(coder *c)
 {
-    /* the attribution most often named in the document */
+    /* the attribution most often named in the document (counted per canonical name) */
+    size_t nc = c->lx->ncues;
+    int *cnt = nc ? calloc(nc, sizeof *cnt) : NULL;
     int best = -1, bestn = 0;
-    for (size_t k = 0; k < c->nmen; k++) {
+    for (size_t k = 0; cnt && k < c->nmen; k++) {
         if (c->men[k].type != MT_SOURCE)
             continue;
-        int n = 0;
-        for (size_t j = 0; j < c->nmen; j++)
-            if (c->men[j].type == MT_SOURCE &&
-                !strcmp(c->lx->cues[c->men[j].row].arg, c->lx->cues[c->men[k].row].arg))
-                n++;
-        if (n > bestn) {
-            bestn = n;
-            best = (int)k;
+        /* rows with the same canonical name share the count of the first such row */
+        uint32_t r = c->men[k].row;
+        uint32_t first = r;
+        for (uint32_t q = 0; q < r; q++)
+            if (!strcmp(c->lx->cues[q].arg, c->lx->cues[r].arg) && !strcmp(c->lx->cues[q].kind, "source")) {
+                first = q;
+                break;
+            }
+        if (++cnt[first] > bestn) {
+            bestn = cnt[first];
+            best = (int)first;
         }
     }
+    free(cnt);
     if (best >= 0)
-        c->doc_source = c->lx->cues[c->men[best].row].arg;
+        c->doc_source = c->lx->cues[best].arg;
     else if (c->doc->source && *c->doc->source)
         c->doc_source = c->doc->source;
 }
