@@ -153,7 +153,7 @@ static wordclass words[] = {
     {"three", W_MOD}, {"members", W_MOD | W_GROUP}, {"member", W_MOD | W_GROUP}, {"of", W_MOD | W_IN | W_OF},
     {"off-duty", W_MOD}, {"senior", W_MOD}, {"young", W_MOD}, {"unarmed", W_MOD},
     {"innocent", W_MOD}, {"female", W_MOD}, {"male", W_MOD}, {"kurdish", W_MOD}, {"arab", W_MOD},
-    {"affiliated", W_MOD}, {"was", W_AUX}, {"were", W_AUX}, {"been", W_AUX}, {"being", W_AUX},
+    {"affiliated", W_MOD}, {"former", W_MOD}, {"retired", W_MOD}, {"local", W_MOD}, {"was", W_AUX}, {"were", W_AUX}, {"been", W_AUX}, {"being", W_AUX},
     {"is", W_AUX}, {"are", W_AUX}, {"be", W_AUX}, {"got", W_AUX}, {"get", W_AUX}, {"by", W_BY},
     {"on", W_TGT}, {"against", W_TGT}, {"targeting", W_TGT}, {"at", W_TGT}, {"upon", W_TGT},
     {"in", W_IN}, {"across", W_IN}, {"near", W_IN}, {"to", W_IN}, {"into", W_IN},
@@ -781,6 +781,7 @@ static int is_kill_tok(const coder *c, uint32_t i)
     if (c->ti[i].trig) {
         const mention *m = &c->men[c->ti[i].trig - 1];
         return m->tb == i && !strcmp(c->lx->triggers[m->row].cls, "kill") &&
+               !strstr(c->lx->triggers[m->row].flags, "gap:") &&
                !tok_is(c, i, "opened") && !tok_is(c, i, "open") && !tok_is(c, i, "fired") &&
                !tok_is(c, i, "shot") && !tok_is(c, i, "shooting") && !tok_is(c, i, "gunfire");
     }
@@ -1827,6 +1828,31 @@ static int code_sentence(coder *c, uint32_t s)
     c->sb = se->tb;
     c->se = se->te;
     c->smask = mask;
+    if (!any_trig && (mask >> CUE_KILL & 1) && c->ncands && c->cands[c->ncands - 1].ev.fatalities < 0 &&
+        c->cands[c->ncands - 1].sent + 2 >= s) {
+        /* "Two of the victims died." / "1 fatality." completes the event before it */
+        figure dead = {-1, -1, -1, {-1, -1}};
+        int first = 1, nd = 0;
+        for (uint32_t i = se->tb; i < se->te; i++) {
+            int isnum = c->ti[i].num && c->men[c->ti[i].num - 1].tb == i;
+            int isq = c->ti[i].quant && c->men[c->ti[i].quant - 1].tb == i &&
+                      !strcmp(c->lx->quants[c->men[c->ti[i].quant - 1].row].kind, "number") &&
+                      !tok_is(c, i, "a") && !tok_is(c, i, "an");
+            figure f;
+            if ((isnum || isq) && number_role(c, i, se->tb, se->te, NULL, 0) == 'd' && read_figure(c, i, &f)) {
+                fig_add(&dead, &f, &first);
+                nd++;
+            }
+        }
+        if (nd) {
+            sr_event *e = &c->cands[c->ncands - 1].ev;
+            e->fatalities = dead.best >= 0 ? dead.best : dead.low;
+            e->fatalities_low = dead.low;
+            e->fatalities_high = dead.high;
+            e->ev_number = dead.span;
+        }
+        return 0;
+    }
     if (!any_trig && !(mask >> CUE_ZERO & 1))
         return 0; /* nothing happens in this sentence */
     /* opinion and background sentences report no event */
