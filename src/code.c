@@ -1447,7 +1447,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     /* a noun trigger such as "attacks" with neither target nor figure reports nothing */
     if (only_noun && i2 < 0 && !nd)
         return 0;
-    if (only_noun && !nd && i2 >= 0 && ch[i2].prep != 't')
+    if (only_noun && !nd && i2 >= 0 && ch[i2].prep != 't' &&
+        !(i1 >= 0 && ch[i1].te == tm->tb && ch[i2].tb == tm->te)) /* "militia attacks herdsman": a verb */
         return 0;
 
     /* dates */
@@ -1643,6 +1644,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         sub = a1.inter == 1 ? "Government regains territory" : "Non-state actor overtakes territory";
         if (find_cue(c, a, b, CUE_NONVIOLENT) >= 0)
             sub = "Non-violent transfer of territory";
+    } else if (!strcmp(cls, "protest") && a1.role == 'r') {
+        sub = "Violent demonstration"; /* "rioters took to the streets" */
     } else if (!strcmp(cls, "protest")) {
         if (has_kill && (a2.role == 's' || a1.role == 's' || i1 < 0))
             sub = "Excessive force against protesters";
