@@ -1604,6 +1604,12 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                     tok_in(c, k, (const char *const[]){"factional", NULL});
         for (uint32_t k = anchor->tb; k < b && k < anchor->te + 3 && !crowd; k++)
             crowd = tok_in(c, k, (const char *const[]){"factional", "each", NULL});
+        /* members of a political party (League, Party, Dal…) fighting are a mob */
+        const char *an1 = lx->actors[ch[i1].actor].acled;
+        if (!crowd && (strstr(an1, "League") || strstr(an1, "Party") || strstr(an1, " Dal") ||
+                       strstr(an1, "Congress") || strstr(an1, "Jamaat") || strstr(an1, "Shibir")))
+            for (uint32_t k = k0 > a + 4 ? k0 - 4 : a; k < ch[i1].te + 2 && k < b && !crowd; k++)
+                crowd = tok_in(c, k, (const char *const[]){"members", "member", "leaders", "men", NULL});
         if (crowd && !*cd->assoc1)
             scopy(cd->assoc1, sizeof cd->assoc1, a1.name);
     }
@@ -1646,6 +1652,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             sub = "Non-violent transfer of territory";
     } else if (!strcmp(cls, "protest") && a1.role == 'r') {
         sub = "Violent demonstration"; /* "rioters took to the streets" */
+    } else if (!strcmp(cls, "protest") && has_clash) {
+        /* demonstrators who clash with the police riot; two groups clashing
+         * during a demonstration are a mob */
+        sub = (a2.role == 's' || a1.role == 's') ? "Violent demonstration" : "Mob violence";
     } else if (!strcmp(cls, "protest")) {
         if (has_kill && (a2.role == 's' || a1.role == 's' || i1 < 0))
             sub = "Excessive force against protesters";
