@@ -1650,8 +1650,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         sub = a1.inter == 1 ? "Government regains territory" : "Non-state actor overtakes territory";
         if (find_cue(c, a, b, CUE_NONVIOLENT) >= 0)
             sub = "Non-violent transfer of territory";
-    } else if (!strcmp(cls, "protest") && a1.role == 'r') {
-        sub = "Violent demonstration"; /* "rioters took to the streets" */
+    } else if (!strcmp(cls, "protest") && a1.role == 'r' && !(i1 >= 0 && ch[i1].agent >= 0 && ch[i1].actor < 0 &&
+                                                              !strcmp(lx->agents[ch[i1].agent].key, "supporters"))) {
+        sub = "Violent demonstration"; /* "rioters took to the streets" (supporters may protest peacefully) */
     } else if (!strcmp(cls, "protest") && has_clash) {
         /* demonstrators who clash with the police riot; two groups clashing
          * during a demonstration are a mob */
