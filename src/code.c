@@ -1638,8 +1638,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     } else if (!strcmp(cls, "kill") || !strcmp(cls, "attack")) {
         if (a2.role == 'p' || (has_protest && (a1.role == 's'))) {
             sub = "Excessive force against protesters";
-        } else if (a2.role == 'c' || (i2 < 0 && a1.role != 's' && !has_clash))
-            sub = "Attack";
+        } else if (a2.role == 'c' || (i2 < 0 && !has_clash))
+            sub = "Attack"; /* victims not named: an attack, unless the text says they fought */
         else
             sub = "Armed clash";
         if (has_clash)
