@@ -68,6 +68,20 @@ static const uint8_t acls[128] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5,
 };
 
+/* 1 for the ASCII bytes that normalise to themselves or to their lower case
+ * (acls 0 and 1): the bytes the fast path of normalise() copies in bulk. */
+static const uint8_t plain[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+    /* 0x80-0xFF: all 0 */
+};
+
 static int nz_grow(nz *z, size_t need)
 {
     if (need <= z->cap)
@@ -244,6 +258,54 @@ static int nz_cp(nz *z, int32_t c, uint32_t at)
     return 0;
 }
 
+/* End of the run at u[i..lim) that normalise() copies as it is (but for case):
+ * plain[] bytes and single spaces followed by one (u has n bytes). Eight
+ * bytes at a time while they are all printable ASCII or spaces, no two
+ * spaces in a row and no space last; then byte by byte. */
+static size_t plain_run(const unsigned char *u, size_t i, size_t lim, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    size_t r = i;
+    while (r + 8 <= lim) {
+        uint64_t w;
+        memcpy(&w, u + r, 8);
+        if (w & high)
+            break;
+        /* each byte is 7-bit now, so these per-byte sums never carry */
+        uint64_t ok = (w + 0x60 * ones) & high;            /* >= 0x20 */
+        ok &= ((w ^ 0x7F * ones) + 0x7F * ones) & high;    /* != DEL */
+        ok &= ((w ^ 0x60 * ones) + 0x7F * ones) & high;    /* != '`' */
+        uint64_t sp = ~((w ^ 0x20 * ones) + 0x7F * ones) & high; /* == ' ' */
+        if (ok != high || (sp & (sp >> 8)))
+            break;
+        /* a space in the last byte is checked against the next window */
+        r += (sp >> 63) ? 7 : 8;
+    }
+    for (;;) {
+        while (r < lim && plain[u[r]])
+            r++;
+        if (r < lim && u[r] == ' ' && r + 1 < n && plain[u[r + 1]]) {
+            r++;
+            continue;
+        }
+        return r;
+    }
+}
+
+/* Copies u[i..r) to o lower-cased (ASCII) and its offsets to mp. */
+static void copy_run(char *restrict o, uint32_t *restrict mp, const unsigned char *restrict u, size_t i,
+                     size_t r)
+{
+    /* two simple loops, each vectorised at its own width */
+    for (size_t j = 0; j < r - i; j++) {
+        uint8_t x = u[i + j];
+        o[j] = (char)((uint8_t)(x - 'A') < 26 ? x | 0x20 : x);
+    }
+    uint32_t at = (uint32_t)i, m = (uint32_t)(r - i);
+    for (uint32_t j = 0; j < m; j++)
+        mp[j] = at + j;
+}
+
 /* Normalises s[0..n) into z (norm text, n2o map, line breaks). */
 static int normalise(nz *z, const char *s, size_t n)
 {
@@ -255,26 +317,17 @@ static int normalise(nz *z, const char *s, size_t n)
         if (z->len + 160 > z->cap && (rc = nz_grow(z, z->len + 160)) != 0)
             return rc;
         unsigned c = u[i];
-        if (c < 0x80 && acls[c] <= 1 && !z->ws) {
-            /* fast path: a run of printable ASCII with single spaces */
+        if (plain[c] && !z->ws) {
+            /* fast path: runs of printable ASCII joined by single spaces; each
+             * run is found first, then copied (lower-cased) and mapped in a
+             * tight loop the compiler can vectorise */
             size_t lim = i + (z->cap - z->len - 2), len = z->len;
             if (lim > n)
                 lim = n;
-            char *o = z->p;
-            uint32_t *mp = z->map;
-            while (i < lim) {
-                c = u[i];
-                if (c >= 0x80)
-                    break;
-                uint8_t a = acls[c];
-                if (a > 1) {
-                    if (c != ' ' || i + 1 >= n || u[i + 1] >= 0x80 || acls[u[i + 1]] > 1)
-                        break;
-                    a = 0;
-                }
-                o[len] = (char)(a ? c | 0x20 : c);
-                mp[len++] = (uint32_t)i++;
-            }
+            size_t r = plain_run(u, i, lim, n);
+            copy_run(z->p + len, z->map + len, u, i, r);
+            len += r - i;
+            i = r;
             z->len = len;
             continue;
         }
@@ -313,7 +366,28 @@ char *sr__norm_phrase(const char *s, size_t n, size_t *outlen)
 
 /* ---- tokens ------------------------------------------------------------- */
 
-enum { C_NONE = 0, C_ALPHA = 1, C_DIGIT = 2 };
+enum { C_NONE = 0, C_ALPHA = 1, C_DIGIT = 2, C_MULTI = 4 };
+
+/* Tokeniser class of each byte: ASCII letters and digits, C_MULTI for bytes
+ * of multi-byte code points (decoded with cls_at), C_NONE for the rest. */
+static const uint8_t bcls[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+};
 
 /* Class of the code point at norm[p] (alpha covers letters, non-ASCII
  * numbers and spacing marks) and its byte length. */
@@ -322,11 +396,7 @@ static inline int cls_at(const char *s, size_t n, size_t p, size_t *len)
     unsigned c = (unsigned char)s[p];
     if (c < 0x80) {
         *len = 1;
-        if (c >= '0' && c <= '9')
-            return C_DIGIT;
-        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-            return C_ALPHA;
-        return C_NONE;
+        return bcls[c];
     }
     int32_t cp;
     *len = dec((const unsigned char *)s + p, n - p, &cp);
@@ -374,36 +444,35 @@ static size_t abbrev_len(const char *s, size_t n, size_t p)
 }
 
 /* Case flags from the original span: CAP if it starts with an uppercase
- * letter, ALLCAPS if it has 2+ cased letters, all uppercase. */
+ * letter, ALLCAPS if it has 2+ cased letters, all uppercase. The first
+ * lowercase letter settles the answer, so the scan stops there. */
 static uint8_t case_flags(const char *o, size_t os, size_t oe)
 {
     const unsigned char *u = (const unsigned char *)o;
-    int upper = 0, lower = 0, first = 1, cap = 0;
+    int upper = 0, cap = 0;
     for (size_t p = os; p < oe;) {
-        int32_t c;
-        size_t k = dec(u + p, oe - p, &c);
-        int isup = 0, islo = 0;
-        if (c < 0x80) {
-            isup = c >= 'A' && c <= 'Z';
-            islo = c >= 'a' && c <= 'z';
+        size_t k;
+        int isup;
+        if (u[p] < 0x80) {
+            unsigned x = u[p];
+            k = 1;
+            if (x - 'a' < 26u)
+                return cap ? SR_TF_CAP : 0;
+            isup = x - 'A' < 26u;
         } else {
+            int32_t c;
+            k = dec(u + p, oe - p, &c);
             utf8proc_category_t cat = utf8proc_category(c);
+            if (cat == UTF8PROC_CATEGORY_LL)
+                return cap ? SR_TF_CAP : 0;
             isup = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
-            islo = cat == UTF8PROC_CATEGORY_LL;
         }
-        if (first)
+        if (p == os)
             cap = isup;
-        first = 0;
         upper += isup;
-        lower += islo;
-        if (lower && !cap)
-            break;
         p += k;
     }
-    uint8_t f = cap ? SR_TF_CAP : 0;
-    if (upper >= 2 && !lower)
-        f |= SR_TF_ALLCAPS;
-    return f;
+    return (uint8_t)((cap ? SR_TF_CAP : 0) | (upper >= 2 ? SR_TF_ALLCAPS : 0));
 }
 
 /* End of s[0..n) without trailing whitespace (ASCII or Unicode). */
@@ -463,7 +532,9 @@ static int tok_push(tk *k, size_t s, size_t e, int kind, int nl)
     }
     o->oe = oe;
     o->kind = (uint8_t)kind;
-    o->flags = kind == SR_TOK_PUNCT ? 0 : case_flags(t->orig, o->os, o->oe);
+    /* (most words start with a lowercase ASCII letter: no case flags) */
+    unsigned c0 = (unsigned char)t->orig[o->os];
+    o->flags = kind == SR_TOK_PUNCT || c0 - 'a' < 26u ? 0 : case_flags(t->orig, o->os, o->oe);
     if (nl)
         o->flags |= SR_TF_NEWLINE;
     k->nl[t->ntoks] = (uint8_t)(nl > 2 ? 2 : nl);
@@ -477,14 +548,18 @@ static int tokenise(tk *k, const brk *b, size_t nb)
     sr__text *t = k->t;
     const char *s = t->norm;
     size_t n = t->norm_len, bi = 0;
+    size_t bpos = nb ? b[0].pos : SIZE_MAX; /* the next line break not yet passed */
     int nl = 0;
     for (size_t p = 0; p < n;) {
         unsigned c = (unsigned char)s[p];
         if (c == ' ') {
-            while (bi < nb && b[bi].pos < p)
-                bi++;
-            if (bi < nb && b[bi].pos == p)
-                nl = (int)b[bi].nl;
+            if (p >= bpos) {
+                while (bi < nb && b[bi].pos < p)
+                    bi++;
+                if (bi < nb && b[bi].pos == p)
+                    nl = (int)b[bi++].nl;
+                bpos = bi < nb ? b[bi].pos : SIZE_MAX;
+            }
             p++;
             continue;
         }
@@ -500,31 +575,30 @@ static int tokenise(tk *k, const brk *b, size_t nb)
                 q = p + l;
                 kind = SR_TOK_PUNCT;
             }
-        } else if (cl == C_ALPHA && (q = abbrev_len(s, n, p)) != 0) {
+        } else if (cl == C_ALPHA && s[p + 1] == '.' && (q = abbrev_len(s, n, p)) != 0) {
+            /* (an abbreviation needs a period right after its first letter;
+             * norm is NUL-terminated, so s[p + 1] is readable) */
             q += p;
             kind = SR_TOK_WORD;
         } else {
-            int letters = 0;
-            size_t joint = 0; /* first internal ' or - */
+            unsigned seen = 0; /* C_ALPHA and/or C_DIGIT */
+            size_t joint = 0;  /* first internal ' or - */
             q = p;
             for (;;) {
-                size_t l2;
-                int c2;
-                while (q < n) {
-                    unsigned x = (unsigned char)s[q];
-                    if (x < 0x80) {
-                        if (ascii_digit((int)x))
-                            q++;
-                        else if (ascii_alpha((int)x)) {
-                            letters = 1;
-                            q++;
-                        } else
-                            break;
-                    } else if ((c2 = cls_at(s, n, q, &l2)) != C_NONE) {
-                        letters |= c2 == C_ALPHA;
-                        q += l2;
-                    } else
+                /* letters and digits; the NUL after norm stops the scan */
+                for (;;) {
+                    const unsigned char *w = (const unsigned char *)s + q, *w0 = w;
+                    unsigned x;
+                    while ((x = bcls[*w]) == C_ALPHA || x == C_DIGIT) {
+                        seen |= x;
+                        w++;
+                    }
+                    q += (size_t)(w - w0);
+                    size_t l2;
+                    if (x != C_MULTI || (x = (unsigned)cls_at(s, n, q, &l2)) == C_NONE)
                         break;
+                    seen |= x;
+                    q += l2;
                 }
                 if (q + 1 >= n)
                     break;
@@ -543,7 +617,7 @@ static int tokenise(tk *k, const brk *b, size_t nb)
                 }
                 break;
             }
-            if (letters)
+            if (seen & C_ALPHA)
                 kind = SR_TOK_WORD;
             else {
                 kind = SR_TOK_NUM;
@@ -561,43 +635,88 @@ static int tokenise(tk *k, const brk *b, size_t nb)
 
 /* ---- sentences ------------------------------------------------------------ */
 
-static int tok_is(const sr__text *t, size_t i, const char *w)
+static inline int tok_is(const sr__text *t, size_t i, const char *w)
 {
     size_t n = strlen(w);
     return t->toks[i].e - t->toks[i].s == n && memcmp(t->norm + t->toks[i].s, w, n) == 0;
 }
 
-static int tok_in(const sr__text *t, size_t i, const char *const *list)
+/* A word list entry with its length, so that most entries are rejected
+ * without touching the text. */
+typedef struct word {
+    const char *s;
+    size_t n;
+} word;
+#define W(x) {x, sizeof x - 1}
+
+static int tok_in(const sr__text *t, size_t i, const word *list)
 {
-    for (; *list; list++)
-        if (tok_is(t, i, *list))
+    const char *w = t->norm + t->toks[i].s;
+    size_t n = t->toks[i].e - t->toks[i].s;
+    for (; list->s; list++)
+        if (list->n == n && list->s[0] == w[0] && memcmp(list->s, w, n) == 0)
             return 1;
     return 0;
 }
 
-static int tok_ch(const sr__text *t, size_t i, const char *set)
+/* Punctuation sets the sentence splitter asks about, as bits per byte. */
+enum {
+    P_TERM = 1,     /* . ! ?             ends a sentence */
+    P_CLUSTER = 2,  /* . ! ? " ' ) ]     may follow a sentence end */
+    P_OPEN = 4,     /* " ' ( [ { - *     may open a sentence */
+    P_BULLET = 8,   /* - *               a bullet */
+    P_NUMEND = 16,  /* . )               after a list number */
+    P_DOT = 32,     /* .                 */
+    P_NOHEAD = 64,  /* . ! ? , ; : - ( / &  a line ending so is not a headline */
+};
+
+/* The set bits of byte c (NUL is in every set, as it is for strchr). */
+static inline unsigned pbits(unsigned char c)
+{
+    switch (c) {
+    case 0: return ~0u;
+    case '.': return P_TERM | P_CLUSTER | P_NUMEND | P_DOT | P_NOHEAD;
+    case '!': case '?': return P_TERM | P_CLUSTER | P_NOHEAD;
+    case '"': case '\'': return P_CLUSTER | P_OPEN;
+    case ')': return P_CLUSTER | P_NUMEND;
+    case ']': return P_CLUSTER;
+    case '(': return P_OPEN | P_NOHEAD;
+    case '[': case '{': return P_OPEN;
+    case '-': return P_OPEN | P_BULLET | P_NOHEAD;
+    case '*': return P_OPEN | P_BULLET;
+    case ',': case ';': case ':': case '/': case '&': return P_NOHEAD;
+    default: return 0;
+    }
+}
+
+/* Is token i a one-byte punctuation token in the set(s) of bits? */
+static inline int tok_ch(const sr__text *t, size_t i, unsigned bits)
 {
     const sr__tok *k = &t->toks[i];
-    return k->kind == SR_TOK_PUNCT && k->e - k->s == 1 && strchr(set, t->norm[k->s]) != NULL;
+    return k->kind == SR_TOK_PUNCT && k->e - k->s == 1 && (pbits((unsigned char)t->norm[k->s]) & bits);
 }
 
 /* Words that, before a period, never end a sentence. */
-static const char *const titles[] = {
-    "mr", "mrs", "ms", "messrs", "dr", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl",
-    "pvt", "adm", "brig", "cmdr", "gov", "sen", "rep", "pres", "prof", "rev", "hon", "st", "mt",
-    "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "vs", "inc", "co", "ltd", "corp", "jr", "sr", "approx", "dept", "est", "gens", NULL,
+static const word titles[] = {
+    W("mr"), W("mrs"), W("ms"), W("messrs"), W("dr"), W("gen"), W("lt"), W("col"), W("maj"), W("capt"),
+    W("cpt"), W("sgt"), W("cpl"), W("pvt"), W("adm"), W("brig"), W("cmdr"), W("gov"), W("sen"), W("rep"),
+    W("pres"), W("prof"), W("rev"), W("hon"), W("st"), W("mt"), W("ft"), W("jan"), W("feb"), W("mar"),
+    W("apr"), W("jun"), W("jul"), W("aug"), W("sep"), W("sept"), W("oct"), W("nov"), W("dec"), W("vs"),
+    W("inc"), W("co"), W("ltd"), W("corp"), W("jr"), W("sr"), W("approx"), W("dept"), W("est"), W("gens"),
+    {NULL, 0},
 };
 /* After "a.m."/"p.m.", a capitalised word still belongs to the time expression. */
-static const char *const time_words[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "local",
-    "gmt", "utc", "eastern", "central", "pacific", "mountain", "et", "est", "edt", "pt", "pst",
-    "pdt", "bst", "cet", "cest", "eat", "wat", "ist", "time", NULL,
+static const word time_words[] = {
+    W("monday"), W("tuesday"), W("wednesday"), W("thursday"), W("friday"), W("saturday"), W("sunday"),
+    W("local"), W("gmt"), W("utc"), W("eastern"), W("central"), W("pacific"), W("mountain"), W("et"),
+    W("est"), W("edt"), W("pt"), W("pst"), W("pdt"), W("bst"), W("cet"), W("cest"), W("eat"), W("wat"),
+    W("ist"), W("time"), {NULL, 0},
 };
 /* Words that start a new sentence after "U.S." and similar abbreviations. */
-static const char *const starters[] = {
-    "the", "he", "she", "it", "they", "we", "i", "but", "this", "these", "there", "however",
-    "meanwhile", "according", "in", "on", "a", "an", "its", "their", "his", "her", NULL,
+static const word starters[] = {
+    W("the"), W("he"), W("she"), W("it"), W("they"), W("we"), W("i"), W("but"), W("this"), W("these"),
+    W("there"), W("however"), W("meanwhile"), W("according"), W("in"), W("on"), W("a"), W("an"), W("its"),
+    W("their"), W("his"), W("her"), {NULL, 0},
 };
 
 /* Could token i open a sentence (not a lowercase word)? */
@@ -607,7 +726,7 @@ static int opens_sentence(const sr__text *t, size_t i)
     if (k->kind == SR_TOK_NUM)
         return 1;
     if (k->kind == SR_TOK_PUNCT)
-        return tok_ch(t, i, "\"'([{-*") || (k->e - k->s > 1 && !memcmp(t->norm + k->s, "\xe2\x80\xa2", 3));
+        return tok_ch(t, i, P_OPEN) || (k->e - k->s > 1 && !memcmp(t->norm + k->s, "\xe2\x80\xa2", 3));
     int32_t c;
     dec((const unsigned char *)t->orig + k->os, k->oe - k->os, &c);
     if (c < 0x80)
@@ -621,10 +740,10 @@ static int is_bullet(const sr__text *t, size_t i)
     const sr__tok *k = &t->toks[i];
     int spaced = i + 1 < t->ntoks && t->toks[i + 1].s > k->e;
     if (k->kind == SR_TOK_PUNCT)
-        return spaced && (tok_ch(t, i, "-*") || (k->e - k->s == 3 && !memcmp(t->norm + k->s, "\xe2\x80\xa2", 3)) ||
+        return spaced && (tok_ch(t, i, P_BULLET) || (k->e - k->s == 3 && !memcmp(t->norm + k->s, "\xe2\x80\xa2", 3)) ||
                           (k->e - k->s == 2 && !memcmp(t->norm + k->s, "\xc2\xb7", 2)));
     if (k->kind == SR_TOK_NUM && k->e - k->s <= 3 && i + 2 < t->ntoks && t->toks[i + 1].s == k->e &&
-        tok_ch(t, i + 1, ".)") && t->toks[i + 2].s > t->toks[i + 1].e)
+        tok_ch(t, i + 1, P_NUMEND) && t->toks[i + 2].s > t->toks[i + 1].e)
         return 1;
     return 0;
 }
@@ -636,7 +755,7 @@ static size_t end_after(const sr__text *t, size_t i)
 {
     const sr__tok *k = t->toks;
     size_t j = i;
-    while (j + 1 < t->ntoks && k[j + 1].s == k[j].e && tok_ch(t, j + 1, ".!?\"')]"))
+    while (j + 1 < t->ntoks && k[j + 1].s == k[j].e && tok_ch(t, j + 1, P_CLUSTER))
         j++;
     size_t nx = j + 1;
     if (nx >= t->ntoks || k[nx].s == k[j].e || !opens_sentence(t, nx))
@@ -649,16 +768,16 @@ static size_t end_after(const sr__text *t, size_t i)
                        : 0;
         return tok_in(t, nx, starters) ? nx : 0;
     }
-    if (tok_ch(t, i, ".") && i > 0 && k[i - 1].e == k[i].s && k[i - 1].kind == SR_TOK_WORD) {
+    if (tok_ch(t, i, P_DOT) && i > 0 && k[i - 1].e == k[i].s && k[i - 1].kind == SR_TOK_WORD) {
         if (tok_in(t, i - 1, titles))
             return 0;
         if (tok_is(t, i - 1, "no") && k[nx].kind == SR_TOK_NUM)
             return 0;
     }
-    if (tok_ch(t, i, ".") && i > 0 && k[i - 1].e == k[i].s && k[i - 1].kind == SR_TOK_NUM &&
+    if (tok_ch(t, i, P_DOT) && i > 0 && k[i - 1].e == k[i].s && k[i - 1].kind == SR_TOK_NUM &&
         (i == 1 || (k[i - 1].flags & SR_TF_NEWLINE)) && is_bullet(t, i - 1))
         return 0; /* "1. " opening a numbered line */
-    if (tok_ch(t, i, ".") && i > 0 && k[i - 1].e == k[i].s && k[i - 1].kind == SR_TOK_WORD) {
+    if (tok_ch(t, i, P_DOT) && i > 0 && k[i - 1].e == k[i].s && k[i - 1].kind == SR_TOK_WORD) {
         /* single uppercase initial: "George W. Bush", "A. Smith" */
         size_t l;
         if ((k[i - 1].flags & SR_TF_CAP) && cls_at(t->norm, t->norm_len, k[i - 1].s, &l) == C_ALPHA &&
@@ -701,12 +820,12 @@ static int split_sentences(sr__text *t, const uint8_t *nl)
             uint32_t w = k[i - 1].oe - k[ls].os;
             if (nl[i] >= 2 || is_bullet(t, i))
                 st[i] = 1;
-            else if (!tok_ch(t, i - 1, ".!?,;:-(/&") && !ends_with_abbrev_period(t, i - 1) &&
+            else if (!tok_ch(t, i - 1, P_NOHEAD) && !ends_with_abbrev_period(t, i - 1) &&
                      opens_sentence(t, i) && (wmax > 120 || (uint64_t)w * 4 < (uint64_t)wmax * 3))
                 st[i] = 1; /* a headline, caption or dateline line */
             ls = i;
         }
-        if (tok_ch(t, i, ".!?") || ends_with_abbrev_period(t, i)) {
+        if (tok_ch(t, i, P_TERM) || ends_with_abbrev_period(t, i)) {
             size_t nx = end_after(t, i);
             if (nx)
                 st[nx] = 1;

@@ -279,11 +279,65 @@ static void test_edge(void **state)
     free(s);
 }
 
+/* The ASCII fast paths of normalisation (eight bytes at a time, bulk copies)
+ * against a byte-at-a-time model: printable bytes lower-cased, backquote as
+ * an apostrophe, other controls dropped, each whitespace run one space
+ * mapped to its first byte. Specials are put at every offset of a line, so
+ * that each lands at every position of the 8-byte windows. */
+static void test_ascii_runs(void **state)
+{
+    (void)state;
+    static const char base[] = "Abcdefgh ijk, lmnopQRS. TUV wx yz 0123 45.6789 end! Fin";
+    static const char *const specials[] = {"  ", "\t", "\n", "\r\n", "`", "\x7f", "\x01", " \x7f ", " ", "a b"};
+    char in[128], want[128];
+    uint32_t wmap[128];
+    for (size_t sp = 0; sp < sizeof specials / sizeof *specials; sp++) {
+        for (size_t at = 0; at < sizeof base; at++) {
+            size_t sl = strlen(specials[sp]), n = 0;
+            memcpy(in, base, at);
+            memcpy(in + at, specials[sp], sl);
+            memcpy(in + at + sl, base + at, sizeof base - 1 - at);
+            n = sizeof base - 1 + sl;
+            /* the model */
+            size_t wl = 0, ws_at = 0;
+            int ws = 0;
+            for (size_t i = 0; i < n; i++) {
+                unsigned char c = (unsigned char)in[i];
+                if (c == ' ' || (c >= '\t' && c <= '\r')) {
+                    if (!ws)
+                        ws_at = i;
+                    ws = 1;
+                    continue;
+                }
+                if (c < 0x20 || c == 0x7f)
+                    continue;
+                if (ws && wl) {
+                    want[wl] = ' ';
+                    wmap[wl++] = (uint32_t)ws_at;
+                }
+                ws = 0;
+                want[wl] = c == '`' ? '\'' : (c >= 'A' && c <= 'Z') ? (char)(c | 0x20) : (char)c;
+                wmap[wl++] = (uint32_t)i;
+            }
+            sr__text t;
+            assert_int_equal(sr__text_init(&t, in, n), 0);
+            if (t.norm_len != wl || memcmp(t.norm, want, wl) != 0)
+                fail_msg("special %zu at %zu: norm '%.*s', want '%.*s'", sp, at, (int)t.norm_len, t.norm, (int)wl, want);
+            for (size_t i = 0; i < wl; i++)
+                if (t.n2o[i] != wmap[i])
+                    fail_msg("special %zu at %zu: n2o[%zu] = %u, want %u", sp, at, i, t.n2o[i], wmap[i]);
+            assert_int_equal(t.n2o[wl], n);
+            sr__text_release(&t);
+            check_offsets(in, n);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_offsets),  cmocka_unit_test(test_folding), cmocka_unit_test(test_tokens),
-        cmocka_unit_test(test_sentences), cmocka_unit_test(test_edge),
+        cmocka_unit_test(test_sentences), cmocka_unit_test(test_edge), cmocka_unit_test(test_ascii_runs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
