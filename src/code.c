@@ -522,6 +522,11 @@ static int scan_dates(coder *c)
         const sr__sent *se = &c->t.sents[s];
         if (se->tb >= se->te)
             continue;
+        int trig = 0; /* only sentences that can report an event need their dates */
+        for (uint32_t i = se->tb; i < se->te && !trig; i++)
+            trig = c->ti[i].trig != 0 || (c->ti[i].cue_start & (1u << CUE_KILL | 1u << CUE_ZERO));
+        if (!trig)
+            continue;
         uint32_t b = c->t.toks[se->tb].s, e = c->t.toks[se->te - 1].e;
         int n = sr__date_scan(c->t.norm + b, e - b, c->pub, hits, 32);
         for (int h = 0; h < n && h < 32; h++) {
