@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* ---- util.c: buffers with a size cap, strings ------------------------- */
 typedef struct sr__buf {
@@ -17,9 +18,22 @@ typedef struct sr__buf {
 } sr__buf;
 void sr__buf_init(sr__buf *b, size_t max);
 void sr__buf_release(sr__buf *b);
-int sr__buf_add(sr__buf *b, const void *p, size_t n); /* SR_ETOOBIG over the cap */
-int sr__buf_addc(sr__buf *b, char c);
-int sr__buf_adds(sr__buf *b, const char *s);
+int sr__buf_grow_add(sr__buf *b, const void *p, size_t n); /* the slow path of sr__buf_add */
+/* Appends n bytes (SR_ETOOBIG over the cap). Inline: it is on every hot path
+ * that builds text, and almost always fits in the space already there. */
+static inline int sr__buf_add(sr__buf *b, const void *p, size_t n)
+{
+    if (n < b->cap - b->len && b->len + n <= b->max) {
+        if (n)
+            memcpy(b->p + b->len, p, n);
+        b->len += n;
+        b->p[b->len] = 0;
+        return 0;
+    }
+    return sr__buf_grow_add(b, p, n);
+}
+static inline int sr__buf_addc(sr__buf *b, char c) { return sr__buf_add(b, &c, 1); }
+static inline int sr__buf_adds(sr__buf *b, const char *s) { return sr__buf_add(b, s, strlen(s)); }
 int sr__buf_printf(sr__buf *b, const char *fmt, ...);
 char *sr__strndup(const char *s, size_t n);
 /* Makes room for element n of an array of elements of size bytes (doubling). */

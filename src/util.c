@@ -39,7 +39,7 @@ void sr__buf_release(sr__buf *b)
     b->len = b->cap = 0;
 }
 
-int sr__buf_add(sr__buf *b, const void *p, size_t n)
+int sr__buf_grow_add(sr__buf *b, const void *p, size_t n)
 {
     if (n > b->max || b->len > b->max - n)
         return SR_ETOOBIG;
@@ -60,8 +60,6 @@ int sr__buf_add(sr__buf *b, const void *p, size_t n)
     return 0;
 }
 
-int sr__buf_addc(sr__buf *b, char c) { return sr__buf_add(b, &c, 1); }
-int sr__buf_adds(sr__buf *b, const char *s) { return sr__buf_add(b, s, strlen(s)); }
 
 int sr__buf_printf(sr__buf *b, const char *fmt, ...)
 {
