@@ -198,14 +198,17 @@ int sr__evidence_json(sr__buf *b, const sr_event *ev)
 static int json_members(sr__buf *b, const sr_event *ev)
 {
     int rc = 0;
+/* keys are literals: write the comma, quotes and colon in one append */
+#define KEY(name) (name[0] == 'd' && !strcmp(name, "doc_id") ? sr__buf_add(b, "\"" name "\":", sizeof(name) + 2) \
+                                                                : sr__buf_add(b, ",\"" name "\":", sizeof(name) + 3))
 #define S(name, val) \
-    if (!rc) rc = json_key(b, name, !strcmp(name, "doc_id")); \
+    if (!rc) rc = KEY(name); \
     if (!rc) rc = json_str(b, val)
 #define I(name, val, unk) \
-    if (!rc) rc = json_key(b, name, 0); \
+    if (!rc) rc = KEY(name); \
     if (!rc) rc = json_int(b, val, unk)
 #define D(name, val) \
-    if (!rc) rc = json_key(b, name, 0); \
+    if (!rc) rc = KEY(name); \
     if (!rc) rc = json_double(b, val)
     S("doc_id", ev->doc_id);
     S("event_id", ev->event_id);
@@ -240,7 +243,8 @@ static int json_members(sr__buf *b, const sr_event *ev)
 #undef I
 #undef D
     if (!rc)
-        rc = json_key(b, "evidence", 0);
+        rc = KEY("evidence");
+#undef KEY
     if (!rc)
         rc = sr__evidence_json(b, ev);
     return rc;
