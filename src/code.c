@@ -2299,16 +2299,27 @@ static char *collapse_ws(const char *s, size_t n)
     return o;
 }
 
+/* Strings of the events live in blocks of at least 16 KB: one allocation per
+ * block rather than one per field. */
 const char *sr__events_str(sr_events *evs, const char *s, size_t n)
 {
     if (!s || !n)
         return "";
-    if (sr__grow((void **)&evs->strs, &evs->capstrs, evs->nstrs, sizeof *evs->strs))
-        return "";
-    char *p = sr__strndup(s, n);
-    if (!p)
-        return "";
-    evs->strs[evs->nstrs++] = p;
+    if (evs->nstrs == 0 || evs->blkused + n + 1 > evs->blkcap) {
+        size_t cap = n + 1 > 16384 ? n + 1 : 16384;
+        if (sr__grow((void **)&evs->strs, &evs->capstrs, evs->nstrs, sizeof *evs->strs))
+            return "";
+        char *blk = malloc(cap);
+        if (!blk)
+            return "";
+        evs->strs[evs->nstrs++] = blk;
+        evs->blkused = 0;
+        evs->blkcap = cap;
+    }
+    char *p = evs->strs[evs->nstrs - 1] + evs->blkused;
+    memcpy(p, s, n);
+    p[n] = 0;
+    evs->blkused += n + 1;
     return p;
 }
 

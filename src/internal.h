@@ -223,8 +223,9 @@ int sr__evidence_json(sr__buf *b, const sr_event *ev);
 struct sr_events {
     sr_event *v;
     size_t n, cap;
-    char **strs; /* every string the events own */
+    char **strs; /* blocks holding every string the events own */
     size_t nstrs, capstrs;
+    size_t blkused, blkcap; /* the last block's fill and size */
 };
 /* Prepares the coder's static tables; sr_ctx_new calls it. */
 void sr__code_init(void);
