@@ -30,5 +30,11 @@ bool cli_opt(int argc, char **argv, int *i, const char *name, const char **val);
 sr_ctx *cli_ctx(const char *datadir, const char *engine);
 /* Checks a YYYY-MM-DD value of the named option; dies if malformed. */
 void cli_check_date(const char *opt, const char *val);
+/* Checks --since/--until (either may be NULL); dies if malformed or reversed. */
+void cli_check_period(const char *since, const char *until);
+/* Opens an existing store for reading; dies with a hint when there is none. */
+sr_store *cli_open_store(const char *db);
+/* Makes room for element n of an array (doubling); dies when out of memory. */
+void cli_grow(void **v, size_t *cap, size_t n, size_t size);
 
 #endif

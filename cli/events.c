@@ -73,14 +73,7 @@ static void fatalities_str(const sr_event *ev, char *out, size_t len)
 static int add_row(void *ud, const sr_event *ev)
 {
     table *t = ud;
-    if (t->n == t->cap) {
-        size_t nc = t->cap ? t->cap * 2 : 64;
-        row *nr = realloc(t->rows, nc * sizeof *nr);
-        if (!nr)
-            cli_die("out of memory");
-        t->rows = nr;
-        t->cap = nc;
-    }
+    cli_grow((void **)&t->rows, &t->cap, t->n, sizeof *t->rows);
     char fat[64];
     fatalities_str(ev, fat, sizeof fat);
     row *r = &t->rows[t->n++];
@@ -190,12 +183,7 @@ int cmd_events(int argc, char **argv)
             cli_die("events: unknown option '%s'; see 'sitrep events --help'", a);
         cli_die("events: unexpected argument '%s'; filters are options, see 'sitrep events --help'", a);
     }
-    if (q.since)
-        cli_check_date("--since", q.since);
-    if (q.until)
-        cli_check_date("--until", q.until);
-    if (q.since && q.until && strcmp(q.since, q.until) > 0)
-        cli_die("--since %s is after --until %s; swap them", q.since, q.until);
+    cli_check_period(q.since, q.until);
     if (q.kind && strcmp(q.kind, "incident") && strcmp(q.kind, "aggregate"))
         cli_die("--kind: '%s' is not a kind; use incident or aggregate", q.kind);
     if (limit) {
@@ -210,12 +198,7 @@ int cmd_events(int argc, char **argv)
     int ofmt = table_fmt ? -1 : sr_outfmt_parse(format);
     if (!table_fmt && (ofmt < 0 || !strcmp(format, "json")))
         cli_die("--format: unknown format '%s'; use table, csv, jsonl or geojson", format);
-    if (access(db, F_OK) != 0)
-        cli_die("%s: no such store; create it with 'sitrep ingest --db %s FILE...'", db, db);
-    char err[1200];
-    sr_store *st = sr_store_open(db, err, sizeof err);
-    if (!st)
-        cli_die("%s", err);
+    sr_store *st = cli_open_store(db);
     int rc;
     if (table_fmt) {
         table t = {0};

@@ -33,14 +33,7 @@ typedef struct rows {
 static int add_tally(void *ud, const sr_tally *t)
 {
     rows *r = ud;
-    if (r->n == r->cap) {
-        size_t nc = r->cap ? r->cap * 2 : 64;
-        sr_tally *nv = realloc(r->v, nc * sizeof *nv);
-        if (!nv)
-            cli_die("out of memory");
-        r->v = nv;
-        r->cap = nc;
-    }
+    cli_grow((void **)&r->v, &r->cap, r->n, sizeof *r->v);
     r->v[r->n] = *t;
     r->v[r->n].key = strdup(t->key ? t->key : "");
     if (!r->v[r->n].key)
@@ -291,20 +284,10 @@ int cmd_report(int argc, char **argv)
         by_ok |= !strcmp(by, bys[i]);
     if (!by_ok)
         cli_die("--by: cannot tally by '%s'; use actor, admin1, country, week, month or sub_event_type", by);
-    if (q.since)
-        cli_check_date("--since", q.since);
-    if (q.until)
-        cli_check_date("--until", q.until);
-    if (q.since && q.until && strcmp(q.since, q.until) > 0)
-        cli_die("--since %s is after --until %s; swap them", q.since, q.until);
+    cli_check_period(q.since, q.until);
     if (strcmp(format, "table") && strcmp(format, "csv") && strcmp(format, "json"))
         cli_die("--format: unknown format '%s'; use table, csv or json", format);
-    if (access(db, F_OK) != 0)
-        cli_die("%s: no such store; create it with 'sitrep ingest --db %s FILE...'", db, db);
-    char err[1200];
-    sr_store *st = sr_store_open(db, err, sizeof err);
-    if (!st)
-        cli_die("%s", err);
+    sr_store *st = cli_open_store(db);
 
     rows r = {0};
     scope s = {0};

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 _Noreturn void cli_die(const char *fmt, ...)
 {
@@ -86,4 +87,37 @@ void cli_check_date(const char *opt, const char *val)
     if (sscanf(val, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1 || d > 31 ||
         strlen(val) != 10)
         cli_die("%s: '%s' is not a date; write it as YYYY-MM-DD", opt, val);
+}
+
+void cli_check_period(const char *since, const char *until)
+{
+    if (since)
+        cli_check_date("--since", since);
+    if (until)
+        cli_check_date("--until", until);
+    if (since && until && strcmp(since, until) > 0)
+        cli_die("--since %s is after --until %s; swap them", since, until);
+}
+
+sr_store *cli_open_store(const char *db)
+{
+    if (access(db, F_OK) != 0)
+        cli_die("%s: no such store; create it with 'sitrep ingest --db %s FILE...'", db, db);
+    char err[1200];
+    sr_store *st = sr_store_open(db, err, sizeof err);
+    if (!st)
+        cli_die("%s", err);
+    return st;
+}
+
+void cli_grow(void **v, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return;
+    size_t nc = *cap ? *cap * 2 : 64;
+    void *p = realloc(*v, nc * size);
+    if (!p)
+        cli_die("out of memory");
+    *v = p;
+    *cap = nc;
 }
