@@ -306,7 +306,7 @@ static const kw kws[] = {
 
 /* Open-addressing hash of kws (index + 1, 0 = empty), and per first letter
  * a bit mask of the lengths of all keywords and of those that can start an
- * expression (see is_anchor); all generated from the table above. */
+ * expression (see anchor_classes); all generated from the table above. */
 static const uint8_t kw_slot[512] = {
     0, 0, 0, 0, 0, 68, 84, 0, 0, 0, 0, 0, 0, 0, 94, 0,
     0, 0, 28, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 86, 0, 0,
@@ -348,25 +348,6 @@ static const uint16_t kw_lenmask[26] = {
     0x26e, 0x2c0, 0x40, 0x158, 0xe8, 0x358, 0x0, 0x30, 0x4, 0x98, 0x0, 0x30, 0xe8, 0x138, 0x9c, 0x10, 0x0, 0x0, 0x3fc, 0x5fc, 0x20, 0x0, 0x2f0, 0x0, 0x230, 0x0
 };
 
-static const kw *kw_find(const char *s, size_t n)
-{
-    unsigned char c = (unsigned char)s[0];
-    if (n == 0 || n > 10 || c < 'a' || c > 'z' || !(kw_lenmask[c - 'a'] >> n & 1))
-        return NULL;
-    uint64_t hi = 0, lo = 0;
-    for (size_t i = 0; i < 8; i++)
-        hi = hi << 8 | (i < n ? (unsigned char)s[i] : 0);
-    for (size_t i = 8; i < 16; i++)
-        lo = lo << 8 | (i < n ? (unsigned char)s[i] : 0);
-    unsigned x = (unsigned)(((hi ^ (lo * 0x9E3779B97F4A7C15ULL)) * 0xff51afd7ed558ccdULL) >> 55);
-    for (; kw_slot[x]; x = (x + 1) & 511) {
-        const kw *k = &kws[kw_slot[x] - 1];
-        if (k->hi == hi && k->lo == lo)
-            return k;
-    }
-    return NULL;
-}
-
 typedef struct tok {
     uint32_t s, e;
     uint8_t kind, cls, glue, ndig, ord, flag;
@@ -384,8 +365,49 @@ static const uint8_t chcls[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
+
+/* The keyword s[0..n), or NULL; avail bytes from s may be read. */
+static const kw *kw_find(const char *s, size_t n, size_t avail)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (n == 0 || n > 10 || c < 'a' || c > 'z' || !(kw_lenmask[c - 'a'] >> n & 1))
+        return NULL;
+    uint64_t hi = 0, lo = 0; /* byte i lands at bits 56 - 8 * (i % 8) */
+    if (n <= 8 && avail >= 8) { /* one load, kept to the word's bytes */
+        unsigned char b[8];
+        memcpy(b, s, 8);
+        hi = (uint64_t)b[0] << 56 | (uint64_t)b[1] << 48 | (uint64_t)b[2] << 40 |
+             (uint64_t)b[3] << 32 | (uint64_t)b[4] << 24 | (uint64_t)b[5] << 16 |
+             (uint64_t)b[6] << 8 | b[7];
+        hi &= ~0ULL << (64 - 8 * n);
+    } else {
+        for (size_t i = 0; i < n && i < 8; i++)
+            hi |= (uint64_t)(unsigned char)s[i] << (56 - 8 * i);
+        for (size_t i = 8; i < n; i++)
+            lo |= (uint64_t)(unsigned char)s[i] << (120 - 8 * i);
+    }
+    unsigned x = (unsigned)(((hi ^ (lo * 0x9E3779B97F4A7C15ULL)) * 0xff51afd7ed558ccdULL) >> 55);
+    for (; kw_slot[x]; x = (x + 1) & 511) {
+        const kw *k = &kws[kw_slot[x] - 1];
+        if (k->hi == hi && k->lo == lo)
+            return k;
+    }
+    return NULL;
+}
+
 static int is_alpha(unsigned char c) { return chcls[c] == 1; }
 static int is_digit(unsigned char c) { return chcls[c] == 2; }
+
+/* Whether s[q..q+2) is an ordinal suffix ("1st", "22nd") with no letter
+ * after it. */
+static int ord_suffix(const char *s, size_t n, size_t q)
+{
+    if (q + 1 >= n || (q + 2 < n && is_alpha((unsigned char)s[q + 2])))
+        return 0;
+    char a = s[q], b = s[q + 1];
+    return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+           (a == 't' && b == 'h');
+}
 
 /* Reads the token at or after pos into *t; returns the position after it. */
 static size_t lex(const char *s, size_t n, size_t pos, tok *t)
@@ -411,19 +433,15 @@ static size_t lex(const char *s, size_t n, size_t pos, tok *t)
         t->kind = TK_NUM;
         t->ndig = (uint8_t)(q - p > 99 ? 99 : q - p);
         t->val = v;
-        if (q + 1 < n && (q + 2 >= n || !is_alpha((unsigned char)s[q + 2]))) {
-            char a = s[q], b = s[q + 1];
-            if ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
-                (a == 't' && b == 'h')) {
-                t->ord = 1;
-                q += 2;
-            }
+        if (ord_suffix(s, n, q)) {
+            t->ord = 1;
+            q += 2;
         }
     } else if (is_alpha(c)) {
         while (q < n && (chcls[(unsigned char)s[q]] & 3))
             q++;
         t->kind = TK_WORD;
-        const kw *k = kw_find(s + p, q - p);
+        const kw *k = kw_find(s + p, q - p, n - p);
         if (k) {
             t->cls = k->cls;
             t->val = k->val;
@@ -484,10 +502,153 @@ static void win_push_prev(win *w, uint32_t start)
     w->prev_s[0] = start;
 }
 
-/* Moves *pos past tokens that cannot start a date expression, cheaply:
- * words are only length-and-first-letter filtered. Keeps the look-behind
- * offsets. Returns 0 at the end of the text. */
-static int skip_to_candidate(win *w, size_t *pos, int anchors_only)
+/* Keyword classes that can start an expression (a number always can). */
+static const uint64_t anchor_classes =
+    ~(1ULL << K_NONE | 1ULL << K_AND | 1ULL << K_TO | 1ULL << K_UNTIL | 1ULL << K_THROUGH |
+      1ULL << K_OF | 1ULL << K_FAR | 1ULL << K_BEFORE | 1ULL << K_AGO | 1ULL << K_START |
+      1ULL << K_END | 1ULL << K_MIDDLE | 1ULL << K_PART | 1ULL << K_UNIT | 1ULL << K_WEEKEND);
+
+/* What may follow each kind of anchor if p_expr is to match at all,
+ * as a bit mask over the second token's class: its keyword class for a word
+ * (bit K_NONE for other words), F_NUM for a number, F_PUNCT for punctuation
+ * (the end of the text sets no bit). Derived from the first test every rule
+ * makes on the second token, e.g. "the" leads nowhere unless "past", "last",
+ * "this", "weekend", a unit, "start", "middle", "end", "early" or a part of
+ * the day follows. Classes not listed (weekdays, today, ...) take anything.
+ * This lets the scan drop most "the", "in", "a", "may" and plain numbers
+ * after lexing just one more token; it never changes a result. */
+#define F(k) (1ULL << (k))
+#define F_NUM (1ULL << 62)
+#define F_PUNCT (1ULL << 63)
+#define F_ANY (~0ULL)
+#define F_CORE                                                                                   \
+    (F_NUM | F(K_MON) | F(K_WDAY) | F(K_NUMW) | F(K_TODAY) | F(K_TONIGHT) | F(K_YESTERDAY) |    \
+     F(K_TOMORROW) | F(K_EARLIER) | F(K_LATER) | F(K_EARLY) | F(K_LATE) | F(K_MID) | F(K_THIS) | \
+     F(K_LAST) | F(K_NEXT) | F(K_THE)) /* anything p_core can start with */
+#define F_PERIOD (F(K_THE) | F(K_THIS) | F(K_PAST) | F(K_LAST)) /* after a preposition */
+static const uint64_t follow[K_YESTERDAY + 1] = {
+    [K_NUMW] = F(K_NUMW) | F(K_OF) | F(K_UNIT),
+    [K_MON] = F_NUM | F_PUNCT,
+    [K_AT] = F(K_THE),
+    [K_BETWEEN] = F_NUM | F(K_MON),
+    [K_FROM] = F_NUM | F(K_MON),
+    [K_DURING] = F_PERIOD | F_NUM | F(K_MON) | F(K_EARLY) | F(K_MID) | F(K_LATE),
+    [K_IN] = F_PERIOD | F_NUM | F(K_MON) | F(K_EARLY) | F(K_MID) | F(K_LATE),
+    [K_THROUGHOUT] = F_PERIOD | F_NUM | F(K_MON) | F(K_EARLY) | F(K_MID) | F(K_LATE),
+    [K_OVER] = F_PERIOD,
+    [K_FOR] = F_PERIOD,
+    [K_WITHIN] = F_PERIOD,
+    [K_ON] = F_CORE,
+    [K_SINCE] = F_CORE,
+    [K_SO] = F(K_FAR),
+    [K_PAST] = F_NUM | F(K_NUMW) | F(K_UNIT),
+    [K_THE] = F(K_THIS) | F(K_PAST) | F(K_LAST) | F(K_WEEKEND) | F(K_UNIT) | F(K_START) |
+              F(K_MIDDLE) | F(K_END) | F(K_EARLY) | F(K_PART),
+    [K_THIS] = F(K_PAST) | F_NUM | F(K_NUMW) | F(K_UNIT) | F(K_PART) | F(K_WEEKEND) | F(K_WDAY),
+    [K_LAST] = F(K_PAST) | F_NUM | F(K_NUMW) | F(K_UNIT) | F(K_PART) | F(K_WEEKEND) | F(K_WDAY),
+    [K_NEXT] = F(K_UNIT) | F(K_WEEKEND) | F(K_WDAY),
+    [K_EARLIER] = F(K_TODAY) | F(K_TONIGHT) | F(K_YESTERDAY) | F(K_THIS) | F(K_LAST) | F(K_NEXT),
+    [K_LATER] = F(K_TODAY) | F(K_TONIGHT) | F(K_YESTERDAY) | F(K_THIS) | F(K_LAST) | F(K_NEXT),
+    [K_EARLY] = F_PUNCT | F_NUM | F(K_MON) | F(K_TODAY) | F(K_TONIGHT) | F(K_YESTERDAY) | F(K_ON) |
+                F(K_WDAY),
+    [K_LATE] = F_PUNCT | F_NUM | F(K_MON) | F(K_TODAY) | F(K_TONIGHT) | F(K_YESTERDAY) | F(K_ON) |
+               F(K_WDAY),
+    [K_MID] = F_PUNCT | F_NUM | F(K_MON),
+    [K_WDAY] = F_ANY,
+    [K_TODAY] = F_ANY,
+    [K_TONIGHT] = F_ANY,
+    [K_TOMORROW] = F_ANY,
+    [K_YESTERDAY] = F_ANY,
+};
+/* Numbers: a numeric date, "3-4 may", "3 of may", "3 may" or "3 days ago". */
+static const uint64_t follow_num = F_PUNCT | F(K_OF) | F(K_MON) | F(K_UNIT);
+
+/* Moves *pos to the next token where p_expr may match: an anchor (a number,
+ * or a word of an anchor class) followed by a token its follow mask allows.
+ * One pass that classifies each token once (words only when their first
+ * letter and length fit a keyword); the look-behind offsets are those of
+ * the returned token. Returns 0 at the end of the text. */
+static int next_anchor(win *w, size_t *pos)
+{
+    const char *s = w->s;
+    size_t p = *pos, n = w->n;
+    uint32_t p0 = w->prev_s[0], p1 = w->prev_s[1]; /* starts of the two tokens before p */
+    uint64_t want = 0;                             /* follow mask of the pending anchor */
+    size_t a = 0;                                  /* the pending anchor ... */
+    uint32_t a0 = 0, a1 = 0;                       /* ... and its look-behind */
+    for (;;) {
+        while (p < n && chcls[(unsigned char)s[p]] == 4)
+            p++;
+        if (p >= n)
+            break;
+        unsigned char c = (unsigned char)s[p], k = chcls[c];
+        size_t q = p + 1;
+        uint64_t bit, m = 0; /* the token's class bit; its follow mask if an anchor */
+        if (k == 2) {
+            while (q < n && chcls[(unsigned char)s[q]] == 2)
+                q++;
+            if (ord_suffix(s, n, q))
+                q += 2;
+            bit = F_NUM;
+            m = follow_num;
+        } else if (k == 1) {
+            while (q < n && (chcls[(unsigned char)s[q]] & 3))
+                q++;
+            size_t l = q - p;
+            /* a word's class matters when it may follow an anchor or be one */
+            const uint16_t *mask = want ? kw_lenmask : kw_anchormask;
+            bit = F(K_NONE);
+            if (c >= 'a' && c <= 'z' && l <= 10 && (mask[c - 'a'] >> l & 1)) {
+                const kw *kk = kw_find(s + p, l, n - p);
+                if (kk) {
+                    bit = F(kk->cls);
+                    if (anchor_classes >> kk->cls & 1)
+                        m = follow[kk->cls];
+                }
+            }
+        } else {
+            bit = F_PUNCT;
+        }
+        if ((want & bit) && bit == F(K_THE)) {
+            /* every anchor that "the" may follow ("in the", "on the", "since
+             * the", ...) then needs what "the" itself needs: check the next
+             * token against that; "the" stays a candidate the same way */
+            want = follow[K_THE];
+            p1 = p0;
+            p0 = (uint32_t)p;
+            p = q;
+            continue;
+        }
+        if (want & bit) {
+            w->prev_s[0] = a0;
+            w->prev_s[1] = a1;
+            *pos = a;
+            return 1;
+        }
+        if (m == F_ANY) {
+            w->prev_s[0] = p0;
+            w->prev_s[1] = p1;
+            *pos = p;
+            return 1;
+        }
+        want = m;
+        a = p;
+        a0 = p0;
+        a1 = p1;
+        p1 = p0;
+        p0 = (uint32_t)p;
+        p = q;
+    }
+    w->prev_s[0] = p0;
+    w->prev_s[1] = p1;
+    *pos = n;
+    return 0;
+}
+
+/* Moves *pos past words that cannot be keywords (by first letter and
+ * length), for sr__date_find. Keeps the look-behind offsets. Returns 0 at
+ * the end of the text. */
+static int skip_to_candidate(win *w, size_t *pos)
 {
     const char *s = w->s;
     size_t p = *pos, n = w->n;
@@ -502,10 +663,9 @@ static int skip_to_candidate(win *w, size_t *pos, int anchors_only)
         size_t q = p + 1;
         if (k == 1) {
             while (q < n && (chcls[(unsigned char)s[q]] & 3))
-                q++;
+            q++;
             size_t l = q - p;
-            const uint16_t *mask = anchors_only ? kw_anchormask : kw_lenmask;
-            if (c >= 'a' && c <= 'z' && l <= 10 && (mask[c - 'a'] >> l & 1))
+            if (c >= 'a' && c <= 'z' && l <= 10 && (kw_lenmask[c - 'a'] >> l & 1))
                 break;
         }
         win_push_prev(w, (uint32_t)p);
@@ -666,11 +826,11 @@ static int year_words(win *w, int j, sr__date pub, int *y)
  * only when day first is impossible), 22.04.2019, 22-04-2019. */
 static int p_numeric(win *w, int i, res *r)
 {
-    const tok *t = T(w, i);
-    const tok *s1 = T(w, i + 1), *n2 = T(w, i + 2), *s2 = T(w, i + 3), *n3 = T(w, i + 4);
-    if (t->ord || s1->kind != TK_PUNCT || !s1->glue || n2->kind != TK_NUM || !n2->glue ||
-        n2->ndig > 2 || n2->ord || s2->kind != TK_PUNCT || s2->val != s1->val || !s2->glue ||
-        n3->kind != TK_NUM || !n3->glue || n3->ord)
+    const tok *t = T(w, i), *s1, *n2, *s2, *n3; /* lexed only as far as needed */
+    if (t->ord || (s1 = T(w, i + 1))->kind != TK_PUNCT || !s1->glue ||
+        (n2 = T(w, i + 2))->kind != TK_NUM || !n2->glue || n2->ndig > 2 || n2->ord ||
+        (s2 = T(w, i + 3))->kind != TK_PUNCT || s2->val != s1->val || !s2->glue ||
+        (n3 = T(w, i + 4))->kind != TK_NUM || !n3->glue || n3->ord)
         return 0;
     int y, m, d;
     if (t->ndig == 4 && (s1->val == '-' || s1->val == '/') && n3->ndig <= 2) {
@@ -1365,21 +1525,6 @@ static int p_expr(win *w, int i, sr__date pub, res *r)
     }
 }
 
-static int is_anchor(const tok *t)
-{
-    if (t->kind == TK_NUM)
-        return 1;
-    if (t->kind != TK_WORD)
-        return 0;
-    switch (t->cls) {
-    case K_NONE: case K_AND: case K_TO: case K_UNTIL: case K_THROUGH: case K_OF: case K_FAR:
-    case K_BEFORE: case K_AGO: case K_START: case K_END: case K_MIDDLE: case K_PART: case K_UNIT:
-    case K_WEEKEND:
-        return 0;
-    default: return 1;
-    }
-}
-
 int sr__date_scan(const char *s, size_t n, sr__date pub, sr__date_hit *hits, int max)
 {
     if (!s || !hits || max <= 0)
@@ -1392,24 +1537,21 @@ int sr__date_scan(const char *s, size_t n, sr__date pub, sr__date_hit *hits, int
     w.prev_s[0] = w.prev_s[1] = UINT32_MAX;
     size_t pos = 0;
     int nh = 0;
-    while (nh < max && skip_to_candidate(&w, &pos, 1)) {
+    while (nh < max && next_anchor(&w, &pos)) {
         win_start(&w, pos);
-        const tok *t0 = T(&w, 0);
         int used = 1;
-        if (is_anchor(t0)) {
-            res r;
-            int e = p_expr(&w, 0, pub, &r);
-            if (e > 0) {
-                used = e;
-                if (!r.skip) {
-                    sr__date_hit *h = &hits[nh++];
-                    h->s = w.t[0].s;
-                    h->e = w.t[e - 1].e;
-                    h->start = r.a;
-                    h->end = r.b;
-                    h->precision = r.prec;
-                    h->period = r.period;
-                }
+        res r;
+        int e = p_expr(&w, 0, pub, &r);
+        if (e > 0) {
+            used = e;
+            if (!r.skip) {
+                sr__date_hit *h = &hits[nh++];
+                h->s = w.t[0].s;
+                h->e = w.t[e - 1].e;
+                h->start = r.a;
+                h->end = r.b;
+                h->precision = r.prec;
+                h->period = r.period;
             }
         }
         if (used >= 2)
@@ -1440,7 +1582,7 @@ int sr__date_find(const char *s, size_t n, sr__date *out)
     w.n = n;
     w.prev_s[0] = w.prev_s[1] = UINT32_MAX;
     size_t pos = 0;
-    while (skip_to_candidate(&w, &pos, 0)) {
+    while (skip_to_candidate(&w, &pos)) {
         win_start(&w, pos);
         const tok *t0 = T(&w, 0);
         if (t0->kind == TK_NUM || (t0->kind == TK_WORD && t0->cls == K_MON)) {
