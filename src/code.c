@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <threads.h>
 
 /* ---- mentions ----------------------------------------------------------- */
 enum { MT_NONE = 0, MT_ACTOR, MT_AGENT, MT_COUNTRY, MT_PLACE, MT_SOURCE, MT_TRIGGER, MT_QUANT, MT_NUM };
@@ -166,7 +167,6 @@ static wordclass words[] = {
 };
 #define WSLOTS 512
 static int16_t wslot[WSLOTS]; /* open addressing: word index + 1 */
-static int words_ready;
 
 static uint32_t whash(const char *s, size_t n)
 {
@@ -176,17 +176,21 @@ static uint32_t whash(const char *s, size_t n)
     return h;
 }
 
-void sr__code_init(void)
+static void words_init(void)
 {
-    if (words_ready)
-        return;
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         uint32_t h = whash(words[i].w, strlen(words[i].w)) & (WSLOTS - 1);
         while (wslot[h])
             h = (h + 1) & (WSLOTS - 1);
         wslot[h] = (int16_t)(i + 1);
     }
-    words_ready = 1;
+}
+
+/* Builds the function-word table once, whichever thread gets here first. */
+void sr__code_init(void)
+{
+    static once_flag once = ONCE_FLAG_INIT;
+    call_once(&once, words_init);
 }
 
 static uint32_t word_flags(const char *s, size_t n)
@@ -2092,11 +2096,12 @@ static void merge_into(cand *x, const cand *y)
     }
 }
 
-static const cand *sort_cands; /* qsort has no context argument */
-
-static int cmp_richness(const void *a, const void *b)
+/* Richer candidates first, then text order (qsort_r: the library keeps no
+ * global state, so contexts can be used from several threads). */
+static int cmp_richness(const void *a, const void *b, void *arg)
 {
-    const cand *p = &sort_cands[*(const size_t *)a], *q = &sort_cands[*(const size_t *)b];
+    const cand *cands = arg;
+    const cand *p = &cands[*(const size_t *)a], *q = &cands[*(const size_t *)b];
     if (p->score != q->score)
         return q->score - p->score;
     return p->order < q->order ? -1 : p->order > q->order;
@@ -2204,8 +2209,7 @@ static void merge_cands(coder *c)
         return;
     for (size_t i = 0; i < n; i++)
         idx[i] = i;
-    sort_cands = c->cands; /* by score, then position */
-    qsort(idx, n, sizeof *idx, cmp_richness);
+    qsort_r(idx, n, sizeof *idx, cmp_richness, c->cands);
     size_t *rank = malloc((n + 1) * sizeof *rank); /* candidate → its place in idx */
     if (!rank) {
         free(idx);
