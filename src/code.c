@@ -141,7 +141,7 @@ typedef struct wordclass {
     const char *w;
     uint32_t f;
 } wordclass;
-static wordclass words[] = {
+static const wordclass words[] = {
     {"suspected", W_MOD}, {"allied", W_MOD}, {"foreign", W_MOD}, {"alleged", W_MOD},
     {"unidentified", W_MOD}, {"unknown", W_MOD}, {"armed", W_MOD}, {"pro-government", W_MOD},
     {"pro-regime", W_MOD}, {"government-backed", W_MOD}, {"kurdish-led", W_MOD}, {"us-backed", W_MOD},
