@@ -896,6 +896,10 @@ static void subst(char *out, size_t cap, const char *tpl, const char *country, c
     for (const char *p = tpl; *p && o + 1 < cap;) {
         const char *rep = NULL;
         size_t skip = 0;
+        if (*p != '{') {
+            out[o++] = *p++;
+            continue;
+        }
         if (!strncmp(p, "{country}", 9)) {
             rep = country;
             skip = 9;
