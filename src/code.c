@@ -135,7 +135,8 @@ enum {
     W_MOD = 1, W_AUX = 2, W_BY = 4, W_TGT = 8, W_IN = 16, W_WITH = 32, W_FROM = 64, W_OF = 128,
     W_CONJ = 256, /* and, while, but, whereas, meanwhile: may open a new clause after a comma */
     W_WHILE = 512, /* while, whereas: open a new clause even without a comma */
-    W_GROUP = 1024 /* group, members, supporters…: "X of Y" names Y's people */
+    W_GROUP = 1024, /* group, members, supporters…: "X of Y" names Y's people */
+    W_SKIP = 2048   /* words between a speaker and "said" ("residents of the city said") */
 };
 typedef struct wordclass {
     const char *w;
@@ -146,24 +147,29 @@ static const wordclass words[] = {
     {"unidentified", W_MOD}, {"unknown", W_MOD}, {"armed", W_MOD}, {"pro-government", W_MOD},
     {"pro-regime", W_MOD}, {"government-backed", W_MOD}, {"kurdish-led", W_MOD}, {"us-backed", W_MOD},
     {"turkish-backed", W_MOD}, {"russian-backed", W_MOD}, {"iran-backed", W_MOD},
-    {"iranian-backed", W_MOD}, {"local", W_MOD}, {"rival", W_MOD}, {"the", W_MOD}, {"a", W_MOD},
+    {"iranian-backed", W_MOD}, {"local", W_MOD | W_SKIP}, {"rival", W_MOD}, {"the", W_MOD | W_SKIP}, {"a", W_MOD},
     {"an", W_MOD}, {"its", W_MOD}, {"their", W_MOD}, {"other", W_MOD}, {"regime-linked", W_MOD},
     {"iran-linked", W_MOD}, {"own", W_MOD}, {"extremist", W_MOD}, {"jihadist", W_MOD},
     {"islamist", W_MOD}, {"opposition", W_MOD}, {"rebel", W_MOD}, {"militant", W_MOD},
     {"loyalist", W_MOD}, {"elite", W_MOD}, {"several", W_MOD}, {"some", W_MOD}, {"two", W_MOD},
-    {"three", W_MOD}, {"members", W_MOD | W_GROUP}, {"member", W_MOD | W_GROUP}, {"of", W_MOD | W_IN | W_OF},
+    {"three", W_MOD}, {"members", W_MOD | W_GROUP}, {"member", W_MOD | W_GROUP}, {"of", W_MOD | W_IN | W_OF | W_SKIP},
     {"off-duty", W_MOD}, {"senior", W_MOD}, {"young", W_MOD}, {"unarmed", W_MOD},
     {"innocent", W_MOD}, {"female", W_MOD}, {"male", W_MOD}, {"kurdish", W_MOD}, {"arab", W_MOD},
-    {"affiliated", W_MOD}, {"former", W_MOD}, {"retired", W_MOD}, {"local", W_MOD}, {"was", W_AUX}, {"were", W_AUX}, {"been", W_AUX}, {"being", W_AUX},
+    {"affiliated", W_MOD}, {"former", W_MOD}, {"retired", W_MOD}, {"was", W_AUX}, {"were", W_AUX}, {"been", W_AUX}, {"being", W_AUX},
     {"is", W_AUX}, {"are", W_AUX}, {"be", W_AUX}, {"got", W_AUX}, {"get", W_AUX}, {"by", W_BY},
     {"on", W_TGT}, {"against", W_TGT}, {"targeting", W_TGT}, {"at", W_TGT}, {"upon", W_TGT},
-    {"in", W_IN}, {"across", W_IN}, {"near", W_IN}, {"to", W_IN}, {"into", W_IN},
+    {"in", W_IN | W_SKIP}, {"across", W_IN}, {"near", W_IN}, {"to", W_IN}, {"into", W_IN},
     {"throughout", W_IN}, {"inside", W_IN}, {"between", W_WITH}, {"with", W_WITH}, {"from", W_FROM},
     {"group", W_GROUP}, {"groups", W_GROUP}, {"supporters", W_GROUP}, {"activists", W_GROUP},
     {"leaders", W_GROUP}, {"workers", W_GROUP}, {"cadres", W_GROUP}, {"gang", W_GROUP}, {"band", W_GROUP},
     {"mob", W_GROUP}, {"crowd", W_GROUP}, {"followers", W_GROUP}, {"faction", W_GROUP}, {"factions", W_GROUP},
     {"and", W_CONJ}, {"but", W_CONJ}, {"meanwhile", W_CONJ}, {"while", W_CONJ | W_WHILE},
     {"whereas", W_CONJ | W_WHILE},
+    {"commander", W_SKIP}, {"commanders", W_SKIP}, {"spokesman", W_SKIP}, {"spokesperson", W_SKIP},
+    {"spokeswoman", W_SKIP}, {"chief", W_SKIP}, {"official", W_SKIP}, {"officials", W_SKIP},
+    {"sources", W_SKIP}, {"source", W_SKIP}, {"officer", W_SKIP}, {"county", W_SKIP}, {"district", W_SKIP},
+    {"regional", W_SKIP}, {"city", W_SKIP}, {"town", W_SKIP}, {"village", W_SKIP}, {"province", W_SKIP},
+    {"area", W_SKIP}, {"camp", W_SKIP},
 };
 #define WSLOTS 512
 static int16_t wslot[WSLOTS]; /* open addressing: word index + 1 */
@@ -672,11 +678,7 @@ static size_t build_chunks(const coder *c, uint32_t a, uint32_t b, chunk *out, s
             const mention *pm = ent_at(c, after);
             if (pm && pm->tb == after && pm->type == MT_PLACE)
                 after = pm->te;
-            else if (tok_in(c, after, (const char *const[]){"of", "in", "the", "commander", "commanders", "spokesman",
-                                                            "spokesperson", "spokeswoman", "chief", "official",
-                                                            "officials", "sources", "source", "officer", "county",
-                                                            "district", "regional", "local", "city", "town",
-                                                            "village", "province", "area", "camp", NULL}))
+            else if (after < c->t.ntoks && (c->ti[after].w & W_SKIP))
                 after++;
             else
                 break;
