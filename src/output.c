@@ -102,17 +102,42 @@ static int json_str(sr__buf *b, const char *s)
     return rc;
 }
 
-/* A coordinate with 5 decimals (about a metre), trailing zeros dropped: one
- * formatting call, since this runs for every event written. */
+/* A coordinate with 5 decimals (about a metre), trailing zeros dropped,
+ * written without printf since it runs for every event. */
 static void fmt_double(double v, char out[32])
 {
-    int n = snprintf(out, 32, "%.5f", v);
-    while (n > 1 && out[n - 1] == '0')
-        out[--n] = 0;
-    if (n > 1 && out[n - 1] == '.')
-        out[--n] = 0;
-    if (!strcmp(out, "-0"))
-        strcpy(out, "0");
+    if (!(v > -1e12 && v < 1e12)) { /* out of the fast path's range */
+        snprintf(out, 32, "%.5f", v);
+        return;
+    }
+    int neg = v < 0;
+    long long u = llround((neg ? -v : v) * 100000.0);
+    long long ip = u / 100000, fp = u % 100000;
+    char tmp[32];
+    int n = 0;
+    do {
+        tmp[n++] = (char)('0' + ip % 10);
+        ip /= 10;
+    } while (ip);
+    int k = 0;
+    if (neg && (u != 0))
+        out[k++] = '-';
+    while (n)
+        out[k++] = tmp[--n];
+    if (fp) {
+        char d[5];
+        for (int i = 4; i >= 0; i--) {
+            d[i] = (char)('0' + fp % 10);
+            fp /= 10;
+        }
+        int last = 4;
+        while (last > 0 && d[last] == '0')
+            last--;
+        out[k++] = '.';
+        for (int i = 0; i <= last; i++)
+            out[k++] = d[i];
+    }
+    out[k] = 0;
 }
 
 static int json_double(sr__buf *b, double v)
