@@ -13,6 +13,10 @@
 #include <strings.h>
 #include <threads.h>
 
+/* String equality with a literal; the first-byte test makes the usual
+ * mismatch cheap (class names and roles are compared on every clause). */
+#define STREQ(a, lit) ((a)[0] == (lit)[0] && !strcmp((a), (lit)))
+
 /* ---- mentions ----------------------------------------------------------- */
 enum { MT_NONE = 0, MT_ACTOR, MT_AGENT, MT_COUNTRY, MT_PLACE, MT_SOURCE, MT_TRIGGER, MT_QUANT, MT_NUM };
 
@@ -248,7 +252,7 @@ static sr_span span_of(const coder *c, uint32_t tb, uint32_t te)
 
 static int cue_id(const char *kind, const char *arg)
 {
-    if (!strcmp(kind, "attrib"))
+    if (STREQ(kind, "attrib"))
         return strcmp(arg, "after") ? CUE_ATTRIB_BEFORE : CUE_ATTRIB_AFTER;
     for (int i = 0; i < CUE_N; i++)
         if (!strcmp(cue_names[i], kind))
@@ -692,7 +696,7 @@ static size_t build_chunks(const coder *c, uint32_t a, uint32_t b, chunk *out, s
         while (k > a && steps < 4) {
             k--;
             steps++;
-            if (c->ti[k].num || (c->ti[k].quant && !strcmp(c->lx->quants[c->men[c->ti[k].quant - 1].row].kind, "number"))) {
+            if (c->ti[k].num || (c->ti[k].quant && STREQ(c->lx->quants[c->men[c->ti[k].quant - 1].row].kind, "number"))) {
                 const mention *nm = c->ti[k].num ? &c->men[c->ti[k].num - 1] : &c->men[c->ti[k].quant - 1];
                 ch.ntb = nm->tb;
                 ch.nte = nm->te;
@@ -755,22 +759,22 @@ static int read_figure(const coder *c, uint32_t i, figure *f)
         const mention *hm = &c->men[c->ti[tb - 1].quant - 1];
         const sr__quant *h = &lx->quants[hm->row];
         if (hm->te == tb) {
-            if (!strcmp(h->kind, "low")) {
+            if (STREQ(h->kind, "low")) {
                 lo = v + h->low;
                 best = v + h->best;
                 hi = -1;
                 tb = hm->tb;
-            } else if (!strcmp(h->kind, "high")) {
+            } else if (STREQ(h->kind, "high")) {
                 lo = -1;
                 best = v;
                 hi = v;
                 tb = hm->tb;
-            } else if (!strcmp(h->kind, "below")) {
+            } else if (STREQ(h->kind, "below")) {
                 lo = -1;
                 best = v - 1;
                 hi = v - 1;
                 tb = hm->tb;
-            } else if (!strcmp(h->kind, "approx")) {
+            } else if (STREQ(h->kind, "approx")) {
                 lo = -1;
                 best = v;
                 hi = -1;
@@ -791,7 +795,7 @@ static int is_kill_tok(const coder *c, uint32_t i)
         return 1;
     if (c->ti[i].trig) {
         const mention *m = &c->men[c->ti[i].trig - 1];
-        return m->tb == i && !strcmp(c->lx->triggers[m->row].cls, "kill") &&
+        return m->tb == i && STREQ(c->lx->triggers[m->row].cls, "kill") &&
                !strstr(c->lx->triggers[m->row].flags, "gap:") &&
                !tok_is(c, i, "opened") && !tok_is(c, i, "open") && !tok_is(c, i, "fired") &&
                !tok_is(c, i, "shot") && !tok_is(c, i, "shooting") && !tok_is(c, i, "gunfire");
@@ -855,7 +859,7 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
             break;
         }
         if (is_kill_tok(c, k) || (c->ti[k].trig && c->men[c->ti[k].trig - 1].te == k + 1 &&
-                                  !strcmp(c->lx->triggers[c->men[c->ti[k].trig - 1].row].cls, "kill") &&
+                                  STREQ(c->lx->triggers[c->men[c->ti[k].trig - 1].row].cls, "kill") &&
                                   !tok_is(c, k, "at") && !tok_is(c, k, "on"))) {
             db = dist;
             rb = 'd';
@@ -951,7 +955,7 @@ static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, 
         scopy(pol, sizeof pol, cc->police);
     else
         snprintf(pol, sizeof pol, "Police Forces of %s", cname);
-    if (ch->actor >= 0 && ch->agent >= 0 && !strcmp(lx->agents[ch->agent].role, "rioter") && evc) {
+    if (ch->actor >= 0 && ch->agent >= 0 && STREQ(lx->agents[ch->agent].role, "rioter") && evc) {
         /* "supporters of two rival Awami League factions" */
         snprintf(an->name, sizeof an->name, "Rioters (%s)", evc->name);
         an->inter = 5;
@@ -966,7 +970,7 @@ static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, 
         an->home = strcmp(a->country, "*") ? a->country : NULL;
         return;
     }
-    if (ch->agent >= 0 && !strcmp(lx->agents[ch->agent].acled, "{previous}")) {
+    if (ch->agent >= 0 && STREQ(lx->agents[ch->agent].acled, "{previous}")) {
         /* "the attackers": a named non-state actor of the last event coded … */
         for (size_t k = c->ncands; k > 0 && c->ncands - k < 16; k--) {
             const cand *pc = &c->cands[k - 1];
@@ -1009,18 +1013,18 @@ static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, 
         if (!*cname && strchr(g->acled, '{')) {
             /* no country known: no name ("Civilians ()" would be a guess), but
              * the kind of actor still decides the event type */
-            an->role = !strcmp(g->role, "civilian") ? 'c' : !strcmp(g->role, "state") ? 's'
-                       : !strcmp(g->role, "protester") ? 'p' : !strcmp(g->role, "rioter") ? 'r' : 'a';
+            an->role = STREQ(g->role, "civilian") ? 'c' : STREQ(g->role, "state") ? 's'
+                       : STREQ(g->role, "protester") ? 'p' : STREQ(g->role, "rioter") ? 'r' : 'a';
             return;
         }
         subst(an->name, sizeof an->name, g->acled, evc ? evc->name : cname, mil, pol);
-        if (!strcmp(g->role, "civilian"))
+        if (STREQ(g->role, "civilian"))
             an->role = 'c';
-        else if (!strcmp(g->role, "state"))
+        else if (STREQ(g->role, "state"))
             an->role = 's';
-        else if (!strcmp(g->role, "protester"))
+        else if (STREQ(g->role, "protester"))
             an->role = 'p';
-        else if (!strcmp(g->role, "rioter"))
+        else if (STREQ(g->role, "rioter"))
             an->role = 'r';
         else
             an->role = 'a';
@@ -1142,15 +1146,15 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
     *iso = p->iso3;
     cd->ev.latitude = p->lat;
     cd->ev.longitude = p->lon;
-    if (!strcmp(p->kind, "city") || !strcmp(p->kind, "feature"))
+    if (STREQ(p->kind, "city") || STREQ(p->kind, "feature"))
         cd->ev.geo_precision = 1;
-    else if (!strcmp(p->kind, "admin2"))
+    else if (STREQ(p->kind, "admin2"))
         cd->ev.geo_precision = 2;
     else
         cd->ev.geo_precision = 3;
     if (cd->ev.geo_precision == 1 && find_cue(c, best->tb > 3 ? best->tb - 3 : 0, best->tb, CUE_NEAR) >= 0)
         cd->ev.geo_precision = 2;
-    if (!strcmp(p->kind, "admin1") && !*cd->admin1)
+    if (STREQ(p->kind, "admin1") && !*cd->admin1)
         scopy(cd->admin1, sizeof cd->admin1, p->name);
     cd->ev.ev_place = span_of(c, best->tb, best->te);
 }
@@ -1258,13 +1262,13 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     int has_kill = 0, has_protest = 0, has_arrest = 0, has_clash = 0, only_noun = 1;
     for (int k = 0; k < nt; k++) {
         const sr__trigger *t2 = &lx->triggers[trigs[k]->row];
-        if (!strcmp(t2->cls, "kill"))
+        if (STREQ(t2->cls, "kill"))
             has_kill = 1;
-        if (!strcmp(t2->cls, "protest"))
+        if (STREQ(t2->cls, "protest"))
             has_protest = 1;
-        if (!strcmp(t2->cls, "arrest") && is_past_verb(c, trigs[k]->tb))
+        if (STREQ(t2->cls, "arrest") && is_past_verb(c, trigs[k]->tb))
             has_arrest = 1; /* "police arrested 20", not "in protest against the arrest of" */
-        if (!strcmp(t2->cls, "clash"))
+        if (STREQ(t2->cls, "clash"))
             has_clash = 1;
         if (!strstr(t2->flags, "needs-target"))
             only_noun = 0;
@@ -1335,7 +1339,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 !ch[k].conj && !ch[k].attrib && obj < 0)
                 obj = (int)k;
         }
-        if (obj < 0 && (!strcmp(cls, "capture") || !strcmp(cls, "withdraw"))) /* "retook X from Y" */
+        if (obj < 0 && (STREQ(cls, "capture") || STREQ(cls, "withdraw"))) /* "retook X from Y" */
             for (size_t k = 0; k < nch; k++)
                 if (ch[k].tb >= anchor->te && ch[k].prep == 'f' && !ch[k].attrib) {
                     obj = (int)k;
@@ -1348,7 +1352,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                     break;
                 }
         if (obj < 0 && subj >= 0 && subj + 1 < (int)nch && ch[subj + 1].conj && ch[subj + 1].te <= anchor->tb &&
-            (!strcmp(cls, "clash") || !strcmp(cls, "kill") || !strcmp(cls, "attack")))
+            (STREQ(cls, "clash") || STREQ(cls, "kill") || STREQ(cls, "attack")))
             obj = subj + 1; /* "Gunmen and soldiers clash" */
         if (passive && by >= 0) {
             i1 = by;
@@ -1406,7 +1410,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     }
 
     /* "X moved into the town after Y withdrew from it": X is actor 1 */
-    if (!strcmp(cls, "withdraw") && i1 >= 0)
+    if (STREQ(cls, "withdraw") && i1 >= 0)
         for (size_t k = 0; k < nch; k++)
             if ((int)k != i1 && ch[k].prep == 0 && !ch[k].conj && !ch[k].attrib && ch[k].tb < ch[i1].tb) {
                 i2 = i1;
@@ -1420,7 +1424,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     for (uint32_t i = a; i < b; i++) {
         int isnum = c->ti[i].num && c->men[c->ti[i].num - 1].tb == i;
         int isq = c->ti[i].quant && c->men[c->ti[i].quant - 1].tb == i &&
-                  !strcmp(lx->quants[c->men[c->ti[i].quant - 1].row].kind, "number");
+                  STREQ(lx->quants[c->men[c->ti[i].quant - 1].row].kind, "number");
         if (!isnum && !isq)
             continue;
         if (c->ti[i].cue >> CUE_ZERO & 1)
@@ -1457,7 +1461,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             i = c->men[c->ti[i].quant - 1].te - 1;
     }
     int zero = find_cue(c, se->tb, se->te, CUE_ZERO) >= 0;
-    if (i1 < 0 && (!strcmp(cls, "kill") || !strcmp(cls, "other")) && find_cue(c, se->tb, se->te, CUE_NONCONFLICT) >= 0)
+    if (i1 < 0 && (STREQ(cls, "kill") || STREQ(cls, "other")) && find_cue(c, se->tb, se->te, CUE_NONCONFLICT) >= 0)
         return 0;
     /* a noun trigger such as "attacks" with neither target nor figure reports nothing */
     if (only_noun && i2 < 0 && !nd)
@@ -1596,7 +1600,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     /* sub-event type; killings outweigh abductions, arrests or looting in one clause */
     const char *sub = *tr->sub_event_type ? tr->sub_event_type : NULL;
     if (nd && has_kill && dead.best > 0 &&
-        (!strcmp(cls, "abduct") || !strcmp(cls, "sexual") || !strcmp(cls, "loot") || !strcmp(cls, "arrest"))) {
+        (STREQ(cls, "abduct") || STREQ(cls, "sexual") || STREQ(cls, "loot") || STREQ(cls, "arrest"))) {
         cls = "kill";
         sub = NULL;
     }
@@ -1641,16 +1645,16 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             tok_in(c, ch[i1].tb - 2, (const char *const[]){"group", "groups", "mob", "crowd", NULL}))
             crowd = 1;
     }
-    if ((!strcmp(cls, "kill") || !strcmp(cls, "attack") || !strcmp(cls, "clash")) && (a1.role == 'r' || crowd)) {
+    if ((STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash")) && (a1.role == 'r' || crowd)) {
         a1.role = 'r';
         /* violence by people who are not an armed group (villagers, vendors,
          * youths) is mob violence by rioters, as ACLED codes it */
         sub = "Mob violence";
-    } else if ((!strcmp(cls, "kill") || !strcmp(cls, "attack")) && !strcmp(a1key, "aircraft")) {
+    } else if ((STREQ(cls, "kill") || STREQ(cls, "attack")) && STREQ(a1key, "aircraft")) {
         sub = "Air/drone strike";
-    } else if ((!strcmp(cls, "kill") || !strcmp(cls, "attack")) && !strcmp(a1key, "artillery")) {
+    } else if ((STREQ(cls, "kill") || STREQ(cls, "attack")) && STREQ(a1key, "artillery")) {
         sub = "Shelling/artillery/missile attack";
-    } else if (!strcmp(cls, "kill") || !strcmp(cls, "attack")) {
+    } else if (STREQ(cls, "kill") || STREQ(cls, "attack")) {
         if (a2.role == 'p' || (has_protest && (a1.role == 's'))) {
             sub = "Excessive force against protesters";
         } else if (a2.role == 'c' || (i2 < 0 && !has_clash))
@@ -1659,20 +1663,20 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             sub = "Armed clash";
         if (has_clash)
             sub = "Armed clash";
-    } else if (!strcmp(cls, "capture") && a2.role == 'c' && i2 >= 0 && ch[i2].agent >= 0) {
+    } else if (STREQ(cls, "capture") && a2.role == 'c' && i2 >= 0 && ch[i2].agent >= 0) {
         sub = "Abduction/forced disappearance"; /* "the men were seized from their homes" */
-    } else if (!strcmp(cls, "capture")) {
+    } else if (STREQ(cls, "capture")) {
         sub = a1.inter == 1 ? "Government regains territory" : "Non-state actor overtakes territory";
         if (find_cue(c, a, b, CUE_NONVIOLENT) >= 0)
             sub = "Non-violent transfer of territory";
-    } else if (!strcmp(cls, "protest") && a1.role == 'r' && !(i1 >= 0 && ch[i1].agent >= 0 && ch[i1].actor < 0 &&
-                                                              !strcmp(lx->agents[ch[i1].agent].key, "supporters"))) {
+    } else if (STREQ(cls, "protest") && a1.role == 'r' && !(i1 >= 0 && ch[i1].agent >= 0 && ch[i1].actor < 0 &&
+                                                              STREQ(lx->agents[ch[i1].agent].key, "supporters"))) {
         sub = "Violent demonstration"; /* "rioters took to the streets" (supporters may protest peacefully) */
-    } else if (!strcmp(cls, "protest") && has_clash) {
+    } else if (STREQ(cls, "protest") && has_clash) {
         /* demonstrators who clash with the police riot; two groups clashing
          * during a demonstration are a mob */
         sub = (a2.role == 's' || a1.role == 's') ? "Violent demonstration" : "Mob violence";
-    } else if (!strcmp(cls, "protest")) {
+    } else if (STREQ(cls, "protest")) {
         if (has_kill && (a2.role == 's' || a1.role == 's' || i1 < 0))
             sub = "Excessive force against protesters";
         else if (intervene || has_arrest)
@@ -1683,7 +1687,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (!sub)
         sub = "Other";
     /* default actors by type */
-    if (!strcmp(cls, "protest") || (sub && strstr(sub, "protest"))) {
+    if (STREQ(cls, "protest") || (sub && strstr(sub, "protest"))) {
         if (a1.role != 'p' && a2.role == 'p') {
             actorname tmp = a1;
             a1 = a2;
@@ -1710,7 +1714,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             a1.inter = 6;
             a1.role = 'p';
         }
-        if (!strcmp(sub, "Peaceful protest") && a2.role != 's') {
+        if (STREQ(sub, "Peaceful protest") && a2.role != 's') {
             a2.name[0] = 0;
             a2.inter = 0;
         }
@@ -1732,11 +1736,11 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             }
         }
     }
-    if (!strcmp(cls, "shell") && has_clash && find_cue(c, a, b, CUE_BOTHSIDES) >= 0)
+    if (STREQ(cls, "shell") && has_clash && find_cue(c, a, b, CUE_BOTHSIDES) >= 0)
         sub = "Armed clash"; /* "mortars and small arms … in both directions" */
-    if (!strcmp(cls, "shell") && has_clash && tok_in(c, tm->tb, (const char *const[]){"explosions", NULL}))
+    if (STREQ(cls, "shell") && has_clash && tok_in(c, tm->tb, (const char *const[]){"explosions", NULL}))
         sub = "Armed clash";
-    if ((!strcmp(cls, "riot") || !strcmp(cls, "mob") || !strcmp(sub, "Mob violence")) && a1.role != 'r') {
+    if ((STREQ(cls, "riot") || STREQ(cls, "mob") || STREQ(sub, "Mob violence")) && a1.role != 'r') {
         if (*a1.name && !*a2.name && a1.role != 'p' && a1.role != 'c') {
             a2 = a1;
             ev->ev_actor2 = ev->ev_actor1;
@@ -1747,7 +1751,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         }
         ev->ev_actor1 = (sr_span){-1, -1};
     }
-    if (!strcmp(cls, "arrest") && !*a1.name && evc && *evc->police) {
+    if (STREQ(cls, "arrest") && !*a1.name && evc && *evc->police) {
         scopy(a1.name, sizeof a1.name, evc->police);
         a1.inter = 1;
     }
@@ -1865,7 +1869,7 @@ static int code_sentence(coder *c, uint32_t s)
         for (uint32_t i = se->tb; i < se->te; i++) {
             int isnum = c->ti[i].num && c->men[c->ti[i].num - 1].tb == i;
             int isq = c->ti[i].quant && c->men[c->ti[i].quant - 1].tb == i &&
-                      !strcmp(c->lx->quants[c->men[c->ti[i].quant - 1].row].kind, "number") &&
+                      STREQ(c->lx->quants[c->men[c->ti[i].quant - 1].row].kind, "number") &&
                       !tok_is(c, i, "a") && !tok_is(c, i, "an");
             figure f;
             if ((isnum || isq) && number_role(c, i, se->tb, se->te, NULL, 0) == 'd' && read_figure(c, i, &f)) {
@@ -1960,7 +1964,7 @@ static int code_sentence(coder *c, uint32_t s)
             x->has_date = 1;
         }
         /* an attack that killed fighters is a clash */
-        if (!strcmp(x->sub_event_type, "Attack") && (x->role2 == 'a' || x->role2 == 's')) {
+        if (STREQ(x->sub_event_type, "Attack") && (x->role2 == 'a' || x->role2 == 's')) {
             x->sub_event_type = "Armed clash";
             x->event_type = "Battles";
         }
@@ -2193,7 +2197,7 @@ static void protest_interventions(coder *c)
         }
         /* "Police dispersed the crowd." on its own */
         for (uint32_t s2 = p->sent + 1; s2 <= p->sent + 2 && s2 < c->t.nsents &&
-                                        !strcmp(p->sub_event_type, "Peaceful protest");
+                                        STREQ(p->sub_event_type, "Peaceful protest");
              s2++) {
             const sr__sent *se = &c->t.sents[s2];
             for (uint32_t k = se->tb; k < se->te; k++)
@@ -2251,7 +2255,7 @@ static void merge_cands(coder *c)
             int same = actor_compatible(x->actor1, x->ev.inter1, y->actor1, y->ev.inter1) &&
                        (weak || actor_compatible(x->actor2, x->ev.inter2, y->actor2, y->ev.inter2));
             /* in a clash either side may be named first ("troops repelled the assault") */
-            if (!same && weak && !strcmp(x->sub_event_type, "Armed clash") &&
+            if (!same && weak && STREQ(x->sub_event_type, "Armed clash") &&
                 actor_compatible(x->actor1, x->ev.inter1, y->actor2, y->ev.inter2) &&
                 actor_compatible(x->actor2, x->ev.inter2, y->actor1, y->ev.inter1))
                 same = 1;
@@ -2358,8 +2362,8 @@ static int emit(coder *c, sr_events *evs)
             int beside = 0;
             /* a generic verb ("it hit the device") is dropped beside any real
              * event; a specific one ("shelling was reported") only beside its kind */
-            int generic = !strcmp(v[i]->cls, "attack") || !strcmp(v[i]->cls, "kill") ||
-                          !strcmp(v[i]->cls, "clash") || !strcmp(v[i]->cls, "other");
+            int generic = STREQ(v[i]->cls, "attack") || STREQ(v[i]->cls, "kill") ||
+                          STREQ(v[i]->cls, "clash") || STREQ(v[i]->cls, "other");
             for (size_t j = 0; j < n && empty && !beside; j++)
                 beside = j != i && (generic || !strcmp(v[j]->event_type, v[i]->event_type)) &&
                          (*v[j]->actor1 || *v[j]->actor2 || v[j]->ev.fatalities >= 0 || v[j]->has_date);
@@ -2430,7 +2434,7 @@ static void doc_source(coder *c)
         uint32_t r = c->men[k].row;
         uint32_t first = r;
         for (uint32_t q = 0; q < r; q++)
-            if (!strcmp(c->lx->cues[q].arg, c->lx->cues[r].arg) && !strcmp(c->lx->cues[q].kind, "source")) {
+            if (!strcmp(c->lx->cues[q].arg, c->lx->cues[r].arg) && STREQ(c->lx->cues[q].kind, "source")) {
                 first = q;
                 break;
             }
