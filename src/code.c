@@ -1736,6 +1736,15 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             }
         }
     }
+    if (STREQ(cls, "riot") && !has_protest && i1 >= 0) {
+        /* "a mob pelted stones at the police": a mob, not a demonstration */
+        int mob = 0;
+        uint32_t k0 = ch[i1].ntb < ch[i1].nte ? ch[i1].ntb : ch[i1].tb;
+        for (uint32_t k = k0 > a + 3 ? k0 - 3 : a; k < ch[i1].te && !mob; k++)
+            mob = tok_in(c, k, (const char *const[]){"mob", "group", "groups", NULL});
+        if (mob)
+            sub = "Mob violence";
+    }
     if (STREQ(cls, "shell") && has_clash && find_cue(c, a, b, CUE_BOTHSIDES) >= 0)
         sub = "Armed clash"; /* "mortars and small arms … in both directions" */
     if (STREQ(cls, "shell") && has_clash && tok_in(c, tm->tb, (const char *const[]){"explosions", NULL}))
