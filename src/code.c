@@ -39,15 +39,6 @@ typedef struct tokinfo {
     uint32_t cue_start; /* bit set of cue kinds starting here */
 } tokinfo;
 
-enum {
-    CUE_NEG, CUE_MODAL, CUE_OPINION, CUE_SUBSET, CUE_ATTRIB_BEFORE, CUE_ATTRIB_AFTER, CUE_SOURCE,
-    CUE_WOUND, CUE_ZERO, CUE_KILL, CUE_PERIOD, CUE_TARGET, CUE_AGENT, CUE_JOIN, CUE_PLACE,
-    CUE_NEAR, CUE_BG, CUE_INTERVENE, CUE_UNIT, CUE_FALSE, CUE_NONCONFLICT, CUE_NONVIOLENT, CUE_REF, CUE_SAMEPLACE, CUE_BOTHSIDES, CUE_N
-};
-static const char *const cue_names[CUE_N] = {
-    "neg", "modal", "opinion", "subset", "attrib", "attrib", "source", "wound", "zero", "kill",
-    "period", "target", "agent", "join", "place", "near", "bg", "intervene", "unit", "false", "nonconflict", "nonviolent", "ref", "sameplace", "bothsides"};
-
 typedef struct rawmatch {
     uint32_t id, tb, te;
 } rawmatch;
@@ -111,7 +102,6 @@ typedef struct coder {
     size_t ncands, capcands;
     uint32_t sb, se, smask; /* the sentence being coded and its cue kinds */
     uint32_t *para;         /* per sentence: paragraph number (blank lines between) */
-    int *cueid;             /* cue row → CUE_… id, once per document */
 } coder;
 
 /* Bounded string copy (snprintf "%s" without the formatting cost). */
@@ -250,27 +240,6 @@ static sr_span span_of(const coder *c, uint32_t tb, uint32_t te)
     return (sr_span){(int32_t)c->t.toks[tb].os, (int32_t)c->t.toks[te - 1].oe};
 }
 
-static int cue_id(const char *kind, const char *arg)
-{
-    if (STREQ(kind, "attrib"))
-        return strcmp(arg, "after") ? CUE_ATTRIB_BEFORE : CUE_ATTRIB_AFTER;
-    for (int i = 0; i < CUE_N; i++)
-        if (!strcmp(cue_names[i], kind))
-            return i;
-    return -1;
-}
-
-/* Per-context tables of the coder: the CUE_… id of every cue row. */
-int sr__code_prepare(sr_ctx *ctx)
-{
-    ctx->cueid = malloc((ctx->lx.ncues + 1) * sizeof *ctx->cueid);
-    if (!ctx->cueid)
-        return SR_ENOMEM;
-    for (size_t i = 0; i < ctx->lx.ncues; i++)
-        ctx->cueid[i] = cue_id(ctx->lx.cues[i].kind, ctx->lx.cues[i].arg);
-    return 0;
-}
-
 static int has_cue(const coder *c, uint32_t i, int cue) { return i < c->t.ntoks && (c->ti[i].cue_start >> cue & 1); }
 
 /* Is there a cue of this kind starting in [a, b)? Returns its token or -1. */
@@ -371,7 +340,6 @@ static int build_mentions(coder *c)
     c->ti = calloc(nt + 1, sizeof *c->ti);
     if (!c->ti)
         return SR_ENOMEM;
-    c->cueid = c->ctx->cueid;
     /* best entity/trigger/quant per start token: longest, then priority */
     int *best_ent = malloc((nt + 1) * sizeof(int));
     int *best_trig = malloc((nt + 1) * sizeof(int));
@@ -394,7 +362,7 @@ static int build_mentions(coder *c)
         int table = SR_LX_TABLE(r->id);
         uint32_t row = SR_LX_ROW(r->id);
         if (table == SR_LX_CUE) {
-            int id = c->cueid[row];
+            int id = c->lx->cues[row].id;
             if (id == CUE_SOURCE) {
                 /* sources are entities too, so "Syrian Observatory" is not a country */
                 goto as_entity;

@@ -51,11 +51,6 @@ sr_ctx *sr_ctx_new(const char *datadir, sr_engine engine, char *err, size_t errl
         sr_ctx_free(ctx);
         return NULL;
     }
-    if (sr__code_prepare(ctx) != 0) {
-        sr__errf(err, errlen, "out of memory");
-        sr_ctx_free(ctx);
-        return NULL;
-    }
     char merr[512] = "";
     ctx->m = sr__matcher_new(engine, (const char *const *)ctx->lx.pats, ctx->lx.lens, ctx->lx.ids,
                              ctx->lx.npats, merr, sizeof merr);
@@ -72,7 +67,6 @@ void sr_ctx_free(sr_ctx *ctx)
     if (!ctx)
         return;
     sr__matcher_free(ctx->m);
-    free(ctx->cueid);
     sr__lexicon_release(&ctx->lx);
     free(ctx->datadir);
     free(ctx);

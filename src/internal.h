@@ -156,9 +156,17 @@ typedef struct sr__trigger {
     char *key, *cls, *sub_event_type;
     char *flags;
 } sr__trigger;
+/* Cue kinds (docs/dictionaries.md); "attrib" is two kinds by its argument. */
+enum {
+    CUE_NEG, CUE_MODAL, CUE_OPINION, CUE_SUBSET, CUE_ATTRIB_BEFORE, CUE_ATTRIB_AFTER, CUE_SOURCE,
+    CUE_WOUND, CUE_ZERO, CUE_KILL, CUE_PERIOD, CUE_TARGET, CUE_AGENT, CUE_JOIN, CUE_PLACE,
+    CUE_NEAR, CUE_BG, CUE_INTERVENE, CUE_UNIT, CUE_FALSE, CUE_NONCONFLICT, CUE_NONVIOLENT, CUE_REF,
+    CUE_SAMEPLACE, CUE_BOTHSIDES, CUE_N
+};
 typedef struct sr__cue {
     char *kind; /* neg, modal, opinion, subset, period, attrib, wound ... */
     char *arg;
+    int id;     /* CUE_…, resolved when the dictionary is loaded */
 } sr__cue;
 typedef struct sr__quant {
     char *kind; /* "low", "high", "approx", "below", "number" */
@@ -210,10 +218,7 @@ struct sr_ctx {
     char *datadir;
     sr__lexicon lx;
     sr__matcher *m;
-    int *cueid; /* code.c: cue row → cue kind id */
 };
-/* code.c: builds the coder's per-context tables. */
-int sr__code_prepare(sr_ctx *ctx);
 
 /* ---- output.c ----------------------------------------------------------- */
 /* The evidence spans as the output's JSON object (also stored by store.c). */

@@ -161,9 +161,21 @@ static const char *const trigger_classes[] = {
     "capture", "withdraw", "protest", "riot", "mob", "arrest", "loot", "abduct", "sexual",
     "defuse", "agreement", "hq", "change", "other", NULL};
 
-static const char *const cue_kinds[] = {"neg", "modal", "opinion", "subset", "attrib", "source",
-                                        "wound", "zero", "kill", "period", "target", "agent",
-                                        "join", "place", "near", "bg", "intervene", "unit", "false", "nonconflict", "nonviolent", "ref", "sameplace", "bothsides", NULL};
+/* Names of the cue kinds, in CUE_… order ("attrib" twice: before, after). */
+static const char *const cue_names[CUE_N] = {
+    "neg", "modal", "opinion", "subset", "attrib", "attrib", "source", "wound", "zero", "kill",
+    "period", "target", "agent", "join", "place", "near", "bg", "intervene", "unit", "false",
+    "nonconflict", "nonviolent", "ref", "sameplace", "bothsides"};
+
+static int cue_id(const char *kind, const char *arg)
+{
+    if (!strcmp(kind, "attrib"))
+        return strcmp(arg, "after") ? CUE_ATTRIB_BEFORE : CUE_ATTRIB_AFTER;
+    for (int i = 0; i < CUE_N; i++)
+        if (!strcmp(cue_names[i], kind))
+            return i;
+    return -1;
+}
 
 static const char *const agent_roles[] = {"state", "armed", "rebel", "militia", "civilian",
                                           "protester", "rioter", "unknown", "external", NULL};
@@ -247,7 +259,8 @@ static int row_cues(loader *L, char **f, int nf)
     sr__cue *c = &lx->cues[lx->ncues];
     c->kind = dupf(f[0]);
     c->arg = dupf(f[1]);
-    if (!in_list(c->kind, cue_kinds))
+    c->id = cue_id(c->kind, c->arg);
+    if (c->id < 0)
         lerr(L, "kind: unknown cue kind '%s' (see docs/dictionaries.md)", f[0]);
     return add_variants(L, f[2], SR_LX_ID(SR_LX_CUE, lx->ncues++));
 }
