@@ -1068,6 +1068,18 @@ static int is_aux(const coder *c, uint32_t i)
     return i < c->t.ntoks && !c->ti[i].ent && (c->ti[i].w & W_AUX);
 }
 
+/* The place of src (name, admin units, point, precision, evidence) onto dst. */
+static void copy_place(cand *dst, const cand *src)
+{
+    memcpy(dst->location, src->location, sizeof dst->location);
+    memcpy(dst->admin1, src->admin1, sizeof dst->admin1);
+    memcpy(dst->admin2, src->admin2, sizeof dst->admin2);
+    dst->ev.latitude = src->ev.latitude;
+    dst->ev.longitude = src->ev.longitude;
+    dst->ev.geo_precision = src->ev.geo_precision;
+    dst->ev.ev_place = src->ev.ev_place;
+}
+
 static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig_tb, const char **iso)
 {
     /* the place nearest the trigger in [a, b), preferring those after it */
@@ -1504,16 +1516,12 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             const cand *pv = &c->cands[k - 1];
             if (!*pv->location)
                 continue;
-            memcpy(cd->location, pv->location, sizeof cd->location);
-            memcpy(cd->admin1, pv->admin1, sizeof cd->admin1);
-            memcpy(cd->admin2, pv->admin2, sizeof cd->admin2);
+            copy_place(cd, pv);
             memcpy(cd->iso3, pv->iso3, sizeof cd->iso3);
             iso = pv->iso3[0] ? pv->iso3 : NULL;
-            ev->latitude = pv->ev.latitude;
-            ev->longitude = pv->ev.longitude;
             ev->geo_precision = 2;
-            ev->ev_place = span_of(c, (uint32_t)find_cue(c, se->tb, se->te, CUE_SAMEPLACE),
-                                   (uint32_t)find_cue(c, se->tb, se->te, CUE_SAMEPLACE) + 1);
+            uint32_t at = (uint32_t)find_cue(c, se->tb, se->te, CUE_SAMEPLACE);
+            ev->ev_place = span_of(c, at, at + 1);
             break;
         }
     }
@@ -2038,15 +2046,9 @@ static void merge_into(cand *x, const cand *y)
     FILL(source, e->ev_source = f->ev_source);
 #undef FILL
     if (*y->location && (!*x->location || (y->ev.geo_precision && y->ev.geo_precision < e->geo_precision))) {
-        scopy(x->location, sizeof x->location, y->location);
-        scopy(x->admin1, sizeof x->admin1, y->admin1);
-        scopy(x->admin2, sizeof x->admin2, y->admin2);
-        scopy(x->country, sizeof x->country, y->country);
-        scopy(x->iso3, sizeof x->iso3, y->iso3);
-        e->latitude = f->latitude;
-        e->longitude = f->longitude;
-        e->geo_precision = f->geo_precision;
-        e->ev_place = f->ev_place;
+        copy_place(x, y);
+        memcpy(x->country, y->country, sizeof x->country);
+        memcpy(x->iso3, y->iso3, sizeof x->iso3);
     }
     if (!x->has_date && y->has_date) {
         memcpy(e->date_start, f->date_start, 11);
@@ -2120,15 +2122,8 @@ static void merge_refs(coder *c)
             x = any;
         if (!x || (*x->iso3 && *y->iso3 && strcmp(x->iso3, y->iso3)))
             continue;
-        if (!*x->location && *y->location) {
-            memcpy(x->location, y->location, sizeof x->location);
-            memcpy(x->admin1, y->admin1, sizeof x->admin1);
-            memcpy(x->admin2, y->admin2, sizeof x->admin2);
-            x->ev.latitude = y->ev.latitude;
-            x->ev.longitude = y->ev.longitude;
-            x->ev.geo_precision = y->ev.geo_precision;
-            x->ev.ev_place = y->ev.ev_place;
-        }
+        if (!*x->location && *y->location)
+            copy_place(x, y);
         if (x->ev.fatalities < 0 && y->ev.fatalities >= 0) {
             x->ev.fatalities = y->ev.fatalities;
             x->ev.fatalities_low = y->ev.fatalities_low;
