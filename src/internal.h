@@ -45,6 +45,9 @@ int sr__read_all(const char *path, size_t max, char **out, size_t *outlen);
 /* FNV-1a 64 and a hex SHA-like content hash used for de-duplication. */
 uint64_t sr__hash64(const void *p, size_t n);
 
+/* Length of the valid UTF-8 sequence at s (1..4), 0 when invalid (overlong
+ * forms and surrogates are invalid). */
+size_t sr__utf8_seq(const unsigned char *s, size_t n);
 /* Replaces invalid UTF-8 sequences by U+FFFD. Returns a malloc'd copy in *out
  * (always), the number of repairs, and the first bad byte offset in *first_bad. */
 int sr__utf8_repair(const char *s, size_t n, char **out, size_t *outlen, size_t *first_bad);

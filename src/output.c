@@ -23,24 +23,6 @@ int sr_outfmt_parse(const char *name)
     return -1;
 }
 
-/* Length of a valid UTF-8 sequence at s (1..4), 0 when invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    size_t k = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-    if (!k || n < k)
-        return 0;
-    for (size_t i = 1; i < k; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F) || (c == 0xF0 && s[1] < 0x90) ||
-        (c == 0xF4 && s[1] > 0x8F))
-        return 0;
-    return k;
-}
-
 /* Appends s as a JSON string: quotes, backslashes and control characters are
  * escaped; invalid UTF-8 bytes become U+FFFD so the output is always valid. */
 static int json_str(sr__buf *b, const char *s)
@@ -81,7 +63,7 @@ static int json_str(sr__buf *b, const char *s)
             ubuf[6] = 0;
             esc = ubuf;
         } else if (c >= 0x80) {
-            k = utf8_len(u + i, n - i);
+            k = sr__utf8_seq(u + i, n - i);
             if (!k) {
                 esc = "\\ufffd";
                 k = 1;

@@ -164,7 +164,7 @@ uint64_t sr__hash64(const void *p, size_t n)
 }
 
 /* Length of the valid UTF-8 sequence at s (1..4), or 0 if invalid. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
+size_t sr__utf8_seq(const unsigned char *s, size_t n)
 {
     unsigned c = s[0];
     if (c < 0x80)
@@ -218,7 +218,7 @@ int sr__utf8_repair(const char *s, size_t n, char **out, size_t *outlen, size_t 
     *first_bad = (size_t)-1;
     size_t i = 0, run = 0;
     while (i < n) {
-        size_t k = utf8_seq(u + i, n - i);
+        size_t k = sr__utf8_seq(u + i, n - i);
         if (k && !(k == 1 && u[i] == 0)) {
             i += k;
             continue;
