@@ -484,9 +484,9 @@ static int hit_cmp(const void *a, const void *b)
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* Sorts hits by (tb, te, id). Both engines produce nearly sorted lists (the
- * portable one by tb then te, Vectorscan by end offset), so an insertion sort
- * does it in near-linear time; past a budget of moves it hands over to qsort. */
+/* Sorts hits by (tb, te, id). Each engine's list is nearly sorted (the token
+ * hash's by tb then te, Vectorscan's by end offset), so an insertion sort does
+ * it in near-linear time; past a budget of moves it hands over to qsort. */
 static void sort_hits(hit *h, size_t n)
 {
     size_t budget = 8 * n + 64;
@@ -515,16 +515,21 @@ int sr__matcher_scan(sr__matcher *m, const sr__text *t, sr__match_cb cb, void *u
     m->nhits = 0;
     m->err = 0;
     int rc = m->kind == ENG_HS ? scan_hs(m, t) : 0;
+    size_t nhs = m->nhits; /* hits [0, nhs) from Vectorscan, the rest from the hash */
     if (!rc)
         rc = scan_portable(m, t);
     if (rc)
         return rc;
-    sort_hits(m->hits, m->nhits);
-    for (size_t i = 0; i < m->nhits; i++) {
-        const hit *h = &m->hits[i];
-        if (i && h->tb == h[-1].tb && h->te == h[-1].te && h->id == h[-1].id)
+    /* sort the two runs apart (each is nearly sorted), then merge them */
+    sort_hits(m->hits, nhs);
+    sort_hits(m->hits + nhs, m->nhits - nhs);
+    const hit *a = m->hits, *ae = m->hits + nhs, *b = ae, *be = m->hits + m->nhits, *prev = NULL;
+    while (a < ae || b < be) {
+        const hit *h = b == be || (a < ae && hit_cmp(a, b) <= 0) ? a++ : b++;
+        if (prev && h->tb == prev->tb && h->te == prev->te && h->id == prev->id)
             continue; /* the same phrase listed twice under one id */
         cb(ud, h->id, h->tb, h->te);
+        prev = h;
     }
     return 0;
 }
