@@ -16,7 +16,7 @@ enum { ENG_HS = 1, ENG_PORTABLE = 2 };
  * the automaton's filters fire on almost every byte. Measured on the digest
  * benchmark (docs/matching.md): 6 → 12 bytes cut the run by about a fifth;
  * Vectorscan keeps the half of the dictionary made of long names and phrases. */
-#define HS_MIN_LEN 12
+#define HS_MIN_LEN 16
 
 /* Cap on the matches of one scan (each is 12 bytes). */
 #define MAX_HITS ((size_t)1 << 26)
