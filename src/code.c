@@ -167,6 +167,7 @@ static const wordclass words[] = {
 };
 #define WSLOTS 512
 static int16_t wslot[WSLOTS]; /* open addressing: word index + 1 */
+static uint32_t wlens[256];   /* per first byte: bit n set when a word of n bytes starts with it */
 
 static uint32_t whash(const char *s, size_t n)
 {
@@ -179,7 +180,9 @@ static uint32_t whash(const char *s, size_t n)
 static void words_init(void)
 {
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-        uint32_t h = whash(words[i].w, strlen(words[i].w)) & (WSLOTS - 1);
+        size_t n = strlen(words[i].w);
+        wlens[(unsigned char)words[i].w[0]] |= 1u << n;
+        uint32_t h = whash(words[i].w, n) & (WSLOTS - 1);
         while (wslot[h])
             h = (h + 1) & (WSLOTS - 1);
         wslot[h] = (int16_t)(i + 1);
@@ -195,6 +198,8 @@ void sr__code_init(void)
 
 static uint32_t word_flags(const char *s, size_t n)
 {
+    if (n >= 32 || !(wlens[(unsigned char)s[0]] >> n & 1))
+        return 0; /* no word of this length starts with this letter: most tokens */
     uint32_t h = whash(s, n) & (WSLOTS - 1);
     while (wslot[h]) {
         const char *w = words[wslot[h] - 1].w;
@@ -542,6 +547,21 @@ static const mention *ent_at(const coder *c, uint32_t i)
     return &c->men[c->ti[i].ent - 1];
 }
 
+/* Index of the first mention starting at or after token i (c->men is in token
+ * order), so that a rule can visit the mentions of a range, not its tokens. */
+static size_t men_from(const coder *c, uint32_t i)
+{
+    size_t lo = 0, hi = c->nmen;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->men[mid].tb < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Words allowed between the parts of one actor phrase. */
 static int is_modifier(const coder *c, uint32_t i) { return i < c->t.ntoks && (c->ti[i].w & W_MOD); }
 
@@ -579,11 +599,15 @@ static size_t build_chunks(const coder *c, uint32_t a, uint32_t b, chunk *out, s
     size_t n = 0;
     uint32_t i = a;
     while (i < b && n < max) {
-        const mention *m = ent_at(c, i);
-        if (!m || m->tb != i || !(m->type == MT_ACTOR || m->type == MT_AGENT || m->type == MT_COUNTRY)) {
-            i++;
-            continue;
-        }
+        /* the next actor, agent or country mention (entity layer) from i */
+        size_t mk = men_from(c, i);
+        while (mk < c->nmen && c->men[mk].tb < b &&
+               !(c->men[mk].type == MT_ACTOR || c->men[mk].type == MT_AGENT || c->men[mk].type == MT_COUNTRY))
+            mk++;
+        if (mk >= c->nmen || c->men[mk].tb >= b)
+            break;
+        const mention *m = &c->men[mk];
+        i = m->tb;
         chunk ch = {m->tb, m->te, -1, -1, -1, 0, 0, 0, 0, 0};
         uint32_t j = i;
         for (;;) {
@@ -1085,9 +1109,9 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
     /* the place nearest the trigger in [a, b), preferring those after it */
     const mention *best = NULL;
     long bestd = 1L << 30;
-    for (uint32_t i = a; i < b; i++) {
-        const mention *m = ent_at(c, i);
-        if (!m || m->tb != i || m->type != MT_PLACE)
+    for (size_t k = men_from(c, a); k < c->nmen && c->men[k].tb < b; k++) {
+        const mention *m = &c->men[k];
+        if (m->type != MT_PLACE)
             continue;
         long d = (long)m->tb - (long)trig_tb;
         d = d >= 0 ? d : -d * 2 + 1;
@@ -1111,9 +1135,9 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         return;
     const sr__place *inner = NULL; /* "near Lake Chad in Borno state": Borno gives the admin1 */
     if (!*p->admin1)
-        for (uint32_t i = a; i < b && !inner; i++) {
-            const mention *m = ent_at(c, i);
-            if (m && m->tb == i && m->type == MT_PLACE && m != best) {
+        for (size_t k = men_from(c, a); k < c->nmen && c->men[k].tb < b && !inner; k++) {
+            const mention *m = &c->men[k];
+            if (m->type == MT_PLACE && m != best) {
                 const sr__place *q = sr__place_choose(c->lx, m->row, m->alt, 1, p->iso3);
                 if (q && *q->admin1 && !strcmp(q->iso3, p->iso3))
                     inner = q;
@@ -1527,9 +1551,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     }
     if (!iso) {
         /* a country named as a place in the sentence ("in Syria") */
-        for (uint32_t i = se->tb; i < se->te && !iso; i++) {
-            const mention *m = ent_at(c, i);
-            if (m && m->tb == i && m->type == MT_COUNTRY && prep_before(c, m->tb, se->tb) == 'i')
+        for (size_t k = men_from(c, se->tb); k < c->nmen && c->men[k].tb < se->te && !iso; k++) {
+            const mention *m = &c->men[k];
+            if (m->type == MT_COUNTRY && prep_before(c, m->tb, se->tb) == 'i')
                 iso = lx->countries[m->row].iso3;
         }
     }
@@ -2268,18 +2292,31 @@ static char *collapse_ws(const char *s, size_t n)
     char *o = malloc(n + 1);
     if (!o)
         return NULL;
+    /* the usual sentence has single spaces only: map whitespace to spaces in
+     * one pass the compiler vectorises, and squeeze only when a run of two or
+     * a space at either end needs it */
+    unsigned runs = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        o[i] = (char)((ch == ' ') | (ch == '\n') | (ch == '\r') | (ch == '\t') ? ' ' : ch);
+    }
+    for (size_t i = 1; i < n; i++)
+        runs |= (unsigned)(o[i - 1] == ' ') & (unsigned)(o[i] == ' ');
+    if (!runs && (!n || (o[0] != ' ' && o[n - 1] != ' '))) {
+        o[n] = 0;
+        return o;
+    }
     size_t k = 0;
     int sp = 0;
     for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t') {
+        if (o[i] == ' ') {
             sp = 1;
             continue;
         }
         if (sp && k)
             o[k++] = ' ';
         sp = 0;
-        o[k++] = (char)ch;
+        o[k++] = o[i];
     }
     o[k] = 0;
     return o;
