@@ -92,6 +92,9 @@ typedef struct coder {
     mention *men;
     size_t nmen, capmen;
     tokinfo *ti;
+    size_t capti;
+    int *best; /* build_mentions: best match per start token, three layers */
+    size_t capbest;
     dhit *dh;
     size_t ndh, capdh;
     sr__date pub;
@@ -102,7 +105,57 @@ typedef struct coder {
     size_t ncands, capcands;
     uint32_t sb, se, smask; /* the sentence being coded and its cue kinds */
     uint32_t *para;         /* per sentence: paragraph number (blank lines between) */
+    size_t cappara;
 } coder;
+
+/* The coder's per-document arrays, kept in the context from one document to
+ * the next so that a stream of short documents does not allocate them each
+ * time (a context serves one thread). Very large ones are not kept. */
+struct sr__codecache {
+    coder arrays; /* only the array pointers and capacities are used */
+};
+#define CACHE_KEEP_BYTES ((size_t)4 << 20)
+
+/* Moves the arrays of the cache into c (take) or those of c into the cache. */
+static void cache_swap(coder *c, struct sr__codecache *cc, int take)
+{
+    coder *a = take ? &cc->arrays : c, *b = take ? c : &cc->arrays;
+#define MOVE(f, capf)                                                            \
+    do {                                                                         \
+        if (!take && a->capf * sizeof *a->f > CACHE_KEEP_BYTES) {                \
+            free(a->f);                                                          \
+            a->f = NULL;                                                         \
+            a->capf = 0;                                                         \
+        }                                                                        \
+        b->f = a->f;                                                             \
+        b->capf = a->capf;                                                       \
+        a->f = NULL;                                                             \
+        a->capf = 0;                                                             \
+    } while (0)
+    MOVE(raw, capraw);
+    MOVE(men, capmen);
+    MOVE(ti, capti);
+    MOVE(best, capbest);
+    MOVE(dh, capdh);
+    MOVE(cands, capcands);
+    MOVE(para, cappara);
+#undef MOVE
+}
+
+void sr__code_cache_free(struct sr__codecache *cc)
+{
+    if (!cc)
+        return;
+    coder *a = &cc->arrays;
+    free(a->raw);
+    free(a->men);
+    free(a->ti);
+    free(a->best);
+    free(a->dh);
+    free(a->cands);
+    free(a->para);
+    free(cc);
+}
 
 /* Bounded string copy (snprintf "%s" without the formatting cost). */
 static void scopy(char *dst, size_t cap, const char *src)
@@ -177,8 +230,11 @@ static uint32_t whash(const char *s, size_t n)
     return h;
 }
 
+static int debug_cands; /* SITREP_DEBUG set: candidates go to stderr (read once) */
+
 static void words_init(void)
 {
+    debug_cands = getenv("SITREP_DEBUG") != NULL;
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         size_t n = strlen(words[i].w);
         wlens[(unsigned char)words[i].w[0]] |= 1u << n;
@@ -342,19 +398,13 @@ static int compound_number(const char *w, size_t n)
 static int build_mentions(coder *c)
 {
     size_t nt = c->t.ntoks;
-    c->ti = calloc(nt + 1, sizeof *c->ti);
-    if (!c->ti)
+    if (sr__grow((void **)&c->ti, &c->capti, nt, sizeof *c->ti))
         return SR_ENOMEM;
+    memset(c->ti, 0, (nt + 1) * sizeof *c->ti);
     /* best entity/trigger/quant per start token: longest, then priority */
-    int *best_ent = malloc((nt + 1) * sizeof(int));
-    int *best_trig = malloc((nt + 1) * sizeof(int));
-    int *best_q = malloc((nt + 1) * sizeof(int));
-    if (!best_ent || !best_trig || !best_q) {
-        free(best_ent);
-        free(best_trig);
-        free(best_q);
+    if (sr__grow((void **)&c->best, &c->capbest, 3 * nt + 2, sizeof *c->best))
         return SR_ENOMEM;
-    }
+    int *best_ent = c->best, *best_trig = c->best + (nt + 1), *best_q = c->best + 2 * (nt + 1);
     for (size_t i = 0; i <= nt; i++)
         best_ent[i] = best_trig[i] = best_q[i] = -1;
     for (size_t i = 0; i < nt; i++) {
@@ -488,14 +538,8 @@ static int build_mentions(coder *c)
             }
         }
     }
-    free(best_ent);
-    free(best_trig);
-    free(best_q);
     return 0;
 oom:
-    free(best_ent);
-    free(best_trig);
-    free(best_q);
     return SR_ENOMEM;
 }
 
@@ -2395,8 +2439,20 @@ static int emit(coder *c, sr_events *evs)
         }
         sr_event *e = &evs->v[evs->n];
         *e = cd->ev;
-        char idbuf[300];
-        snprintf(idbuf, sizeof idbuf, "%s-%zu", c->doc->id && *c->doc->id ? c->doc->id : "doc", evs->n + 1);
+        /* "<doc id>-<n>", cut at 299 bytes like the snprintf it replaces */
+        char idbuf[300], num[24];
+        const char *did = c->doc->id && *c->doc->id ? c->doc->id : "doc";
+        size_t nl = 0, k = strlen(did);
+        for (size_t q = evs->n + 1; q; q /= 10)
+            num[nl++] = (char)('0' + q % 10); /* digits, last first */
+        if (k > sizeof idbuf - 1)
+            k = sizeof idbuf - 1;
+        memcpy(idbuf, did, k);
+        if (k < sizeof idbuf - 1)
+            idbuf[k++] = '-';
+        while (nl && k < sizeof idbuf - 1)
+            idbuf[k++] = num[--nl];
+        idbuf[k] = 0;
         e->doc_id = S(evs, c->doc->id);
         e->event_id = S(evs, idbuf);
         e->kind = cd->kind_agg ? "aggregate" : "incident";
@@ -2468,6 +2524,8 @@ int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out)
     if (!evs)
         return SR_ENOMEM;
     coder c = {.ctx = ctx, .lx = &ctx->lx, .doc = doc};
+    if (ctx->cc)
+        cache_swap(&c, ctx->cc, 1);
     c.has_pub = doc->date && sr__date_parse_iso(doc->date, &c.pub) == 0;
     if (!c.has_pub && doc->text) {
         /* no publication date: relative dates count from the first complete
@@ -2484,11 +2542,11 @@ int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out)
         goto done;
     if ((rc = scan_dates(&c)) != 0)
         goto done;
-    c.para = calloc(c.t.nsents + 1, sizeof *c.para);
-    if (!c.para) {
+    if (sr__grow((void **)&c.para, &c.cappara, c.t.nsents, sizeof *c.para)) {
         rc = SR_ENOMEM;
         goto done;
     }
+    memset(c.para, 0, (c.t.nsents + 1) * sizeof *c.para);
     for (size_t s = 1; s < c.t.nsents; s++) {
         /* a blank line between two sentences starts a new paragraph */
         uint32_t from = c.t.sents[s - 1].oe, to = c.t.sents[s].os, nls = 0;
@@ -2502,7 +2560,7 @@ int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out)
     for (size_t s = 0; s < c.t.nsents; s++)
         if ((rc = code_sentence(&c, (uint32_t)s)) != 0)
             goto done;
-    if (getenv("SITREP_DEBUG"))
+    if (debug_cands)
         for (size_t k = 0; k < c.ncands; k++) {
             const cand *cd = &c.cands[k];
             fprintf(stderr, "cand %zu: %s | %s | a1=%s | a2=%s | fat=%d | %s | %s | date=%s(%d) | %.*s\n", k,
@@ -2514,12 +2572,19 @@ int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out)
     rc = emit(&c, evs);
 done:
     sr__text_release(&c.t);
-    free(c.raw);
-    free(c.men);
-    free(c.ti);
-    free(c.dh);
-    free(c.cands);
-    free(c.para);
+    if (!ctx->cc)
+        ctx->cc = calloc(1, sizeof *ctx->cc);
+    if (ctx->cc) {
+        cache_swap(&c, ctx->cc, 0);
+    } else {
+        free(c.raw);
+        free(c.men);
+        free(c.ti);
+        free(c.best);
+        free(c.dh);
+        free(c.cands);
+        free(c.para);
+    }
     if (rc) {
         sr_events_free(evs);
         return rc;

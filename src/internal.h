@@ -217,10 +217,12 @@ int sr__lexicon_iso(const sr__lexicon *lx, const char *iso3);
 const sr__place *sr__place_choose(const sr__lexicon *lx, uint32_t row, uint32_t alt, int want_admin,
                                   const char *iso3);
 
+struct sr__codecache;
 struct sr_ctx {
     char *datadir;
     sr__lexicon lx;
     sr__matcher *m;
+    struct sr__codecache *cc; /* the coder's arrays, kept from one document to the next */
 };
 
 /* ---- output.c ----------------------------------------------------------- */
@@ -237,6 +239,8 @@ struct sr_events {
 };
 /* Prepares the coder's static tables; sr_ctx_new calls it. */
 void sr__code_init(void);
+/* Frees the arrays the coder keeps in a context (NULL: no-op). */
+void sr__code_cache_free(struct sr__codecache *cc);
 /* Interns a string in the event list (NULL → ""). */
 const char *sr__events_str(sr_events *evs, const char *s, size_t n);
 
