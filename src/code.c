@@ -259,7 +259,10 @@ static uint32_t word_flags(const char *s, size_t n)
     uint32_t h = whash(s, n) & (WSLOTS - 1);
     while (wslot[h]) {
         const char *w = words[wslot[h] - 1].w;
-        if (!strncmp(w, s, n) && !w[n])
+        size_t j = 0; /* (an inline compare: these words are short) */
+        while (j < n && w[j] == s[j])
+            j++;
+        if (j == n && !w[n])
             return words[wslot[h] - 1].f;
         h = (h + 1) & (WSLOTS - 1);
     }
@@ -505,6 +508,7 @@ static int build_mentions(coder *c)
             reach_q = r->te;
         }
         if (c->t.toks[i].kind == SR_TOK_WORD && c->t.toks[i].e - c->t.toks[i].s >= 7 &&
+            strchr("tfsen", c->t.norm[c->t.toks[i].s]) && /* the first letters of the tens */
             memchr(c->t.norm + c->t.toks[i].s, '-', c->t.toks[i].e - c->t.toks[i].s)) {
             int v = compound_number(c->t.norm + c->t.toks[i].s, c->t.toks[i].e - c->t.toks[i].s);
             if (v > 0) {

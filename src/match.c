@@ -29,6 +29,7 @@ typedef struct hit {
 typedef struct slot {
     uint64_t h;
     uint32_t pat; /* first pattern with this text + 1 (0 = empty slot) */
+    uint32_t len; /* its length (in the slot: one cache line per probe) */
 } slot;
 
 struct sr__matcher {
@@ -47,10 +48,9 @@ struct sr__matcher {
     uint32_t *next;   /* per pattern: next pattern with the same text + 1 */
     slot *tab;
     size_t tabmask;
-    uint64_t *pre;    /* set of hashes of phrase prefixes ending at a possible token end */
-    size_t premask;
-    uint64_t *bits;   /* a one-hash Bloom filter over pre, small enough to stay in cache */
-    size_t bitmask;
+    uint64_t *bits;   /* Bloom filter of the hashes of phrase prefixes ending at a
+                         possible token end: blocks of one cache line, two bits each */
+    size_t blockmask; /* blocks - 1 */
     size_t maxtoks, maxlen;
     /* scan state */
     hit *hits;
@@ -107,30 +107,27 @@ static int maybe_tok_end(const char *p, size_t n, size_t b)
     return !is_alnum_byte(prev) || !is_alnum_byte((unsigned char)p[b]);
 }
 
-static void pre_add(sr__matcher *m, uint64_t h)
+/* The prefix filter is only a filter: a false positive costs one more table
+ * lookup (which compares the bytes), never a wrong match. Each prefix sets
+ * two bits in one 512-bit block, so a test reads one cache line; at 16 bits
+ * per prefix about 1 test in 60 is a false positive. A whole phrase also sets
+ * a third bit, so that the phrase table is read only for spans that may be one. */
+static void pre_add(sr__matcher *m, uint64_t h, int whole)
 {
-    size_t b = (h >> 40) & m->bitmask;
-    m->bits[b >> 6] |= (uint64_t)1 << (b & 63);
-    size_t i = h & m->premask;
-    while (m->pre[i] && m->pre[i] != h)
-        i = (i + 1) & m->premask;
-    m->pre[i] = h;
+    uint64_t *blk = m->bits + ((h >> 40) & m->blockmask) * 8;
+    blk[(h >> 6) & 7] |= (uint64_t)1 << (h & 63);
+    blk[(h >> 15) & 7] |= (uint64_t)1 << ((h >> 9) & 63);
+    if (whole)
+        blk[(h >> 24) & 7] |= (uint64_t)1 << ((h >> 18) & 63);
 }
 
+/* 0: no phrase starts with this span; 1: some may; 2: it may be a phrase. */
 static inline int pre_has(const sr__matcher *m, uint64_t h)
 {
-    size_t b = (h >> 40) & m->bitmask;
-    if (!(m->bits[b >> 6] & ((uint64_t)1 << (b & 63))))
+    const uint64_t *blk = m->bits + ((h >> 40) & m->blockmask) * 8;
+    if (!((blk[(h >> 6) & 7] >> (h & 63) & 1) && (blk[(h >> 15) & 7] >> ((h >> 9) & 63) & 1)))
         return 0;
-    size_t i = h & m->premask;
-    for (;;) {
-        uint64_t v = m->pre[i];
-        if (v == h)
-            return 1;
-        if (!v)
-            return 0;
-        i = (i + 1) & m->premask;
-    }
+    return 1 + (int)(blk[(h >> 24) & 7] >> ((h >> 18) & 63) & 1);
 }
 
 /* Slot for text p[0..n) with hash h: the one holding it, or the empty one
@@ -143,7 +140,7 @@ static slot *tab_find(const sr__matcher *m, uint64_t h, const char *p, size_t n)
         if (!s->pat)
             return s;
         uint32_t k = s->pat - 1;
-        if (s->h == h && m->lens[k] == n && memcmp(m->pool + m->off[k], p, n) == 0)
+        if (s->h == h && s->len == n && memcmp(m->pool + m->off[k], p, n) == 0)
             return s;
         i = (i + 1) & m->tabmask;
     }
@@ -158,23 +155,24 @@ static size_t hash_len(const sr__matcher *m, size_t i)
 
 static int portable_build(sr__matcher *m, const char *const *pats, char *err, size_t errlen)
 {
-    size_t total = 0, npre = 0;
+    size_t total = 0, npre = 0, nheld = 0;
     for (size_t i = 0; i < m->n; i++) {
         size_t li = hash_len(m, i);
         total += li;
+        nheld += li > 0;
         for (size_t b = 1; b <= li; b++)
             npre += maybe_tok_end(pats[i], li, b);
     }
     m->pool = malloc(total + 1);
     m->off = malloc((m->n + 1) * sizeof *m->off);
     m->next = calloc(m->n + 1, sizeof *m->next);
-    m->tabmask = pow2_at_least(m->n * 2 + 1) - 1;
+    m->tabmask = pow2_at_least(nheld * 2 + 1) - 1;
     m->tab = calloc(m->tabmask + 1, sizeof *m->tab);
-    m->premask = pow2_at_least(npre * 2 + 1) - 1;
-    m->pre = calloc(m->premask + 1, sizeof *m->pre);
-    m->bitmask = pow2_at_least(npre * 16 + 1024) - 1;
-    m->bits = calloc((m->bitmask + 1) / 64, sizeof *m->bits);
-    if (!m->pool || !m->off || !m->next || !m->tab || !m->pre || !m->bits) {
+    m->blockmask = pow2_at_least((npre * 16 + 511) / 512) - 1;
+    m->bits = aligned_alloc(64, (m->blockmask + 1) * 64);
+    if (m->bits)
+        memset(m->bits, 0, (m->blockmask + 1) * 64);
+    if (!m->pool || !m->off || !m->next || !m->tab || !m->bits) {
         sr__errf(err, errlen, "matcher: out of memory building the phrase table (%zu phrases)", m->n);
         return SR_ENOMEM;
     }
@@ -193,7 +191,7 @@ static int portable_build(sr__matcher *m, const char *const *pats, char *err, si
         for (size_t b = 1; b <= n; b++) {
             h = fnv(h, p + b - 1, 1);
             if (maybe_tok_end(p, n, b)) {
-                pre_add(m, mix(h));
+                pre_add(m, mix(h), b == n);
                 toks++;
             }
         }
@@ -206,6 +204,7 @@ static int portable_build(sr__matcher *m, const char *const *pats, char *err, si
         if (!s->pat) {
             s->h = hm;
             s->pat = (uint32_t)i + 1;
+            s->len = (uint32_t)n;
         } else { /* same text, another id: chain it */
             uint32_t k = s->pat - 1;
             while (m->next[k])
@@ -276,14 +275,12 @@ static void release_engine(sr__matcher *m)
     free(m->off);
     free(m->next);
     free(m->tab);
-    free(m->pre);
     free(m->bits);
     m->bits = NULL;
     m->pool = NULL;
     m->off = NULL;
     m->next = NULL;
     m->tab = NULL;
-    m->pre = NULL;
 }
 
 sr__matcher *sr__matcher_new(sr_engine engine, const char *const *pats, const size_t *lens,
@@ -461,8 +458,11 @@ static int scan_portable(sr__matcher *m, const sr__text *t)
             h = fnv(h, t->norm + at, e - at);
             at = e;
             uint64_t hm = mix(h);
-            if (!pre_has(m, hm))
+            int ph = pre_has(m, hm);
+            if (!ph)
                 break;
+            if (ph < 2)
+                continue;
             slot *sl = tab_find(m, hm, t->norm + s, e - s);
             for (uint32_t p = sl->pat; p; p = m->next[p - 1]) {
                 int rc = add_hit(m, (uint32_t)i, (uint32_t)j + 1, m->ids[p - 1]);
