@@ -115,6 +115,7 @@ typedef struct sr_event {
     const char *actor2, *assoc_actor_2;
     int inter2;
     const char *country, *iso3, *admin1, *admin2, *location;
+    const char *admin1_acled; /* admin1 as ACLED spells it ("Idleb" for GeoNames' "Idlib") */
     double latitude, longitude;
     int geo_precision; /* 1 place, 2 near / part of region, 3 region; 0 unknown */
     long geonames_id;  /* 0 when not from GeoNames */
