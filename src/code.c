@@ -25,7 +25,7 @@ typedef struct mention {
     int type;
     uint32_t tb, te; /* tokens [tb, te) */
     uint32_t row;    /* row in its table; for MT_NUM the value */
-    uint32_t alt;    /* MT_PLACE: another row with the same phrase, or UINT32_MAX */
+    uint32_t alt;    /* MT_PLACE: the place the names around it fix (coherent_places), or UINT32_MAX */
 } mention;
 
 /* Per-token annotation: which mention (index+1) covers it, per layer. */
@@ -430,6 +430,9 @@ static int build_mentions(coder *c)
             continue;
         if (type == MT_PLACE && (!looks_proper(c, r->tb, r->te) || !place_plausible(c, r)))
             continue;
+        if (type == MT_COUNTRY && r->te < nt &&
+            tok_in(c, r->te, (const char *const[]){"dollar", "dollars", "currency", NULL}))
+            continue; /* "the US dollar" names a currency, not a place */
         if (type == MT_ACTOR || type == MT_COUNTRY) {
             /* short all-caps acronyms ("IS", "US") must be written in capitals */
             const sr__tok *k0 = &c->t.toks[r->tb];
@@ -457,19 +460,6 @@ static int build_mentions(coder *c)
             int table = SR_LX_TABLE(r->id);
             mention m = {table == SR_LX_CUE ? MT_SOURCE : ent_type(table), r->tb, r->te,
                          SR_LX_ROW(r->id), UINT32_MAX};
-            if (m.type == MT_PLACE) { /* remember a same-phrase alternative (Homs city / province) */
-                for (size_t k = (size_t)best_ent[i]; k-- > 0 && c->raw[k].tb == r->tb;) /* raw is sorted by tb */
-                    if (c->raw[k].te == r->te && SR_LX_TABLE(c->raw[k].id) == SR_LX_PLACE && c->raw[k].id != r->id) {
-                        m.alt = SR_LX_ROW(c->raw[k].id);
-                        break;
-                    }
-                for (size_t k = (size_t)best_ent[i] + 1; m.alt == UINT32_MAX && k < c->nraw && c->raw[k].tb == r->tb; k++)
-                    if (c->raw[k].te == r->te &&
-                        SR_LX_TABLE(c->raw[k].id) == SR_LX_PLACE && c->raw[k].id != r->id) {
-                        m.alt = SR_LX_ROW(c->raw[k].id);
-                        break;
-                    }
-            }
             if (add_mention(c, m))
                 goto oom;
             for (uint32_t k = r->tb; k < r->te; k++)
@@ -1125,6 +1115,59 @@ static void copy_place(cand *dst, const cand *src)
     dst->ev.ev_place = src->ev.ev_place;
 }
 
+/* The place a mention names: the one its neighbours fixed, else the best by context. */
+static int resolve(const coder *c, const mention *m, const sr__placectx *pc, sr__where *w)
+{
+    if (m->alt != UINT32_MAX) {
+        sr__place_where(c->ctx->gaz, m->alt, w);
+        return 1;
+    }
+    return sr__place_resolve(c->ctx->gaz, m->row, pc, w, NULL, 0);
+}
+
+/* "Guaira, Parana", "La Plata (Buenos Aires)", "Tafas in Dar'a province": a
+ * town named within a few words before an admin1 unit that contains one of its
+ * namesakes is that namesake, and the unit is that unit, whatever the country
+ * elsewhere in the text. Fixes both mentions (mention.alt). */
+static void coherent_places(coder *c)
+{
+    const sr__gaz *g = c->ctx->gaz;
+    for (size_t i = 0; i < c->nmen; i++) {
+        mention *m1 = &c->men[i];
+        if (m1->type != MT_PLACE || m1->alt != UINT32_MAX)
+            continue;
+        const sr__gzname *n1 = sr__gaz_name(g, m1->row);
+        for (size_t j = i + 1; j < c->nmen && c->men[j].tb <= m1->te + 6; j++) {
+            mention *m2 = &c->men[j];
+            if (m2->type != MT_PLACE)
+                continue;
+            const sr__gzname *n2 = sr__gaz_name(g, m2->row);
+            uint32_t bp = UINT32_MAX, bu = UINT32_MAX, bpop = 0;
+            for (uint32_t b = 0; b < n2->count; b++) {
+                uint32_t ui = sr__gaz_list(g, n2->first + b);
+                const sr__gzplace *u = sr__gaz_place(g, ui);
+                if (u->kind != SR_GZ_ADMIN1 || u->admin1 == SR_GZ_NONE)
+                    continue;
+                for (uint32_t a = 0; a < n1->count; a++) {
+                    uint32_t pi = sr__gaz_list(g, n1->first + a);
+                    const sr__gzplace *p = sr__gaz_place(g, pi);
+                    if (p->kind != SR_GZ_ADMIN1 && p->admin1 == u->admin1 && (bp == UINT32_MAX || p->pop > bpop)) {
+                        bp = pi;
+                        bu = ui;
+                        bpop = p->pop;
+                    }
+                }
+            }
+            if (bp != UINT32_MAX) {
+                m1->alt = bp;
+                if (m2->alt == UINT32_MAX)
+                    m2->alt = bu;
+                break;
+            }
+        }
+    }
+}
+
 /* The admin1 units named in tokens [a, b) (at most max), as the context that
  * places a town named next to them ("Tafas in Dar'a"). */
 static int admin1_named(coder *c, uint32_t a, uint32_t b, const char *iso, uint32_t *out, int max)
@@ -1136,7 +1179,7 @@ static int admin1_named(coder *c, uint32_t a, uint32_t b, const char *iso, uint3
             continue;
         sr__placectx pc = {iso, NULL, 0, 1};
         sr__where w;
-        if (sr__place_resolve(c->ctx->gaz, m->row, &pc, &w, NULL, 0) && w.kind == SR_GZ_ADMIN1 &&
+        if (resolve(c, m, &pc, &w) && w.kind == SR_GZ_ADMIN1 &&
             w.admin1_ix != UINT32_MAX && (!iso || !strcmp(w.iso3, iso)))
             out[n++] = w.admin1_ix;
     }
@@ -1186,10 +1229,10 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             return;
         lastd = bestd;
         pc.want_admin = wants_admin(c, next);
-        if (!sr__place_resolve(c->ctx->gaz, next->row, &pc, &w, NULL, 0))
+        if (!resolve(c, next, &pc, &w))
             continue;
         if (!ciso || !strcmp(w.iso3, ciso) || (w.kind == SR_GZ_CITY && w.pop >= 100000) ||
-            w.kind == SR_GZ_ADMIN1) {
+            w.kind == SR_GZ_ADMIN1 || next->alt != UINT32_MAX) {
             best = next;
             break;
         }
@@ -1203,7 +1246,7 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
                 continue;
             sr__placectx pc2 = {w.iso3, &w.admin1_ix, 1, 0};
             sr__where w2;
-            if (sr__place_resolve(c->ctx->gaz, m->row, &pc2, &w2, NULL, 0) && w2.kind != SR_GZ_ADMIN1 &&
+            if (resolve(c, m, &pc2, &w2) && w2.kind != SR_GZ_ADMIN1 &&
                 w2.admin1_ix == w.admin1_ix && w2.admin1_ix != UINT32_MAX) {
                 w = w2;
                 best = m;
@@ -2066,6 +2109,24 @@ static int code_sentence(coder *c, uint32_t s)
 }
 
 /* ---- document level ----------------------------------------------------- */
+/* The country a name mentions as a word ("OSCE Special Monitoring Mission to
+ * Ukraine", "Syrian Observatory for Human Rights"), or NULL. */
+static const char *country_named_in(const coder *c, const char *s)
+{
+    for (size_t k = 0; k < c->lx->ncountries; k++) {
+        const char *nm = c->lx->countries[k].name;
+        size_t n = strlen(nm);
+        for (const char *p = strstr(s, nm); p; p = strstr(p + 1, nm)) {
+            if (p > s && isalpha((unsigned char)p[-1]))
+                continue;
+            const char *e = p + n;
+            if (!isalpha((unsigned char)*e) || ((*e == 'n' || !strncmp(e, "an", 2)) && !isalpha((unsigned char)e[*e == 'n' ? 1 : 2])))
+                return c->lx->countries[k].iso3;
+        }
+    }
+    return NULL;
+}
+
 static void doc_country(coder *c)
 {
     /* the country most named in the document: first by country names and
@@ -2086,10 +2147,12 @@ static void doc_country(coder *c)
                 iso = c->lx->countries[m->row].iso3;
             else if (pass == 0 && m->type == MT_ACTOR && strcmp(c->lx->actors[m->row].country, "*"))
                 iso = c->lx->actors[m->row].country;
+            else if (pass == 0 && m->type == MT_SOURCE)
+                iso = country_named_in(c, c->lx->cues[m->row].arg);
             else if (pass == 1 && m->type == MT_PLACE) {
                 sr__placectx pc = {lead, NULL, 0, wants_admin(c, m)};
                 sr__where w;
-                if (sr__place_resolve(c->ctx->gaz, m->row, &pc, &w, NULL, 0))
+                if (resolve(c, m, &pc, &w))
                     iso = w.iso3;
             }
             if (!iso)
@@ -2577,6 +2640,7 @@ int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out)
                 nls++;
         c.para[s] = c.para[s - 1] + (nls >= 2);
     }
+    coherent_places(&c);
     doc_country(&c);
     doc_source(&c);
     for (size_t s = 0; s < c.t.nsents; s++)

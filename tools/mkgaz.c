@@ -168,8 +168,36 @@ static int usable_name(const char *s)
     return 1;
 }
 
+static void add_variant(const char *raw, uint32_t place, int own);
+
+/* "Novoluhans'ke" is written "Novoluhanske" too: the name without apostrophes
+ * (', ’, ʼ, ʹ) as one more variant. */
+static void add_unquoted(const char *raw, uint32_t place, int own)
+{
+    char buf[256];
+    size_t k = 0;
+    int changed = 0;
+    for (const char *p = raw; *p && k + 1 < sizeof buf; p++) {
+        if (*p == '\'') {
+            changed = 1;
+            continue;
+        }
+        if (!strncmp(p, "\xe2\x80\x99", 3) || !strncmp(p, "\xca\xbc", 2) || !strncmp(p, "\xca\xb9", 2)) {
+            p += p[0] == '\xe2' ? 2 : 1;
+            changed = 1;
+            continue;
+        }
+        buf[k++] = *p;
+    }
+    buf[k] = 0;
+    if (changed)
+        add_variant(buf, place, own);
+}
+
 static void add_variant(const char *raw, uint32_t place, int own)
 {
+    if (strpbrk(raw, "'\xe2\xca"))
+        add_unquoted(raw, place, own);
     if (!own && !usable_name(raw))
         return;
     size_t nl;
