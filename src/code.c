@@ -2149,19 +2149,24 @@ static void doc_country(coder *c)
                 iso = c->lx->actors[m->row].country;
             else if (pass == 0 && m->type == MT_SOURCE)
                 iso = country_named_in(c, c->lx->cues[m->row].arg);
-            else if (pass == 1 && m->type == MT_PLACE) {
+            int weak = m->type == MT_ACTOR;
+            if (pass == 1 && m->type == MT_PLACE) {
                 sr__placectx pc = {lead, NULL, 0, wants_admin(c, m)};
                 sr__where w;
-                if (resolve(c, m, &pc, &w))
+                if (resolve(c, m, &pc, &w)) {
                     iso = w.iso3;
+                    /* a small place with no namesake in the lead country, and
+                     * nothing around it to fix it, votes weakly */
+                    weak = lead && strcmp(iso, lead) && m->alt == UINT32_MAX && w.pop < 100000;
+                }
             }
             if (!iso)
                 continue;
             int r = sr__lexicon_iso(c->lx, iso);
             if (r >= 0)
-                cnt[r] += m->type == MT_ACTOR ? 1 : 2;
+                cnt[r] += weak ? 1 : 2;
         }
-        int best = -1;
+        int best = lead ? sr__lexicon_iso(c->lx, lead) : -1; /* ties keep the lead */
         for (size_t i = 0; i < n; i++)
             if (cnt[i] > 0 && (best < 0 || cnt[i] > cnt[best]))
                 best = (int)i;

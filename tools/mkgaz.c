@@ -276,6 +276,35 @@ static void skeleton(const char *name, char *out, size_t outlen)
     free(f);
 }
 
+/* The spellings of an admin1 unit's name news use: GeoNames' own, without
+ * its generic word ("Borno State" → "Borno"), and with the compass word in the
+ * other form ("Southern Darfur" → "South Darfur", "North Kivu" → "Nord-Kivu",
+ * "Far North" → "Extreme-Nord"). Returns how many were written to out. */
+#define MAXAV 8
+static int admin1_spellings(const char *name, char out[MAXAV][256])
+{
+    static const char *const swap[][2] = {
+        {"Southern ", "South "}, {"Northern ", "North "}, {"Western ", "West "}, {"Eastern ", "East "},
+        {"North ", "Nord-"},     {"South ", "Sud-"},      {"Far North", "Extreme-Nord"},
+        {"North-West", "Nord-Ouest"}, {"South-West", "Sud-Ouest"}, {NULL, NULL}};
+    int n = 0;
+    snprintf(out[n++], 256, "%s", name);
+    if (strip_generic(name, out[n], 256))
+        n++;
+    int base = n;
+    for (int i = 0; i < base && n < MAXAV; i++)
+        for (int k = 0; swap[k][0] && n < MAXAV; k++)
+            for (int dir = 0; dir < 2 && n < MAXAV; dir++) {
+                const char *from = swap[k][dir], *to = swap[k][!dir];
+                size_t fl = strlen(from);
+                if (!strncmp(out[i], from, fl)) {
+                    snprintf(out[n], 256, "%s%s", to, out[i] + fl);
+                    n++;
+                }
+            }
+    return n;
+}
+
 /* ---- inputs --------------------------------------------------------------- */
 static smap iso2to3;  /* "SY" → index in iso3s */
 static char (*iso3s)[4];
@@ -567,11 +596,10 @@ int main(int argc, char **argv)
             p->lat = p->lon = NAN;
         }
         u->place = (uint32_t)nplaces;
-        const char *nm = pool.p + u->name;
-        add_variant(nm, (uint32_t)nplaces, 0);
-        char bare[256];
-        if (strip_generic(nm, bare, sizeof bare))
-            add_variant(bare, (uint32_t)nplaces, 0);
+        char sp[MAXAV][256];
+        int nsp = admin1_spellings(pool.p + u->name, sp);
+        for (int j = 0; j < nsp; j++)
+            add_variant(sp[j], (uint32_t)nplaces, 0);
         nplaces++;
     }
 
@@ -590,16 +618,15 @@ int main(int argc, char **argv)
                 for (size_t k = 0; k < nadmin1 && unit < 0; k++) {
                     if (strcmp(admin1[k].iso3, q->iso3))
                         continue;
-                    const char *nm = pool.p + admin1[k].name;
-                    char bare[256];
-                    size_t l1, l2 = 0;
-                    char *n1 = sr__norm_phrase(nm, strlen(nm), &l1);
-                    char *n2 = strip_generic(nm, bare, sizeof bare) ? sr__norm_phrase(bare, strlen(bare), &l2) : NULL;
-                    if ((n1 && l1 == lx.lens[v] && !memcmp(n1, lx.pats[v], l1)) ||
-                        (n2 && l2 == lx.lens[v] && !memcmp(n2, lx.pats[v], l2)))
-                        unit = (int)k;
-                    free(n1);
-                    free(n2);
+                    char sp[MAXAV][256];
+                    int nsp = admin1_spellings(pool.p + admin1[k].name, sp);
+                    for (int j = 0; j < nsp && unit < 0; j++) {
+                        size_t l1;
+                        char *n1 = sr__norm_phrase(sp[j], strlen(sp[j]), &l1);
+                        if (n1 && l1 == lx.lens[v] && !memcmp(n1, lx.pats[v], l1))
+                            unit = (int)k;
+                        free(n1);
+                    }
                 }
             }
             if (unit < 0) {
