@@ -298,9 +298,13 @@ static void fold_name(const char *s, char *out, size_t cap)
     size_t k = 0;
     if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &f,
                      UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD) >= 0 && f)
-        for (const utf8proc_uint8_t *p = f; *p && k + 1 < cap; p++)
-            if (isalnum(*p) || *p >= 0x80)
+        for (const utf8proc_uint8_t *p = f; *p && k + 1 < cap; p++) {
+            if (p[0] == 0xc4 && p[1] == 0xb1) { /* dotless ı */
+                out[k++] = 'i';
+                p++;
+            } else if (isalnum(*p) || *p >= 0x80)
                 out[k++] = (char)*p;
+        }
     out[k] = 0;
     free(f);
 }

@@ -114,6 +114,8 @@ static variant *vars;
 static size_t nvars, capvars;
 
 static smap words;  /* common English words (lower-case entries of the word list) */
+static smap notplaces; /* never a place alone (data/notplaces.tsv): not indexed */
+static smap lexphrases; /* phrases of the other dictionaries: a place only after a locative */
 
 static uint32_t pool_add(const char *s)
 {
@@ -194,15 +196,54 @@ static void add_unquoted(const char *raw, uint32_t place, int own)
         add_variant(buf, place, own);
 }
 
+/* "Nuevo León" is written "Nuevo Leon" in most English news: the name with
+ * its accents stripped (and ı ł ø đ ß spelled i l o d ss) as one more variant. */
+static void add_unaccented(const char *raw, uint32_t place, int own)
+{
+    utf8proc_uint8_t *f = NULL;
+    if (utf8proc_map((const utf8proc_uint8_t *)raw, 0, &f,
+                     UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK) < 0 || !f)
+        return;
+    char buf[256];
+    size_t k = 0;
+    int ascii = 1;
+    for (const unsigned char *p = f; *p && k + 3 < sizeof buf; p++) {
+        static const struct { const char *from, *to; } sp[] = {
+            {"\xc4\xb1", "i"}, {"\xc5\x82", "l"}, {"\xc5\x81", "L"}, {"\xc3\xb8", "o"}, {"\xc3\x98", "O"},
+            {"\xc4\x91", "d"}, {"\xc4\x90", "D"}, {"\xc3\x9f", "ss"}, {NULL, NULL}};
+        int done = 0;
+        for (int i = 0; sp[i].from && !done; i++)
+            if (!strncmp((const char *)p, sp[i].from, 2)) {
+                k += (size_t)snprintf(buf + k, sizeof buf - k, "%s", sp[i].to);
+                p++;
+                done = 1;
+            }
+        if (done)
+            continue;
+        if (*p >= 0x80)
+            ascii = 0;
+        buf[k++] = (char)*p;
+    }
+    buf[k] = 0;
+    free(f);
+    if (ascii && strcmp(buf, raw))
+        add_variant(buf, place, own);
+}
+
 static void add_variant(const char *raw, uint32_t place, int own)
 {
     if (strpbrk(raw, "'\xe2\xca"))
         add_unquoted(raw, place, own);
+    for (const unsigned char *p = (const unsigned char *)raw; *p; p++)
+        if (*p >= 0x80) {
+            add_unaccented(raw, place, own);
+            break;
+        }
     if (!own && !usable_name(raw))
         return;
     size_t nl;
     char *norm = sr__norm_phrase(raw, strlen(raw), &nl);
-    if (!norm || nl < 3) {
+    if (!norm || nl < 3 || (!own && smap_get(&notplaces, norm, 0))) {
         free(norm);
         return;
     }
@@ -342,7 +383,6 @@ static const char *iso3_of(const char *iso2)
 
 /* Words and phrases that are no place by themselves: data/notplaces.tsv and
  * every phrase of the other dictionaries ("Police", "Thursday", "Russian"). */
-static smap notplaces;
 
 static void load_notplaces(const char *datadir, const sr__lexicon *lx)
 {
@@ -364,13 +404,14 @@ static void load_notplaces(const char *datadir, const sr__lexicon *lx)
         free(norm);
     }
     fclose(f);
+    smap_init(&lexphrases, lx->npats + 16);
     for (size_t v = 0; v < lx->npats; v++) {
         int t = SR_LX_TABLE(lx->ids[v]);
         if (t == SR_LX_PLACE || t == SR_LX_COUNTRY)
             continue;
         char *p = sr__strndup(lx->pats[v], lx->lens[v]);
         if (p)
-            smap_put(&notplaces, p, 1);
+            smap_put(&lexphrases, p, 1);
         free(p);
     }
 }
@@ -782,7 +823,7 @@ int main(int argc, char **argv)
         sr__gzname *nm = &names[nnames++];
         nm->first = (uint32_t)nlist;
         nm->text = pool_add(vars[k].norm);
-        nm->flags = !own && (common_name(vars[k].norm) || smap_get(&notplaces, vars[k].norm, 0))
+        nm->flags = !own && (common_name(vars[k].norm) || smap_get(&lexphrases, vars[k].norm, 0))
                         ? SR_GZ_NAME_COMMON : 0;
         for (size_t j = k; j < e; j++) {
             if (j > k && vars[j].place == vars[j - 1].place)
