@@ -549,12 +549,34 @@ int main(int argc, char **argv)
     snprintf(path, sizeof path, "%s/admin2.json", geodir);
     json_t *a2 = load_json(path);
     smap a2name; /* "SY.12.345" → pool offset */
+    smap a2idx;  /* "SY.12.345" → index in a2units */
     smap_init(&a2name, json_array_size(a2));
+    smap_init(&a2idx, json_array_size(a2));
+    typedef struct a2unit {
+        uint32_t name, admin1, best; /* best: largest place + 1 */
+        uint64_t pop;
+        char iso3[4];
+    } a2unit;
+    a2unit *a2units = calloc(json_array_size(a2) + 1, sizeof *a2units);
+    size_t na2 = 0;
+    if (!a2units)
+        die("out of memory");
     json_array_foreach(a2, i, it) {
         const char *code = json_string_value(json_object_get(it, "code"));
         const char *name = json_string_value(json_object_get(it, "name"));
-        if (code && name)
-            smap_put(&a2name, code, (int)pool_add(name));
+        if (!code || !name || strlen(code) < 6 || code[2] != '.')
+            continue;
+        uint32_t off = pool_add(name);
+        smap_put(&a2name, code, (int)off);
+        char cc[3] = {code[0], code[1], 0}, a1key[32];
+        const char *iso3 = iso3_of(cc), *dot = strchr(code + 3, '.');
+        if (!iso3 || !dot)
+            continue;
+        snprintf(a1key, sizeof a1key, "%.*s", (int)(dot - code), code);
+        int ai = smap_get(&a1idx, a1key, -1);
+        a2units[na2] = (a2unit){off, ai < 0 ? SR_GZ_NONE : (uint32_t)ai, 0, 0, {0}};
+        memcpy(a2units[na2].iso3, iso3, 4);
+        smap_put(&a2idx, code, (int)na2++);
     }
 
     /* the GeoNames rows */
@@ -597,6 +619,13 @@ int main(int argc, char **argv)
         p->admin1 = ai < 0 ? SR_GZ_NONE : (uint32_t)ai;
         snprintf(key, sizeof key, "%s.%s.%s", fl[8], fl[10], fl[11]);
         p->admin2 = *fl[11] ? (uint32_t)smap_get(&a2name, key, 0) : 0;
+        int a2i = *fl[11] ? smap_get(&a2idx, key, -1) : -1;
+        if (a2i >= 0) {
+            a2unit *u2 = &a2units[a2i];
+            u2->pop += p->pop;
+            if (!u2->best || p->pop > places[u2->best - 1].pop)
+                u2->best = (uint32_t)nplaces + 1;
+        }
         if (ai >= 0) {
             a1pop[ai] += p->pop;
             uint32_t b = a1best[ai];
@@ -643,6 +672,31 @@ int main(int argc, char **argv)
             add_variant(sp[j], (uint32_t)nplaces, 0);
         nplaces++;
     }
+
+    /* admin2 units with places in them, at their largest place */
+    for (size_t k = 0; k < na2; k++) {
+        const a2unit *u2 = &a2units[k];
+        if (!u2->best)
+            continue;
+        PUSH(places, nplaces, capplaces);
+        sr__gzplace *p = &places[nplaces];
+        memset(p, 0, sizeof *p);
+        p->name = u2->name;
+        memcpy(p->iso3, u2->iso3, 4);
+        p->admin1 = u2->admin1;
+        p->admin2 = u2->name;
+        p->kind = SR_GZ_ADMIN2;
+        snprintf(p->fcode, sizeof p->fcode, "ADM2");
+        p->pop = u2->pop > UINT32_MAX ? UINT32_MAX : (uint32_t)u2->pop;
+        p->lat = places[u2->best - 1].lat;
+        p->lon = places[u2->best - 1].lon;
+        char bare[256];
+        add_variant(pool.p + u2->name, (uint32_t)nplaces, 0);
+        if (strip_generic(pool.p + u2->name, bare, sizeof bare))
+            add_variant(bare, (uint32_t)nplaces, 0);
+        nplaces++;
+    }
+    free(a2units);
 
     /* sitrep's own places: admin1 rows name (and re-spell) a GeoNames unit;
      * the others are places of their own, with their variants */
