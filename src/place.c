@@ -7,6 +7,7 @@
 #include "internal.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 void sr__place_where(const sr__gaz *g, uint32_t place, sr__where *w)
@@ -29,38 +30,64 @@ void sr__place_where(const sr__gaz *g, uint32_t place, sr__where *w)
 }
 
 /* The score of one candidate; the weights order the rules (a rule outranks
- * every one after it), population breaks the remaining ties. */
-static double score(const sr__gaz *g, uint32_t place, const sr__placectx *pc, const sr__gzname *nm)
+ * every one after it), population breaks the remaining ties. With why, also
+ * says which rules gave what ("country +10000; ..."). */
+static double score(const sr__gaz *g, uint32_t place, const sr__placectx *pc, const sr__gzname *nm,
+                    char *why, size_t whylen)
 {
     const sr__gzplace *p = sr__gaz_place(g, place);
     double s = 0;
-    if (pc->iso3 && !memcmp(p->iso3, pc->iso3, 4))
+    size_t wl = 0;
+#define WHY(...) \
+    do { \
+        if (why && wl < whylen) \
+            wl += (size_t)snprintf(why + wl, whylen - wl, __VA_ARGS__); \
+    } while (0)
+    if (why && whylen)
+        why[0] = 0;
+    if (pc->iso3 && !memcmp(p->iso3, pc->iso3, 4)) {
         s += 10000;
+        WHY("in the country in context +10000; ");
+    }
     int admin = p->kind == SR_GZ_ADMIN1 || p->kind == SR_GZ_ADMIN2 || p->kind == SR_GZ_REGION;
-    if (pc->want_admin && admin)
+    if (pc->want_admin && admin) {
         s += 6000;
+        WHY("a province is meant +6000; ");
+    }
     if (!pc->want_admin && !admin) {
         /* the town, unless a province of that name lies elsewhere in the same
-         * country: "Aleppo" is the city, "Michoacan" the state, not a village
-         * of that name in Chiapas */
+         * country, or anywhere and ten times larger: "Aleppo" is the city,
+         * "Michoacan" the state, not a village of that name in Chiapas, and
+         * "Borno" Nigeria's state, not the town Borna in Saxony */
         int elsewhere = 0;
         for (uint32_t i = 0; i < nm->count && !elsewhere; i++) {
             const sr__gzplace *q = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
-            elsewhere = q->kind == SR_GZ_ADMIN1 && !memcmp(q->iso3, p->iso3, 4) && q->admin1 != p->admin1;
+            elsewhere = q->kind == SR_GZ_ADMIN1 && q->admin1 != p->admin1 &&
+                        (!memcmp(q->iso3, p->iso3, 4) || q->pop / 10 > p->pop);
         }
-        if (!elsewhere)
+        if (!elsewhere) {
             s += 6000;
+            WHY("a town is meant +6000; ");
+        }
     }
     for (int i = 0; i < pc->nadmin1; i++)
         if (p->admin1 == pc->admin1[i] && p->kind != SR_GZ_ADMIN1) {
             s += 3000;
+            WHY("in the province named nearby +3000; ");
             break;
         }
-    if (p->own)
+    if (p->own) {
         s += 500;
-    if (!strcmp(p->fcode, "PPLC") || !strcmp(p->fcode, "PPLA"))
+        WHY("sitrep's own entry +500; ");
+    }
+    if (!strcmp(p->fcode, "PPLC") || !strcmp(p->fcode, "PPLA")) {
         s += 200;
-    s += 20 * log10((double)p->pop + 1);
+        WHY("capital or seat +200; ");
+    }
+    double lp = 20 * log10((double)p->pop + 1);
+    s += lp;
+    WHY("population %u +%.0f", p->pop, lp);
+#undef WHY
     return s;
 }
 
@@ -74,7 +101,7 @@ int sr__place_resolve(const sr__gaz *g, uint32_t name, const sr__placectx *pc, s
     uint32_t win = SR_GZ_NONE;
     for (uint32_t i = 0; i < nm->count; i++) {
         uint32_t pl = sr__gaz_list(g, nm->first + i);
-        double s = score(g, pl, pc, nm);
+        double s = score(g, pl, pc, nm, NULL, 0);
         if (scores && (int)i < maxscores)
             scores[i] = s;
         if (s > best) {
@@ -86,4 +113,57 @@ int sr__place_resolve(const sr__gaz *g, uint32_t name, const sr__placectx *pc, s
         return 0;
     sr__place_where(g, win, out);
     return (int)nm->count;
+}
+
+static const char *kind_name(int kind)
+{
+    switch (kind) {
+    case SR_GZ_ADMIN1: return "admin1";
+    case SR_GZ_ADMIN2: return "admin2";
+    case SR_GZ_REGION: return "region";
+    case SR_GZ_FEATURE: return "feature";
+    default: return "city";
+    }
+}
+
+int sr_place_lookup(sr_ctx *ctx, const char *name, const char *country, int province, sr_place_cb cb, void *ud)
+{
+    if (!ctx || !ctx->gaz || !name || !cb)
+        return SR_EINVAL;
+    size_t nl;
+    char *norm = sr__norm_phrase(name, strlen(name), &nl);
+    if (!norm)
+        return SR_ENOMEM;
+    long at = sr__gaz_lookup(ctx->gaz, norm, nl);
+    free(norm);
+    if (at < 0)
+        return 0;
+    const char *iso = NULL;
+    if (country && *country) {
+        const sr__country *c = sr__lexicon_country(&ctx->lx, country);
+        if (!c)
+            return SR_ENOTFOUND;
+        iso = c->iso3;
+    }
+    sr__placectx pc = {iso, NULL, 0, province};
+    sr__where win;
+    int n = sr__place_resolve(ctx->gaz, (uint32_t)at, &pc, &win, NULL, 0);
+    const sr__gzname *nm = sr__gaz_name(ctx->gaz, (uint32_t)at);
+    for (uint32_t i = 0; i < nm->count; i++) {
+        uint32_t pl = sr__gaz_list(ctx->gaz, nm->first + i);
+        char why[512];
+        sr__where w;
+        sr__place_where(ctx->gaz, pl, &w);
+        const sr__country *c = sr__lexicon_country(&ctx->lx, w.iso3);
+        sr_place p = {
+            .name = w.name, .country = c ? c->name : "", .iso3 = w.iso3, .admin1 = w.admin1,
+            .admin1_acled = w.admin1_acled, .admin2 = w.admin2, .latitude = w.lat, .longitude = w.lon,
+            .population = w.pop, .geonames_id = (long)w.geonameid, .kind = kind_name(w.kind),
+            .feature_code = sr__gaz_place(ctx->gaz, pl)->fcode,
+            .score = score(ctx->gaz, pl, &pc, nm, why, sizeof why), .why = why, .chosen = pl == win.place};
+        int rc = cb(ud, &p);
+        if (rc)
+            return rc < 0 ? rc : SR_EINVAL;
+    }
+    return n;
 }
