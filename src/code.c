@@ -403,8 +403,17 @@ static int looks_proper(const coder *c, uint32_t tb, uint32_t te)
                     (k->e - k->s == n || c->t.norm[k->s + n] == '-'))
                     ok = 1;
             }
-            if (!ok || i == tb)
+            if (!ok)
                 return 0;
+            if (i == tb) {
+                /* a name may open with a lower-case article: "al-Jawf", "el Fasher" */
+                size_t pl = 0, room = c->t.orig_len - k->os;
+                while (pl < 6 && pl < room && isalpha((unsigned char)o[pl]) && islower((unsigned char)o[pl]))
+                    pl++;
+                if (!(pl >= 2 && pl <= 4 && pl + 1 < room && (o[pl] == '-' || o[pl] == ' ') &&
+                      isupper((unsigned char)o[pl + 1])))
+                    return 0;
+            }
         }
     }
     return 1;
@@ -1197,10 +1206,10 @@ static int resolve(const coder *c, const mention *m, const sr__placectx *pc, sr_
     return sr__place_resolve(c->ctx->gaz, m->row, pc, w, NULL, 0);
 }
 
-/* "Guaira, Parana", "La Plata (Buenos Aires)", "Tafas in Dar'a province": a
- * town named within a few words before an admin1 unit that contains one of its
- * namesakes is that namesake, and the unit is that unit, whatever the country
- * elsewhere in the text. Fixes both mentions (mention.alt). */
+/* "Tijuana, Baja California", "Santa Rosa, Laguna", "Tafas in Dar'a province":
+ * a town named within a few words before an admin1 or admin2 unit that
+ * contains one of its namesakes is that namesake, and the unit is that unit,
+ * whatever the country elsewhere in the text. Fixes both mentions (mention.alt). */
 static void coherent_places(coder *c)
 {
     const sr__gaz *g = c->ctx->gaz;
@@ -1218,15 +1227,19 @@ static void coherent_places(coder *c)
             for (uint32_t b = 0; b < n2->count; b++) {
                 uint32_t ui = sr__gaz_list(g, n2->first + b);
                 const sr__gzplace *u = sr__gaz_place(g, ui);
-                if (u->kind != SR_GZ_ADMIN1 || u->admin1 == SR_GZ_NONE)
+                if ((u->kind != SR_GZ_ADMIN1 && u->kind != SR_GZ_ADMIN2) || u->admin1 == SR_GZ_NONE)
                     continue;
                 for (uint32_t a = 0; a < n1->count; a++) {
                     uint32_t pi = sr__gaz_list(g, n1->first + a);
                     const sr__gzplace *p = sr__gaz_place(g, pi);
-                    if (p->kind != SR_GZ_ADMIN1 && p->admin1 == u->admin1 && (bp == UINT32_MAX || p->pop > bpop)) {
+                    if (u->kind == SR_GZ_ADMIN2 && (p->admin2 != u->admin2 || pi == ui || p->kind == SR_GZ_ADMIN2))
+                        continue; /* "Santa Rosa, Laguna": Laguna is the town's admin2 unit */
+                    /* the town before its admin2 unit, then the largest */
+                    uint32_t rank = p->kind == SR_GZ_ADMIN2 ? p->pop / 64 : p->pop;
+                    if (p->kind != SR_GZ_ADMIN1 && p->admin1 == u->admin1 && (bp == UINT32_MAX || rank > bpop)) {
                         bp = pi;
                         bu = ui;
-                        bpop = p->pop;
+                        bpop = rank;
                     }
                 }
             }
@@ -1309,17 +1322,18 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             break;
         }
     }
-    if (w.kind == SR_GZ_ADMIN1 && !pc.want_admin) {
-        /* "in Dar'a ... the town of Tafas": a town of that unit named in the
-         * range says more than the unit */
+    if ((w.kind == SR_GZ_ADMIN1 || w.kind == SR_GZ_ADMIN2) && !pc.want_admin) {
+        /* "in Dar'a ... the town of Tafas", "San Jose, Batangas": a town of
+         * that unit named in the range says more than the unit */
         for (uint32_t i = a; i < b; i++) {
             const mention *m = ent_at(c, i);
             if (!m || m->tb != i || m->type != MT_PLACE || m == best)
                 continue;
             sr__placectx pc2 = {w.iso3, &w.admin1_ix, 1, 0};
             sr__where w2;
-            if (resolve(c, m, &pc2, &w2) && w2.kind != SR_GZ_ADMIN1 &&
-                w2.admin1_ix == w.admin1_ix && w2.admin1_ix != UINT32_MAX) {
+            if (resolve(c, m, &pc2, &w2) && w2.kind != SR_GZ_ADMIN1 && w2.kind != SR_GZ_ADMIN2 &&
+                w2.admin1_ix == w.admin1_ix && w2.admin1_ix != UINT32_MAX &&
+                (w.kind == SR_GZ_ADMIN1 || !strcmp(w2.admin2, w.admin2))) {
                 w = w2;
                 best = m;
                 break;

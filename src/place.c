@@ -81,8 +81,8 @@ static double score(const sr__gaz *g, uint32_t place, const sr__placectx *pc, co
         WHY("sitrep's own entry +500; ");
     }
     if (!strcmp(p->fcode, "PPLC") || !strcmp(p->fcode, "PPLA")) {
-        s += 200;
-        WHY("capital or seat +200; ");
+        s += 20;
+        WHY("capital or seat +20; ");
     }
     double lp = 20 * log10((double)p->pop + 1);
     s += lp;

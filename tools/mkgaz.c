@@ -230,15 +230,50 @@ static void add_unaccented(const char *raw, uint32_t place, int own)
         add_variant(buf, place, own);
 }
 
+/* "Al Jawf" is also written "al-Jawf", "Ras al-Ain" also "Ras al Ain": the
+ * other form of the article's joint, and hyphens as spaces. */
+static void add_rejoined(const char *raw, uint32_t place, int own)
+{
+    char a[256], b[256];
+    size_t n = strlen(raw);
+    if (n >= sizeof a)
+        return;
+    int ca = 0, cb = 0;
+    for (size_t i = 0; i <= n; i++) {
+        a[i] = raw[i] == '-' ? (ca = 1, ' ') : raw[i];
+        b[i] = raw[i];
+        /* "al " / "el " at a word start → "al-" */
+        if (i + 3 < n && (i == 0 || raw[i - 1] == ' ') && (raw[i] == 'a' || raw[i] == 'A' || raw[i] == 'e' || raw[i] == 'E') &&
+            raw[i + 1] == 'l' && raw[i + 2] == ' ') {
+            b[i + 1] = 'l';
+            b[i + 2] = '-';
+            b[i] = raw[i];
+            i += 2;
+            cb = 1;
+        }
+    }
+    if (ca)
+        add_variant(a, place, own);
+    if (cb)
+        add_variant(b, place, own);
+}
+
 static void add_variant(const char *raw, uint32_t place, int own)
 {
-    if (strpbrk(raw, "'\xe2\xca"))
-        add_unquoted(raw, place, own);
-    for (const unsigned char *p = (const unsigned char *)raw; *p; p++)
-        if (*p >= 0x80) {
-            add_unaccented(raw, place, own);
-            break;
-        }
+    static int depth; /* derived spellings get their own derived spellings, twice at most */
+    if (depth < 2) {
+        depth++;
+        if (strpbrk(raw, "'\xe2\xca"))
+            add_unquoted(raw, place, own);
+        if (strchr(raw, '-') || strstr(raw, "l "))
+            add_rejoined(raw, place, own);
+        for (const unsigned char *p = (const unsigned char *)raw; *p; p++)
+            if (*p >= 0x80) {
+                add_unaccented(raw, place, own);
+                break;
+            }
+        depth--;
+    }
     if (!own && !usable_name(raw))
         return;
     size_t nl;
