@@ -122,9 +122,26 @@ void sr__gaz_free(sr__gaz *g)
     free(g);
 }
 
+/* Can a place name the coder keeps start at token i? The coder keeps a place
+ * only when its first word is not written in lower case, or is a short
+ * lower-case article before a capital ("al-Jawf", "el Fasher"): looks_proper
+ * in code.c, which this must stay a superset of. Names starting at the other
+ * tokens, most words of running text, are not looked up. */
+static int may_open_place(const sr__text *t, size_t i)
+{
+    const sr__tok *k = &t->toks[i];
+    const unsigned char *o = (const unsigned char *)t->orig + k->os;
+    if (k->kind != SR_TOK_WORD || !(o[0] >= 'a' && o[0] <= 'z'))
+        return 1;
+    size_t pl = 0, room = t->orig_len - k->os; /* 2 to 4 lower-case letters, then '-' or ' ' */
+    while (pl < 5 && pl < room && o[pl] >= 'a' && o[pl] <= 'z')
+        pl++;
+    return pl >= 2 && pl <= 4 && pl < room && (o[pl] == '-' || o[pl] == ' ');
+}
+
 int sr__gaz_scan(const sr__gaz *g, const sr__text *t, sr__match_cb cb, void *ud)
 {
-    return sr__matcher_scan(g->m, t, cb, ud);
+    return sr__matcher_scan_from(g->m, t, may_open_place, cb, ud);
 }
 
 size_t sr__gaz_nplaces(const sr__gaz *g) { return (size_t)g->h->nplaces; }

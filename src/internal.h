@@ -100,6 +100,11 @@ const char *sr__matcher_engine(const sr__matcher *m);
  * as token range [tb, te), in order of tb then te. Overlaps are all reported. */
 typedef void (*sr__match_cb)(void *ud, uint32_t id, uint32_t tb, uint32_t te);
 int sr__matcher_scan(sr__matcher *m, const sr__text *t, sr__match_cb cb, void *ud);
+/* The same, reporting only the matches that start at a token i for which
+ * may_start(t, i) is non-zero (the others are not looked up at all). */
+typedef int (*sr__start_fn)(const sr__text *t, size_t i);
+int sr__matcher_scan_from(sr__matcher *m, const sr__text *t, sr__start_fn may_start, sr__match_cb cb,
+                          void *ud);
 /* The token hash of a portable matcher as a file (8-byte aligned arrays after a
  * header), and a matcher reading such a file in place from memory (p stays
  * owned by the caller and must outlive the matcher; *used: bytes consumed). */

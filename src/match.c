@@ -59,6 +59,7 @@ struct sr__matcher {
     size_t nhits, caphits;
     int err;
     const sr__text *t;
+    sr__start_fn may_start;
 };
 
 #define FNV_OFF 1469598103934665603ULL
@@ -522,7 +523,10 @@ static int on_hs_match(unsigned int hid, unsigned long long from, unsigned long 
         return 0;
     const sr__text *t = m->t;
     /* tokens do not overlap: the one ending at e is the last starting before e */
-    int rc = add_hit(m, tok_starting(t, (uint32_t)s), tok_starting(t, (uint32_t)e), m->ids[hid]);
+    uint32_t tb = tok_starting(t, (uint32_t)s);
+    if (m->may_start && !m->may_start(t, tb))
+        return 0;
+    int rc = add_hit(m, tb, tok_starting(t, (uint32_t)e), m->ids[hid]);
     if (rc) {
         m->err = rc;
         return 1; /* stop scanning */
@@ -566,6 +570,8 @@ static int scan_portable(sr__matcher *m, const sr__text *t)
         return 0;
     const sr__tok *k = t->toks;
     for (size_t i = 0; i < t->ntoks; i++) {
+        if (m->may_start && !m->may_start(t, i))
+            continue;
         uint64_t h = FNV_OFF;
         uint32_t s = k[i].s, at = s;
         for (size_t j = i; j < t->ntoks && j - i < m->maxtoks; j++) {
@@ -627,14 +633,22 @@ static void sort_hits(hit *h, size_t n)
 
 int sr__matcher_scan(sr__matcher *m, const sr__text *t, sr__match_cb cb, void *ud)
 {
+    return sr__matcher_scan_from(m, t, NULL, cb, ud);
+}
+
+int sr__matcher_scan_from(sr__matcher *m, const sr__text *t, sr__start_fn may_start, sr__match_cb cb,
+                          void *ud)
+{
     if (!m || !t || !cb)
         return SR_EINVAL;
     m->nhits = 0;
     m->err = 0;
+    m->may_start = may_start;
     int rc = m->kind == ENG_HS ? scan_hs(m, t) : 0;
     size_t nhs = m->nhits; /* hits [0, nhs) from Vectorscan, the rest from the hash */
     if (!rc)
         rc = scan_portable(m, t);
+    m->may_start = NULL;
     if (rc)
         return rc;
     /* sort the two runs apart (each is nearly sorted), then merge them */

@@ -302,6 +302,59 @@ static void test_boundaries_overlaps(void **state)
     dict_free(&d);
 }
 
+static int even_start(const sr__text *t, size_t i)
+{
+    (void)t;
+    return i % 2 == 0;
+}
+
+static int no_start(const sr__text *t, size_t i)
+{
+    (void)t;
+    (void)i;
+    return 0;
+}
+
+/* sr__matcher_scan_from reports exactly the matches of a full scan that start
+ * where the filter allows, with both engines (long phrases go to Vectorscan). */
+static void test_scan_from(void **state)
+{
+    (void)state;
+    size_t n;
+    char *s = read_file(SEED, &n);
+    dict d = {0};
+    dict_add(&d, "Syrian Observatory for Human Rights", 6);
+    gen_from_text(&d, s, n, 400, 100);
+    sr__text t;
+    assert_int_equal(sr__text_init(&t, s, n), 0);
+    for (sr_engine e = SR_ENGINE_HS; e <= SR_ENGINE_PORTABLE; e++) {
+        sr__matcher *m = build(e, &d);
+        mlist all = {0}, even = {0}, none = {0}, want = {0};
+        assert_int_equal(sr__matcher_scan(m, &t, collect, &all), 0);
+        assert_int_equal(sr__matcher_scan_from(m, &t, even_start, collect, &even), 0);
+        assert_int_equal(sr__matcher_scan_from(m, &t, no_start, collect, &none), 0);
+        for (size_t i = 0; i < all.n; i++)
+            if (all.v[i][0] % 2 == 0)
+                collect(&want, all.v[i][2], all.v[i][0], all.v[i][1]);
+        assert_true(want.n > 50 && want.n < all.n);
+        assert_same(&even, &want, sr__matcher_engine(m));
+        assert_int_equal(none.n, 0);
+        /* the filter does not stick: a plain scan after it is whole again */
+        mlist again = {0};
+        assert_int_equal(sr__matcher_scan(m, &t, collect, &again), 0);
+        assert_same(&again, &all, "rescan");
+        free(all.v);
+        free(even.v);
+        free(none.v);
+        free(want.v);
+        free(again.v);
+        sr__matcher_free(m);
+    }
+    sr__text_release(&t);
+    free(s);
+    dict_free(&d);
+}
+
 static void test_empty(void **state)
 {
     (void)state;
@@ -389,6 +442,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_seed_report), cmocka_unit_test(test_boundaries_overlaps),
         cmocka_unit_test(test_empty),       cmocka_unit_test(test_unicode),
+        cmocka_unit_test(test_scan_from),
         cmocka_unit_test(test_large),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
