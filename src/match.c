@@ -13,11 +13,14 @@
 enum { ENG_HS = 1, ENG_PORTABLE = 2 };
 
 /* In the Vectorscan engine, phrases shorter than this many bytes ("a", "on",
- * "said", "homs", "shelling") go to the token hash instead: short literals make
- * the automaton's filters fire on almost every byte. Measured on the digest
- * benchmark (docs/matching.md): 6 → 12 bytes cut the run by about a fifth;
- * Vectorscan keeps the half of the dictionary made of long names and phrases. */
-#define HS_MIN_LEN 16
+ * "said", "homs", "shelling", "syrian army") go to the token hash instead:
+ * short literals make the automaton's filters fire on almost every byte, and
+ * every phrase it holds adds to the compile at start-up. Measured with
+ * callgrind on the digest benchmark (docs/matching.md, docs/performance.md):
+ * 16 → 20 → 24 bytes gave 363 → 356 → 350 instructions per byte and a start-up
+ * of 240M → 194M → 137M instructions; at 20 Vectorscan keeps the long names
+ * and phrases, about a quarter of the dictionary. */
+#define HS_MIN_LEN 20
 
 /* Cap on the matches of one scan (each is 12 bytes). */
 #define MAX_HITS ((size_t)1 << 26)
