@@ -100,6 +100,9 @@ const char *sr__matcher_engine(const sr__matcher *m);
  * as token range [tb, te), in order of tb then te. Overlaps are all reported. */
 typedef void (*sr__match_cb)(void *ud, uint32_t id, uint32_t tb, uint32_t te);
 int sr__matcher_scan(sr__matcher *m, const sr__text *t, sr__match_cb cb, void *ud);
+/* The same, for a portable matcher, trying only the tokens i with starts[i]
+ * set as the first token of a match (the gazetteer: names start upper-case). */
+int sr__matcher_scan_from(sr__matcher *m, const sr__text *t, const uint8_t *starts, sr__match_cb cb, void *ud);
 /* The token hash of a portable matcher as a file (8-byte aligned arrays after a
  * header), and a matcher reading such a file in place from memory (p stays
  * owned by the caller and must outlive the matcher; *used: bytes consumed). */
