@@ -346,8 +346,11 @@ static int looks_proper(const coder *c, uint32_t tb, uint32_t te)
                 size_t pl = 0, room = c->t.orig_len - k->os;
                 while (pl < 6 && pl < room && isalpha((unsigned char)o[pl]) && islower((unsigned char)o[pl]))
                     pl++;
-                if (!(pl >= 2 && pl <= 4 && pl + 1 < room && (o[pl] == '-' || o[pl] == ' ') &&
-                      isupper((unsigned char)o[pl + 1])))
+                static const char *const arts[] = {"al", "el", "ad", "ar", "as", "az", "an", "at", "ash", NULL};
+                int art = 0;
+                for (int q = 0; arts[q] && !art; q++)
+                    art = strlen(arts[q]) == pl && !strncmp(o, arts[q], pl);
+                if (!(art && pl + 1 < room && (o[pl] == '-' || o[pl] == ' ') && isupper((unsigned char)o[pl + 1])))
                     return 0;
             }
         }
