@@ -1689,6 +1689,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             break;
         }
     }
+    if (!*cd->location && se->tb > 0 && !cd->kind_agg)
+        /* no place in the sentence: the place the report last named before it
+         * ("On 7 May, in Niteroi, ... A suspect was shot and died.") */
+        fill_place(c, cd, 0, se->tb, se->tb, &iso);
     if (!iso) {
         /* a country named as a place in the sentence ("in Syria") */
         for (uint32_t i = se->tb; i < se->te && !iso; i++) {
