@@ -750,13 +750,20 @@ int main(int argc, char **argv)
                         continue;
                     char sp[MAXAV][256];
                     int nsp = admin1_spellings(pool.p + admin1[k].name, sp);
+                    /* the variant as written, and without its generic word ("West Region") */
+                    char vt[256], vb[256];
+                    snprintf(vt, sizeof vt, "%.*s", (int)lx.lens[v], lx.pats[v]);
+                    size_t lb = 0;
+                    char *nb = strip_generic(vt, vb, sizeof vb) ? sr__norm_phrase(vb, strlen(vb), &lb) : NULL;
                     for (int j = 0; j < nsp && unit < 0; j++) {
                         size_t l1;
                         char *n1 = sr__norm_phrase(sp[j], strlen(sp[j]), &l1);
-                        if (n1 && l1 == lx.lens[v] && !memcmp(n1, lx.pats[v], l1))
+                        if (n1 && ((l1 == lx.lens[v] && !memcmp(n1, lx.pats[v], l1)) ||
+                                   (nb && l1 == lb && !memcmp(n1, nb, l1))))
                             unit = (int)k;
                         free(n1);
                     }
+                    free(nb);
                 }
             }
             if (unit < 0) {
@@ -793,8 +800,10 @@ int main(int argc, char **argv)
                 sr__gzadmin1 *u = &admin1[unit];
                 u->acled = pool_add(q->name);
                 sr__gzplace *p = &places[u->place];
-                p->lat = (float)q->lat;
-                p->lon = (float)q->lon;
+                if (!isnan(q->lat)) {
+                    p->lat = (float)q->lat;
+                    p->lon = (float)q->lon;
+                }
                 p->own = 1;
                 for (size_t v = 0; v < lx.npats; v++)
                     if (lx.ids[v] == id) {
