@@ -1186,12 +1186,13 @@ static void coherent_places(coder *c)
 
 /* The admin1 units named in tokens [a, b) (at most max), as the context that
  * places a town named next to them ("Tafas in Dar'a"). */
-static int admin1_named(coder *c, uint32_t a, uint32_t b, const char *iso, uint32_t *out, int max)
+static int admin1_named(coder *c, uint32_t a, uint32_t b, const char *iso, uint32_t *out, int max,
+                        const mention *skip)
 {
     int n = 0;
     for (uint32_t i = a; i < b && n < max; i++) {
         const mention *m = ent_at(c, i);
-        if (!m || m->tb != i || m->type != MT_PLACE)
+        if (!m || m->tb != i || m->type != MT_PLACE || m == skip)
             continue;
         sr__placectx pc = {iso, NULL, 0, 1};
         sr__where w;
@@ -1222,10 +1223,10 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
      * a large city ("Bara in Syria's Idlib province" is not Bara in Sudan) */
     const char *ciso = *iso ? *iso : c->doc_iso3;
     uint32_t units[8];
-    int nunits = admin1_named(c, c->sb, c->se, ciso, units, 8);
+    int nunits = 0;
     const mention *best = NULL;
     sr__where w;
-    sr__placectx pc = {ciso, units, nunits, 0};
+    sr__placectx pc = {ciso, units, 0, 0};
     long lastd = -1;
     for (;;) {
         const mention *next = NULL;
@@ -1245,6 +1246,8 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             return;
         lastd = bestd;
         pc.want_admin = wants_admin(c, next);
+        /* the units named elsewhere in the sentence (not by this mention) */
+        pc.nadmin1 = nunits = admin1_named(c, c->sb, c->se, ciso, units, 8, next);
         if (!resolve(c, next, &pc, &w))
             continue;
         if (!ciso || !strcmp(w.iso3, ciso) || (w.kind == SR_GZ_CITY && w.pop >= 100000) ||

@@ -708,11 +708,10 @@ int main(int argc, char **argv)
         nplaces++;
     }
 
-    /* admin2 units with places in them, at their largest place */
+    /* admin2 units, at their largest place; those without any place in the
+     * extract (many Brazilian municipalities) are known by name and units only */
     for (size_t k = 0; k < na2; k++) {
         const a2unit *u2 = &a2units[k];
-        if (!u2->best)
-            continue;
         PUSH(places, nplaces, capplaces);
         sr__gzplace *p = &places[nplaces];
         memset(p, 0, sizeof *p);
@@ -723,8 +722,8 @@ int main(int argc, char **argv)
         p->kind = SR_GZ_ADMIN2;
         snprintf(p->fcode, sizeof p->fcode, "ADM2");
         p->pop = u2->pop > UINT32_MAX ? UINT32_MAX : (uint32_t)u2->pop;
-        p->lat = places[u2->best - 1].lat;
-        p->lon = places[u2->best - 1].lon;
+        p->lat = u2->best ? places[u2->best - 1].lat : NAN;
+        p->lon = u2->best ? places[u2->best - 1].lon : NAN;
         char bare[256];
         add_variant(pool.p + u2->name, (uint32_t)nplaces, 0);
         if (strip_generic(pool.p + u2->name, bare, sizeof bare))
