@@ -12,6 +12,7 @@ int cmd_code(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_events(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_alerts(int argc, char **argv);
 int cmd_lexicon(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 int cmd_eval(int argc, char **argv);

@@ -14,6 +14,7 @@ static const struct {
     {"ingest", cmd_ingest, "code documents and store them with their events"},
     {"events", cmd_events, "list stored events"},
     {"report", cmd_report, "tally stored events by actor, admin1, week or month"},
+    {"alerts", cmd_alerts, "flag actors or regions whose recent rate is above their baseline"},
     {"lexicon", cmd_lexicon, "check the dictionaries (sitrep lexicon check)"},
     {"test", cmd_test, "run data-driven case files"},
     {"eval", cmd_eval, "measure coding accuracy against an ACLED export"},

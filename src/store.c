@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 #define STORE_BUSY_MS 10000
 #define STORE_MAX_SQL 8192 /* cap on generated query text */
 
@@ -19,6 +19,11 @@ struct sr_store {
     char err[1024];
     sqlite3_stmt *find_hash, *ins_doc, *ins_ev;
 };
+
+/* Indexes of schema version 2 (origin of events: news or reference data; the
+ * alert and tally queries), shared by new stores and the upgrade from 1. */
+#define VERSION2_INDEXES                                                                          \
+    "CREATE INDEX IF NOT EXISTS events_origin_kind_date ON events(origin, kind, event_date);\n"
 
 static const char *const schema_sql =
     "CREATE TABLE IF NOT EXISTS documents (\n"
@@ -65,7 +70,8 @@ static const char *const schema_sql =
     "  fatalities_high INTEGER,\n"
     "  source TEXT NOT NULL DEFAULT '',\n"
     "  notes TEXT NOT NULL DEFAULT '',\n"
-    "  evidence TEXT NOT NULL DEFAULT '{}'\n"
+    "  evidence TEXT NOT NULL DEFAULT '{}',\n"
+    "  origin TEXT NOT NULL DEFAULT 'news'\n"
     ");\n"
     "CREATE INDEX IF NOT EXISTS events_document ON events(document_id);\n"
     "CREATE INDEX IF NOT EXISTS events_event_date ON events(event_date);\n"
@@ -75,7 +81,8 @@ static const char *const schema_sql =
     "CREATE INDEX IF NOT EXISTS events_actor1 ON events(actor1);\n"
     "CREATE INDEX IF NOT EXISTS events_actor2 ON events(actor2);\n"
     "CREATE INDEX IF NOT EXISTS events_kind ON events(kind);\n"
-    "CREATE INDEX IF NOT EXISTS events_sub_event_type ON events(sub_event_type COLLATE NOCASE);\n";
+    "CREATE INDEX IF NOT EXISTS events_sub_event_type ON events(sub_event_type COLLATE NOCASE);\n"
+    VERSION2_INDEXES;
 
 /* Records "what: sqlite's message" as the store's last error; returns SR_EDB. */
 static int db_fail(sr_store *st, const char *what)
@@ -107,7 +114,10 @@ static int user_version(sr_store *st, int *out)
     return rc == SQLITE_ROW ? 0 : db_fail(st, "reading the schema version");
 }
 
-/* Creates the schema when the file is new; refuses a store written by a newer sitrep. */
+static const char *const upgrade_1_to_2 =
+    "ALTER TABLE events ADD COLUMN origin TEXT NOT NULL DEFAULT 'news';\n" VERSION2_INDEXES;
+
+/* Creates the schema when the file is new, upgrades an older one; refuses a store written by a newer sitrep. */
 static int migrate(sr_store *st)
 {
     int v = 0, rc = user_version(st, &v);
@@ -125,7 +135,9 @@ static int migrate(sr_store *st)
     snprintf(setv, sizeof setv, "PRAGMA user_version = %d", STORE_SCHEMA_VERSION);
     if ((rc = exec(st, "BEGIN IMMEDIATE", "creating the schema")) != 0)
         return rc;
-    if ((rc = exec(st, schema_sql, "creating the schema")) != 0 ||
+    /* each step is additive: a version-1 store gains the origin column and indexes */
+    if ((rc = exec(st, v == 0 ? schema_sql : "", "creating the schema")) != 0 ||
+        (v == 1 && (rc = exec(st, upgrade_1_to_2, "upgrading the store to schema version 2")) != 0) ||
         (rc = exec(st, setv, "creating the schema")) != 0) {
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         return rc;
@@ -418,6 +430,19 @@ static int where_clause(const sr_query *q, sr__buf *sql, const char **params, in
     return rc;
 }
 
+/* where_clause, then the origin condition: news unless q names another
+ * origin or "all". */
+static int where_origin(const sr_query *q, sr__buf *sql, const char **params, int *np)
+{
+    int rc = where_clause(q, sql, params, np);
+    const char *o = q && q->origin && *q->origin ? q->origin : "news";
+    if (!rc && strcmp(o, "all")) {
+        rc = sr__buf_printf(sql, " AND e.origin = ?%d", *np + 1);
+        params[(*np)++] = o;
+    }
+    return rc;
+}
+
 static int prepare_query(sr_store *st, sr__buf *sql, const char **params, int np, long limit,
                          sqlite3_stmt **out)
 {
@@ -499,7 +524,7 @@ int sr_store_events(sr_store *st, const sr_query *q, sr_event_cb cb, void *ud)
                           " e.fatalities, e.fatalities_low, e.fatalities_high, e.source, e.notes, e.evidence"
                           " FROM events e JOIN documents d ON d.id = e.document_id");
     if (!rc)
-        rc = where_clause(q, &sql, params, &np);
+        rc = where_origin(q, &sql, params, &np);
     if (!rc)
         rc = sr__buf_adds(&sql, " ORDER BY e.event_date, e.id");
     sqlite3_stmt *s = NULL;
@@ -600,7 +625,7 @@ int sr_store_report(sr_store *st, const char *by, const sr_query *q, sr_tally_cb
         " FROM events e",
         report_keys[k].expr);
     if (!rc)
-        rc = where_clause(q, &sql, params, &np);
+        rc = where_origin(q, &sql, params, &np);
     if (!rc)
         rc = sr__buf_adds(&sql, report_keys[k].timekey
                                     ? " GROUP BY k ORDER BY k"
@@ -628,6 +653,101 @@ int sr_store_report(sr_store *st, const char *by, const sr_query *q, sr_tally_cb
     }
     if (!rc && step != SQLITE_DONE)
         rc = db_fail(st, "tallying events");
+    sqlite3_finalize(s);
+    return rc;
+}
+
+/* ---- scope and the incidents behind alerts ---------------------------- */
+
+/* Runs a one-value query built from head + the filters of q + tail. */
+static int query_value(sr_store *st, const char *head, const sr_query *q, const char *tail, sqlite3_stmt **out)
+{
+    sr__buf sql;
+    sr__buf_init(&sql, STORE_MAX_SQL);
+    const char *params[16];
+    int np = 0;
+    int rc = sr__buf_adds(&sql, head);
+    if (!rc)
+        rc = where_origin(q, &sql, params, &np);
+    if (!rc)
+        rc = sr__buf_adds(&sql, tail);
+    if (!rc)
+        rc = prepare_query(st, &sql, params, np, 0, out);
+    sr__buf_release(&sql);
+    if (rc)
+        return rc;
+    int step = sqlite3_step(*out);
+    if (step != SQLITE_ROW && step != SQLITE_DONE) {
+        rc = db_fail(st, "reading the store");
+        sqlite3_finalize(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+int sr_store_scope(sr_store *st, const sr_query *q, sr_scope *out)
+{
+    if (!st || !out)
+        return SR_EINVAL;
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *s = NULL;
+    /* first and last date as separate ordered lookups: each is one index probe */
+    int rc = query_value(st, "SELECT e.event_date FROM events e", q,
+                         " AND e.event_date <> '' ORDER BY e.event_date LIMIT 1", &s);
+    if (rc)
+        return rc;
+    copy_date(out->first, sqlite3_data_count(s) ? col_text(s, 0) : "");
+    sqlite3_finalize(s);
+    if ((rc = query_value(st, "SELECT e.event_date FROM events e", q,
+                          " AND e.event_date <> '' ORDER BY e.event_date DESC LIMIT 1", &s)))
+        return rc;
+    copy_date(out->last, sqlite3_data_count(s) ? col_text(s, 0) : "");
+    sqlite3_finalize(s);
+    if ((rc = query_value(st, "SELECT count(*), count(DISTINCT e.document_id) FROM events e", q, "", &s)))
+        return rc;
+    out->events = (long)sqlite3_column_int64(s, 0);
+    out->documents = (long)sqlite3_column_int64(s, 1);
+    sqlite3_finalize(s);
+    return 0;
+}
+
+int sr__store_incidents(sr_store *st, int by, const sr_query *q, sr__incident_cb cb, void *ud)
+{
+    static const char *const keys[] = {"e.actor1", "e.admin1", "e.actor1 || ' | ' || e.admin1"};
+    static const char *const nonempty[] = {"e.actor1 <> ''", "e.admin1 <> ''", "e.actor1 <> '' AND e.admin1 <> ''"};
+    if (!st || !cb || by < 0 || by > 2)
+        return SR_EINVAL;
+    sr__buf sql;
+    sr__buf_init(&sql, STORE_MAX_SQL);
+    const char *params[16];
+    int np = 0;
+    int rc = sr__buf_printf(&sql,
+                            "SELECT %s AS k, e.actor1, e.admin1, e.event_date, e.location, e.sub_event_type,"
+                            " e.event_id, COALESCE(e.fatalities, 0) FROM events e",
+                            keys[by]);
+    if (!rc)
+        rc = where_origin(q, &sql, params, &np);
+    if (!rc)
+        rc = sr__buf_printf(&sql,
+                            " AND e.kind = 'incident' AND e.event_date <> ''"
+                            " AND (e.time_precision IS NULL OR e.time_precision < 3) AND %s"
+                            " ORDER BY k, e.event_date, e.location, e.sub_event_type, e.id",
+                            nonempty[by]);
+    sqlite3_stmt *s = NULL;
+    if (!rc)
+        rc = prepare_query(st, &sql, params, np, 0, &s);
+    sr__buf_release(&sql);
+    if (rc)
+        return rc;
+    int step;
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        sr__incident r = {col_text(s, 0), col_text(s, 1), col_text(s, 2), col_text(s, 3), col_text(s, 4),
+                          col_text(s, 5), col_text(s, 6), (long)sqlite3_column_int64(s, 7)};
+        if ((rc = cb(ud, &r)) != 0)
+            break;
+    }
+    if (!rc && step != SQLITE_DONE)
+        rc = db_fail(st, "reading incidents");
     sqlite3_finalize(s);
     return rc;
 }
