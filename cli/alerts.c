@@ -129,8 +129,8 @@ static void print_table(const char *db, const char *by, const char *metric, cons
         return;
     }
     printf("sitrep alerts — store %s — by %s — %s\n", db, by, metric);
-    printf("window %s to %s (%d days) against baseline %s to %d days before it\n", l->wstart, l->until, l->wdays,
-           l->bstart, l->bdays);
+    printf("window %s to %s (%d days) against the %d days from %s to the window\n", l->wstart, l->until,
+           l->wdays, l->bdays, l->bstart);
     printf("%ld series tested; family-wise error rate %g (Holm)\n\n", l->tests, alpha);
     if (!flagged)
         printf("no series is significantly above its baseline\n");
