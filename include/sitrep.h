@@ -184,6 +184,14 @@ typedef int (*sr_tally_cb)(void *ud, const sr_tally *row);
 /* by: "actor", "admin1", "country", "week", "month", "sub_event_type". */
 int sr_store_report(sr_store *st, const char *by, const sr_query *q, sr_tally_cb cb, void *ud);
 
+/* Stores reference events (rows of an ACLED or UCDP export) with origin
+ * "acled" or "ucdp", under one document standing for the file: file->text is
+ * hashed (not stored), and a file already imported is skipped (*skipped = 1).
+ * Event ids are prefixed "<origin>:"; a reference event already stored under
+ * the same id (an updated export) is replaced. */
+int sr_store_add_reference(sr_store *st, const char *origin, const sr_doc *file, const sr_event *evs, size_t n,
+                           int *skipped);
+
 /* What the events matching q cover: how many, the distinct documents they
  * come from, first and last event date ("" when none is dated). */
 typedef struct sr_scope {
@@ -191,6 +199,26 @@ typedef struct sr_scope {
     char first[11], last[11];
 } sr_scope;
 int sr_store_scope(sr_store *st, const sr_query *q, sr_scope *out);
+
+/* ---- CSV exports (src/csv.c): RFC 4180, for ACLED and UCDP files ------- */
+typedef struct sr_csv sr_csv;
+/* Reads the whole file (path "-": standard input; capped at SR_MAX_INPUT_BYTES). */
+sr_csv *sr_csv_open(const char *path, char *err, size_t errlen);
+void sr_csv_free(sr_csv *c);
+/* Next record: 1, 0 at the end, -1 when malformed (sr_csv_error says why;
+ * the reader has moved past it). *line receives the line it starts on. */
+int sr_csv_next(sr_csv *c, long *line);
+int sr_csv_count(const sr_csv *c);               /* fields in the record */
+const char *sr_csv_field(const sr_csv *c, int i); /* "" when out of range */
+/* Index of a header name in the current record (any case, BOM and spaces
+ * ignored), or -1. */
+int sr_csv_find(const sr_csv *c, const char *name);
+const char *sr_csv_error(const sr_csv *c);
+/* An export's date ("9-May-20", "31-12-19", "09 May 2020", "13/01/2018",
+ * "2020-05-09", "2020-05-09 00:00:00.000") as YYYY-MM-DD; SR_EPARSE if not a date. */
+int sr_csv_date(const char *s, char out[11]);
+/* An ACLED inter code from a number ("3") or a 2023+ name ("Political militia"); 0 unknown. */
+int sr_csv_inter(const char *s);
 
 /* ---- trends: escalation alerts (src/trend.c, docs/alerts.md) ---------- */
 typedef struct sr_alert_opts {
