@@ -15,6 +15,8 @@ static const struct {
     {"events", cmd_events, "list stored events"},
     {"report", cmd_report, "tally stored events by actor, admin1, week or month"},
     {"alerts", cmd_alerts, "flag actors or regions whose recent rate is above their baseline"},
+    {"import", cmd_import, "store reference events from an ACLED or UCDP export"},
+    {"compare", cmd_compare, "match reference events with the events coded from news"},
     {"lexicon", cmd_lexicon, "check the dictionaries (sitrep lexicon check)"},
     {"test", cmd_test, "run data-driven case files"},
     {"eval", cmd_eval, "measure coding accuracy against an ACLED export"},

@@ -214,6 +214,8 @@ const char *sr_csv_field(const sr_csv *c, int i); /* "" when out of range */
  * ignored), or -1. */
 int sr_csv_find(const sr_csv *c, const char *name);
 const char *sr_csv_error(const sr_csv *c);
+/* The file as read (to identify it, e.g. by a hash). */
+const char *sr_csv_bytes(const sr_csv *c, size_t *len);
 /* An export's date ("9-May-20", "31-12-19", "09 May 2020", "13/01/2018",
  * "2020-05-09", "2020-05-09 00:00:00.000") as YYYY-MM-DD; SR_EPARSE if not a date. */
 int sr_csv_date(const char *s, char out[11]);

@@ -166,6 +166,12 @@ nomem:
     return -1;
 }
 
+const char *sr_csv_bytes(const sr_csv *c, size_t *len)
+{
+    *len = c ? (size_t)(c->end - c->data) : 0;
+    return c ? c->data : "";
+}
+
 int sr_csv_count(const sr_csv *c)
 {
     return c ? c->nf : 0;
@@ -257,8 +263,8 @@ int sr_csv_date(const char *s, char out[11])
         y = (int)strtol(part[2], &e, 10);
         if (e != part[2] + plen[2] || (plen[2] != 2 && plen[2] != 4))
             return SR_EPARSE;
-        if (plen[2] == 2)
-            y += 2000;
+        if (plen[2] == 2) /* ACLED's data start in 1997 */
+            y += y >= 90 ? 1900 : 2000;
     }
     if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > sr__month_days(y, m))
         return SR_EPARSE;

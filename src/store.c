@@ -18,6 +18,7 @@ struct sr_store {
     sqlite3 *db;
     char err[1024];
     sqlite3_stmt *find_hash, *ins_doc, *ins_ev;
+    sqlite3_stmt *ins_ref; /* prepared on first use */
 };
 
 /* Indexes of schema version 2 (origin of events: news or reference data; the
@@ -199,6 +200,7 @@ void sr_store_free(sr_store *st)
     sqlite3_finalize(st->find_hash);
     sqlite3_finalize(st->ins_doc);
     sqlite3_finalize(st->ins_ev);
+    sqlite3_finalize(st->ins_ref);
     sqlite3_close(st->db);
     free(st);
 }
@@ -750,4 +752,144 @@ int sr__store_incidents(sr_store *st, int by, const sr_query *q, sr__incident_cb
         rc = db_fail(st, "reading incidents");
     sqlite3_finalize(s);
     return rc;
+}
+
+/* ---- reference events (ACLED, UCDP) ------------------------------------------- */
+
+/* The insert of a reference event: the same columns as a news event plus its
+ * origin; an id already stored (an updated export) is replaced in place. */
+static const char *const ins_ref_sql =
+    "INSERT INTO events (document_id, event_id, kind, event_date, date_start, date_end, time_precision,"
+    " event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, country,"
+    " iso3, admin1, admin2, location, latitude, longitude, geo_precision, geonames_id, fatalities,"
+    " fatalities_low, fatalities_high, source, notes, evidence, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+    " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27,"
+    " ?28, ?29, '{}', ?30) ON CONFLICT(event_id) DO UPDATE SET document_id = excluded.document_id,"
+    " kind = excluded.kind, event_date = excluded.event_date, date_start = excluded.date_start,"
+    " date_end = excluded.date_end, time_precision = excluded.time_precision,"
+    " event_type = excluded.event_type, sub_event_type = excluded.sub_event_type,"
+    " actor1 = excluded.actor1, assoc_actor_1 = excluded.assoc_actor_1, inter1 = excluded.inter1,"
+    " actor2 = excluded.actor2, assoc_actor_2 = excluded.assoc_actor_2, inter2 = excluded.inter2,"
+    " country = excluded.country, iso3 = excluded.iso3, admin1 = excluded.admin1, admin2 = excluded.admin2,"
+    " location = excluded.location, latitude = excluded.latitude, longitude = excluded.longitude,"
+    " geo_precision = excluded.geo_precision, geonames_id = excluded.geonames_id,"
+    " fatalities = excluded.fatalities, fatalities_low = excluded.fatalities_low,"
+    " fatalities_high = excluded.fatalities_high, source = excluded.source, notes = excluded.notes,"
+    " origin = excluded.origin";
+
+static int insert_ref(sr_store *st, sqlite3_int64 doc_rowid, const char *origin, const sr_event *ev)
+{
+    sqlite3_stmt *s = st->ins_ref;
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    char *id = sqlite3_mprintf("%s:%s", origin, ev->event_id ? ev->event_id : "");
+    if (!id)
+        return SR_ENOMEM;
+    sqlite3_bind_int64(s, 1, doc_rowid);
+    sqlite3_bind_text(s, 2, id, -1, sqlite3_free);
+    bind_text(s, 3, ev->kind && *ev->kind ? ev->kind : "incident");
+    bind_text(s, 4, ev->event_date);
+    bind_text(s, 5, ev->date_start);
+    bind_text(s, 6, ev->date_end);
+    bind_int(s, 7, ev->time_precision, 0);
+    bind_text(s, 8, ev->event_type);
+    bind_text(s, 9, ev->sub_event_type);
+    bind_text(s, 10, ev->actor1);
+    bind_text(s, 11, ev->assoc_actor_1);
+    bind_int(s, 12, ev->inter1, 0);
+    bind_text(s, 13, ev->actor2);
+    bind_text(s, 14, ev->assoc_actor_2);
+    bind_int(s, 15, ev->inter2, 0);
+    bind_text(s, 16, ev->country);
+    bind_text(s, 17, ev->iso3);
+    bind_text(s, 18, ev->admin1);
+    bind_text(s, 19, ev->admin2);
+    bind_text(s, 20, ev->location);
+    bind_real(s, 21, ev->latitude);
+    bind_real(s, 22, ev->longitude);
+    bind_int(s, 23, ev->geo_precision, 0);
+    bind_int(s, 24, ev->geonames_id, 0);
+    bind_int(s, 25, ev->fatalities, -1);
+    bind_int(s, 26, ev->fatalities_low, -1);
+    bind_int(s, 27, ev->fatalities_high, -1);
+    bind_text(s, 28, ev->source);
+    bind_text(s, 29, ev->notes);
+    bind_text(s, 30, origin);
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    return rc == SQLITE_DONE ? 0 : db_fail(st, "storing a reference event");
+}
+
+static int add_ref(sr_store *st, const char *origin, const sr_doc *file, const sr_event *evs, size_t n,
+                   int *skipped)
+{
+    char hash[41];
+    text_hash(file->text ? file->text : "", file->text ? file->text_len : 0, hash);
+    sqlite3_stmt *s = st->find_hash;
+    sqlite3_reset(s);
+    sqlite3_bind_text(s, 1, hash, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc == SQLITE_ROW) {
+        *skipped = 1;
+        return 0;
+    }
+    if (rc != SQLITE_DONE)
+        return db_fail(st, "looking up the file hash");
+    s = st->ins_doc;
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    char *key = sqlite3_mprintf("%s:%s", origin, file->id ? file->id : "");
+    if (!key)
+        return SR_ENOMEM;
+    sqlite3_bind_text(s, 1, key, -1, sqlite3_free);
+    bind_text(s, 2, hash);
+    bind_text(s, 3, file->title);
+    bind_text(s, 4, file->date);
+    bind_text(s, 5, file->source);
+    bind_text(s, 6, file->url);
+    bind_text(s, 7, file->origin);
+    bind_text(s, 8, ""); /* the export itself is not kept */
+    rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    if (rc != SQLITE_DONE)
+        return db_fail(st, "storing the reference file");
+    sqlite3_int64 rowid = sqlite3_last_insert_rowid(st->db);
+    for (size_t i = 0; i < n; i++)
+        if ((rc = insert_ref(st, rowid, origin, &evs[i])) != 0)
+            return rc;
+    return 0;
+}
+
+int sr_store_add_reference(sr_store *st, const char *origin, const sr_doc *file, const sr_event *evs, size_t n,
+                           int *skipped)
+{
+    int dummy;
+    if (!skipped)
+        skipped = &dummy;
+    *skipped = 0;
+    if (!st || !file || !origin || (n && !evs))
+        return SR_EINVAL;
+    st->err[0] = 0;
+    if (strcmp(origin, "acled") && strcmp(origin, "ucdp")) {
+        snprintf(st->err, sizeof st->err, "unknown reference origin '%.40s'; use acled or ucdp", origin);
+        return SR_EINVAL;
+    }
+    if (!st->ins_ref && sqlite3_prepare_v2(st->db, ins_ref_sql, -1, &st->ins_ref, NULL) != SQLITE_OK)
+        return db_fail(st, "preparing the reference insert");
+    int rc = exec(st, "SAVEPOINT sr_ref", "storing the reference file");
+    if (rc)
+        return rc;
+    rc = add_ref(st, origin, file, evs, n, skipped);
+    if (rc) {
+        char keep[sizeof st->err];
+        memcpy(keep, st->err, sizeof keep);
+        sqlite3_exec(st->db, "ROLLBACK TO sr_ref; RELEASE sr_ref", NULL, NULL, NULL);
+        memcpy(st->err, keep, sizeof keep);
+        *skipped = 0;
+        return rc;
+    }
+    return exec(st, "RELEASE sr_ref", "storing the reference file");
 }
