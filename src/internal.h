@@ -238,6 +238,9 @@ typedef int (*sr__incident_cb)(void *ud, const sr__incident *r);
  * non-empty key) ordered by series key, date, location and sub-event type;
  * by: 0 actor1, 1 admin1, 2 "actor1 | admin1". */
 int sr__store_incidents(sr_store *st, int by, const sr_query *q, sr__incident_cb cb, void *ud);
+/* First and last event_date of the events matching q ("" when none is
+ * dated): two index probes, without counting. */
+int sr__store_dates(sr_store *st, const sr_query *q, char first[11], char last[11]);
 /* ---- trend.c: the statistics behind alerts -------------------------------- */
 /* P(X >= k) for X ~ Binomial(n, p). */
 double sr__trend_binom_sf(long k, long n, double p);

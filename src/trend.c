@@ -476,17 +476,17 @@ int sr_trend_alerts(sr_store *st, const sr_alert_opts *o, sr_alert_cb cb, void *
     /* the window ends on --until or the latest incident; the baseline starts
      * where asked or where the store's incidents start, whichever is later */
     sr_query q = {.country = o->country, .origin = o->origin, .kind = "incident"};
-    sr_scope sc0;
-    int rc = sr_store_scope(st, &q, &sc0);
+    char d_first[11], d_last[11];
+    int rc = sr__store_dates(st, &q, d_first, d_last);
     if (rc) {
         sr__errf(err, errlen, "%s", sr_store_error(st));
         return rc;
     }
-    if (!sc0.last[0])
+    if (!d_last[0])
         return 0; /* no dated incidents: nothing to test */
     sr__date du, df;
-    if (sr__date_parse_iso(o->until ? o->until : sc0.last, &du) || sr__date_parse_iso(sc0.first, &df)) {
-        sr__errf(err, errlen, "until '%.20s' is not a date; write it as YYYY-MM-DD", o->until ? o->until : sc0.last);
+    if (sr__date_parse_iso(o->until ? o->until : d_last, &du) || sr__date_parse_iso(d_first, &df)) {
+        sr__errf(err, errlen, "until '%.20s' is not a date; write it as YYYY-MM-DD", o->until ? o->until : d_last);
         return SR_EINVAL;
     }
     long until = sr__date_days(du), wstart = until - W + 1, bstart = wstart - B, first = sr__date_days(df);
