@@ -113,7 +113,8 @@ static int add_item(void *ud, const sr_event *ev)
     it->admin1 = xstrdup(ev->admin1);
     it->location = xstrdup(ev->location);
     it->origin = xstrdup(l->origin);
-    it->adm_norm = norm_admin(ev->admin1);
+    /* news events carry ACLED's spelling of admin1 beside GeoNames' */
+    it->adm_norm = norm_admin(ev->admin1_acled && *ev->admin1_acled ? ev->admin1_acled : ev->admin1);
     it->d0 = days_of(ev->date_start[0] ? ev->date_start : ev->event_date);
     it->d1 = days_of(ev->date_end[0] ? ev->date_end : ev->event_date);
     if (it->d0 < 0)

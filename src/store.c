@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 #define STORE_BUSY_MS 10000
 #define STORE_MAX_SQL 8192 /* cap on generated query text */
 
@@ -21,9 +21,9 @@ struct sr_store {
     sqlite3_stmt *ins_ref; /* prepared on first use */
 };
 
-/* Indexes of schema version 2 (origin of events: news or reference data; the
+/* Indexes of schema version 3 (origin of events: news or reference data; the
  * alert and tally queries), shared by new stores and the upgrade from 1. */
-#define VERSION2_INDEXES                                                                          \
+#define VERSION3_INDEXES                                                                          \
     "CREATE INDEX IF NOT EXISTS events_origin_kind_date ON events(origin, kind, event_date);\n"
 
 static const char *const schema_sql =
@@ -72,6 +72,7 @@ static const char *const schema_sql =
     "  source TEXT NOT NULL DEFAULT '',\n"
     "  notes TEXT NOT NULL DEFAULT '',\n"
     "  evidence TEXT NOT NULL DEFAULT '{}',\n"
+    "  admin1_acled TEXT NOT NULL DEFAULT '',\n"
     "  origin TEXT NOT NULL DEFAULT 'news'\n"
     ");\n"
     "CREATE INDEX IF NOT EXISTS events_document ON events(document_id);\n"
@@ -83,7 +84,7 @@ static const char *const schema_sql =
     "CREATE INDEX IF NOT EXISTS events_actor2 ON events(actor2);\n"
     "CREATE INDEX IF NOT EXISTS events_kind ON events(kind);\n"
     "CREATE INDEX IF NOT EXISTS events_sub_event_type ON events(sub_event_type COLLATE NOCASE);\n"
-    VERSION2_INDEXES;
+    VERSION3_INDEXES;
 
 /* Records "what: sqlite's message" as the store's last error; returns SR_EDB. */
 static int db_fail(sr_store *st, const char *what)
@@ -115,10 +116,10 @@ static int user_version(sr_store *st, int *out)
     return rc == SQLITE_ROW ? 0 : db_fail(st, "reading the schema version");
 }
 
-static const char *const upgrade_1_to_2 =
-    "ALTER TABLE events ADD COLUMN origin TEXT NOT NULL DEFAULT 'news';\n" VERSION2_INDEXES;
+static const char *const upgrade_2_to_3 =
+    "ALTER TABLE events ADD COLUMN origin TEXT NOT NULL DEFAULT 'news';\n" VERSION3_INDEXES;
 
-/* ---- version 3: tallies kept by triggers ---------------------------------
+/* ---- version 4: tallies kept by triggers ---------------------------------
  * One row per (origin, dimension, day, month or year, key, country) with the sums a
  * report needs, so a report reads a few thousand rows instead of every event.
  * Dimensions: actor (actor1), admin1, country, sub_event_type, week (Monday),
@@ -217,7 +218,7 @@ static int doc_next(sr__buf *b, const char *row, int sign, const char *cond)
     return rc;
 }
 
-/* Creates the tallies table, its triggers and the version-3 index; with
+/* Creates the tallies table, its triggers and the version-4 indexes; with
  * rebuild, fills the tallies from the events already stored. */
 static int ensure_tallies(sr_store *st, int rebuild)
 {
@@ -299,10 +300,16 @@ static int migrate(sr_store *st)
     snprintf(setv, sizeof setv, "PRAGMA user_version = %d", STORE_SCHEMA_VERSION);
     if ((rc = exec(st, "BEGIN IMMEDIATE", "creating the schema")) != 0)
         return rc;
-    /* each step is additive: a version-1 store gains the origin column and indexes */
-    if ((rc = exec(st, v == 0 ? schema_sql : "", "creating the schema")) != 0 ||
-        (v == 1 && (rc = exec(st, upgrade_1_to_2, "upgrading the store to schema version 2")) != 0) ||
-        (rc = ensure_tallies(st, v > 0)) != 0 ||
+    /* additive steps: 1 → 2 ACLED's spelling of admin1 beside GeoNames';
+     * 2 → 3 the origin of events; 3 → 4 the tallies (built from the events) */
+    if (v >= 1 && v < 2 &&
+        (rc = exec(st, "ALTER TABLE events ADD COLUMN admin1_acled TEXT NOT NULL DEFAULT ''",
+                   "upgrading the schema to version 2")) != 0) {
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        return rc;
+    }
+    if ((v >= 1 && v < 3 && (rc = exec(st, upgrade_2_to_3, "upgrading the store to schema version 3")) != 0) ||
+        (rc = exec(st, schema_sql, "creating the schema")) != 0 || (rc = ensure_tallies(st, v > 0)) != 0 ||
         (rc = exec(st, setv, "creating the schema")) != 0) {
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         return rc;
@@ -314,9 +321,9 @@ static const char *const ins_ev_sql =
     "INSERT INTO events (document_id, event_id, kind, event_date, date_start, date_end, time_precision,"
     " event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, country,"
     " iso3, admin1, admin2, location, latitude, longitude, geo_precision, geonames_id, fatalities,"
-    " fatalities_low, fatalities_high, source, notes, evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-    " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28,"
-    " ?29, ?30)";
+    " fatalities_low, fatalities_high, source, notes, evidence, admin1_acled) VALUES (?1, ?2, ?3, ?4, ?5,"
+    " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26,"
+    " ?27, ?28, ?29, ?30, ?31)";
 
 sr_store *sr_store_open(const char *path, char *err, size_t errlen)
 {
@@ -474,6 +481,7 @@ static int insert_event(sr_store *st, sqlite3_int64 doc_rowid, const sr_event *e
         bind_text(s, 28, ev->source);
         bind_text(s, 29, ev->notes);
         bind_text(s, 30, evid);
+        bind_text(s, 31, ev->admin1_acled ? ev->admin1_acled : "");
         int rc = sqlite3_step(s);
         sqlite3_reset(s);
         sqlite3_clear_bindings(s);
@@ -688,8 +696,8 @@ int sr_store_events(sr_store *st, const sr_query *q, sr_event_cb cb, void *ud)
                           " e.time_precision, e.event_type, e.sub_event_type, e.actor1, e.assoc_actor_1,"
                           " e.inter1, e.actor2, e.assoc_actor_2, e.inter2, e.country, e.iso3, e.admin1,"
                           " e.admin2, e.location, e.latitude, e.longitude, e.geo_precision, e.geonames_id,"
-                          " e.fatalities, e.fatalities_low, e.fatalities_high, e.source, e.notes, e.evidence"
-                          " FROM events e JOIN documents d ON d.id = e.document_id");
+                          " e.fatalities, e.fatalities_low, e.fatalities_high, e.source, e.notes, e.evidence,"
+                          " e.admin1_acled FROM events e JOIN documents d ON d.id = e.document_id");
     if (!rc)
         rc = where_origin(q, &sql, params, &np);
     if (!rc)
@@ -734,6 +742,7 @@ int sr_store_events(sr_store *st, const sr_query *q, sr_event_cb cb, void *ud)
         ev.source = col_text(s, 27);
         ev.notes = col_text(s, 28);
         parse_evidence(&ev, col_text(s, 29));
+        ev.admin1_acled = col_text(s, 30);
         if ((rc = cb(ud, &ev)) != 0)
             break;
     }
@@ -1147,9 +1156,9 @@ static const char *const ins_ref_sql =
     "INSERT INTO events (document_id, event_id, kind, event_date, date_start, date_end, time_precision,"
     " event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, country,"
     " iso3, admin1, admin2, location, latitude, longitude, geo_precision, geonames_id, fatalities,"
-    " fatalities_low, fatalities_high, source, notes, evidence, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-    " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27,"
-    " ?28, ?29, '{}', ?30) ON CONFLICT(event_id) DO UPDATE SET document_id = excluded.document_id,"
+    " fatalities_low, fatalities_high, source, notes, evidence, origin, admin1_acled) VALUES (?1, ?2, ?3, ?4,"
+    " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25,"
+    " ?26, ?27, ?28, ?29, '{}', ?30, ?31) ON CONFLICT(event_id) DO UPDATE SET document_id = excluded.document_id,"
     " kind = excluded.kind, event_date = excluded.event_date, date_start = excluded.date_start,"
     " date_end = excluded.date_end, time_precision = excluded.time_precision,"
     " event_type = excluded.event_type, sub_event_type = excluded.sub_event_type,"
@@ -1160,7 +1169,7 @@ static const char *const ins_ref_sql =
     " geo_precision = excluded.geo_precision, geonames_id = excluded.geonames_id,"
     " fatalities = excluded.fatalities, fatalities_low = excluded.fatalities_low,"
     " fatalities_high = excluded.fatalities_high, source = excluded.source, notes = excluded.notes,"
-    " origin = excluded.origin";
+    " origin = excluded.origin, admin1_acled = excluded.admin1_acled";
 
 static int insert_ref(sr_store *st, sqlite3_int64 doc_rowid, const char *origin, const sr_event *ev)
 {
@@ -1200,6 +1209,10 @@ static int insert_ref(sr_store *st, sqlite3_int64 doc_rowid, const char *origin,
     bind_text(s, 28, ev->source);
     bind_text(s, 29, ev->notes);
     bind_text(s, 30, origin);
+    /* ACLED rows carry ACLED's spelling of admin1 */
+    bind_text(s, 31, ev->admin1_acled && *ev->admin1_acled ? ev->admin1_acled
+                     : !strcmp(origin, "acled")              ? ev->admin1
+                                                             : "");
     int rc = sqlite3_step(s);
     sqlite3_reset(s);
     sqlite3_clear_bindings(s);

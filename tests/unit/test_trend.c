@@ -277,6 +277,7 @@ static void test_upgrade(void **state)
     assert_int_equal(sqlite3_exec(db, "DROP TRIGGER tallies_ins; DROP TRIGGER tallies_del; DROP TRIGGER tallies_upd;"
                                       " DROP TABLE tallies; DROP INDEX events_alerts; DROP INDEX events_origin_date;"
                                       " DROP INDEX events_origin_kind_date; ALTER TABLE events DROP COLUMN origin;"
+                                      " ALTER TABLE events DROP COLUMN admin1_acled;"
                                       " PRAGMA user_version = 1;",
                                   NULL, NULL, NULL),
                      SQLITE_OK);
@@ -298,7 +299,7 @@ static void test_upgrade(void **state)
                      SQLITE_OK);
     assert_int_equal(sqlite3_step(s), SQLITE_ROW);
     assert_string_equal((const char *)sqlite3_column_text(s, 0), "news");
-    assert_int_equal(sqlite3_column_int(s, 1), 3);
+    assert_int_equal(sqlite3_column_int(s, 1), 4);
     sqlite3_finalize(s);
     sqlite3_close(db);
 }
