@@ -2,8 +2,8 @@
  * for timing `sitrep report` and `sitrep alerts` (bench/store_bench): the
  * schema comes from sr_store_open, the rows go in with raw SQL inserts in one
  * transaction with the indexes and triggers set aside; the store is then
- * marked schema version 2 so that sr_store_open builds the tallies of
- * version 3 from the events in one pass (the upgrade path users get). Ten years of events, skewed like real data: a few actors and
+ * marked schema version 3 so that sr_store_open builds the tallies of
+ * version 4 from the events in one pass (the upgrade path users get). Ten years of events, skewed like real data: a few actors and
  * regions hold most events (Zipf), the volume grows over time, one event in
  * twenty is an aggregate claim, and about 1.5 events per document.
  * Usage: mkstore FILE [N] [SEED] */
@@ -132,7 +132,7 @@ int main(int argc, char **argv)
     sqlite3_finalize(q);
     check(db, sqlite3_exec(db, "PRAGMA cache_size = -200000; PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;"
                                " BEGIN; DROP TRIGGER tallies_ins; DROP TRIGGER tallies_del; DROP TRIGGER tallies_upd;"
-                               " PRAGMA user_version = 2", NULL, NULL, NULL), "begin");
+                               " PRAGMA user_version = 3", NULL, NULL, NULL), "begin");
     check(db, sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
                                      " AND tbl_name IN ('events', 'documents')", -1, &q, NULL), "indexes");
     char *drop[64];
@@ -220,7 +220,7 @@ int main(int argc, char **argv)
     }
     check(db, sqlite3_exec(db, "COMMIT; PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), "commit");
     sqlite3_close(db);
-    /* version 2 -> 3: the tallies are built from the events */
+    /* version 3 -> 4: the tallies are built from the events */
     if (!(st = sr_store_open(path, err, sizeof err))) {
         fprintf(stderr, "mkstore: %s\n", err);
         return 1;
