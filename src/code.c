@@ -1303,6 +1303,15 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         cd->ev.geo_precision = 3;
     if (cd->ev.geo_precision == 1 && find_cue(c, best->tb > 3 ? best->tb - 3 : 0, best->tb, CUE_NEAR) >= 0)
         cd->ev.geo_precision = 2;
+    if (isnan(w.lat) && w.admin1_ix != UINT32_MAX) {
+        /* a unit known by name only (no place of the extract in it): the
+         * point of its province, with the precision of a province */
+        sr__where u;
+        sr__place_where(c->ctx->gaz, sr__gaz_admin1(c->ctx->gaz, w.admin1_ix)->place, &u);
+        cd->ev.latitude = u.lat;
+        cd->ev.longitude = u.lon;
+        cd->ev.geo_precision = 3;
+    }
     cd->ev.ev_place = span_of(c, best->tb, best->te);
 }
 
