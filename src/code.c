@@ -363,6 +363,18 @@ static int looks_proper(const coder *c, uint32_t tb, uint32_t te)
 static int place_plausible(const coder *c, const rawmatch *r)
 {
     const sr__gzname *nm = sr__gaz_name(c->ctx->gaz, SR_LX_ROW(r->id));
+    if (r->te - r->tb == 1 && r->tb > 0) {
+        /* one word inside a longer capitalised name is not a place of its own:
+         * "Nelson Mandela Bay" is not Mandela in Lazio, "Jair Bolsonaro" no
+         * village; "Southern Idlib" still is Idlib */
+        const sr__tok *p = &c->t.toks[r->tb - 1];
+        if (p->kind == SR_TOK_WORD && (p->flags & SR_TF_CAP) && !(p->flags & (SR_TF_SSTART | SR_TF_ALLCAPS)) &&
+            !tok_in(c, r->tb - 1, (const char *const[]){"northern", "southern", "eastern", "western", "north",
+                                                       "south", "east", "west", "central", "greater", "upper",
+                                                       "lower", "rural", "northwestern", "northeastern",
+                                                       "southwestern", "southeastern", NULL}))
+            return 0;
+    }
     if (!(nm->flags & SR_GZ_NAME_COMMON))
         return 1;
     return r->tb > 0 && tok_in(c, r->tb - 1, (const char *const[]){"in", "at", "near", "outside", "from", "of",
@@ -1151,8 +1163,8 @@ static void coherent_places(coder *c)
         const sr__gzname *n1 = sr__gaz_name(g, m1->row);
         for (size_t j = i + 1; j < c->nmen && c->men[j].tb <= m1->te + 6; j++) {
             mention *m2 = &c->men[j];
-            if (m2->type != MT_PLACE)
-                continue;
+            if (m2->type != MT_PLACE || m2->row == m1->row)
+                continue; /* "Hyderabad (Hyderabad, Sindh)": a name says nothing of itself */
             const sr__gzname *n2 = sr__gaz_name(g, m2->row);
             uint32_t bp = UINT32_MAX, bu = UINT32_MAX, bpop = 0;
             for (uint32_t b = 0; b < n2->count; b++) {
