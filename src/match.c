@@ -62,7 +62,6 @@ struct sr__matcher {
     size_t nhits, caphits;
     int err;
     const sr__text *t;
-    sr__start_fn may_start;
 };
 
 #define FNV_OFF 1469598103934665603ULL
@@ -526,10 +525,7 @@ static int on_hs_match(unsigned int hid, unsigned long long from, unsigned long 
         return 0;
     const sr__text *t = m->t;
     /* tokens do not overlap: the one ending at e is the last starting before e */
-    uint32_t tb = tok_starting(t, (uint32_t)s);
-    if (m->may_start && !m->may_start(t, tb))
-        return 0;
-    int rc = add_hit(m, tb, tok_starting(t, (uint32_t)e), m->ids[hid]);
+    int rc = add_hit(m, tok_starting(t, (uint32_t)s), tok_starting(t, (uint32_t)e), m->ids[hid]);
     if (rc) {
         m->err = rc;
         return 1; /* stop scanning */
@@ -567,13 +563,13 @@ static int scan_hs(sr__matcher *m, const sr__text *t)
 
 /* Portable engine: at each token, hash the spans of 1..K tokens and look them
  * up; stop extending as soon as the span is no phrase's prefix. */
-static int scan_portable(sr__matcher *m, const sr__text *t)
+static int scan_portable(sr__matcher *m, const sr__text *t, const uint8_t *starts)
 {
     if (!m->maxtoks)
         return 0;
     const sr__tok *k = t->toks;
     for (size_t i = 0; i < t->ntoks; i++) {
-        if (m->may_start && !m->may_start(t, i))
+        if (starts && !starts[i])
             continue;
         uint64_t h = FNV_OFF;
         uint32_t s = k[i].s, at = s;
@@ -639,19 +635,16 @@ int sr__matcher_scan(sr__matcher *m, const sr__text *t, sr__match_cb cb, void *u
     return sr__matcher_scan_from(m, t, NULL, cb, ud);
 }
 
-int sr__matcher_scan_from(sr__matcher *m, const sr__text *t, sr__start_fn may_start, sr__match_cb cb,
-                          void *ud)
+int sr__matcher_scan_from(sr__matcher *m, const sr__text *t, const uint8_t *starts, sr__match_cb cb, void *ud)
 {
     if (!m || !t || !cb)
         return SR_EINVAL;
     m->nhits = 0;
     m->err = 0;
-    m->may_start = may_start;
-    int rc = m->kind == ENG_HS ? scan_hs(m, t) : 0;
+    int rc = m->kind == ENG_HS && !starts ? scan_hs(m, t) : 0;
     size_t nhs = m->nhits; /* hits [0, nhs) from Vectorscan, the rest from the hash */
     if (!rc)
-        rc = scan_portable(m, t);
-    m->may_start = NULL;
+        rc = scan_portable(m, t, starts);
     if (rc)
         return rc;
     /* sort the two runs apart (each is nearly sorted), then merge them */
