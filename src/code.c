@@ -331,7 +331,8 @@ static int looks_proper(const coder *c, uint32_t tb, uint32_t te)
             static const char *const parts[] = {"al", "ad", "ez", "as", "ar", "az", "el", "de",
                                                 "of", "du", "la", "an", "ash", "at", "ibn", "bin",
                                                 "abu", "um", "umm", "ras", "tal", "tell", "jabal",
-                                                "wadi", "deir", "ain", "bir", "the", "al-", "and", NULL};
+                                                "wadi", "deir", "ain", "bir", "the", "al-", "and", "do", "da", "dos",
+                                                "das", "del", "di", "des", "van", "von", "den", "y", NULL};
             int ok = 0;
             for (int p = 0; parts[p]; p++) {
                 size_t n = strlen(parts[p]);
