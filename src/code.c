@@ -395,7 +395,8 @@ static int looks_proper(const coder *c, uint32_t tb, uint32_t te)
             static const char *const parts[] = {"al", "ad", "ez", "as", "ar", "az", "el", "de",
                                                 "of", "du", "la", "an", "ash", "at", "ibn", "bin",
                                                 "abu", "um", "umm", "ras", "tal", "tell", "jabal",
-                                                "wadi", "deir", "ain", "bir", "the", "al-", "and", NULL};
+                                                "wadi", "deir", "ain", "bir", "the", "al-", "and", "do", "da", "dos",
+                                                "das", "del", "di", "des", "van", "von", "den", "y", NULL};
             int ok = 0;
             for (int p = 0; parts[p]; p++) {
                 size_t n = strlen(parts[p]);
@@ -1312,12 +1313,19 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
     sr__where w;
     sr__placectx pc = {ciso, units, 0, 0};
     long lastd = -1;
+    /* a town fixed by the unit named after it ("in Celaya, Guanajuato, ...")
+     * comes before the other places of the range */
+    int fixed_only = 0;
+    for (uint32_t i = a; i < b && !fixed_only; i++) {
+        const mention *m = ent_at(c, i);
+        fixed_only = m && m->tb == i && m->type == MT_PLACE && m->alt != UINT32_MAX;
+    }
     for (;;) {
         const mention *next = NULL;
         long bestd = 1L << 30;
         for (uint32_t i = a; i < b; i++) {
             const mention *m = ent_at(c, i);
-            if (!m || m->tb != i || m->type != MT_PLACE)
+            if (!m || m->tb != i || m->type != MT_PLACE || (fixed_only && m->alt == UINT32_MAX))
                 continue;
             long d = (long)m->tb - (long)trig_tb;
             d = d >= 0 ? d : -d * 2 + 1;
@@ -1325,6 +1333,11 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
                 bestd = d;
                 next = m;
             }
+        }
+        if (!next && fixed_only) { /* none of the fixed ones would do: all places */
+            fixed_only = 0;
+            lastd = -1;
+            continue;
         }
         if (!next)
             return;
