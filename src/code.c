@@ -1275,8 +1275,17 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         pc.nadmin1 = nunits = admin1_named(c, c->sb, c->se, ciso, units, 8, next);
         if (!resolve(c, next, &pc, &w))
             continue;
-        if (!ciso || !strcmp(w.iso3, ciso) || (w.kind == SR_GZ_CITY && w.pop >= 100000) ||
-            w.kind == SR_GZ_ADMIN1 || next->alt != UINT32_MAX) {
+        /* a province named in the sentence sets the country as firmly: "Bara in
+         * the countryside of Idleb" is not Bara in Sudan */
+        uint32_t any[8];
+        int nany = admin1_named(c, c->sb, c->se, NULL, any, 8, next);
+        int unit_here = nany == 0;
+        for (int k = 0; k < nany && !unit_here; k++)
+            unit_here = !strcmp(sr__gaz_place(c->ctx->gaz, sr__gaz_admin1(c->ctx->gaz, any[k])->place)->iso3, w.iso3);
+        int big = (w.kind == SR_GZ_CITY && w.pop >= 100000) || w.kind == SR_GZ_ADMIN1;
+        if (!unit_here && !big && next->alt == UINT32_MAX)
+            continue;
+        if (!ciso || !strcmp(w.iso3, ciso) || big || next->alt != UINT32_MAX) {
             best = next;
             break;
         }
