@@ -2216,7 +2216,7 @@ static void doc_country(coder *c)
                 iso = c->lx->actors[m->row].country;
             else if (pass == 0 && m->type == MT_SOURCE)
                 iso = country_named_in(c, c->lx->cues[m->row].arg);
-            int weak = m->type == MT_ACTOR;
+            int weak = 0;
             if (pass == 1 && m->type == MT_PLACE) {
                 sr__placectx pc = {lead, NULL, 0, wants_admin(c, m)};
                 sr__where w;
@@ -2231,7 +2231,7 @@ static void doc_country(coder *c)
                 continue;
             int r = sr__lexicon_iso(c->lx, iso);
             if (r >= 0)
-                cnt[r] += weak ? 1 : 2;
+                cnt[r] += m->type == MT_ACTOR ? 1 : weak ? 2 : 4; /* an actor says least */
         }
         int best = lead ? sr__lexicon_iso(c->lx, lead) : -1; /* ties keep the lead */
         for (size_t i = 0; i < n; i++)
