@@ -1672,27 +1672,32 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             ev->ev_actor1 = ev->ev_actor2;
             ev->ev_actor2 = sp;
         }
-        if (a1.role != 'p' && a1.role != 's' && evc) {
+        /* without a country the name stays empty but the actor type (inter)
+         * is still known */
+        if (a1.role != 'p' && a1.role != 's') {
             /* ACLED codes the demonstrators as Protesters (Country); a named
              * group among them is an associated actor */
             if (i1 >= 0 && ch[i1].actor >= 0)
                 scopy(cd->assoc1, sizeof cd->assoc1, a1.name);
-            snprintf(a1.name, sizeof a1.name, "Protesters (%s)", evc->name);
+            snprintf(a1.name, sizeof a1.name, "Protesters (%s)", evc ? evc->name : "");
             a1.inter = 6;
             a1.role = 'p';
-        } else if (a1.role == 's' && evc) {
-            if (!*a2.name || a2.role != 'p') {
+        } else if (a1.role == 's') {
+            if (!a2.role || a2.role != 'p') {
                 a2 = a1;
                 ev->ev_actor2 = ev->ev_actor1;
                 ev->ev_actor1 = (sr_span){-1, -1};
             }
-            snprintf(a1.name, sizeof a1.name, "Protesters (%s)", evc->name);
+            snprintf(a1.name, sizeof a1.name, "Protesters (%s)", evc ? evc->name : "");
             a1.inter = 6;
             a1.role = 'p';
         }
+        if (!evc)
+            a1.name[0] = 0;
         if (STREQ(sub, "Peaceful protest") && a2.role != 's') {
             a2.name[0] = 0;
             a2.inter = 0;
+            a2.role = 0;
         }
         if (strcmp(sub, "Peaceful protest") && a2.role != 's') {
             int st = -1; /* a state actor phrase in the clause, else the police */
@@ -1705,8 +1710,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                     ev->ev_actor2 = span_of(c, ch[k].tb, ch[k].te);
                 }
             }
-            if (st < 0 && evc && *evc->police) {
-                scopy(a2.name, sizeof a2.name, evc->police);
+            if (st < 0) {
+                if (evc && *evc->police)
+                    scopy(a2.name, sizeof a2.name, evc->police);
                 a2.inter = 1;
                 a2.role = 's';
             }
@@ -1726,28 +1732,35 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (STREQ(cls, "shell") && has_clash && tok_in(c, tm->tb, (const char *const[]){"explosions", NULL}))
         sub = "Armed clash";
     if ((STREQ(cls, "riot") || STREQ(cls, "mob") || STREQ(sub, "Mob violence")) && a1.role != 'r') {
-        if (*a1.name && !*a2.name && a1.role != 'p' && a1.role != 'c') {
+        if (a1.role && !a2.role && a1.role != 'p' && a1.role != 'c') {
             a2 = a1;
             ev->ev_actor2 = ev->ev_actor1;
         }
-        if (evc) {
+        a1.name[0] = 0;
+        if (evc)
             snprintf(a1.name, sizeof a1.name, "Rioters (%s)", evc->name);
-            a1.inter = 5;
-        }
+        a1.inter = 5;
+        a1.role = 'r';
         ev->ev_actor1 = (sr_span){-1, -1};
     }
-    if (STREQ(cls, "arrest") && !*a1.name && evc && *evc->police) {
-        scopy(a1.name, sizeof a1.name, evc->police);
+    if (STREQ(cls, "arrest") && !a1.role) {
+        if (evc && *evc->police)
+            scopy(a1.name, sizeof a1.name, evc->police);
         a1.inter = 1;
+        a1.role = 's';
     }
-    if (*a1.name && !strcmp(a1.name, a2.name) && a1.role != 'r' && a1.role != 'p') {
+    if (a1.role != 'r' && a1.role != 'p' &&
+        ((*a1.name && !strcmp(a1.name, a2.name)) ||
+         (!*a1.name && !*a2.name && a1.role && i1 >= 0 && i2 >= 0 && ch[i1].actor < 0 && ch[i2].actor < 0 &&
+          ch[i1].agent >= 0 && ch[i1].agent == ch[i2].agent))) {
         a1.name[0] = 0; /* "soldiers ... a patrol": one side only */
+        a1.role = 0;
         ev->ev_actor1 = (sr_span){-1, -1};
     }
     scopy(cd->actor1, sizeof cd->actor1, a1.name);
     scopy(cd->actor2, sizeof cd->actor2, a2.name);
-    ev->inter1 = *a1.name ? a1.inter : 0;
-    ev->inter2 = *a2.name ? a2.inter : 0;
+    ev->inter1 = *a1.name || a1.role ? a1.inter : 0; /* a known kind of actor without a country */
+    ev->inter2 = *a2.name || a2.role ? a2.inter : 0;
     cd->role2 = a2.role;
     cd->sub_event_type = sub;
     cd->event_type = event_type_of(sub);
