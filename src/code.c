@@ -1265,22 +1265,33 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             passive = 1; /* "a patrol came under fire from X" */
         if (strstr(lx->triggers[m->row].flags, "noun"))
             continue;
-        for (uint32_t k = m->tb > a + 3 ? m->tb - 3 : a; k < m->tb; k++)
+        for (uint32_t k = m->tb > a + 3 ? m->tb - 3 : a; k < m->te; k++) /* "was found dead": the aux may open the trigger */
             if (is_aux(c, k))
                 passive = 1;
         if (tok_is(c, m->te, "by"))
             passive = 1;
     }
-    if (!passive && is_past_verb(c, anchor->tb)) {
+    if (!passive && is_past_verb(c, anchor->tb) && !STREQ(lx->triggers[anchor->row].cls, "clash") &&
+        !STREQ(lx->triggers[anchor->row].cls, "protest") && !STREQ(lx->triggers[anchor->row].cls, "riot")) {
+        /* (not for verbs without an object: "two factions clashed") */
         /* "Five soldiers killed in ambush": a counted phrase right before a bare
          * participle, with no object after it, is the target */
         for (size_t k = 0; k < nch; k++)
             if (ch[k].te == anchor->tb && ch[k].nte > ch[k].ntb && ch[k].prep == 0 &&
                 !tok_is(c, ch[k].ntb, "a") && !tok_is(c, ch[k].ntb, "an") && anchor->te == anchor->tb + 1) {
                 int objafter = 0;
-                for (size_t q = k + 1; q < nch; q++)
+                for (size_t q = k + 1; q < nch; q++) {
                     objafter |= ch[q].tb == anchor->te || (ch[q].tb > anchor->te && ch[q].nte > ch[q].ntb &&
                                                          ch[q].ntb == anchor->te);
+                    /* "assaulted and injured a teacher": an object after a second verb */
+                    if (!objafter && ch[q].prep == 0 && !ch[q].attrib && ch[q].tb > anchor->te &&
+                        ch[q].tb <= anchor->te + 5) {
+                        int hard = 0;
+                        for (uint32_t j = anchor->te; j < ch[q].tb; j++)
+                            hard |= is_hard_punct(c, j);
+                        objafter = !hard;
+                    }
+                }
                 if (!objafter)
                     passive = 1;
             }
@@ -1623,6 +1634,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     }
     if ((STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash")) && (a1.role == 'r' || crowd)) {
         a1.role = 'r';
+        a1.inter = 5;
+        a1.name[0] = 0;
+        if (evc)
+            snprintf(a1.name, sizeof a1.name, "Rioters (%s)", evc->name);
         /* violence by people who are not an armed group (villagers, vendors,
          * youths) is mob violence by rioters, as ACLED codes it */
         sub = "Mob violence";
@@ -1748,6 +1763,15 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             scopy(a1.name, sizeof a1.name, evc->police);
         a1.inter = 1;
         a1.role = 's';
+    }
+    if (!a1.role && a2.role && (STREQ(sub, "Attack") || STREQ(sub, "Abduction/forced disappearance") ||
+                     STREQ(sub, "Remote explosive/landmine/IED") || STREQ(sub, "Grenade") ||
+                     STREQ(sub, "Suicide bomb"))) {
+        /* an attack by nobody named: ACLED's unidentified armed group */
+        if (evc)
+            snprintf(a1.name, sizeof a1.name, "Unidentified Armed Group (%s)", evc->name);
+        a1.inter = 3;
+        a1.role = 'a';
     }
     if (a1.role != 'r' && a1.role != 'p' &&
         ((*a1.name && !strcmp(a1.name, a2.name)) ||
