@@ -1204,6 +1204,11 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         uint32_t lo = i > a + 5 ? i - 5 : a;
         if (find_cue(c, lo, i, CUE_NEG) >= 0 || find_cue(c, lo, i, CUE_MODAL) >= 0)
             continue;
+        /* "the recovery of looted funds": a participle after "of"/"the" is an adjective */
+        if (i > a && (tok_is(c, i - 1, "of") || tok_is(c, i - 1, "the")) && ends_with(c, i, "ed") &&
+            m->te == i + 1 && (STREQ(lx->triggers[m->row].cls, "loot") || STREQ(lx->triggers[m->row].cls, "arrest") ||
+                               STREQ(lx->triggers[m->row].cls, "abduct")))
+            continue;
         /* "force IS fighters out of": a trigger with a gap needs its second word */
         const char *gap = strstr(lx->triggers[m->row].flags, "gap:");
         if (gap) {
@@ -1631,6 +1636,19 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (ch[i1].tb >= 2 && tok_is(c, ch[i1].tb - 1, "of") &&
             tok_in(c, ch[i1].tb - 2, (const char *const[]){"group", "groups", "mob", "crowd", NULL}))
             crowd = 1;
+    }
+    if (a1.role == 'c' && !crowd && (STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash"))) {
+        /* civilians are never the armed side: people who clash are a mob,
+         * a person who attacks is an unidentified armed actor */
+        if ((has_clash || STREQ(cls, "clash")) && a2.role != 'a' && a2.role != 's')
+            crowd = 1;
+        else {
+            a1.name[0] = 0;
+            if (evc)
+                snprintf(a1.name, sizeof a1.name, "Unidentified Armed Group (%s)", evc->name);
+            a1.inter = 3;
+            a1.role = 'a';
+        }
     }
     if ((STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash")) && (a1.role == 'r' || crowd)) {
         a1.role = 'r';
@@ -2200,6 +2218,52 @@ static void protest_interventions(coder *c)
                 scopy(p->actor2, sizeof p->actor2, q->actor1);
                 p->ev.inter2 = q->ev.inter1;
                 p->ev.ev_actor2 = q->ev.ev_actor1;
+            }
+            q->merged = 1;
+            break;
+        }
+        /* "Hundreds marched in Kisumu. The protesters later torched a police
+         * post.": what the same demonstration became, told in the next
+         * sentences of the paragraph (no date of its own, or the same) */
+        for (size_t j = i + 1; j < c->ncands && STREQ(p->sub_event_type, "Peaceful protest"); j++) {
+            cand *q = &c->cands[j];
+            if (q->merged)
+                continue;
+            if (q->sent > p->sent + 2 || q->para != p->para)
+                break;
+            if (q->has_date && p->has_date && strcmp(q->ev.event_date, p->ev.event_date))
+                continue;
+            int riot = STREQ(q->sub_event_type, "Violent demonstration") ||
+                       ((STREQ(q->cls, "riot") || STREQ(q->cls, "loot")) &&
+                        (q->ev.inter1 == 5 || q->ev.inter1 == 6 || !q->ev.inter1));
+            int inter = STREQ(q->sub_event_type, "Protest with intervention") ||
+                        STREQ(q->sub_event_type, "Excessive force against protesters") ||
+                        (STREQ(q->sub_event_type, "Attack") && q->ev.inter1 == 1 && !q->has_date);
+            if (!riot && !inter)
+                continue;
+            /* force without deaths is an intervention, as ACLED codes beatings */
+            p->sub_event_type = riot ? "Violent demonstration"
+                                : q->ev.fatalities > 0 ? "Excessive force against protesters"
+                                                       : "Protest with intervention";
+            p->event_type = event_type_of(p->sub_event_type);
+            if (riot && *p->country)
+                snprintf(p->actor1, sizeof p->actor1, "Rioters (%s)", p->country);
+            if (riot)
+                p->ev.inter1 = 5;
+            if (q->ev.inter1 == 1 && *q->actor1) { /* the forces that attacked them */
+                scopy(p->actor2, sizeof p->actor2, q->actor1);
+                p->ev.inter2 = 1;
+                p->ev.ev_actor2 = q->ev.ev_actor1;
+            } else if (*q->actor2 && (q->ev.inter2 == 1 || !*p->actor2)) {
+                scopy(p->actor2, sizeof p->actor2, q->actor2);
+                p->ev.inter2 = q->ev.inter2;
+                p->ev.ev_actor2 = q->ev.ev_actor2;
+            }
+            if (p->ev.fatalities < 0 && q->ev.fatalities >= 0) {
+                p->ev.fatalities = q->ev.fatalities;
+                p->ev.fatalities_low = q->ev.fatalities_low;
+                p->ev.fatalities_high = q->ev.fatalities_high;
+                p->ev.ev_number = q->ev.ev_number;
             }
             q->merged = 1;
             break;
