@@ -1270,6 +1270,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             passive = 1; /* "a patrol came under fire from X" */
         if (strstr(lx->triggers[m->row].flags, "noun"))
             continue;
+        /* the voice of the main verb: "Gunmen attacked a village - 8 people were
+         * killed" is active */
+        if (m != anchor && is_past_verb(c, anchor->tb) && m->tb > anchor->te)
+            continue;
         for (uint32_t k = m->tb > a + 3 ? m->tb - 3 : a; k < m->te; k++) /* "was found dead": the aux may open the trigger */
             if (is_aux(c, k))
                 passive = 1;
@@ -1325,8 +1329,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         int subj = -1;
         for (size_t k = 0; k < nch; k++)
             if (ch[k].te <= anchor->tb && ch[k].prep != 't' && ch[k].prep != 'i' && ch[k].prep != 'b' &&
-                ch[k].prep != 'f' && !ch[k].conj && !ch[k].attrib)
-                subj = (int)k;
+                ch[k].prep != 'f' && !ch[k].conj && !ch[k].attrib &&
+                !(subj >= 0 && ch[k].actor < 0 && ch[k].agent >= 0 && strstr(lx->agents[ch[k].agent].key, "-site")))
+                subj = (int)k; /* (a site after a subject names where it is: "residents of X village") */
         int obj = -1, target = -1;
         for (size_t k = 0; k < nch; k++) {
             if (ch[k].prep == 't' && target < 0)
@@ -1463,7 +1468,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (only_noun && i2 < 0 && !nd)
         return 0;
     if (only_noun && !nd && i2 >= 0 && ch[i2].prep != 't' &&
-        !(i1 >= 0 && ch[i1].te == tm->tb && ch[i2].tb == tm->te)) /* "militia attacks herdsman": a verb */
+        !(i1 >= 0 && ch[i1].te == tm->tb && ch[i2].prep == 0 && ch[i2].tb >= tm->te &&
+          ch[i2].tb <= tm->te + 2)) /* "militia attacks Degodia herdsman": a verb */
         return 0;
 
     /* dates */
@@ -2241,6 +2247,17 @@ static void protest_interventions(coder *c)
                         (STREQ(q->sub_event_type, "Attack") && q->ev.inter1 == 1 && !q->has_date);
             if (!riot && !inter)
                 continue;
+            if (!riot) { /* a later sentence may still tell that the protesters rioted */
+                int later = 0;
+                for (size_t j2 = j + 1; j2 < c->ncands && !later; j2++) {
+                    const cand *q2 = &c->cands[j2];
+                    if (q2->sent > p->sent + 2 || q2->para != p->para)
+                        break;
+                    later = !q2->merged && STREQ(q2->sub_event_type, "Violent demonstration");
+                }
+                if (later)
+                    continue;
+            }
             /* force without deaths is an intervention, as ACLED codes beatings */
             p->sub_event_type = riot ? "Violent demonstration"
                                 : q->ev.fatalities > 0 ? "Excessive force against protesters"
