@@ -828,6 +828,7 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
         }
         if (is_kill_tok(c, k) || (c->ti[k].trig && c->men[c->ti[k].trig - 1].te == k + 1 &&
                                   STREQ(c->lx->triggers[c->men[c->ti[k].trig - 1].row].cls, "kill") &&
+                                  !strstr(c->lx->triggers[c->men[c->ti[k].trig - 1].row].flags, "gap:") &&
                                   !tok_is(c, k, "at") && !tok_is(c, k, "on"))) {
             db = dist;
             rb = 'd';
@@ -843,6 +844,11 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
         return rb;
     if (db < 0)
         return rf;
+    /* "a woman was killed and two others were injured": a number that opens
+     * a new conjunct is read with the verb after it */
+    for (uint32_t k = start > (uint32_t)db + 1 ? start - (uint32_t)db - 1 : a; k < start; k++)
+        if (tok_is(c, k, "and") || tok_is(c, k, ","))
+            return rf;
     return df <= db ? rf : rb;
 }
 
@@ -2299,9 +2305,44 @@ static void protest_interventions(coder *c)
     }
 }
 
+/* "Gunmen threw a grenade into a bar. One person was killed and 11 were
+ * injured.": a sentence that only reports the toll completes the event told
+ * just before it, in the same paragraph. */
+static void complete_tolls(coder *c)
+{
+    for (size_t j = 1; j < c->ncands; j++) {
+        cand *y = &c->cands[j], *x = &c->cands[j - 1];
+        if (y->merged || x->merged || strcmp(y->cls, "kill") || y->ev.fatalities <= 0 || y->kind_agg)
+            continue;
+        if (x->ev.fatalities > 0 || y->sent == x->sent || y->sent > x->sent + 2 || y->para != x->para)
+            continue;
+        if (y->has_date && (!x->has_date || strcmp(y->ev.event_date, x->ev.event_date)))
+            continue;
+        if (strcmp(y->sub_event_type, "Attack") && strcmp(y->sub_event_type, "Armed clash"))
+            continue; /* an event of its own kind, not a toll */
+        if (*y->actor1 && !(*x->actor1 && actor_compatible(x->actor1, x->ev.inter1, y->actor1, y->ev.inter1)) &&
+            !(*x->actor2 && actor_compatible(x->actor2, x->ev.inter2, y->actor1, y->ev.inter1)))
+            continue;
+        if (*y->location && *x->location && strcmp(y->location, x->location))
+            continue;
+        x->ev.fatalities = y->ev.fatalities;
+        x->ev.fatalities_low = y->ev.fatalities_low;
+        x->ev.fatalities_high = y->ev.fatalities_high;
+        x->ev.ev_number = y->ev.ev_number;
+        if (!*x->actor2 && *y->actor2 && strcmp(y->actor2, x->actor1)) {
+            scopy(x->actor2, sizeof x->actor2, y->actor2);
+            x->ev.inter2 = y->ev.inter2;
+            x->ev.ev_actor2 = y->ev.ev_actor2;
+            x->role2 = y->role2;
+        }
+        y->merged = 1;
+    }
+}
+
 static void merge_cands(coder *c)
 {
     protest_interventions(c);
+    complete_tolls(c);
     merge_refs(c);
     size_t n = c->ncands;
     size_t *idx = malloc((n + 1) * sizeof *idx);
