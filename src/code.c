@@ -504,9 +504,14 @@ static int scan_dates(coder *c)
         const sr__sent *se = &c->t.sents[s];
         if (se->tb >= se->te)
             continue;
-        int trig = 0; /* only sentences that can report an event need their dates */
+        int trig = 0; /* only sentences that can report an event need their dates, */
         for (uint32_t i = se->tb; i < se->te && !trig; i++)
             trig = c->ti[i].trig != 0 || (c->ti[i].cue_start & (1u << CUE_KILL | 1u << CUE_ZERO));
+        if (!trig && s + 1 < c->t.nsents) { /* or lend them to the next ("On 9 May, police raided X. A shoot-out broke out.") */
+            const sr__sent *nx = &c->t.sents[s + 1];
+            for (uint32_t i = nx->tb; i < nx->te && !trig; i++)
+                trig = c->ti[i].trig != 0;
+        }
         if (!trig)
             continue;
         uint32_t b = c->t.toks[se->tb].s, e = c->t.toks[se->te - 1].e;
@@ -1849,10 +1854,34 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         ev->ev_date = span_of(c, dt->tb, dt->te);
         cd->has_date = 1;
     } else if (c->has_pub) {
-        sr__date_fmt(c->pub, ev->date_start);
-        sr__date_fmt(c->pub, ev->date_end);
-        sr__date_fmt(c->pub, ev->event_date);
-        ev->time_precision = 2;
+        /* no date in the sentence: the last date given earlier in the paragraph
+         * (a narrative goes on from "On 9 May ..."), else the publication date */
+        const dhit *prev = NULL;
+        for (size_t k = lo; k > 0 && !prev; k--) {
+            const dhit *h = &c->dh[k - 1];
+            if (h->tb >= se->tb)
+                continue;
+            size_t ps = s;
+            while (ps > 0 && c->t.sents[ps].tb > h->tb)
+                ps--;
+            if (s - ps > 3 || (c->para && c->para[ps] != c->para[s]))
+                break;
+            if (!h->h.period)
+                prev = h;
+            else
+                break;
+        }
+        if (prev) {
+            sr__date_fmt(prev->h.start, ev->date_start);
+            sr__date_fmt(prev->h.end, ev->date_end);
+            sr__date_fmt(prev->h.end, ev->event_date);
+            ev->time_precision = prev->h.precision;
+        } else {
+            sr__date_fmt(c->pub, ev->date_start);
+            sr__date_fmt(c->pub, ev->date_end);
+            sr__date_fmt(c->pub, ev->event_date);
+            ev->time_precision = 2;
+        }
     }
     cd->kind_agg = period;
     if (dt && c->has_pub) {
