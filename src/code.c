@@ -1508,6 +1508,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             d += 500;
         if (c->dh[k].tb < a || c->dh[k].te > b)
             d += 1000;
+        /* "on 28 April, ... the July 7 neighbourhood": a date long before the
+         * report loses to a recent one in the same sentence */
+        if (c->has_pub && !c->dh[k].h.period && sr__date_days(c->dh[k].h.end) < sr__date_days(c->pub) - 120)
+            d += 2000;
         if (d < dtd) {
             dtd = d;
             dt = &c->dh[k];
