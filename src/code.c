@@ -80,6 +80,7 @@ typedef struct cand {
     int score;      /* how many fields the sentence supported, to choose notes */
     int merged;
     int ref; /* refers back to an event already reported ("in the firefight") */
+    int verb; /* the dominant trigger tells an act ("torched", "lit bonfires"), not a bare noun ("riots") */
 } cand;
 
 typedef struct coder {
@@ -1537,6 +1538,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                       (tm->tb > a && tok_in(c, tm->tb - 1, (const char *const[]){"the", "these", "those", "this", "that", NULL}) &&
                        !has_kill));
     cd->order = tm->tb;
+    cd->verb = !tok_in(c, tm->tb, (const char *const[]){"riot", "riots", "rioting", "looting", "vandalism", "arson", NULL});
     for (size_t k = 0; k < nch; k++)
         if ((int)k == i1 || (int)k == i2)
             if (ch[k].tb < cd->order)
@@ -2278,9 +2280,9 @@ static void protest_interventions(coder *c)
                 break;
             if (q->has_date && p->has_date && strcmp(q->ev.event_date, p->ev.event_date))
                 continue;
-            int riot = STREQ(q->sub_event_type, "Violent demonstration") ||
-                       ((STREQ(q->cls, "riot") || STREQ(q->cls, "loot")) &&
-                        (q->ev.inter1 == 5 || q->ev.inter1 == 6 || !q->ev.inter1));
+            int riot = q->verb && (STREQ(q->sub_event_type, "Violent demonstration") ||
+                                   ((STREQ(q->cls, "riot") || STREQ(q->cls, "loot")) &&
+                                    (q->ev.inter1 == 5 || q->ev.inter1 == 6 || !q->ev.inter1)));
             int inter = STREQ(q->sub_event_type, "Protest with intervention") ||
                         STREQ(q->sub_event_type, "Excessive force against protesters") ||
                         (STREQ(q->sub_event_type, "Attack") && q->ev.inter1 == 1 && !q->has_date);
@@ -2292,7 +2294,7 @@ static void protest_interventions(coder *c)
                     const cand *q2 = &c->cands[j2];
                     if (q2->sent > p->sent + 2 || q2->para != p->para)
                         break;
-                    later = !q2->merged && STREQ(q2->sub_event_type, "Violent demonstration");
+                    later = !q2->merged && q2->verb && STREQ(q2->sub_event_type, "Violent demonstration");
                 }
                 if (later)
                     continue;
