@@ -559,6 +559,8 @@ static int prep_before(const coder *c, uint32_t tb, uint32_t limit)
     while (i > limit && steps < 6) {
         i--;
         steps++;
+        if (c->ti[i].quant)
+            continue; /* "at least 9 members": the hedge is not a preposition */
         uint32_t w = c->ti[i].w;
         if ((w & W_BY) || has_cue(c, i, CUE_AGENT))
             return 'b';
@@ -1716,6 +1718,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         else
             sub = "Peaceful protest";
     }
+    if (!sub && STREQ(cls, "riot"))
+        /* vandalism or stone-throwing is a violent demonstration only when the
+         * clause tells of a demonstration; otherwise it is a mob */
+        sub = has_protest || a1.role == 'p' ? "Violent demonstration" : "Mob violence";
     if (!sub)
         sub = "Other";
     /* default actors by type */
