@@ -600,8 +600,8 @@ static size_t build_chunks(const coder *c, uint32_t a, uint32_t b, chunk *out, s
                 break;
             if (mm->type == MT_ACTOR && ch.actor < 0)
                 ch.actor = (int)mm->row;
-            else if (mm->type == MT_AGENT && ch.agent < 0)
-                ch.agent = (int)mm->row;
+            else if (mm->type == MT_AGENT && (ch.agent < 0 || mm->tb == ch.te))
+                ch.agent = (int)mm->row; /* the head noun comes last: "student demonstrators" */
             else if (mm->type == MT_COUNTRY && ch.country < 0 && ch.agent < 0 && ch.actor < 0)
                 ch.country = (int)mm->row;
             else if (mm->type != MT_ACTOR && mm->type != MT_AGENT && mm->type != MT_COUNTRY)
@@ -918,7 +918,7 @@ static void subst(char *out, size_t cap, const char *tpl, const char *country, c
 typedef struct actorname {
     char name[256];
     int inter;
-    int role; /* 'c' civilian, 'a' armed, 's' state, 'p' protester, 'r' rioter */
+    int role; /* 'c' civilian, 'a' armed, 's' state, 'p' protester, 'r' rioter, 'u' attacker of unknown kind */
     const char *home; /* ISO3 of the actor when known */
 } actorname;
 
@@ -996,7 +996,8 @@ static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, 
             /* no country known: no name ("Civilians ()" would be a guess), but
              * the kind of actor still decides the event type */
             an->role = STREQ(g->role, "civilian") ? 'c' : STREQ(g->role, "state") ? 's'
-                       : STREQ(g->role, "protester") ? 'p' : STREQ(g->role, "rioter") ? 'r' : 'a';
+                       : STREQ(g->role, "protester") ? 'p' : STREQ(g->role, "rioter") ? 'r'
+                       : STREQ(g->role, "unknown") ? 'u' : 'a';
             return;
         }
         subst(an->name, sizeof an->name, g->acled, evc ? evc->name : cname, mil, pol);
@@ -1008,6 +1009,8 @@ static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, 
             an->role = 'p';
         else if (STREQ(g->role, "rioter"))
             an->role = 'r';
+        else if (STREQ(g->role, "unknown"))
+            an->role = 'u'; /* "assailants": an attacker not known to be armed */
         else
             an->role = 'a';
         if (an->role == 's' && cc && evc && cc != evc)
@@ -1245,6 +1248,20 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     for (int k = 1; k < nt; k++)
         if (class_rank(lx->triggers[trigs[k]->row].cls) < class_rank(lx->triggers[tm->row].cls))
             tm = trigs[k];
+    /* a riot act without a sub-event of its own ("burned", "vandalised") yields
+     * to a killing or an attack: armed men who kill and burn houses attack */
+    if (STREQ(lx->triggers[tm->row].cls, "riot") && !*lx->triggers[tm->row].sub_event_type) {
+        const mention *alt = NULL;
+        for (int k = 0; k < nt; k++) {
+            const char *k2 = lx->triggers[trigs[k]->row].cls;
+            if (!(STREQ(k2, "kill") || STREQ(k2, "attack") || STREQ(k2, "clash")) || !is_past_verb(c, trigs[k]->tb))
+                continue;
+            if (!alt || (STREQ(k2, "kill") && !STREQ(lx->triggers[alt->row].cls, "kill")))
+                alt = trigs[k]; /* a killing wins over an attack */
+        }
+        if (alt)
+            tm = alt;
+    }
     const sr__trigger *tr = &lx->triggers[tm->row];
     /* roles hang on the main verb: the first past-tense trigger, else the first
      * participle, else the dominant one ("SDF fighters killed two IS militants
@@ -1258,7 +1275,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             anchor = trigs[k];
     if (!anchor)
         anchor = tm;
-    int has_kill = 0, has_protest = 0, has_arrest = 0, has_clash = 0, only_noun = 1;
+    int has_kill = 0, has_protest = 0, has_arrest = 0, has_clash = 0, has_loot = 0, only_noun = 1;
     for (int k = 0; k < nt; k++) {
         const sr__trigger *t2 = &lx->triggers[trigs[k]->row];
         if (STREQ(t2->cls, "kill"))
@@ -1269,6 +1286,11 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             has_arrest = 1; /* "police arrested 20", not "in protest against the arrest of" */
         if (STREQ(t2->cls, "clash"))
             has_clash = 1;
+        if ((STREQ(t2->cls, "loot") || (STREQ(t2->cls, "riot") && !*t2->sub_event_type)) &&
+            is_past_verb(c, trigs[k]->tb) && !(trigs[k]->tb > a && (is_aux(c, trigs[k]->tb - 1) ||
+                                                                  (c->ti[trigs[k]->tb - 1].w & W_MOD) ||
+                                                                  tok_is(c, trigs[k]->tb - 1, "of"))))
+            has_loot = 1; /* "youths blocked roads and destroyed lorries", not "crops were destroyed" */
         if (!strstr(t2->flags, "needs-target"))
             only_noun = 0;
     }
@@ -1675,7 +1697,14 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             a1.role = 'a';
         }
     }
-    if ((STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash")) && (a1.role == 'r' || crowd)) {
+    if (STREQ(cls, "riot") && !sub &&
+        (a1.role == 's' || (a1.role == 'a' && (a1.inter != 3 || (i1 >= 0 && ch[i1].actor < 0))))) {
+        cls = "loot"; /* armed men burning houses destroy property; they do not riot */
+        sub = "Looting/property destruction";
+    }
+    if ((STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash")) && a1.role == 'p') {
+        sub = "Violent demonstration"; /* demonstrators who fight or attack riot */
+    } else if ((STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash")) && (a1.role == 'r' || crowd)) {
         a1.role = 'r';
         a1.inter = 5;
         a1.name[0] = 0;
@@ -1711,7 +1740,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
          * during a demonstration are a mob */
         sub = (a2.role == 's' || a1.role == 's') ? "Violent demonstration" : "Mob violence";
     } else if (STREQ(cls, "protest")) {
-        if (has_kill && (a2.role == 's' || a1.role == 's' || i1 < 0))
+        if (has_loot && !has_kill)
+            sub = "Violent demonstration"; /* demonstrators destroying property */
+        else if (has_kill && (a2.role == 's' || a1.role == 's' || i1 < 0))
             sub = "Excessive force against protesters";
         else if (intervene || has_arrest)
             sub = "Protest with intervention";
@@ -1721,11 +1752,14 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (!sub && STREQ(cls, "riot"))
         /* vandalism or stone-throwing is a violent demonstration only when the
          * clause tells of a demonstration; otherwise it is a mob */
-        sub = has_protest || a1.role == 'p' ? "Violent demonstration" : "Mob violence";
+        sub = has_protest || a1.role == 'p' || intervene ||
+                      (i1 >= 0 && ch[i1].actor < 0 && ch[i1].agent >= 0 && STREQ(lx->agents[ch[i1].agent].key, "rioters"))
+                  ? "Violent demonstration"
+                  : "Mob violence";
     if (!sub)
         sub = "Other";
     /* default actors by type */
-    if (STREQ(cls, "protest") || (sub && strstr(sub, "protest"))) {
+    if ((STREQ(cls, "protest") && !STREQ(sub, "Violent demonstration")) || (sub && strstr(sub, "protest"))) {
         if (a1.role != 'p' && a2.role == 'p') {
             actorname tmp = a1;
             a1 = a2;
@@ -1793,7 +1827,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         sub = "Armed clash"; /* "mortars and small arms … in both directions" */
     if (STREQ(cls, "shell") && has_clash && tok_in(c, tm->tb, (const char *const[]){"explosions", NULL}))
         sub = "Armed clash";
-    if ((STREQ(cls, "riot") || STREQ(cls, "mob") || STREQ(sub, "Mob violence")) && a1.role != 'r') {
+    if ((STREQ(cls, "riot") || STREQ(cls, "mob") || STREQ(sub, "Mob violence") || STREQ(sub, "Violent demonstration")) &&
+        a1.role != 'r') {
         if (a1.role && !a2.role && a1.role != 'p' && a1.role != 'c') {
             a2 = a1;
             ev->ev_actor2 = ev->ev_actor1;
