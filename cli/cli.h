@@ -15,6 +15,7 @@ int cmd_report(int argc, char **argv);
 int cmd_lexicon(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_place(int argc, char **argv);
 
 /* Prints "sitrep: <msg>" to stderr and exits with status 1 (or 2 for usage). */
 _Noreturn void cli_die(const char *fmt, ...);

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 #include <strings.h>
 
 static const char usage[] =
@@ -287,6 +288,35 @@ static double parse_coord(const char *s)
         return NAN;
     double v = strtod(s, &e);
     return e == s ? NAN : v;
+}
+
+/* Place names compare without case, accents, spaces and punctuation:
+ * "Michoacán" is "Michoacan", "Deir-ez-Zor" is "Deir ez-Zor". */
+static void fold_name(const char *s, char *out, size_t cap)
+{
+    utf8proc_uint8_t *f = NULL;
+    size_t k = 0;
+    if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &f,
+                     UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD) >= 0 && f)
+        for (const utf8proc_uint8_t *p = f; *p && k + 1 < cap; p++) {
+            if (p[0] == 0xc4 && p[1] == 0xb1) { /* dotless ı */
+                out[k++] = 'i';
+                p++;
+            } else if (isalnum(*p) || *p >= 0x80)
+                out[k++] = (char)*p;
+        }
+    out[k] = 0;
+    free(f);
+}
+
+static int same_name(const char *a, const char *b)
+{
+    if (!strcasecmp(a, b))
+        return 1;
+    char fa[256], fb[256];
+    fold_name(a, fa, sizeof fa);
+    fold_name(b, fb, sizeof fb);
+    return *fa && !strcmp(fa, fb);
 }
 
 static double haversine_km(double la1, double lo1, double la2, double lo2)
@@ -580,10 +610,10 @@ static void eval_row(evalrun *r, const csv *c, const cols *k, long line, long ro
         int f;
         const char *want, *got;
     } ci[] = {{F_COUNTRY, csv_field(c, k->country), ev ? ev->country : ""},
-              {F_ADMIN1, csv_field(c, k->admin1), ev ? ev->admin1 : ""},
+              {F_ADMIN1, csv_field(c, k->admin1), ev ? ev->admin1_acled : ""},
               {F_LOCATION, csv_field(c, k->location), ev ? ev->location : ""}};
     for (size_t i = 0; i < 3; i++) {
-        ok = ev && !strcasecmp(ci[i].want, ci[i].got);
+        ok = ev && same_name(ci[i].want, ci[i].got);
         scores(t, ci[i].f, ok);
         if (ev && !ok)
             add_diff(d, &nd, field_names[ci[i].f], xstrdup(or_none(ci[i].want)),

@@ -17,6 +17,7 @@ static const struct {
     {"lexicon", cmd_lexicon, "check the dictionaries (sitrep lexicon check)"},
     {"test", cmd_test, "run data-driven case files"},
     {"eval", cmd_eval, "measure coding accuracy against an ACLED export"},
+    {"place", cmd_place, "show the places a name may mean and which one wins, and why"},
 };
 
 static void usage(FILE *fp)

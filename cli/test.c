@@ -65,7 +65,7 @@ static void field(const sr_event *e, const char *name, char *out, size_t cap)
     }
     STR(doc_id) STR(event_id) STR(kind) STR(event_date) STR(date_start) STR(date_end)
     STR(event_type) STR(sub_event_type) STR(actor1) STR(assoc_actor_1) STR(actor2)
-    STR(assoc_actor_2) STR(country) STR(iso3) STR(admin1) STR(admin2) STR(location) STR(source)
+    STR(assoc_actor_2) STR(country) STR(iso3) STR(admin1) STR(admin1_acled) STR(admin2) STR(location) STR(source)
     STR(notes)
     INT(time_precision, 0) INT(inter1, 0) INT(inter2, 0) INT(geo_precision, 0)
     INT(fatalities, -1) INT(fatalities_low, -1) INT(fatalities_high, -1)
@@ -82,7 +82,7 @@ static void field(const sr_event *e, const char *name, char *out, size_t cap)
 static const char *const known_fields[] = {
     "doc_id", "event_id", "kind", "event_date", "date_start", "date_end", "time_precision",
     "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2",
-    "assoc_actor_2", "inter2", "country", "iso3", "admin1", "admin2", "location", "latitude",
+    "assoc_actor_2", "inter2", "country", "iso3", "admin1", "admin1_acled", "admin2", "location", "latitude",
     "longitude", "geo_precision", "geonames_id", "fatalities", "fatalities_low",
     "fatalities_high", "source", "notes", NULL};
 

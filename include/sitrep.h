@@ -115,6 +115,7 @@ typedef struct sr_event {
     const char *actor2, *assoc_actor_2;
     int inter2;
     const char *country, *iso3, *admin1, *admin2, *location;
+    const char *admin1_acled; /* admin1 as ACLED spells it ("Idleb" for GeoNames' "Idlib") */
     double latitude, longitude;
     int geo_precision; /* 1 place, 2 near / part of region, 3 region; 0 unknown */
     long geonames_id;  /* 0 when not from GeoNames */
@@ -132,6 +133,27 @@ int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out);
 size_t sr_events_count(const sr_events *evs);
 const sr_event *sr_events_get(const sr_events *evs, size_t i);
 void sr_events_free(sr_events *evs);
+
+/* ---- places ----------------------------------------------------------- */
+/* One candidate for a place name, as the gazetteer holds it and as the coder
+ * scores it (docs/geocoding.md). Strings belong to the context. */
+typedef struct sr_place {
+    const char *name, *country, *iso3, *admin1, *admin1_acled, *admin2;
+    const char *kind;         /* "city", "admin1", "admin2", "region", "feature" */
+    const char *feature_code; /* GeoNames feature code, "OWN" for data/places.tsv rows */
+    double latitude, longitude;
+    long population, geonames_id; /* geonames_id 0: sitrep's own entry */
+    double score;
+    const char *why; /* the rules behind the score */
+    int chosen;      /* 1 for the candidate the coder would take */
+} sr_place;
+typedef int (*sr_place_cb)(void *ud, const sr_place *p);
+/* Calls cb for every place the gazetteer knows under name (any spelling it
+ * lists), scored as the coder would with country (name or ISO3; NULL: none) in
+ * context and, with province != 0, a province meant. Returns the number of
+ * candidates (0: unknown name), SR_ENOTFOUND for an unknown country. */
+int sr_place_lookup(sr_ctx *ctx, const char *name, const char *country, int province, sr_place_cb cb,
+                    void *ud);
 
 /* ---- output ----------------------------------------------------------- */
 typedef enum { SR_OUT_JSONL = 0, SR_OUT_CSV, SR_OUT_GEOJSON } sr_outfmt;

@@ -4,6 +4,7 @@
  * rules (voice, prepositions, nearest mentions), then merges the mentions of one
  * claim within the document ("69 killed" in the lead, body and caption).
  * The rules are described in docs/coder.md. */
+#include "gazetteer.h"
 #include "internal.h"
 
 #include <ctype.h>
@@ -24,7 +25,7 @@ typedef struct mention {
     int type;
     uint32_t tb, te; /* tokens [tb, te) */
     uint32_t row;    /* row in its table; for MT_NUM the value */
-    uint32_t alt;    /* MT_PLACE: another row with the same phrase, or UINT32_MAX */
+    uint32_t alt;    /* MT_PLACE: the place the names around it fix (coherent_places), or UINT32_MAX */
 } mention;
 
 /* Per-token annotation: which mention (index+1) covers it, per layer. */
@@ -68,7 +69,7 @@ typedef struct cand {
     sr_event ev;
     /* owned strings before interning */
     char actor1[256], actor2[256], assoc1[256], assoc2[256], country[128], iso3[4], admin1[128],
-        admin2[128], location[128], source[160];
+        admin1_acled[128], admin2[128], location[128], source[160];
     const char *event_type, *sub_event_type;
     int kind_agg;
     int has_date;
@@ -122,6 +123,36 @@ static void on_match(void *ud, uint32_t id, uint32_t tb, uint32_t te)
     if (sr__grow((void **)&c->raw, &c->capraw, c->nraw, sizeof *c->raw))
         return;
     c->raw[c->nraw++] = (rawmatch){id, tb, te};
+}
+
+static void on_place(void *ud, uint32_t id, uint32_t tb, uint32_t te)
+{
+    on_match(ud, SR_LX_ID(SR_LX_PLACE, id), tb, te);
+}
+
+/* Place names come from the gazetteer's own index; its hits join the
+ * dictionary's, keeping the list sorted by (tb, te). */
+static int scan_places(coder *c)
+{
+    size_t n0 = c->nraw;
+    int rc = sr__gaz_scan(c->ctx->gaz, &c->t, on_place, c);
+    if (rc || c->nraw == n0 || !n0)
+        return rc;
+    size_t n = c->nraw;
+    rawmatch *tmp = malloc(n * sizeof *tmp);
+    if (!tmp)
+        return SR_ENOMEM;
+    size_t i = 0, j = n0, k = 0;
+    while (i < n0 || j < n) {
+        if (j >= n || (i < n0 && (c->raw[i].tb < c->raw[j].tb ||
+                                  (c->raw[i].tb == c->raw[j].tb && c->raw[i].te <= c->raw[j].te))))
+            tmp[k++] = c->raw[i++];
+        else
+            tmp[k++] = c->raw[j++];
+    }
+    memcpy(c->raw, tmp, n * sizeof *tmp);
+    free(tmp);
+    return 0;
 }
 
 /* ---- function words ----------------------------------------------------- */
@@ -309,11 +340,32 @@ static int looks_proper(const coder *c, uint32_t tb, uint32_t te)
                     (k->e - k->s == n || c->t.norm[k->s + n] == '-'))
                     ok = 1;
             }
-            if (!ok || i == tb)
+            if (!ok)
                 return 0;
+            if (i == tb) {
+                /* a name may open with a lower-case article: "al-Jawf", "el Fasher" */
+                size_t pl = 0, room = c->t.orig_len - k->os;
+                while (pl < 6 && pl < room && isalpha((unsigned char)o[pl]) && islower((unsigned char)o[pl]))
+                    pl++;
+                if (!(pl >= 2 && pl <= 4 && pl + 1 < room && (o[pl] == '-' || o[pl] == ' ') &&
+                      isupper((unsigned char)o[pl + 1])))
+                    return 0;
+            }
         }
     }
     return 1;
+}
+
+/* A place name that is also a common word ("Mark", "Bar", "Hit") counts as a
+ * place only after a locative word ("in Hit", "the town of Bar"). */
+static int place_plausible(const coder *c, const rawmatch *r)
+{
+    const sr__gzname *nm = sr__gaz_name(c->ctx->gaz, SR_LX_ROW(r->id));
+    if (!(nm->flags & SR_GZ_NAME_COMMON))
+        return 1;
+    return r->tb > 0 && tok_in(c, r->tb - 1, (const char *const[]){"in", "at", "near", "outside", "from", "of",
+                                                                 "to", "towards", "around", "into", "village",
+                                                                 "town", "city", "district", NULL});
 }
 
 /* "twenty-three" → 23; 0 when the word is not a hyphenated number. */
@@ -386,8 +438,11 @@ static int build_mentions(coder *c)
             slot = &best_q[r->tb];
         if (!slot)
             continue;
-        if (type == MT_PLACE && !looks_proper(c, r->tb, r->te))
+        if (type == MT_PLACE && (!looks_proper(c, r->tb, r->te) || !place_plausible(c, r)))
             continue;
+        if (type == MT_COUNTRY && r->te < nt &&
+            tok_in(c, r->te, (const char *const[]){"dollar", "dollars", "currency", NULL}))
+            continue; /* "the US dollar" names a currency, not a place */
         if (type == MT_ACTOR || type == MT_COUNTRY) {
             /* short all-caps acronyms ("IS", "US") must be written in capitals */
             const sr__tok *k0 = &c->t.toks[r->tb];
@@ -415,19 +470,6 @@ static int build_mentions(coder *c)
             int table = SR_LX_TABLE(r->id);
             mention m = {table == SR_LX_CUE ? MT_SOURCE : ent_type(table), r->tb, r->te,
                          SR_LX_ROW(r->id), UINT32_MAX};
-            if (m.type == MT_PLACE) { /* remember a same-phrase alternative (Homs city / province) */
-                for (size_t k = (size_t)best_ent[i]; k-- > 0 && c->raw[k].tb == r->tb;) /* raw is sorted by tb */
-                    if (c->raw[k].te == r->te && SR_LX_TABLE(c->raw[k].id) == SR_LX_PLACE && c->raw[k].id != r->id) {
-                        m.alt = SR_LX_ROW(c->raw[k].id);
-                        break;
-                    }
-                for (size_t k = (size_t)best_ent[i] + 1; m.alt == UINT32_MAX && k < c->nraw && c->raw[k].tb == r->tb; k++)
-                    if (c->raw[k].te == r->te &&
-                        SR_LX_TABLE(c->raw[k].id) == SR_LX_PLACE && c->raw[k].id != r->id) {
-                        m.alt = SR_LX_ROW(c->raw[k].id);
-                        break;
-                    }
-            }
             if (add_mention(c, m))
                 goto oom;
             for (uint32_t k = r->tb; k < r->te; k++)
@@ -1090,69 +1132,188 @@ static void copy_place(cand *dst, const cand *src)
 {
     memcpy(dst->location, src->location, sizeof dst->location);
     memcpy(dst->admin1, src->admin1, sizeof dst->admin1);
+    memcpy(dst->admin1_acled, src->admin1_acled, sizeof dst->admin1_acled);
     memcpy(dst->admin2, src->admin2, sizeof dst->admin2);
+    dst->ev.geonames_id = src->ev.geonames_id;
     dst->ev.latitude = src->ev.latitude;
     dst->ev.longitude = src->ev.longitude;
     dst->ev.geo_precision = src->ev.geo_precision;
     dst->ev.ev_place = src->ev.ev_place;
 }
 
-static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig_tb, const char **iso)
+/* The place a mention names: the one its neighbours fixed, else the best by context. */
+static int resolve(const coder *c, const mention *m, const sr__placectx *pc, sr__where *w)
 {
-    /* the place nearest the trigger in [a, b), preferring those after it */
-    const mention *best = NULL;
-    long bestd = 1L << 30;
-    for (uint32_t i = a; i < b; i++) {
+    if (m->alt != UINT32_MAX) {
+        sr__place_where(c->ctx->gaz, m->alt, w);
+        return 1;
+    }
+    return sr__place_resolve(c->ctx->gaz, m->row, pc, w, NULL, 0);
+}
+
+/* "Tijuana, Baja California", "Santa Rosa, Laguna", "Tafas in Dar'a province":
+ * a town named within a few words before an admin1 or admin2 unit that
+ * contains one of its namesakes is that namesake, and the unit is that unit,
+ * whatever the country elsewhere in the text. Fixes both mentions (mention.alt). */
+static void coherent_places(coder *c)
+{
+    const sr__gaz *g = c->ctx->gaz;
+    for (size_t i = 0; i < c->nmen; i++) {
+        mention *m1 = &c->men[i];
+        if (m1->type != MT_PLACE || m1->alt != UINT32_MAX)
+            continue;
+        const sr__gzname *n1 = sr__gaz_name(g, m1->row);
+        for (size_t j = i + 1; j < c->nmen && c->men[j].tb <= m1->te + 6; j++) {
+            mention *m2 = &c->men[j];
+            if (m2->type != MT_PLACE)
+                continue;
+            const sr__gzname *n2 = sr__gaz_name(g, m2->row);
+            uint32_t bp = UINT32_MAX, bu = UINT32_MAX, bpop = 0;
+            for (uint32_t b = 0; b < n2->count; b++) {
+                uint32_t ui = sr__gaz_list(g, n2->first + b);
+                const sr__gzplace *u = sr__gaz_place(g, ui);
+                if ((u->kind != SR_GZ_ADMIN1 && u->kind != SR_GZ_ADMIN2) || u->admin1 == SR_GZ_NONE)
+                    continue;
+                for (uint32_t a = 0; a < n1->count; a++) {
+                    uint32_t pi = sr__gaz_list(g, n1->first + a);
+                    const sr__gzplace *p = sr__gaz_place(g, pi);
+                    if (u->kind == SR_GZ_ADMIN2 && (p->admin2 != u->admin2 || pi == ui || p->kind == SR_GZ_ADMIN2))
+                        continue; /* "Santa Rosa, Laguna": Laguna is the town's admin2 unit */
+                    /* the town before its admin2 unit, then the largest */
+                    uint32_t rank = p->kind == SR_GZ_ADMIN2 ? p->pop / 64 : p->pop;
+                    if (p->kind != SR_GZ_ADMIN1 && p->admin1 == u->admin1 && (bp == UINT32_MAX || rank > bpop)) {
+                        bp = pi;
+                        bu = ui;
+                        bpop = rank;
+                    }
+                }
+            }
+            if (bp != UINT32_MAX) {
+                m1->alt = bp;
+                if (m2->alt == UINT32_MAX)
+                    m2->alt = bu;
+                break;
+            }
+        }
+    }
+}
+
+/* The admin1 units named in tokens [a, b) (at most max), as the context that
+ * places a town named next to them ("Tafas in Dar'a"). */
+static int admin1_named(coder *c, uint32_t a, uint32_t b, const char *iso, uint32_t *out, int max)
+{
+    int n = 0;
+    for (uint32_t i = a; i < b && n < max; i++) {
         const mention *m = ent_at(c, i);
         if (!m || m->tb != i || m->type != MT_PLACE)
             continue;
-        long d = (long)m->tb - (long)trig_tb;
-        d = d >= 0 ? d : -d * 2 + 1;
-        if (d < bestd) {
-            bestd = d;
-            best = m;
-        }
+        sr__placectx pc = {iso, NULL, 0, 1};
+        sr__where w;
+        if (resolve(c, m, &pc, &w) && w.kind == SR_GZ_ADMIN1 &&
+            w.admin1_ix != UINT32_MAX && (!iso || !strcmp(w.iso3, iso)))
+            out[n++] = w.admin1_ix;
     }
-    if (!best)
-        return;
-    int want_admin = 0;
-    uint32_t lo = best->tb > 3 ? best->tb - 3 : 0;
-    if (find_cue(c, lo, best->tb, CUE_PLACE) >= 0 || find_cue(c, best->te, best->te + 2, CUE_PLACE) >= 0) {
-        for (uint32_t k = lo; k < best->te + 2 && k < c->t.ntoks; k++)
+    return n;
+}
+
+/* Does the text around place mention m speak of a province ("Homs province",
+ * "the governorate of Idlib")? */
+static int wants_admin(coder *c, const mention *m)
+{
+    uint32_t lo = m->tb > 3 ? m->tb - 3 : 0;
+    if (find_cue(c, lo, m->tb, CUE_PLACE) >= 0 || find_cue(c, m->te, m->te + 2, CUE_PLACE) >= 0)
+        for (uint32_t k = lo; k < m->te + 2 && k < c->t.ntoks; k++)
             if (tok_in(c, k, (const char *const[]){"province", "governorate", "provinces", "county",
-                                                   "state", "region", "governorates", NULL}))
-                want_admin = 1;
-    }
-    const sr__place *p = sr__place_choose(c->lx, best->row, best->alt, want_admin, *iso);
-    if (!p)
-        return;
-    const sr__place *inner = NULL; /* "near Lake Chad in Borno state": Borno gives the admin1 */
-    if (!*p->admin1)
-        for (uint32_t i = a; i < b && !inner; i++) {
+                                                   "state", "region", "governorates", "division", NULL}))
+                return 1;
+    return 0;
+}
+
+static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig_tb, const char **iso)
+{
+    /* the place nearest the trigger in [a, b), preferring those after it; in a
+     * country the context names, a namesake abroad is no candidate unless it is
+     * a large city ("Bara in Syria's Idlib province" is not Bara in Sudan) */
+    const char *ciso = *iso ? *iso : c->doc_iso3;
+    uint32_t units[8];
+    int nunits = admin1_named(c, c->sb, c->se, ciso, units, 8);
+    const mention *best = NULL;
+    sr__where w;
+    sr__placectx pc = {ciso, units, nunits, 0};
+    long lastd = -1;
+    for (;;) {
+        const mention *next = NULL;
+        long bestd = 1L << 30;
+        for (uint32_t i = a; i < b; i++) {
             const mention *m = ent_at(c, i);
-            if (m && m->tb == i && m->type == MT_PLACE && m != best) {
-                const sr__place *q = sr__place_choose(c->lx, m->row, m->alt, 1, p->iso3);
-                if (q && *q->admin1 && !strcmp(q->iso3, p->iso3))
-                    inner = q;
+            if (!m || m->tb != i || m->type != MT_PLACE)
+                continue;
+            long d = (long)m->tb - (long)trig_tb;
+            d = d >= 0 ? d : -d * 2 + 1;
+            if (d > lastd && d < bestd) {
+                bestd = d;
+                next = m;
             }
         }
-    scopy(cd->location, sizeof cd->location, p->name);
-    scopy(cd->admin1, sizeof cd->admin1, inner ? inner->admin1 : p->admin1);
-    scopy(cd->admin2, sizeof cd->admin2, p->admin2);
-    scopy(cd->iso3, sizeof cd->iso3, p->iso3);
-    *iso = p->iso3;
-    cd->ev.latitude = p->lat;
-    cd->ev.longitude = p->lon;
-    if (STREQ(p->kind, "city") || STREQ(p->kind, "feature"))
+        if (!next)
+            return;
+        lastd = bestd;
+        pc.want_admin = wants_admin(c, next);
+        if (!resolve(c, next, &pc, &w))
+            continue;
+        if (!ciso || !strcmp(w.iso3, ciso) || (w.kind == SR_GZ_CITY && w.pop >= 100000) ||
+            w.kind == SR_GZ_ADMIN1 || next->alt != UINT32_MAX) {
+            best = next;
+            break;
+        }
+    }
+    if ((w.kind == SR_GZ_ADMIN1 || w.kind == SR_GZ_ADMIN2) && !pc.want_admin) {
+        /* "in Dar'a ... the town of Tafas", "San Jose, Batangas": a town of
+         * that unit named in the range says more than the unit */
+        for (uint32_t i = a; i < b; i++) {
+            const mention *m = ent_at(c, i);
+            if (!m || m->tb != i || m->type != MT_PLACE || m == best)
+                continue;
+            sr__placectx pc2 = {w.iso3, &w.admin1_ix, 1, 0};
+            sr__where w2;
+            if (resolve(c, m, &pc2, &w2) && w2.kind != SR_GZ_ADMIN1 && w2.kind != SR_GZ_ADMIN2 &&
+                w2.admin1_ix == w.admin1_ix && w2.admin1_ix != UINT32_MAX &&
+                (w.kind == SR_GZ_ADMIN1 || !strcmp(w2.admin2, w.admin2))) {
+                w = w2;
+                best = m;
+                break;
+            }
+        }
+    }
+    if (!*w.admin1)
+        /* "near Lake Chad in Borno state": the unit named nearby */
+        for (int k = 0; k < nunits; k++) {
+            sr__where u;
+            sr__place_where(c->ctx->gaz, sr__gaz_admin1(c->ctx->gaz, units[k])->place, &u);
+            if (!strcmp(u.iso3, w.iso3)) {
+                w.admin1 = u.admin1;
+                w.admin1_acled = u.admin1_acled;
+                w.admin1_ix = u.admin1_ix;
+                break;
+            }
+        }
+    scopy(cd->location, sizeof cd->location, w.name);
+    scopy(cd->admin1, sizeof cd->admin1, w.admin1);
+    scopy(cd->admin1_acled, sizeof cd->admin1_acled, w.admin1_acled);
+    scopy(cd->admin2, sizeof cd->admin2, w.admin2);
+    scopy(cd->iso3, sizeof cd->iso3, w.iso3);
+    *iso = sr__lexicon_iso(c->lx, w.iso3) >= 0 ? c->lx->countries[sr__lexicon_iso(c->lx, w.iso3)].iso3 : NULL;
+    cd->ev.latitude = w.lat;
+    cd->ev.longitude = w.lon;
+    cd->ev.geonames_id = (long)w.geonameid;
+    if (w.kind == SR_GZ_CITY || w.kind == SR_GZ_FEATURE)
         cd->ev.geo_precision = 1;
-    else if (STREQ(p->kind, "admin2"))
+    else if (w.kind == SR_GZ_ADMIN2)
         cd->ev.geo_precision = 2;
     else
         cd->ev.geo_precision = 3;
     if (cd->ev.geo_precision == 1 && find_cue(c, best->tb > 3 ? best->tb - 3 : 0, best->tb, CUE_NEAR) >= 0)
         cd->ev.geo_precision = 2;
-    if (STREQ(p->kind, "admin1") && !*cd->admin1)
-        scopy(cd->admin1, sizeof cd->admin1, p->name);
     cd->ev.ev_place = span_of(c, best->tb, best->te);
 }
 
@@ -2105,36 +2266,71 @@ static int code_sentence(coder *c, uint32_t s)
 }
 
 /* ---- document level ----------------------------------------------------- */
+/* The country a name mentions as a word ("OSCE Special Monitoring Mission to
+ * Ukraine", "Syrian Observatory for Human Rights"), or NULL. */
+static const char *country_named_in(const coder *c, const char *s)
+{
+    for (size_t k = 0; k < c->lx->ncountries; k++) {
+        const char *nm = c->lx->countries[k].name;
+        size_t n = strlen(nm);
+        for (const char *p = strstr(s, nm); p; p = strstr(p + 1, nm)) {
+            if (p > s && isalpha((unsigned char)p[-1]))
+                continue;
+            const char *e = p + n;
+            if (!isalpha((unsigned char)*e) || ((*e == 'n' || !strncmp(e, "an", 2)) && !isalpha((unsigned char)e[*e == 'n' ? 1 : 2])))
+                return c->lx->countries[k].iso3;
+        }
+    }
+    return NULL;
+}
+
 static void doc_country(coder *c)
 {
-    /* the country most named in the document, by places and country names */
+    /* the country most named in the document: first by country names and
+     * actors, then places vote for their namesake in that country or, when it
+     * has none, their most likely one */
     size_t n = c->lx->ncountries;
     if (!n)
         return;
     int *cnt = calloc(n, sizeof *cnt);
     if (!cnt)
         return;
-    for (size_t k = 0; k < c->nmen; k++) {
-        const mention *m = &c->men[k];
-        const char *iso = NULL;
-        if (m->type == MT_COUNTRY)
-            iso = c->lx->countries[m->row].iso3;
-        else if (m->type == MT_PLACE)
-            iso = c->lx->places[m->row].iso3;
-        else if (m->type == MT_ACTOR && strcmp(c->lx->actors[m->row].country, "*"))
-            iso = c->lx->actors[m->row].country;
-        if (!iso)
-            continue;
-        int r = sr__lexicon_iso(c->lx, iso);
-        if (r >= 0)
-            cnt[r] += m->type == MT_ACTOR ? 1 : 2;
+    const char *lead = NULL;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t k = 0; k < c->nmen; k++) {
+            const mention *m = &c->men[k];
+            const char *iso = NULL;
+            if (pass == 0 && m->type == MT_COUNTRY)
+                iso = c->lx->countries[m->row].iso3;
+            else if (pass == 0 && m->type == MT_ACTOR && strcmp(c->lx->actors[m->row].country, "*"))
+                iso = c->lx->actors[m->row].country;
+            else if (pass == 0 && m->type == MT_SOURCE)
+                iso = country_named_in(c, c->lx->cues[m->row].arg);
+            int weak = m->type == MT_ACTOR;
+            if (pass == 1 && m->type == MT_PLACE) {
+                sr__placectx pc = {lead, NULL, 0, wants_admin(c, m)};
+                sr__where w;
+                if (resolve(c, m, &pc, &w)) {
+                    iso = w.iso3;
+                    /* a small place with no namesake in the lead country, and
+                     * nothing around it to fix it, votes weakly */
+                    weak = lead && strcmp(iso, lead) && m->alt == UINT32_MAX && w.pop < 100000;
+                }
+            }
+            if (!iso)
+                continue;
+            int r = sr__lexicon_iso(c->lx, iso);
+            if (r >= 0)
+                cnt[r] += weak ? 1 : 2;
+        }
+        int best = lead ? sr__lexicon_iso(c->lx, lead) : -1; /* ties keep the lead */
+        for (size_t i = 0; i < n; i++)
+            if (cnt[i] > 0 && (best < 0 || cnt[i] > cnt[best]))
+                best = (int)i;
+        if (best >= 0)
+            lead = c->lx->countries[best].iso3;
     }
-    int best = -1;
-    for (size_t i = 0; i < n; i++)
-        if (cnt[i] > 0 && (best < 0 || cnt[i] > cnt[best]))
-            best = (int)i;
-    if (best >= 0)
-        c->doc_iso3 = c->lx->countries[best].iso3;
+    c->doc_iso3 = lead;
     free(cnt);
 }
 
@@ -2614,6 +2810,7 @@ static int emit(coder *c, sr_events *evs)
         e->country = S(evs, cd->country);
         e->iso3 = S(evs, cd->iso3);
         e->admin1 = S(evs, cd->admin1);
+        e->admin1_acled = S(evs, cd->admin1_acled);
         e->admin2 = S(evs, cd->admin2);
         e->location = S(evs, cd->location);
         if (!*cd->source && c->doc_source)
@@ -2678,6 +2875,8 @@ int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out)
         goto done;
     if ((rc = sr__matcher_scan(ctx->m, &c.t, on_match, &c)) != 0)
         goto done;
+    if ((rc = scan_places(&c)) != 0)
+        goto done;
     if ((rc = build_mentions(&c)) != 0)
         goto done;
     if ((rc = scan_dates(&c)) != 0)
@@ -2695,6 +2894,7 @@ int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out)
                 nls++;
         c.para[s] = c.para[s - 1] + (nls >= 2);
     }
+    coherent_places(&c);
     doc_country(&c);
     doc_source(&c);
     for (size_t s = 0; s < c.t.nsents; s++)

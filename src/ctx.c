@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *default_datadir(const char *datadir)
 {
@@ -14,6 +15,19 @@ static const char *default_datadir(const char *datadir)
     if (env && *env)
         return env;
     return SR_DATADIR;
+}
+
+/* The gazetteer index: $SITREP_GAZETTEER, else gazetteer.bin in the data
+ * directory (an installed layout), else the one the build wrote. */
+static const char *gazetteer_path(const char *datadir, char *buf, size_t n)
+{
+    const char *env = getenv("SITREP_GAZETTEER");
+    if (env && *env)
+        return env;
+    snprintf(buf, n, "%s/gazetteer.bin", datadir);
+    if (access(buf, R_OK) == 0)
+        return buf;
+    return SR_GAZETTEER;
 }
 
 /* Collects the first diagnostics into a message for sr_ctx_new's caller. */
@@ -51,6 +65,26 @@ sr_ctx *sr_ctx_new(const char *datadir, sr_engine engine, char *err, size_t errl
         sr_ctx_free(ctx);
         return NULL;
     }
+    char gpath[4096], gerr[1024] = "";
+    ctx->gaz = sr__gaz_open(gazetteer_path(ctx->datadir, gpath, sizeof gpath), gerr, sizeof gerr);
+    if (!ctx->gaz) {
+        sr__errf(err, errlen, "%s", gerr);
+        sr_ctx_free(ctx);
+        return NULL;
+    }
+    /* places are found through the gazetteer, which compiled data/places.tsv in */
+    size_t k = 0;
+    for (size_t i = 0; i < ctx->lx.npats; i++) {
+        if (SR_LX_TABLE(ctx->lx.ids[i]) == SR_LX_PLACE) {
+            free(ctx->lx.pats[i]);
+            continue;
+        }
+        ctx->lx.pats[k] = ctx->lx.pats[i];
+        ctx->lx.lens[k] = ctx->lx.lens[i];
+        ctx->lx.ids[k] = ctx->lx.ids[i];
+        k++;
+    }
+    ctx->lx.npats = k;
     char merr[512] = "";
     ctx->m = sr__matcher_new(engine, (const char *const *)ctx->lx.pats, ctx->lx.lens, ctx->lx.ids,
                              ctx->lx.npats, merr, sizeof merr);
@@ -67,6 +101,7 @@ void sr_ctx_free(sr_ctx *ctx)
     if (!ctx)
         return;
     sr__matcher_free(ctx->m);
+    sr__gaz_free(ctx->gaz);
     sr__lexicon_release(&ctx->lx);
     free(ctx->datadir);
     free(ctx);

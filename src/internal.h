@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 /* ---- util.c: buffers with a size cap, strings ------------------------- */
@@ -99,6 +100,11 @@ const char *sr__matcher_engine(const sr__matcher *m);
  * as token range [tb, te), in order of tb then te. Overlaps are all reported. */
 typedef void (*sr__match_cb)(void *ud, uint32_t id, uint32_t tb, uint32_t te);
 int sr__matcher_scan(sr__matcher *m, const sr__text *t, sr__match_cb cb, void *ud);
+/* The token hash of a portable matcher as a file (8-byte aligned arrays after a
+ * header), and a matcher reading such a file in place from memory (p stays
+ * owned by the caller and must outlive the matcher; *used: bytes consumed). */
+int sr__matcher_write(const sr__matcher *m, FILE *f, uint64_t *written);
+sr__matcher *sr__matcher_map(const void *p, size_t len, size_t *used, char *err, size_t errlen);
 
 /* ---- date.c ----------------------------------------------------------- */
 typedef struct sr__date {
@@ -213,14 +219,54 @@ const sr__country *sr__lexicon_country(const sr__lexicon *lx, const char *iso3_o
 /* The row of an upper-case ISO3 code in lx->countries, or -1 (constant time). */
 int sr__lexicon_iso(const sr__lexicon *lx, const char *iso3);
 
-/* place.c: of two same-named places (row, alt), the one the context wants. */
-const sr__place *sr__place_choose(const sr__lexicon *lx, uint32_t row, uint32_t alt, int want_admin,
-                                  const char *iso3);
+/* ---- gazetteer.c: the compiled GeoNames index, memory-mapped ---------- */
+typedef struct sr__gaz sr__gaz;
+struct sr__gzplace;
+struct sr__gzadmin1;
+struct sr__gzname;
+sr__gaz *sr__gaz_open(const char *path, char *err, size_t errlen);
+void sr__gaz_free(sr__gaz *g);
+/* Reports every name of the index found in t (id = name index). */
+int sr__gaz_scan(const sr__gaz *g, const sr__text *t, sr__match_cb cb, void *ud);
+size_t sr__gaz_nplaces(const sr__gaz *g);
+size_t sr__gaz_nnames(const sr__gaz *g);
+const struct sr__gzplace *sr__gaz_place(const sr__gaz *g, uint32_t i);
+const struct sr__gzname *sr__gaz_name(const sr__gaz *g, uint32_t i);
+uint32_t sr__gaz_list(const sr__gaz *g, uint32_t i);
+const struct sr__gzadmin1 *sr__gaz_admin1(const sr__gaz *g, uint32_t i);
+const char *sr__gaz_str(const sr__gaz *g, uint32_t off);
+long sr__gaz_lookup(const sr__gaz *g, const char *norm, size_t n);
+
+/* ---- place.c: which of the same-named places the text means ------------ */
+typedef struct sr__where {
+    const char *name, *iso3, *admin1, *admin1_acled, *admin2;
+    double lat, lon;
+    long pop;
+    int kind;           /* SR_GZ_… (gazetteer.h) */
+    uint32_t geonameid; /* 0 for sitrep's own places */
+    uint32_t place;     /* index in the gazetteer */
+    uint32_t admin1_ix; /* admin1 table index or UINT32_MAX */
+} sr__where;
+/* What the text around a place mention says: the country in context, admin1
+ * units named nearby, whether it speaks of a province ("Homs province"). */
+typedef struct sr__placectx {
+    const char *iso3;        /* may be NULL */
+    const uint32_t *admin1;  /* admin1 indexes named nearby */
+    int nadmin1;
+    int want_admin;
+} sr__placectx;
+/* Scores every place named `name` and fills *out with the winner; with why
+ * != NULL, also writes each candidate's score (for `sitrep place`). Returns
+ * the number of candidates (0: none). */
+int sr__place_resolve(const sr__gaz *g, uint32_t name, const sr__placectx *pc, sr__where *out,
+                      double *scores, int maxscores);
+void sr__place_where(const sr__gaz *g, uint32_t place, sr__where *out);
 
 struct sr_ctx {
     char *datadir;
     sr__lexicon lx;
     sr__matcher *m;
+    sr__gaz *gaz;
 };
 
 /* ---- output.c ----------------------------------------------------------- */

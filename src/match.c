@@ -6,6 +6,7 @@
 #include "internal.h"
 
 #include <hs/hs.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,6 +53,7 @@ struct sr__matcher {
     uint64_t *bits;   /* a one-hash Bloom filter over pre, small enough to stay in cache */
     size_t bitmask;
     size_t maxtoks, maxlen;
+    int mapped;       /* portable arrays point into a mapped file (sr__matcher_map) */
     /* scan state */
     hit *hits;
     size_t nhits, caphits;
@@ -266,6 +268,17 @@ out:
 
 static void release_engine(sr__matcher *m)
 {
+    if (m->mapped) { /* the arrays belong to the mapping */
+        m->pool = NULL;
+        m->off = NULL;
+        m->next = NULL;
+        m->tab = NULL;
+        m->pre = NULL;
+        m->bits = NULL;
+        m->ids = NULL;
+        m->lens = NULL;
+        return;
+    }
     if (m->scratch)
         hs_free_scratch(m->scratch);
     if (m->db)
@@ -344,6 +357,114 @@ sr__matcher *sr__matcher_new(sr_engine engine, const char *const *pats, const si
         sr__matcher_free(m);
         return NULL;
     }
+    return m;
+}
+
+/* ---- the token hash as a file: written once, memory-mapped at each start --- */
+#define MAP_MAGIC "SRMATCH1"
+
+typedef struct maphdr {
+    char magic[8];
+    uint64_t endian, szt; /* 0x01020304 and sizeof(size_t): the file is for this kind of machine */
+    uint64_t n, maxtoks, maxlen, tabmask, premask, bitmask, pool_len;
+} maphdr;
+
+static int put(FILE *f, const void *p, size_t n, uint64_t *at)
+{
+    static const char zero[8];
+    if (n && fwrite(p, 1, n, f) != n)
+        return SR_EIO;
+    *at += n;
+    size_t pad = (size_t)((8 - (*at & 7)) & 7);
+    if (pad && fwrite(zero, 1, pad, f) != pad)
+        return SR_EIO;
+    *at += pad;
+    return 0;
+}
+
+int sr__matcher_write(const sr__matcher *m, FILE *f, uint64_t *written)
+{
+    if (!m || m->kind != ENG_PORTABLE)
+        return SR_EINVAL;
+    size_t pool_len = 0;
+    for (size_t i = 0; i < m->n; i++)
+        pool_len += m->lens[i];
+    maphdr h = {.endian = 0x01020304, .szt = sizeof(size_t), .n = m->n, .maxtoks = m->maxtoks,
+                .maxlen = m->maxlen, .tabmask = m->tabmask, .premask = m->premask,
+                .bitmask = m->bitmask, .pool_len = pool_len};
+    memcpy(h.magic, MAP_MAGIC, 8);
+    uint64_t at = 0;
+    int rc = put(f, &h, sizeof h, &at);
+    if (!rc) rc = put(f, m->ids, m->n * sizeof *m->ids, &at);
+    if (!rc) rc = put(f, m->lens, m->n * sizeof *m->lens, &at);
+    if (!rc) rc = put(f, m->off, m->n * sizeof *m->off, &at);
+    if (!rc) rc = put(f, m->next, (m->n + 1) * sizeof *m->next, &at);
+    if (!rc) rc = put(f, m->pool, pool_len, &at);
+    if (!rc) rc = put(f, m->tab, (m->tabmask + 1) * sizeof *m->tab, &at);
+    if (!rc) rc = put(f, m->pre, (m->premask + 1) * sizeof *m->pre, &at);
+    if (!rc) rc = put(f, m->bits, (m->bitmask + 1) / 64 * sizeof *m->bits, &at);
+    if (written)
+        *written = at;
+    return rc;
+}
+
+/* Points the next array of a mapped file at p + *at, checking it fits. */
+static const void *take(const char *p, size_t n, uint64_t *at, uint64_t len)
+{
+    if (*at > len || n > len - *at)
+        return NULL;
+    const void *r = p + *at;
+    *at += n + ((8 - (n & 7)) & 7);
+    return r;
+}
+
+sr__matcher *sr__matcher_map(const void *p, size_t len, size_t *used, char *err, size_t errlen)
+{
+    maphdr h;
+    if (len < sizeof h) {
+        sr__errf(err, errlen, "matcher file: truncated header; rebuild it (ninja -C build)");
+        return NULL;
+    }
+    memcpy(&h, p, sizeof h);
+    if (memcmp(h.magic, MAP_MAGIC, 8) || h.endian != 0x01020304 || h.szt != sizeof(size_t)) {
+        sr__errf(err, errlen, "matcher file: not a matcher index for this machine; rebuild it (ninja -C build)");
+        return NULL;
+    }
+    sr__matcher *m = calloc(1, sizeof *m);
+    if (!m) {
+        sr__errf(err, errlen, "matcher: out of memory");
+        return NULL;
+    }
+    m->kind = ENG_PORTABLE;
+    m->mapped = 1;
+    m->n = h.n;
+    m->maxtoks = h.maxtoks;
+    m->maxlen = h.maxlen;
+    m->tabmask = h.tabmask;
+    m->premask = h.premask;
+    m->bitmask = h.bitmask;
+    uint64_t at = 0;
+    const char *b = p;
+    int ok = take(b, sizeof h, &at, len) != NULL && h.n < UINT32_MAX - 1 && h.tabmask < len &&
+             h.premask < len && h.bitmask / 8 < len;
+    if (ok) {
+        m->ids = (uint32_t *)take(b, h.n * sizeof *m->ids, &at, len);
+        m->lens = (uint32_t *)take(b, h.n * sizeof *m->lens, &at, len);
+        m->off = (size_t *)take(b, h.n * sizeof *m->off, &at, len);
+        m->next = (uint32_t *)take(b, (h.n + 1) * sizeof *m->next, &at, len);
+        m->pool = (char *)take(b, h.pool_len, &at, len);
+        m->tab = (slot *)take(b, (h.tabmask + 1) * sizeof *m->tab, &at, len);
+        m->pre = (uint64_t *)take(b, (h.premask + 1) * sizeof *m->pre, &at, len);
+        m->bits = (uint64_t *)take(b, (h.bitmask + 1) / 64 * sizeof *m->bits, &at, len);
+        ok = m->ids && m->lens && m->off && m->next && m->pool && m->tab && m->pre && m->bits;
+    }
+    if (!ok) {
+        sr__errf(err, errlen, "matcher file: truncated or corrupt (%zu bytes); rebuild it (ninja -C build)", len);
+        sr__matcher_free(m);
+        return NULL;
+    }
+    if (used)
+        *used = (size_t)at;
     return m;
 }
 

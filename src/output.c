@@ -235,6 +235,7 @@ static int json_members(sr__buf *b, const sr_event *ev)
     S("country", ev->country);
     S("iso3", ev->iso3);
     S("admin1", ev->admin1);
+    S("admin1_acled", ev->admin1_acled ? ev->admin1_acled : "");
     S("admin2", ev->admin2);
     S("location", ev->location);
     D("latitude", ev->latitude);
@@ -286,7 +287,7 @@ static const char *const csv_cols[] = {
     "fatalities", "tags", "timestamp",
     /* sitrep's own */
     "doc_id", "kind", "date_start", "date_end", "fatalities_low", "fatalities_high", "iso3",
-    "geonames_id", "evidence",
+    "geonames_id", "admin1_acled", "evidence",
 };
 enum { CSV_NCOLS = sizeof csv_cols / sizeof csv_cols[0] };
 
@@ -356,7 +357,8 @@ static int csv_row(sr__buf *b, const sr_event *ev)
         ev->event_id, ev->event_date, year, tp, "", ev->event_type, ev->sub_event_type, ev->actor1,
         ev->assoc_actor_1, in1, ev->actor2, ev->assoc_actor_2, in2, inter, "", "", "", ev->country,
         ev->admin1, ev->admin2, "", ev->location, lat, lon, gp, ev->source, "", ev->notes, fat, "", "",
-        ev->doc_id, ev->kind, ev->date_start, ev->date_end, flo, fhi, ev->iso3, gid, evid.p,
+        ev->doc_id, ev->kind, ev->date_start, ev->date_end, flo, fhi, ev->iso3, gid,
+        ev->admin1_acled ? ev->admin1_acled : "", evid.p,
     };
     for (size_t i = 0; !rc && i < CSV_NCOLS; i++)
         rc = csv_field(b, vals[i], i == 0);

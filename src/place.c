@@ -1,27 +1,169 @@
-/* place.c — choosing among same-named places. For now sitrep's own gazetteer
- * (data/places.tsv); the GeoNames index plugs in behind the same choice. The
- * rule: the admin1 unit when the text says "province"/"governorate", else the
- * town; among the rest, the one in the country in context, then the largest. */
+/* place.c — which of the places sharing a name the text means. Every
+ * candidate gets a score from what the text says around the mention: the
+ * country in context, an admin1 unit named nearby ("Tafas in Dar'a"), whether
+ * it speaks of a province, then sitrep's own rows and population. The rule
+ * is written out in docs/geocoding.md. */
+#include "gazetteer.h"
 #include "internal.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
-const sr__place *sr__place_choose(const sr__lexicon *lx, uint32_t row, uint32_t alt, int want_admin,
-                                  const char *iso3)
+void sr__place_where(const sr__gaz *g, uint32_t place, sr__where *w)
 {
-    if (row >= lx->nplaces)
-        return NULL;
-    const sr__place *p = &lx->places[row];
-    if (alt == UINT32_MAX || alt >= lx->nplaces)
-        return p;
-    const sr__place *q = &lx->places[alt];
-    int pa = !strcmp(p->kind, "admin1"), qa = !strcmp(q->kind, "admin1");
-    if (pa != qa)
-        return (want_admin ? pa : !pa) ? p : q;
-    if (iso3) {
-        int pi = !strcmp(p->iso3, iso3), qi = !strcmp(q->iso3, iso3);
-        if (pi != qi)
-            return pi ? p : q;
+    const sr__gzplace *p = sr__gaz_place(g, place);
+    const sr__gzadmin1 *a = p->admin1 == SR_GZ_NONE ? NULL : sr__gaz_admin1(g, p->admin1);
+    memset(w, 0, sizeof *w);
+    w->name = sr__gaz_str(g, p->name);
+    w->iso3 = p->iso3;
+    w->admin1 = a ? sr__gaz_str(g, a->name) : "";
+    w->admin1_acled = a && a->acled ? sr__gaz_str(g, a->acled) : "";
+    w->admin2 = sr__gaz_str(g, p->admin2);
+    w->lat = p->lat;
+    w->lon = p->lon;
+    w->pop = p->pop;
+    w->kind = p->kind;
+    w->geonameid = p->geonameid;
+    w->place = place;
+    w->admin1_ix = p->admin1;
+}
+
+/* The score of one candidate; the weights order the rules (a rule outranks
+ * every one after it), population breaks the remaining ties. With why, also
+ * says which rules gave what ("country +10000; ..."). */
+static double score(const sr__gaz *g, uint32_t place, const sr__placectx *pc, const sr__gzname *nm,
+                    char *why, size_t whylen)
+{
+    const sr__gzplace *p = sr__gaz_place(g, place);
+    double s = 0;
+    size_t wl = 0;
+#define WHY(...) \
+    do { \
+        if (why && wl < whylen) \
+            wl += (size_t)snprintf(why + wl, whylen - wl, __VA_ARGS__); \
+    } while (0)
+    if (why && whylen)
+        why[0] = 0;
+    if (pc->iso3 && !memcmp(p->iso3, pc->iso3, 4)) {
+        s += 10000;
+        WHY("in the country in context +10000; ");
     }
-    return q->pop > p->pop ? q : p;
+    int admin = p->kind == SR_GZ_ADMIN1 || p->kind == SR_GZ_ADMIN2 || p->kind == SR_GZ_REGION;
+    if (pc->want_admin && admin) {
+        s += 6000;
+        WHY("a province is meant +6000; ");
+    }
+    if (!pc->want_admin && !admin) {
+        /* the town, unless a province of that name lies elsewhere in the same
+         * country, or anywhere and ten times larger: "Aleppo" is the city,
+         * "Michoacan" the state, not a village of that name in Chiapas, and
+         * "Borno" Nigeria's state, not the town Borna in Saxony */
+        int elsewhere = 0;
+        for (uint32_t i = 0; i < nm->count && !elsewhere; i++) {
+            const sr__gzplace *q = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
+            elsewhere = q->kind == SR_GZ_ADMIN1 && q->admin1 != p->admin1 &&
+                        (!memcmp(q->iso3, p->iso3, 4) || q->pop / 10 > p->pop);
+        }
+        if (!elsewhere) {
+            s += 6000;
+            WHY("a town is meant +6000; ");
+        }
+    }
+    for (int i = 0; i < pc->nadmin1; i++)
+        if (p->admin1 == pc->admin1[i] && p->kind != SR_GZ_ADMIN1) {
+            s += 3000;
+            WHY("in the province named nearby +3000; ");
+            break;
+        }
+    if (p->own) {
+        s += 500;
+        WHY("sitrep's own entry +500; ");
+    }
+    if (!strcmp(p->fcode, "PPLC") || !strcmp(p->fcode, "PPLA")) {
+        s += 20;
+        WHY("capital or seat +20; ");
+    }
+    double lp = 20 * log10((double)p->pop + 1);
+    s += lp;
+    WHY("population %u +%.0f", p->pop, lp);
+#undef WHY
+    return s;
+}
+
+int sr__place_resolve(const sr__gaz *g, uint32_t name, const sr__placectx *pc, sr__where *out,
+                      double *scores, int maxscores)
+{
+    if (!g || name >= sr__gaz_nnames(g))
+        return 0;
+    const sr__gzname *nm = sr__gaz_name(g, name);
+    double best = -1;
+    uint32_t win = SR_GZ_NONE;
+    for (uint32_t i = 0; i < nm->count; i++) {
+        uint32_t pl = sr__gaz_list(g, nm->first + i);
+        double s = score(g, pl, pc, nm, NULL, 0);
+        if (scores && (int)i < maxscores)
+            scores[i] = s;
+        if (s > best) {
+            best = s;
+            win = pl;
+        }
+    }
+    if (win == SR_GZ_NONE)
+        return 0;
+    sr__place_where(g, win, out);
+    return (int)nm->count;
+}
+
+static const char *kind_name(int kind)
+{
+    switch (kind) {
+    case SR_GZ_ADMIN1: return "admin1";
+    case SR_GZ_ADMIN2: return "admin2";
+    case SR_GZ_REGION: return "region";
+    case SR_GZ_FEATURE: return "feature";
+    default: return "city";
+    }
+}
+
+int sr_place_lookup(sr_ctx *ctx, const char *name, const char *country, int province, sr_place_cb cb, void *ud)
+{
+    if (!ctx || !ctx->gaz || !name || !cb)
+        return SR_EINVAL;
+    size_t nl;
+    char *norm = sr__norm_phrase(name, strlen(name), &nl);
+    if (!norm)
+        return SR_ENOMEM;
+    long at = sr__gaz_lookup(ctx->gaz, norm, nl);
+    free(norm);
+    if (at < 0)
+        return 0;
+    const char *iso = NULL;
+    if (country && *country) {
+        const sr__country *c = sr__lexicon_country(&ctx->lx, country);
+        if (!c)
+            return SR_ENOTFOUND;
+        iso = c->iso3;
+    }
+    sr__placectx pc = {iso, NULL, 0, province};
+    sr__where win;
+    int n = sr__place_resolve(ctx->gaz, (uint32_t)at, &pc, &win, NULL, 0);
+    const sr__gzname *nm = sr__gaz_name(ctx->gaz, (uint32_t)at);
+    for (uint32_t i = 0; i < nm->count; i++) {
+        uint32_t pl = sr__gaz_list(ctx->gaz, nm->first + i);
+        char why[512];
+        sr__where w;
+        sr__place_where(ctx->gaz, pl, &w);
+        const sr__country *c = sr__lexicon_country(&ctx->lx, w.iso3);
+        sr_place p = {
+            .name = w.name, .country = c ? c->name : "", .iso3 = w.iso3, .admin1 = w.admin1,
+            .admin1_acled = w.admin1_acled, .admin2 = w.admin2, .latitude = w.lat, .longitude = w.lon,
+            .population = w.pop, .geonames_id = (long)w.geonameid, .kind = kind_name(w.kind),
+            .feature_code = sr__gaz_place(ctx->gaz, pl)->fcode,
+            .score = score(ctx->gaz, pl, &pc, nm, why, sizeof why), .why = why, .chosen = pl == win.place};
+        int rc = cb(ud, &p);
+        if (rc)
+            return rc < 0 ? rc : SR_EINVAL;
+    }
+    return n;
 }

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 #define STORE_BUSY_MS 10000
 #define STORE_MAX_SQL 8192 /* cap on generated query text */
 
@@ -65,7 +65,8 @@ static const char *const schema_sql =
     "  fatalities_high INTEGER,\n"
     "  source TEXT NOT NULL DEFAULT '',\n"
     "  notes TEXT NOT NULL DEFAULT '',\n"
-    "  evidence TEXT NOT NULL DEFAULT '{}'\n"
+    "  evidence TEXT NOT NULL DEFAULT '{}',\n"
+    "  admin1_acled TEXT NOT NULL DEFAULT ''\n"
     ");\n"
     "CREATE INDEX IF NOT EXISTS events_document ON events(document_id);\n"
     "CREATE INDEX IF NOT EXISTS events_event_date ON events(event_date);\n"
@@ -125,6 +126,12 @@ static int migrate(sr_store *st)
     snprintf(setv, sizeof setv, "PRAGMA user_version = %d", STORE_SCHEMA_VERSION);
     if ((rc = exec(st, "BEGIN IMMEDIATE", "creating the schema")) != 0)
         return rc;
+    /* version 1 → 2: ACLED's spelling of admin1 beside GeoNames' */
+    if (v == 1 && (rc = exec(st, "ALTER TABLE events ADD COLUMN admin1_acled TEXT NOT NULL DEFAULT ''",
+                             "upgrading the schema to version 2")) != 0) {
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        return rc;
+    }
     if ((rc = exec(st, schema_sql, "creating the schema")) != 0 ||
         (rc = exec(st, setv, "creating the schema")) != 0) {
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
@@ -137,9 +144,9 @@ static const char *const ins_ev_sql =
     "INSERT INTO events (document_id, event_id, kind, event_date, date_start, date_end, time_precision,"
     " event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, country,"
     " iso3, admin1, admin2, location, latitude, longitude, geo_precision, geonames_id, fatalities,"
-    " fatalities_low, fatalities_high, source, notes, evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-    " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28,"
-    " ?29, ?30)";
+    " fatalities_low, fatalities_high, source, notes, evidence, admin1_acled) VALUES (?1, ?2, ?3, ?4, ?5,"
+    " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26,"
+    " ?27, ?28, ?29, ?30, ?31)";
 
 sr_store *sr_store_open(const char *path, char *err, size_t errlen)
 {
@@ -296,6 +303,7 @@ static int insert_event(sr_store *st, sqlite3_int64 doc_rowid, const sr_event *e
         bind_text(s, 28, ev->source);
         bind_text(s, 29, ev->notes);
         bind_text(s, 30, evid);
+        bind_text(s, 31, ev->admin1_acled ? ev->admin1_acled : "");
         int rc = sqlite3_step(s);
         sqlite3_reset(s);
         sqlite3_clear_bindings(s);
@@ -496,8 +504,8 @@ int sr_store_events(sr_store *st, const sr_query *q, sr_event_cb cb, void *ud)
                           " e.time_precision, e.event_type, e.sub_event_type, e.actor1, e.assoc_actor_1,"
                           " e.inter1, e.actor2, e.assoc_actor_2, e.inter2, e.country, e.iso3, e.admin1,"
                           " e.admin2, e.location, e.latitude, e.longitude, e.geo_precision, e.geonames_id,"
-                          " e.fatalities, e.fatalities_low, e.fatalities_high, e.source, e.notes, e.evidence"
-                          " FROM events e JOIN documents d ON d.id = e.document_id");
+                          " e.fatalities, e.fatalities_low, e.fatalities_high, e.source, e.notes, e.evidence,"
+                          " e.admin1_acled FROM events e JOIN documents d ON d.id = e.document_id");
     if (!rc)
         rc = where_clause(q, &sql, params, &np);
     if (!rc)
@@ -542,6 +550,7 @@ int sr_store_events(sr_store *st, const sr_query *q, sr_event_cb cb, void *ud)
         ev.source = col_text(s, 27);
         ev.notes = col_text(s, 28);
         parse_evidence(&ev, col_text(s, 29));
+        ev.admin1_acled = col_text(s, 30);
         if ((rc = cb(ud, &ev)) != 0)
             break;
     }

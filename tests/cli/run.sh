@@ -139,7 +139,7 @@ expect_in "$err" "0 bad inputs" "first ingest has no bad input"
 [ "$(sql "$db" 'select count(*) from documents')" = 3 ] && ok || no "store holds 3 documents after the first ingest"
 events1=$(sql "$db" 'select count(*) from events')
 case $events1 in '' | *[!0-9]*) no "counting stored events: $events1"; events1=0 ;; esac
-[ "$(sql "$db" 'pragma user_version')" = 1 ] && ok || no "schema version is 1"
+[ "$(sql "$db" 'pragma user_version')" = 2 ] && ok || no "schema version is 2"
 
 run "$bin" ingest --db "$db" --date 2019-04-22 "$tmp/r1.txt" "$tmp/r2.txt" "$tmp/r3.txt"
 expect_rc 0 "second ingest"
@@ -260,7 +260,7 @@ import json, sys
 evs = [json.loads(l) for l in open(sys.argv[1])]
 assert len(evs) == 1, evs
 e = evs[0]
-assert e["event_date"] == "2019-04-20" and e["admin1"] == "Mandera" and e["kind"] == "incident", e
+assert e["event_date"] == "2019-04-20" and e["admin1_acled"] == "Mandera" and e["kind"] == "incident", e
 assert e["sub_event_type"] == "Attack" and e["inter2"] == 7, e
 ev = e["evidence"]; assert "sentence" in ev and "trigger" in ev, ev
 ' "$tmp/out"; then ok; else no "the stored Kenyan event keeps its date (Saturday before 2019-04-22), place, type and evidence"; fi

@@ -16,7 +16,7 @@
 static const char *const json_keys[] = {
     "doc_id", "event_id", "kind", "event_date", "date_start", "date_end", "time_precision",
     "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2",
-    "inter2", "country", "iso3", "admin1", "admin2", "location", "latitude", "longitude",
+    "inter2", "country", "iso3", "admin1", "admin1_acled", "admin2", "location", "latitude", "longitude",
     "geo_precision", "geonames_id", "fatalities", "fatalities_low", "fatalities_high", "source",
     "notes", "evidence",
 };
@@ -44,7 +44,8 @@ static sr_event full_event(void)
     ev.inter2 = 7;
     ev.country = "Kenya";
     ev.iso3 = "KEN";
-    ev.admin1 = "Mandera";
+    ev.admin1 = "Mandera County";
+    ev.admin1_acled = "Mandera";
     ev.admin2 = "";
     ev.location = "Mandera";
     ev.latitude = 3.9366;
@@ -318,10 +319,10 @@ static void test_csv(void **state)
     const char *p = out;
     char *hdr[64], *row[64];
     int nh = csv_parse_record(&p, hdr, 64);
-    assert_int_equal(nh, 40);
+    assert_int_equal(nh, 41);
     assert_string_equal(hdr[30], "timestamp");
     assert_string_equal(hdr[31], "doc_id");
-    assert_string_equal(hdr[39], "evidence");
+    assert_string_equal(hdr[40], "evidence");
 
     int nr = csv_parse_record(&p, row, 64);
     assert_int_equal(nr, nh);
@@ -334,6 +335,8 @@ static void test_csv(void **state)
     assert_string_equal(row[col_index(hdr, nh, "iso")], "");
     assert_string_equal(row[col_index(hdr, nh, "iso3")], "KEN");
     assert_string_equal(row[col_index(hdr, nh, "kind")], "incident");
+    assert_string_equal(row[col_index(hdr, nh, "admin1")], "Mandera County");
+    assert_string_equal(row[col_index(hdr, nh, "admin1_acled")], "Mandera");
     json_t *evd = json_loads(row[col_index(hdr, nh, "evidence")], 0, NULL);
     assert_non_null(evd);
     assert_int_equal(json_object_size(evd), 5);

@@ -1,0 +1,162 @@
+/* gazetteer.c — the GeoNames gazetteer at run time: memory-maps the index the
+ * build compiled (tools/mkgaz.c, layout in gazetteer.h), checks it, and finds
+ * place names in a text through its token n-gram hash (the matcher's portable
+ * engine, read in place). Nothing is parsed at start: the cost is one mmap. */
+#include "gazetteer.h"
+#include "internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct sr__gaz {
+    const char *base;
+    size_t len;
+    const sr__gzheader *h;
+    const sr__gzplace *places;
+    const sr__gzadmin1 *admin1;
+    const sr__gzname *names;
+    const uint32_t *list;
+    const char *pool;
+    sr__matcher *m;
+};
+
+static int section_ok(const sr__gzheader *h, uint64_t off, uint64_t n, uint64_t size, size_t len)
+{
+    return off <= len && (size == 0 || n <= (len - off) / size) && off % 8 == 0;
+}
+
+sr__gaz *sr__gaz_open(const char *path, char *err, size_t errlen)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        sr__errf(err, errlen, "gazetteer %s: %s; build it with 'ninja -C build' (needs scripts/install-deps)",
+                 path, strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || st.st_size < (off_t)sizeof(sr__gzheader)) {
+        sr__errf(err, errlen, "gazetteer %s: empty or unreadable; rebuild it with 'ninja -C build'", path);
+        close(fd);
+        return NULL;
+    }
+    size_t len = (size_t)st.st_size;
+    void *p = mmap(NULL, len, PROT_READ, MAP_SHARED, fd, 0);
+    close(fd);
+    if (p == MAP_FAILED) {
+        sr__errf(err, errlen, "gazetteer %s: cannot map it: %s", path, strerror(errno));
+        return NULL;
+    }
+    sr__gaz *g = calloc(1, sizeof *g);
+    if (!g) {
+        munmap(p, len);
+        sr__errf(err, errlen, "gazetteer: out of memory");
+        return NULL;
+    }
+    g->base = p;
+    g->len = len;
+    const sr__gzheader *h = p;
+    g->h = h;
+    if (memcmp(h->magic, SR_GZ_MAGIC, 8) || h->total != len ||
+        !section_ok(h, h->off_places, h->nplaces, sizeof(sr__gzplace), len) ||
+        !section_ok(h, h->off_admin1, h->nadmin1, sizeof(sr__gzadmin1), len) ||
+        !section_ok(h, h->off_names, h->nnames, sizeof(sr__gzname), len) ||
+        !section_ok(h, h->off_list, h->nlist, sizeof(uint32_t), len) ||
+        !section_ok(h, h->off_pool, h->pool_len, 1, len) || h->off_matcher > len || h->pool_len == 0) {
+        sr__errf(err, errlen, "gazetteer %s: not a gazetteer index of this version, or truncated; rebuild it with 'ninja -C build'",
+                 path);
+        sr__gaz_free(g);
+        return NULL;
+    }
+    g->places = (const sr__gzplace *)(g->base + h->off_places);
+    g->admin1 = (const sr__gzadmin1 *)(g->base + h->off_admin1);
+    g->names = (const sr__gzname *)(g->base + h->off_names);
+    g->list = (const uint32_t *)(g->base + h->off_list);
+    g->pool = g->base + h->off_pool;
+    if (g->pool[h->pool_len - 1] != 0) {
+        sr__errf(err, errlen, "gazetteer %s: corrupt string pool; rebuild it with 'ninja -C build'", path);
+        sr__gaz_free(g);
+        return NULL;
+    }
+    /* every reference must stay inside its table, so later lookups need no checks */
+    for (uint64_t i = 0; i < h->nnames; i++)
+        if (g->names[i].first > h->nlist || g->names[i].count > h->nlist - g->names[i].first ||
+            g->names[i].text >= h->pool_len)
+            goto corrupt;
+    for (uint64_t i = 0; i < h->nlist; i++)
+        if (g->list[i] >= h->nplaces)
+            goto corrupt;
+    for (uint64_t i = 0; i < h->nplaces; i++) {
+        const sr__gzplace *q = &g->places[i];
+        if (q->name >= h->pool_len || q->admin2 >= h->pool_len || (q->admin1 != SR_GZ_NONE && q->admin1 >= h->nadmin1))
+            goto corrupt;
+    }
+    for (uint64_t i = 0; i < h->nadmin1; i++)
+        if (g->admin1[i].name >= h->pool_len || g->admin1[i].acled >= h->pool_len || g->admin1[i].place >= h->nplaces)
+            goto corrupt;
+    char merr[256] = "";
+    g->m = sr__matcher_map(g->base + h->off_matcher, len - h->off_matcher, NULL, merr, sizeof merr);
+    if (!g->m) {
+        sr__errf(err, errlen, "gazetteer %s: %s", path, merr);
+        sr__gaz_free(g);
+        return NULL;
+    }
+    return g;
+corrupt:
+    sr__errf(err, errlen, "gazetteer %s: a record points outside its table; rebuild it with 'ninja -C build'", path);
+    sr__gaz_free(g);
+    return NULL;
+}
+
+void sr__gaz_free(sr__gaz *g)
+{
+    if (!g)
+        return;
+    sr__matcher_free(g->m);
+    if (g->base)
+        munmap((void *)g->base, g->len);
+    free(g);
+}
+
+int sr__gaz_scan(const sr__gaz *g, const sr__text *t, sr__match_cb cb, void *ud)
+{
+    return sr__matcher_scan(g->m, t, cb, ud);
+}
+
+size_t sr__gaz_nplaces(const sr__gaz *g) { return (size_t)g->h->nplaces; }
+size_t sr__gaz_nnames(const sr__gaz *g) { return (size_t)g->h->nnames; }
+const sr__gzplace *sr__gaz_place(const sr__gaz *g, uint32_t i) { return &g->places[i]; }
+const sr__gzname *sr__gaz_name(const sr__gaz *g, uint32_t i) { return &g->names[i]; }
+uint32_t sr__gaz_list(const sr__gaz *g, uint32_t i) { return g->list[i]; }
+const char *sr__gaz_str(const sr__gaz *g, uint32_t off) { return g->pool + off; }
+
+const sr__gzadmin1 *sr__gaz_admin1(const sr__gaz *g, uint32_t i)
+{
+    return i < g->h->nadmin1 ? &g->admin1[i] : NULL;
+}
+
+/* The name entry whose normalised text is exactly s[0..n), or -1 (binary
+ * search: mkgaz writes the names sorted). */
+long sr__gaz_lookup(const sr__gaz *g, const char *s, size_t n)
+{
+    size_t lo = 0, hi = (size_t)g->h->nnames;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *t = g->pool + g->names[mid].text;
+        size_t tl = strlen(t);
+        int c = memcmp(t, s, tl < n ? tl : n);
+        if (!c)
+            c = tl < n ? -1 : tl > n;
+        if (c < 0)
+            lo = mid + 1;
+        else if (c > 0)
+            hi = mid;
+        else
+            return (long)mid;
+    }
+    return -1;
+}

