@@ -2016,6 +2016,15 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         a1.inter = 3;
         a1.role = 'a';
     }
+    if (a1.role && !a2.role && (STREQ(sub, "Attack") || STREQ(sub, "Abduction/forced disappearance") ||
+                                STREQ(sub, "Sexual violence") || STREQ(sub, "Looting/property destruction"))) {
+        /* violence against civilians, or their property, with no victim named:
+         * ACLED's civilians of the country */
+        if (evc)
+            snprintf(a2.name, sizeof a2.name, "Civilians (%s)", evc->name);
+        a2.inter = 7;
+        a2.role = 'c';
+    }
     if (a1.role != 'r' && a1.role != 'p' &&
         ((*a1.name && !strcmp(a1.name, a2.name)) ||
          (!*a1.name && !*a2.name && a1.role && i1 >= 0 && i2 >= 0 && ch[i1].actor < 0 && ch[i2].actor < 0 &&
