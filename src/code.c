@@ -1502,6 +1502,11 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                     passive = 1;
             }
     }
+    if (!passive && anchor->tb > a && STREQ(lx->triggers[anchor->row].cls, "kill") &&
+        (c->ti[anchor->tb - 1].num || (c->ti[anchor->tb - 1].quant &&
+                                       STREQ(lx->quants[c->men[c->ti[anchor->tb - 1].quant - 1].row].kind, "number"))) &&
+        !ent_at(c, anchor->tb - 1) && (anchor->tb - 1 == a || is_punct(c, anchor->tb - 2)))
+        passive = 1; /* "Six killed when raiders attack a village": a bare count is the victims */
     int i1 = -1, i2 = -1;
     /* "between X and Y" */
     for (size_t k = 0; k < nch; k++)
@@ -1566,7 +1571,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                     uint32_t e = ch[k].te;
                     int verb = 0;
                     for (uint32_t j = e; j < e + 2 && j < b; j++)
-                        verb |= c->ti[j].trig != 0 && is_past_verb(c, j);
+                        verb |= c->ti[j].trig != 0 && (is_past_verb(c, j) || j == e); /* "when raiders attack a village" */
                     if (verb) {
                         i1 = (int)k;
                         break;
@@ -1785,6 +1790,15 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (i2 >= 0) {
         name_chunk(c, &ch[i2], evc, &a2);
         ev->ev_actor2 = span_of(c, ch[i2].tb, ch[i2].te);
+        if (ch[i2].actor >= 0 && ch[i2].agent >= 0 && STREQ(lx->agents[ch[i2].agent].role, "civilian") &&
+            (a2.inter == 3 || a2.inter == 6 || a2.inter == 7 || a2.inter == 8) && evc) {
+            /* "a BNP leader", "a Red Cross worker" as victims: civilians of the
+             * country, their group an associated actor */
+            scopy(cd->assoc2, sizeof cd->assoc2, a2.name);
+            snprintf(a2.name, sizeof a2.name, "Civilians (%s)", evc->name);
+            a2.inter = 7;
+            a2.role = 'c';
+        }
     }
     /* associated actors: a chunk joined by "and" to actor 1 or 2 */
     for (int k = 0; k < 2; k++) {
