@@ -2093,10 +2093,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             if (h->tb >= se->tb)
                 continue;
             size_t ps = s;
-            while (ps > 0 && c->t.sents[ps].tb > h->tb)
+            while (ps > 0 && c->t.sents[ps].tb > h->tb && s - ps <= 3)
                 ps--;
-            if (s - ps > 3 || (c->para && c->para[ps] != c->para[s]))
-                break;
+            if (c->t.sents[ps].tb > h->tb || s - ps > 3 || (c->para && c->para[ps] != c->para[s]))
+                break; /* (at most three sentences back: the walk stays short) */
             if (!h->h.period)
                 prev = h;
             else
@@ -2534,10 +2534,10 @@ static void protest_interventions(coder *c)
          * sentences of the paragraph (no date of its own, or the same) */
         for (size_t j = i + 1; j < c->ncands && STREQ(p->sub_event_type, "Peaceful protest"); j++) {
             cand *q = &c->cands[j];
-            if (q->merged)
-                continue;
             if (q->sent > p->sent + 2 || q->para != p->para)
                 break;
+            if (q->merged)
+                continue;
             if (q->has_date && p->has_date && strcmp(q->ev.event_date, p->ev.event_date))
                 continue;
             int riot = q->verb && (STREQ(q->sub_event_type, "Violent demonstration") ||
