@@ -1843,6 +1843,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                        strstr(an1, "Congress") || strstr(an1, "Jamaat") || strstr(an1, "Shibir")))
             for (uint32_t k = k0 > a + 4 ? k0 - 4 : a; k < ch[i1].te + 2 && k < b && !crowd; k++)
                 crowd = tok_in(c, k, (const char *const[]){"members", "member", "leaders", "men", NULL});
+        if (!crowd && i2 >= 0 && ch[i2].actor >= 0 && (a2.role == 'r' || lx->actors[ch[i2].actor].inter == 3))
+            for (uint32_t k = ch[i2].tb; k < ch[i2].te && !crowd; k++) /* "Jubilee and NASA supporters clashed" */
+                crowd = (c->ti[k].w & W_GROUP) && !tok_is(c, k, "members") && !tok_is(c, k, "member");
         if (crowd && !*cd->assoc1)
             scopy(cd->assoc1, sizeof cd->assoc1, a1.name);
     }
