@@ -1865,7 +1865,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (a1.role == 'c' && !crowd && (STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash"))) {
         /* civilians are never the armed side: people who clash are a mob,
          * a person who attacks is an unidentified armed actor */
-        if ((has_clash || STREQ(cls, "clash")) && a2.role != 'a' && a2.role != 's')
+        if ((has_clash || STREQ(cls, "clash")) && a2.role != 'a')
             crowd = 1;
         else {
             a1.name[0] = 0;
@@ -2535,7 +2535,9 @@ static void protest_interventions(coder *c)
         /* "Hundreds marched in Kisumu. The protesters later torched a police
          * post.": what the same demonstration became, told in the next
          * sentences of the paragraph (no date of its own, or the same) */
-        for (size_t j = i + 1; j < c->ncands && STREQ(p->sub_event_type, "Peaceful protest"); j++) {
+        for (size_t j = i + 1; j < c->ncands && (STREQ(p->sub_event_type, "Peaceful protest") ||
+                                                 STREQ(p->sub_event_type, "Protest with intervention"));
+             j++) {
             cand *q = &c->cands[j];
             if (q->sent > p->sent + 2 || q->para != p->para)
                 break;
@@ -2544,8 +2546,11 @@ static void protest_interventions(coder *c)
             if (q->has_date && p->has_date && strcmp(q->ev.event_date, p->ev.event_date))
                 continue;
             int riot = q->verb && (STREQ(q->sub_event_type, "Violent demonstration") ||
+                                   (STREQ(q->sub_event_type, "Mob violence") && q->ev.inter1 == 5) ||
                                    ((STREQ(q->cls, "riot") || STREQ(q->cls, "loot")) &&
                                     (q->ev.inter1 == 5 || q->ev.inter1 == 6 || !q->ev.inter1)));
+            if (!riot && !STREQ(p->sub_event_type, "Peaceful protest"))
+                continue; /* an intervention is already known */
             int inter = STREQ(q->sub_event_type, "Protest with intervention") ||
                         STREQ(q->sub_event_type, "Excessive force against protesters") ||
                         (STREQ(q->sub_event_type, "Attack") && q->ev.inter1 == 1 && !q->has_date);
@@ -2557,7 +2562,9 @@ static void protest_interventions(coder *c)
                     const cand *q2 = &c->cands[j2];
                     if (q2->sent > p->sent + 2 || q2->para != p->para)
                         break;
-                    later = !q2->merged && q2->verb && STREQ(q2->sub_event_type, "Violent demonstration");
+                    later = !q2->merged && q2->verb &&
+                            (STREQ(q2->sub_event_type, "Violent demonstration") ||
+                             (STREQ(q2->sub_event_type, "Mob violence") && q2->ev.inter1 == 5));
                 }
                 if (later)
                     continue;
@@ -2567,6 +2574,11 @@ static void protest_interventions(coder *c)
                                 : q->ev.fatalities > 0 ? "Excessive force against protesters"
                                                        : "Protest with intervention";
             p->event_type = event_type_of(p->sub_event_type);
+            for (size_t k = i + 1; riot && k < j; k++) { /* the police action skipped on the way */
+                cand *m = &c->cands[k];
+                if (!m->merged && !m->has_date && STREQ(m->event_type, "Protests"))
+                    m->merged = 1;
+            }
             if (riot && *p->country)
                 snprintf(p->actor1, sizeof p->actor1, "Rioters (%s)", p->country);
             if (riot)
