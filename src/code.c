@@ -616,8 +616,8 @@ static int prep_before(const coder *c, uint32_t tb, uint32_t limit)
             return 'i';
         if (w & W_WITH)
             return 'w';
-        if (c->ti[i].num || c->ti[i].quant || is_modifier(c, i) || tok_is(c, i, "-"))
-            continue;
+        if (c->ti[i].num || c->ti[i].quant || is_modifier(c, i) || tok_is(c, i, "-") || (w & W_GROUP))
+            continue; /* ("by a group of sellers") */
         break;
     }
     return 0;
@@ -1850,7 +1850,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             scopy(cd->assoc1, sizeof cd->assoc1, a1.name);
     }
     if (a1.role == 'c' && i1 >= 0) {
-        static const char *const collective[] = {"villagers", "residents", "youths", "youth", "locals", "vendors",
+        static const char *const collective[] = {"villagers", "residents", "youths", "youth", "locals", "vendors", "citizens", "nationals",
                                                  "traders", "sellers", "workers", "students", "farmers", "herders",
                                                  "relatives", "families", "family", "inhabitants", "members", NULL};
         for (uint32_t k = ch[i1].tb; k < ch[i1].te && !crowd; k++)
