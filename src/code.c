@@ -1667,11 +1667,20 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (i1 < 0 && (STREQ(cls, "kill") || STREQ(cls, "other")) && find_cue(c, se->tb, se->te, CUE_NONCONFLICT) >= 0)
         return 0;
     /* a noun trigger such as "attacks" with neither target nor figure reports nothing */
-    if (only_noun && i2 < 0 && !nd)
+    /* "Raiders from Uganda attack a village": "attack" as a verb, with its
+     * subject just before (no punctuation between) and an object after */
+    int as_verb = 0;
+    if (only_noun && i1 >= 0 && ch[i1].te <= tm->tb && tm->tb - ch[i1].te <= 3 && ch[i1].prep == 0 &&
+        !(tm->tb > a && tok_in(c, tm->tb - 1, (const char *const[]){"the", "an", "a", "this", "that", "of", NULL}))) {
+        as_verb = 1;
+        for (uint32_t k = ch[i1].te; k < tm->tb; k++)
+            as_verb &= !is_punct(c, k) && !c->ti[k].trig;
+        as_verb &= (i2 >= 0 && ch[i2].prep == 0 && ch[i2].tb >= tm->te && ch[i2].tb <= tm->te + 3) ||
+                   tok_in(c, tm->te, (const char *const[]){"a", "an", "the", NULL});
+    }
+    if (only_noun && i2 < 0 && !nd && !as_verb)
         return 0;
-    if (only_noun && !nd && i2 >= 0 && ch[i2].prep != 't' &&
-        !(i1 >= 0 && ch[i1].te == tm->tb && ch[i2].prep == 0 && ch[i2].tb >= tm->te &&
-          ch[i2].tb <= tm->te + 2)) /* "militia attacks Degodia herdsman": a verb */
+    if (only_noun && !nd && i2 >= 0 && ch[i2].prep != 't' && !as_verb)
         return 0;
 
     /* dates */
