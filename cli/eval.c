@@ -1,7 +1,7 @@
 /* eval.c — `sitrep eval`: codes the notes of an ACLED export row by row and
  * measures, field by field, how often the first coded event agrees with
- * ACLED's own labels. Holds a small RFC 4180 CSV reader (columns found by
- * header name, any case), the per-field tallies, a sub-event-type confusion
+ * ACLED's own labels. Reads the export with sr_csv (columns found by header
+ * name, any case); holds the per-field tallies, a sub-event-type confusion
  * table, the worst-coded rows, and the optional JSON report (jansson). */
 #include "cli.h"
 
@@ -20,135 +20,11 @@ static const char usage[] =
     "sitrep eval --acled FILE.csv [--country C] [--limit N] [--report OUT.json] [--worst N]\n"
     "                   [--data DIR] [--engine auto|vectorscan|portable]";
 
-#define CSV_FIELD_MAX ((size_t)1 << 20) /* cap on one field */
-#define CSV_MAX_FIELDS 1024             /* cap on fields in one record */
-
-/* ---- RFC 4180 reader -------------------------------------------------- */
-
-typedef struct csv {
-    const char *p, *end;
-    long line;      /* physical line of p, 1-based */
-    char *buf;      /* the current record's fields, each NUL-terminated */
-    size_t len, cap;
-    size_t off[CSV_MAX_FIELDS];
-    int nf;
-    char err[256];
-} csv;
-
-static void csv_put(csv *c, char ch)
-{
-    if (c->len + 1 >= c->cap) {
-        size_t ncap = c->cap ? c->cap * 2 : 4096;
-        char *nb = realloc(c->buf, ncap);
-        if (!nb)
-            cli_die("out of memory");
-        c->buf = nb;
-        c->cap = ncap;
-    }
-    c->buf[c->len++] = ch;
-}
-
-/* Skips the rest of the physical line, so that a malformed record costs one line. */
-static void csv_skip_line(csv *c)
-{
-    while (c->p < c->end && *c->p != '\n')
-        c->p++;
-    if (c->p < c->end) {
-        c->p++;
-        c->line++;
-    }
-}
-
-/* Reads one record. Returns 1 with the fields in c, 0 at the end of input, or
- * -1 for a malformed record (message in c->err; the reader has moved past it).
- * *start receives the line the record starts on. */
-static int csv_next(csv *c, long *start)
-{
-    if (c->p >= c->end)
-        return 0;
-    *start = c->line;
-    c->len = 0;
-    c->nf = 0;
-    c->err[0] = 0;
-    for (;;) {
-        size_t fstart = c->len;
-        bool over = false;
-        if (c->nf >= CSV_MAX_FIELDS) {
-            snprintf(c->err, sizeof c->err, "record has more than %d fields", CSV_MAX_FIELDS);
-            csv_skip_line(c);
-            return -1;
-        }
-        c->off[c->nf++] = fstart;
-        if (c->p < c->end && *c->p == '"') {
-            long opened = c->line;
-            c->p++;
-            for (;;) {
-                if (c->p >= c->end) {
-                    snprintf(c->err, sizeof c->err,
-                             "quoted field opened on line %ld is never closed; close it with '\"'",
-                             opened);
-                    return -1;
-                }
-                char ch = *c->p;
-                if (ch == '"') {
-                    if (c->p + 1 < c->end && c->p[1] == '"') {
-                        c->p += 2;
-                    } else {
-                        c->p++;
-                        break;
-                    }
-                } else {
-                    if (ch == '\n')
-                        c->line++;
-                    c->p++;
-                }
-                if (c->len - fstart < CSV_FIELD_MAX)
-                    csv_put(c, ch);
-                else
-                    over = true;
-            }
-            if (c->p < c->end && *c->p != ',' && *c->p != '\n' &&
-                !(*c->p == '\r' && c->p + 1 < c->end && c->p[1] == '\n')) {
-                snprintf(c->err, sizeof c->err,
-                         "field %d: text after a closing quote; double a quote inside a quoted "
-                         "field (\"\")",
-                         c->nf);
-                csv_skip_line(c);
-                return -1;
-            }
-            if (c->p < c->end && *c->p == '\r')
-                c->p++;
-        } else {
-            while (c->p < c->end && *c->p != ',' && *c->p != '\n') {
-                if (*c->p == '\r' && c->p + 1 < c->end && c->p[1] == '\n') {
-                    c->p++;
-                    break;
-                }
-                if (c->len - fstart < CSV_FIELD_MAX)
-                    csv_put(c, *c->p);
-                else
-                    over = true;
-                c->p++;
-            }
-        }
-        csv_put(c, 0);
-        if (over)
-            snprintf(c->err, sizeof c->err, "field %d is over %zu bytes", c->nf, CSV_FIELD_MAX);
-        if (c->p < c->end && *c->p == ',') {
-            c->p++;
-            continue;
-        }
-        if (c->p < c->end && *c->p == '\n') {
-            c->p++;
-            c->line++;
-        }
-        return c->err[0] ? -1 : 1;
-    }
-}
+typedef sr_csv csv;
 
 static const char *csv_field(const csv *c, int i)
 {
-    return (i >= 0 && i < c->nf) ? c->buf + c->off[i] : "";
+    return sr_csv_field(c, i);
 }
 
 /* ---- values ------------------------------------------------------------ */
@@ -177,74 +53,16 @@ static void civil_from_days(long z, int *y, int *m, int *d)
     *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
-static int month_of(const char *s, size_t n)
-{
-    static const char *names[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                  "jul", "aug", "sep", "oct", "nov", "dec"};
-    if (n < 3)
-        return 0;
-    for (int i = 0; i < 12; i++)
-        if (!strncasecmp(s, names[i], 3))
-            return i + 1;
-    return 0;
-}
-
-/* Parses an ACLED event_date: day-month-year ("9-May-20", "31-12-19",
- * "09 May 2020", "13/01/2018"; two-digit years are 20xx) or ISO "2020-05-09".
- * Sets *days (since 1970-01-01); false when it is not a date. */
+/* Parses an ACLED event_date (any form sr_csv_date reads); sets *days
+ * (since 1970-01-01); false when it is not a date. */
 static bool parse_date(const char *s, long *days)
 {
-    const char *part[3];
-    size_t plen[3];
-    int n = 0;
-    const char *q = s;
-    while (*q && n < 4) {
-        while (*q == ' ' || *q == '-' || *q == '/' || *q == '.' || *q == ',')
-            q++;
-        if (!*q)
-            break;
-        if (n == 3)
-            return false;
-        part[n] = q;
-        while (*q && *q != ' ' && *q != '-' && *q != '/' && *q != '.' && *q != ',')
-            q++;
-        plen[n] = (size_t)(q - part[n]);
-        n++;
-    }
-    if (n != 3)
-        return false;
+    char iso[11];
     int y, m, d;
-    char *e;
-    if (plen[0] == 4 && isdigit((unsigned char)part[0][0])) { /* ISO */
-        y = (int)strtol(part[0], &e, 10);
-        m = (int)strtol(part[1], &e, 10);
-        if (e != part[1] + plen[1])
-            return false;
-        d = (int)strtol(part[2], &e, 10);
-        if (e != part[2] + plen[2])
-            return false;
-    } else {
-        d = (int)strtol(part[0], &e, 10);
-        if (e != part[0] + plen[0])
-            return false;
-        if (isdigit((unsigned char)part[1][0])) {
-            m = (int)strtol(part[1], &e, 10);
-            if (e != part[1] + plen[1])
-                return false;
-        } else if (!(m = month_of(part[1], plen[1])))
-            return false;
-        y = (int)strtol(part[2], &e, 10);
-        if (e != part[2] + plen[2] || (plen[2] != 2 && plen[2] != 4))
-            return false;
-        if (plen[2] == 2)
-            y += 2000;
-    }
-    if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31)
+    if (sr_csv_date(s, iso) || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3)
         return false;
     *days = days_from_civil(y, m, d);
-    int yy, mm, dd; /* reject 31 February and the like */
-    civil_from_days(*days, &yy, &mm, &dd);
-    return dd == d;
+    return true;
 }
 
 static void format_date(long days, char out[11])
@@ -874,57 +692,6 @@ static void write_json(const evalrun *r, const char *engine, const char *out)
 
 /* ---- command ----------------------------------------------------------- */
 
-static char *read_whole(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        cli_die("%s: cannot open: %s; check the path to the ACLED export", path, strerror(errno));
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    if (!buf)
-        cli_die("out of memory");
-    for (;;) {
-        if (n == cap) {
-            if (cap >= SR_MAX_INPUT_BYTES) {
-                fclose(fp);
-                cli_die("%s: over %zu MB; split the export", path, SR_MAX_INPUT_BYTES >> 20);
-            }
-            cap *= 2;
-            char *nb = realloc(buf, cap);
-            if (!nb)
-                cli_die("out of memory");
-            buf = nb;
-        }
-        size_t got = fread(buf + n, 1, cap - n, fp);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    bool err = ferror(fp);
-    fclose(fp);
-    if (err)
-        cli_die("%s: read error; check the file", path);
-    *len = n;
-    return buf;
-}
-
-static int find_col(const csv *c, const char *name)
-{
-    for (int i = 0; i < c->nf; i++) {
-        const char *h = csv_field(c, i);
-        if (i == 0 && !strncmp(h, "\xEF\xBB\xBF", 3))
-            h += 3;
-        while (isspace((unsigned char)*h))
-            h++;
-        size_t n = strlen(h);
-        while (n && isspace((unsigned char)h[n - 1]))
-            n--;
-        if (n == strlen(name) && !strncasecmp(h, name, n))
-            return i;
-    }
-    return -1;
-}
-
 int cmd_eval(int argc, char **argv)
 {
     const char *file = NULL, *country = NULL, *report = NULL, *data = NULL, *engine = NULL;
@@ -974,30 +741,30 @@ int cmd_eval(int argc, char **argv)
     if (nworst > 1000)
         nworst = 1000;
 
-    size_t len;
-    char *buf = read_whole(file, &len);
-    csv c = {.p = buf, .end = buf + len, .line = 1};
+    char err[512];
+    csv *c = sr_csv_open(file, err, sizeof err);
+    if (!c)
+        cli_die("%s; check the path to the ACLED export", err);
     long start;
-    int rc = csv_next(&c, &start);
+    int rc = sr_csv_next(c, &start);
     if (rc <= 0)
-        cli_die("%s: %s", file, rc == 0 ? "empty file; is this an ACLED export?" : c.err);
+        cli_die("%s: %s", file, rc == 0 ? "empty file; is this an ACLED export?" : sr_csv_error(c));
     cols k = {
-        .notes = find_col(&c, "notes"), .event_date = find_col(&c, "event_date"),
-        .event_id_cnty = find_col(&c, "event_id_cnty"), .data_id = find_col(&c, "data_id"),
-        .country = find_col(&c, "country"), .iso3 = find_col(&c, "iso3"),
-        .event_type = find_col(&c, "event_type"), .sub_event_type = find_col(&c, "sub_event_type"),
-        .actor1 = find_col(&c, "actor1"), .inter1 = find_col(&c, "inter1"),
-        .inter2 = find_col(&c, "inter2"), .interaction = find_col(&c, "interaction"),
-        .admin1 = find_col(&c, "admin1"), .location = find_col(&c, "location"),
-        .latitude = find_col(&c, "latitude"), .longitude = find_col(&c, "longitude"),
-        .fatalities = find_col(&c, "fatalities")};
+        .notes = sr_csv_find(c, "notes"), .event_date = sr_csv_find(c, "event_date"),
+        .event_id_cnty = sr_csv_find(c, "event_id_cnty"), .data_id = sr_csv_find(c, "data_id"),
+        .country = sr_csv_find(c, "country"), .iso3 = sr_csv_find(c, "iso3"),
+        .event_type = sr_csv_find(c, "event_type"), .sub_event_type = sr_csv_find(c, "sub_event_type"),
+        .actor1 = sr_csv_find(c, "actor1"), .inter1 = sr_csv_find(c, "inter1"),
+        .inter2 = sr_csv_find(c, "inter2"), .interaction = sr_csv_find(c, "interaction"),
+        .admin1 = sr_csv_find(c, "admin1"), .location = sr_csv_find(c, "location"),
+        .latitude = sr_csv_find(c, "latitude"), .longitude = sr_csv_find(c, "longitude"),
+        .fatalities = sr_csv_find(c, "fatalities")};
     if (k.notes < 0 || k.event_date < 0) {
-        free(buf);
-        free(c.buf);
+        sr_csv_free(c);
         cli_die("%s: no column named %s; is this an ACLED export?", file,
                 k.notes < 0 ? "notes" : "event_date");
     }
-    int header_nf = c.nf;
+    int header_nf = sr_csv_count(c);
 
     evalrun r = {.path = file, .maxworst = (int)nworst};
     r.worst = calloc((size_t)nworst + 1, sizeof *r.worst);
@@ -1005,30 +772,30 @@ int cmd_eval(int argc, char **argv)
         cli_die("out of memory");
     r.ctx = cli_ctx(data, engine);
     long rowno = 0, taken = 0;
-    while ((rc = csv_next(&c, &start)) != 0) {
+    while ((rc = sr_csv_next(c, &start)) != 0) {
         if (rc < 0) {
             char msg[320];
-            snprintf(msg, sizeof msg, "%s; row skipped", c.err);
+            snprintf(msg, sizeof msg, "%s; row skipped", sr_csv_error(c));
             cli_diag(&r.bad, file, start, msg);
             continue;
         }
-        if (c.nf == 1 && !*csv_field(&c, 0))
+        if (sr_csv_count(c) == 1 && !*csv_field(c, 0))
             continue; /* blank line */
         rowno++;
-        if (c.nf != header_nf) {
+        if (sr_csv_count(c) != header_nf) {
             char msg[160];
-            snprintf(msg, sizeof msg, "row has %d fields, the header %d; row skipped", c.nf,
+            snprintf(msg, sizeof msg, "row has %d fields, the header %d; row skipped", sr_csv_count(c),
                      header_nf);
             cli_diag(&r.bad, file, start, msg);
             continue;
         }
-        if (country && strcasecmp(csv_field(&c, k.country), country) &&
-            strcasecmp(csv_field(&c, k.iso3), country))
+        if (country && strcasecmp(csv_field(c, k.country), country) &&
+            strcasecmp(csv_field(c, k.iso3), country))
             continue;
         if (limit && taken >= limit)
             break;
         taken++;
-        eval_row(&r, &c, &k, start, rowno);
+        eval_row(&r, c, &k, start, rowno);
     }
     const char *eng = sr_ctx_engine(r.ctx);
     print_report(&r, eng);
@@ -1041,7 +808,6 @@ int cmd_eval(int argc, char **argv)
     for (int i = 0; i < r.ntypes; i++)
         free(r.types[i]);
     sr_ctx_free(r.ctx);
-    free(c.buf);
-    free(buf);
+    sr_csv_free(c);
     return r.bad ? 1 : 0;
 }

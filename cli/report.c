@@ -42,54 +42,6 @@ static int add_tally(void *ud, const sr_tally *t)
     return 0;
 }
 
-/* What the matching events cover: documents (distinct ids), dates, count. */
-typedef struct scope {
-    char **docs;
-    size_t ndocs, cap;
-    long events;
-    char first[11], last[11];
-} scope;
-
-static int add_scope(void *ud, const sr_event *ev)
-{
-    scope *s = ud;
-    s->events++;
-    if (ev->event_date[0]) {
-        if (!s->first[0] || strcmp(ev->event_date, s->first) < 0)
-            memcpy(s->first, ev->event_date, 11);
-        if (strcmp(ev->event_date, s->last) > 0)
-            memcpy(s->last, ev->event_date, 11);
-    }
-    if (s->ndocs == s->cap) {
-        size_t nc = s->cap ? s->cap * 2 : 64;
-        char **nd = realloc(s->docs, nc * sizeof *nd);
-        if (!nd)
-            cli_die("out of memory");
-        s->docs = nd;
-        s->cap = nc;
-    }
-    if (!(s->docs[s->ndocs++] = strdup(ev->doc_id)))
-        cli_die("out of memory");
-    return 0;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static size_t distinct_docs(scope *s)
-{
-    if (!s->ndocs)
-        return 0;
-    qsort(s->docs, s->ndocs, sizeof *s->docs, cmp_str);
-    size_t n = 1;
-    for (size_t i = 1; i < s->ndocs; i++)
-        if (strcmp(s->docs[i], s->docs[i - 1]))
-            n++;
-    return n;
-}
-
 static size_t width(const char *s)
 {
     size_t w = 0;
@@ -141,7 +93,7 @@ static const char *key_label(const char *by)
     return by;
 }
 
-static void print_table(const char *db, const char *by, const sr_query *q, scope *s, const rows *r,
+static void print_table(const char *db, const char *by, const sr_query *q, const sr_scope *s, const rows *r,
                         const sr_tally *tot)
 {
     char period[64];
@@ -151,8 +103,8 @@ static void print_table(const char *db, const char *by, const sr_query *q, scope
         snprintf(period, sizeof period, "no dated events");
     else
         snprintf(period, sizeof period, "%s to %s", from, to);
-    size_t ndocs = distinct_docs(s);
-    printf("sitrep report — store %s — %s — %ld event%s from %zu document%s", db, period, s->events,
+    long ndocs = s->documents;
+    printf("sitrep report — store %s — %s — %ld event%s from %ld document%s", db, period, s->events,
            s->events == 1 ? "" : "s", ndocs, ndocs == 1 ? "" : "s");
     if (q->country)
         printf(" — country %s", q->country);
@@ -233,7 +185,7 @@ static json_t *tally_json(const sr_tally *t, int with_key)
     return o;
 }
 
-static void print_json(const char *db, const char *by, const sr_query *q, scope *s, const rows *r,
+static void print_json(const char *db, const char *by, const sr_query *q, const sr_scope *s, const rows *r,
                        const sr_tally *tot)
 {
     json_t *root = json_object(), *arr = json_array();
@@ -246,7 +198,7 @@ static void print_json(const char *db, const char *by, const sr_query *q, scope 
     json_object_set_new(root, "country", q->country ? json_string(q->country) : json_null());
     json_object_set_new(root, "first_date", s->first[0] ? json_string(s->first) : json_null());
     json_object_set_new(root, "last_date", s->last[0] ? json_string(s->last) : json_null());
-    json_object_set_new(root, "documents", json_integer((json_int_t)distinct_docs(s)));
+    json_object_set_new(root, "documents", json_integer((json_int_t)s->documents));
     json_object_set_new(root, "events", json_integer(s->events));
     for (size_t i = 0; i < r->n; i++)
         json_array_append_new(arr, tally_json(&r->v[i], 1));
@@ -290,8 +242,8 @@ int cmd_report(int argc, char **argv)
     sr_store *st = cli_open_store(db);
 
     rows r = {0};
-    scope s = {0};
-    if (sr_store_report(st, by, &q, add_tally, &r) || sr_store_events(st, &q, add_scope, &s))
+    sr_scope s;
+    if (sr_store_report(st, by, &q, add_tally, &r) || sr_store_scope(st, &q, &s))
         cli_die("%s: %s", db, sr_store_error(st));
     sr_tally tot = {.key = "total"};
     for (size_t i = 0; i < r.n; i++) {
@@ -314,9 +266,6 @@ int cmd_report(int argc, char **argv)
     for (size_t i = 0; i < r.n; i++)
         free((char *)r.v[i].key);
     free(r.v);
-    for (size_t i = 0; i < s.ndocs; i++)
-        free(s.docs[i]);
-    free(s.docs);
     sr_store_free(st);
     if (fflush(stdout) != 0)
         cli_die("cannot write the report to standard output");

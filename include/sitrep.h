@@ -190,6 +190,7 @@ typedef struct sr_query {
     const char *type;          /* event_type or sub_event_type */
     const char *kind;          /* "incident" or "aggregate" */
     long limit;                /* 0 = no limit */
+    const char *origin;        /* "news" (NULL or ""), "acled", "ucdp", or "all" */
 } sr_query;
 
 typedef int (*sr_event_cb)(void *ud, const sr_event *ev);
@@ -204,6 +205,85 @@ typedef struct sr_tally {
 typedef int (*sr_tally_cb)(void *ud, const sr_tally *row);
 /* by: "actor", "admin1", "country", "week", "month", "sub_event_type". */
 int sr_store_report(sr_store *st, const char *by, const sr_query *q, sr_tally_cb cb, void *ud);
+
+/* Stores reference events (rows of an ACLED or UCDP export) with origin
+ * "acled" or "ucdp", under one document standing for the file: file->text is
+ * hashed (not stored), and a file already imported is skipped (*skipped = 1).
+ * Event ids are prefixed "<origin>:"; a reference event already stored under
+ * the same id (an updated export) is replaced. */
+int sr_store_add_reference(sr_store *st, const char *origin, const sr_doc *file, const sr_event *evs, size_t n,
+                           int *skipped);
+
+/* What the events matching q cover: how many, the distinct documents they
+ * come from, first and last event date ("" when none is dated). */
+typedef struct sr_scope {
+    long events, documents;
+    char first[11], last[11];
+} sr_scope;
+int sr_store_scope(sr_store *st, const sr_query *q, sr_scope *out);
+
+/* ---- CSV exports (src/csv.c): RFC 4180, for ACLED and UCDP files ------- */
+typedef struct sr_csv sr_csv;
+/* Reads the whole file (path "-": standard input; capped at SR_MAX_INPUT_BYTES). */
+sr_csv *sr_csv_open(const char *path, char *err, size_t errlen);
+void sr_csv_free(sr_csv *c);
+/* Next record: 1, 0 at the end, -1 when malformed (sr_csv_error says why;
+ * the reader has moved past it). *line receives the line it starts on. */
+int sr_csv_next(sr_csv *c, long *line);
+int sr_csv_count(const sr_csv *c);               /* fields in the record */
+const char *sr_csv_field(const sr_csv *c, int i); /* "" when out of range */
+/* Index of a header name in the current record (any case, BOM and spaces
+ * ignored), or -1. */
+int sr_csv_find(const sr_csv *c, const char *name);
+const char *sr_csv_error(const sr_csv *c);
+/* The file as read (to identify it, e.g. by a hash). */
+const char *sr_csv_bytes(const sr_csv *c, size_t *len);
+/* An export's date ("9-May-20", "31-12-19", "09 May 2020", "13/01/2018",
+ * "2020-05-09", "2020-05-09 00:00:00.000") as YYYY-MM-DD; SR_EPARSE if not a date. */
+int sr_csv_date(const char *s, char out[11]);
+/* An ACLED inter code from a number ("3") or a 2023+ name ("Political militia"); 0 unknown. */
+int sr_csv_inter(const char *s);
+
+/* ---- trends: escalation alerts (src/trend.c, docs/alerts.md) ---------- */
+typedef struct sr_alert_opts {
+    const char *by;       /* "actor" (actor1), "admin1" or "actor,admin1"; NULL = actor */
+    const char *metric;   /* "events" (NULL) or "fatalities" */
+    const char *until;    /* last day of the window; NULL = the latest dated incident */
+    int window_days;      /* 0 = 30 */
+    int baseline_days;    /* the period before the window; 0 = 90 */
+    double alpha;         /* family-wise error rate over all series; 0 = 0.01 */
+    long min_count;       /* a window count below this is never flagged; 0 = 5 */
+    double min_ratio;     /* a rate ratio below this is never flagged; 0 = 1.5 */
+    const char *country;  /* name or ISO3; NULL = all */
+    const char *origin;   /* as sr_query.origin; NULL = news */
+    int all;              /* also report the series tested and not flagged */
+} sr_alert_opts;
+
+typedef struct sr_alert {
+    const char *series;      /* the key: actor, admin1, or "actor | admin1" */
+    const char *top_other;   /* commonest admin1 (by actor) or actor (by admin1) in the window; "" */
+    const char *metric;      /* "events" or "fatalities" */
+    const char *test;        /* name of the test behind p_value */
+    int flagged;
+    long window_count, baseline_count;   /* incidents, or fatalities, in each period */
+    long window_events, baseline_events; /* incidents (after merging repeated reports) */
+    int window_days, baseline_days;      /* exposure; the baseline may be shorter than asked */
+    double rate_window, rate_baseline;   /* per 30 days */
+    double rate_ratio;                   /* window rate / baseline rate; INFINITY when the baseline is 0 */
+    double p_value;                      /* one-sided: the window is higher */
+    double p_adjusted;                   /* Holm over `tests` series (Tarone's count) */
+    double dispersion;                   /* gamma shape per day behind a beta-binomial test; 0: Poisson */
+    long tests;
+    char window_start[11], until[11], baseline_start[11];
+    const char *const *event_ids;        /* the window's events behind the count */
+    size_t nids;
+} sr_alert;
+typedef int (*sr_alert_cb)(void *ud, const sr_alert *a);
+/* Tests every series of stored incidents for a rate in the window above its
+ * baseline; calls cb for each flagged series (all tested ones with o->all),
+ * most significant first. Returns 0, cb's non-zero value, or a negative
+ * SR_E… with a message in err. */
+int sr_trend_alerts(sr_store *st, const sr_alert_opts *o, sr_alert_cb cb, void *ud, char *err, size_t errlen);
 
 #ifdef __cplusplus
 }

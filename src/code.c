@@ -347,8 +347,11 @@ static int looks_proper(const coder *c, uint32_t tb, uint32_t te)
                 size_t pl = 0, room = c->t.orig_len - k->os;
                 while (pl < 6 && pl < room && isalpha((unsigned char)o[pl]) && islower((unsigned char)o[pl]))
                     pl++;
-                if (!(pl >= 2 && pl <= 4 && pl + 1 < room && (o[pl] == '-' || o[pl] == ' ') &&
-                      isupper((unsigned char)o[pl + 1])))
+                static const char *const arts[] = {"al", "el", "ad", "ar", "as", "az", "an", "at", "ash", NULL};
+                int art = 0;
+                for (int q = 0; arts[q] && !art; q++)
+                    art = strlen(arts[q]) == pl && !strncmp(o, arts[q], pl);
+                if (!(art && pl + 1 < room && (o[pl] == '-' || o[pl] == ' ') && isupper((unsigned char)o[pl + 1])))
                     return 0;
             }
         }
@@ -361,6 +364,18 @@ static int looks_proper(const coder *c, uint32_t tb, uint32_t te)
 static int place_plausible(const coder *c, const rawmatch *r)
 {
     const sr__gzname *nm = sr__gaz_name(c->ctx->gaz, SR_LX_ROW(r->id));
+    if (r->te - r->tb == 1 && r->tb > 0) {
+        /* one word inside a longer capitalised name is not a place of its own:
+         * "Nelson Mandela Bay" is not Mandela in Lazio, "Jair Bolsonaro" no
+         * village; "Southern Idlib" still is Idlib */
+        const sr__tok *p = &c->t.toks[r->tb - 1];
+        if (p->kind == SR_TOK_WORD && (p->flags & SR_TF_CAP) && !(p->flags & (SR_TF_SSTART | SR_TF_ALLCAPS)) &&
+            !tok_in(c, r->tb - 1, (const char *const[]){"northern", "southern", "eastern", "western", "north",
+                                                       "south", "east", "west", "central", "greater", "upper",
+                                                       "lower", "rural", "northwestern", "northeastern",
+                                                       "southwestern", "southeastern", NULL}))
+            return 0;
+    }
     if (!(nm->flags & SR_GZ_NAME_COMMON))
         return 1;
     return r->tb > 0 && tok_in(c, r->tb - 1, (const char *const[]){"in", "at", "near", "outside", "from", "of",
@@ -1165,8 +1180,8 @@ static void coherent_places(coder *c)
         const sr__gzname *n1 = sr__gaz_name(g, m1->row);
         for (size_t j = i + 1; j < c->nmen && c->men[j].tb <= m1->te + 6; j++) {
             mention *m2 = &c->men[j];
-            if (m2->type != MT_PLACE)
-                continue;
+            if (m2->type != MT_PLACE || m2->row == m1->row)
+                continue; /* "Hyderabad (Hyderabad, Sindh)": a name says nothing of itself */
             const sr__gzname *n2 = sr__gaz_name(g, m2->row);
             uint32_t bp = UINT32_MAX, bu = UINT32_MAX, bpop = 0;
             for (uint32_t b = 0; b < n2->count; b++) {
@@ -1200,12 +1215,13 @@ static void coherent_places(coder *c)
 
 /* The admin1 units named in tokens [a, b) (at most max), as the context that
  * places a town named next to them ("Tafas in Dar'a"). */
-static int admin1_named(coder *c, uint32_t a, uint32_t b, const char *iso, uint32_t *out, int max)
+static int admin1_named(coder *c, uint32_t a, uint32_t b, const char *iso, uint32_t *out, int max,
+                        const mention *skip)
 {
     int n = 0;
     for (uint32_t i = a; i < b && n < max; i++) {
         const mention *m = ent_at(c, i);
-        if (!m || m->tb != i || m->type != MT_PLACE)
+        if (!m || m->tb != i || m->type != MT_PLACE || m == skip)
             continue;
         sr__placectx pc = {iso, NULL, 0, 1};
         sr__where w;
@@ -1236,17 +1252,24 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
      * a large city ("Bara in Syria's Idlib province" is not Bara in Sudan) */
     const char *ciso = *iso ? *iso : c->doc_iso3;
     uint32_t units[8];
-    int nunits = admin1_named(c, c->sb, c->se, ciso, units, 8);
+    int nunits = 0;
     const mention *best = NULL;
     sr__where w;
-    sr__placectx pc = {ciso, units, nunits, 0};
+    sr__placectx pc = {ciso, units, 0, 0};
     long lastd = -1;
+    /* a town fixed by the unit named after it ("in Celaya, Guanajuato, ...")
+     * comes before the other places of the range */
+    int fixed_only = 0;
+    for (uint32_t i = a; i < b && !fixed_only; i++) {
+        const mention *m = ent_at(c, i);
+        fixed_only = m && m->tb == i && m->type == MT_PLACE && m->alt != UINT32_MAX;
+    }
     for (;;) {
         const mention *next = NULL;
         long bestd = 1L << 30;
         for (uint32_t i = a; i < b; i++) {
             const mention *m = ent_at(c, i);
-            if (!m || m->tb != i || m->type != MT_PLACE)
+            if (!m || m->tb != i || m->type != MT_PLACE || (fixed_only && m->alt == UINT32_MAX))
                 continue;
             long d = (long)m->tb - (long)trig_tb;
             d = d >= 0 ? d : -d * 2 + 1;
@@ -1255,10 +1278,17 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
                 next = m;
             }
         }
+        if (!next && fixed_only) { /* none of the fixed ones would do: all places */
+            fixed_only = 0;
+            lastd = -1;
+            continue;
+        }
         if (!next)
             return;
         lastd = bestd;
         pc.want_admin = wants_admin(c, next);
+        /* the units named elsewhere in the sentence (not by this mention) */
+        pc.nadmin1 = nunits = admin1_named(c, c->sb, c->se, ciso, units, 8, next);
         if (!resolve(c, next, &pc, &w))
             continue;
         if (!ciso || !strcmp(w.iso3, ciso) || (w.kind == SR_GZ_CITY && w.pop >= 100000) ||
@@ -1314,6 +1344,15 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         cd->ev.geo_precision = 3;
     if (cd->ev.geo_precision == 1 && find_cue(c, best->tb > 3 ? best->tb - 3 : 0, best->tb, CUE_NEAR) >= 0)
         cd->ev.geo_precision = 2;
+    if (isnan(w.lat) && w.admin1_ix != UINT32_MAX) {
+        /* a unit known by name only (no place of the extract in it): the
+         * point of its province, with the precision of a province */
+        sr__where u;
+        sr__place_where(c->ctx->gaz, sr__gaz_admin1(c->ctx->gaz, w.admin1_ix)->place, &u);
+        cd->ev.latitude = u.lat;
+        cd->ev.longitude = u.lon;
+        cd->ev.geo_precision = 3;
+    }
     cd->ev.ev_place = span_of(c, best->tb, best->te);
 }
 
@@ -1763,6 +1802,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             break;
         }
     }
+    if (!*cd->location && se->tb > 0 && !cd->kind_agg)
+        /* no place in the sentence: the place the report last named before it
+         * ("On 7 May, in Niteroi, ... A suspect was shot and died.") */
+        fill_place(c, cd, 0, se->tb, se->tb, &iso);
     if (!iso) {
         /* a country named as a place in the sentence ("in Syria") */
         for (uint32_t i = se->tb; i < se->te && !iso; i++) {

@@ -100,6 +100,9 @@ const char *sr__matcher_engine(const sr__matcher *m);
  * as token range [tb, te), in order of tb then te. Overlaps are all reported. */
 typedef void (*sr__match_cb)(void *ud, uint32_t id, uint32_t tb, uint32_t te);
 int sr__matcher_scan(sr__matcher *m, const sr__text *t, sr__match_cb cb, void *ud);
+/* The same, for a portable matcher, trying only the tokens i with starts[i]
+ * set as the first token of a match (the gazetteer: names start upper-case). */
+int sr__matcher_scan_from(sr__matcher *m, const sr__text *t, const uint8_t *starts, sr__match_cb cb, void *ud);
 /* The token hash of a portable matcher as a file (8-byte aligned arrays after a
  * header), and a matcher reading such a file in place from memory (p stays
  * owned by the caller and must outlive the matcher; *used: bytes consumed). */
@@ -272,6 +275,64 @@ struct sr_ctx {
 /* ---- output.c ----------------------------------------------------------- */
 /* The evidence spans as the output's JSON object (also stored by store.c). */
 int sr__evidence_json(sr__buf *b, const sr_event *ev);
+
+/* ---- store.c: what trend.c reads ------------------------------------------ */
+/* One dated incident of a series (strings borrowed for the callback). */
+typedef struct sr__incident {
+    const char *key, *actor1, *admin1, *date, *location, *sub_event_type, *event_id;
+    long fatalities; /* best estimate, 0 when unknown */
+} sr__incident;
+typedef int (*sr__incident_cb)(void *ud, const sr__incident *r);
+/* Streams the dated incidents matching q (precision a day to a few days, a
+ * non-empty key) ordered by series key, date, location and sub-event type;
+ * by: 0 actor1, 1 admin1, 2 "actor1 | admin1". */
+int sr__store_incidents(sr_store *st, int by, const sr_query *q, sr__incident_cb cb, void *ud);
+/* First and last event_date of the events matching q ("" when none is
+ * dated): two index probes, without counting. */
+int sr__store_dates(sr_store *st, const sr_query *q, char first[11], char last[11]);
+/* ---- trend.c: the statistics behind alerts -------------------------------- */
+/* P(X >= k) for X ~ Binomial(n, p). */
+double sr__trend_binom_sf(long k, long n, double p);
+/* P(S >= s) for S = sum of marks[i] * B_i, B_i ~ Bernoulli(p) independent:
+ * the conditional test of a window's fatalities given its incidents. Exact
+ * (convolution) when n times the total is at most 2e7, else a normal
+ * approximation; *exact tells which (may be NULL). */
+double sr__trend_marked_sf(const long *marks, size_t n, long s, double p, int *exact);
+/* Holm's step-down adjustment of n p-values over m >= n tests (Tarone's count
+ * of the testable series): adj[i] for p[i]. */
+void sr__trend_holm(const double *p, size_t n, long m, double *adj);
+/* Tarone's number of testable series: the smallest m such that at most m
+ * series have a least attainable p-value (pmin) at or below alpha / m. */
+long sr__trend_tarone(const double *pmin, size_t n, double alpha);
+/* P(X >= k) for X ~ BetaBinomial(n, a, b): the window's share of a series'
+ * incidents when the daily rate carries gamma noise (negative binomial). */
+double sr__trend_betabinom_sf(long k, long n, double a, double b);
+/* Overdispersion pooled over series from their weekly baseline counts:
+ * add each series' weeks, then read the gamma shape per day (0: Poisson). */
+typedef struct sr__trend_disp {
+    double excess, msq; /* sums of (variance - mean) and of squared means */
+    long series;
+} sr__trend_disp;
+void sr__trend_disp_add(sr__trend_disp *d, const long *weeks, size_t n);
+double sr__trend_disp_shape(const sr__trend_disp *d);
+struct sr__trend_stat;
+/* Sets t->p and t->pmin of the incident-count test from t->wev and t->bev:
+ * binomial when shape is 0, else beta-binomial with a = shape * wdays,
+ * b = shape * bdays. */
+void sr__trend_test_events(struct sr__trend_stat *t, int wdays, int bdays, double shape);
+/* One series' counts and test result, as the decision rule sees them. */
+typedef struct sr__trend_stat {
+    long wcount, bcount; /* incidents or fatalities in window, baseline */
+    long wev, bev;       /* incidents in window, baseline */
+    double p, pmin;      /* one-sided p-value, least attainable p-value */
+    double adj;          /* out: Holm-adjusted p-value (1 when not testable) */
+    double ratio;        /* out: window rate / baseline rate (INFINITY: new) */
+    int testable, flagged; /* out */
+} sr__trend_stat;
+/* The decision rule over all series of one run: Tarone's testable set,
+ * Holm's adjustment over it, then the floors; returns the number of tests. */
+long sr__trend_decide(sr__trend_stat *s, size_t n, double alpha, long min_count, double min_ratio, int wdays,
+                      int bdays);
 
 /* ---- events (code.c) ---------------------------------------------------- */
 struct sr_events {

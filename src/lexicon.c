@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -300,8 +301,12 @@ static int row_places(loader *L, char **f, int nf)
         lerr(L, "kind: '%s' is not one of admin1, admin2, city, region, feature", f[4]);
     if (strlen(f[1]) != 3)
         lerr(L, "iso3: '%s' is not a 3-letter ISO code", f[1]);
-    parse_dbl(L, f[5], "lat", -90, 90, &p->lat);
-    parse_dbl(L, f[6], "lon", -180, 180, &p->lon);
+    if (!strcmp(f[5], "-") && !strcmp(f[6], "-") && !strcmp(p->kind, "admin1")) {
+        p->lat = p->lon = NAN; /* an admin1 row that only spells a GeoNames unit: its point stays */
+    } else {
+        parse_dbl(L, f[5], "lat", -90, 90, &p->lat);
+        parse_dbl(L, f[6], "lon", -180, 180, &p->lon);
+    }
     int pop = 0;
     if (strcmp(f[7], "-"))
         parse_int(L, f[7], "population", 0, 2000000000, &pop);

@@ -567,12 +567,14 @@ static int scan_hs(sr__matcher *m, const sr__text *t)
 
 /* Portable engine: at each token, hash the spans of 1..K tokens and look them
  * up; stop extending as soon as the span is no phrase's prefix. */
-static int scan_portable(sr__matcher *m, const sr__text *t)
+static int scan_portable(sr__matcher *m, const sr__text *t, const uint8_t *starts)
 {
     if (!m->maxtoks)
         return 0;
     const sr__tok *k = t->toks;
     for (size_t i = 0; i < t->ntoks; i++) {
+        if (starts && !starts[i])
+            continue;
         uint64_t h = FNV_OFF;
         uint32_t s = k[i].s, at = s;
         for (size_t j = i; j < t->ntoks && j - i < m->maxtoks; j++) {
@@ -631,13 +633,18 @@ static void sort_hits(hit *h, size_t n)
 
 int sr__matcher_scan(sr__matcher *m, const sr__text *t, sr__match_cb cb, void *ud)
 {
+    return sr__matcher_scan_from(m, t, NULL, cb, ud);
+}
+
+int sr__matcher_scan_from(sr__matcher *m, const sr__text *t, const uint8_t *starts, sr__match_cb cb, void *ud)
+{
     if (!m || !t || !cb)
         return SR_EINVAL;
     m->nhits = 0;
     m->err = 0;
-    int rc = m->kind == ENG_HS ? scan_hs(m, t) : 0;
+    int rc = m->kind == ENG_HS && !starts ? scan_hs(m, t) : 0;
     if (!rc)
-        rc = scan_portable(m, t);
+        rc = scan_portable(m, t, starts);
     if (rc)
         return rc;
     sort_hits(m->hits, m->nhits);

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 4
 #define STORE_BUSY_MS 10000
 #define STORE_MAX_SQL 8192 /* cap on generated query text */
 
@@ -18,7 +18,13 @@ struct sr_store {
     sqlite3 *db;
     char err[1024];
     sqlite3_stmt *find_hash, *ins_doc, *ins_ev;
+    sqlite3_stmt *ins_ref; /* prepared on first use */
 };
+
+/* Indexes of schema version 3 (origin of events: news or reference data; the
+ * alert and tally queries), shared by new stores and the upgrade from 1. */
+#define VERSION3_INDEXES                                                                          \
+    "CREATE INDEX IF NOT EXISTS events_origin_kind_date ON events(origin, kind, event_date);\n"
 
 static const char *const schema_sql =
     "CREATE TABLE IF NOT EXISTS documents (\n"
@@ -66,7 +72,8 @@ static const char *const schema_sql =
     "  source TEXT NOT NULL DEFAULT '',\n"
     "  notes TEXT NOT NULL DEFAULT '',\n"
     "  evidence TEXT NOT NULL DEFAULT '{}',\n"
-    "  admin1_acled TEXT NOT NULL DEFAULT ''\n"
+    "  admin1_acled TEXT NOT NULL DEFAULT '',\n"
+    "  origin TEXT NOT NULL DEFAULT 'news'\n"
     ");\n"
     "CREATE INDEX IF NOT EXISTS events_document ON events(document_id);\n"
     "CREATE INDEX IF NOT EXISTS events_event_date ON events(event_date);\n"
@@ -76,7 +83,8 @@ static const char *const schema_sql =
     "CREATE INDEX IF NOT EXISTS events_actor1 ON events(actor1);\n"
     "CREATE INDEX IF NOT EXISTS events_actor2 ON events(actor2);\n"
     "CREATE INDEX IF NOT EXISTS events_kind ON events(kind);\n"
-    "CREATE INDEX IF NOT EXISTS events_sub_event_type ON events(sub_event_type COLLATE NOCASE);\n";
+    "CREATE INDEX IF NOT EXISTS events_sub_event_type ON events(sub_event_type COLLATE NOCASE);\n"
+    VERSION3_INDEXES;
 
 /* Records "what: sqlite's message" as the store's last error; returns SR_EDB. */
 static int db_fail(sr_store *st, const char *what)
@@ -108,7 +116,173 @@ static int user_version(sr_store *st, int *out)
     return rc == SQLITE_ROW ? 0 : db_fail(st, "reading the schema version");
 }
 
-/* Creates the schema when the file is new; refuses a store written by a newer sitrep. */
+static const char *const upgrade_2_to_3 =
+    "ALTER TABLE events ADD COLUMN origin TEXT NOT NULL DEFAULT 'news';\n" VERSION3_INDEXES;
+
+/* ---- version 4: tallies kept by triggers ---------------------------------
+ * One row per (origin, dimension, day, month or year, key, country) with the sums a
+ * report needs, so a report reads a few thousand rows instead of every event.
+ * Dimensions: actor (actor1), admin1, country, sub_event_type, week (Monday),
+ * month, and doc (documents, counted once, at their first event). */
+static const char *const tallies_sql =
+    "CREATE TABLE IF NOT EXISTS tallies (\n"
+    "  origin TEXT NOT NULL, dim TEXT NOT NULL, gran TEXT NOT NULL, period TEXT NOT NULL,\n"
+    "  key TEXT NOT NULL, country TEXT NOT NULL, iso3 TEXT NOT NULL,\n"
+    "  incidents INTEGER NOT NULL DEFAULT 0, aggregates INTEGER NOT NULL DEFAULT 0,\n"
+    "  fat_low INTEGER NOT NULL DEFAULT 0, fat_best INTEGER NOT NULL DEFAULT 0,\n"
+    "  fat_high INTEGER NOT NULL DEFAULT 0, claim_low INTEGER NOT NULL DEFAULT 0,\n"
+    "  claim_best INTEGER NOT NULL DEFAULT 0, claim_high INTEGER NOT NULL DEFAULT 0,\n"
+    "  PRIMARY KEY (origin, dim, gran, period, key, country, iso3)\n"
+    ") WITHOUT ROWID;\n"
+    /* the incidents behind alerts, read from the index alone */
+    "CREATE INDEX IF NOT EXISTS events_alerts ON events(origin, kind, event_date, time_precision, actor1,"
+    " admin1, location, sub_event_type, fatalities, event_id);\n"
+    "CREATE INDEX IF NOT EXISTS events_origin_date ON events(origin, event_date);\n";
+
+/* Appends template t with "$" replaced by the row prefix p (NEW, OLD, e),
+ * "~" by the sign and "^" by the aggregate function (SUM or nothing). */
+static int expand(sr__buf *b, const char *t, const char *p, int sign, int grouped)
+{
+    int rc = 0;
+    for (; *t && !rc; t++)
+        rc = *t == '$' ? sr__buf_adds(b, p)
+             : *t == '~' ? sr__buf_adds(b, sign < 0 ? "-1" : "1")
+             : *t == '^' ? sr__buf_adds(b, grouped ? "SUM" : "")
+                         : sr__buf_addc(b, *t);
+    return rc;
+}
+
+/* The SELECT of one event's contributions to every dimension at both
+ * granularities (a day and a month). */
+static const char *const contrib_tpl =
+    "SELECT $.origin, d.dim, g.gran, CASE g.gran WHEN 'D' THEN $.event_date WHEN 'M' THEN substr($.event_date, 1, 7) ELSE substr($.event_date, 1, 4) END,"
+    " CASE d.dim WHEN 'actor' THEN $.actor1 WHEN 'admin1' THEN $.admin1 WHEN 'country' THEN $.country"
+    " WHEN 'sub_event_type' THEN $.sub_event_type"
+    " WHEN 'week' THEN COALESCE(date($.event_date, printf('-%d days', (CAST(strftime('%w', $.event_date) AS INTEGER)"
+    " + 6) % 7)), '') ELSE substr($.event_date, 1, 7) END, $.country, $.iso3,"
+    " ~ * ^($.kind = 'incident'), ~ * ^($.kind = 'aggregate'),"
+    " ~ * ^(CASE WHEN $.kind = 'incident' THEN COALESCE($.fatalities_low, $.fatalities, 0) ELSE 0 END),"
+    " ~ * ^(CASE WHEN $.kind = 'incident' THEN COALESCE($.fatalities, 0) ELSE 0 END),"
+    " ~ * ^(CASE WHEN $.kind = 'incident' THEN COALESCE($.fatalities_high, $.fatalities, 0) ELSE 0 END),"
+    " ~ * ^(CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities_low, $.fatalities, 0) ELSE 0 END),"
+    " ~ * ^(CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities, 0) ELSE 0 END),"
+    " ~ * ^(CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities_high, $.fatalities, 0) ELSE 0 END)"
+    " FROM (SELECT 'D' AS gran UNION ALL SELECT 'M' UNION ALL SELECT 'Y') g, (SELECT 'actor' AS dim UNION ALL SELECT 'admin1'"
+    " UNION ALL SELECT 'country' UNION ALL SELECT 'sub_event_type' UNION ALL SELECT 'week'"
+    " UNION ALL SELECT 'month') d";
+
+static int contrib_select(sr__buf *b, const char *p, int sign, int grouped)
+{
+    return expand(b, contrib_tpl, p, sign, grouped);
+}
+
+/* A document row (+1 or -1) for the event in $ when the condition holds. */
+static const char *const doc_tpl =
+    "INSERT INTO tallies (origin, dim, gran, period, key, country, iso3, incidents)"
+    " SELECT $.origin, 'doc', g.gran, CASE g.gran WHEN 'D' THEN $.event_date"
+    " WHEN 'M' THEN substr($.event_date, 1, 7) ELSE substr($.event_date, 1, 4) END, '', $.country, $.iso3, ~"
+    " FROM (SELECT 'D' AS gran UNION ALL SELECT 'M' UNION ALL SELECT 'Y') g"
+    " WHERE NOT EXISTS (SELECT 1 FROM events x WHERE x.document_id = $.document_id AND x.id < $.id)"
+    " ON CONFLICT (origin, dim, gran, period, key, country, iso3) DO UPDATE SET"
+    " incidents = incidents + excluded.incidents;\n";
+
+static const char *const tallies_cols =
+    "INSERT INTO tallies (origin, dim, gran, period, key, country, iso3, incidents, aggregates, fat_low,"
+    " fat_best, fat_high, claim_low, claim_best, claim_high) ";
+static const char *const tallies_upsert =
+    " ON CONFLICT (origin, dim, gran, period, key, country, iso3) DO UPDATE SET"
+    " incidents = incidents + excluded.incidents, aggregates = aggregates + excluded.aggregates,"
+    " fat_low = fat_low + excluded.fat_low, fat_best = fat_best + excluded.fat_best,"
+    " fat_high = fat_high + excluded.fat_high, claim_low = claim_low + excluded.claim_low,"
+    " claim_best = claim_best + excluded.claim_best, claim_high = claim_high + excluded.claim_high;\n";
+
+/* When the first event of document $ (OLD or NEW) changes — it was deleted
+ * or moved to another document — the document's next event y (if any) takes
+ * over its count (+1), or the moved event displaces the first one of its new
+ * document z (-1). "@" is the condition under which the statement applies. */
+static const char *const doc_next_tpl =
+    "INSERT INTO tallies (origin, dim, gran, period, key, country, iso3, incidents)"
+    " SELECT y.origin, 'doc', g.gran, CASE g.gran WHEN 'D' THEN y.event_date"
+    " WHEN 'M' THEN substr(y.event_date, 1, 7) ELSE substr(y.event_date, 1, 4) END, '', y.country, y.iso3, ~"
+    " FROM events y, (SELECT 'D' AS gran UNION ALL SELECT 'M' UNION ALL SELECT 'Y') g"
+    " WHERE y.id = (SELECT min(id) FROM events WHERE document_id = $.document_id AND id <> $.id)"
+    " AND NOT EXISTS (SELECT 1 FROM events x WHERE x.document_id = $.document_id AND x.id < $.id) AND @"
+    " ON CONFLICT (origin, dim, gran, period, key, country, iso3) DO UPDATE SET"
+    " incidents = incidents + excluded.incidents;\n";
+
+static int doc_next(sr__buf *b, const char *row, int sign, const char *cond)
+{
+    int rc = 0;
+    for (const char *t = doc_next_tpl; *t && !rc; t++)
+        rc = *t == '@' ? sr__buf_adds(b, cond) : expand(b, (char[]){*t, 0}, row, sign, 0);
+    return rc;
+}
+
+/* Creates the tallies table, its triggers and the version-4 indexes; with
+ * rebuild, fills the tallies from the events already stored. */
+static int ensure_tallies(sr_store *st, int rebuild)
+{
+    sr__buf b;
+    sr__buf_init(&b, 64 * 1024);
+    int rc = sr__buf_adds(&b, tallies_sql);
+    /* insert: + NEW; the document counts at its first event */
+    rc = rc ? rc : sr__buf_adds(&b, "CREATE TRIGGER IF NOT EXISTS tallies_ins AFTER INSERT ON events BEGIN ");
+    rc = rc ? rc : sr__buf_adds(&b, tallies_cols);
+    rc = rc ? rc : contrib_select(&b, "NEW", 1, 0);
+    rc = rc ? rc : sr__buf_adds(&b, " WHERE 1");
+    rc = rc ? rc : sr__buf_adds(&b, tallies_upsert);
+    rc = rc ? rc : expand(&b, doc_tpl, "NEW", 1, 0);
+    rc = rc ? rc : sr__buf_adds(&b, "END;\n");
+    /* delete: - OLD; the document leaves with its first event */
+    rc = rc ? rc : sr__buf_adds(&b, "CREATE TRIGGER IF NOT EXISTS tallies_del AFTER DELETE ON events BEGIN ");
+    rc = rc ? rc : sr__buf_adds(&b, tallies_cols);
+    rc = rc ? rc : contrib_select(&b, "OLD", -1, 0);
+    rc = rc ? rc : sr__buf_adds(&b, " WHERE 1");
+    rc = rc ? rc : sr__buf_adds(&b, tallies_upsert);
+    rc = rc ? rc : expand(&b, doc_tpl, "OLD", -1, 0);
+    rc = rc ? rc : doc_next(&b, "OLD", 1, "1");
+    rc = rc ? rc : sr__buf_adds(&b, "END;\n");
+    /* update (a reference event replaced): - OLD + NEW */
+    rc = rc ? rc
+            : sr__buf_adds(&b, "CREATE TRIGGER IF NOT EXISTS tallies_upd AFTER UPDATE OF origin, kind, event_date,"
+                               " actor1, admin1, country, iso3, sub_event_type, fatalities, fatalities_low,"
+                               " fatalities_high, document_id ON events BEGIN ");
+    rc = rc ? rc : sr__buf_adds(&b, tallies_cols);
+    rc = rc ? rc : contrib_select(&b, "OLD", -1, 0);
+    rc = rc ? rc : sr__buf_adds(&b, " WHERE 1");
+    rc = rc ? rc : sr__buf_adds(&b, tallies_upsert);
+    rc = rc ? rc : sr__buf_adds(&b, tallies_cols);
+    rc = rc ? rc : contrib_select(&b, "NEW", 1, 0);
+    rc = rc ? rc : sr__buf_adds(&b, " WHERE 1");
+    rc = rc ? rc : sr__buf_adds(&b, tallies_upsert);
+    /* the document counts: the first event's row moves, documents gain or lose their first event */
+    rc = rc ? rc : expand(&b, doc_tpl, "OLD", -1, 0);
+    rc = rc ? rc : expand(&b, doc_tpl, "NEW", 1, 0);
+    rc = rc ? rc : doc_next(&b, "OLD", 1, "OLD.document_id <> NEW.document_id");
+    rc = rc ? rc : doc_next(&b, "NEW", -1, "OLD.document_id <> NEW.document_id");
+    rc = rc ? rc : sr__buf_adds(&b, "END;\n");
+    if (!rc && rebuild) {
+        rc = sr__buf_adds(&b, "DELETE FROM tallies;\n");
+        rc = rc ? rc : sr__buf_adds(&b, tallies_cols);
+        rc = rc ? rc : contrib_select(&b, "e", 1, 1);
+        rc = rc ? rc : sr__buf_adds(&b, ", events e GROUP BY 1, 2, 3, 4, 5, 6, 7;\n");
+        rc = rc ? rc
+                : sr__buf_adds(&b, "INSERT INTO tallies (origin, dim, gran, period, key, country, iso3, incidents)"
+                                   " SELECT e.origin, 'doc', g.gran, CASE g.gran WHEN 'D' THEN e.event_date"
+                                   " WHEN 'M' THEN substr(e.event_date, 1, 7) ELSE substr(e.event_date, 1, 4) END, '', e.country, e.iso3, count(*)"
+                                   " FROM (SELECT min(id) AS id FROM events GROUP BY document_id) f"
+                                   " JOIN events e ON e.id = f.id, (SELECT 'D' AS gran UNION ALL SELECT 'M' UNION ALL SELECT 'Y') g"
+                                   " GROUP BY 1, 2, 3, 4, 5, 6, 7;\n");
+    }
+    if (!rc)
+        rc = exec(st, b.p, "creating the tallies");
+    else if (!st->err[0])
+        snprintf(st->err, sizeof st->err, "creating the tallies: %s", sr_strerror(rc));
+    sr__buf_release(&b);
+    return rc;
+}
+
+/* Creates the schema when the file is new, upgrades an older one; refuses a store written by a newer sitrep. */
 static int migrate(sr_store *st)
 {
     int v = 0, rc = user_version(st, &v);
@@ -126,13 +300,16 @@ static int migrate(sr_store *st)
     snprintf(setv, sizeof setv, "PRAGMA user_version = %d", STORE_SCHEMA_VERSION);
     if ((rc = exec(st, "BEGIN IMMEDIATE", "creating the schema")) != 0)
         return rc;
-    /* version 1 → 2: ACLED's spelling of admin1 beside GeoNames' */
-    if (v == 1 && (rc = exec(st, "ALTER TABLE events ADD COLUMN admin1_acled TEXT NOT NULL DEFAULT ''",
-                             "upgrading the schema to version 2")) != 0) {
+    /* additive steps: 1 → 2 ACLED's spelling of admin1 beside GeoNames';
+     * 2 → 3 the origin of events; 3 → 4 the tallies (built from the events) */
+    if (v >= 1 && v < 2 &&
+        (rc = exec(st, "ALTER TABLE events ADD COLUMN admin1_acled TEXT NOT NULL DEFAULT ''",
+                   "upgrading the schema to version 2")) != 0) {
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         return rc;
     }
-    if ((rc = exec(st, schema_sql, "creating the schema")) != 0 ||
+    if ((v >= 1 && v < 3 && (rc = exec(st, upgrade_2_to_3, "upgrading the store to schema version 3")) != 0) ||
+        (rc = exec(st, schema_sql, "creating the schema")) != 0 || (rc = ensure_tallies(st, v > 0)) != 0 ||
         (rc = exec(st, setv, "creating the schema")) != 0) {
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         return rc;
@@ -194,6 +371,7 @@ void sr_store_free(sr_store *st)
     sqlite3_finalize(st->find_hash);
     sqlite3_finalize(st->ins_doc);
     sqlite3_finalize(st->ins_ev);
+    sqlite3_finalize(st->ins_ref);
     sqlite3_close(st->db);
     free(st);
 }
@@ -420,8 +598,22 @@ static int where_clause(const sr_query *q, sr__buf *sql, const char **params, in
         params[(*np)++] = q->type;
     }
     if (!rc && q->kind && *q->kind) {
-        rc = sr__buf_printf(sql, " AND e.kind = ?%d COLLATE NOCASE", *np + 1);
+        /* kinds are stored in lower case; a plain comparison keeps the indexes usable */
+        rc = sr__buf_printf(sql, " AND e.kind = lower(?%d)", *np + 1);
         params[(*np)++] = q->kind;
+    }
+    return rc;
+}
+
+/* where_clause, then the origin condition: news unless q names another
+ * origin or "all". */
+static int where_origin(const sr_query *q, sr__buf *sql, const char **params, int *np)
+{
+    int rc = where_clause(q, sql, params, np);
+    const char *o = q && q->origin && *q->origin ? q->origin : "news";
+    if (!rc && strcmp(o, "all")) {
+        rc = sr__buf_printf(sql, " AND e.origin = ?%d", *np + 1);
+        params[(*np)++] = o;
     }
     return rc;
 }
@@ -507,7 +699,7 @@ int sr_store_events(sr_store *st, const sr_query *q, sr_event_cb cb, void *ud)
                           " e.fatalities, e.fatalities_low, e.fatalities_high, e.source, e.notes, e.evidence,"
                           " e.admin1_acled FROM events e JOIN documents d ON d.id = e.document_id");
     if (!rc)
-        rc = where_clause(q, &sql, params, &np);
+        rc = where_origin(q, &sql, params, &np);
     if (!rc)
         rc = sr__buf_adds(&sql, " ORDER BY e.event_date, e.id");
     sqlite3_stmt *s = NULL;
@@ -578,6 +770,203 @@ static const struct {
     {"month", "substr(e.event_date, 1, 7)", 1},
 };
 
+/* ---- the tallies fast path ------------------------------------------------- */
+
+/* The tally rows that cover [since, until]: whole years from year rows,
+ * whole months at the edges from month rows, the days left from day rows;
+ * at most five ranges (days, months, years, months, days). */
+typedef struct span {
+    int n;
+    struct {
+        char gran;
+        char lo[16], hi[16];
+    } part[5];
+} span;
+
+static void span_add(span *sp, char gran, const char *lo, const char *hi)
+{
+    if (sp->n && sp->part[sp->n - 1].gran == gran) { /* extends the last range */
+        snprintf(sp->part[sp->n - 1].hi, sizeof sp->part[0].hi, "%s", hi);
+        return;
+    }
+    if (sp->n == 5)
+        return; /* cannot happen: the walk below yields at most five ranges */
+    sp->part[sp->n].gran = gran;
+    snprintf(sp->part[sp->n].lo, sizeof sp->part[0].lo, "%s", lo);
+    snprintf(sp->part[sp->n].hi, sizeof sp->part[0].hi, "%s", hi);
+    sp->n++;
+}
+
+/* True when q asks only for what the tallies hold (dates, country, origin);
+ * fills the ranges of rows to read. */
+static bool tallies_can(const sr_query *q, span *sp)
+{
+    memset(sp, 0, sizeof *sp);
+    if (q && ((q->admin1 && *q->admin1) || (q->actor && *q->actor) || (q->type && *q->type) ||
+              (q->kind && *q->kind) || q->limit > 0))
+        return false;
+    bool hs = q && q->since && *q->since, hu = q && q->until && *q->until;
+    sr__date a = {1, 1, 1}, b = {9999, 12, 31};
+    if ((hs && (strlen(q->since) != 10 || sr__date_parse_iso(q->since, &a))) ||
+        (hu && (strlen(q->until) != 10 || sr__date_parse_iso(q->until, &b))))
+        return false; /* not a plain date: the general query compares as text */
+    if (!hs && !hu) { /* everything, undated events too (period '') */
+        span_add(sp, 'Y', "", "9999");
+        return true;
+    }
+    long d = sr__date_days(a), end = sr__date_days(b);
+    while (d <= end) {
+        sr__date x = sr__date_from_days(d);
+        char lo[16], hi[16];
+        long ylast = sr__date_days((sr__date){x.y, 12, 31}), mlast = sr__date_days((sr__date){x.y, x.m, sr__month_days(x.y, x.m)});
+        if (x.m == 1 && x.d == 1 && ylast <= end) {
+            snprintf(lo, sizeof lo, "%04d", x.y % 10000);
+            span_add(sp, 'Y', lo, lo);
+            d = ylast + 1;
+        } else if (x.d == 1 && mlast <= end) {
+            snprintf(lo, sizeof lo, "%04d-%02d", x.y % 10000, x.m % 13);
+            span_add(sp, 'M', lo, lo);
+            d = mlast + 1;
+        } else {
+            sr__date_fmt(x, lo);
+            long stop = mlast < end ? mlast : end; /* the days to the month's end */
+            sr__date_fmt(sr__date_from_days(stop), hi);
+            span_add(sp, 'D', lo, hi);
+            d = stop + 1;
+        }
+    }
+    return true;
+}
+
+/* Appends "FROM tallies t WHERE <origin, dim, range i, country>"; parameters:
+ * ?1 dim, ?2 origin, ?3 country, ?(10 + 2i) and ?(11 + 2i) the range. */
+static int tallies_where(sr__buf *sql, const sr_query *q, const span *sp, int i)
+{
+    const char *o = q && q->origin && *q->origin ? q->origin : "news";
+    int rc = sr__buf_adds(sql, !strcmp(o, "all") ? " FROM tallies t WHERE t.origin IN ('news', 'acled', 'ucdp')"
+                                                 : " FROM tallies t WHERE t.origin = ?2");
+    if (!rc)
+        rc = sr__buf_printf(sql, " AND t.dim = ?1 AND t.gran = '%c' AND t.period >= ?%d AND t.period <= ?%d",
+                            sp->part[i].gran, 10 + 2 * i, 11 + 2 * i);
+    if (!rc && q && q->country && *q->country)
+        rc = sr__buf_adds(sql, " AND (t.country = ?3 COLLATE NOCASE OR t.iso3 = ?3 COLLATE NOCASE)");
+    return rc;
+}
+
+/* "SELECT cols FROM tallies ... UNION ALL ..." over every range of sp. */
+static int tallies_union(sr__buf *sql, const sr_query *q, const span *sp, const char *cols)
+{
+    int rc = 0;
+    for (int i = 0; i < sp->n && !rc; i++) {
+        if (i)
+            rc = sr__buf_adds(sql, " UNION ALL ");
+        rc = rc ? rc : sr__buf_adds(sql, cols);
+        rc = rc ? rc : tallies_where(sql, q, sp, i);
+    }
+    return rc;
+}
+
+static int tallies_prepare(sr_store *st, sr__buf *sql, const sr_query *q, const span *sp, const char *dim,
+                           sqlite3_stmt **s)
+{
+    if (sqlite3_prepare_v2(st->db, sql->p, -1, s, NULL) != SQLITE_OK)
+        return db_fail(st, "preparing the tally query");
+    sqlite3_bind_text(*s, 1, dim, -1, SQLITE_STATIC);
+    sqlite3_bind_text(*s, 2, q && q->origin && *q->origin ? q->origin : "news", -1, SQLITE_TRANSIENT);
+    if (q && q->country && *q->country)
+        sqlite3_bind_text(*s, 3, q->country, -1, SQLITE_TRANSIENT);
+    for (int i = 0; i < sp->n; i++) {
+        sqlite3_bind_text(*s, 10 + 2 * i, sp->part[i].lo, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(*s, 11 + 2 * i, sp->part[i].hi, -1, SQLITE_TRANSIENT);
+    }
+    return 0;
+}
+
+/* The report from the tallies: year, month and day rows over the period. */
+static int report_tallies(sr_store *st, const char *by, int timekey, const sr_query *q, const span *sp,
+                          sqlite3_stmt **out)
+{
+    static const char *const cols = "SELECT t.key AS k, t.incidents AS i, t.aggregates AS a, t.fat_low AS fl,"
+                                    " t.fat_best AS fb, t.fat_high AS fh, t.claim_low AS cl, t.claim_best AS cb,"
+                                    " t.claim_high AS ch";
+    sr__buf sql;
+    sr__buf_init(&sql, STORE_MAX_SQL);
+    int rc = sr__buf_adds(&sql, "SELECT k, SUM(i), SUM(a), SUM(fl), SUM(fb), SUM(fh), SUM(cl), SUM(cb), SUM(ch)"
+                                " FROM (");
+    rc = rc ? rc : tallies_union(&sql, q, sp, cols);
+    rc = rc ? rc
+            : sr__buf_adds(&sql, timekey ? ") GROUP BY k HAVING SUM(i) + SUM(a) > 0 ORDER BY k"
+                                         : ") GROUP BY k HAVING SUM(i) + SUM(a) > 0 ORDER BY SUM(i) + SUM(a) DESC, k");
+    if (!rc)
+        rc = tallies_prepare(st, &sql, q, sp, by, out);
+    sr__buf_release(&sql);
+    return rc;
+}
+
+/* Sum of one tally expression over the period for one dimension. */
+static int tallies_sum(sr_store *st, const sr_query *q, const span *sp, const char *dim, const char *expr, long *out)
+{
+    sr__buf sql;
+    sr__buf_init(&sql, STORE_MAX_SQL);
+    char cols[128];
+    snprintf(cols, sizeof cols, "SELECT %s AS v", expr);
+    int rc = sr__buf_adds(&sql, "SELECT COALESCE(SUM(v), 0) FROM (");
+    rc = rc ? rc : tallies_union(&sql, q, sp, cols);
+    rc = rc ? rc : sr__buf_adds(&sql, ")");
+    sqlite3_stmt *s = NULL;
+    if (!rc)
+        rc = tallies_prepare(st, &sql, q, sp, dim, &s);
+    sr__buf_release(&sql);
+    if (rc)
+        return rc;
+    if (sqlite3_step(s) != SQLITE_ROW)
+        rc = db_fail(st, "reading the tallies");
+    else
+        *out = (long)sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return rc;
+}
+
+/* out = period + suffix ("2020" + "-01-01"), as a bound on day keys; out holds 16 bytes. */
+static void day_bound(char *out, const char *period, const char *suffix)
+{
+    size_t a = strnlen(period, 7), b = strnlen(suffix, 6);
+    memcpy(out, period, a);
+    memcpy(out + a, suffix, b);
+    out[a + b] = 0;
+}
+
+/* First or last dated day with events in the period, from the day rows. */
+static int tallies_edge(sr_store *st, const sr_query *q, const span *sp, int last, char out[11])
+{
+    span days = {.n = 1};
+    days.part[0].gran = 'D';
+    snprintf(days.part[0].lo, sizeof days.part[0].lo, "%s", sp->part[0].gran == 'D' ? sp->part[0].lo : "0000-01-01");
+    snprintf(days.part[0].hi, sizeof days.part[0].hi, "%s",
+             sp->part[sp->n - 1].gran == 'D' ? sp->part[sp->n - 1].hi : "9999-12-31");
+    if (sp->part[0].gran != 'D' && sp->part[0].lo[0]) /* a whole month or year first */
+        day_bound(days.part[0].lo, sp->part[0].lo, sp->part[0].gran == 'Y' ? "-01-01" : "-01");
+    if (sp->part[sp->n - 1].gran != 'D' && strcmp(sp->part[sp->n - 1].hi, "9999")) /* ends with a whole month or year */
+        day_bound(days.part[0].hi, sp->part[sp->n - 1].hi, sp->part[sp->n - 1].gran == 'Y' ? "-12-31" : "-31");
+    sr__buf sql;
+    sr__buf_init(&sql, STORE_MAX_SQL);
+    int rc = sr__buf_adds(&sql, "SELECT t.period");
+    rc = rc ? rc : tallies_where(&sql, q, &days, 0);
+    rc = rc ? rc
+            : sr__buf_adds(&sql, last ? " AND t.period <> '' AND t.incidents + t.aggregates > 0 ORDER BY t.period DESC LIMIT 1"
+                                      : " AND t.period <> '' AND t.incidents + t.aggregates > 0 ORDER BY t.period LIMIT 1");
+    sqlite3_stmt *s = NULL;
+    if (!rc)
+        rc = tallies_prepare(st, &sql, q, &days, "country", &s);
+    sr__buf_release(&sql);
+    if (rc)
+        return rc;
+    int step = sqlite3_step(s);
+    copy_date(out, step == SQLITE_ROW ? col_text(s, 0) : "");
+    sqlite3_finalize(s);
+    return step == SQLITE_ROW || step == SQLITE_DONE ? 0 : db_fail(st, "reading the tallies");
+}
+
 int sr_store_report(sr_store *st, const char *by, const sr_query *q, sr_tally_cb cb, void *ud)
 {
     if (!st || !cb)
@@ -592,11 +981,19 @@ int sr_store_report(sr_store *st, const char *by, const sr_query *q, sr_tally_cb
                  by ? by : "(null)");
         return SR_EINVAL;
     }
+    sqlite3_stmt *s = NULL;
+    span sp;
+    int rc;
+    if (tallies_can(q, &sp)) {
+        if ((rc = report_tallies(st, by, report_keys[k].timekey, q, &sp, &s)) != 0)
+            return rc;
+        goto rows;
+    }
     sr__buf sql;
     sr__buf_init(&sql, STORE_MAX_SQL);
     const char *params[16];
     int np = 0;
-    int rc = sr__buf_printf(
+    rc = sr__buf_printf(
         &sql,
         "SELECT %s AS k,"
         " SUM(e.kind = 'incident'), SUM(e.kind = 'aggregate'),"
@@ -609,17 +1006,17 @@ int sr_store_report(sr_store *st, const char *by, const sr_query *q, sr_tally_cb
         " FROM events e",
         report_keys[k].expr);
     if (!rc)
-        rc = where_clause(q, &sql, params, &np);
+        rc = where_origin(q, &sql, params, &np);
     if (!rc)
         rc = sr__buf_adds(&sql, report_keys[k].timekey
                                     ? " GROUP BY k ORDER BY k"
                                     : " GROUP BY k ORDER BY SUM(e.kind = 'incident') + SUM(e.kind = 'aggregate') DESC, k");
-    sqlite3_stmt *s = NULL;
     if (!rc)
         rc = prepare_query(st, &sql, params, np, q ? q->limit : 0, &s);
     sr__buf_release(&sql);
     if (rc)
         return rc;
+rows:;
     int step;
     while ((step = sqlite3_step(s)) == SQLITE_ROW) {
         sr_tally t;
@@ -639,4 +1036,258 @@ int sr_store_report(sr_store *st, const char *by, const sr_query *q, sr_tally_cb
         rc = db_fail(st, "tallying events");
     sqlite3_finalize(s);
     return rc;
+}
+
+/* ---- scope and the incidents behind alerts ---------------------------- */
+
+/* Runs a one-value query built from head + the filters of q + tail. */
+static int query_value(sr_store *st, const char *head, const sr_query *q, const char *tail, sqlite3_stmt **out)
+{
+    sr__buf sql;
+    sr__buf_init(&sql, STORE_MAX_SQL);
+    const char *params[16];
+    int np = 0;
+    int rc = sr__buf_adds(&sql, head);
+    if (!rc)
+        rc = where_origin(q, &sql, params, &np);
+    if (!rc)
+        rc = sr__buf_adds(&sql, tail);
+    if (!rc)
+        rc = prepare_query(st, &sql, params, np, 0, out);
+    sr__buf_release(&sql);
+    if (rc)
+        return rc;
+    int step = sqlite3_step(*out);
+    if (step != SQLITE_ROW && step != SQLITE_DONE) {
+        rc = db_fail(st, "reading the store");
+        sqlite3_finalize(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+int sr__store_dates(sr_store *st, const sr_query *q, char first[11], char last[11])
+{
+    sqlite3_stmt *s = NULL;
+    for (int k = 0; k < 2; k++) {
+        int rc = query_value(st, "SELECT e.event_date FROM events e", q,
+                             k ? " AND e.event_date <> '' ORDER BY e.event_date DESC LIMIT 1"
+                               : " AND e.event_date <> '' ORDER BY e.event_date LIMIT 1",
+                             &s);
+        if (rc)
+            return rc;
+        copy_date(k ? last : first, sqlite3_data_count(s) ? col_text(s, 0) : "");
+        sqlite3_finalize(s);
+    }
+    return 0;
+}
+
+int sr_store_scope(sr_store *st, const sr_query *q, sr_scope *out)
+{
+    if (!st || !out)
+        return SR_EINVAL;
+    memset(out, 0, sizeof *out);
+    span sp;
+    if (tallies_can(q, &sp)) {
+        int rc = tallies_sum(st, q, &sp, "country", "t.incidents + t.aggregates", &out->events);
+        rc = rc ? rc : tallies_sum(st, q, &sp, "doc", "t.incidents", &out->documents);
+        rc = rc ? rc : tallies_edge(st, q, &sp, 0, out->first);
+        rc = rc ? rc : tallies_edge(st, q, &sp, 1, out->last);
+        return rc;
+    }
+    sqlite3_stmt *s = NULL;
+    int rc = sr__store_dates(st, q, out->first, out->last);
+    if (rc)
+        return rc;
+    if ((rc = query_value(st, "SELECT count(*), count(DISTINCT e.document_id) FROM events e", q, "", &s)))
+        return rc;
+    out->events = (long)sqlite3_column_int64(s, 0);
+    out->documents = (long)sqlite3_column_int64(s, 1);
+    sqlite3_finalize(s);
+    return 0;
+}
+
+int sr__store_incidents(sr_store *st, int by, const sr_query *q, sr__incident_cb cb, void *ud)
+{
+    static const char *const keys[] = {"e.actor1", "e.admin1", "e.actor1 || ' | ' || e.admin1"};
+    static const char *const nonempty[] = {"e.actor1 <> ''", "e.admin1 <> ''", "e.actor1 <> '' AND e.admin1 <> ''"};
+    if (!st || !cb || by < 0 || by > 2)
+        return SR_EINVAL;
+    sr__buf sql;
+    sr__buf_init(&sql, STORE_MAX_SQL);
+    const char *params[16];
+    int np = 0;
+    int rc = sr__buf_printf(&sql,
+                            "SELECT %s AS k, e.actor1, e.admin1, e.event_date, e.location, e.sub_event_type,"
+                            " e.event_id, COALESCE(e.fatalities, 0) FROM events e",
+                            keys[by]);
+    if (!rc)
+        rc = where_origin(q, &sql, params, &np);
+    if (!rc)
+        rc = sr__buf_printf(&sql,
+                            " AND e.kind = 'incident' AND e.event_date <> ''"
+                            " AND (e.time_precision IS NULL OR e.time_precision < 3) AND %s"
+                            " ORDER BY k, e.event_date, e.location, e.sub_event_type, e.id",
+                            nonempty[by]);
+    sqlite3_stmt *s = NULL;
+    if (!rc)
+        rc = prepare_query(st, &sql, params, np, 0, &s);
+    sr__buf_release(&sql);
+    if (rc)
+        return rc;
+    int step;
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        sr__incident r = {col_text(s, 0), col_text(s, 1), col_text(s, 2), col_text(s, 3), col_text(s, 4),
+                          col_text(s, 5), col_text(s, 6), (long)sqlite3_column_int64(s, 7)};
+        if ((rc = cb(ud, &r)) != 0)
+            break;
+    }
+    if (!rc && step != SQLITE_DONE)
+        rc = db_fail(st, "reading incidents");
+    sqlite3_finalize(s);
+    return rc;
+}
+
+/* ---- reference events (ACLED, UCDP) ------------------------------------------- */
+
+/* The insert of a reference event: the same columns as a news event plus its
+ * origin; an id already stored (an updated export) is replaced in place. */
+static const char *const ins_ref_sql =
+    "INSERT INTO events (document_id, event_id, kind, event_date, date_start, date_end, time_precision,"
+    " event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, country,"
+    " iso3, admin1, admin2, location, latitude, longitude, geo_precision, geonames_id, fatalities,"
+    " fatalities_low, fatalities_high, source, notes, evidence, origin, admin1_acled) VALUES (?1, ?2, ?3, ?4,"
+    " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25,"
+    " ?26, ?27, ?28, ?29, '{}', ?30, ?31) ON CONFLICT(event_id) DO UPDATE SET document_id = excluded.document_id,"
+    " kind = excluded.kind, event_date = excluded.event_date, date_start = excluded.date_start,"
+    " date_end = excluded.date_end, time_precision = excluded.time_precision,"
+    " event_type = excluded.event_type, sub_event_type = excluded.sub_event_type,"
+    " actor1 = excluded.actor1, assoc_actor_1 = excluded.assoc_actor_1, inter1 = excluded.inter1,"
+    " actor2 = excluded.actor2, assoc_actor_2 = excluded.assoc_actor_2, inter2 = excluded.inter2,"
+    " country = excluded.country, iso3 = excluded.iso3, admin1 = excluded.admin1, admin2 = excluded.admin2,"
+    " location = excluded.location, latitude = excluded.latitude, longitude = excluded.longitude,"
+    " geo_precision = excluded.geo_precision, geonames_id = excluded.geonames_id,"
+    " fatalities = excluded.fatalities, fatalities_low = excluded.fatalities_low,"
+    " fatalities_high = excluded.fatalities_high, source = excluded.source, notes = excluded.notes,"
+    " origin = excluded.origin, admin1_acled = excluded.admin1_acled";
+
+static int insert_ref(sr_store *st, sqlite3_int64 doc_rowid, const char *origin, const sr_event *ev)
+{
+    sqlite3_stmt *s = st->ins_ref;
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    char *id = sqlite3_mprintf("%s:%s", origin, ev->event_id ? ev->event_id : "");
+    if (!id)
+        return SR_ENOMEM;
+    sqlite3_bind_int64(s, 1, doc_rowid);
+    sqlite3_bind_text(s, 2, id, -1, sqlite3_free);
+    bind_text(s, 3, ev->kind && *ev->kind ? ev->kind : "incident");
+    bind_text(s, 4, ev->event_date);
+    bind_text(s, 5, ev->date_start);
+    bind_text(s, 6, ev->date_end);
+    bind_int(s, 7, ev->time_precision, 0);
+    bind_text(s, 8, ev->event_type);
+    bind_text(s, 9, ev->sub_event_type);
+    bind_text(s, 10, ev->actor1);
+    bind_text(s, 11, ev->assoc_actor_1);
+    bind_int(s, 12, ev->inter1, 0);
+    bind_text(s, 13, ev->actor2);
+    bind_text(s, 14, ev->assoc_actor_2);
+    bind_int(s, 15, ev->inter2, 0);
+    bind_text(s, 16, ev->country);
+    bind_text(s, 17, ev->iso3);
+    bind_text(s, 18, ev->admin1);
+    bind_text(s, 19, ev->admin2);
+    bind_text(s, 20, ev->location);
+    bind_real(s, 21, ev->latitude);
+    bind_real(s, 22, ev->longitude);
+    bind_int(s, 23, ev->geo_precision, 0);
+    bind_int(s, 24, ev->geonames_id, 0);
+    bind_int(s, 25, ev->fatalities, -1);
+    bind_int(s, 26, ev->fatalities_low, -1);
+    bind_int(s, 27, ev->fatalities_high, -1);
+    bind_text(s, 28, ev->source);
+    bind_text(s, 29, ev->notes);
+    bind_text(s, 30, origin);
+    /* ACLED rows carry ACLED's spelling of admin1 */
+    bind_text(s, 31, ev->admin1_acled && *ev->admin1_acled ? ev->admin1_acled
+                     : !strcmp(origin, "acled")              ? ev->admin1
+                                                             : "");
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    return rc == SQLITE_DONE ? 0 : db_fail(st, "storing a reference event");
+}
+
+static int add_ref(sr_store *st, const char *origin, const sr_doc *file, const sr_event *evs, size_t n,
+                   int *skipped)
+{
+    char hash[41];
+    text_hash(file->text ? file->text : "", file->text ? file->text_len : 0, hash);
+    sqlite3_stmt *s = st->find_hash;
+    sqlite3_reset(s);
+    sqlite3_bind_text(s, 1, hash, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc == SQLITE_ROW) {
+        *skipped = 1;
+        return 0;
+    }
+    if (rc != SQLITE_DONE)
+        return db_fail(st, "looking up the file hash");
+    s = st->ins_doc;
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    char *key = sqlite3_mprintf("%s:%s", origin, file->id ? file->id : "");
+    if (!key)
+        return SR_ENOMEM;
+    sqlite3_bind_text(s, 1, key, -1, sqlite3_free);
+    bind_text(s, 2, hash);
+    bind_text(s, 3, file->title);
+    bind_text(s, 4, file->date);
+    bind_text(s, 5, file->source);
+    bind_text(s, 6, file->url);
+    bind_text(s, 7, file->origin);
+    bind_text(s, 8, ""); /* the export itself is not kept */
+    rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    if (rc != SQLITE_DONE)
+        return db_fail(st, "storing the reference file");
+    sqlite3_int64 rowid = sqlite3_last_insert_rowid(st->db);
+    for (size_t i = 0; i < n; i++)
+        if ((rc = insert_ref(st, rowid, origin, &evs[i])) != 0)
+            return rc;
+    return 0;
+}
+
+int sr_store_add_reference(sr_store *st, const char *origin, const sr_doc *file, const sr_event *evs, size_t n,
+                           int *skipped)
+{
+    int dummy;
+    if (!skipped)
+        skipped = &dummy;
+    *skipped = 0;
+    if (!st || !file || !origin || (n && !evs))
+        return SR_EINVAL;
+    st->err[0] = 0;
+    if (strcmp(origin, "acled") && strcmp(origin, "ucdp")) {
+        snprintf(st->err, sizeof st->err, "unknown reference origin '%.40s'; use acled or ucdp", origin);
+        return SR_EINVAL;
+    }
+    if (!st->ins_ref && sqlite3_prepare_v2(st->db, ins_ref_sql, -1, &st->ins_ref, NULL) != SQLITE_OK)
+        return db_fail(st, "preparing the reference insert");
+    int rc = exec(st, "SAVEPOINT sr_ref", "storing the reference file");
+    if (rc)
+        return rc;
+    rc = add_ref(st, origin, file, evs, n, skipped);
+    if (rc) {
+        char keep[sizeof st->err];
+        memcpy(keep, st->err, sizeof keep);
+        sqlite3_exec(st->db, "ROLLBACK TO sr_ref; RELEASE sr_ref", NULL, NULL, NULL);
+        memcpy(st->err, keep, sizeof keep);
+        *skipped = 0;
+        return rc;
+    }
+    return exec(st, "RELEASE sr_ref", "storing the reference file");
 }

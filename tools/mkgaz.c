@@ -708,11 +708,10 @@ int main(int argc, char **argv)
         nplaces++;
     }
 
-    /* admin2 units with places in them, at their largest place */
+    /* admin2 units, at their largest place; those without any place in the
+     * extract (many Brazilian municipalities) are known by name and units only */
     for (size_t k = 0; k < na2; k++) {
         const a2unit *u2 = &a2units[k];
-        if (!u2->best)
-            continue;
         PUSH(places, nplaces, capplaces);
         sr__gzplace *p = &places[nplaces];
         memset(p, 0, sizeof *p);
@@ -723,8 +722,8 @@ int main(int argc, char **argv)
         p->kind = SR_GZ_ADMIN2;
         snprintf(p->fcode, sizeof p->fcode, "ADM2");
         p->pop = u2->pop > UINT32_MAX ? UINT32_MAX : (uint32_t)u2->pop;
-        p->lat = places[u2->best - 1].lat;
-        p->lon = places[u2->best - 1].lon;
+        p->lat = u2->best ? places[u2->best - 1].lat : NAN;
+        p->lon = u2->best ? places[u2->best - 1].lon : NAN;
         char bare[256];
         add_variant(pool.p + u2->name, (uint32_t)nplaces, 0);
         if (strip_generic(pool.p + u2->name, bare, sizeof bare))
@@ -750,13 +749,20 @@ int main(int argc, char **argv)
                         continue;
                     char sp[MAXAV][256];
                     int nsp = admin1_spellings(pool.p + admin1[k].name, sp);
+                    /* the variant as written, and without its generic word ("West Region") */
+                    char vt[256], vb[256];
+                    snprintf(vt, sizeof vt, "%.*s", (int)lx.lens[v], lx.pats[v]);
+                    size_t lb = 0;
+                    char *nb = strip_generic(vt, vb, sizeof vb) ? sr__norm_phrase(vb, strlen(vb), &lb) : NULL;
                     for (int j = 0; j < nsp && unit < 0; j++) {
                         size_t l1;
                         char *n1 = sr__norm_phrase(sp[j], strlen(sp[j]), &l1);
-                        if (n1 && l1 == lx.lens[v] && !memcmp(n1, lx.pats[v], l1))
+                        if (n1 && ((l1 == lx.lens[v] && !memcmp(n1, lx.pats[v], l1)) ||
+                                   (nb && l1 == lb && !memcmp(n1, nb, l1))))
                             unit = (int)k;
                         free(n1);
                     }
+                    free(nb);
                 }
             }
             if (unit < 0) {
@@ -793,8 +799,10 @@ int main(int argc, char **argv)
                 sr__gzadmin1 *u = &admin1[unit];
                 u->acled = pool_add(q->name);
                 sr__gzplace *p = &places[u->place];
-                p->lat = (float)q->lat;
-                p->lon = (float)q->lon;
+                if (!isnan(q->lat)) {
+                    p->lat = (float)q->lat;
+                    p->lon = (float)q->lon;
+                }
                 p->own = 1;
                 for (size_t v = 0; v < lx.npats; v++)
                     if (lx.ids[v] == id) {

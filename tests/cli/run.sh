@@ -139,7 +139,7 @@ expect_in "$err" "0 bad inputs" "first ingest has no bad input"
 [ "$(sql "$db" 'select count(*) from documents')" = 3 ] && ok || no "store holds 3 documents after the first ingest"
 events1=$(sql "$db" 'select count(*) from events')
 case $events1 in '' | *[!0-9]*) no "counting stored events: $events1"; events1=0 ;; esac
-[ "$(sql "$db" 'pragma user_version')" = 2 ] && ok || no "schema version is 2"
+[ "$(sql "$db" 'pragma user_version')" = 4 ] && ok || no "schema version is 4"
 
 run "$bin" ingest --db "$db" --date 2019-04-22 "$tmp/r1.txt" "$tmp/r2.txt" "$tmp/r3.txt"
 expect_rc 0 "second ingest"
@@ -279,6 +279,42 @@ assert keys["Somalia"]["incidents"] >= 1, keys
 assert r["total"]["aggregates"] == 0 and r["documents"] == 2, r
 ' "$tmp/out"; then ok; else no "report by country: Kenya 1 incident / 3 killed, Somalia present, 2 documents"; fi
 }
+
+# ---- sitrep place: candidates, scores, the winner and why -------------------
+run "$bin" place Homs
+expect_rc 0 "place Homs"
+expect_in "$out" "* " "place Homs marks a winner"
+winner=$(printf '%s\n' "$out" | grep '^\*')
+expect_in "$winner" "Homs (city, Homs, Syria)" "Homs alone is the Syrian city"
+expect_in "$out" "Al Khums (city" "Homs lists Libya's Al Khums (alternate name Homs) as a candidate"
+run "$bin" place Homs --province
+winner=$(printf '%s\n' "$out" | grep '^\*')
+expect_in "$winner" "(admin1, Syria)" "Homs with --province is the governorate"
+expect_in "$out" "a province is meant +6000" "the score says why"
+run "$bin" place Paraná
+winner=$(printf '%s\n' "$out" | grep '^\*')
+expect_in "$winner" "(admin1, Brazil)" "Paraná alone is Brazil's state, not Argentina's city of 250,000"
+run "$bin" place Parana --country Argentina
+winner=$(printf '%s\n' "$out" | grep '^\*')
+expect_in "$winner" "Entre Rios, Argentina" "Parana in an Argentine context is the city"
+run "$bin" place "Deir az-Zour"
+expect_rc 0 "a transliteration GeoNames lists"
+expect_in "$out" "Deir ez-Zor" "Deir az-Zour is Deir ez-Zor"
+run "$bin" place Xqzwv
+expect_rc 1 "an unknown name"
+expect_in "$err" "no place named 'Xqzwv'" "an unknown name is reported"
+run "$bin" place Homs --country Narnia
+expect_rc 1 "an unknown country"
+expect_in "$err" "unknown country 'Narnia'" "an unknown country is named"
+run "$bin" place
+expect_rc 1 "place without a name"
+# a damaged index is refused with a message saying how to rebuild it
+head -c 4096 "$(dirname "$bin")/gazetteer.bin" > "$tmp/gaz.bin"
+SITREP_GAZETTEER="$tmp/gaz.bin" run "$bin" place Homs
+expect_rc 1 "a truncated gazetteer"
+expect_in "$err" "rebuild it" "a truncated gazetteer says how to rebuild it"
+SITREP_GAZETTEER="$tmp/none.bin" run "$bin" place Homs
+expect_in "$err" "none.bin" "a missing gazetteer is named"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

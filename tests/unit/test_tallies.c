@@ -1,0 +1,278 @@
+/* test_tallies.c — the tallies of store schema 3 (kept by triggers, read by
+ * sr_store_report and sr_store_scope) give the same answers as summing the
+ * events themselves: a random store of news and reference events (some
+ * replaced by a re-import), many periods (whole years, months, odd days, open
+ * ends), countries and origins, every key; and after a document is deleted. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include "internal.h"
+
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char dir[64], path[128];
+
+static uint64_t rs = 12345;
+static unsigned rnd(unsigned n)
+{
+    rs = rs * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (unsigned)((rs >> 33) % n);
+}
+
+static void fill(sr_store *st)
+{
+    static const char *actors[] = {"Al Shabaab", "Boko Haram", "Taliban", ""};
+    static const char *admins[] = {"Mandera", "Borno", "Helmand", ""};
+    static const char *countries[][2] = {{"Kenya", "KEN"}, {"Nigeria", "NGA"}, {"Afghanistan", "AFG"}};
+    static const char *subs[] = {"Attack", "Armed clash", "Peaceful protest"};
+    char date[11], id[32], text[32];
+    sr__date d0 = {2019, 11, 20};
+    long base = sr__date_days(d0);
+    assert_int_equal(sr_store_begin(st), 0);
+    for (int doc = 0; doc < 150; doc++) {
+        sr_event ev[3];
+        int n = 1 + (int)rnd(3);
+        for (int i = 0; i < n; i++) {
+            sr_event *e = &ev[i];
+            memset(e, 0, sizeof *e);
+            if (rnd(15) == 0)
+                date[0] = 0; /* undated */
+            else
+                sr__date_fmt(sr__date_from_days(base + rnd(450)), date);
+            memcpy(e->event_date, date, 11);
+            snprintf(id, sizeof id, "d%d-%d", doc, i);
+            e->doc_id = "";
+            e->event_id = strdup(id);
+            e->kind = rnd(6) ? "incident" : "aggregate";
+            e->event_type = "x";
+            e->sub_event_type = subs[rnd(3)];
+            e->actor1 = actors[rnd(4)];
+            e->admin1 = admins[rnd(4)];
+            int c = (int)rnd(3);
+            e->country = countries[c][0];
+            e->iso3 = countries[c][1];
+            e->assoc_actor_1 = e->actor2 = e->assoc_actor_2 = e->admin2 = e->location = e->source = e->notes = "";
+            e->latitude = e->longitude = NAN;
+            e->fatalities = rnd(4) ? (int)rnd(20) : -1;
+            e->fatalities_low = rnd(3) ? e->fatalities : -1;
+            e->fatalities_high = rnd(3) ? e->fatalities + (int)rnd(5) : -1;
+            e->ev_sentence = e->ev_trigger = e->ev_actor1 = e->ev_actor2 = e->ev_place = e->ev_date = e->ev_number =
+                e->ev_source = (sr_span){-1, -1};
+        }
+        snprintf(text, sizeof text, "text %d", doc);
+        sr_doc d = {.id = text, .title = "", .date = "", .source = "", .url = "", .text = text,
+                    .text_len = strlen(text), .origin = "t"};
+        if (doc % 5 == 4) {
+            /* reference events; every other such file re-imports ids of the previous one */
+            const char *origin = doc % 10 == 4 ? "acled" : "ucdp";
+            if (doc % 10 == 9)
+                for (int i = 0; i < n; i++) {
+                    free((char *)ev[i].event_id);
+                    snprintf(id, sizeof id, "d%d-%d", doc - 5, i);
+                    ev[i].event_id = strdup(id);
+                    origin = "acled";
+                }
+            assert_int_equal(sr_store_add_reference(st, origin, &d, ev, (size_t)n, NULL), 0);
+        } else {
+            sr_events evs = {.v = ev, .n = (size_t)n};
+            assert_int_equal(sr_store_add(st, &d, &evs, NULL), 0);
+        }
+        for (int i = 0; i < n; i++)
+            free((char *)ev[i].event_id);
+    }
+    assert_int_equal(sr_store_commit(st), 0);
+}
+
+typedef struct rowset {
+    int n;
+    char key[128][40];
+    long v[128][8];
+} rowset;
+
+static int collect(void *ud, const sr_tally *t)
+{
+    rowset *r = ud;
+    if (r->n < 128) {
+        snprintf(r->key[r->n], sizeof r->key[0], "%s", t->key);
+        long v[8] = {t->incidents, t->aggregates, t->fat_low, t->fat_best, t->fat_high, t->claim_low, t->claim_best,
+                     t->claim_high};
+        memcpy(r->v[r->n], v, sizeof v);
+    }
+    r->n++;
+    return 0;
+}
+
+/* The expected rows, summed from the events with SQL written here. */
+static void expected(sqlite3 *db, const char *keyexpr, const char *where, rowset *r)
+{
+    char sql[2048];
+    snprintf(sql, sizeof sql,
+             "SELECT %s AS k, SUM(kind = 'incident'), SUM(kind = 'aggregate'),"
+             " SUM(CASE WHEN kind = 'incident' THEN COALESCE(fatalities_low, fatalities, 0) ELSE 0 END),"
+             " SUM(CASE WHEN kind = 'incident' THEN COALESCE(fatalities, 0) ELSE 0 END),"
+             " SUM(CASE WHEN kind = 'incident' THEN COALESCE(fatalities_high, fatalities, 0) ELSE 0 END),"
+             " SUM(CASE WHEN kind = 'aggregate' THEN COALESCE(fatalities_low, fatalities, 0) ELSE 0 END),"
+             " SUM(CASE WHEN kind = 'aggregate' THEN COALESCE(fatalities, 0) ELSE 0 END),"
+             " SUM(CASE WHEN kind = 'aggregate' THEN COALESCE(fatalities_high, fatalities, 0) ELSE 0 END)"
+             " FROM events WHERE %s GROUP BY k ORDER BY k",
+             keyexpr, where);
+    sqlite3_stmt *s = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+    memset(r, 0, sizeof *r);
+    while (sqlite3_step(s) == SQLITE_ROW && r->n < 128) {
+        snprintf(r->key[r->n], sizeof r->key[0], "%s", (const char *)sqlite3_column_text(s, 0));
+        for (int i = 0; i < 8; i++)
+            r->v[r->n][i] = (long)sqlite3_column_int64(s, i + 1);
+        r->n++;
+    }
+    sqlite3_finalize(s);
+}
+
+static long value(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *s = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    long v = (long)sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return v;
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+    return strcmp((const char *)a, (const char *)b);
+}
+
+static void check_all(sr_store *st, sqlite3 *db)
+{
+    static const char *periods[][2] = {
+        {NULL, NULL},           {"2020-01-01", "2020-12-31"}, {"2020-02-01", "2020-04-30"},
+        {"2019-12-17", "2021-01-09"}, {"2020-03-05", "2020-03-05"}, {"2020-06-10", NULL},
+        {NULL, "2020-08-14"},   {"2019-11-30", "2020-02-29"}, {"2021-01-01", NULL},
+    };
+    static const char *countries[] = {NULL, "Kenya", "nga"};
+    static const char *origins[] = {NULL, "acled", "ucdp", "all"};
+    static const struct {
+        const char *by, *expr;
+    } keys[] = {{"actor", "actor1"}, {"admin1", "admin1"}, {"country", "country"},
+                {"sub_event_type", "sub_event_type"}, {"month", "substr(event_date, 1, 7)"},
+                {"week", "COALESCE(date(event_date, printf('-%d days', (CAST(strftime('%w', event_date) AS INTEGER) + 6) % 7)), '')"}};
+    int checked = 0;
+    for (size_t p = 0; p < sizeof periods / sizeof periods[0]; p++)
+        for (size_t c = 0; c < 3; c++)
+            for (size_t o = 0; o < 4; o++) {
+                sr_query q = {.since = periods[p][0], .until = periods[p][1], .country = countries[c],
+                              .origin = origins[o]};
+                char where[512];
+                int w = snprintf(where, sizeof where, "%s",
+                                 !origins[o] ? "origin = 'news'" : !strcmp(origins[o], "all") ? "1" : "");
+                if (origins[o] && strcmp(origins[o], "all"))
+                    w = snprintf(where, sizeof where, "origin = '%s'", origins[o]);
+                if (periods[p][0])
+                    w += snprintf(where + w, sizeof where - (size_t)w, " AND event_date <> '' AND event_date >= '%s'",
+                                  periods[p][0]);
+                if (periods[p][1])
+                    w += snprintf(where + w, sizeof where - (size_t)w, " AND event_date <> '' AND event_date <= '%s'",
+                                  periods[p][1]);
+                if (countries[c])
+                    snprintf(where + w, sizeof where - (size_t)w,
+                             " AND (country = '%s' COLLATE NOCASE OR iso3 = '%s' COLLATE NOCASE)", countries[c],
+                             countries[c]);
+                for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+                    rowset got = {0}, want;
+                    assert_int_equal(sr_store_report(st, keys[k].by, &q, collect, &got), 0);
+                    expected(db, keys[k].expr, where, &want);
+                    assert_true(got.n <= 128);
+                    /* same rows; compare in key order */
+                    rowset sorted = got;
+                    for (int i = 0; i < got.n; i++)
+                        for (int j = i + 1; j < got.n; j++)
+                            if (strcmp(sorted.key[i], sorted.key[j]) > 0) {
+                                char tk[40];
+                                long tv[8];
+                                memcpy(tk, sorted.key[i], 40), memcpy(sorted.key[i], sorted.key[j], 40),
+                                    memcpy(sorted.key[j], tk, 40);
+                                memcpy(tv, sorted.v[i], sizeof tv), memcpy(sorted.v[i], sorted.v[j], sizeof tv),
+                                    memcpy(sorted.v[j], tv, sizeof tv);
+                            }
+                    if (got.n != want.n)
+                        fprintf(stderr, "by %s, period %zu, country %zu, origin %zu: %d rows, want %d\n",
+                                keys[k].by, p, c, o, got.n, want.n);
+                    assert_int_equal(got.n, want.n);
+                    for (int i = 0; i < got.n; i++) {
+                        assert_string_equal(sorted.key[i], want.key[i]);
+                        assert_memory_equal(sorted.v[i], want.v[i], sizeof want.v[i]);
+                    }
+                    checked++;
+                }
+                /* scope: events, documents (at their first event), first and last date */
+                sr_scope sc;
+                assert_int_equal(sr_store_scope(st, &q, &sc), 0);
+                char sql[1024];
+                snprintf(sql, sizeof sql, "SELECT count(*) FROM events WHERE %s", where);
+                assert_int_equal(sc.events, value(db, sql));
+                snprintf(sql, sizeof sql,
+                         "SELECT count(*) FROM events WHERE id IN (SELECT min(id) FROM events GROUP BY document_id)"
+                         " AND %s",
+                         where);
+                assert_int_equal(sc.documents, value(db, sql));
+                snprintf(sql, sizeof sql,
+                         "SELECT COALESCE((SELECT CAST(replace(min(event_date), '-', '') AS INTEGER) FROM events"
+                         " WHERE event_date <> '' AND %s), 0)",
+                         where);
+                char first[16];
+                snprintf(first, sizeof first, "%ld", value(db, sql));
+                char gotfirst[16] = "0";
+                if (sc.first[0])
+                    snprintf(gotfirst, sizeof gotfirst, "%.4s%.2s%.2s", sc.first, sc.first + 5, sc.first + 8);
+                assert_string_equal(gotfirst, first);
+            }
+    assert_true(checked > 600);
+    (void)cmp_key;
+}
+
+static void test_tallies(void **state)
+{
+    (void)state;
+    strcpy(dir, "/tmp/sitrep-test-tallies-XXXXXX");
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/t.db", dir);
+    char err[256];
+    sr_store *st = sr_store_open(path, err, sizeof err);
+    assert_non_null(st);
+    fill(st);
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_true(value(db, "SELECT count(*) FROM events WHERE origin = 'acled'") > 10);
+    assert_true(value(db, "SELECT count(*) FROM events WHERE event_date = ''") > 5);
+    check_all(st, db);
+    /* deleting documents (their events go by cascade) keeps the tallies right */
+    assert_int_equal(sqlite3_exec(db, "PRAGMA foreign_keys = ON; DELETE FROM documents WHERE id % 7 = 3", NULL, NULL,
+                                  NULL),
+                     SQLITE_OK);
+    check_all(st, db);
+    sqlite3_close(db);
+    sr_store_free(st);
+    const char *sfx[] = {"", "-wal", "-shm"};
+    for (size_t i = 0; i < 3; i++) {
+        char p[160];
+        snprintf(p, sizeof p, "%s%s", path, sfx[i]);
+        unlink(p);
+    }
+    rmdir(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_tallies),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
