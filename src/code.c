@@ -1710,7 +1710,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
      * subject just before (no punctuation between) and an object after */
     int as_verb = 0;
     if (only_noun && i1 >= 0 && ch[i1].te <= tm->tb && tm->tb - ch[i1].te <= 3 && ch[i1].prep == 0 &&
-        !(tm->tb > a && tok_in(c, tm->tb - 1, (const char *const[]){"the", "an", "a", "this", "that", "of", NULL}))) {
+        !(tm->tb > a && tok_in(c, tm->tb - 1, (const char *const[]){"the", "an", "a", "this", "that", "of", "to", NULL}))) {
         as_verb = 1;
         for (uint32_t k = ch[i1].te; k < tm->tb; k++)
             as_verb &= !is_punct(c, k) && !c->ti[k].trig;
