@@ -332,7 +332,8 @@ static int looks_proper(const coder *c, uint32_t tb, uint32_t te)
             static const char *const parts[] = {"al", "ad", "ez", "as", "ar", "az", "el", "de",
                                                 "of", "du", "la", "an", "ash", "at", "ibn", "bin",
                                                 "abu", "um", "umm", "ras", "tal", "tell", "jabal",
-                                                "wadi", "deir", "ain", "bir", "the", "al-", "and", NULL};
+                                                "wadi", "deir", "ain", "bir", "the", "al-", "and", "do", "da", "dos",
+                                                "das", "del", "di", "des", "van", "von", "den", "y", NULL};
             int ok = 0;
             for (int p = 0; parts[p]; p++) {
                 size_t n = strlen(parts[p]);
@@ -1291,8 +1292,17 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         pc.nadmin1 = nunits = admin1_named(c, c->sb, c->se, ciso, units, 8, next);
         if (!resolve(c, next, &pc, &w))
             continue;
-        if (!ciso || !strcmp(w.iso3, ciso) || (w.kind == SR_GZ_CITY && w.pop >= 100000) ||
-            w.kind == SR_GZ_ADMIN1 || next->alt != UINT32_MAX) {
+        /* a province named in the sentence sets the country as firmly: "Bara in
+         * the countryside of Idleb" is not Bara in Sudan */
+        uint32_t any[8];
+        int nany = admin1_named(c, c->sb, c->se, NULL, any, 8, next);
+        int unit_here = nany == 0;
+        for (int k = 0; k < nany && !unit_here; k++)
+            unit_here = !strcmp(sr__gaz_place(c->ctx->gaz, sr__gaz_admin1(c->ctx->gaz, any[k])->place)->iso3, w.iso3);
+        int big = (w.kind == SR_GZ_CITY && w.pop >= 100000) || w.kind == SR_GZ_ADMIN1;
+        if (!unit_here && !big && next->alt == UINT32_MAX)
+            continue;
+        if (!ciso || !strcmp(w.iso3, ciso) || big || next->alt != UINT32_MAX) {
             best = next;
             break;
         }
@@ -2384,7 +2394,7 @@ static void doc_country(coder *c)
                 iso = c->lx->actors[m->row].country;
             else if (pass == 0 && m->type == MT_SOURCE)
                 iso = country_named_in(c, c->lx->cues[m->row].arg);
-            int weak = m->type == MT_ACTOR;
+            int weak = 0;
             if (pass == 1 && m->type == MT_PLACE) {
                 sr__placectx pc = {lead, NULL, 0, wants_admin(c, m)};
                 sr__where w;
@@ -2399,7 +2409,7 @@ static void doc_country(coder *c)
                 continue;
             int r = sr__lexicon_iso(c->lx, iso);
             if (r >= 0)
-                cnt[r] += weak ? 1 : 2;
+                cnt[r] += m->type == MT_ACTOR ? 1 : weak ? 2 : 4; /* an actor says least */
         }
         int best = lead ? sr__lexicon_iso(c->lx, lead) : -1; /* ties keep the lead */
         for (size_t i = 0; i < n; i++)

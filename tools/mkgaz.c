@@ -734,8 +734,12 @@ int main(int argc, char **argv)
 
     /* sitrep's own places: admin1 rows name (and re-spell) a GeoNames unit;
      * the others are places of their own, with their variants */
-    for (size_t r = 0; r < lx.nplaces; r++) {
+    for (size_t rr = 0; rr < 2 * lx.nplaces; rr++) {
+        /* admin1 rows first, so that towns can name their unit in ACLED's spelling */
+        size_t r = rr % lx.nplaces;
         const sr__place *q = &lx.places[r];
+        if ((rr < lx.nplaces) != !strcmp(q->kind, "admin1"))
+            continue;
         /* the row's variants, from the lexicon's phrase list */
         uint32_t id = SR_LX_ID(SR_LX_PLACE, r);
         int unit = -1;
@@ -900,7 +904,11 @@ int main(int argc, char **argv)
         if (u->acled)
             continue;
         char bare[256];
-        u->acled = strip_generic(pool.p + u->name, bare, sizeof bare) ? pool_add(bare) : u->name;
+        const char *nm = pool.p + u->name;
+        size_t nl = strlen(nm);
+        /* ACLED keeps "Oblast" (Russia, Ukraine, Kazakhstan), drops the rest */
+        int keep = nl > 7 && !strcmp(nm + nl - 7, " Oblast");
+        u->acled = !keep && strip_generic(nm, bare, sizeof bare) ? pool_add(bare) : u->name;
     }
 
     /* names: one entry per distinct normalised text, listing its places */
