@@ -1,0 +1,203 @@
+/* test_gazetteer.c — the compiled gazetteer (build/gazetteer.bin): it maps and
+ * checks, knows GeoNames' places under their alternate and derived spellings,
+ * chooses among namesakes by the rules of docs/geocoding.md, refuses damaged
+ * files, and the matcher's file form finds what the in-memory one finds. */
+#include "gazetteer.h"
+#include "internal.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+static sr__gaz *open_gaz(void)
+{
+    char err[512] = "";
+    const char *path = getenv("SITREP_GAZETTEER");
+    sr__gaz *g = sr__gaz_open(path && *path ? path : SR_GAZETTEER, err, sizeof err);
+    if (!g)
+        fail_msg("%s", err);
+    return g;
+}
+
+/* The name entry of a phrase as text would spell it. */
+static long name_of(const sr__gaz *g, const char *s)
+{
+    size_t n;
+    char *norm = sr__norm_phrase(s, strlen(s), &n);
+    long k = sr__gaz_lookup(g, norm, n);
+    free(norm);
+    return k;
+}
+
+static void test_spellings(void **state)
+{
+    (void)state;
+    sr__gaz *g = open_gaz();
+    assert_true(sr__gaz_nplaces(g) > 150000);
+    /* GeoNames alternates, accent-free and hyphen/article variants, admin1 spellings */
+    const char *known[] = {"Deir az-Zour", "Dayr az Zawr", "Nuevo Leon", "al-Jawf", "Al Jawf", "Idleb",
+                           "South Darfur", "Nord-Kivu", "Fada Ngourma", "Homyel", "Borno", NULL};
+    for (int i = 0; known[i]; i++)
+        if (name_of(g, known[i]) < 0)
+            fail_msg("'%s' is not in the gazetteer", known[i]);
+    /* never alone, too short */
+    assert_true(name_of(g, "Thursday") < 0);
+    assert_true(name_of(g, "May") < 0);
+    assert_true(name_of(g, "Of") < 0);
+    /* a common English word is indexed but flagged */
+    long mark = name_of(g, "Mark");
+    assert_true(mark >= 0);
+    assert_true(sr__gaz_name(g, (uint32_t)mark)->flags & SR_GZ_NAME_COMMON);
+    long homs = name_of(g, "Homs");
+    assert_true(homs >= 0);
+    assert_false(sr__gaz_name(g, (uint32_t)homs)->flags & SR_GZ_NAME_COMMON);
+    sr__gaz_free(g);
+}
+
+static void test_choice(void **state)
+{
+    (void)state;
+    sr__gaz *g = open_gaz();
+    sr__where w;
+    uint32_t homs = (uint32_t)name_of(g, "Homs");
+    sr__placectx town = {NULL, NULL, 0, 0}, province = {NULL, NULL, 0, 1};
+    assert_true(sr__place_resolve(g, homs, &town, &w, NULL, 0) >= 2);
+    assert_int_equal(w.kind, SR_GZ_CITY);
+    assert_string_equal(w.iso3, "SYR");
+    assert_int_equal(w.geonameid, 169577);
+    assert_true(sr__place_resolve(g, homs, &province, &w, NULL, 0) >= 2);
+    assert_int_equal(w.kind, SR_GZ_ADMIN1);
+    assert_string_equal(w.admin1_acled, "Homs");
+    /* a state ten times larger than a same-named town abroad */
+    assert_true(sr__place_resolve(g, (uint32_t)name_of(g, "Borno"), &town, &w, NULL, 0) >= 2);
+    assert_string_equal(w.iso3, "NGA");
+    assert_string_equal(w.admin1_acled, "Borno");
+    /* the country in context outranks size */
+    sr__placectx arg = {"ARG", NULL, 0, 0};
+    uint32_t parana = (uint32_t)name_of(g, "Parana");
+    assert_true(sr__place_resolve(g, parana, &town, &w, NULL, 0) >= 2);
+    assert_string_equal(w.iso3, "BRA");
+    assert_true(sr__place_resolve(g, parana, &arg, &w, NULL, 0) >= 2);
+    assert_string_equal(w.iso3, "ARG");
+    assert_int_equal(w.kind, SR_GZ_CITY);
+    /* GeoNames spelling beside ACLED's */
+    assert_true(sr__place_resolve(g, (uint32_t)name_of(g, "Idlib"), &province, &w, NULL, 0) >= 1);
+    assert_string_equal(w.admin1, "Idlib");
+    assert_string_equal(w.admin1_acled, "Idleb");
+    sr__gaz_free(g);
+}
+
+static void test_damaged(void **state)
+{
+    (void)state;
+    const char *path = getenv("SITREP_GAZETTEER");
+    path = path && *path ? path : SR_GAZETTEER;
+    char *buf;
+    size_t n;
+    assert_int_equal(sr__read_all(path, (size_t)1 << 31, &buf, &n), 0);
+    char tmp[] = "/tmp/sitrep-gaz-XXXXXX";
+    int fd = mkstemp(tmp);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "wb");
+    /* truncated: half the file */
+    assert_int_equal(fwrite(buf, 1, n / 2, f), n / 2);
+    fclose(f);
+    char err[512] = "";
+    assert_null(sr__gaz_open(tmp, err, sizeof err));
+    assert_non_null(strstr(err, "rebuild"));
+    /* a wrong magic */
+    f = fopen(tmp, "wb");
+    buf[0] ^= 0x20;
+    assert_int_equal(fwrite(buf, 1, n, f), n);
+    fclose(f);
+    err[0] = 0;
+    assert_null(sr__gaz_open(tmp, err, sizeof err));
+    assert_non_null(strstr(err, tmp));
+    unlink(tmp);
+    free(buf);
+    err[0] = 0;
+    assert_null(sr__gaz_open("/nonexistent/gazetteer.bin", err, sizeof err));
+    assert_non_null(strstr(err, "/nonexistent/gazetteer.bin"));
+}
+
+typedef struct hits {
+    uint32_t v[64][3];
+    int n;
+} hits;
+
+static void collect(void *ud, uint32_t id, uint32_t tb, uint32_t te)
+{
+    hits *h = ud;
+    if (h->n < 64) {
+        h->v[h->n][0] = id;
+        h->v[h->n][1] = tb;
+        h->v[h->n][2] = te;
+        h->n++;
+    }
+}
+
+/* A portable matcher written to a file and mapped back finds the same phrases. */
+static void test_matcher_file(void **state)
+{
+    (void)state;
+    const char *phr[] = {"ras al-ain", "ain", "deir ez-zor", "tal abyad", "abyad"};
+    const char *pats[5];
+    size_t lens[5];
+    uint32_t ids[5];
+    char *norms[5];
+    for (int i = 0; i < 5; i++) {
+        norms[i] = sr__norm_phrase(phr[i], strlen(phr[i]), &lens[i]);
+        pats[i] = norms[i];
+        ids[i] = (uint32_t)(100 + i);
+    }
+    char err[256] = "";
+    sr__matcher *m = sr__matcher_new(SR_ENGINE_PORTABLE, pats, lens, ids, 5, err, sizeof err);
+    assert_non_null(m);
+    char *mem = NULL;
+    size_t memlen = 0;
+    FILE *f = open_memstream(&mem, &memlen);
+    uint64_t written = 0;
+    assert_int_equal(sr__matcher_write(m, f, &written), 0);
+    fclose(f);
+    assert_int_equal((size_t)written, memlen);
+    /* mapped from an 8-aligned copy, as mmap would give */
+    uint64_t *aligned = malloc(memlen + 8);
+    memcpy(aligned, mem, memlen);
+    sr__matcher *mm = sr__matcher_map(aligned, memlen, NULL, err, sizeof err);
+    assert_non_null(mm);
+    const char *text = "Clashes near Ras al-Ain and Tal Abyad, north of Deir ez-Zor.";
+    sr__text t;
+    assert_int_equal(sr__text_init(&t, text, strlen(text)), 0);
+    hits a = {0}, b = {0};
+    assert_int_equal(sr__matcher_scan(m, &t, collect, &a), 0);
+    assert_int_equal(sr__matcher_scan(mm, &t, collect, &b), 0);
+    assert_int_equal(a.n, 4); /* "ain" inside the token "al-ain" is no match */
+    assert_int_equal(a.n, b.n);
+    assert_memory_equal(a.v, b.v, sizeof a.v[0] * (size_t)a.n);
+    /* truncated files are refused */
+    assert_null(sr__matcher_map(aligned, memlen / 2, NULL, err, sizeof err));
+    sr__text_release(&t);
+    sr__matcher_free(mm);
+    sr__matcher_free(m);
+    free(aligned);
+    free(mem);
+    for (int i = 0; i < 5; i++)
+        free(norms[i]);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_spellings),
+        cmocka_unit_test(test_choice),
+        cmocka_unit_test(test_damaged),
+        cmocka_unit_test(test_matcher_file),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
