@@ -106,6 +106,13 @@ typedef struct coder {
         const char *iso;
         uint32_t unit;
     } unitmemo[64];
+    struct placememo {    /* fill_place's answers: (mention, country) → place */
+        const struct mention *m;
+        const char *iso;
+        uint32_t sb; /* the sentence being coded: its units are the context */
+        int ok;
+        sr__where w;
+    } placememo[32];
     const char *doc_iso3; /* main country of the document */
     const char *doc_source;
     cand *cands;
@@ -1373,11 +1380,22 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         if (!next)
             return;
         lastd = bestd;
-        pc.want_admin = wants_admin(c, next);
         /* the units named elsewhere in the sentence (not by this mention) */
         pc.nadmin1 = nunits = admin1_named(c, c->sb, c->se, ciso, units, 8, next);
-        if (!resolve(c, next, &pc, &w))
+        /* the clauses of a sentence ask about the same mention in the same
+         * context: the answer depends only on (mention, country, sentence) */
+        struct placememo *pm = &c->placememo[(size_t)(next - c->men) & 31];
+        if (pm->m != next || pm->iso != ciso || pm->sb != c->sb) {
+            pc.want_admin = wants_admin(c, next);
+            pm->m = next;
+            pm->iso = ciso;
+            pm->sb = c->sb;
+            pm->ok = resolve(c, next, &pc, &pm->w);
+        }
+        pc.want_admin = wants_admin(c, next);
+        if (!pm->ok)
             continue;
+        w = pm->w;
         /* a province named in the sentence sets the country as firmly: "Bara in
          * the countryside of Idleb" is not Bara in Sudan */
         uint32_t any[8];
