@@ -203,12 +203,13 @@ static void fold_one(mention *f, const mention *r)
         CPY(f->lo, r->lo);
     if (r->hi[0] && strcmp(r->hi, f->hi) > 0)
         CPY(f->hi, r->hi);
-    if (r->wlo[0] && (!f->wlo[0] || strcmp(r->wlo, f->wlo) < 0))
-        CPY(f->wlo, r->wlo);
-    if (r->whi[0] && strcmp(r->whi, f->whi) > 0)
-        CPY(f->whi, r->whi);
-    if (r->event_date[0] && r->tp > 0 && (f->tp == 0 || r->tp < f->tp || !f->event_date[0])) {
+    /* the best-dated report anchors the incident: its date is the one tallied
+     * and its window the one later reports must overlap (a window grown by
+     * every report would let an incident drift along a chain of reports) */
+    if (r->event_date[0] && r->wlo[0] && r->tp > 0 && (f->tp == 0 || r->tp < f->tp || !f->event_date[0])) {
         CPY(f->event_date, r->event_date);
+        CPY(f->wlo, r->wlo);
+        CPY(f->whi, r->whi);
         f->tp = r->tp;
     }
     if (r->gp > 0 && (f->gp == 0 || r->gp < f->gp)) { /* the most precise place wins */
