@@ -81,6 +81,7 @@ typedef struct cand {
     int score;      /* how many fields the sentence supported, to choose notes */
     int merged;
     int ref; /* refers back to an event already reported ("in the firefight") */
+    int verb; /* the dominant trigger tells an act ("torched", "lit bonfires"), not a bare noun ("riots") */
 } cand;
 
 typedef struct coder {
@@ -93,6 +94,9 @@ typedef struct coder {
     mention *men;
     size_t nmen, capmen;
     tokinfo *ti;
+    size_t capti;
+    int *best; /* build_mentions: best match per start token, three layers */
+    size_t capbest;
     dhit *dh;
     size_t ndh, capdh;
     sr__date pub;
@@ -103,7 +107,57 @@ typedef struct coder {
     size_t ncands, capcands;
     uint32_t sb, se, smask; /* the sentence being coded and its cue kinds */
     uint32_t *para;         /* per sentence: paragraph number (blank lines between) */
+    size_t cappara;
 } coder;
+
+/* The coder's per-document arrays, kept in the context from one document to
+ * the next so that a stream of short documents does not allocate them each
+ * time (a context serves one thread). Very large ones are not kept. */
+struct sr__codecache {
+    coder arrays; /* only the array pointers and capacities are used */
+};
+#define CACHE_KEEP_BYTES ((size_t)4 << 20)
+
+/* Moves the arrays of the cache into c (take) or those of c into the cache. */
+static void cache_swap(coder *c, struct sr__codecache *cc, int take)
+{
+    coder *a = take ? &cc->arrays : c, *b = take ? c : &cc->arrays;
+#define MOVE(f, capf)                                                            \
+    do {                                                                         \
+        if (!take && a->capf * sizeof *a->f > CACHE_KEEP_BYTES) {                \
+            free(a->f);                                                          \
+            a->f = NULL;                                                         \
+            a->capf = 0;                                                         \
+        }                                                                        \
+        b->f = a->f;                                                             \
+        b->capf = a->capf;                                                       \
+        a->f = NULL;                                                             \
+        a->capf = 0;                                                             \
+    } while (0)
+    MOVE(raw, capraw);
+    MOVE(men, capmen);
+    MOVE(ti, capti);
+    MOVE(best, capbest);
+    MOVE(dh, capdh);
+    MOVE(cands, capcands);
+    MOVE(para, cappara);
+#undef MOVE
+}
+
+void sr__code_cache_free(struct sr__codecache *cc)
+{
+    if (!cc)
+        return;
+    coder *a = &cc->arrays;
+    free(a->raw);
+    free(a->men);
+    free(a->ti);
+    free(a->best);
+    free(a->dh);
+    free(a->cands);
+    free(a->para);
+    free(cc);
+}
 
 /* Bounded string copy (snprintf "%s" without the formatting cost). */
 static void scopy(char *dst, size_t cap, const char *src)
@@ -198,6 +252,7 @@ static const wordclass words[] = {
 };
 #define WSLOTS 512
 static int16_t wslot[WSLOTS]; /* open addressing: word index + 1 */
+static uint32_t wlens[256];   /* per first byte: bit n set when a word of n bytes starts with it */
 
 static uint32_t whash(const char *s, size_t n)
 {
@@ -207,10 +262,15 @@ static uint32_t whash(const char *s, size_t n)
     return h;
 }
 
+static int debug_cands; /* SITREP_DEBUG set: candidates go to stderr (read once) */
+
 static void words_init(void)
 {
+    debug_cands = getenv("SITREP_DEBUG") != NULL;
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-        uint32_t h = whash(words[i].w, strlen(words[i].w)) & (WSLOTS - 1);
+        size_t n = strlen(words[i].w);
+        wlens[(unsigned char)words[i].w[0]] |= 1u << n;
+        uint32_t h = whash(words[i].w, n) & (WSLOTS - 1);
         while (wslot[h])
             h = (h + 1) & (WSLOTS - 1);
         wslot[h] = (int16_t)(i + 1);
@@ -226,10 +286,15 @@ void sr__code_init(void)
 
 static uint32_t word_flags(const char *s, size_t n)
 {
+    if (n >= 32 || !(wlens[(unsigned char)s[0]] >> n & 1))
+        return 0; /* no word of this length starts with this letter: most tokens */
     uint32_t h = whash(s, n) & (WSLOTS - 1);
     while (wslot[h]) {
         const char *w = words[wslot[h] - 1].w;
-        if (!strncmp(w, s, n) && !w[n])
+        size_t j = 0; /* (an inline compare: these words are short) */
+        while (j < n && w[j] == s[j])
+            j++;
+        if (j == n && !w[n])
             return words[wslot[h] - 1].f;
         h = (h + 1) & (WSLOTS - 1);
     }
@@ -405,19 +470,13 @@ static int compound_number(const char *w, size_t n)
 static int build_mentions(coder *c)
 {
     size_t nt = c->t.ntoks;
-    c->ti = calloc(nt + 1, sizeof *c->ti);
-    if (!c->ti)
+    if (sr__grow((void **)&c->ti, &c->capti, nt, sizeof *c->ti))
         return SR_ENOMEM;
+    memset(c->ti, 0, (nt + 1) * sizeof *c->ti);
     /* best entity/trigger/quant per start token: longest, then priority */
-    int *best_ent = malloc((nt + 1) * sizeof(int));
-    int *best_trig = malloc((nt + 1) * sizeof(int));
-    int *best_q = malloc((nt + 1) * sizeof(int));
-    if (!best_ent || !best_trig || !best_q) {
-        free(best_ent);
-        free(best_trig);
-        free(best_q);
+    if (sr__grow((void **)&c->best, &c->capbest, 3 * nt + 2, sizeof *c->best))
         return SR_ENOMEM;
-    }
+    int *best_ent = c->best, *best_trig = c->best + (nt + 1), *best_q = c->best + 2 * (nt + 1);
     for (size_t i = 0; i <= nt; i++)
         best_ent[i] = best_trig[i] = best_q[i] = -1;
     for (size_t i = 0; i < nt; i++) {
@@ -508,6 +567,7 @@ static int build_mentions(coder *c)
             reach_q = r->te;
         }
         if (c->t.toks[i].kind == SR_TOK_WORD && c->t.toks[i].e - c->t.toks[i].s >= 7 &&
+            strchr("tfsen", c->t.norm[c->t.toks[i].s]) && /* the first letters of the tens */
             memchr(c->t.norm + c->t.toks[i].s, '-', c->t.toks[i].e - c->t.toks[i].s)) {
             int v = compound_number(c->t.norm + c->t.toks[i].s, c->t.toks[i].e - c->t.toks[i].s);
             if (v > 0) {
@@ -541,14 +601,8 @@ static int build_mentions(coder *c)
             }
         }
     }
-    free(best_ent);
-    free(best_trig);
-    free(best_q);
     return 0;
 oom:
-    free(best_ent);
-    free(best_trig);
-    free(best_q);
     return SR_ENOMEM;
 }
 
@@ -562,9 +616,14 @@ static int scan_dates(coder *c)
         const sr__sent *se = &c->t.sents[s];
         if (se->tb >= se->te)
             continue;
-        int trig = 0; /* only sentences that can report an event need their dates */
+        int trig = 0; /* only sentences that can report an event need their dates, */
         for (uint32_t i = se->tb; i < se->te && !trig; i++)
             trig = c->ti[i].trig != 0 || (c->ti[i].cue_start & (1u << CUE_KILL | 1u << CUE_ZERO));
+        if (!trig && s + 1 < c->t.nsents) { /* or lend them to the next ("On 9 May, police raided X. A shoot-out broke out.") */
+            const sr__sent *nx = &c->t.sents[s + 1];
+            for (uint32_t i = nx->tb; i < nx->te && !trig; i++)
+                trig = c->ti[i].trig != 0;
+        }
         if (!trig)
             continue;
         uint32_t b = c->t.toks[se->tb].s, e = c->t.toks[se->te - 1].e;
@@ -600,6 +659,21 @@ static const mention *ent_at(const coder *c, uint32_t i)
     return &c->men[c->ti[i].ent - 1];
 }
 
+/* Index of the first mention starting at or after token i (c->men is in token
+ * order), so that a rule can visit the mentions of a range, not its tokens. */
+static size_t men_from(const coder *c, uint32_t i)
+{
+    size_t lo = 0, hi = c->nmen;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->men[mid].tb < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Words allowed between the parts of one actor phrase. */
 static int is_modifier(const coder *c, uint32_t i) { return i < c->t.ntoks && (c->ti[i].w & W_MOD); }
 
@@ -611,6 +685,8 @@ static int prep_before(const coder *c, uint32_t tb, uint32_t limit)
     while (i > limit && steps < 6) {
         i--;
         steps++;
+        if (c->ti[i].quant)
+            continue; /* "at least 9 members": the hedge is not a preposition */
         uint32_t w = c->ti[i].w;
         if ((w & W_BY) || has_cue(c, i, CUE_AGENT))
             return 'b';
@@ -624,8 +700,8 @@ static int prep_before(const coder *c, uint32_t tb, uint32_t limit)
             return 'i';
         if (w & W_WITH)
             return 'w';
-        if (c->ti[i].num || c->ti[i].quant || is_modifier(c, i) || tok_is(c, i, "-"))
-            continue;
+        if (c->ti[i].num || c->ti[i].quant || is_modifier(c, i) || tok_is(c, i, "-") || (w & W_GROUP))
+            continue; /* ("by a group of sellers") */
         break;
     }
     return 0;
@@ -637,11 +713,15 @@ static size_t build_chunks(const coder *c, uint32_t a, uint32_t b, chunk *out, s
     size_t n = 0;
     uint32_t i = a;
     while (i < b && n < max) {
-        const mention *m = ent_at(c, i);
-        if (!m || m->tb != i || !(m->type == MT_ACTOR || m->type == MT_AGENT || m->type == MT_COUNTRY)) {
-            i++;
-            continue;
-        }
+        /* the next actor, agent or country mention (entity layer) from i */
+        size_t mk = men_from(c, i);
+        while (mk < c->nmen && c->men[mk].tb < b &&
+               !(c->men[mk].type == MT_ACTOR || c->men[mk].type == MT_AGENT || c->men[mk].type == MT_COUNTRY))
+            mk++;
+        if (mk >= c->nmen || c->men[mk].tb >= b)
+            break;
+        const mention *m = &c->men[mk];
+        i = m->tb;
         chunk ch = {m->tb, m->te, -1, -1, -1, 0, 0, 0, 0, 0};
         uint32_t j = i;
         for (;;) {
@@ -650,8 +730,8 @@ static size_t build_chunks(const coder *c, uint32_t a, uint32_t b, chunk *out, s
                 break;
             if (mm->type == MT_ACTOR && ch.actor < 0)
                 ch.actor = (int)mm->row;
-            else if (mm->type == MT_AGENT && ch.agent < 0)
-                ch.agent = (int)mm->row;
+            else if (mm->type == MT_AGENT && (ch.agent < 0 || mm->tb == ch.te))
+                ch.agent = (int)mm->row; /* the head noun comes last: "student demonstrators" */
             else if (mm->type == MT_COUNTRY && ch.country < 0 && ch.agent < 0 && ch.actor < 0)
                 ch.country = (int)mm->row;
             else if (mm->type != MT_ACTOR && mm->type != MT_AGENT && mm->type != MT_COUNTRY)
@@ -886,6 +966,7 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
         }
         if (is_kill_tok(c, k) || (c->ti[k].trig && c->men[c->ti[k].trig - 1].te == k + 1 &&
                                   STREQ(c->lx->triggers[c->men[c->ti[k].trig - 1].row].cls, "kill") &&
+                                  !strstr(c->lx->triggers[c->men[c->ti[k].trig - 1].row].flags, "gap:") &&
                                   !tok_is(c, k, "at") && !tok_is(c, k, "on"))) {
             db = dist;
             rb = 'd';
@@ -901,6 +982,11 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
         return rb;
     if (db < 0)
         return rf;
+    /* "a woman was killed and two others were injured": a number that opens
+     * a new conjunct is read with the verb after it */
+    for (uint32_t k = start > (uint32_t)db + 1 ? start - (uint32_t)db - 1 : a; k < start; k++)
+        if (tok_is(c, k, "and") || tok_is(c, k, ","))
+            return rf;
     return df <= db ? rf : rb;
 }
 
@@ -962,7 +1048,7 @@ static void subst(char *out, size_t cap, const char *tpl, const char *country, c
 typedef struct actorname {
     char name[256];
     int inter;
-    int role; /* 'c' civilian, 'a' armed, 's' state, 'p' protester, 'r' rioter */
+    int role; /* 'c' civilian, 'a' armed, 's' state, 'p' protester, 'r' rioter, 'u' attacker of unknown kind */
     const char *home; /* ISO3 of the actor when known */
 } actorname;
 
@@ -1040,7 +1126,8 @@ static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, 
             /* no country known: no name ("Civilians ()" would be a guess), but
              * the kind of actor still decides the event type */
             an->role = STREQ(g->role, "civilian") ? 'c' : STREQ(g->role, "state") ? 's'
-                       : STREQ(g->role, "protester") ? 'p' : STREQ(g->role, "rioter") ? 'r' : 'a';
+                       : STREQ(g->role, "protester") ? 'p' : STREQ(g->role, "rioter") ? 'r'
+                       : STREQ(g->role, "unknown") ? 'u' : 'a';
             return;
         }
         subst(an->name, sizeof an->name, g->acled, evc ? evc->name : cname, mil, pol);
@@ -1052,6 +1139,8 @@ static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, 
             an->role = 'p';
         else if (STREQ(g->role, "rioter"))
             an->role = 'r';
+        else if (STREQ(g->role, "unknown"))
+            an->role = 'u'; /* "assailants": an attacker not known to be armed */
         else
             an->role = 'a';
         if (an->role == 's' && cc && evc && cc != evc)
@@ -1414,6 +1503,11 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         uint32_t lo = i > a + 5 ? i - 5 : a;
         if (find_cue(c, lo, i, CUE_NEG) >= 0 || find_cue(c, lo, i, CUE_MODAL) >= 0)
             continue;
+        /* "the recovery of looted funds": a participle after "of"/"the" is an adjective */
+        if (i > a && (tok_is(c, i - 1, "of") || tok_is(c, i - 1, "the")) && ends_with(c, i, "ed") &&
+            m->te == i + 1 && (STREQ(lx->triggers[m->row].cls, "loot") || STREQ(lx->triggers[m->row].cls, "arrest") ||
+                               STREQ(lx->triggers[m->row].cls, "abduct")))
+            continue;
         /* "force IS fighters out of": a trigger with a gap needs its second word */
         const char *gap = strstr(lx->triggers[m->row].flags, "gap:");
         if (gap) {
@@ -1436,6 +1530,20 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     for (int k = 1; k < nt; k++)
         if (class_rank(lx->triggers[trigs[k]->row].cls) < class_rank(lx->triggers[tm->row].cls))
             tm = trigs[k];
+    /* a riot act without a sub-event of its own ("burned", "vandalised") yields
+     * to a killing or an attack: armed men who kill and burn houses attack */
+    if (STREQ(lx->triggers[tm->row].cls, "riot") && !*lx->triggers[tm->row].sub_event_type) {
+        const mention *alt = NULL;
+        for (int k = 0; k < nt; k++) {
+            const char *k2 = lx->triggers[trigs[k]->row].cls;
+            if (!(STREQ(k2, "kill") || STREQ(k2, "attack") || STREQ(k2, "clash")) || !is_past_verb(c, trigs[k]->tb))
+                continue;
+            if (!alt || (STREQ(k2, "kill") && !STREQ(lx->triggers[alt->row].cls, "kill")))
+                alt = trigs[k]; /* a killing wins over an attack */
+        }
+        if (alt)
+            tm = alt;
+    }
     const sr__trigger *tr = &lx->triggers[tm->row];
     /* roles hang on the main verb: the first past-tense trigger, else the first
      * participle, else the dominant one ("SDF fighters killed two IS militants
@@ -1449,7 +1557,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             anchor = trigs[k];
     if (!anchor)
         anchor = tm;
-    int has_kill = 0, has_protest = 0, has_arrest = 0, has_clash = 0, only_noun = 1;
+    int has_kill = 0, has_protest = 0, has_arrest = 0, has_clash = 0, has_loot = 0, only_noun = 1;
     for (int k = 0; k < nt; k++) {
         const sr__trigger *t2 = &lx->triggers[trigs[k]->row];
         if (STREQ(t2->cls, "kill"))
@@ -1460,6 +1568,11 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             has_arrest = 1; /* "police arrested 20", not "in protest against the arrest of" */
         if (STREQ(t2->cls, "clash"))
             has_clash = 1;
+        if ((STREQ(t2->cls, "loot") || (STREQ(t2->cls, "riot") && !*t2->sub_event_type)) &&
+            is_past_verb(c, trigs[k]->tb) && !(trigs[k]->tb > a && (is_aux(c, trigs[k]->tb - 1) ||
+                                                                  (c->ti[trigs[k]->tb - 1].w & W_MOD) ||
+                                                                  tok_is(c, trigs[k]->tb - 1, "of"))))
+            has_loot = 1; /* "youths blocked roads and destroyed lorries", not "crops were destroyed" */
         if (!strstr(t2->flags, "needs-target"))
             only_noun = 0;
     }
@@ -1475,26 +1588,46 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             passive = 1; /* "a patrol came under fire from X" */
         if (strstr(lx->triggers[m->row].flags, "noun"))
             continue;
-        for (uint32_t k = m->tb > a + 3 ? m->tb - 3 : a; k < m->tb; k++)
+        /* the voice of the main verb: "Gunmen attacked a village - 8 people were
+         * killed" is active */
+        if (m != anchor && is_past_verb(c, anchor->tb) && m->tb > anchor->te)
+            continue;
+        for (uint32_t k = m->tb > a + 3 ? m->tb - 3 : a; k < m->te; k++) /* "was found dead": the aux may open the trigger */
             if (is_aux(c, k))
                 passive = 1;
         if (tok_is(c, m->te, "by"))
             passive = 1;
     }
-    if (!passive && is_past_verb(c, anchor->tb)) {
+    if (!passive && is_past_verb(c, anchor->tb) && !STREQ(lx->triggers[anchor->row].cls, "clash") &&
+        !STREQ(lx->triggers[anchor->row].cls, "protest") && !STREQ(lx->triggers[anchor->row].cls, "riot")) {
+        /* (not for verbs without an object: "two factions clashed") */
         /* "Five soldiers killed in ambush": a counted phrase right before a bare
          * participle, with no object after it, is the target */
         for (size_t k = 0; k < nch; k++)
             if (ch[k].te == anchor->tb && ch[k].nte > ch[k].ntb && ch[k].prep == 0 &&
                 !tok_is(c, ch[k].ntb, "a") && !tok_is(c, ch[k].ntb, "an") && anchor->te == anchor->tb + 1) {
                 int objafter = 0;
-                for (size_t q = k + 1; q < nch; q++)
+                for (size_t q = k + 1; q < nch; q++) {
                     objafter |= ch[q].tb == anchor->te || (ch[q].tb > anchor->te && ch[q].nte > ch[q].ntb &&
                                                          ch[q].ntb == anchor->te);
+                    /* "assaulted and injured a teacher": an object after a second verb */
+                    if (!objafter && ch[q].prep == 0 && !ch[q].attrib && ch[q].tb > anchor->te &&
+                        ch[q].tb <= anchor->te + 5) {
+                        int hard = 0;
+                        for (uint32_t j = anchor->te; j < ch[q].tb; j++)
+                            hard |= is_hard_punct(c, j);
+                        objafter = !hard;
+                    }
+                }
                 if (!objafter)
                     passive = 1;
             }
     }
+    if (!passive && anchor->tb > a && STREQ(lx->triggers[anchor->row].cls, "kill") &&
+        (c->ti[anchor->tb - 1].num || (c->ti[anchor->tb - 1].quant &&
+                                       STREQ(lx->quants[c->men[c->ti[anchor->tb - 1].quant - 1].row].kind, "number"))) &&
+        !ent_at(c, anchor->tb - 1) && (anchor->tb - 1 == a || is_punct(c, anchor->tb - 2)))
+        passive = 1; /* "Six killed when raiders attack a village": a bare count is the victims */
     int i1 = -1, i2 = -1;
     /* "between X and Y" */
     for (size_t k = 0; k < nch; k++)
@@ -1519,8 +1652,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         int subj = -1;
         for (size_t k = 0; k < nch; k++)
             if (ch[k].te <= anchor->tb && ch[k].prep != 't' && ch[k].prep != 'i' && ch[k].prep != 'b' &&
-                ch[k].prep != 'f' && !ch[k].conj && !ch[k].attrib)
-                subj = (int)k;
+                ch[k].prep != 'f' && !ch[k].conj && !ch[k].attrib &&
+                !(subj >= 0 && ch[k].actor < 0 && ch[k].agent >= 0 && strstr(lx->agents[ch[k].agent].key, "-site")))
+                subj = (int)k; /* (a site after a subject names where it is: "residents of X village") */
         int obj = -1, target = -1;
         for (size_t k = 0; k < nch; k++) {
             if (ch[k].prep == 't' && target < 0)
@@ -1558,7 +1692,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                     uint32_t e = ch[k].te;
                     int verb = 0;
                     for (uint32_t j = e; j < e + 2 && j < b; j++)
-                        verb |= c->ti[j].trig != 0 && is_past_verb(c, j);
+                        verb |= c->ti[j].trig != 0 && (is_past_verb(c, j) || j == e); /* "when raiders attack a village" */
                     if (verb) {
                         i1 = (int)k;
                         break;
@@ -1654,10 +1788,20 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (i1 < 0 && (STREQ(cls, "kill") || STREQ(cls, "other")) && find_cue(c, se->tb, se->te, CUE_NONCONFLICT) >= 0)
         return 0;
     /* a noun trigger such as "attacks" with neither target nor figure reports nothing */
-    if (only_noun && i2 < 0 && !nd)
+    /* "Raiders from Uganda attack a village": "attack" as a verb, with its
+     * subject just before (no punctuation between) and an object after */
+    int as_verb = 0;
+    if (only_noun && i1 >= 0 && ch[i1].te <= tm->tb && tm->tb - ch[i1].te <= 3 && ch[i1].prep == 0 &&
+        !(tm->tb > a && tok_in(c, tm->tb - 1, (const char *const[]){"the", "an", "a", "this", "that", "of", "to", NULL}))) {
+        as_verb = 1;
+        for (uint32_t k = ch[i1].te; k < tm->tb; k++)
+            as_verb &= !is_punct(c, k) && !c->ti[k].trig;
+        as_verb &= (i2 >= 0 && ch[i2].prep == 0 && ch[i2].tb >= tm->te && ch[i2].tb <= tm->te + 3) ||
+                   tok_in(c, tm->te, (const char *const[]){"a", "an", "the", NULL});
+    }
+    if (only_noun && i2 < 0 && !nd && !as_verb)
         return 0;
-    if (only_noun && !nd && i2 >= 0 && ch[i2].prep != 't' &&
-        !(i1 >= 0 && ch[i1].te == tm->tb && ch[i2].tb == tm->te)) /* "militia attacks herdsman": a verb */
+    if (only_noun && !nd && i2 >= 0 && ch[i2].prep != 't' && !as_verb)
         return 0;
 
     /* dates */
@@ -1685,6 +1829,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             d += 500;
         if (c->dh[k].tb < a || c->dh[k].te > b)
             d += 1000;
+        /* "on 28 April, ... the July 7 neighbourhood": a date long before the
+         * report loses to a recent one in the same sentence */
+        if (c->has_pub && !c->dh[k].h.period && sr__date_days(c->dh[k].h.end) < sr__date_days(c->pub) - 120)
+            d += 2000;
         if (d < dtd) {
             dtd = d;
             dt = &c->dh[k];
@@ -1710,6 +1858,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                       (tm->tb > a && tok_in(c, tm->tb - 1, (const char *const[]){"the", "these", "those", "this", "that", NULL}) &&
                        !has_kill));
     cd->order = tm->tb;
+    cd->verb = !tok_in(c, tm->tb, (const char *const[]){"riot", "riots", "rioting", "looting", "vandalism", "arson", NULL});
     for (size_t k = 0; k < nch; k++)
         if ((int)k == i1 || (int)k == i2)
             if (ch[k].tb < cd->order)
@@ -1741,9 +1890,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         fill_place(c, cd, 0, se->tb, se->tb, &iso);
     if (!iso) {
         /* a country named as a place in the sentence ("in Syria") */
-        for (uint32_t i = se->tb; i < se->te && !iso; i++) {
-            const mention *m = ent_at(c, i);
-            if (m && m->tb == i && m->type == MT_COUNTRY && prep_before(c, m->tb, se->tb) == 'i')
+        for (size_t k = men_from(c, se->tb); k < c->nmen && c->men[k].tb < se->te && !iso; k++) {
+            const mention *m = &c->men[k];
+            if (m->type == MT_COUNTRY && prep_before(c, m->tb, se->tb) == 'i')
                 iso = lx->countries[m->row].iso3;
         }
     }
@@ -1775,6 +1924,15 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (i2 >= 0) {
         name_chunk(c, &ch[i2], evc, &a2);
         ev->ev_actor2 = span_of(c, ch[i2].tb, ch[i2].te);
+        if (ch[i2].actor >= 0 && ch[i2].agent >= 0 && STREQ(lx->agents[ch[i2].agent].role, "civilian") &&
+            (a2.inter == 3 || a2.inter == 6 || a2.inter == 7 || a2.inter == 8) && evc) {
+            /* "a BNP leader", "a Red Cross worker" as victims: civilians of the
+             * country, their group an associated actor */
+            scopy(cd->assoc2, sizeof cd->assoc2, a2.name);
+            snprintf(a2.name, sizeof a2.name, "Civilians (%s)", evc->name);
+            a2.inter = 7;
+            a2.role = 'c';
+        }
     }
     /* associated actors: a chunk joined by "and" to actor 1 or 2 */
     for (int k = 0; k < 2; k++) {
@@ -1819,11 +1977,14 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                        strstr(an1, "Congress") || strstr(an1, "Jamaat") || strstr(an1, "Shibir")))
             for (uint32_t k = k0 > a + 4 ? k0 - 4 : a; k < ch[i1].te + 2 && k < b && !crowd; k++)
                 crowd = tok_in(c, k, (const char *const[]){"members", "member", "leaders", "men", NULL});
+        if (!crowd && i2 >= 0 && ch[i2].actor >= 0 && (a2.role == 'r' || lx->actors[ch[i2].actor].inter == 3))
+            for (uint32_t k = ch[i2].tb; k < ch[i2].te && !crowd; k++) /* "Jubilee and NASA supporters clashed" */
+                crowd = (c->ti[k].w & W_GROUP) && !tok_is(c, k, "members") && !tok_is(c, k, "member");
         if (crowd && !*cd->assoc1)
             scopy(cd->assoc1, sizeof cd->assoc1, a1.name);
     }
     if (a1.role == 'c' && i1 >= 0) {
-        static const char *const collective[] = {"villagers", "residents", "youths", "youth", "locals", "vendors",
+        static const char *const collective[] = {"villagers", "residents", "youths", "youth", "locals", "vendors", "citizens", "nationals",
                                                  "traders", "sellers", "workers", "students", "farmers", "herders",
                                                  "relatives", "families", "family", "inhabitants", "members", NULL};
         for (uint32_t k = ch[i1].tb; k < ch[i1].te && !crowd; k++)
@@ -1835,8 +1996,32 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             tok_in(c, ch[i1].tb - 2, (const char *const[]){"group", "groups", "mob", "crowd", NULL}))
             crowd = 1;
     }
-    if ((STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash")) && (a1.role == 'r' || crowd)) {
+    if (a1.role == 'c' && !crowd && (STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash"))) {
+        /* civilians are never the armed side: people who clash are a mob,
+         * a person who attacks is an unidentified armed actor */
+        if ((has_clash || STREQ(cls, "clash")) && a2.role != 'a')
+            crowd = 1;
+        else {
+            a1.name[0] = 0;
+            if (evc)
+                snprintf(a1.name, sizeof a1.name, "Unidentified Armed Group (%s)", evc->name);
+            a1.inter = 3;
+            a1.role = 'a';
+        }
+    }
+    if (STREQ(cls, "riot") && !sub &&
+        (a1.role == 's' || (a1.role == 'a' && (a1.inter != 3 || (i1 >= 0 && ch[i1].actor < 0))))) {
+        cls = "loot"; /* armed men burning houses destroy property; they do not riot */
+        sub = "Looting/property destruction";
+    }
+    if ((STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash")) && a1.role == 'p') {
+        sub = "Violent demonstration"; /* demonstrators who fight or attack riot */
+    } else if ((STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash")) && (a1.role == 'r' || crowd)) {
         a1.role = 'r';
+        a1.inter = 5;
+        a1.name[0] = 0;
+        if (evc)
+            snprintf(a1.name, sizeof a1.name, "Rioters (%s)", evc->name);
         /* violence by people who are not an armed group (villagers, vendors,
          * youths) is mob violence by rioters, as ACLED codes it */
         sub = "Mob violence";
@@ -1867,17 +2052,26 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
          * during a demonstration are a mob */
         sub = (a2.role == 's' || a1.role == 's') ? "Violent demonstration" : "Mob violence";
     } else if (STREQ(cls, "protest")) {
-        if (has_kill && (a2.role == 's' || a1.role == 's' || i1 < 0))
+        if (has_loot && !has_kill)
+            sub = "Violent demonstration"; /* demonstrators destroying property */
+        else if (has_kill && (a2.role == 's' || a1.role == 's' || i1 < 0))
             sub = "Excessive force against protesters";
         else if (intervene || has_arrest)
             sub = "Protest with intervention";
         else
             sub = "Peaceful protest";
     }
+    if (!sub && STREQ(cls, "riot"))
+        /* vandalism or stone-throwing is a violent demonstration only when the
+         * clause tells of a demonstration; otherwise it is a mob */
+        sub = has_protest || a1.role == 'p' || intervene ||
+                      (i1 >= 0 && ch[i1].actor < 0 && ch[i1].agent >= 0 && STREQ(lx->agents[ch[i1].agent].key, "rioters"))
+                  ? "Violent demonstration"
+                  : "Mob violence";
     if (!sub)
         sub = "Other";
     /* default actors by type */
-    if (STREQ(cls, "protest") || (sub && strstr(sub, "protest"))) {
+    if ((STREQ(cls, "protest") && !STREQ(sub, "Violent demonstration")) || (sub && strstr(sub, "protest"))) {
         if (a1.role != 'p' && a2.role == 'p') {
             actorname tmp = a1;
             a1 = a2;
@@ -1886,27 +2080,32 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             ev->ev_actor1 = ev->ev_actor2;
             ev->ev_actor2 = sp;
         }
-        if (a1.role != 'p' && a1.role != 's' && evc) {
+        /* without a country the name stays empty but the actor type (inter)
+         * is still known */
+        if (a1.role != 'p' && a1.role != 's') {
             /* ACLED codes the demonstrators as Protesters (Country); a named
              * group among them is an associated actor */
             if (i1 >= 0 && ch[i1].actor >= 0)
                 scopy(cd->assoc1, sizeof cd->assoc1, a1.name);
-            snprintf(a1.name, sizeof a1.name, "Protesters (%s)", evc->name);
+            snprintf(a1.name, sizeof a1.name, "Protesters (%s)", evc ? evc->name : "");
             a1.inter = 6;
             a1.role = 'p';
-        } else if (a1.role == 's' && evc) {
-            if (!*a2.name || a2.role != 'p') {
+        } else if (a1.role == 's') {
+            if (!a2.role || a2.role != 'p') {
                 a2 = a1;
                 ev->ev_actor2 = ev->ev_actor1;
                 ev->ev_actor1 = (sr_span){-1, -1};
             }
-            snprintf(a1.name, sizeof a1.name, "Protesters (%s)", evc->name);
+            snprintf(a1.name, sizeof a1.name, "Protesters (%s)", evc ? evc->name : "");
             a1.inter = 6;
             a1.role = 'p';
         }
+        if (!evc)
+            a1.name[0] = 0;
         if (STREQ(sub, "Peaceful protest") && a2.role != 's') {
             a2.name[0] = 0;
             a2.inter = 0;
+            a2.role = 0;
         }
         if (strcmp(sub, "Peaceful protest") && a2.role != 's') {
             int st = -1; /* a state actor phrase in the clause, else the police */
@@ -1919,8 +2118,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                     ev->ev_actor2 = span_of(c, ch[k].tb, ch[k].te);
                 }
             }
-            if (st < 0 && evc && *evc->police) {
-                scopy(a2.name, sizeof a2.name, evc->police);
+            if (st < 0) {
+                if (evc && *evc->police)
+                    scopy(a2.name, sizeof a2.name, evc->police);
                 a2.inter = 1;
                 a2.role = 's';
             }
@@ -1939,29 +2139,55 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         sub = "Armed clash"; /* "mortars and small arms … in both directions" */
     if (STREQ(cls, "shell") && has_clash && tok_in(c, tm->tb, (const char *const[]){"explosions", NULL}))
         sub = "Armed clash";
-    if ((STREQ(cls, "riot") || STREQ(cls, "mob") || STREQ(sub, "Mob violence")) && a1.role != 'r') {
-        if (*a1.name && !*a2.name && a1.role != 'p' && a1.role != 'c') {
+    if ((STREQ(cls, "riot") || STREQ(cls, "mob") || STREQ(sub, "Mob violence") || STREQ(sub, "Violent demonstration")) &&
+        a1.role != 'r') {
+        if (a1.role && !a2.role && a1.role != 'p' && a1.role != 'c') {
             a2 = a1;
             ev->ev_actor2 = ev->ev_actor1;
         }
-        if (evc) {
+        a1.name[0] = 0;
+        if (evc)
             snprintf(a1.name, sizeof a1.name, "Rioters (%s)", evc->name);
-            a1.inter = 5;
-        }
+        a1.inter = 5;
+        a1.role = 'r';
         ev->ev_actor1 = (sr_span){-1, -1};
     }
-    if (STREQ(cls, "arrest") && !*a1.name && evc && *evc->police) {
-        scopy(a1.name, sizeof a1.name, evc->police);
+    if (STREQ(cls, "arrest") && !a1.role) {
+        if (evc && *evc->police)
+            scopy(a1.name, sizeof a1.name, evc->police);
         a1.inter = 1;
+        a1.role = 's';
     }
-    if (*a1.name && !strcmp(a1.name, a2.name) && a1.role != 'r' && a1.role != 'p') {
+    if (!a1.role && a2.role && (STREQ(sub, "Attack") || STREQ(sub, "Abduction/forced disappearance") ||
+                     STREQ(sub, "Remote explosive/landmine/IED") || STREQ(sub, "Grenade") ||
+                     STREQ(sub, "Suicide bomb"))) {
+        /* an attack by nobody named: ACLED's unidentified armed group */
+        if (evc)
+            snprintf(a1.name, sizeof a1.name, "Unidentified Armed Group (%s)", evc->name);
+        a1.inter = 3;
+        a1.role = 'a';
+    }
+    if (a1.role && !a2.role && (STREQ(sub, "Attack") || STREQ(sub, "Abduction/forced disappearance") ||
+                                STREQ(sub, "Sexual violence") || STREQ(sub, "Looting/property destruction"))) {
+        /* violence against civilians, or their property, with no victim named:
+         * ACLED's civilians of the country */
+        if (evc)
+            snprintf(a2.name, sizeof a2.name, "Civilians (%s)", evc->name);
+        a2.inter = 7;
+        a2.role = 'c';
+    }
+    if (a1.role != 'r' && a1.role != 'p' &&
+        ((*a1.name && !strcmp(a1.name, a2.name)) ||
+         (!*a1.name && !*a2.name && a1.role && i1 >= 0 && i2 >= 0 && ch[i1].actor < 0 && ch[i2].actor < 0 &&
+          ch[i1].agent >= 0 && ch[i1].agent == ch[i2].agent))) {
         a1.name[0] = 0; /* "soldiers ... a patrol": one side only */
+        a1.role = 0;
         ev->ev_actor1 = (sr_span){-1, -1};
     }
     scopy(cd->actor1, sizeof cd->actor1, a1.name);
     scopy(cd->actor2, sizeof cd->actor2, a2.name);
-    ev->inter1 = *a1.name ? a1.inter : 0;
-    ev->inter2 = *a2.name ? a2.inter : 0;
+    ev->inter1 = *a1.name || a1.role ? a1.inter : 0; /* a known kind of actor without a country */
+    ev->inter2 = *a2.name || a2.role ? a2.inter : 0;
     cd->role2 = a2.role;
     cd->sub_event_type = sub;
     cd->event_type = event_type_of(sub);
@@ -1996,10 +2222,34 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         ev->ev_date = span_of(c, dt->tb, dt->te);
         cd->has_date = 1;
     } else if (c->has_pub) {
-        sr__date_fmt(c->pub, ev->date_start);
-        sr__date_fmt(c->pub, ev->date_end);
-        sr__date_fmt(c->pub, ev->event_date);
-        ev->time_precision = 2;
+        /* no date in the sentence: the last date given earlier in the paragraph
+         * (a narrative goes on from "On 9 May ..."), else the publication date */
+        const dhit *prev = NULL;
+        for (size_t k = lo; k > 0 && !prev; k--) {
+            const dhit *h = &c->dh[k - 1];
+            if (h->tb >= se->tb)
+                continue;
+            size_t ps = s;
+            while (ps > 0 && c->t.sents[ps].tb > h->tb && s - ps <= 3)
+                ps--;
+            if (c->t.sents[ps].tb > h->tb || s - ps > 3 || (c->para && c->para[ps] != c->para[s]))
+                break; /* (at most three sentences back: the walk stays short) */
+            if (!h->h.period)
+                prev = h;
+            else
+                break;
+        }
+        if (prev) {
+            sr__date_fmt(prev->h.start, ev->date_start);
+            sr__date_fmt(prev->h.end, ev->date_end);
+            sr__date_fmt(prev->h.end, ev->event_date);
+            ev->time_precision = prev->h.precision;
+        } else {
+            sr__date_fmt(c->pub, ev->date_start);
+            sr__date_fmt(c->pub, ev->date_end);
+            sr__date_fmt(c->pub, ev->event_date);
+            ev->time_precision = 2;
+        }
     }
     cd->kind_agg = period;
     if (dt && c->has_pub) {
@@ -2416,6 +2666,75 @@ static void protest_interventions(coder *c)
             q->merged = 1;
             break;
         }
+        /* "Hundreds marched in Kisumu. The protesters later torched a police
+         * post.": what the same demonstration became, told in the next
+         * sentences of the paragraph (no date of its own, or the same) */
+        for (size_t j = i + 1; j < c->ncands && (STREQ(p->sub_event_type, "Peaceful protest") ||
+                                                 STREQ(p->sub_event_type, "Protest with intervention"));
+             j++) {
+            cand *q = &c->cands[j];
+            if (q->sent > p->sent + 2 || q->para != p->para)
+                break;
+            if (q->merged)
+                continue;
+            if (q->has_date && p->has_date && strcmp(q->ev.event_date, p->ev.event_date))
+                continue;
+            int riot = q->verb && (STREQ(q->sub_event_type, "Violent demonstration") ||
+                                   (STREQ(q->sub_event_type, "Mob violence") && q->ev.inter1 == 5) ||
+                                   ((STREQ(q->cls, "riot") || STREQ(q->cls, "loot")) &&
+                                    (q->ev.inter1 == 5 || q->ev.inter1 == 6 || !q->ev.inter1)));
+            if (!riot && !STREQ(p->sub_event_type, "Peaceful protest"))
+                continue; /* an intervention is already known */
+            int inter = STREQ(q->sub_event_type, "Protest with intervention") ||
+                        STREQ(q->sub_event_type, "Excessive force against protesters") ||
+                        (STREQ(q->sub_event_type, "Attack") && q->ev.inter1 == 1 && !q->has_date);
+            if (!riot && !inter)
+                continue;
+            if (!riot) { /* a later sentence may still tell that the protesters rioted */
+                int later = 0;
+                for (size_t j2 = j + 1; j2 < c->ncands && !later; j2++) {
+                    const cand *q2 = &c->cands[j2];
+                    if (q2->sent > p->sent + 2 || q2->para != p->para)
+                        break;
+                    later = !q2->merged && q2->verb &&
+                            (STREQ(q2->sub_event_type, "Violent demonstration") ||
+                             (STREQ(q2->sub_event_type, "Mob violence") && q2->ev.inter1 == 5));
+                }
+                if (later)
+                    continue;
+            }
+            /* force without deaths is an intervention, as ACLED codes beatings */
+            p->sub_event_type = riot ? "Violent demonstration"
+                                : q->ev.fatalities > 0 ? "Excessive force against protesters"
+                                                       : "Protest with intervention";
+            p->event_type = event_type_of(p->sub_event_type);
+            for (size_t k = i + 1; riot && k < j; k++) { /* the police action skipped on the way */
+                cand *m = &c->cands[k];
+                if (!m->merged && !m->has_date && STREQ(m->event_type, "Protests"))
+                    m->merged = 1;
+            }
+            if (riot && *p->country)
+                snprintf(p->actor1, sizeof p->actor1, "Rioters (%s)", p->country);
+            if (riot)
+                p->ev.inter1 = 5;
+            if (q->ev.inter1 == 1 && *q->actor1) { /* the forces that attacked them */
+                scopy(p->actor2, sizeof p->actor2, q->actor1);
+                p->ev.inter2 = 1;
+                p->ev.ev_actor2 = q->ev.ev_actor1;
+            } else if (*q->actor2 && (q->ev.inter2 == 1 || !*p->actor2)) {
+                scopy(p->actor2, sizeof p->actor2, q->actor2);
+                p->ev.inter2 = q->ev.inter2;
+                p->ev.ev_actor2 = q->ev.ev_actor2;
+            }
+            if (p->ev.fatalities < 0 && q->ev.fatalities >= 0) {
+                p->ev.fatalities = q->ev.fatalities;
+                p->ev.fatalities_low = q->ev.fatalities_low;
+                p->ev.fatalities_high = q->ev.fatalities_high;
+                p->ev.ev_number = q->ev.ev_number;
+            }
+            q->merged = 1;
+            break;
+        }
         /* "Police dispersed the crowd." on its own */
         for (uint32_t s2 = p->sent + 1; s2 <= p->sent + 2 && s2 < c->t.nsents &&
                                         STREQ(p->sub_event_type, "Peaceful protest");
@@ -2430,9 +2749,44 @@ static void protest_interventions(coder *c)
     }
 }
 
+/* "Gunmen threw a grenade into a bar. One person was killed and 11 were
+ * injured.": a sentence that only reports the toll completes the event told
+ * just before it, in the same paragraph. */
+static void complete_tolls(coder *c)
+{
+    for (size_t j = 1; j < c->ncands; j++) {
+        cand *y = &c->cands[j], *x = &c->cands[j - 1];
+        if (y->merged || x->merged || strcmp(y->cls, "kill") || y->ev.fatalities <= 0 || y->kind_agg)
+            continue;
+        if (x->ev.fatalities > 0 || y->sent == x->sent || y->sent > x->sent + 2 || y->para != x->para)
+            continue;
+        if (y->has_date && (!x->has_date || strcmp(y->ev.event_date, x->ev.event_date)))
+            continue;
+        if (strcmp(y->sub_event_type, "Attack") && strcmp(y->sub_event_type, "Armed clash"))
+            continue; /* an event of its own kind, not a toll */
+        if (*y->actor1 && !(*x->actor1 && actor_compatible(x->actor1, x->ev.inter1, y->actor1, y->ev.inter1)) &&
+            !(*x->actor2 && actor_compatible(x->actor2, x->ev.inter2, y->actor1, y->ev.inter1)))
+            continue;
+        if (*y->location && *x->location && strcmp(y->location, x->location))
+            continue;
+        x->ev.fatalities = y->ev.fatalities;
+        x->ev.fatalities_low = y->ev.fatalities_low;
+        x->ev.fatalities_high = y->ev.fatalities_high;
+        x->ev.ev_number = y->ev.ev_number;
+        if (!*x->actor2 && *y->actor2 && strcmp(y->actor2, x->actor1)) {
+            scopy(x->actor2, sizeof x->actor2, y->actor2);
+            x->ev.inter2 = y->ev.inter2;
+            x->ev.ev_actor2 = y->ev.ev_actor2;
+            x->role2 = y->role2;
+        }
+        y->merged = 1;
+    }
+}
+
 static void merge_cands(coder *c)
 {
     protest_interventions(c);
+    complete_tolls(c);
     merge_refs(c);
     size_t n = c->ncands;
     size_t *idx = malloc((n + 1) * sizeof *idx);
@@ -2517,18 +2871,31 @@ static char *collapse_ws(const char *s, size_t n)
     char *o = malloc(n + 1);
     if (!o)
         return NULL;
+    /* the usual sentence has single spaces only: map whitespace to spaces in
+     * one pass the compiler vectorises, and squeeze only when a run of two or
+     * a space at either end needs it */
+    unsigned runs = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        o[i] = (char)((ch == ' ') | (ch == '\n') | (ch == '\r') | (ch == '\t') ? ' ' : ch);
+    }
+    for (size_t i = 1; i < n; i++)
+        runs |= (unsigned)(o[i - 1] == ' ') & (unsigned)(o[i] == ' ');
+    if (!runs && (!n || (o[0] != ' ' && o[n - 1] != ' '))) {
+        o[n] = 0;
+        return o;
+    }
     size_t k = 0;
     int sp = 0;
     for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t') {
+        if (o[i] == ' ') {
             sp = 1;
             continue;
         }
         if (sp && k)
             o[k++] = ' ';
         sp = 0;
-        o[k++] = (char)ch;
+        o[k++] = o[i];
     }
     o[k] = 0;
     return o;
@@ -2607,8 +2974,20 @@ static int emit(coder *c, sr_events *evs)
         }
         sr_event *e = &evs->v[evs->n];
         *e = cd->ev;
-        char idbuf[300];
-        snprintf(idbuf, sizeof idbuf, "%s-%zu", c->doc->id && *c->doc->id ? c->doc->id : "doc", evs->n + 1);
+        /* "<doc id>-<n>", cut at 299 bytes like the snprintf it replaces */
+        char idbuf[300], num[24];
+        const char *did = c->doc->id && *c->doc->id ? c->doc->id : "doc";
+        size_t nl = 0, k = strlen(did);
+        for (size_t q = evs->n + 1; q; q /= 10)
+            num[nl++] = (char)('0' + q % 10); /* digits, last first */
+        if (k > sizeof idbuf - 1)
+            k = sizeof idbuf - 1;
+        memcpy(idbuf, did, k);
+        if (k < sizeof idbuf - 1)
+            idbuf[k++] = '-';
+        while (nl && k < sizeof idbuf - 1)
+            idbuf[k++] = num[--nl];
+        idbuf[k] = 0;
         e->doc_id = S(evs, c->doc->id);
         e->event_id = S(evs, idbuf);
         e->kind = cd->kind_agg ? "aggregate" : "incident";
@@ -2681,6 +3060,8 @@ int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out)
     if (!evs)
         return SR_ENOMEM;
     coder c = {.ctx = ctx, .lx = &ctx->lx, .doc = doc};
+    if (ctx->cc)
+        cache_swap(&c, ctx->cc, 1);
     c.has_pub = doc->date && sr__date_parse_iso(doc->date, &c.pub) == 0;
     if (!c.has_pub && doc->text) {
         /* no publication date: relative dates count from the first complete
@@ -2699,11 +3080,11 @@ int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out)
         goto done;
     if ((rc = scan_dates(&c)) != 0)
         goto done;
-    c.para = calloc(c.t.nsents + 1, sizeof *c.para);
-    if (!c.para) {
+    if (sr__grow((void **)&c.para, &c.cappara, c.t.nsents, sizeof *c.para)) {
         rc = SR_ENOMEM;
         goto done;
     }
+    memset(c.para, 0, (c.t.nsents + 1) * sizeof *c.para);
     for (size_t s = 1; s < c.t.nsents; s++) {
         /* a blank line between two sentences starts a new paragraph */
         uint32_t from = c.t.sents[s - 1].oe, to = c.t.sents[s].os, nls = 0;
@@ -2718,7 +3099,7 @@ int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out)
     for (size_t s = 0; s < c.t.nsents; s++)
         if ((rc = code_sentence(&c, (uint32_t)s)) != 0)
             goto done;
-    if (getenv("SITREP_DEBUG"))
+    if (debug_cands)
         for (size_t k = 0; k < c.ncands; k++) {
             const cand *cd = &c.cands[k];
             fprintf(stderr, "cand %zu: %s | %s | a1=%s | a2=%s | fat=%d | %s | %s | date=%s(%d) | %.*s\n", k,
@@ -2730,12 +3111,19 @@ int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out)
     rc = emit(&c, evs);
 done:
     sr__text_release(&c.t);
-    free(c.raw);
-    free(c.men);
-    free(c.ti);
-    free(c.dh);
-    free(c.cands);
-    free(c.para);
+    if (!ctx->cc)
+        ctx->cc = calloc(1, sizeof *ctx->cc);
+    if (ctx->cc) {
+        cache_swap(&c, ctx->cc, 0);
+    } else {
+        free(c.raw);
+        free(c.men);
+        free(c.ti);
+        free(c.best);
+        free(c.dh);
+        free(c.cands);
+        free(c.para);
+    }
     if (rc) {
         sr_events_free(evs);
         return rc;

@@ -101,6 +101,7 @@ void sr_ctx_free(sr_ctx *ctx)
     if (!ctx)
         return;
     sr__matcher_free(ctx->m);
+    sr__code_cache_free(ctx->cc);
     sr__gaz_free(ctx->gaz);
     sr__lexicon_release(&ctx->lx);
     free(ctx->datadir);

@@ -265,11 +265,13 @@ int sr__place_resolve(const sr__gaz *g, uint32_t name, const sr__placectx *pc, s
                       double *scores, int maxscores);
 void sr__place_where(const sr__gaz *g, uint32_t place, sr__where *out);
 
+struct sr__codecache;
 struct sr_ctx {
     char *datadir;
     sr__lexicon lx;
     sr__matcher *m;
     sr__gaz *gaz;
+    struct sr__codecache *cc; /* the coder's arrays, kept from one document to the next */
 };
 
 /* ---- output.c ----------------------------------------------------------- */
@@ -360,6 +362,8 @@ struct sr_events {
 };
 /* Prepares the coder's static tables; sr_ctx_new calls it. */
 void sr__code_init(void);
+/* Frees the arrays the coder keeps in a context (NULL: no-op). */
+void sr__code_cache_free(struct sr__codecache *cc);
 /* Interns a string in the event list (NULL → ""). */
 const char *sr__events_str(sr_events *evs, const char *s, size_t n);
 

@@ -13,11 +13,14 @@
 enum { ENG_HS = 1, ENG_PORTABLE = 2 };
 
 /* In the Vectorscan engine, phrases shorter than this many bytes ("a", "on",
- * "said", "homs", "shelling") go to the token hash instead: short literals make
- * the automaton's filters fire on almost every byte. Measured on the digest
- * benchmark (docs/matching.md): 6 → 12 bytes cut the run by about a fifth;
- * Vectorscan keeps the half of the dictionary made of long names and phrases. */
-#define HS_MIN_LEN 12
+ * "said", "homs", "shelling", "syrian army") go to the token hash instead:
+ * short literals make the automaton's filters fire on almost every byte, and
+ * every phrase it holds adds to the compile at start-up. Measured with
+ * callgrind on the digest benchmark (docs/matching.md, docs/performance.md):
+ * 16 → 20 → 24 bytes gave 363 → 356 → 350 instructions per byte and a start-up
+ * of 240M → 194M → 137M instructions; at 20 Vectorscan keeps the long names
+ * and phrases, about a quarter of the dictionary. */
+#define HS_MIN_LEN 20
 
 /* Cap on the matches of one scan (each is 12 bytes). */
 #define MAX_HITS ((size_t)1 << 26)
@@ -30,6 +33,7 @@ typedef struct hit {
 typedef struct slot {
     uint64_t h;
     uint32_t pat; /* first pattern with this text + 1 (0 = empty slot) */
+    uint32_t len; /* its length (in the slot: one cache line per probe) */
 } slot;
 
 struct sr__matcher {
@@ -48,10 +52,9 @@ struct sr__matcher {
     uint32_t *next;   /* per pattern: next pattern with the same text + 1 */
     slot *tab;
     size_t tabmask;
-    uint64_t *pre;    /* set of hashes of phrase prefixes ending at a possible token end */
-    size_t premask;
-    uint64_t *bits;   /* a one-hash Bloom filter over pre, small enough to stay in cache */
-    size_t bitmask;
+    uint64_t *bits;   /* Bloom filter of the hashes of phrase prefixes ending at a
+                         possible token end: blocks of one cache line, two bits each */
+    size_t blockmask; /* blocks - 1 */
     size_t maxtoks, maxlen;
     int mapped;       /* portable arrays point into a mapped file (sr__matcher_map) */
     /* scan state */
@@ -109,30 +112,27 @@ static int maybe_tok_end(const char *p, size_t n, size_t b)
     return !is_alnum_byte(prev) || !is_alnum_byte((unsigned char)p[b]);
 }
 
-static void pre_add(sr__matcher *m, uint64_t h)
+/* The prefix filter is only a filter: a false positive costs one more table
+ * lookup (which compares the bytes), never a wrong match. Each prefix sets
+ * two bits in one 512-bit block, so a test reads one cache line; at 16 bits
+ * per prefix about 1 test in 60 is a false positive. A whole phrase also sets
+ * a third bit, so that the phrase table is read only for spans that may be one. */
+static void pre_add(sr__matcher *m, uint64_t h, int whole)
 {
-    size_t b = (h >> 40) & m->bitmask;
-    m->bits[b >> 6] |= (uint64_t)1 << (b & 63);
-    size_t i = h & m->premask;
-    while (m->pre[i] && m->pre[i] != h)
-        i = (i + 1) & m->premask;
-    m->pre[i] = h;
+    uint64_t *blk = m->bits + ((h >> 40) & m->blockmask) * 8;
+    blk[(h >> 6) & 7] |= (uint64_t)1 << (h & 63);
+    blk[(h >> 15) & 7] |= (uint64_t)1 << ((h >> 9) & 63);
+    if (whole)
+        blk[(h >> 24) & 7] |= (uint64_t)1 << ((h >> 18) & 63);
 }
 
+/* 0: no phrase starts with this span; 1: some may; 2: it may be a phrase. */
 static inline int pre_has(const sr__matcher *m, uint64_t h)
 {
-    size_t b = (h >> 40) & m->bitmask;
-    if (!(m->bits[b >> 6] & ((uint64_t)1 << (b & 63))))
+    const uint64_t *blk = m->bits + ((h >> 40) & m->blockmask) * 8;
+    if (!((blk[(h >> 6) & 7] >> (h & 63) & 1) && (blk[(h >> 15) & 7] >> ((h >> 9) & 63) & 1)))
         return 0;
-    size_t i = h & m->premask;
-    for (;;) {
-        uint64_t v = m->pre[i];
-        if (v == h)
-            return 1;
-        if (!v)
-            return 0;
-        i = (i + 1) & m->premask;
-    }
+    return 1 + (int)(blk[(h >> 24) & 7] >> ((h >> 18) & 63) & 1);
 }
 
 /* Slot for text p[0..n) with hash h: the one holding it, or the empty one
@@ -145,7 +145,7 @@ static slot *tab_find(const sr__matcher *m, uint64_t h, const char *p, size_t n)
         if (!s->pat)
             return s;
         uint32_t k = s->pat - 1;
-        if (s->h == h && m->lens[k] == n && memcmp(m->pool + m->off[k], p, n) == 0)
+        if (s->h == h && s->len == n && memcmp(m->pool + m->off[k], p, n) == 0)
             return s;
         i = (i + 1) & m->tabmask;
     }
@@ -160,23 +160,24 @@ static size_t hash_len(const sr__matcher *m, size_t i)
 
 static int portable_build(sr__matcher *m, const char *const *pats, char *err, size_t errlen)
 {
-    size_t total = 0, npre = 0;
+    size_t total = 0, npre = 0, nheld = 0;
     for (size_t i = 0; i < m->n; i++) {
         size_t li = hash_len(m, i);
         total += li;
+        nheld += li > 0;
         for (size_t b = 1; b <= li; b++)
             npre += maybe_tok_end(pats[i], li, b);
     }
     m->pool = malloc(total + 1);
     m->off = malloc((m->n + 1) * sizeof *m->off);
     m->next = calloc(m->n + 1, sizeof *m->next);
-    m->tabmask = pow2_at_least(m->n * 2 + 1) - 1;
+    m->tabmask = pow2_at_least(nheld * 2 + 1) - 1;
     m->tab = calloc(m->tabmask + 1, sizeof *m->tab);
-    m->premask = pow2_at_least(npre * 2 + 1) - 1;
-    m->pre = calloc(m->premask + 1, sizeof *m->pre);
-    m->bitmask = pow2_at_least(npre * 16 + 1024) - 1;
-    m->bits = calloc((m->bitmask + 1) / 64, sizeof *m->bits);
-    if (!m->pool || !m->off || !m->next || !m->tab || !m->pre || !m->bits) {
+    m->blockmask = pow2_at_least((npre * 16 + 511) / 512) - 1;
+    m->bits = aligned_alloc(64, (m->blockmask + 1) * 64);
+    if (m->bits)
+        memset(m->bits, 0, (m->blockmask + 1) * 64);
+    if (!m->pool || !m->off || !m->next || !m->tab || !m->bits) {
         sr__errf(err, errlen, "matcher: out of memory building the phrase table (%zu phrases)", m->n);
         return SR_ENOMEM;
     }
@@ -195,7 +196,7 @@ static int portable_build(sr__matcher *m, const char *const *pats, char *err, si
         for (size_t b = 1; b <= n; b++) {
             h = fnv(h, p + b - 1, 1);
             if (maybe_tok_end(p, n, b)) {
-                pre_add(m, mix(h));
+                pre_add(m, mix(h), b == n);
                 toks++;
             }
         }
@@ -208,6 +209,7 @@ static int portable_build(sr__matcher *m, const char *const *pats, char *err, si
         if (!s->pat) {
             s->h = hm;
             s->pat = (uint32_t)i + 1;
+            s->len = (uint32_t)n;
         } else { /* same text, another id: chain it */
             uint32_t k = s->pat - 1;
             while (m->next[k])
@@ -273,7 +275,6 @@ static void release_engine(sr__matcher *m)
         m->off = NULL;
         m->next = NULL;
         m->tab = NULL;
-        m->pre = NULL;
         m->bits = NULL;
         m->ids = NULL;
         m->lens = NULL;
@@ -289,14 +290,12 @@ static void release_engine(sr__matcher *m)
     free(m->off);
     free(m->next);
     free(m->tab);
-    free(m->pre);
     free(m->bits);
     m->bits = NULL;
     m->pool = NULL;
     m->off = NULL;
     m->next = NULL;
     m->tab = NULL;
-    m->pre = NULL;
 }
 
 sr__matcher *sr__matcher_new(sr_engine engine, const char *const *pats, const size_t *lens,
@@ -361,12 +360,12 @@ sr__matcher *sr__matcher_new(sr_engine engine, const char *const *pats, const si
 }
 
 /* ---- the token hash as a file: written once, memory-mapped at each start --- */
-#define MAP_MAGIC "SRMATCH1"
+#define MAP_MAGIC "SRMATCH2" /* 2: one blocked prefix filter, slot lengths */
 
 typedef struct maphdr {
     char magic[8];
     uint64_t endian, szt; /* 0x01020304 and sizeof(size_t): the file is for this kind of machine */
-    uint64_t n, maxtoks, maxlen, tabmask, premask, bitmask, pool_len;
+    uint64_t n, maxtoks, maxlen, tabmask, blockmask, pool_len;
 } maphdr;
 
 static int put(FILE *f, const void *p, size_t n, uint64_t *at)
@@ -390,8 +389,8 @@ int sr__matcher_write(const sr__matcher *m, FILE *f, uint64_t *written)
     for (size_t i = 0; i < m->n; i++)
         pool_len += m->lens[i];
     maphdr h = {.endian = 0x01020304, .szt = sizeof(size_t), .n = m->n, .maxtoks = m->maxtoks,
-                .maxlen = m->maxlen, .tabmask = m->tabmask, .premask = m->premask,
-                .bitmask = m->bitmask, .pool_len = pool_len};
+                .maxlen = m->maxlen, .tabmask = m->tabmask,
+                .blockmask = m->blockmask, .pool_len = pool_len};
     memcpy(h.magic, MAP_MAGIC, 8);
     uint64_t at = 0;
     int rc = put(f, &h, sizeof h, &at);
@@ -401,8 +400,7 @@ int sr__matcher_write(const sr__matcher *m, FILE *f, uint64_t *written)
     if (!rc) rc = put(f, m->next, (m->n + 1) * sizeof *m->next, &at);
     if (!rc) rc = put(f, m->pool, pool_len, &at);
     if (!rc) rc = put(f, m->tab, (m->tabmask + 1) * sizeof *m->tab, &at);
-    if (!rc) rc = put(f, m->pre, (m->premask + 1) * sizeof *m->pre, &at);
-    if (!rc) rc = put(f, m->bits, (m->bitmask + 1) / 64 * sizeof *m->bits, &at);
+    if (!rc) rc = put(f, m->bits, (m->blockmask + 1) * 64, &at);
     if (written)
         *written = at;
     return rc;
@@ -441,12 +439,11 @@ sr__matcher *sr__matcher_map(const void *p, size_t len, size_t *used, char *err,
     m->maxtoks = h.maxtoks;
     m->maxlen = h.maxlen;
     m->tabmask = h.tabmask;
-    m->premask = h.premask;
-    m->bitmask = h.bitmask;
+    m->blockmask = h.blockmask;
     uint64_t at = 0;
     const char *b = p;
     int ok = take(b, sizeof h, &at, len) != NULL && h.n < UINT32_MAX - 1 && h.tabmask < len &&
-             h.premask < len && h.bitmask / 8 < len;
+             h.blockmask < len / 64;
     if (ok) {
         m->ids = (uint32_t *)take(b, h.n * sizeof *m->ids, &at, len);
         m->lens = (uint32_t *)take(b, h.n * sizeof *m->lens, &at, len);
@@ -454,9 +451,8 @@ sr__matcher *sr__matcher_map(const void *p, size_t len, size_t *used, char *err,
         m->next = (uint32_t *)take(b, (h.n + 1) * sizeof *m->next, &at, len);
         m->pool = (char *)take(b, h.pool_len, &at, len);
         m->tab = (slot *)take(b, (h.tabmask + 1) * sizeof *m->tab, &at, len);
-        m->pre = (uint64_t *)take(b, (h.premask + 1) * sizeof *m->pre, &at, len);
-        m->bits = (uint64_t *)take(b, (h.bitmask + 1) / 64 * sizeof *m->bits, &at, len);
-        ok = m->ids && m->lens && m->off && m->next && m->pool && m->tab && m->pre && m->bits;
+        m->bits = (uint64_t *)take(b, (h.blockmask + 1) * 64, &at, len);
+        ok = m->ids && m->lens && m->off && m->next && m->pool && m->tab && m->bits;
     }
     if (!ok) {
         sr__errf(err, errlen, "matcher file: truncated or corrupt (%zu bytes); rebuild it (ninja -C build)", len);
@@ -584,8 +580,11 @@ static int scan_portable(sr__matcher *m, const sr__text *t, const uint8_t *start
             h = fnv(h, t->norm + at, e - at);
             at = e;
             uint64_t hm = mix(h);
-            if (!pre_has(m, hm))
+            int ph = pre_has(m, hm);
+            if (!ph)
                 break;
+            if (ph < 2)
+                continue;
             slot *sl = tab_find(m, hm, t->norm + s, e - s);
             for (uint32_t p = sl->pat; p; p = m->next[p - 1]) {
                 int rc = add_hit(m, (uint32_t)i, (uint32_t)j + 1, m->ids[p - 1]);
@@ -607,9 +606,9 @@ static int hit_cmp(const void *a, const void *b)
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* Sorts hits by (tb, te, id). Both engines produce nearly sorted lists (the
- * portable one by tb then te, Vectorscan by end offset), so an insertion sort
- * does it in near-linear time; past a budget of moves it hands over to qsort. */
+/* Sorts hits by (tb, te, id). Each engine's list is nearly sorted (the token
+ * hash's by tb then te, Vectorscan's by end offset), so an insertion sort does
+ * it in near-linear time; past a budget of moves it hands over to qsort. */
 static void sort_hits(hit *h, size_t n)
 {
     size_t budget = 8 * n + 64;
@@ -643,16 +642,21 @@ int sr__matcher_scan_from(sr__matcher *m, const sr__text *t, const uint8_t *star
     m->nhits = 0;
     m->err = 0;
     int rc = m->kind == ENG_HS && !starts ? scan_hs(m, t) : 0;
+    size_t nhs = m->nhits; /* hits [0, nhs) from Vectorscan, the rest from the hash */
     if (!rc)
         rc = scan_portable(m, t, starts);
     if (rc)
         return rc;
-    sort_hits(m->hits, m->nhits);
-    for (size_t i = 0; i < m->nhits; i++) {
-        const hit *h = &m->hits[i];
-        if (i && h->tb == h[-1].tb && h->te == h[-1].te && h->id == h[-1].id)
+    /* sort the two runs apart (each is nearly sorted), then merge them */
+    sort_hits(m->hits, nhs);
+    sort_hits(m->hits + nhs, m->nhits - nhs);
+    const hit *a = m->hits, *ae = m->hits + nhs, *b = ae, *be = m->hits + m->nhits, *prev = NULL;
+    while (a < ae || b < be) {
+        const hit *h = b == be || (a < ae && hit_cmp(a, b) <= 0) ? a++ : b++;
+        if (prev && h->tb == prev->tb && h->te == prev->te && h->id == prev->id)
             continue; /* the same phrase listed twice under one id */
         cb(ud, h->id, h->tb, h->te);
+        prev = h;
     }
     return 0;
 }

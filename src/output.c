@@ -23,8 +23,23 @@ int sr_outfmt_parse(const char *name)
     return -1;
 }
 
+/* Non-zero when one of the 8 bytes of w needs a look in a JSON string: a
+ * control character, '"', '\\', DEL or a non-ASCII byte. Per byte, no carries. */
+static inline uint64_t json_special8(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = ~high;
+    uint64_t lo = w & low7;
+    uint64_t q = (w ^ ('"' * ones)) & low7, bs = (w ^ ('\\' * ones)) & low7;
+    uint64_t ctl = ~(lo + 0x60 * ones);    /* low 7 bits < 0x20 */
+    uint64_t del = lo + ones;              /* low 7 bits == 0x7f */
+    uint64_t eq = ~((q + low7) & (bs + low7)); /* low 7 bits == '"' or '\\' */
+    return (w | ctl | del | eq) & high;
+}
+
 /* Appends s as a JSON string: quotes, backslashes and control characters are
- * escaped; invalid UTF-8 bytes become U+FFFD so the output is always valid. */
+ * escaped; invalid UTF-8 bytes become U+FFFD so the output is always valid.
+ * Plain runs (printable ASCII but quote and backslash) are found 8 bytes at a
+ * time and copied in one append: this writes every note of every event. */
 static int json_str(sr__buf *b, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
@@ -33,7 +48,9 @@ static int json_str(sr__buf *b, const char *s)
     int rc = sr__buf_addc(b, '"');
     size_t run = 0, i = 0;
     while (!rc && i < n) {
-        /* plain runs (printable ASCII but quote and backslash) are copied as is */
+        uint64_t w;
+        while (i + 8 <= n && (memcpy(&w, u + i, 8), !json_special8(w)))
+            i += 8;
         while (i < n && u[i] >= 0x20 && u[i] < 0x7f && u[i] != '"' && u[i] != '\\')
             i++;
         if (i >= n)
@@ -131,20 +148,27 @@ static int json_double(sr__buf *b, double v)
     return sr__buf_adds(b, tmp);
 }
 
-/* Decimal digits of v without printf (hot path). */
-static int add_long(sr__buf *b, long v)
+/* Writes the decimal digits of v (at most 20 bytes, no NUL); returns the count. */
+static size_t put_long(char *out, long v)
 {
     char tmp[24];
     int i = 23;
     unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-    tmp[i] = 0;
     do {
         tmp[--i] = (char)('0' + u % 10);
         u /= 10;
     } while (u);
     if (v < 0)
         tmp[--i] = '-';
-    return sr__buf_add(b, tmp + i, (size_t)(23 - i));
+    memcpy(out, tmp + i, (size_t)(23 - i));
+    return (size_t)(23 - i);
+}
+
+/* Decimal digits of v without printf (hot path). */
+static int add_long(sr__buf *b, long v)
+{
+    char tmp[24];
+    return sr__buf_add(b, tmp, put_long(tmp, v));
 }
 
 /* An integer field, null when it equals the "unknown" value or is below it. */
@@ -153,18 +177,6 @@ static int json_int(sr__buf *b, long v, long unknown_at_or_below)
     if (v <= unknown_at_or_below)
         return sr__buf_adds(b, "null");
     return add_long(b, v);
-}
-
-static int json_key(sr__buf *b, const char *key, int first)
-{
-    int rc = first ? 0 : sr__buf_addc(b, ',');
-    if (!rc)
-        rc = sr__buf_addc(b, '"');
-    if (!rc)
-        rc = sr__buf_adds(b, key);
-    if (!rc)
-        rc = sr__buf_add(b, "\":", 2);
-    return rc;
 }
 
 /* The evidence object: only spans with start >= 0, in a fixed order. */
@@ -178,27 +190,28 @@ int sr__evidence_json(sr__buf *b, const sr_event *ev)
         {"actor2", ev->ev_actor2},     {"place", ev->ev_place},     {"date", ev->ev_date},
         {"number", ev->ev_number},     {"source", ev->ev_source},
     };
-    int rc = sr__buf_addc(b, '{');
-    int first = 1;
-    for (size_t i = 0; !rc && i < sizeof spans / sizeof spans[0]; i++) {
+    /* built in a local buffer and appended once: it is written for every event */
+    char tmp[sizeof spans / sizeof spans[0] * 48 + 2];
+    size_t k = 0;
+    tmp[k++] = '{';
+    for (size_t i = 0; i < sizeof spans / sizeof spans[0]; i++) {
         if (spans[i].sp.start < 0)
             continue;
-        rc = json_key(b, spans[i].name, first);
-        if (!rc)
-            rc = sr__buf_addc(b, '[');
-        if (!rc)
-            rc = add_long(b, spans[i].sp.start);
-        if (!rc)
-            rc = sr__buf_addc(b, ',');
-        if (!rc)
-            rc = add_long(b, spans[i].sp.end);
-        if (!rc)
-            rc = sr__buf_addc(b, ']');
-        first = 0;
+        if (k > 1)
+            tmp[k++] = ',';
+        tmp[k++] = '"';
+        size_t nl = strlen(spans[i].name);
+        memcpy(tmp + k, spans[i].name, nl);
+        k += nl;
+        memcpy(tmp + k, "\":[", 3);
+        k += 3;
+        k += put_long(tmp + k, spans[i].sp.start);
+        tmp[k++] = ',';
+        k += put_long(tmp + k, spans[i].sp.end);
+        tmp[k++] = ']';
     }
-    if (!rc)
-        rc = sr__buf_addc(b, '}');
-    return rc;
+    tmp[k++] = '}';
+    return sr__buf_add(b, tmp, k);
 }
 
 /* Appends the members of the event object (without braces), in contract order. */

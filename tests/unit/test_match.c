@@ -302,6 +302,49 @@ static void test_boundaries_overlaps(void **state)
     dict_free(&d);
 }
 
+/* sr__matcher_scan_from reports exactly the matches of a full scan that start
+ * at the tokens the mask allows (portable engine). */
+static void test_scan_from(void **state)
+{
+    (void)state;
+    size_t n;
+    char *s = read_file(SEED, &n);
+    dict d = {0};
+    dict_add(&d, "Syrian Observatory for Human Rights", 6);
+    gen_from_text(&d, s, n, 400, 100);
+    sr__text t;
+    assert_int_equal(sr__text_init(&t, s, n), 0);
+    uint8_t *even = calloc(t.ntoks + 1, 1), *none = calloc(t.ntoks + 1, 1);
+    assert_true(even && none);
+    for (size_t i = 0; i < t.ntoks; i += 2)
+        even[i] = 1;
+    sr__matcher *m = build(SR_ENGINE_PORTABLE, &d);
+    mlist all = {0}, le = {0}, ln = {0}, want = {0}, again = {0};
+    assert_int_equal(sr__matcher_scan(m, &t, collect, &all), 0);
+    assert_int_equal(sr__matcher_scan_from(m, &t, even, collect, &le), 0);
+    assert_int_equal(sr__matcher_scan_from(m, &t, none, collect, &ln), 0);
+    for (size_t i = 0; i < all.n; i++)
+        if (all.v[i][0] % 2 == 0)
+            collect(&want, all.v[i][2], all.v[i][0], all.v[i][1]);
+    assert_true(want.n > 50 && want.n < all.n);
+    assert_same(&le, &want, "even starts");
+    assert_int_equal(ln.n, 0);
+    /* the mask does not stick: a plain scan after it is whole again */
+    assert_int_equal(sr__matcher_scan(m, &t, collect, &again), 0);
+    assert_same(&again, &all, "rescan");
+    free(all.v);
+    free(le.v);
+    free(ln.v);
+    free(want.v);
+    free(again.v);
+    free(even);
+    free(none);
+    sr__matcher_free(m);
+    sr__text_release(&t);
+    free(s);
+    dict_free(&d);
+}
+
 static void test_empty(void **state)
 {
     (void)state;
@@ -389,6 +432,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_seed_report), cmocka_unit_test(test_boundaries_overlaps),
         cmocka_unit_test(test_empty),       cmocka_unit_test(test_unicode),
+        cmocka_unit_test(test_scan_from),
         cmocka_unit_test(test_large),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
