@@ -101,6 +101,11 @@ typedef struct coder {
     size_t ndh, capdh;
     sr__date pub;
     int has_pub;
+    struct unitmemo {     /* admin1_named's answers: mention → its admin1 unit */
+        const struct mention *m;
+        const char *iso;
+        uint32_t unit;
+    } unitmemo[64];
     const char *doc_iso3; /* main country of the document */
     const char *doc_source;
     cand *cands;
@@ -1296,11 +1301,20 @@ static int admin1_named(coder *c, uint32_t a, uint32_t b, const char *iso, uint3
         const mention *m = ent_at(c, i);
         if (!m || m->tb != i || m->type != MT_PLACE || m == skip)
             continue;
-        sr__placectx pc = {iso, NULL, 0, 1};
-        sr__where w;
-        if (resolve(c, m, &pc, &w) && w.kind == SR_GZ_ADMIN1 &&
-            w.admin1_ix != UINT32_MAX && (!iso || !strcmp(w.iso3, iso)))
-            out[n++] = w.admin1_ix;
+        /* every clause asks again about the same mentions: remember the answer */
+        struct unitmemo *u = &c->unitmemo[(size_t)(m - c->men) & 63];
+        if (u->m != m || u->iso != iso) {
+            sr__placectx pc = {iso, NULL, 0, 1};
+            sr__where w;
+            u->m = m;
+            u->iso = iso;
+            u->unit = resolve(c, m, &pc, &w) && w.kind == SR_GZ_ADMIN1 && w.admin1_ix != UINT32_MAX &&
+                              (!iso || !strcmp(w.iso3, iso))
+                          ? w.admin1_ix
+                          : UINT32_MAX;
+        }
+        if (u->unit != UINT32_MAX)
+            out[n++] = u->unit;
     }
     return n;
 }
