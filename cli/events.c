@@ -4,6 +4,8 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +27,9 @@ static const char usage[] =
     "  --kind K           incident or aggregate\n"
     "  --limit N          at most N events\n"
     "  --format F         table (default), csv, jsonl or geojson\n"
+    "  --incidents        list incidents instead: the reports of one event merged,\n"
+    "                     with reconciled fatalities and the number of reports\n"
+    "                     (formats table or jsonl; docs/dedup.md)\n"
     "  --help             show this help\n";
 
 #define NCOLS 8
@@ -126,10 +131,8 @@ static void print_cell(const char *s, size_t w, int right)
         printf("%s%*s", s, (int)(w - sw), "");
 }
 
-static void print_table(const table *t)
+static void print_table(const table *t, const char *const head[NCOLS], const char *what)
 {
-    static const char *const head[NCOLS] = {"date", "kind", "sub_event_type", "actor1", "actor2",
-                                            "admin1", "location", "fatalities"};
     size_t w[NCOLS];
     for (int c = 0; c < NCOLS; c++) {
         w[c] = width(head[c]);
@@ -155,7 +158,72 @@ static void print_table(const table *t)
             print_cell(t->rows[i].cell[c], w[c], c == NCOLS - 1);
             fputs(c == NCOLS - 1 ? "\n" : "  ", stdout);
         }
-    printf("%zu event%s\n", t->n, t->n == 1 ? "" : "s");
+    printf("%zu %s%s\n", t->n, what, t->n == 1 ? "" : "s");
+}
+
+static int add_incident(void *ud, const sr_incident *inc)
+{
+    table *t = ud;
+    cli_grow((void **)&t->rows, &t->cap, t->n, sizeof *t->rows);
+    char fat[64], a[16], b[16], c[16], rep[64];
+    count_str(a, sizeof a, inc->fatalities_low);
+    count_str(b, sizeof b, inc->fatalities_best);
+    count_str(c, sizeof c, inc->fatalities_high);
+    if (inc->fatalities_low == inc->fatalities_best && inc->fatalities_best == inc->fatalities_high)
+        snprintf(fat, sizeof fat, "%s", b);
+    else
+        snprintf(fat, sizeof fat, "%s-%s-%s", a, b, c);
+    snprintf(rep, sizeof rep, "%d (%d outlet%s)", inc->n_reports, inc->n_sources, inc->n_sources == 1 ? "" : "s");
+    row *r = &t->rows[t->n++];
+    r->cell[0] = xstrdup(inc->event_date[0] ? inc->event_date : "?");
+    r->cell[1] = xstrdup(inc->sub_event_type);
+    r->cell[2] = xstrdup(inc->actor1);
+    r->cell[3] = xstrdup(inc->actor2);
+    r->cell[4] = xstrdup(inc->admin1);
+    r->cell[5] = xstrdup(inc->location);
+    r->cell[6] = xstrdup(fat);
+    r->cell[7] = xstrdup(rep);
+    return 0;
+}
+
+static void set_count(json_t *o, const char *k, int v)
+{
+    json_object_set_new(o, k, v < 0 ? json_null() : json_integer(v));
+}
+
+/* One incident as a JSON object on one line. */
+static int put_incident(void *ud, const sr_incident *inc)
+{
+    (void)ud;
+    json_t *o = json_object();
+    if (!o)
+        return SR_ENOMEM;
+    json_object_set_new(o, "incident_id", json_integer(inc->id));
+    json_object_set_new(o, "event_date", json_string(inc->event_date));
+    json_object_set_new(o, "first_date", json_string(inc->first_date));
+    json_object_set_new(o, "last_date", json_string(inc->last_date));
+    json_object_set_new(o, "event_type", json_string(inc->event_type));
+    json_object_set_new(o, "sub_event_type", json_string(inc->sub_event_type));
+    json_object_set_new(o, "actor1", json_string(inc->actor1));
+    json_object_set_new(o, "actor2", json_string(inc->actor2));
+    json_object_set_new(o, "country", json_string(inc->country));
+    json_object_set_new(o, "admin1", json_string(inc->admin1));
+    json_object_set_new(o, "admin2", json_string(inc->admin2));
+    json_object_set_new(o, "location", json_string(inc->location));
+    json_object_set_new(o, "latitude", isfinite(inc->latitude) ? json_real(inc->latitude) : json_null());
+    json_object_set_new(o, "longitude", isfinite(inc->longitude) ? json_real(inc->longitude) : json_null());
+    set_count(o, "fatalities_low", inc->fatalities_low);
+    set_count(o, "fatalities_best", inc->fatalities_best);
+    set_count(o, "fatalities_high", inc->fatalities_high);
+    json_object_set_new(o, "n_reports", json_integer(inc->n_reports));
+    json_object_set_new(o, "n_sources", json_integer(inc->n_sources));
+    char *js = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(o);
+    if (!js)
+        return SR_ENOMEM;
+    int rc = printf("%s\n", js) < 0 ? SR_EIO : 0;
+    free(js);
+    return rc;
 }
 
 static int put_event(void *ud, const sr_event *ev)
@@ -167,11 +235,16 @@ int cmd_events(int argc, char **argv)
 {
     const char *db = "sitrep.db", *format = "table", *limit = NULL;
     sr_query q = {0};
+    int incidents = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(usage, stdout);
             return 0;
+        }
+        if (!strcmp(a, "--incidents")) {
+            incidents = 1;
+            continue;
         }
         if (cli_opt(argc, argv, &i, "--db", &db) || cli_opt(argc, argv, &i, "--since", &q.since) ||
             cli_opt(argc, argv, &i, "--until", &q.until) || cli_opt(argc, argv, &i, "--country", &q.country) ||
@@ -194,17 +267,25 @@ int cmd_events(int argc, char **argv)
             cli_die("--limit: '%s' is not a positive number", limit);
         q.limit = n;
     }
+    static const char *const ev_head[NCOLS] = {"date", "kind", "sub_event_type", "actor1", "actor2",
+                                               "admin1", "location", "fatalities"};
+    static const char *const inc_head[NCOLS] = {"date", "sub_event_type", "actor1", "actor2",
+                                                "admin1", "location", "fatalities", "reports"};
     int table_fmt = !strcmp(format, "table");
+    if (incidents && !table_fmt && strcmp(format, "jsonl"))
+        cli_die("--format: incidents are listed as table or jsonl, not '%s'", format);
     int ofmt = table_fmt ? -1 : sr_outfmt_parse(format);
     if (!table_fmt && (ofmt < 0 || !strcmp(format, "json")))
         cli_die("--format: unknown format '%s'; use table, csv, jsonl or geojson", format);
     sr_store *st = cli_open_store(db);
     int rc;
-    if (table_fmt) {
+    if (incidents && !table_fmt) {
+        rc = sr_store_incidents(st, &q, put_incident, NULL);
+    } else if (table_fmt) {
         table t = {0};
-        rc = sr_store_events(st, &q, add_row, &t);
+        rc = incidents ? sr_store_incidents(st, &q, add_incident, &t) : sr_store_events(st, &q, add_row, &t);
         if (!rc)
-            print_table(&t);
+            print_table(&t, incidents ? inc_head : ev_head, incidents ? "incident" : "event");
         for (size_t i = 0; i < t.n; i++)
             for (int c = 0; c < NCOLS; c++)
                 free(t.rows[i].cell[c]);

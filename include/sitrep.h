@@ -198,13 +198,30 @@ int sr_store_events(sr_store *st, const sr_query *q, sr_event_cb cb, void *ud);
 
 typedef struct sr_tally {
     const char *key;
-    long incidents, aggregates;                 /* event counts by kind */
+    long incidents, aggregates;                 /* incidents (repeated reports merged), aggregate claims */
     long fat_low, fat_best, fat_high;           /* sums over incidents */
     long claim_low, claim_best, claim_high;     /* sums over aggregate claims */
 } sr_tally;
 typedef int (*sr_tally_cb)(void *ud, const sr_tally *row);
 /* by: "actor", "admin1", "country", "week", "month", "sub_event_type". */
 int sr_store_report(sr_store *st, const char *by, const sr_query *q, sr_tally_cb cb, void *ud);
+
+/* One incident: the news reports of the same event linked together
+ * (docs/dedup.md), with fatalities reconciled over its reports. */
+typedef struct sr_incident {
+    long long id;
+    char event_date[11];               /* the date it is tallied under (its most precise report's) */
+    char first_date[11], last_date[11]; /* the span its reports give */
+    const char *event_type, *sub_event_type, *actor1, *actor2;
+    const char *country, *admin1, *admin2, *location;
+    double latitude, longitude; /* NAN when unknown */
+    int fatalities_low, fatalities_best, fatalities_high; /* -1 unknown */
+    int n_reports, n_sources; /* mentions, and the distinct outlets behind them */
+} sr_incident;
+typedef int (*sr_incident_cb)(void *ud, const sr_incident *inc);
+/* Streams the incidents matching q (its kind and origin apply as to events:
+ * incidents are news incidents) in date order. */
+int sr_store_incidents(sr_store *st, const sr_query *q, sr_incident_cb cb, void *ud);
 
 /* Stores reference events (rows of an ACLED or UCDP export) with origin
  * "acled" or "ucdp", under one document standing for the file: file->text is

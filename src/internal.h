@@ -292,6 +292,22 @@ int sr__store_incidents(sr_store *st, int by, const sr_query *q, sr__incident_cb
 /* First and last event_date of the events matching q ("" when none is
  * dated): two index probes, without counting. */
 int sr__store_dates(sr_store *st, const sr_query *q, char first[11], char last[11]);
+/* ---- dedup.c: reports of one incident (docs/dedup.md) --------------------- */
+/* The incidents table and the index behind matching (schema version 5). */
+extern const char sr__dedup_schema[];
+typedef struct sr__dedup sr__dedup;
+struct sqlite3;
+sr__dedup *sr__dedup_new(struct sqlite3 *db, char *err, size_t errlen);
+void sr__dedup_free(sr__dedup *d);
+/* The incident a news incident event belongs to: a matching stored one, or a
+ * new one made of this report alone (*created = 1). outlet names the report's
+ * source. Call sr__dedup_refresh once the event is stored with that id. */
+int sr__dedup_link(sr__dedup *d, const sr_event *ev, const char *outlet, int64_t *id, int *created, char *err,
+                   size_t errlen);
+/* Recomputes an incident (dates, place, reconciled fatalities, counts) from its mentions. */
+int sr__dedup_refresh(sr__dedup *d, int64_t id, char *err, size_t errlen);
+/* Links the news incident events stored without an incident, in arrival order. */
+int sr__dedup_relink(sr__dedup *d, char *err, size_t errlen);
 /* ---- trend.c: the statistics behind alerts -------------------------------- */
 /* P(X >= k) for X ~ Binomial(n, p). */
 double sr__trend_binom_sf(long k, long n, double p);

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 #define STORE_BUSY_MS 10000
 #define STORE_MAX_SQL 8192 /* cap on generated query text */
 
@@ -19,6 +19,7 @@ struct sr_store {
     char err[1024];
     sqlite3_stmt *find_hash, *ins_doc, *ins_ev;
     sqlite3_stmt *ins_ref; /* prepared on first use */
+    sr__dedup *dedup;      /* links reports of one incident (dedup.c) */
 };
 
 /* Indexes of schema version 3 (origin of events: news or reference data; the
@@ -73,7 +74,8 @@ static const char *const schema_sql =
     "  notes TEXT NOT NULL DEFAULT '',\n"
     "  evidence TEXT NOT NULL DEFAULT '{}',\n"
     "  admin1_acled TEXT NOT NULL DEFAULT '',\n"
-    "  origin TEXT NOT NULL DEFAULT 'news'\n"
+    "  origin TEXT NOT NULL DEFAULT 'news',\n"
+    "  incident_id INTEGER\n"
     ");\n"
     "CREATE INDEX IF NOT EXISTS events_document ON events(document_id);\n"
     "CREATE INDEX IF NOT EXISTS events_event_date ON events(event_date);\n"
@@ -140,12 +142,15 @@ static const char *const tallies_sql =
     "CREATE INDEX IF NOT EXISTS events_origin_date ON events(origin, event_date);\n";
 
 /* Appends template t with "$" replaced by the row prefix p (NEW, OLD, e),
- * "~" by the sign and "^" by the aggregate function (SUM or nothing). */
-static int expand(sr__buf *b, const char *t, const char *p, int sign, int grouped)
+ * "~" by the sign, "^" by the aggregate function (SUM or nothing) and "`" by
+ * the condition that an events row is not counted through an incident
+ * (inc: the row is an incident, schema version 5). */
+static int expand(sr__buf *b, const char *t, const char *p, int sign, int grouped, int inc)
 {
     int rc = 0;
     for (; *t && !rc; t++)
         rc = *t == '$' ? sr__buf_adds(b, p)
+             : *t == '`' ? (inc ? sr__buf_adds(b, "1") : expand(b, "$.incident_id IS NULL", p, sign, grouped, 0))
              : *t == '~' ? sr__buf_adds(b, sign < 0 ? "-1" : "1")
              : *t == '^' ? sr__buf_adds(b, grouped ? "SUM" : "")
                          : sr__buf_addc(b, *t);
@@ -160,10 +165,10 @@ static const char *const contrib_tpl =
     " WHEN 'sub_event_type' THEN $.sub_event_type"
     " WHEN 'week' THEN COALESCE(date($.event_date, printf('-%d days', (CAST(strftime('%w', $.event_date) AS INTEGER)"
     " + 6) % 7)), '') ELSE substr($.event_date, 1, 7) END, $.country, $.iso3,"
-    " ~ * ^($.kind = 'incident'), ~ * ^($.kind = 'aggregate'),"
-    " ~ * ^(CASE WHEN $.kind = 'incident' THEN COALESCE($.fatalities_low, $.fatalities, 0) ELSE 0 END),"
-    " ~ * ^(CASE WHEN $.kind = 'incident' THEN COALESCE($.fatalities, 0) ELSE 0 END),"
-    " ~ * ^(CASE WHEN $.kind = 'incident' THEN COALESCE($.fatalities_high, $.fatalities, 0) ELSE 0 END),"
+    " ~ * ^($.kind = 'incident' AND `), ~ * ^($.kind = 'aggregate'),"
+    " ~ * ^(CASE WHEN $.kind = 'incident' AND ` THEN COALESCE($.fatalities_low, $.fatalities, 0) ELSE 0 END),"
+    " ~ * ^(CASE WHEN $.kind = 'incident' AND ` THEN COALESCE($.fatalities, 0) ELSE 0 END),"
+    " ~ * ^(CASE WHEN $.kind = 'incident' AND ` THEN COALESCE($.fatalities_high, $.fatalities, 0) ELSE 0 END),"
     " ~ * ^(CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities_low, $.fatalities, 0) ELSE 0 END),"
     " ~ * ^(CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities, 0) ELSE 0 END),"
     " ~ * ^(CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities_high, $.fatalities, 0) ELSE 0 END)"
@@ -171,9 +176,9 @@ static const char *const contrib_tpl =
     " UNION ALL SELECT 'country' UNION ALL SELECT 'sub_event_type' UNION ALL SELECT 'week'"
     " UNION ALL SELECT 'month') d";
 
-static int contrib_select(sr__buf *b, const char *p, int sign, int grouped)
+static int contrib_select(sr__buf *b, const char *p, int sign, int grouped, int inc)
 {
-    return expand(b, contrib_tpl, p, sign, grouped);
+    return expand(b, contrib_tpl, p, sign, grouped, inc);
 }
 
 /* A document row (+1 or -1) for the event in $ when the condition holds. */
@@ -214,7 +219,7 @@ static int doc_next(sr__buf *b, const char *row, int sign, const char *cond)
 {
     int rc = 0;
     for (const char *t = doc_next_tpl; *t && !rc; t++)
-        rc = *t == '@' ? sr__buf_adds(b, cond) : expand(b, (char[]){*t, 0}, row, sign, 0);
+        rc = *t == '@' ? sr__buf_adds(b, cond) : expand(b, (char[]){*t, 0}, row, sign, 0, 0);
     return rc;
 }
 
@@ -228,44 +233,77 @@ static int ensure_tallies(sr_store *st, int rebuild)
     /* insert: + NEW; the document counts at its first event */
     rc = rc ? rc : sr__buf_adds(&b, "CREATE TRIGGER IF NOT EXISTS tallies_ins AFTER INSERT ON events BEGIN ");
     rc = rc ? rc : sr__buf_adds(&b, tallies_cols);
-    rc = rc ? rc : contrib_select(&b, "NEW", 1, 0);
+    rc = rc ? rc : contrib_select(&b, "NEW", 1, 0, 0);
     rc = rc ? rc : sr__buf_adds(&b, " WHERE 1");
     rc = rc ? rc : sr__buf_adds(&b, tallies_upsert);
-    rc = rc ? rc : expand(&b, doc_tpl, "NEW", 1, 0);
+    rc = rc ? rc : expand(&b, doc_tpl, "NEW", 1, 0, 0);
     rc = rc ? rc : sr__buf_adds(&b, "END;\n");
     /* delete: - OLD; the document leaves with its first event */
     rc = rc ? rc : sr__buf_adds(&b, "CREATE TRIGGER IF NOT EXISTS tallies_del AFTER DELETE ON events BEGIN ");
     rc = rc ? rc : sr__buf_adds(&b, tallies_cols);
-    rc = rc ? rc : contrib_select(&b, "OLD", -1, 0);
+    rc = rc ? rc : contrib_select(&b, "OLD", -1, 0, 0);
     rc = rc ? rc : sr__buf_adds(&b, " WHERE 1");
     rc = rc ? rc : sr__buf_adds(&b, tallies_upsert);
-    rc = rc ? rc : expand(&b, doc_tpl, "OLD", -1, 0);
+    rc = rc ? rc : expand(&b, doc_tpl, "OLD", -1, 0, 0);
     rc = rc ? rc : doc_next(&b, "OLD", 1, "1");
     rc = rc ? rc : sr__buf_adds(&b, "END;\n");
     /* update (a reference event replaced): - OLD + NEW */
     rc = rc ? rc
             : sr__buf_adds(&b, "CREATE TRIGGER IF NOT EXISTS tallies_upd AFTER UPDATE OF origin, kind, event_date,"
                                " actor1, admin1, country, iso3, sub_event_type, fatalities, fatalities_low,"
-                               " fatalities_high, document_id ON events BEGIN ");
+                               " fatalities_high, document_id, incident_id ON events BEGIN ");
     rc = rc ? rc : sr__buf_adds(&b, tallies_cols);
-    rc = rc ? rc : contrib_select(&b, "OLD", -1, 0);
+    rc = rc ? rc : contrib_select(&b, "OLD", -1, 0, 0);
     rc = rc ? rc : sr__buf_adds(&b, " WHERE 1");
     rc = rc ? rc : sr__buf_adds(&b, tallies_upsert);
     rc = rc ? rc : sr__buf_adds(&b, tallies_cols);
-    rc = rc ? rc : contrib_select(&b, "NEW", 1, 0);
+    rc = rc ? rc : contrib_select(&b, "NEW", 1, 0, 0);
     rc = rc ? rc : sr__buf_adds(&b, " WHERE 1");
     rc = rc ? rc : sr__buf_adds(&b, tallies_upsert);
     /* the document counts: the first event's row moves, documents gain or lose their first event */
-    rc = rc ? rc : expand(&b, doc_tpl, "OLD", -1, 0);
-    rc = rc ? rc : expand(&b, doc_tpl, "NEW", 1, 0);
+    rc = rc ? rc : expand(&b, doc_tpl, "OLD", -1, 0, 0);
+    rc = rc ? rc : expand(&b, doc_tpl, "NEW", 1, 0, 0);
     rc = rc ? rc : doc_next(&b, "OLD", 1, "OLD.document_id <> NEW.document_id");
     rc = rc ? rc : doc_next(&b, "NEW", -1, "OLD.document_id <> NEW.document_id");
+    rc = rc ? rc : sr__buf_adds(&b, "END;\n");
+    /* version 5: a linked news incident counts once, through its incident */
+    rc = rc ? rc : sr__buf_adds(&b, "CREATE TRIGGER IF NOT EXISTS tallies_inc_ins AFTER INSERT ON incidents BEGIN ");
+    rc = rc ? rc : sr__buf_adds(&b, tallies_cols);
+    rc = rc ? rc : contrib_select(&b, "NEW", 1, 0, 1);
+    rc = rc ? rc : sr__buf_adds(&b, " WHERE 1");
+    rc = rc ? rc : sr__buf_adds(&b, tallies_upsert);
+    rc = rc ? rc : sr__buf_adds(&b, "END;\n");
+    rc = rc ? rc : sr__buf_adds(&b, "CREATE TRIGGER IF NOT EXISTS tallies_inc_del AFTER DELETE ON incidents BEGIN ");
+    rc = rc ? rc : sr__buf_adds(&b, tallies_cols);
+    rc = rc ? rc : contrib_select(&b, "OLD", -1, 0, 1);
+    rc = rc ? rc : sr__buf_adds(&b, " WHERE 1");
+    rc = rc ? rc : sr__buf_adds(&b, tallies_upsert);
+    rc = rc ? rc : sr__buf_adds(&b, "END;\n");
+    rc = rc ? rc
+            : sr__buf_adds(&b, "CREATE TRIGGER IF NOT EXISTS tallies_inc_upd AFTER UPDATE ON incidents WHEN"
+                               " OLD.event_date IS NOT NEW.event_date OR OLD.actor1 IS NOT NEW.actor1"
+                               " OR OLD.admin1 IS NOT NEW.admin1 OR OLD.country IS NOT NEW.country"
+                               " OR OLD.iso3 IS NOT NEW.iso3 OR OLD.sub_event_type IS NOT NEW.sub_event_type"
+                               " OR OLD.fatalities IS NOT NEW.fatalities OR OLD.fatalities_low IS NOT NEW.fatalities_low"
+                               " OR OLD.fatalities_high IS NOT NEW.fatalities_high BEGIN ");
+    rc = rc ? rc : sr__buf_adds(&b, tallies_cols);
+    rc = rc ? rc : contrib_select(&b, "OLD", -1, 0, 1);
+    rc = rc ? rc : sr__buf_adds(&b, " WHERE 1");
+    rc = rc ? rc : sr__buf_adds(&b, tallies_upsert);
+    rc = rc ? rc : sr__buf_adds(&b, tallies_cols);
+    rc = rc ? rc : contrib_select(&b, "NEW", 1, 0, 1);
+    rc = rc ? rc : sr__buf_adds(&b, " WHERE 1");
+    rc = rc ? rc : sr__buf_adds(&b, tallies_upsert);
     rc = rc ? rc : sr__buf_adds(&b, "END;\n");
     if (!rc && rebuild) {
         rc = sr__buf_adds(&b, "DELETE FROM tallies;\n");
         rc = rc ? rc : sr__buf_adds(&b, tallies_cols);
-        rc = rc ? rc : contrib_select(&b, "e", 1, 1);
+        rc = rc ? rc : contrib_select(&b, "e", 1, 1, 0);
         rc = rc ? rc : sr__buf_adds(&b, ", events e GROUP BY 1, 2, 3, 4, 5, 6, 7;\n");
+        rc = rc ? rc : sr__buf_adds(&b, tallies_cols);
+        rc = rc ? rc : contrib_select(&b, "e", 1, 1, 1);
+        rc = rc ? rc : sr__buf_adds(&b, ", incidents e WHERE 1 GROUP BY 1, 2, 3, 4, 5, 6, 7");
+        rc = rc ? rc : sr__buf_adds(&b, tallies_upsert);
         rc = rc ? rc
                 : sr__buf_adds(&b, "INSERT INTO tallies (origin, dim, gran, period, key, country, iso3, incidents)"
                                    " SELECT e.origin, 'doc', g.gran, CASE g.gran WHEN 'D' THEN e.event_date"
@@ -283,6 +321,30 @@ static int ensure_tallies(sr_store *st, int rebuild)
 }
 
 /* Creates the schema when the file is new, upgrades an older one; refuses a store written by a newer sitrep. */
+static bool has_column(sr_store *st, const char *table, const char *col)
+{
+    sqlite3_stmt *s = NULL;
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT 1 FROM pragma_table_info('%s') WHERE name = ?1", table);
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return false;
+    sqlite3_bind_text(s, 1, col, -1, SQLITE_STATIC);
+    bool yes = sqlite3_step(s) == SQLITE_ROW;
+    sqlite3_finalize(s);
+    return yes;
+}
+
+/* Links the news incidents of a store older than version 5. */
+static int relink(sr_store *st)
+{
+    sr__dedup *d = sr__dedup_new(st->db, st->err, sizeof st->err);
+    if (!d)
+        return SR_EDB;
+    int rc = sr__dedup_relink(d, st->err, sizeof st->err);
+    sr__dedup_free(d);
+    return rc;
+}
+
 static int migrate(sr_store *st)
 {
     int v = 0, rc = user_version(st, &v);
@@ -301,7 +363,20 @@ static int migrate(sr_store *st)
     if ((rc = exec(st, "BEGIN IMMEDIATE", "creating the schema")) != 0)
         return rc;
     /* additive steps: 1 → 2 ACLED's spelling of admin1 beside GeoNames';
-     * 2 → 3 the origin of events; 3 → 4 the tallies (built from the events) */
+     * 2 → 3 the origin of events; 3 → 4 the tallies (built from the events);
+     * 4 → 5 incidents linking the reports of one event (the tally triggers are
+     * made anew: news incidents count through their incident) */
+    if (v >= 1 && v < 5 &&
+        ((rc = exec(st,
+                    "DROP TRIGGER IF EXISTS tallies_ins; DROP TRIGGER IF EXISTS tallies_del;"
+                    " DROP TRIGGER IF EXISTS tallies_upd;",
+                    "upgrading the store to schema version 5")) != 0 ||
+         (!has_column(st, "events", "incident_id") &&
+          (rc = exec(st, "ALTER TABLE events ADD COLUMN incident_id INTEGER",
+                     "upgrading the store to schema version 5")) != 0))) {
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        return rc;
+    }
     if (v >= 1 && v < 2 &&
         (rc = exec(st, "ALTER TABLE events ADD COLUMN admin1_acled TEXT NOT NULL DEFAULT ''",
                    "upgrading the schema to version 2")) != 0) {
@@ -309,7 +384,9 @@ static int migrate(sr_store *st)
         return rc;
     }
     if ((v >= 1 && v < 3 && (rc = exec(st, upgrade_2_to_3, "upgrading the store to schema version 3")) != 0) ||
-        (rc = exec(st, schema_sql, "creating the schema")) != 0 || (rc = ensure_tallies(st, v > 0)) != 0 ||
+        (rc = exec(st, schema_sql, "creating the schema")) != 0 ||
+        (rc = exec(st, sr__dedup_schema, "creating the incidents")) != 0 ||
+        (v >= 1 && v < 5 && (rc = relink(st)) != 0) || (rc = ensure_tallies(st, v > 0)) != 0 ||
         (rc = exec(st, setv, "creating the schema")) != 0) {
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         return rc;
@@ -321,9 +398,9 @@ static const char *const ins_ev_sql =
     "INSERT INTO events (document_id, event_id, kind, event_date, date_start, date_end, time_precision,"
     " event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, country,"
     " iso3, admin1, admin2, location, latitude, longitude, geo_precision, geonames_id, fatalities,"
-    " fatalities_low, fatalities_high, source, notes, evidence, admin1_acled) VALUES (?1, ?2, ?3, ?4, ?5,"
-    " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26,"
-    " ?27, ?28, ?29, ?30, ?31)";
+    " fatalities_low, fatalities_high, source, notes, evidence, admin1_acled, incident_id) VALUES (?1, ?2, ?3,"
+    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25,"
+    " ?26, ?27, ?28, ?29, ?30, ?31, ?32)";
 
 sr_store *sr_store_open(const char *path, char *err, size_t errlen)
 {
@@ -354,7 +431,8 @@ sr_store *sr_store_open(const char *path, char *err, size_t errlen)
                            " ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
                            " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
                            -1, &st->ins_doc, NULL) ||
-        sqlite3_prepare_v2(st->db, ins_ev_sql, -1, &st->ins_ev, NULL)) {
+        sqlite3_prepare_v2(st->db, ins_ev_sql, -1, &st->ins_ev, NULL) ||
+        !(st->dedup = sr__dedup_new(st->db, st->err, sizeof st->err))) {
         if (!st->err[0])
             db_fail(st, "preparing statements");
         sr__errf(err, errlen, "%s: not a usable sitrep store: %s", path, st->err);
@@ -372,6 +450,7 @@ void sr_store_free(sr_store *st)
     sqlite3_finalize(st->ins_doc);
     sqlite3_finalize(st->ins_ev);
     sqlite3_finalize(st->ins_ref);
+    sr__dedup_free(st->dedup);
     sqlite3_close(st->db);
     free(st);
 }
@@ -431,9 +510,10 @@ static int bind_real(sqlite3_stmt *s, int i, double v)
     return isfinite(v) ? sqlite3_bind_double(s, i, v) : sqlite3_bind_null(s, i);
 }
 
-/* Inserts one event; when its event_id is already taken (another document
- * coded with the same id), retries with "#2", "#3"… appended. */
-static int insert_event(sr_store *st, sqlite3_int64 doc_rowid, const sr_event *ev)
+/* Inserts one event (linked to incident iid when > 0); when its event_id is
+ * already taken (another document coded with the same id), retries with "#2",
+ * "#3"… appended. */
+static int insert_event(sr_store *st, sqlite3_int64 doc_rowid, const sr_event *ev, int64_t iid)
 {
     sqlite3_stmt *s = st->ins_ev;
     char evid[512];
@@ -482,6 +562,8 @@ static int insert_event(sr_store *st, sqlite3_int64 doc_rowid, const sr_event *e
         bind_text(s, 29, ev->notes);
         bind_text(s, 30, evid);
         bind_text(s, 31, ev->admin1_acled ? ev->admin1_acled : "");
+        if (iid > 0)
+            sqlite3_bind_int64(s, 32, iid);
         int rc = sqlite3_step(s);
         sqlite3_reset(s);
         sqlite3_clear_bindings(s);
@@ -528,9 +610,20 @@ static int add_doc(sr_store *st, const sr_doc *doc, const sr_events *evs, int *s
     if (rc != SQLITE_DONE)
         return db_fail(st, "storing the document");
     sqlite3_int64 rowid = sqlite3_last_insert_rowid(st->db);
-    for (size_t i = 0; evs && i < evs->n; i++)
-        if ((rc = insert_event(st, rowid, &evs->v[i])) != 0)
+    for (size_t i = 0; evs && i < evs->n; i++) {
+        const sr_event *ev = &evs->v[i];
+        int64_t iid = 0;
+        int created = 0;
+        /* a reported incident joins the incident it repeats; aggregate claims stand alone */
+        if (ev->kind && !strcmp(ev->kind, "incident") &&
+            (rc = sr__dedup_link(st->dedup, ev, doc->source && *doc->source ? doc->source : doc->id, &iid, &created,
+                                 st->err, sizeof st->err)) != 0)
             return rc;
+        if ((rc = insert_event(st, rowid, ev, iid)) != 0)
+            return rc;
+        if (iid > 0 && !created && (rc = sr__dedup_refresh(st->dedup, iid, st->err, sizeof st->err)) != 0)
+            return rc;
+    }
     return 0;
 }
 
@@ -753,6 +846,14 @@ int sr_store_events(sr_store *st, const sr_query *q, sr_event_cb cb, void *ud)
 }
 
 /* ---- report ----------------------------------------------------------- */
+
+/* What reports count: each incident once (a news incident through its
+ * incident, schema version 5), with the columns the filters and sums read. */
+#define COUNTED_EVENTS                                                                                     \
+    "(SELECT kind, origin, event_date, event_type, sub_event_type, actor1, actor2, country, iso3, admin1,"  \
+    " fatalities, fatalities_low, fatalities_high FROM events WHERE incident_id IS NULL UNION ALL"         \
+    " SELECT kind, origin, event_date, event_type, sub_event_type, actor1, actor2, country, iso3, admin1," \
+    " fatalities, fatalities_low, fatalities_high FROM incidents) e"
 
 static const struct {
     const char *by;
@@ -1003,7 +1104,7 @@ int sr_store_report(sr_store *st, const char *by, const sr_query *q, sr_tally_cb
         " SUM(CASE WHEN e.kind = 'aggregate' THEN COALESCE(e.fatalities_low, e.fatalities, 0) END),"
         " SUM(CASE WHEN e.kind = 'aggregate' THEN COALESCE(e.fatalities, 0) END),"
         " SUM(CASE WHEN e.kind = 'aggregate' THEN COALESCE(e.fatalities_high, e.fatalities, 0) END)"
-        " FROM events e",
+        " FROM " COUNTED_EVENTS,
         report_keys[k].expr);
     if (!rc)
         rc = where_origin(q, &sql, params, &np);
@@ -1096,13 +1197,23 @@ int sr_store_scope(sr_store *st, const sr_query *q, sr_scope *out)
         return rc;
     }
     sqlite3_stmt *s = NULL;
-    int rc = sr__store_dates(st, q, out->first, out->last);
-    if (rc)
-        return rc;
-    if ((rc = query_value(st, "SELECT count(*), count(DISTINCT e.document_id) FROM events e", q, "", &s)))
+    int rc;
+    for (int k = 0; k < 2; k++) {
+        if ((rc = query_value(st, "SELECT e.event_date FROM " COUNTED_EVENTS, q,
+                              k ? " AND e.event_date <> '' ORDER BY e.event_date DESC LIMIT 1"
+                                : " AND e.event_date <> '' ORDER BY e.event_date LIMIT 1",
+                              &s)) != 0)
+            return rc;
+        copy_date(k ? out->last : out->first, sqlite3_data_count(s) ? col_text(s, 0) : "");
+        sqlite3_finalize(s);
+    }
+    if ((rc = query_value(st, "SELECT count(*) FROM " COUNTED_EVENTS, q, "", &s)))
         return rc;
     out->events = (long)sqlite3_column_int64(s, 0);
-    out->documents = (long)sqlite3_column_int64(s, 1);
+    sqlite3_finalize(s);
+    if ((rc = query_value(st, "SELECT count(DISTINCT e.document_id) FROM events e", q, "", &s)))
+        return rc;
+    out->documents = (long)sqlite3_column_int64(s, 0);
     sqlite3_finalize(s);
     return 0;
 }
@@ -1139,6 +1250,61 @@ int sr__store_incidents(sr_store *st, int by, const sr_query *q, sr__incident_cb
     while ((step = sqlite3_step(s)) == SQLITE_ROW) {
         sr__incident r = {col_text(s, 0), col_text(s, 1), col_text(s, 2), col_text(s, 3), col_text(s, 4),
                           col_text(s, 5), col_text(s, 6), (long)sqlite3_column_int64(s, 7)};
+        if ((rc = cb(ud, &r)) != 0)
+            break;
+    }
+    if (!rc && step != SQLITE_DONE)
+        rc = db_fail(st, "reading incidents");
+    sqlite3_finalize(s);
+    return rc;
+}
+
+int sr_store_incidents(sr_store *st, const sr_query *q, sr_incident_cb cb, void *ud)
+{
+    if (!st || !cb)
+        return SR_EINVAL;
+    sr__buf sql;
+    sr__buf_init(&sql, STORE_MAX_SQL);
+    const char *params[16];
+    int np = 0;
+    int rc = sr__buf_adds(&sql,
+                          "SELECT e.id, e.event_date, e.first_date, e.last_date, e.event_type, e.sub_event_type,"
+                          " e.actor1, e.actor2, e.country, e.admin1, e.admin2, e.location, e.latitude, e.longitude,"
+                          " e.fatalities_low, e.fatalities, e.fatalities_high, e.n_reports, e.n_sources"
+                          " FROM incidents e");
+    if (!rc)
+        rc = where_origin(q, &sql, params, &np);
+    if (!rc)
+        rc = sr__buf_adds(&sql, " ORDER BY e.event_date, e.id");
+    sqlite3_stmt *s = NULL;
+    if (!rc)
+        rc = prepare_query(st, &sql, params, np, q ? q->limit : 0, &s);
+    sr__buf_release(&sql);
+    if (rc)
+        return rc;
+    int step;
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        sr_incident r;
+        memset(&r, 0, sizeof r);
+        r.id = (long long)sqlite3_column_int64(s, 0);
+        copy_date(r.event_date, col_text(s, 1));
+        copy_date(r.first_date, col_text(s, 2));
+        copy_date(r.last_date, col_text(s, 3));
+        r.event_type = col_text(s, 4);
+        r.sub_event_type = col_text(s, 5);
+        r.actor1 = col_text(s, 6);
+        r.actor2 = col_text(s, 7);
+        r.country = col_text(s, 8);
+        r.admin1 = col_text(s, 9);
+        r.admin2 = col_text(s, 10);
+        r.location = col_text(s, 11);
+        r.latitude = col_real(s, 12);
+        r.longitude = col_real(s, 13);
+        r.fatalities_low = col_int(s, 14, -1);
+        r.fatalities_best = col_int(s, 15, -1);
+        r.fatalities_high = col_int(s, 16, -1);
+        r.n_reports = col_int(s, 17, 0);
+        r.n_sources = col_int(s, 18, 0);
         if ((rc = cb(ud, &r)) != 0)
             break;
     }

@@ -274,7 +274,11 @@ static void test_upgrade(void **state)
     f->st = NULL;
     sqlite3 *db = NULL;
     assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, "DROP TRIGGER tallies_ins; DROP TRIGGER tallies_del; DROP TRIGGER tallies_upd;"
+    assert_int_equal(sqlite3_exec(db, "DROP TRIGGER tallies_inc_ins; DROP TRIGGER tallies_inc_del;"
+                                      " DROP TRIGGER tallies_inc_upd; DROP TRIGGER incidents_mention_del;"
+                                      " DROP TABLE incidents; DROP INDEX events_incident;"
+                                      " DROP TRIGGER tallies_ins; DROP TRIGGER tallies_del; DROP TRIGGER tallies_upd;"
+                                      " ALTER TABLE events DROP COLUMN incident_id;"
                                       " DROP TABLE tallies; DROP INDEX events_alerts; DROP INDEX events_origin_date;"
                                       " DROP INDEX events_origin_kind_date; ALTER TABLE events DROP COLUMN origin;"
                                       " ALTER TABLE events DROP COLUMN admin1_acled;"
@@ -299,7 +303,7 @@ static void test_upgrade(void **state)
                      SQLITE_OK);
     assert_int_equal(sqlite3_step(s), SQLITE_ROW);
     assert_string_equal((const char *)sqlite3_column_text(s, 0), "news");
-    assert_int_equal(sqlite3_column_int(s, 1), 4);
+    assert_int_equal(sqlite3_column_int(s, 1), 5);
     sqlite3_finalize(s);
     sqlite3_close(db);
 }
