@@ -1916,10 +1916,15 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             break;
         }
     }
-    if (!*cd->location && se->tb > 0 && !cd->kind_agg)
+    if (!*cd->location && !cd->kind_agg)
         /* no place in the sentence: the place the report last named before it
-         * ("On 7 May, in Niteroi, ... A suspect was shot and died.") */
-        fill_place(c, cd, 0, se->tb, se->tb, &iso);
+         * ("On 7 May, in Niteroi, ... A suspect was shot and died."), looked
+         * for sentence by sentence backwards (not over the whole prefix for
+         * every event) */
+        for (const sr__sent *ps = se; ps > c->t.sents && !*cd->location;) {
+            ps--;
+            fill_place(c, cd, ps->tb, ps->te, se->tb, &iso);
+        }
     if (!iso) {
         /* a country named as a place in the sentence ("in Syria") */
         for (size_t k = men_from(c, se->tb); k < c->nmen && c->men[k].tb < se->te && !iso; k++) {
