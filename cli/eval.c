@@ -72,31 +72,6 @@ static void format_date(long days, char out[11])
     snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
 }
 
-/* ACLED inter code from a number ("3") or, in the 2023+ schema, a name
- * ("Political militia"); 0 for empty or unknown. */
-static int parse_inter(const char *s, size_t n)
-{
-    static const char *names[] = {"state forces",      "rebel group", "political militia",
-                                  "identity militia",  "rioters",     "protesters",
-                                  "civilians",         "external/other forces"};
-    while (n && isspace((unsigned char)*s))
-        s++, n--;
-    while (n && isspace((unsigned char)s[n - 1]))
-        n--;
-    if (!n)
-        return 0;
-    if (isdigit((unsigned char)s[0])) {
-        int v = 0;
-        for (size_t i = 0; i < n && isdigit((unsigned char)s[i]) && v < 100; i++)
-            v = v * 10 + (s[i] - '0');
-        return v >= 1 && v <= 8 ? v : 0;
-    }
-    for (int i = 0; i < 8; i++)
-        if (strlen(names[i]) == n && !strncasecmp(s, names[i], n))
-            return i + 1;
-    return 0;
-}
-
 static double parse_coord(const char *s)
 {
     char *e;
@@ -401,14 +376,15 @@ static void eval_row(evalrun *r, const csv *c, const cols *k, long line, long ro
     /* inter pair: inter2 from its column, else from the 2023+ "interaction"
      * text ("State forces-Rioters", "Protesters only") */
     const char *i1s = csv_field(c, k->inter1);
-    int w1 = parse_inter(i1s, strlen(i1s)), w2 = 0;
+    int w1 = sr_csv_inter(i1s), w2 = 0;
     if (k->inter2 >= 0) {
-        const char *s = csv_field(c, k->inter2);
-        w2 = parse_inter(s, strlen(s));
+        w2 = sr_csv_inter(csv_field(c, k->inter2));
     } else if (k->interaction >= 0) {
         const char *s = csv_field(c, k->interaction), *dash = strchr(s, '-');
         if (dash) {
-            int a = parse_inter(s, (size_t)(dash - s)), b = parse_inter(dash + 1, strlen(dash + 1));
+            char first[64];
+            snprintf(first, sizeof first, "%.*s", (int)(dash - s), s);
+            int a = sr_csv_inter(first), b = sr_csv_inter(dash + 1);
             w2 = a == w1 ? b : a;
         }
     }

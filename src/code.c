@@ -1385,14 +1385,13 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         /* the clauses of a sentence ask about the same mention in the same
          * context: the answer depends only on (mention, country, sentence) */
         struct placememo *pm = &c->placememo[(size_t)(next - c->men) & 31];
+        pc.want_admin = wants_admin(c, next);
         if (pm->m != next || pm->iso != ciso || pm->sb != c->sb) {
-            pc.want_admin = wants_admin(c, next);
             pm->m = next;
             pm->iso = ciso;
             pm->sb = c->sb;
             pm->ok = resolve(c, next, &pc, &pm->w);
         }
-        pc.want_admin = wants_admin(c, next);
         if (!pm->ok)
             continue;
         w = pm->w;

@@ -135,22 +135,6 @@ static void from_event(mention *m, const sr_event *ev, const char *outlet)
     set_window(m);
 }
 
-static const char *ctext(sqlite3_stmt *s, int i)
-{
-    const unsigned char *t = sqlite3_column_text(s, i);
-    return t ? (const char *)t : "";
-}
-
-static int cint(sqlite3_stmt *s, int i, int unknown)
-{
-    return sqlite3_column_type(s, i) == SQLITE_NULL ? unknown : sqlite3_column_int(s, i);
-}
-
-static double col_real(sqlite3_stmt *s, int i)
-{
-    return sqlite3_column_type(s, i) == SQLITE_NULL ? NAN : sqlite3_column_double(s, i);
-}
-
 static const char *const mentions_sql =
     "SELECT e.event_date, e.date_start, e.date_end, e.time_precision, e.event_type, e.sub_event_type,"
     " e.actor1, e.actor2, e.country, e.iso3, e.admin1, e.admin2, e.location, e.latitude, e.longitude,"
@@ -161,26 +145,26 @@ static const char *const mentions_sql =
 static void from_row(mention *m, sqlite3_stmt *s)
 {
     memset(m, 0, sizeof *m);
-    CPY(m->event_date, ctext(s, 0));
-    CPY(m->lo, *ctext(s, 1) ? ctext(s, 1) : ctext(s, 0));
-    CPY(m->hi, *ctext(s, 2) ? ctext(s, 2) : m->lo);
-    m->tp = cint(s, 3, 0);
-    CPY(m->event_type, ctext(s, 4));
-    CPY(m->sub_event_type, ctext(s, 5));
-    CPY(m->actor1, ctext(s, 6));
-    CPY(m->actor2, ctext(s, 7));
-    CPY(m->country, ctext(s, 8));
-    CPY(m->iso3, ctext(s, 9));
-    CPY(m->admin1, ctext(s, 10));
-    CPY(m->admin2, ctext(s, 11));
-    CPY(m->location, ctext(s, 12));
-    m->lat = col_real(s, 13);
-    m->lon = col_real(s, 14);
-    m->gp = cint(s, 15, 0);
-    m->fat = cint(s, 16, -1);
-    m->fat_low = cint(s, 17, -1);
-    m->fat_high = cint(s, 18, -1);
-    CPY(m->outlet, ctext(s, 19));
+    CPY(m->event_date, sr__col_text(s, 0));
+    CPY(m->lo, *sr__col_text(s, 1) ? sr__col_text(s, 1) : sr__col_text(s, 0));
+    CPY(m->hi, *sr__col_text(s, 2) ? sr__col_text(s, 2) : m->lo);
+    m->tp = sr__col_int(s, 3, 0);
+    CPY(m->event_type, sr__col_text(s, 4));
+    CPY(m->sub_event_type, sr__col_text(s, 5));
+    CPY(m->actor1, sr__col_text(s, 6));
+    CPY(m->actor2, sr__col_text(s, 7));
+    CPY(m->country, sr__col_text(s, 8));
+    CPY(m->iso3, sr__col_text(s, 9));
+    CPY(m->admin1, sr__col_text(s, 10));
+    CPY(m->admin2, sr__col_text(s, 11));
+    CPY(m->location, sr__col_text(s, 12));
+    m->lat = sr__col_real(s, 13);
+    m->lon = sr__col_real(s, 14);
+    m->gp = sr__col_int(s, 15, 0);
+    m->fat = sr__col_int(s, 16, -1);
+    m->fat_low = sr__col_int(s, 17, -1);
+    m->fat_high = sr__col_int(s, 18, -1);
+    CPY(m->outlet, sr__col_text(s, 19));
     set_window(m);
 }
 
@@ -478,17 +462,17 @@ int sr__dedup_link(sr__dedup *d, const sr_event *ev, const char *outlet, int64_t
         mention c;
         while ((step = sqlite3_step(s)) == SQLITE_ROW) {
             memset(&c, 0, sizeof c);
-            CPY(c.event_date, ctext(s, 1));
-            CPY(c.event_type, ctext(s, 4));
-            CPY(c.sub_event_type, ctext(s, 5));
-            CPY(c.actor1, ctext(s, 6));
-            CPY(c.actor2, ctext(s, 7));
-            CPY(c.admin1, ctext(s, 8));
-            CPY(c.admin2, ctext(s, 9));
-            CPY(c.location, ctext(s, 10));
-            c.lat = col_real(s, 11);
-            c.lon = col_real(s, 12);
-            c.gp = cint(s, 13, 0);
+            CPY(c.event_date, sr__col_text(s, 1));
+            CPY(c.event_type, sr__col_text(s, 4));
+            CPY(c.sub_event_type, sr__col_text(s, 5));
+            CPY(c.actor1, sr__col_text(s, 6));
+            CPY(c.actor2, sr__col_text(s, 7));
+            CPY(c.admin1, sr__col_text(s, 8));
+            CPY(c.admin2, sr__col_text(s, 9));
+            CPY(c.location, sr__col_text(s, 10));
+            c.lat = sr__col_real(s, 11);
+            c.lon = sr__col_real(s, 12);
+            c.gp = sr__col_int(s, 13, 0);
             double dist;
             if (!types_ok(&f.m, &c) || !actors_ok(&f.m, &c) || !place_ok(&f.m, &c, &dist))
                 continue;
@@ -598,8 +582,8 @@ int sr__dedup_relink(sr__dedup *d, char *err, size_t errlen)
         sr_event ev;
         memset(&ev, 0, sizeof ev);
         CPY(ev.event_date, m.event_date);
-        CPY(ev.date_start, ctext(one, 1));
-        CPY(ev.date_end, ctext(one, 2));
+        CPY(ev.date_start, sr__col_text(one, 1));
+        CPY(ev.date_end, sr__col_text(one, 2));
         ev.kind = "incident";
         ev.time_precision = m.tp;
         ev.event_type = m.event_type;

@@ -25,7 +25,7 @@ struct sr__gaz {
     sr__matcher *m;
 };
 
-static int section_ok(const sr__gzheader *h, uint64_t off, uint64_t n, uint64_t size, size_t len)
+static int section_ok(uint64_t off, uint64_t n, uint64_t size, size_t len)
 {
     return off <= len && (size == 0 || n <= (len - off) / size) && off % 8 == 0;
 }
@@ -62,11 +62,11 @@ sr__gaz *sr__gaz_open(const char *path, char *err, size_t errlen)
     const sr__gzheader *h = p;
     g->h = h;
     if (memcmp(h->magic, SR_GZ_MAGIC, 8) || h->total != len ||
-        !section_ok(h, h->off_places, h->nplaces, sizeof(sr__gzplace), len) ||
-        !section_ok(h, h->off_admin1, h->nadmin1, sizeof(sr__gzadmin1), len) ||
-        !section_ok(h, h->off_names, h->nnames, sizeof(sr__gzname), len) ||
-        !section_ok(h, h->off_list, h->nlist, sizeof(uint32_t), len) ||
-        !section_ok(h, h->off_pool, h->pool_len, 1, len) || h->off_matcher > len || h->pool_len == 0) {
+        !section_ok(h->off_places, h->nplaces, sizeof(sr__gzplace), len) ||
+        !section_ok(h->off_admin1, h->nadmin1, sizeof(sr__gzadmin1), len) ||
+        !section_ok(h->off_names, h->nnames, sizeof(sr__gzname), len) ||
+        !section_ok(h->off_list, h->nlist, sizeof(uint32_t), len) ||
+        !section_ok(h->off_pool, h->pool_len, 1, len) || h->off_matcher > len || h->pool_len == 0) {
         sr__errf(err, errlen, "gazetteer %s: not a gazetteer index of this version, or truncated; rebuild it with 'ninja -C build'",
                  path);
         sr__gaz_free(g);

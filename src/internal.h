@@ -274,6 +274,12 @@ struct sr_ctx {
     struct sr__codecache *cc; /* the coder's arrays, kept from one document to the next */
 };
 
+/* ---- store.c: column readers mapping NULL to "" / unknown / NAN -------- */
+struct sqlite3_stmt;
+const char *sr__col_text(struct sqlite3_stmt *s, int i);
+int sr__col_int(struct sqlite3_stmt *s, int i, int unknown);
+double sr__col_real(struct sqlite3_stmt *s, int i);
+
 /* ---- output.c ----------------------------------------------------------- */
 /* The evidence spans as the output's JSON object (also stored by store.c). */
 int sr__evidence_json(sr__buf *b, const sr_event *ev);

@@ -726,18 +726,19 @@ static int prepare_query(sr_store *st, sr__buf *sql, const char **params, int np
     return 0;
 }
 
-static const char *col_text(sqlite3_stmt *s, int i)
+/* Column readers that map NULL to "" / unknown / NAN (store.c and dedup.c). */
+const char *sr__col_text(sqlite3_stmt *s, int i)
 {
     const unsigned char *t = sqlite3_column_text(s, i);
     return t ? (const char *)t : "";
 }
 
-static int col_int(sqlite3_stmt *s, int i, int unknown)
+int sr__col_int(sqlite3_stmt *s, int i, int unknown)
 {
     return sqlite3_column_type(s, i) == SQLITE_NULL ? unknown : sqlite3_column_int(s, i);
 }
 
-static double col_real(sqlite3_stmt *s, int i)
+double sr__col_real(sqlite3_stmt *s, int i)
 {
     return sqlite3_column_type(s, i) == SQLITE_NULL ? NAN : sqlite3_column_double(s, i);
 }
@@ -776,66 +777,74 @@ static void parse_evidence(sr_event *ev, const char *js)
     json_decref(root);
 }
 
-int sr_store_events(sr_store *st, const sr_query *q, sr_event_cb cb, void *ud)
+/* Prepares select (whose table is aliased e) with the query's filters, in
+ * date order, up to the query's limit: the listings of events and incidents. */
+static int select_in_order(sr_store *st, const sr_query *q, const char *select, sqlite3_stmt **out)
 {
-    if (!st || !cb)
-        return SR_EINVAL;
     sr__buf sql;
     sr__buf_init(&sql, STORE_MAX_SQL);
     const char *params[16];
     int np = 0;
-    int rc = sr__buf_adds(&sql,
+    int rc = sr__buf_adds(&sql, select);
+    if (!rc)
+        rc = where_origin(q, &sql, params, &np);
+    if (!rc)
+        rc = sr__buf_adds(&sql, " ORDER BY e.event_date, e.id");
+    if (!rc)
+        rc = prepare_query(st, &sql, params, np, q ? q->limit : 0, out);
+    sr__buf_release(&sql);
+    return rc;
+}
+
+int sr_store_events(sr_store *st, const sr_query *q, sr_event_cb cb, void *ud)
+{
+    if (!st || !cb)
+        return SR_EINVAL;
+    sqlite3_stmt *s = NULL;
+    int rc = select_in_order(st, q,
                           "SELECT d.doc_key, e.event_id, e.kind, e.event_date, e.date_start, e.date_end,"
                           " e.time_precision, e.event_type, e.sub_event_type, e.actor1, e.assoc_actor_1,"
                           " e.inter1, e.actor2, e.assoc_actor_2, e.inter2, e.country, e.iso3, e.admin1,"
                           " e.admin2, e.location, e.latitude, e.longitude, e.geo_precision, e.geonames_id,"
                           " e.fatalities, e.fatalities_low, e.fatalities_high, e.source, e.notes, e.evidence,"
-                          " e.admin1_acled FROM events e JOIN documents d ON d.id = e.document_id");
-    if (!rc)
-        rc = where_origin(q, &sql, params, &np);
-    if (!rc)
-        rc = sr__buf_adds(&sql, " ORDER BY e.event_date, e.id");
-    sqlite3_stmt *s = NULL;
-    if (!rc)
-        rc = prepare_query(st, &sql, params, np, q ? q->limit : 0, &s);
-    sr__buf_release(&sql);
+                          " e.admin1_acled FROM events e JOIN documents d ON d.id = e.document_id", &s);
     if (rc)
         return rc;
     int step;
     while ((step = sqlite3_step(s)) == SQLITE_ROW) {
         sr_event ev;
         memset(&ev, 0, sizeof ev);
-        ev.doc_id = col_text(s, 0);
-        ev.event_id = col_text(s, 1);
-        ev.kind = col_text(s, 2);
-        copy_date(ev.event_date, col_text(s, 3));
-        copy_date(ev.date_start, col_text(s, 4));
-        copy_date(ev.date_end, col_text(s, 5));
-        ev.time_precision = col_int(s, 6, 0);
-        ev.event_type = col_text(s, 7);
-        ev.sub_event_type = col_text(s, 8);
-        ev.actor1 = col_text(s, 9);
-        ev.assoc_actor_1 = col_text(s, 10);
-        ev.inter1 = col_int(s, 11, 0);
-        ev.actor2 = col_text(s, 12);
-        ev.assoc_actor_2 = col_text(s, 13);
-        ev.inter2 = col_int(s, 14, 0);
-        ev.country = col_text(s, 15);
-        ev.iso3 = col_text(s, 16);
-        ev.admin1 = col_text(s, 17);
-        ev.admin2 = col_text(s, 18);
-        ev.location = col_text(s, 19);
-        ev.latitude = col_real(s, 20);
-        ev.longitude = col_real(s, 21);
-        ev.geo_precision = col_int(s, 22, 0);
+        ev.doc_id = sr__col_text(s, 0);
+        ev.event_id = sr__col_text(s, 1);
+        ev.kind = sr__col_text(s, 2);
+        copy_date(ev.event_date, sr__col_text(s, 3));
+        copy_date(ev.date_start, sr__col_text(s, 4));
+        copy_date(ev.date_end, sr__col_text(s, 5));
+        ev.time_precision = sr__col_int(s, 6, 0);
+        ev.event_type = sr__col_text(s, 7);
+        ev.sub_event_type = sr__col_text(s, 8);
+        ev.actor1 = sr__col_text(s, 9);
+        ev.assoc_actor_1 = sr__col_text(s, 10);
+        ev.inter1 = sr__col_int(s, 11, 0);
+        ev.actor2 = sr__col_text(s, 12);
+        ev.assoc_actor_2 = sr__col_text(s, 13);
+        ev.inter2 = sr__col_int(s, 14, 0);
+        ev.country = sr__col_text(s, 15);
+        ev.iso3 = sr__col_text(s, 16);
+        ev.admin1 = sr__col_text(s, 17);
+        ev.admin2 = sr__col_text(s, 18);
+        ev.location = sr__col_text(s, 19);
+        ev.latitude = sr__col_real(s, 20);
+        ev.longitude = sr__col_real(s, 21);
+        ev.geo_precision = sr__col_int(s, 22, 0);
         ev.geonames_id = sqlite3_column_type(s, 23) == SQLITE_NULL ? 0 : (long)sqlite3_column_int64(s, 23);
-        ev.fatalities = col_int(s, 24, -1);
-        ev.fatalities_low = col_int(s, 25, -1);
-        ev.fatalities_high = col_int(s, 26, -1);
-        ev.source = col_text(s, 27);
-        ev.notes = col_text(s, 28);
-        parse_evidence(&ev, col_text(s, 29));
-        ev.admin1_acled = col_text(s, 30);
+        ev.fatalities = sr__col_int(s, 24, -1);
+        ev.fatalities_low = sr__col_int(s, 25, -1);
+        ev.fatalities_high = sr__col_int(s, 26, -1);
+        ev.source = sr__col_text(s, 27);
+        ev.notes = sr__col_text(s, 28);
+        parse_evidence(&ev, sr__col_text(s, 29));
+        ev.admin1_acled = sr__col_text(s, 30);
         if ((rc = cb(ud, &ev)) != 0)
             break;
     }
@@ -1063,7 +1072,7 @@ static int tallies_edge(sr_store *st, const sr_query *q, const span *sp, int las
     if (rc)
         return rc;
     int step = sqlite3_step(s);
-    copy_date(out, step == SQLITE_ROW ? col_text(s, 0) : "");
+    copy_date(out, step == SQLITE_ROW ? sr__col_text(s, 0) : "");
     sqlite3_finalize(s);
     return step == SQLITE_ROW || step == SQLITE_DONE ? 0 : db_fail(st, "reading the tallies");
 }
@@ -1121,7 +1130,7 @@ rows:;
     int step;
     while ((step = sqlite3_step(s)) == SQLITE_ROW) {
         sr_tally t;
-        t.key = col_text(s, 0);
+        t.key = sr__col_text(s, 0);
         t.incidents = (long)sqlite3_column_int64(s, 1);
         t.aggregates = (long)sqlite3_column_int64(s, 2);
         t.fat_low = (long)sqlite3_column_int64(s, 3);
@@ -1177,7 +1186,7 @@ int sr__store_dates(sr_store *st, const sr_query *q, char first[11], char last[1
                              &s);
         if (rc)
             return rc;
-        copy_date(k ? last : first, sqlite3_data_count(s) ? col_text(s, 0) : "");
+        copy_date(k ? last : first, sqlite3_data_count(s) ? sr__col_text(s, 0) : "");
         sqlite3_finalize(s);
     }
     return 0;
@@ -1204,7 +1213,7 @@ int sr_store_scope(sr_store *st, const sr_query *q, sr_scope *out)
                                 : " AND e.event_date <> '' ORDER BY e.event_date LIMIT 1",
                               &s)) != 0)
             return rc;
-        copy_date(k ? out->last : out->first, sqlite3_data_count(s) ? col_text(s, 0) : "");
+        copy_date(k ? out->last : out->first, sqlite3_data_count(s) ? sr__col_text(s, 0) : "");
         sqlite3_finalize(s);
     }
     if ((rc = query_value(st, "SELECT count(*) FROM " COUNTED_EVENTS, q, "", &s)))
@@ -1248,8 +1257,8 @@ int sr__store_incidents(sr_store *st, int by, const sr_query *q, sr__incident_cb
         return rc;
     int step;
     while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-        sr__incident r = {col_text(s, 0), col_text(s, 1), col_text(s, 2), col_text(s, 3), col_text(s, 4),
-                          col_text(s, 5), col_text(s, 6), (long)sqlite3_column_int64(s, 7)};
+        sr__incident r = {sr__col_text(s, 0), sr__col_text(s, 1), sr__col_text(s, 2), sr__col_text(s, 3), sr__col_text(s, 4),
+                          sr__col_text(s, 5), sr__col_text(s, 6), (long)sqlite3_column_int64(s, 7)};
         if ((rc = cb(ud, &r)) != 0)
             break;
     }
@@ -1263,23 +1272,12 @@ int sr_store_incidents(sr_store *st, const sr_query *q, sr_incident_cb cb, void 
 {
     if (!st || !cb)
         return SR_EINVAL;
-    sr__buf sql;
-    sr__buf_init(&sql, STORE_MAX_SQL);
-    const char *params[16];
-    int np = 0;
-    int rc = sr__buf_adds(&sql,
+    sqlite3_stmt *s = NULL;
+    int rc = select_in_order(st, q,
                           "SELECT e.id, e.event_date, e.first_date, e.last_date, e.event_type, e.sub_event_type,"
                           " e.actor1, e.actor2, e.country, e.admin1, e.admin2, e.location, e.latitude, e.longitude,"
                           " e.fatalities_low, e.fatalities, e.fatalities_high, e.n_reports, e.n_sources"
-                          " FROM incidents e");
-    if (!rc)
-        rc = where_origin(q, &sql, params, &np);
-    if (!rc)
-        rc = sr__buf_adds(&sql, " ORDER BY e.event_date, e.id");
-    sqlite3_stmt *s = NULL;
-    if (!rc)
-        rc = prepare_query(st, &sql, params, np, q ? q->limit : 0, &s);
-    sr__buf_release(&sql);
+                          " FROM incidents e", &s);
     if (rc)
         return rc;
     int step;
@@ -1287,24 +1285,24 @@ int sr_store_incidents(sr_store *st, const sr_query *q, sr_incident_cb cb, void 
         sr_incident r;
         memset(&r, 0, sizeof r);
         r.id = (long long)sqlite3_column_int64(s, 0);
-        copy_date(r.event_date, col_text(s, 1));
-        copy_date(r.first_date, col_text(s, 2));
-        copy_date(r.last_date, col_text(s, 3));
-        r.event_type = col_text(s, 4);
-        r.sub_event_type = col_text(s, 5);
-        r.actor1 = col_text(s, 6);
-        r.actor2 = col_text(s, 7);
-        r.country = col_text(s, 8);
-        r.admin1 = col_text(s, 9);
-        r.admin2 = col_text(s, 10);
-        r.location = col_text(s, 11);
-        r.latitude = col_real(s, 12);
-        r.longitude = col_real(s, 13);
-        r.fatalities_low = col_int(s, 14, -1);
-        r.fatalities_best = col_int(s, 15, -1);
-        r.fatalities_high = col_int(s, 16, -1);
-        r.n_reports = col_int(s, 17, 0);
-        r.n_sources = col_int(s, 18, 0);
+        copy_date(r.event_date, sr__col_text(s, 1));
+        copy_date(r.first_date, sr__col_text(s, 2));
+        copy_date(r.last_date, sr__col_text(s, 3));
+        r.event_type = sr__col_text(s, 4);
+        r.sub_event_type = sr__col_text(s, 5);
+        r.actor1 = sr__col_text(s, 6);
+        r.actor2 = sr__col_text(s, 7);
+        r.country = sr__col_text(s, 8);
+        r.admin1 = sr__col_text(s, 9);
+        r.admin2 = sr__col_text(s, 10);
+        r.location = sr__col_text(s, 11);
+        r.latitude = sr__col_real(s, 12);
+        r.longitude = sr__col_real(s, 13);
+        r.fatalities_low = sr__col_int(s, 14, -1);
+        r.fatalities_best = sr__col_int(s, 15, -1);
+        r.fatalities_high = sr__col_int(s, 16, -1);
+        r.n_reports = sr__col_int(s, 17, 0);
+        r.n_sources = sr__col_int(s, 18, 0);
         if ((rc = cb(ud, &r)) != 0)
             break;
     }
