@@ -686,6 +686,24 @@ static size_t men_from(const coder *c, uint32_t i)
     return lo;
 }
 
+/* The place mentions starting in tokens [a, b), in token order: the first
+ * (NULL if none) and the one after m. Place rules run for every clause and
+ * every candidate, so they walk the mention list, not the tokens. */
+static const mention *places_next_at(const coder *c, size_t k, uint32_t b)
+{
+    for (; k < c->nmen && c->men[k].tb < b; k++)
+        if (c->men[k].type == MT_PLACE && ent_at(c, c->men[k].tb) == &c->men[k])
+            return &c->men[k];
+    return NULL;
+}
+
+static const mention *places_from(const coder *c, uint32_t a, uint32_t b) { return places_next_at(c, men_from(c, a), b); }
+
+static const mention *places_next(const coder *c, const mention *m, uint32_t b)
+{
+    return places_next_at(c, (size_t)(m - c->men) + 1, b);
+}
+
 /* Words allowed between the parts of one actor phrase. */
 static int is_modifier(const coder *c, uint32_t i) { return i < c->t.ntoks && (c->ti[i].w & W_MOD); }
 
@@ -1304,9 +1322,8 @@ static int admin1_named(coder *c, uint32_t a, uint32_t b, const char *iso, uint3
                         const mention *skip)
 {
     int n = 0;
-    for (uint32_t i = a; i < b && n < max; i++) {
-        const mention *m = ent_at(c, i);
-        if (!m || m->tb != i || m->type != MT_PLACE || m == skip)
+    for (const mention *m = places_from(c, a, b); m && n < max; m = places_next(c, m, b)) {
+        if (m == skip)
             continue;
         /* every clause asks again about the same mentions: remember the answer */
         struct unitmemo *u = &c->unitmemo[(size_t)(m - c->men) & 63];
@@ -1354,16 +1371,13 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
     /* a town fixed by the unit named after it ("in Celaya, Guanajuato, ...")
      * comes before the other places of the range */
     int fixed_only = 0;
-    for (uint32_t i = a; i < b && !fixed_only; i++) {
-        const mention *m = ent_at(c, i);
-        fixed_only = m && m->tb == i && m->type == MT_PLACE && m->alt != UINT32_MAX;
-    }
+    for (const mention *m = places_from(c, a, b); m && !fixed_only; m = places_next(c, m, b))
+        fixed_only = m->alt != UINT32_MAX;
     for (;;) {
         const mention *next = NULL;
         long bestd = 1L << 30;
-        for (uint32_t i = a; i < b; i++) {
-            const mention *m = ent_at(c, i);
-            if (!m || m->tb != i || m->type != MT_PLACE || (fixed_only && m->alt == UINT32_MAX))
+        for (const mention *m = places_from(c, a, b); m; m = places_next(c, m, b)) {
+            if (fixed_only && m->alt == UINT32_MAX)
                 continue;
             long d = (long)m->tb - (long)trig_tb;
             d = d >= 0 ? d : -d * 2 + 1;
@@ -1413,9 +1427,8 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
     if ((w.kind == SR_GZ_ADMIN1 || w.kind == SR_GZ_ADMIN2) && !pc.want_admin) {
         /* "in Dar'a ... the town of Tafas", "San Jose, Batangas": a town of
          * that unit named in the range says more than the unit */
-        for (uint32_t i = a; i < b; i++) {
-            const mention *m = ent_at(c, i);
-            if (!m || m->tb != i || m->type != MT_PLACE || m == best)
+        for (const mention *m = places_from(c, a, b); m; m = places_next(c, m, b)) {
+            if (m == best)
                 continue;
             sr__placectx pc2 = {w.iso3, &w.admin1_ix, 1, 0};
             sr__where w2;
