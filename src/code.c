@@ -105,7 +105,7 @@ typedef struct coder {
         const struct mention *m;
         const char *iso;
         uint32_t unit;
-    } unitmemo[64];
+    } unitmemo[128];
     struct placememo {    /* fill_place's answers: (mention, country) → place */
         const struct mention *m;
         const char *iso;
@@ -1325,8 +1325,9 @@ static int admin1_named(coder *c, uint32_t a, uint32_t b, const char *iso, uint3
     for (const mention *m = places_from(c, a, b); m && n < max; m = places_next(c, m, b)) {
         if (m == skip)
             continue;
-        /* every clause asks again about the same mentions: remember the answer */
-        struct unitmemo *u = &c->unitmemo[(size_t)(m - c->men) & 63];
+        /* every clause asks again about the same mentions, with and without
+         * a country in turn: remember both answers */
+        struct unitmemo *u = &c->unitmemo[((size_t)(m - c->men) * 2 + (iso != NULL)) & 127];
         if (u->m != m || u->iso != iso) {
             sr__placectx pc = {iso, NULL, 0, 1};
             sr__where w;
