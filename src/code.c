@@ -479,6 +479,10 @@ static int compound_number(const char *w, size_t n)
     return 0;
 }
 
+/* Can a compound number ("twenty-one") start with letter ch? The first
+ * letters of the tens. */
+static int tens_initial(char ch) { return ch == 't' || ch == 'f' || ch == 's' || ch == 'e' || ch == 'n'; }
+
 static int build_mentions(coder *c)
 {
     size_t nt = c->t.ntoks;
@@ -579,7 +583,7 @@ static int build_mentions(coder *c)
             reach_q = r->te;
         }
         if (c->t.toks[i].kind == SR_TOK_WORD && c->t.toks[i].e - c->t.toks[i].s >= 7 &&
-            strchr("tfsen", c->t.norm[c->t.toks[i].s]) && /* the first letters of the tens */
+            tens_initial(c->t.norm[c->t.toks[i].s]) &&
             memchr(c->t.norm + c->t.toks[i].s, '-', c->t.toks[i].e - c->t.toks[i].s)) {
             int v = compound_number(c->t.norm + c->t.toks[i].s, c->t.toks[i].e - c->t.toks[i].s);
             if (v > 0) {
