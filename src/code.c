@@ -127,6 +127,7 @@ typedef struct coder {
  * time (a context serves one thread). Very large ones are not kept. */
 struct sr__codecache {
     coder arrays; /* only the array pointers and capacities are used */
+    sr__textbufs text;
 };
 #define CACHE_KEEP_BYTES ((size_t)4 << 20)
 
@@ -168,6 +169,7 @@ void sr__code_cache_free(struct sr__codecache *cc)
     free(a->dh);
     free(a->cands);
     free(a->para);
+    sr__textbufs_release(&cc->text);
     free(cc);
 }
 
@@ -3123,7 +3125,8 @@ int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out)
         size_t n = doc->text_len < 4096 ? doc->text_len : 4096;
         c.has_pub = sr__date_find(doc->text, n, &c.pub) == 0;
     }
-    int rc = sr__text_init(&c.t, doc->text ? doc->text : "", doc->text ? doc->text_len : 0);
+    int rc = sr__text_init_reuse(&c.t, doc->text ? doc->text : "", doc->text ? doc->text_len : 0,
+                                 ctx->cc ? &ctx->cc->text : NULL);
     if (rc)
         goto done;
     if ((rc = sr__matcher_scan(ctx->m, &c.t, on_match, &c)) != 0)
@@ -3164,9 +3167,12 @@ int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out)
     merge_cands(&c);
     rc = emit(&c, evs);
 done:
-    sr__text_release(&c.t);
     if (!ctx->cc)
         ctx->cc = calloc(1, sizeof *ctx->cc);
+    if (ctx->cc)
+        sr__text_keep(&c.t, &ctx->cc->text);
+    else
+        sr__text_release(&c.t);
     if (ctx->cc) {
         cache_swap(&c, ctx->cc, 0);
     } else {
