@@ -1515,6 +1515,58 @@ static int is_past_verb(const coder *c, uint32_t i)
     return ends_with(c, i, "ed") || tok_in(c, i, irregular);
 }
 
+/* One death told without a number: a singular subject of a killing ("a
+ * trafficker was shot dead", "the victim died", "was shot and died") or a
+ * singular pronoun as its object ("killing him"). Returns the token that
+ * says it, or -1. */
+static long singular_death(const coder *c, uint32_t a, uint32_t b)
+{
+    static const char *const adv[] = {"later", "reportedly", "subsequently", "instantly", "immediately", "also",
+                                      "eventually", "allegedly", "then", "shortly", "afterwards", "allegedly", NULL};
+    for (uint32_t i = a; i < b; i++) {
+        int kill = 0, died = tok_in(c, i, (const char *const[]){"died", "dies", "succumbed", NULL});
+        if (!died && c->ti[i].trig) {
+            const mention *m = &c->men[c->ti[i].trig - 1];
+            kill = m->tb == i && STREQ(c->lx->triggers[m->row].cls, "kill") &&
+                   !strstr(c->lx->triggers[m->row].flags, "gap:") &&
+                   !tok_in(c, i, (const char *const[]){"opened", "fired", "shot", "open", NULL});
+            if (!kill && m->tb == i && tok_is(c, i, "shot") && tok_is(c, i + 1, "dead"))
+                kill = 1;
+        }
+        if (!kill && !died)
+            continue;
+        /* "killing him", "shot him dead", "killed her" */
+        if (kill && tok_in(c, i + 1, (const char *const[]){"him", "her", NULL}) &&
+            !(i + 2 < b && tok_in(c, i + 2, (const char *const[]){"and", "or", NULL})))
+            return (long)i;
+        uint32_t j = i;
+        while (j > a && tok_in(c, j - 1, adv))
+            j--;
+        /* "riots broke out after a rider was killed": the death is the cause,
+         * told in a subordinate clause, not part of this event */
+        int sub = 0;
+        for (uint32_t k = j > a + 8 ? j - 8 : a; k < j && !sub; k++)
+            sub = tok_in(c, k, (const char *const[]){"after", "following", "who", "whose", "when", "how", "whether", NULL}) &&
+                  !(k > a && tok_is(c, k - 1, "died"));
+        if (sub && !died)
+            continue;
+        if (kill) { /* "was killed", "was reportedly shot dead" */
+            if (j > a && tok_is(c, j - 1, "was") && is_past_verb(c, i))
+                return (long)i;
+            continue;
+        }
+        /* "died": "was shot and died", "the victim died", "he died" */
+        if (j > a + 2 && tok_is(c, j - 1, "and") && tok_is(c, j - 3, "was"))
+            return (long)i;
+        if (j > a && tok_in(c, j - 1, (const char *const[]){"he", "she", "victim", "man", "woman", "other", "officer",
+                                                        "driver", "boy", "girl", "child", "suspect", "soldier",
+                                                        "policeman", "resident", "farmer", "student", "teenager", NULL}) &&
+            !(j > a + 1 && tok_in(c, j - 2, (const char *const[]){"no", "every", "each", NULL})))
+            return (long)i;
+    }
+    return -1;
+}
+
 static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
 {
     const sr__lexicon *lx = c->lx;
@@ -2229,24 +2281,26 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     cd->event_type = event_type_of(sub);
 
     /* fatalities */
+    figure f2;
+    long sd = -1;
     if (nd) {
         ev->fatalities = dead.best >= 0 ? dead.best : dead.low;
         ev->fatalities_low = dead.low;
         ev->fatalities_high = dead.high;
         ev->ev_number = dead.span;
+    } else if (!zero && !nw && has_kill && i2 >= 0 && ch[i2].nte > ch[i2].ntb && read_figure(c, ch[i2].ntb, &f2)) {
+        ev->fatalities = f2.best;
+        ev->fatalities_low = f2.low;
+        ev->fatalities_high = f2.high;
+        ev->ev_number = f2.span;
+    } else if (!zero && (sd = singular_death(c, a, b)) >= 0) {
+        ev->fatalities = ev->fatalities_low = ev->fatalities_high = 1;
+        ev->ev_number = span_of(c, (uint32_t)sd, (uint32_t)sd + 1);
     } else if (zero || nw) {
         ev->fatalities = ev->fatalities_low = ev->fatalities_high = 0;
         long z = find_cue(c, se->tb, se->te, CUE_ZERO);
         if (z >= 0)
             ev->ev_number = span_of(c, (uint32_t)z, (uint32_t)z + 1);
-    } else if (has_kill && i2 >= 0 && ch[i2].nte > ch[i2].ntb) {
-        figure f;
-        if (read_figure(c, ch[i2].ntb, &f)) {
-            ev->fatalities = f.best;
-            ev->fatalities_low = f.low;
-            ev->fatalities_high = f.high;
-            ev->ev_number = f.span;
-        }
     }
 
     /* dates */
@@ -2362,12 +2416,17 @@ static int code_sentence(coder *c, uint32_t s)
                 nd++;
             }
         }
+        long sd = nd ? -1 : singular_death(c, se->tb, se->te); /* "The victim died." */
         if (nd) {
             sr_event *e = &c->cands[c->ncands - 1].ev;
             e->fatalities = dead.best >= 0 ? dead.best : dead.low;
             e->fatalities_low = dead.low;
             e->fatalities_high = dead.high;
             e->ev_number = dead.span;
+        } else if (sd >= 0) {
+            sr_event *e = &c->cands[c->ncands - 1].ev;
+            e->fatalities = e->fatalities_low = e->fatalities_high = 1;
+            e->ev_number = span_of(c, (uint32_t)sd, (uint32_t)sd + 1);
         }
         return 0;
     }
@@ -2792,7 +2851,10 @@ static void complete_tolls(coder *c)
 {
     for (size_t j = 1; j < c->ncands; j++) {
         cand *y = &c->cands[j], *x = &c->cands[j - 1];
-        if (y->merged || x->merged || strcmp(y->cls, "kill") || y->ev.fatalities <= 0 || y->kind_agg)
+        /* (a bare "A suspect was shot and died." is a toll too: an attack
+         * whose perpetrator is only ACLED's default) */
+        int bare = !strcmp(y->cls, "attack") && y->ev.ev_actor1.start < 0;
+        if (y->merged || x->merged || (strcmp(y->cls, "kill") && !bare) || y->ev.fatalities <= 0 || y->kind_agg)
             continue;
         if (x->ev.fatalities > 0 || y->sent == x->sent || y->sent > x->sent + 2 || y->para != x->para)
             continue;
@@ -2800,7 +2862,7 @@ static void complete_tolls(coder *c)
             continue;
         if (strcmp(y->sub_event_type, "Attack") && strcmp(y->sub_event_type, "Armed clash"))
             continue; /* an event of its own kind, not a toll */
-        if (*y->actor1 && !(*x->actor1 && actor_compatible(x->actor1, x->ev.inter1, y->actor1, y->ev.inter1)) &&
+        if (*y->actor1 && !bare && !(*x->actor1 && actor_compatible(x->actor1, x->ev.inter1, y->actor1, y->ev.inter1)) &&
             !(*x->actor2 && actor_compatible(x->actor2, x->ev.inter2, y->actor1, y->ev.inter1)))
             continue;
         if (*y->location && *x->location && strcmp(y->location, x->location))
