@@ -1567,6 +1567,36 @@ static long singular_death(const coder *c, uint32_t a, uint32_t b)
     return -1;
 }
 
+/* Fighting with no side named along a front ACLED codes as one standing
+ * dyad: fire across the line of contact in eastern Ukraine before the 2022
+ * invasion is between the Ukrainian military and the NAF (actors.tsv key
+ * "naf"). An unnamed shelling is by the state's side, the larger share of
+ * such reports; the other side is not named. */
+static void front_dyad(const coder *c, const sr__country *evc, const char *sub, cand *cd)
+{
+    static const struct {
+        const char *iso3, *rival, *until;
+    } fronts[] = {{"UKR", "naf", "2022-02-24"}};
+    for (size_t f = 0; f < sizeof fronts / sizeof fronts[0]; f++) {
+        if (strcmp(evc->iso3, fronts[f].iso3) || strcmp(cd->ev.event_date, fronts[f].until) >= 0 || !*evc->military)
+            continue;
+        const sr__actor *rv = NULL;
+        for (size_t k = 0; k < c->lx->nactors && !rv; k++)
+            if (!strcmp(c->lx->actors[k].key, fronts[f].rival))
+                rv = &c->lx->actors[k];
+        if (!rv)
+            return;
+        scopy(cd->actor1, sizeof cd->actor1, evc->military);
+        cd->ev.inter1 = 1;
+        if (STREQ(sub, "Armed clash")) {
+            scopy(cd->actor2, sizeof cd->actor2, rv->acled);
+            cd->ev.inter2 = rv->inter;
+            cd->role2 = 'a';
+        }
+        return;
+    }
+}
+
 static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
 {
     const sr__lexicon *lx = c->lx;
@@ -2227,6 +2257,13 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         sub = "Armed clash"; /* "mortars and small arms … in both directions" */
     if (STREQ(cls, "shell") && has_clash && tok_in(c, tm->tb, (const char *const[]){"explosions", NULL}))
         sub = "Armed clash";
+    if (STREQ(cls, "shell") && STREQ(sub, "Shelling/artillery/missile attack"))
+        for (uint32_t k = se->tb; k + 1 < se->te; k++)
+            if ((tok_is(c, k, "both") && tok_is(c, k + 1, "directions")) ||
+                (k >= a && k < b && tok_in(c, k, (const char *const[]){"exchanged", "traded", NULL}))) {
+                sub = "Armed clash"; /* fire in both directions is a fight, not a one-sided shelling */
+                break;
+            }
     if ((STREQ(cls, "riot") || STREQ(cls, "mob") || STREQ(sub, "Mob violence") || STREQ(sub, "Violent demonstration")) &&
         a1.role != 'r') {
         if (a1.role && !a2.role && a1.role != 'p' && a1.role != 'c') {
@@ -2377,6 +2414,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             }
         }
     }
+
+    if (evc && !*cd->actor1 && !*cd->actor2 && *ev->event_date &&
+        (STREQ(sub, "Armed clash") || STREQ(sub, "Shelling/artillery/missile attack")))
+        front_dyad(c, evc, sub, cd);
 
     cd->score = (*cd->actor1 != 0) + (*cd->actor2 != 0) + (*cd->location != 0) * 2 +
                 (ev->fatalities >= 0) + cd->has_date + (*cd->source != 0);
