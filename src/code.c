@@ -1597,6 +1597,24 @@ static void front_dyad(const coder *c, const sr__country *evc, const char *sub, 
     }
 }
 
+/* Whether what was seized after token i is goods (drugs, cigarettes, cash,
+ * vehicles, livestock) rather than ground: the object before any place. */
+static int seized_goods(const coder *c, uint32_t i, uint32_t b)
+{
+    static const char *const goods[] = {"marijuana", "cocaine", "heroin", "cannabis", "drugs", "drug", "methamphetamine",
+                                        "narcotics", "cigarettes", "contraband", "goods", "cash", "money", "vehicles",
+                                        "vehicle", "cars", "car", "trucks", "truck", "motorcycles", "livestock",
+                                        "cattle", "goats", "timber", "fuel", "tons", "ton", "tonnes", "kg",
+                                        "kilograms", "packs", "property", "belongings", "phones", "gold", NULL};
+    for (uint32_t k = i; k < b && k < i + 8; k++) {
+        if (c->ti[k].ent && c->men[c->ti[k].ent - 1].type == MT_PLACE)
+            return 0;
+        if (tok_in(c, k, goods))
+            return 1;
+    }
+    return 0;
+}
+
 static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
 {
     const sr__lexicon *lx = c->lx;
@@ -1657,6 +1675,16 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (alt)
             tm = alt;
     }
+    /* "thwarted an incursion", "foiled an attack": the fight that was
+     * repelled, not a disrupted weapon */
+    if (STREQ(lx->triggers[tm->row].cls, "defuse") &&
+        tok_in(c, tm->tb, (const char *const[]){"thwarted", "foiled", "thwart", "foil", NULL}))
+        for (int k = 0; k < nt; k++)
+            if (trigs[k]->tb > tm->tb && trigs[k]->tb <= tm->te + 4 &&
+                (STREQ(lx->triggers[trigs[k]->row].cls, "clash") || STREQ(lx->triggers[trigs[k]->row].cls, "attack"))) {
+                tm = trigs[k];
+                break;
+            }
     const sr__trigger *tr = &lx->triggers[tm->row];
     /* roles hang on the main verb: the first past-tense trigger, else the first
      * participle, else the dominant one ("SDF fighters killed two IS militants
@@ -2158,6 +2186,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             sub = "Armed clash";
     } else if (STREQ(cls, "capture") && a2.role == 'c' && i2 >= 0 && ch[i2].agent >= 0) {
         sub = "Abduction/forced disappearance"; /* "the men were seized from their homes" */
+    } else if (STREQ(cls, "capture") && seized_goods(c, tm->te, b)) {
+        sub = "Looting/property destruction"; /* "police seized a ton of marijuana": goods, not ground */
     } else if (STREQ(cls, "capture")) {
         sub = a1.inter == 1 ? "Government regains territory" : "Non-state actor overtakes territory";
         if (find_cue(c, a, b, CUE_NONVIOLENT) >= 0)
