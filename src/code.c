@@ -1630,6 +1630,11 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             continue;
         if (c->ti[i].cue >> CUE_ZERO & 1) /* "no one was killed" reports no killing */
             continue;
+        /* "Movement of forces: ...": a label only opens the sentence before a colon */
+        if (strstr(lx->triggers[m->row].flags, "label") && (i != se->tb || !tok_is(c, m->te, ":"))) {
+            i = m->te - 1;
+            continue;
+        }
         /* negation or modality just before the trigger cancels it */
         uint32_t lo = i > a + 5 ? i - 5 : a;
         if (find_cue(c, lo, i, CUE_NEG) >= 0 || find_cue(c, lo, i, CUE_MODAL) >= 0)
@@ -1675,6 +1680,17 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (alt)
             tm = alt;
     }
+    /* a label that opens the note names the kind of event */
+    const mention *label = NULL;
+    for (int k = 0; k < nt && !label; k++)
+        if (strstr(lx->triggers[trigs[k]->row].flags, "label"))
+            label = trigs[k];
+    if (label && nt > 1 && tm == label) { /* the roles come from the other triggers */
+        tm = label == trigs[0] ? trigs[1] : trigs[0];
+        for (int k = 0; k < nt; k++)
+            if (trigs[k] != label && class_rank(lx->triggers[trigs[k]->row].cls) < class_rank(lx->triggers[tm->row].cls))
+                tm = trigs[k];
+    }
     /* "thwarted an incursion", "foiled an attack": the fight that was
      * repelled, not a disrupted weapon */
     if (STREQ(lx->triggers[tm->row].cls, "defuse") &&
@@ -1691,10 +1707,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
      * in a gunfight": killed, not gunfight) */
     const mention *anchor = NULL;
     for (int k = 0; k < nt && !anchor; k++)
-        if (is_past_verb(c, trigs[k]->tb))
+        if (is_past_verb(c, trigs[k]->tb) && trigs[k] != label)
             anchor = trigs[k];
     for (int k = 0; k < nt && !anchor; k++)
-        if (ends_with(c, trigs[k]->tb, "ing"))
+        if (ends_with(c, trigs[k]->tb, "ing") && trigs[k] != label)
             anchor = trigs[k];
     if (!anchor)
         anchor = tm;
@@ -1872,6 +1888,22 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                     i2 = k;
                     break;
                 }
+    }
+
+    /* "Property destruction: Settlers cut down olive trees": with only the
+     * label to go by, the first phrase after it is the actor */
+    if (anchor == label && i1 < 0) {
+        for (size_t k = 0; k < nch; k++)
+            if (ch[k].tb >= label->te && ch[k].prep == 0 && !ch[k].attrib) {
+                i1 = (int)k;
+                break;
+            }
+        if (i1 >= 0 && i2 == i1) {
+            i2 = -1;
+            for (size_t k = (size_t)i1 + 1; k < nch && i2 < 0; k++)
+                if ((ch[k].prep == 0 || ch[k].prep == 't') && !ch[k].attrib && !ch[k].conj)
+                    i2 = (int)k;
+        }
     }
 
     /* "X moved into the town after Y withdrew from it": X is actor 1 */
@@ -2216,6 +2248,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                       (i1 >= 0 && ch[i1].actor < 0 && ch[i1].agent >= 0 && STREQ(lx->agents[ch[i1].agent].key, "rioters"))
                   ? "Violent demonstration"
                   : "Mob violence";
+    if (label)
+        sub = lx->triggers[label->row].sub_event_type;
     if (!sub)
         sub = "Other";
     /* default actors by type */
