@@ -2284,7 +2284,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         }
         if (!evc)
             a1.name[0] = 0;
-        if (STREQ(sub, "Peaceful protest") && a2.role != 's') {
+        if (STREQ(sub, "Peaceful protest")) { /* a peaceful protest is one-sided: the state it targets is no actor */
             a2.name[0] = 0;
             a2.inter = 0;
             a2.role = 0;
