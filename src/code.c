@@ -2347,6 +2347,36 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         a1.inter = 1;
         a1.role = 's';
     }
+    if (a1.role == 'c' && !a2.role &&
+        (STREQ(sub, "Remote explosive/landmine/IED") || STREQ(sub, "Grenade") || STREQ(sub, "Suicide bomb") ||
+         STREQ(sub, "Shelling/artillery/missile attack") || STREQ(sub, "Air/drone strike"))) {
+        /* "a shopkeeper was injured in an explosion": civilians are what the
+         * weapon hit, not who used it */
+        a2 = a1;
+        ev->ev_actor2 = ev->ev_actor1;
+        memset(&a1, 0, sizeof a1);
+        ev->ev_actor1 = (sr_span){-1, -1};
+    }
+    if (!a1.role && !a2.role) {
+        /* nobody named at all ("the body of a man was found"; "a caretaker
+         * was injured in an explosion"): the victims are civilians when the
+         * violence was against civilians, or when a civilian is named */
+        int civ = 0, hurt = nd || nw || has_kill;
+        for (size_t k = 0; k < nch && !civ; k++)
+            civ = ch[k].actor < 0 && ch[k].agent >= 0 && !ch[k].attrib && STREQ(lx->agents[ch[k].agent].role, "civilian");
+        if (STREQ(sub, "Attack") || STREQ(sub, "Sexual violence"))
+            civ = civ || hurt;
+        else if (STREQ(sub, "Remote explosive/landmine/IED") || STREQ(sub, "Grenade"))
+            civ = civ && hurt;
+        else if (!STREQ(sub, "Abduction/forced disappearance"))
+            civ = 0;
+        if (civ) {
+            if (evc)
+                snprintf(a2.name, sizeof a2.name, "Civilians (%s)", evc->name);
+            a2.inter = 7;
+            a2.role = 'c';
+        }
+    }
     if (!a1.role && a2.role && (STREQ(sub, "Attack") || STREQ(sub, "Abduction/forced disappearance") ||
                      STREQ(sub, "Remote explosive/landmine/IED") || STREQ(sub, "Grenade") ||
                      STREQ(sub, "Suicide bomb"))) {
@@ -2598,7 +2628,7 @@ static int code_sentence(coder *c, uint32_t s)
         e->fatalities_low = y->ev.fatalities_low;
         e->fatalities_high = y->ev.fatalities_high;
         e->ev_number = y->ev.ev_number;
-        if (!*x->actor2 && *y->actor2 && strcmp(y->actor2, x->actor1)) {
+        if (!*x->actor2 && *y->actor2 && strcmp(y->actor2, x->actor1) && y->ev.ev_actor2.start >= 0) {
             memcpy(x->actor2, y->actor2, sizeof x->actor2);
             e->inter2 = y->ev.inter2;
             e->ev_actor2 = y->ev.ev_actor2;
@@ -2958,7 +2988,7 @@ static void complete_tolls(coder *c)
         cand *y = &c->cands[j], *x = &c->cands[j - 1];
         /* (a bare "A suspect was shot and died." is a toll too: an attack
          * whose perpetrator is only ACLED's default) */
-        int bare = !strcmp(y->cls, "attack") && y->ev.ev_actor1.start < 0;
+        int bare = (!strcmp(y->cls, "attack") || !strcmp(y->cls, "kill")) && y->ev.ev_actor1.start < 0;
         if (y->merged || x->merged || (strcmp(y->cls, "kill") && !bare) || y->ev.fatalities <= 0 || y->kind_agg)
             continue;
         if (x->ev.fatalities > 0 || y->sent == x->sent || y->sent > x->sent + 2 || y->para != x->para)
