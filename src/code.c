@@ -1855,6 +1855,14 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                         break;
                     }
                 }
+            /* "a trafficker was killed after exchanging fire with police":
+             * the other side of the fight */
+            for (size_t k = 0; k < nch && i1 < 0; k++)
+                if (ch[k].prep == 'w' && ch[k].tb > anchor->te && (int)k != subj && !ch[k].attrib)
+                    for (int t = 0; t < nt && i1 < 0; t++)
+                        if (STREQ(lx->triggers[trigs[t]->row].cls, "clash") && trigs[t]->tb >= anchor->te &&
+                            trigs[t]->te <= ch[k].tb)
+                            i1 = (int)k;
         } else {
             i1 = subj >= 0 ? subj : by;
             i2 = obj;
@@ -2389,11 +2397,18 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (a1.role && !a2.role && (STREQ(sub, "Attack") || STREQ(sub, "Abduction/forced disappearance") ||
                                 STREQ(sub, "Sexual violence") || STREQ(sub, "Looting/property destruction"))) {
         /* violence against civilians, or their property, with no victim named:
-         * ACLED's civilians of the country */
+         * ACLED's civilians of the country; drugs or contraband seized or
+         * destroyed by the state belong to an unnamed criminal group */
+        int crime = 0;
+        if (a1.role == 's' && STREQ(sub, "Looting/property destruction"))
+            for (uint32_t k = a; k < b && !crime; k++)
+                crime = tok_in(c, k, (const char *const[]){"marijuana", "cocaine", "heroin", "cannabis", "drugs",
+                                                            "methamphetamine", "narcotics", "contraband", "smuggled",
+                                                            "opium", "poppy", NULL});
         if (evc)
-            snprintf(a2.name, sizeof a2.name, "Civilians (%s)", evc->name);
-        a2.inter = 7;
-        a2.role = 'c';
+            snprintf(a2.name, sizeof a2.name, crime ? "Unidentified Armed Group (%s)" : "Civilians (%s)", evc->name);
+        a2.inter = crime ? 3 : 7;
+        a2.role = crime ? 'a' : 'c';
     }
     if (a1.role != 'r' && a1.role != 'p' &&
         ((*a1.name && !strcmp(a1.name, a2.name)) ||
