@@ -2176,6 +2176,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         for (uint32_t k = ch[i1].tb; k < ch[i1].te && !crowd; k++)
             crowd = tok_in(c, k, collective);
         uint32_t k0 = ch[i1].ntb < ch[i1].nte ? ch[i1].ntb : ch[i1].tb;
+        while (k0 > a && c->ti[k0 - 1].quant && !STREQ(lx->quants[c->men[c->ti[k0 - 1].quant - 1].row].kind, "number"))
+            k0--; /* "a mob of around 15 people": past the hedge */
         if (k0 >= 2 && tok_is(c, k0 - 1, "of") && tok_in(c, k0 - 2, (const char *const[]){"group", "groups", "mob", "crowd", NULL}))
             crowd = 1;
         if (ch[i1].tb >= 2 && tok_is(c, ch[i1].tb - 1, "of") &&
@@ -2185,7 +2187,28 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (a1.role == 'c' && !crowd && (STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash"))) {
         /* civilians are never the armed side: people who clash are a mob,
          * a person who attacks is an unidentified armed actor */
+        /* several people who beat or stone someone without firearms are a
+         * mob ("five persons beat up a man", "community members assaulted") */
+        int plural = 0, guns = 0;
+        if (i1 >= 0) {
+            if (ch[i1].nte > ch[i1].ntb) {
+                figure f;
+                plural = read_figure(c, ch[i1].ntb, &f) && f.best > 1;
+            } else
+                plural = ends_with(c, ch[i1].te - 1, "s") ||
+                         tok_in(c, ch[i1].te - 1, (const char *const[]){"people", "men", "women", "youth", NULL});
+        }
+        for (uint32_t k = a; k < b && plural && !guns; k++)
+            guns = tok_in(c, k, (const char *const[]){"shot", "shooting", "gunned", "gunshot", "opened", "fired", "firing",
+                                                      "guns", "gun", "pistol", "pistols", "rifle", "rifles", "firearms",
+                                                      "bomb", "bombs", "grenade", "explosives", "armed", "hacked",
+                                                      "machete", "machetes", "panga", "pangas", "arrows", "spears",
+                                                      "guards", "officials", "rangers", "officers", "raid", "raided",
+                                                      "raiders", "gang", "gangs", "knife", "knives", "knife-wielding",
+                                                      "ambushed", "ambush", NULL});
         if ((has_clash || STREQ(cls, "clash")) && a2.role != 'a')
+            crowd = 1;
+        else if (plural && !guns && !has_kill)
             crowd = 1;
         else {
             a1.name[0] = 0;
@@ -2329,6 +2352,15 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         sub = "Armed clash"; /* "mortars and small arms … in both directions" */
     if (STREQ(cls, "shell") && has_clash && tok_in(c, tm->tb, (const char *const[]){"explosions", NULL}))
         sub = "Armed clash";
+    if (STREQ(cls, "shell") && STREQ(sub, "Shelling/artillery/missile attack"))
+        for (int k = 0; k < nt; k++)
+            if (tok_in(c, trigs[k]->tb, (const char *const[]){"clash", "clashes", "clashed", "clashing", "fought",
+                                                             "fighting", "battle", "battled", "responded", "returned",
+                                                             "fired", NULL}) &&
+                STREQ(lx->triggers[trigs[k]->row].cls, "clash")) {
+                sub = "Armed clash"; /* "clashes amid regime shelling", "responded to the shelling" */
+                break;
+            }
     if (STREQ(cls, "shell") && STREQ(sub, "Shelling/artillery/missile attack"))
         for (uint32_t k = se->tb; k + 1 < se->te; k++)
             if ((tok_is(c, k, "both") && tok_is(c, k + 1, "directions")) ||
