@@ -1812,6 +1812,16 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 ch[k].prep != 'f' && !ch[k].conj && !ch[k].attrib &&
                 !(subj >= 0 && ch[k].actor < 0 && ch[k].agent >= 0 && strstr(lx->agents[ch[k].agent].key, "-site")))
                 subj = (int)k; /* (a site after a subject names where it is: "residents of X village") */
+        /* "Raiders attack villagers and kill one": the object of an earlier
+         * verb in the clause is not the subject of the later one */
+        int obj0 = -1;
+        if (subj >= 0 && trigs[0] != anchor && trigs[0]->te <= ch[subj].tb && !is_punct(c, anchor->tb - 1) &&
+            anchor->tb > a && tok_is(c, anchor->tb - 1, "and") && ch[subj].te + 1 == anchor->tb)
+            for (size_t k = 0; k < nch; k++)
+                if (ch[k].te <= trigs[0]->tb && ch[k].prep == 0 && !ch[k].conj && !ch[k].attrib) {
+                    obj0 = subj;
+                    subj = (int)k;
+                }
         int obj = -1, target = -1;
         for (size_t k = 0; k < nch; k++) {
             if (ch[k].prep == 't' && target < 0)
@@ -1820,6 +1830,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 !ch[k].conj && !ch[k].attrib && obj < 0)
                 obj = (int)k;
         }
+        if (obj < 0 && obj0 >= 0)
+            obj = obj0;
         if (obj < 0 && (STREQ(cls, "capture") || STREQ(cls, "withdraw"))) /* "retook X from Y" */
             for (size_t k = 0; k < nch; k++)
                 if (ch[k].tb >= anchor->te && ch[k].prep == 'f' && !ch[k].attrib) {
@@ -2168,6 +2180,23 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 crowd = (c->ti[k].w & W_GROUP) && !tok_is(c, k, "members") && !tok_is(c, k, "member");
         if (crowd && !*cd->assoc1)
             scopy(cd->assoc1, sizeof cd->assoc1, a1.name);
+    }
+    if (a1.role == 'c' && i1 >= 0 && (STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash"))) {
+        /* herders or pastoralists who kill, raid or fight are a communal
+         * militia (identity militia, inter 4), as ACLED codes pastoral
+         * violence, not a mob */
+        int communal = 0;
+        for (uint32_t k = ch[i1].tb; k < ch[i1].te && !communal; k++)
+            communal = tok_in(c, k, (const char *const[]){"herders", "herdsmen", "herder", "herdsman", "pastoralists",
+                                                          "pastoralist", "tribesmen", "clansmen", "clan", "community",
+                                                          "communities", NULL});
+        if (communal) {
+            a1.name[0] = 0;
+            if (evc)
+                snprintf(a1.name, sizeof a1.name, "Unidentified Communal Militia (%s)", evc->name);
+            a1.inter = 4;
+            a1.role = 'a';
+        }
     }
     if (a1.role == 'c' && i1 >= 0) {
         static const char *const collective[] = {"villagers", "residents", "youths", "youth", "locals", "vendors", "citizens", "nationals",
