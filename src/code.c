@@ -1926,6 +1926,25 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         }
     }
 
+    /* "Seven police are dead after an attack on their post by tribesmen":
+     * a violent act with one side found takes an armed or state phrase
+     * elsewhere in the clause as the other */
+    int civ1 = i1 >= 0 && ((ch[i1].actor >= 0 && lx->actors[ch[i1].actor].inter == 7) ||
+                           (ch[i1].actor < 0 && ch[i1].agent >= 0 && STREQ(lx->agents[ch[i1].agent].role, "civilian")));
+    if (i1 >= 0 && i2 < 0 && !civ1 && (STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash")))
+        for (size_t k = 0; k < nch && i2 < 0; k++) {
+            if ((int)k == i1 || ch[k].attrib || ch[k].prep == 'i' || ch[k].conj)
+                continue;
+            int armed = 0;
+            if (ch[k].actor >= 0)
+                armed = lx->actors[ch[k].actor].inter >= 1 && lx->actors[ch[k].actor].inter <= 4;
+            else if (ch[k].agent >= 0)
+                armed = !strstr(lx->agents[ch[k].agent].key, "-site") &&
+                        (STREQ(lx->agents[ch[k].agent].role, "state") || STREQ(lx->agents[ch[k].agent].role, "armed"));
+            if (armed && !(ch[i1].agent >= 0 && ch[i1].agent == ch[k].agent && ch[i1].actor == ch[k].actor))
+                i2 = (int)k;
+        }
+
     /* "X moved into the town after Y withdrew from it": X is actor 1 */
     if (STREQ(cls, "withdraw") && i1 >= 0)
         for (size_t k = 0; k < nch; k++)
