@@ -1666,6 +1666,13 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     for (int k = 1; k < nt; k++)
         if (class_rank(lx->triggers[trigs[k]->row].cls) < class_rank(lx->triggers[tm->row].cls))
             tm = trigs[k];
+    /* a generic word ("post-election violence") yields to anything more specific */
+    if (strstr(lx->triggers[tm->row].flags, "weak"))
+        for (int k = 0; k < nt; k++)
+            if (!strstr(lx->triggers[trigs[k]->row].flags, "weak") &&
+                (strstr(lx->triggers[tm->row].flags, "weak") ||
+                 class_rank(lx->triggers[trigs[k]->row].cls) < class_rank(lx->triggers[tm->row].cls)))
+                tm = trigs[k];
     /* a riot act without a sub-event of its own ("burned", "vandalised") yields
      * to a killing or an attack: armed men who kill and burn houses attack */
     if (STREQ(lx->triggers[tm->row].cls, "riot") && !*lx->triggers[tm->row].sub_event_type) {
@@ -2663,7 +2670,10 @@ static int code_sentence(coder *c, uint32_t s)
     if (!any_trig && !(mask >> CUE_ZERO & 1))
         return 0; /* nothing happens in this sentence */
     /* opinion and background sentences report no event */
-    if (find_cue(c, se->tb, se->te, CUE_OPINION) >= 0 || find_cue(c, se->tb, se->te, CUE_FALSE) >= 0)
+    uint32_t ft = se->tb; /* a view held inside the report ("a principal they believe is corrupt") is no opinion piece */
+    while (ft < se->te && !c->ti[ft].trig)
+        ft++;
+    if (find_cue(c, se->tb, ft, CUE_OPINION) >= 0 || find_cue(c, se->tb, se->te, CUE_FALSE) >= 0)
         return 0;
     long sub = find_cue(c, se->tb, se->tb + 3 < se->te ? se->tb + 3 : se->te, CUE_SUBSET);
     if (sub >= 0)
