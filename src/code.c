@@ -1978,7 +1978,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             if (lx->quants[qm->row].best == 1 && (tok_is(c, i, "a") || tok_is(c, i, "an"))) {
                 int attached = 0;
                 for (size_t k = 0; k < nch; k++)
-                    if (ch[k].ntb == i && ch[k].nte == qm->te && ch[k].actor < 0 && ch[k].agent >= 0 &&
+                    if (ch[k].ntb == i && ch[k].nte == qm->te && ch[k].actor < 0 && ch[k].agent >= 0 && ch[k].prep != 'b' &&
                         !strstr(lx->agents[ch[k].agent].key, "-site") && !ends_with(c, ch[k].te - 1, "s") &&
                         !tok_in(c, ch[k].te - 1, (const char *const[]){"force", "army", "military", "police", "militia", "navy", "mob", "crowd", NULL}))
                         attached = 1;
