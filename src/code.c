@@ -3105,7 +3105,8 @@ static void complete_tolls(coder *c)
         if (*y->actor1 && !bare && !(*x->actor1 && actor_compatible(x->actor1, x->ev.inter1, y->actor1, y->ev.inter1)) &&
             !(*x->actor2 && actor_compatible(x->actor2, x->ev.inter2, y->actor1, y->ev.inter1)))
             continue;
-        if (*y->location && *x->location && strcmp(y->location, x->location))
+        if (*y->location && *x->location && strcmp(y->location, x->location) &&
+            y->ev.ev_place.start >= y->ev.ev_sentence.start) /* (a place carried over from before is no place of its own) */
             continue;
         x->ev.fatalities = y->ev.fatalities;
         x->ev.fatalities_low = y->ev.fatalities_low;
