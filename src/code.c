@@ -1666,6 +1666,20 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     for (int k = 1; k < nt; k++)
         if (class_rank(lx->triggers[trigs[k]->row].cls) < class_rank(lx->triggers[tm->row].cls))
             tm = trigs[k];
+    /* "hacked and killed a leader, amid the violence following anti-government
+     * demonstrations": a protest named as background yields to the act */
+    if (STREQ(lx->triggers[tm->row].cls, "protest") || strstr(lx->triggers[tm->row].flags, "weak")) {
+        int bg = 0;
+        for (uint32_t k = tm->tb > a + 4 ? tm->tb - 4 : a; k < tm->tb && !bg; k++)
+            bg = tok_in(c, k, (const char *const[]){"following", "after", "amid", "amidst", NULL});
+        for (int k = 0; k < nt && bg; k++) {
+            const char *k2 = lx->triggers[trigs[k]->row].cls;
+            if ((STREQ(k2, "kill") || STREQ(k2, "attack")) && trigs[k]->tb < tm->tb && is_past_verb(c, trigs[k]->tb)) {
+                tm = trigs[k];
+                break;
+            }
+        }
+    }
     /* a generic word ("post-election violence") yields to anything more specific */
     if (strstr(lx->triggers[tm->row].flags, "weak"))
         for (int k = 0; k < nt; k++)
@@ -2534,6 +2548,13 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         long z = find_cue(c, se->tb, se->te, CUE_ZERO);
         if (z >= 0)
             ev->ev_number = span_of(c, (uint32_t)z, (uint32_t)z + 1);
+    }
+
+    /* a peaceful protest (or one the police broke up) kills nobody: a death
+     * it names is its cause ("demonstrated over the killing of a driver") */
+    if ((STREQ(sub, "Peaceful protest") || STREQ(sub, "Protest with intervention")) && ev->fatalities > 0) {
+        ev->fatalities = ev->fatalities_low = ev->fatalities_high = 0;
+        ev->ev_number = (sr_span){-1, -1};
     }
 
     /* dates */
