@@ -2658,7 +2658,8 @@ static int code_sentence(coder *c, uint32_t s)
     c->sb = se->tb;
     c->se = se->te;
     c->smask = mask;
-    if (!any_trig && (mask >> CUE_KILL & 1) && c->ncands && c->cands[c->ncands - 1].ev.fatalities < 0 &&
+    if (!any_trig && (mask >> CUE_KILL & 1) && !(mask >> CUE_ZERO & 1) && c->ncands &&
+        c->cands[c->ncands - 1].ev.fatalities < 0 &&
         c->cands[c->ncands - 1].sent + 2 >= s) {
         /* "Two of the victims died." / "1 fatality." completes the event before it */
         figure dead = {-1, -1, -1, {-1, -1}};
