@@ -2056,6 +2056,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             d = -d;
         if (subordinate_date(c, se->tb, se->te, c->dh[k].tb, tm->tb))
             continue;
+        /* "On 3 May 2020, ... (from 3 to 5 May)", "Around 2 May (as reported)":
+         * the date that opens the sentence dates it */
+        if (c->dh[k].tb <= se->tb + 3 && !c->dh[k].h.period)
+            d = 0;
         uint32_t db = c->dh[k].tb; /* "said on Thursday" dates the statement, if another date is there */
         if ((db > se->tb && has_cue(c, db - 1, CUE_ATTRIB_AFTER)) ||
             (db > se->tb + 1 && tok_is(c, db - 1, "on") && has_cue(c, db - 2, CUE_ATTRIB_AFTER)))
