@@ -2636,6 +2636,20 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         }
     }
 
+    if (evc) {
+        /* a drive-by shooting or a cartel is the mark of a criminal gang:
+         * ACLED's unidentified gang rather than an unidentified armed group */
+        int gang = 0;
+        for (uint32_t k = se->tb; k < se->te && !gang; k++)
+            gang = tok_in(c, k, (const char *const[]){"drive-by", "cartel", "cartels", NULL}) ||
+                   (tok_is(c, k, "drive") && tok_is(c, k + 1, "-") && tok_is(c, k + 2, "by")) ||
+                   (tok_is(c, k, "criminal") && tok_in(c, k + 1, (const char *const[]){"group", "groups", NULL}));
+        for (int k = 0; k < 2 && gang; k++) {
+            char *an = k ? cd->actor2 : cd->actor1;
+            if (generic_armed(an))
+                snprintf(an, sizeof cd->actor1, "Unidentified Gang (%s)", evc->name);
+        }
+    }
     if (evc && !*cd->actor1 && !*cd->actor2 && *ev->event_date &&
         (STREQ(sub, "Armed clash") || STREQ(sub, "Shelling/artillery/missile attack")))
         front_dyad(c, evc, sub, cd);
