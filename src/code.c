@@ -3122,6 +3122,19 @@ static void protest_interventions(coder *c)
                 }
         }
     }
+    /* a demonstration the state broke up has the state as its second actor,
+     * the police unless the text named another force */
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *p = &c->cands[j];
+        if (p->merged || p->ev.inter2 || *p->actor2 ||
+            !(STREQ(p->sub_event_type, "Protest with intervention") || STREQ(p->sub_event_type, "Excessive force against protesters")))
+            continue;
+        const sr__country *pc = p->iso3[0] ? country_of_iso(c, p->iso3) : NULL;
+        if (pc && *pc->police)
+            scopy(p->actor2, sizeof p->actor2, pc->police);
+        p->ev.inter2 = 1;
+        p->role2 = 's';
+    }
 }
 
 /* "Gunmen threw a grenade into a bar. One person was killed and 11 were
