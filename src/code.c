@@ -2653,6 +2653,19 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (evc && !*cd->actor1 && !*cd->actor2 && *ev->event_date &&
         (STREQ(sub, "Armed clash") || STREQ(sub, "Shelling/artillery/missile attack")))
         front_dyad(c, evc, sub, cd);
+    if (evc && STREQ(sub, "Armed clash") && !ev->inter1) {
+        /* a fight always has two sides: one not named is ACLED's unidentified
+         * armed group ("a shoot-out took place", "police were ambushed") */
+        snprintf(cd->actor1, sizeof cd->actor1, "Unidentified Armed Group (%s)", evc->name);
+        ev->inter1 = 3;
+        if (!ev->inter2) {
+            scopy(cd->actor2, sizeof cd->actor2, cd->actor1);
+            ev->inter2 = 3;
+        }
+    } else if (evc && STREQ(sub, "Armed clash") && !ev->inter2 && (ev->inter1 == 1 || ev->inter1 == 2)) {
+        snprintf(cd->actor2, sizeof cd->actor2, "Unidentified Armed Group (%s)", evc->name);
+        ev->inter2 = 3;
+    }
 
     cd->score = (*cd->actor1 != 0) + (*cd->actor2 != 0) + (*cd->location != 0) * 2 +
                 (ev->fatalities >= 0) + cd->has_date + (*cd->source != 0);
