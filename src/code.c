@@ -808,6 +808,11 @@ static size_t build_chunks(const coder *c, uint32_t a, uint32_t b, chunk *out, s
         ch.attrib = has_cue(c, ch.te, CUE_ATTRIB_AFTER) || has_cue(c, after, CUE_ATTRIB_AFTER) ||
                     (ch.tb > 0 && (c->ti[ch.tb - 1].cue >> CUE_ATTRIB_BEFORE & 1)) ||
                     (ch.tb > 1 && tok_is(c, ch.tb - 1, "the") && (c->ti[ch.tb - 2].cue >> CUE_ATTRIB_BEFORE & 1));
+        /* "X claimed to have clashed with Y": X claims its own act */
+        uint32_t cl = has_cue(c, ch.te, CUE_ATTRIB_AFTER) ? ch.te : after;
+        if (ch.attrib && tok_in(c, cl, (const char *const[]){"claimed", "claims", "claim", NULL}) &&
+            tok_in(c, cl + 1, (const char *const[]){"to", "responsibility", NULL}))
+            ch.attrib = 0;
         /* attached number: a number (or quantity word) right before, skipping modifiers */
         uint32_t k = ch.tb;
         int steps = 0;
@@ -1773,8 +1778,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         for (uint32_t k = m->tb > a + 3 ? m->tb - 3 : a; k < m->te; k++) /* "was found dead": the aux may open the trigger */
             if (is_aux(c, k))
                 passive = 1;
-        if (tok_is(c, m->te, "by"))
-            passive = 1;
+        if (tok_is(c, m->te, "by") && (is_past_verb(c, m->te - 1) || !is_past_verb(c, anchor->tb) || anchor == m))
+            passive = 1; /* ("an airstrike by X killed 14": the noun's agent, the verb is active) */
     }
     if (!passive && is_past_verb(c, anchor->tb) && !STREQ(lx->triggers[anchor->row].cls, "clash") &&
         !STREQ(lx->triggers[anchor->row].cls, "protest") && !STREQ(lx->triggers[anchor->row].cls, "riot")) {
