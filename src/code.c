@@ -1685,6 +1685,40 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             }
         }
     }
+    /* "beat three men and then detained them": the violence outranks the
+     * arrest that followed it */
+    if (STREQ(lx->triggers[tm->row].cls, "arrest"))
+        for (int k = 0; k < nt; k++) {
+            const char *k2 = lx->triggers[trigs[k]->row].cls;
+            if (!(STREQ(k2, "kill") || STREQ(k2, "attack")) || !is_past_verb(c, trigs[k]->tb))
+                continue;
+            int rel = 0;
+            for (uint32_t j = trigs[k]->tb > a + 3 ? trigs[k]->tb - 3 : a; j < trigs[k]->tb && !rel; j++)
+                rel = tok_in(c, j, (const char *const[]){"who", "for", "over", "after", "of", "allegedly", NULL});
+            if (!rel) {
+                tm = trigs[k];
+                break;
+            }
+        }
+    /* "protested against the abduction of", "demanding a bill penalising
+     * rape": the act a demonstration is about is not the event */
+    {
+        const mention *pr = NULL;
+        for (int k = 0; k < nt && !pr; k++)
+            if (STREQ(lx->triggers[trigs[k]->row].cls, "protest") && !*lx->triggers[trigs[k]->row].sub_event_type &&
+                trigs[k]->tb < tm->tb)
+                pr = trigs[k];
+        const char *tc = lx->triggers[tm->row].cls;
+        if (pr && (STREQ(tc, "abduct") || STREQ(tc, "sexual") || STREQ(tc, "arrest") || STREQ(tc, "kill") ||
+                   STREQ(tc, "attack") || STREQ(tc, "loot"))) {
+            int cause = !is_past_verb(c, tm->tb);
+            for (uint32_t j = tm->tb > a + 3 ? tm->tb - 3 : a; j < tm->tb && !cause; j++)
+                cause = tok_in(c, j, (const char *const[]){"of", "against", "over", "for", "about", "penalizing",
+                                                           "penalising", "condemning", "denouncing", "demanding", NULL});
+            if (cause)
+                tm = pr;
+        }
+    }
     /* a generic word ("post-election violence") yields to anything more specific */
     if (strstr(lx->triggers[tm->row].flags, "weak"))
         for (int k = 0; k < nt; k++)
