@@ -1529,7 +1529,9 @@ static long singular_death(const coder *c, uint32_t a, uint32_t b)
     static const char *const adv[] = {"later", "reportedly", "subsequently", "instantly", "immediately", "also",
                                       "eventually", "allegedly", "then", "shortly", "afterwards", "allegedly", NULL};
     for (uint32_t i = a; i < b; i++) {
-        int kill = 0, died = tok_in(c, i, (const char *const[]){"died", "dies", "succumbed", NULL});
+        if (!c->ti[i].trig && !(c->ti[i].cue >> CUE_KILL & 1))
+            continue; /* (only killing words can tell a death: most tokens stop here) */
+        int kill = 0, died = tok_in(c, i, (const char *const[]){"died", "dies", NULL});
         if (!died && c->ti[i].trig) {
             const mention *m = &c->men[c->ti[i].trig - 1];
             kill = m->tb == i && STREQ(c->lx->triggers[m->row].cls, "kill") &&
@@ -2583,7 +2585,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         ev->fatalities_low = f2.low;
         ev->fatalities_high = f2.high;
         ev->ev_number = f2.span;
-    } else if (!zero && (sd = singular_death(c, a, b)) >= 0) {
+    } else if (!zero && (has_kill || (c->smask >> CUE_KILL & 1)) && (sd = singular_death(c, a, b)) >= 0) {
         ev->fatalities = ev->fatalities_low = ev->fatalities_high = 1;
         ev->ev_number = span_of(c, (uint32_t)sd, (uint32_t)sd + 1);
     } else if (zero || nw) {
@@ -2678,8 +2680,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (evc) {
         /* a drive-by shooting or a cartel is the mark of a criminal gang:
          * ACLED's unidentified gang rather than an unidentified armed group */
-        int gang = 0;
-        for (uint32_t k = se->tb; k < se->te && !gang; k++)
+        int gang = 0, unnamed = generic_armed(cd->actor1) || generic_armed(cd->actor2);
+        for (uint32_t k = se->tb; k < se->te && !gang && unnamed; k++)
             gang = tok_in(c, k, (const char *const[]){"drive-by", "cartel", "cartels", NULL}) ||
                    (tok_is(c, k, "drive") && tok_is(c, k + 1, "-") && tok_is(c, k + 2, "by")) ||
                    (tok_is(c, k, "criminal") && tok_in(c, k + 1, (const char *const[]){"group", "groups", NULL}));
