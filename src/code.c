@@ -1736,6 +1736,20 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             const char *k2 = lx->triggers[trigs[k]->row].cls;
             if (!(STREQ(k2, "kill") || STREQ(k2, "attack") || STREQ(k2, "clash")) || !is_past_verb(c, trigs[k]->tb))
                 continue;
+            if (!STREQ(k2, "kill")) {
+                /* "unidentified persons attacked and vandalised houses": an
+                 * attack by people not known to be armed stays a riot */
+                const mention *sm = NULL;
+                for (uint32_t j = trigs[k]->tb; j > a && !sm; j--) {
+                    const mention *em = ent_at(c, j - 1);
+                    if (em && (em->type == MT_AGENT || em->type == MT_ACTOR))
+                        sm = em;
+                }
+                if (sm && sm->type == MT_AGENT &&
+                    (STREQ(lx->agents[sm->row].role, "unknown") || STREQ(lx->agents[sm->row].role, "civilian") ||
+                     STREQ(lx->agents[sm->row].role, "rioter") || STREQ(lx->agents[sm->row].role, "protester")))
+                    continue;
+            }
             if (!alt || (STREQ(k2, "kill") && !STREQ(lx->triggers[alt->row].cls, "kill")))
                 alt = trigs[k]; /* a killing wins over an attack */
         }
@@ -2305,10 +2319,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
          * mob ("five persons beat up a man", "community members assaulted") */
         int plural = 0, guns = 0;
         if (i1 >= 0) {
-            if (ch[i1].nte > ch[i1].ntb) {
-                figure f;
-                plural = read_figure(c, ch[i1].ntb, &f) && f.best > 1;
-            } else
+            figure f;
+            if (ch[i1].nte > ch[i1].ntb && read_figure(c, ch[i1].ntb, &f))
+                plural = f.best > 1;
+            else
                 plural = ends_with(c, ch[i1].te - 1, "s") ||
                          tok_in(c, ch[i1].te - 1, (const char *const[]){"people", "men", "women", "youth", NULL});
         }
@@ -2395,6 +2409,21 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                   : "Mob violence";
     if (label)
         sub = lx->triggers[label->row].sub_event_type;
+    int riotbomb = 0;
+    for (uint32_t k = a; k < b && !riotbomb && sub && STREQ(sub, "Remote explosive/landmine/IED"); k++)
+        riotbomb = tok_in(c, k, (const char *const[]){"cocktails", "molotov", "brickbats", NULL}) ||
+                   (k > a && tok_in(c, k, (const char *const[]){"bomb", "bombs", NULL}) &&
+                    tok_in(c, k - 1, (const char *const[]){"crude", "cocktail", "petrol", "homemade", "hand-made",
+                                                           "home-made", "made", NULL}));
+    if (riotbomb) {
+        /* crude, cocktail or petrol bombs thrown by people not known to be an
+         * armed group are riot weapons, not explosive devices */
+        int armed1 = a1.role == 's' ||
+                     (i1 >= 0 && ch[i1].actor >= 0 && lx->actors[ch[i1].actor].inter >= 1 && lx->actors[ch[i1].actor].inter <= 2) ||
+                     (i1 >= 0 && ch[i1].actor < 0 && ch[i1].agent >= 0 && STREQ(lx->agents[ch[i1].agent].role, "armed"));
+        if (!armed1)
+            sub = has_protest || a1.role == 'p' ? "Violent demonstration" : "Mob violence";
+    }
     if (!sub)
         sub = "Other";
     /* default actors by type */
