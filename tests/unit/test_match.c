@@ -470,6 +470,8 @@ static void test_hs_cache(void **state)
     assert_true(hs_here());
     char dir[] = "/tmp/sitrep-test-hscache-XXXXXX";
     assert_non_null(mkdtemp(dir));
+    const char *was = getenv("SITREP_CACHE"); /* the test setup's, put back at the end */
+    char *saved = was ? sr__strndup(was, strlen(was)) : NULL;
     assert_int_equal(setenv("SITREP_CACHE", dir, 1), 0);
     size_t n;
     char *s = read_file(SEED, &n);
@@ -527,7 +529,11 @@ static void test_hs_cache(void **state)
         assert_true(e->d_name[0] == '.');
     closedir(dd);
     assert_int_equal(rmdir(dir), 0);
-    unsetenv("SITREP_CACHE");
+    if (saved)
+        assert_int_equal(setenv("SITREP_CACHE", saved, 1), 0);
+    else
+        unsetenv("SITREP_CACHE");
+    free(saved);
     free(ref.v);
     free(got.v);
     sr__text_release(&t);
