@@ -436,6 +436,71 @@ static int looks_proper(const coder *c, uint32_t tb, uint32_t te)
     return 1;
 }
 
+static const char *const locatives[] = {"in", "at", "near", "outside", "from", "of", "to", "towards", "around",
+                                       "into", "village", "town", "city", "district", NULL};
+
+/* Is the one-word place r the first name of a person ("Virginia Nyaiko",
+ * "Faith Gitau", "Paul Kipkemboi")? So it is when the next word is capitalised
+ * (not at a sentence start, not all capitals), is no name of any dictionary
+ * and no word places and institutions are called by ("Kisumu County",
+ * "Egerton University", "Garissa Road"). */
+static int person_name_after(const coder *c, const rawmatch *r)
+{
+    uint32_t n = r->te;
+    if (n >= c->t.ntoks)
+        return 0;
+    const sr__tok *k = &c->t.toks[n];
+    if (k->kind != SR_TOK_WORD || !(k->flags & SR_TF_CAP) || (k->flags & (SR_TF_SSTART | SR_TF_ALLCAPS)) ||
+        (c->t.toks[r->tb].flags & SR_TF_ALLCAPS) || (k->flags & SR_TF_NEWLINE))
+        return 0;
+    if (c->ti[n].w) /* a function word or modifier ("Kisumu On Monday" in a title) */
+        return 0;
+    static const char *const generic[] = {
+        "county", "province", "district", "state", "region", "governorate", "city", "town", "village",
+        "road", "street", "highway", "avenue", "market", "university", "hospital", "airport", "camp",
+        "prison", "stadium", "bridge", "dam", "lake", "river", "mountains", "mountain", "hills", "hill",
+        "valley", "island", "islands", "forest", "estate", "division", "ward", "location", "sub-county",
+        "subcounty", "constituency", "municipality", "police", "station", "park", "square", "mosque",
+        "church", "school", "college", "port", "base", "border", "crossing", "checkpoint", "junction",
+        "centre", "center", "area", "zone", "sector", "quarter", "plain", "plains", "desert", "gate",
+        "hotel", "court", "council", "assembly", "north", "south", "east", "west", "central", "upper",
+        "lower", "new", "old", "township", "bay", "beach", "coast", "oblast", "raion", "rayon", "department",
+        "prefecture", "commune", "governor", "governorate", "countryside", "suburb", "suburbs", "field",
+        "oilfield", "refinery", "factory", "mine", "mines", "barracks", "garrison", "sub", "mall", "bus",
+        "stage", "terminal", "ridge", "heights", "falls", "gorge", "pass", "wells", "well", "springs",
+        "cantonment", "colony", "block", "range", "national", "international", "general", "regional",
+        "provincial", "airbase", "airfield", "air", "filtration", "plant", "power", "water", "sharif",
+        "barrage", "canal", "refugee", "idp", "settlement", "trading", "shopping", "primary", "secondary",
+        "high", "girls", "boys", "polytechnic", "institute", "technical", "teachers", "medical", "referral",
+        "nature", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
+        "night", "evening", "senator", "mp", "mps", "mca", "mcas", "deputy", "governor", "residents",
+        "military", "naval", "army", "police", "detention", "prison", "jail", "gaol", "palace", "tower",
+        "towers", "hall", "office", "offices", "headquarters", "ministry", "mall", "arena", "club", "post",
+        NULL};
+    if (tok_in(c, n, generic) || tok_in(c, n + 1, generic))
+        return 0; /* "Chuka Igambangombe constituency" */
+    /* after "in", "at", "near" a place is meant ("in Nyeri Sunday night") */
+    if (r->tb > 0 && tok_in(c, r->tb - 1, (const char *const[]){"in", "at", "near", "outside", "around", "into",
+                                                               "across", "within", "towards", NULL}))
+        return 0;
+    /* a person's name is two words, an institution's often more ("Nairobi
+     * Aviation College", "Kakamega Senator Boni Khalwale") */
+    if (n + 1 < c->t.ntoks && c->t.toks[n + 1].kind == SR_TOK_WORD && (c->t.toks[n + 1].flags & SR_TF_CAP))
+        return 0;
+    /* a name of any dictionary or of the gazetteer starting there */
+    size_t lo = 0, hi = c->nraw;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->raw[mid].tb < n)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < c->nraw && c->raw[lo].tb == n)
+        return 0;
+    return 1;
+}
+
 /* A place name that is also a common word ("Mark", "Bar", "Hit") counts as a
  * place only after a locative word ("in Hit", "the town of Bar"). */
 static int place_plausible(const coder *c, const rawmatch *r)
@@ -450,14 +515,15 @@ static int place_plausible(const coder *c, const rawmatch *r)
             !tok_in(c, r->tb - 1, (const char *const[]){"northern", "southern", "eastern", "western", "north",
                                                        "south", "east", "west", "central", "greater", "upper",
                                                        "lower", "rural", "northwestern", "northeastern",
-                                                       "southwestern", "southeastern", NULL}))
+                                                       "southwestern", "southeastern", NULL}) &&
+            !tok_in(c, r->tb - 1, locatives)) /* "23 January: In Kajiado" */
             return 0;
     }
+    if (r->te - r->tb == 1 && person_name_after(c, r))
+        return 0;
     if (!(nm->flags & SR_GZ_NAME_COMMON))
         return 1;
-    return r->tb > 0 && tok_in(c, r->tb - 1, (const char *const[]){"in", "at", "near", "outside", "from", "of",
-                                                                 "to", "towards", "around", "into", "village",
-                                                                 "town", "city", "district", NULL});
+    return r->tb > 0 && tok_in(c, r->tb - 1, locatives);
 }
 
 /* "twenty-three" → 23; 0 when the word is not a hyphenated number. */
