@@ -2546,6 +2546,27 @@ static const char *country_named_in(const coder *c, const char *s)
     return NULL;
 }
 
+/* Does the country mention m name the other side of a border or where
+ * someone came from or went ("near the border with Somalia", "the Kenya-Somalia
+ * border", "raiders from Ethiopia", "fled into Somalia")? Such a country is
+ * seldom where the event happened. */
+static int beyond_border(const coder *c, const mention *m)
+{
+    uint32_t b = m->tb;
+    if (b >= 2 && tok_in(c, b - 1, (const char *const[]){"with", "into", NULL}) &&
+        tok_in(c, b - 2, (const char *const[]){"border", "frontier", "borders", "fled", "crossed", "across", "back", NULL}))
+        return 1;
+    if (b >= 1 && tok_in(c, b - 1, (const char *const[]){"from", NULL}))
+        return 1;
+    for (uint32_t k = m->te; k < m->te + 3 && k < c->t.ntoks; k++) {
+        if (tok_in(c, k, (const char *const[]){"border", "frontier", "borders", NULL}))
+            return 1;
+        if (!tok_is(c, k, "-") && !(c->ti[k].ent && c->men[c->ti[k].ent - 1].type == MT_COUNTRY))
+            break;
+    }
+    return 0;
+}
+
 static void doc_country(coder *c)
 {
     /* the country most named in the document: first by country names and
@@ -2582,8 +2603,15 @@ static void doc_country(coder *c)
             if (!iso)
                 continue;
             int r = sr__lexicon_iso(c->lx, iso);
+            int v = weak ? 2 : 4;
+            if (m->type == MT_ACTOR)
+                /* an actor says little, a country's own police or army more
+                 * (they act at home; "al-Shabaab" also fights in Kenya) */
+                v = c->lx->actors[m->row].inter == 1 ? 3 : 1;
+            else if (m->type == MT_COUNTRY && beyond_border(c, m))
+                v = 1;
             if (r >= 0)
-                cnt[r] += m->type == MT_ACTOR ? 1 : weak ? 2 : 4; /* an actor says least */
+                cnt[r] += v;
         }
         int best = lead ? sr__lexicon_iso(c->lx, lead) : -1; /* ties keep the lead */
         for (size_t i = 0; i < n; i++)
