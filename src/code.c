@@ -1494,6 +1494,21 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             }
         }
     }
+    if (isnan(w.lat) && best->alt == UINT32_MAX && w.admin1_ix != UINT32_MAX) {
+        /* "Sankuri (Lamu county)": a place known by name only, whose listed
+         * namesake lies in another unit of the same country than the one
+         * named right after it, is a village of the named unit */
+        uint32_t named[2];
+        int nn = admin1_named(c, best->te, best->te + 3 < c->se ? best->te + 3 : c->se, w.iso3, named, 2, best);
+        if (nn > 0 && named[0] != w.admin1_ix) {
+            sr__where u;
+            sr__place_where(c->ctx->gaz, sr__gaz_admin1(c->ctx->gaz, named[0])->place, &u);
+            w.admin1 = u.admin1;
+            w.admin1_acled = u.admin1_acled;
+            w.admin1_ix = u.admin1_ix;
+            w.admin2 = "";
+        }
+    }
     if (!*w.admin1)
         /* "near Lake Chad in Borno state": the unit named nearby */
         for (int k = 0; k < nunits; k++) {
