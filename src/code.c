@@ -113,6 +113,9 @@ typedef struct coder {
         int ok;
         sr__where w;
     } placememo[32];
+    uint32_t front_sb;    /* front_units: the sentence they are for (+1), */
+    int nfront;           /* how many, */
+    uint32_t front[4];    /* and the admin1 units of the frontline it speaks of */
     const char *doc_iso3; /* main country of the document */
     const char *doc_source;
     cand *cands;
@@ -1405,13 +1408,41 @@ static int wants_admin(coder *c, const mention *m)
     return 0;
 }
 
+/* The admin1 units a sentence that speaks of "the frontline" or "the contact
+ * line" means: those of the places.tsv regions listing "frontline" as a name
+ * ("Donetsk frontline", "Luhansk frontline"), so that a village near the
+ * front is its namesake there, not one far behind it. Once per sentence. */
+static int front_units(coder *c, uint32_t *out)
+{
+    if (c->front_sb != c->sb + 1) {
+        c->front_sb = c->sb + 1;
+        c->nfront = 0;
+        int front = 0;
+        for (uint32_t i = c->sb; i < c->se && !front; i++)
+            front = tok_is(c, i, "frontline") || tok_is(c, i, "front-line") ||
+                    (tok_is(c, i, "line") && i > c->sb && tok_in(c, i - 1, (const char *const[]){"contact", "front", NULL})) ||
+                    (tok_is(c, i, "line") && tok_is(c, i + 1, "of") && tok_is(c, i + 2, "contact"));
+        long at = front ? sr__gaz_lookup(c->ctx->gaz, "frontline", 9) : -1;
+        if (at >= 0) {
+            const sr__gzname *nm = sr__gaz_name(c->ctx->gaz, (uint32_t)at);
+            for (uint32_t k = 0; k < nm->count && c->nfront < 4; k++) {
+                const sr__gzplace *p = sr__gaz_place(c->ctx->gaz, sr__gaz_list(c->ctx->gaz, nm->first + k));
+                if (p->kind == SR_GZ_REGION && p->admin1 != SR_GZ_NONE)
+                    c->front[c->nfront++] = p->admin1;
+            }
+        }
+    }
+    memcpy(out, c->front, (size_t)c->nfront * sizeof *out);
+    return c->nfront;
+}
+
 static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig_tb, const char **iso)
 {
     /* the place nearest the trigger in [a, b), preferring those after it; in a
      * country the context names, a namesake abroad is no candidate unless it is
      * a large city ("Bara in Syria's Idlib province" is not Bara in Sudan) */
     const char *ciso = *iso ? *iso : c->doc_iso3;
-    uint32_t units[8];
+    uint32_t units[12];
     int nunits = 0;
     const mention *best = NULL;
     sr__where w;
@@ -1448,6 +1479,16 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         lastd = bestd;
         /* the units named elsewhere in the sentence (not by this mention) */
         pc.nadmin1 = nunits = admin1_named(c, c->sb, c->se, ciso, units, 8, next);
+        if (!nunits) { /* "near Vodyane" in a report on the frontline */
+            uint32_t fu[4];
+            int nf = front_units(c, fu);
+            for (int k = 0; k < nf; k++) {
+                const sr__gzadmin1 *u = sr__gaz_admin1(c->ctx->gaz, fu[k]);
+                if (!ciso || !strcmp(u->iso3, ciso))
+                    units[nunits++] = fu[k];
+            }
+            pc.nadmin1 = nunits;
+        }
         /* the clauses of a sentence ask about the same mention in the same
          * context: the answer depends only on (mention, country, sentence) */
         struct placememo *pm = &c->placememo[(size_t)(next - c->men) & 31];
@@ -1490,6 +1531,35 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
                 (w.kind == SR_GZ_ADMIN1 || !strcmp(w2.admin2, w.admin2))) {
                 w = w2;
                 best = m;
+                break;
+            }
+        }
+    }
+    if (best->alt == UINT32_MAX && w.kind == SR_GZ_CITY && w.pop < 20000 && pc.nadmin1 > 0 &&
+        pc.admin1 != NULL && w.admin1_ix != UINT32_MAX) {
+        /* a village "near the frontline" that the gazetteer knows only far
+         * behind it: a namesake missing from the extract, on the front. It
+         * takes the front region listed first (places.tsv order), its admin1
+         * and centroid, at precision 3 */
+        uint32_t fu[4];
+        int nf = front_units(c, fu), on = 0;
+        for (int k = 0; k < nf && !on; k++)
+            on = fu[k] == w.admin1_ix;
+        for (int k = 0; k < nf && !on; k++) {
+            const sr__gzadmin1 *u = sr__gaz_admin1(c->ctx->gaz, fu[k]);
+            if (!strcmp(u->iso3, w.iso3) && pc.admin1[0] == fu[k]) {
+                long at = sr__gaz_lookup(c->ctx->gaz, "frontline", 9);
+                const sr__gzname *nm = sr__gaz_name(c->ctx->gaz, (uint32_t)at);
+                for (uint32_t j = 0; j < nm->count; j++) {
+                    uint32_t pl = sr__gaz_list(c->ctx->gaz, nm->first + j);
+                    if (sr__gaz_place(c->ctx->gaz, pl)->admin1 == fu[k]) {
+                        sr__where r;
+                        sr__place_where(c->ctx->gaz, pl, &r);
+                        r.name = w.name;
+                        w = r;
+                        break;
+                    }
+                }
                 break;
             }
         }
@@ -1548,6 +1618,44 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         cd->ev.geo_precision = 3;
     }
     cd->ev.ev_place = span_of(c, best->tb, best->te);
+}
+
+/* "in both directions of the frontline" and no village the gazetteer knows:
+ * the front region listed first (places.tsv) of the document's country, as a
+ * region (precision 3), the word "frontline" its evidence. */
+static void front_place(coder *c, cand *cd, const char **iso)
+{
+    uint32_t fu[4];
+    const char *ciso = *iso ? *iso : c->doc_iso3;
+    if (!ciso || front_units(c, fu) == 0)
+        return;
+    long at = sr__gaz_lookup(c->ctx->gaz, "frontline", 9);
+    const sr__gzname *nm = sr__gaz_name(c->ctx->gaz, (uint32_t)at);
+    for (uint32_t j = 0; j < nm->count; j++) {
+        uint32_t pl = sr__gaz_list(c->ctx->gaz, nm->first + j);
+        const sr__gzplace *p = sr__gaz_place(c->ctx->gaz, pl);
+        if (p->kind != SR_GZ_REGION || strcmp(p->iso3, ciso))
+            continue;
+        sr__where w;
+        sr__place_where(c->ctx->gaz, pl, &w);
+        scopy(cd->location, sizeof cd->location, w.name);
+        scopy(cd->admin1, sizeof cd->admin1, w.admin1);
+        scopy(cd->admin1_acled, sizeof cd->admin1_acled, w.admin1_acled);
+        scopy(cd->admin2, sizeof cd->admin2, w.admin2);
+        scopy(cd->iso3, sizeof cd->iso3, w.iso3);
+        int r = sr__lexicon_iso(c->lx, w.iso3);
+        *iso = r >= 0 ? c->lx->countries[r].iso3 : NULL;
+        cd->ev.latitude = w.lat;
+        cd->ev.longitude = w.lon;
+        cd->ev.geonames_id = 0;
+        cd->ev.geo_precision = 3;
+        for (uint32_t i = c->sb; i < c->se; i++)
+            if (tok_in(c, i, (const char *const[]){"frontline", "front-line", "line", NULL})) {
+                cd->ev.ev_place = span_of(c, i, i + 1);
+                break;
+            }
+        return;
+    }
 }
 
 static const sr__country *country_of_iso(const coder *c, const char *iso)
@@ -2005,6 +2113,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             ps--;
             fill_place(c, cd, ps->tb, ps->te, se->tb, &iso);
         }
+    if (!*cd->location && !cd->kind_agg)
+        front_place(c, cd, &iso);
     if (!iso) {
         /* a country named as a place in the sentence ("in Syria") */
         for (size_t k = men_from(c, se->tb); k < c->nmen && c->men[k].tb < se->te && !iso; k++) {
