@@ -1564,12 +1564,26 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             }
         }
     }
-    if (isnan(w.lat) && best->alt == UINT32_MAX && w.admin1_ix != UINT32_MAX) {
-        /* "Sankuri (Lamu county)": a place known by name only, whose listed
-         * namesake lies in another unit of the same country than the one
-         * named right after it, is a village of the named unit */
+    if ((isnan(w.lat) || (w.kind == SR_GZ_CITY && w.pop < 20000)) && best->alt == UINT32_MAX &&
+        w.admin1_ix != UINT32_MAX) {
+        /* "Sankuri (Lamu county)", "near Vodyane, Donetsk": a village known
+         * by name only, or small, whose only namesakes lie in other units of
+         * the same country than the one named right after it, is a village
+         * of the named unit missing from the gazetteer: that unit's admin1
+         * and point (precision 3), not a namesake's far away */
         uint32_t named[2];
-        int nn = admin1_named(c, best->te, best->te + 3 < c->se ? best->te + 3 : c->se, w.iso3, named, 2, best);
+        int nn = 0;
+        /* "X, Unit", "X (Unit", "X village of Unit", "X in Unit": not a
+         * list ("Siaya, Kisumu and Migori") */
+        static const char *const glue[] = {",", "(", "in", "of", "village", "town", "area", "the", NULL};
+        uint32_t at = best->te;
+        while (at < best->te + 3 && tok_in(c, at, glue))
+            at++;
+        const mention *um = at > best->te ? ent_at(c, at) : NULL;
+        if (um && um->tb == at && um->type == MT_PLACE &&
+            !tok_in(c, um->te, (const char *const[]){"and", "or", ",", "-", NULL}) &&
+            !(best->tb > 0 && tok_in(c, best->tb - 1, (const char *const[]){",", "and", "or", NULL})))
+            nn = admin1_named(c, um->tb, um->te, w.iso3, named, 2, best);
         if (nn > 0 && named[0] != w.admin1_ix) {
             sr__where u;
             sr__place_where(c->ctx->gaz, sr__gaz_admin1(c->ctx->gaz, named[0])->place, &u);
@@ -1577,6 +1591,8 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             w.admin1_acled = u.admin1_acled;
             w.admin1_ix = u.admin1_ix;
             w.admin2 = "";
+            w.lat = w.lon = NAN;
+            w.geonameid = 0;
         }
     }
     if (!*w.admin1)
