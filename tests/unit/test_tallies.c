@@ -45,7 +45,7 @@ static void fill(sr_store *st)
             if (rnd(15) == 0)
                 date[0] = 0; /* undated */
             else
-                sr__date_fmt(sr__date_from_days(base + rnd(450)), date);
+                sr__date_fmt(sr__date_from_days(base + rnd(200)), date);
             memcpy(e->event_date, date, 11);
             snprintf(id, sizeof id, "d%d-%d", doc, i);
             e->doc_id = "";
