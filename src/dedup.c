@@ -574,6 +574,14 @@ static int dates_ok(const mention *r, const mention *c)
     return gap <= (wi > wr ? wi : wr);
 }
 
+/* Vague in both time (a week or more) and place (a region): more likely a
+ * summary ("40 killed across Borno this week") than one more account of an
+ * attack, so it neither joins an incident nor is joined. */
+static int vague(const mention *m)
+{
+    return m->tp >= 2 && m->gp >= 3;
+}
+
 static int types_ok(const mention *a, const mention *b)
 {
     return !a->sub_event_type[0] || !b->sub_event_type[0] || same(a->sub_event_type, b->sub_event_type);
@@ -588,7 +596,7 @@ int sr__dedup_link(sr__dedup *d, const sr_event *ev, const char *outlet, int64_t
     memset(&f, 0, sizeof f);
     from_event(&f.m, ev, outlet);
     /* undated, unplaced or untyped reports never merge */
-    if (f.m.wlo[0] && f.m.country[0] && f.m.event_type[0]) {
+    if (f.m.wlo[0] && f.m.country[0] && f.m.event_type[0] && !vague(&f.m)) {
         sqlite3_stmt *s = d->cand;
         sqlite3_reset(s);
         bind_str(s, 1, f.m.country);
@@ -618,7 +626,7 @@ int sr__dedup_link(sr__dedup *d, const sr_event *ev, const char *outlet, int64_t
             CPY(c.whi, sr__col_text(s, 3));
             c.tp = sr__col_int(s, 16, 0);
             double dist;
-            if (!dates_ok(&f.m, &c) || !types_ok(&f.m, &c) || !actors_ok(&f.m, &c) || !place_ok(&f.m, &c, &dist))
+            if (vague(&c) || !dates_ok(&f.m, &c) || !types_ok(&f.m, &c) || !actors_ok(&f.m, &c) || !place_ok(&f.m, &c, &dist))
                 continue;
             long cd = days_of(c.event_date);
             double score = (cd == LONG_MIN || center == LONG_MIN ? 0 : labs(cd - center)) * 1000.0 + dist;

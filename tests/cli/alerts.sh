@@ -114,13 +114,14 @@ if r and r['top_other'] != 'Al Shabaab':
 print('ok' if not bad else '; '.join(bad))
 PY
 
-# ---- by the pair (JSON): repeated reports merged, all ids listed -------------------
+# ---- by the pair (JSON): repeated reports counted once, all ids listed ------------
 run "$bin" alerts --db "$db" --by actor,admin1 --to json
 expect_rc 0 "alerts by actor,admin1 json"
 cp "$tmp/out" "$tmp/pair.json"
-py "$tmp/pair.json" "$ls_name" <<'PY'
-import json, sys
+py "$tmp/pair.json" "$ls_name" "$db" <<'PY'
+import json, sqlite3, sys
 j = json.load(open(sys.argv[1]))
+db = sqlite3.connect(sys.argv[3])
 a = j['alerts']
 bad = []
 if [x['series'] for x in a] != ['Al Shabaab | ' + sys.argv[2]]:
