@@ -1399,8 +1399,10 @@ int sr__store_alert_rows(sr_store *st, int by, const sr_query *q, const sr__aler
         if (!rc && country)
             rc = sr__buf_adds(&sql, " AND (t.country = ?3 COLLATE NOCASE OR t.iso3 = ?3 COLLATE NOCASE)");
     }
-    if (!rc && !nr)
+    if (!rc && !nr) {
+        sr__buf_release(&sql);
         return 0;
+    }
     sqlite3_stmt *s = NULL;
     if (!rc && sqlite3_prepare_v2(st->db, sql.p, -1, &s, NULL) != SQLITE_OK)
         rc = db_fail(st, "preparing the alert query");
