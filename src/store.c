@@ -335,7 +335,10 @@ static const char *const alert_tallies_sql =
     ") WITHOUT ROWID;\n"
     /* the incidents of one series in a window (the events behind an alert) */
     "CREATE INDEX IF NOT EXISTS incidents_actor ON incidents(actor1, event_date);\n"
-    "CREATE INDEX IF NOT EXISTS incidents_admin1 ON incidents(admin1, event_date);\n";
+    "CREATE INDEX IF NOT EXISTS incidents_admin1 ON incidents(admin1, event_date);\n"
+    /* the incidents and their tolls behind --metric fatalities, from the index alone */
+    "CREATE INDEX IF NOT EXISTS incidents_alerts ON incidents(origin, event_date, time_precision, actor1, admin1,"
+    " fatalities, country, iso3, kind);\n";
 
 static const char *const alert_contrib_tpl =
     "SELECT $.origin, d.dim, g.gran, CASE g.gran WHEN 'D' THEN $.event_date ELSE COALESCE(date($.event_date,"
@@ -1327,11 +1330,12 @@ int sr_store_scope(sr_store *st, const sr_query *q, sr_scope *out)
 }
 
 /* What alerts count: each incident once (news incidents through their
- * incident row), with the columns the alert queries read. */
+ * incident row: sr_store_add links every one), with the columns the alert
+ * queries read. */
 #define ALERT_UNITS                                                                                          \
     "(SELECT kind, origin, event_date, time_precision, actor1, admin1, country, iso3, fatalities FROM events" \
-    " WHERE incident_id IS NULL UNION ALL SELECT kind, origin, event_date, time_precision, actor1, admin1,"   \
-    " country, iso3, fatalities FROM incidents) e"
+    " WHERE incident_id IS NULL AND origin <> 'news' UNION ALL SELECT kind, origin, event_date,"             \
+    " time_precision, actor1, admin1, country, iso3, fatalities FROM incidents) e"
 
 static const char *const series_keys[] = {"e.actor1", "e.admin1", "e.actor1 || ' | ' || e.admin1"};
 static const char *const series_nonempty[] = {"e.actor1 <> ''", "e.admin1 <> ''", "e.actor1 <> '' AND e.admin1 <> ''"};

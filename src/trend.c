@@ -572,6 +572,14 @@ int sr_trend_alerts(sr_store *st, const sr_alert_opts *o, sr_alert_cb cb, void *
     sr_query wq = uq;
     wq.since = s_wstart;
     rc = 0;
+    if (o->header) {
+        sr_alert h = {.metric = metric, .window_days = W, .baseline_days = (int)bdays, .tests = nt,
+                      .dispersion = c.fat ? 0.0 : shape, .test = ""};
+        memcpy(h.until, s_until, 11);
+        memcpy(h.window_start, s_wstart, 11);
+        memcpy(h.baseline_start, s_bstart, 11);
+        rc = cb(ud, &h);
+    }
     for (size_t k = 0; k < n && !rc; k++) {
         const sr__trend_stat *t = &stat[order[k]];
         if (!t->flagged && !o->all)
