@@ -1094,24 +1094,97 @@ static int tallies_prepare(sr_store *st, sr__buf *sql, const sr_query *q, const 
     return 0;
 }
 
-/* The report from the tallies: year, month and day rows over the period. */
-static int report_tallies(sr_store *st, const char *by, int timekey, const sr_query *q, const span *sp,
-                          sqlite3_stmt **out)
+/* The tally rows of the period, ungrouped (report_grouped adds them up). */
+static int report_tallies(sr_store *st, const char *by, const sr_query *q, const span *sp, sqlite3_stmt **out)
 {
-    static const char *const cols = "SELECT t.key AS k, t.incidents AS i, t.aggregates AS a, t.fat_low AS fl,"
-                                    " t.fat_best AS fb, t.fat_high AS fh, t.claim_low AS cl, t.claim_best AS cb,"
-                                    " t.claim_high AS ch";
+    static const char *const cols = "SELECT t.key, t.incidents, t.aggregates, t.fat_low, t.fat_best, t.fat_high,"
+                                    " t.claim_low, t.claim_best, t.claim_high";
     sr__buf sql;
     sr__buf_init(&sql, STORE_MAX_SQL);
-    int rc = sr__buf_adds(&sql, "SELECT k, SUM(i), SUM(a), SUM(fl), SUM(fb), SUM(fh), SUM(cl), SUM(cb), SUM(ch)"
-                                " FROM (");
-    rc = rc ? rc : tallies_union(&sql, q, sp, cols);
-    rc = rc ? rc
-            : sr__buf_adds(&sql, timekey ? ") GROUP BY k HAVING SUM(i) + SUM(a) > 0 ORDER BY k"
-                                         : ") GROUP BY k HAVING SUM(i) + SUM(a) > 0 ORDER BY SUM(i) + SUM(a) DESC, k");
+    int rc = tallies_union(&sql, q, sp, cols);
     if (!rc)
         rc = tallies_prepare(st, &sql, q, sp, by, out);
     sr__buf_release(&sql);
+    return rc;
+}
+
+/* One key of a report being summed from tally rows. */
+typedef struct rsum {
+    char *key;
+    long v[8];
+} rsum;
+
+static int timekey_order;
+static int by_report_order(const void *a, const void *b)
+{
+    const rsum *x = a, *y = b;
+    if (!timekey_order) {
+        long tx = x->v[0] + x->v[1], ty = y->v[0] + y->v[1];
+        if (tx != ty)
+            return tx > ty ? -1 : 1;
+    }
+    return strcmp(x->key, y->key);
+}
+
+/* Sums the rows of s per key in a hash table (cheaper than SQLite's sorter
+ * on tens of thousands of rows), then calls cb in report order. */
+static int report_grouped(sr_store *st, sqlite3_stmt *s, int timekey, sr_tally_cb cb, void *ud)
+{
+    rsum *v = NULL;
+    size_t n = 0, cap = 0, nslot = 0, *slot = NULL;
+    int rc = 0, step;
+    while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *key = sr__col_text(s, 0);
+        size_t len = strlen(key);
+        if (2 * (n + 1) > nslot) {
+            size_t ns = nslot ? nslot * 2 : 4096, *t = calloc(ns, sizeof *t);
+            if (!t) {
+                rc = SR_ENOMEM;
+                break;
+            }
+            for (size_t i = 0; i < n; i++) {
+                size_t h = (size_t)sr__hash64(v[i].key, strlen(v[i].key)) & (ns - 1);
+                while (t[h])
+                    h = (h + 1) & (ns - 1);
+                t[h] = i + 1;
+            }
+            free(slot);
+            slot = t;
+            nslot = ns;
+        }
+        size_t h = (size_t)sr__hash64(key, len) & (nslot - 1);
+        while (slot[h] && strcmp(v[slot[h] - 1].key, key))
+            h = (h + 1) & (nslot - 1);
+        if (!slot[h]) {
+            if (sr__grow((void **)&v, &cap, n, sizeof *v) || !(v[n].key = sr__strdup(key))) {
+                rc = SR_ENOMEM;
+                break;
+            }
+            memset(v[n].v, 0, sizeof v[n].v);
+            slot[h] = ++n;
+        }
+        rsum *r = &v[slot[h] - 1];
+        for (int i = 0; i < 8; i++)
+            r->v[i] += (long)sqlite3_column_int64(s, i + 1);
+    }
+    if (!rc && step != SQLITE_DONE)
+        rc = db_fail(st, "tallying events");
+    if (rc == SR_ENOMEM)
+        snprintf(st->err, sizeof st->err, "tallying events: out of memory");
+    timekey_order = timekey;
+    if (!rc && n)
+        qsort(v, n, sizeof *v, by_report_order);
+    for (size_t i = 0; i < n && !rc; i++) {
+        const rsum *r = &v[i];
+        if (r->v[0] + r->v[1] <= 0)
+            continue;
+        sr_tally t = {r->key, r->v[0], r->v[1], r->v[2], r->v[3], r->v[4], r->v[5], r->v[6], r->v[7]};
+        rc = cb(ud, &t);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(v[i].key);
+    free(v);
+    free(slot);
     return rc;
 }
 
@@ -1197,9 +1270,11 @@ int sr_store_report(sr_store *st, const char *by, const sr_query *q, sr_tally_cb
     span sp;
     int rc;
     if (tallies_can(q, &sp)) {
-        if ((rc = report_tallies(st, by, report_keys[k].timekey, q, &sp, &s)) != 0)
+        if ((rc = report_tallies(st, by, q, &sp, &s)) != 0)
             return rc;
-        goto rows;
+        rc = report_grouped(st, s, report_keys[k].timekey, cb, ud);
+        sqlite3_finalize(s);
+        return rc;
     }
     sr__buf sql;
     sr__buf_init(&sql, STORE_MAX_SQL);
@@ -1228,7 +1303,6 @@ int sr_store_report(sr_store *st, const char *by, const sr_query *q, sr_tally_cb
     sr__buf_release(&sql);
     if (rc)
         return rc;
-rows:;
     int step;
     while ((step = sqlite3_step(s)) == SQLITE_ROW) {
         sr_tally t;
