@@ -808,6 +808,11 @@ static size_t build_chunks(const coder *c, uint32_t a, uint32_t b, chunk *out, s
         ch.attrib = has_cue(c, ch.te, CUE_ATTRIB_AFTER) || has_cue(c, after, CUE_ATTRIB_AFTER) ||
                     (ch.tb > 0 && (c->ti[ch.tb - 1].cue >> CUE_ATTRIB_BEFORE & 1)) ||
                     (ch.tb > 1 && tok_is(c, ch.tb - 1, "the") && (c->ti[ch.tb - 2].cue >> CUE_ATTRIB_BEFORE & 1));
+        /* "X claimed to have clashed with Y": X claims its own act */
+        uint32_t cl = has_cue(c, ch.te, CUE_ATTRIB_AFTER) ? ch.te : after;
+        if (ch.attrib && tok_in(c, cl, (const char *const[]){"claimed", "claims", "claim", NULL}) &&
+            tok_in(c, cl + 1, (const char *const[]){"to", "responsibility", NULL}))
+            ch.attrib = 0;
         /* attached number: a number (or quantity word) right before, skipping modifiers */
         uint32_t k = ch.tb;
         int steps = 0;
@@ -1515,6 +1520,108 @@ static int is_past_verb(const coder *c, uint32_t i)
     return ends_with(c, i, "ed") || tok_in(c, i, irregular);
 }
 
+/* One death told without a number: a singular subject of a killing ("a
+ * trafficker was shot dead", "the victim died", "was shot and died") or a
+ * singular pronoun as its object ("killing him"). Returns the token that
+ * says it, or -1. */
+static long singular_death(const coder *c, uint32_t a, uint32_t b)
+{
+    static const char *const adv[] = {"later", "reportedly", "subsequently", "instantly", "immediately", "also",
+                                      "eventually", "allegedly", "then", "shortly", "afterwards", "allegedly", NULL};
+    for (uint32_t i = a; i < b; i++) {
+        if (!c->ti[i].trig && !(c->ti[i].cue >> CUE_KILL & 1))
+            continue; /* (only killing words can tell a death: most tokens stop here) */
+        int kill = 0, died = tok_in(c, i, (const char *const[]){"died", "dies", NULL});
+        if (!died && c->ti[i].trig) {
+            const mention *m = &c->men[c->ti[i].trig - 1];
+            kill = m->tb == i && STREQ(c->lx->triggers[m->row].cls, "kill") &&
+                   !strstr(c->lx->triggers[m->row].flags, "gap:") &&
+                   !tok_in(c, i, (const char *const[]){"opened", "fired", "shot", "open", NULL});
+            if (!kill && m->tb == i && tok_is(c, i, "shot") && tok_is(c, i + 1, "dead"))
+                kill = 1;
+        }
+        if (!kill && !died)
+            continue;
+        /* "killing him", "shot him dead", "killed her" */
+        if (kill && tok_in(c, i + 1, (const char *const[]){"him", "her", NULL}) &&
+            !(i + 2 < b && tok_in(c, i + 2, (const char *const[]){"and", "or", NULL})))
+            return (long)i;
+        uint32_t j = i;
+        while (j > a && tok_in(c, j - 1, adv))
+            j--;
+        /* "riots broke out after a rider was killed": the death is the cause,
+         * told in a subordinate clause, not part of this event */
+        int sub = 0;
+        for (uint32_t k = j > a + 8 ? j - 8 : a; k < j && !sub; k++)
+            sub = tok_in(c, k, (const char *const[]){"after", "following", "who", "whose", "when", "how", "whether", NULL}) &&
+                  !(k > a && tok_is(c, k - 1, "died"));
+        if (sub && !died)
+            continue;
+        if (kill) { /* "was killed", "was reportedly shot dead" */
+            if (j > a && tok_is(c, j - 1, "was") && is_past_verb(c, i))
+                return (long)i;
+            continue;
+        }
+        /* "died": "was shot and died", "the victim died", "he died" */
+        if (j > a + 2 && tok_is(c, j - 1, "and") && tok_is(c, j - 3, "was"))
+            return (long)i;
+        if (j > a && tok_in(c, j - 1, (const char *const[]){"he", "she", "victim", "man", "woman", "other", "officer",
+                                                        "driver", "boy", "girl", "child", "suspect", "soldier",
+                                                        "policeman", "resident", "farmer", "student", "teenager", NULL}) &&
+            !(j > a + 1 && tok_in(c, j - 2, (const char *const[]){"no", "every", "each", NULL})))
+            return (long)i;
+    }
+    return -1;
+}
+
+/* Fighting with no side named along a front ACLED codes as one standing
+ * dyad: fire across the line of contact in eastern Ukraine before the 2022
+ * invasion is between the Ukrainian military and the NAF (actors.tsv key
+ * "naf"). An unnamed shelling is by the state's side, the larger share of
+ * such reports; the other side is not named. */
+static void front_dyad(const coder *c, const sr__country *evc, const char *sub, cand *cd)
+{
+    static const struct {
+        const char *iso3, *rival, *until;
+    } fronts[] = {{"UKR", "naf", "2022-02-24"}};
+    for (size_t f = 0; f < sizeof fronts / sizeof fronts[0]; f++) {
+        if (strcmp(evc->iso3, fronts[f].iso3) || strcmp(cd->ev.event_date, fronts[f].until) >= 0 || !*evc->military)
+            continue;
+        const sr__actor *rv = NULL;
+        for (size_t k = 0; k < c->lx->nactors && !rv; k++)
+            if (!strcmp(c->lx->actors[k].key, fronts[f].rival))
+                rv = &c->lx->actors[k];
+        if (!rv)
+            return;
+        scopy(cd->actor1, sizeof cd->actor1, evc->military);
+        cd->ev.inter1 = 1;
+        if (STREQ(sub, "Armed clash")) {
+            scopy(cd->actor2, sizeof cd->actor2, rv->acled);
+            cd->ev.inter2 = rv->inter;
+            cd->role2 = 'a';
+        }
+        return;
+    }
+}
+
+/* Whether what was seized after token i is goods (drugs, cigarettes, cash,
+ * vehicles, livestock) rather than ground: the object before any place. */
+static int seized_goods(const coder *c, uint32_t i, uint32_t b)
+{
+    static const char *const goods[] = {"marijuana", "cocaine", "heroin", "cannabis", "drugs", "drug", "methamphetamine",
+                                        "narcotics", "cigarettes", "contraband", "goods", "cash", "money", "vehicles",
+                                        "vehicle", "cars", "car", "trucks", "truck", "motorcycles", "livestock",
+                                        "cattle", "goats", "timber", "fuel", "tons", "ton", "tonnes", "kg",
+                                        "kilograms", "packs", "property", "belongings", "phones", "gold", NULL};
+    for (uint32_t k = i; k < b && k < i + 8; k++) {
+        if (c->ti[k].ent && c->men[c->ti[k].ent - 1].type == MT_PLACE)
+            return 0;
+        if (tok_in(c, k, goods))
+            return 1;
+    }
+    return 0;
+}
+
 static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
 {
     const sr__lexicon *lx = c->lx;
@@ -1530,6 +1637,11 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             continue;
         if (c->ti[i].cue >> CUE_ZERO & 1) /* "no one was killed" reports no killing */
             continue;
+        /* "Movement of forces: ...": a label only opens the sentence before a colon */
+        if (strstr(lx->triggers[m->row].flags, "label") && (i != se->tb || !tok_is(c, m->te, ":"))) {
+            i = m->te - 1;
+            continue;
+        }
         /* negation or modality just before the trigger cancels it */
         uint32_t lo = i > a + 5 ? i - 5 : a;
         if (find_cue(c, lo, i, CUE_NEG) >= 0 || find_cue(c, lo, i, CUE_MODAL) >= 0)
@@ -1561,6 +1673,61 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     for (int k = 1; k < nt; k++)
         if (class_rank(lx->triggers[trigs[k]->row].cls) < class_rank(lx->triggers[tm->row].cls))
             tm = trigs[k];
+    /* "hacked and killed a leader, amid the violence following anti-government
+     * demonstrations": a protest named as background yields to the act */
+    if (STREQ(lx->triggers[tm->row].cls, "protest") || strstr(lx->triggers[tm->row].flags, "weak")) {
+        int bg = 0;
+        for (uint32_t k = tm->tb > a + 4 ? tm->tb - 4 : a; k < tm->tb && !bg; k++)
+            bg = tok_in(c, k, (const char *const[]){"following", "after", "amid", "amidst", NULL});
+        for (int k = 0; k < nt && bg; k++) {
+            const char *k2 = lx->triggers[trigs[k]->row].cls;
+            if ((STREQ(k2, "kill") || STREQ(k2, "attack")) && trigs[k]->tb < tm->tb && is_past_verb(c, trigs[k]->tb)) {
+                tm = trigs[k];
+                break;
+            }
+        }
+    }
+    /* "beat three men and then detained them": the violence outranks the
+     * arrest that followed it */
+    if (STREQ(lx->triggers[tm->row].cls, "arrest"))
+        for (int k = 0; k < nt; k++) {
+            const char *k2 = lx->triggers[trigs[k]->row].cls;
+            if (!(STREQ(k2, "kill") || STREQ(k2, "attack")) || !is_past_verb(c, trigs[k]->tb))
+                continue;
+            int rel = 0;
+            for (uint32_t j = trigs[k]->tb > a + 3 ? trigs[k]->tb - 3 : a; j < trigs[k]->tb && !rel; j++)
+                rel = tok_in(c, j, (const char *const[]){"who", "for", "over", "after", "of", "allegedly", NULL});
+            if (!rel) {
+                tm = trigs[k];
+                break;
+            }
+        }
+    /* "protested against the abduction of", "demanding a bill penalising
+     * rape": the act a demonstration is about is not the event */
+    {
+        const mention *pr = NULL;
+        for (int k = 0; k < nt && !pr; k++)
+            if (STREQ(lx->triggers[trigs[k]->row].cls, "protest") && !*lx->triggers[trigs[k]->row].sub_event_type &&
+                trigs[k]->tb < tm->tb)
+                pr = trigs[k];
+        const char *tc = lx->triggers[tm->row].cls;
+        if (pr && (STREQ(tc, "abduct") || STREQ(tc, "sexual") || STREQ(tc, "arrest") || STREQ(tc, "kill") ||
+                   STREQ(tc, "attack") || STREQ(tc, "loot"))) {
+            int cause = !is_past_verb(c, tm->tb);
+            for (uint32_t j = tm->tb > a + 3 ? tm->tb - 3 : a; j < tm->tb && !cause; j++)
+                cause = tok_in(c, j, (const char *const[]){"of", "against", "over", "for", "about", "penalizing",
+                                                           "penalising", "condemning", "denouncing", "demanding", NULL});
+            if (cause)
+                tm = pr;
+        }
+    }
+    /* a generic word ("post-election violence") yields to anything more specific */
+    if (strstr(lx->triggers[tm->row].flags, "weak"))
+        for (int k = 0; k < nt; k++)
+            if (!strstr(lx->triggers[trigs[k]->row].flags, "weak") &&
+                (strstr(lx->triggers[tm->row].flags, "weak") ||
+                 class_rank(lx->triggers[trigs[k]->row].cls) < class_rank(lx->triggers[tm->row].cls)))
+                tm = trigs[k];
     /* a riot act without a sub-event of its own ("burned", "vandalised") yields
      * to a killing or an attack: armed men who kill and burn houses attack */
     if (STREQ(lx->triggers[tm->row].cls, "riot") && !*lx->triggers[tm->row].sub_event_type) {
@@ -1569,22 +1736,57 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             const char *k2 = lx->triggers[trigs[k]->row].cls;
             if (!(STREQ(k2, "kill") || STREQ(k2, "attack") || STREQ(k2, "clash")) || !is_past_verb(c, trigs[k]->tb))
                 continue;
+            if (!STREQ(k2, "kill")) {
+                /* "unidentified persons attacked and vandalised houses": an
+                 * attack by people not known to be armed stays a riot */
+                const mention *sm = NULL;
+                for (uint32_t j = trigs[k]->tb; j > a && !sm; j--) {
+                    const mention *em = ent_at(c, j - 1);
+                    if (em && (em->type == MT_AGENT || em->type == MT_ACTOR))
+                        sm = em;
+                }
+                if (sm && sm->type == MT_AGENT &&
+                    (STREQ(lx->agents[sm->row].role, "unknown") || STREQ(lx->agents[sm->row].role, "civilian") ||
+                     STREQ(lx->agents[sm->row].role, "rioter") || STREQ(lx->agents[sm->row].role, "protester")))
+                    continue;
+            }
             if (!alt || (STREQ(k2, "kill") && !STREQ(lx->triggers[alt->row].cls, "kill")))
                 alt = trigs[k]; /* a killing wins over an attack */
         }
         if (alt)
             tm = alt;
     }
+    /* a label that opens the note names the kind of event */
+    const mention *label = NULL;
+    for (int k = 0; k < nt && !label; k++)
+        if (strstr(lx->triggers[trigs[k]->row].flags, "label"))
+            label = trigs[k];
+    if (label && nt > 1 && tm == label) { /* the roles come from the other triggers */
+        tm = label == trigs[0] ? trigs[1] : trigs[0];
+        for (int k = 0; k < nt; k++)
+            if (trigs[k] != label && class_rank(lx->triggers[trigs[k]->row].cls) < class_rank(lx->triggers[tm->row].cls))
+                tm = trigs[k];
+    }
+    /* "thwarted an incursion", "foiled an attack": the fight that was
+     * repelled, not a disrupted weapon */
+    if (STREQ(lx->triggers[tm->row].cls, "defuse") &&
+        tok_in(c, tm->tb, (const char *const[]){"thwarted", "foiled", "thwart", "foil", NULL}))
+        for (int k = 0; k < nt; k++)
+            if (trigs[k]->tb > tm->tb && trigs[k]->tb <= tm->te + 4 &&
+                (STREQ(lx->triggers[trigs[k]->row].cls, "clash") || STREQ(lx->triggers[trigs[k]->row].cls, "attack"))) {
+                tm = trigs[k];
+                break;
+            }
     const sr__trigger *tr = &lx->triggers[tm->row];
     /* roles hang on the main verb: the first past-tense trigger, else the first
      * participle, else the dominant one ("SDF fighters killed two IS militants
      * in a gunfight": killed, not gunfight) */
     const mention *anchor = NULL;
     for (int k = 0; k < nt && !anchor; k++)
-        if (is_past_verb(c, trigs[k]->tb))
+        if (is_past_verb(c, trigs[k]->tb) && trigs[k] != label)
             anchor = trigs[k];
     for (int k = 0; k < nt && !anchor; k++)
-        if (ends_with(c, trigs[k]->tb, "ing"))
+        if (ends_with(c, trigs[k]->tb, "ing") && trigs[k] != label)
             anchor = trigs[k];
     if (!anchor)
         anchor = tm;
@@ -1626,8 +1828,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         for (uint32_t k = m->tb > a + 3 ? m->tb - 3 : a; k < m->te; k++) /* "was found dead": the aux may open the trigger */
             if (is_aux(c, k))
                 passive = 1;
-        if (tok_is(c, m->te, "by"))
-            passive = 1;
+        if (tok_is(c, m->te, "by") && (is_past_verb(c, m->te - 1) || !is_past_verb(c, anchor->tb) || anchor == m))
+            passive = 1; /* ("an airstrike by X killed 14": the noun's agent, the verb is active) */
     }
     if (!passive && is_past_verb(c, anchor->tb) && !STREQ(lx->triggers[anchor->row].cls, "clash") &&
         !STREQ(lx->triggers[anchor->row].cls, "protest") && !STREQ(lx->triggers[anchor->row].cls, "riot")) {
@@ -1686,6 +1888,16 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 ch[k].prep != 'f' && !ch[k].conj && !ch[k].attrib &&
                 !(subj >= 0 && ch[k].actor < 0 && ch[k].agent >= 0 && strstr(lx->agents[ch[k].agent].key, "-site")))
                 subj = (int)k; /* (a site after a subject names where it is: "residents of X village") */
+        /* "Raiders attack villagers and kill one": the object of an earlier
+         * verb in the clause is not the subject of the later one */
+        int obj0 = -1;
+        if (subj >= 0 && trigs[0] != anchor && trigs[0]->te <= ch[subj].tb && !is_punct(c, anchor->tb - 1) &&
+            anchor->tb > a && tok_is(c, anchor->tb - 1, "and") && ch[subj].te + 1 == anchor->tb)
+            for (size_t k = 0; k < nch; k++)
+                if (ch[k].te <= trigs[0]->tb && ch[k].prep == 0 && !ch[k].conj && !ch[k].attrib) {
+                    obj0 = subj;
+                    subj = (int)k;
+                }
         int obj = -1, target = -1;
         for (size_t k = 0; k < nch; k++) {
             if (ch[k].prep == 't' && target < 0)
@@ -1694,6 +1906,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 !ch[k].conj && !ch[k].attrib && obj < 0)
                 obj = (int)k;
         }
+        if (obj < 0 && obj0 >= 0)
+            obj = obj0;
         if (obj < 0 && (STREQ(cls, "capture") || STREQ(cls, "withdraw"))) /* "retook X from Y" */
             for (size_t k = 0; k < nch; k++)
                 if (ch[k].tb >= anchor->te && ch[k].prep == 'f' && !ch[k].attrib) {
@@ -1729,6 +1943,14 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                         break;
                     }
                 }
+            /* "a trafficker was killed after exchanging fire with police":
+             * the other side of the fight */
+            for (size_t k = 0; k < nch && i1 < 0; k++)
+                if (ch[k].prep == 'w' && ch[k].tb > anchor->te && (int)k != subj && !ch[k].attrib)
+                    for (int t = 0; t < nt && i1 < 0; t++)
+                        if (STREQ(lx->triggers[trigs[t]->row].cls, "clash") && trigs[t]->tb >= anchor->te &&
+                            trigs[t]->te <= ch[k].tb)
+                            i1 = (int)k;
         } else {
             i1 = subj >= 0 ? subj : by;
             i2 = obj;
@@ -1764,6 +1986,41 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 }
     }
 
+    /* "Property destruction: Settlers cut down olive trees": with only the
+     * label to go by, the first phrase after it is the actor */
+    if (anchor == label && i1 < 0) {
+        for (size_t k = 0; k < nch; k++)
+            if (ch[k].tb >= label->te && ch[k].prep == 0 && !ch[k].attrib) {
+                i1 = (int)k;
+                break;
+            }
+        if (i1 >= 0 && i2 == i1) {
+            i2 = -1;
+            for (size_t k = (size_t)i1 + 1; k < nch && i2 < 0; k++)
+                if ((ch[k].prep == 0 || ch[k].prep == 't') && !ch[k].attrib && !ch[k].conj)
+                    i2 = (int)k;
+        }
+    }
+
+    /* "Seven police are dead after an attack on their post by tribesmen":
+     * a violent act with one side found takes an armed or state phrase
+     * elsewhere in the clause as the other */
+    int civ1 = i1 >= 0 && ((ch[i1].actor >= 0 && lx->actors[ch[i1].actor].inter == 7) ||
+                           (ch[i1].actor < 0 && ch[i1].agent >= 0 && STREQ(lx->agents[ch[i1].agent].role, "civilian")));
+    if (i1 >= 0 && i2 < 0 && !civ1 && (STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash")))
+        for (size_t k = 0; k < nch && i2 < 0; k++) {
+            if ((int)k == i1 || ch[k].attrib || ch[k].prep == 'i' || ch[k].conj)
+                continue;
+            int armed = 0;
+            if (ch[k].actor >= 0)
+                armed = lx->actors[ch[k].actor].inter >= 1 && lx->actors[ch[k].actor].inter <= 4;
+            else if (ch[k].agent >= 0)
+                armed = !strstr(lx->agents[ch[k].agent].key, "-site") &&
+                        (STREQ(lx->agents[ch[k].agent].role, "state") || STREQ(lx->agents[ch[k].agent].role, "armed"));
+            if (armed && !(ch[i1].agent >= 0 && ch[i1].agent == ch[k].agent && ch[i1].actor == ch[k].actor))
+                i2 = (int)k;
+        }
+
     /* "X moved into the town after Y withdrew from it": X is actor 1 */
     if (STREQ(cls, "withdraw") && i1 >= 0)
         for (size_t k = 0; k < nch; k++)
@@ -1790,7 +2047,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             if (lx->quants[qm->row].best == 1 && (tok_is(c, i, "a") || tok_is(c, i, "an"))) {
                 int attached = 0;
                 for (size_t k = 0; k < nch; k++)
-                    if (ch[k].ntb == i && ch[k].nte == qm->te && ch[k].actor < 0 && ch[k].agent >= 0 &&
+                    if (ch[k].ntb == i && ch[k].nte == qm->te && ch[k].actor < 0 && ch[k].agent >= 0 && ch[k].prep != 'b' &&
                         !strstr(lx->agents[ch[k].agent].key, "-site") && !ends_with(c, ch[k].te - 1, "s") &&
                         !tok_in(c, ch[k].te - 1, (const char *const[]){"force", "army", "military", "police", "militia", "navy", "mob", "crowd", NULL}))
                         attached = 1;
@@ -1854,6 +2111,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             d = -d;
         if (subordinate_date(c, se->tb, se->te, c->dh[k].tb, tm->tb))
             continue;
+        /* "On 3 May 2020, ... (from 3 to 5 May)", "Around 2 May (as reported)":
+         * the date that opens the sentence dates it */
+        if (c->dh[k].tb <= se->tb + 3 && !c->dh[k].h.period)
+            d = 0;
         uint32_t db = c->dh[k].tb; /* "said on Thursday" dates the statement, if another date is there */
         if ((db > se->tb && has_cue(c, db - 1, CUE_ATTRIB_AFTER)) ||
             (db > se->tb + 1 && tok_is(c, db - 1, "on") && has_cue(c, db - 2, CUE_ATTRIB_AFTER)))
@@ -2019,6 +2280,23 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (crowd && !*cd->assoc1)
             scopy(cd->assoc1, sizeof cd->assoc1, a1.name);
     }
+    if (a1.role == 'c' && i1 >= 0 && (STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash"))) {
+        /* herders or pastoralists who kill, raid or fight are a communal
+         * militia (identity militia, inter 4), as ACLED codes pastoral
+         * violence, not a mob */
+        int communal = 0;
+        for (uint32_t k = ch[i1].tb; k < ch[i1].te && !communal; k++)
+            communal = tok_in(c, k, (const char *const[]){"herders", "herdsmen", "herder", "herdsman", "pastoralists",
+                                                          "pastoralist", "tribesmen", "clansmen", "clan", "community",
+                                                          "communities", NULL});
+        if (communal) {
+            a1.name[0] = 0;
+            if (evc)
+                snprintf(a1.name, sizeof a1.name, "Unidentified Communal Militia (%s)", evc->name);
+            a1.inter = 4;
+            a1.role = 'a';
+        }
+    }
     if (a1.role == 'c' && i1 >= 0) {
         static const char *const collective[] = {"villagers", "residents", "youths", "youth", "locals", "vendors", "citizens", "nationals",
                                                  "traders", "sellers", "workers", "students", "farmers", "herders",
@@ -2026,6 +2304,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         for (uint32_t k = ch[i1].tb; k < ch[i1].te && !crowd; k++)
             crowd = tok_in(c, k, collective);
         uint32_t k0 = ch[i1].ntb < ch[i1].nte ? ch[i1].ntb : ch[i1].tb;
+        while (k0 > a && c->ti[k0 - 1].quant && !STREQ(lx->quants[c->men[c->ti[k0 - 1].quant - 1].row].kind, "number"))
+            k0--; /* "a mob of around 15 people": past the hedge */
         if (k0 >= 2 && tok_is(c, k0 - 1, "of") && tok_in(c, k0 - 2, (const char *const[]){"group", "groups", "mob", "crowd", NULL}))
             crowd = 1;
         if (ch[i1].tb >= 2 && tok_is(c, ch[i1].tb - 1, "of") &&
@@ -2035,7 +2315,28 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (a1.role == 'c' && !crowd && (STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash"))) {
         /* civilians are never the armed side: people who clash are a mob,
          * a person who attacks is an unidentified armed actor */
+        /* several people who beat or stone someone without firearms are a
+         * mob ("five persons beat up a man", "community members assaulted") */
+        int plural = 0, guns = 0;
+        if (i1 >= 0) {
+            figure f;
+            if (ch[i1].nte > ch[i1].ntb && read_figure(c, ch[i1].ntb, &f))
+                plural = f.best > 1;
+            else
+                plural = ends_with(c, ch[i1].te - 1, "s") ||
+                         tok_in(c, ch[i1].te - 1, (const char *const[]){"people", "men", "women", "youth", NULL});
+        }
+        for (uint32_t k = a; k < b && plural && !guns; k++)
+            guns = tok_in(c, k, (const char *const[]){"shot", "shooting", "gunned", "gunshot", "opened", "fired", "firing",
+                                                      "guns", "gun", "pistol", "pistols", "rifle", "rifles", "firearms",
+                                                      "bomb", "bombs", "grenade", "explosives", "armed", "hacked",
+                                                      "machete", "machetes", "panga", "pangas", "arrows", "spears",
+                                                      "guards", "officials", "rangers", "officers", "raid", "raided",
+                                                      "raiders", "gang", "gangs", "knife", "knives", "knife-wielding",
+                                                      "ambushed", "ambush", NULL});
         if ((has_clash || STREQ(cls, "clash")) && a2.role != 'a')
+            crowd = 1;
+        else if (plural && !guns && !has_kill)
             crowd = 1;
         else {
             a1.name[0] = 0;
@@ -2076,6 +2377,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             sub = "Armed clash";
     } else if (STREQ(cls, "capture") && a2.role == 'c' && i2 >= 0 && ch[i2].agent >= 0) {
         sub = "Abduction/forced disappearance"; /* "the men were seized from their homes" */
+    } else if (STREQ(cls, "capture") && seized_goods(c, tm->te, b)) {
+        sub = "Looting/property destruction"; /* "police seized a ton of marijuana": goods, not ground */
     } else if (STREQ(cls, "capture")) {
         sub = a1.inter == 1 ? "Government regains territory" : "Non-state actor overtakes territory";
         if (find_cue(c, a, b, CUE_NONVIOLENT) >= 0)
@@ -2104,6 +2407,23 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                       (i1 >= 0 && ch[i1].actor < 0 && ch[i1].agent >= 0 && STREQ(lx->agents[ch[i1].agent].key, "rioters"))
                   ? "Violent demonstration"
                   : "Mob violence";
+    if (label)
+        sub = lx->triggers[label->row].sub_event_type;
+    int riotbomb = 0;
+    for (uint32_t k = a; k < b && !riotbomb && sub && STREQ(sub, "Remote explosive/landmine/IED"); k++)
+        riotbomb = tok_in(c, k, (const char *const[]){"cocktails", "molotov", "brickbats", NULL}) ||
+                   (k > a && tok_in(c, k, (const char *const[]){"bomb", "bombs", NULL}) &&
+                    tok_in(c, k - 1, (const char *const[]){"crude", "cocktail", "petrol", "homemade", "hand-made",
+                                                           "home-made", "made", NULL}));
+    if (riotbomb) {
+        /* crude, cocktail or petrol bombs thrown by people not known to be an
+         * armed group are riot weapons, not explosive devices */
+        int armed1 = a1.role == 's' ||
+                     (i1 >= 0 && ch[i1].actor >= 0 && lx->actors[ch[i1].actor].inter >= 1 && lx->actors[ch[i1].actor].inter <= 2) ||
+                     (i1 >= 0 && ch[i1].actor < 0 && ch[i1].agent >= 0 && STREQ(lx->agents[ch[i1].agent].role, "armed"));
+        if (!armed1)
+            sub = has_protest || a1.role == 'p' ? "Violent demonstration" : "Mob violence";
+    }
     if (!sub)
         sub = "Other";
     /* default actors by type */
@@ -2138,7 +2458,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         }
         if (!evc)
             a1.name[0] = 0;
-        if (STREQ(sub, "Peaceful protest") && a2.role != 's') {
+        if (STREQ(sub, "Peaceful protest")) { /* a peaceful protest is one-sided: the state it targets is no actor */
             a2.name[0] = 0;
             a2.inter = 0;
             a2.role = 0;
@@ -2175,6 +2495,22 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         sub = "Armed clash"; /* "mortars and small arms … in both directions" */
     if (STREQ(cls, "shell") && has_clash && tok_in(c, tm->tb, (const char *const[]){"explosions", NULL}))
         sub = "Armed clash";
+    if (STREQ(cls, "shell") && STREQ(sub, "Shelling/artillery/missile attack"))
+        for (int k = 0; k < nt; k++)
+            if (tok_in(c, trigs[k]->tb, (const char *const[]){"clash", "clashes", "clashed", "clashing", "fought",
+                                                             "fighting", "battle", "battled", "responded", "returned",
+                                                             "fired", NULL}) &&
+                STREQ(lx->triggers[trigs[k]->row].cls, "clash")) {
+                sub = "Armed clash"; /* "clashes amid regime shelling", "responded to the shelling" */
+                break;
+            }
+    if (STREQ(cls, "shell") && STREQ(sub, "Shelling/artillery/missile attack"))
+        for (uint32_t k = se->tb; k + 1 < se->te; k++)
+            if ((tok_is(c, k, "both") && tok_is(c, k + 1, "directions")) ||
+                (k >= a && k < b && tok_in(c, k, (const char *const[]){"exchanged", "traded", NULL}))) {
+                sub = "Armed clash"; /* fire in both directions is a fight, not a one-sided shelling */
+                break;
+            }
     if ((STREQ(cls, "riot") || STREQ(cls, "mob") || STREQ(sub, "Mob violence") || STREQ(sub, "Violent demonstration")) &&
         a1.role != 'r') {
         if (a1.role && !a2.role && a1.role != 'p' && a1.role != 'c') {
@@ -2194,6 +2530,36 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         a1.inter = 1;
         a1.role = 's';
     }
+    if (a1.role == 'c' && !a2.role &&
+        (STREQ(sub, "Remote explosive/landmine/IED") || STREQ(sub, "Grenade") || STREQ(sub, "Suicide bomb") ||
+         STREQ(sub, "Shelling/artillery/missile attack") || STREQ(sub, "Air/drone strike"))) {
+        /* "a shopkeeper was injured in an explosion": civilians are what the
+         * weapon hit, not who used it */
+        a2 = a1;
+        ev->ev_actor2 = ev->ev_actor1;
+        memset(&a1, 0, sizeof a1);
+        ev->ev_actor1 = (sr_span){-1, -1};
+    }
+    if (!a1.role && !a2.role) {
+        /* nobody named at all ("the body of a man was found"; "a caretaker
+         * was injured in an explosion"): the victims are civilians when the
+         * violence was against civilians, or when a civilian is named */
+        int civ = 0, hurt = nd || nw || has_kill;
+        for (size_t k = 0; k < nch && !civ; k++)
+            civ = ch[k].actor < 0 && ch[k].agent >= 0 && !ch[k].attrib && STREQ(lx->agents[ch[k].agent].role, "civilian");
+        if (STREQ(sub, "Attack") || STREQ(sub, "Sexual violence"))
+            civ = civ || hurt;
+        else if (STREQ(sub, "Remote explosive/landmine/IED") || STREQ(sub, "Grenade"))
+            civ = civ && hurt;
+        else if (!STREQ(sub, "Abduction/forced disappearance"))
+            civ = 0;
+        if (civ) {
+            if (evc)
+                snprintf(a2.name, sizeof a2.name, "Civilians (%s)", evc->name);
+            a2.inter = 7;
+            a2.role = 'c';
+        }
+    }
     if (!a1.role && a2.role && (STREQ(sub, "Attack") || STREQ(sub, "Abduction/forced disappearance") ||
                      STREQ(sub, "Remote explosive/landmine/IED") || STREQ(sub, "Grenade") ||
                      STREQ(sub, "Suicide bomb"))) {
@@ -2206,11 +2572,18 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (a1.role && !a2.role && (STREQ(sub, "Attack") || STREQ(sub, "Abduction/forced disappearance") ||
                                 STREQ(sub, "Sexual violence") || STREQ(sub, "Looting/property destruction"))) {
         /* violence against civilians, or their property, with no victim named:
-         * ACLED's civilians of the country */
+         * ACLED's civilians of the country; drugs or contraband seized or
+         * destroyed by the state belong to an unnamed criminal group */
+        int crime = 0;
+        if (a1.role == 's' && STREQ(sub, "Looting/property destruction"))
+            for (uint32_t k = a; k < b && !crime; k++)
+                crime = tok_in(c, k, (const char *const[]){"marijuana", "cocaine", "heroin", "cannabis", "drugs",
+                                                            "methamphetamine", "narcotics", "contraband", "smuggled",
+                                                            "opium", "poppy", NULL});
         if (evc)
-            snprintf(a2.name, sizeof a2.name, "Civilians (%s)", evc->name);
-        a2.inter = 7;
-        a2.role = 'c';
+            snprintf(a2.name, sizeof a2.name, crime ? "Unidentified Armed Group (%s)" : "Civilians (%s)", evc->name);
+        a2.inter = crime ? 3 : 7;
+        a2.role = crime ? 'a' : 'c';
     }
     if (a1.role != 'r' && a1.role != 'p' &&
         ((*a1.name && !strcmp(a1.name, a2.name)) ||
@@ -2229,24 +2602,33 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     cd->event_type = event_type_of(sub);
 
     /* fatalities */
+    figure f2;
+    long sd = -1;
     if (nd) {
         ev->fatalities = dead.best >= 0 ? dead.best : dead.low;
         ev->fatalities_low = dead.low;
         ev->fatalities_high = dead.high;
         ev->ev_number = dead.span;
+    } else if (!zero && !nw && has_kill && i2 >= 0 && ch[i2].nte > ch[i2].ntb && read_figure(c, ch[i2].ntb, &f2)) {
+        ev->fatalities = f2.best;
+        ev->fatalities_low = f2.low;
+        ev->fatalities_high = f2.high;
+        ev->ev_number = f2.span;
+    } else if (!zero && (has_kill || (c->smask >> CUE_KILL & 1)) && (sd = singular_death(c, a, b)) >= 0) {
+        ev->fatalities = ev->fatalities_low = ev->fatalities_high = 1;
+        ev->ev_number = span_of(c, (uint32_t)sd, (uint32_t)sd + 1);
     } else if (zero || nw) {
         ev->fatalities = ev->fatalities_low = ev->fatalities_high = 0;
         long z = find_cue(c, se->tb, se->te, CUE_ZERO);
         if (z >= 0)
             ev->ev_number = span_of(c, (uint32_t)z, (uint32_t)z + 1);
-    } else if (has_kill && i2 >= 0 && ch[i2].nte > ch[i2].ntb) {
-        figure f;
-        if (read_figure(c, ch[i2].ntb, &f)) {
-            ev->fatalities = f.best;
-            ev->fatalities_low = f.low;
-            ev->fatalities_high = f.high;
-            ev->ev_number = f.span;
-        }
+    }
+
+    /* a peaceful protest (or one the police broke up) kills nobody: a death
+     * it names is its cause ("demonstrated over the killing of a driver") */
+    if ((STREQ(sub, "Peaceful protest") || STREQ(sub, "Protest with intervention")) && ev->fatalities > 0) {
+        ev->fatalities = ev->fatalities_low = ev->fatalities_high = 0;
+        ev->ev_number = (sr_span){-1, -1};
     }
 
     /* dates */
@@ -2324,6 +2706,37 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         }
     }
 
+    if (evc) {
+        /* a drive-by shooting or a cartel is the mark of a criminal gang:
+         * ACLED's unidentified gang rather than an unidentified armed group */
+        int gang = 0, unnamed = generic_armed(cd->actor1) || generic_armed(cd->actor2);
+        for (uint32_t k = se->tb; k < se->te && !gang && unnamed; k++)
+            gang = tok_in(c, k, (const char *const[]){"drive-by", "cartel", "cartels", NULL}) ||
+                   (tok_is(c, k, "drive") && tok_is(c, k + 1, "-") && tok_is(c, k + 2, "by")) ||
+                   (tok_is(c, k, "criminal") && tok_in(c, k + 1, (const char *const[]){"group", "groups", NULL}));
+        for (int k = 0; k < 2 && gang; k++) {
+            char *an = k ? cd->actor2 : cd->actor1;
+            if (generic_armed(an))
+                snprintf(an, sizeof cd->actor1, "Unidentified Gang (%s)", evc->name);
+        }
+    }
+    if (evc && !*cd->actor1 && !*cd->actor2 && *ev->event_date &&
+        (STREQ(sub, "Armed clash") || STREQ(sub, "Shelling/artillery/missile attack")))
+        front_dyad(c, evc, sub, cd);
+    if (evc && STREQ(sub, "Armed clash") && !ev->inter1) {
+        /* a fight always has two sides: one not named is ACLED's unidentified
+         * armed group ("a shoot-out took place", "police were ambushed") */
+        snprintf(cd->actor1, sizeof cd->actor1, "Unidentified Armed Group (%s)", evc->name);
+        ev->inter1 = 3;
+        if (!ev->inter2) {
+            scopy(cd->actor2, sizeof cd->actor2, cd->actor1);
+            ev->inter2 = 3;
+        }
+    } else if (evc && STREQ(sub, "Armed clash") && !ev->inter2 && (ev->inter1 == 1 || ev->inter1 == 2)) {
+        snprintf(cd->actor2, sizeof cd->actor2, "Unidentified Armed Group (%s)", evc->name);
+        ev->inter2 = 3;
+    }
+
     cd->score = (*cd->actor1 != 0) + (*cd->actor2 != 0) + (*cd->location != 0) * 2 +
                 (ev->fatalities >= 0) + cd->has_date + (*cd->source != 0);
     c->ncands++;
@@ -2346,7 +2759,8 @@ static int code_sentence(coder *c, uint32_t s)
     c->sb = se->tb;
     c->se = se->te;
     c->smask = mask;
-    if (!any_trig && (mask >> CUE_KILL & 1) && c->ncands && c->cands[c->ncands - 1].ev.fatalities < 0 &&
+    if (!any_trig && (mask >> CUE_KILL & 1) && !(mask >> CUE_ZERO & 1) && c->ncands &&
+        c->cands[c->ncands - 1].ev.fatalities < 0 &&
         c->cands[c->ncands - 1].sent + 2 >= s) {
         /* "Two of the victims died." / "1 fatality." completes the event before it */
         figure dead = {-1, -1, -1, {-1, -1}};
@@ -2362,19 +2776,27 @@ static int code_sentence(coder *c, uint32_t s)
                 nd++;
             }
         }
+        long sd = nd ? -1 : singular_death(c, se->tb, se->te); /* "The victim died." */
         if (nd) {
             sr_event *e = &c->cands[c->ncands - 1].ev;
             e->fatalities = dead.best >= 0 ? dead.best : dead.low;
             e->fatalities_low = dead.low;
             e->fatalities_high = dead.high;
             e->ev_number = dead.span;
+        } else if (sd >= 0) {
+            sr_event *e = &c->cands[c->ncands - 1].ev;
+            e->fatalities = e->fatalities_low = e->fatalities_high = 1;
+            e->ev_number = span_of(c, (uint32_t)sd, (uint32_t)sd + 1);
         }
         return 0;
     }
     if (!any_trig && !(mask >> CUE_ZERO & 1))
         return 0; /* nothing happens in this sentence */
     /* opinion and background sentences report no event */
-    if (find_cue(c, se->tb, se->te, CUE_OPINION) >= 0 || find_cue(c, se->tb, se->te, CUE_FALSE) >= 0)
+    uint32_t ft = se->tb; /* a view held inside the report ("a principal they believe is corrupt") is no opinion piece */
+    while (ft < se->te && !c->ti[ft].trig)
+        ft++;
+    if (find_cue(c, se->tb, ft, CUE_OPINION) >= 0 || find_cue(c, se->tb, se->te, CUE_FALSE) >= 0)
         return 0;
     long sub = find_cue(c, se->tb, se->tb + 3 < se->te ? se->tb + 3 : se->te, CUE_SUBSET);
     if (sub >= 0)
@@ -2434,7 +2856,7 @@ static int code_sentence(coder *c, uint32_t s)
         e->fatalities_low = y->ev.fatalities_low;
         e->fatalities_high = y->ev.fatalities_high;
         e->ev_number = y->ev.ev_number;
-        if (!*x->actor2 && *y->actor2 && strcmp(y->actor2, x->actor1)) {
+        if (!*x->actor2 && *y->actor2 && strcmp(y->actor2, x->actor1) && y->ev.ev_actor2.start >= 0) {
             memcpy(x->actor2, y->actor2, sizeof x->actor2);
             e->inter2 = y->ev.inter2;
             e->ev_actor2 = y->ev.ev_actor2;
@@ -2783,6 +3205,19 @@ static void protest_interventions(coder *c)
                 }
         }
     }
+    /* a demonstration the state broke up has the state as its second actor,
+     * the police unless the text named another force */
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *p = &c->cands[j];
+        if (p->merged || p->ev.inter2 || *p->actor2 ||
+            !(STREQ(p->sub_event_type, "Protest with intervention") || STREQ(p->sub_event_type, "Excessive force against protesters")))
+            continue;
+        const sr__country *pc = p->iso3[0] ? country_of_iso(c, p->iso3) : NULL;
+        if (pc && *pc->police)
+            scopy(p->actor2, sizeof p->actor2, pc->police);
+        p->ev.inter2 = 1;
+        p->role2 = 's';
+    }
 }
 
 /* "Gunmen threw a grenade into a bar. One person was killed and 11 were
@@ -2792,7 +3227,10 @@ static void complete_tolls(coder *c)
 {
     for (size_t j = 1; j < c->ncands; j++) {
         cand *y = &c->cands[j], *x = &c->cands[j - 1];
-        if (y->merged || x->merged || strcmp(y->cls, "kill") || y->ev.fatalities <= 0 || y->kind_agg)
+        /* (a bare "A suspect was shot and died." is a toll too: an attack
+         * whose perpetrator is only ACLED's default) */
+        int bare = (!strcmp(y->cls, "attack") || !strcmp(y->cls, "kill")) && y->ev.ev_actor1.start < 0;
+        if (y->merged || x->merged || (strcmp(y->cls, "kill") && !bare) || y->ev.fatalities <= 0 || y->kind_agg)
             continue;
         if (x->ev.fatalities > 0 || y->sent == x->sent || y->sent > x->sent + 2 || y->para != x->para)
             continue;
@@ -2800,10 +3238,11 @@ static void complete_tolls(coder *c)
             continue;
         if (strcmp(y->sub_event_type, "Attack") && strcmp(y->sub_event_type, "Armed clash"))
             continue; /* an event of its own kind, not a toll */
-        if (*y->actor1 && !(*x->actor1 && actor_compatible(x->actor1, x->ev.inter1, y->actor1, y->ev.inter1)) &&
+        if (*y->actor1 && !bare && !(*x->actor1 && actor_compatible(x->actor1, x->ev.inter1, y->actor1, y->ev.inter1)) &&
             !(*x->actor2 && actor_compatible(x->actor2, x->ev.inter2, y->actor1, y->ev.inter1)))
             continue;
-        if (*y->location && *x->location && strcmp(y->location, x->location))
+        if (*y->location && *x->location && strcmp(y->location, x->location) &&
+            y->ev.ev_place.start >= y->ev.ev_sentence.start) /* (a place carried over from before is no place of its own) */
             continue;
         x->ev.fatalities = y->ev.fatalities;
         x->ev.fatalities_low = y->ev.fatalities_low;
