@@ -85,7 +85,15 @@ static const char *const schema_sql =
     "CREATE INDEX IF NOT EXISTS events_actor1 ON events(actor1);\n"
     "CREATE INDEX IF NOT EXISTS events_actor2 ON events(actor2);\n"
     "CREATE INDEX IF NOT EXISTS events_kind ON events(kind);\n"
-    "CREATE INDEX IF NOT EXISTS events_sub_event_type ON events(sub_event_type COLLATE NOCASE);\n"
+    "CREATE INDEX IF NOT EXISTS events_sub_event_type ON events(sub_event_type COLLATE NOCASE);\n"    /* report --admin1 / --type (schema 7): the counted units of a region or
+     * type, news incidents and the events not linked to one */
+    "CREATE INDEX IF NOT EXISTS events_event_type ON events(event_type COLLATE NOCASE);\n"
+    "CREATE INDEX IF NOT EXISTS events_unlinked_admin1 ON events(admin1 COLLATE NOCASE, event_date)"
+    " WHERE incident_id IS NULL;\n"
+    "CREATE INDEX IF NOT EXISTS events_unlinked_event_type ON events(event_type COLLATE NOCASE, event_date)"
+    " WHERE incident_id IS NULL;\n"
+    "CREATE INDEX IF NOT EXISTS events_unlinked_sub_event_type ON events(sub_event_type COLLATE NOCASE, event_date)"
+    " WHERE incident_id IS NULL;\n"
     VERSION3_INDEXES;
 
 /* Records "what: sqlite's message" as the store's last error; returns SR_EDB. */
@@ -335,7 +343,10 @@ static const char *const alert_tallies_sql =
     ") WITHOUT ROWID;\n"
     /* the incidents of one series in a window (the events behind an alert) */
     "CREATE INDEX IF NOT EXISTS incidents_actor ON incidents(actor1, event_date);\n"
-    "CREATE INDEX IF NOT EXISTS incidents_admin1 ON incidents(admin1, event_date);\n"
+    "CREATE INDEX IF NOT EXISTS incidents_admin1 ON incidents(admin1, event_date);\n"    /* report --admin1 / --type (schema 7), compared without case like the filters */
+    "CREATE INDEX IF NOT EXISTS incidents_admin1_nc ON incidents(admin1 COLLATE NOCASE, event_date);\n"
+    "CREATE INDEX IF NOT EXISTS incidents_event_type ON incidents(event_type COLLATE NOCASE, event_date);\n"
+    "CREATE INDEX IF NOT EXISTS incidents_sub_event_type ON incidents(sub_event_type COLLATE NOCASE, event_date);\n"
     /* the incidents and their tolls behind --metric fatalities, from the index alone */
     "CREATE INDEX IF NOT EXISTS incidents_alerts ON incidents(origin, event_date, time_precision, actor1, admin1,"
     " fatalities, country, iso3, kind);\n";
@@ -857,8 +868,11 @@ static int where_origin(const sr_query *q, sr__buf *sql, const char **params, in
 {
     int rc = where_clause(q, sql, params, np);
     const char *o = q && q->origin && *q->origin ? q->origin : "news";
+    /* with a region or type, their indexes are far narrower than the origin's
+     * ("+" keeps the planner, which has no statistics, off the origin index) */
+    bool narrow = q && ((q->admin1 && *q->admin1) || (q->type && *q->type));
     if (!rc && strcmp(o, "all")) {
-        rc = sr__buf_printf(sql, " AND e.origin = ?%d", *np + 1);
+        rc = sr__buf_printf(sql, narrow ? " AND +e.origin = ?%d" : " AND e.origin = ?%d", *np + 1);
         params[(*np)++] = o;
     }
     return rc;
@@ -1433,20 +1447,15 @@ int sr_store_scope(sr_store *st, const sr_query *q, sr_scope *out)
         rc = rc ? rc : tallies_edge(st, q, &sp, 1, out->last);
         return rc;
     }
+    /* one pass over the filtered units (the filters' indexes pick them) */
     sqlite3_stmt *s = NULL;
     int rc;
-    for (int k = 0; k < 2; k++) {
-        if ((rc = query_value(st, "SELECT e.event_date FROM " COUNTED_EVENTS, q,
-                              k ? " AND e.event_date <> '' ORDER BY e.event_date DESC LIMIT 1"
-                                : " AND e.event_date <> '' ORDER BY e.event_date LIMIT 1",
-                              &s)) != 0)
-            return rc;
-        copy_date(k ? out->last : out->first, sqlite3_data_count(s) ? sr__col_text(s, 0) : "");
-        sqlite3_finalize(s);
-    }
-    if ((rc = query_value(st, "SELECT count(*) FROM " COUNTED_EVENTS, q, "", &s)))
+    if ((rc = query_value(st, "SELECT count(*), min(NULLIF(e.event_date, '')), max(NULLIF(e.event_date, '')) FROM "
+                              COUNTED_EVENTS, q, "", &s)))
         return rc;
     out->events = (long)sqlite3_column_int64(s, 0);
+    copy_date(out->first, sqlite3_data_count(s) ? sr__col_text(s, 1) : "");
+    copy_date(out->last, sqlite3_data_count(s) ? sr__col_text(s, 2) : "");
     sqlite3_finalize(s);
     if ((rc = query_value(st, "SELECT count(DISTINCT e.document_id) FROM events e", q, "", &s)))
         return rc;

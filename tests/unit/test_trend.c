@@ -280,6 +280,8 @@ static void test_upgrade(void **state)
                                       " DROP TRIGGER marks_ins; DROP TRIGGER marks_del; DROP TRIGGER marks_upd;"
                                       " DROP TRIGGER marks_inc_ins; DROP TRIGGER marks_inc_del;"
                                       " DROP TRIGGER marks_inc_upd; DROP TABLE alert_marks;"
+                                      " DROP INDEX events_unlinked_admin1; DROP INDEX events_unlinked_event_type;"
+                                      " DROP INDEX events_unlinked_sub_event_type;"
                                       " DROP TRIGGER tallies_inc_ins; DROP TRIGGER tallies_inc_del;"
                                       " DROP TRIGGER tallies_inc_upd; DROP TRIGGER incidents_mention_del;"
                                       " DROP TABLE incidents; DROP INDEX events_incident;"
