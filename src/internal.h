@@ -335,6 +335,10 @@ typedef int (*sr__alert_row_cb)(void *ud, const sr__alert_row *r);
  * given, for q's origin and country. */
 int sr__store_alert_rows(sr_store *st, int by, const sr_query *q, const sr__alert_range *r, int nr,
                          sr__alert_row_cb cb, void *ud);
+/* The same ranges of the toll histogram (alert_marks): per row, a positive
+ * toll in fat and the number of the row's incidents with that toll in n. */
+int sr__store_alert_marks(sr_store *st, int by, const sr_query *q, const sr__alert_range *r, int nr,
+                          sr__alert_row_cb cb, void *ud);
 /* The events behind one series between since and until: for each reported
  * event, its id, the incident it belongs to (unit) and the other key (admin1
  * for an actor series, actor1 otherwise), in date order. */

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 #define STORE_BUSY_MS 10000
 #define STORE_MAX_SQL 8192 /* cap on generated query text */
 
@@ -85,7 +85,15 @@ static const char *const schema_sql =
     "CREATE INDEX IF NOT EXISTS events_actor1 ON events(actor1);\n"
     "CREATE INDEX IF NOT EXISTS events_actor2 ON events(actor2);\n"
     "CREATE INDEX IF NOT EXISTS events_kind ON events(kind);\n"
-    "CREATE INDEX IF NOT EXISTS events_sub_event_type ON events(sub_event_type COLLATE NOCASE);\n"
+    "CREATE INDEX IF NOT EXISTS events_sub_event_type ON events(sub_event_type COLLATE NOCASE);\n"    /* report --admin1 / --type (schema 7): the counted units of a region or
+     * type, news incidents and the events not linked to one */
+    "CREATE INDEX IF NOT EXISTS events_event_type ON events(event_type COLLATE NOCASE);\n"
+    "CREATE INDEX IF NOT EXISTS events_unlinked_admin1 ON events(admin1 COLLATE NOCASE, event_date)"
+    " WHERE incident_id IS NULL;\n"
+    "CREATE INDEX IF NOT EXISTS events_unlinked_event_type ON events(event_type COLLATE NOCASE, event_date)"
+    " WHERE incident_id IS NULL;\n"
+    "CREATE INDEX IF NOT EXISTS events_unlinked_sub_event_type ON events(sub_event_type COLLATE NOCASE, event_date)"
+    " WHERE incident_id IS NULL;\n"
     VERSION3_INDEXES;
 
 /* Records "what: sqlite's message" as the store's last error; returns SR_EDB. */
@@ -335,7 +343,10 @@ static const char *const alert_tallies_sql =
     ") WITHOUT ROWID;\n"
     /* the incidents of one series in a window (the events behind an alert) */
     "CREATE INDEX IF NOT EXISTS incidents_actor ON incidents(actor1, event_date);\n"
-    "CREATE INDEX IF NOT EXISTS incidents_admin1 ON incidents(admin1, event_date);\n"
+    "CREATE INDEX IF NOT EXISTS incidents_admin1 ON incidents(admin1, event_date);\n"    /* report --admin1 / --type (schema 7), compared without case like the filters */
+    "CREATE INDEX IF NOT EXISTS incidents_admin1_nc ON incidents(admin1 COLLATE NOCASE, event_date);\n"
+    "CREATE INDEX IF NOT EXISTS incidents_event_type ON incidents(event_type COLLATE NOCASE, event_date);\n"
+    "CREATE INDEX IF NOT EXISTS incidents_sub_event_type ON incidents(sub_event_type COLLATE NOCASE, event_date);\n"
     /* the incidents and their tolls behind --metric fatalities, from the index alone */
     "CREATE INDEX IF NOT EXISTS incidents_alerts ON incidents(origin, event_date, time_precision, actor1, admin1,"
     " fatalities, country, iso3, kind);\n";
@@ -357,6 +368,40 @@ static const char *const alert_upsert =
     " ON CONFLICT (origin, dim, gran, period, key, country, iso3) DO UPDATE SET n = n + excluded.n,"
     " fat = fat + excluded.fat, nfat = nfat + excluded.nfat;\n";
 
+/* The tolls behind --metric fatalities: per alert tally row, how many of its
+ * incidents had each positive toll (best estimate, reconciled for news
+ * incidents), so the exact marked test reads a histogram, not the incidents. */
+static const char *const alert_marks_sql =
+    "CREATE TABLE IF NOT EXISTS alert_marks (\n"
+    "  origin TEXT NOT NULL, dim TEXT NOT NULL, gran TEXT NOT NULL, period TEXT NOT NULL,\n"
+    "  key TEXT NOT NULL, country TEXT NOT NULL, iso3 TEXT NOT NULL, toll INTEGER NOT NULL,\n"
+    "  n INTEGER NOT NULL DEFAULT 0,\n"
+    "  PRIMARY KEY (origin, dim, gran, period, key, country, iso3, toll)\n"
+    ") WITHOUT ROWID;\n";
+static const char *const marks_contrib_tpl =
+    "SELECT $.origin, d.dim, g.gran, CASE g.gran WHEN 'D' THEN $.event_date ELSE COALESCE(date($.event_date,"
+    " printf('-%d days', (CAST(strftime('%w', $.event_date) AS INTEGER) + 6) % 7)), '') END,"
+    " CASE d.dim WHEN 'actor' THEN $.actor1 WHEN 'admin1' THEN $.admin1 ELSE $.actor1 || ' | ' || $.admin1 END,"
+    " $.country, $.iso3, $.fatalities, ~ * ^(1)"
+    " FROM (SELECT 'D' AS gran UNION ALL SELECT 'W') g, (SELECT 'actor' AS dim UNION ALL SELECT 'admin1'"
+    " UNION ALL SELECT 'pair') d";
+static const char *const marks_cols = "INSERT INTO alert_marks (origin, dim, gran, period, key, country, iso3, toll, n) ";
+static const char *const marks_upsert =
+    " ON CONFLICT (origin, dim, gran, period, key, country, iso3, toll) DO UPDATE SET n = n + excluded.n;\n";
+
+/* One INSERT of row p's positive toll (sign) into the marks, grouped from "from". */
+static int marks_stmt(sr__buf *b, const char *p, int sign, const char *from, int inc)
+{
+    int rc = sr__buf_adds(b, marks_cols);
+    rc = rc ? rc : expand(b, marks_contrib_tpl, p, sign, from != NULL, inc);
+    rc = rc ? rc : from ? sr__buf_adds(b, from) : 0;
+    rc = rc ? rc : expand(b, alert_cond_tpl, p, sign, from != NULL, inc);
+    rc = rc ? rc : expand(b, " AND $.fatalities > 0", p, sign, from != NULL, inc);
+    rc = rc ? rc : from ? sr__buf_adds(b, " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8") : 0;
+    rc = rc ? rc : sr__buf_adds(b, marks_upsert);
+    return rc;
+}
+
 /* One INSERT of row p's contributions (sign), from table "from" when grouped. */
 static int alert_stmt(sr__buf *b, const char *p, int sign, const char *from, int inc)
 {
@@ -369,12 +414,14 @@ static int alert_stmt(sr__buf *b, const char *p, int sign, const char *from, int
     return rc;
 }
 
-/* Creates the alert tallies and their triggers; with rebuild, fills them. */
-static int ensure_alert_tallies(sr_store *st, int rebuild)
+/* Creates the alert tallies, their toll histogram (alert_marks) and their
+ * triggers; with rebuild, fills the tallies, with rebuild_marks the marks. */
+static int ensure_alert_tallies(sr_store *st, int rebuild, int rebuild_marks)
 {
     sr__buf b;
     sr__buf_init(&b, 64 * 1024);
     int rc = sr__buf_adds(&b, alert_tallies_sql);
+    rc = rc ? rc : sr__buf_adds(&b, alert_marks_sql);
     static const struct {
         const char *head, *row;
         int sign2, inc;
@@ -390,20 +437,35 @@ static int ensure_alert_tallies(sr_store *st, int rebuild)
          " OR OLD.actor1 IS NOT NEW.actor1 OR OLD.admin1 IS NOT NEW.admin1 OR OLD.country IS NOT NEW.country"
          " OR OLD.iso3 IS NOT NEW.iso3 OR OLD.fatalities IS NOT NEW.fatalities BEGIN ", NULL, 1, 1},
     };
-    for (size_t i = 0; i < sizeof trig / sizeof trig[0] && !rc; i++) {
-        rc = sr__buf_adds(&b, trig[i].head);
-        if (trig[i].row)
-            rc = rc ? rc : alert_stmt(&b, trig[i].row, trig[i].row[0] == 'N' ? 1 : -1, NULL, trig[i].inc);
-        else {
-            rc = rc ? rc : alert_stmt(&b, "OLD", -1, NULL, trig[i].inc);
-            rc = rc ? rc : alert_stmt(&b, "NEW", 1, NULL, trig[i].inc);
+    /* the marks get triggers of their own ("marks_" for "alerts_"), so that a
+     * version-6 store gains them beside its existing alert triggers */
+    for (int m = 0; m < 2 && !rc; m++)
+        for (size_t i = 0; i < sizeof trig / sizeof trig[0] && !rc; i++) {
+            const char *h = trig[i].head, *at = strstr(h, "alerts_");
+            int (*stmt)(sr__buf *, const char *, int, const char *, int) = m ? marks_stmt : alert_stmt;
+            if (m) { /* the same head with the trigger renamed */
+                rc = sr__buf_add(&b, h, (size_t)(at - h));
+                rc = rc ? rc : sr__buf_adds(&b, "marks_");
+                rc = rc ? rc : sr__buf_adds(&b, at + strlen("alerts_"));
+            } else
+                rc = sr__buf_adds(&b, h);
+            if (trig[i].row)
+                rc = rc ? rc : stmt(&b, trig[i].row, trig[i].row[0] == 'N' ? 1 : -1, NULL, trig[i].inc);
+            else {
+                rc = rc ? rc : stmt(&b, "OLD", -1, NULL, trig[i].inc);
+                rc = rc ? rc : stmt(&b, "NEW", 1, NULL, trig[i].inc);
+            }
+            rc = rc ? rc : sr__buf_adds(&b, "END;\n");
         }
-        rc = rc ? rc : sr__buf_adds(&b, "END;\n");
-    }
     if (!rc && rebuild) {
         rc = sr__buf_adds(&b, "DELETE FROM alert_tallies;\n");
         rc = rc ? rc : alert_stmt(&b, "e", 1, ", events e", 0);
         rc = rc ? rc : alert_stmt(&b, "e", 1, ", incidents e", 1);
+    }
+    if (!rc && rebuild_marks) {
+        rc = sr__buf_adds(&b, "DELETE FROM alert_marks;\n");
+        rc = rc ? rc : marks_stmt(&b, "e", 1, ", events e", 0);
+        rc = rc ? rc : marks_stmt(&b, "e", 1, ", incidents e", 1);
     }
     if (!rc)
         rc = exec(st, b.p, "creating the alert tallies");
@@ -459,7 +521,8 @@ static int migrate(sr_store *st)
      * 2 → 3 the origin of events; 3 → 4 the tallies (built from the events);
      * 4 → 5 incidents linking the reports of one event (the tally triggers are
      * made anew: news incidents count through their incident); 5 → 6 admin2
-     * in the tallies (rebuilt), the alert tallies, incidents' assoc actors */
+     * in the tallies (rebuilt), the alert tallies, incidents' assoc actors;
+     * 6 → 7 the toll histogram of the alert tallies (alert_marks, built) */
     if (v >= 1 && v < 6 &&
         ((rc = exec(st,
                     "DROP TRIGGER IF EXISTS tallies_ins; DROP TRIGGER IF EXISTS tallies_del;"
@@ -486,8 +549,8 @@ static int migrate(sr_store *st)
                     "ALTER TABLE incidents ADD COLUMN assoc_actor_1 TEXT NOT NULL DEFAULT '';"
                     " ALTER TABLE incidents ADD COLUMN assoc_actor_2 TEXT NOT NULL DEFAULT '';",
                     "upgrading the store to schema version 6")) != 0) ||
-        (v >= 1 && v < 5 && (rc = relink(st)) != 0) || (rc = ensure_tallies(st, v > 0)) != 0 ||
-        (rc = ensure_alert_tallies(st, v > 0)) != 0 ||
+        (v >= 1 && v < 5 && (rc = relink(st)) != 0) || (rc = ensure_tallies(st, v > 0 && v < 6)) != 0 ||
+        (rc = ensure_alert_tallies(st, v > 0 && v < 6, v > 0)) != 0 ||
         (rc = exec(st, setv, "creating the schema")) != 0) {
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         return rc;
@@ -805,8 +868,11 @@ static int where_origin(const sr_query *q, sr__buf *sql, const char **params, in
 {
     int rc = where_clause(q, sql, params, np);
     const char *o = q && q->origin && *q->origin ? q->origin : "news";
+    /* with a region or type, their indexes are far narrower than the origin's
+     * ("+" keeps the planner, which has no statistics, off the origin index) */
+    bool narrow = q && ((q->admin1 && *q->admin1) || (q->type && *q->type));
     if (!rc && strcmp(o, "all")) {
-        rc = sr__buf_printf(sql, " AND e.origin = ?%d", *np + 1);
+        rc = sr__buf_printf(sql, narrow ? " AND +e.origin = ?%d" : " AND e.origin = ?%d", *np + 1);
         params[(*np)++] = o;
     }
     return rc;
@@ -1381,20 +1447,15 @@ int sr_store_scope(sr_store *st, const sr_query *q, sr_scope *out)
         rc = rc ? rc : tallies_edge(st, q, &sp, 1, out->last);
         return rc;
     }
+    /* one pass over the filtered units (the filters' indexes pick them) */
     sqlite3_stmt *s = NULL;
     int rc;
-    for (int k = 0; k < 2; k++) {
-        if ((rc = query_value(st, "SELECT e.event_date FROM " COUNTED_EVENTS, q,
-                              k ? " AND e.event_date <> '' ORDER BY e.event_date DESC LIMIT 1"
-                                : " AND e.event_date <> '' ORDER BY e.event_date LIMIT 1",
-                              &s)) != 0)
-            return rc;
-        copy_date(k ? out->last : out->first, sqlite3_data_count(s) ? sr__col_text(s, 0) : "");
-        sqlite3_finalize(s);
-    }
-    if ((rc = query_value(st, "SELECT count(*) FROM " COUNTED_EVENTS, q, "", &s)))
+    if ((rc = query_value(st, "SELECT count(*), min(NULLIF(e.event_date, '')), max(NULLIF(e.event_date, '')) FROM "
+                              COUNTED_EVENTS, q, "", &s)))
         return rc;
     out->events = (long)sqlite3_column_int64(s, 0);
+    copy_date(out->first, sqlite3_data_count(s) ? sr__col_text(s, 1) : "");
+    copy_date(out->last, sqlite3_data_count(s) ? sr__col_text(s, 2) : "");
     sqlite3_finalize(s);
     if ((rc = query_value(st, "SELECT count(DISTINCT e.document_id) FROM events e", q, "", &s)))
         return rc;
@@ -1459,8 +1520,10 @@ static int origin_cond(sr__buf *sql, const sr_query *q, const char *col, int n)
                              : sr__buf_printf(sql, " AND %s = ?%d", col, n);
 }
 
-int sr__store_alert_rows(sr_store *st, int by, const sr_query *q, const sr__alert_range *r, int nr,
-                         sr__alert_row_cb cb, void *ud)
+/* Rows of the alert tallies, or with marks of their toll histogram (the
+ * toll in fat, its incidents in n). */
+static int alert_rows(sr_store *st, int by, const sr_query *q, const sr__alert_range *r, int nr, int marks,
+                      sr__alert_row_cb cb, void *ud)
 {
     if (!st || !cb || by < 0 || by > 2 || nr < 0 || nr > 8)
         return SR_EINVAL;
@@ -1470,9 +1533,11 @@ int sr__store_alert_rows(sr_store *st, int by, const sr_query *q, const sr__aler
     bool country = q && q->country && *q->country;
     for (int i = 0; i < nr && !rc; i++) {
         rc = sr__buf_printf(&sql,
-                            "%sSELECT t.key, t.gran, t.period, t.n, t.fat, t.nfat FROM alert_tallies t"
+                            "%sSELECT t.key, t.gran, t.period, t.n, %s FROM %s t"
                             " WHERE t.dim = ?1 AND t.gran = '%c' AND t.period >= ?%d AND t.period <= ?%d AND t.n > 0",
-                            i ? " UNION ALL " : "", r[i].gran == 'W' ? 'W' : 'D', 10 + 2 * i, 11 + 2 * i);
+                            i ? " UNION ALL " : "", marks ? "t.toll, 0" : "t.fat, t.nfat",
+                            marks ? "alert_marks" : "alert_tallies", r[i].gran == 'W' ? 'W' : 'D', 10 + 2 * i,
+                            11 + 2 * i);
         rc = rc ? rc : origin_cond(&sql, q, "t.origin", 2);
         if (!rc && country)
             rc = sr__buf_adds(&sql, " AND (t.country = ?3 COLLATE NOCASE OR t.iso3 = ?3 COLLATE NOCASE)");
@@ -1507,6 +1572,18 @@ int sr__store_alert_rows(sr_store *st, int by, const sr_query *q, const sr__aler
         rc = db_fail(st, "reading the alert tallies");
     sqlite3_finalize(s);
     return rc;
+}
+
+int sr__store_alert_rows(sr_store *st, int by, const sr_query *q, const sr__alert_range *r, int nr,
+                         sr__alert_row_cb cb, void *ud)
+{
+    return alert_rows(st, by, q, r, nr, 0, cb, ud);
+}
+
+int sr__store_alert_marks(sr_store *st, int by, const sr_query *q, const sr__alert_range *r, int nr,
+                          sr__alert_row_cb cb, void *ud)
+{
+    return alert_rows(st, by, q, r, nr, 1, cb, ud);
 }
 
 int sr__store_series_events(sr_store *st, int by, const char *key, const sr_query *q, sr__series_event_cb cb,

@@ -225,14 +225,14 @@ long sr__trend_decide(sr__trend_stat *s, size_t n, double alpha, long min_count,
 /* ---- collecting series from the store --------------------------------------- */
 
 /* One series: its counts in the window and the baseline, the incidents per
- * full baseline week (events), or one toll per incident (fatalities). */
+ * full baseline week (events), or the toll of each incident (fatalities,
+ * from the toll histogram; zeros for the incidents without deaths). */
 typedef struct acc {
     char *key;
     long wev, bev, wcount, bcount, nonzero;
     long *weeks;
     long *marks;
-    unsigned char *inwin;
-    size_t nmarks, capmarks, capinwin;
+    size_t nmarks, capmarks;
 } acc;
 
 typedef struct coll {
@@ -286,20 +286,21 @@ static long day_of(const char *s)
     return sr__date_parse_iso(s, &d) ? -1000000L : sr__date_days(d);
 }
 
-/* A row of the alert tallies (the incidents metric). */
+/* A row of the alert tallies: incidents, and the fatalities or the
+ * incidents again as the measure. */
 static int on_row(void *ud, const sr__alert_row *r)
 {
     coll *c = ud;
     acc *a = find_acc(c, r->key);
     if (!a)
         return c->err = SR_ENOMEM;
-    long day = day_of(r->period);
+    long day = day_of(r->period), m = c->fat ? r->fat : r->n;
     if (day >= c->wstart) {
         a->wev += r->n;
-        a->wcount += r->n;
+        a->wcount += m;
     } else {
         a->bev += r->n;
-        a->bcount += r->n;
+        a->bcount += m;
         if (r->gran == 'W' && day >= c->wk0 && (size_t)((day - c->wk0) / 7) < c->nweeks)
             a->weeks[(day - c->wk0) / 7] += r->n;
     }
@@ -307,26 +308,25 @@ static int on_row(void *ud, const sr__alert_row *r)
     return 0;
 }
 
-/* One incident with its toll (the fatalities metric). */
-static int on_incident(void *ud, const sr__incident *r)
+/* Appends n copies of toll to the series' marks. */
+static int add_marks(coll *c, acc *a, long toll, long n)
+{
+    for (long i = 0; i < n; i++) {
+        if (sr__grow((void **)&a->marks, &a->capmarks, a->nmarks, sizeof *a->marks))
+            return c->err = SR_ENOMEM;
+        a->marks[a->nmarks++] = toll;
+    }
+    return 0;
+}
+
+/* A row of the toll histogram: n incidents of the series with this toll. */
+static int on_mark(void *ud, const sr__alert_row *r)
 {
     coll *c = ud;
     acc *a = find_acc(c, r->key);
-    if (!a || sr__grow((void **)&a->marks, &a->capmarks, a->nmarks, sizeof *a->marks) ||
-        sr__grow((void **)&a->inwin, &a->capinwin, a->nmarks, sizeof *a->inwin))
+    if (!a)
         return c->err = SR_ENOMEM;
-    int in = strcmp(r->date, c->wstart_s) >= 0;
-    a->marks[a->nmarks] = r->fatalities > 0 ? r->fatalities : 0;
-    a->inwin[a->nmarks++] = (unsigned char)in;
-    a->nonzero += r->fatalities > 0;
-    if (in) {
-        a->wev++;
-        a->wcount += r->fatalities > 0 ? r->fatalities : 0;
-    } else {
-        a->bev++;
-        a->bcount += r->fatalities > 0 ? r->fatalities : 0;
-    }
-    return 0;
+    return add_marks(c, a, r->fat > 0 ? r->fat : 0, r->n > 0 ? r->n : 0);
 }
 
 static void free_coll(coll *c)
@@ -335,7 +335,6 @@ static void free_coll(coll *c)
         free(c->v[i].key);
         free(c->v[i].weeks);
         free(c->v[i].marks);
-        free(c->v[i].inwin);
     }
     free(c->v);
     free(c->slot);
@@ -507,16 +506,24 @@ int sr_trend_alerts(sr_store *st, const sr_alert_opts *o, sr_alert_cb cb, void *
     uq.kind = NULL;
     uq.since = s_bstart;
     uq.until = s_until;
-    if (c.fat) { /* the tolls of every incident: the exact marked test needs them */
-        rc = sr__store_incidents(st, byk, &uq, on_incident, &c);
-    } else { /* counts from the alert tallies: weeks between, days at the edges */
-        sr__alert_range r[6];
-        int nr = 0;
-        size_t wn = 0;
-        c.wk0 = cover(bstart, wstart - 1, r, &nr, &c.nweeks);
-        cover(wstart, until, r, &nr, &wn);
-        /* rows arrive in any order; weeks[] must exist before the first */
-        rc = sr__store_alert_rows(st, byk, &uq, r, nr, on_row, &c);
+    /* counts (and fatality sums) from the alert tallies: weeks between, days
+     * at the edges; for fatalities also the toll histogram of the same rows */
+    sr__alert_range r[6];
+    int nr = 0;
+    size_t wn = 0;
+    c.wk0 = cover(bstart, wstart - 1, r, &nr, &c.nweeks);
+    cover(wstart, until, r, &nr, &wn);
+    /* rows arrive in any order; weeks[] must exist before the first */
+    rc = sr__store_alert_rows(st, byk, &uq, r, nr, on_row, &c);
+    if (!rc && !c.err && c.fat) {
+        rc = sr__store_alert_marks(st, byk, &uq, r, nr, on_mark, &c);
+        /* the incidents without deaths are marks of zero (they weigh in the
+         * choice between the exact test and its approximation) */
+        for (size_t i = 0; i < c.n && !rc && !c.err; i++) {
+            acc *a = &c.v[i];
+            long zeros = a->wev + a->bev - (long)a->nmarks;
+            add_marks(&c, a, 0, zeros);
+        }
     }
     if (rc || c.err) {
         sr__errf(err, errlen, "%s", rc && rc != SR_ENOMEM ? sr_store_error(st) : "out of memory");

@@ -289,6 +289,53 @@ static void check_alerts(sqlite3 *db)
     assert_true(value(db, sql) > 100);
 }
 
+/* The toll histogram behind --metric fatalities (alert_marks) equals, row for
+ * row, the incidents with a positive toll counted directly, and sums to the
+ * fatalities of the alert tallies. */
+static void check_marks(sqlite3 *db)
+{
+    static const char *const units =
+        "(SELECT kind, origin, event_date, time_precision, actor1, admin1, country, iso3, fatalities FROM events"
+        " WHERE incident_id IS NULL UNION ALL SELECT kind, origin, event_date, time_precision, actor1, admin1,"
+        " country, iso3, fatalities FROM incidents)";
+    static const struct {
+        const char *dim, *key, *cond;
+    } dims[] = {{"actor", "actor1", "actor1 <> ''"},
+                {"admin1", "admin1", "admin1 <> ''"},
+                {"pair", "actor1 || ' | ' || admin1", "actor1 <> '' AND admin1 <> ''"}};
+    static const struct {
+        const char *gran, *period;
+    } grans[] = {{"D", "event_date"},
+                 {"W", "date(event_date, printf('-%d days', (CAST(strftime('%w', event_date) AS INTEGER) + 6) % 7))"}};
+    static char want[16384], sql[40000];
+    want[0] = 0;
+    for (size_t d = 0; d < 3; d++)
+        for (size_t g = 0; g < 2; g++) {
+            size_t len = strlen(want);
+            assert_true(len + 1024 < sizeof want);
+            snprintf(want + len, sizeof want - len,
+                     "%sSELECT origin, '%s', '%s', %s, %s, country, iso3, fatalities, count(*)"
+                     " FROM %s WHERE kind = 'incident' AND event_date <> '' AND fatalities > 0"
+                     " AND (time_precision IS NULL OR time_precision < 3) AND %s GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
+                     len ? " UNION ALL " : "", dims[d].dim, grans[g].gran, grans[g].period, dims[d].key, units,
+                     dims[d].cond);
+        }
+    static const char *const have =
+        "SELECT origin, dim, gran, period, key, country, iso3, toll, n FROM alert_marks WHERE n <> 0";
+    snprintf(sql, sizeof sql,
+             "SELECT (SELECT count(*) FROM (SELECT * FROM (%s) EXCEPT %s))"
+             " + (SELECT count(*) FROM (%s EXCEPT SELECT * FROM (%s)))",
+             want, have, have, want);
+    assert_int_equal(value(db, sql), 0);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM (%s)", want);
+    assert_true(value(db, sql) > 50);
+    /* the histogram sums to the tallied fatalities and incidents with deaths */
+    assert_int_equal(value(db, "SELECT (SELECT SUM(fat) FROM alert_tallies) - (SELECT SUM(toll * n) FROM alert_marks)"
+                               " + (SELECT SUM(nfat) FROM alert_tallies) - (SELECT SUM(n) FROM alert_marks)"),
+                     0);
+    assert_true(value(db, "SELECT SUM(fat) FROM alert_tallies") > 50);
+}
+
 static void test_tallies(void **state)
 {
     (void)state;
@@ -312,6 +359,31 @@ static void test_tallies(void **state)
                                   NULL),
                      SQLITE_OK);
     check_all(st, db);
+    check_alerts(db);
+    check_marks(db);
+    /* incidents reconciled anew (tolls, actor, region change as reports move) */
+    assert_int_equal(sqlite3_exec(db,
+                                  "UPDATE incidents SET fatalities = COALESCE(fatalities, 0) + 3 WHERE id % 5 = 1;"
+                                  " UPDATE incidents SET fatalities = NULL WHERE id % 5 = 2;"
+                                  " UPDATE incidents SET admin1 = 'Moved Region' WHERE id % 6 = 4;"
+                                  " UPDATE events SET fatalities = 7 WHERE incident_id IS NULL AND id % 4 = 0",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    assert_true(value(db, "SELECT count(*) FROM alert_marks WHERE key LIKE '%Moved Region' AND n > 0") > 0);
+    check_alerts(db);
+    check_marks(db);
+    /* a version-6 store gains the histogram when opened */
+    sr_store_free(st);
+    assert_int_equal(sqlite3_exec(db,
+                                  "DROP TABLE alert_marks; DROP TRIGGER marks_ins; DROP TRIGGER marks_del;"
+                                  " DROP TRIGGER marks_upd; DROP TRIGGER marks_inc_ins; DROP TRIGGER marks_inc_del;"
+                                  " DROP TRIGGER marks_inc_upd; PRAGMA user_version = 6",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    st = sr_store_open(path, err, sizeof err);
+    assert_non_null(st);
+    assert_int_equal(value(db, "PRAGMA user_version"), 7);
+    check_marks(db);
     check_alerts(db);
     sqlite3_close(db);
     sr_store_free(st);

@@ -277,6 +277,11 @@ static void test_upgrade(void **state)
     assert_int_equal(sqlite3_exec(db, "DROP TRIGGER alerts_ins; DROP TRIGGER alerts_del; DROP TRIGGER alerts_upd;"
                                       " DROP TRIGGER alerts_inc_ins; DROP TRIGGER alerts_inc_del;"
                                       " DROP TRIGGER alerts_inc_upd; DROP TABLE alert_tallies;"
+                                      " DROP TRIGGER marks_ins; DROP TRIGGER marks_del; DROP TRIGGER marks_upd;"
+                                      " DROP TRIGGER marks_inc_ins; DROP TRIGGER marks_inc_del;"
+                                      " DROP TRIGGER marks_inc_upd; DROP TABLE alert_marks;"
+                                      " DROP INDEX events_unlinked_admin1; DROP INDEX events_unlinked_event_type;"
+                                      " DROP INDEX events_unlinked_sub_event_type;"
                                       " DROP TRIGGER tallies_inc_ins; DROP TRIGGER tallies_inc_del;"
                                       " DROP TRIGGER tallies_inc_upd; DROP TRIGGER incidents_mention_del;"
                                       " DROP TABLE incidents; DROP INDEX events_incident;"
@@ -306,7 +311,7 @@ static void test_upgrade(void **state)
                      SQLITE_OK);
     assert_int_equal(sqlite3_step(s), SQLITE_ROW);
     assert_string_equal((const char *)sqlite3_column_text(s, 0), "news");
-    assert_int_equal(sqlite3_column_int(s, 1), 6);
+    assert_int_equal(sqlite3_column_int(s, 1), 7);
     sqlite3_finalize(s);
     sqlite3_close(db);
 }
