@@ -941,6 +941,15 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
                   tok_is(c, i - 1, "km") || tok_is(c, i - 1, "of")))
         if (!(i > a + 1 && tok_is(c, i - 1, "of") && (is_kill_tok(c, i - 2))))
             return 0;
+    /* "shot by two armed men", "beaten by around 30 people": the count of an
+     * agent is no toll */
+    {
+        uint32_t h = i;
+        if (h > a && c->ti[h - 1].quant && c->men[c->ti[h - 1].quant - 1].te == h)
+            h = c->men[c->ti[h - 1].quant - 1].tb;
+        if (h > a && tok_is(c, h - 1, "by"))
+            return 0;
+    }
     /* forward: skip the actor phrase and auxiliaries up to a kill/wound word */
     int df = -1, rf = 0, dist = 0;
     for (uint32_t j = ne; j < b && j < ne + 14; j++) {
@@ -1524,6 +1533,26 @@ static int is_past_verb(const coder *c, uint32_t i)
  * trafficker was shot dead", "the victim died", "was shot and died") or a
  * singular pronoun as its object ("killing him"). Returns the token that
  * says it, or -1. */
+/* A killing-class trigger that tells only of firing or wounds ("opened fire
+ * on", "shot at", "a shooting", "gunshot wounds"): it names no death, so the
+ * target's count ("opened fire on a convoy") is no toll. */
+static int firing_only(const coder *c, const mention *m)
+{
+    uint32_t i = m->tb;
+    for (uint32_t k = i + 1; k < m->te; k++)
+        if (tok_in(c, k, (const char *const[]){"dead", "death", "killed", NULL}))
+            return 0; /* "shooting dead", "shot and killed" */
+    if (tok_in(c, i, (const char *const[]){"opened", "open", "opens", "fired", "fire", "fires", "shooting", "shootings",
+                                           "gunfire", "gunshot", "firearm", "with", NULL}))
+        return 1;
+    if (tok_is(c, i, "found") && m->te > i + 1 && tok_is(c, i + 1, "with"))
+        return 1;
+    if (tok_is(c, i, "shot"))
+        return m->te == i + 1 || tok_is(c, i + 1, "at") ||
+               (tok_is(c, i + 1, "and") && m->te > i + 2 && tok_in(c, i + 2, (const char *const[]){"injured", "wounded", NULL}));
+    return 0;
+}
+
 static long singular_death(const coder *c, uint32_t a, uint32_t b)
 {
     static const char *const adv[] = {"later", "reportedly", "subsequently", "instantly", "immediately", "also",
@@ -1790,11 +1819,14 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             anchor = trigs[k];
     if (!anchor)
         anchor = tm;
-    int has_kill = 0, has_protest = 0, has_arrest = 0, has_clash = 0, has_loot = 0, only_noun = 1;
+    int has_kill = 0, has_death = 0, has_protest = 0, has_arrest = 0, has_clash = 0, has_loot = 0, only_noun = 1;
     for (int k = 0; k < nt; k++) {
         const sr__trigger *t2 = &lx->triggers[trigs[k]->row];
-        if (STREQ(t2->cls, "kill"))
+        if (STREQ(t2->cls, "kill")) {
             has_kill = 1;
+            if (!has_death && !firing_only(c, trigs[k]))
+                has_death = 1;
+        }
         if (STREQ(t2->cls, "protest"))
             has_protest = 1;
         if (STREQ(t2->cls, "arrest") && is_past_verb(c, trigs[k]->tb))
@@ -2609,7 +2641,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         ev->fatalities_low = dead.low;
         ev->fatalities_high = dead.high;
         ev->ev_number = dead.span;
-    } else if (!zero && !nw && has_kill && i2 >= 0 && ch[i2].nte > ch[i2].ntb && read_figure(c, ch[i2].ntb, &f2)) {
+    } else if (!zero && !nw && has_death && i2 >= 0 && ch[i2].nte > ch[i2].ntb && read_figure(c, ch[i2].ntb, &f2)) {
         ev->fatalities = f2.best;
         ev->fatalities_low = f2.low;
         ev->fatalities_high = f2.high;
