@@ -936,6 +936,8 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
         return 0;
     if (c->ti[i].date)
         return 0;
+    if (ne < b && tok_is(c, ne, "de"))
+        return 0; /* "Colonia 21 de Marzo": a name, not a count */
     if (i > a && (tok_is(c, i - 1, "aged") || tok_is(c, i - 1, "age") || tok_is(c, i - 1, "no.") ||
                   tok_is(c, i - 1, "number") || tok_is(c, i - 1, "route") || tok_is(c, i - 1, "highway") ||
                   tok_is(c, i - 1, "km") || tok_is(c, i - 1, "of")))
