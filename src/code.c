@@ -973,8 +973,21 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
         }
         if (c->ti[j].num && j != i)
             break;
-        if (c->ti[j].trig && !inchunk)
+        if (c->ti[j].trig && !inchunk) {
+            /* "1 was killed and 3 abducted": the count of another act */
+            const mention *m = &c->men[c->ti[j].trig - 1];
+            if (dist <= 2 && m->tb == j && strcmp(c->lx->triggers[m->row].cls, "kill") &&
+                strcmp(c->lx->triggers[m->row].cls, "attack")) {
+                df = dist;
+                rf = 0;
+            }
             break;
+        }
+        if (!inchunk && dist <= 2 && tok_in(c, j, (const char *const[]){"missing", "rescued", "displaced", "unaccounted", NULL})) {
+            df = dist;
+            rf = 0;
+            break;
+        }
         if (!inchunk)
             dist++;
     }
@@ -1006,7 +1019,7 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
     }
     if (df < 0 && db < 0)
         return 0;
-    if (df < 0)
+    if (df < 0 || (!rf && db >= 0 && db < df))
         return rb;
     if (db < 0)
         return rf;
