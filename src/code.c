@@ -2808,7 +2808,7 @@ static int code_sentence(coder *c, uint32_t s)
     c->smask = mask;
     if (!any_trig && (mask >> CUE_KILL & 1) && !(mask >> CUE_ZERO & 1) && c->ncands &&
         c->cands[c->ncands - 1].ev.fatalities < 0 &&
-        c->cands[c->ncands - 1].sent + 2 >= s) {
+        c->cands[c->ncands - 1].sent + 3 >= s) {
         /* "Two of the victims died." / "1 fatality." completes the event before it */
         figure dead = {-1, -1, -1, {-1, -1}};
         int first = 1, nd = 0;
