@@ -3305,8 +3305,35 @@ static void complete_tolls(coder *c)
     }
 }
 
+/* "X fired mortars at Y. Monitors recorded 40 explosions in both
+ * directions near Z.": fire told as going both ways (or with small arms) in
+ * the next sentences of the paragraph makes the shelling before it an armed
+ * clash, as when both directions are told in the same sentence. */
+static void answered_fire(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || strcmp(x->sub_event_type, "Shelling/artillery/missile attack"))
+            continue;
+        int two = 0;
+        for (uint32_t s = x->sent + 1; s <= x->sent + 2 && s < c->t.nsents && !two; s++) {
+            if (c->para && c->para[s] != c->para[x->sent])
+                break;
+            const sr__sent *se = &c->t.sents[s];
+            for (uint32_t k = se->tb; k + 1 < se->te && !two; k++)
+                two = (tok_is(c, k, "both") && tok_is(c, k + 1, "directions")) ||
+                      (tok_is(c, k, "small") && tok_in(c, k + 1, (const char *const[]){"arms", "arms/unknown", NULL}));
+        }
+        if (two) {
+            x->sub_event_type = "Armed clash";
+            x->event_type = event_type_of(x->sub_event_type);
+        }
+    }
+}
+
 static void merge_cands(coder *c)
 {
+    answered_fire(c);
     protest_interventions(c);
     complete_tolls(c);
     merge_refs(c);
