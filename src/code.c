@@ -1849,7 +1849,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (STREQ(t2->cls, "clash"))
             has_clash = 1;
         if ((STREQ(t2->cls, "loot") || (STREQ(t2->cls, "riot") && !*t2->sub_event_type)) &&
-            is_past_verb(c, trigs[k]->tb) && !(trigs[k]->tb > a && (is_aux(c, trigs[k]->tb - 1) ||
+            (is_past_verb(c, trigs[k]->tb) || (trigs[k]->tb > a + 2 && tok_is(c, trigs[k]->tb - 1, "and") && nt > 1 &&
+                                                !ends_with(c, trigs[k]->tb, "ing") && !ends_with(c, trigs[k]->tb, "ism") &&
+                                                !ends_with(c, trigs[k]->tb, "ion") && !ends_with(c, trigs[k]->tb, "son"))) &&
+            !(trigs[k]->tb > a && (is_aux(c, trigs[k]->tb - 1) ||
                                                                   (c->ti[trigs[k]->tb - 1].w & W_MOD) ||
                                                                   tok_is(c, trigs[k]->tb - 1, "of"))))
             has_loot = 1; /* "youths blocked roads and destroyed lorries", not "crops were destroyed" */
