@@ -1719,10 +1719,14 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             tm = trigs[k];
     /* "hacked and killed a leader, amid the violence following anti-government
      * demonstrations": a protest named as background yields to the act */
-    if (STREQ(lx->triggers[tm->row].cls, "protest") || strstr(lx->triggers[tm->row].flags, "weak")) {
+    int clash_bg = STREQ(lx->triggers[tm->row].cls, "clash") && !is_past_verb(c, tm->tb);
+    if (STREQ(lx->triggers[tm->row].cls, "protest") || strstr(lx->triggers[tm->row].flags, "weak") || clash_bg) {
+        /* (so does fighting named as the setting: "a teacher was killed
+         * during ethnic clashes") */
         int bg = 0;
         for (uint32_t k = tm->tb > a + 4 ? tm->tb - 4 : a; k < tm->tb && !bg; k++)
-            bg = tok_in(c, k, (const char *const[]){"following", "after", "amid", "amidst", NULL});
+            bg = clash_bg ? tok_in(c, k, (const char *const[]){"during", "ongoing", "amid", "amidst", NULL})
+                          : tok_in(c, k, (const char *const[]){"following", "after", "amid", "amidst", NULL});
         for (int k = 0; k < nt && bg; k++) {
             const char *k2 = lx->triggers[trigs[k]->row].cls;
             if ((STREQ(k2, "kill") || STREQ(k2, "attack")) && trigs[k]->tb < tm->tb && is_past_verb(c, trigs[k]->tb)) {
@@ -1834,7 +1838,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             anchor = trigs[k];
     if (!anchor)
         anchor = tm;
-    int has_kill = 0, has_death = 0, has_protest = 0, has_arrest = 0, has_clash = 0, has_loot = 0, only_noun = 1;
+    int has_kill = 0, has_death = 0, clash_fg = 0, has_protest = 0, has_arrest = 0, has_clash = 0, has_loot = 0, only_noun = 1;
     for (int k = 0; k < nt; k++) {
         const sr__trigger *t2 = &lx->triggers[trigs[k]->row];
         if (STREQ(t2->cls, "kill")) {
@@ -1846,8 +1850,19 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             has_protest = 1;
         if (STREQ(t2->cls, "arrest") && is_past_verb(c, trigs[k]->tb))
             has_arrest = 1; /* "police arrested 20", not "in protest against the arrest of" */
-        if (STREQ(t2->cls, "clash"))
+        if (STREQ(t2->cls, "clash")) {
             has_clash = 1;
+            /* "killed during ethnic clashes", "after a clash between clans": the
+             * fighting is the setting, not what was done to the victims */
+            int bg = !is_past_verb(c, trigs[k]->tb);
+            if (bg) {
+                bg = 0;
+                for (uint32_t q = trigs[k]->tb > a + 4 ? trigs[k]->tb - 4 : a; q < trigs[k]->tb && !bg; q++)
+                    bg = tok_in(c, q, (const char *const[]){"during", "after", "amid", "following", "ongoing", "linked", "of", NULL});
+            }
+            if (!bg)
+                clash_fg = 1;
+        }
         if ((STREQ(t2->cls, "loot") || (STREQ(t2->cls, "riot") && !*t2->sub_event_type)) &&
             (is_past_verb(c, trigs[k]->tb) || (trigs[k]->tb > a + 2 && tok_is(c, trigs[k]->tb - 1, "and") && nt > 1 &&
                                                 !ends_with(c, trigs[k]->tb, "ing") && !ends_with(c, trigs[k]->tb, "ism") &&
@@ -2423,7 +2438,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             sub = "Attack"; /* victims not named: an attack, unless the text says they fought */
         else
             sub = "Armed clash";
-        if (has_clash)
+        if (has_clash && (clash_fg || a2.role != 'c' || i2 < 0 ||
+                          tok_in(c, ch[i2].te - 1, (const char *const[]){"person", "persons", "people", "individuals", "one", "others", NULL})))
             sub = "Armed clash";
     } else if (STREQ(cls, "capture") && a2.role == 'c' && i2 >= 0 && ch[i2].agent >= 0) {
         sub = "Abduction/forced disappearance"; /* "the men were seized from their homes" */
