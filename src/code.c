@@ -2138,7 +2138,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             i = c->men[c->ti[i].quant - 1].te - 1;
     }
     int zero = find_cue(c, se->tb, se->te, CUE_ZERO) >= 0;
-    if (i1 < 0 && (STREQ(cls, "kill") || STREQ(cls, "other")) && find_cue(c, se->tb, se->te, CUE_NONCONFLICT) >= 0)
+    if (i1 < 0 && !label && (STREQ(cls, "kill") || STREQ(cls, "other")) && find_cue(c, se->tb, se->te, CUE_NONCONFLICT) >= 0)
         return 0;
     /* a noun trigger such as "attacks" with neither target nor figure reports nothing */
     /* "Raiders from Uganda attack a village": "attack" as a verb, with its
