@@ -1548,6 +1548,16 @@ static int is_past_verb(const coder *c, uint32_t i)
  * trafficker was shot dead", "the victim died", "was shot and died") or a
  * singular pronoun as its object ("killing him"). Returns the token that
  * says it, or -1. */
+/* Does "with"/"against" follow in [i, b)? ("X and Y clashed" names two
+ * sides; "X and Y clashed with Z" one side and its ally) */
+static int recip_with(const coder *c, uint32_t i, uint32_t b)
+{
+    for (; i < b; i++)
+        if (tok_in(c, i, (const char *const[]){"with", "against", NULL}))
+            return 1;
+    return 0;
+}
+
 /* A killing-class trigger that tells only of firing or wounds ("opened fire
  * on", "shot at", "a shooting", "gunshot wounds"): it names no death, so the
  * target's count ("opened fire on a convoy") is no toll. */
@@ -2303,7 +2313,22 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             continue;
         actorname as;
         name_chunk(c, &ch[ix + 1], evc, &as);
-        if (strcmp(as.name, k ? a2.name : a1.name))
+        actorname *main = k ? &a2 : &a1;
+        if (as.inter == 1 && *as.name && main->inter >= 2 && main->inter <= 4 && *main->name && (k ? i1 : i2) >= 0 &&
+            !(k == 0 && has_clash && !recip_with(c, ch[ix + 1].te, b))) {
+            /* "militiamen and government troops attacked X": ACLED names the
+             * state force as the actor, the militia fighting with it as
+             * associated (not when they may be the two sides: "X and police
+             * clashed") */
+            actorname t = *main;
+            *main = as;
+            as = t;
+            if (k)
+                ev->ev_actor2 = span_of(c, ch[ix + 1].tb, ch[ix + 1].te);
+            else
+                ev->ev_actor1 = span_of(c, ch[ix + 1].tb, ch[ix + 1].te);
+        }
+        if (strcmp(as.name, main->name))
             snprintf(k ? cd->assoc2 : cd->assoc1, sizeof cd->assoc1, "%s", as.name);
     }
 
