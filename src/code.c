@@ -912,6 +912,36 @@ static int read_figure(const coder *c, uint32_t i, figure *f)
     return 1;
 }
 
+/* Does "with"/"against" follow in [i, b)? ("X and Y clashed" names two
+ * sides; "X and Y clashed with Z" one side and its ally) */
+static int recip_with(const coder *c, uint32_t i, uint32_t b)
+{
+    for (; i < b; i++)
+        if (tok_in(c, i, (const char *const[]){"with", "against", NULL}))
+            return 1;
+    return 0;
+}
+
+/* A killing-class trigger that tells only of firing or wounds ("opened fire
+ * on", "shot at", "a shooting", "gunshot wounds"): it names no death, so the
+ * target's count ("opened fire on a convoy") is no toll. */
+static int firing_only(const coder *c, const mention *m)
+{
+    uint32_t i = m->tb;
+    for (uint32_t k = i + 1; k < m->te; k++)
+        if (tok_in(c, k, (const char *const[]){"dead", "death", "killed", NULL}))
+            return 0; /* "shooting dead", "shot and killed" */
+    if (tok_in(c, i, (const char *const[]){"opened", "open", "opens", "fired", "fire", "fires", "shooting", "shootings",
+                                           "gunfire", "gunshot", "firearm", "with", NULL}))
+        return 1;
+    if (tok_is(c, i, "found") && m->te > i + 1 && tok_is(c, i + 1, "with"))
+        return 1;
+    if (tok_is(c, i, "shot"))
+        return m->te == i + 1 || tok_is(c, i + 1, "at") ||
+               (tok_is(c, i + 1, "and") && m->te > i + 2 && tok_in(c, i + 2, (const char *const[]){"injured", "wounded", NULL}));
+    return 0;
+}
+
 static int is_kill_tok(const coder *c, uint32_t i)
 {
     if (has_cue(c, i, CUE_KILL))
@@ -919,9 +949,7 @@ static int is_kill_tok(const coder *c, uint32_t i)
     if (c->ti[i].trig) {
         const mention *m = &c->men[c->ti[i].trig - 1];
         return m->tb == i && STREQ(c->lx->triggers[m->row].cls, "kill") &&
-               !strstr(c->lx->triggers[m->row].flags, "gap:") &&
-               !tok_is(c, i, "opened") && !tok_is(c, i, "open") && !tok_is(c, i, "fired") &&
-               !tok_is(c, i, "shot") && !tok_is(c, i, "shooting") && !tok_is(c, i, "gunfire");
+               !strstr(c->lx->triggers[m->row].flags, "gap:") && !firing_only(c, m);
     }
     return 0;
 }
@@ -1548,36 +1576,6 @@ static int is_past_verb(const coder *c, uint32_t i)
  * trafficker was shot dead", "the victim died", "was shot and died") or a
  * singular pronoun as its object ("killing him"). Returns the token that
  * says it, or -1. */
-/* Does "with"/"against" follow in [i, b)? ("X and Y clashed" names two
- * sides; "X and Y clashed with Z" one side and its ally) */
-static int recip_with(const coder *c, uint32_t i, uint32_t b)
-{
-    for (; i < b; i++)
-        if (tok_in(c, i, (const char *const[]){"with", "against", NULL}))
-            return 1;
-    return 0;
-}
-
-/* A killing-class trigger that tells only of firing or wounds ("opened fire
- * on", "shot at", "a shooting", "gunshot wounds"): it names no death, so the
- * target's count ("opened fire on a convoy") is no toll. */
-static int firing_only(const coder *c, const mention *m)
-{
-    uint32_t i = m->tb;
-    for (uint32_t k = i + 1; k < m->te; k++)
-        if (tok_in(c, k, (const char *const[]){"dead", "death", "killed", NULL}))
-            return 0; /* "shooting dead", "shot and killed" */
-    if (tok_in(c, i, (const char *const[]){"opened", "open", "opens", "fired", "fire", "fires", "shooting", "shootings",
-                                           "gunfire", "gunshot", "firearm", "with", NULL}))
-        return 1;
-    if (tok_is(c, i, "found") && m->te > i + 1 && tok_is(c, i + 1, "with"))
-        return 1;
-    if (tok_is(c, i, "shot"))
-        return m->te == i + 1 || tok_is(c, i + 1, "at") ||
-               (tok_is(c, i + 1, "and") && m->te > i + 2 && tok_in(c, i + 2, (const char *const[]){"injured", "wounded", NULL}));
-    return 0;
-}
-
 static long singular_death(const coder *c, uint32_t a, uint32_t b)
 {
     static const char *const adv[] = {"later", "reportedly", "subsequently", "instantly", "immediately", "also",
