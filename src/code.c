@@ -1587,10 +1587,12 @@ static long singular_death(const coder *c, uint32_t a, uint32_t b)
         if (!died && c->ti[i].trig) {
             const mention *m = &c->men[c->ti[i].trig - 1];
             kill = m->tb == i && STREQ(c->lx->triggers[m->row].cls, "kill") &&
-                   !strstr(c->lx->triggers[m->row].flags, "gap:") &&
-                   !tok_in(c, i, (const char *const[]){"opened", "fired", "shot", "open", NULL});
+                   !strstr(c->lx->triggers[m->row].flags, "gap:") && !firing_only(c, m);
             if (!kill && m->tb == i && tok_is(c, i, "shot") && tok_is(c, i + 1, "dead"))
                 kill = 1;
+            if (!kill && m->tb == i && STREQ(c->lx->triggers[m->row].cls, "kill") &&
+                tok_in(c, i + 1, (const char *const[]){"him", "her", NULL}) && tok_is(c, i + 2, "dead"))
+                kill = 1; /* "shooting him dead" */
         }
         if (!kill && !died)
             continue;
@@ -2706,6 +2708,14 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     } else if (!zero && (has_kill || (c->smask >> CUE_KILL & 1)) && (sd = singular_death(c, a, b)) >= 0) {
         ev->fatalities = ev->fatalities_low = ev->fatalities_high = 1;
         ev->ev_number = span_of(c, (uint32_t)sd, (uint32_t)sd + 1);
+    } else if (!zero && !nw && has_death && i2 >= 0 && ch[i2].tb == tm->te + 1 &&
+               tok_in(c, tm->te, (const char *const[]){"the", "his", "her", NULL}) &&
+               !ends_with(c, ch[i2].te - 1, "s") && a2.role != 's' &&
+               !tok_in(c, ch[i2].te - 1, (const char *const[]){"people", "police", "family", "group", "village", "community",
+                                                               "crowd", "military", "army", "militia", "men", "women", "children", NULL})) {
+        /* "killed the driver", "fatally shot the leader": one person */
+        ev->fatalities = ev->fatalities_low = ev->fatalities_high = 1;
+        ev->ev_number = span_of(c, tm->te, ch[i2].te);
     } else if (zero || nw) {
         ev->fatalities = ev->fatalities_low = ev->fatalities_high = 0;
         long z = find_cue(c, se->tb, se->te, CUE_ZERO);
