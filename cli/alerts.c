@@ -70,6 +70,8 @@ static int keep_alert(void *ud, const sr_alert *a)
         l->wdays = a->window_days;
         l->bdays = a->baseline_days;
     }
+    if (!a->series) /* the header: period and tests only */
+        return 0;
     cli_grow((void **)&l->v, &l->cap, l->n, sizeof *l->v);
     alert_row *r = &l->v[l->n++];
     r->a = *a;
@@ -316,8 +318,9 @@ int cmd_alerts(int argc, char **argv)
         cli_die("--to: unknown format '%s'; use table, csv or json", to);
     sr_store *st = cli_open_store(db);
 
-    /* every tested series comes back, so the header can say how many were tested */
-    o.all = 1;
+    /* the header call says how many series were tested, even when none is flagged */
+    o.all = all;
+    o.header = 1;
     alert_list l = {0};
     char err[1024];
     int rc = sr_trend_alerts(st, &o, keep_alert, &l, err, sizeof err);

@@ -274,6 +274,8 @@ typedef struct sr_alert_opts {
     const char *country;  /* name or ISO3; NULL = all */
     const char *origin;   /* as sr_query.origin; NULL = news */
     int all;              /* also report the series tested and not flagged */
+    int header;           /* first, one call with series NULL: the period and the tests count, even
+                           * when no series is reported */
 } sr_alert_opts;
 
 typedef struct sr_alert {

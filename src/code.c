@@ -113,6 +113,9 @@ typedef struct coder {
         int ok;
         sr__where w;
     } placememo[32];
+    uint32_t front_sb;    /* front_units: the sentence they are for (+1), */
+    int nfront;           /* how many, */
+    uint32_t front[4];    /* and the admin1 units of the frontline it speaks of */
     const char *doc_iso3; /* main country of the document */
     const char *doc_source;
     cand *cands;
@@ -436,6 +439,71 @@ static int looks_proper(const coder *c, uint32_t tb, uint32_t te)
     return 1;
 }
 
+static const char *const locatives[] = {"in", "at", "near", "outside", "from", "of", "to", "towards", "around",
+                                       "into", "village", "town", "city", "district", NULL};
+
+/* Is the one-word place r the first name of a person ("Virginia Nyaiko",
+ * "Faith Gitau", "Paul Kipkemboi")? So it is when the next word is capitalised
+ * (not at a sentence start, not all capitals), is no name of any dictionary
+ * and no word places and institutions are called by ("Kisumu County",
+ * "Egerton University", "Garissa Road"). */
+static int person_name_after(const coder *c, const rawmatch *r)
+{
+    uint32_t n = r->te;
+    if (n >= c->t.ntoks)
+        return 0;
+    const sr__tok *k = &c->t.toks[n];
+    if (k->kind != SR_TOK_WORD || !(k->flags & SR_TF_CAP) || (k->flags & (SR_TF_SSTART | SR_TF_ALLCAPS)) ||
+        (c->t.toks[r->tb].flags & SR_TF_ALLCAPS) || (k->flags & SR_TF_NEWLINE))
+        return 0;
+    if (c->ti[n].w) /* a function word or modifier ("Kisumu On Monday" in a title) */
+        return 0;
+    static const char *const generic[] = {
+        "county", "province", "district", "state", "region", "governorate", "city", "town", "village",
+        "road", "street", "highway", "avenue", "market", "university", "hospital", "airport", "camp",
+        "prison", "stadium", "bridge", "dam", "lake", "river", "mountains", "mountain", "hills", "hill",
+        "valley", "island", "islands", "forest", "estate", "division", "ward", "location", "sub-county",
+        "subcounty", "constituency", "municipality", "police", "station", "park", "square", "mosque",
+        "church", "school", "college", "port", "base", "border", "crossing", "checkpoint", "junction",
+        "centre", "center", "area", "zone", "sector", "quarter", "plain", "plains", "desert", "gate",
+        "hotel", "court", "council", "assembly", "north", "south", "east", "west", "central", "upper",
+        "lower", "new", "old", "township", "bay", "beach", "coast", "oblast", "raion", "rayon", "department",
+        "prefecture", "commune", "governor", "governorate", "countryside", "suburb", "suburbs", "field",
+        "oilfield", "refinery", "factory", "mine", "mines", "barracks", "garrison", "sub", "mall", "bus",
+        "stage", "terminal", "ridge", "heights", "falls", "gorge", "pass", "wells", "well", "springs",
+        "cantonment", "colony", "block", "range", "national", "international", "general", "regional",
+        "provincial", "airbase", "airfield", "air", "filtration", "plant", "power", "water", "sharif",
+        "barrage", "canal", "refugee", "idp", "settlement", "trading", "shopping", "primary", "secondary",
+        "high", "girls", "boys", "polytechnic", "institute", "technical", "teachers", "medical", "referral",
+        "nature", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
+        "night", "evening", "senator", "mp", "mps", "mca", "mcas", "deputy", "governor", "residents",
+        "military", "naval", "army", "police", "detention", "prison", "jail", "gaol", "palace", "tower",
+        "towers", "hall", "office", "offices", "headquarters", "ministry", "mall", "arena", "club", "post",
+        NULL};
+    if (tok_in(c, n, generic) || tok_in(c, n + 1, generic))
+        return 0; /* "Chuka Igambangombe constituency" */
+    /* after "in", "at", "near" a place is meant ("in Nyeri Sunday night") */
+    if (r->tb > 0 && tok_in(c, r->tb - 1, (const char *const[]){"in", "at", "near", "outside", "around", "into",
+                                                               "across", "within", "towards", NULL}))
+        return 0;
+    /* a person's name is two words, an institution's often more ("Nairobi
+     * Aviation College", "Kakamega Senator Boni Khalwale") */
+    if (n + 1 < c->t.ntoks && c->t.toks[n + 1].kind == SR_TOK_WORD && (c->t.toks[n + 1].flags & SR_TF_CAP))
+        return 0;
+    /* a name of any dictionary or of the gazetteer starting there */
+    size_t lo = 0, hi = c->nraw;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->raw[mid].tb < n)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < c->nraw && c->raw[lo].tb == n)
+        return 0;
+    return 1;
+}
+
 /* A place name that is also a common word ("Mark", "Bar", "Hit") counts as a
  * place only after a locative word ("in Hit", "the town of Bar"). */
 static int place_plausible(const coder *c, const rawmatch *r)
@@ -450,14 +518,15 @@ static int place_plausible(const coder *c, const rawmatch *r)
             !tok_in(c, r->tb - 1, (const char *const[]){"northern", "southern", "eastern", "western", "north",
                                                        "south", "east", "west", "central", "greater", "upper",
                                                        "lower", "rural", "northwestern", "northeastern",
-                                                       "southwestern", "southeastern", NULL}))
+                                                       "southwestern", "southeastern", NULL}) &&
+            !tok_in(c, r->tb - 1, locatives)) /* "23 January: In Kajiado" */
             return 0;
     }
+    if (r->te - r->tb == 1 && person_name_after(c, r))
+        return 0;
     if (!(nm->flags & SR_GZ_NAME_COMMON))
         return 1;
-    return r->tb > 0 && tok_in(c, r->tb - 1, (const char *const[]){"in", "at", "near", "outside", "from", "of",
-                                                                 "to", "towards", "around", "into", "village",
-                                                                 "town", "city", "district", NULL});
+    return r->tb > 0 && tok_in(c, r->tb - 1, locatives);
 }
 
 /* "twenty-three" → 23; 0 when the word is not a hyphenated number. */
@@ -1396,13 +1465,41 @@ static int wants_admin(coder *c, const mention *m)
     return 0;
 }
 
+/* The admin1 units a sentence that speaks of "the frontline" or "the contact
+ * line" means: those of the places.tsv regions listing "frontline" as a name
+ * ("Donetsk frontline", "Luhansk frontline"), so that a village near the
+ * front is its namesake there, not one far behind it. Once per sentence. */
+static int front_units(coder *c, uint32_t *out)
+{
+    if (c->front_sb != c->sb + 1) {
+        c->front_sb = c->sb + 1;
+        c->nfront = 0;
+        int front = 0;
+        for (uint32_t i = c->sb; i < c->se && !front; i++)
+            front = tok_is(c, i, "frontline") || tok_is(c, i, "front-line") ||
+                    (tok_is(c, i, "line") && i > c->sb && tok_in(c, i - 1, (const char *const[]){"contact", "front", NULL})) ||
+                    (tok_is(c, i, "line") && tok_is(c, i + 1, "of") && tok_is(c, i + 2, "contact"));
+        long at = front ? sr__gaz_lookup(c->ctx->gaz, "frontline", 9) : -1;
+        if (at >= 0) {
+            const sr__gzname *nm = sr__gaz_name(c->ctx->gaz, (uint32_t)at);
+            for (uint32_t k = 0; k < nm->count && c->nfront < 4; k++) {
+                const sr__gzplace *p = sr__gaz_place(c->ctx->gaz, sr__gaz_list(c->ctx->gaz, nm->first + k));
+                if (p->kind == SR_GZ_REGION && p->admin1 != SR_GZ_NONE)
+                    c->front[c->nfront++] = p->admin1;
+            }
+        }
+    }
+    memcpy(out, c->front, (size_t)c->nfront * sizeof *out);
+    return c->nfront;
+}
+
 static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig_tb, const char **iso)
 {
     /* the place nearest the trigger in [a, b), preferring those after it; in a
      * country the context names, a namesake abroad is no candidate unless it is
      * a large city ("Bara in Syria's Idlib province" is not Bara in Sudan) */
     const char *ciso = *iso ? *iso : c->doc_iso3;
-    uint32_t units[8];
+    uint32_t units[12];
     int nunits = 0;
     const mention *best = NULL;
     sr__where w;
@@ -1439,6 +1536,16 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         lastd = bestd;
         /* the units named elsewhere in the sentence (not by this mention) */
         pc.nadmin1 = nunits = admin1_named(c, c->sb, c->se, ciso, units, 8, next);
+        if (!nunits) { /* "near Vodyane" in a report on the frontline */
+            uint32_t fu[4];
+            int nf = front_units(c, fu);
+            for (int k = 0; k < nf; k++) {
+                const sr__gzadmin1 *u = sr__gaz_admin1(c->ctx->gaz, fu[k]);
+                if (!ciso || !strcmp(u->iso3, ciso))
+                    units[nunits++] = fu[k];
+            }
+            pc.nadmin1 = nunits;
+        }
         /* the clauses of a sentence ask about the same mention in the same
          * context: the answer depends only on (mention, country, sentence) */
         struct placememo *pm = &c->placememo[(size_t)(next - c->men) & 31];
@@ -1485,6 +1592,66 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             }
         }
     }
+    if (best->alt == UINT32_MAX && w.kind == SR_GZ_CITY && w.pop < 20000 && pc.nadmin1 > 0 &&
+        pc.admin1 != NULL && w.admin1_ix != UINT32_MAX) {
+        /* a village "near the frontline" that the gazetteer knows only far
+         * behind it: a namesake missing from the extract, on the front. It
+         * takes the front region listed first (places.tsv order), its admin1
+         * and centroid, at precision 3 */
+        uint32_t fu[4];
+        int nf = front_units(c, fu), on = 0;
+        for (int k = 0; k < nf && !on; k++)
+            on = fu[k] == w.admin1_ix;
+        for (int k = 0; k < nf && !on; k++) {
+            const sr__gzadmin1 *u = sr__gaz_admin1(c->ctx->gaz, fu[k]);
+            if (!strcmp(u->iso3, w.iso3) && pc.admin1[0] == fu[k]) {
+                long at = sr__gaz_lookup(c->ctx->gaz, "frontline", 9);
+                const sr__gzname *nm = sr__gaz_name(c->ctx->gaz, (uint32_t)at);
+                for (uint32_t j = 0; j < nm->count; j++) {
+                    uint32_t pl = sr__gaz_list(c->ctx->gaz, nm->first + j);
+                    if (sr__gaz_place(c->ctx->gaz, pl)->admin1 == fu[k]) {
+                        sr__where r;
+                        sr__place_where(c->ctx->gaz, pl, &r);
+                        r.name = w.name;
+                        w = r;
+                        break;
+                    }
+                }
+                break;
+            }
+        }
+    }
+    if ((isnan(w.lat) || (w.kind == SR_GZ_CITY && w.pop < 20000)) && best->alt == UINT32_MAX &&
+        w.admin1_ix != UINT32_MAX) {
+        /* "Sankuri (Lamu county)", "near Vodyane, Donetsk": a village known
+         * by name only, or small, whose only namesakes lie in other units of
+         * the same country than the one named right after it, is a village
+         * of the named unit missing from the gazetteer: that unit's admin1
+         * and point (precision 3), not a namesake's far away */
+        uint32_t named[2];
+        int nn = 0;
+        /* "X, Unit", "X (Unit", "X village of Unit", "X in Unit": not a
+         * list ("Siaya, Kisumu and Migori") */
+        static const char *const glue[] = {",", "(", "in", "of", "village", "town", "area", "the", NULL};
+        uint32_t at = best->te;
+        while (at < best->te + 3 && tok_in(c, at, glue))
+            at++;
+        const mention *um = at > best->te ? ent_at(c, at) : NULL;
+        if (um && um->tb == at && um->type == MT_PLACE &&
+            !tok_in(c, um->te, (const char *const[]){"and", "or", ",", "-", NULL}) &&
+            !(best->tb > 0 && tok_in(c, best->tb - 1, (const char *const[]){",", "and", "or", NULL})))
+            nn = admin1_named(c, um->tb, um->te, w.iso3, named, 2, best);
+        if (nn > 0 && named[0] != w.admin1_ix) {
+            sr__where u;
+            sr__place_where(c->ctx->gaz, sr__gaz_admin1(c->ctx->gaz, named[0])->place, &u);
+            w.admin1 = u.admin1;
+            w.admin1_acled = u.admin1_acled;
+            w.admin1_ix = u.admin1_ix;
+            w.admin2 = "";
+            w.lat = w.lon = NAN;
+            w.geonameid = 0;
+        }
+    }
     if (!*w.admin1)
         /* "near Lake Chad in Borno state": the unit named nearby */
         for (int k = 0; k < nunits; k++) {
@@ -1524,6 +1691,44 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         cd->ev.geo_precision = 3;
     }
     cd->ev.ev_place = span_of(c, best->tb, best->te);
+}
+
+/* "in both directions of the frontline" and no village the gazetteer knows:
+ * the front region listed first (places.tsv) of the document's country, as a
+ * region (precision 3), the word "frontline" its evidence. */
+static void front_place(coder *c, cand *cd, const char **iso)
+{
+    uint32_t fu[4];
+    const char *ciso = *iso ? *iso : c->doc_iso3;
+    if (!ciso || front_units(c, fu) == 0)
+        return;
+    long at = sr__gaz_lookup(c->ctx->gaz, "frontline", 9);
+    const sr__gzname *nm = sr__gaz_name(c->ctx->gaz, (uint32_t)at);
+    for (uint32_t j = 0; j < nm->count; j++) {
+        uint32_t pl = sr__gaz_list(c->ctx->gaz, nm->first + j);
+        const sr__gzplace *p = sr__gaz_place(c->ctx->gaz, pl);
+        if (p->kind != SR_GZ_REGION || strcmp(p->iso3, ciso))
+            continue;
+        sr__where w;
+        sr__place_where(c->ctx->gaz, pl, &w);
+        scopy(cd->location, sizeof cd->location, w.name);
+        scopy(cd->admin1, sizeof cd->admin1, w.admin1);
+        scopy(cd->admin1_acled, sizeof cd->admin1_acled, w.admin1_acled);
+        scopy(cd->admin2, sizeof cd->admin2, w.admin2);
+        scopy(cd->iso3, sizeof cd->iso3, w.iso3);
+        int r = sr__lexicon_iso(c->lx, w.iso3);
+        *iso = r >= 0 ? c->lx->countries[r].iso3 : NULL;
+        cd->ev.latitude = w.lat;
+        cd->ev.longitude = w.lon;
+        cd->ev.geonames_id = 0;
+        cd->ev.geo_precision = 3;
+        for (uint32_t i = c->sb; i < c->se; i++)
+            if (tok_in(c, i, (const char *const[]){"frontline", "front-line", "line", NULL})) {
+                cd->ev.ev_place = span_of(c, i, i + 1);
+                break;
+            }
+        return;
+    }
 }
 
 static const sr__country *country_of_iso(const coder *c, const char *iso)
@@ -2260,6 +2465,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             ps--;
             fill_place(c, cd, ps->tb, ps->te, se->tb, &iso);
         }
+    if (!*cd->location && !cd->kind_agg)
+        front_place(c, cd, &iso);
     if (!iso) {
         /* a country named as a place in the sentence ("in Syria") */
         for (size_t k = men_from(c, se->tb); k < c->nmen && c->men[k].tb < se->te && !iso; k++) {
@@ -3001,6 +3208,27 @@ static const char *country_named_in(const coder *c, const char *s)
     return NULL;
 }
 
+/* Does the country mention m name the other side of a border or where
+ * someone came from or went ("near the border with Somalia", "the Kenya-Somalia
+ * border", "raiders from Ethiopia", "fled into Somalia")? Such a country is
+ * seldom where the event happened. */
+static int beyond_border(const coder *c, const mention *m)
+{
+    uint32_t b = m->tb;
+    if (b >= 2 && tok_in(c, b - 1, (const char *const[]){"with", "into", NULL}) &&
+        tok_in(c, b - 2, (const char *const[]){"border", "frontier", "borders", "fled", "crossed", "across", "back", NULL}))
+        return 1;
+    if (b >= 1 && tok_in(c, b - 1, (const char *const[]){"from", NULL}))
+        return 1;
+    for (uint32_t k = m->te; k < m->te + 3 && k < c->t.ntoks; k++) {
+        if (tok_in(c, k, (const char *const[]){"border", "frontier", "borders", NULL}))
+            return 1;
+        if (!tok_is(c, k, "-") && !(c->ti[k].ent && c->men[c->ti[k].ent - 1].type == MT_COUNTRY))
+            break;
+    }
+    return 0;
+}
+
 static void doc_country(coder *c)
 {
     /* the country most named in the document: first by country names and
@@ -3037,8 +3265,15 @@ static void doc_country(coder *c)
             if (!iso)
                 continue;
             int r = sr__lexicon_iso(c->lx, iso);
+            int v = weak ? 2 : 4;
+            if (m->type == MT_ACTOR)
+                /* an actor says little, a country's own police or army more
+                 * (they act at home; "al-Shabaab" also fights in Kenya) */
+                v = c->lx->actors[m->row].inter == 1 ? 3 : 1;
+            else if (m->type == MT_COUNTRY && beyond_border(c, m))
+                v = 1;
             if (r >= 0)
-                cnt[r] += m->type == MT_ACTOR ? 1 : weak ? 2 : 4; /* an actor says least */
+                cnt[r] += v;
         }
         int best = lead ? sr__lexicon_iso(c->lx, lead) : -1; /* ties keep the lead */
         for (size_t i = 0; i < n; i++)

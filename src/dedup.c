@@ -30,6 +30,8 @@ const char sr__dedup_schema[] =
     "  sub_event_type TEXT NOT NULL DEFAULT '',\n"
     "  actor1 TEXT NOT NULL DEFAULT '',\n"
     "  actor2 TEXT NOT NULL DEFAULT '',\n"
+    "  assoc_actor_1 TEXT NOT NULL DEFAULT '',\n"
+    "  assoc_actor_2 TEXT NOT NULL DEFAULT '',\n"
     "  country TEXT NOT NULL DEFAULT '',\n"
     "  iso3 TEXT NOT NULL DEFAULT '',\n"
     "  admin1 TEXT NOT NULL DEFAULT '',\n"
@@ -57,6 +59,7 @@ typedef struct mention {
     char event_date[11], lo[11], hi[11], wlo[11], whi[11];
     int tp, gp;
     char event_type[DEDUP_STR], sub_event_type[DEDUP_STR], actor1[DEDUP_STR], actor2[DEDUP_STR];
+    char assoc1[DEDUP_STR], assoc2[DEDUP_STR];
     char country[DEDUP_STR], iso3[8], admin1[DEDUP_STR], admin2[DEDUP_STR], location[DEDUP_STR];
     double lat, lon;
     int fat, fat_low, fat_high;
@@ -121,6 +124,8 @@ static void from_event(mention *m, const sr_event *ev, const char *outlet)
     CPY(m->sub_event_type, ev->sub_event_type);
     CPY(m->actor1, ev->actor1);
     CPY(m->actor2, ev->actor2);
+    CPY(m->assoc1, ev->assoc_actor_1);
+    CPY(m->assoc2, ev->assoc_actor_2);
     CPY(m->country, ev->country);
     CPY(m->iso3, ev->iso3);
     CPY(m->admin1, ev->admin1);
@@ -139,8 +144,8 @@ static const char *const mentions_sql =
     "SELECT e.event_date, e.date_start, e.date_end, e.time_precision, e.event_type, e.sub_event_type,"
     " e.actor1, e.actor2, e.country, e.iso3, e.admin1, e.admin2, e.location, e.latitude, e.longitude,"
     " e.geo_precision, e.fatalities, e.fatalities_low, e.fatalities_high,"
-    " COALESCE(NULLIF(d.source, ''), d.doc_key) FROM events e JOIN documents d ON d.id = e.document_id"
-    " WHERE e.incident_id = ?1 ORDER BY e.id";
+    " COALESCE(NULLIF(d.source, ''), d.doc_key), e.assoc_actor_1, e.assoc_actor_2"
+    " FROM events e JOIN documents d ON d.id = e.document_id WHERE e.incident_id = ?1 ORDER BY e.id";
 
 static void from_row(mention *m, sqlite3_stmt *s)
 {
@@ -165,6 +170,8 @@ static void from_row(mention *m, sqlite3_stmt *s)
     m->fat_low = sr__col_int(s, 17, -1);
     m->fat_high = sr__col_int(s, 18, -1);
     CPY(m->outlet, sr__col_text(s, 19));
+    CPY(m->assoc1, sr__col_text(s, 20));
+    CPY(m->assoc2, sr__col_text(s, 21));
     set_window(m);
 }
 
@@ -212,6 +219,10 @@ static void fold_one(mention *f, const mention *r)
         CPY(f->actor1, r->actor1);
     if (!f->actor2[0] && r->actor2[0] && strcmp(r->actor2, f->actor1))
         CPY(f->actor2, r->actor2);
+    if (!f->assoc1[0] && r->assoc1[0])
+        CPY(f->assoc1, r->assoc1);
+    if (!f->assoc2[0] && r->assoc2[0])
+        CPY(f->assoc2, r->assoc2);
 }
 
 /* Reconciled figures: low = the highest low, high = the highest high, best =
@@ -294,17 +305,18 @@ static int fold_incident(sr__dedup *d, sqlite3_int64 id, folded *out, char *err,
 static const char *const ins_sql =
     "INSERT INTO incidents (event_date, first_date, last_date, win_lo, win_hi, time_precision, event_type,"
     " sub_event_type, actor1, actor2, country, iso3, admin1, admin2, location, latitude, longitude,"
-    " geo_precision, fatalities_low, fatalities, fatalities_high, n_reports, n_sources) VALUES (?1, ?2, ?3,"
-    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)";
+    " geo_precision, fatalities_low, fatalities, fatalities_high, n_reports, n_sources, assoc_actor_1,"
+    " assoc_actor_2) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+    " ?19, ?20, ?21, ?22, ?23, ?24, ?25)";
 static const char *const upd_sql =
     "UPDATE incidents SET event_date = ?1, first_date = ?2, last_date = ?3, win_lo = ?4, win_hi = ?5,"
     " time_precision = ?6, event_type = ?7, sub_event_type = ?8, actor1 = ?9, actor2 = ?10, country = ?11,"
     " iso3 = ?12, admin1 = ?13, admin2 = ?14, location = ?15, latitude = ?16, longitude = ?17,"
     " geo_precision = ?18, fatalities_low = ?19, fatalities = ?20, fatalities_high = ?21, n_reports = ?22,"
-    " n_sources = ?23 WHERE id = ?24";
+    " n_sources = ?23, assoc_actor_1 = ?24, assoc_actor_2 = ?25 WHERE id = ?26";
 static const char *const cand_sql =
     "SELECT id, event_date, win_lo, win_hi, event_type, sub_event_type, actor1, actor2, admin1, admin2,"
-    " location, latitude, longitude, geo_precision FROM incidents"
+    " location, latitude, longitude, geo_precision, assoc_actor_1, assoc_actor_2, time_precision FROM incidents"
     " WHERE country = ?1 AND event_type = ?2 AND win_hi >= ?3 AND win_lo <= ?4 ORDER BY id";
 
 static void bind_str(sqlite3_stmt *s, int i, const char *v)
@@ -354,6 +366,8 @@ static void bind_folded(sqlite3_stmt *s, const folded *f)
     bind_opt_int(s, 21, m->fat_high, -1);
     sqlite3_bind_int(s, 22, f->n_reports);
     sqlite3_bind_int(s, 23, f->n_sources);
+    bind_str(s, 24, m->assoc1);
+    bind_str(s, 25, m->assoc2);
 }
 
 sr__dedup *sr__dedup_new(sqlite3 *db, char *err, size_t errlen)
@@ -405,9 +419,18 @@ static int place_ok(const mention *a, const mention *b, double *dist)
     *dist = 0;
     if (a->admin1[0] && b->admin1[0] && !same(a->admin1, b->admin1))
         return 0;
-    if (a->admin2[0] && b->admin2[0])
-        return same(a->admin2, b->admin2);
+    if (a->admin2[0] && b->admin2[0] && !same(a->admin2, b->admin2))
+        return 0;
     int g = a->gp > b->gp ? a->gp : b->gp;
+    /* two differently named towns are one place only when a few km apart */
+    if (a->gp > 0 && b->gp > 0 && g <= 2 && a->location[0] && b->location[0] && !same(a->location, b->location)) {
+        if (!(isfinite(a->lat) && isfinite(a->lon) && isfinite(b->lat) && isfinite(b->lon)))
+            return 0;
+        *dist = km(a->lat, a->lon, b->lat, b->lon);
+        return *dist <= (g == 1 ? 10.0 : 20.0);
+    }
+    if (a->admin2[0] && b->admin2[0]) /* the same admin2 (differing ones were refused above) */
+        return 1;
     if (a->gp == 0 || b->gp == 0 || g >= 3)
         return a->admin1[0] && b->admin1[0]; /* a region: the same admin1 */
     if (isfinite(a->lat) && isfinite(a->lon) && isfinite(b->lat) && isfinite(b->lon)) {
@@ -417,22 +440,146 @@ static int place_ok(const mention *a, const mention *b, double *dist)
     return a->location[0] && same(a->location, b->location);
 }
 
-/* Actor sets {actor1, actor2}: compatible when either is empty or they share one. */
+/* An actor's family: lower case, cut before " (" or " - ", so that
+ * "Military Forces of Nigeria (2015-2023)" and "... (2023-)", or "Islamic
+ * State (West Africa)" and "Islamic State (West Africa) - Lake Chad
+ * Faction", are one actor. */
+static void family(const char *name, char *out, size_t n)
+{
+    size_t k = 0;
+    for (const char *p = name; *p && k + 1 < n; p++) {
+        if (p[0] == ' ' && (p[1] == '(' || (p[1] == '-' && p[2] == ' ')))
+            break;
+        out[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+    }
+    while (k && out[k - 1] == ' ')
+        k--;
+    out[k] = 0;
+}
+
+static int starts(const char *s, const char *prefix)
+{
+    return !strncmp(s, prefix, strlen(prefix));
+}
+
+/* "Unidentified Armed Group (Syria)" and the like: a group not named. */
+static int generic(const char *fam)
+{
+    return starts(fam, "unidentified");
+}
+
+/* A named armed group: not state forces, civilians, protesters or rioters. */
+static int armed_group(const char *fam)
+{
+    static const char *const not_groups[] = {"military forces of", "police forces of", "civilians", "protesters",
+                                             "rioters", "government of", "unidentified"};
+    for (size_t i = 0; i < sizeof not_groups / sizeof not_groups[0]; i++)
+        if (starts(fam, not_groups[i]))
+            return 0;
+    return 1;
+}
+
+/* Two actor names are one actor: the same family, or one is an unnamed group
+ * ("Unidentified Armed Group") and the other a named armed group. */
+static int actor_match(const char *a, const char *b)
+{
+    char fa[DEDUP_STR], fb[DEDUP_STR];
+    family(a, fa, sizeof fa);
+    family(b, fb, sizeof fb);
+    if (!fa[0] || !fb[0])
+        return 0;
+    if (!strcmp(fa, fb))
+        return 1;
+    return (generic(fa) && (generic(fb) || armed_group(fb))) || (generic(fb) && armed_group(fa));
+}
+
+/* One side of an event: its main actor and the associated actors ("A; B"). */
+typedef struct side {
+    const char *main, *assoc;
+} side;
+
+static int side_empty(side s)
+{
+    return !s.main[0];
+}
+
+/* Some actor of side x is one of side y's. */
+static int sides_share(side x, side y)
+{
+    char a[DEDUP_STR], b[DEDUP_STR];
+    const char *xs[2] = {x.main, x.assoc}, *ys[2] = {y.main, y.assoc};
+    for (int i = 0; i < 2; i++)
+        for (const char *p = xs[i]; *p;) { /* each ';'-separated name of x */
+            size_t n = strcspn(p, ";");
+            while (n && *p == ' ')
+                p++, n--;
+            snprintf(a, sizeof a, "%.*s", (int)(n < sizeof a - 1 ? n : sizeof a - 1), p);
+            for (int j = 0; j < 2 && a[0]; j++)
+                for (const char *q = ys[j]; *q;) {
+                    size_t m = strcspn(q, ";");
+                    while (m && *q == ' ')
+                        q++, m--;
+                    snprintf(b, sizeof b, "%.*s", (int)(m < sizeof b - 1 ? m : sizeof b - 1), q);
+                    if (b[0] && actor_match(a, b))
+                        return 1;
+                    q += m;
+                    if (*q == ';')
+                        q++;
+                }
+            p += n;
+            if (*p == ';')
+                p++;
+        }
+    return 0;
+}
+
+/* Sides x and y are compatible: one names nobody, or they share an actor. */
+static int sides_ok(side x, side y)
+{
+    return side_empty(x) || side_empty(y) || sides_share(x, y);
+}
+
+/* Compatible actors: the two sides (actor1 with its associates, actor2 with
+ * its) agree side by side, or crosswise (one outlet's attacker-first
+ * sentence is another's victim-first); a report naming no actor fits any. */
 static int actors_ok(const mention *a, const mention *b)
 {
-    const char *x[2] = {a->actor1, a->actor2}, *y[2] = {b->actor1, b->actor2};
-    int nx = 0, ny = 0;
-    for (int i = 0; i < 2; i++) {
-        nx += x[i][0] != 0;
-        ny += y[i][0] != 0;
-    }
-    if (!nx || !ny)
+    side a1 = {a->actor1, a->assoc1}, a2 = {a->actor2, a->assoc2}, b1 = {b->actor1, b->assoc1},
+         b2 = {b->actor2, b->assoc2};
+    if ((side_empty(a1) && side_empty(a2)) || (side_empty(b1) && side_empty(b2)))
         return 1;
-    for (int i = 0; i < 2; i++)
-        for (int j = 0; j < 2; j++)
-            if (x[i][0] && y[j][0] && same(x[i], y[j]))
-                return 1;
-    return 0;
+    return (sides_ok(a1, b1) && sides_ok(a2, b2)) || (sides_ok(a1, b2) && sides_ok(a2, b1));
+}
+
+/* Days a date of precision tp may be off: a day, a week (month ranges are
+ * matched by their windows alone). */
+static int slack(int tp)
+{
+    return tp == 2 ? 7 : 1;
+}
+
+/* Report r and incident c (its window from the candidate query, which already
+ * overlaps r's window): their date ranges at most the larger slack apart. */
+static int dates_ok(const mention *r, const mention *c)
+{
+    if (r->tp >= 3 || c->tp >= 3)
+        return 1;
+    long ilo = days_of(c->wlo), ihi = days_of(c->whi), lo = days_of(r->lo), hi = days_of(r->hi);
+    if (ilo == LONG_MIN || ihi == LONG_MIN || lo == LONG_MIN || hi == LONG_MIN)
+        return 0;
+    int wi = slack(c->tp), wr = slack(r->tp);
+    ilo += wi; /* the anchor report's own range */
+    ihi -= wi;
+    long gap = ilo > hi ? ilo - hi : lo > ihi ? lo - ihi : 0;
+    return gap <= (wi > wr ? wi : wr);
+}
+
+/* Vague in both time (a week or more) and place (a region): more likely a
+ * summary ("40 killed across Borno this week") than one more account of an
+ * attack, so it neither joins an incident nor is joined. */
+static int vague(const mention *m)
+{
+    return m->tp >= 2 && m->gp >= 3;
 }
 
 static int types_ok(const mention *a, const mention *b)
@@ -449,12 +596,12 @@ int sr__dedup_link(sr__dedup *d, const sr_event *ev, const char *outlet, int64_t
     memset(&f, 0, sizeof f);
     from_event(&f.m, ev, outlet);
     /* undated, unplaced or untyped reports never merge */
-    if (f.m.wlo[0] && f.m.country[0] && f.m.event_type[0]) {
+    if (f.m.wlo[0] && f.m.country[0] && f.m.event_type[0] && !vague(&f.m)) {
         sqlite3_stmt *s = d->cand;
         sqlite3_reset(s);
         bind_str(s, 1, f.m.country);
         bind_str(s, 2, f.m.event_type);
-        bind_str(s, 3, f.m.wlo);
+        bind_str(s, 3, f.m.wlo); /* overlapping windows: a superset, dates_ok decides */
         bind_str(s, 4, f.m.whi);
         long center = days_of(f.m.event_date[0] ? f.m.event_date : f.m.lo);
         double best_score = INFINITY;
@@ -473,8 +620,13 @@ int sr__dedup_link(sr__dedup *d, const sr_event *ev, const char *outlet, int64_t
             c.lat = sr__col_real(s, 11);
             c.lon = sr__col_real(s, 12);
             c.gp = sr__col_int(s, 13, 0);
+            CPY(c.assoc1, sr__col_text(s, 14));
+            CPY(c.assoc2, sr__col_text(s, 15));
+            CPY(c.wlo, sr__col_text(s, 2));
+            CPY(c.whi, sr__col_text(s, 3));
+            c.tp = sr__col_int(s, 16, 0);
             double dist;
-            if (!types_ok(&f.m, &c) || !actors_ok(&f.m, &c) || !place_ok(&f.m, &c, &dist))
+            if (vague(&c) || !dates_ok(&f.m, &c) || !types_ok(&f.m, &c) || !actors_ok(&f.m, &c) || !place_ok(&f.m, &c, &dist))
                 continue;
             long cd = days_of(c.event_date);
             double score = (cd == LONG_MIN || center == LONG_MIN ? 0 : labs(cd - center)) * 1000.0 + dist;
@@ -524,7 +676,7 @@ int sr__dedup_refresh(sr__dedup *d, int64_t id, char *err, size_t errlen)
         sqlite3_reset(s);
         sqlite3_clear_bindings(s);
         bind_folded(s, f);
-        sqlite3_bind_int64(s, 24, id);
+        sqlite3_bind_int64(s, 26, id);
         if (sqlite3_step(s) != SQLITE_DONE) {
             sr__errf(err, errlen, "linking reports: updating an incident: %s", sqlite3_errmsg(d->db));
             rc = SR_EDB;
@@ -549,7 +701,8 @@ int sr__dedup_relink(sr__dedup *d, char *err, size_t errlen)
                            "SELECT e.event_date, e.date_start, e.date_end, e.time_precision, e.event_type,"
                            " e.sub_event_type, e.actor1, e.actor2, e.country, e.iso3, e.admin1, e.admin2,"
                            " e.location, e.latitude, e.longitude, e.geo_precision, e.fatalities,"
-                           " e.fatalities_low, e.fatalities_high, COALESCE(NULLIF(d.source, ''), d.doc_key)"
+                           " e.fatalities_low, e.fatalities_high, COALESCE(NULLIF(d.source, ''), d.doc_key),"
+                           " e.assoc_actor_1, e.assoc_actor_2"
                            " FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id = ?1",
                            -1, &one, NULL) ||
         sqlite3_prepare_v2(d->db, "UPDATE events SET incident_id = ?1 WHERE id = ?2", -1, &set, NULL)) {
@@ -590,6 +743,8 @@ int sr__dedup_relink(sr__dedup *d, char *err, size_t errlen)
         ev.sub_event_type = m.sub_event_type;
         ev.actor1 = m.actor1;
         ev.actor2 = m.actor2;
+        ev.assoc_actor_1 = m.assoc1;
+        ev.assoc_actor_2 = m.assoc2;
         ev.country = m.country;
         ev.iso3 = m.iso3;
         ev.admin1 = m.admin1;

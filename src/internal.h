@@ -287,14 +287,37 @@ int sr__evidence_json(sr__buf *b, const sr_event *ev);
 /* ---- store.c: what trend.c reads ------------------------------------------ */
 /* One dated incident of a series (strings borrowed for the callback). */
 typedef struct sr__incident {
-    const char *key, *actor1, *admin1, *date, *location, *sub_event_type, *event_id;
+    const char *key, *date;
     long fatalities; /* best estimate, 0 when unknown */
 } sr__incident;
 typedef int (*sr__incident_cb)(void *ud, const sr__incident *r);
-/* Streams the dated incidents matching q (precision a day to a few days, a
- * non-empty key) ordered by series key, date, location and sub-event type;
+/* Streams the dated incidents matching q's origin, country and dates
+ * (precision a day to a few days, a non-empty key; each news incident once,
+ * through its incident row) ordered by series key and date;
  * by: 0 actor1, 1 admin1, 2 "actor1 | admin1". */
 int sr__store_incidents(sr_store *st, int by, const sr_query *q, sr__incident_cb cb, void *ud);
+/* One row of the alert tallies: a series' incidents on a day (gran 'D') or in
+ * the Monday-week starting on period (gran 'W'). */
+typedef struct sr__alert_row {
+    const char *key, *period;
+    char gran;
+    long n, fat, nfat;
+} sr__alert_row;
+typedef struct sr__alert_range {
+    char gran;
+    char lo[11], hi[11];
+} sr__alert_range;
+typedef int (*sr__alert_row_cb)(void *ud, const sr__alert_row *r);
+/* Streams the alert tally rows of series kind by (as above) in the ranges
+ * given, for q's origin and country. */
+int sr__store_alert_rows(sr_store *st, int by, const sr_query *q, const sr__alert_range *r, int nr,
+                         sr__alert_row_cb cb, void *ud);
+/* The events behind one series between since and until: for each reported
+ * event, its id, the incident it belongs to (unit) and the other key (admin1
+ * for an actor series, actor1 otherwise), in date order. */
+typedef int (*sr__series_event_cb)(void *ud, const char *event_id, long long unit, const char *other);
+int sr__store_series_events(sr_store *st, int by, const char *key, const sr_query *q, sr__series_event_cb cb,
+                            void *ud);
 /* First and last event_date of the events matching q ("" when none is
  * dated): two index probes, without counting. */
 int sr__store_dates(sr_store *st, const sr_query *q, char first[11], char last[11]);

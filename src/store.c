@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 #define STORE_BUSY_MS 10000
 #define STORE_MAX_SQL 8192 /* cap on generated query text */
 
@@ -124,7 +124,7 @@ static const char *const upgrade_2_to_3 =
 /* ---- version 4: tallies kept by triggers ---------------------------------
  * One row per (origin, dimension, day, month or year, key, country) with the sums a
  * report needs, so a report reads a few thousand rows instead of every event.
- * Dimensions: actor (actor1), admin1, country, sub_event_type, week (Monday),
+ * Dimensions: actor (actor1), admin1, admin2 (version 6), country, sub_event_type, week (Monday),
  * month, and doc (documents, counted once, at their first event). */
 static const char *const tallies_sql =
     "CREATE TABLE IF NOT EXISTS tallies (\n"
@@ -161,8 +161,8 @@ static int expand(sr__buf *b, const char *t, const char *p, int sign, int groupe
  * granularities (a day and a month). */
 static const char *const contrib_tpl =
     "SELECT $.origin, d.dim, g.gran, CASE g.gran WHEN 'D' THEN $.event_date WHEN 'M' THEN substr($.event_date, 1, 7) ELSE substr($.event_date, 1, 4) END,"
-    " CASE d.dim WHEN 'actor' THEN $.actor1 WHEN 'admin1' THEN $.admin1 WHEN 'country' THEN $.country"
-    " WHEN 'sub_event_type' THEN $.sub_event_type"
+    " CASE d.dim WHEN 'actor' THEN $.actor1 WHEN 'admin1' THEN $.admin1 WHEN 'admin2' THEN $.admin2"
+    " WHEN 'country' THEN $.country WHEN 'sub_event_type' THEN $.sub_event_type"
     " WHEN 'week' THEN COALESCE(date($.event_date, printf('-%d days', (CAST(strftime('%w', $.event_date) AS INTEGER)"
     " + 6) % 7)), '') ELSE substr($.event_date, 1, 7) END, $.country, $.iso3,"
     " ~ * ^($.kind = 'incident' AND `), ~ * ^($.kind = 'aggregate'),"
@@ -173,7 +173,7 @@ static const char *const contrib_tpl =
     " ~ * ^(CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities, 0) ELSE 0 END),"
     " ~ * ^(CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities_high, $.fatalities, 0) ELSE 0 END)"
     " FROM (SELECT 'D' AS gran UNION ALL SELECT 'M' UNION ALL SELECT 'Y') g, (SELECT 'actor' AS dim UNION ALL SELECT 'admin1'"
-    " UNION ALL SELECT 'country' UNION ALL SELECT 'sub_event_type' UNION ALL SELECT 'week'"
+    " UNION ALL SELECT 'admin2' UNION ALL SELECT 'country' UNION ALL SELECT 'sub_event_type' UNION ALL SELECT 'week'"
     " UNION ALL SELECT 'month') d";
 
 static int contrib_select(sr__buf *b, const char *p, int sign, int grouped, int inc)
@@ -250,7 +250,7 @@ static int ensure_tallies(sr_store *st, int rebuild)
     /* update (a reference event replaced): - OLD + NEW */
     rc = rc ? rc
             : sr__buf_adds(&b, "CREATE TRIGGER IF NOT EXISTS tallies_upd AFTER UPDATE OF origin, kind, event_date,"
-                               " actor1, admin1, country, iso3, sub_event_type, fatalities, fatalities_low,"
+                               " actor1, admin1, admin2, country, iso3, sub_event_type, fatalities, fatalities_low,"
                                " fatalities_high, document_id, incident_id ON events BEGIN ");
     rc = rc ? rc : sr__buf_adds(&b, tallies_cols);
     rc = rc ? rc : contrib_select(&b, "OLD", -1, 0, 0);
@@ -282,7 +282,7 @@ static int ensure_tallies(sr_store *st, int rebuild)
     rc = rc ? rc
             : sr__buf_adds(&b, "CREATE TRIGGER IF NOT EXISTS tallies_inc_upd AFTER UPDATE ON incidents WHEN"
                                " OLD.event_date IS NOT NEW.event_date OR OLD.actor1 IS NOT NEW.actor1"
-                               " OR OLD.admin1 IS NOT NEW.admin1 OR OLD.country IS NOT NEW.country"
+                               " OR OLD.admin1 IS NOT NEW.admin1 OR OLD.admin2 IS NOT NEW.admin2 OR OLD.country IS NOT NEW.country"
                                " OR OLD.iso3 IS NOT NEW.iso3 OR OLD.sub_event_type IS NOT NEW.sub_event_type"
                                " OR OLD.fatalities IS NOT NEW.fatalities OR OLD.fatalities_low IS NOT NEW.fatalities_low"
                                " OR OLD.fatalities_high IS NOT NEW.fatalities_high BEGIN ");
@@ -316,6 +316,99 @@ static int ensure_tallies(sr_store *st, int rebuild)
         rc = exec(st, b.p, "creating the tallies");
     else if (!st->err[0])
         snprintf(st->err, sizeof st->err, "creating the tallies: %s", sr_strerror(rc));
+    sr__buf_release(&b);
+    return rc;
+}
+
+/* ---- version 6: the series behind alerts ----------------------------------
+ * Per (origin, series kind, day or Monday-week, key, country): the incidents
+ * an alert counts (dated to a day or a few days, each news incident once,
+ * through its incident row), their fatalities (best) and how many had any.
+ * Dimensions: actor (actor1), admin1, and pair ("actor1 | admin1"). An alert
+ * reads whole weeks from week rows and the days at the edges from day rows. */
+static const char *const alert_tallies_sql =
+    "CREATE TABLE IF NOT EXISTS alert_tallies (\n"
+    "  origin TEXT NOT NULL, dim TEXT NOT NULL, gran TEXT NOT NULL, period TEXT NOT NULL,\n"
+    "  key TEXT NOT NULL, country TEXT NOT NULL, iso3 TEXT NOT NULL,\n"
+    "  n INTEGER NOT NULL DEFAULT 0, fat INTEGER NOT NULL DEFAULT 0, nfat INTEGER NOT NULL DEFAULT 0,\n"
+    "  PRIMARY KEY (origin, dim, gran, period, key, country, iso3)\n"
+    ") WITHOUT ROWID;\n"
+    /* the incidents of one series in a window (the events behind an alert) */
+    "CREATE INDEX IF NOT EXISTS incidents_actor ON incidents(actor1, event_date);\n"
+    "CREATE INDEX IF NOT EXISTS incidents_admin1 ON incidents(admin1, event_date);\n"
+    /* the incidents and their tolls behind --metric fatalities, from the index alone */
+    "CREATE INDEX IF NOT EXISTS incidents_alerts ON incidents(origin, event_date, time_precision, actor1, admin1,"
+    " fatalities, country, iso3, kind);\n";
+
+static const char *const alert_contrib_tpl =
+    "SELECT $.origin, d.dim, g.gran, CASE g.gran WHEN 'D' THEN $.event_date ELSE COALESCE(date($.event_date,"
+    " printf('-%d days', (CAST(strftime('%w', $.event_date) AS INTEGER) + 6) % 7)), '') END,"
+    " CASE d.dim WHEN 'actor' THEN $.actor1 WHEN 'admin1' THEN $.admin1 ELSE $.actor1 || ' | ' || $.admin1 END,"
+    " $.country, $.iso3, ~ * ^(1), ~ * ^(COALESCE($.fatalities, 0)), ~ * ^(COALESCE($.fatalities, 0) > 0)"
+    " FROM (SELECT 'D' AS gran UNION ALL SELECT 'W') g, (SELECT 'actor' AS dim UNION ALL SELECT 'admin1'"
+    " UNION ALL SELECT 'pair') d";
+static const char *const alert_cond_tpl =
+    " WHERE $.kind = 'incident' AND ` AND $.event_date <> '' AND ($.time_precision IS NULL OR $.time_precision < 3)"
+    " AND CASE d.dim WHEN 'actor' THEN $.actor1 <> '' WHEN 'admin1' THEN $.admin1 <> ''"
+    " ELSE $.actor1 <> '' AND $.admin1 <> '' END";
+static const char *const alert_cols =
+    "INSERT INTO alert_tallies (origin, dim, gran, period, key, country, iso3, n, fat, nfat) ";
+static const char *const alert_upsert =
+    " ON CONFLICT (origin, dim, gran, period, key, country, iso3) DO UPDATE SET n = n + excluded.n,"
+    " fat = fat + excluded.fat, nfat = nfat + excluded.nfat;\n";
+
+/* One INSERT of row p's contributions (sign), from table "from" when grouped. */
+static int alert_stmt(sr__buf *b, const char *p, int sign, const char *from, int inc)
+{
+    int rc = sr__buf_adds(b, alert_cols);
+    rc = rc ? rc : expand(b, alert_contrib_tpl, p, sign, from != NULL, inc);
+    rc = rc ? rc : from ? sr__buf_adds(b, from) : 0;
+    rc = rc ? rc : expand(b, alert_cond_tpl, p, sign, from != NULL, inc);
+    rc = rc ? rc : from ? sr__buf_adds(b, " GROUP BY 1, 2, 3, 4, 5, 6, 7") : 0;
+    rc = rc ? rc : sr__buf_adds(b, alert_upsert);
+    return rc;
+}
+
+/* Creates the alert tallies and their triggers; with rebuild, fills them. */
+static int ensure_alert_tallies(sr_store *st, int rebuild)
+{
+    sr__buf b;
+    sr__buf_init(&b, 64 * 1024);
+    int rc = sr__buf_adds(&b, alert_tallies_sql);
+    static const struct {
+        const char *head, *row;
+        int sign2, inc;
+    } trig[] = {
+        {"CREATE TRIGGER IF NOT EXISTS alerts_ins AFTER INSERT ON events BEGIN ", "NEW", 0, 0},
+        {"CREATE TRIGGER IF NOT EXISTS alerts_del AFTER DELETE ON events BEGIN ", "OLD", 0, 0},
+        {"CREATE TRIGGER IF NOT EXISTS alerts_upd AFTER UPDATE OF origin, kind, event_date, time_precision,"
+         " actor1, admin1, country, iso3, fatalities, incident_id ON events BEGIN ", NULL, 1, 0},
+        {"CREATE TRIGGER IF NOT EXISTS alerts_inc_ins AFTER INSERT ON incidents BEGIN ", "NEW", 0, 1},
+        {"CREATE TRIGGER IF NOT EXISTS alerts_inc_del AFTER DELETE ON incidents BEGIN ", "OLD", 0, 1},
+        {"CREATE TRIGGER IF NOT EXISTS alerts_inc_upd AFTER UPDATE ON incidents WHEN"
+         " OLD.event_date IS NOT NEW.event_date OR OLD.time_precision IS NOT NEW.time_precision"
+         " OR OLD.actor1 IS NOT NEW.actor1 OR OLD.admin1 IS NOT NEW.admin1 OR OLD.country IS NOT NEW.country"
+         " OR OLD.iso3 IS NOT NEW.iso3 OR OLD.fatalities IS NOT NEW.fatalities BEGIN ", NULL, 1, 1},
+    };
+    for (size_t i = 0; i < sizeof trig / sizeof trig[0] && !rc; i++) {
+        rc = sr__buf_adds(&b, trig[i].head);
+        if (trig[i].row)
+            rc = rc ? rc : alert_stmt(&b, trig[i].row, trig[i].row[0] == 'N' ? 1 : -1, NULL, trig[i].inc);
+        else {
+            rc = rc ? rc : alert_stmt(&b, "OLD", -1, NULL, trig[i].inc);
+            rc = rc ? rc : alert_stmt(&b, "NEW", 1, NULL, trig[i].inc);
+        }
+        rc = rc ? rc : sr__buf_adds(&b, "END;\n");
+    }
+    if (!rc && rebuild) {
+        rc = sr__buf_adds(&b, "DELETE FROM alert_tallies;\n");
+        rc = rc ? rc : alert_stmt(&b, "e", 1, ", events e", 0);
+        rc = rc ? rc : alert_stmt(&b, "e", 1, ", incidents e", 1);
+    }
+    if (!rc)
+        rc = exec(st, b.p, "creating the alert tallies");
+    else if (!st->err[0])
+        snprintf(st->err, sizeof st->err, "creating the alert tallies: %s", sr_strerror(rc));
     sr__buf_release(&b);
     return rc;
 }
@@ -365,12 +458,14 @@ static int migrate(sr_store *st)
     /* additive steps: 1 → 2 ACLED's spelling of admin1 beside GeoNames';
      * 2 → 3 the origin of events; 3 → 4 the tallies (built from the events);
      * 4 → 5 incidents linking the reports of one event (the tally triggers are
-     * made anew: news incidents count through their incident) */
-    if (v >= 1 && v < 5 &&
+     * made anew: news incidents count through their incident); 5 → 6 admin2
+     * in the tallies (rebuilt), the alert tallies, incidents' assoc actors */
+    if (v >= 1 && v < 6 &&
         ((rc = exec(st,
                     "DROP TRIGGER IF EXISTS tallies_ins; DROP TRIGGER IF EXISTS tallies_del;"
-                    " DROP TRIGGER IF EXISTS tallies_upd;",
-                    "upgrading the store to schema version 5")) != 0 ||
+                    " DROP TRIGGER IF EXISTS tallies_upd; DROP TRIGGER IF EXISTS tallies_inc_ins;"
+                    " DROP TRIGGER IF EXISTS tallies_inc_del; DROP TRIGGER IF EXISTS tallies_inc_upd;",
+                    "upgrading the store to schema version 6")) != 0 ||
          (!has_column(st, "events", "incident_id") &&
           (rc = exec(st, "ALTER TABLE events ADD COLUMN incident_id INTEGER",
                      "upgrading the store to schema version 5")) != 0))) {
@@ -386,7 +481,13 @@ static int migrate(sr_store *st)
     if ((v >= 1 && v < 3 && (rc = exec(st, upgrade_2_to_3, "upgrading the store to schema version 3")) != 0) ||
         (rc = exec(st, schema_sql, "creating the schema")) != 0 ||
         (rc = exec(st, sr__dedup_schema, "creating the incidents")) != 0 ||
+        (!has_column(st, "incidents", "assoc_actor_1") &&
+         (rc = exec(st,
+                    "ALTER TABLE incidents ADD COLUMN assoc_actor_1 TEXT NOT NULL DEFAULT '';"
+                    " ALTER TABLE incidents ADD COLUMN assoc_actor_2 TEXT NOT NULL DEFAULT '';",
+                    "upgrading the store to schema version 6")) != 0) ||
         (v >= 1 && v < 5 && (rc = relink(st)) != 0) || (rc = ensure_tallies(st, v > 0)) != 0 ||
+        (rc = ensure_alert_tallies(st, v > 0)) != 0 ||
         (rc = exec(st, setv, "creating the schema")) != 0) {
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         return rc;
@@ -860,9 +961,9 @@ int sr_store_events(sr_store *st, const sr_query *q, sr_event_cb cb, void *ud)
  * incident, schema version 5), with the columns the filters and sums read. */
 #define COUNTED_EVENTS                                                                                     \
     "(SELECT kind, origin, event_date, event_type, sub_event_type, actor1, actor2, country, iso3, admin1,"  \
-    " fatalities, fatalities_low, fatalities_high FROM events WHERE incident_id IS NULL UNION ALL"         \
+    " admin2, fatalities, fatalities_low, fatalities_high FROM events WHERE incident_id IS NULL UNION ALL" \
     " SELECT kind, origin, event_date, event_type, sub_event_type, actor1, actor2, country, iso3, admin1," \
-    " fatalities, fatalities_low, fatalities_high FROM incidents) e"
+    " admin2, fatalities, fatalities_low, fatalities_high FROM incidents) e"
 
 static const struct {
     const char *by;
@@ -871,6 +972,7 @@ static const struct {
 } report_keys[] = {
     {"actor", "e.actor1", 0},
     {"admin1", "e.admin1", 0},
+    {"admin2", "e.admin2", 0},
     {"country", "e.country", 0},
     {"sub_event_type", "e.sub_event_type", 0},
     /* ISO week: the Monday on or before the event date */
@@ -992,24 +1094,97 @@ static int tallies_prepare(sr_store *st, sr__buf *sql, const sr_query *q, const 
     return 0;
 }
 
-/* The report from the tallies: year, month and day rows over the period. */
-static int report_tallies(sr_store *st, const char *by, int timekey, const sr_query *q, const span *sp,
-                          sqlite3_stmt **out)
+/* The tally rows of the period, ungrouped (report_grouped adds them up). */
+static int report_tallies(sr_store *st, const char *by, const sr_query *q, const span *sp, sqlite3_stmt **out)
 {
-    static const char *const cols = "SELECT t.key AS k, t.incidents AS i, t.aggregates AS a, t.fat_low AS fl,"
-                                    " t.fat_best AS fb, t.fat_high AS fh, t.claim_low AS cl, t.claim_best AS cb,"
-                                    " t.claim_high AS ch";
+    static const char *const cols = "SELECT t.key, t.incidents, t.aggregates, t.fat_low, t.fat_best, t.fat_high,"
+                                    " t.claim_low, t.claim_best, t.claim_high";
     sr__buf sql;
     sr__buf_init(&sql, STORE_MAX_SQL);
-    int rc = sr__buf_adds(&sql, "SELECT k, SUM(i), SUM(a), SUM(fl), SUM(fb), SUM(fh), SUM(cl), SUM(cb), SUM(ch)"
-                                " FROM (");
-    rc = rc ? rc : tallies_union(&sql, q, sp, cols);
-    rc = rc ? rc
-            : sr__buf_adds(&sql, timekey ? ") GROUP BY k HAVING SUM(i) + SUM(a) > 0 ORDER BY k"
-                                         : ") GROUP BY k HAVING SUM(i) + SUM(a) > 0 ORDER BY SUM(i) + SUM(a) DESC, k");
+    int rc = tallies_union(&sql, q, sp, cols);
     if (!rc)
         rc = tallies_prepare(st, &sql, q, sp, by, out);
     sr__buf_release(&sql);
+    return rc;
+}
+
+/* One key of a report being summed from tally rows. */
+typedef struct rsum {
+    char *key;
+    long v[8];
+} rsum;
+
+static int timekey_order;
+static int by_report_order(const void *a, const void *b)
+{
+    const rsum *x = a, *y = b;
+    if (!timekey_order) {
+        long tx = x->v[0] + x->v[1], ty = y->v[0] + y->v[1];
+        if (tx != ty)
+            return tx > ty ? -1 : 1;
+    }
+    return strcmp(x->key, y->key);
+}
+
+/* Sums the rows of s per key in a hash table (cheaper than SQLite's sorter
+ * on tens of thousands of rows), then calls cb in report order. */
+static int report_grouped(sr_store *st, sqlite3_stmt *s, int timekey, sr_tally_cb cb, void *ud)
+{
+    rsum *v = NULL;
+    size_t n = 0, cap = 0, nslot = 0, *slot = NULL;
+    int rc = 0, step;
+    while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *key = sr__col_text(s, 0);
+        size_t len = strlen(key);
+        if (2 * (n + 1) > nslot) {
+            size_t ns = nslot ? nslot * 2 : 4096, *t = calloc(ns, sizeof *t);
+            if (!t) {
+                rc = SR_ENOMEM;
+                break;
+            }
+            for (size_t i = 0; i < n; i++) {
+                size_t h = (size_t)sr__hash64(v[i].key, strlen(v[i].key)) & (ns - 1);
+                while (t[h])
+                    h = (h + 1) & (ns - 1);
+                t[h] = i + 1;
+            }
+            free(slot);
+            slot = t;
+            nslot = ns;
+        }
+        size_t h = (size_t)sr__hash64(key, len) & (nslot - 1);
+        while (slot[h] && strcmp(v[slot[h] - 1].key, key))
+            h = (h + 1) & (nslot - 1);
+        if (!slot[h]) {
+            if (sr__grow((void **)&v, &cap, n, sizeof *v) || !(v[n].key = sr__strdup(key))) {
+                rc = SR_ENOMEM;
+                break;
+            }
+            memset(v[n].v, 0, sizeof v[n].v);
+            slot[h] = ++n;
+        }
+        rsum *r = &v[slot[h] - 1];
+        for (int i = 0; i < 8; i++)
+            r->v[i] += (long)sqlite3_column_int64(s, i + 1);
+    }
+    if (!rc && step != SQLITE_DONE)
+        rc = db_fail(st, "tallying events");
+    if (rc == SR_ENOMEM)
+        snprintf(st->err, sizeof st->err, "tallying events: out of memory");
+    timekey_order = timekey;
+    if (!rc && n)
+        qsort(v, n, sizeof *v, by_report_order);
+    for (size_t i = 0; i < n && !rc; i++) {
+        const rsum *r = &v[i];
+        if (r->v[0] + r->v[1] <= 0)
+            continue;
+        sr_tally t = {r->key, r->v[0], r->v[1], r->v[2], r->v[3], r->v[4], r->v[5], r->v[6], r->v[7]};
+        rc = cb(ud, &t);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(v[i].key);
+    free(v);
+    free(slot);
     return rc;
 }
 
@@ -1087,7 +1262,7 @@ int sr_store_report(sr_store *st, const char *by, const sr_query *q, sr_tally_cb
             k = (int)i;
     if (k < 0) {
         snprintf(st->err, sizeof st->err,
-                 "cannot tally by '%.100s'; use actor, admin1, country, week, month or sub_event_type",
+                 "cannot tally by '%.100s'; use actor, admin1, admin2, country, week, month or sub_event_type",
                  by ? by : "(null)");
         return SR_EINVAL;
     }
@@ -1095,9 +1270,11 @@ int sr_store_report(sr_store *st, const char *by, const sr_query *q, sr_tally_cb
     span sp;
     int rc;
     if (tallies_can(q, &sp)) {
-        if ((rc = report_tallies(st, by, report_keys[k].timekey, q, &sp, &s)) != 0)
+        if ((rc = report_tallies(st, by, q, &sp, &s)) != 0)
             return rc;
-        goto rows;
+        rc = report_grouped(st, s, report_keys[k].timekey, cb, ud);
+        sqlite3_finalize(s);
+        return rc;
     }
     sr__buf sql;
     sr__buf_init(&sql, STORE_MAX_SQL);
@@ -1126,7 +1303,6 @@ int sr_store_report(sr_store *st, const char *by, const sr_query *q, sr_tally_cb
     sr__buf_release(&sql);
     if (rc)
         return rc;
-rows:;
     int step;
     while ((step = sqlite3_step(s)) == SQLITE_ROW) {
         sr_tally t;
@@ -1227,28 +1403,34 @@ int sr_store_scope(sr_store *st, const sr_query *q, sr_scope *out)
     return 0;
 }
 
+/* What alerts count: each incident once (news incidents through their
+ * incident row: sr_store_add links every one), with the columns the alert
+ * queries read. */
+#define ALERT_UNITS                                                                                          \
+    "(SELECT kind, origin, event_date, time_precision, actor1, admin1, country, iso3, fatalities FROM events" \
+    " WHERE incident_id IS NULL AND origin <> 'news' UNION ALL SELECT kind, origin, event_date,"             \
+    " time_precision, actor1, admin1, country, iso3, fatalities FROM incidents) e"
+
+static const char *const series_keys[] = {"e.actor1", "e.admin1", "e.actor1 || ' | ' || e.admin1"};
+static const char *const series_nonempty[] = {"e.actor1 <> ''", "e.admin1 <> ''", "e.actor1 <> '' AND e.admin1 <> ''"};
+
 int sr__store_incidents(sr_store *st, int by, const sr_query *q, sr__incident_cb cb, void *ud)
 {
-    static const char *const keys[] = {"e.actor1", "e.admin1", "e.actor1 || ' | ' || e.admin1"};
-    static const char *const nonempty[] = {"e.actor1 <> ''", "e.admin1 <> ''", "e.actor1 <> '' AND e.admin1 <> ''"};
     if (!st || !cb || by < 0 || by > 2)
         return SR_EINVAL;
     sr__buf sql;
     sr__buf_init(&sql, STORE_MAX_SQL);
     const char *params[16];
     int np = 0;
-    int rc = sr__buf_printf(&sql,
-                            "SELECT %s AS k, e.actor1, e.admin1, e.event_date, e.location, e.sub_event_type,"
-                            " e.event_id, COALESCE(e.fatalities, 0) FROM events e",
-                            keys[by]);
+    int rc = sr__buf_printf(&sql, "SELECT %s AS k, e.event_date, COALESCE(e.fatalities, 0) FROM " ALERT_UNITS,
+                            series_keys[by]);
     if (!rc)
         rc = where_origin(q, &sql, params, &np);
     if (!rc)
         rc = sr__buf_printf(&sql,
                             " AND e.kind = 'incident' AND e.event_date <> ''"
-                            " AND (e.time_precision IS NULL OR e.time_precision < 3) AND %s"
-                            " ORDER BY k, e.event_date, e.location, e.sub_event_type, e.id",
-                            nonempty[by]);
+                            " AND (e.time_precision IS NULL OR e.time_precision < 3) AND %s ORDER BY k, e.event_date",
+                            series_nonempty[by]);
     sqlite3_stmt *s = NULL;
     if (!rc)
         rc = prepare_query(st, &sql, params, np, 0, &s);
@@ -1257,13 +1439,135 @@ int sr__store_incidents(sr_store *st, int by, const sr_query *q, sr__incident_cb
         return rc;
     int step;
     while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-        sr__incident r = {sr__col_text(s, 0), sr__col_text(s, 1), sr__col_text(s, 2), sr__col_text(s, 3), sr__col_text(s, 4),
-                          sr__col_text(s, 5), sr__col_text(s, 6), (long)sqlite3_column_int64(s, 7)};
+        sr__incident r = {sr__col_text(s, 0), sr__col_text(s, 1), (long)sqlite3_column_int64(s, 2)};
         if ((rc = cb(ud, &r)) != 0)
             break;
     }
     if (!rc && step != SQLITE_DONE)
         rc = db_fail(st, "reading incidents");
+    sqlite3_finalize(s);
+    return rc;
+}
+
+static const char *const series_dims[] = {"actor", "admin1", "pair"};
+
+/* The origin condition on column col: ?n, or the three origins for "all". */
+static int origin_cond(sr__buf *sql, const sr_query *q, const char *col, int n)
+{
+    const char *o = q && q->origin && *q->origin ? q->origin : "news";
+    return !strcmp(o, "all") ? sr__buf_printf(sql, " AND %s IN ('news', 'acled', 'ucdp')", col)
+                             : sr__buf_printf(sql, " AND %s = ?%d", col, n);
+}
+
+int sr__store_alert_rows(sr_store *st, int by, const sr_query *q, const sr__alert_range *r, int nr,
+                         sr__alert_row_cb cb, void *ud)
+{
+    if (!st || !cb || by < 0 || by > 2 || nr < 0 || nr > 8)
+        return SR_EINVAL;
+    sr__buf sql;
+    sr__buf_init(&sql, STORE_MAX_SQL);
+    int rc = 0;
+    bool country = q && q->country && *q->country;
+    for (int i = 0; i < nr && !rc; i++) {
+        rc = sr__buf_printf(&sql,
+                            "%sSELECT t.key, t.gran, t.period, t.n, t.fat, t.nfat FROM alert_tallies t"
+                            " WHERE t.dim = ?1 AND t.gran = '%c' AND t.period >= ?%d AND t.period <= ?%d AND t.n > 0",
+                            i ? " UNION ALL " : "", r[i].gran == 'W' ? 'W' : 'D', 10 + 2 * i, 11 + 2 * i);
+        rc = rc ? rc : origin_cond(&sql, q, "t.origin", 2);
+        if (!rc && country)
+            rc = sr__buf_adds(&sql, " AND (t.country = ?3 COLLATE NOCASE OR t.iso3 = ?3 COLLATE NOCASE)");
+    }
+    if (!rc && !nr) {
+        sr__buf_release(&sql);
+        return 0;
+    }
+    sqlite3_stmt *s = NULL;
+    if (!rc && sqlite3_prepare_v2(st->db, sql.p, -1, &s, NULL) != SQLITE_OK)
+        rc = db_fail(st, "preparing the alert query");
+    sr__buf_release(&sql);
+    if (rc)
+        return rc;
+    sqlite3_bind_text(s, 1, series_dims[by], -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, q && q->origin && *q->origin ? q->origin : "news", -1, SQLITE_TRANSIENT);
+    if (country)
+        sqlite3_bind_text(s, 3, q->country, -1, SQLITE_TRANSIENT);
+    for (int i = 0; i < nr; i++) {
+        sqlite3_bind_text(s, 10 + 2 * i, r[i].lo, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s, 11 + 2 * i, r[i].hi, -1, SQLITE_TRANSIENT);
+    }
+    int step;
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        sr__alert_row row = {sr__col_text(s, 0), sr__col_text(s, 2), sr__col_text(s, 1)[0],
+                             (long)sqlite3_column_int64(s, 3), (long)sqlite3_column_int64(s, 4),
+                             (long)sqlite3_column_int64(s, 5)};
+        if ((rc = cb(ud, &row)) != 0)
+            break;
+    }
+    if (!rc && step != SQLITE_DONE)
+        rc = db_fail(st, "reading the alert tallies");
+    sqlite3_finalize(s);
+    return rc;
+}
+
+int sr__store_series_events(sr_store *st, int by, const char *key, const sr_query *q, sr__series_event_cb cb,
+                            void *ud)
+{
+    if (!st || !cb || !key || by < 0 || by > 2 || !q || !q->since || !q->until)
+        return SR_EINVAL;
+    char actor[512] = "", admin1[512] = "";
+    if (by == 2) { /* "actor | admin1": split at the first separator */
+        const char *bar = strstr(key, " | ");
+        if (!bar || (size_t)(bar - key) >= sizeof actor || strlen(bar + 3) >= sizeof admin1)
+            return 0;
+        memcpy(actor, key, (size_t)(bar - key));
+        actor[bar - key] = 0;
+        snprintf(admin1, sizeof admin1, "%s", bar + 3);
+    }
+    static const char *const cond[] = {"%s.actor1 = ?1", "%s.admin1 = ?1", "%s.actor1 = ?1 AND %s.admin1 = ?2"};
+    static const char *const other[] = {"%s.admin1", "%s.actor1", "''"};
+    sr__buf sql;
+    sr__buf_init(&sql, STORE_MAX_SQL);
+    bool country = q->country && *q->country;
+    int rc = 0;
+    for (int part = 0; part < 2 && !rc; part++) {
+        const char *x = part ? "e" : "i";
+        rc = sr__buf_adds(&sql, part ? " UNION ALL SELECT e.event_id, -e.id, " : "SELECT m.event_id, i.id, ");
+        rc = rc ? rc : sr__buf_printf(&sql, other[by], x);
+        rc = rc ? rc
+                : sr__buf_adds(&sql, part ? ", e.event_date, e.id FROM events e WHERE e.incident_id IS NULL AND e.kind = 'incident' AND "
+                                          : ", i.event_date, m.id FROM incidents i JOIN events m ON m.incident_id = i.id WHERE ");
+        rc = rc ? rc : sr__buf_printf(&sql, cond[by], x, x);
+        rc = rc ? rc
+                : sr__buf_printf(&sql,
+                                 " AND %s.event_date >= ?3 AND %s.event_date <= ?4 AND (%s.time_precision IS NULL"
+                                 " OR %s.time_precision < 3)",
+                                 x, x, x, x);
+        char col[16];
+        snprintf(col, sizeof col, "%s.origin", x);
+        rc = rc ? rc : origin_cond(&sql, q, col, 5);
+        if (!rc && country)
+            rc = sr__buf_printf(&sql, " AND (%s.country = ?6 COLLATE NOCASE OR %s.iso3 = ?6 COLLATE NOCASE)", x, x);
+    }
+    rc = rc ? rc : sr__buf_adds(&sql, " ORDER BY 4, 2, 5");
+    sqlite3_stmt *s = NULL;
+    if (!rc && sqlite3_prepare_v2(st->db, sql.p, -1, &s, NULL) != SQLITE_OK)
+        rc = db_fail(st, "preparing the query of a series' events");
+    sr__buf_release(&sql);
+    if (rc)
+        return rc;
+    sqlite3_bind_text(s, 1, by == 2 ? actor : key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, admin1, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 3, q->since, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 4, q->until, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 5, q->origin && *q->origin ? q->origin : "news", -1, SQLITE_TRANSIENT);
+    if (country)
+        sqlite3_bind_text(s, 6, q->country, -1, SQLITE_TRANSIENT);
+    int step;
+    while ((step = sqlite3_step(s)) == SQLITE_ROW)
+        if ((rc = cb(ud, sr__col_text(s, 0), (long long)sqlite3_column_int64(s, 1), sr__col_text(s, 2))) != 0)
+            break;
+    if (!rc && step != SQLITE_DONE)
+        rc = db_fail(st, "reading a series' events");
     sqlite3_finalize(s);
     return rc;
 }

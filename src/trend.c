@@ -224,224 +224,218 @@ long sr__trend_decide(sr__trend_stat *s, size_t n, double alpha, long min_count,
 
 /* ---- collecting series from the store --------------------------------------- */
 
-typedef struct series {
-    char *key, *top_other;
-    int exact;
-    char **ids;
-    size_t nids;
-} series;
-
-typedef struct tally_name {
-    char *name;
-    long n;
-} tally_name;
-
-typedef struct scan {
-    int by, fat;
-    double p0;
-    char wstart[11];
-    long wstart_day;
-    long *weeks; /* the series' incidents per baseline week, counted back from the window */
-    size_t nweeks;
-    sr__trend_disp disp;
-    int err;
-    /* the series being read */
+/* One series: its counts in the window and the baseline, the incidents per
+ * full baseline week (events), or one toll per incident (fatalities). */
+typedef struct acc {
     char *key;
-    long *marks;          /* one per incident: fatalities (largest report) */
-    unsigned char *inwin; /* beside marks: 1 when the incident is in the window */
+    long wev, bev, wcount, bcount, nonzero;
+    long *weeks;
+    long *marks;
+    unsigned char *inwin;
     size_t nmarks, capmarks, capinwin;
-    char **ids;
-    size_t nids, capids;
-    tally_name *oth;
-    size_t noth, capoth;
-    /* the group of repeated reports being merged */
-    int have_group, ginwin;
-    long gday;
-    char gdate[11];
-    char *gloc, *gsub;
-    long gmark;
-    /* results: the series and, in step, their statistics */
-    series *out;
-    sr__trend_stat *stat;
-    size_t nout, capout, capstat;
-} scan;
+} acc;
 
-static void close_group(scan *sc)
+typedef struct coll {
+    acc *v;
+    size_t n, cap;
+    size_t *slot; /* open addressing: index + 1, 0 empty */
+    size_t nslot;
+    int fat, err;
+    long wstart, wk0; /* first day of the window; Monday of the first full baseline week */
+    char wstart_s[11];
+    size_t nweeks;
+} coll;
+
+static acc *find_acc(coll *c, const char *key)
 {
-    if (!sc->have_group || sc->err)
-        return;
-    if (sr__grow((void **)&sc->marks, &sc->capmarks, sc->nmarks, sizeof *sc->marks) ||
-        sr__grow((void **)&sc->inwin, &sc->capinwin, sc->nmarks, sizeof *sc->inwin)) {
-        sc->err = SR_ENOMEM;
-        return;
+    size_t len = strlen(key);
+    if (2 * (c->n + 1) > c->nslot) { /* grow and rehash */
+        size_t ns = c->nslot ? c->nslot * 2 : 1024;
+        size_t *t = calloc(ns, sizeof *t);
+        if (!t)
+            return NULL;
+        for (size_t i = 0; i < c->n; i++) {
+            size_t h = (size_t)sr__hash64(c->v[i].key, strlen(c->v[i].key)) & (ns - 1);
+            while (t[h])
+                h = (h + 1) & (ns - 1);
+            t[h] = i + 1;
+        }
+        free(c->slot);
+        c->slot = t;
+        c->nslot = ns;
     }
-    if (!sc->ginwin) {
-        long w = (sc->wstart_day - 1 - sc->gday) / 7;
-        if (w >= 0 && (size_t)w < sc->nweeks)
-            sc->weeks[w]++;
+    size_t h = (size_t)sr__hash64(key, len) & (c->nslot - 1);
+    for (; c->slot[h]; h = (h + 1) & (c->nslot - 1))
+        if (!strcmp(c->v[c->slot[h] - 1].key, key))
+            return &c->v[c->slot[h] - 1];
+    if (sr__grow((void **)&c->v, &c->cap, c->n, sizeof *c->v))
+        return NULL;
+    acc *a = &c->v[c->n];
+    memset(a, 0, sizeof *a);
+    if (!(a->key = sr__strdup(key)) || (c->nweeks && !(a->weeks = calloc(c->nweeks, sizeof *a->weeks)))) {
+        free(a->key);
+        return NULL;
     }
-    sc->marks[sc->nmarks] = sc->gmark;
-    sc->inwin[sc->nmarks] = (unsigned char)sc->ginwin;
-    sc->nmarks++;
-    free(sc->gloc);
-    free(sc->gsub);
-    sc->gloc = sc->gsub = NULL;
-    sc->have_group = 0;
+    c->slot[h] = ++c->n;
+    return a;
 }
 
-/* Tests the series just read and keeps it in sc->out; resets for the next. */
-static void finish_series(scan *sc)
+static long day_of(const char *s)
 {
-    close_group(sc);
-    if (!sc->key || sc->err)
-        goto reset;
-    series s = {0};
-    sr__trend_stat t = {0};
-    for (size_t i = 0; i < sc->nmarks; i++) {
-        long v = sc->fat ? sc->marks[i] : 1;
-        if (sc->inwin[i]) {
-            t.wev++;
-            t.wcount += v;
-        } else {
-            t.bev++;
-            t.bcount += v;
-        }
-    }
-    s.exact = 1;
-    sr__trend_disp_add(&sc->disp, sc->weeks, sc->nweeks);
-    if (sc->weeks)
-        memset(sc->weeks, 0, sc->nweeks * sizeof *sc->weeks);
-    if (sc->fat) { /* incident counts are tested once the dispersion is known */
-        long nonzero = 0;
-        for (size_t i = 0; i < sc->nmarks; i++)
-            nonzero += sc->marks[i] > 0;
-        t.p = sr__trend_marked_sf(sc->marks, sc->nmarks, t.wcount, sc->p0, &s.exact);
-        t.pmin = nonzero ? pow(sc->p0, (double)nonzero) : 1.0;
-    }
-    const tally_name *best = NULL;
-    for (size_t i = 0; i < sc->noth; i++)
-        if (!best || sc->oth[i].n > best->n)
-            best = &sc->oth[i];
-    s.top_other = sr__strdup(best ? best->name : "");
-    s.key = sc->key;
-    s.ids = sc->ids;
-    s.nids = sc->nids;
-    if (!s.top_other || sr__grow((void **)&sc->out, &sc->capout, sc->nout, sizeof *sc->out) ||
-        sr__grow((void **)&sc->stat, &sc->capstat, sc->nout, sizeof *sc->stat)) {
-        free(s.top_other);
-        sc->err = SR_ENOMEM;
-        goto reset;
-    }
-    sc->stat[sc->nout] = t;
-    sc->out[sc->nout++] = s;
-    sc->key = NULL;
-    sc->ids = NULL;
-    sc->nids = sc->capids = 0;
-reset:
-    free(sc->key);
-    sc->key = NULL;
-    for (size_t i = 0; i < sc->nids; i++)
-        free(sc->ids[i]);
-    free(sc->ids);
-    sc->ids = NULL;
-    sc->nids = sc->capids = 0;
-    sc->nmarks = 0;
-    for (size_t i = 0; i < sc->noth; i++)
-        free(sc->oth[i].name);
-    sc->noth = 0;
+    sr__date d;
+    return sr__date_parse_iso(s, &d) ? -1000000L : sr__date_days(d);
 }
 
-static int count_other(scan *sc, const char *name)
+/* A row of the alert tallies (the incidents metric). */
+static int on_row(void *ud, const sr__alert_row *r)
 {
-    if (!*name)
-        return 0;
-    for (size_t i = 0; i < sc->noth; i++)
-        if (!strcmp(sc->oth[i].name, name)) {
-            sc->oth[i].n++;
-            return 0;
-        }
-    if (sr__grow((void **)&sc->oth, &sc->capoth, sc->noth, sizeof *sc->oth))
-        return SR_ENOMEM;
-    if (!(sc->oth[sc->noth].name = sr__strdup(name)))
-        return SR_ENOMEM;
-    sc->oth[sc->noth++].n = 1;
+    coll *c = ud;
+    acc *a = find_acc(c, r->key);
+    if (!a)
+        return c->err = SR_ENOMEM;
+    long day = day_of(r->period);
+    if (day >= c->wstart) {
+        a->wev += r->n;
+        a->wcount += r->n;
+    } else {
+        a->bev += r->n;
+        a->bcount += r->n;
+        if (r->gran == 'W' && day >= c->wk0 && (size_t)((day - c->wk0) / 7) < c->nweeks)
+            a->weeks[(day - c->wk0) / 7] += r->n;
+    }
+    a->nonzero += r->nfat;
     return 0;
 }
 
-/* One incident: same series, date, location and sub-event type as the one
- * before means another report of the same incident (merged, largest toll). */
+/* One incident with its toll (the fatalities metric). */
 static int on_incident(void *ud, const sr__incident *r)
 {
-    scan *sc = ud;
-    if (!sc->key || strcmp(sc->key, r->key)) {
-        finish_series(sc);
-        if (sc->err)
-            return sc->err;
-        if (!(sc->key = sr__strdup(r->key)))
-            return sc->err = SR_ENOMEM;
-    }
-    int inwin = strcmp(r->date, sc->wstart) >= 0;
-    if (!(sc->have_group && !strcmp(sc->gdate, r->date) && !strcmp(sc->gloc, r->location) &&
-          !strcmp(sc->gsub, r->sub_event_type))) {
-        close_group(sc);
-        if (sc->err)
-            return sc->err;
-        snprintf(sc->gdate, sizeof sc->gdate, "%s", r->date);
-        sr__date dd;
-        sc->gday = sr__date_parse_iso(r->date, &dd) ? sc->wstart_day : sr__date_days(dd);
-        sc->gloc = sr__strdup(r->location);
-        sc->gsub = sr__strdup(r->sub_event_type);
-        if (!sc->gloc || !sc->gsub)
-            return sc->err = SR_ENOMEM;
-        sc->gmark = 0;
-        sc->ginwin = inwin;
-        sc->have_group = 1;
-    }
-    if (r->fatalities > sc->gmark)
-        sc->gmark = r->fatalities;
-    if (inwin) {
-        if (sr__grow((void **)&sc->ids, &sc->capids, sc->nids, sizeof *sc->ids) ||
-            !(sc->ids[sc->nids] = sr__strdup(r->event_id)))
-            return sc->err = SR_ENOMEM;
-        sc->nids++;
-        if (sc->by != 2 && count_other(sc, sc->by == 0 ? r->admin1 : r->actor1))
-            return sc->err = SR_ENOMEM;
+    coll *c = ud;
+    acc *a = find_acc(c, r->key);
+    if (!a || sr__grow((void **)&a->marks, &a->capmarks, a->nmarks, sizeof *a->marks) ||
+        sr__grow((void **)&a->inwin, &a->capinwin, a->nmarks, sizeof *a->inwin))
+        return c->err = SR_ENOMEM;
+    int in = strcmp(r->date, c->wstart_s) >= 0;
+    a->marks[a->nmarks] = r->fatalities > 0 ? r->fatalities : 0;
+    a->inwin[a->nmarks++] = (unsigned char)in;
+    a->nonzero += r->fatalities > 0;
+    if (in) {
+        a->wev++;
+        a->wcount += r->fatalities > 0 ? r->fatalities : 0;
+    } else {
+        a->bev++;
+        a->bcount += r->fatalities > 0 ? r->fatalities : 0;
     }
     return 0;
 }
 
-static void free_scan(scan *sc)
+static void free_coll(coll *c)
 {
-    finish_series(sc); /* frees what a failed scan left */
-    free(sc->gloc);
-    free(sc->gsub);
-    free(sc->marks);
-    free(sc->inwin);
-    free(sc->weeks);
-    free(sc->oth);
-    for (size_t i = 0; i < sc->nout; i++) {
-        free(sc->out[i].key);
-        free(sc->out[i].top_other);
-        for (size_t j = 0; j < sc->out[i].nids; j++)
-            free(sc->out[i].ids[j]);
-        free(sc->out[i].ids);
+    for (size_t i = 0; i < c->n; i++) {
+        free(c->v[i].key);
+        free(c->v[i].weeks);
+        free(c->v[i].marks);
+        free(c->v[i].inwin);
     }
-    free(sc->out);
-    free(sc->stat);
+    free(c->v);
+    free(c->slot);
 }
 
-static const scan *sort_scan; /* only during the qsort below */
+/* Covers the days lo..hi with day rows at the edges and Monday-week rows for
+ * the whole weeks between; returns the Monday of the first whole week (or
+ * hi + 1 when there is none) and their number in *nweeks. */
+static long cover(long lo, long hi, sr__alert_range *r, int *nr, size_t *nweeks)
+{
+    long m0 = lo + (7 - ((lo + 3) % 7 + 7) % 7) % 7; /* 1970-01-05 (day 4) was a Monday */
+    *nweeks = 0;
+    if (m0 + 6 > hi) {
+        r[*nr].gran = 'D';
+        sr__date_fmt(sr__date_from_days(lo), r[*nr].lo);
+        sr__date_fmt(sr__date_from_days(hi), r[(*nr)++].hi);
+        return hi + 1;
+    }
+    long mlast = m0 + 7 * ((hi - 6 - m0) / 7);
+    *nweeks = (size_t)((mlast - m0) / 7 + 1);
+    if (m0 > lo) {
+        r[*nr].gran = 'D';
+        sr__date_fmt(sr__date_from_days(lo), r[*nr].lo);
+        sr__date_fmt(sr__date_from_days(m0 - 1), r[(*nr)++].hi);
+    }
+    r[*nr].gran = 'W';
+    sr__date_fmt(sr__date_from_days(m0), r[*nr].lo);
+    sr__date_fmt(sr__date_from_days(mlast), r[(*nr)++].hi);
+    if (mlast + 7 <= hi) {
+        r[*nr].gran = 'D';
+        sr__date_fmt(sr__date_from_days(mlast + 7), r[*nr].lo);
+        sr__date_fmt(sr__date_from_days(hi), r[(*nr)++].hi);
+    }
+    return m0;
+}
+
+/* The events behind a reported series and its commonest other key. */
+typedef struct behind {
+    char **ids;
+    size_t nids, capids;
+    long long last_unit;
+    struct {
+        char *name;
+        long n;
+    } * oth;
+    size_t noth, capoth;
+    int err;
+} behind;
+
+static int on_behind(void *ud, const char *event_id, long long unit, const char *other)
+{
+    behind *b = ud;
+    if (sr__grow((void **)&b->ids, &b->capids, b->nids, sizeof *b->ids) ||
+        !(b->ids[b->nids] = sr__strdup(event_id)))
+        return b->err = SR_ENOMEM;
+    b->nids++;
+    if (unit == b->last_unit || !*other) /* count each incident once */
+        return 0;
+    b->last_unit = unit;
+    for (size_t i = 0; i < b->noth; i++)
+        if (!strcmp(b->oth[i].name, other)) {
+            b->oth[i].n++;
+            return 0;
+        }
+    if (sr__grow((void **)&b->oth, &b->capoth, b->noth, sizeof *b->oth) ||
+        !(b->oth[b->noth].name = sr__strdup(other)))
+        return b->err = SR_ENOMEM;
+    b->oth[b->noth++].n = 1;
+    return 0;
+}
+
+static void free_behind(behind *b)
+{
+    for (size_t i = 0; i < b->nids; i++)
+        free(b->ids[i]);
+    free(b->ids);
+    for (size_t i = 0; i < b->noth; i++)
+        free(b->oth[i].name);
+    free(b->oth);
+    memset(b, 0, sizeof *b);
+}
+
+static const coll *sort_coll;
+static const sr__trend_stat *sort_stat;
+
+static int by_key(const void *a, const void *b)
+{
+    return strcmp(sort_coll->v[*(const size_t *)a].key, sort_coll->v[*(const size_t *)b].key);
+}
 
 /* Most significant first: adjusted p, then raw p, then key. */
 static int by_adjusted(const void *a, const void *b)
 {
     size_t i = *(const size_t *)a, j = *(const size_t *)b;
-    const sr__trend_stat *x = &sort_scan->stat[i], *y = &sort_scan->stat[j];
+    const sr__trend_stat *x = &sort_stat[i], *y = &sort_stat[j];
     if (x->adj != y->adj)
         return x->adj < y->adj ? -1 : 1;
     if (x->p != y->p)
         return x->p < y->p ? -1 : 1;
-    return strcmp(sort_scan->out[i].key, sort_scan->out[j].key);
+    return i < j ? -1 : i > j; /* stat i is the i-th series in key order */
 }
 
 /* ---- the alert run ------------------------------------------------------------ */
@@ -507,52 +501,107 @@ int sr_trend_alerts(sr_store *st, const sr_alert_opts *o, sr_alert_cb cb, void *
     sr__date_fmt(sr__date_from_days(wstart), s_wstart);
     sr__date_fmt(sr__date_from_days(bstart), s_bstart);
 
-    scan sc = {.by = byk, .fat = !strcmp(metric, "fatalities"), .p0 = (double)W / (double)(W + bdays)};
-    memcpy(sc.wstart, s_wstart, sizeof sc.wstart);
-    sc.wstart_day = wstart;
-    sc.nweeks = (size_t)(bdays / 7);
-    if (sc.nweeks && !(sc.weeks = calloc(sc.nweeks, sizeof *sc.weeks))) {
+    coll c = {.fat = !strcmp(metric, "fatalities"), .wstart = wstart};
+    memcpy(c.wstart_s, s_wstart, sizeof c.wstart_s);
+    sr_query uq = q;
+    uq.kind = NULL;
+    uq.since = s_bstart;
+    uq.until = s_until;
+    if (c.fat) { /* the tolls of every incident: the exact marked test needs them */
+        rc = sr__store_incidents(st, byk, &uq, on_incident, &c);
+    } else { /* counts from the alert tallies: weeks between, days at the edges */
+        sr__alert_range r[6];
+        int nr = 0;
+        size_t wn = 0;
+        c.wk0 = cover(bstart, wstart - 1, r, &nr, &c.nweeks);
+        cover(wstart, until, r, &nr, &wn);
+        /* rows arrive in any order; weeks[] must exist before the first */
+        rc = sr__store_alert_rows(st, byk, &uq, r, nr, on_row, &c);
+    }
+    if (rc || c.err) {
+        sr__errf(err, errlen, "%s", rc && rc != SR_ENOMEM ? sr_store_error(st) : "out of memory");
+        free_coll(&c);
+        return rc ? rc : c.err;
+    }
+
+    /* the series in key order, their statistics in step */
+    double p0 = (double)W / (double)(W + bdays);
+    size_t n = c.n;
+    size_t *ix = malloc((n + 1) * sizeof *ix), *order = malloc((n + 1) * sizeof *order);
+    sr__trend_stat *stat = calloc(n + 1, sizeof *stat);
+    int *exact = calloc(n + 1, sizeof *exact);
+    if (!ix || !order || !stat || !exact) {
+        free(ix), free(order), free(stat), free(exact);
+        free_coll(&c);
         sr__errf(err, errlen, "out of memory");
         return SR_ENOMEM;
     }
-    q.kind = NULL;
-    q.since = s_bstart;
-    q.until = s_until;
-    rc = sr__store_incidents(st, byk, &q, on_incident, &sc);
-    if (!rc)
-        finish_series(&sc);
-    if (rc || sc.err) {
-        sr__errf(err, errlen, "%s", rc && rc != SR_ENOMEM ? sr_store_error(st) : "out of memory");
-        free_scan(&sc);
-        return rc ? rc : sc.err;
+    for (size_t i = 0; i < n; i++)
+        ix[i] = i;
+    sort_coll = &c;
+    qsort(ix, n, sizeof *ix, by_key);
+    sort_coll = NULL;
+    sr__trend_disp disp = {0};
+    for (size_t i = 0; i < n; i++) {
+        const acc *x = &c.v[ix[i]];
+        stat[i] = (sr__trend_stat){.wev = x->wev, .bev = x->bev, .wcount = x->wcount, .bcount = x->bcount};
+        exact[i] = 1;
+        if (c.fat) {
+            stat[i].p = sr__trend_marked_sf(x->marks, x->nmarks, x->wcount, p0, &exact[i]);
+            stat[i].pmin = x->nonzero ? pow(p0, (double)x->nonzero) : 1.0;
+        } else {
+            sr__trend_disp_add(&disp, x->weeks, c.nweeks);
+        }
     }
-
     /* incident counts: binomial, or beta-binomial when the weeks of the
      * baselines vary more than Poisson counts would */
-    double shape = sr__trend_disp_shape(&sc.disp);
-    if (!sc.fat)
-        for (size_t i = 0; i < sc.nout; i++)
-            sr__trend_test_events(&sc.stat[i], W, (int)bdays, shape);
-    long nt = sr__trend_decide(sc.stat, sc.nout, alpha, min_count, min_ratio, W, (int)bdays);
-    size_t *order = malloc((sc.nout + 1) * sizeof *order);
-    if (!order) {
-        free_scan(&sc);
-        sr__errf(err, errlen, "out of memory");
-        return SR_ENOMEM;
-    }
-    for (size_t i = 0; i < sc.nout; i++)
+    double shape = sr__trend_disp_shape(&disp);
+    if (!c.fat)
+        for (size_t i = 0; i < n; i++)
+            sr__trend_test_events(&stat[i], W, (int)bdays, shape);
+    long nt = sr__trend_decide(stat, n, alpha, min_count, min_ratio, W, (int)bdays);
+    for (size_t i = 0; i < n; i++)
         order[i] = i;
-    sort_scan = &sc;
-    qsort(order, sc.nout, sizeof *order, by_adjusted);
-    sort_scan = NULL;
+    sort_stat = stat;
+    qsort(order, n, sizeof *order, by_adjusted);
+    sort_stat = NULL;
 
+    char bbname[160];
+    snprintf(bbname, sizeof bbname, "conditional beta-binomial, overdispersion: gamma shape %.3g per day over %ld series",
+             shape, disp.series);
+    sr_query wq = uq;
+    wq.since = s_wstart;
     rc = 0;
-    for (size_t k = 0; k < sc.nout && !rc; k++) {
-        const series *s = &sc.out[order[k]];
-        const sr__trend_stat *t = &sc.stat[order[k]];
-        sr_alert a = {
-            .series = s->key,
-            .top_other = s->top_other,
+    if (o->header) {
+        sr_alert h = {.metric = metric, .window_days = W, .baseline_days = (int)bdays, .tests = nt,
+                      .dispersion = c.fat ? 0.0 : shape, .test = ""};
+        memcpy(h.until, s_until, 11);
+        memcpy(h.window_start, s_wstart, 11);
+        memcpy(h.baseline_start, s_bstart, 11);
+        rc = cb(ud, &h);
+    }
+    for (size_t k = 0; k < n && !rc; k++) {
+        const sr__trend_stat *t = &stat[order[k]];
+        if (!t->flagged && !o->all)
+            continue;
+        const char *key = c.v[ix[order[k]]].key;
+        behind b = {.last_unit = 0};
+        if ((rc = sr__store_series_events(st, byk, key, &wq, on_behind, &b)) != 0 || b.err) {
+            sr__errf(err, errlen, "%s", rc && rc != SR_ENOMEM ? sr_store_error(st) : "out of memory");
+            rc = rc ? rc : b.err;
+            free_behind(&b);
+            break;
+        }
+        const char *top = "";
+        long topn = 0;
+        for (size_t i = 0; i < b.noth; i++)
+            if (b.oth[i].n > topn || (b.oth[i].n == topn && strcmp(b.oth[i].name, top) < 0)) {
+                top = b.oth[i].name;
+                topn = b.oth[i].n;
+            }
+        sr_alert al = {
+            .series = key,
+            .top_other = top,
             .metric = metric,
             .flagged = t->flagged,
             .window_count = t->wcount,
@@ -567,24 +616,20 @@ int sr_trend_alerts(sr_store *st, const sr_alert_opts *o, sr_alert_cb cb, void *
             .p_value = t->p,
             .p_adjusted = t->adj,
             .tests = nt,
-            .event_ids = (const char *const *)s->ids,
-            .nids = s->nids,
+            .event_ids = (const char *const *)b.ids,
+            .nids = b.nids,
         };
-        char bbname[160];
-        snprintf(bbname, sizeof bbname,
-                 "conditional beta-binomial, overdispersion: gamma shape %.3g per day over %ld series", shape,
-                 sc.disp.series);
-        a.dispersion = sc.fat ? 0.0 : shape;
-        a.test = !sc.fat ? (shape > 0 ? bbname : "exact conditional binomial (window vs baseline incidents)")
-                 : s->exact ? "exact conditional test of fatalities given incidents"
-                            : "conditional test of fatalities given incidents (normal approximation)";
-        memcpy(a.until, s_until, 11);
-        memcpy(a.window_start, s_wstart, 11);
-        memcpy(a.baseline_start, s_bstart, 11);
-        if (a.flagged || o->all)
-            rc = cb(ud, &a);
+        al.dispersion = c.fat ? 0.0 : shape;
+        al.test = !c.fat ? (shape > 0 ? bbname : "exact conditional binomial (window vs baseline incidents)")
+                  : exact[order[k]] ? "exact conditional test of fatalities given incidents"
+                                    : "conditional test of fatalities given incidents (normal approximation)";
+        memcpy(al.until, s_until, 11);
+        memcpy(al.window_start, s_wstart, 11);
+        memcpy(al.baseline_start, s_bstart, 11);
+        rc = cb(ud, &al);
+        free_behind(&b);
     }
-    free(order);
-    free_scan(&sc);
+    free(ix), free(order), free(stat), free(exact);
+    free_coll(&c);
     return rc;
 }

@@ -538,6 +538,192 @@ static void write_section(FILE *f, const void *p, size_t n, uint64_t *at)
     *at += pad;
 }
 
+
+/* ---- Kenya's administrative lists (kenya-locations, npm) --------------------
+ * GeoNames' extract lists 117 Kenyan places and hardly any of the country's
+ * sub-counties, so the names of its sub-counties, constituencies, wards,
+ * localities and areas come from the kenya-locations package (the object
+ * literals of its dist/index.js: {code, name, county|constituency|locality}).
+ * They have no coordinates: each becomes a place of its county, known by name
+ * and unit only (the coder then takes the county's point, precision 3). */
+typedef struct klrec {
+    char name[128], county[64], constituency[128], code[16];
+} klrec;
+
+/* The value of `key: "..."` inside the object literal [s, e), or 0. */
+static int js_field(const char *s, const char *e, const char *key, char *out, size_t outlen)
+{
+    size_t kl = strlen(key);
+    for (const char *p = s; p + kl + 3 < e; p++) {
+        if (strncmp(p, key, kl) || p[kl] != ':' || (p > s && (isalnum((unsigned char)p[-1]) || p[-1] == '_')))
+            continue;
+        const char *q = p + kl + 1;
+        while (q < e && *q == ' ')
+            q++;
+        if (q >= e || *q != '"')
+            return 0;
+        const char *v = ++q;
+        while (q < e && *q != '"')
+            q++;
+        if (q >= e || (size_t)(q - v) >= outlen)
+            return 0;
+        memcpy(out, v, (size_t)(q - v));
+        out[q - v] = 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* The Kenyan admin1 unit a county name of the lists means, or -1. */
+static int kenya_county(const char *name)
+{
+    char sk[128], sv[128];
+    skeleton(name, sv, sizeof sv);
+    for (size_t k = 0; k < nadmin1; k++) {
+        if (strcmp(admin1[k].iso3, "KEN"))
+            continue;
+        const char *g = pool.p + admin1[k].name, *a = admin1[k].acled ? pool.p + admin1[k].acled : "";
+        char bare[256];
+        if (!strcasecmp(g, name) || !strcasecmp(a, name) ||
+            (strip_generic(g, bare, sizeof bare) && !strcasecmp(bare, name)))
+            return (int)k;
+        skeleton(*a ? a : g, sk, sizeof sk);
+        if (*sk && !strcmp(sk, sv))
+            return (int)k;
+    }
+    return -1;
+}
+
+static void load_kenya_lists(const char *geodir)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/kenya-locations.js", geodir);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "mkgaz: note: %s: %s; Kenya's sub-counties and wards are not indexed (run scripts/install-deps)\n",
+                path, strerror(errno));
+        return;
+    }
+    sr__buf b;
+    sr__buf_init(&b, (size_t)16 << 20);
+    char chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        if (sr__buf_add(&b, chunk, got))
+            die("%s: larger than 16 MB; is this the kenya-locations package?", path);
+    fclose(f);
+    sr__buf_add(&b, "", 1);
+    klrec *recs = NULL;
+    size_t nrec = 0, caprec = 0;
+    smap cons; /* constituency → county */
+    smap_init(&cons, 512);
+    for (const char *p = b.p; (p = strchr(p, '{'));) {
+        const char *e = strchr(p + 1, '}'), *o = strchr(p + 1, '{');
+        if (!e)
+            break;
+        if (o && o < e) {
+            p = o;
+            continue;
+        }
+        klrec r = {0};
+        if (js_field(p, e, "name", r.name, sizeof r.name) &&
+            (js_field(p, e, "county", r.county, sizeof r.county) |
+             js_field(p, e, "constituency", r.constituency, sizeof r.constituency))) {
+            js_field(p, e, "code", r.code, sizeof r.code);
+
+            if (*r.county && *r.code && !*r.constituency)
+                smap_put(&cons, r.name, (int)nrec); /* sub-county or constituency */
+            PUSH(recs, nrec, caprec);
+            recs[nrec++] = r;
+        }
+        p = e;
+    }
+    sr__buf_release(&b);
+    /* the names Kenyan places of GeoNames already have: not added again */
+    smap have, done;
+    smap_init(&have, 4096);
+    smap_init(&done, 8192);
+    for (size_t v = 0; v < nvars; v++)
+        if (!strcmp(places[vars[v].place].iso3, "KEN"))
+            smap_put(&have, vars[v].norm, 1);
+    size_t added = 0, unplaced = 0;
+    /* sub-counties and constituencies first (units), then wards, localities, areas */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < nrec; i++) {
+            klrec *r = &recs[i];
+            int unit = *r->county && *r->code && !*r->constituency;
+            if (unit != (pass == 0))
+                continue;
+            const char *county = r->county;
+            if (!*county) {
+                int ci = smap_get(&cons, r->constituency, -1);
+                if (ci < 0) {
+                    unplaced++;
+                    continue;
+                }
+                county = recs[ci].county;
+            }
+            int a1 = kenya_county(county);
+            if (a1 < 0) {
+                unplaced++;
+                continue;
+            }
+            /* "Ainabkoi/Olare": each part is a name of the place */
+            char names[4][128];
+            int nn = 0;
+            for (char *s = r->name, *sl; s && nn < 4; s = sl ? sl + 1 : NULL) {
+                sl = strchr(s, '/');
+                snprintf(names[nn], sizeof names[nn], "%.*s", sl ? (int)(sl - s) : (int)strlen(s), s);
+                char *t = names[nn];
+                while (*t == ' ')
+                    memmove(t, t + 1, strlen(t));
+                for (size_t l = strlen(t); l && t[l - 1] == ' ';)
+                    t[--l] = 0;
+                if (usable_name(t))
+                    nn++;
+            }
+            int fresh = 0;
+            for (int k = 0; k < nn; k++) {
+                size_t nl;
+                char *norm = sr__norm_phrase(names[k], strlen(names[k]), &nl);
+                char key[256];
+                snprintf(key, sizeof key, "%s|%d", norm ? norm : "", a1);
+                if (norm && !smap_get(&have, norm, 0) && !smap_get(&done, key, 0))
+                    fresh = 1;
+                if (norm)
+                    smap_put(&done, key, 1);
+                free(norm);
+            }
+            if (!fresh)
+                continue;
+            PUSH(places, nplaces, capplaces);
+            sr__gzplace *p = &places[nplaces];
+            memset(p, 0, sizeof *p);
+            p->name = pool_add(names[0]);
+            p->lat = p->lon = NAN;
+            memcpy(p->iso3, "KEN", 4);
+            p->admin1 = (uint32_t)a1;
+            p->kind = unit ? SR_GZ_ADMIN2 : SR_GZ_CITY;
+            p->admin2 = unit ? p->name : 0;
+            snprintf(p->fcode, sizeof p->fcode, "%s", unit ? "ADM2" : *r->constituency ? "ADM3" : "PPLL");
+            for (int k = 0; k < nn; k++)
+                add_variant(names[k], (uint32_t)nplaces, 0);
+            if (unit) {
+                char sub[160];
+                snprintf(sub, sizeof sub, "%s Sub-County", names[0]);
+                add_variant(sub, (uint32_t)nplaces, 0);
+                snprintf(sub, sizeof sub, "%s Constituency", names[0]);
+                add_variant(sub, (uint32_t)nplaces, 0);
+            }
+            nplaces++;
+            added++;
+        }
+    if (unplaced)
+        fprintf(stderr, "mkgaz: note: %s: %zu names with no known county skipped\n", path, unplaced);
+    fprintf(stderr, "mkgaz: %s: %zu Kenyan units and places added\n", path, added);
+    free(recs);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 5)
@@ -896,6 +1082,8 @@ int main(int argc, char **argv)
             }
         nplaces++;
     }
+
+    load_kenya_lists(geodir);
 
     /* ACLED's spelling of every unit: ours where data/places.tsv gives it,
      * else GeoNames' without its generic word ("Borno State" → "Borno") */

@@ -4,7 +4,8 @@
 # on one attack, one other attack) gives two incidents, the first with three
 # reports and reconciled fatalities; report tallies incidents, not mentions;
 # ingesting day by day gives the same incidents as one batch; re-ingesting
-# changes nothing; aggregate claims stay out of incidents. Run from the
+# changes nothing; aggregate claims stay out of incidents and report sets them
+# beside the incidents (--claims, --by admin2, filters). Run from the
 # repository root. Ends with "N passed, N failed".
 set -u
 if [ $# -lt 1 ]; then
@@ -70,17 +71,55 @@ for f in $corpus/*.txt; do "$bin" ingest --db "$db2" "$f" >/dev/null 2>&1 || no 
 q="select group_concat(x, ';') from (select event_date || ',' || sub_event_type || ',' || location || ',' || n_reports || ',' || fatalities_low || ',' || fatalities || ',' || fatalities_high as x from incidents order by id)"
 eq "$(sql "$db2" "$q")" "$(sql "$db" "$q")" "day by day gives the batch's incidents"
 
-# an aggregate claim is never merged into an incident
-cat >"$tmp/agg.txt" <<'TXT'
+# a report vague in both time and place (a week, a whole state) is a summary
+# more than an account: it does not join the Monguno incident nor raise its toll
+cat >"$tmp/week.txt" <<'TXT'
 Borno violence toll for the week
 2021-03-12
 Source: Sahel Sample Daily
 
 More than 40 people were killed in attacks across Borno State this week, officials said.
 TXT
+"$bin" ingest --db "$db" "$tmp/week.txt" >/dev/null 2>&1
+eq "$(sql "$db" "select n_reports, fatalities_low, fatalities, fatalities_high from incidents where location = 'Monguno'")" \
+    "3|15|15|15" "a week-long, state-wide report leaves the Monguno incident alone"
+eq "$(sql "$db" "select count(*) from incidents")" 3 "it stands as an incident of its own"
+
+# an aggregate claim is never merged into an incident, and report --claims
+# sets it beside the incidents recorded in its period, state and actor
+cat >"$tmp/agg.txt" <<'TXT'
+Borno toll since March
+2021-03-12
+Source: Sahel Sample Daily
+
+In total, 60 people have been killed in Boko Haram attacks in Borno State since March 1, officials said.
+TXT
 "$bin" ingest --db "$db" "$tmp/agg.txt" >/dev/null 2>&1
-eq "$(sql "$db" "select count(*) from events where kind = 'aggregate' and incident_id is not null")" 0 "aggregates stay apart"
-eq "$(sql "$db" "select count(*) from incidents")" 2 "still two incidents"
+eq "$(sql "$db" "select count(*), sum(incident_id is null) from events where kind = 'aggregate'")" "1|1" \
+    "the claim is stored as an aggregate, linked to no incident"
+eq "$(sql "$db" "select count(*) from incidents")" 3 "still three incidents"
+out=$("$bin" report --db "$db" --claims 2>&1)
+case $out in *"claimed: 60; recorded incidents: 15 in 1 event"*) ok ;; *) no "report --claims: $out" ;; esac
+out=$("$bin" report --db "$db" --claims --format csv 2>&1)
+case $out in *",60,60,60,1,15,15,15"*) ok ;; *) no "report --claims --format csv: $out" ;; esac
+out=$("$bin" report --db "$db" --claims --format json 2>&1)
+eq "$(printf '%s' "$out" | python3 -c 'import json,sys; c=json.load(sys.stdin)["claims"][0]; print(c["claimed_best"], c["recorded"]["incidents"], c["recorded"]["fatalities_best"])')" \
+    "60 1 15" "report --claims --format json"
+# the report's totals: claims apart from incidents (15 + 7 + 41 in 3 incidents)
+out=$("$bin" report --db "$db" --by admin1 2>&1)
+case $out in *"claimed: 60 (low 60, high 60) in 1 aggregate claim; recorded incidents: 63 (low 63, high 63) in 3 events"*) ok ;;
+    *) no "report shows claims beside incidents: $out" ;; esac
+out=$("$bin" report --db "$db" --by admin2 --format csv 2>&1)
+case $out in *"Damboa,1,7,7,7,0,0,0,0"*) ok ;; *) no "report --by admin2: $out" ;; esac
+out=$("$bin" report --db "$db" --by actor --actor "boko haram" --format csv 2>&1)
+eq "$(printf '%s\n' "$out" | tail -n +2 | cut -d, -f2 | paste -sd+ | bc)" 1 "report --actor: one Boko Haram incident"
+out=$("$bin" report --db "$db" --by sub_event_type --type "Armed clash" --format csv 2>&1)
+eq "$(printf '%s\n' "$out" | tail -n +2)" "Armed clash,1,7,7,7,0,0,0,0" "report --type"
+out=$("$bin" report --db "$db" --by month --admin1 "borno state" --format json 2>&1)
+eq "$(printf '%s' "$out" | python3 -c 'import json,sys; j=json.load(sys.stdin); print(j["rows"][0]["key"], j["total"]["incidents"], j["total"]["aggregates"], j["total"]["claimed_best"])')" \
+    "2021-03 3 1 60" "report --admin1 --by month --format json"
+out=$("$bin" report --db "$db" --admin1 Yobe --format csv 2>&1)
+eq "$(printf '%s\n' "$out" | wc -l)" 1 "report --admin1 Yobe: no rows"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -191,8 +191,8 @@ static void test_rules(void **state)
     char path[256];
     sr_store *st = open_store("m.db", path, sizeof path);
     /* 1 */ add(st, "A", rep("2021-05-10", 1, "Attack", BH, CIV, "Borno", "", "Gubio", 12.50, 12.78, 1, 5, 5, 5));
-    /* dates: two days apart, each a day ±1: joins 1 */
-    add(st, "B", rep("2021-05-12", 1, "Attack", BH, CIV, "Borno", "", "Gubio", 12.50, 12.78, 1, 5, 5, 5));
+    /* dates: a day apart, each dated to a day: joins 1 (two days apart would not) */
+    add(st, "B", rep("2021-05-11", 1, "Attack", BH, CIV, "Borno", "", "Gubio", 12.50, 12.78, 1, 5, 5, 5));
     /* 2: four days after the last one: too far for day precision */
     add(st, "C", rep("2021-05-16", 1, "Attack", BH, CIV, "Borno", "", "Gubio", 12.50, 12.78, 1, 5, 5, 5));
     /* week precision: joins 2 */
@@ -204,8 +204,8 @@ static void test_rules(void **state)
     add(st, "F", rep("2021-05-10", 1, "", BH, CIV, "Borno", "", "Gubio", 12.50, 12.78, 1, 5, 5, 5));
     /* 4: a place 30 km away at place precision */
     add(st, "G", rep("2021-05-10", 1, "Attack", BH, CIV, "Borno", "", "Far", 12.77, 12.78, 1, 5, 5, 5));
-    /* 30 km from Gubio but only "near" (50 km): joins 1 (closest date, then distance) */
-    add(st, "H", rep("2021-05-10", 1, "Attack", BH, CIV, "Borno", "", "Near", 12.50, 13.055, 2, 5, 5, 5));
+    /* "near Gubio", its point 30 km off (50 km at that precision): joins 1 (closest date, then distance) */
+    add(st, "H", rep("2021-05-10", 1, "Attack", BH, CIV, "Borno", "", "Gubio", 12.50, 13.055, 2, 5, 5, 5));
     /* a region-level report in Borno: joins 1 */
     add(st, "I", rep("2021-05-10", 1, "Attack", BH, CIV, "Borno", "", "Borno", 11.5, 13.0, 3, 5, 5, 5));
     /* 5: another admin1 */
@@ -217,25 +217,40 @@ static void test_rules(void **state)
     add(st, "L", rep("2021-05-10", 1, "Attack", "", "", "Borno", "", "Gubio", 12.50, 12.78, 1, 5, 5, 5));
     /* 7: undated reports never merge */
     add(st, "M", rep("", 0, "Attack", BH, CIV, "Borno", "", "Gubio", 12.50, 12.78, 1, 5, 5, 5));
+    /* actors: an unnamed armed group fits the named one: joins 1 */
+    add(st, "O", rep("2021-05-10", 1, "Attack", "Unidentified Armed Group (Nigeria)", CIV, "Borno", "", "Gubio",
+                     12.50, 12.78, 1, 5, 5, 5));
+    /* Boko Haram as ISWAP's associate: joins 1 */
+    sr_event p = rep("2021-05-10", 1, "Attack", "ISWAP", CIV, "Borno", "", "Gubio", 12.50, 12.78, 1, 5, 5, 5);
+    p.assoc_actor_1 = "Boko Haram - Faction; Vigilantes";
+    add(st, "P", p);
+    /* 8: state forces are not an unnamed group and share no actor with 1 but the victims */
+    add(st, "Q", rep("2021-05-10", 1, "Attack", "Military Forces of Nigeria (2015-2023)", CIV, "Borno", "", "Gubio",
+                     12.50, 12.78, 1, 5, 5, 5));
+    /* the same forces in another period's spelling: joins 8 */
+    add(st, "R", rep("2021-05-10", 1, "Attack", "Military Forces of Nigeria (2023-)", CIV, "Borno", "", "Gubio",
+                     12.50, 12.78, 1, 5, 5, 5));
+    /* 9: a named town 12 km from Gubio at place precision (differently named places: 10 km) */
+    add(st, "S", rep("2021-05-10", 1, "Attack", BH, CIV, "Borno", "", "Other", 12.608, 12.78, 1, 5, 5, 5));
     /* aggregate claims never join */
     sr_event agg = rep("2021-05-10", 1, "Attack", BH, CIV, "Borno", "", "Gubio", 12.50, 12.78, 1, 40, 40, 40);
     agg.kind = "aggregate";
     add(st, "N", agg);
     incs r = list(st);
-    assert_int_equal(r.n, 7);
+    assert_int_equal(r.n, 9);
     int total = 0;
     for (int i = 0; i < r.n; i++)
         total += r.v[i].n_reports;
-    assert_int_equal(total, 13);
-    /* the first incident by id holds reports 1, B, F, H, I, L */
-    int six = 0;
+    assert_int_equal(total, 18);
+    /* the first incident by id holds reports 1, B, F, H, I, L, O, P */
+    int eight = 0;
     for (int i = 0; i < r.n; i++)
-        six += r.v[i].n_reports == 6 && strstr(r.text[i], "Borno Gubio ") != NULL;
-    assert_int_equal(six, 1);
-    int two = 0;
+        eight += r.v[i].n_reports == 8 && strstr(r.text[i], "Borno Gubio ") != NULL;
+    assert_int_equal(eight, 1);
+    int two = 0; /* C and D; Q and R */
     for (int i = 0; i < r.n; i++)
         two += r.v[i].n_reports == 2;
-    assert_int_equal(two, 1);
+    assert_int_equal(two, 2);
     sr_store_free(st);
     rm_store(path);
 }

@@ -45,8 +45,9 @@ static void fill(sr_store *st)
             if (rnd(15) == 0)
                 date[0] = 0; /* undated */
             else
-                sr__date_fmt(sr__date_from_days(base + rnd(450)), date);
+                sr__date_fmt(sr__date_from_days(base + rnd(200)), date);
             memcpy(e->event_date, date, 11);
+            e->time_precision = rnd(6) ? 1 : 3; /* a month: not in the alert tallies */
             snprintf(id, sizeof id, "d%d-%d", doc, i);
             e->doc_id = "";
             e->event_id = strdup(id);
@@ -246,6 +247,48 @@ static void check_all(sr_store *st, sqlite3 *db)
     (void)cmp_key;
 }
 
+/* The alert tallies (schema version 6) hold, row for row, the counts summed
+ * here from the dated incidents (each news incident once). */
+static void check_alerts(sqlite3 *db)
+{
+    static const char *const units =
+        "(SELECT kind, origin, event_date, time_precision, actor1, admin1, country, iso3, fatalities FROM events"
+        " WHERE incident_id IS NULL UNION ALL SELECT kind, origin, event_date, time_precision, actor1, admin1,"
+        " country, iso3, fatalities FROM incidents)";
+    static const struct {
+        const char *dim, *key, *cond;
+    } dims[] = {{"actor", "actor1", "actor1 <> ''"},
+                {"admin1", "admin1", "admin1 <> ''"},
+                {"pair", "actor1 || ' | ' || admin1", "actor1 <> '' AND admin1 <> ''"}};
+    static const struct {
+        const char *gran, *period;
+    } grans[] = {{"D", "event_date"},
+                 {"W", "date(event_date, printf('-%d days', (CAST(strftime('%w', event_date) AS INTEGER) + 6) % 7))"}};
+    static char want[16384], sql[40000];
+    want[0] = 0;
+    for (size_t d = 0; d < 3; d++)
+        for (size_t g = 0; g < 2; g++) {
+            size_t len = strlen(want);
+            assert_true(len + 1024 < sizeof want);
+            snprintf(want + len, sizeof want - len,
+                     "%sSELECT origin, '%s', '%s', %s, %s, country, iso3, count(*), SUM(COALESCE(fatalities, 0)),"
+                     " SUM(COALESCE(fatalities, 0) > 0) FROM %s WHERE kind = 'incident' AND event_date <> ''"
+                     " AND (time_precision IS NULL OR time_precision < 3) AND %s GROUP BY 1, 2, 3, 4, 5, 6, 7",
+                     len ? " UNION ALL " : "", dims[d].dim, grans[g].gran, grans[g].period, dims[d].key, units,
+                     dims[d].cond);
+        }
+    static const char *const have =
+        "SELECT origin, dim, gran, period, key, country, iso3, n, fat, nfat FROM alert_tallies"
+        " WHERE n <> 0 OR fat <> 0 OR nfat <> 0";
+    snprintf(sql, sizeof sql,
+             "SELECT (SELECT count(*) FROM (SELECT * FROM (%s) EXCEPT %s))"
+             " + (SELECT count(*) FROM (%s EXCEPT SELECT * FROM (%s)))",
+             want, have, have, want);
+    assert_int_equal(value(db, sql), 0);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM (%s)", want);
+    assert_true(value(db, sql) > 100);
+}
+
 static void test_tallies(void **state)
 {
     (void)state;
@@ -263,11 +306,13 @@ static void test_tallies(void **state)
     /* some news reports were linked to an incident reported before */
     assert_true(value(db, "SELECT count(*) FROM incidents WHERE n_reports > 1") > 3);
     check_all(st, db);
+    check_alerts(db);
     /* deleting documents (their events go by cascade) keeps the tallies right */
     assert_int_equal(sqlite3_exec(db, "PRAGMA foreign_keys = ON; DELETE FROM documents WHERE id % 7 = 3", NULL, NULL,
                                   NULL),
                      SQLITE_OK);
     check_all(st, db);
+    check_alerts(db);
     sqlite3_close(db);
     sr_store_free(st);
     const char *sfx[] = {"", "-wal", "-shm"};

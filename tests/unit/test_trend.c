@@ -274,7 +274,10 @@ static void test_upgrade(void **state)
     f->st = NULL;
     sqlite3 *db = NULL;
     assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, "DROP TRIGGER tallies_inc_ins; DROP TRIGGER tallies_inc_del;"
+    assert_int_equal(sqlite3_exec(db, "DROP TRIGGER alerts_ins; DROP TRIGGER alerts_del; DROP TRIGGER alerts_upd;"
+                                      " DROP TRIGGER alerts_inc_ins; DROP TRIGGER alerts_inc_del;"
+                                      " DROP TRIGGER alerts_inc_upd; DROP TABLE alert_tallies;"
+                                      " DROP TRIGGER tallies_inc_ins; DROP TRIGGER tallies_inc_del;"
                                       " DROP TRIGGER tallies_inc_upd; DROP TRIGGER incidents_mention_del;"
                                       " DROP TABLE incidents; DROP INDEX events_incident;"
                                       " DROP TRIGGER tallies_ins; DROP TRIGGER tallies_del; DROP TRIGGER tallies_upd;"
@@ -303,7 +306,7 @@ static void test_upgrade(void **state)
                      SQLITE_OK);
     assert_int_equal(sqlite3_step(s), SQLITE_ROW);
     assert_string_equal((const char *)sqlite3_column_text(s, 0), "news");
-    assert_int_equal(sqlite3_column_int(s, 1), 5);
+    assert_int_equal(sqlite3_column_int(s, 1), 6);
     sqlite3_finalize(s);
     sqlite3_close(db);
 }
