@@ -1950,6 +1950,19 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             }
         }
     }
+    /* "clashed with police trying to rescue two officers who were
+     * kidnapped": an abduction told as the cause or in a relative clause
+     * yields to the fight */
+    if (STREQ(lx->triggers[tm->row].cls, "abduct")) {
+        int rel = 0;
+        for (uint32_t j = tm->tb > a + 3 ? tm->tb - 3 : a; j < tm->tb && !rel; j++)
+            rel = tok_in(c, j, (const char *const[]){"who", "which", "that", "after", "of", "for", NULL});
+        for (int k = 0; k < nt && rel; k++)
+            if (STREQ(lx->triggers[trigs[k]->row].cls, "clash") && !strstr(lx->triggers[trigs[k]->row].flags, "weak")) {
+                tm = trigs[k];
+                break;
+            }
+    }
     /* "beat three men and then detained them": the violence outranks the
      * arrest that followed it */
     if (STREQ(lx->triggers[tm->row].cls, "arrest"))
