@@ -1917,8 +1917,11 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             size_t gl = strcspn(gap + 4, ",");
             snprintf(w, sizeof w, "%.*s", (int)(gl < 31 ? gl : 31), gap + 4);
             int found = 0;
-            for (uint32_t k = m->te; k < b && k < m->te + 7 && !found; k++)
+            for (uint32_t k = m->te; k < b && k < m->te + 7 && !found; k++) {
+                if (k > m->te && ends_with(c, k - 1, "ed"))
+                    break; /* "driving a vehicle carried out": the word belongs to another verb */
                 found = tok_is(c, k, w);
+            }
             if (!found)
                 continue;
         }
