@@ -2065,8 +2065,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (is_past_verb(c, trigs[k]->tb) && trigs[k] != label)
             anchor = trigs[k];
     for (int k = 0; k < nt && !anchor; k++)
-        if (ends_with(c, trigs[k]->tb, "ing") && trigs[k] != label)
-            anchor = trigs[k];
+        if (ends_with(c, trigs[k]->tb, "ing") && trigs[k] != label &&
+            !(trigs[k]->tb > a && tok_in(c, trigs[k]->tb - 1, (const char *const[]){"of", "for", "after", "before", "over", NULL})))
+            anchor = trigs[k]; /* (not a gerund after a preposition: "suspected of killing") */
     if (!anchor)
         anchor = tm;
     int has_kill = 0, has_death = 0, clash_fg = 0, has_protest = 0, has_arrest = 0, has_clash = 0, has_loot = 0, only_noun = 1;
@@ -2348,8 +2349,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                         !tok_in(c, ch[k].te - 1, (const char *const[]){"force", "army", "military", "police", "militia", "navy", "mob", "crowd", NULL}))
                         attached = 1;
                 /* "shot dead a member of the council" */
-                if (i > a && is_kill_tok(c, i - 1) && !c->ti[i + 1].ent)
-                    attached = 1;
+                if (i > a && is_kill_tok(c, i - 1) && !c->ti[i + 1].ent &&
+                    !(i > a + 1 && tok_in(c, i - 2, (const char *const[]){"of", "for", NULL})))
+                    attached = 1; /* (not "suspected of killing a rider") */
                 if (!attached) {
                     i = qm->te - 1;
                     continue;
@@ -2612,7 +2614,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     }
     if (a1.role == 'c' && i1 >= 0) {
         static const char *const collective[] = {"villagers", "residents", "youths", "youth", "locals", "vendors", "citizens", "nationals",
-                                                 "traders", "sellers", "workers", "students", "farmers", "herders",
+                                                 "traders", "sellers", "hawkers", "workers", "students", "farmers", "herders",
                                                  "relatives", "families", "family", "inhabitants", "members", NULL};
         for (uint32_t k = ch[i1].tb; k < ch[i1].te && !crowd; k++)
             crowd = tok_in(c, k, collective);
