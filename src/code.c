@@ -2066,8 +2066,13 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             anchor = trigs[k];
     for (int k = 0; k < nt && !anchor; k++)
         if (ends_with(c, trigs[k]->tb, "ing") && trigs[k] != label &&
-            !(trigs[k]->tb > a && tok_in(c, trigs[k]->tb - 1, (const char *const[]){"of", "for", "after", "before", "over", NULL})))
+            !(trigs[k]->tb > a && tok_in(c, trigs[k]->tb - 1, (const char *const[]){"of", "for", "after", "before", "over", NULL}))) {
             anchor = trigs[k]; /* (not a gerund after a preposition: "suspected of killing") */
+            /* "Raiders attack villagers, killing two": a participle after a
+             * comma hangs on the verb before it */
+            if (k > 0 && trigs[k]->tb > a && tok_is(c, trigs[k]->tb - 1, ",") && !strstr(lx->triggers[trigs[0]->row].flags, "label"))
+                anchor = trigs[0];
+        }
     if (!anchor)
         anchor = tm;
     int has_kill = 0, has_death = 0, clash_fg = 0, has_protest = 0, has_arrest = 0, has_clash = 0, has_loot = 0, only_noun = 1;
