@@ -2390,6 +2390,11 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         as_verb &= (i2 >= 0 && ch[i2].prep == 0 && ch[i2].tb >= tm->te && ch[i2].tb <= tm->te + 3) ||
                    tok_in(c, tm->te, (const char *const[]){"a", "an", "the", NULL});
     }
+    /* "Degodia attack Garre civilians": a name no dictionary knows, opening
+     * the sentence right before the verb, is its subject */
+    if (only_noun && !as_verb && i1 < 0 && i2 >= 0 && tm->tb > a && tm->tb - a <= 3 && ch[i2].prep == 0 &&
+        ch[i2].tb >= tm->te && ch[i2].tb <= tm->te + 3 && looks_proper(c, a, tm->tb))
+        as_verb = 1;
     if (only_noun && i2 < 0 && !nd && !as_verb)
         return 0;
     if (only_noun && !nd && i2 >= 0 && ch[i2].prep != 't' && !as_verb)
