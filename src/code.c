@@ -105,7 +105,7 @@ typedef struct coder {
         const struct mention *m;
         const char *iso;
         uint32_t unit;
-    } unitmemo[64];
+    } unitmemo[128];
     struct placememo {    /* fill_place's answers: (mention, country) → place */
         const struct mention *m;
         const char *iso;
@@ -130,6 +130,7 @@ typedef struct coder {
  * time (a context serves one thread). Very large ones are not kept. */
 struct sr__codecache {
     coder arrays; /* only the array pointers and capacities are used */
+    sr__textbufs text;
 };
 #define CACHE_KEEP_BYTES ((size_t)4 << 20)
 
@@ -171,6 +172,7 @@ void sr__code_cache_free(struct sr__codecache *cc)
     free(a->dh);
     free(a->cands);
     free(a->para);
+    sr__textbufs_release(&cc->text);
     free(cc);
 }
 
@@ -548,6 +550,10 @@ static int compound_number(const char *w, size_t n)
     return 0;
 }
 
+/* Can a compound number ("twenty-one") start with letter ch? The first
+ * letters of the tens. */
+static int tens_initial(char ch) { return ch == 't' || ch == 'f' || ch == 's' || ch == 'e' || ch == 'n'; }
+
 static int build_mentions(coder *c)
 {
     size_t nt = c->t.ntoks;
@@ -648,7 +654,7 @@ static int build_mentions(coder *c)
             reach_q = r->te;
         }
         if (c->t.toks[i].kind == SR_TOK_WORD && c->t.toks[i].e - c->t.toks[i].s >= 7 &&
-            strchr("tfsen", c->t.norm[c->t.toks[i].s]) && /* the first letters of the tens */
+            tens_initial(c->t.norm[c->t.toks[i].s]) &&
             memchr(c->t.norm + c->t.toks[i].s, '-', c->t.toks[i].e - c->t.toks[i].s)) {
             int v = compound_number(c->t.norm + c->t.toks[i].s, c->t.toks[i].e - c->t.toks[i].s);
             if (v > 0) {
@@ -753,6 +759,24 @@ static size_t men_from(const coder *c, uint32_t i)
             hi = mid;
     }
     return lo;
+}
+
+/* The place mentions starting in tokens [a, b), in token order: the first
+ * (NULL if none) and the one after m. Place rules run for every clause and
+ * every candidate, so they walk the mention list, not the tokens. */
+static const mention *places_next_at(const coder *c, size_t k, uint32_t b)
+{
+    for (; k < c->nmen && c->men[k].tb < b; k++)
+        if (c->men[k].type == MT_PLACE && ent_at(c, c->men[k].tb) == &c->men[k])
+            return &c->men[k];
+    return NULL;
+}
+
+static const mention *places_from(const coder *c, uint32_t a, uint32_t b) { return places_next_at(c, men_from(c, a), b); }
+
+static const mention *places_next(const coder *c, const mention *m, uint32_t b)
+{
+    return places_next_at(c, (size_t)(m - c->men) + 1, b);
 }
 
 /* Words allowed between the parts of one actor phrase. */
@@ -1430,12 +1454,12 @@ static int admin1_named(coder *c, uint32_t a, uint32_t b, const char *iso, uint3
                         const mention *skip)
 {
     int n = 0;
-    for (uint32_t i = a; i < b && n < max; i++) {
-        const mention *m = ent_at(c, i);
-        if (!m || m->tb != i || m->type != MT_PLACE || m == skip)
+    for (const mention *m = places_from(c, a, b); m && n < max; m = places_next(c, m, b)) {
+        if (m == skip)
             continue;
-        /* every clause asks again about the same mentions: remember the answer */
-        struct unitmemo *u = &c->unitmemo[(size_t)(m - c->men) & 63];
+        /* every clause asks again about the same mentions, with and without
+         * a country in turn: remember both answers */
+        struct unitmemo *u = &c->unitmemo[((size_t)(m - c->men) * 2 + (iso != NULL)) & 127];
         if (u->m != m || u->iso != iso) {
             sr__placectx pc = {iso, NULL, 0, 1};
             sr__where w;
@@ -1508,16 +1532,13 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
     /* a town fixed by the unit named after it ("in Celaya, Guanajuato, ...")
      * comes before the other places of the range */
     int fixed_only = 0;
-    for (uint32_t i = a; i < b && !fixed_only; i++) {
-        const mention *m = ent_at(c, i);
-        fixed_only = m && m->tb == i && m->type == MT_PLACE && m->alt != UINT32_MAX;
-    }
+    for (const mention *m = places_from(c, a, b); m && !fixed_only; m = places_next(c, m, b))
+        fixed_only = m->alt != UINT32_MAX;
     for (;;) {
         const mention *next = NULL;
         long bestd = 1L << 30;
-        for (uint32_t i = a; i < b; i++) {
-            const mention *m = ent_at(c, i);
-            if (!m || m->tb != i || m->type != MT_PLACE || (fixed_only && m->alt == UINT32_MAX))
+        for (const mention *m = places_from(c, a, b); m; m = places_next(c, m, b)) {
+            if (fixed_only && m->alt == UINT32_MAX)
                 continue;
             long d = (long)m->tb - (long)trig_tb;
             d = d >= 0 ? d : -d * 2 + 1;
@@ -1577,9 +1598,8 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
     if ((w.kind == SR_GZ_ADMIN1 || w.kind == SR_GZ_ADMIN2) && !pc.want_admin) {
         /* "in Dar'a ... the town of Tafas", "San Jose, Batangas": a town of
          * that unit named in the range says more than the unit */
-        for (uint32_t i = a; i < b; i++) {
-            const mention *m = ent_at(c, i);
-            if (!m || m->tb != i || m->type != MT_PLACE || m == best)
+        for (const mention *m = places_from(c, a, b); m; m = places_next(c, m, b)) {
+            if (m == best)
                 continue;
             sr__placectx pc2 = {w.iso3, &w.admin1_ix, 1, 0};
             sr__where w2;
@@ -3933,7 +3953,8 @@ int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out)
         size_t n = doc->text_len < 4096 ? doc->text_len : 4096;
         c.has_pub = sr__date_find(doc->text, n, &c.pub) == 0;
     }
-    int rc = sr__text_init(&c.t, doc->text ? doc->text : "", doc->text ? doc->text_len : 0);
+    int rc = sr__text_init_reuse(&c.t, doc->text ? doc->text : "", doc->text ? doc->text_len : 0,
+                                 ctx->cc ? &ctx->cc->text : NULL);
     if (rc)
         goto done;
     if ((rc = sr__matcher_scan(ctx->m, &c.t, on_match, &c)) != 0)
@@ -3974,9 +3995,12 @@ int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out)
     merge_cands(&c);
     rc = emit(&c, evs);
 done:
-    sr__text_release(&c.t);
     if (!ctx->cc)
         ctx->cc = calloc(1, sizeof *ctx->cc);
+    if (ctx->cc)
+        sr__text_keep(&c.t, &ctx->cc->text);
+    else
+        sr__text_release(&c.t);
     if (ctx->cc) {
         cache_swap(&c, ctx->cc, 0);
     } else {

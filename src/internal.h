@@ -83,9 +83,32 @@ typedef struct sr__text {
     size_t ntoks;
     sr__sent *sents;
     size_t nsents;
+    size_t capnorm, captoks, capsents; /* allocated: norm/n2o hold capnorm + 1 */
 } sr__text;
 int sr__text_init(sr__text *t, const char *s, size_t n);
 void sr__text_release(sr__text *t);
+/* The buffers of released texts, which the next text reuses instead of
+ * allocating its own (the coder keeps one set per context: single notes are
+ * short, and malloc/free per document cost more than their tokens). */
+typedef struct sr__textbufs {
+    char *norm;
+    uint32_t *n2o;
+    size_t capnorm;
+    sr__tok *toks;
+    uint8_t *nl; /* scratch, as many as toks */
+    size_t captoks;
+    sr__sent *sents;
+    size_t capsents;
+    void *brk; /* scratch: the line breaks normalise() found */
+    size_t capbrk;
+    uint8_t *st; /* scratch: sentence starts */
+    size_t capst;
+} sr__textbufs;
+/* sr__text_init with the buffers of tb (NULL: none), which t now owns. */
+int sr__text_init_reuse(sr__text *t, const char *s, size_t n, sr__textbufs *tb);
+/* Releases t, keeping its buffers (up to a few MB each) in tb. */
+void sr__text_keep(sr__text *t, sr__textbufs *tb);
+void sr__textbufs_release(sr__textbufs *tb);
 /* The normalised form of a dictionary phrase (same folding as text), malloc'd. */
 char *sr__norm_phrase(const char *s, size_t n, size_t *outlen);
 

@@ -5,10 +5,13 @@
  * See docs/matching.md for the design and measurements. */
 #include "internal.h"
 
+#include <errno.h>
 #include <hs/hs.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 enum { ENG_HS = 1, ENG_PORTABLE = 2 };
 
@@ -220,6 +223,131 @@ static int portable_build(sr__matcher *m, const char *const *pats, char *err, si
     return 0;
 }
 
+/* ---- the compiled-database cache ----------------------------------------- */
+
+/* Compiling the long phrases is most of the start-up (about 150 M
+ * instructions per process), so the compiled database is kept in a cache
+ * directory under a name derived from everything it depends on (the phrases
+ * and their numbers, the Vectorscan version, the cpu features) and read back
+ * with hs_deserialize_database. Reading or writing the cache never fails a
+ * build: on any problem the database is compiled as before. */
+#define CACHE_MAGIC "sitrep-hsdb-1\n\n"
+#define CACHE_MAX ((size_t)256 << 20)
+
+/* $SITREP_CACHE, else $XDG_CACHE_HOME/sitrep, else $HOME/.cache/sitrep; 0 when
+ * the cache is off (SITREP_CACHE empty or "off") or no directory is known. */
+static int cache_dir(char *dir, size_t cap)
+{
+    const char *env = getenv("SITREP_CACHE");
+    int n;
+    if (env)
+        n = *env && strcmp(env, "off") ? snprintf(dir, cap, "%s", env) : -1;
+    else if ((env = getenv("XDG_CACHE_HOME")) && *env)
+        n = snprintf(dir, cap, "%s/sitrep", env);
+    else if ((env = getenv("HOME")) && *env)
+        n = snprintf(dir, cap, "%s/.cache/sitrep", env);
+    else
+        n = -1;
+    return n > 0 && (size_t)n < cap;
+}
+
+static uint64_t key_add(uint64_t h, const void *p, size_t n) { return fnv(h, (const char *)p, n); }
+
+/* The cache key of the phrases [exprs, lens, hids) on this machine. */
+static uint64_t cache_key(const char **exprs, const size_t *lens, const unsigned *hids, size_t cnt)
+{
+    hs_platform_info_t plat;
+    memset(&plat, 0, sizeof plat);
+    hs_populate_platform(&plat);
+    const char *ver = hs_version();
+    uint64_t h = key_add(FNV_OFF, ver, strlen(ver));
+    h = key_add(h, &plat.tune, sizeof plat.tune);
+    h = key_add(h, &plat.cpu_features, sizeof plat.cpu_features);
+    for (size_t i = 0; i < cnt; i++) {
+        uint64_t head[2] = {lens[i], hids[i]};
+        h = key_add(h, head, sizeof head);
+        h = key_add(h, exprs[i], lens[i]);
+    }
+    return h;
+}
+
+/* A checksum of the stored bytes, 8 at a time (the file may be truncated or
+ * overwritten by anything). */
+static uint64_t cache_sum(const char *p, size_t n)
+{
+    uint64_t h = FNV_OFF ^ n;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        h = (h ^ w) * FNV_MUL;
+        h ^= h >> 29;
+    }
+    return fnv(h, p + i, n - i);
+}
+
+static int cache_path(char *path, size_t cap, uint64_t key)
+{
+    char dir[4096];
+    if (!cache_dir(dir, sizeof dir))
+        return 0;
+    int n = snprintf(path, cap, "%s/hs-%016llx.db", dir, (unsigned long long)key);
+    return n > 0 && (size_t)n < cap;
+}
+
+/* The cached database for key, or NULL. */
+static hs_database_t *cache_load(uint64_t key)
+{
+    char path[4200];
+    if (!cache_path(path, sizeof path, key))
+        return NULL;
+    char *buf = NULL;
+    size_t len = 0;
+    hs_database_t *db = NULL;
+    size_t hd = sizeof CACHE_MAGIC - 1 + 3 * sizeof(uint64_t);
+    if (sr__read_all(path, CACHE_MAX, &buf, &len) == 0 && len > hd && !memcmp(buf, CACHE_MAGIC, sizeof CACHE_MAGIC - 1)) {
+        uint64_t v[3]; /* key, payload length, checksum */
+        memcpy(v, buf + sizeof CACHE_MAGIC - 1, sizeof v);
+        if (v[0] == key && v[1] == len - hd && v[2] == cache_sum(buf + hd, len - hd) &&
+            hs_deserialize_database(buf + hd, len - hd, &db) != HS_SUCCESS)
+            db = NULL;
+    }
+    free(buf);
+    return db;
+}
+
+/* Stores db under key: written to a temporary file and renamed, so that
+ * processes starting together never read half a file. */
+static void cache_store(const hs_database_t *db, uint64_t key)
+{
+    char path[4200], tmp[4300], dir[4096];
+    if (!cache_path(path, sizeof path, key) || !cache_dir(dir, sizeof dir))
+        return;
+    /* the directory and, for the default ones, its parent (~/.cache) */
+    char *slash = strrchr(dir, '/');
+    if (slash && slash != dir) {
+        *slash = 0;
+        mkdir(dir, 0755);
+        *slash = '/';
+    }
+    if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+        return;
+    char *bytes = NULL;
+    size_t n = 0;
+    if (hs_serialize_database(db, &bytes, &n) != HS_SUCCESS)
+        return;
+    snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    uint64_t v[3] = {key, n, cache_sum(bytes, n)};
+    int ok = f && fwrite(CACHE_MAGIC, 1, sizeof CACHE_MAGIC - 1, f) == sizeof CACHE_MAGIC - 1 &&
+             fwrite(v, sizeof v, 1, f) == 1 && fwrite(bytes, 1, n, f) == n;
+    if (f && fclose(f) != 0)
+        ok = 0;
+    if (!ok || rename(tmp, path) != 0)
+        remove(tmp);
+    free(bytes);
+}
+
 static int hs_build(sr__matcher *m, const char *const *pats, char *err, size_t errlen)
 {
     size_t cnt = 0;
@@ -246,8 +374,10 @@ static int hs_build(sr__matcher *m, const char *const *pats, char *err, size_t e
         hids[j] = (unsigned)i;
         j++;
     }
+    uint64_t key = cache_key(exprs, lens, hids, cnt);
     hs_compile_error_t *ce = NULL;
-    if (hs_compile_lit_multi(exprs, flags, hids, lens, (unsigned)cnt, HS_MODE_BLOCK, NULL, &m->db, &ce) !=
+    int cached = (m->db = cache_load(key)) != NULL;
+    if (!cached && hs_compile_lit_multi(exprs, flags, hids, lens, (unsigned)cnt, HS_MODE_BLOCK, NULL, &m->db, &ce) !=
         HS_SUCCESS) {
         sr__errf(err, errlen, "vectorscan could not compile the dictionary (phrase %d): %s; try --engine portable",
                  ce ? ce->expression : -1, ce && ce->message ? ce->message : "unknown error");
@@ -256,6 +386,8 @@ static int hs_build(sr__matcher *m, const char *const *pats, char *err, size_t e
         rc = SR_EENGINE;
         goto out;
     }
+    if (!cached)
+        cache_store(m->db, key);
     if (hs_alloc_scratch(m->db, &m->scratch) != HS_SUCCESS) {
         sr__errf(err, errlen, "vectorscan could not allocate scratch space; try --engine portable");
         rc = SR_EENGINE;

@@ -29,11 +29,29 @@ void sr__place_where(const sr__gaz *g, uint32_t place, sr__where *w)
     w->admin1_ix = p->admin1;
 }
 
+/* The namesakes of nm that are provinces, for score's "a province of that
+ * name lies elsewhere" rule, found once per name instead of once per
+ * candidate; -1 if there are more than cap (score then looks at them all). */
+static int province_namesakes(const sr__gaz *g, const sr__gzname *nm, const sr__gzplace **out, int cap)
+{
+    int n = 0;
+    for (uint32_t i = 0; i < nm->count; i++) {
+        const sr__gzplace *q = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
+        if (q->kind != SR_GZ_ADMIN1)
+            continue;
+        if (n == cap)
+            return -1;
+        out[n++] = q;
+    }
+    return n;
+}
+
 /* The score of one candidate; the weights order the rules (a rule outranks
  * every one after it), population breaks the remaining ties. With why, also
- * says which rules gave what ("country +10000; ..."). */
+ * says which rules gave what ("country +10000; ..."). adm/nadm: the
+ * province_namesakes of nm (nadm -1: not known). */
 static double score(const sr__gaz *g, uint32_t place, const sr__placectx *pc, const sr__gzname *nm,
-                    char *why, size_t whylen)
+                    const sr__gzplace *const *adm, int nadm, char *why, size_t whylen)
 {
     const sr__gzplace *p = sr__gaz_place(g, place);
     double s = 0;
@@ -60,8 +78,9 @@ static double score(const sr__gaz *g, uint32_t place, const sr__placectx *pc, co
          * "Michoacan" the state, not a village of that name in Chiapas, and
          * "Borno" Nigeria's state, not the town Borna in Saxony */
         int elsewhere = 0;
-        for (uint32_t i = 0; i < nm->count && !elsewhere; i++) {
-            const sr__gzplace *q = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
+        uint32_t cnt = nadm >= 0 ? (uint32_t)nadm : nm->count;
+        for (uint32_t i = 0; i < cnt && !elsewhere; i++) {
+            const sr__gzplace *q = nadm >= 0 ? adm[i] : sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
             elsewhere = q->kind == SR_GZ_ADMIN1 && q->admin1 != p->admin1 &&
                         (!memcmp(q->iso3, p->iso3, 4) || q->pop / 10 > p->pop);
         }
@@ -99,9 +118,11 @@ int sr__place_resolve(const sr__gaz *g, uint32_t name, const sr__placectx *pc, s
     const sr__gzname *nm = sr__gaz_name(g, name);
     double best = -1;
     uint32_t win = SR_GZ_NONE;
+    const sr__gzplace *adm[32];
+    int nadm = province_namesakes(g, nm, adm, 32);
     for (uint32_t i = 0; i < nm->count; i++) {
         uint32_t pl = sr__gaz_list(g, nm->first + i);
-        double s = score(g, pl, pc, nm, NULL, 0);
+        double s = score(g, pl, pc, nm, adm, nadm, NULL, 0);
         if (scores && (int)i < maxscores)
             scores[i] = s;
         if (s > best) {
@@ -160,7 +181,7 @@ int sr_place_lookup(sr_ctx *ctx, const char *name, const char *country, int prov
             .admin1_acled = w.admin1_acled, .admin2 = w.admin2, .latitude = w.lat, .longitude = w.lon,
             .population = w.pop, .geonames_id = (long)w.geonameid, .kind = kind_name(w.kind),
             .feature_code = sr__gaz_place(ctx->gaz, pl)->fcode,
-            .score = score(ctx->gaz, pl, &pc, nm, why, sizeof why), .why = why, .chosen = pl == win.place};
+            .score = score(ctx->gaz, pl, &pc, nm, NULL, -1, why, sizeof why), .why = why, .chosen = pl == win.place};
         int rc = cb(ud, &p);
         if (rc)
             return rc < 0 ? rc : SR_EINVAL;

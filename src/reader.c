@@ -67,9 +67,10 @@ static void snip(char out[72], const char *s, size_t n)
     strcpy(out + k, k < n ? "..." : "");
 }
 
-/* Metadata cleanup: UTF-8 repaired, whitespace and control runs collapsed to
- * one space, trimmed, capped at META_MAX bytes on a character boundary. */
-static char *clean_meta(const char *s, size_t n)
+/* Metadata cleanup into out: UTF-8 repaired, whitespace and control runs
+ * collapsed to one space, trimmed, capped at META_MAX bytes on a character
+ * boundary. 0 or SR_ENOMEM. */
+static int clean_meta(const char *s, size_t n, char out[META_MAX + 1])
 {
     char *rep = NULL;
     size_t rl = 0, bad;
@@ -77,22 +78,32 @@ static char *clean_meta(const char *s, size_t n)
         s = "", n = 0;
     if (n > 4 * META_MAX)
         n = 4 * META_MAX;
-    if (sr__utf8_repair(s, n, &rep, &rl, &bad) < 0)
-        return NULL;
+    /* (most fields are short ASCII: no repaired copy needed) */
+    const char *src = s;
+    size_t a = 0;
+    while (a < n && (unsigned char)s[a] - 1u < 0x7fu)
+        a++;
+    if (a == n) {
+        rl = n;
+    } else {
+        if (sr__utf8_repair(s, n, &rep, &rl, &bad) < 0)
+            return SR_ENOMEM;
+        src = rep;
+    }
     size_t o = 0, i = 0;
     bool sp = false;
     while (i < rl) {
-        unsigned char c = (unsigned char)rep[i];
+        unsigned char c = (unsigned char)src[i];
         if (is_ws(c) || c < 0x20 || c == 0x7f) {
             sp = o > 0;
             i++;
             continue;
         }
-        if (c < 0x80 && o + sp + 1 <= META_MAX) { /* the usual ASCII byte, without memmove */
+        if (c < 0x80 && o + sp + 1 <= META_MAX) { /* the usual ASCII byte */
             if (sp)
-                rep[o++] = ' ';
+                out[o++] = ' ';
             sp = false;
-            rep[o++] = (char)c;
+            out[o++] = (char)c;
             i++;
             continue;
         }
@@ -102,14 +113,15 @@ static char *clean_meta(const char *s, size_t n)
         if (o + sp + k > META_MAX)
             break;
         if (sp)
-            rep[o++] = ' ';
+            out[o++] = ' ';
         sp = false;
-        memmove(rep + o, rep + i, k);
+        memcpy(out + o, src + i, k);
         o += k;
         i += k;
     }
-    rep[o] = 0;
-    return rep;
+    out[o] = 0;
+    free(rep);
+    return 0;
 }
 
 /* Writes YYYY-MM-DD for a date string: an ISO prefix ("2019-04-22T10:00Z")
@@ -165,22 +177,17 @@ static int deliver(rd *r, long item, const char *id, const char *title, const ch
         bad_item(r, SR_ETOOBIG);
         return 0;
     }
-    char *f[5] = {
-        clean_meta(id, id ? strlen(id) : 0),         clean_meta(title, title ? strlen(title) : 0),
-        clean_meta(date, date ? strlen(date) : 0),   clean_meta(source, source ? strlen(source) : 0),
-        clean_meta(url, url ? strlen(url) : 0),
-    };
+    char f[5][META_MAX + 1]; /* the cleaned fields, on the stack: no malloc per field */
+    const char *in[5] = {id, title, date, source, url};
     int rc = 0;
-    if (!f[0] || !f[1] || !f[2] || !f[3] || !f[4]) {
-        rc = SR_ENOMEM;
-    } else {
+    for (int i = 0; i < 5 && !rc; i++)
+        rc = clean_meta(in[i], in[i] ? strlen(in[i]) : 0, f[i]);
+    if (!rc) {
         sr_doc d = {.id = f[0], .title = f[1], .date = f[2], .source = f[3], .url = f[4],
                     .text = t, .text_len = tl, .origin = r->origin, .item = item};
         r->ndocs++;
         rc = r->cb(r->ud, &d);
     }
-    for (int i = 0; i < 5; i++)
-        free(f[i]);
     free(t);
     return rc;
 }
@@ -1385,7 +1392,8 @@ static int feed_item(rd *r, xmlNode *item, long num, bool atom, const char *feed
         goto out;
     if (!tl && title_s) { /* a headline-only item: the headline is the text */
         free(text);
-        text = clean_meta(title_s, strlen(title_s));
+        char head[META_MAX + 1];
+        text = clean_meta(title_s, strlen(title_s), head) ? NULL : sr__strndup(head, strlen(head));
         tl = text ? strlen(text) : 0;
     }
     char fallback[64];

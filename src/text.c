@@ -794,14 +794,30 @@ static int ends_with_abbrev_period(const sr__text *t, size_t i)
 }
 
 /* Marks sentence starts in st[] and builds t->sents. */
-static int split_sentences(sr__text *t, const uint8_t *nl)
+/* p holding at least need elements of size sz (cap: what it holds now),
+ * reallocated if not; 0 or SR_ENOMEM (p is then unchanged). */
+static int reserve(void **p, size_t *cap, size_t need, size_t sz)
+{
+    if (*p && *cap >= need)
+        return 0;
+    void *np = realloc(*p, need * sz);
+    if (!np)
+        return SR_ENOMEM;
+    *p = np;
+    *cap = need;
+    return 0;
+}
+
+static int split_sentences(sr__text *t, const uint8_t *nl, sr__textbufs *tb)
 {
     size_t n = t->ntoks;
     if (!n)
         return 0;
-    uint8_t *st = calloc(n, 1);
-    if (!st)
+    uint8_t *st = tb->st;
+    if (reserve((void **)&st, &tb->capst, n, 1))
         return SR_ENOMEM;
+    tb->st = st;
+    memset(st, 0, n);
     const sr__tok *k = t->toks;
     /* longest line, to tell hard-wrapped text from one-paragraph-per-line */
     uint32_t wmax = 0;
@@ -841,11 +857,8 @@ static int split_sentences(sr__text *t, const uint8_t *nl)
             cnt++;
         }
     }
-    t->sents = malloc(cnt * sizeof *t->sents);
-    if (!t->sents) {
-        free(st);
+    if (reserve((void **)&t->sents, &t->capsents, cnt, sizeof *t->sents))
         return SR_ENOMEM;
-    }
     for (size_t i = 0; i < n; i++) {
         if (st[i]) {
             if (t->nsents)
@@ -860,41 +873,71 @@ static int split_sentences(sr__text *t, const uint8_t *nl)
         t->sents[j].os = t->toks[t->sents[j].tb].os;
         t->sents[j].oe = t->toks[t->sents[j].te - 1].oe;
     }
-    free(st);
     return 0;
 }
 
 /* ---- the whole pipeline ------------------------------------------------------ */
 
-int sr__text_init(sr__text *t, const char *s, size_t n)
+int sr__text_init(sr__text *t, const char *s, size_t n) { return sr__text_init_reuse(t, s, n, NULL); }
+
+int sr__text_init_reuse(sr__text *t, const char *s, size_t n, sr__textbufs *tb)
 {
+    sr__textbufs none = {0}, *b = tb ? tb : &none;
     memset(t, 0, sizeof *t);
     t->orig = s;
     t->orig_len = n;
-    if (n >= NORM_MAX)
-        return SR_ETOOBIG;
+    /* the text owns norm, n2o, toks and sents from here; the scratch stays in b */
+    t->norm = b->norm;
+    t->n2o = b->n2o;
+    t->capnorm = b->capnorm;
+    t->toks = b->toks;
+    t->captoks = b->captoks;
+    t->sents = b->sents;
+    t->capsents = b->capsents;
+    b->norm = NULL;
+    b->n2o = NULL;
+    b->toks = NULL;
+    b->sents = NULL;
+    b->capnorm = b->capsents = 0;
+    int rc = n >= NORM_MAX ? SR_ETOOBIG : 0;
     nz z;
     memset(&z, 0, sizeof z);
     z.src = s;
     z.want_brk = 1;
-    int rc = normalise(&z, s, n);
+    z.p = t->norm;
+    z.map = t->n2o;
+    z.cap = t->norm ? t->capnorm : 0;
+    z.b = b->brk;
+    z.capb = b->capbrk;
+    if (!rc)
+        rc = normalise(&z, s, n);
     t->norm = z.p;
     t->n2o = z.map;
+    t->capnorm = z.cap;
     t->norm_len = z.len;
-    tk k = {t, 0, NULL};
+    b->brk = z.b;
+    b->capbrk = z.capb;
+    tk k = {t, t->captoks, b->nl};
     if (!rc) { /* about one token per 5 bytes of prose: avoids most regrowth */
-        k.cap = t->norm_len / 5 + 64;
-        t->toks = malloc(k.cap * sizeof *t->toks);
-        k.nl = malloc(k.cap);
-        if (!t->toks || !k.nl)
-            rc = SR_ENOMEM;
+        size_t want = t->norm_len / 5 + 64;
+        if (!t->toks || !k.nl || k.cap < want) {
+            size_t c1 = k.cap, c2 = k.cap;
+            if (reserve((void **)&t->toks, &c1, want, sizeof *t->toks) ||
+                reserve((void **)&k.nl, &c2, want, 1))
+                rc = SR_ENOMEM;
+            else
+                k.cap = want;
+        }
     }
     if (!rc)
         rc = tokenise(&k, z.b, z.nb);
-    free(z.b);
+    t->captoks = k.cap;
+    b->nl = k.nl;
+    b->captoks = k.cap;
     if (!rc)
-        rc = split_sentences(t, k.nl);
-    free(k.nl);
+        rc = split_sentences(t, k.nl, b);
+    if (!tb)
+        sr__textbufs_release(&none);
     if (rc) {
         sr__text_release(t);
         t->orig = s;
@@ -910,4 +953,50 @@ void sr__text_release(sr__text *t)
     free(t->toks);
     free(t->sents);
     memset(t, 0, sizeof *t);
+}
+
+/* Buffers larger than this go back to malloc rather than into the cache. */
+#define KEEP_BYTES ((size_t)4 << 20)
+
+void sr__text_keep(sr__text *t, sr__textbufs *tb)
+{
+    if (!tb || !t->norm || !t->toks || t->capnorm * 5 > KEEP_BYTES || t->captoks * sizeof *t->toks > KEEP_BYTES ||
+        t->capsents * sizeof *t->sents > KEEP_BYTES) {
+        sr__text_release(t);
+        if (tb) /* the scratch went with a large text: let it go too */
+            sr__textbufs_release(tb);
+        return;
+    }
+    free(tb->norm);
+    free(tb->n2o);
+    free(tb->toks);
+    free(tb->sents);
+    tb->norm = t->norm;
+    tb->n2o = t->n2o;
+    tb->capnorm = t->capnorm;
+    tb->toks = t->toks;
+    tb->sents = t->sents;
+    tb->capsents = t->capsents;
+    if (tb->captoks != t->captoks) { /* toks and the scratch nl come in pairs */
+        free(tb->nl);
+        tb->nl = NULL;
+        free(tb->toks);
+        tb->toks = NULL;
+        tb->captoks = 0;
+    }
+    memset(t, 0, sizeof *t);
+}
+
+void sr__textbufs_release(sr__textbufs *tb)
+{
+    if (!tb)
+        return;
+    free(tb->norm);
+    free(tb->n2o);
+    free(tb->toks);
+    free(tb->nl);
+    free(tb->sents);
+    free(tb->brk);
+    free(tb->st);
+    memset(tb, 0, sizeof *tb);
 }

@@ -75,9 +75,9 @@ expect "invalid UTF-8" "$tmp/badutf8.txt" 0 1
 grep -q 'invalid UTF-8 at byte' "$tmp/badutf8.err"
 check "invalid UTF-8: stderr gives the byte offset" $?
 
-run longline text "$tmp/longline.txt" 40
+run longline text "$tmp/longline.txt" 150
 if [ "$rc" -eq 124 ]; then
-    check "50 MB single line: finishes within 40 s (timed out)" 1
+    check "50 MB single line: finishes within 150 s, a hang guard, not a speed test (timed out)" 1
 else
     [ "$rc" -lt 128 ] && ! grep -q 'Sanitizer' "$tmp/longline.err"
     check "50 MB single line: no crash (exit status $rc)" $?

@@ -10,6 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -427,12 +430,123 @@ static void test_unicode(void **state)
     dict_free(&d);
 }
 
+/* The path of the one cached database in dir (fails if there is not exactly one). */
+static void cached_db(const char *dir, char *path, size_t cap)
+{
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        if (!strncmp(e->d_name, "hs-", 3)) {
+            snprintf(path, cap, "%s/%s", dir, e->d_name);
+            n++;
+        }
+    closedir(d);
+    assert_int_equal(n, 1);
+}
+
+static ino_t inode_of(const char *path)
+{
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    return st.st_ino;
+}
+
+/* Scans the seed report with a fresh Vectorscan matcher for d. */
+static void scan_hs(const dict *d, const sr__text *t, mlist *out)
+{
+    sr__matcher *m = build(SR_ENGINE_HS, d);
+    assert_int_equal(sr__matcher_scan(m, t, collect, out), 0);
+    sr__matcher_free(m);
+}
+
+/* The compiled Vectorscan database is cached in $SITREP_CACHE: the second
+ * matcher reads it (the file is not rewritten) and finds the same matches; a
+ * damaged or truncated file is ignored and replaced. */
+static void test_hs_cache(void **state)
+{
+    (void)state;
+    assert_true(hs_here());
+    char dir[] = "/tmp/sitrep-test-hscache-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    const char *was = getenv("SITREP_CACHE"); /* the test setup's, put back at the end */
+    char *saved = was ? sr__strndup(was, strlen(was)) : NULL;
+    assert_int_equal(setenv("SITREP_CACHE", dir, 1), 0);
+    size_t n;
+    char *s = read_file(SEED, &n);
+    dict d = {0};
+    dict_add(&d, "Syrian Observatory for Human Rights", 1); /* long phrases go to Vectorscan */
+    dict_add(&d, "Islamic State group", 2);
+    gen_from_text(&d, s, n, 400, 100);
+    sr__text t;
+    assert_int_equal(sr__text_init(&t, s, n), 0);
+    mlist ref = {0}, got = {0};
+    sr__matcher *mp = build(SR_ENGINE_PORTABLE, &d);
+    assert_int_equal(sr__matcher_scan(mp, &t, collect, &ref), 0);
+    sr__matcher_free(mp);
+    assert_true(ref.n > 300);
+
+    scan_hs(&d, &t, &got); /* compiles and stores */
+    assert_same(&got, &ref, "vectorscan, compiled");
+    char path[512];
+    cached_db(dir, path, sizeof path);
+    ino_t first = inode_of(path);
+    got.n = 0;
+    scan_hs(&d, &t, &got); /* reads the cache */
+    assert_same(&got, &ref, "vectorscan, from the cache");
+    assert_true(inode_of(path) == first);
+
+    /* damaged: one byte changed in the middle, then cut short */
+    for (int damage = 0; damage < 2; damage++) {
+        size_t len;
+        char *b = read_file(path, &len);
+        assert_true(len > 100);
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        b[len / 2] ^= 0x55;
+        assert_int_equal(fwrite(b, 1, damage ? len / 3 : len, f), damage ? len / 3 : len);
+        fclose(f);
+        free(b);
+        ino_t before = inode_of(path);
+        got.n = 0;
+        scan_hs(&d, &t, &got);
+        assert_same(&got, &ref, damage ? "vectorscan, truncated cache" : "vectorscan, damaged cache");
+        cached_db(dir, path, sizeof path);
+        assert_true(inode_of(path) != before); /* compiled again and replaced */
+    }
+
+    /* the cache off: nothing read or written */
+    assert_int_equal(remove(path), 0);
+    assert_int_equal(setenv("SITREP_CACHE", "off", 1), 0);
+    got.n = 0;
+    scan_hs(&d, &t, &got);
+    assert_same(&got, &ref, "vectorscan, no cache");
+    DIR *dd = opendir(dir);
+    assert_non_null(dd);
+    struct dirent *e;
+    while ((e = readdir(dd)) != NULL)
+        assert_true(e->d_name[0] == '.');
+    closedir(dd);
+    assert_int_equal(rmdir(dir), 0);
+    if (saved)
+        assert_int_equal(setenv("SITREP_CACHE", saved, 1), 0);
+    else
+        unsetenv("SITREP_CACHE");
+    free(saved);
+    free(ref.v);
+    free(got.v);
+    sr__text_release(&t);
+    free(s);
+    dict_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_seed_report), cmocka_unit_test(test_boundaries_overlaps),
         cmocka_unit_test(test_empty),       cmocka_unit_test(test_unicode),
-        cmocka_unit_test(test_scan_from),
+        cmocka_unit_test(test_scan_from),   cmocka_unit_test(test_hs_cache),
         cmocka_unit_test(test_large),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -333,11 +333,53 @@ static void test_ascii_runs(void **state)
     }
 }
 
+/* Texts that reuse the buffers of earlier ones (sr__text_init_reuse, as the
+ * coder does from one document to the next) equal fresh ones: long after
+ * short, short after long, empty, and the seed report cut at many lengths. */
+static void test_reuse(void **state)
+{
+    (void)state;
+    char *seed;
+    size_t n;
+    assert_int_equal(sr__read_all(SEED, 0, &seed, &n), 0);
+    size_t cuts[] = {n, 40, 0, 1, n / 2, 3, n, 200, 7, n / 3, 0, n};
+    sr__textbufs tb = {0};
+    for (size_t c = 0; c < sizeof cuts / sizeof *cuts; c++) {
+        size_t len = cuts[c];
+        while (len < n && (seed[len] & 0xC0) == 0x80) /* whole code points */
+            len++;
+        sr__text a, b;
+        assert_int_equal(sr__text_init(&a, seed, len), 0);
+        assert_int_equal(sr__text_init_reuse(&b, seed, len, &tb), 0);
+        assert_int_equal(a.norm_len, b.norm_len);
+        assert_memory_equal(a.norm, b.norm, a.norm_len + 1);
+        assert_memory_equal(a.n2o, b.n2o, (a.norm_len + 1) * sizeof *a.n2o);
+        assert_int_equal(a.ntoks, b.ntoks);
+        for (size_t i = 0; i < a.ntoks; i++) { /* field by field: sr__tok has padding */
+            const sr__tok *x = &a.toks[i], *y = &b.toks[i];
+            if (x->s != y->s || x->e != y->e || x->os != y->os || x->oe != y->oe || x->kind != y->kind ||
+                x->flags != y->flags)
+                fail_msg("cut %zu: token %zu differs", len, i);
+        }
+        assert_int_equal(a.nsents, b.nsents);
+        if (a.nsents)
+            assert_memory_equal(a.sents, b.sents, a.nsents * sizeof *a.sents);
+        sr__text_release(&a);
+        sr__text_keep(&b, &tb);
+        assert_null(b.norm);
+        assert_non_null(tb.norm);
+    }
+    sr__textbufs_release(&tb);
+    assert_null(tb.norm);
+    free(seed);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_offsets),  cmocka_unit_test(test_folding), cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_sentences), cmocka_unit_test(test_edge), cmocka_unit_test(test_ascii_runs),
+        cmocka_unit_test(test_reuse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
