@@ -2568,22 +2568,22 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             continue;
         actorname as;
         name_chunk(c, &ch[ix + 1], evc, &as);
-        actorname *main = k ? &a2 : &a1;
-        if (as.inter == 1 && *as.name && main->inter >= 2 && main->inter <= 4 && *main->name && (k ? i1 : i2) >= 0 &&
+        actorname *mainact = k ? &a2 : &a1;
+        if (as.inter == 1 && *as.name && mainact->inter >= 2 && mainact->inter <= 4 && *mainact->name && (k ? i1 : i2) >= 0 &&
             !(k == 0 && has_clash && !recip_with(c, ch[ix + 1].te, b))) {
             /* "militiamen and government troops attacked X": ACLED names the
              * state force as the actor, the militia fighting with it as
              * associated (not when they may be the two sides: "X and police
              * clashed") */
-            actorname t = *main;
-            *main = as;
+            actorname t = *mainact;
+            *mainact = as;
             as = t;
             if (k)
                 ev->ev_actor2 = span_of(c, ch[ix + 1].tb, ch[ix + 1].te);
             else
                 ev->ev_actor1 = span_of(c, ch[ix + 1].tb, ch[ix + 1].te);
         }
-        if (strcmp(as.name, main->name))
+        if (strcmp(as.name, mainact->name))
             snprintf(k ? cd->assoc2 : cd->assoc1, sizeof cd->assoc1, "%s", as.name);
     }
 
