@@ -1005,6 +1005,36 @@ static int read_figure(const coder *c, uint32_t i, figure *f)
     return 1;
 }
 
+/* Does "with"/"against" follow in [i, b)? ("X and Y clashed" names two
+ * sides; "X and Y clashed with Z" one side and its ally) */
+static int recip_with(const coder *c, uint32_t i, uint32_t b)
+{
+    for (; i < b; i++)
+        if (tok_in(c, i, (const char *const[]){"with", "against", NULL}))
+            return 1;
+    return 0;
+}
+
+/* A killing-class trigger that tells only of firing or wounds ("opened fire
+ * on", "shot at", "a shooting", "gunshot wounds"): it names no death, so the
+ * target's count ("opened fire on a convoy") is no toll. */
+static int firing_only(const coder *c, const mention *m)
+{
+    uint32_t i = m->tb;
+    for (uint32_t k = i + 1; k < m->te; k++)
+        if (tok_in(c, k, (const char *const[]){"dead", "death", "killed", NULL}))
+            return 0; /* "shooting dead", "shot and killed" */
+    if (tok_in(c, i, (const char *const[]){"opened", "open", "opens", "fired", "fire", "fires", "shooting", "shootings",
+                                           "gunfire", "gunshot", "firearm", "with", NULL}))
+        return 1;
+    if (tok_is(c, i, "found") && m->te > i + 1 && tok_is(c, i + 1, "with"))
+        return 1;
+    if (tok_is(c, i, "shot"))
+        return m->te == i + 1 || tok_is(c, i + 1, "at") ||
+               (tok_is(c, i + 1, "and") && m->te > i + 2 && tok_in(c, i + 2, (const char *const[]){"injured", "wounded", NULL}));
+    return 0;
+}
+
 static int is_kill_tok(const coder *c, uint32_t i)
 {
     if (has_cue(c, i, CUE_KILL))
@@ -1012,9 +1042,7 @@ static int is_kill_tok(const coder *c, uint32_t i)
     if (c->ti[i].trig) {
         const mention *m = &c->men[c->ti[i].trig - 1];
         return m->tb == i && STREQ(c->lx->triggers[m->row].cls, "kill") &&
-               !strstr(c->lx->triggers[m->row].flags, "gap:") &&
-               !tok_is(c, i, "opened") && !tok_is(c, i, "open") && !tok_is(c, i, "fired") &&
-               !tok_is(c, i, "shot") && !tok_is(c, i, "shooting") && !tok_is(c, i, "gunfire");
+               !strstr(c->lx->triggers[m->row].flags, "gap:") && !firing_only(c, m);
     }
     return 0;
 }
@@ -1029,11 +1057,22 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
         return 0;
     if (c->ti[i].date)
         return 0;
+    if (ne < b && tok_is(c, ne, "de"))
+        return 0; /* "Colonia 21 de Marzo": a name, not a count */
     if (i > a && (tok_is(c, i - 1, "aged") || tok_is(c, i - 1, "age") || tok_is(c, i - 1, "no.") ||
                   tok_is(c, i - 1, "number") || tok_is(c, i - 1, "route") || tok_is(c, i - 1, "highway") ||
                   tok_is(c, i - 1, "km") || tok_is(c, i - 1, "of")))
         if (!(i > a + 1 && tok_is(c, i - 1, "of") && (is_kill_tok(c, i - 2))))
             return 0;
+    /* "shot by two armed men", "beaten by around 30 people": the count of an
+     * agent is no toll */
+    {
+        uint32_t h = i;
+        if (h > a && c->ti[h - 1].quant && c->men[c->ti[h - 1].quant - 1].te == h)
+            h = c->men[c->ti[h - 1].quant - 1].tb;
+        if (h > a && tok_is(c, h - 1, "by"))
+            return 0;
+    }
     /* forward: skip the actor phrase and auxiliaries up to a kill/wound word */
     int df = -1, rf = 0, dist = 0;
     for (uint32_t j = ne; j < b && j < ne + 14; j++) {
@@ -1055,8 +1094,21 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
         }
         if (c->ti[j].num && j != i)
             break;
-        if (c->ti[j].trig && !inchunk)
+        if (c->ti[j].trig && !inchunk) {
+            /* "1 was killed and 3 abducted": the count of another act */
+            const mention *m = &c->men[c->ti[j].trig - 1];
+            if (dist <= 2 && m->tb == j && strcmp(c->lx->triggers[m->row].cls, "kill") &&
+                strcmp(c->lx->triggers[m->row].cls, "attack")) {
+                df = dist;
+                rf = 0;
+            }
             break;
+        }
+        if (!inchunk && dist <= 2 && tok_in(c, j, (const char *const[]){"missing", "rescued", "displaced", "unaccounted", NULL})) {
+            df = dist;
+            rf = 0;
+            break;
+        }
         if (!inchunk)
             dist++;
     }
@@ -1088,7 +1140,7 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
     }
     if (df < 0 && db < 0)
         return 0;
-    if (df < 0)
+    if (df < 0 || (!rf && db >= 0 && db < df))
         return rb;
     if (db < 0)
         return rf;
@@ -1760,10 +1812,12 @@ static long singular_death(const coder *c, uint32_t a, uint32_t b)
         if (!died && c->ti[i].trig) {
             const mention *m = &c->men[c->ti[i].trig - 1];
             kill = m->tb == i && STREQ(c->lx->triggers[m->row].cls, "kill") &&
-                   !strstr(c->lx->triggers[m->row].flags, "gap:") &&
-                   !tok_in(c, i, (const char *const[]){"opened", "fired", "shot", "open", NULL});
+                   !strstr(c->lx->triggers[m->row].flags, "gap:") && !firing_only(c, m);
             if (!kill && m->tb == i && tok_is(c, i, "shot") && tok_is(c, i + 1, "dead"))
                 kill = 1;
+            if (!kill && m->tb == i && STREQ(c->lx->triggers[m->row].cls, "kill") &&
+                tok_in(c, i + 1, (const char *const[]){"him", "her", NULL}) && tok_is(c, i + 2, "dead"))
+                kill = 1; /* "shooting him dead" */
         }
         if (!kill && !died)
             continue;
@@ -1883,8 +1937,11 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             size_t gl = strcspn(gap + 4, ",");
             snprintf(w, sizeof w, "%.*s", (int)(gl < 31 ? gl : 31), gap + 4);
             int found = 0;
-            for (uint32_t k = m->te; k < b && k < m->te + 7 && !found; k++)
+            for (uint32_t k = m->te; k < b && k < m->te + 7 && !found; k++) {
+                if (k > m->te && ends_with(c, k - 1, "ed"))
+                    break; /* "driving a vehicle carried out": the word belongs to another verb */
                 found = tok_is(c, k, w);
+            }
             if (!found)
                 continue;
         }
@@ -1900,10 +1957,14 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             tm = trigs[k];
     /* "hacked and killed a leader, amid the violence following anti-government
      * demonstrations": a protest named as background yields to the act */
-    if (STREQ(lx->triggers[tm->row].cls, "protest") || strstr(lx->triggers[tm->row].flags, "weak")) {
+    int clash_bg = STREQ(lx->triggers[tm->row].cls, "clash") && !is_past_verb(c, tm->tb);
+    if (STREQ(lx->triggers[tm->row].cls, "protest") || strstr(lx->triggers[tm->row].flags, "weak") || clash_bg) {
+        /* (so does fighting named as the setting: "a teacher was killed
+         * during ethnic clashes") */
         int bg = 0;
         for (uint32_t k = tm->tb > a + 4 ? tm->tb - 4 : a; k < tm->tb && !bg; k++)
-            bg = tok_in(c, k, (const char *const[]){"following", "after", "amid", "amidst", NULL});
+            bg = clash_bg ? tok_in(c, k, (const char *const[]){"during", "ongoing", "amid", "amidst", NULL})
+                          : tok_in(c, k, (const char *const[]){"following", "after", "amid", "amidst", NULL});
         for (int k = 0; k < nt && bg; k++) {
             const char *k2 = lx->triggers[trigs[k]->row].cls;
             if ((STREQ(k2, "kill") || STREQ(k2, "attack")) && trigs[k]->tb < tm->tb && is_past_verb(c, trigs[k]->tb)) {
@@ -1911,6 +1972,19 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 break;
             }
         }
+    }
+    /* "clashed with police trying to rescue two officers who were
+     * kidnapped": an abduction told as the cause or in a relative clause
+     * yields to the fight */
+    if (STREQ(lx->triggers[tm->row].cls, "abduct")) {
+        int rel = 0;
+        for (uint32_t j = tm->tb > a + 3 ? tm->tb - 3 : a; j < tm->tb && !rel; j++)
+            rel = tok_in(c, j, (const char *const[]){"who", "which", "that", "after", "of", "for", NULL});
+        for (int k = 0; k < nt && rel; k++)
+            if (STREQ(lx->triggers[trigs[k]->row].cls, "clash") && !strstr(lx->triggers[trigs[k]->row].flags, "weak")) {
+                tm = trigs[k];
+                break;
+            }
     }
     /* "beat three men and then detained them": the violence outranks the
      * arrest that followed it */
@@ -2011,23 +2085,46 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (is_past_verb(c, trigs[k]->tb) && trigs[k] != label)
             anchor = trigs[k];
     for (int k = 0; k < nt && !anchor; k++)
-        if (ends_with(c, trigs[k]->tb, "ing") && trigs[k] != label)
-            anchor = trigs[k];
+        if (ends_with(c, trigs[k]->tb, "ing") && trigs[k] != label &&
+            !(trigs[k]->tb > a && tok_in(c, trigs[k]->tb - 1, (const char *const[]){"of", "for", "after", "before", "over", NULL}))) {
+            anchor = trigs[k]; /* (not a gerund after a preposition: "suspected of killing") */
+            /* "Raiders attack villagers, killing two": a participle after a
+             * comma hangs on the verb before it */
+            if (k > 0 && trigs[k]->tb > a && tok_is(c, trigs[k]->tb - 1, ",") && !strstr(lx->triggers[trigs[0]->row].flags, "label"))
+                anchor = trigs[0];
+        }
     if (!anchor)
         anchor = tm;
-    int has_kill = 0, has_protest = 0, has_arrest = 0, has_clash = 0, has_loot = 0, only_noun = 1;
+    int has_kill = 0, has_death = 0, clash_fg = 0, has_protest = 0, has_arrest = 0, has_clash = 0, has_loot = 0, only_noun = 1;
     for (int k = 0; k < nt; k++) {
         const sr__trigger *t2 = &lx->triggers[trigs[k]->row];
-        if (STREQ(t2->cls, "kill"))
+        if (STREQ(t2->cls, "kill")) {
             has_kill = 1;
+            if (!has_death && !firing_only(c, trigs[k]))
+                has_death = 1;
+        }
         if (STREQ(t2->cls, "protest"))
             has_protest = 1;
         if (STREQ(t2->cls, "arrest") && is_past_verb(c, trigs[k]->tb))
             has_arrest = 1; /* "police arrested 20", not "in protest against the arrest of" */
-        if (STREQ(t2->cls, "clash"))
+        if (STREQ(t2->cls, "clash")) {
             has_clash = 1;
+            /* "killed during ethnic clashes", "after a clash between clans": the
+             * fighting is the setting, not what was done to the victims */
+            int bg = !is_past_verb(c, trigs[k]->tb);
+            if (bg) {
+                bg = 0;
+                for (uint32_t q = trigs[k]->tb > a + 4 ? trigs[k]->tb - 4 : a; q < trigs[k]->tb && !bg; q++)
+                    bg = tok_in(c, q, (const char *const[]){"during", "after", "amid", "following", "ongoing", "linked", "of", NULL});
+            }
+            if (!bg)
+                clash_fg = 1;
+        }
         if ((STREQ(t2->cls, "loot") || (STREQ(t2->cls, "riot") && !*t2->sub_event_type)) &&
-            is_past_verb(c, trigs[k]->tb) && !(trigs[k]->tb > a && (is_aux(c, trigs[k]->tb - 1) ||
+            (is_past_verb(c, trigs[k]->tb) || (trigs[k]->tb > a + 2 && tok_is(c, trigs[k]->tb - 1, "and") && nt > 1 &&
+                                                !ends_with(c, trigs[k]->tb, "ing") && !ends_with(c, trigs[k]->tb, "ism") &&
+                                                !ends_with(c, trigs[k]->tb, "ion") && !ends_with(c, trigs[k]->tb, "son"))) &&
+            !(trigs[k]->tb > a && (is_aux(c, trigs[k]->tb - 1) ||
                                                                   (c->ti[trigs[k]->tb - 1].w & W_MOD) ||
                                                                   tok_is(c, trigs[k]->tb - 1, "of"))))
             has_loot = 1; /* "youths blocked roads and destroyed lorries", not "crops were destroyed" */
@@ -2277,8 +2374,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                         !tok_in(c, ch[k].te - 1, (const char *const[]){"force", "army", "military", "police", "militia", "navy", "mob", "crowd", NULL}))
                         attached = 1;
                 /* "shot dead a member of the council" */
-                if (i > a && is_kill_tok(c, i - 1) && !c->ti[i + 1].ent)
-                    attached = 1;
+                if (i > a && is_kill_tok(c, i - 1) && !c->ti[i + 1].ent &&
+                    !(i > a + 1 && tok_in(c, i - 2, (const char *const[]){"of", "for", NULL})))
+                    attached = 1; /* (not "suspected of killing a rider") */
                 if (!attached) {
                     i = qm->te - 1;
                     continue;
@@ -2298,7 +2396,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             i = c->men[c->ti[i].quant - 1].te - 1;
     }
     int zero = find_cue(c, se->tb, se->te, CUE_ZERO) >= 0;
-    if (i1 < 0 && (STREQ(cls, "kill") || STREQ(cls, "other")) && find_cue(c, se->tb, se->te, CUE_NONCONFLICT) >= 0)
+    if (i1 < 0 && !label && (STREQ(cls, "kill") || STREQ(cls, "other")) && find_cue(c, se->tb, se->te, CUE_NONCONFLICT) >= 0)
         return 0;
     /* a noun trigger such as "attacks" with neither target nor figure reports nothing */
     /* "Raiders from Uganda attack a village": "attack" as a verb, with its
@@ -2312,6 +2410,11 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         as_verb &= (i2 >= 0 && ch[i2].prep == 0 && ch[i2].tb >= tm->te && ch[i2].tb <= tm->te + 3) ||
                    tok_in(c, tm->te, (const char *const[]){"a", "an", "the", NULL});
     }
+    /* "Degodia attack Garre civilians": a name no dictionary knows, opening
+     * the sentence right before the verb, is its subject */
+    if (only_noun && !as_verb && i1 < 0 && i2 >= 0 && tm->tb > a && tm->tb - a <= 3 && ch[i2].prep == 0 &&
+        ch[i2].tb >= tm->te && ch[i2].tb <= tm->te + 3 && looks_proper(c, a, tm->tb))
+        as_verb = 1;
     if (only_noun && i2 < 0 && !nd && !as_verb)
         return 0;
     if (only_noun && !nd && i2 >= 0 && ch[i2].prep != 't' && !as_verb)
@@ -2465,7 +2568,22 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             continue;
         actorname as;
         name_chunk(c, &ch[ix + 1], evc, &as);
-        if (strcmp(as.name, k ? a2.name : a1.name))
+        actorname *mainact = k ? &a2 : &a1;
+        if (as.inter == 1 && *as.name && mainact->inter >= 2 && mainact->inter <= 4 && *mainact->name && (k ? i1 : i2) >= 0 &&
+            !(k == 0 && has_clash && !recip_with(c, ch[ix + 1].te, b))) {
+            /* "militiamen and government troops attacked X": ACLED names the
+             * state force as the actor, the militia fighting with it as
+             * associated (not when they may be the two sides: "X and police
+             * clashed") */
+            actorname t = *mainact;
+            *mainact = as;
+            as = t;
+            if (k)
+                ev->ev_actor2 = span_of(c, ch[ix + 1].tb, ch[ix + 1].te);
+            else
+                ev->ev_actor1 = span_of(c, ch[ix + 1].tb, ch[ix + 1].te);
+        }
+        if (strcmp(as.name, mainact->name))
             snprintf(k ? cd->assoc2 : cd->assoc1, sizeof cd->assoc1, "%s", as.name);
     }
 
@@ -2526,7 +2644,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     }
     if (a1.role == 'c' && i1 >= 0) {
         static const char *const collective[] = {"villagers", "residents", "youths", "youth", "locals", "vendors", "citizens", "nationals",
-                                                 "traders", "sellers", "workers", "students", "farmers", "herders",
+                                                 "traders", "sellers", "hawkers", "workers", "students", "farmers", "herders",
                                                  "relatives", "families", "family", "inhabitants", "members", NULL};
         for (uint32_t k = ch[i1].tb; k < ch[i1].te && !crowd; k++)
             crowd = tok_in(c, k, collective);
@@ -2600,7 +2718,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             sub = "Attack"; /* victims not named: an attack, unless the text says they fought */
         else
             sub = "Armed clash";
-        if (has_clash)
+        if (has_clash && (clash_fg || a2.role != 'c' || i2 < 0 ||
+                          tok_in(c, ch[i2].te - 1, (const char *const[]){"person", "persons", "people", "individuals", "one", "others", NULL})))
             sub = "Armed clash";
     } else if (STREQ(cls, "capture") && a2.role == 'c' && i2 >= 0 && ch[i2].agent >= 0) {
         sub = "Abduction/forced disappearance"; /* "the men were seized from their homes" */
@@ -2836,7 +2955,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         ev->fatalities_low = dead.low;
         ev->fatalities_high = dead.high;
         ev->ev_number = dead.span;
-    } else if (!zero && !nw && has_kill && i2 >= 0 && ch[i2].nte > ch[i2].ntb && read_figure(c, ch[i2].ntb, &f2)) {
+    } else if (!zero && !nw && has_death && i2 >= 0 && ch[i2].nte > ch[i2].ntb && read_figure(c, ch[i2].ntb, &f2)) {
         ev->fatalities = f2.best;
         ev->fatalities_low = f2.low;
         ev->fatalities_high = f2.high;
@@ -2844,6 +2963,14 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     } else if (!zero && (has_kill || (c->smask >> CUE_KILL & 1)) && (sd = singular_death(c, a, b)) >= 0) {
         ev->fatalities = ev->fatalities_low = ev->fatalities_high = 1;
         ev->ev_number = span_of(c, (uint32_t)sd, (uint32_t)sd + 1);
+    } else if (!zero && !nw && has_death && i2 >= 0 && ch[i2].tb == tm->te + 1 &&
+               tok_in(c, tm->te, (const char *const[]){"the", "his", "her", NULL}) &&
+               !ends_with(c, ch[i2].te - 1, "s") && a2.role != 's' &&
+               !tok_in(c, ch[i2].te - 1, (const char *const[]){"people", "police", "family", "group", "village", "community",
+                                                               "crowd", "military", "army", "militia", "men", "women", "children", NULL})) {
+        /* "killed the driver", "fatally shot the leader": one person */
+        ev->fatalities = ev->fatalities_low = ev->fatalities_high = 1;
+        ev->ev_number = span_of(c, tm->te, ch[i2].te);
     } else if (zero || nw) {
         ev->fatalities = ev->fatalities_low = ev->fatalities_high = 0;
         long z = find_cue(c, se->tb, se->te, CUE_ZERO);
@@ -2988,7 +3115,7 @@ static int code_sentence(coder *c, uint32_t s)
     c->smask = mask;
     if (!any_trig && (mask >> CUE_KILL & 1) && !(mask >> CUE_ZERO & 1) && c->ncands &&
         c->cands[c->ncands - 1].ev.fatalities < 0 &&
-        c->cands[c->ncands - 1].sent + 2 >= s) {
+        c->cands[c->ncands - 1].sent + 3 >= s) {
         /* "Two of the victims died." / "1 fatality." completes the event before it */
         figure dead = {-1, -1, -1, {-1, -1}};
         int first = 1, nd = 0;
@@ -3513,8 +3640,35 @@ static void complete_tolls(coder *c)
     }
 }
 
+/* "X fired mortars at Y. Monitors recorded 40 explosions in both
+ * directions near Z.": fire told as going both ways (or with small arms) in
+ * the next sentences of the paragraph makes the shelling before it an armed
+ * clash, as when both directions are told in the same sentence. */
+static void answered_fire(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || strcmp(x->sub_event_type, "Shelling/artillery/missile attack"))
+            continue;
+        int two = 0;
+        for (uint32_t s = x->sent + 1; s <= x->sent + 2 && s < c->t.nsents && !two; s++) {
+            if (c->para && c->para[s] != c->para[x->sent])
+                break;
+            const sr__sent *se = &c->t.sents[s];
+            for (uint32_t k = se->tb; k + 1 < se->te && !two; k++)
+                two = (tok_is(c, k, "both") && tok_is(c, k + 1, "directions")) ||
+                      (tok_is(c, k, "small") && tok_in(c, k + 1, (const char *const[]){"arms", "arms/unknown", NULL}));
+        }
+        if (two) {
+            x->sub_event_type = "Armed clash";
+            x->event_type = event_type_of(x->sub_event_type);
+        }
+    }
+}
+
 static void merge_cands(coder *c)
 {
+    answered_fire(c);
     protest_interventions(c);
     complete_tolls(c);
     merge_refs(c);
