@@ -48,10 +48,22 @@ static inline size_t first_flagged(uint64_t m)
 #endif
 }
 
+/* The bytes json_special8 flags, one at a time. */
+static const uint8_t jspecial[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 /* Appends s as a JSON string: quotes, backslashes and control characters are
  * escaped; invalid UTF-8 bytes become U+FFFD so the output is always valid.
  * The next byte that needs a look is found 8 bytes at a time (the last few
- * bytes through a zero-padded word), and plain runs are copied in one
+ * bytes through a table), and plain runs are copied in one
  * append: this writes every note of every event. */
 static int json_str(sr__buf *b, const char *s)
 {
@@ -69,19 +81,11 @@ static int json_str(sr__buf *b, const char *s)
             i += 8;
         }
         if (!m) {
+            /* the last few bytes, one at a time */
+            while (i < n && !jspecial[u[i]])
+                i++;
             if (i >= n)
                 break;
-            unsigned char tail[8] = {0};
-            memcpy(tail, u + i, n - i);
-            memcpy(&w, tail, 8);
-            /* the padding NULs look like control characters: keep the text's bytes */
-            m = json_special8(w);
-            size_t f = m ? first_flagged(m) : 8;
-            if (f >= n - i) {
-                i = n;
-                break;
-            }
-            i += f;
         } else {
             i += first_flagged(m);
         }
