@@ -247,7 +247,8 @@ static void add_rejoined(const char *raw, uint32_t place, int own)
             raw[i + 1] == 'l' && raw[i + 2] == ' ') {
             b[i + 1] = 'l';
             b[i + 2] = '-';
-            b[i] = raw[i];
+            a[i + 1] = raw[i + 1]; /* the skipped bytes are no hyphens: copied as they are */
+            a[i + 2] = raw[i + 2];
             i += 2;
             cb = 1;
         }
@@ -374,8 +375,13 @@ static int admin1_spellings(const char *name, char out[MAXAV][256])
                 const char *from = swap[k][dir], *to = swap[k][!dir];
                 size_t fl = strlen(from);
                 if (!strncmp(out[i], from, fl)) {
-                    snprintf(out[n], 256, "%s%s", to, out[i] + fl);
-                    n++;
+                    /* out[n] is a later row than out[i]: they never overlap */
+                    size_t tl = strlen(to), rl = strlen(out[i] + fl);
+                    if (tl + rl < 256) {
+                        memcpy(out[n], to, tl);
+                        memcpy(out[n] + tl, out[i] + fl, rl + 1);
+                        n++;
+                    }
                 }
             }
     return n;
