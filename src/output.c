@@ -36,10 +36,35 @@ static inline uint64_t json_special8(uint64_t w)
     return (w | ctl | del | eq) & high;
 }
 
+/* Offset of the first byte flagged (high bit set) in m, which is not 0;
+ * the 8 bytes were loaded with memcpy, so the first byte is the lowest on
+ * a little-endian machine. */
+static inline size_t first_flagged(uint64_t m)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return (size_t)__builtin_clzll(m) / 8;
+#else
+    return (size_t)__builtin_ctzll(m) / 8;
+#endif
+}
+
+/* The bytes json_special8 flags, one at a time. */
+static const uint8_t jspecial[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 /* Appends s as a JSON string: quotes, backslashes and control characters are
  * escaped; invalid UTF-8 bytes become U+FFFD so the output is always valid.
- * Plain runs (printable ASCII but quote and backslash) are found 8 bytes at a
- * time and copied in one append: this writes every note of every event. */
+ * The next byte that needs a look is found 8 bytes at a time (the last few
+ * bytes through a table), and plain runs are copied in one
+ * append: this writes every note of every event. */
 static int json_str(sr__buf *b, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
@@ -48,13 +73,22 @@ static int json_str(sr__buf *b, const char *s)
     int rc = sr__buf_addc(b, '"');
     size_t run = 0, i = 0;
     while (!rc && i < n) {
-        uint64_t w;
-        while (i + 8 <= n && (memcpy(&w, u + i, 8), !json_special8(w)))
+        uint64_t w, m = 0;
+        while (i + 8 <= n) {
+            memcpy(&w, u + i, 8);
+            if ((m = json_special8(w)) != 0)
+                break;
             i += 8;
-        while (i < n && u[i] >= 0x20 && u[i] < 0x7f && u[i] != '"' && u[i] != '\\')
-            i++;
-        if (i >= n)
-            break;
+        }
+        if (!m) {
+            /* the last few bytes, one at a time */
+            while (i < n && !jspecial[u[i]])
+                i++;
+            if (i >= n)
+                break;
+        } else {
+            i += first_flagged(m);
+        }
         unsigned c = u[i];
         const char *esc = NULL;
         char ubuf[7];

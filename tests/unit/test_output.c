@@ -205,6 +205,45 @@ static void test_escaping(void **state)
     free(s);
 }
 
+/* The word-at-a-time scan in the JSON string writer: every special byte at
+ * every offset of the 8-byte words and of the zero-padded tail is escaped
+ * exactly as a byte-by-byte writer would. */
+static void test_escaping_offsets(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *out;
+    } sp[] = {
+        {"\"", "\\\""},          {"\\", "\\\\"},       {"\n", "\\n"},
+        {"\x01", "\\u0001"},     {"\x1f", "\\u001f"},  {"\x7f", "\\u007f"},
+        {"\xc3\xa9", "\xc3\xa9"}, {"\xff", "\\ufffd"}, {"\xf0\x9f\x99\x82", "\xf0\x9f\x99\x82"},
+        {"\xe2\x82", "\\ufffd\\ufffd"},
+    };
+    sr_event ev = full_event();
+    for (size_t k = 0; k < sizeof sp / sizeof sp[0]; k++)
+        for (size_t pre = 0; pre < 18; pre++)
+            for (size_t post = 0; post < 10; post++) {
+                char in[64], want[96];
+                memset(in, 'a', pre);
+                strcpy(in + pre, sp[k].in);
+                memset(in + pre + strlen(sp[k].in), 'b', post);
+                in[pre + strlen(sp[k].in) + post] = 0;
+                memset(want, 'a', pre);
+                strcpy(want + pre, sp[k].out);
+                size_t wl = strlen(want);
+                memset(want + wl, 'b', post);
+                strcpy(want + wl + post, "\",\"evidence\"");
+                ev.notes = in;
+                char *s = sr_event_to_json(&ev);
+                assert_non_null(s);
+                const char *at = strstr(s, "\"notes\":\"");
+                assert_non_null(at);
+                if (strncmp(at + 9, want, strlen(want)) != 0)
+                    fail_msg("special %zu, %zu before, %zu after: %s", k, pre, post, at);
+                free(s);
+            }
+}
+
 static void test_outfmt_parse(void **state)
 {
     (void)state;
@@ -415,6 +454,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_key_order), cmocka_unit_test(test_values),
         cmocka_unit_test(test_nulls),     cmocka_unit_test(test_escaping),
+        cmocka_unit_test(test_escaping_offsets),
         cmocka_unit_test(test_outfmt_parse), cmocka_unit_test(test_jsonl_writer),
         cmocka_unit_test(test_csv),       cmocka_unit_test(test_geojson),
     };
