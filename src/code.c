@@ -3761,7 +3761,7 @@ static char *collapse_ws(const char *s, size_t n)
     unsigned runs = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)s[i];
-        o[i] = (char)((ch == ' ') | (ch == '\n') | (ch == '\r') | (ch == '\t') ? ' ' : ch);
+        o[i] = (char)(((ch == ' ') | (ch == '\n') | (ch == '\r') | (ch == '\t')) ? ' ' : ch);
     }
     for (size_t i = 1; i < n; i++)
         runs |= (unsigned)(o[i - 1] == ' ') & (unsigned)(o[i] == ' ');
