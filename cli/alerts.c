@@ -50,14 +50,6 @@ typedef struct alert_list {
     int wdays, bdays;
 } alert_list;
 
-static char *xstrdup(const char *s)
-{
-    char *d = strdup(s ? s : "");
-    if (!d)
-        cli_die("out of memory");
-    return d;
-}
-
 static int keep_alert(void *ud, const sr_alert *a)
 {
     alert_list *l = ud;
@@ -75,14 +67,14 @@ static int keep_alert(void *ud, const sr_alert *a)
     cli_grow((void **)&l->v, &l->cap, l->n, sizeof *l->v);
     alert_row *r = &l->v[l->n++];
     r->a = *a;
-    r->series = xstrdup(a->series);
-    r->top_other = xstrdup(a->top_other);
-    r->test = xstrdup(a->test);
+    r->series = cli_strdup(a->series);
+    r->top_other = cli_strdup(a->top_other);
+    r->test = cli_strdup(a->test);
     r->ids = calloc(a->nids + 1, sizeof *r->ids);
     if (!r->ids)
         cli_die("out of memory");
     for (size_t i = 0; i < a->nids; i++)
-        r->ids[i] = xstrdup(a->event_ids[i]);
+        r->ids[i] = cli_strdup(a->event_ids[i]);
     return 0;
 }
 

@@ -40,5 +40,7 @@ void cli_check_period(const char *since, const char *until);
 sr_store *cli_open_store(const char *db);
 /* Makes room for element n of an array (doubling); dies when out of memory. */
 void cli_grow(void **v, size_t *cap, size_t n, size_t size);
+/* A copy of s (NULL copies as ""); dies when out of memory. */
+char *cli_strdup(const char *s);
 
 #endif

@@ -48,14 +48,6 @@ typedef struct list {
     const char *origin;
 } list;
 
-static char *xstrdup(const char *s)
-{
-    char *d = strdup(s ? s : "");
-    if (!d)
-        cli_die("out of memory");
-    return d;
-}
-
 static long days_of(const char *s)
 {
     int y, m, d;
@@ -84,7 +76,7 @@ static char *norm_admin(const char *s)
 {
     static const char *const suffixes[] = {" state", " province", " region", " county", " governorate",
                                            " district", " department", " division", " prefecture", " oblast"};
-    char *d = xstrdup(s);
+    char *d = cli_strdup(s);
     for (char *p = d; *p; p++)
         *p = *p == '-' ? ' ' : (char)tolower((unsigned char)*p);
     size_t n = strlen(d);
@@ -105,14 +97,14 @@ static int add_item(void *ud, const sr_event *ev)
         return 0;
     cli_grow((void **)&l->v, &l->cap, l->n, sizeof *l->v);
     item *it = &l->v[l->n++];
-    it->id = xstrdup(ev->event_id);
-    it->date = xstrdup(ev->event_date);
-    it->type = xstrdup(ev->event_type);
-    it->sub = xstrdup(ev->sub_event_type);
-    it->actor1 = xstrdup(ev->actor1);
-    it->admin1 = xstrdup(ev->admin1);
-    it->location = xstrdup(ev->location);
-    it->origin = xstrdup(l->origin);
+    it->id = cli_strdup(ev->event_id);
+    it->date = cli_strdup(ev->event_date);
+    it->type = cli_strdup(ev->event_type);
+    it->sub = cli_strdup(ev->sub_event_type);
+    it->actor1 = cli_strdup(ev->actor1);
+    it->admin1 = cli_strdup(ev->admin1);
+    it->location = cli_strdup(ev->location);
+    it->origin = cli_strdup(l->origin);
     /* news events carry ACLED's spelling of admin1 beside GeoNames' */
     it->adm_norm = norm_admin(ev->admin1_acled && *ev->admin1_acled ? ev->admin1_acled : ev->admin1);
     it->d0 = days_of(ev->date_start[0] ? ev->date_start : ev->event_date);

@@ -212,14 +212,6 @@ static int type_index(evalrun *r, const char *name)
     return r->ntypes++;
 }
 
-static char *xstrdup(const char *s)
-{
-    char *d = strdup(s ? s : "");
-    if (!d)
-        cli_die("out of memory");
-    return d;
-}
-
 static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static char *xprintf(const char *fmt, ...)
 {
@@ -289,9 +281,9 @@ static void keep_worst(evalrun *r, const char *id, long line, const char *notes,
         pos--;
     memmove(&r->worst[pos + 1], &r->worst[pos], (size_t)(r->nworst - pos) * sizeof *r->worst);
     worst_row *w = &r->worst[pos];
-    w->id = xstrdup(id);
+    w->id = cli_strdup(id);
     w->line = line;
-    w->notes = xstrdup(notes);
+    w->notes = cli_strdup(notes);
     w->nwrong = n;
     w->nd = nd;
     memcpy(w->d, d, (size_t)nd * sizeof *d);
@@ -347,18 +339,18 @@ static void eval_row(evalrun *r, const csv *c, const cols *k, long line, long ro
 
     scores(t, F_DETECTED, ev != NULL);
     if (!ev)
-        add_diff(d, &nd, "detected", xstrdup("an event"), xstrdup("none"));
+        add_diff(d, &nd, "detected", cli_strdup("an event"), cli_strdup("none"));
 
     const char *w_et = csv_field(c, k->event_type), *w_st = csv_field(c, k->sub_event_type);
     bool ok = ev && !strcasecmp(ev->event_type, w_et);
     scores(t, F_EVENT_TYPE, ok);
     if (ev && !ok)
-        add_diff(d, &nd, "event_type", xstrdup(or_none(w_et)), xstrdup(or_none(ev->event_type)));
+        add_diff(d, &nd, "event_type", cli_strdup(or_none(w_et)), cli_strdup(or_none(ev->event_type)));
     ok = ev && !strcasecmp(ev->sub_event_type, w_st);
     scores(t, F_SUB_EVENT_TYPE, ok);
     if (ev && !ok)
-        add_diff(d, &nd, "sub_event_type", xstrdup(or_none(w_st)),
-                 xstrdup(or_none(ev->sub_event_type)));
+        add_diff(d, &nd, "sub_event_type", cli_strdup(or_none(w_st)),
+                 cli_strdup(or_none(ev->sub_event_type)));
     int ai = *w_st ? type_index(r, w_st) : -1;
     if (ai >= 0) {
         r->in_acled[ai] = true;
@@ -398,7 +390,7 @@ static void eval_row(evalrun *r, const csv *c, const cols *k, long line, long ro
     ok = ev && !strcmp(ev->actor1, w_a1);
     scores(t, F_ACTOR1, ok);
     if (ev && !ok)
-        add_diff(d, &nd, "actor1", xstrdup(or_none(w_a1)), xstrdup(or_none(ev->actor1)));
+        add_diff(d, &nd, "actor1", cli_strdup(or_none(w_a1)), cli_strdup(or_none(ev->actor1)));
 
     struct {
         int f;
@@ -410,8 +402,8 @@ static void eval_row(evalrun *r, const csv *c, const cols *k, long line, long ro
         ok = ev && same_name(ci[i].want, ci[i].got);
         scores(t, ci[i].f, ok);
         if (ev && !ok)
-            add_diff(d, &nd, field_names[ci[i].f], xstrdup(or_none(ci[i].want)),
-                     xstrdup(or_none(ci[i].got)));
+            add_diff(d, &nd, field_names[ci[i].f], cli_strdup(or_none(ci[i].want)),
+                     cli_strdup(or_none(ci[i].got)));
     }
 
     double wla = parse_coord(csv_field(c, k->latitude)), wlo = parse_coord(csv_field(c, k->longitude));
@@ -428,13 +420,13 @@ static void eval_row(evalrun *r, const csv *c, const cols *k, long line, long ro
             add_diff(d, &nd, "point",
                      xprintf("%.4f,%.4f", wla, wlo),
                      given ? xprintf("%.4f,%.4f (%.0f km off)", ev->latitude, ev->longitude, km)
-                           : xstrdup("no point"));
+                           : cli_strdup("no point"));
     }
 
     ok = ev && !strcmp(ev->event_date, want_date);
     scores(t, F_EVENT_DATE, ok);
     if (ev && !ok)
-        add_diff(d, &nd, "event_date", xstrdup(want_date), xstrdup(or_none(ev->event_date)));
+        add_diff(d, &nd, "event_date", cli_strdup(want_date), cli_strdup(or_none(ev->event_date)));
 
     const char *fs = csv_field(c, k->fatalities);
     char *fe;
@@ -448,7 +440,7 @@ static void eval_row(evalrun *r, const csv *c, const cols *k, long line, long ro
             scores(t, F_FATALITIES_DEATHS, ok);
         if (ev && !ok)
             add_diff(d, &nd, "fatalities", xprintf("%ld", wf),
-                     ev->fatalities < 0 ? xstrdup("null") : xprintf("%d", ev->fatalities));
+                     ev->fatalities < 0 ? cli_strdup("null") : xprintf("%d", ev->fatalities));
     }
     /* an undetected row is wrong in every field it was scored on; its
      * listing shows only "detected" */

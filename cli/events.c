@@ -44,14 +44,6 @@ typedef struct table {
     size_t n, cap;
 } table;
 
-static char *xstrdup(const char *s)
-{
-    char *p = strdup(s ? s : "");
-    if (!p)
-        cli_die("out of memory");
-    return p;
-}
-
 /* "?" for an unknown count. */
 static void count_str(char *out, size_t len, int v)
 {
@@ -82,14 +74,14 @@ static int add_row(void *ud, const sr_event *ev)
     char fat[64];
     fatalities_str(ev, fat, sizeof fat);
     row *r = &t->rows[t->n++];
-    r->cell[0] = xstrdup(ev->event_date[0] ? ev->event_date : "?");
-    r->cell[1] = xstrdup(ev->kind);
-    r->cell[2] = xstrdup(ev->sub_event_type);
-    r->cell[3] = xstrdup(ev->actor1);
-    r->cell[4] = xstrdup(ev->actor2);
-    r->cell[5] = xstrdup(ev->admin1);
-    r->cell[6] = xstrdup(ev->location);
-    r->cell[7] = xstrdup(fat);
+    r->cell[0] = cli_strdup(ev->event_date[0] ? ev->event_date : "?");
+    r->cell[1] = cli_strdup(ev->kind);
+    r->cell[2] = cli_strdup(ev->sub_event_type);
+    r->cell[3] = cli_strdup(ev->actor1);
+    r->cell[4] = cli_strdup(ev->actor2);
+    r->cell[5] = cli_strdup(ev->admin1);
+    r->cell[6] = cli_strdup(ev->location);
+    r->cell[7] = cli_strdup(fat);
     return 0;
 }
 
@@ -175,14 +167,14 @@ static int add_incident(void *ud, const sr_incident *inc)
         snprintf(fat, sizeof fat, "%s-%s-%s", a, b, c);
     snprintf(rep, sizeof rep, "%d (%d outlet%s)", inc->n_reports, inc->n_sources, inc->n_sources == 1 ? "" : "s");
     row *r = &t->rows[t->n++];
-    r->cell[0] = xstrdup(inc->event_date[0] ? inc->event_date : "?");
-    r->cell[1] = xstrdup(inc->sub_event_type);
-    r->cell[2] = xstrdup(inc->actor1);
-    r->cell[3] = xstrdup(inc->actor2);
-    r->cell[4] = xstrdup(inc->admin1);
-    r->cell[5] = xstrdup(inc->location);
-    r->cell[6] = xstrdup(fat);
-    r->cell[7] = xstrdup(rep);
+    r->cell[0] = cli_strdup(inc->event_date[0] ? inc->event_date : "?");
+    r->cell[1] = cli_strdup(inc->sub_event_type);
+    r->cell[2] = cli_strdup(inc->actor1);
+    r->cell[3] = cli_strdup(inc->actor2);
+    r->cell[4] = cli_strdup(inc->admin1);
+    r->cell[5] = cli_strdup(inc->location);
+    r->cell[6] = cli_strdup(fat);
+    r->cell[7] = cli_strdup(rep);
     return 0;
 }
 

@@ -236,27 +236,19 @@ typedef struct claims {
     size_t n, cap;
 } claims;
 
-static char *dup_or_die(const char *s)
-{
-    char *d = strdup(s ? s : "");
-    if (!d)
-        cli_die("out of memory");
-    return d;
-}
-
 static int add_claim(void *ud, const sr_event *ev)
 {
     claims *c = ud;
     cli_grow((void **)&c->v, &c->cap, c->n, sizeof *c->v);
     claim *x = &c->v[c->n++];
     memset(x, 0, sizeof *x);
-    x->id = dup_or_die(ev->event_id);
-    x->from = dup_or_die(ev->date_start[0] ? ev->date_start : ev->event_date);
-    x->to = dup_or_die(ev->date_end[0] ? ev->date_end : x->from);
-    x->country = dup_or_die(ev->country);
-    x->admin1 = dup_or_die(ev->admin1);
-    x->actor1 = dup_or_die(ev->actor1);
-    x->type = dup_or_die(ev->event_type);
+    x->id = cli_strdup(ev->event_id);
+    x->from = cli_strdup(ev->date_start[0] ? ev->date_start : ev->event_date);
+    x->to = cli_strdup(ev->date_end[0] ? ev->date_end : x->from);
+    x->country = cli_strdup(ev->country);
+    x->admin1 = cli_strdup(ev->admin1);
+    x->actor1 = cli_strdup(ev->actor1);
+    x->type = cli_strdup(ev->event_type);
     x->best = ev->fatalities;
     x->low = ev->fatalities_low >= 0 ? ev->fatalities_low : ev->fatalities;
     x->high = ev->fatalities_high >= 0 ? ev->fatalities_high : ev->fatalities;

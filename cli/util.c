@@ -121,3 +121,11 @@ void cli_grow(void **v, size_t *cap, size_t n, size_t size)
     *v = p;
     *cap = nc;
 }
+
+char *cli_strdup(const char *s)
+{
+    char *d = strdup(s ? s : "");
+    if (!d)
+        cli_die("out of memory");
+    return d;
+}

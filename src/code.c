@@ -1042,7 +1042,7 @@ static int is_kill_tok(const coder *c, uint32_t i)
     if (c->ti[i].trig) {
         const mention *m = &c->men[c->ti[i].trig - 1];
         return m->tb == i && STREQ(c->lx->triggers[m->row].cls, "kill") &&
-               !strstr(c->lx->triggers[m->row].flags, "gap:") && !firing_only(c, m);
+               !(c->lx->triggers[m->row].bits & SR__TRIG_GAP) && !firing_only(c, m);
     }
     return 0;
 }
@@ -1128,7 +1128,7 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
         }
         if (is_kill_tok(c, k) || (c->ti[k].trig && c->men[c->ti[k].trig - 1].te == k + 1 &&
                                   STREQ(c->lx->triggers[c->men[c->ti[k].trig - 1].row].cls, "kill") &&
-                                  !strstr(c->lx->triggers[c->men[c->ti[k].trig - 1].row].flags, "gap:") &&
+                                  !(c->lx->triggers[c->men[c->ti[k].trig - 1].row].bits & SR__TRIG_GAP) &&
                                   !tok_is(c, k, "at") && !tok_is(c, k, "on"))) {
             db = dist;
             rb = 'd';
@@ -1812,7 +1812,7 @@ static long singular_death(const coder *c, uint32_t a, uint32_t b)
         if (!died && c->ti[i].trig) {
             const mention *m = &c->men[c->ti[i].trig - 1];
             kill = m->tb == i && STREQ(c->lx->triggers[m->row].cls, "kill") &&
-                   !strstr(c->lx->triggers[m->row].flags, "gap:") && !firing_only(c, m);
+                   !(c->lx->triggers[m->row].bits & SR__TRIG_GAP) && !firing_only(c, m);
             if (!kill && m->tb == i && tok_is(c, i, "shot") && tok_is(c, i + 1, "dead"))
                 kill = 1;
             if (!kill && m->tb == i && STREQ(c->lx->triggers[m->row].cls, "kill") &&
@@ -1917,7 +1917,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (c->ti[i].cue >> CUE_ZERO & 1) /* "no one was killed" reports no killing */
             continue;
         /* "Movement of forces: ...": a label only opens the sentence before a colon */
-        if (strstr(lx->triggers[m->row].flags, "label") && (i != se->tb || !tok_is(c, m->te, ":"))) {
+        if ((lx->triggers[m->row].bits & SR__TRIG_LABEL) && (i != se->tb || !tok_is(c, m->te, ":"))) {
             i = m->te - 1;
             continue;
         }
@@ -1931,7 +1931,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                                STREQ(lx->triggers[m->row].cls, "abduct")))
             continue;
         /* "force IS fighters out of": a trigger with a gap needs its second word */
-        const char *gap = strstr(lx->triggers[m->row].flags, "gap:");
+        const char *gap = lx->triggers[m->row].bits & SR__TRIG_GAP ? strstr(lx->triggers[m->row].flags, "gap:") : NULL;
         if (gap) {
             char w[32];
             size_t gl = strcspn(gap + 4, ",");
@@ -1958,7 +1958,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     /* "hacked and killed a leader, amid the violence following anti-government
      * demonstrations": a protest named as background yields to the act */
     int clash_bg = STREQ(lx->triggers[tm->row].cls, "clash") && !is_past_verb(c, tm->tb);
-    if (STREQ(lx->triggers[tm->row].cls, "protest") || strstr(lx->triggers[tm->row].flags, "weak") || clash_bg) {
+    if (STREQ(lx->triggers[tm->row].cls, "protest") || (lx->triggers[tm->row].bits & SR__TRIG_WEAK) || clash_bg) {
         /* (so does fighting named as the setting: "a teacher was killed
          * during ethnic clashes") */
         int bg = 0;
@@ -1981,7 +1981,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         for (uint32_t j = tm->tb > a + 3 ? tm->tb - 3 : a; j < tm->tb && !rel; j++)
             rel = tok_in(c, j, (const char *const[]){"who", "which", "that", "after", "of", "for", NULL});
         for (int k = 0; k < nt && rel; k++)
-            if (STREQ(lx->triggers[trigs[k]->row].cls, "clash") && !strstr(lx->triggers[trigs[k]->row].flags, "weak")) {
+            if (STREQ(lx->triggers[trigs[k]->row].cls, "clash") && !(lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK)) {
                 tm = trigs[k];
                 break;
             }
@@ -2021,10 +2021,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         }
     }
     /* a generic word ("post-election violence") yields to anything more specific */
-    if (strstr(lx->triggers[tm->row].flags, "weak"))
+    if (lx->triggers[tm->row].bits & SR__TRIG_WEAK)
         for (int k = 0; k < nt; k++)
-            if (!strstr(lx->triggers[trigs[k]->row].flags, "weak") &&
-                (strstr(lx->triggers[tm->row].flags, "weak") ||
+            if (!(lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK) &&
+                ((lx->triggers[tm->row].bits & SR__TRIG_WEAK) ||
                  class_rank(lx->triggers[trigs[k]->row].cls) < class_rank(lx->triggers[tm->row].cls)))
                 tm = trigs[k];
     /* a riot act without a sub-event of its own ("burned", "vandalised") yields
@@ -2058,7 +2058,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     /* a label that opens the note names the kind of event */
     const mention *label = NULL;
     for (int k = 0; k < nt && !label; k++)
-        if (strstr(lx->triggers[trigs[k]->row].flags, "label"))
+        if (lx->triggers[trigs[k]->row].bits & SR__TRIG_LABEL)
             label = trigs[k];
     if (label && nt > 1 && tm == label) { /* the roles come from the other triggers */
         tm = label == trigs[0] ? trigs[1] : trigs[0];
@@ -2090,7 +2090,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             anchor = trigs[k]; /* (not a gerund after a preposition: "suspected of killing") */
             /* "Raiders attack villagers, killing two": a participle after a
              * comma hangs on the verb before it */
-            if (k > 0 && trigs[k]->tb > a && tok_is(c, trigs[k]->tb - 1, ",") && !strstr(lx->triggers[trigs[0]->row].flags, "label"))
+            if (k > 0 && trigs[k]->tb > a && tok_is(c, trigs[k]->tb - 1, ",") && !(lx->triggers[trigs[0]->row].bits & SR__TRIG_LABEL))
                 anchor = trigs[0];
         }
     if (!anchor)
@@ -2128,7 +2128,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                                                                   (c->ti[trigs[k]->tb - 1].w & W_MOD) ||
                                                                   tok_is(c, trigs[k]->tb - 1, "of"))))
             has_loot = 1; /* "youths blocked roads and destroyed lorries", not "crops were destroyed" */
-        if (!strstr(t2->flags, "needs-target"))
+        if (!(t2->bits & SR__TRIG_NEEDS_TARGET))
             only_noun = 0;
     }
     const char *cls = tr->cls;
@@ -2139,9 +2139,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     int passive = 0;
     for (int t = 0; t < nt; t++) {
         const mention *m = trigs[t];
-        if (strstr(lx->triggers[m->row].flags, "passive"))
+        if (lx->triggers[m->row].bits & SR__TRIG_PASSIVE)
             passive = 1; /* "a patrol came under fire from X" */
-        if (strstr(lx->triggers[m->row].flags, "noun"))
+        if (lx->triggers[m->row].bits & SR__TRIG_NOUN)
             continue;
         /* the voice of the main verb: "Gunmen attacked a village - 8 people were
          * killed" is active */

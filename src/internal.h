@@ -189,8 +189,11 @@ typedef struct sr__agent {
 } sr__agent;
 typedef struct sr__trigger {
     char *key, *cls, *sub_event_type;
-    char *flags;
+    char *flags;   /* as written in triggers.tsv ("gap:" carries a value) */
+    unsigned bits; /* SR__TRIG_…: the flags named in it, read once at load */
 } sr__trigger;
+enum { SR__TRIG_LABEL = 1, SR__TRIG_WEAK = 2, SR__TRIG_GAP = 4, SR__TRIG_PASSIVE = 8, SR__TRIG_NOUN = 16,
+       SR__TRIG_NEEDS_TARGET = 32 };
 /* Cue kinds (docs/dictionaries.md); "attrib" is two kinds by its argument. */
 enum {
     CUE_NEG, CUE_MODAL, CUE_OPINION, CUE_SUBSET, CUE_ATTRIB_BEFORE, CUE_ATTRIB_AFTER, CUE_SOURCE,

@@ -244,6 +244,15 @@ static int row_triggers(loader *L, char **f, int nf)
     t->cls = dupf(f[1]);
     t->sub_event_type = dupf(f[2]);
     t->flags = dupf(f[3]);
+    static const struct {
+        const char *name;
+        unsigned bit;
+    } bits[] = {{"label", SR__TRIG_LABEL},     {"weak", SR__TRIG_WEAK}, {"gap:", SR__TRIG_GAP},
+                {"passive", SR__TRIG_PASSIVE}, {"noun", SR__TRIG_NOUN}, {"needs-target", SR__TRIG_NEEDS_TARGET}};
+    t->bits = 0;
+    for (size_t i = 0; t->flags && i < sizeof bits / sizeof bits[0]; i++)
+        if (strstr(t->flags, bits[i].name))
+            t->bits |= bits[i].bit;
     if (!in_list(t->cls, trigger_classes))
         lerr(L, "class: unknown trigger class '%s' (see docs/dictionaries.md)", f[1]);
     if (*t->sub_event_type && !in_list(t->sub_event_type, sub_event_types))

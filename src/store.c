@@ -674,6 +674,38 @@ static int bind_real(sqlite3_stmt *s, int i, double v)
     return isfinite(v) ? sqlite3_bind_double(s, i, v) : sqlite3_bind_null(s, i);
 }
 
+/* Parameters 4-29 of both event inserts (news and reference): the event's
+ * own fields, in the column order of the events table. */
+static void bind_event_fields(sqlite3_stmt *s, const sr_event *ev)
+{
+    bind_text(s, 4, ev->event_date);
+    bind_text(s, 5, ev->date_start);
+    bind_text(s, 6, ev->date_end);
+    bind_int(s, 7, ev->time_precision, 0);
+    bind_text(s, 8, ev->event_type);
+    bind_text(s, 9, ev->sub_event_type);
+    bind_text(s, 10, ev->actor1);
+    bind_text(s, 11, ev->assoc_actor_1);
+    bind_int(s, 12, ev->inter1, 0);
+    bind_text(s, 13, ev->actor2);
+    bind_text(s, 14, ev->assoc_actor_2);
+    bind_int(s, 15, ev->inter2, 0);
+    bind_text(s, 16, ev->country);
+    bind_text(s, 17, ev->iso3);
+    bind_text(s, 18, ev->admin1);
+    bind_text(s, 19, ev->admin2);
+    bind_text(s, 20, ev->location);
+    bind_real(s, 21, ev->latitude);
+    bind_real(s, 22, ev->longitude);
+    bind_int(s, 23, ev->geo_precision, 0);
+    bind_int(s, 24, ev->geonames_id, 0);
+    bind_int(s, 25, ev->fatalities, -1);
+    bind_int(s, 26, ev->fatalities_low, -1);
+    bind_int(s, 27, ev->fatalities_high, -1);
+    bind_text(s, 28, ev->source);
+    bind_text(s, 29, ev->notes);
+}
+
 /* Inserts one event (linked to incident iid when > 0); when its event_id is
  * already taken (another document coded with the same id), retries with "#2",
  * "#3"… appended. */
@@ -698,32 +730,7 @@ static int insert_event(sr_store *st, sqlite3_int64 doc_rowid, const sr_event *e
         sqlite3_bind_int64(s, 1, doc_rowid);
         sqlite3_bind_text(s, 2, id, -1, sqlite3_free);
         bind_text(s, 3, ev->kind);
-        bind_text(s, 4, ev->event_date);
-        bind_text(s, 5, ev->date_start);
-        bind_text(s, 6, ev->date_end);
-        bind_int(s, 7, ev->time_precision, 0);
-        bind_text(s, 8, ev->event_type);
-        bind_text(s, 9, ev->sub_event_type);
-        bind_text(s, 10, ev->actor1);
-        bind_text(s, 11, ev->assoc_actor_1);
-        bind_int(s, 12, ev->inter1, 0);
-        bind_text(s, 13, ev->actor2);
-        bind_text(s, 14, ev->assoc_actor_2);
-        bind_int(s, 15, ev->inter2, 0);
-        bind_text(s, 16, ev->country);
-        bind_text(s, 17, ev->iso3);
-        bind_text(s, 18, ev->admin1);
-        bind_text(s, 19, ev->admin2);
-        bind_text(s, 20, ev->location);
-        bind_real(s, 21, ev->latitude);
-        bind_real(s, 22, ev->longitude);
-        bind_int(s, 23, ev->geo_precision, 0);
-        bind_int(s, 24, ev->geonames_id, 0);
-        bind_int(s, 25, ev->fatalities, -1);
-        bind_int(s, 26, ev->fatalities_low, -1);
-        bind_int(s, 27, ev->fatalities_high, -1);
-        bind_text(s, 28, ev->source);
-        bind_text(s, 29, ev->notes);
+        bind_event_fields(s, ev);
         bind_text(s, 30, evid);
         bind_text(s, 31, ev->admin1_acled ? ev->admin1_acled : "");
         if (iid > 0)
@@ -1729,32 +1736,7 @@ static int insert_ref(sr_store *st, sqlite3_int64 doc_rowid, const char *origin,
     sqlite3_bind_int64(s, 1, doc_rowid);
     sqlite3_bind_text(s, 2, id, -1, sqlite3_free);
     bind_text(s, 3, ev->kind && *ev->kind ? ev->kind : "incident");
-    bind_text(s, 4, ev->event_date);
-    bind_text(s, 5, ev->date_start);
-    bind_text(s, 6, ev->date_end);
-    bind_int(s, 7, ev->time_precision, 0);
-    bind_text(s, 8, ev->event_type);
-    bind_text(s, 9, ev->sub_event_type);
-    bind_text(s, 10, ev->actor1);
-    bind_text(s, 11, ev->assoc_actor_1);
-    bind_int(s, 12, ev->inter1, 0);
-    bind_text(s, 13, ev->actor2);
-    bind_text(s, 14, ev->assoc_actor_2);
-    bind_int(s, 15, ev->inter2, 0);
-    bind_text(s, 16, ev->country);
-    bind_text(s, 17, ev->iso3);
-    bind_text(s, 18, ev->admin1);
-    bind_text(s, 19, ev->admin2);
-    bind_text(s, 20, ev->location);
-    bind_real(s, 21, ev->latitude);
-    bind_real(s, 22, ev->longitude);
-    bind_int(s, 23, ev->geo_precision, 0);
-    bind_int(s, 24, ev->geonames_id, 0);
-    bind_int(s, 25, ev->fatalities, -1);
-    bind_int(s, 26, ev->fatalities_low, -1);
-    bind_int(s, 27, ev->fatalities_high, -1);
-    bind_text(s, 28, ev->source);
-    bind_text(s, 29, ev->notes);
+    bind_event_fields(s, ev);
     bind_text(s, 30, origin);
     /* ACLED rows carry ACLED's spelling of admin1 */
     bind_text(s, 31, ev->admin1_acled && *ev->admin1_acled ? ev->admin1_acled

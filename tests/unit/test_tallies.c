@@ -247,23 +247,26 @@ static void check_all(sr_store *st, sqlite3 *db)
     (void)cmp_key;
 }
 
+/* What the alert tallies and marks count: every news incident once (an
+ * unlinked report or an incident), by series dimension and granularity. */
+static const char *const units =
+    "(SELECT kind, origin, event_date, time_precision, actor1, admin1, country, iso3, fatalities FROM events"
+    " WHERE incident_id IS NULL UNION ALL SELECT kind, origin, event_date, time_precision, actor1, admin1,"
+    " country, iso3, fatalities FROM incidents)";
+static const struct {
+    const char *dim, *key, *cond;
+} dims[] = {{"actor", "actor1", "actor1 <> ''"},
+            {"admin1", "admin1", "admin1 <> ''"},
+            {"pair", "actor1 || ' | ' || admin1", "actor1 <> '' AND admin1 <> ''"}};
+static const struct {
+    const char *gran, *period;
+} grans[] = {{"D", "event_date"},
+             {"W", "date(event_date, printf('-%d days', (CAST(strftime('%w', event_date) AS INTEGER) + 6) % 7))"}};
+
 /* The alert tallies (schema version 6) hold, row for row, the counts summed
  * here from the dated incidents (each news incident once). */
 static void check_alerts(sqlite3 *db)
 {
-    static const char *const units =
-        "(SELECT kind, origin, event_date, time_precision, actor1, admin1, country, iso3, fatalities FROM events"
-        " WHERE incident_id IS NULL UNION ALL SELECT kind, origin, event_date, time_precision, actor1, admin1,"
-        " country, iso3, fatalities FROM incidents)";
-    static const struct {
-        const char *dim, *key, *cond;
-    } dims[] = {{"actor", "actor1", "actor1 <> ''"},
-                {"admin1", "admin1", "admin1 <> ''"},
-                {"pair", "actor1 || ' | ' || admin1", "actor1 <> '' AND admin1 <> ''"}};
-    static const struct {
-        const char *gran, *period;
-    } grans[] = {{"D", "event_date"},
-                 {"W", "date(event_date, printf('-%d days', (CAST(strftime('%w', event_date) AS INTEGER) + 6) % 7))"}};
     static char want[16384], sql[40000];
     want[0] = 0;
     for (size_t d = 0; d < 3; d++)
@@ -294,19 +297,6 @@ static void check_alerts(sqlite3 *db)
  * fatalities of the alert tallies. */
 static void check_marks(sqlite3 *db)
 {
-    static const char *const units =
-        "(SELECT kind, origin, event_date, time_precision, actor1, admin1, country, iso3, fatalities FROM events"
-        " WHERE incident_id IS NULL UNION ALL SELECT kind, origin, event_date, time_precision, actor1, admin1,"
-        " country, iso3, fatalities FROM incidents)";
-    static const struct {
-        const char *dim, *key, *cond;
-    } dims[] = {{"actor", "actor1", "actor1 <> ''"},
-                {"admin1", "admin1", "admin1 <> ''"},
-                {"pair", "actor1 || ' | ' || admin1", "actor1 <> '' AND admin1 <> ''"}};
-    static const struct {
-        const char *gran, *period;
-    } grans[] = {{"D", "event_date"},
-                 {"W", "date(event_date, printf('-%d days', (CAST(strftime('%w', event_date) AS INTEGER) + 6) % 7))"}};
     static char want[16384], sql[40000];
     want[0] = 0;
     for (size_t d = 0; d < 3; d++)
