@@ -131,6 +131,7 @@ typedef struct coder {
 struct sr__codecache {
     coder arrays; /* only the array pointers and capacities are used */
     sr__textbufs text;
+    int *src_iso; /* per cue row: the country its name contains (index + 1), -1 none, 0 not yet known */
 };
 #define CACHE_KEEP_BYTES ((size_t)4 << 20)
 
@@ -172,6 +173,7 @@ void sr__code_cache_free(struct sr__codecache *cc)
     free(a->dh);
     free(a->cands);
     free(a->para);
+    free(cc->src_iso);
     sr__textbufs_release(&cc->text);
     free(cc);
 }
@@ -330,11 +332,26 @@ static int tok_is(const coder *c, uint32_t i, const char *w)
     return k->e - k->s == n && !memcmp(c->t.norm + k->s, w, n);
 }
 
+/* Is token i one of the words ws (NULL-terminated)? The token's bytes are
+ * read once and each word is rejected on its first byte, as most are. */
 static int tok_in(const coder *c, uint32_t i, const char *const *ws)
 {
-    for (int k = 0; ws[k]; k++)
-        if (tok_is(c, i, ws[k]))
+    if (i >= c->t.ntoks)
+        return 0;
+    const sr__tok *k = &c->t.toks[i];
+    const char *s = c->t.norm + k->s;
+    size_t n = k->e - k->s;
+    char c0 = s[0];
+    for (; *ws; ws++) {
+        const char *w = *ws;
+        if (w[0] != c0)
+            continue;
+        size_t j = 1;
+        while (j < n && w[j] == s[j])
+            j++;
+        if (j == n && !w[n])
             return 1;
+    }
     return 0;
 }
 
@@ -1351,7 +1368,7 @@ static const char *event_type_of(const char *sub)
         {"Other", "Strategic developments"},
     };
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (!strcmp(map[i].sub, sub))
+        if (map[i].sub[0] == sub[0] && !strcmp(map[i].sub, sub))
             return map[i].type;
     return "";
 }
@@ -1364,7 +1381,7 @@ static int class_rank(const char *cls)
                                         "protest", "arrest", "agreement", "hq", "change",
                                         "clash", "kill", "attack", "loot", "other", NULL};
     for (int i = 0; order[i]; i++)
-        if (!strcmp(order[i], cls))
+        if (order[i][0] == cls[0] && !strcmp(order[i], cls))
             return i;
     return 99;
 }
@@ -3240,7 +3257,7 @@ static int code_sentence(coder *c, uint32_t s)
 /* ---- document level ----------------------------------------------------- */
 /* The country a name mentions as a word ("OSCE Special Monitoring Mission to
  * Ukraine", "Syrian Observatory for Human Rights"), or NULL. */
-static const char *country_named_in(const coder *c, const char *s)
+static long country_index_named_in(const coder *c, const char *s)
 {
     for (size_t k = 0; k < c->lx->ncountries; k++) {
         const char *nm = c->lx->countries[k].name;
@@ -3250,10 +3267,32 @@ static const char *country_named_in(const coder *c, const char *s)
                 continue;
             const char *e = p + n;
             if (!isalpha((unsigned char)*e) || ((*e == 'n' || !strncmp(e, "an", 2)) && !isalpha((unsigned char)e[*e == 'n' ? 1 : 2])))
-                return c->lx->countries[k].iso3;
+                return (long)k;
         }
     }
-    return NULL;
+    return -1;
+}
+
+static const char *country_named_in(const coder *c, const char *s)
+{
+    long k = country_index_named_in(c, s);
+    return k >= 0 ? c->lx->countries[k].iso3 : NULL;
+}
+
+/* country_named_in for the name of cue row r, remembered in the context's
+ * cache: the same few sources come back in document after document. */
+static const char *source_country(const coder *c, uint32_t r)
+{
+    struct sr__codecache *cc = c->ctx->cc;
+    if (cc && !cc->src_iso && c->lx->ncues)
+        cc->src_iso = calloc(c->lx->ncues, sizeof *cc->src_iso);
+    if (!cc || !cc->src_iso || r >= c->lx->ncues)
+        return country_named_in(c, c->lx->cues[r].arg);
+    if (!cc->src_iso[r]) {
+        long k = country_index_named_in(c, c->lx->cues[r].arg);
+        cc->src_iso[r] = k >= 0 ? (int)k + 1 : -1;
+    }
+    return cc->src_iso[r] > 0 ? c->lx->countries[cc->src_iso[r] - 1].iso3 : NULL;
 }
 
 /* Does the country mention m name the other side of a border or where
@@ -3298,7 +3337,7 @@ static void doc_country(coder *c)
             else if (pass == 0 && m->type == MT_ACTOR && strcmp(c->lx->actors[m->row].country, "*"))
                 iso = c->lx->actors[m->row].country;
             else if (pass == 0 && m->type == MT_SOURCE)
-                iso = country_named_in(c, c->lx->cues[m->row].arg);
+                iso = source_country(c, m->row);
             int weak = 0;
             if (pass == 1 && m->type == MT_PLACE) {
                 sr__placectx pc = {lead, NULL, 0, wants_admin(c, m)};
