@@ -499,12 +499,7 @@ static int person_name_after(const coder *c, const rawmatch *r)
         "military", "naval", "army", "police", "detention", "prison", "jail", "gaol", "palace", "tower",
         "towers", "hall", "office", "offices", "headquarters", "ministry", "mall", "arena", "club", "post",
         NULL};
-    if (tok_in(c, n, generic) || tok_in(c, n + 1, generic))
-        return 0; /* "Chuka Igambangombe constituency" */
-    /* after "in", "at", "near" a place is meant ("in Nyeri Sunday night") */
-    if (r->tb > 0 && tok_in(c, r->tb - 1, (const char *const[]){"in", "at", "near", "outside", "around", "into",
-                                                               "across", "within", "towards", NULL}))
-        return 0;
+    /* (the tests below have no side effects: the cheap ones come first) */
     /* a person's name is two words, an institution's often more ("Nairobi
      * Aviation College", "Kakamega Senator Boni Khalwale") */
     if (n + 1 < c->t.ntoks && c->t.toks[n + 1].kind == SR_TOK_WORD && (c->t.toks[n + 1].flags & SR_TF_CAP))
@@ -520,6 +515,12 @@ static int person_name_after(const coder *c, const rawmatch *r)
     }
     if (lo < c->nraw && c->raw[lo].tb == n)
         return 0;
+    /* after "in", "at", "near" a place is meant ("in Nyeri Sunday night") */
+    if (r->tb > 0 && tok_in(c, r->tb - 1, (const char *const[]){"in", "at", "near", "outside", "around", "into",
+                                                               "across", "within", "towards", NULL}))
+        return 0;
+    if (tok_in(c, n, generic) || tok_in(c, n + 1, generic))
+        return 0; /* "Chuka Igambangombe constituency" */
     return 1;
 }
 
