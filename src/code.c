@@ -3799,11 +3799,33 @@ static char *collapse_ws(const char *s, size_t n)
      * one pass the compiler vectorises, and squeeze only when a run of two or
      * a space at either end needs it */
     unsigned runs = 0;
-    for (size_t i = 0; i < n; i++) {
+    size_t i0 = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* 8 bytes at a time: tabs, newlines and returns become spaces (exact
+     * per-byte equality, no carries between bytes), and two spaces in a row,
+     * within a word or across two, are noted as a run */
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = ~high;
+#define SWAR_EQ(x, ch) (~(((((x) ^ ((ch) * ones)) & low7) + low7) | ((x) ^ ((ch) * ones))) & high)
+    uint64_t prev_sp = 0;
+    for (; i0 + 8 <= n; i0 += 8) {
+        uint64_t w;
+        memcpy(&w, s + i0, 8);
+        uint64_t ctl = (SWAR_EQ(w, 0x09) | SWAR_EQ(w, 0x0a) | SWAR_EQ(w, 0x0d)) >> 7;
+        uint64_t mask = ctl * 0xff;
+        w = (w & ~mask) | (0x20 * ones & mask);
+        memcpy(o + i0, &w, 8);
+        uint64_t sp = SWAR_EQ(w, 0x20);
+        runs |= (sp & (sp << 8)) != 0;
+        runs |= (unsigned)(prev_sp >> 63) & (unsigned)(sp >> 7 & 1);
+        prev_sp = sp;
+    }
+#undef SWAR_EQ
+#endif
+    for (size_t i = i0; i < n; i++) {
         unsigned char ch = (unsigned char)s[i];
         o[i] = (char)(((ch == ' ') | (ch == '\n') | (ch == '\r') | (ch == '\t')) ? ' ' : ch);
     }
-    for (size_t i = 1; i < n; i++)
+    for (size_t i = i0 ? i0 : 1; i < n; i++)
         runs |= (unsigned)(o[i - 1] == ' ') & (unsigned)(o[i] == ' ');
     if (!runs && (!n || (o[0] != ' ' && o[n - 1] != ' '))) {
         o[n] = 0;
