@@ -2407,7 +2407,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
 
     /* numbers */
     figure dead = {-1, -1, -1, {-1, -1}};
-    int nd = 0, nw = 0, first = 1;
+    figure lone = {-1, -1, -1, {-1, -1}}; /* "A gunman shot dead ...": held back, see below */
+    int nd = 0, nw = 0, first = 1, nlone = 0;
     for (uint32_t i = a; i < b; i++) {
         int isnum = c->ti[i].num && c->men[c->ti[i].num - 1].tb == i;
         int isq = c->ti[i].quant && c->men[c->ti[i].quant - 1].tb == i &&
@@ -2439,7 +2440,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         int r = number_role(c, i, a, b, ch, nch);
         figure f;
         if (r && read_figure(c, i, &f)) {
-            if (r == 'd') {
+            if (r == 'd' && isq && i < tm->tb && f.best == 1 && (tok_is(c, i, "a") || tok_is(c, i, "an")) && !nlone) {
+                lone = f; /* "a man shot dead" is one victim, unless a figure follows the verb */
+                nlone = 1;
+            } else if (r == 'd') {
                 fig_add(&dead, &f, &first);
                 nd++;
             } else
@@ -2447,6 +2451,13 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         }
         if (isq)
             i = c->men[c->ti[i].quant - 1].te - 1;
+    }
+    /* "A gunman shot dead two guards": the article before the verb is the
+     * killer when a toll follows it; alone ("a man shot dead in Nairobi") it
+     * is the victim */
+    if (nlone && !nd) {
+        fig_add(&dead, &lone, &first);
+        nd++;
     }
     int zero = find_cue(c, se->tb, se->te, CUE_ZERO) >= 0;
     if (i1 < 0 && !label && (STREQ(cls, "kill") || STREQ(cls, "other")) && find_cue(c, se->tb, se->te, CUE_NONCONFLICT) >= 0)
