@@ -70,8 +70,34 @@ static int json_str(sr__buf *b, const char *s)
     static const char hex[] = "0123456789abcdef";
     const unsigned char *u = (const unsigned char *)(s ? s : "");
     size_t n = strlen((const char *)u);
-    int rc = sr__buf_addc(b, '"');
     size_t run = 0, i = 0;
+    {
+        /* most strings need no escape: find the first byte that needs a
+         * look, and when there is none and the buffer has room, write the
+         * quoted string at once */
+        uint64_t w, m = 0;
+        while (i + 8 <= n) {
+            memcpy(&w, u + i, 8);
+            if ((m = json_special8(w)) != 0)
+                break;
+            i += 8;
+        }
+        if (m)
+            i += first_flagged(m);
+        else
+            while (i < n && !jspecial[u[i]])
+                i++;
+        if (i >= n && n + 2 < b->cap - b->len && b->len + n + 2 <= b->max) {
+            char *o = b->p + b->len;
+            o[0] = '"';
+            memcpy(o + 1, u, n);
+            o[n + 1] = '"';
+            b->len += n + 2;
+            b->p[b->len] = 0;
+            return 0;
+        }
+    }
+    int rc = sr__buf_addc(b, '"');
     while (!rc && i < n) {
         uint64_t w, m = 0;
         while (i + 8 <= n) {
