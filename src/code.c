@@ -764,7 +764,9 @@ static int scan_dates(coder *c)
             uint32_t tb = UINT32_MAX, te = 0;
             for (uint32_t i = se->tb; i < se->te; i++) {
                 const sr__tok *k = &c->t.toks[i];
-                if (k->e > hs && k->s < he) {
+                if (k->s >= he)
+                    break; /* tokens are in text order: none further on overlaps */
+                if (k->e > hs) {
                     if (tb == UINT32_MAX)
                         tb = i;
                     te = i + 1;
