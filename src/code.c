@@ -1214,6 +1214,20 @@ typedef struct actorname {
     const char *home; /* ISO3 of the actor when known */
 } actorname;
 
+/* "an off-duty police officer", "a former soldier", "a soldier (off duty)":
+ * a member of the forces not acting as one. */
+static int off_duty(const coder *c, const chunk *ch)
+{
+    static const char *const before[] = {"off-duty", "former", "retired", "ex-soldier", "ex-police", NULL};
+    for (uint32_t k = ch->tb > 3 ? ch->tb - 3 : 0; k < ch->te; k++)
+        if (tok_in(c, k, before))
+            return 1;
+    for (uint32_t k = ch->te; k < ch->te + 8 && k < c->t.ntoks && !is_hard_punct(c, k); k++)
+        if (tok_is(c, k, "off-duty") || (tok_is(c, k, "off") && tok_is(c, k + 1, "duty")))
+            return 1;
+    return 0;
+}
+
 static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, actorname *an)
 {
     const sr__lexicon *lx = c->lx;
@@ -1305,6 +1319,14 @@ static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, 
             an->role = 'u'; /* "assailants": an attacker not known to be armed */
         else
             an->role = 'a';
+        if (an->role == 's' && off_duty(c, ch) && (evc || *cname)) {
+            /* an off-duty or former soldier is a civilian to ACLED */
+            snprintf(an->name, sizeof an->name, "Civilians (%s)", evc ? evc->name : cname);
+            an->inter = 7;
+            an->role = 'c';
+            an->home = NULL;
+            return;
+        }
         if (an->role == 's' && cc && evc && cc != evc)
             an->inter = 8; /* foreign state forces */
         an->home = cc ? cc->iso3 : NULL;
@@ -2103,8 +2125,16 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             if (!has_death && !firing_only(c, trigs[k]))
                 has_death = 1;
         }
-        if (STREQ(t2->cls, "protest"))
-            has_protest = 1;
+        if (STREQ(t2->cls, "protest")) {
+            /* "amid the unrest following anti-government demonstrations": a
+             * protest named as the setting does not make the act a riot */
+            int bg = 0;
+            if (!is_past_verb(c, trigs[k]->tb) && trigs[k]->tb > tm->te)
+                for (uint32_t q = tm->te; q < trigs[k]->tb && !bg; q++)
+                    bg = tok_in(c, q, (const char *const[]){"amid", "amidst", NULL});
+            if (!bg)
+                has_protest = 1;
+        }
         if (STREQ(t2->cls, "arrest") && is_past_verb(c, trigs[k]->tb))
             has_arrest = 1; /* "police arrested 20", not "in protest against the arrest of" */
         if (STREQ(t2->cls, "clash")) {
@@ -2551,7 +2581,16 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (i2 >= 0) {
         name_chunk(c, &ch[i2], evc, &a2);
         ev->ev_actor2 = span_of(c, ch[i2].tb, ch[i2].te);
-        if (ch[i2].actor >= 0 && ch[i2].agent >= 0 && STREQ(lx->agents[ch[i2].agent].role, "civilian") &&
+        int one_member = 0; /* "an Awami League member", "a local party leader" */
+        const char *pn = ch[i2].actor >= 0 ? lx->actors[ch[i2].actor].acled : "";
+        if (a2.inter == 3 && (STREQ(cls, "kill") || STREQ(cls, "attack")) && !has_clash &&
+            (strstr(pn, "League") || strstr(pn, "Party") || strstr(pn, " Dal") || strstr(pn, "Congress") ||
+             strstr(pn, "Jamaat") || strstr(pn, "Shibir")))
+            for (uint32_t k = ch[i2].tb; k < ch[i2].te + 2 && k < b && !one_member; k++)
+                one_member = tok_in(c, k, (const char *const[]){"member", "leader", "activist", "worker", "supporter",
+                                                                "councillor", "councilor", "chairman", "secretary",
+                                                                "president", "official", NULL});
+        if (((ch[i2].actor >= 0 && ch[i2].agent >= 0 && STREQ(lx->agents[ch[i2].agent].role, "civilian")) || one_member) &&
             (a2.inter == 3 || a2.inter == 6 || a2.inter == 7 || a2.inter == 8) && evc) {
             /* "a BNP leader", "a Red Cross worker" as victims: civilians of the
              * country, their group an associated actor */
