@@ -3522,6 +3522,37 @@ static void merge_refs(coder *c)
 
 /* "Around 40 people protested in Gomel. Police detained three of them.": an
  * intervention reported in the next sentences belongs to the protest. */
+/* The evidence of an actor names one person ("he", "a lawyer"), not a group
+ * ("12 students", "several people"); no evidence is no person. */
+static int one_person(const coder *c, sr_span sp)
+{
+    if (sp.start < 0 || sp.end <= sp.start || !c->doc->text || (size_t)sp.end > c->doc->text_len)
+        return 0;
+    const char *t = c->doc->text;
+    int32_t e = sp.end, b = e;
+    while (b > sp.start && isalpha((unsigned char)t[b - 1]))
+        b--;
+    size_t n = (size_t)(e - b);
+    if (n >= 2 && (t[e - 1] == 's' || t[e - 1] == 'S') && t[e - 2] != 's')
+        return 0;
+    static const char *const groups[] = {"people", "men", "women", "youth", "children", "police", "staff", "them", "they", NULL};
+    for (int k = 0; groups[k]; k++)
+        if (strlen(groups[k]) == n && !strncasecmp(t + b, groups[k], n))
+            return 0;
+    return 1;
+}
+
+/* The sentence speaks of one person by a pronoun ("He was arrested…"). */
+static int singular_pronoun(const coder *c, uint32_t s)
+{
+    if (s >= c->t.nsents)
+        return 0;
+    for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te; k++)
+        if (tok_in(c, k, (const char *const[]){"he", "she", "him", "her", NULL}))
+            return 1;
+    return 0;
+}
+
 static void protest_interventions(coder *c)
 {
     for (size_t i = 0; i < c->ncands; i++) {
@@ -3534,8 +3565,14 @@ static void protest_interventions(coder *c)
                 break;
             /* only arrests of the protesters themselves, not the arrest the
              * protest was about ("He was arrested in connection with…") */
-            if (strcmp(q->sub_event_type, "Arrests") || (q->ev.inter1 != 1 && *q->actor1) || q->role2 != 'p')
+            if (strcmp(q->sub_event_type, "Arrests") || (q->ev.inter1 != 1 && *q->actor1))
                 continue;
+            /* ("Six were detained by police.", "Several arrests were made."
+             * right after the protest: its participants, unless dated apart) */
+            if (q->role2 != 'p' && !(q->role2 != 's' && q->role2 != 'a' && q->para == p->para && q->sent > p->sent &&
+                                     !(q->has_date && p->has_date && strcmp(q->ev.event_date, p->ev.event_date)) &&
+                                     !one_person(c, q->ev.ev_actor2) && !singular_pronoun(c, q->sent)))
+                continue; /* ("He was arrested in May": the man the protest is about) */
             p->sub_event_type = "Protest with intervention";
             if (*q->actor1) {
                 scopy(p->actor2, sizeof p->actor2, q->actor1);
