@@ -1977,6 +1977,21 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     for (int k = 1; k < nt; k++)
         if (class_rank(lx->triggers[trigs[k]->row].cls) < class_rank(lx->triggers[tm->row].cls))
             tm = trigs[k];
+    /* "relatives protested, weeks after a prison riot", "teachers barricaded
+     * themselves into an office to protest": a riot named as the cause, or
+     * a sit-in, yields to the protest */
+    if (STREQ(lx->triggers[tm->row].cls, "riot") &&
+        (tok_is(c, tm->te, "themselves") ||
+         (!is_past_verb(c, tm->tb) && tok_in(c, tm->tb, (const char *const[]){"riot", "riots", "rioting", NULL})))) {
+        int bg = tok_is(c, tm->te, "themselves");
+        for (uint32_t k = tm->tb > a + 4 ? tm->tb - 4 : a; k < tm->tb && !bg; k++)
+            bg = tok_in(c, k, (const char *const[]){"since", "following", "after", "over", "against", "during", NULL});
+        for (int k = 0; k < nt && bg; k++)
+            if (STREQ(lx->triggers[trigs[k]->row].cls, "protest") && trigs[k] != tm) {
+                tm = trigs[k];
+                break;
+            }
+    }
     /* "hacked and killed a leader, amid the violence following anti-government
      * demonstrations": a protest named as background yields to the act */
     int clash_bg = STREQ(lx->triggers[tm->row].cls, "clash") && !is_past_verb(c, tm->tb);
@@ -2769,7 +2784,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (find_cue(c, a, b, CUE_NONVIOLENT) >= 0)
             sub = "Non-violent transfer of territory";
     } else if (STREQ(cls, "protest") && a1.role == 'r' && !(i1 >= 0 && ch[i1].agent >= 0 && ch[i1].actor < 0 &&
-                                                              STREQ(lx->agents[ch[i1].agent].key, "supporters"))) {
+                                                              STREQ(lx->agents[ch[i1].agent].key, "supporters")) &&
+               !(i1 >= 0 && tok_in(c, ch[i1].te - 1, (const char *const[]){"crowd", "crowds", NULL}))) {
+        /* (a crowd that protests is protesters: "a crowd held a protest") */
         sub = "Violent demonstration"; /* "rioters took to the streets" (supporters may protest peacefully) */
     } else if (STREQ(cls, "protest") && has_clash) {
         /* demonstrators who clash with the police riot; two groups clashing
