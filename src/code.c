@@ -2231,7 +2231,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     int i1 = -1, i2 = -1;
     /* "between X and Y" */
     for (size_t k = 0; k < nch; k++)
-        if (ch[k].prep == 'w' && tok_is(c, ch[k].tb - 1, "between") && k + 1 < nch && ch[k + 1].conj) {
+        if (ch[k].prep == 'w' && k + 1 < nch && ch[k + 1].conj &&
+            (tok_is(c, ch[k].tb - 1, "between") ||
+             (ch[k].tb >= 2 && tok_in(c, ch[k].tb - 1, (const char *const[]){"the", "suspected", "alleged", NULL}) &&
+              tok_is(c, ch[k].tb - 2, "between")))) {
             i1 = (int)k;
             i2 = (int)k + 1;
         }
