@@ -1,8 +1,10 @@
 /* test_tallies.c — the tallies of store schema 3 (kept by triggers, read by
- * sr_store_report and sr_store_scope) give the same answers as summing the
+ * sr_store_report and sr_store_scope) and the tallies crossed by filter value
+ * of schema 8 (--admin1, --type, --actor) give the same answers as summing the
  * events themselves: a random store of news and reference events (some
  * replaced by a re-import), many periods (whole years, months, odd days, open
- * ends), countries and origins, every key; and after a document is deleted. */
+ * ends), countries, origins and filters, every key; after documents are
+ * deleted, after incidents are reconciled anew, and after the upgrades. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -31,7 +33,8 @@ static void fill(sr_store *st)
     static const char *actors[] = {"Al Shabaab", "Boko Haram", "Taliban", ""};
     static const char *admins[] = {"Mandera", "Borno", "Helmand", ""};
     static const char *countries[][2] = {{"Kenya", "KEN"}, {"Nigeria", "NGA"}, {"Afghanistan", "AFG"}};
-    static const char *subs[] = {"Attack", "Armed clash", "Peaceful protest"};
+    static const char *subs[] = {"Attack", "Armed clash", "Peaceful protest", "riots"};
+    static const char *types[] = {"Battles", "Riots", "Protests"};
     char date[11], id[32], text[32];
     sr__date d0 = {2019, 11, 20};
     long base = sr__date_days(d0);
@@ -52,14 +55,16 @@ static void fill(sr_store *st)
             e->doc_id = "";
             e->event_id = strdup(id);
             e->kind = rnd(6) ? "incident" : "aggregate";
-            e->event_type = "x";
-            e->sub_event_type = subs[rnd(3)];
+            e->event_type = types[rnd(3)];
+            e->sub_event_type = subs[rnd(4)];
             e->actor1 = actors[rnd(4)];
             e->admin1 = admins[rnd(4)];
             int c = (int)rnd(3);
             e->country = countries[c][0];
             e->iso3 = countries[c][1];
             e->assoc_actor_1 = e->actor2 = e->assoc_actor_2 = e->admin2 = e->location = e->source = e->notes = "";
+            if (rnd(3) == 0) /* a second actor, at times the first one again */
+                e->actor2 = rnd(4) ? actors[rnd(3)] : e->actor1;
             e->latitude = e->longitude = NAN;
             e->fatalities = rnd(4) ? (int)rnd(20) : -1;
             e->fatalities_low = rnd(3) ? e->fatalities : -1;
@@ -113,10 +118,10 @@ static int collect(void *ud, const sr_tally *t)
 /* What is counted: events, except that news incidents count once through
  * their incident (schema version 5, docs/dedup.md). */
 #define COUNTED                                                                                            \
-    "(SELECT kind, origin, event_date, actor1, admin1, country, iso3, sub_event_type, fatalities,"          \
-    " fatalities_low, fatalities_high FROM events WHERE incident_id IS NULL UNION ALL SELECT kind, origin," \
-    " event_date, actor1, admin1, country, iso3, sub_event_type, fatalities, fatalities_low,"               \
-    " fatalities_high FROM incidents)"
+    "(SELECT kind, origin, event_date, actor1, actor2, admin1, country, iso3, event_type, sub_event_type,"  \
+    " fatalities, fatalities_low, fatalities_high FROM events WHERE incident_id IS NULL UNION ALL SELECT"   \
+    " kind, origin, event_date, actor1, actor2, admin1, country, iso3, event_type, sub_event_type,"         \
+    " fatalities, fatalities_low, fatalities_high FROM incidents)"
 
 /* The expected rows, summed from the events with SQL written here. */
 static void expected(sqlite3 *db, const char *keyexpr, const char *where, rowset *r)
@@ -173,13 +178,33 @@ static void check_all(sr_store *st, sqlite3 *db)
     } keys[] = {{"actor", "actor1"}, {"admin1", "admin1"}, {"country", "country"},
                 {"sub_event_type", "sub_event_type"}, {"month", "substr(event_date, 1, 7)"},
                 {"week", "COALESCE(date(event_date, printf('-%d days', (CAST(strftime('%w', event_date) AS INTEGER) + 6) % 7)), '')"}};
-    int checked = 0;
+    /* the one filter the crossed tallies answer (schema 8), its direct SQL,
+     * and a kind; an actor substring may match both actors of an event */
+    static const struct {
+        const char *admin1, *type, *actor, *kind, *sql;
+    } filters[] = {
+        {NULL, NULL, NULL, NULL, "1"},
+        {"borno", NULL, NULL, NULL, "admin1 = 'borno' COLLATE NOCASE"},
+        {"Mandera", NULL, NULL, "incident", "admin1 = 'Mandera' COLLATE NOCASE AND kind = 'incident'"},
+        {NULL, "RIOTS", NULL, NULL, "(event_type = 'RIOTS' COLLATE NOCASE OR sub_event_type = 'RIOTS' COLLATE NOCASE)"},
+        {NULL, "Attack", NULL, "aggregate",
+         "(event_type = 'Attack' COLLATE NOCASE OR sub_event_type = 'Attack' COLLATE NOCASE) AND kind = 'aggregate'"},
+        {NULL, NULL, "A", NULL, "(instr(lower(actor1), 'a') > 0 OR instr(lower(actor2), 'a') > 0)"},
+        {NULL, NULL, "boko", NULL, "(instr(lower(actor1), 'boko') > 0 OR instr(lower(actor2), 'boko') > 0)"},
+        {NULL, NULL, "ban", "incident",
+         "(instr(lower(actor1), 'ban') > 0 OR instr(lower(actor2), 'ban') > 0) AND kind = 'incident'"},
+    };
+    int checked = 0, nonempty = 0;
+    for (size_t f = 0; f < sizeof filters / sizeof filters[0]; f++)
     for (size_t p = 0; p < sizeof periods / sizeof periods[0]; p++)
         for (size_t c = 0; c < 3; c++)
             for (size_t o = 0; o < 4; o++) {
+                if (f && (c == 1 || o == 1 || o == 2))
+                    continue; /* the filters: one country, news and all origins (time) */
                 sr_query q = {.since = periods[p][0], .until = periods[p][1], .country = countries[c],
-                              .origin = origins[o]};
-                char where[512];
+                              .origin = origins[o], .admin1 = filters[f].admin1, .type = filters[f].type,
+                              .actor = filters[f].actor, .kind = filters[f].kind};
+                char where[1024];
                 int w = snprintf(where, sizeof where, "%s",
                                  !origins[o] ? "origin = 'news'" : !strcmp(origins[o], "all") ? "1" : "");
                 if (origins[o] && strcmp(origins[o], "all"))
@@ -191,9 +216,10 @@ static void check_all(sr_store *st, sqlite3 *db)
                     w += snprintf(where + w, sizeof where - (size_t)w, " AND event_date <> '' AND event_date <= '%s'",
                                   periods[p][1]);
                 if (countries[c])
-                    snprintf(where + w, sizeof where - (size_t)w,
-                             " AND (country = '%s' COLLATE NOCASE OR iso3 = '%s' COLLATE NOCASE)", countries[c],
-                             countries[c]);
+                    w += snprintf(where + w, sizeof where - (size_t)w,
+                                  " AND (country = '%s' COLLATE NOCASE OR iso3 = '%s' COLLATE NOCASE)", countries[c],
+                                  countries[c]);
+                snprintf(where + w, sizeof where - (size_t)w, " AND %s", filters[f].sql);
                 for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
                     rowset got = {0}, want;
                     assert_int_equal(sr_store_report(st, keys[k].by, &q, collect, &got), 0);
@@ -212,8 +238,8 @@ static void check_all(sr_store *st, sqlite3 *db)
                                     memcpy(sorted.v[j], tv, sizeof tv);
                             }
                     if (got.n != want.n)
-                        fprintf(stderr, "by %s, period %zu, country %zu, origin %zu: %d rows, want %d\n",
-                                keys[k].by, p, c, o, got.n, want.n);
+                        fprintf(stderr, "by %s, filter %zu, period %zu, country %zu, origin %zu: %d rows, want %d\n",
+                                keys[k].by, f, p, c, o, got.n, want.n);
                     assert_int_equal(got.n, want.n);
                     for (int i = 0; i < got.n; i++) {
                         assert_string_equal(sorted.key[i], want.key[i]);
@@ -224,13 +250,16 @@ static void check_all(sr_store *st, sqlite3 *db)
                 /* scope: events, documents (at their first event), first and last date */
                 sr_scope sc;
                 assert_int_equal(sr_store_scope(st, &q, &sc), 0);
-                char sql[1024];
+                char sql[2048];
                 snprintf(sql, sizeof sql, "SELECT count(*) FROM " COUNTED " WHERE %s", where);
                 assert_int_equal(sc.events, value(db, sql));
-                snprintf(sql, sizeof sql,
-                         "SELECT count(*) FROM events WHERE id IN (SELECT min(id) FROM events GROUP BY document_id)"
-                         " AND %s",
-                         where);
+                if (f) /* with a filter: the documents with an event that passes it */
+                    snprintf(sql, sizeof sql, "SELECT count(DISTINCT document_id) FROM events WHERE %s", where);
+                else
+                    snprintf(sql, sizeof sql,
+                             "SELECT count(*) FROM events WHERE id IN (SELECT min(id) FROM events GROUP BY document_id)"
+                             " AND %s",
+                             where);
                 assert_int_equal(sc.documents, value(db, sql));
                 snprintf(sql, sizeof sql,
                          "SELECT COALESCE((SELECT CAST(replace(min(event_date), '-', '') AS INTEGER) FROM " COUNTED
@@ -242,8 +271,19 @@ static void check_all(sr_store *st, sqlite3 *db)
                 if (sc.first[0])
                     snprintf(gotfirst, sizeof gotfirst, "%.4s%.2s%.2s", sc.first, sc.first + 5, sc.first + 8);
                 assert_string_equal(gotfirst, first);
+                snprintf(sql, sizeof sql,
+                         "SELECT COALESCE((SELECT CAST(replace(max(event_date), '-', '') AS INTEGER) FROM " COUNTED
+                         " WHERE event_date <> '' AND %s), 0)",
+                         where);
+                char lastd[16], gotlast[16] = "0";
+                snprintf(lastd, sizeof lastd, "%ld", value(db, sql));
+                if (sc.last[0])
+                    snprintf(gotlast, sizeof gotlast, "%.4s%.2s%.2s", sc.last, sc.last + 5, sc.last + 8);
+                assert_string_equal(gotlast, lastd);
+                nonempty += f && sc.events > 0;
             }
-    assert_true(checked > 600);
+    assert_true(checked > 600 + 7 * 200);
+    assert_true(nonempty > 100); /* the filters select something in most periods */
     (void)cmp_key;
 }
 
@@ -356,12 +396,35 @@ static void test_tallies(void **state)
                                   "UPDATE incidents SET fatalities = COALESCE(fatalities, 0) + 3 WHERE id % 5 = 1;"
                                   " UPDATE incidents SET fatalities = NULL WHERE id % 5 = 2;"
                                   " UPDATE incidents SET admin1 = 'Moved Region' WHERE id % 6 = 4;"
-                                  " UPDATE events SET fatalities = 7 WHERE incident_id IS NULL AND id % 4 = 0",
+                                  " UPDATE events SET fatalities = 7 WHERE incident_id IS NULL AND id % 4 = 0;"
+                                  " UPDATE incidents SET actor2 = 'Taliban' WHERE id % 7 = 5;"
+                                  " UPDATE incidents SET sub_event_type = 'Riots' WHERE id % 8 = 3;"
+                                  " UPDATE events SET actor2 = 'Boko Haram', event_type = 'Riots'"
+                                  " WHERE incident_id IS NULL AND id % 5 = 0",
                                   NULL, NULL, NULL),
                      SQLITE_OK);
     assert_true(value(db, "SELECT count(*) FROM alert_marks WHERE key LIKE '%Moved Region' AND n > 0") > 0);
+    assert_true(value(db, "SELECT count(*) FROM ftallies WHERE fval = 'moved region' AND incidents > 0") > 0);
     check_alerts(db);
     check_marks(db);
+    check_all(st, db);
+    /* a version-7 store gains the crossed tallies (built from its events)
+     * and the wider filter indexes when opened */
+    sr_store_free(st);
+    assert_int_equal(sqlite3_exec(db,
+                                  "DROP TABLE ftallies; DROP TABLE actor_names; DROP TABLE actor_pairs;"
+                                  " DROP TRIGGER ftallies_ins; DROP TRIGGER ftallies_del; DROP TRIGGER ftallies_upd;"
+                                  " DROP TRIGGER ftallies_inc_ins; DROP TRIGGER ftallies_inc_del;"
+                                  " DROP TRIGGER ftallies_inc_upd; DROP INDEX events_admin1; DROP INDEX events_actor1;"
+                                  " CREATE INDEX events_admin1 ON events(admin1 COLLATE NOCASE);"
+                                  " CREATE INDEX events_actor1 ON events(actor1); PRAGMA user_version = 7",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    st = sr_store_open(path, err, sizeof err);
+    assert_non_null(st);
+    assert_int_equal(value(db, "PRAGMA user_version"), 8);
+    assert_int_equal(value(db, "SELECT count(*) FROM pragma_index_info('events_admin1')"), 4);
+    check_all(st, db);
     /* a version-6 store gains the histogram when opened */
     sr_store_free(st);
     assert_int_equal(sqlite3_exec(db,
@@ -372,7 +435,7 @@ static void test_tallies(void **state)
                      SQLITE_OK);
     st = sr_store_open(path, err, sizeof err);
     assert_non_null(st);
-    assert_int_equal(value(db, "PRAGMA user_version"), 7);
+    assert_int_equal(value(db, "PRAGMA user_version"), 8);
     check_marks(db);
     check_alerts(db);
     sqlite3_close(db);
