@@ -640,6 +640,74 @@ static int ensure_ftallies(sr_store *st, int rebuild)
     return rc;
 }
 
+/* ---- version 8: aggregate claims linked to the incidents they cover -------
+ * A claim (an aggregate event: "69 killed this month") covers the news
+ * incidents of its origin dated within its period (date_start to date_end,
+ * or its date), in its country (name or ISO3), admin1, with its actor1 as a
+ * substring of actor1 or actor2 and its event type as event or sub-event
+ * type, each when the claim names it. claim_links holds one row per claim
+ * and incident covered, kept by triggers as claims and incidents arrive in
+ * either order, are reconciled (an incident's date or place changes) or go;
+ * the sums beside a claim are read through it, never added to tallies. */
+#define CLAIM_FROM(c) "(CASE WHEN " c ".date_start <> '' THEN " c ".date_start ELSE " c ".event_date END)"
+#define CLAIM_TO(c)                                                                                      \
+    "(CASE WHEN " c ".date_end <> '' THEN " c ".date_end WHEN " c ".date_start <> '' THEN " c ".date_start" \
+    " ELSE " c ".event_date END)"
+/* incident i is in the scope of claim c */
+#define CLAIM_COVERS(c, i)                                                                                    \
+    c ".kind = 'aggregate' AND " i ".kind = 'incident' AND " i ".origin = " c ".origin AND " i                \
+    ".event_date <> '' AND " CLAIM_FROM(c) " <> '' AND " i ".event_date >= " CLAIM_FROM(c) " AND " i           \
+    ".event_date <= " CLAIM_TO(c) " AND (" c ".country = '' OR " i ".country = " c ".country COLLATE NOCASE OR " i \
+    ".iso3 = " c ".country COLLATE NOCASE) AND (" c ".admin1 = '' OR " i ".admin1 = " c ".admin1 COLLATE NOCASE)"  \
+    " AND (" c ".actor1 = '' OR instr(lower(" i ".actor1), lower(" c ".actor1)) > 0 OR instr(lower(" i            \
+    ".actor2), lower(" c ".actor1)) > 0) AND (" c ".event_type = '' OR " i ".event_type = " c                    \
+    ".event_type COLLATE NOCASE OR " i ".sub_event_type = " c ".event_type COLLATE NOCASE)"
+
+static const char *const claim_links_sql =
+    "CREATE TABLE IF NOT EXISTS claim_links (claim INTEGER NOT NULL, incident INTEGER NOT NULL,"
+    " PRIMARY KEY (claim, incident)) WITHOUT ROWID;\n"
+    "CREATE INDEX IF NOT EXISTS claim_links_incident ON claim_links(incident);\n"
+    /* the claims whose period has not ended before an incident's date */
+    "CREATE INDEX IF NOT EXISTS events_claim_to ON events(kind, (CASE WHEN date_end <> '' THEN date_end WHEN"
+    " date_start <> '' THEN date_start ELSE event_date END));\n"
+    "CREATE TRIGGER IF NOT EXISTS claims_ins AFTER INSERT ON events WHEN NEW.kind = 'aggregate' BEGIN"
+    " INSERT INTO claim_links (claim, incident) SELECT NEW.id, i.id FROM incidents i WHERE " CLAIM_COVERS("NEW", "i")
+    "; END;\n"
+    "CREATE TRIGGER IF NOT EXISTS claims_del AFTER DELETE ON events WHEN OLD.kind = 'aggregate' BEGIN"
+    " DELETE FROM claim_links WHERE claim = OLD.id; END;\n"
+    "CREATE TRIGGER IF NOT EXISTS claims_upd AFTER UPDATE OF kind, origin, event_date, date_start, date_end, country,"
+    " admin1, actor1, event_type ON events WHEN OLD.kind = 'aggregate' OR NEW.kind = 'aggregate' BEGIN"
+    " DELETE FROM claim_links WHERE claim = OLD.id;"
+    " INSERT INTO claim_links (claim, incident) SELECT NEW.id, i.id FROM incidents i WHERE " CLAIM_COVERS("NEW", "i")
+    "; END;\n"
+    "CREATE TRIGGER IF NOT EXISTS claims_inc_ins AFTER INSERT ON incidents BEGIN"
+    " INSERT INTO claim_links (claim, incident) SELECT c.id, NEW.id FROM events c WHERE " CLAIM_TO("c")
+    " >= NEW.event_date AND " CLAIM_COVERS("c", "NEW") "; END;\n"
+    "CREATE TRIGGER IF NOT EXISTS claims_inc_del AFTER DELETE ON incidents BEGIN"
+    " DELETE FROM claim_links WHERE incident = OLD.id; END;\n"
+    "CREATE TRIGGER IF NOT EXISTS claims_inc_upd AFTER UPDATE ON incidents WHEN OLD.kind IS NOT NEW.kind"
+    " OR OLD.origin IS NOT NEW.origin OR OLD.event_date IS NOT NEW.event_date OR OLD.country IS NOT NEW.country"
+    " OR OLD.iso3 IS NOT NEW.iso3 OR OLD.admin1 IS NOT NEW.admin1 OR OLD.actor1 IS NOT NEW.actor1"
+    " OR OLD.actor2 IS NOT NEW.actor2 OR OLD.event_type IS NOT NEW.event_type"
+    " OR OLD.sub_event_type IS NOT NEW.sub_event_type BEGIN"
+    " DELETE FROM claim_links WHERE incident = OLD.id;"
+    " INSERT INTO claim_links (claim, incident) SELECT c.id, NEW.id FROM events c WHERE " CLAIM_TO("c")
+    " >= NEW.event_date AND " CLAIM_COVERS("c", "NEW") "; END;\n";
+
+/* Creates the claim links and their triggers; with rebuild, links every
+ * stored claim (each claim's period through the incidents' date index). */
+static int ensure_claim_links(sr_store *st, int rebuild)
+{
+    int rc = exec(st, claim_links_sql, "creating the claim links");
+    if (!rc && rebuild)
+        rc = exec(st,
+                  "DELETE FROM claim_links; INSERT INTO claim_links (claim, incident) SELECT c.id, i.id"
+                  " FROM events c JOIN incidents i ON i.event_date >= " CLAIM_FROM("c") " AND i.event_date <= "
+                  CLAIM_TO("c") " WHERE " CLAIM_COVERS("c", "i"),
+                  "linking the stored claims");
+    return rc;
+}
+
 /* Creates the schema when the file is new, upgrades an older one; refuses a store written by a newer sitrep. */
 static bool has_column(sr_store *st, const char *table, const char *col)
 {
@@ -688,8 +756,9 @@ static int migrate(sr_store *st)
      * made anew: news incidents count through their incident); 5 → 6 admin2
      * in the tallies (rebuilt), the alert tallies, incidents' assoc actors;
      * 6 → 7 the toll histogram of the alert tallies (alert_marks, built);
-     * 7 → 8 the tallies crossed by filter value (ftallies, built) and the
-     * filters' indexes on events widened to hold the documents */
+     * 7 → 8 the tallies crossed by filter value (ftallies, built), the
+     * filters' indexes on events widened to hold the documents, and the
+     * claims linked to the incidents they cover (claim_links, built) */
     if (v >= 1 && v < 6 &&
         ((rc = exec(st,
                     "DROP TRIGGER IF EXISTS tallies_ins; DROP TRIGGER IF EXISTS tallies_del;"
@@ -727,7 +796,7 @@ static int migrate(sr_store *st)
                     "upgrading the store to schema version 6")) != 0) ||
         (v >= 1 && v < 5 && (rc = relink(st)) != 0) || (rc = ensure_tallies(st, v > 0 && v < 6)) != 0 ||
         (rc = ensure_alert_tallies(st, v > 0 && v < 6, v > 0 && v < 7)) != 0 ||
-        (rc = ensure_ftallies(st, v > 0 && v < 8)) != 0 ||
+        (rc = ensure_ftallies(st, v > 0 && v < 8)) != 0 || (rc = ensure_claim_links(st, v > 0 && v < 8)) != 0 ||
         (rc = exec(st, setv, "creating the schema")) != 0) {
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         return rc;
@@ -1203,6 +1272,45 @@ int sr_store_events(sr_store *st, const sr_query *q, sr_event_cb cb, void *ud)
     }
     if (!rc && step != SQLITE_DONE)
         rc = db_fail(st, "reading events");
+    sqlite3_finalize(s);
+    return rc;
+}
+
+int sr_store_claims(sr_store *st, const sr_query *q, sr_claim_cb cb, void *ud)
+{
+    if (!st || !cb)
+        return SR_EINVAL;
+    sr_query c = q ? *q : (sr_query){0};
+    c.kind = "aggregate";
+    sqlite3_stmt *s = NULL;
+    int rc = select_in_order(
+        st, &c,
+        "SELECT e.event_id, " CLAIM_FROM("e") ", " CLAIM_TO("e") ", e.country, e.admin1, e.actor1, e.event_type,"
+        " e.fatalities, COALESCE(e.fatalities_low, e.fatalities), COALESCE(e.fatalities_high, e.fatalities),"
+        " (SELECT count(*) FROM claim_links l WHERE l.claim = e.id),"
+        " (SELECT SUM(COALESCE(i.fatalities_low, i.fatalities, 0)) FROM claim_links l JOIN incidents i"
+        " ON i.id = l.incident WHERE l.claim = e.id),"
+        " (SELECT SUM(COALESCE(i.fatalities, 0)) FROM claim_links l JOIN incidents i ON i.id = l.incident"
+        " WHERE l.claim = e.id),"
+        " (SELECT SUM(COALESCE(i.fatalities_high, i.fatalities, 0)) FROM claim_links l JOIN incidents i"
+        " ON i.id = l.incident WHERE l.claim = e.id),"
+        " (SELECT group_concat(incident, ',') FROM (SELECT l.incident FROM claim_links l WHERE l.claim = e.id"
+        " ORDER BY l.incident)) FROM events e",
+        &s);
+    if (rc)
+        return rc;
+    int step;
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        sr_claim x = {sr__col_text(s, 0), sr__col_text(s, 1), sr__col_text(s, 2), sr__col_text(s, 3),
+                      sr__col_text(s, 4), sr__col_text(s, 5), sr__col_text(s, 6), sr__col_int(s, 8, -1),
+                      sr__col_int(s, 7, -1), sr__col_int(s, 9, -1), (long)sqlite3_column_int64(s, 10),
+                      (long)sqlite3_column_int64(s, 11), (long)sqlite3_column_int64(s, 12),
+                      (long)sqlite3_column_int64(s, 13), sr__col_text(s, 14)};
+        if ((rc = cb(ud, &x)) != 0)
+            break;
+    }
+    if (!rc && step != SQLITE_DONE)
+        rc = db_fail(st, "reading claims");
     sqlite3_finalize(s);
     return rc;
 }

@@ -63,6 +63,14 @@ static void fill(sr_store *st)
             e->country = countries[c][0];
             e->iso3 = countries[c][1];
             e->assoc_actor_1 = e->actor2 = e->assoc_actor_2 = e->admin2 = e->location = e->source = e->notes = "";
+            if (!strcmp(e->kind, "aggregate") && date[0] && (doc + i) % 3) { /* a claim over a period */
+                sr__date_fmt(sr__date_from_days(sr__date_days((sr__date){atoi(date), atoi(date + 5), atoi(date + 8)}) -
+                                                (doc * 37 + i * 11) % 90),
+                             e->date_start);
+                memcpy(e->date_end, date, 11);
+                if (doc % 2)
+                    e->event_type = "";
+            }
             if (rnd(3) == 0) /* a second actor, at times the first one again */
                 e->actor2 = rnd(4) ? actors[rnd(3)] : e->actor1;
             e->latitude = e->longitude = NAN;
@@ -366,6 +374,50 @@ static void check_marks(sqlite3 *db)
     assert_true(value(db, "SELECT SUM(fat) FROM alert_tallies") > 50);
 }
 
+static int sum_claims(void *ud, const sr_claim *c)
+{
+    long *v = ud;
+    v[0] += c->incidents;
+    v[1] += c->fat_best;
+    v[2] += c->incidents > 0 && c->incident_ids[0] != 0;
+    v[3] += c->incidents > 0;
+    return 0;
+}
+
+/* The claim links (schema 8) equal, row for row, the incidents each claim's
+ * scope covers, computed here (its date, country or ISO3, admin1, actor as a
+ * substring of either actor, event or sub-event type, each when named), and
+ * sr_store_claims sums the linked incidents' tolls. */
+static void check_claims(sr_store *st, sqlite3 *db)
+{
+    static const char *const want =
+        "SELECT c.id AS claim, i.id AS incident FROM events c, incidents i WHERE c.kind = 'aggregate'"
+        " AND i.kind = 'incident' AND i.origin = c.origin AND COALESCE(NULLIF(c.date_start, ''), c.event_date) <> ''"
+        " AND i.event_date <> '' AND i.event_date BETWEEN COALESCE(NULLIF(c.date_start, ''), c.event_date)"
+        " AND COALESCE(NULLIF(c.date_end, ''), NULLIF(c.date_start, ''), c.event_date)"
+        " AND (c.country = '' OR upper(i.country) = upper(c.country) OR upper(i.iso3) = upper(c.country))"
+        " AND (c.admin1 = '' OR upper(i.admin1) = upper(c.admin1)) AND (c.actor1 = ''"
+        " OR i.actor1 LIKE '%' || c.actor1 || '%' OR i.actor2 LIKE '%' || c.actor1 || '%') AND"
+        " (c.event_type = '' OR upper(i.event_type) = upper(c.event_type) OR upper(i.sub_event_type) ="
+        " upper(c.event_type))";
+    char sql[4096];
+    snprintf(sql, sizeof sql,
+             "SELECT (SELECT count(*) FROM (%s EXCEPT SELECT claim, incident FROM claim_links))"
+             " + (SELECT count(*) FROM (SELECT claim, incident FROM claim_links EXCEPT %s))",
+             want, want);
+    assert_int_equal(value(db, sql), 0);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM (%s)", want);
+    long links = value(db, sql);
+    assert_true(links > 5);
+    long got[4] = {0};
+    assert_int_equal(sr_store_claims(st, &(sr_query){.origin = "all"}, sum_claims, got), 0);
+    assert_int_equal(got[0], links);
+    snprintf(sql, sizeof sql,
+             "SELECT SUM(COALESCE(i.fatalities, 0)) FROM (%s) l JOIN incidents i ON i.id = l.incident", want);
+    assert_int_equal(got[1], value(db, sql));
+    assert_int_equal(got[2], got[3]); /* each claim with incidents lists them */
+}
+
 static void test_tallies(void **state)
 {
     (void)state;
@@ -384,6 +436,7 @@ static void test_tallies(void **state)
     assert_true(value(db, "SELECT count(*) FROM incidents WHERE n_reports > 1") > 3);
     check_all(st, db);
     check_alerts(db);
+    check_claims(st, db);
     /* deleting documents (their events go by cascade) keeps the tallies right */
     assert_int_equal(sqlite3_exec(db, "PRAGMA foreign_keys = ON; DELETE FROM documents WHERE id % 7 = 3", NULL, NULL,
                                   NULL),
@@ -391,6 +444,7 @@ static void test_tallies(void **state)
     check_all(st, db);
     check_alerts(db);
     check_marks(db);
+    check_claims(st, db);
     /* incidents reconciled anew (tolls, actor, region change as reports move) */
     assert_int_equal(sqlite3_exec(db,
                                   "UPDATE incidents SET fatalities = COALESCE(fatalities, 0) + 3 WHERE id % 5 = 1;"
@@ -408,6 +462,7 @@ static void test_tallies(void **state)
     check_alerts(db);
     check_marks(db);
     check_all(st, db);
+    check_claims(st, db);
     /* a version-7 store gains the crossed tallies (built from its events)
      * and the wider filter indexes when opened */
     sr_store_free(st);
@@ -416,6 +471,9 @@ static void test_tallies(void **state)
                                   " DROP TRIGGER ftallies_ins; DROP TRIGGER ftallies_del; DROP TRIGGER ftallies_upd;"
                                   " DROP TRIGGER ftallies_inc_ins; DROP TRIGGER ftallies_inc_del;"
                                   " DROP TRIGGER ftallies_inc_upd; DROP INDEX events_admin1; DROP INDEX events_actor1;"
+                                  " DROP TABLE claim_links; DROP TRIGGER claims_ins; DROP TRIGGER claims_del;"
+                                  " DROP TRIGGER claims_upd; DROP TRIGGER claims_inc_ins; DROP TRIGGER claims_inc_del;"
+                                  " DROP TRIGGER claims_inc_upd;"
                                   " CREATE INDEX events_admin1 ON events(admin1 COLLATE NOCASE);"
                                   " CREATE INDEX events_actor1 ON events(actor1); PRAGMA user_version = 7",
                                   NULL, NULL, NULL),
@@ -425,6 +483,7 @@ static void test_tallies(void **state)
     assert_int_equal(value(db, "PRAGMA user_version"), 8);
     assert_int_equal(value(db, "SELECT count(*) FROM pragma_index_info('events_admin1')"), 4);
     check_all(st, db);
+    check_claims(st, db);
     /* a version-6 store gains the histogram when opened */
     sr_store_free(st);
     assert_int_equal(sqlite3_exec(db,
