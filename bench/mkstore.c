@@ -140,7 +140,9 @@ int main(int argc, char **argv)
                                " DROP TRIGGER marks_inc_ins; DROP TRIGGER marks_inc_del; DROP TRIGGER marks_inc_upd;"
                                " DROP TRIGGER ftallies_ins; DROP TRIGGER ftallies_del; DROP TRIGGER ftallies_upd;"
                                " DROP TRIGGER ftallies_inc_ins; DROP TRIGGER ftallies_inc_del;"
-                               " DROP TRIGGER ftallies_inc_upd;"
+                               " DROP TRIGGER ftallies_inc_upd; DROP TRIGGER claims_ins; DROP TRIGGER claims_del;"
+                               " DROP TRIGGER claims_upd; DROP TRIGGER claims_inc_ins; DROP TRIGGER claims_inc_del;"
+                               " DROP TRIGGER claims_inc_upd;"
                                " PRAGMA user_version = 3", NULL, NULL, NULL), "begin");
     check(db, sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
                                      " AND tbl_name IN ('events', 'documents')", -1, &q, NULL), "indexes");
