@@ -1724,8 +1724,8 @@ static void kind_mask(const sr_query *q, int mask[8])
 /* The actor names an --actor substring matches (?5), and the pairs of them
  * whose events would otherwise count twice. */
 static const char *const ft_actor_with =
-    "WITH m(name) AS (SELECT name FROM actor_names WHERE instr(lower(name), lower(?5)) > 0),"
-    " p(fv) AS (SELECT a1 || char(31) || a2 FROM actor_pairs WHERE a1 IN (SELECT name FROM m)"
+    "WITH m(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE instr(lower(name), lower(?5)) > 0),"
+    " p(fv) AS MATERIALIZED (SELECT a1 || char(31) || a2 FROM actor_pairs WHERE a1 IN (SELECT name FROM m)"
     " AND a2 IN (SELECT name FROM m)) ";
 
 /* "SELECT cols FROM ftallies t ... WHERE <origin, filter, dim ?1, gran, range>"
@@ -1750,8 +1750,8 @@ static int ft_union(sr__buf *sql, const sr_query *q, const char *f, const span *
                 rc = rc ? rc : sr__buf_adds(sql, " FROM ftallies t WHERE t.fdim = ?4 AND t.fval = lower(?5)");
             else
                 rc = rc ? rc
-                        : sr__buf_adds(sql, pass ? " FROM p JOIN ftallies t ON t.fval = p.fv WHERE t.fdim = 'pair'"
-                                                 : " FROM m JOIN ftallies t ON t.fval = m.name WHERE t.fdim = 'actor'");
+                        : sr__buf_adds(sql, pass ? " FROM p CROSS JOIN ftallies t ON t.fval = p.fv WHERE t.fdim = 'pair'"
+                                                 : " FROM m CROSS JOIN ftallies t ON t.fval = m.name WHERE t.fdim = 'actor'");
             rc = rc ? rc : origin_cond(sql, q, "t.origin", 2);
             rc = rc ? rc
                     : sr__buf_printf(sql, " AND t.dim = ?1 AND t.gran = '%c' AND t.period >= ?%d AND t.period <= ?%d",
