@@ -1320,6 +1320,14 @@ int sr_store_claims(sr_store *st, const sr_query *q, sr_claim_cb cb, void *ud)
 /* What reports count: each incident once (a news incident through its
  * incident, schema version 5), with the columns the filters and sums read. */
 #define COUNTED_EVENTS COUNTED_UNITS
+/* The same, for a few days of a filter (the edges of a crossed-tally report):
+ * "+" keeps the planner from reading every unlinked event through
+ * events_incident, so it takes the filter's or the date's index instead. */
+#define COUNTED_FEW_DAYS                                                                                   \
+    "(SELECT kind, origin, event_date, event_type, sub_event_type, actor1, actor2, country, iso3, admin1,"  \
+    " admin2, fatalities, fatalities_low, fatalities_high FROM events WHERE +incident_id IS NULL UNION ALL" \
+    " SELECT kind, origin, event_date, event_type, sub_event_type, actor1, actor2, country, iso3, admin1," \
+    " admin2, fatalities, fatalities_low, fatalities_high FROM incidents) e"
 
 static const struct {
     const char *by;
@@ -1652,7 +1660,7 @@ static int tallies_edge(sr_store *st, const sr_query *q, const span *sp, int las
 
 /* The general query: the counted units that pass every filter of q, summed
  * per key of report_keys[k] by SQLite (key, then the eight sums). */
-static int general_stmt(sr_store *st, int k, const sr_query *q, sqlite3_stmt **s)
+static int general_stmt(sr_store *st, int k, const sr_query *q, int few_days, sqlite3_stmt **s)
 {
     sr__buf sql;
     sr__buf_init(&sql, STORE_MAX_SQL);
@@ -1668,8 +1676,8 @@ static int general_stmt(sr_store *st, int k, const sr_query *q, sqlite3_stmt **s
         " SUM(CASE WHEN e.kind = 'aggregate' THEN COALESCE(e.fatalities_low, e.fatalities, 0) END),"
         " SUM(CASE WHEN e.kind = 'aggregate' THEN COALESCE(e.fatalities, 0) END),"
         " SUM(CASE WHEN e.kind = 'aggregate' THEN COALESCE(e.fatalities_high, e.fatalities, 0) END)"
-        " FROM " COUNTED_EVENTS,
-        report_keys[k].expr);
+        " FROM %s",
+        report_keys[k].expr, few_days ? COUNTED_FEW_DAYS : COUNTED_EVENTS);
     if (!rc)
         rc = where_origin(q, &sql, params, &np);
     if (!rc)
@@ -1800,7 +1808,7 @@ static int ft_group(sr_store *st, int k, const sr_query *q, const char *f, const
         d.since = sp->part[i].lo;
         d.until = sp->part[i].hi;
         s = NULL;
-        rc = general_stmt(st, k, &d, &s);
+        rc = general_stmt(st, k, &d, 1, &s);
         rc = rc ? rc : rg_feed(st, g, s, no_mask);
         sqlite3_finalize(s);
     }
@@ -1839,7 +1847,7 @@ int sr_store_report(sr_store *st, const char *by, const sr_query *q, sr_tally_cb
         rg_release(&g);
         return rc;
     }
-    if ((rc = general_stmt(st, k, q, &s)) != 0)
+    if ((rc = general_stmt(st, k, q, 0, &s)) != 0)
         return rc;
     int step;
     while ((step = sqlite3_step(s)) == SQLITE_ROW) {
@@ -1968,8 +1976,8 @@ static int ft_edge(sr_store *st, const sr_query *q, const char *f, const char *v
         d.since = lo;
         d.until = hi;
         sqlite3_stmt *s = NULL;
-        if ((rc = query_value(st, last ? "SELECT max(NULLIF(e.event_date, '')) FROM " COUNTED_EVENTS
-                                       : "SELECT min(NULLIF(e.event_date, '')) FROM " COUNTED_EVENTS,
+        if ((rc = query_value(st, last ? "SELECT max(NULLIF(e.event_date, '')) FROM " COUNTED_FEW_DAYS
+                                       : "SELECT min(NULLIF(e.event_date, '')) FROM " COUNTED_FEW_DAYS,
                               &d, "", &s)))
             return rc;
         copy_date(out, sqlite3_data_count(s) ? sr__col_text(s, 0) : "");
