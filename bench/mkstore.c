@@ -3,8 +3,8 @@
  * schema comes from sr_store_open, the rows go in with raw SQL inserts in one
  * transaction with the indexes and triggers set aside, each news incident
  * its own incident row (schema 5's linking); the store is then marked schema
- * version 3 so that sr_store_open builds the tallies and alert tallies from
- * the events in one pass (the upgrade path users get). Ten years of events, skewed like real data: a few actors and
+ * version 3 so that sr_store_open builds the tallies, alert tallies, toll
+ * histogram and crossed tallies from the events (the upgrade path users get). Ten years of events, skewed like real data: a few actors and
  * regions hold most events (Zipf), the volume grows over time, one event in
  * twenty is an aggregate claim, and about 1.5 events per document.
  * Usage: mkstore FILE [N] [SEED] */
@@ -136,6 +136,13 @@ int main(int argc, char **argv)
                                " DROP TRIGGER tallies_inc_ins; DROP TRIGGER tallies_inc_del; DROP TRIGGER tallies_inc_upd;"
                                " DROP TRIGGER alerts_ins; DROP TRIGGER alerts_del; DROP TRIGGER alerts_upd;"
                                " DROP TRIGGER alerts_inc_ins; DROP TRIGGER alerts_inc_del; DROP TRIGGER alerts_inc_upd;"
+                               " DROP TRIGGER marks_ins; DROP TRIGGER marks_del; DROP TRIGGER marks_upd;"
+                               " DROP TRIGGER marks_inc_ins; DROP TRIGGER marks_inc_del; DROP TRIGGER marks_inc_upd;"
+                               " DROP TRIGGER ftallies_ins; DROP TRIGGER ftallies_del; DROP TRIGGER ftallies_upd;"
+                               " DROP TRIGGER ftallies_inc_ins; DROP TRIGGER ftallies_inc_del;"
+                               " DROP TRIGGER ftallies_inc_upd; DROP TRIGGER claims_ins; DROP TRIGGER claims_del;"
+                               " DROP TRIGGER claims_upd; DROP TRIGGER claims_inc_ins; DROP TRIGGER claims_inc_del;"
+                               " DROP TRIGGER claims_inc_upd;"
                                " PRAGMA user_version = 3", NULL, NULL, NULL), "begin");
     check(db, sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
                                      " AND tbl_name IN ('events', 'documents')", -1, &q, NULL), "indexes");

@@ -27,8 +27,8 @@ static const char usage[] =
     "  --admin1 NAME      only this admin1 region (any case)\n"
     "  --actor TEXT       only events whose actor1 or actor2 contains TEXT\n"
     "  --type T           only this event type or sub-event type\n"
-    "  --claims           one row per aggregate claim, beside the incidents recorded\n"
-    "                     in its period, country, region and actor\n"
+    "  --claims           one row per aggregate claim, beside the incidents the store\n"
+    "                     links to it (its period, country, region, actor, type)\n"
     "  --format F         table (default), csv or json\n"
     "  --help             show this help\n";
 
@@ -223,10 +223,10 @@ static void print_json(const char *db, const char *by, const sr_query *q, const 
     json_decref(root);
 }
 
-/* ---- --claims: each aggregate claim beside the incidents in its scope ---- */
+/* ---- --claims: each aggregate claim beside the incidents it covers ---- */
 
 typedef struct claim {
-    char *id, *from, *to, *country, *admin1, *actor1, *type;
+    char *id, *from, *to, *country, *admin1, *actor1, *type, *ids;
     long low, best, high;
     sr_tally rec; /* incidents recorded in the claim's scope */
 } claim;
@@ -236,32 +236,27 @@ typedef struct claims {
     size_t n, cap;
 } claims;
 
-static int add_claim(void *ud, const sr_event *ev)
+static int add_claim(void *ud, const sr_claim *c)
 {
-    claims *c = ud;
-    cli_grow((void **)&c->v, &c->cap, c->n, sizeof *c->v);
-    claim *x = &c->v[c->n++];
+    claims *cs = ud;
+    cli_grow((void **)&cs->v, &cs->cap, cs->n, sizeof *cs->v);
+    claim *x = &cs->v[cs->n++];
     memset(x, 0, sizeof *x);
-    x->id = cli_strdup(ev->event_id);
-    x->from = cli_strdup(ev->date_start[0] ? ev->date_start : ev->event_date);
-    x->to = cli_strdup(ev->date_end[0] ? ev->date_end : x->from);
-    x->country = cli_strdup(ev->country);
-    x->admin1 = cli_strdup(ev->admin1);
-    x->actor1 = cli_strdup(ev->actor1);
-    x->type = cli_strdup(ev->event_type);
-    x->best = ev->fatalities;
-    x->low = ev->fatalities_low >= 0 ? ev->fatalities_low : ev->fatalities;
-    x->high = ev->fatalities_high >= 0 ? ev->fatalities_high : ev->fatalities;
-    return 0;
-}
-
-static int sum_tally(void *ud, const sr_tally *t)
-{
-    sr_tally *s = ud;
-    s->incidents += t->incidents;
-    s->fat_low += t->fat_low;
-    s->fat_best += t->fat_best;
-    s->fat_high += t->fat_high;
+    x->id = cli_strdup(c->event_id);
+    x->from = cli_strdup(c->from);
+    x->to = cli_strdup(c->to);
+    x->country = cli_strdup(c->country);
+    x->admin1 = cli_strdup(c->admin1);
+    x->actor1 = cli_strdup(c->actor1);
+    x->type = cli_strdup(c->event_type);
+    x->ids = cli_strdup(c->incident_ids);
+    x->best = c->best;
+    x->low = c->low;
+    x->high = c->high;
+    x->rec.incidents = c->incidents;
+    x->rec.fat_low = c->fat_low;
+    x->rec.fat_best = c->fat_best;
+    x->rec.fat_high = c->fat_high;
     return 0;
 }
 
@@ -270,27 +265,16 @@ static void json_opt_long(json_t *o, const char *k, long v)
     json_object_set_new(o, k, v >= 0 ? json_integer(v) : json_null());
 }
 
-/* Lists the aggregate claims matching q, each with the incidents recorded in
- * its period (its date range), country, admin1 and actor1 when it names them:
- * "claimed: 69; recorded incidents: 41 in 12 events". Claims are never added
- * to incident tallies; this only sets the two side by side. */
+/* Lists the aggregate claims matching q, each with the incidents the store
+ * links to it (those in its period, country, admin1, actor and type, kept
+ * as claims and incidents arrive): "claimed: 69; recorded incidents: 41 in
+ * 12 events". Claims are never added to incident tallies; this only sets the
+ * two side by side. */
 static void report_claims(sr_store *st, const char *db, const sr_query *q0, const char *format)
 {
-    sr_query q = *q0;
-    q.kind = "aggregate";
     claims c = {0};
-    if (sr_store_events(st, &q, add_claim, &c))
+    if (sr_store_claims(st, q0, add_claim, &c))
         cli_die("%s: %s", db, sr_store_error(st));
-    for (size_t i = 0; i < c.n; i++) {
-        claim *x = &c.v[i];
-        if (!x->from[0]) /* an undated claim covers no known period */
-            continue;
-        sr_query s = {.since = x->from, .until = x->to, .country = x->country[0] ? x->country : NULL,
-                      .admin1 = x->admin1[0] ? x->admin1 : NULL, .actor = x->actor1[0] ? x->actor1 : NULL,
-                      .type = x->type[0] ? x->type : NULL, .kind = "incident", .origin = q0->origin};
-        if (sr_store_report(st, "country", &s, sum_tally, &x->rec))
-            cli_die("%s: %s", db, sr_store_error(st));
-    }
     if (!strcmp(format, "csv")) {
         printf("claim_id,from,to,country,admin1,actor1,event_type,claimed_low,claimed_best,claimed_high,"
                "recorded_incidents,recorded_low,recorded_best,recorded_high\n");
@@ -324,7 +308,16 @@ static void report_claims(sr_store *st, const char *db, const sr_query *q0, cons
             json_opt_long(o, "claimed_low", x->low);
             json_opt_long(o, "claimed_best", x->best);
             json_opt_long(o, "claimed_high", x->high);
-            json_object_set_new(o, "recorded", tally_json(&x->rec, 0));
+            json_t *rec = tally_json(&x->rec, 0), *ids = json_array();
+            if (!ids)
+                cli_die("out of memory");
+            for (const char *p = x->ids; *p;) {
+                json_array_append_new(ids, json_integer(strtoll(p, NULL, 10)));
+                p = strchr(p, ',');
+                p = p ? p + 1 : "";
+            }
+            json_object_set_new(rec, "incident_ids", ids);
+            json_object_set_new(o, "recorded", rec);
             json_array_append_new(arr, o);
         }
         json_t *root = json_pack("{s:s, s:o}", "store", db, "claims", arr);
@@ -356,7 +349,8 @@ static void report_claims(sr_store *st, const char *db, const sr_query *q0, cons
     }
     for (size_t i = 0; i < c.n; i++) {
         claim *x = &c.v[i];
-        free(x->id), free(x->from), free(x->to), free(x->country), free(x->admin1), free(x->actor1), free(x->type);
+        free(x->id), free(x->from), free(x->to), free(x->country), free(x->admin1), free(x->actor1), free(x->type),
+            free(x->ids);
     }
     free(c.v);
 }

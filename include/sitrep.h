@@ -233,6 +233,22 @@ int sr_store_add_reference(sr_store *st, const char *origin, const sr_doc *file,
 
 /* What the events matching q cover: how many, the distinct documents they
  * come from, first and last event date ("" when none is dated). */
+/* One aggregate claim ("69 killed this month") beside the news incidents it
+ * covers (its period, and its country, admin1, actor and event type when it
+ * names them), as linked in the store (schema 8, docs/dedup.md); the
+ * incidents' sums are never added to any tally. */
+typedef struct sr_claim {
+    const char *event_id, *from, *to; /* its period: date_start..date_end, or its date */
+    const char *country, *admin1, *actor1, *event_type;
+    long low, best, high;               /* claimed fatalities; -1 unknown */
+    long incidents;                     /* recorded incidents covered */
+    long fat_low, fat_best, fat_high;   /* their reconciled fatalities */
+    const char *incident_ids;           /* the incidents' ids, comma-separated */
+} sr_claim;
+typedef int (*sr_claim_cb)(void *ud, const sr_claim *c);
+/* The claims passing q's filters (as events), in date order. */
+int sr_store_claims(sr_store *st, const sr_query *q, sr_claim_cb cb, void *ud);
+
 typedef struct sr_scope {
     long events, documents;
     char first[11], last[11];

@@ -9,8 +9,9 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 #define STORE_BUSY_MS 10000
 #define STORE_MAX_SQL 8192 /* cap on generated query text */
 
@@ -26,6 +27,14 @@ struct sr_store {
  * alert and tally queries), shared by new stores and the upgrade from 1. */
 #define VERSION3_INDEXES                                                                          \
     "CREATE INDEX IF NOT EXISTS events_origin_kind_date ON events(origin, kind, event_date);\n"
+
+/* The units reports count: events not linked to an incident, and incidents
+ * (schema 5), with the columns the tallies read. */
+#define COUNTED_UNITS                                                                                      \
+    "(SELECT kind, origin, event_date, event_type, sub_event_type, actor1, actor2, country, iso3, admin1,"  \
+    " admin2, fatalities, fatalities_low, fatalities_high FROM events WHERE incident_id IS NULL UNION ALL" \
+    " SELECT kind, origin, event_date, event_type, sub_event_type, actor1, actor2, country, iso3, admin1," \
+    " admin2, fatalities, fatalities_low, fatalities_high FROM incidents) e"
 
 static const char *const schema_sql =
     "CREATE TABLE IF NOT EXISTS documents (\n"
@@ -81,13 +90,17 @@ static const char *const schema_sql =
     "CREATE INDEX IF NOT EXISTS events_event_date ON events(event_date);\n"
     "CREATE INDEX IF NOT EXISTS events_country ON events(country COLLATE NOCASE);\n"
     "CREATE INDEX IF NOT EXISTS events_iso3 ON events(iso3 COLLATE NOCASE);\n"
-    "CREATE INDEX IF NOT EXISTS events_admin1 ON events(admin1 COLLATE NOCASE);\n"
-    "CREATE INDEX IF NOT EXISTS events_actor1 ON events(actor1);\n"
-    "CREATE INDEX IF NOT EXISTS events_actor2 ON events(actor2);\n"
+    /* the filters' documents, read from these indexes alone (schema 8) */
+    "CREATE INDEX IF NOT EXISTS events_admin1 ON events(admin1 COLLATE NOCASE, origin, event_date, document_id);\n"
+    "CREATE INDEX IF NOT EXISTS events_actor1 ON events(actor1, origin, event_date, document_id);\n"
+    "CREATE INDEX IF NOT EXISTS events_actor2 ON events(actor2, origin, event_date, document_id);\n"
     "CREATE INDEX IF NOT EXISTS events_kind ON events(kind);\n"
-    "CREATE INDEX IF NOT EXISTS events_sub_event_type ON events(sub_event_type COLLATE NOCASE);\n"    /* report --admin1 / --type (schema 7): the counted units of a region or
+    "CREATE INDEX IF NOT EXISTS events_sub_event_type ON events(sub_event_type COLLATE NOCASE, origin, event_date,"
+    " document_id);\n"
+    "CREATE INDEX IF NOT EXISTS events_event_type ON events(event_type COLLATE NOCASE, origin, event_date,"
+    " document_id);\n"
+    /* report --admin1 / --type (schema 7): the counted units of a region or
      * type, news incidents and the events not linked to one */
-    "CREATE INDEX IF NOT EXISTS events_event_type ON events(event_type COLLATE NOCASE);\n"
     "CREATE INDEX IF NOT EXISTS events_unlinked_admin1 ON events(admin1 COLLATE NOCASE, event_date)"
     " WHERE incident_id IS NULL;\n"
     "CREATE INDEX IF NOT EXISTS events_unlinked_event_type ON events(event_type COLLATE NOCASE, event_date)"
@@ -165,24 +178,32 @@ static int expand(sr__buf *b, const char *t, const char *p, int sign, int groupe
     return rc;
 }
 
+/* The eight sums of a tally row (incidents, claims, their fatalities), the
+ * key of each report dimension and the dimensions, for one event $
+ * (templates of expand). */
+#define TALLY_SUMS                                                                                              \
+    " ~ * ^($.kind = 'incident' AND `), ~ * ^($.kind = 'aggregate'),"                                            \
+    " ~ * ^(CASE WHEN $.kind = 'incident' AND ` THEN COALESCE($.fatalities_low, $.fatalities, 0) ELSE 0 END),"   \
+    " ~ * ^(CASE WHEN $.kind = 'incident' AND ` THEN COALESCE($.fatalities, 0) ELSE 0 END),"                     \
+    " ~ * ^(CASE WHEN $.kind = 'incident' AND ` THEN COALESCE($.fatalities_high, $.fatalities, 0) ELSE 0 END),"  \
+    " ~ * ^(CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities_low, $.fatalities, 0) ELSE 0 END),"        \
+    " ~ * ^(CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities, 0) ELSE 0 END),"                          \
+    " ~ * ^(CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities_high, $.fatalities, 0) ELSE 0 END)"
+#define TALLY_KEY                                                                                               \
+    " CASE d.dim WHEN 'actor' THEN $.actor1 WHEN 'admin1' THEN $.admin1 WHEN 'admin2' THEN $.admin2"              \
+    " WHEN 'country' THEN $.country WHEN 'sub_event_type' THEN $.sub_event_type"                                 \
+    " WHEN 'week' THEN COALESCE(date($.event_date, printf('-%d days', (CAST(strftime('%w', $.event_date) AS INTEGER)" \
+    " + 6) % 7)), '') ELSE substr($.event_date, 1, 7) END"
+#define TALLY_DIMS                                                                                              \
+    " (SELECT 'actor' AS dim UNION ALL SELECT 'admin1' UNION ALL SELECT 'admin2' UNION ALL SELECT 'country'"     \
+    " UNION ALL SELECT 'sub_event_type' UNION ALL SELECT 'week' UNION ALL SELECT 'month') d"
+
 /* The SELECT of one event's contributions to every dimension at both
  * granularities (a day and a month). */
 static const char *const contrib_tpl =
     "SELECT $.origin, d.dim, g.gran, CASE g.gran WHEN 'D' THEN $.event_date WHEN 'M' THEN substr($.event_date, 1, 7) ELSE substr($.event_date, 1, 4) END,"
-    " CASE d.dim WHEN 'actor' THEN $.actor1 WHEN 'admin1' THEN $.admin1 WHEN 'admin2' THEN $.admin2"
-    " WHEN 'country' THEN $.country WHEN 'sub_event_type' THEN $.sub_event_type"
-    " WHEN 'week' THEN COALESCE(date($.event_date, printf('-%d days', (CAST(strftime('%w', $.event_date) AS INTEGER)"
-    " + 6) % 7)), '') ELSE substr($.event_date, 1, 7) END, $.country, $.iso3,"
-    " ~ * ^($.kind = 'incident' AND `), ~ * ^($.kind = 'aggregate'),"
-    " ~ * ^(CASE WHEN $.kind = 'incident' AND ` THEN COALESCE($.fatalities_low, $.fatalities, 0) ELSE 0 END),"
-    " ~ * ^(CASE WHEN $.kind = 'incident' AND ` THEN COALESCE($.fatalities, 0) ELSE 0 END),"
-    " ~ * ^(CASE WHEN $.kind = 'incident' AND ` THEN COALESCE($.fatalities_high, $.fatalities, 0) ELSE 0 END),"
-    " ~ * ^(CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities_low, $.fatalities, 0) ELSE 0 END),"
-    " ~ * ^(CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities, 0) ELSE 0 END),"
-    " ~ * ^(CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities_high, $.fatalities, 0) ELSE 0 END)"
-    " FROM (SELECT 'D' AS gran UNION ALL SELECT 'M' UNION ALL SELECT 'Y') g, (SELECT 'actor' AS dim UNION ALL SELECT 'admin1'"
-    " UNION ALL SELECT 'admin2' UNION ALL SELECT 'country' UNION ALL SELECT 'sub_event_type' UNION ALL SELECT 'week'"
-    " UNION ALL SELECT 'month') d";
+    TALLY_KEY ", $.country, $.iso3," TALLY_SUMS
+    " FROM (SELECT 'D' AS gran UNION ALL SELECT 'M' UNION ALL SELECT 'Y') g," TALLY_DIMS;
 
 static int contrib_select(sr__buf *b, const char *p, int sign, int grouped, int inc)
 {
@@ -475,6 +496,218 @@ static int ensure_alert_tallies(sr_store *st, int rebuild, int rebuild_marks)
     return rc;
 }
 
+/* ---- version 8: tallies crossed by filter value ---------------------------
+ * `report --admin1 / --type / --actor` read, like the plain report, a few
+ * rows per key instead of every event of a region, type or actor: one row per
+ * (origin, filter, filter value, dimension, month or year, key, country) with
+ * the sums of the plain tallies. Filters and their values for one counted
+ * unit: admin1 (lower case, as the filter compares without case), type (its
+ * event type and, when different, its sub-event type, lower case), actor (its
+ * actor1 and, when different, its actor2) and pair ("actor1 \x1f actor2" when
+ * both are named and differ, so that an --actor substring matching both is
+ * counted once). No day rows: a report reads the days at the edges of its
+ * period from the filters' indexes. actor_names and actor_pairs hold the
+ * names and pairs ever tallied (never pruned), so an --actor substring is
+ * resolved against them first. */
+static const char *const ftallies_sql =
+    "CREATE TABLE IF NOT EXISTS ftallies (\n"
+    "  origin TEXT NOT NULL, fdim TEXT NOT NULL, fval TEXT NOT NULL, dim TEXT NOT NULL, gran TEXT NOT NULL,\n"
+    "  period TEXT NOT NULL, key TEXT NOT NULL, country TEXT NOT NULL, iso3 TEXT NOT NULL,\n"
+    "  incidents INTEGER NOT NULL DEFAULT 0, aggregates INTEGER NOT NULL DEFAULT 0,\n"
+    "  fat_low INTEGER NOT NULL DEFAULT 0, fat_best INTEGER NOT NULL DEFAULT 0,\n"
+    "  fat_high INTEGER NOT NULL DEFAULT 0, claim_low INTEGER NOT NULL DEFAULT 0,\n"
+    "  claim_best INTEGER NOT NULL DEFAULT 0, claim_high INTEGER NOT NULL DEFAULT 0,\n"
+    "  PRIMARY KEY (origin, fdim, fval, dim, gran, period, key, country, iso3)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE IF NOT EXISTS actor_names (name TEXT PRIMARY KEY) WITHOUT ROWID;\n"
+    "CREATE TABLE IF NOT EXISTS actor_pairs (a1 TEXT NOT NULL, a2 TEXT NOT NULL, PRIMARY KEY (a1, a2)) WITHOUT ROWID;\n"
+    /* the units of one actor on a few days (the edges of an --actor report) */
+    "CREATE INDEX IF NOT EXISTS incidents_actor2 ON incidents(actor2, event_date);\n";
+
+/* The filter value of slot f.slot for event $ ('' when it has none). */
+#define FT_FVAL                                                                                                   \
+    " CASE f.slot WHEN 1 THEN lower($.admin1) WHEN 2 THEN lower($.event_type) WHEN 3 THEN CASE WHEN"               \
+    " lower($.sub_event_type) <> lower($.event_type) THEN lower($.sub_event_type) ELSE '' END WHEN 4 THEN"          \
+    " $.actor1 WHEN 5 THEN CASE WHEN $.actor2 <> $.actor1 THEN $.actor2 ELSE '' END ELSE CASE WHEN $.actor1 <> ''" \
+    " AND $.actor2 <> '' AND $.actor1 <> $.actor2 THEN $.actor1 || char(31) || $.actor2 ELSE '' END END"
+static const char *const ft_contrib_tpl =
+    "SELECT $.origin, f.fdim," FT_FVAL ", d.dim, g.gran, CASE g.gran WHEN 'M' THEN substr($.event_date, 1, 7)"
+    " ELSE substr($.event_date, 1, 4) END," TALLY_KEY ", $.country, $.iso3," TALLY_SUMS
+    " FROM (SELECT 'M' AS gran UNION ALL SELECT 'Y') g," TALLY_DIMS ", (SELECT 1 AS slot, 'admin1' AS fdim"
+    " UNION ALL SELECT 2, 'type' UNION ALL SELECT 3, 'type' UNION ALL SELECT 4, 'actor' UNION ALL SELECT 5, 'actor'"
+    " UNION ALL SELECT 6, 'pair') f";
+static const char *const ft_cond_tpl = " WHERE ` AND" FT_FVAL " <> ''";
+static const char *const ft_cols =
+    "INSERT INTO ftallies (origin, fdim, fval, dim, gran, period, key, country, iso3, incidents, aggregates,"
+    " fat_low, fat_best, fat_high, claim_low, claim_best, claim_high) ";
+static const char *const ft_upsert =
+    " ON CONFLICT (origin, fdim, fval, dim, gran, period, key, country, iso3) DO UPDATE SET"
+    " incidents = incidents + excluded.incidents, aggregates = aggregates + excluded.aggregates,"
+    " fat_low = fat_low + excluded.fat_low, fat_best = fat_best + excluded.fat_best,"
+    " fat_high = fat_high + excluded.fat_high, claim_low = claim_low + excluded.claim_low,"
+    " claim_best = claim_best + excluded.claim_best, claim_high = claim_high + excluded.claim_high;\n";
+/* (not INSERT OR IGNORE: an outer statement's conflict clause would override it) */
+static const char *const ft_names_tpl =
+    "INSERT INTO actor_names (name) SELECT $.actor1 WHERE $.actor1 <> ''"
+    " AND NOT EXISTS (SELECT 1 FROM actor_names WHERE name = $.actor1);\n"
+    "INSERT INTO actor_names (name) SELECT $.actor2 WHERE $.actor2 <> '' AND $.actor2 <> $.actor1"
+    " AND NOT EXISTS (SELECT 1 FROM actor_names WHERE name = $.actor2);\n"
+    "INSERT INTO actor_pairs (a1, a2) SELECT $.actor1, $.actor2 WHERE $.actor1 <> '' AND $.actor2 <> ''"
+    " AND $.actor1 <> $.actor2 AND NOT EXISTS (SELECT 1 FROM actor_pairs WHERE a1 = $.actor1 AND a2 = $.actor2);\n";
+
+/* One INSERT of row p's contributions (sign); grouped from "from" (with the
+ * extra condition "cond") when from is given. */
+static int ft_stmt(sr__buf *b, const char *p, int sign, const char *from, const char *cond, int inc)
+{
+    int rc = sr__buf_adds(b, ft_cols);
+    rc = rc ? rc : expand(b, ft_contrib_tpl, p, sign, from != NULL, inc);
+    rc = rc ? rc : from ? sr__buf_adds(b, from) : 0;
+    rc = rc ? rc : expand(b, ft_cond_tpl, p, sign, from != NULL, inc);
+    rc = rc ? rc : cond ? sr__buf_adds(b, cond) : 0;
+    rc = rc ? rc : from ? sr__buf_adds(b, " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9") : 0;
+    rc = rc ? rc : sr__buf_adds(b, ft_upsert);
+    return rc;
+}
+
+/* Creates the crossed tallies, the actor names and their triggers; with
+ * rebuild, fills them from the counted units (month rows one filter and
+ * dimension at a time, so each sort stays small, then years from months). */
+static int ensure_ftallies(sr_store *st, int rebuild)
+{
+    sr__buf b;
+    sr__buf_init(&b, 256 * 1024);
+    int rc = sr__buf_adds(&b, ftallies_sql);
+    static const struct {
+        const char *head, *row;
+        int inc;
+    } trig[] = {
+        {"CREATE TRIGGER IF NOT EXISTS ftallies_ins AFTER INSERT ON events BEGIN ", "NEW", 0},
+        {"CREATE TRIGGER IF NOT EXISTS ftallies_del AFTER DELETE ON events BEGIN ", "OLD", 0},
+        {"CREATE TRIGGER IF NOT EXISTS ftallies_upd AFTER UPDATE OF origin, kind, event_date, event_type,"
+         " sub_event_type, actor1, actor2, admin1, admin2, country, iso3, fatalities, fatalities_low,"
+         " fatalities_high, incident_id ON events BEGIN ", NULL, 0},
+        {"CREATE TRIGGER IF NOT EXISTS ftallies_inc_ins AFTER INSERT ON incidents BEGIN ", "NEW", 1},
+        {"CREATE TRIGGER IF NOT EXISTS ftallies_inc_del AFTER DELETE ON incidents BEGIN ", "OLD", 1},
+        {"CREATE TRIGGER IF NOT EXISTS ftallies_inc_upd AFTER UPDATE ON incidents WHEN"
+         " OLD.origin IS NOT NEW.origin OR OLD.kind IS NOT NEW.kind OR OLD.event_date IS NOT NEW.event_date"
+         " OR OLD.event_type IS NOT NEW.event_type OR OLD.sub_event_type IS NOT NEW.sub_event_type"
+         " OR OLD.actor1 IS NOT NEW.actor1 OR OLD.actor2 IS NOT NEW.actor2 OR OLD.admin1 IS NOT NEW.admin1"
+         " OR OLD.admin2 IS NOT NEW.admin2 OR OLD.country IS NOT NEW.country OR OLD.iso3 IS NOT NEW.iso3"
+         " OR OLD.fatalities IS NOT NEW.fatalities OR OLD.fatalities_low IS NOT NEW.fatalities_low"
+         " OR OLD.fatalities_high IS NOT NEW.fatalities_high BEGIN ", NULL, 1},
+    };
+    for (size_t i = 0; i < sizeof trig / sizeof trig[0] && !rc; i++) {
+        rc = sr__buf_adds(&b, trig[i].head);
+        if (trig[i].row) {
+            rc = rc ? rc : ft_stmt(&b, trig[i].row, trig[i].row[0] == 'N' ? 1 : -1, NULL, NULL, trig[i].inc);
+            if (trig[i].row[0] == 'N')
+                rc = rc ? rc : expand(&b, ft_names_tpl, "NEW", 1, 0, 0);
+        } else {
+            rc = rc ? rc : ft_stmt(&b, "OLD", -1, NULL, NULL, trig[i].inc);
+            rc = rc ? rc : ft_stmt(&b, "NEW", 1, NULL, NULL, trig[i].inc);
+            rc = rc ? rc : expand(&b, ft_names_tpl, "NEW", 1, 0, 0);
+        }
+        rc = rc ? rc : sr__buf_adds(&b, "END;\n");
+    }
+    if (!rc && rebuild) {
+        static const char *const fdims[] = {"f.slot = 1", "f.slot IN (2, 3)", "f.slot IN (4, 5)", "f.slot = 6"};
+        static const char *const dimv[] = {"actor", "admin1", "admin2", "country", "sub_event_type", "week", "month"};
+        rc = sr__buf_adds(&b, "DELETE FROM ftallies;\n");
+        for (size_t f = 0; f < 4 && !rc; f++)
+            for (size_t d = 0; d < 7 && !rc; d++) {
+                char cond[96];
+                snprintf(cond, sizeof cond, " AND g.gran = 'M' AND d.dim = '%s' AND %s", dimv[d], fdims[f]);
+                rc = ft_stmt(&b, "e", 1, ", " COUNTED_UNITS, cond, 1);
+            }
+        rc = rc ? rc : sr__buf_adds(&b, ft_cols);
+        rc = rc ? rc
+                : sr__buf_adds(&b, "SELECT origin, fdim, fval, dim, 'Y', substr(period, 1, 4), key, country, iso3,"
+                                   " SUM(incidents), SUM(aggregates), SUM(fat_low), SUM(fat_best), SUM(fat_high),"
+                                   " SUM(claim_low), SUM(claim_best), SUM(claim_high) FROM ftallies WHERE gran = 'M'"
+                                   " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9");
+        rc = rc ? rc : sr__buf_adds(&b, ft_upsert);
+        rc = rc ? rc
+                : sr__buf_adds(&b, "INSERT OR IGNORE INTO actor_names (name) SELECT actor1 FROM " COUNTED_UNITS
+                                   " WHERE actor1 <> '' UNION SELECT actor2 FROM " COUNTED_UNITS " WHERE actor2 <> '';\n"
+                                   "INSERT OR IGNORE INTO actor_pairs (a1, a2) SELECT DISTINCT actor1, actor2 FROM "
+                                   COUNTED_UNITS " WHERE actor1 <> '' AND actor2 <> '' AND actor1 <> actor2;\n");
+    }
+    if (!rc)
+        rc = exec(st, b.p, "creating the crossed tallies");
+    else if (!st->err[0])
+        snprintf(st->err, sizeof st->err, "creating the crossed tallies: %s", sr_strerror(rc));
+    sr__buf_release(&b);
+    return rc;
+}
+
+/* ---- version 8: aggregate claims linked to the incidents they cover -------
+ * A claim (an aggregate event: "69 killed this month") covers the news
+ * incidents of its origin dated within its period (date_start to date_end,
+ * or its date), in its country (name or ISO3), admin1, with its actor1 as a
+ * substring of actor1 or actor2 and its event type as event or sub-event
+ * type, each when the claim names it. claim_links holds one row per claim
+ * and incident covered, kept by triggers as claims and incidents arrive in
+ * either order, are reconciled (an incident's date or place changes) or go;
+ * the sums beside a claim are read through it, never added to tallies. */
+#define CLAIM_FROM(c) "(CASE WHEN " c ".date_start <> '' THEN " c ".date_start ELSE " c ".event_date END)"
+#define CLAIM_TO(c)                                                                                      \
+    "(CASE WHEN " c ".date_end <> '' THEN " c ".date_end WHEN " c ".date_start <> '' THEN " c ".date_start" \
+    " ELSE " c ".event_date END)"
+/* incident i is in the scope of claim c */
+#define CLAIM_COVERS(c, i)                                                                                    \
+    c ".kind = 'aggregate' AND " i ".kind = 'incident' AND " i ".origin = " c ".origin AND " i                \
+    ".event_date <> '' AND " CLAIM_FROM(c) " <> '' AND " i ".event_date >= " CLAIM_FROM(c) " AND " i           \
+    ".event_date <= " CLAIM_TO(c) " AND (" c ".country = '' OR " i ".country = " c ".country COLLATE NOCASE OR " i \
+    ".iso3 = " c ".country COLLATE NOCASE) AND (" c ".admin1 = '' OR " i ".admin1 = " c ".admin1 COLLATE NOCASE)"  \
+    " AND (" c ".actor1 = '' OR instr(lower(" i ".actor1), lower(" c ".actor1)) > 0 OR instr(lower(" i            \
+    ".actor2), lower(" c ".actor1)) > 0) AND (" c ".event_type = '' OR " i ".event_type = " c                    \
+    ".event_type COLLATE NOCASE OR " i ".sub_event_type = " c ".event_type COLLATE NOCASE)"
+
+static const char *const claim_links_sql =
+    "CREATE TABLE IF NOT EXISTS claim_links (claim INTEGER NOT NULL, incident INTEGER NOT NULL,"
+    " PRIMARY KEY (claim, incident)) WITHOUT ROWID;\n"
+    "CREATE INDEX IF NOT EXISTS claim_links_incident ON claim_links(incident);\n"
+    /* the claims whose period has not ended before an incident's date */
+    "CREATE INDEX IF NOT EXISTS events_claim_to ON events(kind, (CASE WHEN date_end <> '' THEN date_end WHEN"
+    " date_start <> '' THEN date_start ELSE event_date END));\n"
+    "CREATE TRIGGER IF NOT EXISTS claims_ins AFTER INSERT ON events WHEN NEW.kind = 'aggregate' BEGIN"
+    " INSERT INTO claim_links (claim, incident) SELECT NEW.id, i.id FROM incidents i WHERE " CLAIM_COVERS("NEW", "i")
+    "; END;\n"
+    "CREATE TRIGGER IF NOT EXISTS claims_del AFTER DELETE ON events WHEN OLD.kind = 'aggregate' BEGIN"
+    " DELETE FROM claim_links WHERE claim = OLD.id; END;\n"
+    "CREATE TRIGGER IF NOT EXISTS claims_upd AFTER UPDATE OF kind, origin, event_date, date_start, date_end, country,"
+    " admin1, actor1, event_type ON events WHEN OLD.kind = 'aggregate' OR NEW.kind = 'aggregate' BEGIN"
+    " DELETE FROM claim_links WHERE claim = OLD.id;"
+    " INSERT INTO claim_links (claim, incident) SELECT NEW.id, i.id FROM incidents i WHERE " CLAIM_COVERS("NEW", "i")
+    "; END;\n"
+    "CREATE TRIGGER IF NOT EXISTS claims_inc_ins AFTER INSERT ON incidents BEGIN"
+    " INSERT INTO claim_links (claim, incident) SELECT c.id, NEW.id FROM events c WHERE " CLAIM_TO("c")
+    " >= NEW.event_date AND " CLAIM_COVERS("c", "NEW") "; END;\n"
+    "CREATE TRIGGER IF NOT EXISTS claims_inc_del AFTER DELETE ON incidents BEGIN"
+    " DELETE FROM claim_links WHERE incident = OLD.id; END;\n"
+    "CREATE TRIGGER IF NOT EXISTS claims_inc_upd AFTER UPDATE ON incidents WHEN OLD.kind IS NOT NEW.kind"
+    " OR OLD.origin IS NOT NEW.origin OR OLD.event_date IS NOT NEW.event_date OR OLD.country IS NOT NEW.country"
+    " OR OLD.iso3 IS NOT NEW.iso3 OR OLD.admin1 IS NOT NEW.admin1 OR OLD.actor1 IS NOT NEW.actor1"
+    " OR OLD.actor2 IS NOT NEW.actor2 OR OLD.event_type IS NOT NEW.event_type"
+    " OR OLD.sub_event_type IS NOT NEW.sub_event_type BEGIN"
+    " DELETE FROM claim_links WHERE incident = OLD.id;"
+    " INSERT INTO claim_links (claim, incident) SELECT c.id, NEW.id FROM events c WHERE " CLAIM_TO("c")
+    " >= NEW.event_date AND " CLAIM_COVERS("c", "NEW") "; END;\n";
+
+/* Creates the claim links and their triggers; with rebuild, links every
+ * stored claim (each claim's period through the incidents' date index). */
+static int ensure_claim_links(sr_store *st, int rebuild)
+{
+    int rc = exec(st, claim_links_sql, "creating the claim links");
+    if (!rc && rebuild)
+        rc = exec(st,
+                  "DELETE FROM claim_links; INSERT INTO claim_links (claim, incident) SELECT c.id, i.id"
+                  " FROM events c JOIN incidents i ON i.event_date >= " CLAIM_FROM("c") " AND i.event_date <= "
+                  CLAIM_TO("c") " WHERE " CLAIM_COVERS("c", "i"),
+                  "linking the stored claims");
+    return rc;
+}
+
 /* Creates the schema when the file is new, upgrades an older one; refuses a store written by a newer sitrep. */
 static bool has_column(sr_store *st, const char *table, const char *col)
 {
@@ -522,7 +755,10 @@ static int migrate(sr_store *st)
      * 4 → 5 incidents linking the reports of one event (the tally triggers are
      * made anew: news incidents count through their incident); 5 → 6 admin2
      * in the tallies (rebuilt), the alert tallies, incidents' assoc actors;
-     * 6 → 7 the toll histogram of the alert tallies (alert_marks, built) */
+     * 6 → 7 the toll histogram of the alert tallies (alert_marks, built);
+     * 7 → 8 the tallies crossed by filter value (ftallies, built), the
+     * filters' indexes on events widened to hold the documents, and the
+     * claims linked to the incidents they cover (claim_links, built) */
     if (v >= 1 && v < 6 &&
         ((rc = exec(st,
                     "DROP TRIGGER IF EXISTS tallies_ins; DROP TRIGGER IF EXISTS tallies_del;"
@@ -541,6 +777,15 @@ static int migrate(sr_store *st)
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         return rc;
     }
+    if (v >= 1 && v < 8 &&
+        (rc = exec(st,
+                   "DROP INDEX IF EXISTS events_admin1; DROP INDEX IF EXISTS events_actor1;"
+                   " DROP INDEX IF EXISTS events_actor2; DROP INDEX IF EXISTS events_event_type;"
+                   " DROP INDEX IF EXISTS events_sub_event_type;",
+                   "upgrading the store to schema version 8")) != 0) {
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        return rc;
+    }
     if ((v >= 1 && v < 3 && (rc = exec(st, upgrade_2_to_3, "upgrading the store to schema version 3")) != 0) ||
         (rc = exec(st, schema_sql, "creating the schema")) != 0 ||
         (rc = exec(st, sr__dedup_schema, "creating the incidents")) != 0 ||
@@ -550,7 +795,8 @@ static int migrate(sr_store *st)
                     " ALTER TABLE incidents ADD COLUMN assoc_actor_2 TEXT NOT NULL DEFAULT '';",
                     "upgrading the store to schema version 6")) != 0) ||
         (v >= 1 && v < 5 && (rc = relink(st)) != 0) || (rc = ensure_tallies(st, v > 0 && v < 6)) != 0 ||
-        (rc = ensure_alert_tallies(st, v > 0 && v < 6, v > 0)) != 0 ||
+        (rc = ensure_alert_tallies(st, v > 0 && v < 6, v > 0 && v < 7)) != 0 ||
+        (rc = ensure_ftallies(st, v > 0 && v < 8)) != 0 || (rc = ensure_claim_links(st, v > 0 && v < 8)) != 0 ||
         (rc = exec(st, setv, "creating the schema")) != 0) {
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         return rc;
@@ -1030,13 +1276,56 @@ int sr_store_events(sr_store *st, const sr_query *q, sr_event_cb cb, void *ud)
     return rc;
 }
 
+int sr_store_claims(sr_store *st, const sr_query *q, sr_claim_cb cb, void *ud)
+{
+    if (!st || !cb)
+        return SR_EINVAL;
+    sr_query c = q ? *q : (sr_query){0};
+    c.kind = "aggregate";
+    sqlite3_stmt *s = NULL;
+    int rc = select_in_order(
+        st, &c,
+        "SELECT e.event_id, " CLAIM_FROM("e") ", " CLAIM_TO("e") ", e.country, e.admin1, e.actor1, e.event_type,"
+        " e.fatalities, COALESCE(e.fatalities_low, e.fatalities), COALESCE(e.fatalities_high, e.fatalities),"
+        " (SELECT count(*) FROM claim_links l WHERE l.claim = e.id),"
+        " (SELECT SUM(COALESCE(i.fatalities_low, i.fatalities, 0)) FROM claim_links l JOIN incidents i"
+        " ON i.id = l.incident WHERE l.claim = e.id),"
+        " (SELECT SUM(COALESCE(i.fatalities, 0)) FROM claim_links l JOIN incidents i ON i.id = l.incident"
+        " WHERE l.claim = e.id),"
+        " (SELECT SUM(COALESCE(i.fatalities_high, i.fatalities, 0)) FROM claim_links l JOIN incidents i"
+        " ON i.id = l.incident WHERE l.claim = e.id),"
+        " (SELECT group_concat(incident, ',') FROM (SELECT l.incident FROM claim_links l WHERE l.claim = e.id"
+        " ORDER BY l.incident)) FROM events e",
+        &s);
+    if (rc)
+        return rc;
+    int step;
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        sr_claim x = {sr__col_text(s, 0), sr__col_text(s, 1), sr__col_text(s, 2), sr__col_text(s, 3),
+                      sr__col_text(s, 4), sr__col_text(s, 5), sr__col_text(s, 6), sr__col_int(s, 8, -1),
+                      sr__col_int(s, 7, -1), sr__col_int(s, 9, -1), (long)sqlite3_column_int64(s, 10),
+                      (long)sqlite3_column_int64(s, 11), (long)sqlite3_column_int64(s, 12),
+                      (long)sqlite3_column_int64(s, 13), sr__col_text(s, 14)};
+        if ((rc = cb(ud, &x)) != 0)
+            break;
+    }
+    if (!rc && step != SQLITE_DONE)
+        rc = db_fail(st, "reading claims");
+    sqlite3_finalize(s);
+    return rc;
+}
+
 /* ---- report ----------------------------------------------------------- */
 
 /* What reports count: each incident once (a news incident through its
  * incident, schema version 5), with the columns the filters and sums read. */
-#define COUNTED_EVENTS                                                                                     \
+#define COUNTED_EVENTS COUNTED_UNITS
+/* The same, for a few days of a filter (the edges of a crossed-tally report):
+ * "+" keeps the planner from reading every unlinked event through
+ * events_incident, so it takes the filter's or the date's index instead. */
+#define COUNTED_FEW_DAYS                                                                                   \
     "(SELECT kind, origin, event_date, event_type, sub_event_type, actor1, actor2, country, iso3, admin1,"  \
-    " admin2, fatalities, fatalities_low, fatalities_high FROM events WHERE incident_id IS NULL UNION ALL" \
+    " admin2, fatalities, fatalities_low, fatalities_high FROM events WHERE +incident_id IS NULL UNION ALL" \
     " SELECT kind, origin, event_date, event_type, sub_event_type, actor1, actor2, country, iso3, admin1," \
     " admin2, fatalities, fatalities_low, fatalities_high FROM incidents) e"
 
@@ -1084,14 +1373,11 @@ static void span_add(span *sp, char gran, const char *lo, const char *hi)
     sp->n++;
 }
 
-/* True when q asks only for what the tallies hold (dates, country, origin);
- * fills the ranges of rows to read. */
-static bool tallies_can(const sr_query *q, span *sp)
+/* Fills the ranges of tally rows covering q's period; false when its dates
+ * are not plain dates (the general query then compares them as text). */
+static bool span_of(const sr_query *q, span *sp)
 {
     memset(sp, 0, sizeof *sp);
-    if (q && ((q->admin1 && *q->admin1) || (q->actor && *q->actor) || (q->type && *q->type) ||
-              (q->kind && *q->kind) || q->limit > 0))
-        return false;
     bool hs = q && q->since && *q->since, hu = q && q->until && *q->until;
     sr__date a = {1, 1, 1}, b = {9999, 12, 31};
     if ((hs && (strlen(q->since) != 10 || sr__date_parse_iso(q->since, &a))) ||
@@ -1123,6 +1409,17 @@ static bool tallies_can(const sr_query *q, span *sp)
         }
     }
     return true;
+}
+
+/* True when q asks only for what the tallies hold (dates, country, origin);
+ * fills the ranges of rows to read. */
+static bool tallies_can(const sr_query *q, span *sp)
+{
+    memset(sp, 0, sizeof *sp);
+    if (q && ((q->admin1 && *q->admin1) || (q->actor && *q->actor) || (q->type && *q->type) ||
+              (q->kind && *q->kind) || q->limit > 0))
+        return false;
+    return span_of(q, sp);
 }
 
 /* Appends "FROM tallies t WHERE <origin, dim, range i, country>"; parameters:
@@ -1201,65 +1498,99 @@ static int by_report_order(const void *a, const void *b)
     return strcmp(x->key, y->key);
 }
 
-/* Sums the rows of s per key in a hash table (cheaper than SQLite's sorter
- * on tens of thousands of rows), then calls cb in report order. */
-static int report_grouped(sr_store *st, sqlite3_stmt *s, int timekey, sr_tally_cb cb, void *ud)
+/* Keys being summed from tally rows: a hash table over a growing array
+ * (cheaper than SQLite's sorter on tens of thousands of rows). */
+typedef struct rgroup {
+    rsum *v;
+    size_t n, cap, nslot, *slot;
+} rgroup;
+
+static void rg_release(rgroup *g)
 {
-    rsum *v = NULL;
-    size_t n = 0, cap = 0, nslot = 0, *slot = NULL;
+    for (size_t i = 0; i < g->n; i++)
+        free(g->v[i].key);
+    free(g->v);
+    free(g->slot);
+    memset(g, 0, sizeof *g);
+}
+
+/* Adds v[0..7] to key's sums, each column first multiplied by mask (0 or 1). */
+static int rg_add(rgroup *g, const char *key, const long v[8], const int mask[8])
+{
+    size_t len = strlen(key);
+    if (2 * (g->n + 1) > g->nslot) {
+        size_t ns = g->nslot ? g->nslot * 2 : 4096, *t = calloc(ns, sizeof *t);
+        if (!t)
+            return SR_ENOMEM;
+        for (size_t i = 0; i < g->n; i++) {
+            size_t h = (size_t)sr__hash64(g->v[i].key, strlen(g->v[i].key)) & (ns - 1);
+            while (t[h])
+                h = (h + 1) & (ns - 1);
+            t[h] = i + 1;
+        }
+        free(g->slot);
+        g->slot = t;
+        g->nslot = ns;
+    }
+    size_t h = (size_t)sr__hash64(key, len) & (g->nslot - 1);
+    while (g->slot[h] && strcmp(g->v[g->slot[h] - 1].key, key))
+        h = (h + 1) & (g->nslot - 1);
+    if (!g->slot[h]) {
+        if (sr__grow((void **)&g->v, &g->cap, g->n, sizeof *g->v) || !(g->v[g->n].key = sr__strdup(key)))
+            return SR_ENOMEM;
+        memset(g->v[g->n].v, 0, sizeof g->v[g->n].v);
+        g->slot[h] = ++g->n;
+    }
+    rsum *r = &g->v[g->slot[h] - 1];
+    for (int i = 0; i < 8; i++)
+        r->v[i] += mask[i] * v[i];
+    return 0;
+}
+
+static const int no_mask[8] = {1, 1, 1, 1, 1, 1, 1, 1};
+
+/* Adds every row of s (key, then the eight sums). */
+static int rg_feed(sr_store *st, rgroup *g, sqlite3_stmt *s, const int mask[8])
+{
     int rc = 0, step;
     while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
-        const char *key = sr__col_text(s, 0);
-        size_t len = strlen(key);
-        if (2 * (n + 1) > nslot) {
-            size_t ns = nslot ? nslot * 2 : 4096, *t = calloc(ns, sizeof *t);
-            if (!t) {
-                rc = SR_ENOMEM;
-                break;
-            }
-            for (size_t i = 0; i < n; i++) {
-                size_t h = (size_t)sr__hash64(v[i].key, strlen(v[i].key)) & (ns - 1);
-                while (t[h])
-                    h = (h + 1) & (ns - 1);
-                t[h] = i + 1;
-            }
-            free(slot);
-            slot = t;
-            nslot = ns;
-        }
-        size_t h = (size_t)sr__hash64(key, len) & (nslot - 1);
-        while (slot[h] && strcmp(v[slot[h] - 1].key, key))
-            h = (h + 1) & (nslot - 1);
-        if (!slot[h]) {
-            if (sr__grow((void **)&v, &cap, n, sizeof *v) || !(v[n].key = sr__strdup(key))) {
-                rc = SR_ENOMEM;
-                break;
-            }
-            memset(v[n].v, 0, sizeof v[n].v);
-            slot[h] = ++n;
-        }
-        rsum *r = &v[slot[h] - 1];
+        long v[8];
         for (int i = 0; i < 8; i++)
-            r->v[i] += (long)sqlite3_column_int64(s, i + 1);
+            v[i] = (long)sqlite3_column_int64(s, i + 1);
+        rc = rg_add(g, sr__col_text(s, 0), v, mask);
     }
-    if (!rc && step != SQLITE_DONE)
-        rc = db_fail(st, "tallying events");
     if (rc == SR_ENOMEM)
         snprintf(st->err, sizeof st->err, "tallying events: out of memory");
+    else if (step != SQLITE_DONE)
+        rc = db_fail(st, "tallying events");
+    return rc;
+}
+
+/* Calls cb for every key with something counted, in report order. */
+static int rg_emit(rgroup *g, int timekey, sr_tally_cb cb, void *ud)
+{
+    int rc = 0;
     timekey_order = timekey;
-    if (!rc && n)
-        qsort(v, n, sizeof *v, by_report_order);
-    for (size_t i = 0; i < n && !rc; i++) {
-        const rsum *r = &v[i];
+    if (g->n)
+        qsort(g->v, g->n, sizeof *g->v, by_report_order);
+    for (size_t i = 0; i < g->n && !rc; i++) {
+        const rsum *r = &g->v[i];
         if (r->v[0] + r->v[1] <= 0)
             continue;
         sr_tally t = {r->key, r->v[0], r->v[1], r->v[2], r->v[3], r->v[4], r->v[5], r->v[6], r->v[7]};
         rc = cb(ud, &t);
     }
-    for (size_t i = 0; i < n; i++)
-        free(v[i].key);
-    free(v);
-    free(slot);
+    return rc;
+}
+
+/* Sums the rows of s per key, then calls cb in report order. */
+static int report_grouped(sr_store *st, sqlite3_stmt *s, int timekey, sr_tally_cb cb, void *ud)
+{
+    rgroup g = {0};
+    int rc = rg_feed(st, &g, s, no_mask);
+    if (!rc)
+        rc = rg_emit(&g, timekey, cb, ud);
+    rg_release(&g);
     return rc;
 }
 
@@ -1327,6 +1658,163 @@ static int tallies_edge(sr_store *st, const sr_query *q, const span *sp, int las
     return step == SQLITE_ROW || step == SQLITE_DONE ? 0 : db_fail(st, "reading the tallies");
 }
 
+/* The general query: the counted units that pass every filter of q, summed
+ * per key of report_keys[k] by SQLite (key, then the eight sums). */
+static int general_stmt(sr_store *st, int k, const sr_query *q, int few_days, sqlite3_stmt **s)
+{
+    sr__buf sql;
+    sr__buf_init(&sql, STORE_MAX_SQL);
+    const char *params[16];
+    int np = 0;
+    int rc = sr__buf_printf(
+        &sql,
+        "SELECT %s AS k,"
+        " SUM(e.kind = 'incident'), SUM(e.kind = 'aggregate'),"
+        " SUM(CASE WHEN e.kind = 'incident' THEN COALESCE(e.fatalities_low, e.fatalities, 0) END),"
+        " SUM(CASE WHEN e.kind = 'incident' THEN COALESCE(e.fatalities, 0) END),"
+        " SUM(CASE WHEN e.kind = 'incident' THEN COALESCE(e.fatalities_high, e.fatalities, 0) END),"
+        " SUM(CASE WHEN e.kind = 'aggregate' THEN COALESCE(e.fatalities_low, e.fatalities, 0) END),"
+        " SUM(CASE WHEN e.kind = 'aggregate' THEN COALESCE(e.fatalities, 0) END),"
+        " SUM(CASE WHEN e.kind = 'aggregate' THEN COALESCE(e.fatalities_high, e.fatalities, 0) END)"
+        " FROM %s",
+        report_keys[k].expr, few_days ? COUNTED_FEW_DAYS : COUNTED_EVENTS);
+    if (!rc)
+        rc = where_origin(q, &sql, params, &np);
+    if (!rc)
+        rc = sr__buf_adds(&sql, report_keys[k].timekey
+                                    ? " GROUP BY k ORDER BY k"
+                                    : " GROUP BY k ORDER BY SUM(e.kind = 'incident') + SUM(e.kind = 'aggregate') DESC, k");
+    if (!rc)
+        rc = prepare_query(st, &sql, params, np, q ? q->limit : 0, s);
+    sr__buf_release(&sql);
+    return rc;
+}
+
+/* ---- the crossed tallies (schema 8): one filter, any key ---------------- */
+
+/* The origin condition on column col: ?n, or the three origins for "all". */
+static int origin_cond(sr__buf *sql, const sr_query *q, const char *col, int n)
+{
+    const char *o = q && q->origin && *q->origin ? q->origin : "news";
+    return !strcmp(o, "all") ? sr__buf_printf(sql, " AND %s IN ('news', 'acled', 'ucdp')", col)
+                             : sr__buf_printf(sql, " AND %s = ?%d", col, n);
+}
+
+/* The one filter of q the crossed tallies can answer ("admin1", "type",
+ * "actor"), with its value; NULL when q has none, several, or a limit. */
+static const char *ft_filter(const sr_query *q, const char **val)
+{
+    if (!q || q->limit > 0)
+        return NULL;
+    const char *f = NULL;
+    int n = 0;
+    if (q->admin1 && *q->admin1)
+        n++, f = "admin1", *val = q->admin1;
+    if (q->type && *q->type)
+        n++, f = "type", *val = q->type;
+    if (q->actor && *q->actor)
+        n++, f = "actor", *val = q->actor;
+    return n == 1 ? f : NULL;
+}
+
+/* Which of the eight sums a kind filter keeps (incidents or claims). */
+static void kind_mask(const sr_query *q, int mask[8])
+{
+    for (int i = 0; i < 8; i++)
+        mask[i] = 1;
+    if (!q || !q->kind || !*q->kind)
+        return;
+    int inc = !strcasecmp(q->kind, "incident"), agg = !strcasecmp(q->kind, "aggregate");
+    for (int i = 0; i < 8; i++)
+        mask[i] = (i == 0 || (i >= 2 && i <= 4)) ? inc : agg;
+}
+
+/* The actor names an --actor substring matches (?5), and the pairs of them
+ * whose events would otherwise count twice. */
+static const char *const ft_actor_with =
+    "WITH m(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE instr(lower(name), lower(?5)) > 0),"
+    " p(fv) AS MATERIALIZED (SELECT a1 || char(31) || a2 FROM actor_pairs WHERE a1 IN (SELECT name FROM m)"
+    " AND a2 IN (SELECT name FROM m)) ";
+
+/* "SELECT cols FROM ftallies t ... WHERE <origin, filter, dim ?1, gran, range>"
+ * for the month and year ranges of sp (parameters as tallies_where, ?5 the
+ * filter value); sign -1 reads the pair rows subtracted for --actor.
+ * cols uses %s for the sign ("" or "-"). */
+static int ft_union(sr__buf *sql, const sr_query *q, const char *f, const span *sp, const char *cols, int *nparts)
+{
+    int rc = 0;
+    *nparts = 0;
+    bool actor = !strcmp(f, "actor");
+    if (actor)
+        rc = sr__buf_adds(sql, ft_actor_with);
+    for (int pass = 0; pass < (actor ? 2 : 1) && !rc; pass++)
+        for (int i = 0; i < sp->n && !rc; i++) {
+            if (sp->part[i].gran == 'D')
+                continue;
+            if ((*nparts)++)
+                rc = sr__buf_adds(sql, " UNION ALL ");
+            rc = rc ? rc : sr__buf_printf(sql, cols, pass ? "-" : "");
+            if (!actor)
+                rc = rc ? rc : sr__buf_adds(sql, " FROM ftallies t WHERE t.fdim = ?4 AND t.fval = lower(?5)");
+            else
+                rc = rc ? rc
+                        : sr__buf_adds(sql, pass ? " FROM p CROSS JOIN ftallies t ON t.fval = p.fv WHERE t.fdim = 'pair'"
+                                                 : " FROM m CROSS JOIN ftallies t ON t.fval = m.name WHERE t.fdim = 'actor'");
+            rc = rc ? rc : origin_cond(sql, q, "t.origin", 2);
+            rc = rc ? rc
+                    : sr__buf_printf(sql, " AND t.dim = ?1 AND t.gran = '%c' AND t.period >= ?%d AND t.period <= ?%d",
+                                     sp->part[i].gran, 10 + 2 * i, 11 + 2 * i);
+            if (!rc && q->country && *q->country)
+                rc = sr__buf_adds(sql, " AND (t.country = ?3 COLLATE NOCASE OR t.iso3 = ?3 COLLATE NOCASE)");
+        }
+    return rc;
+}
+
+static int ft_prepare(sr_store *st, sr__buf *sql, const sr_query *q, const char *f, const char *val, const span *sp,
+                      const char *dim, sqlite3_stmt **s)
+{
+    int rc = tallies_prepare(st, sql, q, sp, dim, s);
+    if (!rc) {
+        sqlite3_bind_text(*s, 4, f, -1, SQLITE_STATIC);
+        sqlite3_bind_text(*s, 5, val, -1, SQLITE_TRANSIENT);
+    }
+    return rc;
+}
+
+/* Sums of the units passing q's one filter (f = val) per key of
+ * report_keys[k], into g: whole months and years from the crossed tallies,
+ * the days at the edges of the period through the filters' indexes. */
+static int ft_group(sr_store *st, int k, const sr_query *q, const char *f, const char *val, const span *sp, rgroup *g)
+{
+    int mask[8], nparts = 0;
+    kind_mask(q, mask);
+    sr__buf sql;
+    sr__buf_init(&sql, STORE_MAX_SQL);
+    int rc = ft_union(&sql, q, f, sp,
+                      "SELECT t.key, %1$st.incidents, %1$st.aggregates, %1$st.fat_low, %1$st.fat_best,"
+                      " %1$st.fat_high, %1$st.claim_low, %1$st.claim_best, %1$st.claim_high",
+                      &nparts);
+    sqlite3_stmt *s = NULL;
+    if (!rc && nparts)
+        rc = ft_prepare(st, &sql, q, f, val, sp, report_keys[k].by, &s);
+    sr__buf_release(&sql);
+    if (!rc && s)
+        rc = rg_feed(st, g, s, mask);
+    sqlite3_finalize(s);
+    for (int i = 0; i < sp->n && !rc; i++) {
+        if (sp->part[i].gran != 'D')
+            continue;
+        sr_query d = *q;
+        d.since = sp->part[i].lo;
+        d.until = sp->part[i].hi;
+        s = NULL;
+        rc = general_stmt(st, k, &d, 1, &s);
+        rc = rc ? rc : rg_feed(st, g, s, no_mask);
+        sqlite3_finalize(s);
+    }
+    return rc;
+}
+
 int sr_store_report(sr_store *st, const char *by, const sr_query *q, sr_tally_cb cb, void *ud)
 {
     if (!st || !cb)
@@ -1344,6 +1832,7 @@ int sr_store_report(sr_store *st, const char *by, const sr_query *q, sr_tally_cb
     sqlite3_stmt *s = NULL;
     span sp;
     int rc;
+    const char *fval = NULL, *f = ft_filter(q, &fval);
     if (tallies_can(q, &sp)) {
         if ((rc = report_tallies(st, by, q, &sp, &s)) != 0)
             return rc;
@@ -1351,32 +1840,14 @@ int sr_store_report(sr_store *st, const char *by, const sr_query *q, sr_tally_cb
         sqlite3_finalize(s);
         return rc;
     }
-    sr__buf sql;
-    sr__buf_init(&sql, STORE_MAX_SQL);
-    const char *params[16];
-    int np = 0;
-    rc = sr__buf_printf(
-        &sql,
-        "SELECT %s AS k,"
-        " SUM(e.kind = 'incident'), SUM(e.kind = 'aggregate'),"
-        " SUM(CASE WHEN e.kind = 'incident' THEN COALESCE(e.fatalities_low, e.fatalities, 0) END),"
-        " SUM(CASE WHEN e.kind = 'incident' THEN COALESCE(e.fatalities, 0) END),"
-        " SUM(CASE WHEN e.kind = 'incident' THEN COALESCE(e.fatalities_high, e.fatalities, 0) END),"
-        " SUM(CASE WHEN e.kind = 'aggregate' THEN COALESCE(e.fatalities_low, e.fatalities, 0) END),"
-        " SUM(CASE WHEN e.kind = 'aggregate' THEN COALESCE(e.fatalities, 0) END),"
-        " SUM(CASE WHEN e.kind = 'aggregate' THEN COALESCE(e.fatalities_high, e.fatalities, 0) END)"
-        " FROM " COUNTED_EVENTS,
-        report_keys[k].expr);
-    if (!rc)
-        rc = where_origin(q, &sql, params, &np);
-    if (!rc)
-        rc = sr__buf_adds(&sql, report_keys[k].timekey
-                                    ? " GROUP BY k ORDER BY k"
-                                    : " GROUP BY k ORDER BY SUM(e.kind = 'incident') + SUM(e.kind = 'aggregate') DESC, k");
-    if (!rc)
-        rc = prepare_query(st, &sql, params, np, q ? q->limit : 0, &s);
-    sr__buf_release(&sql);
-    if (rc)
+    if (f && span_of(q, &sp)) {
+        rgroup g = {0};
+        rc = ft_group(st, k, q, f, fval, &sp, &g);
+        rc = rc ? rc : rg_emit(&g, report_keys[k].timekey, cb, ud);
+        rg_release(&g);
+        return rc;
+    }
+    if ((rc = general_stmt(st, k, q, 0, &s)) != 0)
         return rc;
     int step;
     while ((step = sqlite3_step(s)) == SQLITE_ROW) {
@@ -1443,6 +1914,125 @@ int sr__store_dates(sr_store *st, const sr_query *q, char first[11], char last[1
     return 0;
 }
 
+/* The first (or last) date with a unit passing q's one filter f = val: the
+ * edge days through the filters' indexes, whole months and years by the
+ * first month with something counted in the crossed tallies, then the days
+ * of that month through the indexes. */
+static int ft_edge(sr_store *st, const sr_query *q, const char *f, const char *val, const span *sp, int last,
+                   char out[11])
+{
+    int mask[8];
+    kind_mask(q, mask);
+    out[0] = 0;
+    int rc = 0;
+    for (int j = 0; j < sp->n && !rc && !out[0]; j++) {
+        int i = last ? sp->n - 1 - j : j;
+        char lo[16], hi[16];
+        if (sp->part[i].gran == 'D') {
+            snprintf(lo, sizeof lo, "%s", sp->part[i].lo);
+            snprintf(hi, sizeof hi, "%s", sp->part[i].hi);
+        } else { /* the first or last month of the range with a unit counted */
+            span m = {.n = 1};
+            m.part[0].gran = 'M';
+            snprintf(m.part[0].lo, sizeof m.part[0].lo, "%s", sp->part[i].lo[0] ? sp->part[i].lo : "0000");
+            snprintf(m.part[0].hi, sizeof m.part[0].hi, "%s", sp->part[i].hi);
+            if (sp->part[i].gran == 'Y') {
+                day_bound(m.part[0].lo, m.part[0].lo, "-01");
+                day_bound(m.part[0].hi, m.part[0].hi, "-12");
+            }
+            char cond[160];
+            snprintf(cond, sizeof cond,
+                     " AND %d * t.incidents + %d * t.aggregates > 0 ORDER BY t.period%s LIMIT 1", mask[0], mask[1],
+                     last ? " DESC" : "");
+            sr__buf sql;
+            sr__buf_init(&sql, STORE_MAX_SQL);
+            int nparts = 0;
+            rc = ft_union(&sql, q, f, &m, "SELECT t.period%s", &nparts);
+            if (!rc && !strcmp(f, "actor")) { /* the pair rows only lower counts already above zero */
+                char *cut = strstr(sql.p, " UNION ALL ");
+                if (cut) {
+                    *cut = 0;
+                    sql.len = (size_t)(cut - sql.p);
+                }
+            }
+            rc = rc ? rc : sr__buf_adds(&sql, cond);
+            sqlite3_stmt *s = NULL;
+            rc = rc ? rc : ft_prepare(st, &sql, q, f, val, &m, "month", &s);
+            sr__buf_release(&sql);
+            if (rc)
+                return rc;
+            int step = sqlite3_step(s);
+            if (step == SQLITE_ROW) {
+                day_bound(lo, sr__col_text(s, 0), "-01");
+                day_bound(hi, sr__col_text(s, 0), "-31");
+            }
+            sqlite3_finalize(s);
+            if (step == SQLITE_DONE)
+                continue;
+            if (step != SQLITE_ROW)
+                return db_fail(st, "reading the crossed tallies");
+        }
+        sr_query d = *q;
+        d.since = lo;
+        d.until = hi;
+        sqlite3_stmt *s = NULL;
+        if ((rc = query_value(st, last ? "SELECT max(NULLIF(e.event_date, '')) FROM " COUNTED_FEW_DAYS
+                                       : "SELECT min(NULLIF(e.event_date, '')) FROM " COUNTED_FEW_DAYS,
+                              &d, "", &s)))
+            return rc;
+        copy_date(out, sqlite3_data_count(s) ? sr__col_text(s, 0) : "");
+        sqlite3_finalize(s);
+    }
+    return rc;
+}
+
+/* The documents with an event passing q's one filter f: from the filter's
+ * index on events alone (one branch per column the filter reads; UNION
+ * counts a document once). */
+static int ft_documents(sr_store *st, const sr_query *q, const char *f, long *out)
+{
+    sr_query b = *q;
+    static const char *const br[][2] = {
+        {" INDEXED BY events_admin1", ""},
+        {" INDEXED BY events_event_type", " AND e.event_type = ?%d COLLATE NOCASE"},
+        {" INDEXED BY events_sub_event_type", " AND e.sub_event_type = ?%d COLLATE NOCASE"},
+        {" INDEXED BY events_actor1",
+         " AND e.actor1 IN (SELECT name FROM actor_names WHERE instr(lower(name), lower(?%d)) > 0)"},
+        {" INDEXED BY events_actor2",
+         " AND e.actor2 IN (SELECT name FROM actor_names WHERE instr(lower(name), lower(?%d)) > 0)"},
+    };
+    int from = 0, to = 0;
+    const char *val = NULL;
+    if (!strcmp(f, "type"))
+        from = 1, to = 2, val = q->type, b.type = NULL;
+    else if (!strcmp(f, "actor"))
+        from = 3, to = 4, val = q->actor, b.actor = NULL;
+    sr__buf sql;
+    sr__buf_init(&sql, STORE_MAX_SQL);
+    const char *params[16];
+    int np = 0;
+    int rc = sr__buf_adds(&sql, "SELECT count(*) FROM (");
+    for (int i = from; i <= to && !rc; i++) {
+        rc = sr__buf_adds(&sql, i > from ? " UNION SELECT e.document_id FROM events e" : "SELECT e.document_id FROM events e");
+        rc = rc ? rc : sr__buf_adds(&sql, br[i][0]);
+        rc = rc ? rc : where_origin(&b, &sql, params, &np);
+        if (!rc && val)
+            rc = sr__buf_printf(&sql, br[i][1], np + 1);
+    }
+    if (val)
+        params[np++] = val;
+    rc = rc ? rc : sr__buf_adds(&sql, from ? ")" : " GROUP BY e.document_id)");
+    sqlite3_stmt *s = NULL;
+    rc = rc ? rc : prepare_query(st, &sql, params, np, 0, &s);
+    sr__buf_release(&sql);
+    if (rc)
+        return rc;
+    int step = sqlite3_step(s);
+    *out = step == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+    sqlite3_finalize(s);
+    return step == SQLITE_ROW ? 0 : db_fail(st, "counting documents");
+}
+
 int sr_store_scope(sr_store *st, const sr_query *q, sr_scope *out)
 {
     if (!st || !out)
@@ -1454,6 +2044,18 @@ int sr_store_scope(sr_store *st, const sr_query *q, sr_scope *out)
         rc = rc ? rc : tallies_sum(st, q, &sp, "doc", "t.incidents", &out->documents);
         rc = rc ? rc : tallies_edge(st, q, &sp, 0, out->first);
         rc = rc ? rc : tallies_edge(st, q, &sp, 1, out->last);
+        return rc;
+    }
+    const char *fval = NULL, *f = ft_filter(q, &fval);
+    if (f && span_of(q, &sp)) {
+        rgroup g = {0};
+        int rc = ft_group(st, 3 /* country */, q, f, fval, &sp, &g);
+        for (size_t i = 0; i < g.n; i++)
+            out->events += g.v[i].v[0] + g.v[i].v[1];
+        rg_release(&g);
+        rc = rc ? rc : ft_documents(st, q, f, &out->documents);
+        rc = rc ? rc : ft_edge(st, q, f, fval, &sp, 0, out->first);
+        rc = rc ? rc : ft_edge(st, q, f, fval, &sp, 1, out->last);
         return rc;
     }
     /* one pass over the filtered units (the filters' indexes pick them) */
@@ -1520,14 +2122,6 @@ int sr__store_incidents(sr_store *st, int by, const sr_query *q, sr__incident_cb
 }
 
 static const char *const series_dims[] = {"actor", "admin1", "pair"};
-
-/* The origin condition on column col: ?n, or the three origins for "all". */
-static int origin_cond(sr__buf *sql, const sr_query *q, const char *col, int n)
-{
-    const char *o = q && q->origin && *q->origin ? q->origin : "news";
-    return !strcmp(o, "all") ? sr__buf_printf(sql, " AND %s IN ('news', 'acled', 'ucdp')", col)
-                             : sr__buf_printf(sql, " AND %s = ?%d", col, n);
-}
 
 /* Rows of the alert tallies, or with marks of their toll histogram (the
  * toll in fat, its incidents in n). */

@@ -4,8 +4,9 @@
 # on one attack, one other attack) gives two incidents, the first with three
 # reports and reconciled fatalities; report tallies incidents, not mentions;
 # ingesting day by day gives the same incidents as one batch; re-ingesting
-# changes nothing; aggregate claims stay out of incidents and report sets them
-# beside the incidents (--claims, --by admin2, filters). Run from the
+# changes nothing; aggregate claims stay out of incidents, are linked to the
+# incidents they cover in either order of arrival, and report sets them beside
+# the incidents (--claims, --by admin2, filters). Run from the
 # repository root. Ends with "N passed, N failed".
 set -u
 if [ $# -lt 1 ]; then
@@ -105,6 +106,31 @@ case $out in *",60,60,60,1,15,15,15"*) ok ;; *) no "report --claims --format csv
 out=$("$bin" report --db "$db" --claims --format json 2>&1)
 eq "$(printf '%s' "$out" | python3 -c 'import json,sys; c=json.load(sys.stdin)["claims"][0]; print(c["claimed_best"], c["recorded"]["incidents"], c["recorded"]["fatalities_best"])')" \
     "60 1 15" "report --claims --format json"
+# the link is stored (schema 8): the claim covers the Monguno incident, whose
+# id JSON lists; a claim ingested before the incidents it covers is linked as
+# they arrive, and a deleted incident leaves its claims
+mon=$(sql "$db" "select i.id from incidents i where i.fatalities = 15")
+eq "$(sql "$db" "select count(*), min(incident) from claim_links")" "1|$mon" "one claim link, to the Monguno incident"
+eq "$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["claims"][0]["recorded"]["incident_ids"])')" \
+    "[$mon]" "report --claims --format json lists the incident"
+db2=$tmp/claim-first.db
+"$bin" ingest --db "$db2" "$tmp/agg.txt" >/dev/null 2>&1
+out=$("$bin" report --db "$db2" --claims 2>&1)
+case $out in *"claimed: 60; recorded incidents: 0 in 0 events"*) ok ;; *) no "a claim alone: $out" ;; esac
+for f in $corpus/*.txt "$tmp"/*.txt; do
+    [ "$f" = "$tmp/agg.txt" ] || "$bin" ingest --db "$db2" "$f" >/dev/null 2>&1
+done
+out=$("$bin" report --db "$db2" --claims 2>&1)
+case $out in *"claimed: 60; recorded incidents: 15 in 1 event"*) ok ;; *) no "a claim before its incidents: $out" ;; esac
+python3 - "$db2" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("PRAGMA foreign_keys = ON")
+c.execute("DELETE FROM documents WHERE id IN (SELECT document_id FROM events e JOIN incidents i ON i.id = e.incident_id WHERE i.fatalities = 15)")
+c.commit()
+PY
+eq "$(sql "$db2" "select count(*) from claim_links")|$(sql "$db2" "select count(*) from events where kind = 'aggregate'")" "0|1" \
+    "the incident's reports deleted: the claim stays, unlinked"
 # the report's totals: claims apart from incidents (15 + 7 + 41 in 3 incidents)
 out=$("$bin" report --db "$db" --by admin1 2>&1)
 case $out in *"claimed: 60 (low 60, high 60) in 1 aggregate claim; recorded incidents: 63 (low 63, high 63) in 3 events"*) ok ;;

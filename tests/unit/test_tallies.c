@@ -1,8 +1,10 @@
 /* test_tallies.c — the tallies of store schema 3 (kept by triggers, read by
- * sr_store_report and sr_store_scope) give the same answers as summing the
+ * sr_store_report and sr_store_scope) and the tallies crossed by filter value
+ * of schema 8 (--admin1, --type, --actor) give the same answers as summing the
  * events themselves: a random store of news and reference events (some
  * replaced by a re-import), many periods (whole years, months, odd days, open
- * ends), countries and origins, every key; and after a document is deleted. */
+ * ends), countries, origins and filters, every key; after documents are
+ * deleted, after incidents are reconciled anew, and after the upgrades. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -31,7 +33,8 @@ static void fill(sr_store *st)
     static const char *actors[] = {"Al Shabaab", "Boko Haram", "Taliban", ""};
     static const char *admins[] = {"Mandera", "Borno", "Helmand", ""};
     static const char *countries[][2] = {{"Kenya", "KEN"}, {"Nigeria", "NGA"}, {"Afghanistan", "AFG"}};
-    static const char *subs[] = {"Attack", "Armed clash", "Peaceful protest"};
+    static const char *subs[] = {"Attack", "Armed clash", "Peaceful protest", "riots"};
+    static const char *types[] = {"Battles", "Riots", "Protests"};
     char date[11], id[32], text[32];
     sr__date d0 = {2019, 11, 20};
     long base = sr__date_days(d0);
@@ -52,14 +55,24 @@ static void fill(sr_store *st)
             e->doc_id = "";
             e->event_id = strdup(id);
             e->kind = rnd(6) ? "incident" : "aggregate";
-            e->event_type = "x";
-            e->sub_event_type = subs[rnd(3)];
+            e->event_type = types[rnd(3)];
+            e->sub_event_type = subs[rnd(4)];
             e->actor1 = actors[rnd(4)];
             e->admin1 = admins[rnd(4)];
             int c = (int)rnd(3);
             e->country = countries[c][0];
             e->iso3 = countries[c][1];
             e->assoc_actor_1 = e->actor2 = e->assoc_actor_2 = e->admin2 = e->location = e->source = e->notes = "";
+            if (!strcmp(e->kind, "aggregate") && date[0] && (doc + i) % 3) { /* a claim over a period */
+                sr__date_fmt(sr__date_from_days(sr__date_days((sr__date){atoi(date), atoi(date + 5), atoi(date + 8)}) -
+                                                (doc * 37 + i * 11) % 90),
+                             e->date_start);
+                memcpy(e->date_end, date, 11);
+                if (doc % 2)
+                    e->event_type = "";
+            }
+            if (rnd(3) == 0) /* a second actor, at times the first one again */
+                e->actor2 = rnd(4) ? actors[rnd(3)] : e->actor1;
             e->latitude = e->longitude = NAN;
             e->fatalities = rnd(4) ? (int)rnd(20) : -1;
             e->fatalities_low = rnd(3) ? e->fatalities : -1;
@@ -113,10 +126,10 @@ static int collect(void *ud, const sr_tally *t)
 /* What is counted: events, except that news incidents count once through
  * their incident (schema version 5, docs/dedup.md). */
 #define COUNTED                                                                                            \
-    "(SELECT kind, origin, event_date, actor1, admin1, country, iso3, sub_event_type, fatalities,"          \
-    " fatalities_low, fatalities_high FROM events WHERE incident_id IS NULL UNION ALL SELECT kind, origin," \
-    " event_date, actor1, admin1, country, iso3, sub_event_type, fatalities, fatalities_low,"               \
-    " fatalities_high FROM incidents)"
+    "(SELECT kind, origin, event_date, actor1, actor2, admin1, country, iso3, event_type, sub_event_type,"  \
+    " fatalities, fatalities_low, fatalities_high FROM events WHERE incident_id IS NULL UNION ALL SELECT"   \
+    " kind, origin, event_date, actor1, actor2, admin1, country, iso3, event_type, sub_event_type,"         \
+    " fatalities, fatalities_low, fatalities_high FROM incidents)"
 
 /* The expected rows, summed from the events with SQL written here. */
 static void expected(sqlite3 *db, const char *keyexpr, const char *where, rowset *r)
@@ -173,13 +186,33 @@ static void check_all(sr_store *st, sqlite3 *db)
     } keys[] = {{"actor", "actor1"}, {"admin1", "admin1"}, {"country", "country"},
                 {"sub_event_type", "sub_event_type"}, {"month", "substr(event_date, 1, 7)"},
                 {"week", "COALESCE(date(event_date, printf('-%d days', (CAST(strftime('%w', event_date) AS INTEGER) + 6) % 7)), '')"}};
-    int checked = 0;
+    /* the one filter the crossed tallies answer (schema 8), its direct SQL,
+     * and a kind; an actor substring may match both actors of an event */
+    static const struct {
+        const char *admin1, *type, *actor, *kind, *sql;
+    } filters[] = {
+        {NULL, NULL, NULL, NULL, "1"},
+        {"borno", NULL, NULL, NULL, "admin1 = 'borno' COLLATE NOCASE"},
+        {"Mandera", NULL, NULL, "incident", "admin1 = 'Mandera' COLLATE NOCASE AND kind = 'incident'"},
+        {NULL, "RIOTS", NULL, NULL, "(event_type = 'RIOTS' COLLATE NOCASE OR sub_event_type = 'RIOTS' COLLATE NOCASE)"},
+        {NULL, "Attack", NULL, "aggregate",
+         "(event_type = 'Attack' COLLATE NOCASE OR sub_event_type = 'Attack' COLLATE NOCASE) AND kind = 'aggregate'"},
+        {NULL, NULL, "A", NULL, "(instr(lower(actor1), 'a') > 0 OR instr(lower(actor2), 'a') > 0)"},
+        {NULL, NULL, "boko", NULL, "(instr(lower(actor1), 'boko') > 0 OR instr(lower(actor2), 'boko') > 0)"},
+        {NULL, NULL, "ban", "incident",
+         "(instr(lower(actor1), 'ban') > 0 OR instr(lower(actor2), 'ban') > 0) AND kind = 'incident'"},
+    };
+    int checked = 0, nonempty = 0;
+    for (size_t f = 0; f < sizeof filters / sizeof filters[0]; f++)
     for (size_t p = 0; p < sizeof periods / sizeof periods[0]; p++)
         for (size_t c = 0; c < 3; c++)
             for (size_t o = 0; o < 4; o++) {
+                if (f && (c == 1 || o == 1 || o == 2))
+                    continue; /* the filters: one country, news and all origins (time) */
                 sr_query q = {.since = periods[p][0], .until = periods[p][1], .country = countries[c],
-                              .origin = origins[o]};
-                char where[512];
+                              .origin = origins[o], .admin1 = filters[f].admin1, .type = filters[f].type,
+                              .actor = filters[f].actor, .kind = filters[f].kind};
+                char where[1024];
                 int w = snprintf(where, sizeof where, "%s",
                                  !origins[o] ? "origin = 'news'" : !strcmp(origins[o], "all") ? "1" : "");
                 if (origins[o] && strcmp(origins[o], "all"))
@@ -191,9 +224,10 @@ static void check_all(sr_store *st, sqlite3 *db)
                     w += snprintf(where + w, sizeof where - (size_t)w, " AND event_date <> '' AND event_date <= '%s'",
                                   periods[p][1]);
                 if (countries[c])
-                    snprintf(where + w, sizeof where - (size_t)w,
-                             " AND (country = '%s' COLLATE NOCASE OR iso3 = '%s' COLLATE NOCASE)", countries[c],
-                             countries[c]);
+                    w += snprintf(where + w, sizeof where - (size_t)w,
+                                  " AND (country = '%s' COLLATE NOCASE OR iso3 = '%s' COLLATE NOCASE)", countries[c],
+                                  countries[c]);
+                snprintf(where + w, sizeof where - (size_t)w, " AND %s", filters[f].sql);
                 for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
                     rowset got = {0}, want;
                     assert_int_equal(sr_store_report(st, keys[k].by, &q, collect, &got), 0);
@@ -212,8 +246,8 @@ static void check_all(sr_store *st, sqlite3 *db)
                                     memcpy(sorted.v[j], tv, sizeof tv);
                             }
                     if (got.n != want.n)
-                        fprintf(stderr, "by %s, period %zu, country %zu, origin %zu: %d rows, want %d\n",
-                                keys[k].by, p, c, o, got.n, want.n);
+                        fprintf(stderr, "by %s, filter %zu, period %zu, country %zu, origin %zu: %d rows, want %d\n",
+                                keys[k].by, f, p, c, o, got.n, want.n);
                     assert_int_equal(got.n, want.n);
                     for (int i = 0; i < got.n; i++) {
                         assert_string_equal(sorted.key[i], want.key[i]);
@@ -224,13 +258,16 @@ static void check_all(sr_store *st, sqlite3 *db)
                 /* scope: events, documents (at their first event), first and last date */
                 sr_scope sc;
                 assert_int_equal(sr_store_scope(st, &q, &sc), 0);
-                char sql[1024];
+                char sql[2048];
                 snprintf(sql, sizeof sql, "SELECT count(*) FROM " COUNTED " WHERE %s", where);
                 assert_int_equal(sc.events, value(db, sql));
-                snprintf(sql, sizeof sql,
-                         "SELECT count(*) FROM events WHERE id IN (SELECT min(id) FROM events GROUP BY document_id)"
-                         " AND %s",
-                         where);
+                if (f) /* with a filter: the documents with an event that passes it */
+                    snprintf(sql, sizeof sql, "SELECT count(DISTINCT document_id) FROM events WHERE %s", where);
+                else
+                    snprintf(sql, sizeof sql,
+                             "SELECT count(*) FROM events WHERE id IN (SELECT min(id) FROM events GROUP BY document_id)"
+                             " AND %s",
+                             where);
                 assert_int_equal(sc.documents, value(db, sql));
                 snprintf(sql, sizeof sql,
                          "SELECT COALESCE((SELECT CAST(replace(min(event_date), '-', '') AS INTEGER) FROM " COUNTED
@@ -242,8 +279,19 @@ static void check_all(sr_store *st, sqlite3 *db)
                 if (sc.first[0])
                     snprintf(gotfirst, sizeof gotfirst, "%.4s%.2s%.2s", sc.first, sc.first + 5, sc.first + 8);
                 assert_string_equal(gotfirst, first);
+                snprintf(sql, sizeof sql,
+                         "SELECT COALESCE((SELECT CAST(replace(max(event_date), '-', '') AS INTEGER) FROM " COUNTED
+                         " WHERE event_date <> '' AND %s), 0)",
+                         where);
+                char lastd[16], gotlast[16] = "0";
+                snprintf(lastd, sizeof lastd, "%ld", value(db, sql));
+                if (sc.last[0])
+                    snprintf(gotlast, sizeof gotlast, "%.4s%.2s%.2s", sc.last, sc.last + 5, sc.last + 8);
+                assert_string_equal(gotlast, lastd);
+                nonempty += f && sc.events > 0;
             }
-    assert_true(checked > 600);
+    assert_true(checked > 600 + 7 * 200);
+    assert_true(nonempty > 100); /* the filters select something in most periods */
     (void)cmp_key;
 }
 
@@ -326,6 +374,50 @@ static void check_marks(sqlite3 *db)
     assert_true(value(db, "SELECT SUM(fat) FROM alert_tallies") > 50);
 }
 
+static int sum_claims(void *ud, const sr_claim *c)
+{
+    long *v = ud;
+    v[0] += c->incidents;
+    v[1] += c->fat_best;
+    v[2] += c->incidents > 0 && c->incident_ids[0] != 0;
+    v[3] += c->incidents > 0;
+    return 0;
+}
+
+/* The claim links (schema 8) equal, row for row, the incidents each claim's
+ * scope covers, computed here (its date, country or ISO3, admin1, actor as a
+ * substring of either actor, event or sub-event type, each when named), and
+ * sr_store_claims sums the linked incidents' tolls. */
+static void check_claims(sr_store *st, sqlite3 *db)
+{
+    static const char *const want =
+        "SELECT c.id AS claim, i.id AS incident FROM events c, incidents i WHERE c.kind = 'aggregate'"
+        " AND i.kind = 'incident' AND i.origin = c.origin AND COALESCE(NULLIF(c.date_start, ''), c.event_date) <> ''"
+        " AND i.event_date <> '' AND i.event_date BETWEEN COALESCE(NULLIF(c.date_start, ''), c.event_date)"
+        " AND COALESCE(NULLIF(c.date_end, ''), NULLIF(c.date_start, ''), c.event_date)"
+        " AND (c.country = '' OR upper(i.country) = upper(c.country) OR upper(i.iso3) = upper(c.country))"
+        " AND (c.admin1 = '' OR upper(i.admin1) = upper(c.admin1)) AND (c.actor1 = ''"
+        " OR i.actor1 LIKE '%' || c.actor1 || '%' OR i.actor2 LIKE '%' || c.actor1 || '%') AND"
+        " (c.event_type = '' OR upper(i.event_type) = upper(c.event_type) OR upper(i.sub_event_type) ="
+        " upper(c.event_type))";
+    char sql[4096];
+    snprintf(sql, sizeof sql,
+             "SELECT (SELECT count(*) FROM (%s EXCEPT SELECT claim, incident FROM claim_links))"
+             " + (SELECT count(*) FROM (SELECT claim, incident FROM claim_links EXCEPT %s))",
+             want, want);
+    assert_int_equal(value(db, sql), 0);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM (%s)", want);
+    long links = value(db, sql);
+    assert_true(links > 5);
+    long got[4] = {0};
+    assert_int_equal(sr_store_claims(st, &(sr_query){.origin = "all"}, sum_claims, got), 0);
+    assert_int_equal(got[0], links);
+    snprintf(sql, sizeof sql,
+             "SELECT SUM(COALESCE(i.fatalities, 0)) FROM (%s) l JOIN incidents i ON i.id = l.incident", want);
+    assert_int_equal(got[1], value(db, sql));
+    assert_int_equal(got[2], got[3]); /* each claim with incidents lists them */
+}
+
 static void test_tallies(void **state)
 {
     (void)state;
@@ -344,6 +436,7 @@ static void test_tallies(void **state)
     assert_true(value(db, "SELECT count(*) FROM incidents WHERE n_reports > 1") > 3);
     check_all(st, db);
     check_alerts(db);
+    check_claims(st, db);
     /* deleting documents (their events go by cascade) keeps the tallies right */
     assert_int_equal(sqlite3_exec(db, "PRAGMA foreign_keys = ON; DELETE FROM documents WHERE id % 7 = 3", NULL, NULL,
                                   NULL),
@@ -351,17 +444,46 @@ static void test_tallies(void **state)
     check_all(st, db);
     check_alerts(db);
     check_marks(db);
+    check_claims(st, db);
     /* incidents reconciled anew (tolls, actor, region change as reports move) */
     assert_int_equal(sqlite3_exec(db,
                                   "UPDATE incidents SET fatalities = COALESCE(fatalities, 0) + 3 WHERE id % 5 = 1;"
                                   " UPDATE incidents SET fatalities = NULL WHERE id % 5 = 2;"
                                   " UPDATE incidents SET admin1 = 'Moved Region' WHERE id % 6 = 4;"
-                                  " UPDATE events SET fatalities = 7 WHERE incident_id IS NULL AND id % 4 = 0",
+                                  " UPDATE events SET fatalities = 7 WHERE incident_id IS NULL AND id % 4 = 0;"
+                                  " UPDATE incidents SET actor2 = 'Taliban' WHERE id % 7 = 5;"
+                                  " UPDATE incidents SET sub_event_type = 'Riots' WHERE id % 8 = 3;"
+                                  " UPDATE events SET actor2 = 'Boko Haram', event_type = 'Riots'"
+                                  " WHERE incident_id IS NULL AND id % 5 = 0",
                                   NULL, NULL, NULL),
                      SQLITE_OK);
     assert_true(value(db, "SELECT count(*) FROM alert_marks WHERE key LIKE '%Moved Region' AND n > 0") > 0);
+    assert_true(value(db, "SELECT count(*) FROM ftallies WHERE fval = 'moved region' AND incidents > 0") > 0);
     check_alerts(db);
     check_marks(db);
+    check_all(st, db);
+    check_claims(st, db);
+    /* a version-7 store gains the crossed tallies (built from its events)
+     * and the wider filter indexes when opened */
+    sr_store_free(st);
+    assert_int_equal(sqlite3_exec(db,
+                                  "DROP TABLE ftallies; DROP TABLE actor_names; DROP TABLE actor_pairs;"
+                                  " DROP TRIGGER ftallies_ins; DROP TRIGGER ftallies_del; DROP TRIGGER ftallies_upd;"
+                                  " DROP TRIGGER ftallies_inc_ins; DROP TRIGGER ftallies_inc_del;"
+                                  " DROP TRIGGER ftallies_inc_upd; DROP INDEX events_admin1; DROP INDEX events_actor1;"
+                                  " DROP TABLE claim_links; DROP TRIGGER claims_ins; DROP TRIGGER claims_del;"
+                                  " DROP TRIGGER claims_upd; DROP TRIGGER claims_inc_ins; DROP TRIGGER claims_inc_del;"
+                                  " DROP TRIGGER claims_inc_upd;"
+                                  " CREATE INDEX events_admin1 ON events(admin1 COLLATE NOCASE);"
+                                  " CREATE INDEX events_actor1 ON events(actor1); PRAGMA user_version = 7",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    st = sr_store_open(path, err, sizeof err);
+    assert_non_null(st);
+    assert_int_equal(value(db, "PRAGMA user_version"), 8);
+    assert_int_equal(value(db, "SELECT count(*) FROM pragma_index_info('events_admin1')"), 4);
+    check_all(st, db);
+    check_claims(st, db);
     /* a version-6 store gains the histogram when opened */
     sr_store_free(st);
     assert_int_equal(sqlite3_exec(db,
@@ -372,7 +494,7 @@ static void test_tallies(void **state)
                      SQLITE_OK);
     st = sr_store_open(path, err, sizeof err);
     assert_non_null(st);
-    assert_int_equal(value(db, "PRAGMA user_version"), 7);
+    assert_int_equal(value(db, "PRAGMA user_version"), 8);
     check_marks(db);
     check_alerts(db);
     sqlite3_close(db);

@@ -280,6 +280,12 @@ static void test_upgrade(void **state)
                                       " DROP TRIGGER marks_ins; DROP TRIGGER marks_del; DROP TRIGGER marks_upd;"
                                       " DROP TRIGGER marks_inc_ins; DROP TRIGGER marks_inc_del;"
                                       " DROP TRIGGER marks_inc_upd; DROP TABLE alert_marks;"
+                                      " DROP TRIGGER ftallies_ins; DROP TRIGGER ftallies_del; DROP TRIGGER ftallies_upd;"
+                                      " DROP TABLE ftallies; DROP TABLE actor_names; DROP TABLE actor_pairs;"
+                                      " DROP TRIGGER claims_ins; DROP TRIGGER claims_del; DROP TRIGGER claims_upd;"
+                                      " DROP TABLE claim_links; DROP INDEX events_claim_to; DROP INDEX events_admin1;"
+                                      " DROP INDEX events_actor1; DROP INDEX events_actor2; DROP INDEX events_event_type;"
+                                      " DROP INDEX events_sub_event_type;"
                                       " DROP INDEX events_unlinked_admin1; DROP INDEX events_unlinked_event_type;"
                                       " DROP INDEX events_unlinked_sub_event_type;"
                                       " DROP TRIGGER tallies_inc_ins; DROP TRIGGER tallies_inc_del;"
@@ -311,7 +317,7 @@ static void test_upgrade(void **state)
                      SQLITE_OK);
     assert_int_equal(sqlite3_step(s), SQLITE_ROW);
     assert_string_equal((const char *)sqlite3_column_text(s, 0), "news");
-    assert_int_equal(sqlite3_column_int(s, 1), 7);
+    assert_int_equal(sqlite3_column_int(s, 1), 8);
     sqlite3_finalize(s);
     sqlite3_close(db);
 }
