@@ -506,6 +506,19 @@ static int person_name_after(const coder *c, const rawmatch *r)
     return 1;
 }
 
+/* A short word written in capitals is an acronym ("NYS", "KRA", "PAME"),
+ * not a place, unless sitrep's own rows list it ("KPK", "UP"). */
+static int acronym_plausible(const coder *c, const rawmatch *r, const sr__gzname *nm)
+{
+    const sr__tok *k0 = &c->t.toks[r->tb];
+    if (r->te - r->tb != 1 || !(k0->flags & SR_TF_ALLCAPS) || k0->e - k0->s > 6)
+        return 1;
+    for (uint32_t i = 0; i < nm->count; i++)
+        if (sr__gaz_place(c->ctx->gaz, sr__gaz_list(c->ctx->gaz, nm->first + i))->own)
+            return 1;
+    return 0;
+}
+
 /* A place name that is also a common word ("Mark", "Bar", "Hit") counts as a
  * place only after a locative word ("in Hit", "the town of Bar"). */
 static int place_plausible(const coder *c, const rawmatch *r)
@@ -525,6 +538,8 @@ static int place_plausible(const coder *c, const rawmatch *r)
             return 0;
     }
     if (r->te - r->tb == 1 && person_name_after(c, r))
+        return 0;
+    if (!acronym_plausible(c, r, nm))
         return 0;
     if (!(nm->flags & SR_GZ_NAME_COMMON))
         return 1;
@@ -3277,6 +3292,35 @@ static int beyond_border(const coder *c, const mention *m)
     return 0;
 }
 
+/* Is the place mention m known only by a GeoNames alternate name (an exonym
+ * or old form: "Moi" for Moe, "Nandi" for Nadi, "Kom" for Qom) of towns under
+ * 100,000, with no locative word before it and nothing around it fixing it?
+ * Such a match is more often a word of another language than the place. */
+static int weak_alt(const coder *c, const mention *m)
+{
+    const sr__gaz *g = c->ctx->gaz;
+    const sr__gzname *nm = sr__gaz_name(g, m->row);
+    if (!(nm->flags & SR_GZ_NAME_ALT) || m->alt != UINT32_MAX)
+        return 0;
+    for (uint32_t i = 0; i < nm->count; i++) {
+        const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
+        if (p->kind != SR_GZ_CITY || p->pop >= 100000)
+            return 0;
+    }
+    return 1;
+}
+
+/* Has the place mention m a namesake in the country iso? */
+static int has_namesake_in(const coder *c, const mention *m, const char *iso)
+{
+    const sr__gaz *g = c->ctx->gaz;
+    const sr__gzname *nm = sr__gaz_name(g, m->row);
+    for (uint32_t i = 0; i < nm->count; i++)
+        if (!memcmp(sr__gaz_place(g, sr__gaz_list(g, nm->first + i))->iso3, iso, 4))
+            return 1;
+    return 0;
+}
+
 static void doc_country(coder *c)
 {
     /* the country most named in the document: first by country names and
@@ -3299,12 +3343,13 @@ static void doc_country(coder *c)
                 iso = c->lx->actors[m->row].country;
             else if (pass == 0 && m->type == MT_SOURCE)
                 iso = country_named_in(c, c->lx->cues[m->row].arg);
-            int weak = 0;
-            if (pass == 1 && m->type == MT_PLACE) {
+            int weak = 0, large = 0;
+            if (pass == 1 && m->type == MT_PLACE && !weak_alt(c, m)) {
                 sr__placectx pc = {lead, NULL, 0, wants_admin(c, m)};
                 sr__where w;
                 if (resolve(c, m, &pc, &w)) {
                     iso = w.iso3;
+                    large = w.kind != SR_GZ_CITY || w.pop >= 50000;
                     /* a small place with no namesake in the lead country, and
                      * nothing around it to fix it, votes weakly */
                     weak = lead && strcmp(iso, lead) && m->alt == UINT32_MAX && w.pop < 100000;
@@ -3320,6 +3365,28 @@ static void doc_country(coder *c)
                 v = c->lx->actors[m->row].inter == 1 ? 3 : 1;
             else if (m->type == MT_COUNTRY && beyond_border(c, m))
                 v = 1;
+            if (pass == 1 && m->type == MT_PLACE && !lead && !weak) {
+                /* with no country yet, a place also speaks for the other
+                 * countries where it has a namesake ("Tripoli" and "el Mina"
+                 * together are Lebanon's), and a larger place more loudly */
+                const sr__gaz *g = c->ctx->gaz;
+                const sr__gzname *nm = sr__gaz_name(g, m->row);
+                char seen[8][4];
+                int ns = 0;
+                v += large;
+                for (uint32_t i = 0; i < nm->count && ns < 8; i++) {
+                    const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
+                    int dup = !strcmp(p->iso3, iso);
+                    for (int j = 0; j < ns && !dup; j++)
+                        dup = !strcmp(seen[j], p->iso3);
+                    if (dup)
+                        continue;
+                    memcpy(seen[ns++], p->iso3, 4);
+                    int r2 = sr__lexicon_iso(c->lx, p->iso3);
+                    if (r2 >= 0)
+                        cnt[r2] += 2;
+                }
+            }
             if (r >= 0)
                 cnt[r] += v;
         }
@@ -3332,6 +3399,13 @@ static void doc_country(coder *c)
     }
     c->doc_iso3 = lead;
     free(cnt);
+    /* a weak alternate name with no namesake in the document's country is
+     * not taken for a place ("Moi University" in a Kenyan report); with no
+     * country at all it stays the best guess */
+    for (size_t k = 0; k < c->nmen; k++)
+        if (c->men[k].type == MT_PLACE && weak_alt(c, &c->men[k]) &&
+            lead && !has_namesake_in(c, &c->men[k], lead))
+            c->men[k].type = MT_NONE;
 }
 
 static int fat_compatible(const sr_event *a, const sr_event *b)

@@ -109,10 +109,12 @@ typedef struct variant {
     char *norm; /* normalised text */
     uint32_t place;
     uint8_t own;
+    uint8_t alt; /* from GeoNames' alternate names only */
 } variant;
 static variant *vars;
 static size_t nvars, capvars;
 
+static int adding_alt; /* add_variant is adding a GeoNames alternate name */
 static smap words;  /* common English words (lower-case entries of the word list) */
 static smap notplaces; /* never a place alone (data/notplaces.tsv): not indexed */
 static smap lexphrases; /* phrases of the other dictionaries: a place only after a locative */
@@ -284,7 +286,7 @@ static void add_variant(const char *raw, uint32_t place, int own)
         return;
     }
     PUSH(vars, nvars, capvars);
-    vars[nvars++] = (variant){norm, place, (uint8_t)own};
+    vars[nvars++] = (variant){norm, place, (uint8_t)own, (uint8_t)adding_alt};
 }
 
 /* "Wajir County" → "Wajir": the admin unit without its generic word. */
@@ -864,12 +866,14 @@ int main(int argc, char **argv)
         uint32_t me = (uint32_t)nplaces++;
         add_variant(fl[1], me, 0);
         add_variant(fl[2], me, 0);
+        adding_alt = 1;
         for (char *s = fl[3], *e; s && *s; s = e ? e + 1 : NULL) {
             e = strchr(s, ',');
             if (e)
                 *e = 0;
             add_variant(s, me, 0);
         }
+        adding_alt = 0;
     }
     free(line);
     fclose(f);
@@ -1003,7 +1007,7 @@ int main(int argc, char **argv)
                 for (size_t v = 0; v < lx.npats; v++)
                     if (lx.ids[v] == id) {
                         PUSH(vars, nvars, capvars);
-                        vars[nvars++] = (variant){sr__strndup(lx.pats[v], lx.lens[v]), u->place, 1};
+                        vars[nvars++] = (variant){sr__strndup(lx.pats[v], lx.lens[v]), u->place, 1, 0};
                     }
                 continue;
             }
@@ -1084,7 +1088,7 @@ int main(int argc, char **argv)
         for (size_t v = 0; v < lx.npats; v++)
             if (lx.ids[v] == id) {
                 PUSH(vars, nvars, capvars);
-                vars[nvars++] = (variant){sr__strndup(lx.pats[v], lx.lens[v]), (uint32_t)nplaces, 1};
+                vars[nvars++] = (variant){sr__strndup(lx.pats[v], lx.lens[v]), (uint32_t)nplaces, 1, 0};
             }
         nplaces++;
     }
@@ -1124,12 +1128,20 @@ int main(int argc, char **argv)
         nm->text = pool_add(vars[k].norm);
         nm->flags = !own && (common_name(vars[k].norm) || smap_get(&lexphrases, vars[k].norm, 0))
                         ? SR_GZ_NAME_COMMON : 0;
+        int allalt = 1;
         for (size_t j = k; j < e; j++) {
-            if (j > k && vars[j].place == vars[j - 1].place)
+            if (j > k && vars[j].place == vars[j - 1].place) {
+                if (!vars[j].alt) /* also reached by a name of its own */
+                    list[nlist - 1] &= ~SR_GZ_LIST_ALT;
                 continue;
+            }
             PUSH(list, nlist, caplist);
-            list[nlist++] = vars[j].place;
+            list[nlist++] = vars[j].place | (vars[j].alt ? SR_GZ_LIST_ALT : 0);
         }
+        for (uint32_t j = nm->first; j < nlist; j++)
+            allalt &= !!(list[j] & SR_GZ_LIST_ALT);
+        if (allalt)
+            nm->flags |= SR_GZ_NAME_ALT;
         nm->count = (uint32_t)(nlist - nm->first);
         k = e;
     }
