@@ -1508,6 +1508,17 @@ static int wants_admin(coder *c, const mention *m)
  * line" means: those of the places.tsv regions listing "frontline" as a name
  * ("Donetsk frontline", "Luhansk frontline"), so that a village near the
  * front is its namesake there, not one far behind it. Once per sentence. */
+/* Is token i "SMM" or "Monitoring Mission" of a mission named with the
+ * word "Special" or the OSCE ("the OSCE SMM", "Special Monitoring Mission")?
+ * Its reports are of fire along a front line. */
+static int front_mission(const coder *c, uint32_t i)
+{
+    for (uint32_t k = i > c->sb + 3 ? i - 3 : c->sb; k < i; k++)
+        if (tok_is(c, k, "osce") || tok_is(c, k, "special"))
+            return 1;
+    return 0;
+}
+
 static int front_units(coder *c, uint32_t *out)
 {
     if (c->front_sb != c->sb + 1) {
@@ -1517,7 +1528,10 @@ static int front_units(coder *c, uint32_t *out)
         for (uint32_t i = c->sb; i < c->se && !front; i++)
             front = tok_is(c, i, "frontline") || tok_is(c, i, "front-line") ||
                     (tok_is(c, i, "line") && i > c->sb && tok_in(c, i - 1, (const char *const[]){"contact", "front", NULL})) ||
-                    (tok_is(c, i, "line") && tok_is(c, i + 1, "of") && tok_is(c, i + 2, "contact"));
+                    (tok_is(c, i, "line") && tok_is(c, i + 1, "of") && tok_is(c, i + 2, "contact")) ||
+                    /* a ceasefire monitoring mission reports from the front */
+                    ((tok_is(c, i, "smm") || (tok_is(c, i, "monitoring") && tok_is(c, i + 1, "mission"))) &&
+                     front_mission(c, i));
         long at = front ? sr__gaz_lookup(c->ctx->gaz, "frontline", 9) : -1;
         if (at >= 0) {
             const sr__gzname *nm = sr__gaz_name(c->ctx->gaz, (uint32_t)at);
@@ -1758,7 +1772,7 @@ static void front_place(coder *c, cand *cd, const char **iso)
         cd->ev.geonames_id = 0;
         cd->ev.geo_precision = 3;
         for (uint32_t i = c->sb; i < c->se; i++)
-            if (tok_in(c, i, (const char *const[]){"frontline", "front-line", "line", NULL})) {
+            if (tok_in(c, i, (const char *const[]){"frontline", "front-line", "line", "smm", "mission", NULL})) {
                 cd->ev.ev_place = span_of(c, i, i + 1);
                 break;
             }
@@ -3321,6 +3335,27 @@ static int has_namesake_in(const coder *c, const mention *m, const char *iso)
     return 0;
 }
 
+/* Does the country mention m say only whose people or things are meant, not
+ * where: a country word before such a noun ("Chinese company", "Sudan
+ * refugees", "an Italian NGO volunteer")? People and firms travel; the event
+ * is seldom in their country. */
+static int nationality_only(const coder *c, const mention *m)
+{
+    static const char *const held[] = {
+        "refugee", "refugees", "national", "nationals", "citizen", "citizens", "company", "companies", "firm",
+        "firms", "contractor", "contractors", "volunteer", "volunteers", "worker", "workers", "tourist", "tourists",
+        "migrant", "migrants", "embassy", "ambassador", "diplomat", "diplomats", "journalist", "journalists",
+        "flag", "flags", "investor", "investors", "businessman", "businessmen", "trader", "traders", "ngo",
+        "aid", "engineer", "engineers", "expatriate", "expatriates", "immigrant", "immigrants", "origin",
+        "descent", "nationality", "passport", "consulate", "government's", "truck", "trucks", NULL};
+    uint32_t n = m->te;
+    if (n < c->t.ntoks && tok_in(c, n, held))
+        return 1;
+    /* "a Chinese construction company" */
+    return n + 1 < c->t.ntoks && c->t.toks[n].kind == SR_TOK_WORD && !(c->t.toks[n].flags & SR_TF_CAP) &&
+           tok_in(c, n + 1, held);
+}
+
 static void doc_country(coder *c)
 {
     /* the country most named in the document: first by country names and
@@ -3363,7 +3398,7 @@ static void doc_country(coder *c)
                 /* an actor says little, a country's own police or army more
                  * (they act at home; "al-Shabaab" also fights in Kenya) */
                 v = c->lx->actors[m->row].inter == 1 ? 3 : 1;
-            else if (m->type == MT_COUNTRY && beyond_border(c, m))
+            else if (m->type == MT_COUNTRY && (beyond_border(c, m) || nationality_only(c, m)))
                 v = 1;
             if (pass == 1 && m->type == MT_PLACE && !lead && !weak) {
                 /* with no country yet, a place also speaks for the other
