@@ -1104,9 +1104,22 @@ int main(int argc, char **argv)
         char bare[256];
         const char *nm = pool.p + u->name;
         size_t nl = strlen(nm);
-        /* ACLED keeps "Oblast" (Russia, Ukraine, Kazakhstan), drops the rest */
-        int keep = nl > 7 && !strcmp(nm + nl - 7, " Oblast");
-        u->acled = !keep && strip_generic(nm, bare, sizeof bare) ? pool_add(bare) : u->name;
+        /* ACLED keeps Russia's "Oblast" ("Rostov Oblast"), drops the rest
+         * ("Zhytomyr Oblast" → "Zhytomyr") */
+        int keep = nl > 7 && !strcmp(nm + nl - 7, " Oblast") && !strcmp(u->iso3, "RUS");
+        const char *acl = !keep && strip_generic(nm, bare, sizeof bare) ? bare : nm;
+        /* and writes Turkish dotless i as i ("Diyarbakır" → "Diyarbakir") */
+        char folded[256];
+        size_t fk = 0;
+        for (const char *q = acl; *q && fk + 1 < sizeof folded; q++) {
+            if ((unsigned char)q[0] == 0xC4 && ((unsigned char)q[1] == 0xB1 || (unsigned char)q[1] == 0xB0)) {
+                folded[fk++] = (unsigned char)q[1] == 0xB1 ? 'i' : 'I';
+                q++;
+            } else
+                folded[fk++] = *q;
+        }
+        folded[fk] = 0;
+        u->acled = strcmp(folded, nm) ? pool_add(folded) : u->name;
     }
 
     /* names: one entry per distinct normalised text, listing its places */
