@@ -58,6 +58,7 @@ const char sr__dedup_schema[] =
 typedef struct mention {
     char event_date[11], lo[11], hi[11], wlo[11], whi[11];
     int tp, gp;
+    int firm; /* the date is told as a calendar date or a weekday, not "yesterday" or not at all */
     char event_type[DEDUP_STR], sub_event_type[DEDUP_STR], actor1[DEDUP_STR], actor2[DEDUP_STR];
     char assoc1[DEDUP_STR], assoc2[DEDUP_STR];
     char country[DEDUP_STR], iso3[8], admin1[DEDUP_STR], admin2[DEDUP_STR], location[DEDUP_STR];
@@ -112,7 +113,79 @@ static void set_window(mention *m)
     fmt_days(b, m->whi);
 }
 
-static void from_event(mention *m, const sr_event *ev, const char *outlet)
+/* A date told as a calendar date ("12 May", "2021-05-12") or a weekday ("on
+ * Tuesday") names its day whatever the publication date; "yesterday",
+ * "today", "over the past 24 hours" or no date at all depend on when the
+ * report was written, which is where outlets disagree by a day. A full date
+ * with its year that opens the document, follows "published"/"posted", or
+ * carries a weekday ("Tuesday 20 Sep 2016") is a dateline: the day of
+ * writing taken for the event's, so not firm either; so is one right after a
+ * weekday ("Sat Nov 12 2016"). The span is
+ * text[start, end); the 32 bytes before it are read for the dateline test. */
+#define DATE_CONTEXT 32
+static int date_firm(const char *text, size_t start, size_t end)
+{
+    static const char *const words[] = {"january", "february", "march", "april", "may", "june", "july", "august",
+                                        "september", "october", "november", "december", "monday", "tuesday",
+                                        "wednesday", "thursday", "friday", "saturday", "sunday"};
+    int named = 0, weekday = 0, year = 0, numeric = 0;
+    for (size_t i = start; i < end;) {
+        unsigned char c = (unsigned char)text[i];
+        size_t j = i;
+        if ((c | 32) >= 'a' && (c | 32) <= 'z') {
+            char w[12];
+            size_t k = 0;
+            while (j < end && (((unsigned char)text[j] | 32) >= 'a' && ((unsigned char)text[j] | 32) <= 'z')) {
+                if (k + 1 < sizeof w)
+                    w[k++] = (char)(text[j] | 32);
+                j++;
+            }
+            w[k] = 0;
+            for (size_t t = 0; k >= 3 && t < sizeof words / sizeof words[0]; t++)
+                if (!strncmp(words[t], w, k)) { /* the word or its abbreviation: "Sept", "Wed" */
+                    named = 1;
+                    weekday |= t >= 12;
+                    break;
+                }
+        } else if (c >= '0' && c <= '9') {
+            while (j < end && text[j] >= '0' && text[j] <= '9')
+                j++;
+            year |= j - i == 4 && (text[i] == '1' || text[i] == '2');
+            /* digits joined by '-', '.' or '/' to more digits: 2021-05-12, 12/05/2021 */
+            if (j + 1 < end && (text[j] == '-' || text[j] == '.' || text[j] == '/') && text[j + 1] >= '0' &&
+                text[j + 1] <= '9')
+                numeric = 1;
+        } else {
+            j++;
+        }
+        i = j;
+    }
+    if (!named && !numeric)
+        return 0;
+    if (year || numeric) { /* a full date: a dateline? */
+        if (start <= 2 || weekday)
+            return 0;
+        char pre[DATE_CONTEXT + 1];
+        size_t k = 0;
+        for (size_t i = start > DATE_CONTEXT ? start - DATE_CONTEXT : 0; i < start; i++)
+            pre[k++] = (char)(text[i] >= 'A' && text[i] <= 'Z' ? text[i] + 32 : text[i]);
+        pre[k] = 0;
+        if (strstr(pre, "publish") || strstr(pre, "posted") || strstr(pre, "publication") || strstr(pre, "updated"))
+            return 0;
+        /* "Sat Nov 12 2016": the word before the date a weekday */
+        while (k && (pre[k - 1] == ' ' || pre[k - 1] == ','))
+            pre[--k] = 0;
+        size_t w0 = k;
+        while (w0 && pre[w0 - 1] >= 'a' && pre[w0 - 1] <= 'z')
+            w0--;
+        for (size_t t = 12; k - w0 >= 3 && t < sizeof words / sizeof words[0]; t++)
+            if (!strncmp(words[t], pre + w0, k - w0))
+                return 0;
+    }
+    return 1;
+}
+
+static void from_event(mention *m, const sr_event *ev, const char *outlet, const char *text, size_t len)
 {
     memset(m, 0, sizeof *m);
     CPY(m->event_date, ev->event_date);
@@ -137,14 +210,41 @@ static void from_event(mention *m, const sr_event *ev, const char *outlet)
     m->fat_low = ev->fatalities_low;
     m->fat_high = ev->fatalities_high;
     CPY(m->outlet, outlet);
+    if (text && ev->ev_date.start >= 0 && ev->ev_date.end > ev->ev_date.start && (size_t)ev->ev_date.end <= len)
+        m->firm = date_firm(text, (size_t)ev->ev_date.start, (size_t)ev->ev_date.end);
     set_window(m);
 }
+
+/* An event's date evidence cut from its document with up to DATE_CONTEXT
+ * bytes before it, and where the evidence starts in the document. */
+#define DATE_TEXT_SQL                                                                                                \
+    " CAST(substr(CAST(d.text AS BLOB), max(json_extract(e.evidence, '$.date[0]') - 32, 0) + 1,"                     \
+    " json_extract(e.evidence, '$.date[1]') - max(json_extract(e.evidence, '$.date[0]') - 32, 0)) AS TEXT),"         \
+    " json_extract(e.evidence, '$.date[0]')"
+
+/* Reads the columns of DATE_TEXT_SQL at col: the evidence in its context,
+ * and where it starts in that context (-1: no evidence). */
+static const char *date_context(sqlite3_stmt *s, int col, size_t *len, long *start)
+{
+    *len = 0;
+    *start = -1;
+    if (sqlite3_column_type(s, col) != SQLITE_TEXT || sqlite3_column_type(s, col + 1) != SQLITE_INTEGER)
+        return NULL;
+    sqlite3_int64 at = sqlite3_column_int64(s, col + 1);
+    const char *t = (const char *)sqlite3_column_text(s, col);
+    *len = (size_t)sqlite3_column_bytes(s, col);
+    *start = (long)(at < DATE_CONTEXT ? at : DATE_CONTEXT);
+    if (at < 0 || (size_t)*start > *len)
+        *start = -1;
+    return t;
+}
+
 
 static const char *const mentions_sql =
     "SELECT e.event_date, e.date_start, e.date_end, e.time_precision, e.event_type, e.sub_event_type,"
     " e.actor1, e.actor2, e.country, e.iso3, e.admin1, e.admin2, e.location, e.latitude, e.longitude,"
     " e.geo_precision, e.fatalities, e.fatalities_low, e.fatalities_high,"
-    " COALESCE(NULLIF(d.source, ''), d.doc_key), e.assoc_actor_1, e.assoc_actor_2"
+    " COALESCE(NULLIF(d.source, ''), d.doc_key), e.assoc_actor_1, e.assoc_actor_2," DATE_TEXT_SQL
     " FROM events e JOIN documents d ON d.id = e.document_id WHERE e.incident_id = ?1 ORDER BY e.id";
 
 static void from_row(mention *m, sqlite3_stmt *s)
@@ -172,6 +272,11 @@ static void from_row(mention *m, sqlite3_stmt *s)
     CPY(m->outlet, sr__col_text(s, 19));
     CPY(m->assoc1, sr__col_text(s, 20));
     CPY(m->assoc2, sr__col_text(s, 21));
+    size_t n;
+    long at;
+    const char *t = date_context(s, 22, &n, &at);
+    if (t && at >= 0)
+        m->firm = date_firm(t, (size_t)at, n);
     set_window(m);
 }
 
@@ -196,12 +301,16 @@ static void fold_one(mention *f, const mention *r)
         CPY(f->hi, r->hi);
     /* the best-dated report anchors the incident: its date is the one tallied
      * and its window the one later reports must overlap (a window grown by
-     * every report would let an incident drift along a chain of reports) */
-    if (r->event_date[0] && r->wlo[0] && r->tp > 0 && (f->tp == 0 || r->tp < f->tp || !f->event_date[0])) {
+     * every report would let an incident drift along a chain of reports);
+     * at equal precision a firm date beats one that depends on the day of
+     * writing */
+    if (r->event_date[0] && r->wlo[0] && r->tp > 0 &&
+        (f->tp == 0 || r->tp < f->tp || !f->event_date[0] || (r->tp == f->tp && r->firm && !f->firm))) {
         CPY(f->event_date, r->event_date);
         CPY(f->wlo, r->wlo);
         CPY(f->whi, r->whi);
         f->tp = r->tp;
+        f->firm = r->firm;
     }
     if (r->gp > 0 && (f->gp == 0 || r->gp < f->gp)) { /* the most precise place wins */
         CPY(f->admin1, r->admin1);
@@ -559,9 +668,11 @@ static int slack(int tp)
 }
 
 /* Report r and incident c (its window from the candidate query, which already
- * overlaps r's window): their date ranges at most the larger slack apart. */
-static int dates_ok(const mention *r, const mention *c)
+ * overlaps r's window): their date ranges at most the larger slack apart;
+ * *gap receives how many days apart they are (0 when they overlap). */
+static int dates_ok(const mention *r, const mention *c, long *gap_out)
 {
+    *gap_out = 0;
     if (r->tp >= 3 || c->tp >= 3)
         return 1;
     long ilo = days_of(c->wlo), ihi = days_of(c->whi), lo = days_of(r->lo), hi = days_of(r->hi);
@@ -571,6 +682,7 @@ static int dates_ok(const mention *r, const mention *c)
     ilo += wi; /* the anchor report's own range */
     ihi -= wi;
     long gap = ilo > hi ? ilo - hi : lo > ihi ? lo - ihi : 0;
+    *gap_out = gap;
     return gap <= (wi > wr ? wi : wr);
 }
 
@@ -587,14 +699,29 @@ static int types_ok(const mention *a, const mention *b)
     return !a->sub_event_type[0] || !b->sub_event_type[0] || same(a->sub_event_type, b->sub_event_type);
 }
 
-int sr__dedup_link(sr__dedup *d, const sr_event *ev, const char *outlet, int64_t *id, int *created, char *err,
-                   size_t errlen)
+/* Whether incident id's anchor (its best-dated report) names its day firmly. */
+static int anchor_firm(sr__dedup *d, sqlite3_int64 id, int *firm, char *err, size_t errlen)
+{
+    folded *f = malloc(sizeof *f);
+    if (!f) {
+        sr__errf(err, errlen, "linking reports: out of memory");
+        return SR_ENOMEM;
+    }
+    int rc = fold_incident(d, id, f, err, errlen);
+    *firm = !rc && f->n_reports > 0 && f->m.firm;
+    free(f);
+    return rc;
+}
+
+int sr__dedup_link(sr__dedup *d, const sr_event *ev, const char *outlet, const char *text, size_t text_len,
+                   int64_t *id, int *created, char *err, size_t errlen)
 {
     *id = 0;
     *created = 0;
+    int rc;
     folded f;
     memset(&f, 0, sizeof f);
-    from_event(&f.m, ev, outlet);
+    from_event(&f.m, ev, outlet, text, text_len);
     /* undated, unplaced or untyped reports never merge */
     if (f.m.wlo[0] && f.m.country[0] && f.m.event_type[0] && !vague(&f.m)) {
         sqlite3_stmt *s = d->cand;
@@ -626,8 +753,22 @@ int sr__dedup_link(sr__dedup *d, const sr_event *ev, const char *outlet, int64_t
             CPY(c.whi, sr__col_text(s, 3));
             c.tp = sr__col_int(s, 16, 0);
             double dist;
-            if (vague(&c) || !dates_ok(&f.m, &c) || !types_ok(&f.m, &c) || !actors_ok(&f.m, &c) || !place_ok(&f.m, &c, &dist))
+            long gap;
+            if (vague(&c) || !dates_ok(&f.m, &c, &gap) || !types_ok(&f.m, &c) || !actors_ok(&f.m, &c) ||
+                !place_ok(&f.m, &c, &dist))
                 continue;
+            /* two reports that each name their day firmly, a day apart, tell
+             * two incidents (the day's slack is for "yesterday" and undated
+             * reports, whose day depends on when they were written) */
+            if (gap > 0 && f.m.firm && f.m.tp == 1 && c.tp == 1) {
+                int firm;
+                if ((rc = anchor_firm(d, sqlite3_column_int64(s, 0), &firm, err, errlen)) != 0) {
+                    sqlite3_reset(s);
+                    return rc;
+                }
+                if (firm)
+                    continue;
+            }
             long cd = days_of(c.event_date);
             double score = (cd == LONG_MIN || center == LONG_MIN ? 0 : labs(cd - center)) * 1000.0 + dist;
             if (score < best_score) { /* ties: the older incident, first in id order */
@@ -652,7 +793,7 @@ int sr__dedup_link(sr__dedup *d, const sr_event *ev, const char *outlet, int64_t
     sqlite3_reset(s);
     sqlite3_clear_bindings(s);
     bind_folded(s, &f);
-    int rc = sqlite3_step(s);
+    rc = sqlite3_step(s);
     sqlite3_reset(s);
     if (rc != SQLITE_DONE) {
         sr__errf(err, errlen, "linking reports: storing an incident: %s", sqlite3_errmsg(d->db));
@@ -702,7 +843,7 @@ int sr__dedup_relink(sr__dedup *d, char *err, size_t errlen)
                            " e.sub_event_type, e.actor1, e.actor2, e.country, e.iso3, e.admin1, e.admin2,"
                            " e.location, e.latitude, e.longitude, e.geo_precision, e.fatalities,"
                            " e.fatalities_low, e.fatalities_high, COALESCE(NULLIF(d.source, ''), d.doc_key),"
-                           " e.assoc_actor_1, e.assoc_actor_2"
+                           " e.assoc_actor_1, e.assoc_actor_2," DATE_TEXT_SQL
                            " FROM events e JOIN documents d ON d.id = e.document_id WHERE e.id = ?1",
                            -1, &one, NULL) ||
         sqlite3_prepare_v2(d->db, "UPDATE events SET incident_id = ?1 WHERE id = ?2", -1, &set, NULL)) {
@@ -756,10 +897,19 @@ int sr__dedup_relink(sr__dedup *d, char *err, size_t errlen)
         ev.fatalities = m.fat;
         ev.fatalities_low = m.fat_low;
         ev.fatalities_high = m.fat_high;
+        char when[DEDUP_STR]; /* the date evidence in its context, whose wording tells a firm date */
+        size_t wn;
+        long at;
+        const char *t = date_context(one, 22, &wn, &at);
+        if (!t || at < 0 || wn >= sizeof when)
+            wn = 0, at = -1;
+        memcpy(when, t ? t : "", wn);
+        when[wn] = 0;
+        ev.ev_date = (sr_span){(int32_t)at, at < 0 ? -1 : (int32_t)wn};
         sqlite3_reset(one);
         int64_t id;
         int created;
-        if ((rc = sr__dedup_link(d, &ev, m.outlet, &id, &created, err, errlen)) != 0)
+        if ((rc = sr__dedup_link(d, &ev, m.outlet, when, wn, &id, &created, err, errlen)) != 0)
             break;
         sqlite3_reset(set);
         sqlite3_bind_int64(set, 1, id);

@@ -362,9 +362,10 @@ sr__dedup *sr__dedup_new(struct sqlite3 *db, char *err, size_t errlen);
 void sr__dedup_free(sr__dedup *d);
 /* The incident a news incident event belongs to: a matching stored one, or a
  * new one made of this report alone (*created = 1). outlet names the report's
- * source. Call sr__dedup_refresh once the event is stored with that id. */
-int sr__dedup_link(sr__dedup *d, const sr_event *ev, const char *outlet, int64_t *id, int *created, char *err,
-                   size_t errlen);
+ * source; text is the document the event's evidence spans point into. Call
+ * sr__dedup_refresh once the event is stored with that id. */
+int sr__dedup_link(sr__dedup *d, const sr_event *ev, const char *outlet, const char *text, size_t text_len,
+                   int64_t *id, int *created, char *err, size_t errlen);
 /* Recomputes an incident (dates, place, reconciled fatalities, counts) from its mentions. */
 int sr__dedup_refresh(sr__dedup *d, int64_t id, char *err, size_t errlen);
 /* Links the news incident events stored without an incident, in arrival order. */

@@ -787,8 +787,8 @@ static int add_doc(sr_store *st, const sr_doc *doc, const sr_events *evs, int *s
         int created = 0;
         /* a reported incident joins the incident it repeats; aggregate claims stand alone */
         if (ev->kind && !strcmp(ev->kind, "incident") &&
-            (rc = sr__dedup_link(st->dedup, ev, doc->source && *doc->source ? doc->source : doc->id, &iid, &created,
-                                 st->err, sizeof st->err)) != 0)
+            (rc = sr__dedup_link(st->dedup, ev, doc->source && *doc->source ? doc->source : doc->id, doc->text,
+                                 doc->text ? doc->text_len : 0, &iid, &created, st->err, sizeof st->err)) != 0)
             return rc;
         if ((rc = insert_event(st, rowid, ev, iid)) != 0)
             return rc;

@@ -255,6 +255,73 @@ static void test_rules(void **state)
     rm_store(path);
 }
 
+/* Stores one document whose text holds the event and, when phrase is not
+ * NULL, the words its date is read from (the date evidence). */
+static void add_said(sr_store *st, const char *outlet, sr_event ev, const char *text, const char *phrase)
+{
+    char id[32];
+    snprintf(id, sizeof id, "ev%d", ndoc++);
+    ev.event_id = id;
+    if (phrase) {
+        const char *at = strstr(text, phrase);
+        assert_non_null(at);
+        ev.ev_date = (sr_span){(int32_t)(at - text), (int32_t)(at - text + (long)strlen(phrase))};
+    }
+    sr_doc d = {.id = id, .title = "", .date = "", .source = outlet, .url = "", .text = text,
+                .text_len = strlen(text), .origin = "t"};
+    sr_events evs = {.v = &ev, .n = 1};
+    assert_int_equal(sr_store_add(st, &d, &evs, NULL), 0);
+}
+
+/* Reports a day apart join unless both name their day firmly (a calendar
+ * date or a weekday, not a dateline, "yesterday" or nothing); a firm date
+ * anchors an incident before one that depends on the day of writing. */
+static void test_firm_dates(void **state)
+{
+    (void)state;
+    char path[256];
+    sr_store *st = open_store("f.db", path, sizeof path);
+#define GUBIO(date) rep(date, 1, "Attack", BH, CIV, "Borno", "", "Gubio", 12.50, 12.78, 1, 3, 3, 3)
+#define DAMBOA(date) rep(date, 1, "Attack", BH, CIV, "Borno", "", "Damboa", 11.15, 12.76, 1, 3, 3, 3)
+    /* A */ add_said(st, "A", GUBIO("2021-05-10"), "Gunmen attacked Gubio on Monday, killing three.", "on Monday");
+    /* B: a day later, both weekdays: two attacks */
+    add_said(st, "B", GUBIO("2021-05-11"), "Gunmen attacked Gubio on Tuesday, killing three.", "on Tuesday");
+    /* "yesterday" a day before A: joins A (B is two days away) */
+    add_said(st, "C", GUBIO("2021-05-09"), "Gunmen attacked Gubio yesterday, killing three.", "yesterday");
+    /* no date in the text, a day after B: joins B */
+    add_said(st, "D", GUBIO("2021-05-12"), "Gunmen attacked Gubio, killing three.", NULL);
+    /* a dateline taken for the date, a day after B: joins B */
+    add_said(st, "E", GUBIO("2021-05-12"), "Published 12 May 2021. Gunmen attacked Gubio, killing three.",
+             "12 May 2021");
+    add_said(st, "F", GUBIO("2021-05-12"), "Wed 12 May 2021 Gunmen attacked Gubio, killing three.", "12 May 2021");
+    /* G: a calendar date a day after B's weekday: a third attack */
+    add_said(st, "G", GUBIO("2021-05-12"), "Gunmen attacked Gubio on 12 May, killing three.", "on 12 May");
+    /* H: "today" starts an incident in Damboa; a firm "on Monday" a day
+     * earlier joins it and becomes its anchor, so a firm 1 June report is I */
+    add_said(st, "H", DAMBOA("2021-06-01"), "Gunmen attacked Damboa today, killing three.", "today");
+    add_said(st, "H2", DAMBOA("2021-05-31"), "Gunmen attacked Damboa on Monday, killing three.", "on Monday");
+    add_said(st, "I", DAMBOA("2021-06-01"), "Gunmen attacked Damboa on 1 June, killing three.", "on 1 June");
+#undef GUBIO
+#undef DAMBOA
+    incs r = list(st);
+    assert_int_equal(r.n, 5);
+    int a = 0, b = 0, g = 0, h = 0, i1 = 0;
+    for (int i = 0; i < r.n; i++) {
+        a += !strcmp(r.v[i].event_date, "2021-05-10") && r.v[i].n_reports == 2;
+        b += !strcmp(r.v[i].event_date, "2021-05-11") && r.v[i].n_reports == 4;
+        g += !strcmp(r.v[i].event_date, "2021-05-12") && r.v[i].n_reports == 1;
+        h += !strcmp(r.v[i].event_date, "2021-05-31") && r.v[i].n_reports == 2 && strstr(r.text[i], "Damboa");
+        i1 += !strcmp(r.v[i].event_date, "2021-06-01") && r.v[i].n_reports == 1 && strstr(r.text[i], "Damboa");
+    }
+    assert_int_equal(a, 1);
+    assert_int_equal(b, 1);
+    assert_int_equal(g, 1);
+    assert_int_equal(h, 1);
+    assert_int_equal(i1, 1);
+    sr_store_free(st);
+    rm_store(path);
+}
+
 static uint64_t rs = 777;
 static unsigned rnd(unsigned n)
 {
@@ -383,6 +450,7 @@ int main(void)
         cmocka_unit_test(test_reconcile),
         cmocka_unit_test(test_report_counts_incidents),
         cmocka_unit_test(test_rules),
+        cmocka_unit_test(test_firm_dates),
         cmocka_unit_test(test_daily_equals_batch),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
