@@ -3306,15 +3306,29 @@ static int beyond_border(const coder *c, const mention *m)
     return 0;
 }
 
-/* Is the place mention m known only by a GeoNames alternate name (an exonym
- * or old form: "Moi" for Moe, "Nandi" for Nadi, "Kom" for Qom) of towns under
- * 100,000, with no locative word before it and nothing around it fixing it?
- * Such a match is more often a word of another language than the place. */
-static int weak_alt(const coder *c, const mention *m)
+/* Is the place mention m weak evidence of where anything happened: the name
+ * of an institution ("Egerton University"), or known only by a GeoNames
+ * alternate name (an exonym or old form: "Moi" for Moe, "Nandi" for Nadi,
+ * "Kom" for Qom) of towns under 100,000, and not fixed by the names around
+ * it? Such a match is more often a word of another language than the place;
+ * it does not vote for the document's country, and is dropped when it has no
+ * namesake there. */
+static int weak_place(const coder *c, const mention *m)
 {
     const sr__gaz *g = c->ctx->gaz;
     const sr__gzname *nm = sr__gaz_name(g, m->row);
-    if (!(nm->flags & SR_GZ_NAME_ALT) || m->alt != UINT32_MAX)
+    if (m->alt != UINT32_MAX)
+        return 0;
+    /* a name that names an institution ("Egerton University", "Delta Hotel",
+     * "Westgate Mall", "Dallas estate") says little of where the event was:
+     * such bodies are named after people, places far away, or anything */
+    static const char *const inst[] = {"university", "college", "hotel", "estate", "school", "academy",
+                                       "mall", "house", "stadium", "mosque", "church", "company", "club",
+                                       "funeral", "ranch", "ranching", "sacco", "bank", "airways", "airlines",
+                                       "institute", "polytechnic", "cinema", "restaurant", "supermarket", NULL};
+    if (m->te < c->t.ntoks && tok_in(c, m->te, inst))
+        return 1;
+    if (!(nm->flags & SR_GZ_NAME_ALT))
         return 0;
     for (uint32_t i = 0; i < nm->count; i++) {
         const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
@@ -3379,7 +3393,7 @@ static void doc_country(coder *c)
             else if (pass == 0 && m->type == MT_SOURCE)
                 iso = country_named_in(c, c->lx->cues[m->row].arg);
             int weak = 0, large = 0;
-            if (pass == 1 && m->type == MT_PLACE && !weak_alt(c, m)) {
+            if (pass == 1 && m->type == MT_PLACE && !weak_place(c, m)) {
                 sr__placectx pc = {lead, NULL, 0, wants_admin(c, m)};
                 sr__where w;
                 if (resolve(c, m, &pc, &w)) {
@@ -3434,11 +3448,11 @@ static void doc_country(coder *c)
     }
     c->doc_iso3 = lead;
     free(cnt);
-    /* a weak alternate name with no namesake in the document's country is
-     * not taken for a place ("Moi University" in a Kenyan report); with no
-     * country at all it stays the best guess */
+    /* a weak place with no namesake in the document's country is not taken
+     * for a place ("Moi University" in a Kenyan report); with no country at
+     * all it stays the best guess */
     for (size_t k = 0; k < c->nmen; k++)
-        if (c->men[k].type == MT_PLACE && weak_alt(c, &c->men[k]) &&
+        if (c->men[k].type == MT_PLACE && weak_place(c, &c->men[k]) &&
             lead && !has_namesake_in(c, &c->men[k], lead))
             c->men[k].type = MT_NONE;
 }
