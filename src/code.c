@@ -1504,10 +1504,6 @@ static int wants_admin(coder *c, const mention *m)
     return 0;
 }
 
-/* The admin1 units a sentence that speaks of "the frontline" or "the contact
- * line" means: those of the places.tsv regions listing "frontline" as a name
- * ("Donetsk frontline", "Luhansk frontline"), so that a village near the
- * front is its namesake there, not one far behind it. Once per sentence. */
 /* Is token i "SMM" or "Monitoring Mission" of a mission named with the
  * word "Special" or the OSCE ("the OSCE SMM", "Special Monitoring Mission")?
  * Its reports are of fire along a front line. */
@@ -1519,6 +1515,10 @@ static int front_mission(const coder *c, uint32_t i)
     return 0;
 }
 
+/* The admin1 units a sentence that speaks of "the frontline" or "the contact
+ * line" means: those of the places.tsv regions listing "frontline" as a name
+ * ("Donetsk frontline", "Luhansk frontline"), so that a village near the
+ * front is its namesake there, not one far behind it. Once per sentence. */
 static int front_units(coder *c, uint32_t *out)
 {
     if (c->front_sb != c->sb + 1) {
