@@ -3351,8 +3351,8 @@ static int has_namesake_in(const coder *c, const mention *m, const char *iso)
 
 /* Does the country mention m say only whose people or things are meant, not
  * where: a country word before such a noun ("Chinese company", "Sudan
- * refugees", "an Italian NGO volunteer")? People and firms travel; the event
- * is seldom in their country. */
+ * refugees", "an Italian NGO volunteer", "Ethiopian raiders")? People, firms
+ * and raiding bands travel; the event is seldom in their country. */
 static int nationality_only(const coder *c, const mention *m)
 {
     static const char *const held[] = {
@@ -3361,7 +3361,11 @@ static int nationality_only(const coder *c, const mention *m)
         "migrant", "migrants", "embassy", "ambassador", "diplomat", "diplomats", "journalist", "journalists",
         "flag", "flags", "investor", "investors", "businessman", "businessmen", "trader", "traders", "ngo",
         "aid", "engineer", "engineers", "expatriate", "expatriates", "immigrant", "immigrants", "origin",
-        "descent", "nationality", "passport", "consulate", "government's", "truck", "trucks", NULL};
+        "descent", "nationality", "passport", "consulate", "government's", "truck", "trucks",
+        /* armed bands named by origin raid across borders ("Ethiopian raiders") */
+        "raiders", "bandits", "herders", "pastoralists", "fishermen", "militia", "militiamen", "gunmen",
+        "tribesmen", "poachers", "smugglers", NULL};
+
     uint32_t n = m->te;
     if (n < c->t.ntoks && tok_in(c, n, held))
         return 1;
