@@ -1493,6 +1493,23 @@ static int admin1_named(coder *c, uint32_t a, uint32_t b, const char *iso, uint3
 
 /* Does the text around place mention m speak of a province ("Homs province",
  * "the governorate of Idlib")? */
+/* Does m close a parenthesis of place names, "Goniri (Gujiba LGA, Borno)",
+ * "Qaniyah (As Sawdiyah, Al Bayda)", "Sidi Bouafif (Hoceima)"? Such a list
+ * runs from the smaller unit to the larger, so its last name is more likely
+ * a province than a town of that name. */
+static int closes_place_list(const coder *c, const mention *m)
+{
+    if (m->te >= c->t.ntoks || !tok_is(c, m->te, ")"))
+        return 0;
+    for (uint32_t k = m->tb; k-- > 0 && k + 10 > m->tb;) {
+        if (tok_is(c, k, "("))
+            return k > 0;
+        if (!tok_is(c, k, ",") && !tok_is(c, k, "-") && c->t.toks[k].kind != SR_TOK_WORD)
+            return 0;
+    }
+    return 0;
+}
+
 static int wants_admin(coder *c, const mention *m)
 {
     uint32_t lo = m->tb > 3 ? m->tb - 3 : 0;
@@ -3398,7 +3415,9 @@ static void doc_country(coder *c)
                 iso = country_named_in(c, c->lx->cues[m->row].arg);
             int weak = 0, large = 0;
             if (pass == 1 && m->type == MT_PLACE && !weak_place(c, m)) {
-                sr__placectx pc = {lead, NULL, 0, wants_admin(c, m)};
+                /* "(Radman al Awadh, Al Bayda)": the last name of a list
+                 * of units speaks for the province of that name */
+                sr__placectx pc = {lead, NULL, 0, wants_admin(c, m) || closes_place_list(c, m)};
                 sr__where w;
                 if (resolve(c, m, &pc, &w)) {
                     iso = w.iso3;
