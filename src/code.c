@@ -444,23 +444,11 @@ static int looks_proper(const coder *c, uint32_t tb, uint32_t te)
 static const char *const locatives[] = {"in", "at", "near", "outside", "from", "of", "to", "towards", "around",
                                        "into", "village", "town", "city", "district", NULL};
 
-/* Is the one-word place r the first name of a person ("Virginia Nyaiko",
- * "Faith Gitau", "Paul Kipkemboi")? So it is when the next word is capitalised
- * (not at a sentence start, not all capitals), is no name of any dictionary
- * and no word places and institutions are called by ("Kisumu County",
- * "Egerton University", "Garissa Road"). */
-static int person_name_after(const coder *c, const rawmatch *r)
-{
-    uint32_t n = r->te;
-    if (n >= c->t.ntoks)
-        return 0;
-    const sr__tok *k = &c->t.toks[n];
-    if (k->kind != SR_TOK_WORD || !(k->flags & SR_TF_CAP) || (k->flags & (SR_TF_SSTART | SR_TF_ALLCAPS)) ||
-        (c->t.toks[r->tb].flags & SR_TF_ALLCAPS) || (k->flags & SR_TF_NEWLINE))
-        return 0;
-    if (c->ti[n].w) /* a function word or modifier ("Kisumu On Monday" in a title) */
-        return 0;
-    static const char *const generic[] = {
+/* Words places and institutions are called by ("Kisumu County", "Egerton
+ * University", "Garissa Road"), and weekdays and titles that follow a place
+ * name in text: a capitalised word after a place that is one of these does
+ * not make the two a longer name. */
+static const char *const generic[] = {
         "county", "province", "district", "state", "region", "governorate", "city", "town", "village",
         "road", "street", "highway", "avenue", "market", "university", "hospital", "airport", "camp",
         "prison", "stadium", "bridge", "dam", "lake", "river", "mountains", "mountain", "hills", "hill",
@@ -482,6 +470,23 @@ static int person_name_after(const coder *c, const rawmatch *r)
         "military", "naval", "army", "police", "detention", "prison", "jail", "gaol", "palace", "tower",
         "towers", "hall", "office", "offices", "headquarters", "ministry", "mall", "arena", "club", "post",
         NULL};
+
+/* Is the one-word place r the first name of a person ("Virginia Nyaiko",
+ * "Faith Gitau", "Paul Kipkemboi")? So it is when the next word is capitalised
+ * (not at a sentence start, not all capitals), is no name of any dictionary
+ * and no word places and institutions are called by ("Kisumu County",
+ * "Egerton University", "Garissa Road"). */
+static int person_name_after(const coder *c, const rawmatch *r)
+{
+    uint32_t n = r->te;
+    if (n >= c->t.ntoks)
+        return 0;
+    const sr__tok *k = &c->t.toks[n];
+    if (k->kind != SR_TOK_WORD || !(k->flags & SR_TF_CAP) || (k->flags & (SR_TF_SSTART | SR_TF_ALLCAPS)) ||
+        (c->t.toks[r->tb].flags & SR_TF_ALLCAPS) || (k->flags & SR_TF_NEWLINE))
+        return 0;
+    if (c->ti[n].w) /* a function word or modifier ("Kisumu On Monday" in a title) */
+        return 0;
     if (tok_in(c, n, generic) || tok_in(c, n + 1, generic))
         return 0; /* "Chuka Igambangombe constituency" */
     /* after "in", "at", "near" a place is meant ("in Nyeri Sunday night") */
@@ -519,6 +524,41 @@ static int acronym_plausible(const coder *c, const rawmatch *r, const sr__gzname
     return 0;
 }
 
+/* Is the one-word place r only the first word of a longer name the
+ * gazetteer lacks ("in Tal Baydar", "near Bila Kamianka")? So it is when the
+ * next word is capitalised, in no dictionary and no generic word, and the
+ * place is a town under 100,000 that nothing else in the text fixes. */
+static int prefix_of_unknown(const coder *c, const rawmatch *r)
+{
+    uint32_t n = r->te;
+    if (n + 1 >= c->t.ntoks || r->te - r->tb != 1)
+        return 0;
+    const sr__tok *k = &c->t.toks[n];
+    if (k->kind != SR_TOK_WORD || !(k->flags & SR_TF_CAP) || (k->flags & (SR_TF_SSTART | SR_TF_ALLCAPS)) ||
+        (c->t.toks[r->tb].flags & SR_TF_ALLCAPS) || (k->flags & SR_TF_NEWLINE) || c->ti[n].w ||
+        tok_in(c, n, generic))
+        return 0;
+    /* "Tal Baydar in", "Bila Kamianka," but not "Kisumu Boys High School" */
+    if (c->t.toks[n + 1].kind == SR_TOK_WORD && (c->t.toks[n + 1].flags & SR_TF_CAP))
+        return 0;
+    const sr__gaz *g = c->ctx->gaz;
+    const sr__gzname *nm = sr__gaz_name(g, SR_LX_ROW(r->id));
+    for (uint32_t i = 0; i < nm->count; i++) {
+        const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
+        if (p->kind != SR_GZ_CITY || p->pop >= 100000)
+            return 0;
+    }
+    size_t lo = 0, hi = c->nraw;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->raw[mid].tb < n)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return !(lo < c->nraw && c->raw[lo].tb == n);
+}
+
 /* A place name that is also a common word ("Mark", "Bar", "Hit") counts as a
  * place only after a locative word ("in Hit", "the town of Bar"). */
 static int place_plausible(const coder *c, const rawmatch *r)
@@ -538,6 +578,8 @@ static int place_plausible(const coder *c, const rawmatch *r)
             return 0;
     }
     if (r->te - r->tb == 1 && person_name_after(c, r))
+        return 0;
+    if (prefix_of_unknown(c, r))
         return 0;
     if (!acronym_plausible(c, r, nm))
         return 0;
