@@ -468,7 +468,7 @@ static const char *const generic[] = {
         "nature", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
         "night", "evening", "senator", "mp", "mps", "mca", "mcas", "deputy", "governor", "residents",
         "military", "naval", "army", "police", "detention", "prison", "jail", "gaol", "palace", "tower",
-        "towers", "hall", "office", "offices", "headquarters", "ministry", "mall", "arena", "club", "post",
+        "towers", "hall", "office", "offices", "governorship", "mayor", "municipal", "headquarters", "ministry", "mall", "arena", "club", "post",
         NULL};
 
 /* Is the one-word place r the first name of a person ("Virginia Nyaiko",
