@@ -511,13 +511,50 @@ static int person_name_after(const coder *c, const rawmatch *r)
     return 1;
 }
 
-/* A short word written in capitals is an acronym ("NYS", "KRA", "PAME"),
- * not a place, unless sitrep's own rows list it ("KPK", "UP"). */
+/* A place name in capitals amid ordinary words ("BEIRUT A Daesh
+ * counterattack...", "MOSCOW (Sputnik) -") is the dateline, where the report
+ * was filed, not where anything happened: no place mention. In a headline
+ * set all in capitals its neighbours are capitals too, and it stays. */
+static int dateline(const coder *c, const rawmatch *r)
+{
+    for (uint32_t k = r->tb; k < r->te; k++)
+        if (c->t.toks[k].kind == SR_TOK_WORD && !(c->t.toks[k].flags & SR_TF_ALLCAPS))
+            return 0;
+    if (c->t.toks[r->tb].e - c->t.toks[r->tb].s < 3)
+        return 0;
+    /* the nearest word before (an agency's "AFP" may stand there) and after */
+    for (uint32_t k = r->tb; k-- > 0 && r->tb - k <= 3;)
+        if (c->t.toks[k].kind == SR_TOK_WORD) {
+            if ((c->t.toks[k].flags & SR_TF_ALLCAPS) && c->t.toks[k].e - c->t.toks[k].s > 4)
+                return 0;
+            break;
+        }
+    for (uint32_t k = r->te; k < c->t.ntoks && k - r->te < 3; k++)
+        if (c->t.toks[k].kind == SR_TOK_WORD && c->t.toks[k].e - c->t.toks[k].s > 1) /* not "A" */
+            return !(c->t.toks[k].flags & SR_TF_ALLCAPS);
+    return 0;
+}
+
+/* A short word written in capitals amid ordinary words is an acronym ("NYS",
+ * "KRA", "PAME"), not a place, unless sitrep's own rows list it ("KPK",
+ * "UP"); in a headline set all in capitals it may still be one. */
 static int acronym_plausible(const coder *c, const rawmatch *r, const sr__gzname *nm)
 {
     const sr__tok *k0 = &c->t.toks[r->tb];
     if (r->te - r->tb != 1 || !(k0->flags & SR_TF_ALLCAPS) || k0->e - k0->s > 6)
         return 1;
+    for (uint32_t k = r->tb; k-- > 0 && r->tb - k <= 2;)
+        if (c->t.toks[k].kind == SR_TOK_WORD) {
+            if ((c->t.toks[k].flags & SR_TF_ALLCAPS) && c->t.toks[k].e - c->t.toks[k].s > 1)
+                return 1;
+            break;
+        }
+    for (uint32_t k = r->te; k < c->t.ntoks && k - r->te < 2; k++)
+        if (c->t.toks[k].kind == SR_TOK_WORD) {
+            if ((c->t.toks[k].flags & SR_TF_ALLCAPS) && c->t.toks[k].e - c->t.toks[k].s > 1)
+                return 1;
+            break;
+        }
     for (uint32_t i = 0; i < nm->count; i++)
         if (sr__gaz_place(c->ctx->gaz, sr__gaz_list(c->ctx->gaz, nm->first + i))->own)
             return 1;
@@ -578,6 +615,8 @@ static int place_plausible(const coder *c, const rawmatch *r)
             return 0;
     }
     if (r->te - r->tb == 1 && person_name_after(c, r))
+        return 0;
+    if (dateline(c, r))
         return 0;
     if (prefix_of_unknown(c, r))
         return 0;
@@ -1507,6 +1546,8 @@ static void coherent_places(coder *c)
 
 /* The admin1 units named in tokens [a, b) (at most max), as the context that
  * places a town named next to them ("Tafas in Dar'a"). */
+static int capital_as_government(const coder *c, const mention *m, const sr__where *w);
+
 static int admin1_named(coder *c, uint32_t a, uint32_t b, const char *iso, uint32_t *out, int max,
                         const mention *skip)
 {
@@ -1526,6 +1567,12 @@ static int admin1_named(coder *c, uint32_t a, uint32_t b, const char *iso, uint3
                               (!iso || !strcmp(w.iso3, iso))
                           ? w.admin1_ix
                           : UINT32_MAX;
+            /* "Washington blames...": a national capital standing for its
+             * government names no province (not the state of Washington) */
+            sr__placectx tc = {NULL, NULL, 0, 0};
+            if (!iso && u->unit != UINT32_MAX && resolve(c, m, &tc, &w) && w.kind == SR_GZ_CITY &&
+                capital_as_government(c, m, &w))
+                u->unit = UINT32_MAX;
         }
         if (u->unit != UINT32_MAX)
             out[n++] = u->unit;
@@ -1605,6 +1652,30 @@ static int front_units(coder *c, uint32_t *out)
     return c->nfront;
 }
 
+/* "Washington blames...", "backed by Moscow": a national capital named
+ * without a locative word before it ("in", "near", "outside"...) stands for
+ * its government. Asked only of capitals abroad (w is m's resolution). */
+static int capital_as_government(const coder *c, const mention *m, const sr__where *w)
+{
+    return !strcmp(sr__gaz_place(c->ctx->gaz, w->place)->fcode, "PPLC") && !(m->tb > 0 && tok_in(c, m->tb - 1, locatives));
+}
+
+/* A large city abroad is named by its own name ("Moscow", "Beirut") or it is
+ * very large; a variant of a smaller one's name ("Castello" for Castello de la
+ * Plana, Spain) in a report on another country is more likely a local place
+ * the gazetteer lacks ("the Castello Road" in Aleppo). */
+static int known_abroad(const coder *c, const mention *m, const sr__where *w)
+{
+    if (w->kind != SR_GZ_CITY || w->pop >= 1000000)
+        return 1;
+    const char *said = sr__gaz_str(c->ctx->gaz, sr__gaz_name(c->ctx->gaz, m->row)->text);
+    size_t n;
+    char *own = sr__norm_phrase(w->name, strlen(w->name), &n);
+    int same = own && strlen(said) == n && !memcmp(said, own, n);
+    free(own);
+    return same;
+}
+
 static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig_tb, const char **iso)
 {
     /* the place nearest the trigger in [a, b), preferring those after it; in a
@@ -1677,6 +1748,9 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             unit_here = !strcmp(sr__gaz_place(c->ctx->gaz, sr__gaz_admin1(c->ctx->gaz, any[k])->place)->iso3, w.iso3);
         int big = (w.kind == SR_GZ_CITY && w.pop >= 100000) || w.kind == SR_GZ_ADMIN1;
         if (!unit_here && !big && next->alt == UINT32_MAX)
+            continue;
+        if (ciso && strcmp(w.iso3, ciso) && next->alt == UINT32_MAX &&
+            (capital_as_government(c, next, &w) || !known_abroad(c, next, &w)))
             continue;
         if (!ciso || !strcmp(w.iso3, ciso) || big || next->alt != UINT32_MAX) {
             best = next;
@@ -2442,7 +2516,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
 
     /* numbers */
     figure dead = {-1, -1, -1, {-1, -1}};
-    int nd = 0, nw = 0, first = 1;
+    figure lone = {-1, -1, -1, {-1, -1}}; /* "A gunman shot dead ...": held back, see below */
+    int nd = 0, nw = 0, first = 1, nlone = 0;
     for (uint32_t i = a; i < b; i++) {
         int isnum = c->ti[i].num && c->men[c->ti[i].num - 1].tb == i;
         int isq = c->ti[i].quant && c->men[c->ti[i].quant - 1].tb == i &&
@@ -2474,7 +2549,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         int r = number_role(c, i, a, b, ch, nch);
         figure f;
         if (r && read_figure(c, i, &f)) {
-            if (r == 'd') {
+            if (r == 'd' && isq && i < tm->tb && f.best == 1 && (tok_is(c, i, "a") || tok_is(c, i, "an")) && !nlone) {
+                lone = f; /* "a man shot dead" is one victim, unless a figure follows the verb */
+                nlone = 1;
+            } else if (r == 'd') {
                 fig_add(&dead, &f, &first);
                 nd++;
             } else
@@ -2482,6 +2560,13 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         }
         if (isq)
             i = c->men[c->ti[i].quant - 1].te - 1;
+    }
+    /* "A gunman shot dead two guards": the article before the verb is the
+     * killer when a toll follows it; alone ("a man shot dead in Nairobi") it
+     * is the victim */
+    if (nlone && !nd) {
+        fig_add(&dead, &lone, &first);
+        nd++;
     }
     int zero = find_cue(c, se->tb, se->te, CUE_ZERO) >= 0;
     if (i1 < 0 && !label && (STREQ(cls, "kill") || STREQ(cls, "other")) && find_cue(c, se->tb, se->te, CUE_NONCONFLICT) >= 0)
@@ -3461,7 +3546,8 @@ static void doc_country(coder *c)
                  * of units speaks for the province of that name */
                 sr__placectx pc = {lead, NULL, 0, wants_admin(c, m) || closes_place_list(c, m)};
                 sr__where w;
-                if (resolve(c, m, &pc, &w)) {
+                if (resolve(c, m, &pc, &w) &&
+                    !(lead && strcmp(w.iso3, lead) && m->alt == UINT32_MAX && capital_as_government(c, m, &w))) {
                     iso = w.iso3;
                     large = w.kind != SR_GZ_CITY || w.pop >= 50000;
                     /* a small place with no namesake in the lead country, and
