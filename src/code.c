@@ -522,13 +522,16 @@ static int dateline(const coder *c, const rawmatch *r)
             return 0;
     if (c->t.toks[r->tb].e - c->t.toks[r->tb].s < 3)
         return 0;
-    /* the nearest word before (an agency's "AFP" may stand there) and after */
-    for (uint32_t k = r->tb; k-- > 0 && r->tb - k <= 3;)
-        if (c->t.toks[k].kind == SR_TOK_WORD) {
-            if ((c->t.toks[k].flags & SR_TF_ALLCAPS) && c->t.toks[k].e - c->t.toks[k].s > 4)
-                return 0;
-            break;
-        }
+    /* where datelines stand: opening a sentence or line, after a date
+     * ("Oct 04 2017 BEIRUT"), or after an agency's short name ("AFP") */
+    const sr__tok *p = r->tb > 0 ? &c->t.toks[r->tb - 1] : NULL;
+    const sr__tok *f = &c->t.toks[r->tb];
+    int opens = !p || (f->flags & (SR_TF_SSTART | SR_TF_NEWLINE)) || p->kind == SR_TOK_NUM ||
+                (p->kind == SR_TOK_WORD && (p->flags & SR_TF_ALLCAPS) && p->e - p->s <= 4);
+    if (!opens)
+        return 0;
+    /* and ordinary words after it ("BEIRUT A Daesh...", "MOSCOW (Sputnik) -"),
+     * not a headline's capitals */
     for (uint32_t k = r->te; k < c->t.ntoks && k - r->te < 3; k++)
         if (c->t.toks[k].kind == SR_TOK_WORD && c->t.toks[k].e - c->t.toks[k].s > 1) /* not "A" */
             return !(c->t.toks[k].flags & SR_TF_ALLCAPS);
@@ -1544,6 +1547,24 @@ static void coherent_places(coder *c)
     }
 }
 
+/* Is m the name of a national capital abroad (not of the document's
+ * country) with no locative word before it ("Washington blames...")? Then it
+ * names a government, not the admin1 unit of that name (the state of
+ * Washington). */
+static int capital_name(const coder *c, const mention *m)
+{
+    if (m->alt != UINT32_MAX ||
+        (m->tb > 0 && (tok_in(c, m->tb - 1, locatives) || tok_in(c, m->tb - 1, (const char *const[]){",", "(", NULL}))))
+        return 0; /* "in Moscow", "Abu Salim (Tripoli)", "Caura, Sucre municipality" */
+    const sr__gzname *nm = sr__gaz_name(c->ctx->gaz, m->row);
+    for (uint32_t i = 0; i < nm->count; i++) {
+        const sr__gzplace *p = sr__gaz_place(c->ctx->gaz, sr__gaz_list(c->ctx->gaz, nm->first + i));
+        if (!strcmp(p->fcode, "PPLC") && !(c->doc_iso3 && !strcmp(p->iso3, c->doc_iso3)))
+            return 1; /* a capital abroad: at home it may well be the place */
+    }
+    return 0;
+}
+
 /* The admin1 units named in tokens [a, b) (at most max), as the context that
  * places a town named next to them ("Tafas in Dar'a"). */
 static int capital_as_government(const coder *c, const mention *m, const sr__where *w);
@@ -1564,7 +1585,7 @@ static int admin1_named(coder *c, uint32_t a, uint32_t b, const char *iso, uint3
             u->m = m;
             u->iso = iso;
             u->unit = resolve(c, m, &pc, &w) && w.kind == SR_GZ_ADMIN1 && w.admin1_ix != UINT32_MAX &&
-                              (!iso || !strcmp(w.iso3, iso))
+                              (!iso || !strcmp(w.iso3, iso)) && !capital_name(c, m)
                           ? w.admin1_ix
                           : UINT32_MAX;
             /* "Washington blames...": a national capital standing for its
@@ -1660,13 +1681,15 @@ static int capital_as_government(const coder *c, const mention *m, const sr__whe
     return !strcmp(sr__gaz_place(c->ctx->gaz, w->place)->fcode, "PPLC") && !(m->tb > 0 && tok_in(c, m->tb - 1, locatives));
 }
 
-/* A large city abroad is named by its own name ("Moscow", "Beirut") or it is
- * very large; a variant of a smaller one's name ("Castello" for Castello de la
- * Plana, Spain) in a report on another country is more likely a local place
- * the gazetteer lacks ("the Castello Road" in Aleppo). */
+/* A large city abroad is named by its own name ("Moscow", "Beirut"), is very
+ * large, or is one of sitrep's own rows; a GeoNames variant of a smaller
+ * one's name ("Castello" for Castello de la Plana, Spain; "Bat" for Bath) in
+ * a report on another country is more likely a local place the gazetteer
+ * lacks ("the Castello Road" in Aleppo, "Bat Galim Square" in Haifa). */
 static int known_abroad(const coder *c, const mention *m, const sr__where *w)
 {
-    if (w->kind != SR_GZ_CITY || w->pop >= 1000000)
+    /* sitrep's own rows list the spellings news use ("Idleb", "al-Hasakeh") */
+    if (w->kind != SR_GZ_CITY || w->pop >= 1000000 || sr__gaz_place(c->ctx->gaz, w->place)->own)
         return 1;
     const char *said = sr__gaz_str(c->ctx->gaz, sr__gaz_name(c->ctx->gaz, m->row)->text);
     size_t n;
