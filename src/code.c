@@ -1567,8 +1567,6 @@ static int capital_name(const coder *c, const mention *m)
 
 /* The admin1 units named in tokens [a, b) (at most max), as the context that
  * places a town named next to them ("Tafas in Dar'a"). */
-static int capital_as_government(const coder *c, const mention *m, const sr__where *w);
-
 static int admin1_named(coder *c, uint32_t a, uint32_t b, const char *iso, uint32_t *out, int max,
                         const mention *skip)
 {
@@ -1588,12 +1586,6 @@ static int admin1_named(coder *c, uint32_t a, uint32_t b, const char *iso, uint3
                               (!iso || !strcmp(w.iso3, iso)) && !capital_name(c, m)
                           ? w.admin1_ix
                           : UINT32_MAX;
-            /* "Washington blames...": a national capital standing for its
-             * government names no province (not the state of Washington) */
-            sr__placectx tc = {NULL, NULL, 0, 0};
-            if (!iso && u->unit != UINT32_MAX && resolve(c, m, &tc, &w) && w.kind == SR_GZ_CITY &&
-                capital_as_government(c, m, &w))
-                u->unit = UINT32_MAX;
         }
         if (u->unit != UINT32_MAX)
             out[n++] = u->unit;
