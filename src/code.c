@@ -2078,6 +2078,23 @@ static int seized_goods(const coder *c, uint32_t i, uint32_t b)
     return 0;
 }
 
+/* A date with its year opening a sentence with no comma after it, or after
+ * "published", "posted", "updated", "publication": a dateline the source ran
+ * into the text ("7 July 2015 A suicide bomber ...", "Posted on July 20 2016
+ * by ..."), not ACLED's "On 3 May 2020, ...". */
+static int dateline_date(const coder *c, const sr__sent *se, const dhit *h)
+{
+    for (uint32_t k = se->tb; k < h->tb; k++)
+        if (tok_in(c, k, (const char *const[]){"published", "posted", "updated", "publication", NULL}))
+            return 1;
+    int year = 0;
+    for (uint32_t k = h->tb; k < h->te && !year; k++)
+        year = c->t.toks[k].kind == SR_TOK_NUM && c->t.toks[k].e - c->t.toks[k].s == 4;
+    if (!year || h->te >= se->te || tok_in(c, h->te, (const char *const[]){",", ":", ";", "-", "(", ".", NULL}))
+        return 0;
+    return !(h->tb > se->tb && tok_in(c, h->tb - 1, (const char *const[]){"on", "since", "until", "by", "from", NULL}));
+}
+
 static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
 {
     const sr__lexicon *lx = c->lx;
@@ -2628,9 +2645,11 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (subordinate_date(c, se->tb, se->te, c->dh[k].tb, tm->tb))
             continue;
         /* "On 3 May 2020, ... (from 3 to 5 May)", "Around 2 May (as reported)":
-         * the date that opens the sentence dates it */
+         * the date that opens the sentence dates it; a dateline run into the
+         * sentence ("Date of publication 11 August 2016 A helicopter ... on
+         * Wednesday") dates only the writing, and yields to any other date */
         if (c->dh[k].tb <= se->tb + 3 && !c->dh[k].h.period)
-            d = 0;
+            d = dateline_date(c, se, &c->dh[k]) ? 1500 : 0;
         uint32_t db = c->dh[k].tb; /* "said on Thursday" dates the statement, if another date is there */
         if ((db > se->tb && has_cue(c, db - 1, CUE_ATTRIB_AFTER)) ||
             (db > se->tb + 1 && tok_is(c, db - 1, "on") && has_cue(c, db - 2, CUE_ATTRIB_AFTER)))
