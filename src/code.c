@@ -1040,9 +1040,25 @@ static size_t build_chunks(const coder *c, uint32_t a, uint32_t b, chunk *out, s
 }
 
 /* ---- numbers ------------------------------------------------------------ */
+/* Is token i part of a date the date scan found ("17 June 2016")? */
+static int in_date(const coder *c, uint32_t i)
+{
+    size_t lo = 0, hi = c->ndh; /* date hits are in text order */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->dh[mid].te <= i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->ndh && c->dh[lo].tb <= i && i < c->dh[lo].te;
+}
+
 /* The value of the number or quantity word at token i, with hedges before it. */
 static int read_figure(const coder *c, uint32_t i, figure *f)
 {
+    if (in_date(c, i)) /* "Friday 17 June 2016 Civilians Killed...": a year, no toll */
+        return 0;
     const sr__lexicon *lx = c->lx;
     int v = -1, lo = -1, hi = -1, best = -1;
     uint32_t tb = i, te = i + 1;
@@ -3231,6 +3247,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         }
     }
     cd->kind_agg = period;
+    /* "More than 300,000 people have been killed": a toll in the thousands
+     * with no day to it is a war's or a year's total, not one incident */
+    if (!period && ev->fatalities >= 1000 && (!dt || dt->h.precision >= 2))
+        cd->kind_agg = 1;
     if (dt && c->has_pub) {
         /* "driven out of Mogadishu in 2011": history, not news */
         long pubd = sr__date_days(c->pub);

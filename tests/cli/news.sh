@@ -54,7 +54,7 @@ for line in open(sys.argv[2], encoding='utf-8'):
     e = json.loads(line)
     events[e['doc_id']].append(e)
 n = len(labels)
-found = modal = anyof = recent = total = 0
+found = modal = anyof = recent = total = incidents = small = 0
 for doc, (gov, pub) in labels.items():
     es = events.get(doc, [])
     if not es:
@@ -67,6 +67,9 @@ for doc, (gov, pub) in labels.items():
     p = datetime.date.fromisoformat(pub)
     for e in es:
         total += 1
+        if e.get('kind') == 'incident':
+            incidents += 1
+            small += (e.get('fatalities') or 0) < 1000
         if e.get('event_date'):
             d = datetime.date.fromisoformat(e['event_date'])
             recent += p - datetime.timedelta(days=31) <= d <= p
@@ -75,6 +78,8 @@ figures = {
     'governorate_most_events': 100.0 * modal / n,
     'governorate_any_event': 100.0 * anyof / n,
     'events_dated_last_month': 100.0 * recent / total if total else 0.0,
+    # a war's toll ("more than 300,000 killed") is a claim, never one incident
+    'incidents_under_1000_dead': 100.0 * small / incidents if incidents else 0.0,
 }
 print('# %d articles, %d events' % (n, total))
 passed = failed = 0
