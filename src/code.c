@@ -1329,6 +1329,20 @@ typedef struct actorname {
     const char *home; /* ISO3 of the actor when known */
 } actorname;
 
+/* "an off-duty police officer", "a former soldier", "a soldier (off duty)":
+ * a member of the forces not acting as one. */
+static int off_duty(const coder *c, const chunk *ch)
+{
+    static const char *const before[] = {"off-duty", "former", "retired", "ex-soldier", "ex-police", NULL};
+    for (uint32_t k = ch->tb > 3 ? ch->tb - 3 : 0; k < ch->te; k++)
+        if (tok_in(c, k, before))
+            return 1;
+    for (uint32_t k = ch->te; k < ch->te + 8 && k < c->t.ntoks && !is_hard_punct(c, k); k++)
+        if (tok_is(c, k, "off-duty") || (tok_is(c, k, "off") && tok_is(c, k + 1, "duty")))
+            return 1;
+    return 0;
+}
+
 static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, actorname *an)
 {
     const sr__lexicon *lx = c->lx;
@@ -1420,6 +1434,14 @@ static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, 
             an->role = 'u'; /* "assailants": an attacker not known to be armed */
         else
             an->role = 'a';
+        if (an->role == 's' && off_duty(c, ch) && (evc || *cname)) {
+            /* an off-duty or former soldier is a civilian to ACLED */
+            snprintf(an->name, sizeof an->name, "Civilians (%s)", evc ? evc->name : cname);
+            an->inter = 7;
+            an->role = 'c';
+            an->home = NULL;
+            return;
+        }
         if (an->role == 's' && cc && evc && cc != evc)
             an->inter = 8; /* foreign state forces */
         an->home = cc ? cc->iso3 : NULL;
@@ -2165,6 +2187,21 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     for (int k = 1; k < nt; k++)
         if (class_rank(lx->triggers[trigs[k]->row].cls) < class_rank(lx->triggers[tm->row].cls))
             tm = trigs[k];
+    /* "relatives protested, weeks after a prison riot", "teachers barricaded
+     * themselves into an office to protest": a riot named as the cause, or
+     * a sit-in, yields to the protest */
+    if (STREQ(lx->triggers[tm->row].cls, "riot") &&
+        (tok_is(c, tm->te, "themselves") ||
+         (!is_past_verb(c, tm->tb) && tok_in(c, tm->tb, (const char *const[]){"riot", "riots", "rioting", NULL})))) {
+        int bg = tok_is(c, tm->te, "themselves");
+        for (uint32_t k = tm->tb > a + 4 ? tm->tb - 4 : a; k < tm->tb && !bg; k++)
+            bg = tok_in(c, k, (const char *const[]){"since", "following", "after", "over", "against", "during", NULL});
+        for (int k = 0; k < nt && bg; k++)
+            if (STREQ(lx->triggers[trigs[k]->row].cls, "protest") && trigs[k] != tm) {
+                tm = trigs[k];
+                break;
+            }
+    }
     /* "hacked and killed a leader, amid the violence following anti-government
      * demonstrations": a protest named as background yields to the act */
     int clash_bg = STREQ(lx->triggers[tm->row].cls, "clash") && !is_past_verb(c, tm->tb);
@@ -2313,8 +2350,16 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             if (!has_death && !firing_only(c, trigs[k]))
                 has_death = 1;
         }
-        if (STREQ(t2->cls, "protest"))
-            has_protest = 1;
+        if (STREQ(t2->cls, "protest")) {
+            /* "amid the unrest following anti-government demonstrations": a
+             * protest named as the setting does not make the act a riot */
+            int bg = 0;
+            if (!is_past_verb(c, trigs[k]->tb) && trigs[k]->tb > tm->te)
+                for (uint32_t q = tm->te; q < trigs[k]->tb && !bg; q++)
+                    bg = tok_in(c, q, (const char *const[]){"amid", "amidst", NULL});
+            if (!bg)
+                has_protest = 1;
+        }
         if (STREQ(t2->cls, "arrest") && is_past_verb(c, trigs[k]->tb))
             has_arrest = 1; /* "police arrested 20", not "in protest against the arrest of" */
         if (STREQ(t2->cls, "clash")) {
@@ -2396,7 +2441,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     int i1 = -1, i2 = -1;
     /* "between X and Y" */
     for (size_t k = 0; k < nch; k++)
-        if (ch[k].prep == 'w' && tok_is(c, ch[k].tb - 1, "between") && k + 1 < nch && ch[k + 1].conj) {
+        if (ch[k].prep == 'w' && k + 1 < nch && ch[k + 1].conj &&
+            (tok_is(c, ch[k].tb - 1, "between") ||
+             (ch[k].tb >= 2 && tok_in(c, ch[k].tb - 1, (const char *const[]){"the", "suspected", "alleged", NULL}) &&
+              tok_is(c, ch[k].tb - 2, "between")))) {
             i1 = (int)k;
             i2 = (int)k + 1;
         }
@@ -2774,7 +2822,16 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (i2 >= 0) {
         name_chunk(c, &ch[i2], evc, &a2);
         ev->ev_actor2 = span_of(c, ch[i2].tb, ch[i2].te);
-        if (ch[i2].actor >= 0 && ch[i2].agent >= 0 && STREQ(lx->agents[ch[i2].agent].role, "civilian") &&
+        int one_member = 0; /* "an Awami League member", "a local party leader" */
+        const char *pn = ch[i2].actor >= 0 ? lx->actors[ch[i2].actor].acled : "";
+        if (a2.inter == 3 && (STREQ(cls, "kill") || STREQ(cls, "attack")) && !has_clash &&
+            (strstr(pn, "League") || strstr(pn, "Party") || strstr(pn, " Dal") || strstr(pn, "Congress") ||
+             strstr(pn, "Jamaat") || strstr(pn, "Shibir")))
+            for (uint32_t k = ch[i2].tb; k < ch[i2].te + 2 && k < b && !one_member; k++)
+                one_member = tok_in(c, k, (const char *const[]){"member", "leader", "activist", "worker", "supporter",
+                                                                "councillor", "councilor", "chairman", "secretary",
+                                                                "president", "official", NULL});
+        if (((ch[i2].actor >= 0 && ch[i2].agent >= 0 && STREQ(lx->agents[ch[i2].agent].role, "civilian")) || one_member) &&
             (a2.inter == 3 || a2.inter == 6 || a2.inter == 7 || a2.inter == 8) && evc) {
             /* "a BNP leader", "a Red Cross worker" as victims: civilians of the
              * country, their group an associated actor */
@@ -2953,7 +3010,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (find_cue(c, a, b, CUE_NONVIOLENT) >= 0)
             sub = "Non-violent transfer of territory";
     } else if (STREQ(cls, "protest") && a1.role == 'r' && !(i1 >= 0 && ch[i1].agent >= 0 && ch[i1].actor < 0 &&
-                                                              STREQ(lx->agents[ch[i1].agent].key, "supporters"))) {
+                                                              STREQ(lx->agents[ch[i1].agent].key, "supporters")) &&
+               !(i1 >= 0 && tok_in(c, ch[i1].te - 1, (const char *const[]){"crowd", "crowds", NULL}))) {
+        /* (a crowd that protests is protesters: "a crowd held a protest") */
         sub = "Violent demonstration"; /* "rioters took to the streets" (supporters may protest peacefully) */
     } else if (STREQ(cls, "protest") && has_clash) {
         /* demonstrators who clash with the police riot; two groups clashing
@@ -3811,6 +3870,37 @@ static void merge_refs(coder *c)
 
 /* "Around 40 people protested in Gomel. Police detained three of them.": an
  * intervention reported in the next sentences belongs to the protest. */
+/* The evidence of an actor names one person ("he", "a lawyer"), not a group
+ * ("12 students", "several people"); no evidence is no person. */
+static int one_person(const coder *c, sr_span sp)
+{
+    if (sp.start < 0 || sp.end <= sp.start || !c->doc->text || (size_t)sp.end > c->doc->text_len)
+        return 0;
+    const char *t = c->doc->text;
+    int32_t e = sp.end, b = e;
+    while (b > sp.start && isalpha((unsigned char)t[b - 1]))
+        b--;
+    size_t n = (size_t)(e - b);
+    if (n >= 2 && (t[e - 1] == 's' || t[e - 1] == 'S') && t[e - 2] != 's')
+        return 0;
+    static const char *const groups[] = {"people", "men", "women", "youth", "children", "police", "staff", "them", "they", NULL};
+    for (int k = 0; groups[k]; k++)
+        if (strlen(groups[k]) == n && !strncasecmp(t + b, groups[k], n))
+            return 0;
+    return 1;
+}
+
+/* The sentence speaks of one person by a pronoun ("He was arrested…"). */
+static int singular_pronoun(const coder *c, uint32_t s)
+{
+    if (s >= c->t.nsents)
+        return 0;
+    for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te; k++)
+        if (tok_in(c, k, (const char *const[]){"he", "she", "him", "her", NULL}))
+            return 1;
+    return 0;
+}
+
 static void protest_interventions(coder *c)
 {
     for (size_t i = 0; i < c->ncands; i++) {
@@ -3823,8 +3913,14 @@ static void protest_interventions(coder *c)
                 break;
             /* only arrests of the protesters themselves, not the arrest the
              * protest was about ("He was arrested in connection with…") */
-            if (strcmp(q->sub_event_type, "Arrests") || (q->ev.inter1 != 1 && *q->actor1) || q->role2 != 'p')
+            if (strcmp(q->sub_event_type, "Arrests") || (q->ev.inter1 != 1 && *q->actor1))
                 continue;
+            /* ("Six were detained by police.", "Several arrests were made."
+             * right after the protest: its participants, unless dated apart) */
+            if (q->role2 != 'p' && !(q->role2 != 's' && q->role2 != 'a' && q->para == p->para && q->sent > p->sent &&
+                                     !(q->has_date && p->has_date && strcmp(q->ev.event_date, p->ev.event_date)) &&
+                                     !one_person(c, q->ev.ev_actor2) && !singular_pronoun(c, q->sent)))
+                continue; /* ("He was arrested in May": the man the protest is about) */
             p->sub_event_type = "Protest with intervention";
             if (*q->actor1) {
                 scopy(p->actor2, sizeof p->actor2, q->actor1);
