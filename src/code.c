@@ -461,23 +461,11 @@ static int looks_proper(const coder *c, uint32_t tb, uint32_t te)
 static const char *const locatives[] = {"in", "at", "near", "outside", "from", "of", "to", "towards", "around",
                                        "into", "village", "town", "city", "district", NULL};
 
-/* Is the one-word place r the first name of a person ("Virginia Nyaiko",
- * "Faith Gitau", "Paul Kipkemboi")? So it is when the next word is capitalised
- * (not at a sentence start, not all capitals), is no name of any dictionary
- * and no word places and institutions are called by ("Kisumu County",
- * "Egerton University", "Garissa Road"). */
-static int person_name_after(const coder *c, const rawmatch *r)
-{
-    uint32_t n = r->te;
-    if (n >= c->t.ntoks)
-        return 0;
-    const sr__tok *k = &c->t.toks[n];
-    if (k->kind != SR_TOK_WORD || !(k->flags & SR_TF_CAP) || (k->flags & (SR_TF_SSTART | SR_TF_ALLCAPS)) ||
-        (c->t.toks[r->tb].flags & SR_TF_ALLCAPS) || (k->flags & SR_TF_NEWLINE))
-        return 0;
-    if (c->ti[n].w) /* a function word or modifier ("Kisumu On Monday" in a title) */
-        return 0;
-    static const char *const generic[] = {
+/* Words places and institutions are called by ("Kisumu County", "Egerton
+ * University", "Garissa Road"), and weekdays and titles that follow a place
+ * name in text: a capitalised word after a place that is one of these does
+ * not make the two a longer name. */
+static const char *const generic[] = {
         "county", "province", "district", "state", "region", "governorate", "city", "town", "village",
         "road", "street", "highway", "avenue", "market", "university", "hospital", "airport", "camp",
         "prison", "stadium", "bridge", "dam", "lake", "river", "mountains", "mountain", "hills", "hill",
@@ -497,8 +485,25 @@ static int person_name_after(const coder *c, const rawmatch *r)
         "nature", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
         "night", "evening", "senator", "mp", "mps", "mca", "mcas", "deputy", "governor", "residents",
         "military", "naval", "army", "police", "detention", "prison", "jail", "gaol", "palace", "tower",
-        "towers", "hall", "office", "offices", "headquarters", "ministry", "mall", "arena", "club", "post",
+        "towers", "hall", "office", "offices", "governorship", "mayor", "municipal", "headquarters", "ministry", "mall", "arena", "club", "post",
         NULL};
+
+/* Is the one-word place r the first name of a person ("Virginia Nyaiko",
+ * "Faith Gitau", "Paul Kipkemboi")? So it is when the next word is capitalised
+ * (not at a sentence start, not all capitals), is no name of any dictionary
+ * and no word places and institutions are called by ("Kisumu County",
+ * "Egerton University", "Garissa Road"). */
+static int person_name_after(const coder *c, const rawmatch *r)
+{
+    uint32_t n = r->te;
+    if (n >= c->t.ntoks)
+        return 0;
+    const sr__tok *k = &c->t.toks[n];
+    if (k->kind != SR_TOK_WORD || !(k->flags & SR_TF_CAP) || (k->flags & (SR_TF_SSTART | SR_TF_ALLCAPS)) ||
+        (c->t.toks[r->tb].flags & SR_TF_ALLCAPS) || (k->flags & SR_TF_NEWLINE))
+        return 0;
+    if (c->ti[n].w) /* a function word or modifier ("Kisumu On Monday" in a title) */
+        return 0;
     /* (the tests below have no side effects: the cheap ones come first) */
     /* a person's name is two words, an institution's often more ("Nairobi
      * Aviation College", "Kakamega Senator Boni Khalwale") */
@@ -551,6 +556,67 @@ static int dateline(const coder *c, const rawmatch *r)
     return 0;
 }
 
+/* A short word written in capitals amid ordinary words is an acronym ("NYS",
+ * "KRA", "PAME"), not a place, unless sitrep's own rows list it ("KPK",
+ * "UP"); in a headline set all in capitals it may still be one. */
+static int acronym_plausible(const coder *c, const rawmatch *r, const sr__gzname *nm)
+{
+    const sr__tok *k0 = &c->t.toks[r->tb];
+    if (r->te - r->tb != 1 || !(k0->flags & SR_TF_ALLCAPS) || k0->e - k0->s > 6)
+        return 1;
+    for (uint32_t k = r->tb; k-- > 0 && r->tb - k <= 2;)
+        if (c->t.toks[k].kind == SR_TOK_WORD) {
+            if ((c->t.toks[k].flags & SR_TF_ALLCAPS) && c->t.toks[k].e - c->t.toks[k].s > 1)
+                return 1;
+            break;
+        }
+    for (uint32_t k = r->te; k < c->t.ntoks && k - r->te < 2; k++)
+        if (c->t.toks[k].kind == SR_TOK_WORD) {
+            if ((c->t.toks[k].flags & SR_TF_ALLCAPS) && c->t.toks[k].e - c->t.toks[k].s > 1)
+                return 1;
+            break;
+        }
+    for (uint32_t i = 0; i < nm->count; i++)
+        if (sr__gaz_place(c->ctx->gaz, sr__gaz_list(c->ctx->gaz, nm->first + i))->own)
+            return 1;
+    return 0;
+}
+
+/* Is the one-word place r only the first word of a longer name the
+ * gazetteer lacks ("in Tal Baydar", "near Bila Kamianka")? So it is when the
+ * next word is capitalised, in no dictionary and no generic word, and the
+ * place is a town under 100,000 that nothing else in the text fixes. */
+static int prefix_of_unknown(const coder *c, const rawmatch *r)
+{
+    uint32_t n = r->te;
+    if (n + 1 >= c->t.ntoks || r->te - r->tb != 1)
+        return 0;
+    const sr__tok *k = &c->t.toks[n];
+    if (k->kind != SR_TOK_WORD || !(k->flags & SR_TF_CAP) || (k->flags & (SR_TF_SSTART | SR_TF_ALLCAPS)) ||
+        (c->t.toks[r->tb].flags & SR_TF_ALLCAPS) || (k->flags & SR_TF_NEWLINE) || c->ti[n].w ||
+        tok_in(c, n, generic))
+        return 0;
+    /* "Tal Baydar in", "Bila Kamianka," but not "Kisumu Boys High School" */
+    if (c->t.toks[n + 1].kind == SR_TOK_WORD && (c->t.toks[n + 1].flags & SR_TF_CAP))
+        return 0;
+    const sr__gaz *g = c->ctx->gaz;
+    const sr__gzname *nm = sr__gaz_name(g, SR_LX_ROW(r->id));
+    for (uint32_t i = 0; i < nm->count; i++) {
+        const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
+        if (p->kind != SR_GZ_CITY || p->pop >= 100000)
+            return 0;
+    }
+    size_t lo = 0, hi = c->nraw;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->raw[mid].tb < n)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return !(lo < c->nraw && c->raw[lo].tb == n);
+}
+
 /* A place name that is also a common word ("Mark", "Bar", "Hit") counts as a
  * place only after a locative word ("in Hit", "the town of Bar"). */
 static int place_plausible(const coder *c, const rawmatch *r)
@@ -572,6 +638,10 @@ static int place_plausible(const coder *c, const rawmatch *r)
     if (r->te - r->tb == 1 && person_name_after(c, r))
         return 0;
     if (dateline(c, r))
+        return 0;
+    if (prefix_of_unknown(c, r))
+        return 0;
+    if (!acronym_plausible(c, r, nm))
         return 0;
     if (!(nm->flags & SR_GZ_NAME_COMMON))
         return 1;
@@ -1583,6 +1653,23 @@ static int admin1_named(coder *c, uint32_t a, uint32_t b, const char *iso, uint3
 
 /* Does the text around place mention m speak of a province ("Homs province",
  * "the governorate of Idlib")? */
+/* Does m close a parenthesis of place names, "Goniri (Gujiba LGA, Borno)",
+ * "Qaniyah (As Sawdiyah, Al Bayda)", "Sidi Bouafif (Hoceima)"? Such a list
+ * runs from the smaller unit to the larger, so its last name is more likely
+ * a province than a town of that name. */
+static int closes_place_list(const coder *c, const mention *m)
+{
+    if (m->te >= c->t.ntoks || !tok_is(c, m->te, ")"))
+        return 0;
+    for (uint32_t k = m->tb; k-- > 0 && k + 10 > m->tb;) {
+        if (tok_is(c, k, "("))
+            return k > 0;
+        if (!tok_is(c, k, ",") && !tok_is(c, k, "-") && c->t.toks[k].kind != SR_TOK_WORD)
+            return 0;
+    }
+    return 0;
+}
+
 static int wants_admin(coder *c, const mention *m)
 {
     uint32_t lo = m->tb > 3 ? m->tb - 3 : 0;
@@ -1591,6 +1678,17 @@ static int wants_admin(coder *c, const mention *m)
             if (tok_in(c, k, (const char *const[]){"province", "governorate", "provinces", "county",
                                                    "state", "region", "governorates", "division", NULL}))
                 return 1;
+    return 0;
+}
+
+/* Is token i "SMM" or "Monitoring Mission" of a mission named with the
+ * word "Special" or the OSCE ("the OSCE SMM", "Special Monitoring Mission")?
+ * Its reports are of fire along a front line. */
+static int front_mission(const coder *c, uint32_t i)
+{
+    for (uint32_t k = i > c->sb + 3 ? i - 3 : c->sb; k < i; k++)
+        if (tok_is(c, k, "osce") || tok_is(c, k, "special"))
+            return 1;
     return 0;
 }
 
@@ -1607,7 +1705,10 @@ static int front_units(coder *c, uint32_t *out)
         for (uint32_t i = c->sb; i < c->se && !front; i++)
             front = tok_is(c, i, "frontline") || tok_is(c, i, "front-line") ||
                     (tok_is(c, i, "line") && i > c->sb && tok_in(c, i - 1, (const char *const[]){"contact", "front", NULL})) ||
-                    (tok_is(c, i, "line") && tok_is(c, i + 1, "of") && tok_is(c, i + 2, "contact"));
+                    (tok_is(c, i, "line") && tok_is(c, i + 1, "of") && tok_is(c, i + 2, "contact")) ||
+                    /* a ceasefire monitoring mission reports from the front */
+                    ((tok_is(c, i, "smm") || (tok_is(c, i, "monitoring") && tok_is(c, i + 1, "mission"))) &&
+                     front_mission(c, i));
         long at = front ? sr__gaz_lookup(c->ctx->gaz, "frontline", 9) : -1;
         if (at >= 0) {
             const sr__gzname *nm = sr__gaz_name(c->ctx->gaz, (uint32_t)at);
@@ -1877,7 +1978,7 @@ static void front_place(coder *c, cand *cd, const char **iso)
         cd->ev.geonames_id = 0;
         cd->ev.geo_precision = 3;
         for (uint32_t i = c->sb; i < c->se; i++)
-            if (tok_in(c, i, (const char *const[]){"frontline", "front-line", "line", NULL})) {
+            if (tok_in(c, i, (const char *const[]){"frontline", "front-line", "line", "smm", "mission", NULL})) {
                 cd->ev.ev_place = span_of(c, i, i + 1);
                 break;
             }
@@ -3504,6 +3605,74 @@ static int beyond_border(const coder *c, const mention *m)
     return 0;
 }
 
+/* Is the place mention m weak evidence of where anything happened: the name
+ * of an institution ("Egerton University"), or known only by a GeoNames
+ * alternate name (an exonym or old form: "Moi" for Moe, "Nandi" for Nadi,
+ * "Kom" for Qom) of towns under 100,000, and not fixed by the names around
+ * it? Such a match is more often a word of another language than the place;
+ * it does not vote for the document's country, and is dropped when it has no
+ * namesake there. */
+static int weak_place(const coder *c, const mention *m)
+{
+    const sr__gaz *g = c->ctx->gaz;
+    const sr__gzname *nm = sr__gaz_name(g, m->row);
+    if (m->alt != UINT32_MAX)
+        return 0;
+    /* a name that names an institution ("Egerton University", "Delta Hotel",
+     * "Westgate Mall", "Dallas estate") says little of where the event was:
+     * such bodies are named after people, places far away, or anything */
+    static const char *const inst[] = {"university", "college", "hotel", "estate", "school", "academy",
+                                       "mall", "house", "stadium", "mosque", "church", "company", "club",
+                                       "funeral", "ranch", "ranching", "sacco", "bank", "airways", "airlines",
+                                       "institute", "polytechnic", "cinema", "restaurant", "supermarket", NULL};
+    if (m->te < c->t.ntoks && tok_in(c, m->te, inst))
+        return 1;
+    if (!(nm->flags & SR_GZ_NAME_ALT))
+        return 0;
+    for (uint32_t i = 0; i < nm->count; i++) {
+        const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
+        if (p->kind != SR_GZ_CITY || p->pop >= 100000)
+            return 0;
+    }
+    return 1;
+}
+
+/* Has the place mention m a namesake in the country iso? */
+static int has_namesake_in(const coder *c, const mention *m, const char *iso)
+{
+    const sr__gaz *g = c->ctx->gaz;
+    const sr__gzname *nm = sr__gaz_name(g, m->row);
+    for (uint32_t i = 0; i < nm->count; i++)
+        if (!memcmp(sr__gaz_place(g, sr__gaz_list(g, nm->first + i))->iso3, iso, 4))
+            return 1;
+    return 0;
+}
+
+/* Does the country mention m say only whose people or things are meant, not
+ * where: a country word before such a noun ("Chinese company", "Sudan
+ * refugees", "an Italian NGO volunteer", "Ethiopian raiders")? People, firms
+ * and raiding bands travel; the event is seldom in their country. */
+static int nationality_only(const coder *c, const mention *m)
+{
+    static const char *const held[] = {
+        "refugee", "refugees", "national", "nationals", "citizen", "citizens", "company", "companies", "firm",
+        "firms", "contractor", "contractors", "volunteer", "volunteers", "worker", "workers", "tourist", "tourists",
+        "migrant", "migrants", "embassy", "ambassador", "diplomat", "diplomats", "journalist", "journalists",
+        "flag", "flags", "investor", "investors", "businessman", "businessmen", "trader", "traders", "ngo",
+        "aid", "engineer", "engineers", "expatriate", "expatriates", "immigrant", "immigrants", "origin",
+        "descent", "nationality", "passport", "consulate", "government's", "truck", "trucks",
+        /* armed bands named by origin raid across borders ("Ethiopian raiders") */
+        "raiders", "bandits", "herders", "pastoralists", "fishermen", "militia", "militiamen", "gunmen",
+        "tribesmen", "poachers", "smugglers", NULL};
+
+    uint32_t n = m->te;
+    if (n < c->t.ntoks && tok_in(c, n, held))
+        return 1;
+    /* "a Chinese construction company" */
+    return n + 1 < c->t.ntoks && c->t.toks[n].kind == SR_TOK_WORD && !(c->t.toks[n].flags & SR_TF_CAP) &&
+           tok_in(c, n + 1, held);
+}
+
 static void doc_country(coder *c)
 {
     /* the country most named in the document: first by country names and
@@ -3526,13 +3695,16 @@ static void doc_country(coder *c)
                 iso = c->lx->actors[m->row].country;
             else if (pass == 0 && m->type == MT_SOURCE)
                 iso = source_country(c, m->row);
-            int weak = 0;
-            if (pass == 1 && m->type == MT_PLACE) {
-                sr__placectx pc = {lead, NULL, 0, wants_admin(c, m)};
+            int weak = 0, large = 0;
+            if (pass == 1 && m->type == MT_PLACE && !weak_place(c, m)) {
+                /* "(Radman al Awadh, Al Bayda)": the last name of a list
+                 * of units speaks for the province of that name */
+                sr__placectx pc = {lead, NULL, 0, wants_admin(c, m) || closes_place_list(c, m)};
                 sr__where w;
                 if (resolve(c, m, &pc, &w) &&
                     !(lead && strcmp(w.iso3, lead) && m->alt == UINT32_MAX && capital_as_government(c, m, &w))) {
                     iso = w.iso3;
+                    large = w.kind != SR_GZ_CITY || w.pop >= 50000;
                     /* a small place with no namesake in the lead country, and
                      * nothing around it to fix it, votes weakly */
                     weak = lead && strcmp(iso, lead) && m->alt == UINT32_MAX && w.pop < 100000;
@@ -3546,8 +3718,30 @@ static void doc_country(coder *c)
                 /* an actor says little, a country's own police or army more
                  * (they act at home; "al-Shabaab" also fights in Kenya) */
                 v = c->lx->actors[m->row].inter == 1 ? 3 : 1;
-            else if (m->type == MT_COUNTRY && beyond_border(c, m))
+            else if (m->type == MT_COUNTRY && (beyond_border(c, m) || nationality_only(c, m)))
                 v = 1;
+            if (pass == 1 && m->type == MT_PLACE && !lead && !weak) {
+                /* with no country yet, a place also speaks for the other
+                 * countries where it has a namesake ("Tripoli" and "el Mina"
+                 * together are Lebanon's), and a larger place more loudly */
+                const sr__gaz *g = c->ctx->gaz;
+                const sr__gzname *nm = sr__gaz_name(g, m->row);
+                char seen[8][4];
+                int ns = 0;
+                v += large;
+                for (uint32_t i = 0; i < nm->count && ns < 8; i++) {
+                    const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
+                    int dup = !strcmp(p->iso3, iso);
+                    for (int j = 0; j < ns && !dup; j++)
+                        dup = !strcmp(seen[j], p->iso3);
+                    if (dup)
+                        continue;
+                    memcpy(seen[ns++], p->iso3, 4);
+                    int r2 = sr__lexicon_iso(c->lx, p->iso3);
+                    if (r2 >= 0)
+                        cnt[r2] += 2;
+                }
+            }
             if (r >= 0)
                 cnt[r] += v;
         }
@@ -3560,6 +3754,13 @@ static void doc_country(coder *c)
     }
     c->doc_iso3 = lead;
     free(cnt);
+    /* a weak place with no namesake in the document's country is not taken
+     * for a place ("Moi University" in a Kenyan report); with no country at
+     * all it stays the best guess */
+    for (size_t k = 0; k < c->nmen; k++)
+        if (c->men[k].type == MT_PLACE && weak_place(c, &c->men[k]) &&
+            lead && !has_namesake_in(c, &c->men[k], lead))
+            c->men[k].type = MT_NONE;
 }
 
 static int fat_compatible(const sr_event *a, const sr_event *b)
@@ -4121,10 +4322,10 @@ static int emit(coder *c, sr_events *evs)
             int beside = 0;
             /* a generic verb ("it hit the device") is dropped beside any real
              * event; a specific one ("shelling was reported") only beside its kind */
-            int generic = STREQ(v[i]->cls, "attack") || STREQ(v[i]->cls, "kill") ||
+            int generic_verb = STREQ(v[i]->cls, "attack") || STREQ(v[i]->cls, "kill") ||
                           STREQ(v[i]->cls, "clash") || STREQ(v[i]->cls, "other");
             for (size_t j = 0; j < n && empty && !beside; j++)
-                beside = j != i && (generic || !strcmp(v[j]->event_type, v[i]->event_type)) &&
+                beside = j != i && (generic_verb || !strcmp(v[j]->event_type, v[i]->event_type)) &&
                          (*v[j]->actor1 || *v[j]->actor2 || v[j]->ev.fatalities >= 0 || v[j]->has_date);
             if (!beside)
                 v[k++] = v[i];

@@ -88,7 +88,7 @@ sr__gaz *sr__gaz_open(const char *path, char *err, size_t errlen)
             g->names[i].text >= h->pool_len)
             goto corrupt;
     for (uint64_t i = 0; i < h->nlist; i++)
-        if (g->list[i] >= h->nplaces)
+        if ((g->list[i] & ~SR_GZ_LIST_ALT) >= h->nplaces)
             goto corrupt;
     for (uint64_t i = 0; i < h->nplaces; i++) {
         const sr__gzplace *q = &g->places[i];
@@ -156,7 +156,8 @@ size_t sr__gaz_nplaces(const sr__gaz *g) { return (size_t)g->h->nplaces; }
 size_t sr__gaz_nnames(const sr__gaz *g) { return (size_t)g->h->nnames; }
 const sr__gzplace *sr__gaz_place(const sr__gaz *g, uint32_t i) { return &g->places[i]; }
 const sr__gzname *sr__gaz_name(const sr__gaz *g, uint32_t i) { return &g->names[i]; }
-uint32_t sr__gaz_list(const sr__gaz *g, uint32_t i) { return g->list[i]; }
+uint32_t sr__gaz_list(const sr__gaz *g, uint32_t i) { return g->list[i] & ~SR_GZ_LIST_ALT; }
+int sr__gaz_list_alt(const sr__gaz *g, uint32_t i) { return (g->list[i] & SR_GZ_LIST_ALT) != 0; }
 const char *sr__gaz_str(const sr__gaz *g, uint32_t off) { return g->pool + off; }
 
 const sr__gzadmin1 *sr__gaz_admin1(const sr__gaz *g, uint32_t i)

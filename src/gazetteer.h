@@ -7,10 +7,17 @@
 
 #include <stdint.h>
 
-#define SR_GZ_MAGIC "SRGAZ002"
+#define SR_GZ_MAGIC "SRGAZ003" /* 3: alternate-name bit in the place lists */
 
 enum { SR_GZ_CITY = 1, SR_GZ_ADMIN1, SR_GZ_ADMIN2, SR_GZ_REGION, SR_GZ_FEATURE };
-enum { SR_GZ_NAME_COMMON = 1 }; /* every word of the name is a common English word */
+enum {
+    SR_GZ_NAME_COMMON = 1, /* every word of the name is a common English word */
+    SR_GZ_NAME_ALT = 2     /* the name is only a GeoNames alternate name of each of its places */
+};
+/* In the place lists, this bit marks a place the name reaches only through one of
+ * GeoNames' alternate names (a foreign exonym, an old or local form), not
+ * through its own name, ASCII name or sitrep's rows. */
+#define SR_GZ_LIST_ALT 0x80000000u
 #define SR_GZ_NONE UINT32_MAX
 
 typedef struct sr__gzplace {

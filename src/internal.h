@@ -262,6 +262,8 @@ size_t sr__gaz_nnames(const sr__gaz *g);
 const struct sr__gzplace *sr__gaz_place(const sr__gaz *g, uint32_t i);
 const struct sr__gzname *sr__gaz_name(const sr__gaz *g, uint32_t i);
 uint32_t sr__gaz_list(const sr__gaz *g, uint32_t i);
+/* Does list entry i reach its place only through a GeoNames alternate name? */
+int sr__gaz_list_alt(const sr__gaz *g, uint32_t i);
 const struct sr__gzadmin1 *sr__gaz_admin1(const sr__gaz *g, uint32_t i);
 const char *sr__gaz_str(const sr__gaz *g, uint32_t off);
 long sr__gaz_lookup(const sr__gaz *g, const char *norm, size_t n);

@@ -50,7 +50,7 @@ static int province_namesakes(const sr__gaz *g, const sr__gzname *nm, const sr__
  * every one after it), population breaks the remaining ties. With why, also
  * says which rules gave what ("country +10000; ..."). adm/nadm: the
  * province_namesakes of nm (nadm -1: not known). */
-static double score(const sr__gaz *g, uint32_t place, const sr__placectx *pc, const sr__gzname *nm,
+static double score(const sr__gaz *g, uint32_t place, int alt, const sr__placectx *pc, const sr__gzname *nm,
                     const sr__gzplace *const *adm, int nadm, char *why, size_t whylen)
 {
     const sr__gzplace *p = sr__gaz_place(g, place);
@@ -99,6 +99,11 @@ static double score(const sr__gaz *g, uint32_t place, const sr__placectx *pc, co
         s += 500;
         WHY("sitrep's own entry +500; ");
     }
+    if (!alt) {
+        /* "Puno" is Peru's Puno before it is an old spelling of Pune */
+        s += 200;
+        WHY("its own name, not an alternate one +200; ");
+    }
     if (!strcmp(p->fcode, "PPLC") || !strcmp(p->fcode, "PPLA")) {
         s += 20;
         WHY("capital or seat +20; ");
@@ -122,7 +127,7 @@ int sr__place_resolve(const sr__gaz *g, uint32_t name, const sr__placectx *pc, s
     int nadm = province_namesakes(g, nm, adm, 32);
     for (uint32_t i = 0; i < nm->count; i++) {
         uint32_t pl = sr__gaz_list(g, nm->first + i);
-        double s = score(g, pl, pc, nm, adm, nadm, NULL, 0);
+        double s = score(g, pl, sr__gaz_list_alt(g, nm->first + i), pc, nm, adm, nadm, NULL, 0);
         if (scores && (int)i < maxscores)
             scores[i] = s;
         if (s > best) {
@@ -181,7 +186,8 @@ int sr_place_lookup(sr_ctx *ctx, const char *name, const char *country, int prov
             .admin1_acled = w.admin1_acled, .admin2 = w.admin2, .latitude = w.lat, .longitude = w.lon,
             .population = w.pop, .geonames_id = (long)w.geonameid, .kind = kind_name(w.kind),
             .feature_code = sr__gaz_place(ctx->gaz, pl)->fcode,
-            .score = score(ctx->gaz, pl, &pc, nm, NULL, -1, why, sizeof why), .why = why, .chosen = pl == win.place};
+            .score = score(ctx->gaz, pl, sr__gaz_list_alt(ctx->gaz, nm->first + i), &pc, nm, NULL, -1, why,
+                           sizeof why), .why = why, .chosen = pl == win.place};
         int rc = cb(ud, &p);
         if (rc)
             return rc < 0 ? rc : SR_EINVAL;

