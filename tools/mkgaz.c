@@ -1172,7 +1172,8 @@ int main(int argc, char **argv)
     load_kenya_lists(geodir);
 
     /* ACLED's spelling of every unit: ours where data/places.tsv gives it,
-     * else GeoNames' without its generic word ("Borno State" → "Borno") */
+     * else GeoNames' without its generic word ("Borno State" → "Borno") and
+     * its accents */
     for (size_t k = 0; k < nadmin1; k++) {
         sr__gzadmin1 *u = &admin1[k];
         if (u->acled)
@@ -1195,6 +1196,14 @@ int main(int argc, char **argv)
                 folded[fk++] = *q;
         }
         folded[fk] = 0;
+        /* and without accents: every admin1 in ACLED's exports is plain ASCII
+         * ("Michoacán" → "Michoacan", "São Paulo" → "Sao Paulo") */
+        utf8proc_uint8_t *plain = NULL;
+        if (utf8proc_map((const utf8proc_uint8_t *)folded, 0, &plain,
+                         UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK) > 0 &&
+            strlen((const char *)plain) < sizeof folded)
+            strcpy(folded, (const char *)plain);
+        free(plain);
         u->acled = strcmp(folded, nm) ? pool_add(folded) : u->name;
     }
 
