@@ -120,8 +120,8 @@ static void set_window(mention *m)
  * with its year that opens the document, follows "published"/"posted", or
  * carries a weekday ("Tuesday 20 Sep 2016") is a dateline: the day of
  * writing taken for the event's, so not firm either; so is one right after a
- * weekday ("Sat Nov 12 2016"). The span is
- * text[start, end); the 32 bytes before it are read for the dateline test. */
+ * weekday ("Sat Nov 12 2016"). The span is text[start, end); the
+ * DATE_CONTEXT bytes before it are read for the dateline test. */
 #define DATE_CONTEXT 32
 static int date_firm(const char *text, size_t start, size_t end)
 {
@@ -216,7 +216,7 @@ static void from_event(mention *m, const sr_event *ev, const char *outlet, const
 }
 
 /* An event's date evidence cut from its document with up to DATE_CONTEXT
- * bytes before it, and where the evidence starts in the document. */
+ * (32) bytes before it, and where the evidence starts in the document. */
 #define DATE_TEXT_SQL                                                                                                \
     " CAST(substr(CAST(d.text AS BLOB), max(json_extract(e.evidence, '$.date[0]') - 32, 0) + 1,"                     \
     " json_extract(e.evidence, '$.date[1]') - max(json_extract(e.evidence, '$.date[0]') - 32, 0)) AS TEXT),"         \
@@ -238,7 +238,6 @@ static const char *date_context(sqlite3_stmt *s, int col, size_t *len, long *sta
         *start = -1;
     return t;
 }
-
 
 static const char *const mentions_sql =
     "SELECT e.event_date, e.date_start, e.date_end, e.time_precision, e.event_type, e.sub_event_type,"
