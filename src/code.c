@@ -488,6 +488,20 @@ static const char *const generic[] = {
         "towers", "hall", "office", "offices", "governorship", "mayor", "municipal", "headquarters", "ministry", "mall", "arena", "club", "post",
         NULL};
 
+/* Does a name of any dictionary or of the gazetteer start at token n? */
+static int raw_starts_at(const coder *c, uint32_t n)
+{
+    size_t lo = 0, hi = c->nraw; /* raw matches are sorted by first token */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->raw[mid].tb < n)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->nraw && c->raw[lo].tb == n;
+}
+
 /* Is the one-word place r the first name of a person ("Virginia Nyaiko",
  * "Faith Gitau", "Paul Kipkemboi")? So it is when the next word is capitalised
  * (not at a sentence start, not all capitals), is no name of any dictionary
@@ -509,16 +523,7 @@ static int person_name_after(const coder *c, const rawmatch *r)
      * Aviation College", "Kakamega Senator Boni Khalwale") */
     if (n + 1 < c->t.ntoks && c->t.toks[n + 1].kind == SR_TOK_WORD && (c->t.toks[n + 1].flags & SR_TF_CAP))
         return 0;
-    /* a name of any dictionary or of the gazetteer starting there */
-    size_t lo = 0, hi = c->nraw;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (c->raw[mid].tb < n)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < c->nraw && c->raw[lo].tb == n)
+    if (raw_starts_at(c, n)) /* a name of any dictionary or of the gazetteer */
         return 0;
     /* after "in", "at", "near" a place is meant ("in Nyeri Sunday night") */
     if (r->tb > 0 && tok_in(c, r->tb - 1, (const char *const[]){"in", "at", "near", "outside", "around", "into",
@@ -606,15 +611,7 @@ static int prefix_of_unknown(const coder *c, const rawmatch *r)
         if (p->kind != SR_GZ_CITY || p->pop >= 100000)
             return 0;
     }
-    size_t lo = 0, hi = c->nraw;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (c->raw[mid].tb < n)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return !(lo < c->nraw && c->raw[lo].tb == n);
+    return !raw_starts_at(c, n);
 }
 
 /* A place name that is also a common word ("Mark", "Bar", "Hit") counts as a
