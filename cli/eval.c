@@ -18,6 +18,7 @@
 
 static const char usage[] =
     "sitrep eval --acled FILE.csv [--country C] [--limit N] [--report OUT.json] [--worst N]\n"
+    "                   [--no-source]\n"
     "                   [--data DIR] [--engine auto|vectorscan|portable]";
 
 typedef sr_csv csv;
@@ -196,6 +197,7 @@ typedef struct evalrun {
     long conf[MAX_TYPES][MAX_TYPES + 1];
     long conf_none_col[MAX_TYPES]; /* ACLED type -> no event */
     worst_row *worst;
+    bool no_source; /* --no-source: code the notes without the row's outlet */
     int nworst, maxworst;
 } evalrun;
 
@@ -227,7 +229,7 @@ static char *xprintf(const char *fmt, ...)
 /* Column indexes of the export, -1 when absent. */
 typedef struct cols {
     int notes, event_date, event_id_cnty, data_id, country, iso3, event_type, sub_event_type,
-        actor1, inter1, inter2, interaction, admin1, location, latitude, longitude, fatalities;
+        actor1, inter1, inter2, interaction, admin1, location, latitude, longitude, fatalities, source;
 } cols;
 
 static void scores(tally *t, int f, bool ok)
@@ -320,7 +322,10 @@ static void eval_row(evalrun *r, const csv *c, const cols *k, long line, long ro
         snprintf(rowid, sizeof rowid, "row %ld", rowno);
         id = rowid;
     }
-    sr_doc doc = {.id = id, .title = "", .date = pub, .source = "", .url = "", .text = notes,
+    /* the row's outlets ("Star (Kenya); Daily Nation (Kenya)") stand for the
+     * feed a monitor reads the report from (docs/eval.md) */
+    const char *outlet = r->no_source ? "" : csv_field(c, k->source);
+    sr_doc doc = {.id = id, .title = "", .date = pub, .source = outlet, .url = "", .text = notes,
                   .text_len = strlen(notes), .origin = r->path, .item = line};
     sr_events *evs = NULL;
     int rc = sr_code(r->ctx, &doc, &evs);
@@ -664,6 +669,7 @@ int cmd_eval(int argc, char **argv)
 {
     const char *file = NULL, *country = NULL, *report = NULL, *data = NULL, *engine = NULL;
     long limit = 0, nworst = 10;
+    bool no_source = false;
     for (int i = 1; i < argc; i++) {
         const char *v;
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -673,7 +679,9 @@ int cmd_eval(int argc, char **argv)
                    "worst-coded rows. See docs/eval.md.\n",
                    usage);
             return 0;
-        } else if (cli_opt(argc, argv, &i, "--acled", &v))
+        } else if (!strcmp(argv[i], "--no-source"))
+            no_source = true;
+        else if (cli_opt(argc, argv, &i, "--acled", &v))
             file = v;
         else if (cli_opt(argc, argv, &i, "--country", &v))
             country = v;
@@ -726,7 +734,7 @@ int cmd_eval(int argc, char **argv)
         .inter2 = sr_csv_find(c, "inter2"), .interaction = sr_csv_find(c, "interaction"),
         .admin1 = sr_csv_find(c, "admin1"), .location = sr_csv_find(c, "location"),
         .latitude = sr_csv_find(c, "latitude"), .longitude = sr_csv_find(c, "longitude"),
-        .fatalities = sr_csv_find(c, "fatalities")};
+        .fatalities = sr_csv_find(c, "fatalities"), .source = sr_csv_find(c, "source")};
     if (k.notes < 0 || k.event_date < 0) {
         sr_csv_free(c);
         cli_die("%s: no column named %s; is this an ACLED export?", file,
@@ -734,7 +742,7 @@ int cmd_eval(int argc, char **argv)
     }
     int header_nf = sr_csv_count(c);
 
-    evalrun r = {.path = file, .maxworst = (int)nworst};
+    evalrun r = {.path = file, .maxworst = (int)nworst, .no_source = no_source};
     r.worst = calloc((size_t)nworst + 1, sizeof *r.worst);
     if (!r.worst)
         cli_die("out of memory");

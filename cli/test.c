@@ -16,6 +16,7 @@
 typedef struct tcase {
     char name[256];
     char date[16];
+    char source[256]; /* the outlet, as a feed's title gives it */
     char file[1024];
     char *text;
     size_t textlen, textcap;
@@ -176,7 +177,7 @@ static void run_case(const char *path, tcase *tc, stats *st)
             snprintf(full, sizeof full, "%.*s%s", slash ? (int)(slash - path + 1) : 0, path, tc->file);
         rc = sr_read_file(full, &opts, on_doc, &co);
     } else {
-        sr_doc d = {.id = "case", .title = "", .date = tc->date, .source = "", .url = "",
+        sr_doc d = {.id = "case", .title = "", .date = tc->date, .source = tc->source, .url = "",
                     .text = tc->text ? tc->text : "", .text_len = tc->textlen, .origin = path};
         rc = on_doc(&co, &d);
     }
@@ -285,6 +286,8 @@ static void run_file(const char *path, stats *st)
             st->failed++;
         } else if (!strncmp(line, "date:", 5)) {
             snprintf(tc.date, sizeof tc.date, "%s", trim(line + 5));
+        } else if (!strncmp(line, "source:", 7)) {
+            snprintf(tc.source, sizeof tc.source, "%s", trim(line + 7));
         } else if (!strncmp(line, "text:", 5)) {
             char *t = trim(line + 5);
             text_add(&tc, t, strlen(t));
@@ -301,7 +304,7 @@ static void run_file(const char *path, stats *st)
                 tc.any |= any;
             }
         } else {
-            printf("FAIL %s:%ld: unknown line '%s' (want date:, text:, file:, expect:)\n", path, lineno, line);
+            printf("FAIL %s:%ld: unknown line '%s' (want date:, source:, text:, file:, expect:)\n", path, lineno, line);
             st->failed++;
         }
     }

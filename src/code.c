@@ -3670,6 +3670,71 @@ static int nationality_only(const coder *c, const mention *m)
            tok_in(c, n + 1, held);
 }
 
+#ifndef OUTLET_VOTE
+#define OUTLET_VOTE 3
+#endif
+/* The country of one outlet named in the document's source ("Star (Kenya)",
+ * "United News of Bangladesh", "Dhaka Tribune", "Nairobi News"), or -1: a
+ * country named in it, else a capital, admin1 unit or city of a million
+ * people it is named after (all such namesakes in one country). A monitor
+ * knows which country a national outlet reports on. */
+static long outlet_country(const coder *c, const char *s, size_t n)
+{
+    char buf[160];
+    while (n && isspace((unsigned char)*s))
+        s++, n--;
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    if (!n || n >= sizeof buf)
+        return -1;
+    memcpy(buf, s, n);
+    buf[n] = 0;
+    long k = country_index_named_in(c, buf);
+    if (k >= 0 || !c->ctx->gaz)
+        return k;
+    const sr__gaz *g = c->ctx->gaz;
+    long found = -1;
+    /* each capitalised word, and each pair of them */
+    for (size_t i = 0; i < n;) {
+        while (i < n && !isupper((unsigned char)buf[i]))
+            i++;
+        size_t e1 = i;
+        while (e1 < n && (isalpha((unsigned char)buf[e1]) || buf[e1] == '\''))
+            e1++;
+        size_t e2 = e1;
+        if (e1 < n && buf[e1] == ' ' && isupper((unsigned char)buf[e1 + 1]))
+            for (e2 = e1 + 1; e2 < n && isalpha((unsigned char)buf[e2]);)
+                e2++;
+        for (int two = 1; two >= 0 && e1 > i + 2; two--) {
+            size_t e = two ? e2 : e1;
+            if (two && e2 == e1)
+                continue;
+            size_t nl;
+            char *norm = sr__norm_phrase(buf + i, e - i, &nl);
+            long at = norm ? sr__gaz_lookup(g, norm, nl) : -1;
+            free(norm);
+            if (at < 0)
+                continue;
+            const sr__gzname *nm = sr__gaz_name(g, (uint32_t)at);
+            for (uint32_t j = 0; j < nm->count; j++) {
+                uint32_t li = nm->first + j;
+                const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, li));
+                if (sr__gaz_list_alt(g, li) ||
+                    !(p->kind == SR_GZ_ADMIN1 || !strcmp(p->fcode, "PPLC") || p->pop >= 1000000))
+                    continue;
+                long r = sr__lexicon_iso(c->lx, p->iso3);
+                if (r < 0 || (found >= 0 && found != r))
+                    return -1;
+                found = r;
+            }
+            if (found >= 0)
+                return found;
+        }
+        i = e1 > i ? e1 : i + 1;
+    }
+    return found;
+}
+
 static void doc_country(coder *c)
 {
     /* the country most named in the document: first by country names and
@@ -3742,6 +3807,19 @@ static void doc_country(coder *c)
             if (r >= 0)
                 cnt[r] += v;
         }
+        if (pass == 1)
+            /* the outlets the report came from ("Star (Kenya); Daily Nation
+             * (Kenya)") speak for their country after the text has spoken,
+             * more softly than it: "Kandahar" in the New York Times is not
+             * in the United States */
+            for (const char *s = c->doc->source; s && *s;) {
+                const char *e = strchr(s, ';');
+                size_t len = e ? (size_t)(e - s) : strlen(s);
+                long r = outlet_country(c, s, len);
+                if (r >= 0)
+                    cnt[r] += OUTLET_VOTE;
+                s = e ? e + 1 : NULL;
+            }
         int best = lead ? sr__lexicon_iso(c->lx, lead) : -1; /* ties keep the lead */
         for (size_t i = 0; i < n; i++)
             if (cnt[i] > 0 && (best < 0 || cnt[i] > cnt[best]))
