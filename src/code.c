@@ -616,6 +616,45 @@ static int prefix_of_unknown(const coder *c, const rawmatch *r)
 
 /* A place name that is also a common word ("Mark", "Bar", "Hit") counts as a
  * place only after a locative word ("in Hit", "the town of Bar"). */
+/* Does the name r name a people rather than a town: a name before "clan",
+ * "tribe", "ethnic group", also in a pair ("Orma ethnic group", "Jimo and
+ * Agoro clans", "the Garre sub-clan")? Clans and peoples share their names
+ * with far-away villages. A name that is also an admin unit stays a place
+ * ("Turkana tribesmen" may still be in Turkana). */
+static int people_name(const coder *c, const rawmatch *r, const sr__gzname *nm)
+{
+    static const char *const folk[] = {"clan", "clans", "sub-clan", "subclan", "tribe", "tribes", "tribesmen",
+                                       "ethnic", "clansmen", NULL};
+    uint32_t k = r->te;
+    if (k + 1 < c->t.ntoks && tok_in(c, k, (const char *const[]){"and", "&", NULL}) &&
+        (c->t.toks[k + 1].flags & SR_TF_CAP))
+        k += 2; /* "Jimo and Agoro clans" */
+    if (k >= c->t.ntoks || !tok_in(c, k, folk))
+        return 0;
+    const sr__gaz *g = c->ctx->gaz;
+    for (uint32_t i = 0; i < nm->count; i++)
+        if (sr__gaz_place(g, sr__gaz_list(g, nm->first + i))->kind != SR_GZ_CITY)
+            return 0;
+    return 1;
+}
+
+/* Is token k a country's name with the possessive "s" and no apostrophe
+ * ("Kenyas Lamu region"), as hurried notes write it? */
+static int country_possessive(const coder *c, uint32_t k)
+{
+    const sr__tok *t = &c->t.toks[k];
+    size_t n = t->e - t->s;
+    const char *w = c->t.norm + t->s;
+    if (n < 4 || w[n - 1] != 's')
+        return 0;
+    for (size_t i = 0; i < c->lx->ncountries; i++) {
+        const char *nm = c->lx->countries[i].name;
+        if (strlen(nm) == n - 1 && !strncasecmp(nm, w, n - 1))
+            return 1;
+    }
+    return 0;
+}
+
 static int place_plausible(const coder *c, const rawmatch *r)
 {
     const sr__gzname *nm = sr__gaz_name(c->ctx->gaz, SR_LX_ROW(r->id));
@@ -629,10 +668,13 @@ static int place_plausible(const coder *c, const rawmatch *r)
                                                        "south", "east", "west", "central", "greater", "upper",
                                                        "lower", "rural", "northwestern", "northeastern",
                                                        "southwestern", "southeastern", NULL}) &&
-            !tok_in(c, r->tb - 1, locatives)) /* "23 January: In Kajiado" */
+            !tok_in(c, r->tb - 1, locatives) && /* "23 January: In Kajiado" */
+            !country_possessive(c, r->tb - 1))
             return 0;
     }
     if (r->te - r->tb == 1 && person_name_after(c, r))
+        return 0;
+    if (people_name(c, r, nm))
         return 0;
     if (dateline(c, r))
         return 0;
@@ -3670,6 +3712,9 @@ static int nationality_only(const coder *c, const mention *m)
            tok_in(c, n + 1, held);
 }
 
+#ifndef NONSTATE_PASS
+#define NONSTATE_PASS 1
+#endif
 #ifndef OUTLET_VOTE
 #define OUTLET_VOTE 3
 #endif
@@ -3753,7 +3798,11 @@ static void doc_country(coder *c)
             const char *iso = NULL;
             if (pass == 0 && m->type == MT_COUNTRY)
                 iso = c->lx->countries[m->row].iso3;
-            else if (pass == 0 && m->type == MT_ACTOR && strcmp(c->lx->actors[m->row].country, "*"))
+            else if (m->type == MT_ACTOR && strcmp(c->lx->actors[m->row].country, "*") &&
+                     pass == (c->lx->actors[m->row].inter == 1 ? 0 : NONSTATE_PASS))
+                /* a country's own forces speak with the country names; an
+                 * armed group only after the places ("al-Shabaab" in Wajir
+                 * is in Kenya): such groups cross borders */
                 iso = c->lx->actors[m->row].country;
             else if (pass == 0 && m->type == MT_SOURCE)
                 iso = source_country(c, m->row);
