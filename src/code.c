@@ -202,14 +202,77 @@ static void on_place(void *ud, uint32_t id, uint32_t tb, uint32_t te)
     on_match(ud, SR_LX_ID(SR_LX_PLACE, id), tb, te);
 }
 
+static int tok_in(const coder *c, uint32_t i, const char *const *ws);
+
+static int cmp_raw(const void *a, const void *b)
+{
+    const rawmatch *x = a, *y = b;
+    if (x->tb != y->tb)
+        return x->tb < y->tb ? -1 : 1;
+    return x->te < y->te ? -1 : x->te > y->te;
+}
+
+/* "the Garissa-Mwingi road", "the Sidon-Tyr highway": a road named after the
+ * two towns it joins is one token; the first town the gazetteer knows (else
+ * the second) becomes a place mention spanning it. */
+static void road_ends(coder *c)
+{
+    static const char *const roads[] = {"road", "roads", "highway", "highways", "route", "motorway", "expressway",
+                                        "axis", "junction", "intersection", "bridge", NULL};
+    size_t n0 = c->nraw;
+    for (uint32_t k = 0; k + 1 < c->t.ntoks; k++) {
+        const sr__tok *t = &c->t.toks[k];
+        if (t->kind != SR_TOK_WORD || !(t->flags & SR_TF_CAP) || !tok_in(c, k + 1, roads))
+            continue;
+        const char *o = c->t.orig + t->os;
+        size_t n = t->oe - t->os;
+        const char *dash = memchr(o, '-', n);
+        if (!dash || dash == o || (size_t)(dash - o) + 1 >= n || !isupper((unsigned char)dash[1]) ||
+            memchr(dash + 1, '-', n - (size_t)(dash - o) - 1))
+            continue;
+        /* only when the sentence names no other place: "in Savar on the
+         * Dhaka-Aricha highway" is in Savar */
+        uint32_t sb = 0, se = (uint32_t)c->t.ntoks;
+        for (size_t i = 0; i < c->t.nsents; i++)
+            if (c->t.sents[i].tb <= k && k < c->t.sents[i].te) {
+                sb = c->t.sents[i].tb;
+                se = c->t.sents[i].te;
+                break;
+            }
+        int taken = 0;
+        for (size_t i = 0; i < n0 && !taken; i++)
+            taken = (c->raw[i].tb <= k && c->raw[i].te > k) ||
+                    (SR_LX_TABLE(c->raw[i].id) == SR_LX_PLACE && c->raw[i].tb >= sb && c->raw[i].tb < se);
+        if (taken)
+            continue;
+        const char *part[2] = {o, dash + 1};
+        size_t plen[2] = {(size_t)(dash - o), n - (size_t)(dash - o) - 1};
+        for (int p = 0; p < 2; p++) {
+            size_t nl;
+            char *norm = sr__norm_phrase(part[p], plen[p], &nl);
+            long at = norm && nl >= 3 ? sr__gaz_lookup(c->ctx->gaz, norm, nl) : -1;
+            free(norm);
+            if (at >= 0 && !(sr__gaz_name(c->ctx->gaz, (uint32_t)at)->flags & SR_GZ_NAME_COMMON)) {
+                on_place(c, (uint32_t)at, k, k + 1);
+                break;
+            }
+        }
+    }
+    if (c->nraw > n0)
+        qsort(c->raw, c->nraw, sizeof *c->raw, cmp_raw);
+}
+
 /* Place names come from the gazetteer's own index; its hits join the
  * dictionary's, keeping the list sorted by (tb, te). */
 static int scan_places(coder *c)
 {
     size_t n0 = c->nraw;
     int rc = sr__gaz_scan(c->ctx->gaz, &c->t, on_place, c);
-    if (rc || c->nraw == n0 || !n0)
+    if (rc || c->nraw == n0 || !n0) {
+        if (!rc)
+            road_ends(c);
         return rc;
+    }
     size_t n = c->nraw;
     rawmatch *tmp = malloc(n * sizeof *tmp);
     if (!tmp)
@@ -224,6 +287,7 @@ static int scan_places(coder *c)
     }
     memcpy(c->raw, tmp, n * sizeof *tmp);
     free(tmp);
+    road_ends(c);
     return 0;
 }
 
@@ -3716,9 +3780,6 @@ static int nationality_only(const coder *c, const mention *m)
            tok_in(c, n + 1, held);
 }
 
-#ifndef NONSTATE_PASS
-#define NONSTATE_PASS 1
-#endif
 #ifndef OUTLET_VOTE
 #define OUTLET_VOTE 3
 #endif
@@ -3803,10 +3864,10 @@ static void doc_country(coder *c)
             if (pass == 0 && m->type == MT_COUNTRY)
                 iso = c->lx->countries[m->row].iso3;
             else if (m->type == MT_ACTOR && strcmp(c->lx->actors[m->row].country, "*") &&
-                     pass == (c->lx->actors[m->row].inter == 1 ? 0 : NONSTATE_PASS))
-                /* a country's own forces speak with the country names; an
-                 * armed group only after the places ("al-Shabaab" in Wajir
-                 * is in Kenya): such groups cross borders */
+                     pass == (c->lx->actors[m->row].inter == 2 ? 1 : 0))
+                /* a rebel group speaks only after the places ("al-Shabaab"
+                 * in Wajir is in Kenya): such groups cross borders; parties
+                 * and forces speak with the country names */
                 iso = c->lx->actors[m->row].country;
             else if (pass == 0 && m->type == MT_SOURCE)
                 iso = source_country(c, m->row);
