@@ -685,11 +685,11 @@ static int prefix_of_unknown(const coder *c, const rawmatch *r)
  * Agoro clans", "the Garre sub-clan")? Clans and peoples share their names
  * with far-away villages. A name that is also an admin unit stays a place
  * ("Turkana tribesmen" may still be in Turkana). */
-static int people_name(const coder *c, const rawmatch *r, const sr__gzname *nm)
+static int people_name(const coder *c, uint32_t te, const sr__gzname *nm)
 {
     static const char *const folk[] = {"clan", "clans", "sub-clan", "subclan", "tribe", "tribes", "tribesmen",
                                        "ethnic", "clansmen", NULL};
-    uint32_t k = r->te;
+    uint32_t k = te;
     if (k + 1 < c->t.ntoks && tok_in(c, k, (const char *const[]){"and", "&", NULL}) &&
         (c->t.toks[k + 1].flags & SR_TF_CAP))
         k += 2; /* "Jimo and Agoro clans" */
@@ -737,8 +737,6 @@ static int place_plausible(const coder *c, const rawmatch *r)
             return 0;
     }
     if (r->te - r->tb == 1 && person_name_after(c, r))
-        return 0;
-    if (people_name(c, r, nm))
         return 0;
     if (dateline(c, r))
         return 0;
@@ -3733,6 +3731,8 @@ static int weak_place(const coder *c, const mention *m)
                                        "funeral", "ranch", "ranching", "sacco", "bank", "airways", "airlines",
                                        "institute", "polytechnic", "cinema", "restaurant", "supermarket", NULL};
     if (m->te < c->t.ntoks && tok_in(c, m->te, inst))
+        return 1;
+    if (people_name(c, m->te, nm))
         return 1;
     if (!(nm->flags & SR_GZ_NAME_ALT))
         return 0;
