@@ -132,6 +132,11 @@ struct sr__codecache {
     coder arrays; /* only the array pointers and capacities are used */
     sr__textbufs text;
     int *src_iso; /* per cue row: the country its name contains (index + 1), -1 none, 0 not yet known */
+    struct {
+        char name[96];
+        long iso; /* outlet_country's answer */
+    } outlets[8]; /* the last outlets seen: a feed's documents share theirs */
+    unsigned next_outlet;
 };
 #define CACHE_KEEP_BYTES ((size_t)4 << 20)
 
@@ -3799,9 +3804,27 @@ static long outlet_country(const coder *c, const char *s, size_t n)
         return -1;
     memcpy(buf, s, n);
     buf[n] = 0;
-    long k = country_index_named_in(c, buf);
-    if (k >= 0 || !c->ctx->gaz)
-        return k;
+    /* a country's name as a word, or with "n"/"an" ("Kenyan"): as
+     * country_index_named_in, trying only the names that start with the
+     * letter of a capitalised word */
+    for (size_t i = 0; i < n; i++) {
+        if (!isupper((unsigned char)buf[i]) || (i && isalpha((unsigned char)buf[i - 1])))
+            continue;
+        for (size_t k = 0; k < c->lx->ncountries; k++) {
+            const char *nm = c->lx->countries[k].name;
+            if (*nm != buf[i])
+                continue;
+            size_t l = strlen(nm);
+            if (strncmp(buf + i, nm, l))
+                continue;
+            const char *e = buf + i + l;
+            if (!isalpha((unsigned char)*e) || (*e == 'n' && !isalpha((unsigned char)e[1])) ||
+                (!strncmp(e, "an", 2) && !isalpha((unsigned char)e[2])))
+                return (long)k;
+        }
+    }
+    if (!c->ctx->gaz)
+        return -1;
     const sr__gaz *g = c->ctx->gaz;
     long found = -1;
     /* each capitalised word, and each pair of them */
@@ -3843,6 +3866,24 @@ static long outlet_country(const coder *c, const char *s, size_t n)
         i = e1 > i ? e1 : i + 1;
     }
     return found;
+}
+
+/* outlet_country, remembered in the context's cache for the last few
+ * outlets: the documents of one feed come from the same outlets. */
+static long outlet_country_memo(const coder *c, const char *s, size_t n)
+{
+    struct sr__codecache *cc = c->ctx->cc;
+    if (!cc || n >= sizeof cc->outlets[0].name)
+        return outlet_country(c, s, n);
+    for (int i = 0; i < 8; i++)
+        if (!strncmp(cc->outlets[i].name, s, n) && !cc->outlets[i].name[n] && n)
+            return cc->outlets[i].iso;
+    long r = outlet_country(c, s, n);
+    unsigned k = cc->next_outlet++ % 8;
+    memcpy(cc->outlets[k].name, s, n);
+    cc->outlets[k].name[n] = 0;
+    cc->outlets[k].iso = r;
+    return r;
 }
 
 static void doc_country(coder *c)
@@ -3929,7 +3970,7 @@ static void doc_country(coder *c)
             for (const char *s = c->doc->source; s && *s;) {
                 const char *e = strchr(s, ';');
                 size_t len = e ? (size_t)(e - s) : strlen(s);
-                long r = outlet_country(c, s, len);
+                long r = outlet_country_memo(c, s, len);
                 if (r >= 0)
                     cnt[r] += OUTLET_VOTE;
                 s = e ? e + 1 : NULL;
