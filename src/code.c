@@ -3785,6 +3785,7 @@ static int nationality_only(const coder *c, const mention *m)
            tok_in(c, n + 1, held);
 }
 
+#define OUTLET_NAMED (1L << 20) /* added to outlet_country's answer: the outlet names the country */
 #ifndef OUTLET_VOTE
 #define OUTLET_VOTE 3
 #endif
@@ -3820,7 +3821,7 @@ static long outlet_country(const coder *c, const char *s, size_t n)
             const char *e = buf + i + l;
             if (!isalpha((unsigned char)*e) || (*e == 'n' && !isalpha((unsigned char)e[1])) ||
                 (!strncmp(e, "an", 2) && !isalpha((unsigned char)e[2])))
-                return (long)k;
+                return (long)k + OUTLET_NAMED;
         }
     }
     if (!c->ctx->gaz)
@@ -3898,6 +3899,24 @@ static void doc_country(coder *c)
     if (!cnt)
         return;
     const char *lead = NULL;
+    /* the country the outlets name ("Star (Kenya)"), if one: the context in
+     * which the places of a text that names no country are read, so that
+     * "Saku" in a Kenyan paper is Kenya's constituency, not Japan's city
+     * (an outlet only named after a city, "New York Times", is no context) */
+    const char *olead = NULL;
+    for (const char *s = c->doc->source; s && *s;) {
+        const char *e = strchr(s, ';');
+        long r = outlet_country_memo(c, s, e ? (size_t)(e - s) : strlen(s));
+        if (r >= OUTLET_NAMED) {
+            const char *iso = c->lx->countries[r - OUTLET_NAMED].iso3;
+            if (olead && strcmp(olead, iso)) {
+                olead = NULL;
+                break;
+            }
+            olead = iso;
+        }
+        s = e ? e + 1 : NULL;
+    }
     for (int pass = 0; pass < 2; pass++) {
         for (size_t k = 0; k < c->nmen; k++) {
             const mention *m = &c->men[k];
@@ -3916,7 +3935,8 @@ static void doc_country(coder *c)
             if (pass == 1 && m->type == MT_PLACE && !weak_place(c, m)) {
                 /* "(Radman al Awadh, Al Bayda)": the last name of a list
                  * of units speaks for the province of that name */
-                sr__placectx pc = {lead, NULL, 0, wants_admin(c, m) || closes_place_list(c, m)};
+                const char *ctx = lead ? lead : olead;
+                sr__placectx pc = {ctx, NULL, 0, wants_admin(c, m) || closes_place_list(c, m)};
                 sr__where w;
                 if (resolve(c, m, &pc, &w) &&
                     !(lead && strcmp(w.iso3, lead) && m->alt == UINT32_MAX && capital_as_government(c, m, &w))) {
@@ -3924,7 +3944,8 @@ static void doc_country(coder *c)
                     large = w.kind != SR_GZ_CITY || w.pop >= 50000;
                     /* a small place with no namesake in the lead country, and
                      * nothing around it to fix it, votes weakly */
-                    weak = lead && strcmp(iso, lead) && m->alt == UINT32_MAX && w.pop < 100000;
+                    weak = ctx && strcmp(iso, ctx) && m->alt == UINT32_MAX && w.pop < 100000 &&
+                           !(!lead && w.pop == 0 && sr__gaz_place(c->ctx->gaz, w.place)->own); /* own rows: no population */
                 }
             }
             if (!iso)
@@ -3971,6 +3992,8 @@ static void doc_country(coder *c)
                 const char *e = strchr(s, ';');
                 size_t len = e ? (size_t)(e - s) : strlen(s);
                 long r = outlet_country_memo(c, s, len);
+                if (r >= OUTLET_NAMED)
+                    r -= OUTLET_NAMED;
                 if (r >= 0)
                     cnt[r] += OUTLET_VOTE;
                 s = e ? e + 1 : NULL;
