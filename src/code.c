@@ -2150,6 +2150,29 @@ static int dateline_date(const coder *c, const sr__sent *se, const dhit *h)
     return !(h->tb > se->tb && tok_in(c, h->tb - 1, (const char *const[]){"on", "since", "until", "by", "from", NULL}));
 }
 
+/* Mob violence (issue 3, fifth pass): a fight between two crowds ("two
+ * groups clashed", "supporters of two candidates engaged in clashes") has
+ * rioters on both sides; a mob that beats, lynches or burns with no victim
+ * named targets civilians. ACLED codes both so. */
+static void mob_sides(const sr__country *evc, const char *sub, const char *cls, int fight, actorname *a2)
+{
+    if (!STREQ(sub, "Mob violence"))
+        return;
+    if (fight && (!a2->role || a2->role == 'c')) {
+        memset(a2, 0, sizeof *a2);
+        if (evc)
+            snprintf(a2->name, sizeof a2->name, "Rioters (%s)", evc->name);
+        a2->inter = 5;
+        a2->role = 'r';
+    } else if (!a2->role && (STREQ(cls, "kill") || STREQ(cls, "attack"))) {
+        /* (property vandalised or burnt with nobody hurt has no victim) */
+        if (evc)
+            snprintf(a2->name, sizeof a2->name, "Civilians (%s)", evc->name);
+        a2->inter = 7;
+        a2->role = 'c';
+    }
+}
+
 static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
 {
     const sr__lexicon *lx = c->lx;
@@ -3230,6 +3253,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         a2.inter = crime ? 3 : 7;
         a2.role = crime ? 'a' : 'c';
     }
+    mob_sides(evc, sub, cls, clash_fg, &a2);
     if (a1.role != 'r' && a1.role != 'p' &&
         ((*a1.name && !strcmp(a1.name, a2.name)) ||
          (!*a1.name && !*a2.name && a1.role && i1 >= 0 && i2 >= 0 && ch[i1].actor < 0 && ch[i2].actor < 0 &&
