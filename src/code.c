@@ -241,7 +241,7 @@ typedef struct wordclass {
     uint32_t f;
 } wordclass;
 static const wordclass words[] = {
-    {"suspected", W_MOD}, {"allied", W_MOD}, {"foreign", W_MOD}, {"alleged", W_MOD},
+    {"suspected", W_MOD}, {"presumed", W_MOD}, {"purported", W_MOD}, {"allied", W_MOD}, {"foreign", W_MOD}, {"alleged", W_MOD},
     {"unidentified", W_MOD}, {"unknown", W_MOD}, {"armed", W_MOD}, {"pro-government", W_MOD},
     {"pro-regime", W_MOD}, {"government-backed", W_MOD}, {"kurdish-led", W_MOD}, {"us-backed", W_MOD},
     {"turkish-backed", W_MOD}, {"russian-backed", W_MOD}, {"iran-backed", W_MOD},
@@ -2150,6 +2150,12 @@ static int dateline_date(const coder *c, const sr__sent *se, const dhit *h)
     return !(h->tb > se->tb && tok_in(c, h->tb - 1, (const char *const[]){"on", "since", "until", "by", "from", NULL}));
 }
 
+/* A one-sided bombardment: shelling, air or drone strike. */
+static int remote_sub(const char *sub)
+{
+    return STREQ(sub, "Shelling/artillery/missile attack") || STREQ(sub, "Air/drone strike");
+}
+
 /* Mob violence (issue 3, fifth pass): a fight between two crowds ("two
  * groups clashed", "supporters of two candidates engaged in clashes") has
  * rioters on both sides; a mob that beats, lynches or burns with no victim
@@ -3254,13 +3260,28 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         a2.role = crime ? 'a' : 'c';
     }
     mob_sides(evc, sub, cls, clash_fg, &a2);
+    if (remote_sub(sub) && a2.role == 'c' && i2 >= 0 && ch[i2].actor < 0 && ch[i2].agent >= 0 && !has_death && !nw &&
+        !(nd && dead.best > 0) &&
+        (strstr(lx->agents[ch[i2].agent].key, "-site") ||
+         tok_in(c, ch[i2].te - 1, (const char *const[]){"areas", "area", "neighbourhoods", "neighborhoods", NULL}))) {
+        /* "shelled farms and villages with no report of injuries": a place
+         * hit with nobody hurt is no civilian victim, as ACLED codes it */
+        memset(&a2, 0, sizeof a2);
+        ev->ev_actor2 = (sr_span){-1, -1};
+    }
     if (a1.role != 'r' && a1.role != 'p' &&
         ((*a1.name && !strcmp(a1.name, a2.name)) ||
          (!*a1.name && !*a2.name && a1.role && i1 >= 0 && i2 >= 0 && ch[i1].actor < 0 && ch[i2].actor < 0 &&
           ch[i1].agent >= 0 && ch[i1].agent == ch[i2].agent))) {
-        a1.name[0] = 0; /* "soldiers ... a patrol": one side only */
-        a1.role = 0;
-        ev->ev_actor1 = (sr_span){-1, -1};
+        if (remote_sub(sub)) { /* "regime forces shelled X amid the overflight of drones": the one side named fired */
+            a2.name[0] = 0;
+            a2.role = 0;
+            ev->ev_actor2 = (sr_span){-1, -1};
+        } else {
+            a1.name[0] = 0; /* "soldiers ... a patrol": one side only */
+            a1.role = 0;
+            ev->ev_actor1 = (sr_span){-1, -1};
+        }
     }
     scopy(cd->actor1, sizeof cd->actor1, a1.name);
     scopy(cd->actor2, sizeof cd->actor2, a2.name);
@@ -3404,6 +3425,16 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (evc && !*cd->actor1 && !*cd->actor2 && *ev->event_date &&
         (STREQ(sub, "Armed clash") || STREQ(sub, "Shelling/artillery/missile attack")))
         front_dyad(c, evc, sub, cd);
+    if (evc && !ev->inter1 &&
+        (STREQ(sub, "Shelling/artillery/missile attack") || STREQ(sub, "Remote explosive/landmine/IED") ||
+         ((STREQ(sub, "Attack") || STREQ(sub, "Sexual violence") || STREQ(sub, "Looting/property destruction") ||
+           STREQ(sub, "Grenade")) && ev->inter2 == 7))) {
+        /* "artillery fire by an unknown party", "a landmine exploded", "a
+         * car was set on fire": violence with nobody named as its author is
+         * ACLED's unidentified armed group */
+        snprintf(cd->actor1, sizeof cd->actor1, "Unidentified Armed Group (%s)", evc->name);
+        ev->inter1 = 3;
+    }
     if (evc && STREQ(sub, "Armed clash") && !ev->inter1) {
         /* a fight always has two sides: one not named is ACLED's unidentified
          * armed group ("a shoot-out took place", "police were ambushed") */
