@@ -2150,6 +2150,15 @@ static int dateline_date(const coder *c, const sr__sent *se, const dhit *h)
     return !(h->tb > se->tb && tok_in(c, h->tb - 1, (const char *const[]){"on", "since", "until", "by", "from", NULL}));
 }
 
+/* Does "rioters" occur in tokens [a, b)? ("rioters (likely supporters of X)") */
+static int rioters_named(const coder *c, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (tok_is(c, k, "rioters"))
+            return 1;
+    return 0;
+}
+
 /* A one-sided bombardment: shelling, air or drone strike. */
 static int remote_sub(const char *sub)
 {
@@ -3055,10 +3064,12 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         sub = a1.inter == 1 ? "Government regains territory" : "Non-state actor overtakes territory";
         if (find_cue(c, a, b, CUE_NONVIOLENT) >= 0)
             sub = "Non-violent transfer of territory";
-    } else if (STREQ(cls, "protest") && a1.role == 'r' && !(i1 >= 0 && ch[i1].agent >= 0 && ch[i1].actor < 0 &&
-                                                              STREQ(lx->agents[ch[i1].agent].key, "supporters")) &&
+    } else if (STREQ(cls, "protest") && a1.role == 'r' &&
+               !(i1 >= 0 && ch[i1].agent >= 0 && STREQ(lx->agents[ch[i1].agent].key, "supporters") &&
+                 (ch[i1].actor < 0 || (!has_clash && !has_loot && !rioters_named(c, a, ch[i1].te)))) &&
                !(i1 >= 0 && tok_in(c, ch[i1].te - 1, (const char *const[]){"crowd", "crowds", NULL}))) {
-        /* (a crowd that protests is protesters: "a crowd held a protest") */
+        /* (a crowd that protests is protesters: "a crowd held a protest";
+         * so are a party's supporters or activists: "PML-N activists protested") */
         sub = "Violent demonstration"; /* "rioters took to the streets" (supporters may protest peacefully) */
     } else if (STREQ(cls, "protest") && has_clash) {
         /* demonstrators who clash with the police riot; two groups clashing
