@@ -2159,6 +2159,27 @@ static int rioters_named(const coder *c, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* Does the clause [a, b) name two crowds as the sides of a fight: "two
+ * groups", "rival factions", "members of the X party"? */
+static int crowd_fight(const coder *c, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++) /* (not armed groups: "two armed rival groups", militia factions) */
+        if (tok_in(c, k, (const char *const[]){"armed", "militia", "militias", "militiamen", "fighters", "rebels",
+                                               "raid", "raiders", "livestock", "cattle", "gunfire", "guns", "shot",
+                                               "insurgents", "militants", NULL}))
+            return 0;
+    for (uint32_t k = a + 1; k < b; k++) {
+        if (tok_in(c, k, (const char *const[]){"groups", "factions", "camps", NULL}) &&
+            (c->ti[k - 1].num || tok_in(c, k - 1, (const char *const[]){"two", "rival", "opposing", "both", NULL})))
+            return 1;
+        if (tok_in(c, k, (const char *const[]){"party", "parties", NULL}))
+            for (uint32_t j = k > a + 5 ? k - 5 : a; j < k; j++)
+                if (tok_in(c, j, (const char *const[]){"members", "supporters", "activists", NULL}))
+                    return 1;
+    }
+    return 0;
+}
+
 /* A one-sided bombardment: shelling, air or drone strike. */
 static int remote_sub(const char *sub)
 {
@@ -3269,6 +3290,20 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             snprintf(a2.name, sizeof a2.name, crime ? "Unidentified Armed Group (%s)" : "Civilians (%s)", evc->name);
         a2.inter = crime ? 3 : 7;
         a2.role = crime ? 'a' : 'c';
+    }
+    if (STREQ(sub, "Armed clash") && clash_fg && a1.role != 's' && a1.role != 'a' && a2.role != 's' &&
+        a2.role != 'a' && crowd_fight(c, a, b)) {
+        /* "a clash between two groups over a land dispute", "members of
+         * the X party clashed with members of the Y party": crowds that
+         * fight are a mob, rioters on both sides */
+        sub = "Mob violence";
+        memset(&a1, 0, sizeof a1);
+        if (evc)
+            snprintf(a1.name, sizeof a1.name, "Rioters (%s)", evc->name);
+        a1.inter = 5;
+        a1.role = 'r';
+        if (a2.role != 'r')
+            memset(&a2, 0, sizeof a2);
     }
     mob_sides(evc, sub, cls, clash_fg, &a2);
     if (remote_sub(sub) && a2.role == 'c' && i2 >= 0 && ch[i2].actor < 0 && ch[i2].agent >= 0 && !has_death && !nw &&
