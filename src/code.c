@@ -2180,6 +2180,49 @@ static int crowd_fight(const coder *c, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* "military forces of India and Pakistan exchanged fire", "Indian and
+ * Pakistani troops clashed": two countries joined by "and" next to a state
+ * force name the two sides; fills the event's sides with their militaries
+ * (the event country's first, the other as a foreign force, inter 8).
+ * Returns 1 when it did. */
+static int two_states(const coder *c, uint32_t a, uint32_t b, const sr__country *evc, cand *cd)
+{
+    const sr__lexicon *lx = c->lx;
+    for (size_t k = men_from(c, a); k < c->nmen && c->men[k].tb < b; k++) {
+        const mention *m1 = &c->men[k];
+        const sr__actor *ac = m1->type == MT_ACTOR ? &lx->actors[m1->row] : NULL;
+        if (!(m1->type == MT_COUNTRY || (ac && ac->inter == 1 && strcmp(ac->country, "*"))) || !tok_is(c, m1->te, "and"))
+            continue;
+        const mention *m2 = ent_at(c, m1->te + 1);
+        const sr__actor *ac2 = m2 && m2->type == MT_ACTOR ? &lx->actors[m2->row] : NULL;
+        if (!m2 || m2->tb != m1->te + 1 || m2->te > b ||
+            !(m2->type == MT_COUNTRY || (ac2 && ac2->inter == 1 && strcmp(ac2->country, "*"))))
+            continue;
+        int state = ac || ac2; /* a state force before ("forces of") or after ("troops") the pair */
+        for (uint32_t j = m1->tb > a + 3 ? m1->tb - 3 : a; j < m2->te + 2 && j < b && !state; j++) {
+            const mention *am = ent_at(c, j);
+            state = am && am->type == MT_AGENT && STREQ(lx->agents[am->row].role, "state") && (am->te <= m1->tb || am->tb >= m2->te);
+        }
+        const sr__country *c1 = ac ? country_of_iso(c, ac->country) : &lx->countries[m1->row];
+        const sr__country *c2 = ac2 ? country_of_iso(c, ac2->country) : &lx->countries[m2->row];
+        if (!state || !c1 || !c2 || !strcmp(c1->iso3, c2->iso3))
+            continue;
+        if (evc && !strcmp(c2->iso3, evc->iso3)) {
+            const sr__country *t = c1;
+            c1 = c2;
+            c2 = t;
+        }
+        if (!*c1->military || !*c2->military)
+            return 0;
+        scopy(cd->actor1, sizeof cd->actor1, c1->military);
+        scopy(cd->actor2, sizeof cd->actor2, c2->military);
+        cd->ev.inter1 = 1;
+        cd->ev.inter2 = evc && strcmp(c1->iso3, evc->iso3) ? 1 : 8;
+        return 1;
+    }
+    return 0;
+}
+
 /* A one-sided bombardment: shelling, air or drone strike. */
 static int remote_sub(const char *sub)
 {
@@ -3481,6 +3524,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         snprintf(cd->actor1, sizeof cd->actor1, "Unidentified Armed Group (%s)", evc->name);
         ev->inter1 = 3;
     }
+    if ((STREQ(sub, "Armed clash") || remote_sub(sub)) && (!ev->inter2 || generic_armed(cd->actor2)) &&
+        (!ev->inter1 || ev->inter1 == 1))
+        two_states(c, a, b, evc, cd);
     if (evc && STREQ(sub, "Armed clash") && !ev->inter1) {
         /* a fight always has two sides: one not named is ACLED's unidentified
          * armed group ("a shoot-out took place", "police were ambushed") */
