@@ -1017,6 +1017,10 @@ static size_t build_chunks(const coder *c, uint32_t a, uint32_t b, chunk *out, s
         ch.attrib = has_cue(c, ch.te, CUE_ATTRIB_AFTER) || has_cue(c, after, CUE_ATTRIB_AFTER) ||
                     (ch.tb > 0 && (c->ti[ch.tb - 1].cue >> CUE_ATTRIB_BEFORE & 1)) ||
                     (ch.tb > 1 && tok_is(c, ch.tb - 1, "the") && (c->ti[ch.tb - 2].cue >> CUE_ATTRIB_BEFORE & 1));
+        /* "pro-Hadi forces (coded as Popular Resistance)": a coder's note on
+         * the phrase before, not an actor of its own */
+        if (ch.tb >= 3 && tok_is(c, ch.tb - 1, "as") && tok_is(c, ch.tb - 2, "coded") && tok_is(c, ch.tb - 3, "("))
+            ch.attrib = 1;
         /* "X claimed to have clashed with Y": X claims its own act */
         uint32_t cl = has_cue(c, ch.te, CUE_ATTRIB_AFTER) ? ch.te : after;
         if (ch.attrib && tok_in(c, cl, (const char *const[]){"claimed", "claims", "claim", NULL}) &&
@@ -2701,6 +2705,16 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         }
     }
 
+    /* "thwarted an attack of pro-Houthi forces": the phrase after "of" a
+     * noun trigger is its author, the other side of the fight */
+    if (i1 >= 0 && i2 < 0 && (STREQ(cls, "clash") || STREQ(cls, "attack")))
+        for (size_t k = 0; k < nch && i2 < 0; k++) {
+            uint32_t o = ch[k].tb > a && tok_is(c, ch[k].tb - 1, "the") ? ch[k].tb - 1 : ch[k].tb;
+            if ((int)k != i1 && !ch[k].attrib && o > a + 1 && tok_is(c, o - 1, "of") && c->ti[o - 2].trig &&
+                tok_in(c, o - 2, (const char *const[]){"attack", "attacks", "incursion", "incursions", "offensive", "advance",
+                                                        "assault", "infiltration", NULL}))
+                i2 = (int)k;
+        }
     /* "Seven police are dead after an attack on their post by tribesmen":
      * a violent act with one side found takes an armed or state phrase
      * elsewhere in the clause as the other */
