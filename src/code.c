@@ -2231,6 +2231,33 @@ static int two_states(const coder *c, uint32_t a, uint32_t b, const sr__country 
     return 0;
 }
 
+/* Does the clause [a, b) say its author is unknown ("by an unknown party",
+ * "unidentified rockets", "the source of which is unknown")? */
+static int unknown_author(const coder *c, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (tok_in(c, k, (const char *const[]){"unknown", "unidentified", "unclear", NULL}))
+            return 1;
+    return 0;
+}
+
+/* Are all the killings of a protest clause its cause ("demonstrated after
+ * a gendarme shot and killed a driver", "over the killing of")? */
+static int kill_is_cause(const coder *c, uint32_t a, const mention *const *trigs, int nt)
+{
+    const sr__lexicon *lx = c->lx;
+    for (int t = 0; t < nt; t++) {
+        if (!STREQ(lx->triggers[trigs[t]->row].cls, "kill"))
+            continue;
+        int cause = 0;
+        for (uint32_t k = trigs[t]->tb > a + 5 ? trigs[t]->tb - 5 : a; k < trigs[t]->tb && !cause; k++)
+            cause = tok_in(c, k, (const char *const[]){"after", "over", "following", "against", "since", NULL});
+        if (!cause)
+            return 0;
+    }
+    return 1;
+}
+
 /* A one-sided bombardment: shelling, air or drone strike. */
 static int remote_sub(const char *sub)
 {
@@ -3160,7 +3187,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     } else if (STREQ(cls, "protest")) {
         if (has_loot && !has_kill)
             sub = "Violent demonstration"; /* demonstrators destroying property */
-        else if (has_kill && (a2.role == 's' || a1.role == 's' || i1 < 0))
+        else if (has_kill && (a2.role == 's' || a1.role == 's' || i1 < 0) && !kill_is_cause(c, a, trigs, nt))
             sub = "Excessive force against protesters";
         else if (intervene || has_arrest)
             sub = "Protest with intervention";
@@ -3533,7 +3560,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         (STREQ(sub, "Armed clash") || STREQ(sub, "Shelling/artillery/missile attack")))
         front_dyad(c, evc, sub, cd);
     if (evc && !ev->inter1 &&
-        (STREQ(sub, "Shelling/artillery/missile attack") || STREQ(sub, "Remote explosive/landmine/IED") ||
+        (((STREQ(sub, "Shelling/artillery/missile attack") || STREQ(sub, "Remote explosive/landmine/IED")) &&
+          (ev->inter2 || ev->fatalities == 0 || unknown_author(c, a, b))) ||
          ((STREQ(sub, "Attack") || STREQ(sub, "Sexual violence") || STREQ(sub, "Looting/property destruction") ||
            STREQ(sub, "Grenade")) && ev->inter2 == 7))) {
         /* "artillery fire by an unknown party", "a landmine exploded", "a
