@@ -1699,13 +1699,17 @@ static int front_units(coder *c, uint32_t *out)
         c->front_sb = c->sb + 1;
         c->nfront = 0;
         int front = 0;
-        for (uint32_t i = c->sb; i < c->se && !front; i++)
+        for (uint32_t i = c->sb; i < c->se && !front; i++) {
+            char c0 = c->t.norm[c->t.toks[i].s]; /* most tokens fail here */
+            if (c0 != 'f' && c0 != 'l' && c0 != 's' && c0 != 'm')
+                continue;
             front = tok_is(c, i, "frontline") || tok_is(c, i, "front-line") ||
                     (tok_is(c, i, "line") && i > c->sb && tok_in(c, i - 1, (const char *const[]){"contact", "front", NULL})) ||
                     (tok_is(c, i, "line") && tok_is(c, i + 1, "of") && tok_is(c, i + 2, "contact")) ||
                     /* a ceasefire monitoring mission reports from the front */
                     ((tok_is(c, i, "smm") || (tok_is(c, i, "monitoring") && tok_is(c, i + 1, "mission"))) &&
                      front_mission(c, i));
+        }
         long at = front ? sr__gaz_lookup(c->ctx->gaz, "frontline", 9) : -1;
         if (at >= 0) {
             const sr__gzname *nm = sr__gaz_name(c->ctx->gaz, (uint32_t)at);
