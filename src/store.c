@@ -1169,7 +1169,7 @@ int sr_store_add(sr_store *st, const sr_doc *doc, const sr_events *evs, int *ski
 
 /* Appends the WHERE conditions of q to sql and collects their parameters in
  * order; the condition text is fixed, only parameters come from the caller. */
-static int where_clause(const sr_query *q, sr__buf *sql, const char **params, int *np)
+static int where_clause(const sr_query *q, sr__buf *sql, const char **params, int *np, int few_days)
 {
     int rc = sr__buf_adds(sql, " WHERE 1");
     *np = 0;
@@ -1184,7 +1184,10 @@ static int where_clause(const sr_query *q, sr__buf *sql, const char **params, in
         params[(*np)++] = q->until;
     }
     if (!rc && q->country && *q->country) {
-        rc = sr__buf_printf(sql, " AND (e.country = ?%d COLLATE NOCASE OR e.iso3 = ?%d COLLATE NOCASE)",
+        /* on a few days, the date's index is narrower than a country's */
+        rc = sr__buf_printf(sql,
+                            few_days ? " AND (+e.country = ?%d COLLATE NOCASE OR +e.iso3 = ?%d COLLATE NOCASE)"
+                                     : " AND (e.country = ?%d COLLATE NOCASE OR e.iso3 = ?%d COLLATE NOCASE)",
                             *np + 1, *np + 1);
         params[(*np)++] = q->country;
     }
@@ -1213,9 +1216,9 @@ static int where_clause(const sr_query *q, sr__buf *sql, const char **params, in
 
 /* where_clause, then the origin condition: news unless q names another
  * origin or "all". */
-static int where_origin(const sr_query *q, sr__buf *sql, const char **params, int *np)
+static int where_origin_f(const sr_query *q, sr__buf *sql, const char **params, int *np, int few_days)
 {
-    int rc = where_clause(q, sql, params, np);
+    int rc = where_clause(q, sql, params, np, few_days);
     const char *o = q && q->origin && *q->origin ? q->origin : "news";
     /* with a region or type, their indexes are far narrower than the origin's;
      * an actor (a substring, which no index serves) reads faster by a plain
@@ -1227,6 +1230,11 @@ static int where_origin(const sr_query *q, sr__buf *sql, const char **params, in
         params[(*np)++] = o;
     }
     return rc;
+}
+
+static int where_origin(const sr_query *q, sr__buf *sql, const char **params, int *np)
+{
+    return where_origin_f(q, sql, params, np, 0);
 }
 
 static int prepare_query(sr_store *st, sr__buf *sql, const char **params, int np, long limit,
@@ -1775,7 +1783,7 @@ static int general_stmt(sr_store *st, int k, const sr_query *q, int few_days, sq
         " FROM %s",
         report_keys[k].expr, few_days ? COUNTED_FEW_DAYS : COUNTED_EVENTS);
     if (!rc)
-        rc = where_origin(q, &sql, params, &np);
+        rc = where_origin_f(q, &sql, params, &np, few_days);
     if (!rc)
         rc = sr__buf_adds(&sql, report_keys[k].timekey
                                     ? " GROUP BY k ORDER BY k"
@@ -1971,7 +1979,8 @@ int sr_store_report(sr_store *st, const char *by, const sr_query *q, sr_tally_cb
 /* ---- scope and the incidents behind alerts ---------------------------- */
 
 /* Runs a one-value query built from head + the filters of q + tail. */
-static int query_value(sr_store *st, const char *head, const sr_query *q, const char *tail, sqlite3_stmt **out)
+static int query_value_f(sr_store *st, const char *head, const sr_query *q, const char *tail, sqlite3_stmt **out,
+                         int few_days)
 {
     sr__buf sql;
     sr__buf_init(&sql, STORE_MAX_SQL);
@@ -1979,7 +1988,7 @@ static int query_value(sr_store *st, const char *head, const sr_query *q, const 
     int np = 0;
     int rc = sr__buf_adds(&sql, head);
     if (!rc)
-        rc = where_origin(q, &sql, params, &np);
+        rc = where_origin_f(q, &sql, params, &np, few_days);
     if (!rc)
         rc = sr__buf_adds(&sql, tail);
     if (!rc)
@@ -1994,6 +2003,11 @@ static int query_value(sr_store *st, const char *head, const sr_query *q, const 
         *out = NULL;
     }
     return rc;
+}
+
+static int query_value(sr_store *st, const char *head, const sr_query *q, const char *tail, sqlite3_stmt **out)
+{
+    return query_value_f(st, head, q, tail, out, 0);
 }
 
 int sr__store_dates(sr_store *st, const sr_query *q, char first[11], char last[11])
@@ -2074,9 +2088,9 @@ static int ft_edge(sr_store *st, const sr_query *q, const char *f, const char *v
         d.since = lo;
         d.until = hi;
         sqlite3_stmt *s = NULL;
-        if ((rc = query_value(st, last ? "SELECT max(NULLIF(e.event_date, '')) FROM " COUNTED_FEW_DAYS
-                                       : "SELECT min(NULLIF(e.event_date, '')) FROM " COUNTED_FEW_DAYS,
-                              &d, "", &s)))
+        if ((rc = query_value_f(st, last ? "SELECT max(NULLIF(e.event_date, '')) FROM " COUNTED_FEW_DAYS
+                                         : "SELECT min(NULLIF(e.event_date, '')) FROM " COUNTED_FEW_DAYS,
+                                &d, "", &s, 1)))
             return rc;
         copy_date(out, sqlite3_data_count(s) ? sr__col_text(s, 0) : "");
         sqlite3_finalize(s);
@@ -2110,13 +2124,32 @@ static int ft_documents(sr_store *st, const sr_query *q, const char *f, long *ou
     const char *params[16];
     int np = 0;
     int rc = 0;
-    for (int i = from; i <= to && !rc; i++) {
-        rc = sr__buf_adds(&sql, i > from ? " UNION ALL SELECT e.document_id FROM events e" : "SELECT e.document_id FROM events e");
-        rc = rc ? rc : sr__buf_adds(&sql, br[i][0]);
-        rc = rc ? rc : where_origin(&b, &sql, params, &np);
-        if (!rc && val)
-            rc = sr__buf_printf(&sql, br[i][1], np + 1);
-    }
+    /* an actor substring in one country: the country's events through its
+     * indexes (name, then ISO3), as the actor indexes do not hold the country
+     * (a document found twice is counted once below) */
+    bool bycountry = from == 3 && q->country && *q->country;
+    if (bycountry)
+        b.country = NULL;
+    for (int c = 0; c < (bycountry ? 2 : 1) && !rc; c++)
+        for (int i = from; i <= (bycountry ? from : to) && !rc; i++) {
+            rc = sr__buf_adds(&sql, c || i > from ? " UNION ALL SELECT e.document_id FROM events e"
+                                                  : "SELECT e.document_id FROM events e");
+            rc = rc ? rc
+                    : sr__buf_adds(&sql, !bycountry ? br[i][0] : c ? " INDEXED BY events_iso3" : " INDEXED BY events_country");
+            rc = rc ? rc : where_origin(&b, &sql, params, &np);
+            if (!rc && bycountry)
+                rc = sr__buf_printf(&sql, c ? " AND e.iso3 = ?%d COLLATE NOCASE" : " AND e.country = ?%d COLLATE NOCASE",
+                                    np + 1);
+            if (!rc && bycountry) /* one pass over the country's events: either actor */
+                rc = sr__buf_printf(&sql,
+                                    " AND (e.actor1 IN (SELECT name FROM actor_names WHERE instr(lower(name), lower(?%d)) > 0)"
+                                    " OR e.actor2 IN (SELECT name FROM actor_names WHERE instr(lower(name), lower(?%d)) > 0))",
+                                    np + 2, np + 2);
+            else if (!rc && val)
+                rc = sr__buf_printf(&sql, br[i][1], np + 1);
+        }
+    if (bycountry)
+        params[np++] = q->country;
     if (val)
         params[np++] = val;
     /* the documents are counted once each in a bitmap over their ids
