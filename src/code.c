@@ -241,7 +241,7 @@ typedef struct wordclass {
     uint32_t f;
 } wordclass;
 static const wordclass words[] = {
-    {"suspected", W_MOD}, {"allied", W_MOD}, {"foreign", W_MOD}, {"alleged", W_MOD},
+    {"suspected", W_MOD}, {"presumed", W_MOD}, {"purported", W_MOD}, {"allied", W_MOD}, {"foreign", W_MOD}, {"alleged", W_MOD},
     {"unidentified", W_MOD}, {"unknown", W_MOD}, {"armed", W_MOD}, {"pro-government", W_MOD},
     {"pro-regime", W_MOD}, {"government-backed", W_MOD}, {"kurdish-led", W_MOD}, {"us-backed", W_MOD},
     {"turkish-backed", W_MOD}, {"russian-backed", W_MOD}, {"iran-backed", W_MOD},
@@ -1017,6 +1017,10 @@ static size_t build_chunks(const coder *c, uint32_t a, uint32_t b, chunk *out, s
         ch.attrib = has_cue(c, ch.te, CUE_ATTRIB_AFTER) || has_cue(c, after, CUE_ATTRIB_AFTER) ||
                     (ch.tb > 0 && (c->ti[ch.tb - 1].cue >> CUE_ATTRIB_BEFORE & 1)) ||
                     (ch.tb > 1 && tok_is(c, ch.tb - 1, "the") && (c->ti[ch.tb - 2].cue >> CUE_ATTRIB_BEFORE & 1));
+        /* "pro-Hadi forces (coded as Popular Resistance)": a coder's note on
+         * the phrase before, not an actor of its own */
+        if (ch.tb >= 3 && tok_is(c, ch.tb - 1, "as") && tok_is(c, ch.tb - 2, "coded") && tok_is(c, ch.tb - 3, "("))
+            ch.attrib = 1;
         /* "X claimed to have clashed with Y": X claims its own act */
         uint32_t cl = has_cue(c, ch.te, CUE_ATTRIB_AFTER) ? ch.te : after;
         if (ch.attrib && tok_in(c, cl, (const char *const[]){"claimed", "claims", "claim", NULL}) &&
@@ -2154,6 +2158,135 @@ static int dateline_date(const coder *c, const sr__sent *se, const dhit *h)
     return !(h->tb > se->tb && tok_in(c, h->tb - 1, (const char *const[]){"on", "since", "until", "by", "from", NULL}));
 }
 
+/* Does "rioters" occur in tokens [a, b)? ("rioters (likely supporters of X)") */
+static int rioters_named(const coder *c, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (tok_is(c, k, "rioters"))
+            return 1;
+    return 0;
+}
+
+/* Does the clause [a, b) name two crowds as the sides of a fight: "two
+ * groups", "rival factions", "members of the X party"? */
+static int crowd_fight(const coder *c, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++) /* (not armed groups: "two armed rival groups", militia factions) */
+        if (tok_in(c, k, (const char *const[]){"armed", "militia", "militias", "militiamen", "fighters", "rebels",
+                                               "raid", "raiders", "livestock", "cattle", "gunfire", "guns", "shot",
+                                               "insurgents", "militants", NULL}))
+            return 0;
+    for (uint32_t k = a + 1; k < b; k++) {
+        if (tok_in(c, k, (const char *const[]){"groups", "factions", "camps", NULL}) &&
+            (c->ti[k - 1].num || tok_in(c, k - 1, (const char *const[]){"two", "rival", "opposing", "both", NULL})))
+            return 1;
+        if (tok_in(c, k, (const char *const[]){"party", "parties", NULL}))
+            for (uint32_t j = k > a + 5 ? k - 5 : a; j < k; j++)
+                if (tok_in(c, j, (const char *const[]){"members", "supporters", "activists", NULL}))
+                    return 1;
+    }
+    return 0;
+}
+
+/* "military forces of India and Pakistan exchanged fire", "Indian and
+ * Pakistani troops clashed": two countries joined by "and" next to a state
+ * force name the two sides; fills the event's sides with their militaries
+ * (the event country's first, the other as a foreign force, inter 8).
+ * Returns 1 when it did. */
+static int two_states(const coder *c, uint32_t a, uint32_t b, const sr__country *evc, cand *cd)
+{
+    const sr__lexicon *lx = c->lx;
+    for (size_t k = men_from(c, a); k < c->nmen && c->men[k].tb < b; k++) {
+        const mention *m1 = &c->men[k];
+        const sr__actor *ac = m1->type == MT_ACTOR ? &lx->actors[m1->row] : NULL;
+        if (!(m1->type == MT_COUNTRY || (ac && ac->inter == 1 && strcmp(ac->country, "*"))) || !tok_is(c, m1->te, "and"))
+            continue;
+        const mention *m2 = ent_at(c, m1->te + 1);
+        const sr__actor *ac2 = m2 && m2->type == MT_ACTOR ? &lx->actors[m2->row] : NULL;
+        if (!m2 || m2->tb != m1->te + 1 || m2->te > b ||
+            !(m2->type == MT_COUNTRY || (ac2 && ac2->inter == 1 && strcmp(ac2->country, "*"))))
+            continue;
+        int state = ac || ac2; /* a state force before ("forces of") or after ("troops") the pair */
+        for (uint32_t j = m1->tb > a + 3 ? m1->tb - 3 : a; j < m2->te + 2 && j < b && !state; j++) {
+            const mention *am = ent_at(c, j);
+            state = am && am->type == MT_AGENT && STREQ(lx->agents[am->row].role, "state") && (am->te <= m1->tb || am->tb >= m2->te);
+        }
+        const sr__country *c1 = ac ? country_of_iso(c, ac->country) : &lx->countries[m1->row];
+        const sr__country *c2 = ac2 ? country_of_iso(c, ac2->country) : &lx->countries[m2->row];
+        if (!state || !c1 || !c2 || !strcmp(c1->iso3, c2->iso3))
+            continue;
+        if (evc && !strcmp(c2->iso3, evc->iso3)) {
+            const sr__country *t = c1;
+            c1 = c2;
+            c2 = t;
+        }
+        if (!*c1->military || !*c2->military)
+            return 0;
+        scopy(cd->actor1, sizeof cd->actor1, c1->military);
+        scopy(cd->actor2, sizeof cd->actor2, c2->military);
+        cd->ev.inter1 = 1;
+        cd->ev.inter2 = evc && strcmp(c1->iso3, evc->iso3) ? 1 : 8;
+        return 1;
+    }
+    return 0;
+}
+
+/* Does the clause [a, b) say its author is unknown ("by an unknown party",
+ * "unidentified rockets", "the source of which is unknown")? */
+static int unknown_author(const coder *c, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (tok_in(c, k, (const char *const[]){"unknown", "unidentified", "unclear", NULL}))
+            return 1;
+    return 0;
+}
+
+/* Are all the killings of a protest clause its cause ("demonstrated after
+ * a gendarme shot and killed a driver", "over the killing of")? */
+static int kill_is_cause(const coder *c, uint32_t a, const mention *const *trigs, int nt)
+{
+    const sr__lexicon *lx = c->lx;
+    for (int t = 0; t < nt; t++) {
+        if (!STREQ(lx->triggers[trigs[t]->row].cls, "kill"))
+            continue;
+        int cause = 0;
+        for (uint32_t k = trigs[t]->tb > a + 5 ? trigs[t]->tb - 5 : a; k < trigs[t]->tb && !cause; k++)
+            cause = tok_in(c, k, (const char *const[]){"after", "over", "following", "against", "since", NULL});
+        if (!cause)
+            return 0;
+    }
+    return 1;
+}
+
+/* A one-sided bombardment: shelling, air or drone strike. */
+static int remote_sub(const char *sub)
+{
+    return STREQ(sub, "Shelling/artillery/missile attack") || STREQ(sub, "Air/drone strike");
+}
+
+/* Mob violence (issue 3, fifth pass): a fight between two crowds ("two
+ * groups clashed", "supporters of two candidates engaged in clashes") has
+ * rioters on both sides; a mob that beats, lynches or burns with no victim
+ * named targets civilians. ACLED codes both so. */
+static void mob_sides(const sr__country *evc, const char *sub, const char *cls, int fight, actorname *a2)
+{
+    if (!STREQ(sub, "Mob violence"))
+        return;
+    if (fight && (!a2->role || a2->role == 'c')) {
+        memset(a2, 0, sizeof *a2);
+        if (evc)
+            snprintf(a2->name, sizeof a2->name, "Rioters (%s)", evc->name);
+        a2->inter = 5;
+        a2->role = 'r';
+    } else if (!a2->role && (STREQ(cls, "kill") || STREQ(cls, "attack"))) {
+        /* (property vandalised or burnt with nobody hurt has no victim) */
+        if (evc)
+            snprintf(a2->name, sizeof a2->name, "Civilians (%s)", evc->name);
+        a2->inter = 7;
+        a2->role = 'c';
+    }
+}
+
 static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
 {
     const sr__lexicon *lx = c->lx;
@@ -2603,6 +2736,16 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         }
     }
 
+    /* "thwarted an attack of pro-Houthi forces": the phrase after "of" a
+     * noun trigger is its author, the other side of the fight */
+    if (i1 >= 0 && i2 < 0 && (STREQ(cls, "clash") || STREQ(cls, "attack")))
+        for (size_t k = 0; k < nch && i2 < 0; k++) {
+            uint32_t o = ch[k].tb > a && tok_is(c, ch[k].tb - 1, "the") ? ch[k].tb - 1 : ch[k].tb;
+            if ((int)k != i1 && !ch[k].attrib && o > a + 1 && tok_is(c, o - 1, "of") && c->ti[o - 2].trig &&
+                tok_in(c, o - 2, (const char *const[]){"attack", "attacks", "incursion", "incursions", "offensive", "advance",
+                                                        "assault", "infiltration", NULL}))
+                i2 = (int)k;
+        }
     /* "Seven police are dead after an attack on their post by tribesmen":
      * a violent act with one side found takes an armed or state phrase
      * elsewhere in the clause as the other */
@@ -3030,10 +3173,12 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         sub = a1.inter == 1 ? "Government regains territory" : "Non-state actor overtakes territory";
         if (find_cue(c, a, b, CUE_NONVIOLENT) >= 0)
             sub = "Non-violent transfer of territory";
-    } else if (STREQ(cls, "protest") && a1.role == 'r' && !(i1 >= 0 && ch[i1].agent >= 0 && ch[i1].actor < 0 &&
-                                                              STREQ(lx->agents[ch[i1].agent].key, "supporters")) &&
+    } else if (STREQ(cls, "protest") && a1.role == 'r' &&
+               !(i1 >= 0 && ch[i1].agent >= 0 && STREQ(lx->agents[ch[i1].agent].key, "supporters") &&
+                 (ch[i1].actor < 0 || (!has_clash && !has_loot && !rioters_named(c, a, ch[i1].te)))) &&
                !(i1 >= 0 && tok_in(c, ch[i1].te - 1, (const char *const[]){"crowd", "crowds", NULL}))) {
-        /* (a crowd that protests is protesters: "a crowd held a protest") */
+        /* (a crowd that protests is protesters: "a crowd held a protest";
+         * so are a party's supporters or activists: "PML-N activists protested") */
         sub = "Violent demonstration"; /* "rioters took to the streets" (supporters may protest peacefully) */
     } else if (STREQ(cls, "protest") && has_clash) {
         /* demonstrators who clash with the police riot; two groups clashing
@@ -3042,7 +3187,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     } else if (STREQ(cls, "protest")) {
         if (has_loot && !has_kill)
             sub = "Violent demonstration"; /* demonstrators destroying property */
-        else if (has_kill && (a2.role == 's' || a1.role == 's' || i1 < 0))
+        else if (has_kill && (a2.role == 's' || a1.role == 's' || i1 < 0) && !kill_is_cause(c, a, trigs, nt))
             sub = "Excessive force against protesters";
         else if (intervene || has_arrest)
             sub = "Protest with intervention";
@@ -3234,13 +3379,43 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         a2.inter = crime ? 3 : 7;
         a2.role = crime ? 'a' : 'c';
     }
+    if (STREQ(sub, "Armed clash") && clash_fg && a1.role != 's' && a1.role != 'a' && a2.role != 's' &&
+        a2.role != 'a' && crowd_fight(c, a, b)) {
+        /* "a clash between two groups over a land dispute", "members of
+         * the X party clashed with members of the Y party": crowds that
+         * fight are a mob, rioters on both sides */
+        sub = "Mob violence";
+        memset(&a1, 0, sizeof a1);
+        if (evc)
+            snprintf(a1.name, sizeof a1.name, "Rioters (%s)", evc->name);
+        a1.inter = 5;
+        a1.role = 'r';
+        if (a2.role != 'r')
+            memset(&a2, 0, sizeof a2);
+    }
+    mob_sides(evc, sub, cls, clash_fg, &a2);
+    if (remote_sub(sub) && a2.role == 'c' && i2 >= 0 && ch[i2].actor < 0 && ch[i2].agent >= 0 && !has_death && !nw &&
+        !(nd && dead.best > 0) &&
+        (strstr(lx->agents[ch[i2].agent].key, "-site") ||
+         tok_in(c, ch[i2].te - 1, (const char *const[]){"areas", "area", "neighbourhoods", "neighborhoods", NULL}))) {
+        /* "shelled farms and villages with no report of injuries": a place
+         * hit with nobody hurt is no civilian victim, as ACLED codes it */
+        memset(&a2, 0, sizeof a2);
+        ev->ev_actor2 = (sr_span){-1, -1};
+    }
     if (a1.role != 'r' && a1.role != 'p' &&
         ((*a1.name && !strcmp(a1.name, a2.name)) ||
          (!*a1.name && !*a2.name && a1.role && i1 >= 0 && i2 >= 0 && ch[i1].actor < 0 && ch[i2].actor < 0 &&
           ch[i1].agent >= 0 && ch[i1].agent == ch[i2].agent))) {
-        a1.name[0] = 0; /* "soldiers ... a patrol": one side only */
-        a1.role = 0;
-        ev->ev_actor1 = (sr_span){-1, -1};
+        if (remote_sub(sub)) { /* "regime forces shelled X amid the overflight of drones": the one side named fired */
+            a2.name[0] = 0;
+            a2.role = 0;
+            ev->ev_actor2 = (sr_span){-1, -1};
+        } else {
+            a1.name[0] = 0; /* "soldiers ... a patrol": one side only */
+            a1.role = 0;
+            ev->ev_actor1 = (sr_span){-1, -1};
+        }
     }
     scopy(cd->actor1, sizeof cd->actor1, a1.name);
     scopy(cd->actor2, sizeof cd->actor2, a2.name);
@@ -3384,6 +3559,20 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (evc && !*cd->actor1 && !*cd->actor2 && *ev->event_date &&
         (STREQ(sub, "Armed clash") || STREQ(sub, "Shelling/artillery/missile attack")))
         front_dyad(c, evc, sub, cd);
+    if (evc && !ev->inter1 &&
+        (((STREQ(sub, "Shelling/artillery/missile attack") || STREQ(sub, "Remote explosive/landmine/IED")) &&
+          (ev->inter2 || ev->fatalities == 0 || unknown_author(c, a, b))) ||
+         ((STREQ(sub, "Attack") || STREQ(sub, "Sexual violence") || STREQ(sub, "Looting/property destruction") ||
+           STREQ(sub, "Grenade")) && ev->inter2 == 7))) {
+        /* "artillery fire by an unknown party", "a landmine exploded", "a
+         * car was set on fire": violence with nobody named as its author is
+         * ACLED's unidentified armed group */
+        snprintf(cd->actor1, sizeof cd->actor1, "Unidentified Armed Group (%s)", evc->name);
+        ev->inter1 = 3;
+    }
+    if ((STREQ(sub, "Armed clash") || remote_sub(sub)) && (!ev->inter2 || generic_armed(cd->actor2)) &&
+        (!ev->inter1 || ev->inter1 == 1))
+        two_states(c, a, b, evc, cd);
     if (evc && STREQ(sub, "Armed clash") && !ev->inter1) {
         /* a fight always has two sides: one not named is ACLED's unidentified
          * armed group ("a shoot-out took place", "police were ambushed") */
