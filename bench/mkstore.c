@@ -132,18 +132,19 @@ int main(int argc, char **argv)
         idx[nidx++] = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(q, 0));
     sqlite3_finalize(q);
     check(db, sqlite3_exec(db, "PRAGMA cache_size = -200000; PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;"
-                               " BEGIN; DROP TRIGGER tallies_ins; DROP TRIGGER tallies_del; DROP TRIGGER tallies_upd;"
-                               " DROP TRIGGER tallies_inc_ins; DROP TRIGGER tallies_inc_del; DROP TRIGGER tallies_inc_upd;"
-                               " DROP TRIGGER alerts_ins; DROP TRIGGER alerts_del; DROP TRIGGER alerts_upd;"
-                               " DROP TRIGGER alerts_inc_ins; DROP TRIGGER alerts_inc_del; DROP TRIGGER alerts_inc_upd;"
-                               " DROP TRIGGER marks_ins; DROP TRIGGER marks_del; DROP TRIGGER marks_upd;"
-                               " DROP TRIGGER marks_inc_ins; DROP TRIGGER marks_inc_del; DROP TRIGGER marks_inc_upd;"
-                               " DROP TRIGGER ftallies_ins; DROP TRIGGER ftallies_del; DROP TRIGGER ftallies_upd;"
-                               " DROP TRIGGER ftallies_inc_ins; DROP TRIGGER ftallies_inc_del;"
-                               " DROP TRIGGER ftallies_inc_upd; DROP TRIGGER claims_ins; DROP TRIGGER claims_del;"
-                               " DROP TRIGGER claims_upd; DROP TRIGGER claims_inc_ins; DROP TRIGGER claims_inc_del;"
-                               " DROP TRIGGER claims_inc_upd;"
-                               " PRAGMA user_version = 3", NULL, NULL, NULL), "begin");
+                               " BEGIN; PRAGMA user_version = 3", NULL, NULL, NULL), "begin");
+    /* every trigger goes: the upgrade from version 3 creates them anew */
+    check(db, sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'trigger'", -1, &q, NULL),
+          "triggers");
+    char *trig[128];
+    int ntrig = 0;
+    while (sqlite3_step(q) == SQLITE_ROW && ntrig < 128)
+        trig[ntrig++] = sqlite3_mprintf("DROP TRIGGER \"%w\"", (const char *)sqlite3_column_text(q, 0));
+    sqlite3_finalize(q);
+    for (int i = 0; i < ntrig; i++) {
+        check(db, sqlite3_exec(db, trig[i], NULL, NULL, NULL), "dropping a trigger");
+        sqlite3_free(trig[i]);
+    }
     check(db, sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
                                      " AND tbl_name IN ('events', 'documents')", -1, &q, NULL), "indexes");
     char *drop[64];

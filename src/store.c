@@ -11,7 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
-#define STORE_SCHEMA_VERSION 8
+#define STORE_SCHEMA_VERSION 9
 #define STORE_BUSY_MS 10000
 #define STORE_MAX_SQL 8192 /* cap on generated query text */
 
@@ -21,6 +21,7 @@ struct sr_store {
     sqlite3_stmt *find_hash, *ins_doc, *ins_ev;
     sqlite3_stmt *ins_ref; /* prepared on first use */
     sr__dedup *dedup;      /* links reports of one incident (dedup.c) */
+    int batch;             /* inside sr_store_begin .. commit/rollback */
 };
 
 /* Indexes of schema version 3 (origin of events: news or reference data; the
@@ -35,6 +36,16 @@ struct sr_store {
     " admin2, fatalities, fatalities_low, fatalities_high FROM events WHERE incident_id IS NULL UNION ALL" \
     " SELECT kind, origin, event_date, event_type, sub_event_type, actor1, actor2, country, iso3, admin1," \
     " admin2, fatalities, fatalities_low, fatalities_high FROM incidents) e"
+
+/* The counted units copied once into a compact temporary table, which the
+ * rebuilds of the derived tables (an upgrade, bench/mkstore) scan many times
+ * instead of the wide events rows; dropped at the end of migrate(). */
+#define UNITS_COLS                                                                                         \
+    "kind, origin, event_date, time_precision, event_type, sub_event_type, actor1, actor2, country, iso3," \
+    " admin1, admin2, fatalities, fatalities_low, fatalities_high"
+static const char *const units_temp_sql =
+    "CREATE TEMP TABLE IF NOT EXISTS sr_units AS SELECT " UNITS_COLS " FROM events WHERE incident_id IS NULL"
+    " UNION ALL SELECT " UNITS_COLS " FROM incidents;\n";
 
 static const char *const schema_sql =
     "CREATE TABLE IF NOT EXISTS documents (\n"
@@ -172,7 +183,7 @@ static int expand(sr__buf *b, const char *t, const char *p, int sign, int groupe
     for (; *t && !rc; t++)
         rc = *t == '$' ? sr__buf_adds(b, p)
              : *t == '`' ? (inc ? sr__buf_adds(b, "1") : expand(b, "$.incident_id IS NULL", p, sign, grouped, 0))
-             : *t == '~' ? sr__buf_adds(b, sign < 0 ? "-1" : "1")
+             : *t == '~' ? (sign ? sr__buf_adds(b, sign < 0 ? "-1" : "1") : expand(b, "$.sgn", p, 1, grouped, inc))
              : *t == '^' ? sr__buf_adds(b, grouped ? "SUM" : "")
                          : sr__buf_addc(b, *t);
     return rc;
@@ -259,80 +270,50 @@ static int ensure_tallies(sr_store *st, int rebuild)
     sr__buf b;
     sr__buf_init(&b, 64 * 1024);
     int rc = sr__buf_adds(&b, tallies_sql);
-    /* insert: + NEW; the document counts at its first event */
+    /* schema 9: an event's or incident's sums reach the tallies through
+     * ftallies_pending (ft_flush, per batch); the triggers keep only the
+     * documents, counted once at their first event */
     rc = rc ? rc : sr__buf_adds(&b, "CREATE TRIGGER IF NOT EXISTS tallies_ins AFTER INSERT ON events BEGIN ");
-    rc = rc ? rc : sr__buf_adds(&b, tallies_cols);
-    rc = rc ? rc : contrib_select(&b, "NEW", 1, 0, 0);
-    rc = rc ? rc : sr__buf_adds(&b, " WHERE 1");
-    rc = rc ? rc : sr__buf_adds(&b, tallies_upsert);
     rc = rc ? rc : expand(&b, doc_tpl, "NEW", 1, 0, 0);
     rc = rc ? rc : sr__buf_adds(&b, "END;\n");
-    /* delete: - OLD; the document leaves with its first event */
+    /* delete: the document leaves with its first event */
     rc = rc ? rc : sr__buf_adds(&b, "CREATE TRIGGER IF NOT EXISTS tallies_del AFTER DELETE ON events BEGIN ");
-    rc = rc ? rc : sr__buf_adds(&b, tallies_cols);
-    rc = rc ? rc : contrib_select(&b, "OLD", -1, 0, 0);
-    rc = rc ? rc : sr__buf_adds(&b, " WHERE 1");
-    rc = rc ? rc : sr__buf_adds(&b, tallies_upsert);
     rc = rc ? rc : expand(&b, doc_tpl, "OLD", -1, 0, 0);
     rc = rc ? rc : doc_next(&b, "OLD", 1, "1");
     rc = rc ? rc : sr__buf_adds(&b, "END;\n");
-    /* update (a reference event replaced): - OLD + NEW */
+    /* update (a reference event replaced): the first event's row moves,
+     * documents gain or lose their first event */
     rc = rc ? rc
-            : sr__buf_adds(&b, "CREATE TRIGGER IF NOT EXISTS tallies_upd AFTER UPDATE OF origin, kind, event_date,"
-                               " actor1, admin1, admin2, country, iso3, sub_event_type, fatalities, fatalities_low,"
-                               " fatalities_high, document_id, incident_id ON events BEGIN ");
-    rc = rc ? rc : sr__buf_adds(&b, tallies_cols);
-    rc = rc ? rc : contrib_select(&b, "OLD", -1, 0, 0);
-    rc = rc ? rc : sr__buf_adds(&b, " WHERE 1");
-    rc = rc ? rc : sr__buf_adds(&b, tallies_upsert);
-    rc = rc ? rc : sr__buf_adds(&b, tallies_cols);
-    rc = rc ? rc : contrib_select(&b, "NEW", 1, 0, 0);
-    rc = rc ? rc : sr__buf_adds(&b, " WHERE 1");
-    rc = rc ? rc : sr__buf_adds(&b, tallies_upsert);
-    /* the document counts: the first event's row moves, documents gain or lose their first event */
+            : sr__buf_adds(&b, "CREATE TRIGGER IF NOT EXISTS tallies_upd AFTER UPDATE OF origin, event_date, country,"
+                               " iso3, document_id ON events BEGIN ");
     rc = rc ? rc : expand(&b, doc_tpl, "OLD", -1, 0, 0);
     rc = rc ? rc : expand(&b, doc_tpl, "NEW", 1, 0, 0);
     rc = rc ? rc : doc_next(&b, "OLD", 1, "OLD.document_id <> NEW.document_id");
     rc = rc ? rc : doc_next(&b, "NEW", -1, "OLD.document_id <> NEW.document_id");
     rc = rc ? rc : sr__buf_adds(&b, "END;\n");
-    /* version 5: a linked news incident counts once, through its incident */
-    rc = rc ? rc : sr__buf_adds(&b, "CREATE TRIGGER IF NOT EXISTS tallies_inc_ins AFTER INSERT ON incidents BEGIN ");
-    rc = rc ? rc : sr__buf_adds(&b, tallies_cols);
-    rc = rc ? rc : contrib_select(&b, "NEW", 1, 0, 1);
-    rc = rc ? rc : sr__buf_adds(&b, " WHERE 1");
-    rc = rc ? rc : sr__buf_adds(&b, tallies_upsert);
-    rc = rc ? rc : sr__buf_adds(&b, "END;\n");
-    rc = rc ? rc : sr__buf_adds(&b, "CREATE TRIGGER IF NOT EXISTS tallies_inc_del AFTER DELETE ON incidents BEGIN ");
-    rc = rc ? rc : sr__buf_adds(&b, tallies_cols);
-    rc = rc ? rc : contrib_select(&b, "OLD", -1, 0, 1);
-    rc = rc ? rc : sr__buf_adds(&b, " WHERE 1");
-    rc = rc ? rc : sr__buf_adds(&b, tallies_upsert);
-    rc = rc ? rc : sr__buf_adds(&b, "END;\n");
-    rc = rc ? rc
-            : sr__buf_adds(&b, "CREATE TRIGGER IF NOT EXISTS tallies_inc_upd AFTER UPDATE ON incidents WHEN"
-                               " OLD.event_date IS NOT NEW.event_date OR OLD.actor1 IS NOT NEW.actor1"
-                               " OR OLD.admin1 IS NOT NEW.admin1 OR OLD.admin2 IS NOT NEW.admin2 OR OLD.country IS NOT NEW.country"
-                               " OR OLD.iso3 IS NOT NEW.iso3 OR OLD.sub_event_type IS NOT NEW.sub_event_type"
-                               " OR OLD.fatalities IS NOT NEW.fatalities OR OLD.fatalities_low IS NOT NEW.fatalities_low"
-                               " OR OLD.fatalities_high IS NOT NEW.fatalities_high BEGIN ");
-    rc = rc ? rc : sr__buf_adds(&b, tallies_cols);
-    rc = rc ? rc : contrib_select(&b, "OLD", -1, 0, 1);
-    rc = rc ? rc : sr__buf_adds(&b, " WHERE 1");
-    rc = rc ? rc : sr__buf_adds(&b, tallies_upsert);
-    rc = rc ? rc : sr__buf_adds(&b, tallies_cols);
-    rc = rc ? rc : contrib_select(&b, "NEW", 1, 0, 1);
-    rc = rc ? rc : sr__buf_adds(&b, " WHERE 1");
-    rc = rc ? rc : sr__buf_adds(&b, tallies_upsert);
-    rc = rc ? rc : sr__buf_adds(&b, "END;\n");
     if (!rc && rebuild) {
+        /* day rows one dimension at a time from the counted units (each sort
+         * stays in memory), then months from days and years from months */
+        static const char *const dimv[] = {"actor", "admin1", "admin2", "country", "sub_event_type", "week", "month"};
         rc = sr__buf_adds(&b, "DELETE FROM tallies;\n");
-        rc = rc ? rc : sr__buf_adds(&b, tallies_cols);
-        rc = rc ? rc : contrib_select(&b, "e", 1, 1, 0);
-        rc = rc ? rc : sr__buf_adds(&b, ", events e GROUP BY 1, 2, 3, 4, 5, 6, 7;\n");
-        rc = rc ? rc : sr__buf_adds(&b, tallies_cols);
-        rc = rc ? rc : contrib_select(&b, "e", 1, 1, 1);
-        rc = rc ? rc : sr__buf_adds(&b, ", incidents e WHERE 1 GROUP BY 1, 2, 3, 4, 5, 6, 7");
-        rc = rc ? rc : sr__buf_adds(&b, tallies_upsert);
+        rc = rc ? rc : sr__buf_adds(&b, units_temp_sql);
+        for (size_t d = 0; d < 7 && !rc; d++) {
+            rc = sr__buf_adds(&b, tallies_cols);
+            rc = rc ? rc : contrib_select(&b, "e", 1, 1, 1);
+            rc = rc ? rc : sr__buf_printf(&b, ", temp.sr_units e WHERE g.gran = 'D' AND d.dim = '%s'"
+                                              " GROUP BY 1, 2, 3, 4, 5, 6, 7", dimv[d]);
+            rc = rc ? rc : sr__buf_adds(&b, tallies_upsert);
+        }
+        for (int y = 0; y < 2 && !rc; y++) {
+            rc = sr__buf_adds(&b, tallies_cols);
+            rc = rc ? rc
+                    : sr__buf_printf(&b, "SELECT origin, dim, '%c', substr(period, 1, %d), key, country, iso3,"
+                                         " SUM(incidents), SUM(aggregates), SUM(fat_low), SUM(fat_best), SUM(fat_high),"
+                                         " SUM(claim_low), SUM(claim_best), SUM(claim_high) FROM tallies WHERE gran = '%c'"
+                                         " GROUP BY 1, 2, 3, 4, 5, 6, 7",
+                                     y ? 'Y' : 'M', y ? 4 : 7, y ? 'M' : 'D');
+            rc = rc ? rc : sr__buf_adds(&b, tallies_upsert);
+        }
         rc = rc ? rc
                 : sr__buf_adds(&b, "INSERT INTO tallies (origin, dim, gran, period, key, country, iso3, incidents)"
                                    " SELECT e.origin, 'doc', g.gran, CASE g.gran WHEN 'D' THEN e.event_date"
@@ -480,13 +461,13 @@ static int ensure_alert_tallies(sr_store *st, int rebuild, int rebuild_marks)
         }
     if (!rc && rebuild) {
         rc = sr__buf_adds(&b, "DELETE FROM alert_tallies;\n");
-        rc = rc ? rc : alert_stmt(&b, "e", 1, ", events e", 0);
-        rc = rc ? rc : alert_stmt(&b, "e", 1, ", incidents e", 1);
+        rc = rc ? rc : sr__buf_adds(&b, units_temp_sql);
+        rc = rc ? rc : alert_stmt(&b, "e", 1, ", temp.sr_units e", 1);
     }
     if (!rc && rebuild_marks) {
         rc = sr__buf_adds(&b, "DELETE FROM alert_marks;\n");
-        rc = rc ? rc : marks_stmt(&b, "e", 1, ", events e", 0);
-        rc = rc ? rc : marks_stmt(&b, "e", 1, ", incidents e", 1);
+        rc = rc ? rc : sr__buf_adds(&b, units_temp_sql);
+        rc = rc ? rc : marks_stmt(&b, "e", 1, ", temp.sr_units e", 1);
     }
     if (!rc)
         rc = exec(st, b.p, "creating the alert tallies");
@@ -522,7 +503,21 @@ static const char *const ftallies_sql =
     "CREATE TABLE IF NOT EXISTS actor_names (name TEXT PRIMARY KEY) WITHOUT ROWID;\n"
     "CREATE TABLE IF NOT EXISTS actor_pairs (a1 TEXT NOT NULL, a2 TEXT NOT NULL, PRIMARY KEY (a1, a2)) WITHOUT ROWID;\n"
     /* the units of one actor on a few days (the edges of an --actor report) */
-    "CREATE INDEX IF NOT EXISTS incidents_actor2 ON incidents(actor2, event_date);\n";
+    "CREATE INDEX IF NOT EXISTS incidents_actor2 ON incidents(actor2, event_date);\n"
+    /* schema 9: the units added (sgn 1) or taken away (-1) since the last
+     * flush, cnt 0 for a report counted through its incident (its actors
+     * still go into actor_names) */
+    "CREATE TABLE IF NOT EXISTS ftallies_pending (sgn INTEGER NOT NULL, cnt INTEGER NOT NULL, kind TEXT, origin TEXT,"
+    " event_date TEXT, event_type TEXT, sub_event_type TEXT, actor1 TEXT, actor2 TEXT, country TEXT, iso3 TEXT,"
+    " admin1 TEXT, admin2 TEXT, fatalities INTEGER, fatalities_low INTEGER, fatalities_high INTEGER);\n";
+
+/* A trigger's row $ into ftallies_pending (schema 9): one insert per row
+ * instead of some eighty tally upserts; ft_flush adds them up per batch. */
+static const char *const ft_pending_tpl =
+    "INSERT INTO ftallies_pending (sgn, cnt, kind, origin, event_date, event_type, sub_event_type, actor1, actor2,"
+    " country, iso3, admin1, admin2, fatalities, fatalities_low, fatalities_high) VALUES (~, `, $.kind, $.origin,"
+    " $.event_date, $.event_type, $.sub_event_type, $.actor1, $.actor2, $.country, $.iso3, $.admin1, $.admin2,"
+    " $.fatalities, $.fatalities_low, $.fatalities_high);\n";
 
 /* The filter value of slot f.slot for event $ ('' when it has none). */
 #define FT_FVAL                                                                                                   \
@@ -546,15 +541,6 @@ static const char *const ft_upsert =
     " fat_low = fat_low + excluded.fat_low, fat_best = fat_best + excluded.fat_best,"
     " fat_high = fat_high + excluded.fat_high, claim_low = claim_low + excluded.claim_low,"
     " claim_best = claim_best + excluded.claim_best, claim_high = claim_high + excluded.claim_high;\n";
-/* (not INSERT OR IGNORE: an outer statement's conflict clause would override it) */
-static const char *const ft_names_tpl =
-    "INSERT INTO actor_names (name) SELECT $.actor1 WHERE $.actor1 <> ''"
-    " AND NOT EXISTS (SELECT 1 FROM actor_names WHERE name = $.actor1);\n"
-    "INSERT INTO actor_names (name) SELECT $.actor2 WHERE $.actor2 <> '' AND $.actor2 <> $.actor1"
-    " AND NOT EXISTS (SELECT 1 FROM actor_names WHERE name = $.actor2);\n"
-    "INSERT INTO actor_pairs (a1, a2) SELECT $.actor1, $.actor2 WHERE $.actor1 <> '' AND $.actor2 <> ''"
-    " AND $.actor1 <> $.actor2 AND NOT EXISTS (SELECT 1 FROM actor_pairs WHERE a1 = $.actor1 AND a2 = $.actor2);\n";
-
 /* One INSERT of row p's contributions (sign); grouped from "from" (with the
  * extra condition "cond") when from is given. */
 static int ft_stmt(sr__buf *b, const char *p, int sign, const char *from, const char *cond, int inc)
@@ -598,26 +584,24 @@ static int ensure_ftallies(sr_store *st, int rebuild)
     };
     for (size_t i = 0; i < sizeof trig / sizeof trig[0] && !rc; i++) {
         rc = sr__buf_adds(&b, trig[i].head);
-        if (trig[i].row) {
-            rc = rc ? rc : ft_stmt(&b, trig[i].row, trig[i].row[0] == 'N' ? 1 : -1, NULL, NULL, trig[i].inc);
-            if (trig[i].row[0] == 'N')
-                rc = rc ? rc : expand(&b, ft_names_tpl, "NEW", 1, 0, 0);
-        } else {
-            rc = rc ? rc : ft_stmt(&b, "OLD", -1, NULL, NULL, trig[i].inc);
-            rc = rc ? rc : ft_stmt(&b, "NEW", 1, NULL, NULL, trig[i].inc);
-            rc = rc ? rc : expand(&b, ft_names_tpl, "NEW", 1, 0, 0);
+        if (trig[i].row)
+            rc = rc ? rc : expand(&b, ft_pending_tpl, trig[i].row, trig[i].row[0] == 'N' ? 1 : -1, 0, trig[i].inc);
+        else {
+            rc = rc ? rc : expand(&b, ft_pending_tpl, "OLD", -1, 0, trig[i].inc);
+            rc = rc ? rc : expand(&b, ft_pending_tpl, "NEW", 1, 0, trig[i].inc);
         }
         rc = rc ? rc : sr__buf_adds(&b, "END;\n");
     }
     if (!rc && rebuild) {
         static const char *const fdims[] = {"f.slot = 1", "f.slot IN (2, 3)", "f.slot IN (4, 5)", "f.slot = 6"};
         static const char *const dimv[] = {"actor", "admin1", "admin2", "country", "sub_event_type", "week", "month"};
-        rc = sr__buf_adds(&b, "DELETE FROM ftallies;\n");
+        rc = sr__buf_adds(&b, "DELETE FROM ftallies; DELETE FROM ftallies_pending;\n");
+        rc = rc ? rc : sr__buf_adds(&b, units_temp_sql);
         for (size_t f = 0; f < 4 && !rc; f++)
             for (size_t d = 0; d < 7 && !rc; d++) {
                 char cond[96];
                 snprintf(cond, sizeof cond, " AND g.gran = 'M' AND d.dim = '%s' AND %s", dimv[d], fdims[f]);
-                rc = ft_stmt(&b, "e", 1, ", " COUNTED_UNITS, cond, 1);
+                rc = ft_stmt(&b, "e", 1, ", temp.sr_units e", cond, 1);
             }
         rc = rc ? rc : sr__buf_adds(&b, ft_cols);
         rc = rc ? rc
@@ -627,10 +611,10 @@ static int ensure_ftallies(sr_store *st, int rebuild)
                                    " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9");
         rc = rc ? rc : sr__buf_adds(&b, ft_upsert);
         rc = rc ? rc
-                : sr__buf_adds(&b, "INSERT OR IGNORE INTO actor_names (name) SELECT actor1 FROM " COUNTED_UNITS
-                                   " WHERE actor1 <> '' UNION SELECT actor2 FROM " COUNTED_UNITS " WHERE actor2 <> '';\n"
-                                   "INSERT OR IGNORE INTO actor_pairs (a1, a2) SELECT DISTINCT actor1, actor2 FROM "
-                                   COUNTED_UNITS " WHERE actor1 <> '' AND actor2 <> '' AND actor1 <> actor2;\n");
+                : sr__buf_adds(&b, "INSERT OR IGNORE INTO actor_names (name) SELECT actor1 FROM temp.sr_units"
+                                   " WHERE actor1 <> '' UNION SELECT actor2 FROM temp.sr_units WHERE actor2 <> '';\n"
+                                   "INSERT OR IGNORE INTO actor_pairs (a1, a2) SELECT DISTINCT actor1, actor2 FROM"
+                                   " temp.sr_units WHERE actor1 <> '' AND actor2 <> '' AND actor1 <> actor2;\n");
     }
     if (!rc)
         rc = exec(st, b.p, "creating the crossed tallies");
@@ -638,6 +622,73 @@ static int ensure_ftallies(sr_store *st, int rebuild)
         snprintf(st->err, sizeof st->err, "creating the crossed tallies: %s", sr_strerror(rc));
     sr__buf_release(&b);
     return rc;
+}
+
+/* Adds the units pending since the last flush into the crossed tallies and
+ * the actor names, and empties the pending table: run inside the writing
+ * transaction before it commits (sr_store_commit, or a document stored
+ * outside a batch), so the tallies are never seen behind the events. */
+static int ft_flush(sr_store *st)
+{
+    /* a unit added and taken away again in the batch (an incident updated
+     * report after report) cancels out before it is crossed with the keys */
+    static const char *const units =
+        ", (SELECT SUM(sgn) AS sgn, kind, origin, event_date, event_type, sub_event_type, actor1, actor2, country,"
+        " iso3, admin1, admin2, fatalities, fatalities_low, fatalities_high FROM ftallies_pending WHERE cnt"
+        " GROUP BY 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 HAVING SUM(sgn) <> 0) e";
+    sr__buf b;
+    sr__buf_init(&b, 64 * 1024);
+    int rc = sr__buf_adds(&b, tallies_cols);
+    rc = rc ? rc : contrib_select(&b, "e", 0, 1, 1);
+    rc = rc ? rc : sr__buf_adds(&b, units);
+    rc = rc ? rc : sr__buf_adds(&b, " WHERE 1 GROUP BY 1, 2, 3, 4, 5, 6, 7, e.sgn");
+    rc = rc ? rc : sr__buf_adds(&b, tallies_upsert);
+    rc = rc ? rc : sr__buf_adds(&b, ft_cols);
+    rc = rc ? rc : expand(&b, ft_contrib_tpl, "e", 0, 1, 1);
+    rc = rc ? rc : sr__buf_adds(&b, units);
+    rc = rc ? rc : expand(&b, ft_cond_tpl, "e", 0, 1, 1);
+    rc = rc ? rc : sr__buf_adds(&b, " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, e.sgn");
+    rc = rc ? rc : sr__buf_adds(&b, ft_upsert);
+    rc = rc ? rc
+            : sr__buf_adds(&b, "INSERT OR IGNORE INTO actor_names (name) SELECT actor1 FROM ftallies_pending"
+                               " WHERE sgn > 0 AND actor1 <> '' UNION SELECT actor2 FROM ftallies_pending"
+                               " WHERE sgn > 0 AND actor2 <> '';\n"
+                               "INSERT OR IGNORE INTO actor_pairs (a1, a2) SELECT DISTINCT actor1, actor2 FROM"
+                               " ftallies_pending WHERE sgn > 0 AND actor1 <> '' AND actor2 <> '' AND actor1 <> actor2;\n"
+                               "DELETE FROM ftallies_pending;\n");
+    if (!rc)
+        rc = exec(st, b.p, "adding up the crossed tallies");
+    else
+        snprintf(st->err, sizeof st->err, "adding up the crossed tallies: %s", sr_strerror(rc));
+    sr__buf_release(&b);
+    return rc;
+}
+
+/* Flushes units left pending by a writer that did not (a raw SQL change, a
+ * crash cannot leave any): before reading the crossed tallies. */
+static int ft_fresh(sr_store *st)
+{
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(st->db, "SELECT EXISTS (SELECT 1 FROM ftallies_pending)", -1, &s, NULL) != SQLITE_OK)
+        return db_fail(st, "reading the pending tallies");
+    int step = sqlite3_step(s), any = step == SQLITE_ROW && sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    if (step != SQLITE_ROW)
+        return db_fail(st, "reading the pending tallies");
+    if (!any)
+        return 0;
+    if (st->batch || !sqlite3_get_autocommit(st->db))
+        return ft_flush(st);
+    int rc = exec(st, "BEGIN IMMEDIATE", "adding up the crossed tallies");
+    rc = rc ? rc : ft_flush(st);
+    if (rc) {
+        char keep[sizeof st->err];
+        memcpy(keep, st->err, sizeof keep);
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        memcpy(st->err, keep, sizeof keep);
+        return rc;
+    }
+    return exec(st, "COMMIT", "adding up the crossed tallies");
 }
 
 /* ---- version 8: aggregate claims linked to the incidents they cover -------
@@ -748,6 +799,10 @@ static int migrate(sr_store *st)
     }
     char setv[64];
     snprintf(setv, sizeof setv, "PRAGMA user_version = %d", STORE_SCHEMA_VERSION);
+    /* an upgrade rebuilds derived tables with large sorts: let them run in
+     * memory (the page cache bounds the sorter) rather than in temp files */
+    if (v > 0 && (rc = exec(st, "PRAGMA cache_size = -1048576", "creating the schema")) != 0)
+        return rc;
     if ((rc = exec(st, "BEGIN IMMEDIATE", "creating the schema")) != 0)
         return rc;
     /* additive steps: 1 → 2 ACLED's spelling of admin1 beside GeoNames';
@@ -768,6 +823,20 @@ static int migrate(sr_store *st)
          (!has_column(st, "events", "incident_id") &&
           (rc = exec(st, "ALTER TABLE events ADD COLUMN incident_id INTEGER",
                      "upgrading the store to schema version 5")) != 0))) {
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        return rc;
+    }
+    /* 8 -> 9: the tallies' and crossed tallies' triggers write pending units
+     * (added up per batch by ft_flush) */
+    if (v >= 1 && v < 9 &&
+        (rc = exec(st,
+                   "DROP TRIGGER IF EXISTS tallies_ins; DROP TRIGGER IF EXISTS tallies_del;"
+                   " DROP TRIGGER IF EXISTS tallies_upd; DROP TRIGGER IF EXISTS tallies_inc_ins;"
+                   " DROP TRIGGER IF EXISTS tallies_inc_del; DROP TRIGGER IF EXISTS tallies_inc_upd;"
+                   " DROP TRIGGER IF EXISTS ftallies_ins; DROP TRIGGER IF EXISTS ftallies_del;"
+                   " DROP TRIGGER IF EXISTS ftallies_upd; DROP TRIGGER IF EXISTS ftallies_inc_ins;"
+                   " DROP TRIGGER IF EXISTS ftallies_inc_del; DROP TRIGGER IF EXISTS ftallies_inc_upd;",
+                   "upgrading the store to schema version 9")) != 0) {
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         return rc;
     }
@@ -797,11 +866,15 @@ static int migrate(sr_store *st)
         (v >= 1 && v < 5 && (rc = relink(st)) != 0) || (rc = ensure_tallies(st, v > 0 && v < 6)) != 0 ||
         (rc = ensure_alert_tallies(st, v > 0 && v < 6, v > 0 && v < 7)) != 0 ||
         (rc = ensure_ftallies(st, v > 0 && v < 8)) != 0 || (rc = ensure_claim_links(st, v > 0 && v < 8)) != 0 ||
+        (rc = exec(st, "DROP TABLE IF EXISTS temp.sr_units", "creating the schema")) != 0 ||
         (rc = exec(st, setv, "creating the schema")) != 0) {
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         return rc;
     }
-    return exec(st, "COMMIT", "creating the schema");
+    rc = exec(st, "COMMIT", "creating the schema");
+    if (v > 0)
+        sqlite3_exec(st->db, "PRAGMA cache_size = -2000", NULL, NULL, NULL); /* SQLite's default again */
+    return rc;
 }
 
 static const char *const ins_ev_sql =
@@ -874,17 +947,32 @@ const char *sr_store_error(const sr_store *st)
 
 int sr_store_begin(sr_store *st)
 {
-    return st ? exec(st, "BEGIN IMMEDIATE", "starting a transaction") : SR_EINVAL;
+    if (!st)
+        return SR_EINVAL;
+    int rc = exec(st, "BEGIN IMMEDIATE", "starting a transaction");
+    st->batch = !rc;
+    return rc;
 }
 
+/* The batch's pending units go into the crossed tallies in the same
+ * transaction, so a crash keeps both or neither. */
 int sr_store_commit(sr_store *st)
 {
-    return st ? exec(st, "COMMIT", "committing") : SR_EINVAL;
+    if (!st)
+        return SR_EINVAL;
+    int rc = ft_flush(st);
+    rc = rc ? rc : exec(st, "COMMIT", "committing");
+    if (!rc)
+        st->batch = 0;
+    return rc;
 }
 
 int sr_store_rollback(sr_store *st)
 {
-    return st ? exec(st, "ROLLBACK", "rolling back") : SR_EINVAL;
+    if (!st)
+        return SR_EINVAL;
+    st->batch = 0;
+    return exec(st, "ROLLBACK", "rolling back");
 }
 
 /* ---- adding ----------------------------------------------------------- */
@@ -1066,6 +1154,14 @@ int sr_store_add(sr_store *st, const sr_doc *doc, const sr_events *evs, int *ski
         *skipped = 0;
         return rc;
     }
+    /* outside a batch the savepoint is the transaction: add up its units first */
+    if (!st->batch && (rc = ft_flush(st)) != 0) {
+        char keep[sizeof st->err];
+        memcpy(keep, st->err, sizeof keep);
+        sqlite3_exec(st->db, "ROLLBACK TO sr_add; RELEASE sr_add", NULL, NULL, NULL);
+        memcpy(st->err, keep, sizeof keep);
+        return rc;
+    }
     return exec(st, "RELEASE sr_add", "storing the document");
 }
 
@@ -1073,7 +1169,7 @@ int sr_store_add(sr_store *st, const sr_doc *doc, const sr_events *evs, int *ski
 
 /* Appends the WHERE conditions of q to sql and collects their parameters in
  * order; the condition text is fixed, only parameters come from the caller. */
-static int where_clause(const sr_query *q, sr__buf *sql, const char **params, int *np)
+static int where_clause(const sr_query *q, sr__buf *sql, const char **params, int *np, int few_days)
 {
     int rc = sr__buf_adds(sql, " WHERE 1");
     *np = 0;
@@ -1088,7 +1184,10 @@ static int where_clause(const sr_query *q, sr__buf *sql, const char **params, in
         params[(*np)++] = q->until;
     }
     if (!rc && q->country && *q->country) {
-        rc = sr__buf_printf(sql, " AND (e.country = ?%d COLLATE NOCASE OR e.iso3 = ?%d COLLATE NOCASE)",
+        /* on a few days, the date's index is narrower than a country's */
+        rc = sr__buf_printf(sql,
+                            few_days ? " AND (+e.country = ?%d COLLATE NOCASE OR +e.iso3 = ?%d COLLATE NOCASE)"
+                                     : " AND (e.country = ?%d COLLATE NOCASE OR e.iso3 = ?%d COLLATE NOCASE)",
                             *np + 1, *np + 1);
         params[(*np)++] = q->country;
     }
@@ -1117,9 +1216,9 @@ static int where_clause(const sr_query *q, sr__buf *sql, const char **params, in
 
 /* where_clause, then the origin condition: news unless q names another
  * origin or "all". */
-static int where_origin(const sr_query *q, sr__buf *sql, const char **params, int *np)
+static int where_origin_f(const sr_query *q, sr__buf *sql, const char **params, int *np, int few_days)
 {
-    int rc = where_clause(q, sql, params, np);
+    int rc = where_clause(q, sql, params, np, few_days);
     const char *o = q && q->origin && *q->origin ? q->origin : "news";
     /* with a region or type, their indexes are far narrower than the origin's;
      * an actor (a substring, which no index serves) reads faster by a plain
@@ -1131,6 +1230,11 @@ static int where_origin(const sr_query *q, sr__buf *sql, const char **params, in
         params[(*np)++] = o;
     }
     return rc;
+}
+
+static int where_origin(const sr_query *q, sr__buf *sql, const char **params, int *np)
+{
+    return where_origin_f(q, sql, params, np, 0);
 }
 
 static int prepare_query(sr_store *st, sr__buf *sql, const char **params, int np, long limit,
@@ -1679,7 +1783,7 @@ static int general_stmt(sr_store *st, int k, const sr_query *q, int few_days, sq
         " FROM %s",
         report_keys[k].expr, few_days ? COUNTED_FEW_DAYS : COUNTED_EVENTS);
     if (!rc)
-        rc = where_origin(q, &sql, params, &np);
+        rc = where_origin_f(q, &sql, params, &np, few_days);
     if (!rc)
         rc = sr__buf_adds(&sql, report_keys[k].timekey
                                     ? " GROUP BY k ORDER BY k"
@@ -1733,8 +1837,8 @@ static void kind_mask(const sr_query *q, int mask[8])
  * whose events would otherwise count twice. */
 static const char *const ft_actor_with =
     "WITH m(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE instr(lower(name), lower(?5)) > 0),"
-    " p(fv) AS MATERIALIZED (SELECT a1 || char(31) || a2 FROM actor_pairs WHERE a1 IN (SELECT name FROM m)"
-    " AND a2 IN (SELECT name FROM m)) ";
+    " p(fv) AS MATERIALIZED (SELECT a1 || char(31) || a2 FROM m CROSS JOIN actor_pairs ON a1 = m.name"
+    " WHERE instr(lower(a2), lower(?5)) > 0) ";
 
 /* "SELECT cols FROM ftallies t ... WHERE <origin, filter, dim ?1, gran, range>"
  * for the month and year ranges of sp (parameters as tallies_where, ?5 the
@@ -1831,7 +1935,9 @@ int sr_store_report(sr_store *st, const char *by, const sr_query *q, sr_tally_cb
     }
     sqlite3_stmt *s = NULL;
     span sp;
-    int rc;
+    int rc = ft_fresh(st); /* units left pending by a raw SQL change */
+    if (rc)
+        return rc;
     const char *fval = NULL, *f = ft_filter(q, &fval);
     if (tallies_can(q, &sp)) {
         if ((rc = report_tallies(st, by, q, &sp, &s)) != 0)
@@ -1873,7 +1979,8 @@ int sr_store_report(sr_store *st, const char *by, const sr_query *q, sr_tally_cb
 /* ---- scope and the incidents behind alerts ---------------------------- */
 
 /* Runs a one-value query built from head + the filters of q + tail. */
-static int query_value(sr_store *st, const char *head, const sr_query *q, const char *tail, sqlite3_stmt **out)
+static int query_value_f(sr_store *st, const char *head, const sr_query *q, const char *tail, sqlite3_stmt **out,
+                         int few_days)
 {
     sr__buf sql;
     sr__buf_init(&sql, STORE_MAX_SQL);
@@ -1881,7 +1988,7 @@ static int query_value(sr_store *st, const char *head, const sr_query *q, const 
     int np = 0;
     int rc = sr__buf_adds(&sql, head);
     if (!rc)
-        rc = where_origin(q, &sql, params, &np);
+        rc = where_origin_f(q, &sql, params, &np, few_days);
     if (!rc)
         rc = sr__buf_adds(&sql, tail);
     if (!rc)
@@ -1896,6 +2003,11 @@ static int query_value(sr_store *st, const char *head, const sr_query *q, const 
         *out = NULL;
     }
     return rc;
+}
+
+static int query_value(sr_store *st, const char *head, const sr_query *q, const char *tail, sqlite3_stmt **out)
+{
+    return query_value_f(st, head, q, tail, out, 0);
 }
 
 int sr__store_dates(sr_store *st, const sr_query *q, char first[11], char last[11])
@@ -1976,9 +2088,9 @@ static int ft_edge(sr_store *st, const sr_query *q, const char *f, const char *v
         d.since = lo;
         d.until = hi;
         sqlite3_stmt *s = NULL;
-        if ((rc = query_value(st, last ? "SELECT max(NULLIF(e.event_date, '')) FROM " COUNTED_FEW_DAYS
-                                       : "SELECT min(NULLIF(e.event_date, '')) FROM " COUNTED_FEW_DAYS,
-                              &d, "", &s)))
+        if ((rc = query_value_f(st, last ? "SELECT max(NULLIF(e.event_date, '')) FROM " COUNTED_FEW_DAYS
+                                         : "SELECT min(NULLIF(e.event_date, '')) FROM " COUNTED_FEW_DAYS,
+                                &d, "", &s, 1)))
             return rc;
         copy_date(out, sqlite3_data_count(s) ? sr__col_text(s, 0) : "");
         sqlite3_finalize(s);
@@ -2011,26 +2123,69 @@ static int ft_documents(sr_store *st, const sr_query *q, const char *f, long *ou
     sr__buf_init(&sql, STORE_MAX_SQL);
     const char *params[16];
     int np = 0;
-    int rc = sr__buf_adds(&sql, "SELECT count(*) FROM (");
-    for (int i = from; i <= to && !rc; i++) {
-        rc = sr__buf_adds(&sql, i > from ? " UNION SELECT e.document_id FROM events e" : "SELECT e.document_id FROM events e");
-        rc = rc ? rc : sr__buf_adds(&sql, br[i][0]);
-        rc = rc ? rc : where_origin(&b, &sql, params, &np);
-        if (!rc && val)
-            rc = sr__buf_printf(&sql, br[i][1], np + 1);
-    }
+    int rc = 0;
+    /* an actor substring in one country: the country's events through its
+     * indexes (name, then ISO3), as the actor indexes do not hold the country
+     * (a document found twice is counted once below) */
+    bool bycountry = from == 3 && q->country && *q->country;
+    if (bycountry)
+        b.country = NULL;
+    for (int c = 0; c < (bycountry ? 2 : 1) && !rc; c++)
+        for (int i = from; i <= (bycountry ? from : to) && !rc; i++) {
+            rc = sr__buf_adds(&sql, c || i > from ? " UNION ALL SELECT e.document_id FROM events e"
+                                                  : "SELECT e.document_id FROM events e");
+            rc = rc ? rc
+                    : sr__buf_adds(&sql, !bycountry ? br[i][0] : c ? " INDEXED BY events_iso3" : " INDEXED BY events_country");
+            rc = rc ? rc : where_origin(&b, &sql, params, &np);
+            if (!rc && bycountry)
+                rc = sr__buf_printf(&sql, c ? " AND e.iso3 = ?%d COLLATE NOCASE" : " AND e.country = ?%d COLLATE NOCASE",
+                                    np + 1);
+            if (!rc && bycountry) /* one pass over the country's events: either actor */
+                rc = sr__buf_printf(&sql,
+                                    " AND (e.actor1 IN (SELECT name FROM actor_names WHERE instr(lower(name), lower(?%d)) > 0)"
+                                    " OR e.actor2 IN (SELECT name FROM actor_names WHERE instr(lower(name), lower(?%d)) > 0))",
+                                    np + 2, np + 2);
+            else if (!rc && val)
+                rc = sr__buf_printf(&sql, br[i][1], np + 1);
+        }
+    if (bycountry)
+        params[np++] = q->country;
     if (val)
         params[np++] = val;
-    rc = rc ? rc : sr__buf_adds(&sql, from ? ")" : " GROUP BY e.document_id)");
+    /* the documents are counted once each in a bitmap over their ids
+     * (cheaper than SQLite's DISTINCT b-tree on hundreds of thousands) */
     sqlite3_stmt *s = NULL;
+    sqlite3_int64 maxid = 0;
+    if (!rc && sqlite3_prepare_v2(st->db, "SELECT max(id) FROM documents", -1, &s, NULL) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW)
+        maxid = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    s = NULL;
     rc = rc ? rc : prepare_query(st, &sql, params, np, 0, &s);
     sr__buf_release(&sql);
     if (rc)
         return rc;
-    int step = sqlite3_step(s);
-    *out = step == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+    size_t words = (size_t)(maxid > 0 ? maxid : 0) / 64 + 1;
+    uint64_t *seen = calloc(words, sizeof *seen);
+    if (!seen) {
+        sqlite3_finalize(s);
+        snprintf(st->err, sizeof st->err, "counting documents: out of memory");
+        return SR_ENOMEM;
+    }
+    long n = 0;
+    int step;
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        sqlite3_int64 id = sqlite3_column_int64(s, 0);
+        if (id < 0 || (size_t)id / 64 >= words)
+            continue; /* cannot happen: every event's document is stored */
+        uint64_t bit = 1ULL << (id % 64);
+        n += !(seen[id / 64] & bit);
+        seen[id / 64] |= bit;
+    }
+    free(seen);
     sqlite3_finalize(s);
-    return step == SQLITE_ROW ? 0 : db_fail(st, "counting documents");
+    *out = n;
+    return step == SQLITE_DONE ? 0 : db_fail(st, "counting documents");
 }
 
 int sr_store_scope(sr_store *st, const sr_query *q, sr_scope *out)
@@ -2039,6 +2194,9 @@ int sr_store_scope(sr_store *st, const sr_query *q, sr_scope *out)
         return SR_EINVAL;
     memset(out, 0, sizeof *out);
     span sp;
+    int rc0 = ft_fresh(st);
+    if (rc0)
+        return rc0;
     if (tallies_can(q, &sp)) {
         int rc = tallies_sum(st, q, &sp, "country", "t.incidents + t.aggregates", &out->events);
         rc = rc ? rc : tallies_sum(st, q, &sp, "doc", "t.incidents", &out->documents);
@@ -2410,6 +2568,13 @@ int sr_store_add_reference(sr_store *st, const char *origin, const sr_doc *file,
         sqlite3_exec(st->db, "ROLLBACK TO sr_ref; RELEASE sr_ref", NULL, NULL, NULL);
         memcpy(st->err, keep, sizeof keep);
         *skipped = 0;
+        return rc;
+    }
+    if (!st->batch && (rc = ft_flush(st)) != 0) {
+        char keep[sizeof st->err];
+        memcpy(keep, st->err, sizeof keep);
+        sqlite3_exec(st->db, "ROLLBACK TO sr_ref; RELEASE sr_ref", NULL, NULL, NULL);
+        memcpy(st->err, keep, sizeof keep);
         return rc;
     }
     return exec(st, "RELEASE sr_ref", "storing the reference file");
