@@ -18,7 +18,7 @@
 
 static const char usage[] =
     "sitrep eval --acled FILE.csv [--country C] [--limit N] [--report OUT.json] [--worst N]\n"
-    "                   [--no-source]\n"
+    "                   [--source]\n"
     "                   [--data DIR] [--engine auto|vectorscan|portable]";
 
 typedef sr_csv csv;
@@ -197,7 +197,7 @@ typedef struct evalrun {
     long conf[MAX_TYPES][MAX_TYPES + 1];
     long conf_none_col[MAX_TYPES]; /* ACLED type -> no event */
     worst_row *worst;
-    bool no_source; /* --no-source: code the notes without the row's outlet */
+    bool with_source; /* --source: pass the row's outlet with the notes */
     int nworst, maxworst;
 } evalrun;
 
@@ -324,7 +324,7 @@ static void eval_row(evalrun *r, const csv *c, const cols *k, long line, long ro
     }
     /* the row's outlets ("Star (Kenya); Daily Nation (Kenya)") stand for the
      * feed a monitor reads the report from (docs/eval.md) */
-    const char *outlet = r->no_source ? "" : csv_field(c, k->source);
+    const char *outlet = r->with_source ? csv_field(c, k->source) : "";
     sr_doc doc = {.id = id, .title = "", .date = pub, .source = outlet, .url = "", .text = notes,
                   .text_len = strlen(notes), .origin = r->path, .item = line};
     sr_events *evs = NULL;
@@ -669,18 +669,19 @@ int cmd_eval(int argc, char **argv)
 {
     const char *file = NULL, *country = NULL, *report = NULL, *data = NULL, *engine = NULL;
     long limit = 0, nworst = 10;
-    bool no_source = false;
+    bool with_source = false;
     for (int i = 1; i < argc; i++) {
         const char *v;
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             printf("usage: %s\n\nCodes the notes of each row of an ACLED export (publication date: "
                    "event_date + 2 days)\nand prints how often the first coded event agrees with "
                    "ACLED's labels, field by field,\na sub-event-type confusion table and the "
-                   "worst-coded rows. See docs/eval.md.\n",
+                   "worst-coded rows.\n--source also gives the coder the row's source column (the outlet) as "
+                   "the document's source.\nSee docs/eval.md.\n",
                    usage);
             return 0;
-        } else if (!strcmp(argv[i], "--no-source"))
-            no_source = true;
+        } else if (!strcmp(argv[i], "--source"))
+            with_source = true;
         else if (cli_opt(argc, argv, &i, "--acled", &v))
             file = v;
         else if (cli_opt(argc, argv, &i, "--country", &v))
@@ -742,7 +743,7 @@ int cmd_eval(int argc, char **argv)
     }
     int header_nf = sr_csv_count(c);
 
-    evalrun r = {.path = file, .maxworst = (int)nworst, .no_source = no_source};
+    evalrun r = {.path = file, .maxworst = (int)nworst, .with_source = with_source};
     r.worst = calloc((size_t)nworst + 1, sizeof *r.worst);
     if (!r.worst)
         cli_die("out of memory");

@@ -143,5 +143,15 @@ expect_in "$err" "bad.csv:3: " "the malformed row is reported with its line"
 expect_in "$err" "bad.csv:4: event_date '31-Feb-21' is not a date" "an impossible date is reported"
 expect_in "$out" "2 rows coded" "the good rows around them are still coded"
 
+# the outlet: only with --source does the row's source column reach the coder
+cat >"$tmp/src.csv" <<'EOF2'
+event_id_cnty,event_date,event_type,sub_event_type,actor1,inter1,country,admin1,location,latitude,longitude,source,notes,fatalities
+SRC1,9-Mar-21,Violence against civilians,Attack,Unidentified Armed Group (Kenya),3,Kenya,Nairobi,Nairobi,-1.2833,36.8167,Daily Nation (Kenya),"On 9 March 2021, gunmen shot dead two traders at a market, police said.",2
+EOF2
+run "$bin" eval --acled "$tmp/src.csv"
+expect_fig "country" "0.0 % (0/1)" "without --source a note naming no place gets no country"
+run "$bin" eval --acled "$tmp/src.csv" --source
+expect_fig "country" "100.0 % (1/1)" "with --source the outlet (Daily Nation (Kenya)) gives the country"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
