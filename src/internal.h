@@ -46,6 +46,17 @@ int sr__read_all(const char *path, size_t max, char **out, size_t *outlen);
 /* FNV-1a 64 and a hex SHA-like content hash used for de-duplication. */
 uint64_t sr__hash64(const void *p, size_t n);
 
+/* A hash index of string keys over a growing array of n entries of `size`
+ * bytes whose first member is their key (char *). sr__keyidx_slot returns
+ * key's slot: it holds the entry's index + 1, or 0 when the key is absent
+ * (store n + 1 there after appending it). The table grows (from `min`
+ * slots) before it is half full; NULL when out of memory. */
+typedef struct sr__keyidx {
+    size_t *slot, nslot;
+} sr__keyidx;
+size_t *sr__keyidx_slot(sr__keyidx *ix, const void *base, size_t size, size_t n, const char *key, size_t min);
+void sr__keyidx_release(sr__keyidx *ix);
+
 /* Length of the valid UTF-8 sequence at s (1..4), 0 when invalid (overlong
  * forms and surrogates are invalid). */
 size_t sr__utf8_seq(const unsigned char *s, size_t n);

@@ -60,6 +60,23 @@ static const uint8_t jspecial[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
+/* Index of the first byte of u[i, n) that needs a look (n if none): 8 bytes
+ * at a time, the last few through the table. */
+static inline size_t next_special(const unsigned char *u, size_t i, size_t n)
+{
+    uint64_t w;
+    while (i + 8 <= n) {
+        memcpy(&w, u + i, 8);
+        uint64_t m = json_special8(w);
+        if (m)
+            return i + first_flagged(m);
+        i += 8;
+    }
+    while (i < n && !jspecial[u[i]])
+        i++;
+    return i;
+}
+
 /* Appends s as a JSON string: quotes, backslashes and control characters are
  * escaped; invalid UTF-8 bytes become U+FFFD so the output is always valid.
  * The next byte that needs a look is found 8 bytes at a time (the last few
@@ -75,18 +92,7 @@ static int json_str(sr__buf *b, const char *s)
         /* most strings need no escape: find the first byte that needs a
          * look, and when there is none and the buffer has room, write the
          * quoted string at once */
-        uint64_t w, m = 0;
-        while (i + 8 <= n) {
-            memcpy(&w, u + i, 8);
-            if ((m = json_special8(w)) != 0)
-                break;
-            i += 8;
-        }
-        if (m)
-            i += first_flagged(m);
-        else
-            while (i < n && !jspecial[u[i]])
-                i++;
+        i = next_special(u, 0, n);
         if (i >= n && n + 2 < b->cap - b->len && b->len + n + 2 <= b->max) {
             char *o = b->p + b->len;
             o[0] = '"';
@@ -99,22 +105,9 @@ static int json_str(sr__buf *b, const char *s)
     }
     int rc = sr__buf_addc(b, '"');
     while (!rc && i < n) {
-        uint64_t w, m = 0;
-        while (i + 8 <= n) {
-            memcpy(&w, u + i, 8);
-            if ((m = json_special8(w)) != 0)
-                break;
-            i += 8;
-        }
-        if (!m) {
-            /* the last few bytes, one at a time */
-            while (i < n && !jspecial[u[i]])
-                i++;
-            if (i >= n)
-                break;
-        } else {
-            i += first_flagged(m);
-        }
+        i = next_special(u, i, n);
+        if (i >= n)
+            break;
         unsigned c = u[i];
         const char *esc = NULL;
         char ubuf[7];

@@ -1606,7 +1606,8 @@ static int by_report_order(const void *a, const void *b)
  * (cheaper than SQLite's sorter on tens of thousands of rows). */
 typedef struct rgroup {
     rsum *v;
-    size_t n, cap, nslot, *slot;
+    size_t n, cap;
+    sr__keyidx ix;
 } rgroup;
 
 static void rg_release(rgroup *g)
@@ -1614,38 +1615,23 @@ static void rg_release(rgroup *g)
     for (size_t i = 0; i < g->n; i++)
         free(g->v[i].key);
     free(g->v);
-    free(g->slot);
+    sr__keyidx_release(&g->ix);
     memset(g, 0, sizeof *g);
 }
 
 /* Adds v[0..7] to key's sums, each column first multiplied by mask (0 or 1). */
 static int rg_add(rgroup *g, const char *key, const long v[8], const int mask[8])
 {
-    size_t len = strlen(key);
-    if (2 * (g->n + 1) > g->nslot) {
-        size_t ns = g->nslot ? g->nslot * 2 : 4096, *t = calloc(ns, sizeof *t);
-        if (!t)
-            return SR_ENOMEM;
-        for (size_t i = 0; i < g->n; i++) {
-            size_t h = (size_t)sr__hash64(g->v[i].key, strlen(g->v[i].key)) & (ns - 1);
-            while (t[h])
-                h = (h + 1) & (ns - 1);
-            t[h] = i + 1;
-        }
-        free(g->slot);
-        g->slot = t;
-        g->nslot = ns;
-    }
-    size_t h = (size_t)sr__hash64(key, len) & (g->nslot - 1);
-    while (g->slot[h] && strcmp(g->v[g->slot[h] - 1].key, key))
-        h = (h + 1) & (g->nslot - 1);
-    if (!g->slot[h]) {
+    size_t *slot = sr__keyidx_slot(&g->ix, g->v, sizeof *g->v, g->n, key, 4096);
+    if (!slot)
+        return SR_ENOMEM;
+    if (!*slot) {
         if (sr__grow((void **)&g->v, &g->cap, g->n, sizeof *g->v) || !(g->v[g->n].key = sr__strdup(key)))
             return SR_ENOMEM;
         memset(g->v[g->n].v, 0, sizeof g->v[g->n].v);
-        g->slot[h] = ++g->n;
+        *slot = ++g->n;
     }
-    rsum *r = &g->v[g->slot[h] - 1];
+    rsum *r = &g->v[*slot - 1];
     for (int i = 0; i < 8; i++)
         r->v[i] += mask[i] * v[i];
     return 0;

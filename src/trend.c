@@ -238,8 +238,7 @@ typedef struct acc {
 typedef struct coll {
     acc *v;
     size_t n, cap;
-    size_t *slot; /* open addressing: index + 1, 0 empty */
-    size_t nslot;
+    sr__keyidx ix;
     int fat, err;
     long wstart, wk0; /* first day of the window; Monday of the first full baseline week */
     char wstart_s[11];
@@ -248,26 +247,11 @@ typedef struct coll {
 
 static acc *find_acc(coll *c, const char *key)
 {
-    size_t len = strlen(key);
-    if (2 * (c->n + 1) > c->nslot) { /* grow and rehash */
-        size_t ns = c->nslot ? c->nslot * 2 : 1024;
-        size_t *t = calloc(ns, sizeof *t);
-        if (!t)
-            return NULL;
-        for (size_t i = 0; i < c->n; i++) {
-            size_t h = (size_t)sr__hash64(c->v[i].key, strlen(c->v[i].key)) & (ns - 1);
-            while (t[h])
-                h = (h + 1) & (ns - 1);
-            t[h] = i + 1;
-        }
-        free(c->slot);
-        c->slot = t;
-        c->nslot = ns;
-    }
-    size_t h = (size_t)sr__hash64(key, len) & (c->nslot - 1);
-    for (; c->slot[h]; h = (h + 1) & (c->nslot - 1))
-        if (!strcmp(c->v[c->slot[h] - 1].key, key))
-            return &c->v[c->slot[h] - 1];
+    size_t *slot = sr__keyidx_slot(&c->ix, c->v, sizeof *c->v, c->n, key, 1024);
+    if (!slot)
+        return NULL;
+    if (*slot)
+        return &c->v[*slot - 1];
     if (sr__grow((void **)&c->v, &c->cap, c->n, sizeof *c->v))
         return NULL;
     acc *a = &c->v[c->n];
@@ -276,7 +260,7 @@ static acc *find_acc(coll *c, const char *key)
         free(a->key);
         return NULL;
     }
-    c->slot[h] = ++c->n;
+    *slot = ++c->n;
     return a;
 }
 
@@ -337,7 +321,7 @@ static void free_coll(coll *c)
         free(c->v[i].marks);
     }
     free(c->v);
-    free(c->slot);
+    sr__keyidx_release(&c->ix);
 }
 
 /* Covers the days lo..hi with day rows at the edges and Monday-week rows for

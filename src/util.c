@@ -163,6 +163,41 @@ uint64_t sr__hash64(const void *p, size_t n)
     return h;
 }
 
+static const char *key_at(const void *base, size_t size, size_t i)
+{
+    return *(char *const *)(const void *)((const char *)base + i * size);
+}
+
+size_t *sr__keyidx_slot(sr__keyidx *ix, const void *base, size_t size, size_t n, const char *key, size_t min)
+{
+    if (2 * (n + 1) > ix->nslot) { /* grow and rehash */
+        size_t ns = ix->nslot ? ix->nslot * 2 : min, *t = calloc(ns, sizeof *t);
+        if (!t)
+            return NULL;
+        for (size_t i = 0; i < n; i++) {
+            const char *k = key_at(base, size, i);
+            size_t h = (size_t)sr__hash64(k, strlen(k)) & (ns - 1);
+            while (t[h])
+                h = (h + 1) & (ns - 1);
+            t[h] = i + 1;
+        }
+        free(ix->slot);
+        ix->slot = t;
+        ix->nslot = ns;
+    }
+    size_t h = (size_t)sr__hash64(key, strlen(key)) & (ix->nslot - 1);
+    while (ix->slot[h] && strcmp(key_at(base, size, ix->slot[h] - 1), key))
+        h = (h + 1) & (ix->nslot - 1);
+    return &ix->slot[h];
+}
+
+void sr__keyidx_release(sr__keyidx *ix)
+{
+    free(ix->slot);
+    ix->slot = NULL;
+    ix->nslot = 0;
+}
+
 /* Length of the valid UTF-8 sequence at s (1..4), or 0 if invalid. */
 size_t sr__utf8_seq(const unsigned char *s, size_t n)
 {
