@@ -4385,13 +4385,45 @@ static int singular_pronoun(const coder *c, uint32_t s)
     return 0;
 }
 
+/* Some token of sentence s starts a cue of the kind. */
+static int sent_has_cue(const coder *c, uint32_t s, int cue)
+{
+    if (s >= c->t.nsents)
+        return 0;
+    for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te; k++)
+        if (c->ti[k].cue_start >> cue & 1)
+            return 1;
+    return 0;
+}
+
+/* "They threw stones at the centre and clashed with soldiers.", "The
+ * demonstrators attacked a police post.": a sentence after a protest whose
+ * subject is the crowd itself, by a pronoun or by name, and whose act is
+ * violent with no armed group named, tells what the protest became. */
+static int crowd_went_on(const coder *c, const cand *q)
+{
+    if (!(STREQ(q->cls, "clash") || STREQ(q->cls, "attack") || STREQ(q->cls, "riot") || STREQ(q->cls, "loot")) ||
+        (q->ev.inter1 && q->ev.inter1 != 5 && q->ev.inter1 != 6 && !(q->ev.inter1 == 3 && generic_armed(q->actor1))) ||
+        q->sent >= c->t.nsents)
+        return 0;
+    uint32_t k = c->t.sents[q->sent].tb, e = c->t.sents[q->sent].te;
+    if (tok_is(c, k, "they"))
+        return 1;
+    if (tok_is(c, k, "the") && k + 1 < e)
+        return tok_in(c, k + 1, (const char *const[]){"demonstrators", "protesters", "protestors", "crowd", "protesting",
+                                                      "demonstrating", "marchers", NULL});
+    return 0;
+}
+
 static void protest_interventions(coder *c)
 {
     for (size_t i = 0; i < c->ncands; i++) {
         cand *p = &c->cands[i];
-        if (p->merged || strcmp(p->sub_event_type, "Peaceful protest"))
+        /* (a protest the police already broke up may still be told to have
+         * turned violent in the next sentences: the riot loop below) */
+        if (p->merged || (strcmp(p->sub_event_type, "Peaceful protest") && strcmp(p->sub_event_type, "Protest with intervention")))
             continue;
-        for (size_t j = i + 1; j < c->ncands; j++) {
+        for (size_t j = i + 1; j < c->ncands && STREQ(p->sub_event_type, "Peaceful protest"); j++) {
             cand *q = &c->cands[j];
             if (q->merged || q->sent > p->sent + 2)
                 break;
@@ -4430,9 +4462,13 @@ static void protest_interventions(coder *c)
             int riot = q->verb && (STREQ(q->sub_event_type, "Violent demonstration") ||
                                    (STREQ(q->sub_event_type, "Mob violence") && q->ev.inter1 == 5) ||
                                    ((STREQ(q->cls, "riot") || STREQ(q->cls, "loot")) &&
-                                    (q->ev.inter1 == 5 || q->ev.inter1 == 6 || !q->ev.inter1)));
+                                    (q->ev.inter1 == 5 || q->ev.inter1 == 6 || !q->ev.inter1 ||
+                                     (q->ev.inter1 == 1 && sent_has_cue(c, q->sent, CUE_INTERVENE)))) ||
+                                   crowd_went_on(c, q));
             if (!riot && !STREQ(p->sub_event_type, "Peaceful protest"))
                 continue; /* an intervention is already known */
+            if (riot && q->ref && !STREQ(p->sub_event_type, "Peaceful protest"))
+                continue; /* ("injured in the assault": the act already told) */
             int inter = STREQ(q->sub_event_type, "Protest with intervention") ||
                         STREQ(q->sub_event_type, "Excessive force against protesters") ||
                         (STREQ(q->sub_event_type, "Attack") && q->ev.inter1 == 1 && !q->has_date);
@@ -4456,10 +4492,19 @@ static void protest_interventions(coder *c)
                                 : q->ev.fatalities > 0 ? "Excessive force against protesters"
                                                        : "Protest with intervention";
             p->event_type = event_type_of(p->sub_event_type);
-            for (size_t k = i + 1; riot && k < j; k++) { /* the police action skipped on the way */
+            const cand *pol = NULL; /* the police action told with it, before or just after */
+            for (size_t k = i + 1; riot && k < c->ncands; k++) { /* the police action skipped on the way */
                 cand *m = &c->cands[k];
-                if (!m->merged && !m->has_date && STREQ(m->event_type, "Protests"))
+                if (k == j)
+                    continue;
+                if (k > j && (m->sent > p->sent + 2 || m->para != p->para))
+                    break;
+                if (!m->merged && (!m->has_date || m->sent == p->sent || (k > j && m->sent == q->sent)) &&
+                    STREQ(m->event_type, "Protests") && (k < j || !STREQ(m->sub_event_type, "Peaceful protest"))) {
                     m->merged = 1;
+                    if (!pol && m->ev.inter2 == 1 && *m->actor2)
+                        pol = m;
+                }
             }
             if (riot && *p->country)
                 snprintf(p->actor1, sizeof p->actor1, "Rioters (%s)", p->country);
@@ -4473,6 +4518,10 @@ static void protest_interventions(coder *c)
                 scopy(p->actor2, sizeof p->actor2, q->actor2);
                 p->ev.inter2 = q->ev.inter2;
                 p->ev.ev_actor2 = q->ev.ev_actor2;
+            } else if (pol && !*p->actor2) {
+                scopy(p->actor2, sizeof p->actor2, pol->actor2);
+                p->ev.inter2 = 1;
+                p->ev.ev_actor2 = pol->ev.ev_actor2;
             }
             if (p->ev.fatalities < 0 && q->ev.fatalities >= 0) {
                 p->ev.fatalities = q->ev.fatalities;
