@@ -1071,8 +1071,10 @@ static size_t build_chunks(const coder *c, uint32_t a, uint32_t b, chunk *out, s
             ch.te = mm->te;
             j = mm->te;
             /* allow one modifier, a hyphen, or an apposition in brackets */
-            if (j < b && (tok_is(c, j, "(")) && ent_at(c, j + 1)) {
-                const mention *ap = ent_at(c, j + 1);
+            /* ("militants (suspected TTP)": a hedge may open the brackets) */
+            uint32_t jo = j + 1 < b && tok_is(c, j, "(") && is_modifier(c, j + 1) ? j + 1 : j;
+            if (j < b && (tok_is(c, j, "(")) && ent_at(c, jo + 1)) {
+                const mention *ap = ent_at(c, jo + 1);
                 if (ap->type == MT_ACTOR && tok_is(c, ap->te, ")")) {
                     if (ch.actor < 0)
                         ch.actor = (int)ap->row;
@@ -2396,6 +2398,48 @@ static void mob_sides(const sr__country *evc, const char *sub, const char *cls, 
     }
 }
 
+/* "clashes between X and affiliates on one side and Y on the other": the
+ * phrase before "on one side" (with what is joined to it) against the first
+ * phrase after it. */
+static void one_side_other(const coder *c, uint32_t a, uint32_t b, const chunk *ch, size_t nch, int *i1, int *i2)
+{
+    /* "clashes between regime forces against opposition rebels" */
+    for (size_t k = 0; k + 1 < nch; k++) {
+        if (!(ch[k].tb > a && (tok_is(c, ch[k].tb - 1, "between") ||
+                               (ch[k].tb > a + 1 && tok_is(c, ch[k].tb - 1, "the") && tok_is(c, ch[k].tb - 2, "between")))))
+            continue;
+        for (size_t q = k + 1; q < nch; q++) {
+            if (ch[q].attrib || ch[q].conj)
+                continue;
+            uint32_t o = ch[q].ntb < ch[q].nte ? ch[q].ntb : ch[q].tb;
+            if (o > a + 1 && tok_is(c, o - 1, "the"))
+                o--;
+            if (o > a && tok_is(c, o - 1, "against")) {
+                *i1 = (int)k;
+                *i2 = (int)q;
+            }
+            break;
+        }
+        break;
+    }
+    for (uint32_t k = a; k + 3 < b; k++) {
+        if (!(tok_is(c, k, "on") && tok_is(c, k + 1, "one") && tok_is(c, k + 2, "side")))
+            continue;
+        int x = -1, y = -1;
+        for (size_t q = 0; q < nch; q++) {
+            if (ch[q].te <= k && !ch[q].attrib && !ch[q].conj && ch[q].prep != 'i')
+                x = (int)q;
+            if (ch[q].tb > k + 2 && !ch[q].attrib && y < 0)
+                y = (int)q;
+        }
+        if (x >= 0 && y >= 0) {
+            *i1 = x;
+            *i2 = y;
+        }
+        return;
+    }
+}
+
 static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
 {
     const sr__lexicon *lx = c->lx;
@@ -2711,6 +2755,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             i1 = (int)k;
             i2 = (int)k + 1;
         }
+    one_side_other(c, a, b, ch, nch, &i1, &i2);
     if (i1 < 0) {
         int by = -1;
         for (size_t k = 0; k < nch; k++)
@@ -2764,8 +2809,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                     break;
                 }
         if (obj < 0 && subj >= 0 && subj + 1 < (int)nch && ch[subj + 1].conj && ch[subj + 1].te <= anchor->tb &&
-            (STREQ(cls, "clash") || STREQ(cls, "kill") || STREQ(cls, "attack")))
-            obj = subj + 1; /* "Gunmen and soldiers clash" */
+            (STREQ(cls, "clash") || STREQ(cls, "kill") || STREQ(cls, "attack") || (STREQ(cls, "shell") && STREQ(lx->triggers[anchor->row].cls, "clash"))))
+            obj = subj + 1; /* "Gunmen and soldiers clash" (also "… clashed with heavy weapons") */
         if (passive && by >= 0) {
             i1 = by;
             i2 = subj;
@@ -2847,13 +2892,16 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
 
     /* "thwarted an attack of pro-Houthi forces": the phrase after "of" a
      * noun trigger is its author, the other side of the fight */
-    if (i1 >= 0 && i2 < 0 && (STREQ(cls, "clash") || STREQ(cls, "attack")))
-        for (size_t k = 0; k < nch && i2 < 0; k++) {
+    if (i1 >= 0 && (STREQ(cls, "clash") || STREQ(cls, "attack")))
+        for (size_t k = 0, found = 0; k < nch && !found && (i2 < 0 || (i2 == i1 + 1 && ch[i2].conj) || (int)k < i2); k++) {
             uint32_t o = ch[k].tb > a && tok_is(c, ch[k].tb - 1, "the") ? ch[k].tb - 1 : ch[k].tb;
             if ((int)k != i1 && !ch[k].attrib && o > a + 1 && tok_is(c, o - 1, "of") && c->ti[o - 2].trig &&
                 tok_in(c, o - 2, (const char *const[]){"attack", "attacks", "incursion", "incursions", "offensive", "advance",
-                                                        "assault", "infiltration", NULL}))
-                i2 = (int)k;
+                                                        "assault", "infiltration", NULL})) {
+                i2 = (int)k; /* (also over the side joined to actor 1, "X and Y thwarted attacks
+                              * of Z", or a phrase after it, "attacks of Z on W checkpoint") */
+                found = 1;
+            }
         }
     /* "Seven police are dead after an attack on their post by tribesmen":
      * a violent act with one side found takes an armed or state phrase
