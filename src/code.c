@@ -4671,9 +4671,48 @@ static void answered_fire(coder *c)
     }
 }
 
+/* "Bandits raided a village. Police reservists exchanged fire with them.":
+ * an attack by an armed group that the state's forces fight back in the
+ * next sentences of the paragraph is one armed clash with them. */
+static void fought_back(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !STREQ(x->sub_event_type, "Attack") || x->ev.inter1 < 2 || x->ev.inter1 > 4 ||
+            (x->ev.inter2 && x->ev.inter2 != 7))
+            continue;
+        for (size_t k = j + 1; k < c->ncands; k++) {
+            cand *y = &c->cands[k];
+            if (y->sent > x->sent + 2 || y->para != x->para)
+                break;
+            if (y->merged)
+                continue;
+            if (y->has_date && x->has_date && strcmp(y->ev.event_date, x->ev.event_date))
+                break;
+            if (!STREQ(y->sub_event_type, "Armed clash"))
+                continue;
+            const char *st = y->ev.inter1 == 1 ? y->actor1 : y->ev.inter2 == 1 ? y->actor2 : NULL;
+            int oth = y->ev.inter1 == 1 ? y->ev.inter2 : y->ev.inter1;
+            if (!st || !*st || oth < 2 || oth > 4)
+                break;
+            scopy(x->actor2, sizeof x->actor2, st);
+            x->ev.inter2 = 1;
+            x->ev.ev_actor2 = y->ev.inter1 == 1 ? y->ev.ev_actor1 : y->ev.ev_actor2;
+            x->role2 = 's';
+            x->sub_event_type = "Armed clash";
+            x->event_type = event_type_of(x->sub_event_type);
+            if (y->ev.fatalities > 0)
+                x->ev.fatalities = (x->ev.fatalities > 0 ? x->ev.fatalities : 0) + y->ev.fatalities;
+            y->merged = 1;
+            break;
+        }
+    }
+}
+
 static void merge_cands(coder *c)
 {
     answered_fire(c);
+    fought_back(c);
     protest_interventions(c);
     complete_tolls(c);
     merge_refs(c);
