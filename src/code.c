@@ -2398,6 +2398,36 @@ static void mob_sides(const sr__country *evc, const char *sub, const char *cls, 
     }
 }
 
+/* The one-word clash trigger at i is figurative: "fight against the
+ * coronavirus", "battle corruption", "engaged in mining" (no trigger or
+ * actor follows "engaged in"). */
+static int not_a_fight(const coder *c, uint32_t i, uint32_t b)
+{
+    static const char *const ills[] = {"coronavirus", "covid", "covid-19", "virus", "pandemic", "epidemic", "disease",
+                                       "corruption", "poverty", "hunger", "inflation", "malaria", "cancer", "ebola",
+                                       "impunity", "unemployment", "climate", "desertification", "locusts", "fire",
+                                       "fires", "blaze", "floods", NULL};
+    if (tok_in(c, i, (const char *const[]){"fight", "fighting", "battle", "battling", "fought", "combat", "combating",
+                                           "combatting", NULL})) {
+        for (uint32_t k = i + 1; k < b && k <= i + 4; k++) {
+            if (tok_in(c, k, ills))
+                return 1;
+            if (!tok_in(c, k, (const char *const[]){"against", "the", "a", "new", "novel", "spread", "of", "to", NULL}))
+                break;
+        }
+        return 0;
+    }
+    if (tok_is(c, i, "engaged") && tok_is(c, i + 1, "in")) {
+        for (uint32_t k = i + 2; k < b && k <= i + 5; k++) {
+            const char *cl = c->ti[k].trig ? c->lx->triggers[c->men[c->ti[k].trig - 1].row].cls : "";
+            if (STREQ(cl, "clash") || STREQ(cl, "attack") || STREQ(cl, "mob") || STREQ(cl, "riot") || (c->ti[k].ent && k <= i + 3))
+                return 0;
+        }
+        return 1;
+    }
+    return 0;
+}
+
 /* "clashes between X and affiliates on one side and Y on the other": the
  * phrase before "on one side" (with what is joined to it) against the first
  * phrase after it. */
@@ -2460,6 +2490,11 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             i = m->te - 1;
             continue;
         }
+        /* "in the fight against the coronavirus", "workers engaged in
+         * mining": fighting a disease or a social ill, or being engaged in
+         * work, is no fight */
+        if (STREQ(lx->triggers[m->row].cls, "clash") && m->te == i + 1 && not_a_fight(c, i, b))
+            continue;
         /* negation or modality just before the trigger cancels it */
         uint32_t lo = i > a + 5 ? i - 5 : a;
         if (find_cue(c, lo, i, CUE_NEG) >= 0 || find_cue(c, lo, i, CUE_MODAL) >= 0)
@@ -2536,6 +2571,17 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             rel = tok_in(c, j, (const char *const[]){"who", "which", "that", "after", "of", "for", NULL});
         for (int k = 0; k < nt && rel; k++)
             if (STREQ(lx->triggers[trigs[k]->row].cls, "clash") && !(lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK)) {
+                tm = trigs[k];
+                break;
+            }
+        /* "families who say their children were kidnapped by X held a
+         * sit-in": the abduction in the relative clause is what the
+         * protest after it is about */
+        int who = 0;
+        for (uint32_t j = tm->tb > a + 6 ? tm->tb - 6 : a; j < tm->tb && !who; j++)
+            who = tok_in(c, j, (const char *const[]){"who", "whose", NULL});
+        for (int k = 0; k < nt && who && STREQ(lx->triggers[tm->row].cls, "abduct"); k++)
+            if (STREQ(lx->triggers[trigs[k]->row].cls, "protest") && trigs[k]->tb > tm->te) {
                 tm = trigs[k];
                 break;
             }
