@@ -4755,10 +4755,55 @@ static void fought_back(coder *c)
     }
 }
 
+/* The paragraph around sentence s (up to two sentences on) says the victim
+ * belonged to the criminal world: "had charges against him for drug
+ * trafficking", "was a known drug dealer" (a criminal record or a motive
+ * linked to drugs is not enough: ACLED codes those both ways). */
+static int criminal_victim(const coder *c, uint32_t s)
+{
+    for (uint32_t s2 = s; s2 <= s + 2 && s2 < c->t.nsents; s2++) {
+        if (c->para && c->para[s2] != c->para[s])
+            break;
+        for (uint32_t k = c->t.sents[s2].tb; k + 1 < c->t.sents[s2].te; k++) {
+            if (tok_is(c, k, "charges") && tok_is(c, k + 1, "against"))
+                return 1;
+            if (tok_is(c, k, "drug") && tok_in(c, k + 1, (const char *const[]){"dealer", "trafficker", NULL}) && k > 0 &&
+                tok_in(c, k - 1, (const char *const[]){"a", "known", "suspected", "alleged", NULL}))
+                return 1; /* (not "linked to drug dealing": a motive, not who the victim was) */
+        }
+    }
+    return 0;
+}
+
+/* "A man was shot dead by two armed men. The victim had charges against
+ * him for drug trafficking.": a shooting victim known to belong to the
+ * criminal world was an armed actor, so ACLED codes a fight between gangs
+ * (an armed clash with an unidentified gang) rather than an attack on a
+ * civilian. */
+static void gang_victims(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !STREQ(x->sub_event_type, "Attack") || x->ev.inter2 != 7 || x->ev.inter1 == 1 ||
+            !*x->country || !criminal_victim(c, x->sent))
+            continue;
+        snprintf(x->actor2, sizeof x->actor2, "Unidentified Gang (%s)", x->country);
+        x->ev.inter2 = 3;
+        x->role2 = 'a';
+        x->sub_event_type = "Armed clash";
+        x->event_type = event_type_of(x->sub_event_type);
+        if (!x->ev.inter1) {
+            snprintf(x->actor1, sizeof x->actor1, "Unidentified Armed Group (%s)", x->country);
+            x->ev.inter1 = 3;
+        }
+    }
+}
+
 static void merge_cands(coder *c)
 {
     answered_fire(c);
     fought_back(c);
+    gang_victims(c);
     protest_interventions(c);
     complete_tolls(c);
     merge_refs(c);
