@@ -3880,8 +3880,9 @@ static int code_sentence(coder *c, uint32_t s)
             int left = 0, right = 0;
             for (uint32_t k = a; k < i; k++)
                 left |= c->ti[k].trig != 0;
+            /* (a label word inside the sentence, "and other houses", is no trigger) */
             for (uint32_t k = i + (comma ? 2 : 1); k < se->te && (semi || !is_hard_punct(c, k)); k++)
-                right |= c->ti[k].trig != 0;
+                right |= c->ti[k].trig != 0 && !(c->lx->triggers[c->men[c->ti[k].trig - 1].row].bits & SR__TRIG_LABEL);
             cut = left && right;
         }
         if (cut) {
