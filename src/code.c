@@ -2428,6 +2428,33 @@ static int not_a_fight(const coder *c, uint32_t i, uint32_t b)
     return 0;
 }
 
+/* The phrase names several civilians of a kind ("market vendors",
+ * "villagers", "a group of residents"), not one person. */
+static int civilian_crowd(const coder *c, const chunk *ch)
+{
+    if (ch->actor >= 0 || ch->agent < 0 || !STREQ(c->lx->agents[ch->agent].role, "civilian") ||
+        strstr(c->lx->agents[ch->agent].key, "-site"))
+        return 0;
+    if (tok_in(c, ch->te - 1, (const char *const[]){"person", "man", "woman", "boy", "girl", "child", "civilian", "leader",
+                                                    "activist", "candidate", "people", "persons", "civilians", "family",
+                                                    "suspects", "herders", "herdsmen", "pastoralists", "hunters", NULL}))
+        return 0; /* (people and civilians in general are the usual victims, not a crowd; herders fight as militias) */
+    return ends_with(c, ch->te - 1, "s");
+}
+
+/* The clause [a, b) tells of firearms or blades ("exchanged fire", "a
+ * shoot-out", "spear-wielding herders"). */
+static int armed_words(const coder *c, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (tok_in(c, k, (const char *const[]){"fire", "shot", "shots", "shooting", "shoot-out", "shootout", "gunfire",
+                                               "guns", "gun", "gunfight", "firearms", "rifles", "armed", "machetes",
+                                               "spears", "arrows", "knives", "pangas", NULL}) ||
+            ends_with(c, k, "-wielding"))
+            return 1;
+    return 0;
+}
+
 /* "clashes between X and affiliates on one side and Y on the other": the
  * phrase before "on one side" (with what is joined to it) against the first
  * phrase after it. */
@@ -3595,6 +3622,24 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         a1.role = 'r';
         if (a2.role != 'r')
             memset(&a2, 0, sizeof a2);
+    }
+    if (STREQ(sub, "Armed clash") && STREQ(cls, "clash") && clash_fg && evc &&
+        ((a1.role == 's' && a2.role == 'c' && i2 >= 0) || (a2.role == 's' && a1.role == 'c' && i1 >= 0)) &&
+        civilian_crowd(c, &ch[a1.role == 'c' ? i1 : i2]) && !armed_words(c, a, b)) {
+        /* "police fought with market vendors": a crowd of civilians that
+         * fights the state's forces riots, as ACLED codes it (mob violence,
+         * the rioters first) */
+        actorname st = a1.role == 's' ? a1 : a2;
+        sr_span sps = a1.role == 's' ? ev->ev_actor1 : ev->ev_actor2;
+        sr_span spr = a1.role == 's' ? ev->ev_actor2 : ev->ev_actor1;
+        memset(&a1, 0, sizeof a1);
+        snprintf(a1.name, sizeof a1.name, "Rioters (%s)", evc->name);
+        a1.inter = 5;
+        a1.role = 'r';
+        ev->ev_actor1 = spr;
+        a2 = st;
+        ev->ev_actor2 = sps;
+        sub = "Mob violence";
     }
     mob_sides(evc, sub, cls, clash_fg, &a2);
     if (remote_sub(sub) && a2.role == 'c' && i2 >= 0 && ch[i2].actor < 0 && ch[i2].agent >= 0 && !has_death && !nw &&
