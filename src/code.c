@@ -2647,6 +2647,25 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 tm = pr;
         }
     }
+    /* "an operation backed by airstrikes killed 18 militants", "killed two
+     * IS suicide bombers": air support, or the bombers a force killed, are
+     * not the event; the fight or killing is */
+    if (STREQ(lx->triggers[tm->row].cls, "air") || STREQ(lx->triggers[tm->row].cls, "suicide")) {
+        int aside = 0;
+        if (STREQ(lx->triggers[tm->row].cls, "air"))
+            for (uint32_t j = tm->tb > a + 5 ? tm->tb - 5 : a; j < tm->tb && !aside; j++)
+                aside = tok_in(c, j, (const char *const[]){"backed", "supported", "support", "cover", "assisted", NULL});
+        else
+            aside = tok_in(c, tm->te - 1, (const char *const[]){"bombers", "bomber", NULL});
+        for (int k = 0; k < nt && aside; k++) {
+            const char *k2 = lx->triggers[trigs[k]->row].cls;
+            if ((STREQ(k2, "kill") || STREQ(k2, "clash")) && is_past_verb(c, trigs[k]->tb) &&
+                (STREQ(lx->triggers[tm->row].cls, "air") || trigs[k]->te <= tm->tb)) {
+                tm = trigs[k];
+                break;
+            }
+        }
+    }
     /* a generic word ("post-election violence") yields to anything more specific */
     if (lx->triggers[tm->row].bits & SR__TRIG_WEAK)
         for (int k = 0; k < nt; k++)
@@ -3526,6 +3545,18 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                                                              "fired", NULL}) &&
                 STREQ(lx->triggers[trigs[k]->row].cls, "clash")) {
                 sub = "Armed clash"; /* "clashes amid regime shelling", "responded to the shelling" */
+                break;
+            }
+    if ((STREQ(sub, "Shelling/artillery/missile attack") || STREQ(sub, "Grenade")) && tm->tb > a + 1)
+        for (uint32_t k = a; k + 1 < tm->tb; k++)
+            if (tok_in(c, k, (const char *const[]){"responded", "retaliated", "replied", NULL}) && tok_is(c, k + 1, "to")) {
+                sub = "Armed clash"; /* "X responded to Y's shelling": fire both ways */
+                break;
+            }
+    if (STREQ(sub, "Grenade") && (a2.role == 's' || a2.role == 'a'))
+        for (uint32_t k = a; k < b; k++)
+            if (tok_in(c, k, (const char *const[]){"firearms", "guns", "rifles", "gunfire", "gunshots", NULL})) {
+                sub = "Armed clash"; /* "attacked a patrol using grenades and firearms" */
                 break;
             }
     if (STREQ(cls, "shell") && STREQ(sub, "Shelling/artillery/missile attack"))
@@ -4737,6 +4768,24 @@ static void complete_tolls(coder *c)
     }
 }
 
+/* "Soldiers reacted with gunfire", "responded to the fire", "fired back",
+ * "returned fire": at token k, fire answered. */
+static int fire_returned(const coder *c, uint32_t k, uint32_t e)
+{
+    if (tok_in(c, k, (const char *const[]){"reacted", "responded", "retaliated", "replied", NULL})) {
+        for (uint32_t j = k + 1; j < e && j <= k + 4; j++)
+            if (tok_in(c, j, (const char *const[]){"fire", "gunfire", "shots", "firing", NULL}))
+                return 1;
+        return 0;
+    }
+    if (tok_in(c, k, (const char *const[]){"fired", "shot", "hit", NULL}) && k + 1 < e && tok_is(c, k + 1, "back"))
+        return 1;
+    if (tok_in(c, k, (const char *const[]){"returned", "returning", NULL}) && k + 1 < e &&
+        (tok_is(c, k + 1, "fire") || (k + 2 < e && tok_is(c, k + 1, "the") && tok_is(c, k + 2, "fire"))))
+        return 1;
+    return 0;
+}
+
 /* "X fired mortars at Y. Monitors recorded 40 explosions in both
  * directions near Z.": fire told as going both ways (or with small arms) in
  * the next sentences of the paragraph makes the shelling before it an armed
@@ -4745,20 +4794,45 @@ static void answered_fire(coder *c)
 {
     for (size_t j = 0; j < c->ncands; j++) {
         cand *x = &c->cands[j];
-        if (x->merged || strcmp(x->sub_event_type, "Shelling/artillery/missile attack"))
+        if (x->merged)
             continue;
-        int two = 0;
-        for (uint32_t s = x->sent + 1; s <= x->sent + 2 && s < c->t.nsents && !two; s++) {
+        if (!STREQ(x->sub_event_type, "Shelling/artillery/missile attack") &&
+            !((STREQ(x->sub_event_type, "Grenade") || STREQ(x->sub_event_type, "Air/drone strike")) &&
+              (x->ev.inter2 == 1 || x->ev.inter2 == 2 || x->ev.inter2 == 3 || x->ev.inter2 == 8)))
+            continue; /* (a grenade or an air strike answered only when it hit an armed side) */
+        int two = 0, back = 0;
+        uint32_t s = x->sent + 1;
+        for (; s <= x->sent + 2 && s < c->t.nsents && !two; s++) {
             if (c->para && c->para[s] != c->para[x->sent])
                 break;
             const sr__sent *se = &c->t.sents[s];
-            for (uint32_t k = se->tb; k + 1 < se->te && !two; k++)
+            for (uint32_t k = se->tb; k + 1 < se->te && !two; k++) {
                 two = (tok_is(c, k, "both") && tok_is(c, k + 1, "directions")) ||
                       (tok_is(c, k, "small") && tok_in(c, k + 1, (const char *const[]){"arms", "arms/unknown", NULL}));
+                if (!two && fire_returned(c, k, se->te))
+                    two = back = 1;
+            }
         }
         if (two) {
             x->sub_event_type = "Armed clash";
             x->event_type = event_type_of(x->sub_event_type);
+        }
+        /* ("Pro-Hadi forces fired back, killing two.": the answer is the
+         * same fight, its toll the fight's) */
+        for (size_t k = j + 1; back && k < c->ncands; k++) {
+            cand *y = &c->cands[k];
+            if (y->sent >= s)
+                break;
+            if (y->merged || y->sent <= x->sent || !STREQ(y->event_type, "Battles") ||
+                (y->has_date && x->has_date && strcmp(y->ev.event_date, x->ev.event_date)))
+                continue;
+            if (x->ev.fatalities < 0 && y->ev.fatalities >= 0) {
+                x->ev.fatalities = y->ev.fatalities;
+                x->ev.fatalities_low = y->ev.fatalities_low;
+                x->ev.fatalities_high = y->ev.fatalities_high;
+                x->ev.ev_number = y->ev.ev_number;
+            }
+            y->merged = 1;
         }
     }
 }
