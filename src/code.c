@@ -860,7 +860,10 @@ static int build_mentions(coder *c)
                 c->ti[k].ent = (int)c->nmen;
             reach_e = r->te;
         }
-        if (best_trig[i] >= 0 && i >= reach_t) {
+        if (best_trig[i] >= 0 && i >= reach_t &&
+            /* (a label word, "other", "recruitment", is a trigger only before a colon) */
+            (!(c->lx->triggers[SR_LX_ROW(c->raw[best_trig[i]].id)].bits & SR__TRIG_LABEL) ||
+             tok_is(c, c->raw[best_trig[i]].te, ":"))) {
             rawmatch *r = &c->raw[best_trig[i]];
             if (add_mention(c, (mention){MT_TRIGGER, r->tb, r->te, SR_LX_ROW(r->id), 0}))
                 goto oom;
@@ -3874,6 +3877,13 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
 
 /* Splits a sentence into clauses at ';' and at ", and/while/but" when both
  * sides hold a trigger; codes each. */
+/* A trigger starts or covers token i and may tell an event: a label word
+ * ("other", "recruitment") does so only where it opens the sentence. */
+static int live_trig(const coder *c, uint32_t i, uint32_t sb)
+{
+    return c->ti[i].trig && (i == sb || !(c->lx->triggers[c->men[c->ti[i].trig - 1].row].bits & SR__TRIG_LABEL));
+}
+
 static int code_sentence(coder *c, uint32_t s)
 {
     const sr__sent *se = &c->t.sents[s];
@@ -3883,7 +3893,7 @@ static int code_sentence(coder *c, uint32_t s)
     int any_trig = 0;
     for (uint32_t i = se->tb; i < se->te; i++) {
         mask |= c->ti[i].cue_start;
-        any_trig |= c->ti[i].trig != 0;
+        any_trig |= live_trig(c, i, se->tb);
     }
     c->sb = se->tb;
     c->se = se->te;
@@ -3935,7 +3945,7 @@ static int code_sentence(coder *c, uint32_t s)
         /* "No one was hurt." on its own completes the event before it */
         int trig = 0;
         for (uint32_t i = se->tb; i < se->te; i++)
-            trig |= c->ti[i].trig && !(c->ti[i].cue >> CUE_ZERO & 1);
+            trig |= live_trig(c, i, se->tb) && !(c->ti[i].cue >> CUE_ZERO & 1);
         cand *x = &c->cands[c->ncands - 1];
         if (!trig && x->ev.fatalities < 0 && x->sent + 2 >= s) {
             x->ev.fatalities = x->ev.fatalities_low = x->ev.fatalities_high = 0;
@@ -3958,7 +3968,7 @@ static int code_sentence(coder *c, uint32_t s)
                 left |= c->ti[k].trig != 0;
             /* (a label word inside the sentence, "and other houses", is no trigger) */
             for (uint32_t k = i + (comma ? 2 : 1); k < se->te && (semi || !is_hard_punct(c, k)); k++)
-                right |= c->ti[k].trig != 0 && !(c->lx->triggers[c->men[c->ti[k].trig - 1].row].bits & SR__TRIG_LABEL);
+                right |= live_trig(c, k, se->tb);
             cut = left && right;
         }
         if (cut) {
@@ -4737,6 +4747,9 @@ static void complete_tolls(coder *c)
 {
     for (size_t j = 1; j < c->ncands; j++) {
         cand *y = &c->cands[j], *x = &c->cands[j - 1];
+        /* (the event before it: a sentence merged into it on the way does not count) */
+        for (size_t i = j - 1; i > 0 && x->merged && c->cands[i].sent + 3 > y->sent; i--)
+            x = &c->cands[i - 1];
         /* (a bare "A suspect was shot and died." is a toll too: an attack
          * whose perpetrator is only ACLED's default) */
         int bare = (!strcmp(y->cls, "attack") || !strcmp(y->cls, "kill")) && y->ev.ev_actor1.start < 0;
@@ -4867,8 +4880,12 @@ static void fought_back(coder *c)
             x->role2 = 's';
             x->sub_event_type = "Armed clash";
             x->event_type = event_type_of(x->sub_event_type);
-            if (y->ev.fatalities > 0)
-                x->ev.fatalities = (x->ev.fatalities > 0 ? x->ev.fatalities : 0) + y->ev.fatalities;
+            if (x->ev.fatalities < 0 && y->ev.fatalities >= 0) { /* (a toll told again is not added) */
+                x->ev.fatalities = y->ev.fatalities;
+                x->ev.fatalities_low = y->ev.fatalities_low;
+                x->ev.fatalities_high = y->ev.fatalities_high;
+                x->ev.ev_number = y->ev.ev_number;
+            }
             y->merged = 1;
             break;
         }
