@@ -2431,6 +2431,30 @@ static int not_a_fight(const coder *c, uint32_t i, uint32_t b)
     return 0;
 }
 
+/* "observed 20 bursts of fire involving heavy machineguns near X": fire
+ * counted by monitors with only heavy or unknown weapons named, neither
+ * small arms nor both directions, is one-sided heavy fire, as ACLED codes
+ * the OSCE's counts (a shelling). */
+static int heavy_fire_only(const coder *c, uint32_t a, uint32_t b)
+{
+    uint32_t k = a;
+    while (k < b && !tok_is(c, k, "involving"))
+        k++;
+    if (k >= b)
+        return 0;
+    int heavy = 0;
+    for (uint32_t j = a; j < b; j++) {
+        if (tok_in(c, j, (const char *const[]){"small", "directions", "exchanged", "exchange", "clash", "clashes",
+                                               "clashed", "fighting", "firefight", "gunfight", NULL}))
+            return 0;
+        if (j > k && (tok_in(c, j, (const char *const[]){"machineguns", "machine-guns", "cannons", "mortars", "artillery",
+                                                          "weapons", "grenade", "grenades", "launchers", NULL}) ||
+                      ends_with(c, j, "machineguns") || ends_with(c, j, "weapons")))
+            heavy = 1;
+    }
+    return heavy;
+}
+
 /* The phrase names several civilians of a kind ("market vendors",
  * "villagers", "a group of residents"), not one person. */
 static int civilian_crowd(const coder *c, const chunk *ch)
@@ -3569,6 +3593,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 sub = "Armed clash"; /* fire in both directions is a fight, not a one-sided shelling */
                 break;
             }
+    if (STREQ(sub, "Armed clash") && heavy_fire_only(c, a, b))
+        sub = "Shelling/artillery/missile attack";
     if ((STREQ(cls, "riot") || STREQ(cls, "mob") || STREQ(sub, "Mob violence") || STREQ(sub, "Violent demonstration")) &&
         a1.role != 'r') {
         if (a1.role && !a2.role && a1.role != 'p' && a1.role != 'c') {
