@@ -2431,6 +2431,26 @@ static int not_a_fight(const coder *c, uint32_t i, uint32_t b)
     return 0;
 }
 
+/* The firing trigger m is aimed at nobody: "fired shots in the air",
+ * "warning shots", "fired into the air". */
+static int in_the_air(const coder *c, const mention *m, uint32_t b)
+{
+    if (!tok_in(c, m->tb, (const char *const[]){"fired", "fire", "firing", "fires", "shots", "shot", "opened",
+                                                "bursts", "rounds", NULL}) &&
+        !(m->te > m->tb + 1 && tok_in(c, m->te - 1, (const char *const[]){"fire", "shots", NULL})))
+        return 0;
+    if (m->tb > 0 && tok_is(c, m->tb - 1, "warning"))
+        return 1;
+    for (uint32_t k = m->tb + 1; k + 1 < b && k <= m->te + 5; k++) { /* (the trigger may hold the words: "fired in the air") */
+        if (is_hard_punct(c, k))
+            break;
+        if (tok_in(c, k, (const char *const[]){"in", "into", NULL}) &&
+            (tok_is(c, k + 1, "air") || (k + 2 < b && tok_is(c, k + 1, "the") && tok_is(c, k + 2, "air"))))
+            return 1;
+    }
+    return 0;
+}
+
 /* "observed 20 bursts of fire involving heavy machineguns near X": fire
  * counted by monitors with only heavy or unknown weapons named, neither
  * small arms nor both directions, is one-sided heavy fire, as ACLED codes
@@ -2749,6 +2769,19 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 tm = trigs[k];
                 break;
             }
+    /* "fired warning shots in the air": a show of force, not a fight; any
+     * other act in the clause is the event ("fired in the air to disperse
+     * the protesters", "fired in the air and looted"), else it is Other */
+    int air_fire = 0;
+    if ((STREQ(lx->triggers[tm->row].cls, "clash") || STREQ(lx->triggers[tm->row].cls, "attack")) && in_the_air(c, tm, b)) {
+        air_fire = 1;
+        for (int k = 0; k < nt; k++)
+            if (trigs[k] != tm && !in_the_air(c, trigs[k], b) && !(lx->triggers[trigs[k]->row].bits & SR__TRIG_LABEL)) {
+                tm = trigs[k];
+                air_fire = 0;
+                break;
+            }
+    }
     const sr__trigger *tr = &lx->triggers[tm->row];
     /* roles hang on the main verb: the first past-tense trigger, else the first
      * participle, else the dominant one ("SDF fighters killed two IS militants
@@ -3496,6 +3529,11 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     }
     if (!sub)
         sub = "Other";
+    if (air_fire && !label) {
+        sub = "Other";
+        memset(&a2, 0, sizeof a2);
+        ev->ev_actor2 = (sr_span){-1, -1};
+    }
     /* default actors by type */
     if ((STREQ(cls, "protest") && !STREQ(sub, "Violent demonstration")) || (sub && strstr(sub, "protest"))) {
         if (a1.role != 'p' && a2.role == 'p') {
