@@ -2571,7 +2571,12 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             continue;
         /* negation or modality just before the trigger cancels it */
         uint32_t lo = i > a + 5 ? i - 5 : a;
-        if (find_cue(c, lo, i, CUE_NEG) >= 0 || find_cue(c, lo, i, CUE_MODAL) >= 0)
+        long ng = find_cue(c, lo, i, CUE_NEG);
+        if (ng >= 0) /* ("(exact date not reported) traders protested": a closed aside negates nothing after it) */
+            for (uint32_t k = (uint32_t)ng; k < i && ng >= 0; k++)
+                if (tok_is(c, k, ")"))
+                    ng = -1;
+        if (ng >= 0 || find_cue(c, lo, i, CUE_MODAL) >= 0)
             continue;
         /* "the recovery of looted funds": a participle after "of"/"the" is an adjective */
         if (i > a && (tok_is(c, i - 1, "of") || tok_is(c, i - 1, "the")) && ends_with(c, i, "ed") &&
