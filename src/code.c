@@ -2623,6 +2623,15 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 break;
             }
     }
+    /* "protested against X for setting fire to a bus": a riot act in a
+     * gerund after "for"/"over" is the protest's grievance */
+    if (STREQ(lx->triggers[tm->row].cls, "riot") && ends_with(c, tm->tb, "ing") && tm->tb > a &&
+        tok_in(c, tm->tb - 1, (const char *const[]){"for", "over", NULL}))
+        for (int k = 0; k < nt; k++)
+            if (STREQ(lx->triggers[trigs[k]->row].cls, "protest") && trigs[k]->tb < tm->tb) {
+                tm = trigs[k];
+                break;
+            }
     /* "hacked and killed a leader, amid the violence following anti-government
      * demonstrations": a protest named as background yields to the act */
     int clash_bg = STREQ(lx->triggers[tm->row].cls, "clash") && !is_past_verb(c, tm->tb);
