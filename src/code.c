@@ -2502,6 +2502,27 @@ static int armed_words(const coder *c, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* The victim phrase is one person held as a suspect ("a suspected
+ * al-Shabaab militant", "an alleged terrorist"), and the rest of the
+ * sentence from the clause on tells of no fight or weapon. */
+static int suspect_victim(const coder *c, const chunk *ch, uint32_t a, uint32_t se_end)
+{
+    uint32_t k0 = ch->ntb < ch->nte ? ch->ntb : ch->tb;
+    int sus = 0, one = 0;
+    for (uint32_t k = k0 > a + 3 ? k0 - 3 : a; k < ch->te && !sus; k++)
+        sus = tok_in(c, k, (const char *const[]){"suspected", "alleged", "suspect", NULL});
+    for (uint32_t k = k0 > a + 3 ? k0 - 3 : a; k < ch->te && !one; k++)
+        one = tok_in(c, k, (const char *const[]){"a", "an", "one", NULL});
+    if (!sus || !one || ends_with(c, ch->te - 1, "s"))
+        return 0;
+    for (uint32_t k = a; k < se_end; k++) /* (the whole rest of the sentence: "…, and recovered two rifles") */
+        if (tok_in(c, k, (const char *const[]){"exchange", "exchanged", "shootout", "shoot-out", "armed", "gunfight",
+                                               "firefight", "resisted", "attacked", "weapons", "weapon", "gun",
+                                               "guns", "rifle", "rifles", "grenade", "grenades", "explosives", NULL}))
+            return 0;
+    return 1;
+}
+
 /* "clashes between X and affiliates on one side and Y on the other": the
  * phrase before "on one side" (with what is joined to it) against the first
  * phrase after it. */
@@ -3313,11 +3334,15 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         const char *pn = ch[i2].actor >= 0 ? lx->actors[ch[i2].actor].acled : "";
         if (a2.inter == 3 && (STREQ(cls, "kill") || STREQ(cls, "attack")) && !has_clash &&
             (strstr(pn, "League") || strstr(pn, "Party") || strstr(pn, " Dal") || strstr(pn, "Congress") ||
-             strstr(pn, "Jamaat") || strstr(pn, "Shibir")))
+             strstr(pn, "Jamaat") || strstr(pn, "Shibir") || strstr(pn, "Coalition") || strstr(pn, "Alliance") ||
+             strstr(pn, "Democratic") || strstr(pn, "Union") || strstr(pn, "Forum")))
+            /* ("a Jubilee MP", "the home of ODM candidate X", "an ODM party director") */
             for (uint32_t k = ch[i2].tb; k < ch[i2].te + 2 && k < b && !one_member; k++)
                 one_member = tok_in(c, k, (const char *const[]){"member", "leader", "activist", "worker", "supporter",
                                                                 "councillor", "councilor", "chairman", "secretary",
-                                                                "president", "official", NULL});
+                                                                "president", "official", "mp", "candidate", "aspirant",
+                                                                "hopeful", "director", "mca", "senator", "governor",
+                                                                "politician", "agent", "campaigner", NULL});
         if (((ch[i2].actor >= 0 && ch[i2].agent >= 0 && STREQ(lx->agents[ch[i2].agent].role, "civilian")) || one_member) &&
             (a2.inter == 3 || a2.inter == 6 || a2.inter == 7 || a2.inter == 8) && evc) {
             /* "a BNP leader", "a Red Cross worker" as victims: civilians of the
@@ -3327,6 +3352,16 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             a2.inter = 7;
             a2.role = 'c';
         }
+    }
+    if (i1 >= 0 && i2 >= 0 && evc && a2.role == 'a' && (a2.inter == 2 || a2.inter == 3) && !has_clash &&
+        STREQ(cls, "kill") && suspect_victim(c, &ch[i2], a, se->te)) {
+        /* "police shot dead a suspected al-Shabaab militant": one person
+         * killed on suspicion, with no fight told, is a civilian victim to
+         * ACLED, the group associated */
+        scopy(cd->assoc2, sizeof cd->assoc2, a2.name);
+        snprintf(a2.name, sizeof a2.name, "Civilians (%s)", evc->name);
+        a2.inter = 7;
+        a2.role = 'c';
     }
     /* associated actors: a chunk joined by "and" to actor 1 or 2 */
     for (int k = 0; k < 2; k++) {
