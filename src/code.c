@@ -2665,7 +2665,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                           : tok_in(c, k, (const char *const[]){"following", "after", "amid", "amidst", NULL});
         for (int k = 0; k < nt && bg; k++) {
             const char *k2 = lx->triggers[trigs[k]->row].cls;
-            if ((STREQ(k2, "kill") || STREQ(k2, "attack")) && trigs[k]->tb < tm->tb && is_past_verb(c, trigs[k]->tb)) {
+            if ((STREQ(k2, "kill") || STREQ(k2, "attack") || (!clash_bg && (STREQ(k2, "clash") || STREQ(k2, "mob")))) &&
+                trigs[k]->tb < tm->tb && is_past_verb(c, trigs[k]->tb)) { /* ("a mob clashed with police amid … demonstrations") */
                 tm = trigs[k];
                 break;
             }
@@ -5049,11 +5050,45 @@ static void gang_victims(coder *c)
     }
 }
 
+/* "NASA supporters clashed with the police. The police fired teargas and
+ * the demonstrators threw rocks.": a crowd fighting the state's forces
+ * while the paragraph tells of their demonstration riots in a violent
+ * demonstration, not mob violence. */
+static void protesting_mob(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !STREQ(x->sub_event_type, "Mob violence") || x->ev.inter1 != 5 || x->ev.inter2 != 1)
+            continue;
+        int demo = 0, mob = 0;
+        for (uint32_t k = c->t.sents[x->sent].tb; k < c->t.sents[x->sent].te && !mob; k++)
+            mob = tok_in(c, k, (const char *const[]){"mob", "mobs", "lynched", "lynch", "vigilante", "vigilantes", NULL});
+        for (uint32_t s = x->sent; s <= x->sent + 2 && s < c->t.nsents && !demo && !mob; s++) {
+            if (c->para && c->para[s] != c->para[x->sent])
+                break;
+            for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te && !demo; k++) {
+                demo = tok_in(c, k, (const char *const[]){"demonstrators", "protesters", "protestors", "demonstration",
+                                                          "demonstrations", "protest", "protests", "protesting",
+                                                          "demonstrating", "demonstrated", "protested", NULL});
+                /* (not a protest named as the background: "amid the violence following demonstrations") */
+                for (uint32_t w = k > c->t.sents[s].tb + 4 ? k - 4 : c->t.sents[s].tb; w < k && demo; w++)
+                    if (tok_in(c, w, (const char *const[]){"amid", "amidst", "following", "after", "since", NULL}))
+                        demo = 0;
+            }
+        }
+        if (demo) {
+            x->sub_event_type = "Violent demonstration";
+            x->event_type = event_type_of(x->sub_event_type);
+        }
+    }
+}
+
 static void merge_cands(coder *c)
 {
     answered_fire(c);
     fought_back(c);
     gang_victims(c);
+    protesting_mob(c);
     protest_interventions(c);
     complete_tolls(c);
     merge_refs(c);
