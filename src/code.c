@@ -2172,7 +2172,7 @@ static int is_past_verb(const coder *c, uint32_t i)
 {
     static const char *const irregular[] = {"shot", "hit", "struck", "fought", "took", "overran",
                                             "blew", "retook", "slew", "stormed", "seized", "set",
-                                            "threw", "beat", "ran", "drove", "overrun", "stabbed", NULL};
+                                            "threw", "beat", "ran", "drove", "overrun", "stabbed", "beaten", NULL};
     return ends_with(c, i, "ed") || tok_in(c, i, irregular);
 }
 
@@ -2390,7 +2390,7 @@ static int kill_is_cause(const coder *c, uint32_t a, const mention *const *trigs
             continue;
         int cause = 0;
         for (uint32_t k = trigs[t]->tb > a + 5 ? trigs[t]->tb - 5 : a; k < trigs[t]->tb && !cause; k++)
-            cause = tok_in(c, k, (const char *const[]){"after", "over", "following", "against", "since", NULL});
+            cause = tok_in(c, k, (const char *const[]){"after", "over", "following", "against", "since", "of", NULL});
         if (!cause)
             return 0;
     }
@@ -2774,6 +2774,22 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             }
         }
     }
+    /* "gunmen shot and killed a young man defected from the army",
+     * "militants intercepted trucks, firing at their tyres": a change of
+     * side or an interception yields to the violence told with it */
+    if ((STREQ(lx->triggers[tm->row].cls, "change") && !(lx->triggers[tm->row].bits & SR__TRIG_LABEL) &&
+         !(tm->tb == se->tb && tok_is(c, tm->te, ":"))) || /* (not "Movement of forces:" opening the note) */
+        (STREQ(lx->triggers[tm->row].cls, "defuse") && tok_in(c, tm->tb, (const char *const[]){"intercepted", "intercept", NULL})))
+        for (int k = 0; k < nt; k++) {
+            const char *k2 = lx->triggers[trigs[k]->row].cls;
+            if ((STREQ(k2, "kill") || STREQ(k2, "attack") || STREQ(k2, "clash") || STREQ(k2, "abduct")) &&
+                !(lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK) &&
+                (is_past_verb(c, trigs[k]->tb) || (ends_with(c, trigs[k]->tb, "ing") && trigs[k]->tb > a &&
+                                                   tok_is(c, trigs[k]->tb - 1, ",")))) {
+                tm = trigs[k];
+                break;
+            }
+        }
     /* a generic word ("post-election violence") yields to anything more specific */
     if (lx->triggers[tm->row].bits & SR__TRIG_WEAK)
         for (int k = 0; k < nt; k++)
