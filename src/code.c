@@ -2687,7 +2687,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         int bg = 0;
         for (uint32_t k = tm->tb > a + 4 ? tm->tb - 4 : a; k < tm->tb && !bg; k++)
             bg = clash_bg ? tok_in(c, k, (const char *const[]){"during", "ongoing", "amid", "amidst", NULL})
-                          : tok_in(c, k, (const char *const[]){"following", "after", "amid", "amidst", NULL});
+                          : tok_in(c, k, (const char *const[]){"following", "after", "amid", "amidst", "related", NULL});
         for (int k = 0; k < nt && bg; k++) {
             const char *k2 = lx->triggers[trigs[k]->row].cls;
             if ((STREQ(k2, "kill") || STREQ(k2, "attack") || (!clash_bg && (STREQ(k2, "clash") || STREQ(k2, "mob")))) &&
@@ -2696,6 +2696,16 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 break;
             }
         }
+        /* "The attack is likely related to recent demonstrations.": a
+         * protest only named as what an act is related to is no event */
+        int verb = 0;
+        for (int k = 0; k < nt; k++)
+            verb |= trigs[k] != tm && is_past_verb(c, trigs[k]->tb);
+        if (!verb && STREQ(lx->triggers[tm->row].cls, "protest") && tm->tb > a &&
+            (tok_is(c, tm->tb - 1, "related") ||
+             (tm->tb > a + 1 && tok_is(c, tm->tb - 2, "related") && tok_in(c, tm->tb - 1, (const char *const[]){"to", NULL})) ||
+             (tm->tb > a + 2 && tok_is(c, tm->tb - 3, "related") && tok_is(c, tm->tb - 2, "to"))))
+            return 0;
     }
     /* "clashed with police trying to rescue two officers who were
      * kidnapped": an abduction told as the cause or in a relative clause
@@ -2805,6 +2815,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             const char *k2 = lx->triggers[trigs[k]->row].cls;
             if (!(STREQ(k2, "kill") || STREQ(k2, "attack") || STREQ(k2, "clash")) || !is_past_verb(c, trigs[k]->tb))
                 continue;
+            if (STREQ(k2, "kill") && kill_is_cause(c, a, &trigs[k], 1))
+                continue; /* ("during a demonstration over the death of a teenager killed by police") */
             if (!STREQ(k2, "kill")) {
                 /* "unidentified persons attacked and vandalised houses": an
                  * attack by people not known to be armed stays a riot */
@@ -2825,6 +2837,19 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (alt)
             tm = alt;
     }
+    /* "youths attacked a police station to demonstrate over a death",
+     * "set mattresses on fire as a form of protest": the protest is the
+     * purpose of the violent act, a violent demonstration */
+    int purpose_demo = 0;
+    if (STREQ(lx->triggers[tm->row].cls, "protest") && !*lx->triggers[tm->row].sub_event_type && tm->tb > a + 1 &&
+        (tok_is(c, tm->tb - 1, "to") || /* (not "baton-charged them to disperse them") */
+         (tm->tb > a + 3 && tok_is(c, tm->tb - 1, "of") && tok_is(c, tm->tb - 2, "form") && tok_in(c, tm->tb - 4, (const char *const[]){"as", NULL}))))
+        for (int k = 0; k < nt && !purpose_demo; k++) {
+            const char *k2 = lx->triggers[trigs[k]->row].cls;
+            if ((STREQ(k2, "attack") || STREQ(k2, "riot") || STREQ(k2, "loot")) && trigs[k]->te <= tm->tb &&
+                is_past_verb(c, trigs[k]->tb))
+                purpose_demo = 1;
+        }
     /* a label that opens the note names the kind of event */
     const mention *label = NULL;
     for (int k = 0; k < nt && !label; k++)
@@ -3616,6 +3641,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                       (i1 >= 0 && ch[i1].actor < 0 && ch[i1].agent >= 0 && STREQ(lx->agents[ch[i1].agent].key, "rioters"))
                   ? "Violent demonstration"
                   : "Mob violence";
+    if (purpose_demo && !label)
+        sub = "Violent demonstration";
     if (label)
         sub = lx->triggers[label->row].sub_event_type;
     int riotbomb = 0;
