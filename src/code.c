@@ -2713,7 +2713,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (STREQ(lx->triggers[tm->row].cls, "abduct")) {
         int rel = 0;
         for (uint32_t j = tm->tb > a + 3 ? tm->tb - 3 : a; j < tm->tb && !rel; j++)
-            rel = tok_in(c, j, (const char *const[]){"who", "which", "that", "after", "of", "for", NULL});
+            rel = tok_in(c, j, (const char *const[]){"who", "which", "that", "after", "of", "for", "involved", NULL});
         for (int k = 0; k < nt && rel; k++)
             if (STREQ(lx->triggers[trigs[k]->row].cls, "clash") && !(lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK)) {
                 tm = trigs[k];
@@ -5016,10 +5016,12 @@ static void answered_fire(coder *c)
         cand *x = &c->cands[j];
         if (x->merged)
             continue;
-        if (!STREQ(x->sub_event_type, "Shelling/artillery/missile attack") &&
+        int shooting = STREQ(x->sub_event_type, "Attack") && x->ev.inter1 >= 2 && x->ev.inter1 <= 4;
+        if (!STREQ(x->sub_event_type, "Shelling/artillery/missile attack") && !shooting &&
             !((STREQ(x->sub_event_type, "Grenade") || STREQ(x->sub_event_type, "Air/drone strike")) &&
               (x->ev.inter2 == 1 || x->ev.inter2 == 2 || x->ev.inter2 == 3 || x->ev.inter2 == 8)))
-            continue; /* (a grenade or an air strike answered only when it hit an armed side) */
+            continue; /* (a grenade or an air strike answered only when it hit an armed side; an
+                       * attack by an armed group when its targets "returned fire") */
         int two = 0, back = 0;
         uint32_t s = x->sent + 1;
         for (; s <= x->sent + 2 && s < c->t.nsents && !two; s++) {
@@ -5027,8 +5029,8 @@ static void answered_fire(coder *c)
                 break;
             const sr__sent *se = &c->t.sents[s];
             for (uint32_t k = se->tb; k + 1 < se->te && !two; k++) {
-                two = (tok_is(c, k, "both") && tok_is(c, k + 1, "directions")) ||
-                      (tok_is(c, k, "small") && tok_in(c, k + 1, (const char *const[]){"arms", "arms/unknown", NULL}));
+                two = !shooting && ((tok_is(c, k, "both") && tok_is(c, k + 1, "directions")) ||
+                                    (tok_is(c, k, "small") && tok_in(c, k + 1, (const char *const[]){"arms", "arms/unknown", NULL})));
                 if (!two && fire_returned(c, k, se->te))
                     two = back = 1;
             }
