@@ -3764,6 +3764,26 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 sub = "Armed clash"; /* fire in both directions is a fight, not a one-sided shelling */
                 break;
             }
+    int disrupted = 0, erw = 0; /* applied once the default actors of the explosion are set, below */
+    if ((STREQ(sub, "Remote explosive/landmine/IED") || STREQ(sub, "Shelling/artillery/missile attack") ||
+         STREQ(sub, "Grenade")) && !nd && !nw && !has_death && !label) {
+        /* "recovered four IEDs planted by X", "destroyed a weapons cache and
+         * defused 55 IEDs", "a timed IED was found": explosives recovered,
+         * found or defused are a disrupted weapons use, not an explosion */
+        int got = 0;
+        for (uint32_t k = tm->tb > a + 8 ? tm->tb - 8 : a; k < tm->tb; k++) {
+            if (tok_in(c, k, (const char *const[]){"recovered", "seized", "found", "discovered", "destroyed", "diffused",
+                                                    "defused", "dismantled", "confiscated", "neutralised", "neutralized",
+                                                    "unearthed", NULL}))
+                got = 1;
+            else if (got && tok_in(c, k, (const char *const[]){"with", "by", "using", "in", NULL}))
+                got = 0; /* ("destroyed a tank with artillery fire": the weapon used) */
+        }
+        disrupted = got;
+    }
+    if (STREQ(sub, "Remote explosive/landmine/IED") && !label && !disrupted)
+        for (uint32_t k = se->tb; k < se->te && !erw; k++)
+            erw = tok_in(c, k, (const char *const[]){"accidentally", "unexploded", "remnants", "remnant", NULL});
     if (STREQ(sub, "Armed clash") && heavy_fire_only(c, a, b))
         sub = "Shelling/artillery/missile attack";
     if ((STREQ(cls, "riot") || STREQ(cls, "mob") || STREQ(sub, "Mob violence") || STREQ(sub, "Violent demonstration")) &&
@@ -4054,6 +4074,18 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
          * ACLED's unidentified armed group */
         snprintf(cd->actor1, sizeof cd->actor1, "Unidentified Armed Group (%s)", evc->name);
         ev->inter1 = 3;
+    }
+    if (disrupted || erw) {
+        /* explosives recovered or defused are a disrupted weapons use; a
+         * mine from old fighting stepped on by chance is an explosive
+         * remnant of war (Other) — with the sides the explosion would have */
+        cd->sub_event_type = sub = disrupted ? "Disrupted weapons use" : "Other";
+        cd->event_type = event_type_of(sub);
+        if (disrupted && ev->inter2 == 7 && ev->ev_actor2.start < 0) { /* (no victim of an explosion that did not happen) */
+            cd->actor2[0] = 0;
+            ev->inter2 = 0;
+            cd->role2 = 0;
+        }
     }
     if ((STREQ(sub, "Armed clash") || remote_sub(sub)) && (!ev->inter2 || generic_armed(cd->actor2)) &&
         (!ev->inter1 || ev->inter1 == 1))
