@@ -3764,7 +3764,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 sub = "Armed clash"; /* fire in both directions is a fight, not a one-sided shelling */
                 break;
             }
-    int disrupted = 0, erw = 0; /* applied once the default actors of the explosion are set, below */
+    int disrupted = 0; /* applied once the default actors of the explosion are set, below */
     if ((STREQ(sub, "Remote explosive/landmine/IED") || STREQ(sub, "Shelling/artillery/missile attack") ||
          STREQ(sub, "Grenade")) && !nd && !nw && !has_death && !label) {
         /* "recovered four IEDs planted by X", "destroyed a weapons cache and
@@ -3781,9 +3781,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         }
         disrupted = got;
     }
-    if (STREQ(sub, "Remote explosive/landmine/IED") && !label && !disrupted)
-        for (uint32_t k = se->tb; k < se->te && !erw; k++)
-            erw = tok_in(c, k, (const char *const[]){"accidentally", "unexploded", "remnants", "remnant", NULL});
+
     if (STREQ(sub, "Armed clash") && heavy_fire_only(c, a, b))
         sub = "Shelling/artillery/missile attack";
     if ((STREQ(cls, "riot") || STREQ(cls, "mob") || STREQ(sub, "Mob violence") || STREQ(sub, "Violent demonstration")) &&
@@ -4075,11 +4073,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         snprintf(cd->actor1, sizeof cd->actor1, "Unidentified Armed Group (%s)", evc->name);
         ev->inter1 = 3;
     }
-    if (disrupted || erw) {
-        /* explosives recovered or defused are a disrupted weapons use; a
-         * mine from old fighting stepped on by chance is an explosive
-         * remnant of war (Other) — with the sides the explosion would have */
-        cd->sub_event_type = sub = disrupted ? "Disrupted weapons use" : "Other";
+    if (disrupted) {
+        /* explosives recovered or defused are a disrupted weapons use, with
+         * the sides the explosion would have */
+        cd->sub_event_type = sub = "Disrupted weapons use";
         cd->event_type = event_type_of(sub);
         if (disrupted && ev->inter2 == 7 && ev->ev_actor2.start < 0) { /* (no victim of an explosion that did not happen) */
             cd->actor2[0] = 0;
@@ -5210,6 +5207,25 @@ static void protesting_mob(coder *c)
     }
 }
 
+/* "Villagers accidentally stepped on a landmine in an area of fighting in
+ * the 1980s.": a mine stepped on by chance, or unexploded ordnance, is an
+ * explosive remnant of war, which ACLED codes as Other (decided once the
+ * explosion's toll told in the next sentences is merged into it). */
+static void remnants_of_war(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !STREQ(x->sub_event_type, "Remote explosive/landmine/IED") || x->sent >= c->t.nsents)
+            continue;
+        for (uint32_t k = c->t.sents[x->sent].tb; k < c->t.sents[x->sent].te; k++)
+            if (tok_in(c, k, (const char *const[]){"accidentally", "unexploded", "remnants", "remnant", NULL})) {
+                x->sub_event_type = "Other";
+                x->event_type = event_type_of(x->sub_event_type);
+                break;
+            }
+    }
+}
+
 static void merge_cands(coder *c)
 {
     answered_fire(c);
@@ -5295,6 +5311,7 @@ static void merge_cands(coder *c)
     }
     free(idx);
     free(rank);
+    remnants_of_war(c);
 }
 
 static char *collapse_ws(const char *s, size_t n)
