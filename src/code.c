@@ -1409,7 +1409,9 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
             rb = 'd';
             break;
         }
-        if (c->ti[k].num)
+        /* "killed 4 soldiers and 3 civilians": a count that opens a conjunct
+         * reads past the count of the conjunct before it */
+        if (c->ti[k].num && !(start > a && tok_in(c, start - 1, (const char *const[]){"and", ",", NULL})))
             break;
         dist++;
     }
@@ -1425,6 +1427,17 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
         if (tok_is(c, k, "and") || tok_is(c, k, ","))
             return rf;
     return df <= db ? rf : rb;
+}
+
+/* Does a subset word ("including", "among them", "of whom") stand in the
+ * three tokens before token i (>= a)? "31 killed including two medics": the
+ * two are among the 31, not more dead. */
+static int subset_before(const coder *c, uint32_t i, uint32_t a)
+{
+    for (uint32_t k = i > a + 3 ? i - 3 : a; k < i; k++)
+        if (c->ti[k].cue >> CUE_SUBSET & 1)
+            return 1;
+    return 0;
 }
 
 static void fig_add(figure *sum, const figure *f, int *first)
@@ -3223,6 +3236,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             if (r == 'd' && isq && i < tm->tb && f.best == 1 && (tok_is(c, i, "a") || tok_is(c, i, "an")) && !nlone) {
                 lone = f; /* "a man shot dead" is one victim, unless a figure follows the verb */
                 nlone = 1;
+            } else if (r == 'd' && nd && subset_before(c, i, a)) {
+                /* part of the count before it */
             } else if (r == 'd') {
                 fig_add(&dead, &f, &first);
                 nd++;
@@ -3977,7 +3992,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     } else if (c->has_pub) {
         /* no date in the sentence: the last date given earlier in the paragraph
          * (a narrative goes on from "On 9 May ..."), else the publication date */
-        const dhit *prev = NULL;
+        /* a year ("the fighting of 2016") sets the scene, it dates no event
+         * after it: the walk goes on past it, and if it finds no other date,
+         * a year long past makes the sentence history */
+        const dhit *prev = NULL, *year = NULL;
         for (size_t k = lo; k > 0 && !prev; k--) {
             const dhit *h = &c->dh[k - 1];
             if (h->tb >= se->tb)
@@ -3987,11 +4005,15 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 ps--;
             if (c->t.sents[ps].tb > h->tb || s - ps > 3 || (c->para && c->para[ps] != c->para[s]))
                 break; /* (at most three sentences back: the walk stays short) */
-            if (!h->h.period)
-                prev = h;
-            else
+            if (h->h.period)
                 break;
+            if (sr__date_days(h->h.end) - sr__date_days(h->h.start) <= 62)
+                prev = h;
+            else if (!year)
+                year = h;
         }
+        if (!prev && year && sr__date_days(year->h.end) < sr__date_days(c->pub) - 120)
+            return 0;
         if (prev) {
             sr__date_fmt(prev->h.start, ev->date_start);
             sr__date_fmt(prev->h.end, ev->date_end);
@@ -4142,7 +4164,8 @@ static int code_sentence(coder *c, uint32_t s)
                       STREQ(c->lx->quants[c->men[c->ti[i].quant - 1].row].kind, "number") &&
                       !tok_is(c, i, "a") && !tok_is(c, i, "an");
             figure f;
-            if ((isnum || isq) && number_role(c, i, se->tb, se->te, NULL, 0) == 'd' && read_figure(c, i, &f)) {
+            if ((isnum || isq) && number_role(c, i, se->tb, se->te, NULL, 0) == 'd' && read_figure(c, i, &f) &&
+                !(nd && subset_before(c, i, se->tb))) {
                 fig_add(&dead, &f, &first);
                 nd++;
             }
