@@ -3974,6 +3974,9 @@ static int nationality_only(const coder *c, const mention *m)
            tok_in(c, n + 1, held);
 }
 
+#ifndef COUNTRY_CUE_VOTE
+#define COUNTRY_CUE_VOTE 2
+#endif
 #define OUTLET_NAMED (1L << 20) /* added to outlet_country's answer: the outlet names the country */
 #ifndef OUTLET_VOTE
 #define OUTLET_VOTE 3
@@ -4172,6 +4175,28 @@ static void doc_country(coder *c)
             if (r >= 0)
                 cnt[r] += v;
         }
+        if (pass == 0)
+            /* words only one country's news uses ("Kibaki", "IEBC",
+             * "matatu", "upazila", "barangay", "woreda"): a country cue
+             * votes like a weak place, so that a note naming no place or
+             * country still gets one, and places are read there */
+            for (size_t k = 0; k < c->nraw; k++) {
+                const rawmatch *r = &c->raw[k];
+                if (SR_LX_TABLE(r->id) != SR_LX_CUE || c->lx->cues[SR_LX_ROW(r->id)].id != CUE_COUNTRY)
+                    continue;
+                int ri = sr__lexicon_iso(c->lx, c->lx->cues[SR_LX_ROW(r->id)].arg);
+                if (ri < 0)
+                    continue;
+                cnt[ri] += COUNTRY_CUE_VOTE;
+                /* a place the cue covers with no namesake in its country is
+                 * a word of the cue ("UP member": a union parishad, not
+                 * Uttar Pradesh) */
+                for (uint32_t t = r->tb; t < r->te; t++) {
+                    int e = c->ti[t].ent;
+                    if (e && c->men[e - 1].type == MT_PLACE && !has_namesake_in(c, &c->men[e - 1], c->lx->countries[ri].iso3))
+                        c->men[e - 1].type = MT_NONE;
+                }
+            }
         if (pass == 1)
             /* the outlets the report came from ("Star (Kenya); Daily Nation
              * (Kenya)") speak for their country after the text has spoken,

@@ -452,6 +452,10 @@ static void load_notplaces(const char *datadir, const sr__lexicon *lx)
         int t = SR_LX_TABLE(lx->ids[v]);
         if (t == SR_LX_PLACE || t == SR_LX_COUNTRY)
             continue;
+        /* a country cue ("Kikuyu", "Marakwet") says the country, not that
+         * the word is no place */
+        if (t == SR_LX_CUE && lx->cues[SR_LX_ROW(lx->ids[v])].id == CUE_COUNTRY)
+            continue;
         char *p = sr__strndup(lx->pats[v], lx->lens[v]);
         if (p)
             smap_put(&lexphrases, p, 1);
