@@ -296,7 +296,15 @@ static int strip_generic(const char *name, char *out, size_t outlen)
                                       " District", " State", " Municipality", " Department", " Oblast",
                                       " Prefecture", " Zila", " Upazila", " Sub-County", " Area",
                                       " Territory", NULL};
-    static const char *const pre[] = {"Muhafazat ", "Wilayat ", "Province of ", NULL};
+    /* French forms first, the longer before the shorter ("Province du Yagha",
+     * "Province de la Sissili", "Département de Dori") */
+    static const char *const pre[] = {"Muhafazat ", "Wilayat ", "Province of ", "Province du ", "Province de la ",
+                                      "Province de l'", "Province des ", "Province de ", "Département du ",
+                                      "Département de la ", "Département de l'", "Département des ",
+                                      "Département de ", "Préfecture de la ", "Préfecture de l'", "Préfecture du ",
+                                      "Préfecture des ", "Préfecture de ", "Région du ", "Région de la ",
+                                      "Région de l'", "Région des ", "Région de ", "Cercle de ", "Commune de ",
+                                      NULL};
     size_t n = strlen(name);
     for (int i = 0; gen[i]; i++) {
         size_t g = strlen(gen[i]);
