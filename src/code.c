@@ -656,6 +656,41 @@ static int acronym_plausible(const coder *c, const rawmatch *r, const sr__gzname
     return 0;
 }
 
+/* Words after a name that make it the name of an institution ("Egerton
+ * University", "Byblos Bank"): such bodies are named after people and far
+ * places. */
+static const char *const institution_words[] = {
+    "university", "college", "hotel", "estate", "school", "academy", "mall", "house", "stadium", "mosque",
+    "church", "company", "club", "funeral", "ranch", "ranching", "sacco", "bank", "airways", "airlines",
+    "institute", "polytechnic", "cinema", "restaurant", "supermarket", NULL};
+
+/* Are the dictionary matches starting at token n all one-word names of
+ * small towns only (under 20,000, none of sitrep's own)? Such a word after a
+ * town is more likely the second word of a village the gazetteer lacks
+ * ("Khutir Vilny, Luhansk") than a place of its own. */
+static int small_towns_at(const coder *c, uint32_t n)
+{
+    const sr__gaz *g = c->ctx->gaz;
+    int any = 0;
+    if (tok_in(c, n, institution_words))
+        return 0;
+    for (size_t k = 0; k < c->nraw; k++) {
+        const rawmatch *r = &c->raw[k];
+        if (r->tb != n)
+            continue;
+        if (SR_LX_TABLE(r->id) != SR_LX_PLACE || r->te != n + 1)
+            return 0;
+        const sr__gzname *nm = sr__gaz_name(g, SR_LX_ROW(r->id));
+        for (uint32_t i = 0; i < nm->count; i++) {
+            const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
+            if (p->kind != SR_GZ_CITY || p->pop >= 20000 || p->own)
+                return 0;
+        }
+        any = 1;
+    }
+    return any;
+}
+
 /* Is the one-word place r only the first word of a longer name the
  * gazetteer lacks ("in Tal Baydar", "near Bila Kamianka")? So it is when the
  * next word is capitalised, in no dictionary and no generic word, and the
@@ -680,7 +715,7 @@ static int prefix_of_unknown(const coder *c, const rawmatch *r)
         if (p->kind != SR_GZ_CITY || p->pop >= 100000)
             return 0;
     }
-    return !raw_starts_at(c, n);
+    return !raw_starts_at(c, n) || small_towns_at(c, n);
 }
 
 /* A place name that is also a common word ("Mark", "Bar", "Hit") counts as a
@@ -3920,11 +3955,7 @@ static int weak_place(const coder *c, const mention *m)
     /* a name that names an institution ("Egerton University", "Delta Hotel",
      * "Westgate Mall", "Dallas estate") says little of where the event was:
      * such bodies are named after people, places far away, or anything */
-    static const char *const inst[] = {"university", "college", "hotel", "estate", "school", "academy",
-                                       "mall", "house", "stadium", "mosque", "church", "company", "club",
-                                       "funeral", "ranch", "ranching", "sacco", "bank", "airways", "airlines",
-                                       "institute", "polytechnic", "cinema", "restaurant", "supermarket", NULL};
-    if (m->te < c->t.ntoks && tok_in(c, m->te, inst))
+    if (m->te < c->t.ntoks && tok_in(c, m->te, institution_words))
         return 1;
     if (people_name(c, m->te, nm))
         return 1;
