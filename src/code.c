@@ -1983,9 +1983,10 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             break;
         }
     }
-    if ((w.kind == SR_GZ_ADMIN1 || w.kind == SR_GZ_ADMIN2) && !pc.want_admin) {
+    if ((w.kind == SR_GZ_ADMIN1 || w.kind == SR_GZ_ADMIN2) && (!pc.want_admin || best->alt != UINT32_MAX)) {
         /* "in Dar'a ... the town of Tafas", "San Jose, Batangas": a town of
-         * that unit named in the range says more than the unit */
+         * that unit named in the range says more than the unit; so too
+         * "in Guatire, Miranda state", where the unit fixed the town */
         for (const mention *m = places_from(c, a, b); m; m = places_next(c, m, b)) {
             if (m == best)
                 continue;
