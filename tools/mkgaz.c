@@ -295,10 +295,11 @@ static int strip_generic(const char *name, char *out, size_t outlen)
     static const char *const gen[] = {" County", " Division", " Governorate", " Province", " Region",
                                       " District", " State", " Municipality", " Department", " Oblast",
                                       " Prefecture", " Zila", " Upazila", " Sub-County", " Area",
-                                      " Territory", NULL};
+                                      " Territory", " Regional Corporation", NULL};
     /* French forms first, the longer before the shorter ("Province du Yagha",
      * "Province de la Sissili", "Département de Dori") */
-    static const char *const pre[] = {"Muhafazat ", "Wilayat ", "Province of ", "Province du ", "Province de la ",
+    static const char *const pre[] = {"Muhafazat ", "Wilayat ", "Province of ", "Region of ", "County of ",
+                                      "Province du ", "Province de la ",
                                       "Province de l'", "Province des ", "Province de ", "Département du ",
                                       "Département de la ", "Département de l'", "Département des ",
                                       "Département de ", "Préfecture de la ", "Préfecture de l'", "Préfecture du ",
