@@ -695,6 +695,33 @@ static int small_towns_at(const coder *c, uint32_t n)
     return any;
 }
 
+/* Is r (part of) the name of a town's neighbourhood: "Colonia Primero de
+ * Mayo", "Colonia Arboledas de los Naranjos", "Residencial Los Lagos",
+ * "Barrio San Jose"? Such names repeat towns far away; the town they belong
+ * to is named beside them. */
+static int neighbourhood_name(const coder *c, const rawmatch *r)
+{
+    static const char *const quarter[] = {"colonia", "col", "barrio", "fraccionamiento", "residencial",
+                                          "urbanizacion", "urbanización", NULL};
+    static const char *const particle[] = {"de", "del", "la", "las", "los", "el", "y", NULL};
+    if (tok_in(c, r->tb, quarter) && r->te - r->tb >= 2 && !tok_is(c, r->tb + 1, "del"))
+        return 1; /* "Colonia del Sacramento" is a town */
+    uint32_t k = r->tb;
+    for (int n = 0; k > 0 && n < 6; n++) {
+        k--;
+        const sr__tok *t = &c->t.toks[k];
+        if (t->kind == SR_TOK_PUNCT && tok_is(c, k, "."))
+            continue; /* "Col. San Rafael" */
+        if (t->kind != SR_TOK_WORD)
+            return 0;
+        if (tok_in(c, k, quarter))
+            return (t->flags & SR_TF_CAP) != 0;
+        if (!(t->flags & SR_TF_CAP) && !tok_in(c, k, particle))
+            return 0;
+    }
+    return 0;
+}
+
 /* Is the one-word place r only the first word of a longer name the
  * gazetteer lacks ("in Tal Baydar", "near Bila Kamianka")? So it is when the
  * next word is capitalised, in no dictionary and no generic word, and the
@@ -785,6 +812,8 @@ static int place_plausible(const coder *c, const rawmatch *r)
     if (dateline(c, r))
         return 0;
     if (prefix_of_unknown(c, r))
+        return 0;
+    if (neighbourhood_name(c, r))
         return 0;
     if (!acronym_plausible(c, r, nm))
         return 0;
