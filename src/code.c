@@ -4081,6 +4081,26 @@ static long outlet_country(const coder *c, const char *s, size_t n)
                 return (long)k + OUTLET_NAMED;
         }
     }
+    /* a national outlet cues.tsv lists ("El Nashra", "Capital FM",
+     * "Prothom Alo"), the whole name or after "The" */
+    {
+        size_t nl;
+        char *norm = sr__norm_phrase(buf, n, &nl);
+        const char *q = norm;
+        if (norm && nl > 4 && !strncmp(norm, "the ", 4))
+            q += 4, nl -= 4;
+        long hit = -1;
+        for (size_t v = 0; norm && v < c->lx->npats && hit < 0; v++) {
+            uint32_t id = c->lx->ids[v];
+            if (SR_LX_TABLE(id) != SR_LX_CUE || c->lx->cues[SR_LX_ROW(id)].id != CUE_OUTLET ||
+                c->lx->lens[v] != nl || memcmp(c->lx->pats[v], q, nl))
+                continue;
+            hit = sr__lexicon_iso(c->lx, c->lx->cues[SR_LX_ROW(id)].arg);
+        }
+        free(norm);
+        if (hit >= 0)
+            return hit + OUTLET_NAMED;
+    }
     if (!c->ctx->gaz)
         return -1;
     const sr__gaz *g = c->ctx->gaz;

@@ -166,7 +166,7 @@ static const char *const trigger_classes[] = {
 static const char *const cue_names[CUE_N] = {
     "neg", "modal", "opinion", "subset", "attrib", "attrib", "source", "wound", "zero", "kill",
     "period", "target", "agent", "join", "place", "near", "bg", "intervene", "unit", "false",
-    "nonconflict", "nonviolent", "ref", "sameplace", "bothsides", "country"};
+    "nonconflict", "nonviolent", "ref", "sameplace", "bothsides", "country", "outlet"};
 
 static int cue_id(const char *kind, const char *arg)
 {
@@ -281,7 +281,7 @@ static int row_cues(loader *L, char **f, int nf)
     c->id = cue_id(c->kind, c->arg);
     if (c->id < 0)
         lerr(L, "kind: unknown cue kind '%s' (see docs/dictionaries.md)", f[0]);
-    else if (c->id == CUE_COUNTRY && !country_known(lx, c->arg))
+    else if ((c->id == CUE_COUNTRY || c->id == CUE_OUTLET) && !country_known(lx, c->arg))
         lerr(L, "arg: '%s' is no ISO3 code of countries.tsv (a country cue names its country)", f[1]);
     return add_variants(L, f[2], SR_LX_ID(SR_LX_CUE, lx->ncues++));
 }

@@ -462,8 +462,10 @@ static void load_notplaces(const char *datadir, const sr__lexicon *lx)
         if (t == SR_LX_PLACE || t == SR_LX_COUNTRY)
             continue;
         /* a country cue ("Kikuyu", "Marakwet") says the country, not that
-         * the word is no place */
-        if (t == SR_LX_CUE && lx->cues[SR_LX_ROW(lx->ids[v])].id == CUE_COUNTRY)
+         * the word is no place; an outlet's name ("Sabah") is read only in
+         * the document's source */
+        if (t == SR_LX_CUE && (lx->cues[SR_LX_ROW(lx->ids[v])].id == CUE_COUNTRY ||
+                               lx->cues[SR_LX_ROW(lx->ids[v])].id == CUE_OUTLET))
             continue;
         char *p = sr__strndup(lx->pats[v], lx->lens[v]);
         if (p)
