@@ -4164,6 +4164,19 @@ static long outlet_country_memo(const coder *c, const char *s, size_t n)
     return r;
 }
 
+/* Is the place mention m followed by a word for a band from it ("Pokot
+ * raiders", "the Maasai community") and not the target of an attack ("a
+ * raid on the Turkana community")? */
+static int band_origin(const coder *c, const mention *m, const char *const *band, const char *const *target)
+{
+    if (m->te >= c->t.ntoks || !tok_in(c, m->te, band))
+        return 0;
+    uint32_t b = m->tb;
+    if (b > 0 && tok_is(c, b - 1, "the"))
+        b--;
+    return !(b > 0 && tok_in(c, b - 1, target));
+}
+
 static void doc_country(coder *c)
 {
     /* the country most named in the document: first by country names and
@@ -4306,6 +4319,20 @@ static void doc_country(coder *c)
     }
     c->doc_iso3 = lead;
     free(cnt);
+    /* a place named as the origin of a band ("Pokot raiders", "Isiolo
+     * bandits", "Turkana herdsmen") is not where it struck when the
+     * document names another place: such bands raid their neighbours */
+    static const char *const band[] = {"raiders", "bandits", "herders", "herdsmen", "pastoralists", "rustlers",
+                                       "militia", "militias", "militiamen", "warriors", "morans", "gunmen",
+                                       "attackers", "assailants", "fighters", "community", "communities", NULL};
+    static const char *const target[] = {"on", "against", "attacked", "targeting", "targeted", "attack", NULL};
+    int others = 0;
+    for (size_t k = 0; k < c->nmen; k++)
+        if (c->men[k].type == MT_PLACE && !band_origin(c, &c->men[k], band, target))
+            others = 1;
+    for (size_t k = 0; k < c->nmen && others; k++)
+        if (c->men[k].type == MT_PLACE && c->men[k].alt == UINT32_MAX && band_origin(c, &c->men[k], band, target))
+            c->men[k].type = MT_NONE;
     /* a weak place with no namesake in the document's country is not taken
      * for a place ("Moi University" in a Kenyan report); with no country at
      * all it stays the best guess */
