@@ -267,6 +267,37 @@ static void road_ends(coder *c)
         qsort(c->raw, c->nraw, sizeof *c->raw, cmp_raw);
 }
 
+/* "Zolote-4", "Zolote-5": a numbered part of a town (mine settlements,
+ * blocks) written as one token is in that town; the town the gazetteer
+ * knows becomes a place mention spanning the token. */
+static void numbered_parts(coder *c)
+{
+    size_t n0 = c->nraw;
+    for (uint32_t k = 0; k < c->t.ntoks; k++) {
+        const sr__tok *t = &c->t.toks[k];
+        if (!(t->flags & SR_TF_CAP))
+            continue;
+        const char *o = c->t.orig + t->os;
+        size_t n = t->oe - t->os;
+        const char *dash = memchr(o, '-', n);
+        if (!dash || dash - o < 3 || (size_t)(dash - o) + 1 >= n)
+            continue;
+        size_t i = (size_t)(dash - o) + 1;
+        while (i < n && isdigit((unsigned char)o[i]))
+            i++;
+        if (i < n || i - (size_t)(dash - o) > 3)
+            continue;
+        size_t nl;
+        char *norm = sr__norm_phrase(o, (size_t)(dash - o), &nl);
+        long at = norm && nl >= 3 ? sr__gaz_lookup(c->ctx->gaz, norm, nl) : -1;
+        free(norm);
+        if (at >= 0 && !(sr__gaz_name(c->ctx->gaz, (uint32_t)at)->flags & SR_GZ_NAME_COMMON))
+            on_place(c, (uint32_t)at, k, k + 1);
+    }
+    if (c->nraw > n0)
+        qsort(c->raw, c->nraw, sizeof *c->raw, cmp_raw);
+}
+
 /* Place names come from the gazetteer's own index; its hits join the
  * dictionary's, keeping the list sorted by (tb, te). */
 static int scan_places(coder *c)
@@ -274,8 +305,10 @@ static int scan_places(coder *c)
     size_t n0 = c->nraw;
     int rc = sr__gaz_scan(c->ctx->gaz, &c->t, on_place, c);
     if (rc || c->nraw == n0 || !n0) {
-        if (!rc)
+        if (!rc) {
             road_ends(c);
+            numbered_parts(c);
+        }
         return rc;
     }
     size_t n = c->nraw;
@@ -293,6 +326,7 @@ static int scan_places(coder *c)
     memcpy(c->raw, tmp, n * sizeof *tmp);
     free(tmp);
     road_ends(c);
+    numbered_parts(c);
     return 0;
 }
 
