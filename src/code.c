@@ -137,6 +137,9 @@ struct sr__codecache {
         long iso; /* outlet_country's answer */
     } outlets[8]; /* the last outlets seen: a feed's documents share theirs */
     unsigned next_outlet;
+    uint32_t *outlet_pats; /* the lexicon's patterns of outlet cues, found once */
+    size_t noutlet_pats;
+    int outlet_pats_known;
 };
 #define CACHE_KEEP_BYTES ((size_t)4 << 20)
 
@@ -179,6 +182,7 @@ void sr__code_cache_free(struct sr__codecache *cc)
     free(a->cands);
     free(a->para);
     free(cc->src_iso);
+    free(cc->outlet_pats);
     sr__textbufs_release(&cc->text);
     free(cc);
 }
@@ -4124,7 +4128,24 @@ static long outlet_country(const coder *c, const char *s, size_t n)
         if (norm && nl > 4 && !strncmp(norm, "the ", 4))
             q += 4, nl -= 4;
         long hit = -1;
-        for (size_t v = 0; norm && v < c->lx->npats && hit < 0; v++) {
+        struct sr__codecache *cc = c->ctx->cc;
+        if (cc && !cc->outlet_pats_known) {
+            /* the outlet cues' patterns, listed once for the context */
+            cc->outlet_pats_known = 1;
+            for (size_t v = 0; v < c->lx->npats; v++) {
+                uint32_t id = c->lx->ids[v];
+                if (SR_LX_TABLE(id) != SR_LX_CUE || c->lx->cues[SR_LX_ROW(id)].id != CUE_OUTLET)
+                    continue;
+                uint32_t *np = realloc(cc->outlet_pats, (cc->noutlet_pats + 1) * sizeof *np);
+                if (!np)
+                    break;
+                cc->outlet_pats = np;
+                cc->outlet_pats[cc->noutlet_pats++] = (uint32_t)v;
+            }
+        }
+        size_t npv = cc ? cc->noutlet_pats : c->lx->npats;
+        for (size_t j = 0; norm && j < npv && hit < 0; j++) {
+            size_t v = cc ? cc->outlet_pats[j] : j;
             uint32_t id = c->lx->ids[v];
             if (SR_LX_TABLE(id) != SR_LX_CUE || c->lx->cues[SR_LX_ROW(id)].id != CUE_OUTLET ||
                 c->lx->lens[v] != nl || memcmp(c->lx->pats[v], q, nl))
