@@ -4027,8 +4027,20 @@ static int weak_place(const coder *c, const mention *m)
     /* a name that names an institution ("Egerton University", "Delta Hotel",
      * "Westgate Mall", "Dallas estate") says little of where the event was:
      * such bodies are named after people, places far away, or anything */
-    if (m->te < c->t.ntoks && tok_in(c, m->te, institution_words))
+    if (m->te < c->t.ntoks && tok_in(c, m->te, institution_words)) {
+        /* ... unless the name is a province's or a large city's and the
+         * body one that towns name after themselves: "Garissa University",
+         * "a Mombasa mosque" are where they are named ("Delta Hotel",
+         * "Dallas estate" are not) */
+        static const char *const local[] = {"university", "polytechnic", "college", "mosque", "church", "school",
+                                            NULL};
+        for (uint32_t i = 0; i < nm->count && tok_in(c, m->te, local); i++) {
+            const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
+            if (!sr__gaz_list_alt(g, nm->first + i) && (p->kind == SR_GZ_ADMIN1 || p->pop >= 100000))
+                return 0;
+        }
         return 1;
+    }
     if (people_name(c, m->te, nm))
         return 1;
     if (!(nm->flags & SR_GZ_NAME_ALT))
