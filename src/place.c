@@ -110,7 +110,8 @@ static double score(const sr__gaz *g, uint32_t place, int alt, const sr__placect
         s += 200;
         WHY("a capital's exonym +200; ");
     }
-    if (!strcmp(p->fcode, "PPLC") || !strcmp(p->fcode, "PPLA")) {
+    if (!strcmp(p->fcode, "PPLC") || !strcmp(p->fcode, "PPLG") || !strcmp(p->fcode, "PPLA")) {
+        /* PPLG: a seat of government that is not the capital (La Paz) */
         s += 20;
         WHY("capital or seat +20; ");
     }
