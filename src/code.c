@@ -4145,7 +4145,7 @@ static int nationality_only(const coder *c, const mention *m)
         "descent", "nationality", "passport", "consulate", "government's", "truck", "trucks",
         /* armed bands named by origin raid across borders ("Ethiopian raiders") */
         "raiders", "bandits", "herders", "pastoralists", "fishermen", "militia", "militiamen", "gunmen",
-        "tribesmen", "poachers", "smugglers", NULL};
+        "tribesmen", "poachers", "smugglers", "militants", "insurgents", "attackers", "fighters", NULL};
 
     uint32_t n = m->te;
     if (n < c->t.ntoks && tok_in(c, n, held))
