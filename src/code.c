@@ -3751,7 +3751,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     } else if (c->has_pub) {
         /* no date in the sentence: the last date given earlier in the paragraph
          * (a narrative goes on from "On 9 May ..."), else the publication date */
-        const dhit *prev = NULL;
+        /* a year ("the fighting of 2016") sets the scene, it dates no event
+         * after it: the walk goes on past it, and if it finds no other date,
+         * a year long past makes the sentence history */
+        const dhit *prev = NULL, *year = NULL;
         for (size_t k = lo; k > 0 && !prev; k--) {
             const dhit *h = &c->dh[k - 1];
             if (h->tb >= se->tb)
@@ -3761,11 +3764,15 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 ps--;
             if (c->t.sents[ps].tb > h->tb || s - ps > 3 || (c->para && c->para[ps] != c->para[s]))
                 break; /* (at most three sentences back: the walk stays short) */
-            if (!h->h.period)
-                prev = h;
-            else
+            if (h->h.period)
                 break;
+            if (sr__date_days(h->h.end) - sr__date_days(h->h.start) <= 62)
+                prev = h;
+            else if (!year)
+                year = h;
         }
+        if (!prev && year && sr__date_days(year->h.end) < sr__date_days(c->pub) - 120)
+            return 0;
         if (prev) {
             sr__date_fmt(prev->h.start, ev->date_start);
             sr__date_fmt(prev->h.end, ev->date_end);
