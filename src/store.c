@@ -11,7 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
-#define STORE_SCHEMA_VERSION 9
+#define STORE_SCHEMA_VERSION 10
 #define STORE_BUSY_MS 10000
 #define STORE_MAX_SQL 8192 /* cap on generated query text */
 
@@ -46,6 +46,19 @@ struct sr_store {
 static const char *const units_temp_sql =
     "CREATE TEMP TABLE IF NOT EXISTS sr_units AS SELECT " UNITS_COLS " FROM events WHERE incident_id IS NULL"
     " UNION ALL SELECT " UNITS_COLS " FROM incidents;\n";
+
+/* Schema 10: the counted units of a few days read from indexes alone (the
+ * edges of a period in a crossed-tally report, whatever the filter), and the
+ * first or last date of an actor's unlinked events in one seek. Created after
+ * the incidents table (dedup.c), on new stores and on every upgrade. */
+#define UNIT_INDEX_COLS                                                                                      \
+    "(origin, event_date, kind, event_type, sub_event_type, actor1, actor2, country, iso3, admin1, admin2," \
+    " fatalities, fatalities_low, fatalities_high)"
+static const char *const version10_indexes =
+    "CREATE INDEX IF NOT EXISTS incidents_units ON incidents" UNIT_INDEX_COLS ";\n"
+    "CREATE INDEX IF NOT EXISTS events_unlinked_units ON events" UNIT_INDEX_COLS " WHERE incident_id IS NULL;\n"
+    "CREATE INDEX IF NOT EXISTS events_unlinked_actor1 ON events(actor1, event_date) WHERE incident_id IS NULL;\n"
+    "CREATE INDEX IF NOT EXISTS events_unlinked_actor2 ON events(actor2, event_date) WHERE incident_id IS NULL;\n";
 
 static const char *const schema_sql =
     "CREATE TABLE IF NOT EXISTS documents (\n"
@@ -813,7 +826,9 @@ static int migrate(sr_store *st)
      * 6 → 7 the toll histogram of the alert tallies (alert_marks, built);
      * 7 → 8 the tallies crossed by filter value (ftallies, built), the
      * filters' indexes on events widened to hold the documents, and the
-     * claims linked to the incidents they cover (claim_links, built) */
+     * claims linked to the incidents they cover (claim_links, built);
+     * 8 → 9 the triggers write pending units; 9 → 10 indexes only (the
+     * counted units of a few days, version10_indexes) */
     if (v >= 1 && v < 6 &&
         ((rc = exec(st,
                     "DROP TRIGGER IF EXISTS tallies_ins; DROP TRIGGER IF EXISTS tallies_del;"
@@ -858,6 +873,7 @@ static int migrate(sr_store *st)
     if ((v >= 1 && v < 3 && (rc = exec(st, upgrade_2_to_3, "upgrading the store to schema version 3")) != 0) ||
         (rc = exec(st, schema_sql, "creating the schema")) != 0 ||
         (rc = exec(st, sr__dedup_schema, "creating the incidents")) != 0 ||
+        (rc = exec(st, version10_indexes, "upgrading the store to schema version 10")) != 0 ||
         (!has_column(st, "incidents", "assoc_actor_1") &&
          (rc = exec(st,
                     "ALTER TABLE incidents ADD COLUMN assoc_actor_1 TEXT NOT NULL DEFAULT '';"
@@ -1225,10 +1241,13 @@ static int where_origin_f(const sr_query *q, sr__buf *sql, const char **params, 
      * scan than through the origin index ("+" keeps the planner, which has no
      * statistics, off the origin index) */
     bool narrow = q && ((q->admin1 && *q->admin1) || (q->type && *q->type) || (q->actor && *q->actor));
+    /* a few days (few_units) are read through indexes that start with the
+     * origin, then the date: the origin condition must be usable there */
     if (!rc && strcmp(o, "all")) {
-        rc = sr__buf_printf(sql, narrow ? " AND +e.origin = ?%d" : " AND e.origin = ?%d", *np + 1);
+        rc = sr__buf_printf(sql, narrow && !few_days ? " AND +e.origin = ?%d" : " AND e.origin = ?%d", *np + 1);
         params[(*np)++] = o;
-    }
+    } else if (!rc && few_days)
+        rc = sr__buf_adds(sql, " AND e.origin IN ('news', 'acled', 'ucdp')");
     return rc;
 }
 
@@ -1424,14 +1443,22 @@ int sr_store_claims(sr_store *st, const sr_query *q, sr_claim_cb cb, void *ud)
 /* What reports count: each incident once (a news incident through its
  * incident, schema version 5), with the columns the filters and sums read. */
 #define COUNTED_EVENTS COUNTED_UNITS
-/* The same, for a few days of a filter (the edges of a crossed-tally report):
- * "+" keeps the planner from reading every unlinked event through
- * events_incident, so it takes the filter's or the date's index instead. */
-#define COUNTED_FEW_DAYS                                                                                   \
-    "(SELECT kind, origin, event_date, event_type, sub_event_type, actor1, actor2, country, iso3, admin1,"  \
-    " admin2, fatalities, fatalities_low, fatalities_high FROM events WHERE +incident_id IS NULL UNION ALL" \
-    " SELECT kind, origin, event_date, event_type, sub_event_type, actor1, actor2, country, iso3, admin1," \
-    " admin2, fatalities, fatalities_low, fatalities_high FROM incidents) e"
+/* The same, for a few days of one filter (the edges of a crossed-tally
+ * report), each branch through a named index: a region's (schema 7), or the
+ * covering indexes of the units by origin and date (schema 10), so that no
+ * wide row is read for a type or an actor substring. Named, because SQLite
+ * (no statistics) would read every unlinked event through events_incident. */
+#define FEW_UNITS_COLS                                                                                     \
+    "kind, origin, event_date, event_type, sub_event_type, actor1, actor2, country, iso3, admin1, admin2," \
+    " fatalities, fatalities_low, fatalities_high"
+static const char *few_units(const sr_query *q)
+{
+    if (q && q->admin1 && *q->admin1)
+        return "(SELECT " FEW_UNITS_COLS " FROM events INDEXED BY events_unlinked_admin1 WHERE incident_id IS NULL"
+               " UNION ALL SELECT " FEW_UNITS_COLS " FROM incidents INDEXED BY incidents_admin1_nc) e";
+    return "(SELECT " FEW_UNITS_COLS " FROM events INDEXED BY events_unlinked_units WHERE incident_id IS NULL"
+           " UNION ALL SELECT " FEW_UNITS_COLS " FROM incidents INDEXED BY incidents_units) e";
+}
 
 static const struct {
     const char *by;
@@ -1767,7 +1794,7 @@ static int general_stmt(sr_store *st, int k, const sr_query *q, int few_days, sq
         " SUM(CASE WHEN e.kind = 'aggregate' THEN COALESCE(e.fatalities, 0) END),"
         " SUM(CASE WHEN e.kind = 'aggregate' THEN COALESCE(e.fatalities_high, e.fatalities, 0) END)"
         " FROM %s",
-        report_keys[k].expr, few_days ? COUNTED_FEW_DAYS : COUNTED_EVENTS);
+        report_keys[k].expr, few_days ? few_units(q) : COUNTED_EVENTS);
     if (!rc)
         rc = where_origin_f(q, &sql, params, &np, few_days);
     if (!rc)
@@ -1878,6 +1905,34 @@ static int ft_group(sr_store *st, int k, const sr_query *q, const char *f, const
 {
     int mask[8], nparts = 0;
     kind_mask(q, mask);
+    /* a partial month is its month's rows less the days outside the period
+     * when those are fewer: fewer units read one by one */
+    span m = *sp;
+    struct {
+        char lo[11], hi[11];
+    } out[10];
+    int nout = 0;
+    for (int i = 0; i < m.n; i++) {
+        sr__date a, b;
+        if (m.part[i].gran != 'D' || sr__date_parse_iso(m.part[i].lo, &a) || sr__date_parse_iso(m.part[i].hi, &b))
+            continue;
+        long first = sr__date_days((sr__date){a.y, a.m, 1}), lo = sr__date_days(a), hi = sr__date_days(b);
+        long last = sr__date_days((sr__date){a.y, a.m, sr__month_days(a.y, a.m)});
+        if ((lo - first) + (last - hi) >= hi - lo + 1 || nout > 8)
+            continue;
+        if (lo > first) {
+            sr__date_fmt(sr__date_from_days(first), out[nout].lo);
+            sr__date_fmt(sr__date_from_days(lo - 1), out[nout++].hi);
+        }
+        if (hi < last) {
+            sr__date_fmt(sr__date_from_days(hi + 1), out[nout].lo);
+            sr__date_fmt(sr__date_from_days(last), out[nout++].hi);
+        }
+        m.part[i].gran = 'M';
+        snprintf(m.part[i].lo, sizeof m.part[i].lo, "%04d-%02d", a.y % 10000, a.m % 13);
+        snprintf(m.part[i].hi, sizeof m.part[i].hi, "%s", m.part[i].lo);
+    }
+    sp = &m;
     sr__buf sql;
     sr__buf_init(&sql, STORE_MAX_SQL);
     int rc = ft_union(&sql, q, f, sp,
@@ -1900,6 +1955,16 @@ static int ft_group(sr_store *st, int k, const sr_query *q, const char *f, const
         s = NULL;
         rc = general_stmt(st, k, &d, 1, &s);
         rc = rc ? rc : rg_feed(st, g, s, no_mask);
+        sqlite3_finalize(s);
+    }
+    static const int minus[8] = {-1, -1, -1, -1, -1, -1, -1, -1};
+    for (int i = 0; i < nout && !rc; i++) { /* the days outside the period, taken away */
+        sr_query d = *q;
+        d.since = out[i].lo;
+        d.until = out[i].hi;
+        s = NULL;
+        rc = general_stmt(st, k, &d, 1, &s);
+        rc = rc ? rc : rg_feed(st, g, s, minus);
         sqlite3_finalize(s);
     }
     return rc;
@@ -2012,76 +2077,125 @@ int sr__store_dates(sr_store *st, const sr_query *q, char first[11], char last[1
     return 0;
 }
 
-/* The first (or last) date with a unit passing q's one filter f = val: the
- * edge days through the filters' indexes, whole months and years by the
- * first month with something counted in the crossed tallies, then the days
- * of that month through the indexes. */
-static int ft_edge(sr_store *st, const sr_query *q, const char *f, const char *val, const span *sp, int last,
-                   char out[11])
+/* One branch of ft_edge: the counted units of a table through a named index,
+ * with the filter's condition ("m.name": one actor name of m per row). */
+typedef struct edge_branch {
+    const char *table, *index, *cond;
+} edge_branch;
+
+static const edge_branch admin1_edge[] = {
+    {"events", "events_unlinked_admin1", "e.incident_id IS NULL AND e.admin1 = ?1 COLLATE NOCASE"},
+    {"incidents", "incidents_admin1_nc", "e.admin1 = ?1 COLLATE NOCASE"},
+};
+static const edge_branch type_edge[] = {
+    {"events", "events_unlinked_event_type", "e.incident_id IS NULL AND e.event_type = ?1 COLLATE NOCASE"},
+    {"events", "events_unlinked_sub_event_type", "e.incident_id IS NULL AND e.sub_event_type = ?1 COLLATE NOCASE"},
+    {"incidents", "incidents_event_type", "e.event_type = ?1 COLLATE NOCASE"},
+    {"incidents", "incidents_sub_event_type", "e.sub_event_type = ?1 COLLATE NOCASE"},
+};
+/* an actor substring naming a few actors: one seek per name and branch */
+static const edge_branch names_edge[] = {
+    {"events", "events_unlinked_actor1", "e.incident_id IS NULL AND e.actor1 = m.name"},
+    {"events", "events_unlinked_actor2", "e.incident_id IS NULL AND e.actor2 = m.name"},
+    {"incidents", "incidents_actor", "e.actor1 = m.name"},
+    {"incidents", "incidents_actor2", "e.actor2 = m.name"},
+};
+/* many names (a broad substring): the units in date order, per origin,
+ * until one names any of them */
+static const edge_branch walk_edge[] = {
+    {"events", "events_unlinked_units",
+     "e.incident_id IS NULL AND (e.actor1 IN (SELECT name FROM m) OR e.actor2 IN (SELECT name FROM m))"},
+    {"incidents", "incidents_units", "(e.actor1 IN (SELECT name FROM m) OR e.actor2 IN (SELECT name FROM m))"},
+};
+#define EDGE_FEW_NAMES 64 /* more matching names than this: walk_edge */
+
+/* The first (or last) dated unit passing q's one filter f = val in q's
+ * period: in each branch of the counted units one ordered seek in an index
+ * that starts with the filter's value (or the origin and the date), so the
+ * first row found is the edge (schema 10; was a month of units read by
+ * substring). Parameters: ?1 value, ?2 since, ?3 until, ?4 origin, ?5
+ * country, ?6 kind. */
+static int ft_edge(sr_store *st, const sr_query *q, const char *f, const char *val, int last, char out[11])
 {
-    int mask[8];
-    kind_mask(q, mask);
     out[0] = 0;
-    int rc = 0;
-    for (int j = 0; j < sp->n && !rc && !out[0]; j++) {
-        int i = last ? sp->n - 1 - j : j;
-        char lo[16], hi[16];
-        if (sp->part[i].gran == 'D') {
-            snprintf(lo, sizeof lo, "%s", sp->part[i].lo);
-            snprintf(hi, sizeof hi, "%s", sp->part[i].hi);
-        } else { /* the first or last month of the range with a unit counted */
-            span m = {.n = 1};
-            m.part[0].gran = 'M';
-            snprintf(m.part[0].lo, sizeof m.part[0].lo, "%s", sp->part[i].lo[0] ? sp->part[i].lo : "0000");
-            snprintf(m.part[0].hi, sizeof m.part[0].hi, "%s", sp->part[i].hi);
-            if (sp->part[i].gran == 'Y') {
-                day_bound(m.part[0].lo, m.part[0].lo, "-01");
-                day_bound(m.part[0].hi, m.part[0].hi, "-12");
-            }
-            char cond[160];
-            snprintf(cond, sizeof cond,
-                     " AND %d * t.incidents + %d * t.aggregates > 0 ORDER BY t.period%s LIMIT 1", mask[0], mask[1],
-                     last ? " DESC" : "");
-            sr__buf sql;
-            sr__buf_init(&sql, STORE_MAX_SQL);
-            int nparts = 0;
-            rc = ft_union(&sql, q, f, &m, "SELECT t.period%s", &nparts);
-            if (!rc && !strcmp(f, "actor")) { /* the pair rows only lower counts already above zero */
-                char *cut = strstr(sql.p, " UNION ALL ");
-                if (cut) {
-                    *cut = 0;
-                    sql.len = (size_t)(cut - sql.p);
-                }
-            }
-            rc = rc ? rc : sr__buf_adds(&sql, cond);
-            sqlite3_stmt *s = NULL;
-            rc = rc ? rc : ft_prepare(st, &sql, q, f, val, &m, "month", &s);
-            sr__buf_release(&sql);
-            if (rc)
-                return rc;
-            int step = sqlite3_step(s);
-            if (step == SQLITE_ROW) {
-                day_bound(lo, sr__col_text(s, 0), "-01");
-                day_bound(hi, sr__col_text(s, 0), "-31");
-            }
-            sqlite3_finalize(s);
-            if (step == SQLITE_DONE)
-                continue;
-            if (step != SQLITE_ROW)
-                return db_fail(st, "reading the crossed tallies");
-        }
-        sr_query d = *q;
-        d.since = lo;
-        d.until = hi;
-        sqlite3_stmt *s = NULL;
-        if ((rc = query_value_f(st, last ? "SELECT max(NULLIF(e.event_date, '')) FROM " COUNTED_FEW_DAYS
-                                         : "SELECT min(NULLIF(e.event_date, '')) FROM " COUNTED_FEW_DAYS,
-                                &d, "", &s, 1)))
-            return rc;
-        copy_date(out, sqlite3_data_count(s) ? sr__col_text(s, 0) : "");
-        sqlite3_finalize(s);
+    const edge_branch *br = admin1_edge;
+    size_t nbr = 2;
+    bool names = false, walk = false;
+    if (!strcmp(f, "type"))
+        br = type_edge, nbr = 4;
+    else if (!strcmp(f, "actor")) {
+        sqlite3_stmt *c = NULL;
+        long n = 0;
+        if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM actor_names WHERE instr(lower(name), lower(?1)) > 0", -1,
+                               &c, NULL) != SQLITE_OK)
+            return db_fail(st, "reading the actor names");
+        sqlite3_bind_text(c, 1, val, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(c) == SQLITE_ROW)
+            n = (long)sqlite3_column_int64(c, 0);
+        sqlite3_finalize(c);
+        if (n == 0)
+            return 0;
+        /* with a country, a name's seek could read all its units elsewhere */
+        walk = n > EDGE_FEW_NAMES || (q->country && *q->country), names = !walk;
+        br = walk ? walk_edge : names_edge, nbr = walk ? 2 : 4;
     }
-    return rc;
+    const char *o = q->origin && *q->origin ? q->origin : "news";
+    bool all = !strcmp(o, "all");
+    static const char *const all_origins[] = {"'news'", "'acled'", "'ucdp'"};
+    sr__buf sql;
+    sr__buf_init(&sql, STORE_MAX_SQL);
+    int rc = sr__buf_adds(&sql, names || walk ? "WITH m(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE"
+                                                " instr(lower(name), lower(?1)) > 0) "
+                                              : "");
+    rc = rc ? rc : sr__buf_printf(&sql, "SELECT %s(x) FROM (", last ? "max" : "min");
+    int nq = 0;
+    for (size_t i = 0; i < nbr && !rc; i++)
+        for (int oi = 0; oi < (walk && all ? 3 : 1) && !rc; oi++) {
+            /* one lower bound only, or SQLite may seek by the weaker one */
+            rc = sr__buf_printf(&sql, "%sSELECT (SELECT e.event_date FROM %s e INDEXED BY %s WHERE %s AND %s",
+                                nq++ ? " UNION ALL " : "", br[i].table, br[i].index, br[i].cond,
+                                q->since && *q->since ? "e.event_date >= ?2 AND e.event_date <> ''" : "e.event_date > ''");
+            if (!rc && q->until && *q->until)
+                rc = sr__buf_adds(&sql, " AND e.event_date <= ?3");
+            if (!rc)
+                rc = walk && all ? sr__buf_printf(&sql, " AND e.origin = %s", all_origins[oi])
+                     : all       ? sr__buf_adds(&sql, " AND e.origin IN ('news', 'acled', 'ucdp')")
+                                 : sr__buf_adds(&sql, " AND e.origin = ?4");
+            if (!rc && q->country && *q->country)
+                rc = sr__buf_adds(&sql, " AND (e.country = ?5 COLLATE NOCASE OR e.iso3 = ?5 COLLATE NOCASE)");
+            if (!rc && q->kind && *q->kind)
+                rc = sr__buf_adds(&sql, " AND e.kind = lower(?6)");
+            rc = rc ? rc
+                    : sr__buf_printf(&sql, " ORDER BY e.event_date%s LIMIT 1) AS x%s", last ? " DESC" : "",
+                                     names ? " FROM m" : "");
+        }
+    rc = rc ? rc : sr__buf_adds(&sql, ")");
+    sqlite3_stmt *s = NULL;
+    if (!rc && sqlite3_prepare_v2(st->db, sql.p, -1, &s, NULL) != SQLITE_OK)
+        rc = db_fail(st, "preparing the edge query");
+    sr__buf_release(&sql);
+    if (rc) {
+        if (rc != SR_EDB && !st->err[0])
+            snprintf(st->err, sizeof st->err, "finding the first and last dates: %s", sr_strerror(rc));
+        return rc;
+    }
+    /* parameters not in the text are left unbound (bind answers SQLITE_RANGE) */
+    sqlite3_bind_text(s, 1, val, -1, SQLITE_TRANSIENT);
+    if (q->since && *q->since)
+        sqlite3_bind_text(s, 2, q->since, -1, SQLITE_TRANSIENT);
+    if (q->until && *q->until)
+        sqlite3_bind_text(s, 3, q->until, -1, SQLITE_TRANSIENT);
+    if (!all)
+        sqlite3_bind_text(s, 4, o, -1, SQLITE_TRANSIENT);
+    if (q->country && *q->country)
+        sqlite3_bind_text(s, 5, q->country, -1, SQLITE_TRANSIENT);
+    if (q->kind && *q->kind)
+        sqlite3_bind_text(s, 6, q->kind, -1, SQLITE_TRANSIENT);
+    int step = sqlite3_step(s);
+    if (step == SQLITE_ROW)
+        copy_date(out, sr__col_text(s, 0));
+    sqlite3_finalize(s);
+    return step == SQLITE_ROW || step == SQLITE_DONE ? 0 : db_fail(st, "finding the first and last dates");
 }
 
 /* The documents with an event passing q's one filter f: from the filter's
@@ -2198,8 +2312,9 @@ int sr_store_scope(sr_store *st, const sr_query *q, sr_scope *out)
             out->events += g.v[i].v[0] + g.v[i].v[1];
         rg_release(&g);
         rc = rc ? rc : ft_documents(st, q, f, &out->documents);
-        rc = rc ? rc : ft_edge(st, q, f, fval, &sp, 0, out->first);
-        rc = rc ? rc : ft_edge(st, q, f, fval, &sp, 1, out->last);
+        /* the edges are the units' dates: none without a unit */
+        rc = rc || !out->events ? rc : ft_edge(st, q, f, fval, 0, out->first);
+        rc = rc || !out->events ? rc : ft_edge(st, q, f, fval, 1, out->last);
         return rc;
     }
     /* one pass over the filtered units (the filters' indexes pick them) */
