@@ -187,7 +187,8 @@ static const char *const tallies_sql =
     "CREATE INDEX IF NOT EXISTS events_origin_date ON events(origin, event_date);\n";
 
 /* Appends template t with "$" replaced by the row prefix p (NEW, OLD, e),
- * "~" by the sign, "^" by the aggregate function (SUM or nothing) and "`" by
+ * "~" by the sign, "^" by the aggregate function (SUM or nothing), "#" by
+ * whether the row is a report (an events row, 1) or an incident (0), and "`" by
  * the condition that an events row is not counted through an incident
  * (inc: the row is an incident, schema version 5). */
 static int expand(sr__buf *b, const char *t, const char *p, int sign, int grouped, int inc)
@@ -198,6 +199,7 @@ static int expand(sr__buf *b, const char *t, const char *p, int sign, int groupe
              : *t == '`' ? (inc ? sr__buf_adds(b, "1") : expand(b, "$.incident_id IS NULL", p, sign, grouped, 0))
              : *t == '~' ? (sign ? sr__buf_adds(b, sign < 0 ? "-1" : "1") : expand(b, "$.sgn", p, 1, grouped, inc))
              : *t == '^' ? sr__buf_adds(b, grouped ? "SUM" : "")
+             : *t == '#' ? sr__buf_adds(b, inc ? "0" : "1")
                          : sr__buf_addc(b, *t);
     return rc;
 }
@@ -522,15 +524,16 @@ static const char *const ftallies_sql =
      * still go into actor_names) */
     "CREATE TABLE IF NOT EXISTS ftallies_pending (sgn INTEGER NOT NULL, cnt INTEGER NOT NULL, kind TEXT, origin TEXT,"
     " event_date TEXT, event_type TEXT, sub_event_type TEXT, actor1 TEXT, actor2 TEXT, country TEXT, iso3 TEXT,"
-    " admin1 TEXT, admin2 TEXT, fatalities INTEGER, fatalities_low INTEGER, fatalities_high INTEGER);\n";
+    " admin1 TEXT, admin2 TEXT, fatalities INTEGER, fatalities_low INTEGER, fatalities_high INTEGER,"
+    " rep INTEGER NOT NULL DEFAULT 0);\n";
 
 /* A trigger's row $ into ftallies_pending (schema 9): one insert per row
  * instead of some eighty tally upserts; ft_flush adds them up per batch. */
 static const char *const ft_pending_tpl =
     "INSERT INTO ftallies_pending (sgn, cnt, kind, origin, event_date, event_type, sub_event_type, actor1, actor2,"
-    " country, iso3, admin1, admin2, fatalities, fatalities_low, fatalities_high) VALUES (~, `, $.kind, $.origin,"
+    " country, iso3, admin1, admin2, fatalities, fatalities_low, fatalities_high, rep) VALUES (~, `, $.kind, $.origin,"
     " $.event_date, $.event_type, $.sub_event_type, $.actor1, $.actor2, $.country, $.iso3, $.admin1, $.admin2,"
-    " $.fatalities, $.fatalities_low, $.fatalities_high);\n";
+    " $.fatalities, $.fatalities_low, $.fatalities_high, #);\n";
 
 /* The filter value of slot f.slot for event $ ('' when it has none). */
 #define FT_FVAL                                                                                                   \
@@ -545,6 +548,17 @@ static const char *const ft_contrib_tpl =
     " UNION ALL SELECT 2, 'type' UNION ALL SELECT 3, 'type' UNION ALL SELECT 4, 'actor' UNION ALL SELECT 5, 'actor'"
     " UNION ALL SELECT 6, 'pair') f";
 static const char *const ft_cond_tpl = " WHERE ` AND" FT_FVAL " <> ''";
+/* Schema 10: the reports (events rows, each counted whether or not it is
+ * linked to an incident) per filter value, in rows of the report dimension
+ * 'rep' with key '': a filtered report's header counts them (its documents
+ * cannot be added up over names and months; reports can). Incidents count
+ * the reports of kind incident, aggregates those of kind aggregate. */
+static const char *const ft_rep_tpl =
+    "SELECT $.origin, f.fdim," FT_FVAL ", 'rep', g.gran, CASE g.gran WHEN 'M' THEN substr($.event_date, 1, 7)"
+    " ELSE substr($.event_date, 1, 4) END, '', $.country, $.iso3, SUM(~ * ($.kind = 'incident')),"
+    " SUM(~ * ($.kind = 'aggregate')), 0, 0, 0, 0, 0, 0 FROM (SELECT 'M' AS gran UNION ALL SELECT 'Y') g,"
+    " (SELECT 1 AS slot, 'admin1' AS fdim UNION ALL SELECT 2, 'type' UNION ALL SELECT 3, 'type'"
+    " UNION ALL SELECT 4, 'actor' UNION ALL SELECT 5, 'actor' UNION ALL SELECT 6, 'pair') f";
 static const char *const ft_cols =
     "INSERT INTO ftallies (origin, fdim, fval, dim, gran, period, key, country, iso3, incidents, aggregates,"
     " fat_low, fat_best, fat_high, claim_low, claim_best, claim_high) ";
@@ -637,6 +651,47 @@ static int ensure_ftallies(sr_store *st, int rebuild)
     return rc;
 }
 
+static bool has_column(sr_store *st, const char *table, const char *col);
+
+/* Schema 10: the reports rows of the crossed tallies (ft_rep_tpl); with
+ * rebuild, counted from every stored event, one filter at a time from a
+ * compact copy of the columns read, years from months. */
+static int ensure_reps(sr_store *st, int rebuild)
+{
+    int rc = 0;
+    if (has_column(st, "ftallies_pending", "sgn") && !has_column(st, "ftallies_pending", "rep"))
+        rc = exec(st, "ALTER TABLE ftallies_pending ADD COLUMN rep INTEGER NOT NULL DEFAULT 0",
+                  "upgrading the store to schema version 10");
+    if (rc || !rebuild)
+        return rc;
+    static const char *const slots[] = {"f.slot = 1", "f.slot IN (2, 3)", "f.slot IN (4, 5)", "f.slot = 6"};
+    sr__buf b;
+    sr__buf_init(&b, 64 * 1024);
+    rc = sr__buf_adds(&b, "DELETE FROM ftallies WHERE dim = 'rep';\n"
+                          "CREATE TEMP TABLE sr_reps AS SELECT kind, origin, event_date, event_type, sub_event_type,"
+                          " actor1, actor2, country, iso3, admin1 FROM events;\n");
+    for (size_t i = 0; i < 4 && !rc; i++) {
+        rc = sr__buf_adds(&b, ft_cols);
+        rc = rc ? rc : expand(&b, ft_rep_tpl, "e", 1, 1, 0);
+        rc = rc ? rc : sr__buf_printf(&b, ", temp.sr_reps e WHERE g.gran = 'M' AND %s AND", slots[i]);
+        rc = rc ? rc : expand(&b, FT_FVAL " <> '' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9", "e", 1, 1, 0);
+        rc = rc ? rc : sr__buf_adds(&b, ft_upsert);
+    }
+    rc = rc ? rc : sr__buf_adds(&b, ft_cols);
+    rc = rc ? rc
+            : sr__buf_adds(&b, "SELECT origin, fdim, fval, dim, 'Y', substr(period, 1, 4), key, country, iso3,"
+                               " SUM(incidents), SUM(aggregates), 0, 0, 0, 0, 0, 0 FROM ftallies WHERE dim = 'rep'"
+                               " AND gran = 'M' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9");
+    rc = rc ? rc : sr__buf_adds(&b, ft_upsert);
+    rc = rc ? rc : sr__buf_adds(&b, "DROP TABLE temp.sr_reps;\n");
+    if (!rc)
+        rc = exec(st, b.p, "counting the reports per filter value");
+    else
+        snprintf(st->err, sizeof st->err, "counting the reports per filter value: %s", sr_strerror(rc));
+    sr__buf_release(&b);
+    return rc;
+}
+
 /* Adds the units pending since the last flush into the crossed tallies and
  * the actor names, and empties the pending table: run inside the writing
  * transaction before it commits (sr_store_commit, or a document stored
@@ -661,6 +716,13 @@ static int ft_flush(sr_store *st)
     rc = rc ? rc : sr__buf_adds(&b, units);
     rc = rc ? rc : expand(&b, ft_cond_tpl, "e", 0, 1, 1);
     rc = rc ? rc : sr__buf_adds(&b, " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, e.sgn");
+    rc = rc ? rc : sr__buf_adds(&b, ft_upsert);
+    /* the reports (schema 10): every events row, linked or not */
+    rc = rc ? rc : sr__buf_adds(&b, ft_cols);
+    rc = rc ? rc : expand(&b, ft_rep_tpl, "e", 0, 1, 1);
+    rc = rc ? rc : sr__buf_adds(&b, ", ftallies_pending e WHERE e.rep AND" );
+    rc = rc ? rc : expand(&b, FT_FVAL " <> '' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 HAVING SUM(e.sgn * (e.kind = 'incident')) <> 0"
+                                    " OR SUM(e.sgn * (e.kind = 'aggregate')) <> 0", "e", 0, 1, 1);
     rc = rc ? rc : sr__buf_adds(&b, ft_upsert);
     rc = rc ? rc
             : sr__buf_adds(&b, "INSERT OR IGNORE INTO actor_names (name) SELECT actor1 FROM ftallies_pending"
@@ -843,7 +905,7 @@ static int migrate(sr_store *st)
     }
     /* 8 -> 9: the tallies' and crossed tallies' triggers write pending units
      * (added up per batch by ft_flush) */
-    if (v >= 1 && v < 9 &&
+    if (v >= 1 && v < 10 &&
         (rc = exec(st,
                    "DROP TRIGGER IF EXISTS tallies_ins; DROP TRIGGER IF EXISTS tallies_del;"
                    " DROP TRIGGER IF EXISTS tallies_upd; DROP TRIGGER IF EXISTS tallies_inc_ins;"
@@ -851,7 +913,7 @@ static int migrate(sr_store *st)
                    " DROP TRIGGER IF EXISTS ftallies_ins; DROP TRIGGER IF EXISTS ftallies_del;"
                    " DROP TRIGGER IF EXISTS ftallies_upd; DROP TRIGGER IF EXISTS ftallies_inc_ins;"
                    " DROP TRIGGER IF EXISTS ftallies_inc_del; DROP TRIGGER IF EXISTS ftallies_inc_upd;",
-                   "upgrading the store to schema version 9")) != 0) {
+                   "upgrading the store to schema version 10")) != 0) {
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         return rc;
     }
@@ -881,7 +943,9 @@ static int migrate(sr_store *st)
                     "upgrading the store to schema version 6")) != 0) ||
         (v >= 1 && v < 5 && (rc = relink(st)) != 0) || (rc = ensure_tallies(st, v > 0 && v < 6)) != 0 ||
         (rc = ensure_alert_tallies(st, v > 0 && v < 6, v > 0 && v < 7)) != 0 ||
-        (rc = ensure_ftallies(st, v > 0 && v < 8)) != 0 || (rc = ensure_claim_links(st, v > 0 && v < 8)) != 0 ||
+        (rc = ensure_reps(st, 0)) != 0 || /* the pending table's new column, before the triggers write it */
+        (rc = ensure_ftallies(st, v > 0 && v < 8)) != 0 || (rc = ensure_reps(st, v > 0 && v < 10)) != 0 ||
+        (rc = ensure_claim_links(st, v > 0 && v < 8)) != 0 ||
         (rc = exec(st, "DROP TABLE IF EXISTS temp.sr_units", "creating the schema")) != 0 ||
         (rc = exec(st, setv, "creating the schema")) != 0) {
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
@@ -1901,6 +1965,23 @@ static int ft_prepare(sr_store *st, sr__buf *sql, const sr_query *q, const char 
 /* Sums of the units passing q's one filter (f = val) per key of
  * report_keys[k], into g: whole months and years from the crossed tallies,
  * the days at the edges of the period through the filters' indexes. */
+/* The reports (events rows) passing q on a few days, as one row of sums
+ * (key '', incidents, aggregates; schema 10's 'rep' rows on days). */
+static int reps_stmt(sr_store *st, const sr_query *q, sqlite3_stmt **s)
+{
+    sr__buf sql;
+    sr__buf_init(&sql, STORE_MAX_SQL);
+    const char *params[16];
+    int np = 0;
+    int rc = sr__buf_adds(&sql, "SELECT '', SUM(e.kind = 'incident'), SUM(e.kind = 'aggregate'), 0, 0, 0, 0, 0, 0"
+                                " FROM events e");
+    rc = rc ? rc : where_origin_f(q, &sql, params, &np, 1);
+    rc = rc ? rc : prepare_query(st, &sql, params, np, 0, s);
+    sr__buf_release(&sql);
+    return rc;
+}
+
+/* k < 0: the reports of the units rather than their sums by a key. */
 static int ft_group(sr_store *st, int k, const sr_query *q, const char *f, const char *val, const span *sp, rgroup *g)
 {
     int mask[8], nparts = 0;
@@ -1941,7 +2022,7 @@ static int ft_group(sr_store *st, int k, const sr_query *q, const char *f, const
                       &nparts);
     sqlite3_stmt *s = NULL;
     if (!rc && nparts)
-        rc = ft_prepare(st, &sql, q, f, val, sp, report_keys[k].by, &s);
+        rc = ft_prepare(st, &sql, q, f, val, sp, k >= 0 ? report_keys[k].by : "rep", &s);
     sr__buf_release(&sql);
     if (!rc && s)
         rc = rg_feed(st, g, s, mask);
@@ -1953,7 +2034,7 @@ static int ft_group(sr_store *st, int k, const sr_query *q, const char *f, const
         d.since = sp->part[i].lo;
         d.until = sp->part[i].hi;
         s = NULL;
-        rc = general_stmt(st, k, &d, 1, &s);
+        rc = k >= 0 ? general_stmt(st, k, &d, 1, &s) : reps_stmt(st, &d, &s);
         rc = rc ? rc : rg_feed(st, g, s, no_mask);
         sqlite3_finalize(s);
     }
@@ -1963,7 +2044,7 @@ static int ft_group(sr_store *st, int k, const sr_query *q, const char *f, const
         d.since = out[i].lo;
         d.until = out[i].hi;
         s = NULL;
-        rc = general_stmt(st, k, &d, 1, &s);
+        rc = k >= 0 ? general_stmt(st, k, &d, 1, &s) : reps_stmt(st, &d, &s);
         rc = rc ? rc : rg_feed(st, g, s, minus);
         sqlite3_finalize(s);
     }
@@ -2198,96 +2279,6 @@ static int ft_edge(sr_store *st, const sr_query *q, const char *f, const char *v
     return step == SQLITE_ROW || step == SQLITE_DONE ? 0 : db_fail(st, "finding the first and last dates");
 }
 
-/* The documents with an event passing q's one filter f: from the filter's
- * index on events alone (one branch per column the filter reads; UNION
- * counts a document once). */
-static int ft_documents(sr_store *st, const sr_query *q, const char *f, long *out)
-{
-    sr_query b = *q;
-    static const char *const br[][2] = {
-        {" INDEXED BY events_admin1", ""},
-        {" INDEXED BY events_event_type", " AND e.event_type = ?%d COLLATE NOCASE"},
-        {" INDEXED BY events_sub_event_type", " AND e.sub_event_type = ?%d COLLATE NOCASE"},
-        {" INDEXED BY events_actor1",
-         " AND e.actor1 IN (SELECT name FROM actor_names WHERE instr(lower(name), lower(?%d)) > 0)"},
-        {" INDEXED BY events_actor2",
-         " AND e.actor2 IN (SELECT name FROM actor_names WHERE instr(lower(name), lower(?%d)) > 0)"},
-    };
-    int from = 0, to = 0;
-    const char *val = NULL;
-    if (!strcmp(f, "type"))
-        from = 1, to = 2, val = q->type, b.type = NULL;
-    else if (!strcmp(f, "actor"))
-        from = 3, to = 4, val = q->actor, b.actor = NULL;
-    sr__buf sql;
-    sr__buf_init(&sql, STORE_MAX_SQL);
-    const char *params[16];
-    int np = 0;
-    int rc = 0;
-    /* an actor substring in one country: the country's events through its
-     * indexes (name, then ISO3), as the actor indexes do not hold the country
-     * (a document found twice is counted once below) */
-    bool bycountry = from == 3 && q->country && *q->country;
-    if (bycountry)
-        b.country = NULL;
-    for (int c = 0; c < (bycountry ? 2 : 1) && !rc; c++)
-        for (int i = from; i <= (bycountry ? from : to) && !rc; i++) {
-            rc = sr__buf_adds(&sql, c || i > from ? " UNION ALL SELECT e.document_id FROM events e"
-                                                  : "SELECT e.document_id FROM events e");
-            rc = rc ? rc
-                    : sr__buf_adds(&sql, !bycountry ? br[i][0] : c ? " INDEXED BY events_iso3" : " INDEXED BY events_country");
-            rc = rc ? rc : where_origin(&b, &sql, params, &np);
-            if (!rc && bycountry)
-                rc = sr__buf_printf(&sql, c ? " AND e.iso3 = ?%d COLLATE NOCASE" : " AND e.country = ?%d COLLATE NOCASE",
-                                    np + 1);
-            if (!rc && bycountry) /* one pass over the country's events: either actor */
-                rc = sr__buf_printf(&sql,
-                                    " AND (e.actor1 IN (SELECT name FROM actor_names WHERE instr(lower(name), lower(?%d)) > 0)"
-                                    " OR e.actor2 IN (SELECT name FROM actor_names WHERE instr(lower(name), lower(?%d)) > 0))",
-                                    np + 2, np + 2);
-            else if (!rc && val)
-                rc = sr__buf_printf(&sql, br[i][1], np + 1);
-        }
-    if (bycountry)
-        params[np++] = q->country;
-    if (val)
-        params[np++] = val;
-    /* the documents are counted once each in a bitmap over their ids
-     * (cheaper than SQLite's DISTINCT b-tree on hundreds of thousands) */
-    sqlite3_stmt *s = NULL;
-    sqlite3_int64 maxid = 0;
-    if (!rc && sqlite3_prepare_v2(st->db, "SELECT max(id) FROM documents", -1, &s, NULL) == SQLITE_OK &&
-        sqlite3_step(s) == SQLITE_ROW)
-        maxid = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-    s = NULL;
-    rc = rc ? rc : prepare_query(st, &sql, params, np, 0, &s);
-    sr__buf_release(&sql);
-    if (rc)
-        return rc;
-    size_t words = (size_t)(maxid > 0 ? maxid : 0) / 64 + 1;
-    uint64_t *seen = calloc(words, sizeof *seen);
-    if (!seen) {
-        sqlite3_finalize(s);
-        snprintf(st->err, sizeof st->err, "counting documents: out of memory");
-        return SR_ENOMEM;
-    }
-    long n = 0;
-    int step;
-    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-        sqlite3_int64 id = sqlite3_column_int64(s, 0);
-        if (id < 0 || (size_t)id / 64 >= words)
-            continue; /* cannot happen: every event's document is stored */
-        uint64_t bit = 1ULL << (id % 64);
-        n += !(seen[id / 64] & bit);
-        seen[id / 64] |= bit;
-    }
-    free(seen);
-    sqlite3_finalize(s);
-    *out = n;
-    return step == SQLITE_DONE ? 0 : db_fail(st, "counting documents");
-}
-
 int sr_store_scope(sr_store *st, const sr_query *q, sr_scope *out)
 {
     if (!st || !out)
@@ -2311,7 +2302,12 @@ int sr_store_scope(sr_store *st, const sr_query *q, sr_scope *out)
         for (size_t i = 0; i < g.n; i++)
             out->events += g.v[i].v[0] + g.v[i].v[1];
         rg_release(&g);
-        rc = rc ? rc : ft_documents(st, q, f, &out->documents);
+        /* reports, not documents: these add up over names and months */
+        g = (rgroup){0};
+        rc = rc ? rc : ft_group(st, -1, q, f, fval, &sp, &g);
+        for (size_t i = 0; i < g.n; i++)
+            out->documents += g.v[i].v[0] + g.v[i].v[1];
+        rg_release(&g);
         /* the edges are the units' dates: none without a unit */
         rc = rc || !out->events ? rc : ft_edge(st, q, f, fval, 0, out->first);
         rc = rc || !out->events ? rc : ft_edge(st, q, f, fval, 1, out->last);
@@ -2327,7 +2323,11 @@ int sr_store_scope(sr_store *st, const sr_query *q, sr_scope *out)
     copy_date(out->first, sqlite3_data_count(s) ? sr__col_text(s, 1) : "");
     copy_date(out->last, sqlite3_data_count(s) ? sr__col_text(s, 2) : "");
     sqlite3_finalize(s);
-    if ((rc = query_value(st, "SELECT count(DISTINCT e.document_id) FROM events e", q, "", &s)))
+    /* with a region, type or actor: the reports passing (as the crossed
+     * tallies count them), else the documents */
+    bool reps = q && ((q->admin1 && *q->admin1) || (q->type && *q->type) || (q->actor && *q->actor));
+    if ((rc = query_value(st, reps ? "SELECT count(*) FROM events e" : "SELECT count(DISTINCT e.document_id) FROM events e",
+                          q, "", &s)))
         return rc;
     out->documents = (long)sqlite3_column_int64(s, 0);
     sqlite3_finalize(s);

@@ -263,8 +263,8 @@ static void check_all(sr_store *st, sqlite3 *db)
                 char sql[2048];
                 snprintf(sql, sizeof sql, "SELECT count(*) FROM " COUNTED " WHERE %s", where);
                 assert_int_equal(sc.events, value(db, sql));
-                if (f) /* with a filter: the documents with an event that passes it */
-                    snprintf(sql, sizeof sql, "SELECT count(DISTINCT document_id) FROM events WHERE %s", where);
+                if (f) /* with a filter (schema 10): the reports (events rows) that pass it */
+                    snprintf(sql, sizeof sql, "SELECT count(*) FROM events WHERE %s", where);
                 else
                     snprintf(sql, sizeof sql,
                              "SELECT count(*) FROM events WHERE id IN (SELECT min(id) FROM events GROUP BY document_id)"
@@ -543,6 +543,22 @@ static void test_tallies(void **state)
     assert_int_equal(value(db, "PRAGMA user_version"), 10);
     check_marks(db);
     check_alerts(db);
+    /* a version-9 store gains the reports rows and the units' indexes */
+    sr_store_free(st);
+    assert_int_equal(sqlite3_exec(db,
+                                  "DELETE FROM ftallies WHERE dim = 'rep'; DROP TRIGGER ftallies_ins;"
+                                  " DROP TRIGGER ftallies_del; DROP TRIGGER ftallies_upd; DROP TRIGGER ftallies_inc_ins;"
+                                  " DROP TRIGGER ftallies_inc_del; DROP TRIGGER ftallies_inc_upd;"
+                                  " ALTER TABLE ftallies_pending DROP COLUMN rep; DROP INDEX incidents_units;"
+                                  " DROP INDEX events_unlinked_units; PRAGMA user_version = 9",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    st = sr_store_open(path, err, sizeof err);
+    assert_non_null(st);
+    assert_int_equal(value(db, "PRAGMA user_version"), 10);
+    assert_true(value(db, "SELECT count(*) FROM ftallies WHERE dim = 'rep' AND incidents > 0") > 10);
+    assert_int_equal(value(db, "SELECT count(*) FROM pragma_index_info('incidents_units')"), 14);
+    check_all(st, db);
     check_rebuild(st, path, db); /* closes st */
     sqlite3_close(db);
     const char *sfx[] = {"", "-wal", "-shm"};
