@@ -58,7 +58,10 @@ static const char *const version10_indexes =
     "CREATE INDEX IF NOT EXISTS incidents_units ON incidents" UNIT_INDEX_COLS ";\n"
     "CREATE INDEX IF NOT EXISTS events_unlinked_units ON events" UNIT_INDEX_COLS " WHERE incident_id IS NULL;\n"
     "CREATE INDEX IF NOT EXISTS events_unlinked_actor1 ON events(actor1, event_date) WHERE incident_id IS NULL;\n"
-    "CREATE INDEX IF NOT EXISTS events_unlinked_actor2 ON events(actor2, event_date) WHERE incident_id IS NULL;\n";
+    "CREATE INDEX IF NOT EXISTS events_unlinked_actor2 ON events(actor2, event_date) WHERE incident_id IS NULL;\n"
+    /* the reports (events rows) of a few days for any filter (reps_stmt) */
+    "CREATE INDEX IF NOT EXISTS events_reports ON events(origin, event_date, kind, actor1, actor2, admin1, event_type,"
+    " sub_event_type, country, iso3);\n";
 
 static const char *const schema_sql =
     "CREATE TABLE IF NOT EXISTS documents (\n"
@@ -1974,7 +1977,7 @@ static int reps_stmt(sr_store *st, const sr_query *q, sqlite3_stmt **s)
     const char *params[16];
     int np = 0;
     int rc = sr__buf_adds(&sql, "SELECT '', SUM(e.kind = 'incident'), SUM(e.kind = 'aggregate'), 0, 0, 0, 0, 0, 0"
-                                " FROM events e");
+                                " FROM events e INDEXED BY events_reports");
     rc = rc ? rc : where_origin_f(q, &sql, params, &np, 1);
     rc = rc ? rc : prepare_query(st, &sql, params, np, 0, s);
     sr__buf_release(&sql);

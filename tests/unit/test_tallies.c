@@ -550,7 +550,7 @@ static void test_tallies(void **state)
                                   " DROP TRIGGER ftallies_del; DROP TRIGGER ftallies_upd; DROP TRIGGER ftallies_inc_ins;"
                                   " DROP TRIGGER ftallies_inc_del; DROP TRIGGER ftallies_inc_upd;"
                                   " ALTER TABLE ftallies_pending DROP COLUMN rep; DROP INDEX incidents_units;"
-                                  " DROP INDEX events_unlinked_units; PRAGMA user_version = 9",
+                                  " DROP INDEX events_unlinked_units; DROP INDEX events_reports; PRAGMA user_version = 9",
                                   NULL, NULL, NULL),
                      SQLITE_OK);
     st = sr_store_open(path, err, sizeof err);

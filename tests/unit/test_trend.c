@@ -289,7 +289,7 @@ static void test_upgrade(void **state)
                                       " DROP INDEX events_unlinked_admin1; DROP INDEX events_unlinked_event_type;"
                                       " DROP INDEX events_unlinked_sub_event_type;"
                                       " DROP INDEX events_unlinked_units; DROP INDEX events_unlinked_actor1;"
-                                      " DROP INDEX events_unlinked_actor2;"
+                                      " DROP INDEX events_unlinked_actor2; DROP INDEX events_reports;"
                                       " DROP TABLE ftallies_pending; DROP TRIGGER incidents_mention_del;"
                                       " DROP TABLE incidents; DROP INDEX events_incident;"
                                       " DROP TRIGGER tallies_ins; DROP TRIGGER tallies_del; DROP TRIGGER tallies_upd;"
