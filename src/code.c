@@ -1292,6 +1292,27 @@ static int is_kill_tok(const coder *c, uint32_t i)
     return 0;
 }
 
+/* Is the number at token i a year (1900-2099, four digits as written) after
+ * an agency credit ("AFP 2018", "(c) 2017", "Copyright 2016")? Wire copy
+ * pasted from web pages runs such lines into the next sentence. */
+static int year_after_credit(const coder *c, uint32_t i)
+{
+    const sr__tok *k = &c->t.toks[i];
+    if (k->kind != SR_TOK_NUM || k->e - k->s != 4 || k->oe - k->os != 4)
+        return 0;
+    const char *d = c->t.norm + k->s;
+    if (!((d[0] == '1' && d[1] == '9') || (d[0] == '2' && d[1] == '0')))
+        return 0;
+    const sr__tok *p = &c->t.toks[i - 1];
+    if (tok_in(c, i - 1, (const char *const[]){"copyright", "\xc2\xa9", NULL}))
+        return 1;
+    /* an agency's short name in capitals ("AFP", "SANA") and a name after the
+     * year: the photographer's or the headline's ("AFP 2018 DELIL SOULEIMAN") */
+    const sr__tok *n = i + 1 < c->t.ntoks ? &c->t.toks[i + 1] : NULL;
+    return p->kind == SR_TOK_WORD && (p->flags & SR_TF_ALLCAPS) && p->e - p->s >= 2 && p->e - p->s <= 8 &&
+           !c->ti[i - 1].ent && n && n->kind == SR_TOK_WORD && (n->flags & SR_TF_CAP);
+}
+
 /* Classifies the number at token i: 'd' dead, 'w' wounded, 0 neither. */
 static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const chunk *ch, size_t nch)
 {
@@ -1304,6 +1325,10 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
         return 0;
     if (ne < b && tok_is(c, ne, "de"))
         return 0; /* "Colonia 21 de Marzo": a name, not a count */
+    if (i > a && ne == i + 1 && year_after_credit(c, i))
+        return 0; /* "(c) AFP 2018 ...": the year of an agency's credit line */
+    if (i > a && (tok_is(c, i - 1, "url") || (i > a + 1 && c->t.toks[i - 1].kind == SR_TOK_NUM && tok_is(c, i - 2, "url"))))
+        return 0; /* "Get short URL 0 612": a web page's share counts */
     if (i > a && (tok_is(c, i - 1, "aged") || tok_is(c, i - 1, "age") || tok_is(c, i - 1, "no.") ||
                   tok_is(c, i - 1, "number") || tok_is(c, i - 1, "route") || tok_is(c, i - 1, "highway") ||
                   tok_is(c, i - 1, "km") || tok_is(c, i - 1, "of")))
@@ -1379,7 +1404,9 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
             rb = 'd';
             break;
         }
-        if (c->ti[k].num)
+        /* "killed 4 soldiers and 3 civilians": a count that opens a conjunct
+         * reads past the count of the conjunct before it */
+        if (c->ti[k].num && !(start > a && tok_in(c, start - 1, (const char *const[]){"and", ",", NULL})))
             break;
         dist++;
     }
@@ -1395,6 +1422,17 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
         if (tok_is(c, k, "and") || tok_is(c, k, ","))
             return rf;
     return df <= db ? rf : rb;
+}
+
+/* Does a subset word ("including", "among them", "of whom") stand in the
+ * three tokens before token i (>= a)? "31 killed including two medics": the
+ * two are among the 31, not more dead. */
+static int subset_before(const coder *c, uint32_t i, uint32_t a)
+{
+    for (uint32_t k = i > a + 3 ? i - 3 : a; k < i; k++)
+        if (c->ti[k].cue >> CUE_SUBSET & 1)
+            return 1;
+    return 0;
 }
 
 static void fig_add(figure *sum, const figure *f, int *first)
@@ -2921,6 +2959,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             if (r == 'd' && isq && i < tm->tb && f.best == 1 && (tok_is(c, i, "a") || tok_is(c, i, "an")) && !nlone) {
                 lone = f; /* "a man shot dead" is one victim, unless a figure follows the verb */
                 nlone = 1;
+            } else if (r == 'd' && nd && subset_before(c, i, a)) {
+                /* part of the count before it */
             } else if (r == 'd') {
                 fig_add(&dead, &f, &first);
                 nd++;
@@ -2989,7 +3029,12 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             d = dateline_date(c, se, &c->dh[k]) ? 1500 : 0;
         uint32_t db = c->dh[k].tb; /* "said on Thursday" dates the statement, if another date is there */
         if ((db > se->tb && has_cue(c, db - 1, CUE_ATTRIB_AFTER)) ||
-            (db > se->tb + 1 && tok_is(c, db - 1, "on") && has_cue(c, db - 2, CUE_ATTRIB_AFTER)))
+            (db > se->tb + 1 && tok_is(c, db - 1, "on") && has_cue(c, db - 2, CUE_ATTRIB_AFTER)) ||
+            /* "in a Sunday statement", "Monday's report" */
+            (c->dh[k].te < se->te && !c->dh[k].h.period &&
+             tok_in(c, c->dh[k].te + (tok_is(c, c->dh[k].te, "'s") ? 1 : 0),
+                    (const char *const[]){"statement", "report", "briefing", "interview", "announcement",
+                                          "communique", "speech", "bulletin", "press", NULL})))
             d += 500;
         if (c->dh[k].tb < a || c->dh[k].te > b)
             d += 1000;
@@ -3003,6 +3048,16 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         }
     }
     int period = (dt && dt->h.period) || find_cue(c, a, b, CUE_PERIOD) >= 0;
+    /* "350 have been killed since the truce collapsed on 19 September": a
+     * date after "since" is where the count began, not the day of a killing */
+    int since = 0;
+    if (dt && !period && dt->tb > tm->te)
+        for (uint32_t k = tm->te; k < dt->tb && !since; k++) {
+            if (is_hard_punct(c, k) || (k > tm->te && c->ti[k].trig))
+                break;
+            since = tok_is(c, k, "since");
+        }
+    period |= since;
 
     if (sr__grow((void **)&c->cands, &c->capcands, c->ncands, sizeof *c->cands))
         return SR_ENOMEM;
@@ -3580,10 +3635,19 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         ev->time_precision = dt->h.precision;
         ev->ev_date = span_of(c, dt->tb, dt->te);
         cd->has_date = 1;
+        if (since && c->has_pub && sr__date_days(c->pub) > sr__date_days(dt->h.start)) {
+            /* the count runs from that date up to the report */
+            sr__date_fmt(c->pub, ev->date_end);
+            sr__date_fmt(c->pub, ev->event_date);
+            ev->time_precision = sr__date_days(c->pub) - sr__date_days(dt->h.start) > 31 ? 3 : 2;
+        }
     } else if (c->has_pub) {
         /* no date in the sentence: the last date given earlier in the paragraph
          * (a narrative goes on from "On 9 May ..."), else the publication date */
-        const dhit *prev = NULL;
+        /* a year ("the fighting of 2016") sets the scene, it dates no event
+         * after it: the walk goes on past it, and if it finds no other date,
+         * a year long past makes the sentence history */
+        const dhit *prev = NULL, *year = NULL;
         for (size_t k = lo; k > 0 && !prev; k--) {
             const dhit *h = &c->dh[k - 1];
             if (h->tb >= se->tb)
@@ -3593,11 +3657,15 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 ps--;
             if (c->t.sents[ps].tb > h->tb || s - ps > 3 || (c->para && c->para[ps] != c->para[s]))
                 break; /* (at most three sentences back: the walk stays short) */
-            if (!h->h.period)
-                prev = h;
-            else
+            if (h->h.period)
                 break;
+            if (sr__date_days(h->h.end) - sr__date_days(h->h.start) <= 62)
+                prev = h;
+            else if (!year)
+                year = h;
         }
+        if (!prev && year && sr__date_days(year->h.end) < sr__date_days(c->pub) - 120)
+            return 0;
         if (prev) {
             sr__date_fmt(prev->h.start, ev->date_start);
             sr__date_fmt(prev->h.end, ev->date_end);
@@ -3730,12 +3798,17 @@ static int code_sentence(coder *c, uint32_t s)
                       STREQ(c->lx->quants[c->men[c->ti[i].quant - 1].row].kind, "number") &&
                       !tok_is(c, i, "a") && !tok_is(c, i, "an");
             figure f;
-            if ((isnum || isq) && number_role(c, i, se->tb, se->te, NULL, 0) == 'd' && read_figure(c, i, &f)) {
+            if ((isnum || isq) && number_role(c, i, se->tb, se->te, NULL, 0) == 'd' && read_figure(c, i, &f) &&
+                !(nd && subset_before(c, i, se->tb))) {
                 fig_add(&dead, &f, &first);
                 nd++;
             }
         }
         long sd = nd ? -1 : singular_death(c, se->tb, se->te); /* "The victim died." */
+        /* "The war has left more than 300,000 dead": a toll over a period, or
+         * one of a war's size, is background, not the count of the event before */
+        if ((mask >> CUE_PERIOD & 1) || (nd && (dead.low >= 1000 || dead.best >= 1000)))
+            return 0;
         if (nd) {
             sr_event *e = &c->cands[c->ncands - 1].ev;
             e->fatalities = dead.best >= 0 ? dead.best : dead.low;
