@@ -47,9 +47,10 @@ static const char *const units_temp_sql =
     "CREATE TEMP TABLE IF NOT EXISTS sr_units AS SELECT " UNITS_COLS " FROM events WHERE incident_id IS NULL"
     " UNION ALL SELECT " UNITS_COLS " FROM incidents;\n";
 
-/* Schema 10: the counted units of a few days read from indexes alone (the
- * edges of a period in a crossed-tally report, whatever the filter), and the
- * first or last date of an actor's unlinked events in one seek. Created after
+/* Schema 10: the counted units and the reports of a few days read from
+ * indexes alone (the edges of a period in a crossed-tally report, whatever
+ * the filter), and the first or last date of an actor's unlinked events in
+ * one seek. Created after
  * the incidents table (dedup.c), on new stores and on every upgrade. */
 #define UNIT_INDEX_COLS                                                                                      \
     "(origin, event_date, kind, event_type, sub_event_type, actor1, actor2, country, iso3, admin1, admin2," \
@@ -892,8 +893,9 @@ static int migrate(sr_store *st)
      * 7 → 8 the tallies crossed by filter value (ftallies, built), the
      * filters' indexes on events widened to hold the documents, and the
      * claims linked to the incidents they cover (claim_links, built);
-     * 8 → 9 the triggers write pending units; 9 → 10 indexes only (the
-     * counted units of a few days, version10_indexes) */
+     * 8 → 9 the triggers write pending units; 9 → 10 the units' covering
+     * indexes (version10_indexes) and the reports rows of the crossed
+     * tallies (ensure_reps, built from the events) */
     if (v >= 1 && v < 6 &&
         ((rc = exec(st,
                     "DROP TRIGGER IF EXISTS tallies_ins; DROP TRIGGER IF EXISTS tallies_del;"
