@@ -137,6 +137,9 @@ struct sr__codecache {
         long iso; /* outlet_country's answer */
     } outlets[8]; /* the last outlets seen: a feed's documents share theirs */
     unsigned next_outlet;
+    uint32_t *outlet_pats; /* the lexicon's patterns of outlet cues, found once */
+    size_t noutlet_pats;
+    int outlet_pats_known;
 };
 #define CACHE_KEEP_BYTES ((size_t)4 << 20)
 
@@ -179,6 +182,7 @@ void sr__code_cache_free(struct sr__codecache *cc)
     free(a->cands);
     free(a->para);
     free(cc->src_iso);
+    free(cc->outlet_pats);
     sr__textbufs_release(&cc->text);
     free(cc);
 }
@@ -267,6 +271,37 @@ static void road_ends(coder *c)
         qsort(c->raw, c->nraw, sizeof *c->raw, cmp_raw);
 }
 
+/* "Zolote-4", "Zolote-5": a numbered part of a town (mine settlements,
+ * blocks) written as one token is in that town; the town the gazetteer
+ * knows becomes a place mention spanning the token. */
+static void numbered_parts(coder *c)
+{
+    size_t n0 = c->nraw;
+    for (uint32_t k = 0; k < c->t.ntoks; k++) {
+        const sr__tok *t = &c->t.toks[k];
+        if (!(t->flags & SR_TF_CAP))
+            continue;
+        const char *o = c->t.orig + t->os;
+        size_t n = t->oe - t->os;
+        const char *dash = memchr(o, '-', n);
+        if (!dash || dash - o < 3 || (size_t)(dash - o) + 1 >= n)
+            continue;
+        size_t i = (size_t)(dash - o) + 1;
+        while (i < n && isdigit((unsigned char)o[i]))
+            i++;
+        if (i < n || i - (size_t)(dash - o) > 3)
+            continue;
+        size_t nl;
+        char *norm = sr__norm_phrase(o, (size_t)(dash - o), &nl);
+        long at = norm && nl >= 3 ? sr__gaz_lookup(c->ctx->gaz, norm, nl) : -1;
+        free(norm);
+        if (at >= 0 && !(sr__gaz_name(c->ctx->gaz, (uint32_t)at)->flags & SR_GZ_NAME_COMMON))
+            on_place(c, (uint32_t)at, k, k + 1);
+    }
+    if (c->nraw > n0)
+        qsort(c->raw, c->nraw, sizeof *c->raw, cmp_raw);
+}
+
 /* Place names come from the gazetteer's own index; its hits join the
  * dictionary's, keeping the list sorted by (tb, te). */
 static int scan_places(coder *c)
@@ -274,8 +309,10 @@ static int scan_places(coder *c)
     size_t n0 = c->nraw;
     int rc = sr__gaz_scan(c->ctx->gaz, &c->t, on_place, c);
     if (rc || c->nraw == n0 || !n0) {
-        if (!rc)
+        if (!rc) {
             road_ends(c);
+            numbered_parts(c);
+        }
         return rc;
     }
     size_t n = c->nraw;
@@ -293,6 +330,7 @@ static int scan_places(coder *c)
     memcpy(c->raw, tmp, n * sizeof *tmp);
     free(tmp);
     road_ends(c);
+    numbered_parts(c);
     return 0;
 }
 
@@ -502,6 +540,10 @@ static int looks_proper(const coder *c, uint32_t tb, uint32_t te)
                                                 "wadi", "deir", "ain", "bir", "the", "al-", "and", "do", "da", "dos",
                                                 "das", "del", "di", "des", "van", "von", "den", "y", NULL};
             int ok = 0;
+            /* a unit's name may end in a lower-case "region" ("Somali
+             * region" is Ethiopia's unit, "Somali" alone the demonym) */
+            if (i + 1 == te && i > tb && k->e - k->s == 6 && !strncmp(c->t.norm + k->s, "region", 6))
+                ok = 1;
             for (int p = 0; parts[p]; p++) {
                 size_t n = strlen(parts[p]);
                 if (!strncmp(c->t.norm + k->s, parts[p], n) &&
@@ -656,6 +698,68 @@ static int acronym_plausible(const coder *c, const rawmatch *r, const sr__gzname
     return 0;
 }
 
+/* Words after a name that make it the name of an institution ("Egerton
+ * University", "Byblos Bank"): such bodies are named after people and far
+ * places. */
+static const char *const institution_words[] = {
+    "university", "college", "hotel", "estate", "school", "academy", "mall", "house", "stadium", "mosque",
+    "church", "company", "club", "funeral", "ranch", "ranching", "sacco", "bank", "airways", "airlines",
+    "institute", "polytechnic", "cinema", "restaurant", "supermarket", NULL};
+
+/* Are the dictionary matches starting at token n all one-word names of
+ * small towns only (under 20,000, none of sitrep's own)? Such a word after a
+ * town is more likely the second word of a village the gazetteer lacks
+ * ("Khutir Vilny, Luhansk") than a place of its own. */
+static int small_towns_at(const coder *c, uint32_t n)
+{
+    const sr__gaz *g = c->ctx->gaz;
+    int any = 0;
+    if (tok_in(c, n, institution_words))
+        return 0;
+    for (size_t k = 0; k < c->nraw; k++) {
+        const rawmatch *r = &c->raw[k];
+        if (r->tb != n)
+            continue;
+        if (SR_LX_TABLE(r->id) != SR_LX_PLACE || r->te != n + 1)
+            return 0;
+        const sr__gzname *nm = sr__gaz_name(g, SR_LX_ROW(r->id));
+        for (uint32_t i = 0; i < nm->count; i++) {
+            const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
+            if (p->kind != SR_GZ_CITY || p->pop >= 20000 || p->own)
+                return 0;
+        }
+        any = 1;
+    }
+    return any;
+}
+
+/* Is r (part of) the name of a town's neighbourhood: "Colonia Primero de
+ * Mayo", "Colonia Arboledas de los Naranjos", "Residencial Los Lagos",
+ * "Barrio San Jose"? Such names repeat towns far away; the town they belong
+ * to is named beside them. */
+static int neighbourhood_name(const coder *c, const rawmatch *r)
+{
+    static const char *const quarter[] = {"colonia", "col", "barrio", "fraccionamiento", "residencial",
+                                          "urbanizacion", "urbanización", NULL};
+    static const char *const particle[] = {"de", "del", "la", "las", "los", "el", "y", NULL};
+    if (tok_in(c, r->tb, quarter) && r->te - r->tb >= 2 && !tok_is(c, r->tb + 1, "del"))
+        return 1; /* "Colonia del Sacramento" is a town */
+    uint32_t k = r->tb;
+    for (int n = 0; k > 0 && n < 6; n++) {
+        k--;
+        const sr__tok *t = &c->t.toks[k];
+        if (t->kind == SR_TOK_PUNCT && tok_is(c, k, "."))
+            continue; /* "Col. San Rafael" */
+        if (t->kind != SR_TOK_WORD)
+            return 0;
+        if (tok_in(c, k, quarter))
+            return (t->flags & SR_TF_CAP) != 0;
+        if (!(t->flags & SR_TF_CAP) && !tok_in(c, k, particle))
+            return 0;
+    }
+    return 0;
+}
+
 /* Is the one-word place r only the first word of a longer name the
  * gazetteer lacks ("in Tal Baydar", "near Bila Kamianka")? So it is when the
  * next word is capitalised, in no dictionary and no generic word, and the
@@ -680,7 +784,7 @@ static int prefix_of_unknown(const coder *c, const rawmatch *r)
         if (p->kind != SR_GZ_CITY || p->pop >= 100000)
             return 0;
     }
-    return !raw_starts_at(c, n);
+    return !raw_starts_at(c, n) || small_towns_at(c, n);
 }
 
 /* A place name that is also a common word ("Mark", "Bar", "Hit") counts as a
@@ -746,6 +850,8 @@ static int place_plausible(const coder *c, const rawmatch *r)
     if (dateline(c, r))
         return 0;
     if (prefix_of_unknown(c, r))
+        return 0;
+    if (neighbourhood_name(c, r))
         return 0;
     if (!acronym_plausible(c, r, nm))
         return 0;
@@ -1982,9 +2088,10 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             break;
         }
     }
-    if ((w.kind == SR_GZ_ADMIN1 || w.kind == SR_GZ_ADMIN2) && !pc.want_admin) {
+    if ((w.kind == SR_GZ_ADMIN1 || w.kind == SR_GZ_ADMIN2) && (!pc.want_admin || best->alt != UINT32_MAX)) {
         /* "in Dar'a ... the town of Tafas", "San Jose, Batangas": a town of
-         * that unit named in the range says more than the unit */
+         * that unit named in the range says more than the unit; so too
+         * "in Guatire, Miranda state", where the unit fixed the town */
         for (const mention *m = places_from(c, a, b); m; m = places_next(c, m, b)) {
             if (m == best)
                 continue;
@@ -3993,12 +4100,20 @@ static int weak_place(const coder *c, const mention *m)
     /* a name that names an institution ("Egerton University", "Delta Hotel",
      * "Westgate Mall", "Dallas estate") says little of where the event was:
      * such bodies are named after people, places far away, or anything */
-    static const char *const inst[] = {"university", "college", "hotel", "estate", "school", "academy",
-                                       "mall", "house", "stadium", "mosque", "church", "company", "club",
-                                       "funeral", "ranch", "ranching", "sacco", "bank", "airways", "airlines",
-                                       "institute", "polytechnic", "cinema", "restaurant", "supermarket", NULL};
-    if (m->te < c->t.ntoks && tok_in(c, m->te, inst))
+    if (m->te < c->t.ntoks && tok_in(c, m->te, institution_words)) {
+        /* ... unless the name is a province's or a large city's and the
+         * body one that towns name after themselves: "Garissa University",
+         * "a Mombasa mosque" are where they are named ("Delta Hotel",
+         * "Dallas estate" are not) */
+        static const char *const local[] = {"university", "polytechnic", "college", "mosque", "church", "school",
+                                            NULL};
+        for (uint32_t i = 0; i < nm->count && tok_in(c, m->te, local); i++) {
+            const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
+            if (!sr__gaz_list_alt(g, nm->first + i) && (p->kind == SR_GZ_ADMIN1 || p->pop >= 100000))
+                return 0;
+        }
         return 1;
+    }
     if (people_name(c, m->te, nm))
         return 1;
     if (!(nm->flags & SR_GZ_NAME_ALT))
@@ -4037,7 +4152,7 @@ static int nationality_only(const coder *c, const mention *m)
         "descent", "nationality", "passport", "consulate", "government's", "truck", "trucks",
         /* armed bands named by origin raid across borders ("Ethiopian raiders") */
         "raiders", "bandits", "herders", "pastoralists", "fishermen", "militia", "militiamen", "gunmen",
-        "tribesmen", "poachers", "smugglers", NULL};
+        "tribesmen", "poachers", "smugglers", "militants", "insurgents", "attackers", "fighters", NULL};
 
     uint32_t n = m->te;
     if (n < c->t.ntoks && tok_in(c, n, held))
@@ -4047,6 +4162,9 @@ static int nationality_only(const coder *c, const mention *m)
            tok_in(c, n + 1, held);
 }
 
+#ifndef COUNTRY_CUE_VOTE
+#define COUNTRY_CUE_VOTE 2
+#endif
 #define OUTLET_NAMED (1L << 20) /* added to outlet_country's answer: the outlet names the country */
 #ifndef OUTLET_VOTE
 #define OUTLET_VOTE 3
@@ -4085,6 +4203,43 @@ static long outlet_country(const coder *c, const char *s, size_t n)
                 (!strncmp(e, "an", 2) && !isalpha((unsigned char)e[2])))
                 return (long)k + OUTLET_NAMED;
         }
+    }
+    /* a national outlet cues.tsv lists ("El Nashra", "Capital FM",
+     * "Prothom Alo"), the whole name or after "The" */
+    {
+        size_t nl;
+        char *norm = sr__norm_phrase(buf, n, &nl);
+        const char *q = norm;
+        if (norm && nl > 4 && !strncmp(norm, "the ", 4))
+            q += 4, nl -= 4;
+        long hit = -1;
+        struct sr__codecache *cc = c->ctx->cc;
+        if (cc && !cc->outlet_pats_known) {
+            /* the outlet cues' patterns, listed once for the context */
+            cc->outlet_pats_known = 1;
+            for (size_t v = 0; v < c->lx->npats; v++) {
+                uint32_t id = c->lx->ids[v];
+                if (SR_LX_TABLE(id) != SR_LX_CUE || c->lx->cues[SR_LX_ROW(id)].id != CUE_OUTLET)
+                    continue;
+                uint32_t *np = realloc(cc->outlet_pats, (cc->noutlet_pats + 1) * sizeof *np);
+                if (!np)
+                    break;
+                cc->outlet_pats = np;
+                cc->outlet_pats[cc->noutlet_pats++] = (uint32_t)v;
+            }
+        }
+        size_t npv = cc ? cc->noutlet_pats : c->lx->npats;
+        for (size_t j = 0; norm && j < npv && hit < 0; j++) {
+            size_t v = cc ? cc->outlet_pats[j] : j;
+            uint32_t id = c->lx->ids[v];
+            if (SR_LX_TABLE(id) != SR_LX_CUE || c->lx->cues[SR_LX_ROW(id)].id != CUE_OUTLET ||
+                c->lx->lens[v] != nl || memcmp(c->lx->pats[v], q, nl))
+                continue;
+            hit = sr__lexicon_iso(c->lx, c->lx->cues[SR_LX_ROW(id)].arg);
+        }
+        free(norm);
+        if (hit >= 0)
+            return hit + OUTLET_NAMED;
     }
     if (!c->ctx->gaz)
         return -1;
@@ -4147,6 +4302,19 @@ static long outlet_country_memo(const coder *c, const char *s, size_t n)
     cc->outlets[k].name[n] = 0;
     cc->outlets[k].iso = r;
     return r;
+}
+
+/* Is the place mention m followed by a word for a band from it ("Pokot
+ * raiders", "the Maasai community") and not the target of an attack ("a
+ * raid on the Turkana community")? */
+static int band_origin(const coder *c, const mention *m, const char *const *band, const char *const *target)
+{
+    if (m->te >= c->t.ntoks || !tok_in(c, m->te, band))
+        return 0;
+    uint32_t b = m->tb;
+    if (b > 0 && tok_is(c, b - 1, "the"))
+        b--;
+    return !(b > 0 && tok_in(c, b - 1, target));
 }
 
 static void doc_country(coder *c)
@@ -4245,6 +4413,28 @@ static void doc_country(coder *c)
             if (r >= 0)
                 cnt[r] += v;
         }
+        if (pass == 0)
+            /* words only one country's news uses ("Kibaki", "IEBC",
+             * "matatu", "upazila", "barangay", "woreda"): a country cue
+             * votes like a weak place, so that a note naming no place or
+             * country still gets one, and places are read there */
+            for (size_t k = 0; k < c->nraw; k++) {
+                const rawmatch *r = &c->raw[k];
+                if (SR_LX_TABLE(r->id) != SR_LX_CUE || c->lx->cues[SR_LX_ROW(r->id)].id != CUE_COUNTRY)
+                    continue;
+                int ri = sr__lexicon_iso(c->lx, c->lx->cues[SR_LX_ROW(r->id)].arg);
+                if (ri < 0)
+                    continue;
+                cnt[ri] += COUNTRY_CUE_VOTE;
+                /* a place the cue covers with no namesake in its country is
+                 * a word of the cue ("UP member": a union parishad, not
+                 * Uttar Pradesh) */
+                for (uint32_t t = r->tb; t < r->te; t++) {
+                    int e = c->ti[t].ent;
+                    if (e && c->men[e - 1].type == MT_PLACE && !has_namesake_in(c, &c->men[e - 1], c->lx->countries[ri].iso3))
+                        c->men[e - 1].type = MT_NONE;
+                }
+            }
         if (pass == 1)
             /* the outlets the report came from ("Star (Kenya); Daily Nation
              * (Kenya)") speak for their country after the text has spoken,
@@ -4269,6 +4459,20 @@ static void doc_country(coder *c)
     }
     c->doc_iso3 = lead;
     free(cnt);
+    /* a place named as the origin of a band ("Pokot raiders", "Isiolo
+     * bandits", "Turkana herdsmen") is not where it struck when the
+     * document names another place: such bands raid their neighbours */
+    static const char *const band[] = {"raiders", "bandits", "herders", "herdsmen", "pastoralists", "rustlers",
+                                       "militia", "militias", "militiamen", "warriors", "morans", "gunmen",
+                                       "attackers", "assailants", "fighters", "community", "communities", NULL};
+    static const char *const target[] = {"on", "against", "attacked", "targeting", "targeted", "attack", NULL};
+    int others = 0;
+    for (size_t k = 0; k < c->nmen; k++)
+        if (c->men[k].type == MT_PLACE && !band_origin(c, &c->men[k], band, target))
+            others = 1;
+    for (size_t k = 0; k < c->nmen && others; k++)
+        if (c->men[k].type == MT_PLACE && c->men[k].alt == UINT32_MAX && band_origin(c, &c->men[k], band, target))
+            c->men[k].type = MT_NONE;
     /* a weak place with no namesake in the document's country is not taken
      * for a place ("Moi University" in a Kenyan report); with no country at
      * all it stays the best guess */

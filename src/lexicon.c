@@ -166,7 +166,7 @@ static const char *const trigger_classes[] = {
 static const char *const cue_names[CUE_N] = {
     "neg", "modal", "opinion", "subset", "attrib", "attrib", "source", "wound", "zero", "kill",
     "period", "target", "agent", "join", "place", "near", "bg", "intervene", "unit", "false",
-    "nonconflict", "nonviolent", "ref", "sameplace", "bothsides"};
+    "nonconflict", "nonviolent", "ref", "sameplace", "bothsides", "country", "outlet"};
 
 static int cue_id(const char *kind, const char *arg)
 {
@@ -262,6 +262,15 @@ static int row_triggers(loader *L, char **f, int nf)
     return add_variants(L, f[4], SR_LX_ID(SR_LX_TRIGGER, lx->ntriggers++));
 }
 
+/* Is iso3 a code of countries.tsv (loaded before cues.tsv)? */
+static int country_known(const sr__lexicon *lx, const char *iso3)
+{
+    for (size_t i = 0; i < lx->ncountries; i++)
+        if (!strcmp(lx->countries[i].iso3, iso3))
+            return 1;
+    return 0;
+}
+
 static int row_cues(loader *L, char **f, int nf)
 {
     sr__lexicon *lx = L->lx;
@@ -272,6 +281,8 @@ static int row_cues(loader *L, char **f, int nf)
     c->id = cue_id(c->kind, c->arg);
     if (c->id < 0)
         lerr(L, "kind: unknown cue kind '%s' (see docs/dictionaries.md)", f[0]);
+    else if ((c->id == CUE_COUNTRY || c->id == CUE_OUTLET) && !country_known(lx, c->arg))
+        lerr(L, "arg: '%s' is no ISO3 code of countries.tsv (a country cue names its country)", f[1]);
     return add_variants(L, f[2], SR_LX_ID(SR_LX_CUE, lx->ncues++));
 }
 

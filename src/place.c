@@ -103,8 +103,15 @@ static double score(const sr__gaz *g, uint32_t place, int alt, const sr__placect
         /* "Puno" is Peru's Puno before it is an old spelling of Pune */
         s += 200;
         WHY("its own name, not an alternate one +200; ");
+    } else if (!strcmp(p->fcode, "PPLC") && strchr(sr__gaz_str(g, nm->text), ' ')) {
+        /* a capital is known abroad by its exonym of several words: "Panama
+         * City" is Panamá before it is the Florida town of that name (one
+         * word, "Sol" for Seoul, is more often a word of another language) */
+        s += 200;
+        WHY("a capital's exonym +200; ");
     }
-    if (!strcmp(p->fcode, "PPLC") || !strcmp(p->fcode, "PPLA")) {
+    if (!strcmp(p->fcode, "PPLC") || !strcmp(p->fcode, "PPLG") || !strcmp(p->fcode, "PPLA")) {
+        /* PPLG: a seat of government that is not the capital (La Paz) */
         s += 20;
         WHY("capital or seat +20; ");
     }

@@ -295,8 +295,17 @@ static int strip_generic(const char *name, char *out, size_t outlen)
     static const char *const gen[] = {" County", " Division", " Governorate", " Province", " Region",
                                       " District", " State", " Municipality", " Department", " Oblast",
                                       " Prefecture", " Zila", " Upazila", " Sub-County", " Area",
-                                      " Territory", NULL};
-    static const char *const pre[] = {"Muhafazat ", "Wilayat ", "Province of ", NULL};
+                                      " Territory", " Regional Corporation", NULL};
+    /* French forms first, the longer before the shorter ("Province du Yagha",
+     * "Province de la Sissili", "Département de Dori") */
+    static const char *const pre[] = {"Muhafazat ", "Wilayat ", "Province of ", "Region of ", "County of ",
+                                      "Province du ", "Province de la ",
+                                      "Province de l'", "Province des ", "Province de ", "Département du ",
+                                      "Département de la ", "Département de l'", "Département des ",
+                                      "Département de ", "Préfecture de la ", "Préfecture de l'", "Préfecture du ",
+                                      "Préfecture des ", "Préfecture de ", "Région du ", "Région de la ",
+                                      "Région de l'", "Région des ", "Région de ", "Cercle de ", "Commune de ",
+                                      NULL};
     size_t n = strlen(name);
     for (int i = 0; gen[i]; i++) {
         size_t g = strlen(gen[i]);
@@ -451,6 +460,12 @@ static void load_notplaces(const char *datadir, const sr__lexicon *lx)
     for (size_t v = 0; v < lx->npats; v++) {
         int t = SR_LX_TABLE(lx->ids[v]);
         if (t == SR_LX_PLACE || t == SR_LX_COUNTRY)
+            continue;
+        /* a country cue ("Kikuyu", "Marakwet") says the country, not that
+         * the word is no place; an outlet's name ("Sabah") is read only in
+         * the document's source */
+        if (t == SR_LX_CUE && (lx->cues[SR_LX_ROW(lx->ids[v])].id == CUE_COUNTRY ||
+                               lx->cues[SR_LX_ROW(lx->ids[v])].id == CUE_OUTLET))
             continue;
         char *p = sr__strndup(lx->pats[v], lx->lens[v]);
         if (p)

@@ -124,6 +124,7 @@ static void test_errors_name_file_and_line(void **state)
     expect_error("places.tsv", "# h\nX\tSYR\t-\t-\tcity\t95\t38\t0\tX\n", 2, "lat");
     expect_error("quantities.tsv", "# h\nnumber\ttwo\t2\t2\ttwo\n", 2, "low");
     expect_error("actors.tsv", "# h\nk\tX\t2\tSY\tX\n", 2, "country");
+    expect_error("cues.tsv", "# h\ncountry\tXYZ\tmatatu\n", 2, "no ISO3 code");
 }
 
 static void test_check_reports_missing_dir(void **state)
