@@ -6,6 +6,7 @@
 #include "cli.h"
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,8 +112,11 @@ static void print_table(const char *db, const char *by, const sr_query *q, const
     else
         snprintf(period, sizeof period, "%s to %s", from, to);
     long ndocs = s->documents;
-    printf("sitrep report — store %s — %s — %ld event%s from %ld document%s", db, period, s->events,
-           s->events == 1 ? "" : "s", ndocs, ndocs == 1 ? "" : "s");
+    /* with a region, type or actor the store counts reports (events rows),
+     * which add up over names and months; documents otherwise */
+    bool reps = (q->admin1 && *q->admin1) || (q->type && *q->type) || (q->actor && *q->actor);
+    printf("sitrep report — store %s — %s — %ld event%s from %ld %s%s", db, period, s->events,
+           s->events == 1 ? "" : "s", ndocs, reps ? "report" : "document", ndocs == 1 ? "" : "s");
     if (q->country)
         printf(" — country %s", q->country);
     printf(" — by %s\n\n", key_label(by));
@@ -209,7 +213,9 @@ static void print_json(const char *db, const char *by, const sr_query *q, const 
     json_object_set_new(root, "country", q->country ? json_string(q->country) : json_null());
     json_object_set_new(root, "first_date", s->first[0] ? json_string(s->first) : json_null());
     json_object_set_new(root, "last_date", s->last[0] ? json_string(s->last) : json_null());
-    json_object_set_new(root, "documents", json_integer((json_int_t)s->documents));
+    /* with a region, type or actor: the reports behind the events (docs/store.md) */
+    bool reps = (q->admin1 && *q->admin1) || (q->type && *q->type) || (q->actor && *q->actor);
+    json_object_set_new(root, reps ? "reports" : "documents", json_integer((json_int_t)s->documents));
     json_object_set_new(root, "events", json_integer(s->events));
     for (size_t i = 0; i < r->n; i++)
         json_array_append_new(arr, tally_json(&r->v[i], 1));

@@ -231,8 +231,6 @@ int sr_store_incidents(sr_store *st, const sr_query *q, sr_incident_cb cb, void 
 int sr_store_add_reference(sr_store *st, const char *origin, const sr_doc *file, const sr_event *evs, size_t n,
                            int *skipped);
 
-/* What the events matching q cover: how many, the distinct documents they
- * come from, first and last event date ("" when none is dated). */
 /* One aggregate claim ("69 killed this month") beside the news incidents it
  * covers (its period, and its country, admin1, actor and event type when it
  * names them), as linked in the store (schema 8, docs/dedup.md); the
@@ -249,6 +247,10 @@ typedef int (*sr_claim_cb)(void *ud, const sr_claim *c);
 /* The claims passing q's filters (as events), in date order. */
 int sr_store_claims(sr_store *st, const sr_query *q, sr_claim_cb cb, void *ud);
 
+/* What the events matching q cover: how many, the documents they come from,
+ * first and last event date ("" when none is dated). With an --admin1,
+ * --type or --actor filter, documents counts reports (stored event rows
+ * passing the filter), which add up over names and months: docs/store.md. */
 typedef struct sr_scope {
     long events, documents;
     char first[11], last[11];

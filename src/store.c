@@ -11,7 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
-#define STORE_SCHEMA_VERSION 9
+#define STORE_SCHEMA_VERSION 10
 #define STORE_BUSY_MS 10000
 #define STORE_MAX_SQL 8192 /* cap on generated query text */
 
@@ -46,6 +46,23 @@ struct sr_store {
 static const char *const units_temp_sql =
     "CREATE TEMP TABLE IF NOT EXISTS sr_units AS SELECT " UNITS_COLS " FROM events WHERE incident_id IS NULL"
     " UNION ALL SELECT " UNITS_COLS " FROM incidents;\n";
+
+/* Schema 10: the counted units and the reports of a few days read from
+ * indexes alone (the edges of a period in a crossed-tally report, whatever
+ * the filter), and the first or last date of an actor's unlinked events in
+ * one seek. Created after
+ * the incidents table (dedup.c), on new stores and on every upgrade. */
+#define UNIT_INDEX_COLS                                                                                      \
+    "(origin, event_date, kind, event_type, sub_event_type, actor1, actor2, country, iso3, admin1, admin2," \
+    " fatalities, fatalities_low, fatalities_high)"
+static const char *const version10_indexes =
+    "CREATE INDEX IF NOT EXISTS incidents_units ON incidents" UNIT_INDEX_COLS ";\n"
+    "CREATE INDEX IF NOT EXISTS events_unlinked_units ON events" UNIT_INDEX_COLS " WHERE incident_id IS NULL;\n"
+    "CREATE INDEX IF NOT EXISTS events_unlinked_actor1 ON events(actor1, event_date) WHERE incident_id IS NULL;\n"
+    "CREATE INDEX IF NOT EXISTS events_unlinked_actor2 ON events(actor2, event_date) WHERE incident_id IS NULL;\n"
+    /* the reports (events rows) of a few days for any filter (reps_stmt) */
+    "CREATE INDEX IF NOT EXISTS events_reports ON events(origin, event_date, kind, actor1, actor2, admin1, event_type,"
+    " sub_event_type, country, iso3);\n";
 
 static const char *const schema_sql =
     "CREATE TABLE IF NOT EXISTS documents (\n"
@@ -174,7 +191,8 @@ static const char *const tallies_sql =
     "CREATE INDEX IF NOT EXISTS events_origin_date ON events(origin, event_date);\n";
 
 /* Appends template t with "$" replaced by the row prefix p (NEW, OLD, e),
- * "~" by the sign, "^" by the aggregate function (SUM or nothing) and "`" by
+ * "~" by the sign, "^" by the aggregate function (SUM or nothing), "#" by
+ * whether the row is a report (an events row, 1) or an incident (0), and "`" by
  * the condition that an events row is not counted through an incident
  * (inc: the row is an incident, schema version 5). */
 static int expand(sr__buf *b, const char *t, const char *p, int sign, int grouped, int inc)
@@ -185,6 +203,7 @@ static int expand(sr__buf *b, const char *t, const char *p, int sign, int groupe
              : *t == '`' ? (inc ? sr__buf_adds(b, "1") : expand(b, "$.incident_id IS NULL", p, sign, grouped, 0))
              : *t == '~' ? (sign ? sr__buf_adds(b, sign < 0 ? "-1" : "1") : expand(b, "$.sgn", p, 1, grouped, inc))
              : *t == '^' ? sr__buf_adds(b, grouped ? "SUM" : "")
+             : *t == '#' ? sr__buf_adds(b, inc ? "0" : "1")
                          : sr__buf_addc(b, *t);
     return rc;
 }
@@ -509,15 +528,16 @@ static const char *const ftallies_sql =
      * still go into actor_names) */
     "CREATE TABLE IF NOT EXISTS ftallies_pending (sgn INTEGER NOT NULL, cnt INTEGER NOT NULL, kind TEXT, origin TEXT,"
     " event_date TEXT, event_type TEXT, sub_event_type TEXT, actor1 TEXT, actor2 TEXT, country TEXT, iso3 TEXT,"
-    " admin1 TEXT, admin2 TEXT, fatalities INTEGER, fatalities_low INTEGER, fatalities_high INTEGER);\n";
+    " admin1 TEXT, admin2 TEXT, fatalities INTEGER, fatalities_low INTEGER, fatalities_high INTEGER,"
+    " rep INTEGER NOT NULL DEFAULT 0);\n";
 
 /* A trigger's row $ into ftallies_pending (schema 9): one insert per row
  * instead of some eighty tally upserts; ft_flush adds them up per batch. */
 static const char *const ft_pending_tpl =
     "INSERT INTO ftallies_pending (sgn, cnt, kind, origin, event_date, event_type, sub_event_type, actor1, actor2,"
-    " country, iso3, admin1, admin2, fatalities, fatalities_low, fatalities_high) VALUES (~, `, $.kind, $.origin,"
+    " country, iso3, admin1, admin2, fatalities, fatalities_low, fatalities_high, rep) VALUES (~, `, $.kind, $.origin,"
     " $.event_date, $.event_type, $.sub_event_type, $.actor1, $.actor2, $.country, $.iso3, $.admin1, $.admin2,"
-    " $.fatalities, $.fatalities_low, $.fatalities_high);\n";
+    " $.fatalities, $.fatalities_low, $.fatalities_high, #);\n";
 
 /* The filter value of slot f.slot for event $ ('' when it has none). */
 #define FT_FVAL                                                                                                   \
@@ -532,6 +552,17 @@ static const char *const ft_contrib_tpl =
     " UNION ALL SELECT 2, 'type' UNION ALL SELECT 3, 'type' UNION ALL SELECT 4, 'actor' UNION ALL SELECT 5, 'actor'"
     " UNION ALL SELECT 6, 'pair') f";
 static const char *const ft_cond_tpl = " WHERE ` AND" FT_FVAL " <> ''";
+/* Schema 10: the reports (events rows, each counted whether or not it is
+ * linked to an incident) per filter value, in rows of the report dimension
+ * 'rep' with key '': a filtered report's header counts them (its documents
+ * cannot be added up over names and months; reports can). Incidents count
+ * the reports of kind incident, aggregates those of kind aggregate. */
+static const char *const ft_rep_tpl =
+    "SELECT $.origin, f.fdim," FT_FVAL ", 'rep', g.gran, CASE g.gran WHEN 'M' THEN substr($.event_date, 1, 7)"
+    " ELSE substr($.event_date, 1, 4) END, '', $.country, $.iso3, SUM(~ * ($.kind = 'incident')),"
+    " SUM(~ * ($.kind = 'aggregate')), 0, 0, 0, 0, 0, 0 FROM (SELECT 'M' AS gran UNION ALL SELECT 'Y') g,"
+    " (SELECT 1 AS slot, 'admin1' AS fdim UNION ALL SELECT 2, 'type' UNION ALL SELECT 3, 'type'"
+    " UNION ALL SELECT 4, 'actor' UNION ALL SELECT 5, 'actor' UNION ALL SELECT 6, 'pair') f";
 static const char *const ft_cols =
     "INSERT INTO ftallies (origin, fdim, fval, dim, gran, period, key, country, iso3, incidents, aggregates,"
     " fat_low, fat_best, fat_high, claim_low, claim_best, claim_high) ";
@@ -624,6 +655,47 @@ static int ensure_ftallies(sr_store *st, int rebuild)
     return rc;
 }
 
+static bool has_column(sr_store *st, const char *table, const char *col);
+
+/* Schema 10: the reports rows of the crossed tallies (ft_rep_tpl); with
+ * rebuild, counted from every stored event, one filter at a time from a
+ * compact copy of the columns read, years from months. */
+static int ensure_reps(sr_store *st, int rebuild)
+{
+    int rc = 0;
+    if (has_column(st, "ftallies_pending", "sgn") && !has_column(st, "ftallies_pending", "rep"))
+        rc = exec(st, "ALTER TABLE ftallies_pending ADD COLUMN rep INTEGER NOT NULL DEFAULT 0",
+                  "upgrading the store to schema version 10");
+    if (rc || !rebuild)
+        return rc;
+    static const char *const slots[] = {"f.slot = 1", "f.slot IN (2, 3)", "f.slot IN (4, 5)", "f.slot = 6"};
+    sr__buf b;
+    sr__buf_init(&b, 64 * 1024);
+    rc = sr__buf_adds(&b, "DELETE FROM ftallies WHERE dim = 'rep';\n"
+                          "CREATE TEMP TABLE sr_reps AS SELECT kind, origin, event_date, event_type, sub_event_type,"
+                          " actor1, actor2, country, iso3, admin1 FROM events;\n");
+    for (size_t i = 0; i < 4 && !rc; i++) {
+        rc = sr__buf_adds(&b, ft_cols);
+        rc = rc ? rc : expand(&b, ft_rep_tpl, "e", 1, 1, 0);
+        rc = rc ? rc : sr__buf_printf(&b, ", temp.sr_reps e WHERE g.gran = 'M' AND %s AND", slots[i]);
+        rc = rc ? rc : expand(&b, FT_FVAL " <> '' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9", "e", 1, 1, 0);
+        rc = rc ? rc : sr__buf_adds(&b, ft_upsert);
+    }
+    rc = rc ? rc : sr__buf_adds(&b, ft_cols);
+    rc = rc ? rc
+            : sr__buf_adds(&b, "SELECT origin, fdim, fval, dim, 'Y', substr(period, 1, 4), key, country, iso3,"
+                               " SUM(incidents), SUM(aggregates), 0, 0, 0, 0, 0, 0 FROM ftallies WHERE dim = 'rep'"
+                               " AND gran = 'M' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9");
+    rc = rc ? rc : sr__buf_adds(&b, ft_upsert);
+    rc = rc ? rc : sr__buf_adds(&b, "DROP TABLE temp.sr_reps;\n");
+    if (!rc)
+        rc = exec(st, b.p, "counting the reports per filter value");
+    else
+        snprintf(st->err, sizeof st->err, "counting the reports per filter value: %s", sr_strerror(rc));
+    sr__buf_release(&b);
+    return rc;
+}
+
 /* Adds the units pending since the last flush into the crossed tallies and
  * the actor names, and empties the pending table: run inside the writing
  * transaction before it commits (sr_store_commit, or a document stored
@@ -648,6 +720,13 @@ static int ft_flush(sr_store *st)
     rc = rc ? rc : sr__buf_adds(&b, units);
     rc = rc ? rc : expand(&b, ft_cond_tpl, "e", 0, 1, 1);
     rc = rc ? rc : sr__buf_adds(&b, " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, e.sgn");
+    rc = rc ? rc : sr__buf_adds(&b, ft_upsert);
+    /* the reports (schema 10): every events row, linked or not */
+    rc = rc ? rc : sr__buf_adds(&b, ft_cols);
+    rc = rc ? rc : expand(&b, ft_rep_tpl, "e", 0, 1, 1);
+    rc = rc ? rc : sr__buf_adds(&b, ", ftallies_pending e WHERE e.rep AND" );
+    rc = rc ? rc : expand(&b, FT_FVAL " <> '' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 HAVING SUM(e.sgn * (e.kind = 'incident')) <> 0"
+                                    " OR SUM(e.sgn * (e.kind = 'aggregate')) <> 0", "e", 0, 1, 1);
     rc = rc ? rc : sr__buf_adds(&b, ft_upsert);
     rc = rc ? rc
             : sr__buf_adds(&b, "INSERT OR IGNORE INTO actor_names (name) SELECT actor1 FROM ftallies_pending"
@@ -813,7 +892,10 @@ static int migrate(sr_store *st)
      * 6 → 7 the toll histogram of the alert tallies (alert_marks, built);
      * 7 → 8 the tallies crossed by filter value (ftallies, built), the
      * filters' indexes on events widened to hold the documents, and the
-     * claims linked to the incidents they cover (claim_links, built) */
+     * claims linked to the incidents they cover (claim_links, built);
+     * 8 → 9 the triggers write pending units; 9 → 10 the units' covering
+     * indexes (version10_indexes) and the reports rows of the crossed
+     * tallies (ensure_reps, built from the events) */
     if (v >= 1 && v < 6 &&
         ((rc = exec(st,
                     "DROP TRIGGER IF EXISTS tallies_ins; DROP TRIGGER IF EXISTS tallies_del;"
@@ -828,7 +910,7 @@ static int migrate(sr_store *st)
     }
     /* 8 -> 9: the tallies' and crossed tallies' triggers write pending units
      * (added up per batch by ft_flush) */
-    if (v >= 1 && v < 9 &&
+    if (v >= 1 && v < 10 &&
         (rc = exec(st,
                    "DROP TRIGGER IF EXISTS tallies_ins; DROP TRIGGER IF EXISTS tallies_del;"
                    " DROP TRIGGER IF EXISTS tallies_upd; DROP TRIGGER IF EXISTS tallies_inc_ins;"
@@ -836,7 +918,7 @@ static int migrate(sr_store *st)
                    " DROP TRIGGER IF EXISTS ftallies_ins; DROP TRIGGER IF EXISTS ftallies_del;"
                    " DROP TRIGGER IF EXISTS ftallies_upd; DROP TRIGGER IF EXISTS ftallies_inc_ins;"
                    " DROP TRIGGER IF EXISTS ftallies_inc_del; DROP TRIGGER IF EXISTS ftallies_inc_upd;",
-                   "upgrading the store to schema version 9")) != 0) {
+                   "upgrading the store to schema version 10")) != 0) {
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         return rc;
     }
@@ -858,6 +940,7 @@ static int migrate(sr_store *st)
     if ((v >= 1 && v < 3 && (rc = exec(st, upgrade_2_to_3, "upgrading the store to schema version 3")) != 0) ||
         (rc = exec(st, schema_sql, "creating the schema")) != 0 ||
         (rc = exec(st, sr__dedup_schema, "creating the incidents")) != 0 ||
+        (rc = exec(st, version10_indexes, "upgrading the store to schema version 10")) != 0 ||
         (!has_column(st, "incidents", "assoc_actor_1") &&
          (rc = exec(st,
                     "ALTER TABLE incidents ADD COLUMN assoc_actor_1 TEXT NOT NULL DEFAULT '';"
@@ -865,7 +948,9 @@ static int migrate(sr_store *st)
                     "upgrading the store to schema version 6")) != 0) ||
         (v >= 1 && v < 5 && (rc = relink(st)) != 0) || (rc = ensure_tallies(st, v > 0 && v < 6)) != 0 ||
         (rc = ensure_alert_tallies(st, v > 0 && v < 6, v > 0 && v < 7)) != 0 ||
-        (rc = ensure_ftallies(st, v > 0 && v < 8)) != 0 || (rc = ensure_claim_links(st, v > 0 && v < 8)) != 0 ||
+        (rc = ensure_reps(st, 0)) != 0 || /* the pending table's new column, before the triggers write it */
+        (rc = ensure_ftallies(st, v > 0 && v < 8)) != 0 || (rc = ensure_reps(st, v > 0 && v < 10)) != 0 ||
+        (rc = ensure_claim_links(st, v > 0 && v < 8)) != 0 ||
         (rc = exec(st, "DROP TABLE IF EXISTS temp.sr_units", "creating the schema")) != 0 ||
         (rc = exec(st, setv, "creating the schema")) != 0) {
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
@@ -1225,10 +1310,13 @@ static int where_origin_f(const sr_query *q, sr__buf *sql, const char **params, 
      * scan than through the origin index ("+" keeps the planner, which has no
      * statistics, off the origin index) */
     bool narrow = q && ((q->admin1 && *q->admin1) || (q->type && *q->type) || (q->actor && *q->actor));
+    /* a few days (few_units) are read through indexes that start with the
+     * origin, then the date: the origin condition must be usable there */
     if (!rc && strcmp(o, "all")) {
-        rc = sr__buf_printf(sql, narrow ? " AND +e.origin = ?%d" : " AND e.origin = ?%d", *np + 1);
+        rc = sr__buf_printf(sql, narrow && !few_days ? " AND +e.origin = ?%d" : " AND e.origin = ?%d", *np + 1);
         params[(*np)++] = o;
-    }
+    } else if (!rc && few_days)
+        rc = sr__buf_adds(sql, " AND e.origin IN ('news', 'acled', 'ucdp')");
     return rc;
 }
 
@@ -1424,14 +1512,22 @@ int sr_store_claims(sr_store *st, const sr_query *q, sr_claim_cb cb, void *ud)
 /* What reports count: each incident once (a news incident through its
  * incident, schema version 5), with the columns the filters and sums read. */
 #define COUNTED_EVENTS COUNTED_UNITS
-/* The same, for a few days of a filter (the edges of a crossed-tally report):
- * "+" keeps the planner from reading every unlinked event through
- * events_incident, so it takes the filter's or the date's index instead. */
-#define COUNTED_FEW_DAYS                                                                                   \
-    "(SELECT kind, origin, event_date, event_type, sub_event_type, actor1, actor2, country, iso3, admin1,"  \
-    " admin2, fatalities, fatalities_low, fatalities_high FROM events WHERE +incident_id IS NULL UNION ALL" \
-    " SELECT kind, origin, event_date, event_type, sub_event_type, actor1, actor2, country, iso3, admin1," \
-    " admin2, fatalities, fatalities_low, fatalities_high FROM incidents) e"
+/* The same, for a few days of one filter (the edges of a crossed-tally
+ * report), each branch through a named index: a region's (schema 7), or the
+ * covering indexes of the units by origin and date (schema 10), so that no
+ * wide row is read for a type or an actor substring. Named, because SQLite
+ * (no statistics) would read every unlinked event through events_incident. */
+#define FEW_UNITS_COLS                                                                                     \
+    "kind, origin, event_date, event_type, sub_event_type, actor1, actor2, country, iso3, admin1, admin2," \
+    " fatalities, fatalities_low, fatalities_high"
+static const char *few_units(const sr_query *q)
+{
+    if (q && q->admin1 && *q->admin1)
+        return "(SELECT " FEW_UNITS_COLS " FROM events INDEXED BY events_unlinked_admin1 WHERE incident_id IS NULL"
+               " UNION ALL SELECT " FEW_UNITS_COLS " FROM incidents INDEXED BY incidents_admin1_nc) e";
+    return "(SELECT " FEW_UNITS_COLS " FROM events INDEXED BY events_unlinked_units WHERE incident_id IS NULL"
+           " UNION ALL SELECT " FEW_UNITS_COLS " FROM incidents INDEXED BY incidents_units) e";
+}
 
 static const struct {
     const char *by;
@@ -1767,7 +1863,7 @@ static int general_stmt(sr_store *st, int k, const sr_query *q, int few_days, sq
         " SUM(CASE WHEN e.kind = 'aggregate' THEN COALESCE(e.fatalities, 0) END),"
         " SUM(CASE WHEN e.kind = 'aggregate' THEN COALESCE(e.fatalities_high, e.fatalities, 0) END)"
         " FROM %s",
-        report_keys[k].expr, few_days ? COUNTED_FEW_DAYS : COUNTED_EVENTS);
+        report_keys[k].expr, few_days ? few_units(q) : COUNTED_EVENTS);
     if (!rc)
         rc = where_origin_f(q, &sql, params, &np, few_days);
     if (!rc)
@@ -1874,10 +1970,55 @@ static int ft_prepare(sr_store *st, sr__buf *sql, const sr_query *q, const char 
 /* Sums of the units passing q's one filter (f = val) per key of
  * report_keys[k], into g: whole months and years from the crossed tallies,
  * the days at the edges of the period through the filters' indexes. */
+/* The reports (events rows) passing q on a few days, as one row of sums
+ * (key '', incidents, aggregates; schema 10's 'rep' rows on days). */
+static int reps_stmt(sr_store *st, const sr_query *q, sqlite3_stmt **s)
+{
+    sr__buf sql;
+    sr__buf_init(&sql, STORE_MAX_SQL);
+    const char *params[16];
+    int np = 0;
+    int rc = sr__buf_adds(&sql, "SELECT '', SUM(e.kind = 'incident'), SUM(e.kind = 'aggregate'), 0, 0, 0, 0, 0, 0"
+                                " FROM events e INDEXED BY events_reports");
+    rc = rc ? rc : where_origin_f(q, &sql, params, &np, 1);
+    rc = rc ? rc : prepare_query(st, &sql, params, np, 0, s);
+    sr__buf_release(&sql);
+    return rc;
+}
+
+/* k < 0: the reports of the units rather than their sums by a key. */
 static int ft_group(sr_store *st, int k, const sr_query *q, const char *f, const char *val, const span *sp, rgroup *g)
 {
     int mask[8], nparts = 0;
     kind_mask(q, mask);
+    /* a partial month is its month's rows less the days outside the period
+     * when those are fewer: fewer units read one by one */
+    span m = *sp;
+    struct {
+        char lo[11], hi[11];
+    } out[10];
+    int nout = 0;
+    for (int i = 0; i < m.n; i++) {
+        sr__date a, b;
+        if (m.part[i].gran != 'D' || sr__date_parse_iso(m.part[i].lo, &a) || sr__date_parse_iso(m.part[i].hi, &b))
+            continue;
+        long first = sr__date_days((sr__date){a.y, a.m, 1}), lo = sr__date_days(a), hi = sr__date_days(b);
+        long last = sr__date_days((sr__date){a.y, a.m, sr__month_days(a.y, a.m)});
+        if ((lo - first) + (last - hi) >= hi - lo + 1 || nout > 8)
+            continue;
+        if (lo > first) {
+            sr__date_fmt(sr__date_from_days(first), out[nout].lo);
+            sr__date_fmt(sr__date_from_days(lo - 1), out[nout++].hi);
+        }
+        if (hi < last) {
+            sr__date_fmt(sr__date_from_days(hi + 1), out[nout].lo);
+            sr__date_fmt(sr__date_from_days(last), out[nout++].hi);
+        }
+        m.part[i].gran = 'M';
+        snprintf(m.part[i].lo, sizeof m.part[i].lo, "%04d-%02d", a.y % 10000, a.m % 13);
+        snprintf(m.part[i].hi, sizeof m.part[i].hi, "%s", m.part[i].lo);
+    }
+    sp = &m;
     sr__buf sql;
     sr__buf_init(&sql, STORE_MAX_SQL);
     int rc = ft_union(&sql, q, f, sp,
@@ -1886,7 +2027,7 @@ static int ft_group(sr_store *st, int k, const sr_query *q, const char *f, const
                       &nparts);
     sqlite3_stmt *s = NULL;
     if (!rc && nparts)
-        rc = ft_prepare(st, &sql, q, f, val, sp, report_keys[k].by, &s);
+        rc = ft_prepare(st, &sql, q, f, val, sp, k >= 0 ? report_keys[k].by : "rep", &s);
     sr__buf_release(&sql);
     if (!rc && s)
         rc = rg_feed(st, g, s, mask);
@@ -1898,8 +2039,18 @@ static int ft_group(sr_store *st, int k, const sr_query *q, const char *f, const
         d.since = sp->part[i].lo;
         d.until = sp->part[i].hi;
         s = NULL;
-        rc = general_stmt(st, k, &d, 1, &s);
+        rc = k >= 0 ? general_stmt(st, k, &d, 1, &s) : reps_stmt(st, &d, &s);
         rc = rc ? rc : rg_feed(st, g, s, no_mask);
+        sqlite3_finalize(s);
+    }
+    static const int minus[8] = {-1, -1, -1, -1, -1, -1, -1, -1};
+    for (int i = 0; i < nout && !rc; i++) { /* the days outside the period, taken away */
+        sr_query d = *q;
+        d.since = out[i].lo;
+        d.until = out[i].hi;
+        s = NULL;
+        rc = k >= 0 ? general_stmt(st, k, &d, 1, &s) : reps_stmt(st, &d, &s);
+        rc = rc ? rc : rg_feed(st, g, s, minus);
         sqlite3_finalize(s);
     }
     return rc;
@@ -2012,166 +2163,125 @@ int sr__store_dates(sr_store *st, const sr_query *q, char first[11], char last[1
     return 0;
 }
 
-/* The first (or last) date with a unit passing q's one filter f = val: the
- * edge days through the filters' indexes, whole months and years by the
- * first month with something counted in the crossed tallies, then the days
- * of that month through the indexes. */
-static int ft_edge(sr_store *st, const sr_query *q, const char *f, const char *val, const span *sp, int last,
-                   char out[11])
-{
-    int mask[8];
-    kind_mask(q, mask);
-    out[0] = 0;
-    int rc = 0;
-    for (int j = 0; j < sp->n && !rc && !out[0]; j++) {
-        int i = last ? sp->n - 1 - j : j;
-        char lo[16], hi[16];
-        if (sp->part[i].gran == 'D') {
-            snprintf(lo, sizeof lo, "%s", sp->part[i].lo);
-            snprintf(hi, sizeof hi, "%s", sp->part[i].hi);
-        } else { /* the first or last month of the range with a unit counted */
-            span m = {.n = 1};
-            m.part[0].gran = 'M';
-            snprintf(m.part[0].lo, sizeof m.part[0].lo, "%s", sp->part[i].lo[0] ? sp->part[i].lo : "0000");
-            snprintf(m.part[0].hi, sizeof m.part[0].hi, "%s", sp->part[i].hi);
-            if (sp->part[i].gran == 'Y') {
-                day_bound(m.part[0].lo, m.part[0].lo, "-01");
-                day_bound(m.part[0].hi, m.part[0].hi, "-12");
-            }
-            char cond[160];
-            snprintf(cond, sizeof cond,
-                     " AND %d * t.incidents + %d * t.aggregates > 0 ORDER BY t.period%s LIMIT 1", mask[0], mask[1],
-                     last ? " DESC" : "");
-            sr__buf sql;
-            sr__buf_init(&sql, STORE_MAX_SQL);
-            int nparts = 0;
-            rc = ft_union(&sql, q, f, &m, "SELECT t.period%s", &nparts);
-            if (!rc && !strcmp(f, "actor")) { /* the pair rows only lower counts already above zero */
-                char *cut = strstr(sql.p, " UNION ALL ");
-                if (cut) {
-                    *cut = 0;
-                    sql.len = (size_t)(cut - sql.p);
-                }
-            }
-            rc = rc ? rc : sr__buf_adds(&sql, cond);
-            sqlite3_stmt *s = NULL;
-            rc = rc ? rc : ft_prepare(st, &sql, q, f, val, &m, "month", &s);
-            sr__buf_release(&sql);
-            if (rc)
-                return rc;
-            int step = sqlite3_step(s);
-            if (step == SQLITE_ROW) {
-                day_bound(lo, sr__col_text(s, 0), "-01");
-                day_bound(hi, sr__col_text(s, 0), "-31");
-            }
-            sqlite3_finalize(s);
-            if (step == SQLITE_DONE)
-                continue;
-            if (step != SQLITE_ROW)
-                return db_fail(st, "reading the crossed tallies");
-        }
-        sr_query d = *q;
-        d.since = lo;
-        d.until = hi;
-        sqlite3_stmt *s = NULL;
-        if ((rc = query_value_f(st, last ? "SELECT max(NULLIF(e.event_date, '')) FROM " COUNTED_FEW_DAYS
-                                         : "SELECT min(NULLIF(e.event_date, '')) FROM " COUNTED_FEW_DAYS,
-                                &d, "", &s, 1)))
-            return rc;
-        copy_date(out, sqlite3_data_count(s) ? sr__col_text(s, 0) : "");
-        sqlite3_finalize(s);
-    }
-    return rc;
-}
+/* One branch of ft_edge: the counted units of a table through a named index,
+ * with the filter's condition ("m.name": one actor name of m per row). */
+typedef struct edge_branch {
+    const char *table, *index, *cond;
+} edge_branch;
 
-/* The documents with an event passing q's one filter f: from the filter's
- * index on events alone (one branch per column the filter reads; UNION
- * counts a document once). */
-static int ft_documents(sr_store *st, const sr_query *q, const char *f, long *out)
+static const edge_branch admin1_edge[] = {
+    {"events", "events_unlinked_admin1", "e.incident_id IS NULL AND e.admin1 = ?1 COLLATE NOCASE"},
+    {"incidents", "incidents_admin1_nc", "e.admin1 = ?1 COLLATE NOCASE"},
+};
+static const edge_branch type_edge[] = {
+    {"events", "events_unlinked_event_type", "e.incident_id IS NULL AND e.event_type = ?1 COLLATE NOCASE"},
+    {"events", "events_unlinked_sub_event_type", "e.incident_id IS NULL AND e.sub_event_type = ?1 COLLATE NOCASE"},
+    {"incidents", "incidents_event_type", "e.event_type = ?1 COLLATE NOCASE"},
+    {"incidents", "incidents_sub_event_type", "e.sub_event_type = ?1 COLLATE NOCASE"},
+};
+/* an actor substring naming a few actors: one seek per name and branch */
+static const edge_branch names_edge[] = {
+    {"events", "events_unlinked_actor1", "e.incident_id IS NULL AND e.actor1 = m.name"},
+    {"events", "events_unlinked_actor2", "e.incident_id IS NULL AND e.actor2 = m.name"},
+    {"incidents", "incidents_actor", "e.actor1 = m.name"},
+    {"incidents", "incidents_actor2", "e.actor2 = m.name"},
+};
+/* many names (a broad substring): the units in date order, per origin,
+ * until one names any of them */
+static const edge_branch walk_edge[] = {
+    {"events", "events_unlinked_units",
+     "e.incident_id IS NULL AND (e.actor1 IN (SELECT name FROM m) OR e.actor2 IN (SELECT name FROM m))"},
+    {"incidents", "incidents_units", "(e.actor1 IN (SELECT name FROM m) OR e.actor2 IN (SELECT name FROM m))"},
+};
+#define EDGE_FEW_NAMES 64 /* more matching names than this: walk_edge */
+
+/* The first (or last) dated unit passing q's one filter f = val in q's
+ * period: in each branch of the counted units one ordered seek in an index
+ * that starts with the filter's value (or the origin and the date), so the
+ * first row found is the edge (schema 10; was a month of units read by
+ * substring). Parameters: ?1 value, ?2 since, ?3 until, ?4 origin, ?5
+ * country, ?6 kind. */
+static int ft_edge(sr_store *st, const sr_query *q, const char *f, const char *val, int last, char out[11])
 {
-    sr_query b = *q;
-    static const char *const br[][2] = {
-        {" INDEXED BY events_admin1", ""},
-        {" INDEXED BY events_event_type", " AND e.event_type = ?%d COLLATE NOCASE"},
-        {" INDEXED BY events_sub_event_type", " AND e.sub_event_type = ?%d COLLATE NOCASE"},
-        {" INDEXED BY events_actor1",
-         " AND e.actor1 IN (SELECT name FROM actor_names WHERE instr(lower(name), lower(?%d)) > 0)"},
-        {" INDEXED BY events_actor2",
-         " AND e.actor2 IN (SELECT name FROM actor_names WHERE instr(lower(name), lower(?%d)) > 0)"},
-    };
-    int from = 0, to = 0;
-    const char *val = NULL;
+    out[0] = 0;
+    const edge_branch *br = admin1_edge;
+    size_t nbr = 2;
+    bool names = false, walk = false;
     if (!strcmp(f, "type"))
-        from = 1, to = 2, val = q->type, b.type = NULL;
-    else if (!strcmp(f, "actor"))
-        from = 3, to = 4, val = q->actor, b.actor = NULL;
+        br = type_edge, nbr = 4;
+    else if (!strcmp(f, "actor")) {
+        sqlite3_stmt *c = NULL;
+        long n = 0;
+        if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM actor_names WHERE instr(lower(name), lower(?1)) > 0", -1,
+                               &c, NULL) != SQLITE_OK)
+            return db_fail(st, "reading the actor names");
+        sqlite3_bind_text(c, 1, val, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(c) == SQLITE_ROW)
+            n = (long)sqlite3_column_int64(c, 0);
+        sqlite3_finalize(c);
+        if (n == 0)
+            return 0;
+        /* with a country, a name's seek could read all its units elsewhere */
+        walk = n > EDGE_FEW_NAMES || (q->country && *q->country), names = !walk;
+        br = walk ? walk_edge : names_edge, nbr = walk ? 2 : 4;
+    }
+    const char *o = q->origin && *q->origin ? q->origin : "news";
+    bool all = !strcmp(o, "all");
+    static const char *const all_origins[] = {"'news'", "'acled'", "'ucdp'"};
     sr__buf sql;
     sr__buf_init(&sql, STORE_MAX_SQL);
-    const char *params[16];
-    int np = 0;
-    int rc = 0;
-    /* an actor substring in one country: the country's events through its
-     * indexes (name, then ISO3), as the actor indexes do not hold the country
-     * (a document found twice is counted once below) */
-    bool bycountry = from == 3 && q->country && *q->country;
-    if (bycountry)
-        b.country = NULL;
-    for (int c = 0; c < (bycountry ? 2 : 1) && !rc; c++)
-        for (int i = from; i <= (bycountry ? from : to) && !rc; i++) {
-            rc = sr__buf_adds(&sql, c || i > from ? " UNION ALL SELECT e.document_id FROM events e"
-                                                  : "SELECT e.document_id FROM events e");
+    int rc = sr__buf_adds(&sql, names || walk ? "WITH m(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE"
+                                                " instr(lower(name), lower(?1)) > 0) "
+                                              : "");
+    rc = rc ? rc : sr__buf_printf(&sql, "SELECT %s(x) FROM (", last ? "max" : "min");
+    int nq = 0;
+    for (size_t i = 0; i < nbr && !rc; i++)
+        for (int oi = 0; oi < (walk && all ? 3 : 1) && !rc; oi++) {
+            /* one lower bound only, or SQLite may seek by the weaker one */
+            rc = sr__buf_printf(&sql, "%sSELECT (SELECT e.event_date FROM %s e INDEXED BY %s WHERE %s AND %s",
+                                nq++ ? " UNION ALL " : "", br[i].table, br[i].index, br[i].cond,
+                                q->since && *q->since ? "e.event_date >= ?2 AND e.event_date <> ''" : "e.event_date > ''");
+            if (!rc && q->until && *q->until)
+                rc = sr__buf_adds(&sql, " AND e.event_date <= ?3");
+            if (!rc)
+                rc = walk && all ? sr__buf_printf(&sql, " AND e.origin = %s", all_origins[oi])
+                     : all       ? sr__buf_adds(&sql, " AND e.origin IN ('news', 'acled', 'ucdp')")
+                                 : sr__buf_adds(&sql, " AND e.origin = ?4");
+            if (!rc && q->country && *q->country)
+                rc = sr__buf_adds(&sql, " AND (e.country = ?5 COLLATE NOCASE OR e.iso3 = ?5 COLLATE NOCASE)");
+            if (!rc && q->kind && *q->kind)
+                rc = sr__buf_adds(&sql, " AND e.kind = lower(?6)");
             rc = rc ? rc
-                    : sr__buf_adds(&sql, !bycountry ? br[i][0] : c ? " INDEXED BY events_iso3" : " INDEXED BY events_country");
-            rc = rc ? rc : where_origin(&b, &sql, params, &np);
-            if (!rc && bycountry)
-                rc = sr__buf_printf(&sql, c ? " AND e.iso3 = ?%d COLLATE NOCASE" : " AND e.country = ?%d COLLATE NOCASE",
-                                    np + 1);
-            if (!rc && bycountry) /* one pass over the country's events: either actor */
-                rc = sr__buf_printf(&sql,
-                                    " AND (e.actor1 IN (SELECT name FROM actor_names WHERE instr(lower(name), lower(?%d)) > 0)"
-                                    " OR e.actor2 IN (SELECT name FROM actor_names WHERE instr(lower(name), lower(?%d)) > 0))",
-                                    np + 2, np + 2);
-            else if (!rc && val)
-                rc = sr__buf_printf(&sql, br[i][1], np + 1);
+                    : sr__buf_printf(&sql, " ORDER BY e.event_date%s LIMIT 1) AS x%s", last ? " DESC" : "",
+                                     names ? " FROM m" : "");
         }
-    if (bycountry)
-        params[np++] = q->country;
-    if (val)
-        params[np++] = val;
-    /* the documents are counted once each in a bitmap over their ids
-     * (cheaper than SQLite's DISTINCT b-tree on hundreds of thousands) */
+    rc = rc ? rc : sr__buf_adds(&sql, ")");
     sqlite3_stmt *s = NULL;
-    sqlite3_int64 maxid = 0;
-    if (!rc && sqlite3_prepare_v2(st->db, "SELECT max(id) FROM documents", -1, &s, NULL) == SQLITE_OK &&
-        sqlite3_step(s) == SQLITE_ROW)
-        maxid = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-    s = NULL;
-    rc = rc ? rc : prepare_query(st, &sql, params, np, 0, &s);
+    if (!rc && sqlite3_prepare_v2(st->db, sql.p, -1, &s, NULL) != SQLITE_OK)
+        rc = db_fail(st, "preparing the edge query");
     sr__buf_release(&sql);
-    if (rc)
+    if (rc) {
+        if (rc != SR_EDB && !st->err[0])
+            snprintf(st->err, sizeof st->err, "finding the first and last dates: %s", sr_strerror(rc));
         return rc;
-    size_t words = (size_t)(maxid > 0 ? maxid : 0) / 64 + 1;
-    uint64_t *seen = calloc(words, sizeof *seen);
-    if (!seen) {
-        sqlite3_finalize(s);
-        snprintf(st->err, sizeof st->err, "counting documents: out of memory");
-        return SR_ENOMEM;
     }
-    long n = 0;
-    int step;
-    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-        sqlite3_int64 id = sqlite3_column_int64(s, 0);
-        if (id < 0 || (size_t)id / 64 >= words)
-            continue; /* cannot happen: every event's document is stored */
-        uint64_t bit = 1ULL << (id % 64);
-        n += !(seen[id / 64] & bit);
-        seen[id / 64] |= bit;
-    }
-    free(seen);
+    /* parameters not in the text are left unbound (bind answers SQLITE_RANGE) */
+    sqlite3_bind_text(s, 1, val, -1, SQLITE_TRANSIENT);
+    if (q->since && *q->since)
+        sqlite3_bind_text(s, 2, q->since, -1, SQLITE_TRANSIENT);
+    if (q->until && *q->until)
+        sqlite3_bind_text(s, 3, q->until, -1, SQLITE_TRANSIENT);
+    if (!all)
+        sqlite3_bind_text(s, 4, o, -1, SQLITE_TRANSIENT);
+    if (q->country && *q->country)
+        sqlite3_bind_text(s, 5, q->country, -1, SQLITE_TRANSIENT);
+    if (q->kind && *q->kind)
+        sqlite3_bind_text(s, 6, q->kind, -1, SQLITE_TRANSIENT);
+    int step = sqlite3_step(s);
+    if (step == SQLITE_ROW)
+        copy_date(out, sr__col_text(s, 0));
     sqlite3_finalize(s);
-    *out = n;
-    return step == SQLITE_DONE ? 0 : db_fail(st, "counting documents");
+    return step == SQLITE_ROW || step == SQLITE_DONE ? 0 : db_fail(st, "finding the first and last dates");
 }
 
 int sr_store_scope(sr_store *st, const sr_query *q, sr_scope *out)
@@ -2197,9 +2307,15 @@ int sr_store_scope(sr_store *st, const sr_query *q, sr_scope *out)
         for (size_t i = 0; i < g.n; i++)
             out->events += g.v[i].v[0] + g.v[i].v[1];
         rg_release(&g);
-        rc = rc ? rc : ft_documents(st, q, f, &out->documents);
-        rc = rc ? rc : ft_edge(st, q, f, fval, &sp, 0, out->first);
-        rc = rc ? rc : ft_edge(st, q, f, fval, &sp, 1, out->last);
+        /* reports, not documents: these add up over names and months */
+        g = (rgroup){0};
+        rc = rc ? rc : ft_group(st, -1, q, f, fval, &sp, &g);
+        for (size_t i = 0; i < g.n; i++)
+            out->documents += g.v[i].v[0] + g.v[i].v[1];
+        rg_release(&g);
+        /* the edges are the units' dates: none without a unit */
+        rc = rc || !out->events ? rc : ft_edge(st, q, f, fval, 0, out->first);
+        rc = rc || !out->events ? rc : ft_edge(st, q, f, fval, 1, out->last);
         return rc;
     }
     /* one pass over the filtered units (the filters' indexes pick them) */
@@ -2212,7 +2328,11 @@ int sr_store_scope(sr_store *st, const sr_query *q, sr_scope *out)
     copy_date(out->first, sqlite3_data_count(s) ? sr__col_text(s, 1) : "");
     copy_date(out->last, sqlite3_data_count(s) ? sr__col_text(s, 2) : "");
     sqlite3_finalize(s);
-    if ((rc = query_value(st, "SELECT count(DISTINCT e.document_id) FROM events e", q, "", &s)))
+    /* with a region, type or actor: the reports passing (as the crossed
+     * tallies count them), else the documents */
+    bool reps = q && ((q->admin1 && *q->admin1) || (q->type && *q->type) || (q->actor && *q->actor));
+    if ((rc = query_value(st, reps ? "SELECT count(*) FROM events e" : "SELECT count(DISTINCT e.document_id) FROM events e",
+                          q, "", &s)))
         return rc;
     out->documents = (long)sqlite3_column_int64(s, 0);
     sqlite3_finalize(s);

@@ -178,6 +178,8 @@ static void check_all(sr_store *st, sqlite3 *db)
         {NULL, NULL},           {"2020-01-01", "2020-12-31"}, {"2020-02-01", "2020-04-30"},
         {"2019-12-17", "2021-01-09"}, {"2020-03-05", "2020-03-05"}, {"2020-06-10", NULL},
         {NULL, "2020-08-14"},   {"2019-11-30", "2020-02-29"}, {"2021-01-01", NULL},
+        /* schema 10: a partial month read as its month less the days outside */
+        {"2020-05-03", "2020-07-27"}, {"2020-04-02", "2020-04-29"},
     };
     static const char *countries[] = {NULL, "Kenya", "nga"};
     static const char *origins[] = {NULL, "acled", "ucdp", "all"};
@@ -261,8 +263,8 @@ static void check_all(sr_store *st, sqlite3 *db)
                 char sql[2048];
                 snprintf(sql, sizeof sql, "SELECT count(*) FROM " COUNTED " WHERE %s", where);
                 assert_int_equal(sc.events, value(db, sql));
-                if (f) /* with a filter: the documents with an event that passes it */
-                    snprintf(sql, sizeof sql, "SELECT count(DISTINCT document_id) FROM events WHERE %s", where);
+                if (f) /* with a filter (schema 10): the reports (events rows) that pass it */
+                    snprintf(sql, sizeof sql, "SELECT count(*) FROM events WHERE %s", where);
                 else
                     snprintf(sql, sizeof sql,
                              "SELECT count(*) FROM events WHERE id IN (SELECT min(id) FROM events GROUP BY document_id)"
@@ -445,7 +447,7 @@ static void check_rebuild(sr_store *st, const char *file, sqlite3 *db)
     assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 5", NULL, NULL, NULL), SQLITE_OK);
     st = sr_store_open(file, err, sizeof err);
     assert_non_null(st);
-    assert_int_equal(value(db, "PRAGMA user_version"), 9);
+    assert_int_equal(value(db, "PRAGMA user_version"), 10);
     for (size_t i = 0; i < sizeof tabs / sizeof tabs[0]; i++) {
         snprintf(sql, sizeof sql,
                  "SELECT (SELECT count(*) FROM (SELECT * FROM %s WHERE %s EXCEPT SELECT * FROM temp.was_%s))"
@@ -524,7 +526,7 @@ static void test_tallies(void **state)
                      SQLITE_OK);
     st = sr_store_open(path, err, sizeof err);
     assert_non_null(st);
-    assert_int_equal(value(db, "PRAGMA user_version"), 9);
+    assert_int_equal(value(db, "PRAGMA user_version"), 10);
     assert_int_equal(value(db, "SELECT count(*) FROM pragma_index_info('events_admin1')"), 4);
     check_all(st, db);
     check_claims(st, db);
@@ -538,9 +540,25 @@ static void test_tallies(void **state)
                      SQLITE_OK);
     st = sr_store_open(path, err, sizeof err);
     assert_non_null(st);
-    assert_int_equal(value(db, "PRAGMA user_version"), 9);
+    assert_int_equal(value(db, "PRAGMA user_version"), 10);
     check_marks(db);
     check_alerts(db);
+    /* a version-9 store gains the reports rows and the units' indexes */
+    sr_store_free(st);
+    assert_int_equal(sqlite3_exec(db,
+                                  "DELETE FROM ftallies WHERE dim = 'rep'; DROP TRIGGER ftallies_ins;"
+                                  " DROP TRIGGER ftallies_del; DROP TRIGGER ftallies_upd; DROP TRIGGER ftallies_inc_ins;"
+                                  " DROP TRIGGER ftallies_inc_del; DROP TRIGGER ftallies_inc_upd;"
+                                  " ALTER TABLE ftallies_pending DROP COLUMN rep; DROP INDEX incidents_units;"
+                                  " DROP INDEX events_unlinked_units; DROP INDEX events_reports; PRAGMA user_version = 9",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    st = sr_store_open(path, err, sizeof err);
+    assert_non_null(st);
+    assert_int_equal(value(db, "PRAGMA user_version"), 10);
+    assert_true(value(db, "SELECT count(*) FROM ftallies WHERE dim = 'rep' AND incidents > 0") > 10);
+    assert_int_equal(value(db, "SELECT count(*) FROM pragma_index_info('incidents_units')"), 14);
+    check_all(st, db);
     check_rebuild(st, path, db); /* closes st */
     sqlite3_close(db);
     const char *sfx[] = {"", "-wal", "-shm"};

@@ -288,6 +288,8 @@ static void test_upgrade(void **state)
                                       " DROP INDEX events_sub_event_type;"
                                       " DROP INDEX events_unlinked_admin1; DROP INDEX events_unlinked_event_type;"
                                       " DROP INDEX events_unlinked_sub_event_type;"
+                                      " DROP INDEX events_unlinked_units; DROP INDEX events_unlinked_actor1;"
+                                      " DROP INDEX events_unlinked_actor2; DROP INDEX events_reports;"
                                       " DROP TABLE ftallies_pending; DROP TRIGGER incidents_mention_del;"
                                       " DROP TABLE incidents; DROP INDEX events_incident;"
                                       " DROP TRIGGER tallies_ins; DROP TRIGGER tallies_del; DROP TRIGGER tallies_upd;"
@@ -316,7 +318,7 @@ static void test_upgrade(void **state)
                      SQLITE_OK);
     assert_int_equal(sqlite3_step(s), SQLITE_ROW);
     assert_string_equal((const char *)sqlite3_column_text(s, 0), "news");
-    assert_int_equal(sqlite3_column_int(s, 1), 9);
+    assert_int_equal(sqlite3_column_int(s, 1), 10);
     sqlite3_finalize(s);
     sqlite3_close(db);
 }
