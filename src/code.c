@@ -1404,7 +1404,7 @@ static int is_kill_tok(const coder *c, uint32_t i)
 }
 
 /* Is the number at token i a year (1900-2099, four digits as written) after
- * an agency credit ("AFP 2018", "(c) 2017", "Copyright 2016")? Wire copy
+ * an agency credit ("AFP 2018", "© 2017", "Copyright 2016")? Wire copy
  * pasted from web pages runs such lines into the next sentence. */
 static int year_after_credit(const coder *c, uint32_t i)
 {
