@@ -2012,6 +2012,33 @@ static int known_abroad(const coder *c, const mention *m, const sr__where *w)
     return same;
 }
 
+/* "On 29 April 2020, in Puno city, citizens staged ... stuck in Lima": a
+ * place in a locative phrase set off by commas at the head of the clause
+ * ([a, b)) sets the scene, so a later place outside its admin1 is elsewhere
+ * and the scene is where the clause happens. A later place inside it says
+ * more ("In Kisumu, youths demonstrated in Kondele"). */
+static int fronted_place(const coder *c, const mention *m, uint32_t a, uint32_t b, const char *ciso)
+{
+    if (m->tb < a + 1 || !tok_in(c, m->tb - 1, (const char *const[]){"in", "at", NULL}))
+        return 0;
+    uint32_t p = m->tb - 1; /* the preposition: opens the clause or follows a comma */
+    if (p > a && !tok_is(c, p - 1, ","))
+        return 0;
+    uint32_t e = m->te;
+    if (tok_in(c, e, (const char *const[]){"city", "town", "village", "district", NULL}))
+        e++;
+    if (!tok_is(c, e, ","))
+        return 0;
+    sr__placectx pc = {ciso, NULL, 0, 0};
+    sr__where wf, wo;
+    if (!resolve(c, m, &pc, &wf) || wf.admin1_ix == UINT32_MAX)
+        return 0;
+    for (const mention *o = places_from(c, m->te, b); o; o = places_next(c, o, b))
+        if (resolve(c, o, &pc, &wo) && wo.admin1_ix == wf.admin1_ix)
+            return 0;
+    return 1;
+}
+
 static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig_tb, const char **iso)
 {
     /* the place nearest the trigger in [a, b), preferring those after it; in a
@@ -2036,7 +2063,7 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             if (fixed_only && m->alt == UINT32_MAX)
                 continue;
             long d = (long)m->tb - (long)trig_tb;
-            d = d >= 0 ? d : -d * 2 + 1;
+            d = d >= 0 ? d : (fronted_place(c, m, a, b, ciso) ? 0 : -d * 2 + 1);
             if (d > lastd && d < bestd) {
                 bestd = d;
                 next = m;
