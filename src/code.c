@@ -1560,6 +1560,15 @@ static void fig_add(figure *sum, const figure *f, int *first)
         sum->span.end = f->span.end;
 }
 
+/* The event takes the toll (best, low, high and its evidence) of another. */
+static void take_toll(sr_event *to, const sr_event *from)
+{
+    to->fatalities = from->fatalities;
+    to->fatalities_low = from->fatalities_low;
+    to->fatalities_high = from->fatalities_high;
+    to->ev_number = from->ev_number;
+}
+
 /* ---- naming actors ------------------------------------------------------ */
 static int generic_armed(const char *a) { return !strncmp(a, "Unidentified Armed Group", 24); }
 
@@ -4385,10 +4394,7 @@ static int code_sentence(coder *c, uint32_t s)
         if (y->has_date && x->has_date && strcmp(y->ev.event_date, x->ev.event_date))
             continue;
         sr_event *e = &x->ev;
-        e->fatalities = y->ev.fatalities;
-        e->fatalities_low = y->ev.fatalities_low;
-        e->fatalities_high = y->ev.fatalities_high;
-        e->ev_number = y->ev.ev_number;
+        take_toll(e, &y->ev);
         if (!*x->actor2 && *y->actor2 && strcmp(y->actor2, x->actor1) && y->ev.ev_actor2.start >= 0) {
             memcpy(x->actor2, y->actor2, sizeof x->actor2);
             e->inter2 = y->ev.inter2;
@@ -5006,10 +5012,7 @@ static void merge_refs(coder *c)
         if (!*x->location && *y->location)
             copy_place(x, y);
         if (x->ev.fatalities < 0 && y->ev.fatalities >= 0) {
-            x->ev.fatalities = y->ev.fatalities;
-            x->ev.fatalities_low = y->ev.fatalities_low;
-            x->ev.fatalities_high = y->ev.fatalities_high;
-            x->ev.ev_number = y->ev.ev_number;
+            take_toll(&x->ev, &y->ev);
         } else if (x->ev.fatalities > 0 && y->ev.fatalities > 0 && *y->actor2 && strcmp(x->actor2, y->actor2)) {
             /* "…killed 12 soldiers. Several attackers were also killed.": the
              * event's toll counts both sides */
@@ -5195,10 +5198,7 @@ static void protest_interventions(coder *c)
                 p->ev.ev_actor2 = pol->ev.ev_actor2;
             }
             if (p->ev.fatalities < 0 && q->ev.fatalities >= 0) {
-                p->ev.fatalities = q->ev.fatalities;
-                p->ev.fatalities_low = q->ev.fatalities_low;
-                p->ev.fatalities_high = q->ev.fatalities_high;
-                p->ev.ev_number = q->ev.ev_number;
+                take_toll(&p->ev, &q->ev);
             }
             q->merged = 1;
             break;
@@ -5257,10 +5257,7 @@ static void complete_tolls(coder *c)
         if (*y->location && *x->location && strcmp(y->location, x->location) &&
             y->ev.ev_place.start >= y->ev.ev_sentence.start) /* (a place carried over from before is no place of its own) */
             continue;
-        x->ev.fatalities = y->ev.fatalities;
-        x->ev.fatalities_low = y->ev.fatalities_low;
-        x->ev.fatalities_high = y->ev.fatalities_high;
-        x->ev.ev_number = y->ev.ev_number;
+        take_toll(&x->ev, &y->ev);
         if (!*x->actor2 && *y->actor2 && strcmp(y->actor2, x->actor1)) {
             scopy(x->actor2, sizeof x->actor2, y->actor2);
             x->ev.inter2 = y->ev.inter2;
@@ -5332,10 +5329,7 @@ static void answered_fire(coder *c)
                 (y->has_date && x->has_date && strcmp(y->ev.event_date, x->ev.event_date)))
                 continue;
             if (x->ev.fatalities < 0 && y->ev.fatalities >= 0) {
-                x->ev.fatalities = y->ev.fatalities;
-                x->ev.fatalities_low = y->ev.fatalities_low;
-                x->ev.fatalities_high = y->ev.fatalities_high;
-                x->ev.ev_number = y->ev.ev_number;
+                take_toll(&x->ev, &y->ev);
             }
             y->merged = 1;
         }
@@ -5373,10 +5367,7 @@ static void fought_back(coder *c)
             x->sub_event_type = "Armed clash";
             x->event_type = event_type_of(x->sub_event_type);
             if (x->ev.fatalities < 0 && y->ev.fatalities >= 0) { /* (a toll told again is not added) */
-                x->ev.fatalities = y->ev.fatalities;
-                x->ev.fatalities_low = y->ev.fatalities_low;
-                x->ev.fatalities_high = y->ev.fatalities_high;
-                x->ev.ev_number = y->ev.ev_number;
+                take_toll(&x->ev, &y->ev);
             }
             y->merged = 1;
             break;
