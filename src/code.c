@@ -93,6 +93,11 @@ typedef struct coder {
     size_t nraw, capraw;
     mention *men;
     size_t nmen, capmen;
+    uint32_t *menfrom; /* per token i (and ntoks): men_from(i), the first mention starting at or after i */
+    size_t capmenfrom;
+    uint32_t *nextplace; /* per mention k (and nmen): the first place mention at or after k when the
+                            mentions were built (places_next_at) */
+    size_t capnextplace;
     tokinfo *ti;
     size_t capti;
     int *best; /* build_mentions: best match per start token, three layers */
@@ -161,6 +166,8 @@ static void cache_swap(coder *c, struct sr__codecache *cc, int take)
     } while (0)
     MOVE(raw, capraw);
     MOVE(men, capmen);
+    MOVE(menfrom, capmenfrom);
+    MOVE(nextplace, capnextplace);
     MOVE(ti, capti);
     MOVE(best, capbest);
     MOVE(dh, capdh);
@@ -176,6 +183,8 @@ void sr__code_cache_free(struct sr__codecache *cc)
     coder *a = &cc->arrays;
     free(a->raw);
     free(a->men);
+    free(a->menfrom);
+    free(a->nextplace);
     free(a->ti);
     free(a->best);
     free(a->dh);
@@ -1084,15 +1093,7 @@ static const mention *ent_at(const coder *c, uint32_t i)
  * order), so that a rule can visit the mentions of a range, not its tokens. */
 static size_t men_from(const coder *c, uint32_t i)
 {
-    size_t lo = 0, hi = c->nmen;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (c->men[mid].tb < i)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return i <= c->t.ntoks ? c->menfrom[i] : c->nmen;
 }
 
 /* The place mentions starting in tokens [a, b), in token order: the first
@@ -1100,10 +1101,40 @@ static size_t men_from(const coder *c, uint32_t i)
  * every candidate, so they walk the mention list, not the tokens. */
 static const mention *places_next_at(const coder *c, size_t k, uint32_t b)
 {
-    for (; k < c->nmen && c->men[k].tb < b; k++)
-        if (c->men[k].type == MT_PLACE && ent_at(c, c->men[k].tb) == &c->men[k])
+    /* (mentions are in token order, so the first place from k is the one;
+     * doc_country may since have unmade some places: those are skipped) */
+    for (; k < c->nmen; k++) {
+        k = c->nextplace[k];
+        if (k >= c->nmen || c->men[k].tb >= b)
+            return NULL;
+        if (c->men[k].type == MT_PLACE)
             return &c->men[k];
+    }
     return NULL;
+}
+
+/* The indexes behind men_from and places_next_at, once the mentions are
+ * built: the rules ask for them for every clause and candidate. */
+static int index_mentions(coder *c)
+{
+    size_t nt = c->t.ntoks;
+    if (sr__grow((void **)&c->menfrom, &c->capmenfrom, nt, sizeof *c->menfrom) ||
+        sr__grow((void **)&c->nextplace, &c->capnextplace, c->nmen, sizeof *c->nextplace))
+        return SR_ENOMEM;
+    size_t k = 0;
+    for (size_t i = 0; i <= nt; i++) {
+        while (k < c->nmen && c->men[k].tb < i)
+            k++;
+        c->menfrom[i] = (uint32_t)k;
+    }
+    uint32_t next = (uint32_t)c->nmen;
+    c->nextplace[c->nmen] = next;
+    for (size_t j = c->nmen; j-- > 0;) {
+        if (c->men[j].type == MT_PLACE && ent_at(c, c->men[j].tb) == &c->men[j])
+            next = (uint32_t)j;
+        c->nextplace[j] = next;
+    }
+    return 0;
 }
 
 static const mention *places_from(const coder *c, uint32_t a, uint32_t b) { return places_next_at(c, men_from(c, a), b); }
@@ -5792,7 +5823,7 @@ int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out)
         goto done;
     if ((rc = scan_places(&c)) != 0)
         goto done;
-    if ((rc = build_mentions(&c)) != 0)
+    if ((rc = build_mentions(&c)) != 0 || (rc = index_mentions(&c)) != 0)
         goto done;
     if ((rc = scan_dates(&c)) != 0)
         goto done;
@@ -5837,6 +5868,8 @@ done:
     } else {
         free(c.raw);
         free(c.men);
+        free(c.menfrom);
+        free(c.nextplace);
         free(c.ti);
         free(c.best);
         free(c.dh);
