@@ -128,6 +128,7 @@ typedef struct coder {
     uint32_t sb, se, smask; /* the sentence being coded and its cue kinds */
     uint32_t *para;         /* per sentence: paragraph number (blank lines between) */
     size_t cappara;
+    struct wsite **sites;   /* TOK_IN's word sets per call site (in the context's cache), or NULL */
 } coder;
 
 /* The coder's per-document arrays, kept in the context from one document to
@@ -145,8 +146,11 @@ struct sr__codecache {
     uint32_t *outlet_pats; /* the lexicon's patterns of outlet cues, found once */
     size_t noutlet_pats;
     int outlet_pats_known;
+    struct wsite **sites; /* TOK_IN's word set of each call site, built on first use */
 };
 #define CACHE_KEEP_BYTES ((size_t)4 << 20)
+
+static unsigned nsites(void);
 
 /* Moves the arrays of the cache into c (take) or those of c into the cache. */
 static void cache_swap(coder *c, struct sr__codecache *cc, int take)
@@ -192,6 +196,10 @@ void sr__code_cache_free(struct sr__codecache *cc)
     free(a->para);
     free(cc->src_iso);
     free(cc->outlet_pats);
+    if (cc->sites)
+        for (unsigned k = 0; k < nsites(); k++)
+            free(cc->sites[k]);
+    free(cc->sites);
     sr__textbufs_release(&cc->text);
     free(cc);
 }
@@ -222,6 +230,86 @@ static void on_place(void *ud, uint32_t id, uint32_t tb, uint32_t te)
 
 static int tok_in(const coder *c, uint32_t i, const char *const *ws);
 
+/* ---- word sets ----------------------------------------------------------- */
+/* TOK_IN(c, i, "riot", "riots") is tok_in with the words written in place,
+ * TOK_IN_LIST(c, i, list) the same with a static list. Each call site
+ * (numbered by __COUNTER__) gets a small hash set of its words, keyed by
+ * their first two bytes and length, built the first time the context
+ * reaches it: a test is then one probe, where tok_in walks the list (the
+ * rules test words about 300,000 times per 200 digests, the lists hold 8
+ * words on average and up to 230). The list literal is evaluated only while
+ * the site's set is not built. */
+typedef struct wsite {
+    const char *const *ws; /* the list it was built from (a static list is checked against it) */
+    uint32_t mask, shift;
+    struct wentry {
+        const char *w; /* NULL: empty slot */
+        uint32_t key, n;
+    } e[];
+} wsite;
+
+static inline uint32_t word_key(const char *s, uint32_t n)
+{
+    return (unsigned char)s[0] | (n > 1 ? (uint32_t)(unsigned char)s[1] << 8 : 0) | (n & 0xffff) << 16;
+}
+
+static inline __attribute__((always_inline)) int site_has(const wsite *st, const char *s, uint32_t n)
+{
+    uint32_t key = word_key(s, n);
+    for (uint32_t p = (key * 2654435761u) >> st->shift; st->e[p].w; p = (p + 1) & st->mask)
+        if (st->e[p].key == key && st->e[p].n == n && (n <= 2 || !memcmp(st->e[p].w + 2, s + 2, n - 2)))
+            return 1;
+    return 0;
+}
+
+/* Builds the set of call site `site` from its list ws, then tests token i;
+ * tok_in when the set cannot be built. */
+static __attribute__((noinline)) int tok_in_build(const coder *c, uint32_t i, unsigned site, const char *const *ws)
+{
+    wsite *st = NULL;
+    size_t m = 0;
+    while (ws[m])
+        m++;
+    uint32_t bits = 3;
+    while ((1u << bits) < 4 * m)
+        bits++;
+    if (c->sites && (st = calloc(1, sizeof *st + ((size_t)1 << bits) * sizeof st->e[0])) != NULL) {
+        st->ws = ws;
+        st->mask = (1u << bits) - 1;
+        st->shift = 32 - bits;
+        for (size_t k = 0; k < m; k++) {
+            uint32_t n = (uint32_t)strlen(ws[k]), key = word_key(ws[k], n), p = (key * 2654435761u) >> st->shift;
+            while (st->e[p].w)
+                p = (p + 1) & st->mask;
+            st->e[p] = (struct wentry){ws[k], key, n};
+        }
+        free(c->sites[site]);
+        c->sites[site] = st;
+    }
+    if (!st)
+        return tok_in(c, i, ws);
+    const sr__tok *k = &c->t.toks[i];
+    return site_has(st, c->t.norm + k->s, k->e - k->s);
+}
+
+/* Is token i one of the words of call site `site`? ws is the site's list,
+ * or NULL once TOK_IN has found its set built. */
+static inline __attribute__((always_inline)) int tok_in_at(const coder *c, uint32_t i, unsigned site,
+                                                           const char *const *ws, int named)
+{
+    if (i >= c->t.ntoks)
+        return 0;
+    const wsite *st = c->sites ? c->sites[site] : NULL;
+    if (!st || (named && st->ws != ws))
+        return tok_in_build(c, i, site, ws);
+    const sr__tok *k = &c->t.toks[i];
+    return site_has(st, c->t.norm + k->s, k->e - k->s);
+}
+#define TOK_IN(c, i, ...) TOK_IN_AT(c, i, __COUNTER__, __VA_ARGS__)
+#define TOK_IN_AT(c, i, site, ...)                                                                            \
+    tok_in_at((c), (i), (site), (c)->sites && (c)->sites[site] ? NULL : (const char *const[]){__VA_ARGS__, NULL}, 0)
+#define TOK_IN_LIST(c, i, ws) tok_in_at((c), (i), __COUNTER__, (ws), 1)
+
 static int cmp_raw(const void *a, const void *b)
 {
     const rawmatch *x = a, *y = b;
@@ -240,7 +328,7 @@ static void road_ends(coder *c)
     size_t n0 = c->nraw;
     for (uint32_t k = 0; k + 1 < c->t.ntoks; k++) {
         const sr__tok *t = &c->t.toks[k];
-        if (t->kind != SR_TOK_WORD || !(t->flags & SR_TF_CAP) || !tok_in(c, k + 1, roads))
+        if (t->kind != SR_TOK_WORD || !(t->flags & SR_TF_CAP) || !TOK_IN_LIST(c, k + 1, roads))
             continue;
         const char *o = c->t.orig + t->os;
         size_t n = t->oe - t->os;
@@ -646,10 +734,10 @@ static int person_name_after(const coder *c, const rawmatch *r)
     if (raw_starts_at(c, n)) /* a name of any dictionary or of the gazetteer */
         return 0;
     /* after "in", "at", "near" a place is meant ("in Nyeri Sunday night") */
-    if (r->tb > 0 && tok_in(c, r->tb - 1, (const char *const[]){"in", "at", "near", "outside", "around", "into",
-                                                               "across", "within", "towards", NULL}))
+    if (r->tb > 0 && TOK_IN(c, r->tb - 1, "in", "at", "near", "outside", "around", "into",
+                                          "across", "within", "towards"))
         return 0;
-    if (tok_in(c, n, generic) || tok_in(c, n + 1, generic))
+    if (TOK_IN_LIST(c, n, generic) || TOK_IN_LIST(c, n + 1, generic))
         return 0; /* "Chuka Igambangombe constituency" */
     return 1;
 }
@@ -723,7 +811,7 @@ static int small_towns_at(const coder *c, uint32_t n)
 {
     const sr__gaz *g = c->ctx->gaz;
     int any = 0;
-    if (tok_in(c, n, institution_words))
+    if (TOK_IN_LIST(c, n, institution_words))
         return 0;
     for (size_t k = 0; k < c->nraw; k++) {
         const rawmatch *r = &c->raw[k];
@@ -751,7 +839,7 @@ static int neighbourhood_name(const coder *c, const rawmatch *r)
     static const char *const quarter[] = {"colonia", "col", "barrio", "fraccionamiento", "residencial",
                                           "urbanizacion", "urbanización", NULL};
     static const char *const particle[] = {"de", "del", "la", "las", "los", "el", "y", NULL};
-    if (tok_in(c, r->tb, quarter) && r->te - r->tb >= 2 && !tok_is(c, r->tb + 1, "del"))
+    if (TOK_IN_LIST(c, r->tb, quarter) && r->te - r->tb >= 2 && !tok_is(c, r->tb + 1, "del"))
         return 1; /* "Colonia del Sacramento" is a town */
     uint32_t k = r->tb;
     for (int n = 0; k > 0 && n < 6; n++) {
@@ -761,9 +849,9 @@ static int neighbourhood_name(const coder *c, const rawmatch *r)
             continue; /* "Col. San Rafael" */
         if (t->kind != SR_TOK_WORD)
             return 0;
-        if (tok_in(c, k, quarter))
+        if (TOK_IN_LIST(c, k, quarter))
             return (t->flags & SR_TF_CAP) != 0;
-        if (!(t->flags & SR_TF_CAP) && !tok_in(c, k, particle))
+        if (!(t->flags & SR_TF_CAP) && !TOK_IN_LIST(c, k, particle))
             return 0;
     }
     return 0;
@@ -781,7 +869,7 @@ static int prefix_of_unknown(const coder *c, const rawmatch *r)
     const sr__tok *k = &c->t.toks[n];
     if (k->kind != SR_TOK_WORD || !(k->flags & SR_TF_CAP) || (k->flags & (SR_TF_SSTART | SR_TF_ALLCAPS)) ||
         (c->t.toks[r->tb].flags & SR_TF_ALLCAPS) || (k->flags & SR_TF_NEWLINE) || c->ti[n].w ||
-        tok_in(c, n, generic))
+        TOK_IN_LIST(c, n, generic))
         return 0;
     /* "Tal Baydar in", "Bila Kamianka," but not "Kisumu Boys High School" */
     if (c->t.toks[n + 1].kind == SR_TOK_WORD && (c->t.toks[n + 1].flags & SR_TF_CAP))
@@ -808,10 +896,10 @@ static int people_name(const coder *c, uint32_t te, const sr__gzname *nm)
     static const char *const folk[] = {"clan", "clans", "sub-clan", "subclan", "tribe", "tribes", "tribesmen",
                                        "ethnic", "clansmen", NULL};
     uint32_t k = te;
-    if (k + 1 < c->t.ntoks && tok_in(c, k, (const char *const[]){"and", "&", NULL}) &&
+    if (k + 1 < c->t.ntoks && TOK_IN(c, k, "and", "&") &&
         (c->t.toks[k + 1].flags & SR_TF_CAP))
         k += 2; /* "Jimo and Agoro clans" */
-    if (k >= c->t.ntoks || !tok_in(c, k, folk))
+    if (k >= c->t.ntoks || !TOK_IN_LIST(c, k, folk))
         return 0;
     const sr__gaz *g = c->ctx->gaz;
     for (uint32_t i = 0; i < nm->count; i++)
@@ -846,11 +934,11 @@ static int place_plausible(const coder *c, const rawmatch *r)
          * village; "Southern Idlib" still is Idlib */
         const sr__tok *p = &c->t.toks[r->tb - 1];
         if (p->kind == SR_TOK_WORD && (p->flags & SR_TF_CAP) && !(p->flags & (SR_TF_SSTART | SR_TF_ALLCAPS)) &&
-            !tok_in(c, r->tb - 1, (const char *const[]){"northern", "southern", "eastern", "western", "north",
-                                                       "south", "east", "west", "central", "greater", "upper",
-                                                       "lower", "rural", "northwestern", "northeastern",
-                                                       "southwestern", "southeastern", NULL}) &&
-            !tok_in(c, r->tb - 1, locatives) && /* "23 January: In Kajiado" */
+            !TOK_IN(c, r->tb - 1, "northern", "southern", "eastern", "western", "north",
+                                  "south", "east", "west", "central", "greater", "upper",
+                                  "lower", "rural", "northwestern", "northeastern",
+                                  "southwestern", "southeastern") &&
+            !TOK_IN_LIST(c, r->tb - 1, locatives) && /* "23 January: In Kajiado" */
             !country_possessive(c, r->tb - 1))
             return 0;
     }
@@ -866,7 +954,7 @@ static int place_plausible(const coder *c, const rawmatch *r)
         return 0;
     if (!(nm->flags & SR_GZ_NAME_COMMON))
         return 1;
-    return r->tb > 0 && tok_in(c, r->tb - 1, locatives);
+    return r->tb > 0 && TOK_IN_LIST(c, r->tb - 1, locatives);
 }
 
 /* "twenty-three" → 23; 0 when the word is not a hyphenated number. */
@@ -940,7 +1028,7 @@ static int build_mentions(coder *c)
         if (type == MT_PLACE && (!looks_proper(c, r->tb, r->te) || !place_plausible(c, r)))
             continue;
         if (type == MT_COUNTRY && r->te < nt &&
-            tok_in(c, r->te, (const char *const[]){"dollar", "dollars", "currency", NULL}))
+            TOK_IN(c, r->te, "dollar", "dollars", "currency"))
             continue; /* "the US dollar" names a currency, not a place */
         if (type == MT_ACTOR || type == MT_COUNTRY) {
             /* short all-caps acronyms ("IS", "US") must be written in capitals */
@@ -1274,8 +1362,8 @@ static size_t build_chunks(const coder *c, uint32_t a, uint32_t b, chunk *out, s
             ch.attrib = 1;
         /* "X claimed to have clashed with Y": X claims its own act */
         uint32_t cl = has_cue(c, ch.te, CUE_ATTRIB_AFTER) ? ch.te : after;
-        if (ch.attrib && tok_in(c, cl, (const char *const[]){"claimed", "claims", "claim", NULL}) &&
-            tok_in(c, cl + 1, (const char *const[]){"to", "responsibility", NULL}))
+        if (ch.attrib && TOK_IN(c, cl, "claimed", "claims", "claim") &&
+            TOK_IN(c, cl + 1, "to", "responsibility"))
             ch.attrib = 0;
         /* attached number: a number (or quantity word) right before, skipping modifiers */
         uint32_t k = ch.tb;
@@ -1397,7 +1485,7 @@ static int read_figure(const coder *c, uint32_t i, figure *f)
 static int recip_with(const coder *c, uint32_t i, uint32_t b)
 {
     for (; i < b; i++)
-        if (tok_in(c, i, (const char *const[]){"with", "against", NULL}))
+        if (TOK_IN(c, i, "with", "against"))
             return 1;
     return 0;
 }
@@ -1409,16 +1497,16 @@ static int firing_only(const coder *c, const mention *m)
 {
     uint32_t i = m->tb;
     for (uint32_t k = i + 1; k < m->te; k++)
-        if (tok_in(c, k, (const char *const[]){"dead", "death", "killed", NULL}))
+        if (TOK_IN(c, k, "dead", "death", "killed"))
             return 0; /* "shooting dead", "shot and killed" */
-    if (tok_in(c, i, (const char *const[]){"opened", "open", "opens", "fired", "fire", "fires", "shooting", "shootings",
-                                           "gunfire", "gunshot", "firearm", "with", NULL}))
+    if (TOK_IN(c, i, "opened", "open", "opens", "fired", "fire", "fires", "shooting", "shootings",
+                     "gunfire", "gunshot", "firearm", "with"))
         return 1;
     if (tok_is(c, i, "found") && m->te > i + 1 && tok_is(c, i + 1, "with"))
         return 1;
     if (tok_is(c, i, "shot"))
         return m->te == i + 1 || tok_is(c, i + 1, "at") ||
-               (tok_is(c, i + 1, "and") && m->te > i + 2 && tok_in(c, i + 2, (const char *const[]){"injured", "wounded", NULL}));
+               (tok_is(c, i + 1, "and") && m->te > i + 2 && TOK_IN(c, i + 2, "injured", "wounded"));
     return 0;
 }
 
@@ -1446,7 +1534,7 @@ static int year_after_credit(const coder *c, uint32_t i)
     if (!((d[0] == '1' && d[1] == '9') || (d[0] == '2' && d[1] == '0')))
         return 0;
     const sr__tok *p = &c->t.toks[i - 1];
-    if (tok_in(c, i - 1, (const char *const[]){"copyright", "\xc2\xa9", NULL}))
+    if (TOK_IN(c, i - 1, "copyright", "\xc2\xa9"))
         return 1;
     /* an agency's short name in capitals ("AFP", "SANA") and a name after the
      * year: the photographer's or the headline's ("AFP 2018 DELIL SOULEIMAN") */
@@ -1516,7 +1604,7 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
             }
             break;
         }
-        if (!inchunk && dist <= 2 && tok_in(c, j, (const char *const[]){"missing", "rescued", "displaced", "unaccounted", NULL})) {
+        if (!inchunk && dist <= 2 && TOK_IN(c, j, "missing", "rescued", "displaced", "unaccounted")) {
             df = dist;
             rf = 0;
             break;
@@ -1548,7 +1636,7 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
         }
         /* "killed 4 soldiers and 3 civilians": a count that opens a conjunct
          * reads past the count of the conjunct before it */
-        if (c->ti[k].num && !(start > a && tok_in(c, start - 1, (const char *const[]){"and", ",", NULL})))
+        if (c->ti[k].num && !(start > a && TOK_IN(c, start - 1, "and", ",")))
             break;
         dist++;
     }
@@ -1654,7 +1742,7 @@ static int off_duty(const coder *c, const chunk *ch)
 {
     static const char *const before[] = {"off-duty", "former", "retired", "ex-soldier", "ex-police", NULL};
     for (uint32_t k = ch->tb > 3 ? ch->tb - 3 : 0; k < ch->te; k++)
-        if (tok_in(c, k, before))
+        if (TOK_IN_LIST(c, k, before))
             return 1;
     for (uint32_t k = ch->te; k < ch->te + 8 && k < c->t.ntoks && !is_hard_punct(c, k); k++)
         if (tok_is(c, k, "off-duty") || (tok_is(c, k, "off") && tok_is(c, k + 1, "duty")))
@@ -1911,7 +1999,7 @@ static void coherent_places(coder *c)
 static int capital_name(const coder *c, const mention *m)
 {
     if (m->alt != UINT32_MAX ||
-        (m->tb > 0 && (tok_in(c, m->tb - 1, locatives) || tok_in(c, m->tb - 1, (const char *const[]){",", "(", NULL}))))
+        (m->tb > 0 && (TOK_IN_LIST(c, m->tb - 1, locatives) || TOK_IN(c, m->tb - 1, ",", "("))))
         return 0; /* "in Moscow", "Abu Salim (Tripoli)", "Caura, Sucre municipality" */
     const sr__gzname *nm = sr__gaz_name(c->ctx->gaz, m->row);
     for (uint32_t i = 0; i < nm->count; i++) {
@@ -1974,8 +2062,8 @@ static int wants_admin(coder *c, const mention *m)
     uint32_t lo = m->tb > 3 ? m->tb - 3 : 0;
     if (find_cue(c, lo, m->tb, CUE_PLACE) >= 0 || find_cue(c, m->te, m->te + 2, CUE_PLACE) >= 0)
         for (uint32_t k = lo; k < m->te + 2 && k < c->t.ntoks; k++)
-            if (tok_in(c, k, (const char *const[]){"province", "governorate", "provinces", "county",
-                                                   "state", "region", "governorates", "division", NULL}))
+            if (TOK_IN(c, k, "province", "governorate", "provinces", "county",
+                             "state", "region", "governorates", "division"))
                 return 1;
     return 0;
 }
@@ -2006,7 +2094,7 @@ static int front_units(coder *c, uint32_t *out)
             if (c0 != 'f' && c0 != 'l' && c0 != 's' && c0 != 'm')
                 continue;
             front = tok_is(c, i, "frontline") || tok_is(c, i, "front-line") ||
-                    (tok_is(c, i, "line") && i > c->sb && tok_in(c, i - 1, (const char *const[]){"contact", "front", NULL})) ||
+                    (tok_is(c, i, "line") && i > c->sb && TOK_IN(c, i - 1, "contact", "front")) ||
                     (tok_is(c, i, "line") && tok_is(c, i + 1, "of") && tok_is(c, i + 2, "contact")) ||
                     /* a ceasefire monitoring mission reports from the front */
                     ((tok_is(c, i, "smm") || (tok_is(c, i, "monitoring") && tok_is(c, i + 1, "mission"))) &&
@@ -2031,7 +2119,7 @@ static int front_units(coder *c, uint32_t *out)
  * its government. Asked only of capitals abroad (w is m's resolution). */
 static int capital_as_government(const coder *c, const mention *m, const sr__where *w)
 {
-    return !strcmp(sr__gaz_place(c->ctx->gaz, w->place)->fcode, "PPLC") && !(m->tb > 0 && tok_in(c, m->tb - 1, locatives));
+    return !strcmp(sr__gaz_place(c->ctx->gaz, w->place)->fcode, "PPLC") && !(m->tb > 0 && TOK_IN_LIST(c, m->tb - 1, locatives));
 }
 
 /* A large city abroad is named by its own name ("Moscow", "Beirut"), is very
@@ -2059,13 +2147,13 @@ static int known_abroad(const coder *c, const mention *m, const sr__where *w)
  * more ("In Kisumu, youths demonstrated in Kondele"). */
 static int fronted_place(const coder *c, const mention *m, uint32_t a, uint32_t b, const char *ciso)
 {
-    if (m->tb < a + 1 || !tok_in(c, m->tb - 1, (const char *const[]){"in", "at", NULL}))
+    if (m->tb < a + 1 || !TOK_IN(c, m->tb - 1, "in", "at"))
         return 0;
     uint32_t p = m->tb - 1; /* the preposition: opens the clause or follows a comma */
     if (p > a && !tok_is(c, p - 1, ","))
         return 0;
     uint32_t e = m->te;
-    if (tok_in(c, e, (const char *const[]){"city", "town", "village", "district", NULL}))
+    if (TOK_IN(c, e, "city", "town", "village", "district"))
         e++;
     if (!tok_is(c, e, ","))
         return 0;
@@ -2220,12 +2308,12 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
          * list ("Siaya, Kisumu and Migori") */
         static const char *const glue[] = {",", "(", "in", "of", "village", "town", "area", "the", NULL};
         uint32_t at = best->te;
-        while (at < best->te + 3 && tok_in(c, at, glue))
+        while (at < best->te + 3 && TOK_IN_LIST(c, at, glue))
             at++;
         const mention *um = at > best->te ? ent_at(c, at) : NULL;
         if (um && um->tb == at && um->type == MT_PLACE &&
-            !tok_in(c, um->te, (const char *const[]){"and", "or", ",", "-", NULL}) &&
-            !(best->tb > 0 && tok_in(c, best->tb - 1, (const char *const[]){",", "and", "or", NULL})))
+            !TOK_IN(c, um->te, "and", "or", ",", "-") &&
+            !(best->tb > 0 && TOK_IN(c, best->tb - 1, ",", "and", "or")))
             nn = admin1_named(c, um->tb, um->te, w.iso3, named, 2, best);
         if (nn > 0 && named[0] != w.admin1_ix) {
             sr__where u;
@@ -2309,7 +2397,7 @@ static void front_place(coder *c, cand *cd, const char **iso)
         cd->ev.geonames_id = 0;
         cd->ev.geo_precision = 3;
         for (uint32_t i = c->sb; i < c->se; i++)
-            if (tok_in(c, i, (const char *const[]){"frontline", "front-line", "line", "smm", "mission", NULL})) {
+            if (TOK_IN(c, i, "frontline", "front-line", "line", "smm", "mission")) {
                 cd->ev.ev_place = span_of(c, i, i + 1);
                 break;
             }
@@ -2341,9 +2429,9 @@ static int subordinate_date(const coder *c, uint32_t sb, uint32_t se, uint32_t d
                                        "though", "while", "whereas", "unlike", "which", "who", "whose",
                                        "where", NULL};
     uint32_t k = ds;
-    if (tok_in(c, k, (const char *const[]){"and", "but", NULL}))
+    if (TOK_IN(c, k, "and", "but"))
         k++;
-    return tok_in(c, k, subs);
+    return TOK_IN_LIST(c, k, subs);
 }
 
 static int ends_with(const coder *c, uint32_t i, const char *suf)
@@ -2360,7 +2448,7 @@ static int is_past_verb(const coder *c, uint32_t i)
     static const char *const irregular[] = {"shot", "hit", "struck", "fought", "took", "overran",
                                             "blew", "retook", "slew", "stormed", "seized", "set",
                                             "threw", "beat", "ran", "drove", "overrun", "stabbed", "beaten", NULL};
-    return ends_with(c, i, "ed") || tok_in(c, i, irregular);
+    return ends_with(c, i, "ed") || TOK_IN_LIST(c, i, irregular);
 }
 
 /* One death told without a number: a singular subject of a killing ("a
@@ -2374,7 +2462,7 @@ static long singular_death(const coder *c, uint32_t a, uint32_t b)
     for (uint32_t i = a; i < b; i++) {
         if (!c->ti[i].trig && !(c->ti[i].cue >> CUE_KILL & 1))
             continue; /* (only killing words can tell a death: most tokens stop here) */
-        int kill = 0, died = tok_in(c, i, (const char *const[]){"died", "dies", NULL});
+        int kill = 0, died = TOK_IN(c, i, "died", "dies");
         if (!died && c->ti[i].trig) {
             const mention *m = &c->men[c->ti[i].trig - 1];
             kill = m->tb == i && STREQ(c->lx->triggers[m->row].cls, "kill") &&
@@ -2382,23 +2470,23 @@ static long singular_death(const coder *c, uint32_t a, uint32_t b)
             if (!kill && m->tb == i && tok_is(c, i, "shot") && tok_is(c, i + 1, "dead"))
                 kill = 1;
             if (!kill && m->tb == i && STREQ(c->lx->triggers[m->row].cls, "kill") &&
-                tok_in(c, i + 1, (const char *const[]){"him", "her", NULL}) && tok_is(c, i + 2, "dead"))
+                TOK_IN(c, i + 1, "him", "her") && tok_is(c, i + 2, "dead"))
                 kill = 1; /* "shooting him dead" */
         }
         if (!kill && !died)
             continue;
         /* "killing him", "shot him dead", "killed her" */
-        if (kill && tok_in(c, i + 1, (const char *const[]){"him", "her", NULL}) &&
-            !(i + 2 < b && tok_in(c, i + 2, (const char *const[]){"and", "or", NULL})))
+        if (kill && TOK_IN(c, i + 1, "him", "her") &&
+            !(i + 2 < b && TOK_IN(c, i + 2, "and", "or")))
             return (long)i;
         uint32_t j = i;
-        while (j > a && tok_in(c, j - 1, adv))
+        while (j > a && TOK_IN_LIST(c, j - 1, adv))
             j--;
         /* "riots broke out after a rider was killed": the death is the cause,
          * told in a subordinate clause, not part of this event */
         int sub = 0;
         for (uint32_t k = j > a + 8 ? j - 8 : a; k < j && !sub; k++)
-            sub = tok_in(c, k, (const char *const[]){"after", "following", "who", "whose", "when", "how", "whether", NULL}) &&
+            sub = TOK_IN(c, k, "after", "following", "who", "whose", "when", "how", "whether") &&
                   !(k > a && tok_is(c, k - 1, "died"));
         if (sub && !died)
             continue;
@@ -2410,10 +2498,10 @@ static long singular_death(const coder *c, uint32_t a, uint32_t b)
         /* "died": "was shot and died", "the victim died", "he died" */
         if (j > a + 2 && tok_is(c, j - 1, "and") && tok_is(c, j - 3, "was"))
             return (long)i;
-        if (j > a && tok_in(c, j - 1, (const char *const[]){"he", "she", "victim", "man", "woman", "other", "officer",
-                                                        "driver", "boy", "girl", "child", "suspect", "soldier",
-                                                        "policeman", "resident", "farmer", "student", "teenager", NULL}) &&
-            !(j > a + 1 && tok_in(c, j - 2, (const char *const[]){"no", "every", "each", NULL})))
+        if (j > a && TOK_IN(c, j - 1, "he", "she", "victim", "man", "woman", "other", "officer",
+                                      "driver", "boy", "girl", "child", "suspect", "soldier",
+                                      "policeman", "resident", "farmer", "student", "teenager") &&
+            !(j > a + 1 && TOK_IN(c, j - 2, "no", "every", "each")))
             return (long)i;
     }
     return -1;
@@ -2461,7 +2549,7 @@ static int seized_goods(const coder *c, uint32_t i, uint32_t b)
     for (uint32_t k = i; k < b && k < i + 8; k++) {
         if (c->ti[k].ent && c->men[c->ti[k].ent - 1].type == MT_PLACE)
             return 0;
-        if (tok_in(c, k, goods))
+        if (TOK_IN_LIST(c, k, goods))
             return 1;
     }
     return 0;
@@ -2474,14 +2562,14 @@ static int seized_goods(const coder *c, uint32_t i, uint32_t b)
 static int dateline_date(const coder *c, const sr__sent *se, const dhit *h)
 {
     for (uint32_t k = se->tb; k < h->tb; k++)
-        if (tok_in(c, k, (const char *const[]){"published", "posted", "updated", "publication", NULL}))
+        if (TOK_IN(c, k, "published", "posted", "updated", "publication"))
             return 1;
     int year = 0;
     for (uint32_t k = h->tb; k < h->te && !year; k++)
         year = c->t.toks[k].kind == SR_TOK_NUM && c->t.toks[k].e - c->t.toks[k].s == 4;
-    if (!year || h->te >= se->te || tok_in(c, h->te, (const char *const[]){",", ":", ";", "-", "(", ".", NULL}))
+    if (!year || h->te >= se->te || TOK_IN(c, h->te, ",", ":", ";", "-", "(", "."))
         return 0;
-    return !(h->tb > se->tb && tok_in(c, h->tb - 1, (const char *const[]){"on", "since", "until", "by", "from", NULL}));
+    return !(h->tb > se->tb && TOK_IN(c, h->tb - 1, "on", "since", "until", "by", "from"));
 }
 
 /* Does "rioters" occur in tokens [a, b)? ("rioters (likely supporters of X)") */
@@ -2498,17 +2586,17 @@ static int rioters_named(const coder *c, uint32_t a, uint32_t b)
 static int crowd_fight(const coder *c, uint32_t a, uint32_t b)
 {
     for (uint32_t k = a; k < b; k++) /* (not armed groups: "two armed rival groups", militia factions) */
-        if (tok_in(c, k, (const char *const[]){"armed", "militia", "militias", "militiamen", "fighters", "rebels",
-                                               "raid", "raiders", "livestock", "cattle", "gunfire", "guns", "shot",
-                                               "insurgents", "militants", NULL}))
+        if (TOK_IN(c, k, "armed", "militia", "militias", "militiamen", "fighters", "rebels",
+                         "raid", "raiders", "livestock", "cattle", "gunfire", "guns", "shot",
+                         "insurgents", "militants"))
             return 0;
     for (uint32_t k = a + 1; k < b; k++) {
-        if (tok_in(c, k, (const char *const[]){"groups", "factions", "camps", NULL}) &&
-            (c->ti[k - 1].num || tok_in(c, k - 1, (const char *const[]){"two", "rival", "opposing", "both", NULL})))
+        if (TOK_IN(c, k, "groups", "factions", "camps") &&
+            (c->ti[k - 1].num || TOK_IN(c, k - 1, "two", "rival", "opposing", "both")))
             return 1;
-        if (tok_in(c, k, (const char *const[]){"party", "parties", NULL}))
+        if (TOK_IN(c, k, "party", "parties"))
             for (uint32_t j = k > a + 5 ? k - 5 : a; j < k; j++)
-                if (tok_in(c, j, (const char *const[]){"members", "supporters", "activists", NULL}))
+                if (TOK_IN(c, j, "members", "supporters", "activists"))
                     return 1;
     }
     return 0;
@@ -2562,7 +2650,7 @@ static int two_states(const coder *c, uint32_t a, uint32_t b, const sr__country 
 static int unknown_author(const coder *c, uint32_t a, uint32_t b)
 {
     for (uint32_t k = a; k < b; k++)
-        if (tok_in(c, k, (const char *const[]){"unknown", "unidentified", "unclear", NULL}))
+        if (TOK_IN(c, k, "unknown", "unidentified", "unclear"))
             return 1;
     return 0;
 }
@@ -2577,7 +2665,7 @@ static int kill_is_cause(const coder *c, uint32_t a, const mention *const *trigs
             continue;
         int cause = 0;
         for (uint32_t k = trigs[t]->tb > a + 5 ? trigs[t]->tb - 5 : a; k < trigs[t]->tb && !cause; k++)
-            cause = tok_in(c, k, (const char *const[]){"after", "over", "following", "against", "since", "of", NULL});
+            cause = TOK_IN(c, k, "after", "over", "following", "against", "since", "of");
         if (!cause)
             return 0;
     }
@@ -2622,12 +2710,12 @@ static int not_a_fight(const coder *c, uint32_t i, uint32_t b)
                                        "corruption", "poverty", "hunger", "inflation", "malaria", "cancer", "ebola",
                                        "impunity", "unemployment", "climate", "desertification", "locusts", "fire",
                                        "fires", "blaze", "floods", NULL};
-    if (tok_in(c, i, (const char *const[]){"fight", "fighting", "battle", "battling", "fought", "combat", "combating",
-                                           "combatting", NULL})) {
+    if (TOK_IN(c, i, "fight", "fighting", "battle", "battling", "fought", "combat", "combating",
+                     "combatting")) {
         for (uint32_t k = i + 1; k < b && k <= i + 4; k++) {
-            if (tok_in(c, k, ills))
+            if (TOK_IN_LIST(c, k, ills))
                 return 1;
-            if (!tok_in(c, k, (const char *const[]){"against", "the", "a", "new", "novel", "spread", "of", "to", NULL}))
+            if (!TOK_IN(c, k, "against", "the", "a", "new", "novel", "spread", "of", "to"))
                 break;
         }
         return 0;
@@ -2647,16 +2735,16 @@ static int not_a_fight(const coder *c, uint32_t i, uint32_t b)
  * "warning shots", "fired into the air". */
 static int in_the_air(const coder *c, const mention *m, uint32_t b)
 {
-    if (!tok_in(c, m->tb, (const char *const[]){"fired", "fire", "firing", "fires", "shots", "shot", "opened",
-                                                "bursts", "rounds", NULL}) &&
-        !(m->te > m->tb + 1 && tok_in(c, m->te - 1, (const char *const[]){"fire", "shots", NULL})))
+    if (!TOK_IN(c, m->tb, "fired", "fire", "firing", "fires", "shots", "shot", "opened",
+                          "bursts", "rounds") &&
+        !(m->te > m->tb + 1 && TOK_IN(c, m->te - 1, "fire", "shots")))
         return 0;
     if (m->tb > 0 && tok_is(c, m->tb - 1, "warning"))
         return 1;
     for (uint32_t k = m->tb + 1; k + 1 < b && k <= m->te + 5; k++) { /* (the trigger may hold the words: "fired in the air") */
         if (is_hard_punct(c, k))
             break;
-        if (tok_in(c, k, (const char *const[]){"in", "into", NULL}) &&
+        if (TOK_IN(c, k, "in", "into") &&
             (tok_is(c, k + 1, "air") || (k + 2 < b && tok_is(c, k + 1, "the") && tok_is(c, k + 2, "air"))))
             return 1;
     }
@@ -2676,11 +2764,11 @@ static int heavy_fire_only(const coder *c, uint32_t a, uint32_t b)
         return 0;
     int heavy = 0;
     for (uint32_t j = a; j < b; j++) {
-        if (tok_in(c, j, (const char *const[]){"small", "directions", "exchanged", "exchange", "clash", "clashes",
-                                               "clashed", "fighting", "firefight", "gunfight", NULL}))
+        if (TOK_IN(c, j, "small", "directions", "exchanged", "exchange", "clash", "clashes",
+                         "clashed", "fighting", "firefight", "gunfight"))
             return 0;
-        if (j > k && (tok_in(c, j, (const char *const[]){"machineguns", "machine-guns", "cannons", "mortars", "artillery",
-                                                          "weapons", "grenade", "grenades", "launchers", NULL}) ||
+        if (j > k && (TOK_IN(c, j, "machineguns", "machine-guns", "cannons", "mortars", "artillery",
+                                   "weapons", "grenade", "grenades", "launchers") ||
                       ends_with(c, j, "machineguns") || ends_with(c, j, "weapons")))
             heavy = 1;
     }
@@ -2694,9 +2782,9 @@ static int civilian_crowd(const coder *c, const chunk *ch)
     if (ch->actor >= 0 || ch->agent < 0 || !STREQ(c->lx->agents[ch->agent].role, "civilian") ||
         strstr(c->lx->agents[ch->agent].key, "-site"))
         return 0;
-    if (tok_in(c, ch->te - 1, (const char *const[]){"person", "man", "woman", "boy", "girl", "child", "civilian", "leader",
-                                                    "activist", "candidate", "people", "persons", "civilians", "family",
-                                                    "suspects", "herders", "herdsmen", "pastoralists", "hunters", NULL}))
+    if (TOK_IN(c, ch->te - 1, "person", "man", "woman", "boy", "girl", "child", "civilian", "leader",
+                              "activist", "candidate", "people", "persons", "civilians", "family",
+                              "suspects", "herders", "herdsmen", "pastoralists", "hunters"))
         return 0; /* (people and civilians in general are the usual victims, not a crowd; herders fight as militias) */
     return ends_with(c, ch->te - 1, "s");
 }
@@ -2706,9 +2794,9 @@ static int civilian_crowd(const coder *c, const chunk *ch)
 static int armed_words(const coder *c, uint32_t a, uint32_t b)
 {
     for (uint32_t k = a; k < b; k++)
-        if (tok_in(c, k, (const char *const[]){"fire", "shot", "shots", "shooting", "shoot-out", "shootout", "gunfire",
-                                               "guns", "gun", "gunfight", "firearms", "rifles", "armed", "machetes",
-                                               "spears", "arrows", "knives", "pangas", NULL}) ||
+        if (TOK_IN(c, k, "fire", "shot", "shots", "shooting", "shoot-out", "shootout", "gunfire",
+                         "guns", "gun", "gunfight", "firearms", "rifles", "armed", "machetes",
+                         "spears", "arrows", "knives", "pangas") ||
             ends_with(c, k, "-wielding"))
             return 1;
     return 0;
@@ -2722,15 +2810,15 @@ static int suspect_victim(const coder *c, const chunk *ch, uint32_t a, uint32_t 
     uint32_t k0 = ch->ntb < ch->nte ? ch->ntb : ch->tb;
     int sus = 0, one = 0;
     for (uint32_t k = k0 > a + 3 ? k0 - 3 : a; k < ch->te && !sus; k++)
-        sus = tok_in(c, k, (const char *const[]){"suspected", "alleged", "suspect", NULL});
+        sus = TOK_IN(c, k, "suspected", "alleged", "suspect");
     for (uint32_t k = k0 > a + 3 ? k0 - 3 : a; k < ch->te && !one; k++)
-        one = tok_in(c, k, (const char *const[]){"a", "an", "one", NULL});
+        one = TOK_IN(c, k, "a", "an", "one");
     if (!sus || !one || ends_with(c, ch->te - 1, "s"))
         return 0;
     for (uint32_t k = a; k < se_end; k++) /* (the whole rest of the sentence: "…, and recovered two rifles") */
-        if (tok_in(c, k, (const char *const[]){"exchange", "exchanged", "shootout", "shoot-out", "armed", "gunfight",
-                                               "firefight", "resisted", "attacked", "weapons", "weapon", "gun",
-                                               "guns", "rifle", "rifles", "grenade", "grenades", "explosives", NULL}))
+        if (TOK_IN(c, k, "exchange", "exchanged", "shootout", "shoot-out", "armed", "gunfight",
+                         "firefight", "resisted", "attacked", "weapons", "weapon", "gun",
+                         "guns", "rifle", "rifles", "grenade", "grenades", "explosives"))
             return 0;
     return 1;
 }
@@ -2846,10 +2934,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
      * a sit-in, yields to the protest */
     if (STREQ(lx->triggers[tm->row].cls, "riot") &&
         (tok_is(c, tm->te, "themselves") ||
-         (!is_past_verb(c, tm->tb) && tok_in(c, tm->tb, (const char *const[]){"riot", "riots", "rioting", NULL})))) {
+         (!is_past_verb(c, tm->tb) && TOK_IN(c, tm->tb, "riot", "riots", "rioting")))) {
         int bg = tok_is(c, tm->te, "themselves");
         for (uint32_t k = tm->tb > a + 4 ? tm->tb - 4 : a; k < tm->tb && !bg; k++)
-            bg = tok_in(c, k, (const char *const[]){"since", "following", "after", "over", "against", "during", NULL});
+            bg = TOK_IN(c, k, "since", "following", "after", "over", "against", "during");
         for (int k = 0; k < nt && bg; k++)
             if (STREQ(lx->triggers[trigs[k]->row].cls, "protest") && trigs[k] != tm) {
                 tm = trigs[k];
@@ -2859,7 +2947,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     /* "protested against X for setting fire to a bus": a riot act in a
      * gerund after "for"/"over" is the protest's grievance */
     if (STREQ(lx->triggers[tm->row].cls, "riot") && ends_with(c, tm->tb, "ing") && tm->tb > a &&
-        tok_in(c, tm->tb - 1, (const char *const[]){"for", "over", NULL}))
+        TOK_IN(c, tm->tb - 1, "for", "over"))
         for (int k = 0; k < nt; k++)
             if (STREQ(lx->triggers[trigs[k]->row].cls, "protest") && trigs[k]->tb < tm->tb) {
                 tm = trigs[k];
@@ -2873,8 +2961,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
          * during ethnic clashes") */
         int bg = 0;
         for (uint32_t k = tm->tb > a + 4 ? tm->tb - 4 : a; k < tm->tb && !bg; k++)
-            bg = clash_bg ? tok_in(c, k, (const char *const[]){"during", "ongoing", "amid", "amidst", NULL})
-                          : tok_in(c, k, (const char *const[]){"following", "after", "amid", "amidst", "related", NULL});
+            bg = clash_bg ? TOK_IN(c, k, "during", "ongoing", "amid", "amidst")
+                          : TOK_IN(c, k, "following", "after", "amid", "amidst", "related");
         for (int k = 0; k < nt && bg; k++) {
             const char *k2 = lx->triggers[trigs[k]->row].cls;
             if ((STREQ(k2, "kill") || STREQ(k2, "attack") || (!clash_bg && (STREQ(k2, "clash") || STREQ(k2, "mob")))) &&
@@ -2890,7 +2978,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             verb |= trigs[k] != tm && is_past_verb(c, trigs[k]->tb);
         if (!verb && STREQ(lx->triggers[tm->row].cls, "protest") && tm->tb > a &&
             (tok_is(c, tm->tb - 1, "related") ||
-             (tm->tb > a + 1 && tok_is(c, tm->tb - 2, "related") && tok_in(c, tm->tb - 1, (const char *const[]){"to", NULL})) ||
+             (tm->tb > a + 1 && tok_is(c, tm->tb - 2, "related") && TOK_IN(c, tm->tb - 1, "to")) ||
              (tm->tb > a + 2 && tok_is(c, tm->tb - 3, "related") && tok_is(c, tm->tb - 2, "to"))))
             return 0;
     }
@@ -2900,7 +2988,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (STREQ(lx->triggers[tm->row].cls, "abduct")) {
         int rel = 0;
         for (uint32_t j = tm->tb > a + 3 ? tm->tb - 3 : a; j < tm->tb && !rel; j++)
-            rel = tok_in(c, j, (const char *const[]){"who", "which", "that", "after", "of", "for", "involved", NULL});
+            rel = TOK_IN(c, j, "who", "which", "that", "after", "of", "for", "involved");
         for (int k = 0; k < nt && rel; k++)
             if (STREQ(lx->triggers[trigs[k]->row].cls, "clash") && !(lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK)) {
                 tm = trigs[k];
@@ -2911,7 +2999,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
          * protest after it is about */
         int who = 0;
         for (uint32_t j = tm->tb > a + 6 ? tm->tb - 6 : a; j < tm->tb && !who; j++)
-            who = tok_in(c, j, (const char *const[]){"who", "whose", NULL});
+            who = TOK_IN(c, j, "who", "whose");
         for (int k = 0; k < nt && who && STREQ(lx->triggers[tm->row].cls, "abduct"); k++)
             if (STREQ(lx->triggers[trigs[k]->row].cls, "protest") && trigs[k]->tb > tm->te) {
                 tm = trigs[k];
@@ -2927,7 +3015,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 continue;
             int rel = 0;
             for (uint32_t j = trigs[k]->tb > a + 3 ? trigs[k]->tb - 3 : a; j < trigs[k]->tb && !rel; j++)
-                rel = tok_in(c, j, (const char *const[]){"who", "for", "over", "after", "of", "allegedly", NULL});
+                rel = TOK_IN(c, j, "who", "for", "over", "after", "of", "allegedly");
             if (!rel) {
                 tm = trigs[k];
                 break;
@@ -2946,8 +3034,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                    STREQ(tc, "attack") || STREQ(tc, "loot"))) {
             int cause = !is_past_verb(c, tm->tb);
             for (uint32_t j = tm->tb > a + 3 ? tm->tb - 3 : a; j < tm->tb && !cause; j++)
-                cause = tok_in(c, j, (const char *const[]){"of", "against", "over", "for", "about", "penalizing",
-                                                           "penalising", "condemning", "denouncing", "demanding", NULL});
+                cause = TOK_IN(c, j, "of", "against", "over", "for", "about", "penalizing",
+                                     "penalising", "condemning", "denouncing", "demanding");
             if (cause)
                 tm = pr;
         }
@@ -2959,9 +3047,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         int aside = 0;
         if (STREQ(lx->triggers[tm->row].cls, "air"))
             for (uint32_t j = tm->tb > a + 5 ? tm->tb - 5 : a; j < tm->tb && !aside; j++)
-                aside = tok_in(c, j, (const char *const[]){"backed", "supported", "support", "cover", "assisted", NULL});
+                aside = TOK_IN(c, j, "backed", "supported", "support", "cover", "assisted");
         else
-            aside = tok_in(c, tm->te - 1, (const char *const[]){"bombers", "bomber", NULL});
+            aside = TOK_IN(c, tm->te - 1, "bombers", "bomber");
         for (int k = 0; k < nt && aside; k++) {
             const char *k2 = lx->triggers[trigs[k]->row].cls;
             if ((STREQ(k2, "kill") || STREQ(k2, "clash")) && is_past_verb(c, trigs[k]->tb) &&
@@ -2976,7 +3064,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
      * side or an interception yields to the violence told with it */
     if ((STREQ(lx->triggers[tm->row].cls, "change") && !(lx->triggers[tm->row].bits & SR__TRIG_LABEL) &&
          !(tm->tb == se->tb && tok_is(c, tm->te, ":"))) || /* (not "Movement of forces:" opening the note) */
-        (STREQ(lx->triggers[tm->row].cls, "defuse") && tok_in(c, tm->tb, (const char *const[]){"intercepted", "intercept", NULL})))
+        (STREQ(lx->triggers[tm->row].cls, "defuse") && TOK_IN(c, tm->tb, "intercepted", "intercept")))
         for (int k = 0; k < nt; k++) {
             const char *k2 = lx->triggers[trigs[k]->row].cls;
             if ((STREQ(k2, "kill") || STREQ(k2, "attack") || STREQ(k2, "clash") || STREQ(k2, "abduct")) &&
@@ -3030,7 +3118,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     int purpose_demo = 0;
     if (STREQ(lx->triggers[tm->row].cls, "protest") && !*lx->triggers[tm->row].sub_event_type && tm->tb > a + 1 &&
         (tok_is(c, tm->tb - 1, "to") || /* (not "baton-charged them to disperse them") */
-         (tm->tb > a + 3 && tok_is(c, tm->tb - 1, "of") && tok_is(c, tm->tb - 2, "form") && tok_in(c, tm->tb - 4, (const char *const[]){"as", NULL}))))
+         (tm->tb > a + 3 && tok_is(c, tm->tb - 1, "of") && tok_is(c, tm->tb - 2, "form") && TOK_IN(c, tm->tb - 4, "as"))))
         for (int k = 0; k < nt && !purpose_demo; k++) {
             const char *k2 = lx->triggers[trigs[k]->row].cls;
             if ((STREQ(k2, "attack") || STREQ(k2, "riot") || STREQ(k2, "loot")) && trigs[k]->te <= tm->tb &&
@@ -3051,7 +3139,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     /* "thwarted an incursion", "foiled an attack": the fight that was
      * repelled, not a disrupted weapon */
     if (STREQ(lx->triggers[tm->row].cls, "defuse") &&
-        tok_in(c, tm->tb, (const char *const[]){"thwarted", "foiled", "thwart", "foil", NULL}))
+        TOK_IN(c, tm->tb, "thwarted", "foiled", "thwart", "foil"))
         for (int k = 0; k < nt; k++)
             if (trigs[k]->tb > tm->tb && trigs[k]->tb <= tm->te + 4 &&
                 (STREQ(lx->triggers[trigs[k]->row].cls, "clash") || STREQ(lx->triggers[trigs[k]->row].cls, "attack"))) {
@@ -3081,7 +3169,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             anchor = trigs[k];
     for (int k = 0; k < nt && !anchor; k++)
         if (ends_with(c, trigs[k]->tb, "ing") && trigs[k] != label &&
-            !(trigs[k]->tb > a && tok_in(c, trigs[k]->tb - 1, (const char *const[]){"of", "for", "after", "before", "over", NULL}))) {
+            !(trigs[k]->tb > a && TOK_IN(c, trigs[k]->tb - 1, "of", "for", "after", "before", "over"))) {
             anchor = trigs[k]; /* (not a gerund after a preposition: "suspected of killing") */
             /* "Raiders attack villagers, killing two": a participle after a
              * comma hangs on the verb before it */
@@ -3104,7 +3192,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             int bg = 0;
             if (!is_past_verb(c, trigs[k]->tb) && trigs[k]->tb > tm->te)
                 for (uint32_t q = tm->te; q < trigs[k]->tb && !bg; q++)
-                    bg = tok_in(c, q, (const char *const[]){"amid", "amidst", NULL});
+                    bg = TOK_IN(c, q, "amid", "amidst");
             if (!bg)
                 has_protest = 1;
         }
@@ -3118,7 +3206,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             if (bg) {
                 bg = 0;
                 for (uint32_t q = trigs[k]->tb > a + 4 ? trigs[k]->tb - 4 : a; q < trigs[k]->tb && !bg; q++)
-                    bg = tok_in(c, q, (const char *const[]){"during", "after", "amid", "following", "ongoing", "linked", "of", NULL});
+                    bg = TOK_IN(c, q, "during", "after", "amid", "following", "ongoing", "linked", "of");
             }
             if (!bg)
                 clash_fg = 1;
@@ -3191,7 +3279,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     for (size_t k = 0; k < nch; k++)
         if (ch[k].prep == 'w' && k + 1 < nch && ch[k + 1].conj &&
             (tok_is(c, ch[k].tb - 1, "between") ||
-             (ch[k].tb >= 2 && tok_in(c, ch[k].tb - 1, (const char *const[]){"the", "suspected", "alleged", NULL}) &&
+             (ch[k].tb >= 2 && TOK_IN(c, ch[k].tb - 1, "the", "suspected", "alleged") &&
               tok_is(c, ch[k].tb - 2, "between")))) {
             i1 = (int)k;
             i2 = (int)k + 1;
@@ -3337,8 +3425,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         for (size_t k = 0, found = 0; k < nch && !found && (i2 < 0 || (i2 == i1 + 1 && ch[i2].conj) || (int)k < i2); k++) {
             uint32_t o = ch[k].tb > a && tok_is(c, ch[k].tb - 1, "the") ? ch[k].tb - 1 : ch[k].tb;
             if ((int)k != i1 && !ch[k].attrib && o > a + 1 && tok_is(c, o - 1, "of") && c->ti[o - 2].trig &&
-                tok_in(c, o - 2, (const char *const[]){"attack", "attacks", "incursion", "incursions", "offensive", "advance",
-                                                        "assault", "infiltration", NULL})) {
+                TOK_IN(c, o - 2, "attack", "attacks", "incursion", "incursions", "offensive", "advance",
+                                 "assault", "infiltration")) {
                 i2 = (int)k; /* (also over the side joined to actor 1, "X and Y thwarted attacks
                               * of Z", or a phrase after it, "attacks of Z on W checkpoint") */
                 found = 1;
@@ -3392,11 +3480,11 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 for (size_t k = 0; k < nch; k++)
                     if (ch[k].ntb == i && ch[k].nte == qm->te && ch[k].actor < 0 && ch[k].agent >= 0 && ch[k].prep != 'b' &&
                         !strstr(lx->agents[ch[k].agent].key, "-site") && !ends_with(c, ch[k].te - 1, "s") &&
-                        !tok_in(c, ch[k].te - 1, (const char *const[]){"force", "army", "military", "police", "militia", "navy", "mob", "crowd", NULL}))
+                        !TOK_IN(c, ch[k].te - 1, "force", "army", "military", "police", "militia", "navy", "mob", "crowd"))
                         attached = 1;
                 /* "shot dead a member of the council" */
                 if (i > a && is_kill_tok(c, i - 1) && !c->ti[i + 1].ent &&
-                    !(i > a + 1 && tok_in(c, i - 2, (const char *const[]){"of", "for", NULL})))
+                    !(i > a + 1 && TOK_IN(c, i - 2, "of", "for")))
                     attached = 1; /* (not "suspected of killing a rider") */
                 if (!attached) {
                     i = qm->te - 1;
@@ -3436,12 +3524,12 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
      * subject just before (no punctuation between) and an object after */
     int as_verb = 0;
     if (only_noun && i1 >= 0 && ch[i1].te <= tm->tb && tm->tb - ch[i1].te <= 3 && ch[i1].prep == 0 &&
-        !(tm->tb > a && tok_in(c, tm->tb - 1, (const char *const[]){"the", "an", "a", "this", "that", "of", "to", NULL}))) {
+        !(tm->tb > a && TOK_IN(c, tm->tb - 1, "the", "an", "a", "this", "that", "of", "to"))) {
         as_verb = 1;
         for (uint32_t k = ch[i1].te; k < tm->tb; k++)
             as_verb &= !is_punct(c, k) && !c->ti[k].trig;
         as_verb &= (i2 >= 0 && ch[i2].prep == 0 && ch[i2].tb >= tm->te && ch[i2].tb <= tm->te + 3) ||
-                   tok_in(c, tm->te, (const char *const[]){"a", "an", "the", NULL});
+                   TOK_IN(c, tm->te, "a", "an", "the");
     }
     /* "Degodia attack Garre civilians": a name no dictionary knows, opening
      * the sentence right before the verb, is its subject */
@@ -3483,9 +3571,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             (db > se->tb + 1 && tok_is(c, db - 1, "on") && has_cue(c, db - 2, CUE_ATTRIB_AFTER)) ||
             /* "in a Sunday statement", "Monday's report" */
             (c->dh[k].te < se->te && !c->dh[k].h.period &&
-             tok_in(c, c->dh[k].te + (tok_is(c, c->dh[k].te, "'s") ? 1 : 0),
-                    (const char *const[]){"statement", "report", "briefing", "interview", "announcement",
-                                          "communique", "speech", "bulletin", "press", NULL})))
+             TOK_IN(c, c->dh[k].te + (tok_is(c, c->dh[k].te, "'s") ? 1 : 0),
+                    "statement", "report", "briefing", "interview", "announcement",
+                                          "communique", "speech", "bulletin", "press")))
             d += 500;
         if (c->dh[k].tb < a || c->dh[k].te > b)
             d += 1000;
@@ -3525,10 +3613,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     cd->para = c->para ? c->para[s] : 0;
     cd->cls = cls;
     cd->ref = !dt && (find_cue(c, a, b, CUE_REF) >= 0 ||
-                      (tm->tb > a && tok_in(c, tm->tb - 1, (const char *const[]){"the", "these", "those", "this", "that", NULL}) &&
+                      (tm->tb > a && TOK_IN(c, tm->tb - 1, "the", "these", "those", "this", "that") &&
                        !has_kill));
     cd->order = tm->tb;
-    cd->verb = !tok_in(c, tm->tb, (const char *const[]){"riot", "riots", "rioting", "looting", "vandalism", "arson", NULL});
+    cd->verb = !TOK_IN(c, tm->tb, "riot", "riots", "rioting", "looting", "vandalism", "arson");
     for (size_t k = 0; k < nch; k++)
         if ((int)k == i1 || (int)k == i2)
             if (ch[k].tb < cd->order)
@@ -3609,11 +3697,11 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
              strstr(pn, "Democratic") || strstr(pn, "Union") || strstr(pn, "Forum")))
             /* ("a Jubilee MP", "the home of ODM candidate X", "an ODM party director") */
             for (uint32_t k = ch[i2].tb; k < ch[i2].te + 2 && k < b && !one_member; k++)
-                one_member = tok_in(c, k, (const char *const[]){"member", "leader", "activist", "worker", "supporter",
-                                                                "councillor", "councilor", "chairman", "secretary",
-                                                                "president", "official", "mp", "candidate", "aspirant",
-                                                                "hopeful", "director", "mca", "senator", "governor",
-                                                                "politician", "agent", "campaigner", NULL});
+                one_member = TOK_IN(c, k, "member", "leader", "activist", "worker", "supporter",
+                                          "councillor", "councilor", "chairman", "secretary",
+                                          "president", "official", "mp", "candidate", "aspirant",
+                                          "hopeful", "director", "mca", "senator", "governor",
+                                          "politician", "agent", "campaigner");
         if (((ch[i2].actor >= 0 && ch[i2].agent >= 0 && STREQ(lx->agents[ch[i2].agent].role, "civilian")) || one_member) &&
             (a2.inter == 3 || a2.inter == 6 || a2.inter == 7 || a2.inter == 8) && evc) {
             /* "a BNP leader", "a Red Cross worker" as victims: civilians of the
@@ -3671,10 +3759,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     const char *a1key = "";
     if (i1 >= 0)
         for (uint32_t k = ch[i1].tb; k < ch[i1].te; k++) {
-            if (tok_in(c, k, (const char *const[]){"warplanes", "warplane", "jets", "jet", "aircraft", "helicopters",
-                                                   "helicopter", "drones", "drone", "planes", "bombers", "air", NULL}))
+            if (TOK_IN(c, k, "warplanes", "warplane", "jets", "jet", "aircraft", "helicopters",
+                             "helicopter", "drones", "drone", "planes", "bombers", "air"))
                 a1key = "aircraft";
-            if (tok_in(c, k, (const char *const[]){"artillery", "tanks", "gunboats", "warships", "howitzers", NULL}))
+            if (TOK_IN(c, k, "artillery", "tanks", "gunboats", "warships", "howitzers"))
                 a1key = "artillery";
         }
     int crowd = 0; /* actor 1 is a collective of civilians ("villagers", "a group of vendors") */
@@ -3683,15 +3771,15 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         uint32_t k0 = ch[i1].ntb < ch[i1].nte ? ch[i1].ntb : ch[i1].tb;
         for (uint32_t k = k0 > a + 4 ? k0 - 4 : a; k < ch[i1].te && !crowd; k++)
             crowd = ((c->ti[k].w & W_GROUP) && !tok_is(c, k, "members") && !tok_is(c, k, "member")) ||
-                    tok_in(c, k, (const char *const[]){"factional", NULL});
+                    TOK_IN(c, k, "factional");
         for (uint32_t k = anchor->tb; k < b && k < anchor->te + 3 && !crowd; k++)
-            crowd = tok_in(c, k, (const char *const[]){"factional", "each", NULL});
+            crowd = TOK_IN(c, k, "factional", "each");
         /* members of a political party (League, Party, Dal…) fighting are a mob */
         const char *an1 = lx->actors[ch[i1].actor].acled;
         if (!crowd && (strstr(an1, "League") || strstr(an1, "Party") || strstr(an1, " Dal") ||
                        strstr(an1, "Congress") || strstr(an1, "Jamaat") || strstr(an1, "Shibir")))
             for (uint32_t k = k0 > a + 4 ? k0 - 4 : a; k < ch[i1].te + 2 && k < b && !crowd; k++)
-                crowd = tok_in(c, k, (const char *const[]){"members", "member", "leaders", "men", NULL});
+                crowd = TOK_IN(c, k, "members", "member", "leaders", "men");
         if (!crowd && i2 >= 0 && ch[i2].actor >= 0 && (a2.role == 'r' || lx->actors[ch[i2].actor].inter == 3))
             for (uint32_t k = ch[i2].tb; k < ch[i2].te && !crowd; k++) /* "Jubilee and NASA supporters clashed" */
                 crowd = (c->ti[k].w & W_GROUP) && !tok_is(c, k, "members") && !tok_is(c, k, "member");
@@ -3704,9 +3792,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
          * violence, not a mob */
         int communal = 0;
         for (uint32_t k = ch[i1].tb; k < ch[i1].te && !communal; k++)
-            communal = tok_in(c, k, (const char *const[]){"herders", "herdsmen", "herder", "herdsman", "pastoralists",
-                                                          "pastoralist", "tribesmen", "clansmen", "clan", "community",
-                                                          "communities", NULL});
+            communal = TOK_IN(c, k, "herders", "herdsmen", "herder", "herdsman", "pastoralists",
+                                    "pastoralist", "tribesmen", "clansmen", "clan", "community",
+                                    "communities");
         if (communal) {
             a1.name[0] = 0;
             if (evc)
@@ -3720,14 +3808,14 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                                                  "traders", "sellers", "hawkers", "workers", "students", "farmers", "herders",
                                                  "relatives", "families", "family", "inhabitants", "members", NULL};
         for (uint32_t k = ch[i1].tb; k < ch[i1].te && !crowd; k++)
-            crowd = tok_in(c, k, collective);
+            crowd = TOK_IN_LIST(c, k, collective);
         uint32_t k0 = ch[i1].ntb < ch[i1].nte ? ch[i1].ntb : ch[i1].tb;
         while (k0 > a && c->ti[k0 - 1].quant && !STREQ(lx->quants[c->men[c->ti[k0 - 1].quant - 1].row].kind, "number"))
             k0--; /* "a mob of around 15 people": past the hedge */
-        if (k0 >= 2 && tok_is(c, k0 - 1, "of") && tok_in(c, k0 - 2, (const char *const[]){"group", "groups", "mob", "crowd", NULL}))
+        if (k0 >= 2 && tok_is(c, k0 - 1, "of") && TOK_IN(c, k0 - 2, "group", "groups", "mob", "crowd"))
             crowd = 1;
         if (ch[i1].tb >= 2 && tok_is(c, ch[i1].tb - 1, "of") &&
-            tok_in(c, ch[i1].tb - 2, (const char *const[]){"group", "groups", "mob", "crowd", NULL}))
+            TOK_IN(c, ch[i1].tb - 2, "group", "groups", "mob", "crowd"))
             crowd = 1;
     }
     if (a1.role == 'c' && !crowd && (STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash"))) {
@@ -3742,16 +3830,16 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 plural = f.best > 1;
             else
                 plural = ends_with(c, ch[i1].te - 1, "s") ||
-                         tok_in(c, ch[i1].te - 1, (const char *const[]){"people", "men", "women", "youth", NULL});
+                         TOK_IN(c, ch[i1].te - 1, "people", "men", "women", "youth");
         }
         for (uint32_t k = a; k < b && plural && !guns; k++)
-            guns = tok_in(c, k, (const char *const[]){"shot", "shooting", "gunned", "gunshot", "opened", "fired", "firing",
-                                                      "guns", "gun", "pistol", "pistols", "rifle", "rifles", "firearms",
-                                                      "bomb", "bombs", "grenade", "explosives", "armed", "hacked",
-                                                      "machete", "machetes", "panga", "pangas", "arrows", "spears",
-                                                      "guards", "officials", "rangers", "officers", "raid", "raided",
-                                                      "raiders", "gang", "gangs", "knife", "knives", "knife-wielding",
-                                                      "ambushed", "ambush", NULL});
+            guns = TOK_IN(c, k, "shot", "shooting", "gunned", "gunshot", "opened", "fired", "firing",
+                                "guns", "gun", "pistol", "pistols", "rifle", "rifles", "firearms",
+                                "bomb", "bombs", "grenade", "explosives", "armed", "hacked",
+                                "machete", "machetes", "panga", "pangas", "arrows", "spears",
+                                "guards", "officials", "rangers", "officers", "raid", "raided",
+                                "raiders", "gang", "gangs", "knife", "knives", "knife-wielding",
+                                "ambushed", "ambush");
         if ((has_clash || STREQ(cls, "clash")) && a2.role != 'a')
             crowd = 1;
         else if (plural && !guns && !has_kill)
@@ -3792,7 +3880,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         else
             sub = "Armed clash";
         if (has_clash && (clash_fg || a2.role != 'c' || i2 < 0 ||
-                          tok_in(c, ch[i2].te - 1, (const char *const[]){"person", "persons", "people", "individuals", "one", "others", NULL})))
+                          TOK_IN(c, ch[i2].te - 1, "person", "persons", "people", "individuals", "one", "others")))
             sub = "Armed clash";
     } else if (STREQ(cls, "capture") && a2.role == 'c' && i2 >= 0 && ch[i2].agent >= 0) {
         sub = "Abduction/forced disappearance"; /* "the men were seized from their homes" */
@@ -3805,7 +3893,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     } else if (STREQ(cls, "protest") && a1.role == 'r' &&
                !(i1 >= 0 && ch[i1].agent >= 0 && STREQ(lx->agents[ch[i1].agent].key, "supporters") &&
                  (ch[i1].actor < 0 || (!has_clash && !has_loot && !rioters_named(c, a, ch[i1].te)))) &&
-               !(i1 >= 0 && tok_in(c, ch[i1].te - 1, (const char *const[]){"crowd", "crowds", NULL}))) {
+               !(i1 >= 0 && TOK_IN(c, ch[i1].te - 1, "crowd", "crowds"))) {
         /* (a crowd that protests is protesters: "a crowd held a protest";
          * so are a party's supporters or activists: "PML-N activists protested") */
         sub = "Violent demonstration"; /* "rioters took to the streets" (supporters may protest peacefully) */
@@ -3836,10 +3924,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         sub = lx->triggers[label->row].sub_event_type;
     int riotbomb = 0;
     for (uint32_t k = a; k < b && !riotbomb && sub && STREQ(sub, "Remote explosive/landmine/IED"); k++)
-        riotbomb = tok_in(c, k, (const char *const[]){"cocktails", "molotov", "brickbats", NULL}) ||
-                   (k > a && tok_in(c, k, (const char *const[]){"bomb", "bombs", NULL}) &&
-                    tok_in(c, k - 1, (const char *const[]){"crude", "cocktail", "petrol", "homemade", "hand-made",
-                                                           "home-made", "made", NULL}));
+        riotbomb = TOK_IN(c, k, "cocktails", "molotov", "brickbats") ||
+                   (k > a && TOK_IN(c, k, "bomb", "bombs") &&
+                    TOK_IN(c, k - 1, "crude", "cocktail", "petrol", "homemade", "hand-made",
+                                     "home-made", "made"));
     if (riotbomb) {
         /* crude, cocktail or petrol bombs thrown by people not known to be an
          * armed group are riot weapons, not explosive devices */
@@ -3917,39 +4005,39 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         int mob = 0;
         uint32_t k0 = ch[i1].ntb < ch[i1].nte ? ch[i1].ntb : ch[i1].tb;
         for (uint32_t k = k0 > a + 3 ? k0 - 3 : a; k < ch[i1].te && !mob; k++)
-            mob = tok_in(c, k, (const char *const[]){"mob", "group", "groups", NULL});
+            mob = TOK_IN(c, k, "mob", "group", "groups");
         if (mob)
             sub = "Mob violence";
     }
     if (STREQ(cls, "shell") && has_clash && find_cue(c, a, b, CUE_BOTHSIDES) >= 0)
         sub = "Armed clash"; /* "mortars and small arms … in both directions" */
-    if (STREQ(cls, "shell") && has_clash && tok_in(c, tm->tb, (const char *const[]){"explosions", NULL}))
+    if (STREQ(cls, "shell") && has_clash && TOK_IN(c, tm->tb, "explosions"))
         sub = "Armed clash";
     if (STREQ(cls, "shell") && STREQ(sub, "Shelling/artillery/missile attack"))
         for (int k = 0; k < nt; k++)
-            if (tok_in(c, trigs[k]->tb, (const char *const[]){"clash", "clashes", "clashed", "clashing", "fought",
-                                                             "fighting", "battle", "battled", "responded", "returned",
-                                                             "fired", NULL}) &&
+            if (TOK_IN(c, trigs[k]->tb, "clash", "clashes", "clashed", "clashing", "fought",
+                                        "fighting", "battle", "battled", "responded", "returned",
+                                        "fired") &&
                 STREQ(lx->triggers[trigs[k]->row].cls, "clash")) {
                 sub = "Armed clash"; /* "clashes amid regime shelling", "responded to the shelling" */
                 break;
             }
     if ((STREQ(sub, "Shelling/artillery/missile attack") || STREQ(sub, "Grenade")) && tm->tb > a + 1)
         for (uint32_t k = a; k + 1 < tm->tb; k++)
-            if (tok_in(c, k, (const char *const[]){"responded", "retaliated", "replied", NULL}) && tok_is(c, k + 1, "to")) {
+            if (TOK_IN(c, k, "responded", "retaliated", "replied") && tok_is(c, k + 1, "to")) {
                 sub = "Armed clash"; /* "X responded to Y's shelling": fire both ways */
                 break;
             }
     if (STREQ(sub, "Grenade") && (a2.role == 's' || a2.role == 'a'))
         for (uint32_t k = a; k < b; k++)
-            if (tok_in(c, k, (const char *const[]){"firearms", "guns", "rifles", "gunfire", "gunshots", NULL})) {
+            if (TOK_IN(c, k, "firearms", "guns", "rifles", "gunfire", "gunshots")) {
                 sub = "Armed clash"; /* "attacked a patrol using grenades and firearms" */
                 break;
             }
     if (STREQ(cls, "shell") && STREQ(sub, "Shelling/artillery/missile attack"))
         for (uint32_t k = se->tb; k + 1 < se->te; k++)
             if ((tok_is(c, k, "both") && tok_is(c, k + 1, "directions")) ||
-                (k >= a && k < b && tok_in(c, k, (const char *const[]){"exchanged", "traded", NULL}))) {
+                (k >= a && k < b && TOK_IN(c, k, "exchanged", "traded"))) {
                 sub = "Armed clash"; /* fire in both directions is a fight, not a one-sided shelling */
                 break;
             }
@@ -3961,11 +4049,11 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
          * found or defused are a disrupted weapons use, not an explosion */
         int got = 0;
         for (uint32_t k = tm->tb > a + 8 ? tm->tb - 8 : a; k < tm->tb; k++) {
-            if (tok_in(c, k, (const char *const[]){"recovered", "seized", "found", "discovered", "destroyed", "diffused",
-                                                    "defused", "dismantled", "confiscated", "neutralised", "neutralized",
-                                                    "unearthed", NULL}))
+            if (TOK_IN(c, k, "recovered", "seized", "found", "discovered", "destroyed", "diffused",
+                             "defused", "dismantled", "confiscated", "neutralised", "neutralized",
+                             "unearthed"))
                 got = 1;
-            else if (got && tok_in(c, k, (const char *const[]){"with", "by", "using", "in", NULL}))
+            else if (got && TOK_IN(c, k, "with", "by", "using", "in"))
                 got = 0; /* ("destroyed a tank with artillery fire": the weapon used) */
         }
         disrupted = got;
@@ -4039,9 +4127,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         int crime = 0;
         if (a1.role == 's' && STREQ(sub, "Looting/property destruction"))
             for (uint32_t k = a; k < b && !crime; k++)
-                crime = tok_in(c, k, (const char *const[]){"marijuana", "cocaine", "heroin", "cannabis", "drugs",
-                                                            "methamphetamine", "narcotics", "contraband", "smuggled",
-                                                            "opium", "poppy", NULL});
+                crime = TOK_IN(c, k, "marijuana", "cocaine", "heroin", "cannabis", "drugs",
+                                     "methamphetamine", "narcotics", "contraband", "smuggled",
+                                     "opium", "poppy");
         if (evc)
             snprintf(a2.name, sizeof a2.name, crime ? "Unidentified Armed Group (%s)" : "Civilians (%s)", evc->name);
         a2.inter = crime ? 3 : 7;
@@ -4083,7 +4171,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (remote_sub(sub) && a2.role == 'c' && i2 >= 0 && ch[i2].actor < 0 && ch[i2].agent >= 0 && !has_death && !nw &&
         !(nd && dead.best > 0) &&
         (strstr(lx->agents[ch[i2].agent].key, "-site") ||
-         tok_in(c, ch[i2].te - 1, (const char *const[]){"areas", "area", "neighbourhoods", "neighborhoods", NULL}))) {
+         TOK_IN(c, ch[i2].te - 1, "areas", "area", "neighbourhoods", "neighborhoods"))) {
         /* "shelled farms and villages with no report of injuries": a place
          * hit with nobody hurt is no civilian victim, as ACLED codes it */
         memset(&a2, 0, sizeof a2);
@@ -4128,10 +4216,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         ev->fatalities = ev->fatalities_low = ev->fatalities_high = 1;
         ev->ev_number = span_of(c, (uint32_t)sd, (uint32_t)sd + 1);
     } else if (!zero && !nw && has_death && i2 >= 0 && ch[i2].tb == tm->te + 1 &&
-               tok_in(c, tm->te, (const char *const[]){"the", "his", "her", NULL}) &&
+               TOK_IN(c, tm->te, "the", "his", "her") &&
                !ends_with(c, ch[i2].te - 1, "s") && a2.role != 's' &&
-               !tok_in(c, ch[i2].te - 1, (const char *const[]){"people", "police", "family", "group", "village", "community",
-                                                               "crowd", "military", "army", "militia", "men", "women", "children", NULL})) {
+               !TOK_IN(c, ch[i2].te - 1, "people", "police", "family", "group", "village", "community",
+                                         "crowd", "military", "army", "militia", "men", "women", "children")) {
         /* "killed the driver", "fatally shot the leader": one person */
         ev->fatalities = ev->fatalities_low = ev->fatalities_high = 1;
         ev->ev_number = span_of(c, tm->te, ch[i2].te);
@@ -4246,9 +4334,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
          * ACLED's unidentified gang rather than an unidentified armed group */
         int gang = 0, unnamed = generic_armed(cd->actor1) || generic_armed(cd->actor2);
         for (uint32_t k = se->tb; k < se->te && !gang && unnamed; k++)
-            gang = tok_in(c, k, (const char *const[]){"drive-by", "cartel", "cartels", NULL}) ||
+            gang = TOK_IN(c, k, "drive-by", "cartel", "cartels") ||
                    (tok_is(c, k, "drive") && tok_is(c, k + 1, "-") && tok_is(c, k + 2, "by")) ||
-                   (tok_is(c, k, "criminal") && tok_in(c, k + 1, (const char *const[]){"group", "groups", NULL}));
+                   (tok_is(c, k, "criminal") && TOK_IN(c, k + 1, "group", "groups"));
         for (int k = 0; k < 2 && gang; k++) {
             char *an = k ? cd->actor2 : cd->actor1;
             if (generic_armed(an))
@@ -4501,13 +4589,13 @@ static const char *source_country(const coder *c, uint32_t r)
 static int beyond_border(const coder *c, const mention *m)
 {
     uint32_t b = m->tb;
-    if (b >= 2 && tok_in(c, b - 1, (const char *const[]){"with", "into", NULL}) &&
-        tok_in(c, b - 2, (const char *const[]){"border", "frontier", "borders", "fled", "crossed", "across", "back", NULL}))
+    if (b >= 2 && TOK_IN(c, b - 1, "with", "into") &&
+        TOK_IN(c, b - 2, "border", "frontier", "borders", "fled", "crossed", "across", "back"))
         return 1;
-    if (b >= 1 && tok_in(c, b - 1, (const char *const[]){"from", NULL}))
+    if (b >= 1 && TOK_IN(c, b - 1, "from"))
         return 1;
     for (uint32_t k = m->te; k < m->te + 3 && k < c->t.ntoks; k++) {
-        if (tok_in(c, k, (const char *const[]){"border", "frontier", "borders", NULL}))
+        if (TOK_IN(c, k, "border", "frontier", "borders"))
             return 1;
         if (!tok_is(c, k, "-") && !(c->ti[k].ent && c->men[c->ti[k].ent - 1].type == MT_COUNTRY))
             break;
@@ -4531,14 +4619,14 @@ static int weak_place(const coder *c, const mention *m)
     /* a name that names an institution ("Egerton University", "Delta Hotel",
      * "Westgate Mall", "Dallas estate") says little of where the event was:
      * such bodies are named after people, places far away, or anything */
-    if (m->te < c->t.ntoks && tok_in(c, m->te, institution_words)) {
+    if (m->te < c->t.ntoks && TOK_IN_LIST(c, m->te, institution_words)) {
         /* ... unless the name is a province's or a large city's and the
          * body one that towns name after themselves: "Garissa University",
          * "a Mombasa mosque" are where they are named ("Delta Hotel",
          * "Dallas estate" are not) */
         static const char *const local[] = {"university", "polytechnic", "college", "mosque", "church", "school",
                                             NULL};
-        for (uint32_t i = 0; i < nm->count && tok_in(c, m->te, local); i++) {
+        for (uint32_t i = 0; i < nm->count && TOK_IN_LIST(c, m->te, local); i++) {
             const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
             if (!sr__gaz_list_alt(g, nm->first + i) && (p->kind == SR_GZ_ADMIN1 || p->pop >= 100000))
                 return 0;
@@ -4586,11 +4674,11 @@ static int nationality_only(const coder *c, const mention *m)
         "tribesmen", "poachers", "smugglers", "militants", "insurgents", "attackers", "fighters", NULL};
 
     uint32_t n = m->te;
-    if (n < c->t.ntoks && tok_in(c, n, held))
+    if (n < c->t.ntoks && TOK_IN_LIST(c, n, held))
         return 1;
     /* "a Chinese construction company" */
     return n + 1 < c->t.ntoks && c->t.toks[n].kind == SR_TOK_WORD && !(c->t.toks[n].flags & SR_TF_CAP) &&
-           tok_in(c, n + 1, held);
+           TOK_IN_LIST(c, n + 1, held);
 }
 
 #ifndef COUNTRY_CUE_VOTE
@@ -4740,12 +4828,12 @@ static long outlet_country_memo(const coder *c, const char *s, size_t n)
  * raid on the Turkana community")? */
 static int band_origin(const coder *c, const mention *m, const char *const *band, const char *const *target)
 {
-    if (m->te >= c->t.ntoks || !tok_in(c, m->te, band))
+    if (m->te >= c->t.ntoks || !TOK_IN_LIST(c, m->te, band))
         return 0;
     uint32_t b = m->tb;
     if (b > 0 && tok_is(c, b - 1, "the"))
         b--;
-    return !(b > 0 && tok_in(c, b - 1, target));
+    return !(b > 0 && TOK_IN_LIST(c, b - 1, target));
 }
 
 static void doc_country(coder *c)
@@ -5085,7 +5173,7 @@ static int singular_pronoun(const coder *c, uint32_t s)
     if (s >= c->t.nsents)
         return 0;
     for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te; k++)
-        if (tok_in(c, k, (const char *const[]){"he", "she", "him", "her", NULL}))
+        if (TOK_IN(c, k, "he", "she", "him", "her"))
             return 1;
     return 0;
 }
@@ -5115,8 +5203,8 @@ static int crowd_went_on(const coder *c, const cand *q)
     if (tok_is(c, k, "they"))
         return 1;
     if (tok_is(c, k, "the") && k + 1 < e)
-        return tok_in(c, k + 1, (const char *const[]){"demonstrators", "protesters", "protestors", "crowd", "protesting",
-                                                      "demonstrating", "marchers", NULL});
+        return TOK_IN(c, k + 1, "demonstrators", "protesters", "protestors", "crowd", "protesting",
+                                "demonstrating", "marchers");
     return 0;
 }
 
@@ -5303,15 +5391,15 @@ static void complete_tolls(coder *c)
  * "returned fire": at token k, fire answered. */
 static int fire_returned(const coder *c, uint32_t k, uint32_t e)
 {
-    if (tok_in(c, k, (const char *const[]){"reacted", "responded", "retaliated", "replied", NULL})) {
+    if (TOK_IN(c, k, "reacted", "responded", "retaliated", "replied")) {
         for (uint32_t j = k + 1; j < e && j <= k + 4; j++)
-            if (tok_in(c, j, (const char *const[]){"fire", "gunfire", "shots", "firing", NULL}))
+            if (TOK_IN(c, j, "fire", "gunfire", "shots", "firing"))
                 return 1;
         return 0;
     }
-    if (tok_in(c, k, (const char *const[]){"fired", "shot", "hit", NULL}) && k + 1 < e && tok_is(c, k + 1, "back"))
+    if (TOK_IN(c, k, "fired", "shot", "hit") && k + 1 < e && tok_is(c, k + 1, "back"))
         return 1;
-    if (tok_in(c, k, (const char *const[]){"returned", "returning", NULL}) && k + 1 < e &&
+    if (TOK_IN(c, k, "returned", "returning") && k + 1 < e &&
         (tok_is(c, k + 1, "fire") || (k + 2 < e && tok_is(c, k + 1, "the") && tok_is(c, k + 2, "fire"))))
         return 1;
     return 0;
@@ -5341,7 +5429,7 @@ static void answered_fire(coder *c)
             const sr__sent *se = &c->t.sents[s];
             for (uint32_t k = se->tb; k + 1 < se->te && !two; k++) {
                 two = !shooting && ((tok_is(c, k, "both") && tok_is(c, k + 1, "directions")) ||
-                                    (tok_is(c, k, "small") && tok_in(c, k + 1, (const char *const[]){"arms", "arms/unknown", NULL})));
+                                    (tok_is(c, k, "small") && TOK_IN(c, k + 1, "arms", "arms/unknown")));
                 if (!two && fire_returned(c, k, se->te))
                     two = back = 1;
             }
@@ -5418,8 +5506,8 @@ static int criminal_victim(const coder *c, uint32_t s)
         for (uint32_t k = c->t.sents[s2].tb; k + 1 < c->t.sents[s2].te; k++) {
             if (tok_is(c, k, "charges") && tok_is(c, k + 1, "against"))
                 return 1;
-            if (tok_is(c, k, "drug") && tok_in(c, k + 1, (const char *const[]){"dealer", "trafficker", NULL}) && k > 0 &&
-                tok_in(c, k - 1, (const char *const[]){"a", "known", "suspected", "alleged", NULL}))
+            if (tok_is(c, k, "drug") && TOK_IN(c, k + 1, "dealer", "trafficker") && k > 0 &&
+                TOK_IN(c, k - 1, "a", "known", "suspected", "alleged"))
                 return 1; /* (not "linked to drug dealing": a motive, not who the victim was) */
         }
     }
@@ -5462,17 +5550,17 @@ static void protesting_mob(coder *c)
             continue;
         int demo = 0, mob = 0;
         for (uint32_t k = c->t.sents[x->sent].tb; k < c->t.sents[x->sent].te && !mob; k++)
-            mob = tok_in(c, k, (const char *const[]){"mob", "mobs", "lynched", "lynch", "vigilante", "vigilantes", NULL});
+            mob = TOK_IN(c, k, "mob", "mobs", "lynched", "lynch", "vigilante", "vigilantes");
         for (uint32_t s = x->sent; s <= x->sent + 2 && s < c->t.nsents && !demo && !mob; s++) {
             if (c->para && c->para[s] != c->para[x->sent])
                 break;
             for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te && !demo; k++) {
-                demo = tok_in(c, k, (const char *const[]){"demonstrators", "protesters", "protestors", "demonstration",
-                                                          "demonstrations", "protest", "protests", "protesting",
-                                                          "demonstrating", "demonstrated", "protested", NULL});
+                demo = TOK_IN(c, k, "demonstrators", "protesters", "protestors", "demonstration",
+                                    "demonstrations", "protest", "protests", "protesting",
+                                    "demonstrating", "demonstrated", "protested");
                 /* (not a protest named as the background: "amid the violence following demonstrations") */
                 for (uint32_t w = k > c->t.sents[s].tb + 4 ? k - 4 : c->t.sents[s].tb; w < k && demo; w++)
-                    if (tok_in(c, w, (const char *const[]){"amid", "amidst", "following", "after", "since", NULL}))
+                    if (TOK_IN(c, w, "amid", "amidst", "following", "after", "since"))
                         demo = 0;
             }
         }
@@ -5494,7 +5582,7 @@ static void remnants_of_war(coder *c)
         if (x->merged || !STREQ(x->sub_event_type, "Remote explosive/landmine/IED") || x->sent >= c->t.nsents)
             continue;
         for (uint32_t k = c->t.sents[x->sent].tb; k < c->t.sents[x->sent].te; k++)
-            if (tok_in(c, k, (const char *const[]){"accidentally", "unexploded", "remnants", "remnant", NULL})) {
+            if (TOK_IN(c, k, "accidentally", "unexploded", "remnants", "remnant")) {
                 x->sub_event_type = "Other";
                 x->event_type = event_type_of(x->sub_event_type);
                 break;
@@ -5806,8 +5894,14 @@ int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out)
     if (!evs)
         return SR_ENOMEM;
     coder c = {.ctx = ctx, .lx = &ctx->lx, .doc = doc};
-    if (ctx->cc)
+    if (!ctx->cc)
+        ctx->cc = calloc(1, sizeof *ctx->cc);
+    if (ctx->cc) {
         cache_swap(&c, ctx->cc, 1);
+        if (!ctx->cc->sites)
+            ctx->cc->sites = calloc(nsites(), sizeof *ctx->cc->sites);
+        c.sites = ctx->cc->sites;
+    }
     c.has_pub = doc->date && sr__date_parse_iso(doc->date, &c.pub) == 0;
     if (!c.has_pub && doc->text) {
         /* no publication date: relative dates count from the first complete
@@ -5898,3 +5992,7 @@ void sr_events_free(sr_events *evs)
     free(evs->v);
     free(evs);
 }
+
+/* How many TOK_IN call sites there are (__COUNTER__ has counted them all
+ * by this point, the end of the file). */
+static unsigned nsites(void) { return __COUNTER__; }
