@@ -83,7 +83,9 @@ typedef struct sr__sent {
 } sr__sent;
 /* norm is the original, NFKC-normalised, case-folded, with quotes/dashes
  * folded to ASCII and every whitespace run as one space; n2o maps each norm
- * byte (and norm_len) back to an original byte offset. */
+ * byte (and norm_len) back to an original byte offset. norm is followed by
+ * 8 zero bytes (its NUL and 7 more), so 8-byte loads may start at any byte
+ * of it, up to norm_len. */
 typedef struct sr__text {
     const char *orig;
     size_t orig_len;

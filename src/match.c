@@ -89,6 +89,57 @@ static inline uint64_t mix(uint64_t h)
     return h ? h : 1;
 }
 
+/* The span hash of the token hash and its prefix filter: the bytes from the
+ * span's start taken 8 at a time, the last 0-7 as one zero-padded word, then
+ * the length. A span extended by one more token continues from the state
+ * after its last whole word, so the hash of every prefix of a phrase costs
+ * about one step per 8 bytes, and it depends only on the bytes, never on
+ * where a text splits them into tokens (the filter holds the prefixes ending
+ * at every place a token may end). */
+static inline uint64_t load8(const unsigned char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
+static inline uint64_t hstep(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * FNV_MUL;
+    return h ^ (h >> 29);
+}
+
+static inline uint64_t hfin(uint64_t h, uint64_t tail, size_t len)
+{
+    return mix(((h ^ tail) * 0x9E3779B97F4A7C15ULL) ^ len);
+}
+
+/* The first r (0-7) bytes of p as a word whose other bytes are zero: the
+ * same value a zeroed 8-byte buffer takes from memcpy(buf, p, r). */
+static inline uint64_t tail_keep(uint64_t w, size_t r)
+{
+    if (!r)
+        return 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return w & (~0ULL << (64 - 8 * r));
+#else
+    return w & (~0ULL >> (64 - 8 * r));
+#endif
+}
+
+/* Hash of p[0..n) read only within its n bytes (phrases at build time). */
+static uint64_t span_hash_safe(const char *p, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    uint64_t h = FNV_OFF;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        h = hstep(h, load8(u + i));
+    uint64_t t = 0;
+    memcpy(&t, u + i, n - i);
+    return hfin(h, t, n);
+}
+
 static size_t pow2_at_least(size_t n)
 {
     size_t p = 16;
@@ -194,12 +245,10 @@ static int portable_build(sr__matcher *m, const char *const *pats, char *err, si
         at += n;
         if (!n)
             continue;
-        uint64_t h = FNV_OFF;
         size_t toks = 0;
         for (size_t b = 1; b <= n; b++) {
-            h = fnv(h, p + b - 1, 1);
             if (maybe_tok_end(p, n, b)) {
-                pre_add(m, mix(h), b == n);
+                pre_add(m, span_hash_safe(p, b), b == n);
                 toks++;
             }
         }
@@ -207,7 +256,7 @@ static int portable_build(sr__matcher *m, const char *const *pats, char *err, si
             m->maxtoks = toks;
         if (n > m->maxlen)
             m->maxlen = n;
-        uint64_t hm = mix(h);
+        uint64_t hm = span_hash_safe(p, n);
         slot *s = tab_find(m, hm, p, n);
         if (!s->pat) {
             s->h = hm;
@@ -492,7 +541,7 @@ sr__matcher *sr__matcher_new(sr_engine engine, const char *const *pats, const si
 }
 
 /* ---- the token hash as a file: written once, memory-mapped at each start --- */
-#define MAP_MAGIC "SRMATCH2" /* 2: one blocked prefix filter, slot lengths */
+#define MAP_MAGIC "SRMATCH3" /* 2: one blocked prefix filter, slot lengths; 3: word-at-a-time span hash */
 
 typedef struct maphdr {
     char magic[8];
@@ -700,18 +749,22 @@ static int scan_portable(sr__matcher *m, const sr__text *t, const uint8_t *start
     if (!m->maxtoks)
         return 0;
     const sr__tok *k = t->toks;
+    /* (norm has 8 readable bytes past its end: see sr__text) */
+    const unsigned char *u = (const unsigned char *)t->norm;
     for (size_t i = 0; i < t->ntoks; i++) {
         if (starts && !starts[i])
             continue;
         uint64_t h = FNV_OFF;
-        uint32_t s = k[i].s, at = s;
+        uint32_t s = k[i].s, at = s; /* at: the first byte not in h */
         for (size_t j = i; j < t->ntoks && j - i < m->maxtoks; j++) {
             uint32_t e = k[j].e;
             if (e - s > m->maxlen)
                 break;
-            h = fnv(h, t->norm + at, e - at);
-            at = e;
-            uint64_t hm = mix(h);
+            while (at + 8 <= e) {
+                h = hstep(h, load8(u + at));
+                at += 8;
+            }
+            uint64_t hm = hfin(h, tail_keep(load8(u + at), e - at), e - s);
             int ph = pre_has(m, hm);
             if (!ph)
                 break;

@@ -93,7 +93,7 @@ static int nz_grow(nz *z, size_t need)
         nc *= 2;
     if (nc > NORM_MAX)
         nc = NORM_MAX;
-    char *np = realloc(z->p, nc + 1);
+    char *np = realloc(z->p, nc + 8); /* NUL and 7 more: see sr__text */
     if (!np)
         return SR_ENOMEM;
     z->p = np;
@@ -343,7 +343,7 @@ static int normalise(nz *z, const char *s, size_t n)
             return rc;
         i += k;
     }
-    z->p[z->len] = 0;
+    memset(z->p + z->len, 0, 8);
     z->map[z->len] = (uint32_t)n;
     return 0;
 }
