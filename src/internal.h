@@ -324,6 +324,10 @@ double sr__col_real(struct sqlite3_stmt *s, int i);
 /* ---- output.c ----------------------------------------------------------- */
 /* The evidence spans as the output's JSON object (also stored by store.c). */
 int sr__evidence_json(sr__buf *b, const sr_event *ev);
+/* The members of an event's JSON object (no braces), appended to b: written
+ * straight into b when a bound on their size fits its cap, else through
+ * capped appends (same bytes). */
+int sr__json_members(sr__buf *b, const sr_event *ev);
 
 /* ---- store.c: what trend.c reads ------------------------------------------ */
 /* One dated incident of a series (strings borrowed for the callback). */
