@@ -116,6 +116,8 @@ typedef struct sr__textbufs {
     size_t capbrk;
     uint8_t *st; /* scratch: sentence starts */
     size_t capst;
+    uint32_t *cand; /* scratch: the tokens where a sentence may end or a line starts */
+    size_t capcand;
 } sr__textbufs;
 /* sr__text_init with the buffers of tb (NULL: none), which t now owns. */
 int sr__text_init_reuse(sr__text *t, const char *s, size_t n, sr__textbufs *tb);

@@ -501,6 +501,8 @@ typedef struct tk {
     sr__text *t;
     size_t cap;
     uint8_t *nl; /* per token: line breaks before it (0, 1, 2 = blank line) */
+    uint32_t *cand; /* the tokens split_sentences looks at: see tokenise */
+    size_t ncand, capcand;
 } tk;
 
 static int tok_push(tk *k, size_t s, size_t e, int kind, int nl)
@@ -517,6 +519,14 @@ static int tok_push(tk *k, size_t s, size_t e, int kind, int nl)
             return SR_ENOMEM;
         k->nl = nn;
         k->cap = nc;
+    }
+    if (k->ncand == k->capcand) {
+        size_t nc = k->capcand ? k->capcand * 2 : 64;
+        uint32_t *nw = realloc(k->cand, nc * sizeof *nw);
+        if (!nw)
+            return SR_ENOMEM;
+        k->cand = nw;
+        k->capcand = nc;
     }
     sr__tok *o = &t->toks[t->ntoks];
     o->s = (uint32_t)s;
@@ -538,6 +548,13 @@ static int tok_push(tk *k, size_t s, size_t e, int kind, int nl)
     if (nl)
         o->flags |= SR_TF_NEWLINE;
     k->nl[t->ntoks] = (uint8_t)(nl > 2 ? 2 : nl);
+    /* split_sentences looks only at tokens after a line break and at those
+     * that may end a sentence: one-byte punctuation in P_TERM (NUL included,
+     * as pbits has it) and words ending with a period */
+    unsigned last = (unsigned char)t->norm[e - 1];
+    if (nl || (kind == SR_TOK_PUNCT ? e - s == 1 && (last == '.' || last == '!' || last == '?' || !last)
+                                    : kind == SR_TOK_WORD && last == '.'))
+        k->cand[k->ncand++] = (uint32_t)t->ntoks; /* (room: made above) */
     t->ntoks++;
     return 0;
 }
@@ -793,7 +810,6 @@ static int ends_with_abbrev_period(const sr__text *t, size_t i)
     return k->kind == SR_TOK_WORD && t->norm[k->e - 1] == '.';
 }
 
-/* Marks sentence starts in st[] and builds t->sents. */
 /* p holding at least need elements of size sz (cap: what it holds now),
  * reallocated if not; 0 or SR_ENOMEM (p is then unchanged). */
 static int reserve(void **p, size_t *cap, size_t need, size_t sz)
@@ -808,7 +824,11 @@ static int reserve(void **p, size_t *cap, size_t need, size_t sz)
     return 0;
 }
 
-static int split_sentences(sr__text *t, const uint8_t *nl, sr__textbufs *tb)
+/* Marks sentence starts in st[] and builds t->sents; cand lists, in order,
+ * the tokens after a line break and those that may end a sentence (every
+ * other token is a no for both questions below). */
+static int split_sentences(sr__text *t, const uint8_t *nl, const uint32_t *cand, size_t ncand,
+                           sr__textbufs *tb)
 {
     size_t n = t->ntoks;
     if (!n)
@@ -822,8 +842,9 @@ static int split_sentences(sr__text *t, const uint8_t *nl, sr__textbufs *tb)
     /* longest line, to tell hard-wrapped text from one-paragraph-per-line */
     uint32_t wmax = 0;
     size_t ls = 0;
-    for (size_t i = 1; i <= n; i++) {
-        if (i == n || nl[i]) {
+    for (size_t c = 0; c <= ncand; c++) {
+        size_t i = c < ncand ? cand[c] : n;
+        if (i == n || (i > 0 && nl[i])) {
             uint32_t w = k[i - 1].oe - k[ls].os;
             if (w > wmax)
                 wmax = w;
@@ -831,7 +852,8 @@ static int split_sentences(sr__text *t, const uint8_t *nl, sr__textbufs *tb)
         }
     }
     ls = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t c = 0; c < ncand; c++) {
+        size_t i = cand[c];
         if (i > 0 && nl[i]) {
             uint32_t w = k[i - 1].oe - k[ls].os;
             if (nl[i] >= 2 || is_bullet(t, i))
@@ -848,31 +870,28 @@ static int split_sentences(sr__text *t, const uint8_t *nl, sr__textbufs *tb)
         }
     }
     st[0] = 1;
-    size_t cnt = 0, run = 0;
+    /* at most one sentence per token: sents is sized for that, and filled in
+     * the same pass that cuts over-long runs */
+    if (reserve((void **)&t->sents, &t->capsents, n, sizeof *t->sents))
+        return SR_ENOMEM;
+    size_t run = 0;
     for (size_t i = 0; i < n; i++) {
         if (!st[i] && ++run >= SENT_MAX_TOKS)
             st[i] = 1;
         if (st[i]) {
             run = 0;
-            cnt++;
-        }
-    }
-    if (reserve((void **)&t->sents, &t->capsents, cnt, sizeof *t->sents))
-        return SR_ENOMEM;
-    for (size_t i = 0; i < n; i++) {
-        if (st[i]) {
-            if (t->nsents)
+            if (t->nsents) {
                 t->sents[t->nsents - 1].te = (uint32_t)i;
+                t->sents[t->nsents - 1].oe = t->toks[i - 1].oe;
+            }
             sr__sent *s = &t->sents[t->nsents++];
             s->tb = (uint32_t)i;
+            s->os = t->toks[i].os;
             t->toks[i].flags |= SR_TF_SSTART;
         }
     }
     t->sents[t->nsents - 1].te = (uint32_t)n;
-    for (size_t j = 0; j < t->nsents; j++) {
-        t->sents[j].os = t->toks[t->sents[j].tb].os;
-        t->sents[j].oe = t->toks[t->sents[j].te - 1].oe;
-    }
+    t->sents[t->nsents - 1].oe = t->toks[n - 1].oe;
     return 0;
 }
 
@@ -917,7 +936,7 @@ int sr__text_init_reuse(sr__text *t, const char *s, size_t n, sr__textbufs *tb)
     t->norm_len = z.len;
     b->brk = z.b;
     b->capbrk = z.capb;
-    tk k = {t, t->captoks, b->nl};
+    tk k = {t, t->captoks, b->nl, b->cand, 0, b->capcand};
     if (!rc) { /* about one token per 5 bytes of prose: avoids most regrowth */
         size_t want = t->norm_len / 5 + 64;
         if (!t->toks || !k.nl || k.cap < want) {
@@ -934,8 +953,10 @@ int sr__text_init_reuse(sr__text *t, const char *s, size_t n, sr__textbufs *tb)
     t->captoks = k.cap;
     b->nl = k.nl;
     b->captoks = k.cap;
+    b->cand = k.cand;
+    b->capcand = k.capcand;
     if (!rc)
-        rc = split_sentences(t, k.nl, b);
+        rc = split_sentences(t, k.nl, k.cand, k.ncand, b);
     if (!tb)
         sr__textbufs_release(&none);
     if (rc) {
@@ -998,5 +1019,6 @@ void sr__textbufs_release(sr__textbufs *tb)
     free(tb->sents);
     free(tb->brk);
     free(tb->st);
+    free(tb->cand);
     memset(tb, 0, sizeof *tb);
 }
