@@ -21,9 +21,12 @@ enum { ENG_HS = 1, ENG_PORTABLE = 2 };
  * every phrase it holds adds to the compile at start-up. Measured with
  * callgrind on the digest benchmark (docs/matching.md, docs/performance.md):
  * 16 → 20 → 24 bytes gave 363 → 356 → 350 instructions per byte and a start-up
- * of 240M → 194M → 137M instructions; at 20 Vectorscan keeps the long names
- * and phrases, about a quarter of the dictionary. */
-#define HS_MIN_LEN 20
+ * of 240M → 194M → 137M instructions. Since the token hash became cheaper
+ * (speed5a), the automaton costs more per byte than the phrases it takes off
+ * the hash: 20 → 30 → 40 → 60 bytes gave 360.0 → 347.7 → 345.0 → 342.3 per
+ * byte (the portable engine, all phrases in the hash: 336.6); at 40
+ * Vectorscan keeps the longest names and phrases. */
+#define HS_MIN_LEN 40
 
 /* Cap on the matches of one scan (each is 12 bytes). */
 #define MAX_HITS ((size_t)1 << 26)
