@@ -50,8 +50,6 @@ struct sr__matcher {
     /* vectorscan */
     hs_database_t *db;
     hs_scratch_t *scratch;
-    uint8_t *marks;  /* per norm byte: 1 token start, 2 token end */
-    size_t capmarks;
     /* portable */
     char *pool;       /* pattern bytes */
     size_t *off;      /* per pattern: offset in pool */
@@ -655,7 +653,6 @@ void sr__matcher_free(sr__matcher *m)
     release_engine(m);
     free(m->ids);
     free(m->lens);
-    free(m->marks);
     free(m->hits);
     free(m);
 }
@@ -705,11 +702,18 @@ static int on_hs_match(unsigned int hid, unsigned long long from, unsigned long 
     if (len > to)
         return 0;
     size_t s = (size_t)(to - len), e = (size_t)to;
-    if (!(m->marks[s] & 1) || !(m->marks[e] & 2))
-        return 0;
     const sr__text *t = m->t;
-    /* tokens do not overlap: the one ending at e is the last starting before e */
-    int rc = add_hit(m, tok_starting(t, (uint32_t)s), tok_starting(t, (uint32_t)e), m->ids[hid]);
+    /* aligned on tokens: one starts at s, one ends at e (tokens do not
+     * overlap: the one ending at e is the last starting before e). Only the
+     * long phrases are Vectorscan's, so candidates are few, and two binary
+     * searches cost less than a byte map of every token built per scan. */
+    uint32_t tb = tok_starting(t, (uint32_t)s);
+    if (tb >= t->ntoks || t->toks[tb].s != s)
+        return 0;
+    uint32_t te = tok_starting(t, (uint32_t)e);
+    if (te == 0 || t->toks[te - 1].e != e)
+        return 0;
+    int rc = add_hit(m, tb, te, m->ids[hid]);
     if (rc) {
         m->err = rc;
         return 1; /* stop scanning */
@@ -723,18 +727,6 @@ static int scan_hs(sr__matcher *m, const sr__text *t)
         return 0;
     if (t->norm_len > UINT32_MAX - 1)
         return SR_ETOOBIG;
-    if (m->capmarks < t->norm_len + 1) {
-        uint8_t *nm = realloc(m->marks, t->norm_len + 1);
-        if (!nm)
-            return SR_ENOMEM;
-        m->marks = nm;
-        m->capmarks = t->norm_len + 1;
-    }
-    memset(m->marks, 0, t->norm_len + 1);
-    for (size_t i = 0; i < t->ntoks; i++) {
-        m->marks[t->toks[i].s] |= 1;
-        m->marks[t->toks[i].e] |= 2;
-    }
     m->t = t;
     hs_error_t e = hs_scan(m->db, t->norm, (unsigned)t->norm_len, 0, m->scratch, on_hs_match, m);
     m->t = NULL;
