@@ -666,10 +666,16 @@ typedef struct word {
 } word;
 #define W(x) {x, sizeof x - 1}
 
-static int tok_in(const sr__text *t, size_t i, const word *list)
+/* Lists are split by first letter (a-z), so a word meets only the entries
+ * that share its first letter. */
+static int tok_in(const sr__text *t, size_t i, const word *const by_first[26])
 {
     const char *w = t->norm + t->toks[i].s;
     size_t n = t->toks[i].e - t->toks[i].s;
+    unsigned c = (unsigned char)w[0] - 'a';
+    const word *list = c < 26 ? by_first[c] : NULL;
+    if (!list)
+        return 0;
     for (; list->s; list++)
         if (list->n == n && list->s[0] == w[0] && memcmp(list->s, w, n) == 0)
             return 1;
@@ -714,26 +720,62 @@ static inline int tok_ch(const sr__text *t, size_t i, unsigned bits)
 }
 
 /* Words that, before a period, never end a sentence. */
-static const word titles[] = {
-    W("mr"), W("mrs"), W("ms"), W("messrs"), W("dr"), W("gen"), W("lt"), W("col"), W("maj"), W("capt"),
-    W("cpt"), W("sgt"), W("cpl"), W("pvt"), W("adm"), W("brig"), W("cmdr"), W("gov"), W("sen"), W("rep"),
-    W("pres"), W("prof"), W("rev"), W("hon"), W("st"), W("mt"), W("ft"), W("jan"), W("feb"), W("mar"),
-    W("apr"), W("jun"), W("jul"), W("aug"), W("sep"), W("sept"), W("oct"), W("nov"), W("dec"), W("vs"),
-    W("inc"), W("co"), W("ltd"), W("corp"), W("jr"), W("sr"), W("approx"), W("dept"), W("est"), W("gens"),
-    {NULL, 0},
+static const word titles_a[] = {W("adm"), W("apr"), W("aug"), W("approx"), {NULL, 0}};
+static const word titles_b[] = {W("brig"), {NULL, 0}};
+static const word titles_c[] = {W("col"), W("capt"), W("cpt"), W("cpl"), W("cmdr"), W("co"), W("corp"), {NULL, 0}};
+static const word titles_d[] = {W("dr"), W("dec"), W("dept"), {NULL, 0}};
+static const word titles_e[] = {W("est"), {NULL, 0}};
+static const word titles_f[] = {W("ft"), W("feb"), {NULL, 0}};
+static const word titles_g[] = {W("gen"), W("gov"), W("gens"), {NULL, 0}};
+static const word titles_h[] = {W("hon"), {NULL, 0}};
+static const word titles_i[] = {W("inc"), {NULL, 0}};
+static const word titles_j[] = {W("jan"), W("jun"), W("jul"), W("jr"), {NULL, 0}};
+static const word titles_l[] = {W("lt"), W("ltd"), {NULL, 0}};
+static const word titles_m[] = {W("mr"), W("mrs"), W("ms"), W("messrs"), W("maj"), W("mt"), W("mar"), {NULL, 0}};
+static const word titles_n[] = {W("nov"), {NULL, 0}};
+static const word titles_o[] = {W("oct"), {NULL, 0}};
+static const word titles_p[] = {W("pvt"), W("pres"), W("prof"), {NULL, 0}};
+static const word titles_r[] = {W("rep"), W("rev"), {NULL, 0}};
+static const word titles_s[] = {W("sgt"), W("sen"), W("st"), W("sep"), W("sept"), W("sr"), {NULL, 0}};
+static const word titles_v[] = {W("vs"), {NULL, 0}};
+static const word *const titles[26] = {
+    titles_a, titles_b, titles_c, titles_d, titles_e, titles_f, titles_g, titles_h, titles_i, titles_j, NULL,
+    titles_l, titles_m, titles_n, titles_o, titles_p, NULL, titles_r, titles_s, NULL, NULL, titles_v, NULL,
+    NULL, NULL, NULL,
 };
 /* After "a.m."/"p.m.", a capitalised word still belongs to the time expression. */
-static const word time_words[] = {
-    W("monday"), W("tuesday"), W("wednesday"), W("thursday"), W("friday"), W("saturday"), W("sunday"),
-    W("local"), W("gmt"), W("utc"), W("eastern"), W("central"), W("pacific"), W("mountain"), W("et"),
-    W("est"), W("edt"), W("pt"), W("pst"), W("pdt"), W("bst"), W("cet"), W("cest"), W("eat"), W("wat"),
-    W("ist"), W("time"), {NULL, 0},
+static const word time_words_b[] = {W("bst"), {NULL, 0}};
+static const word time_words_c[] = {W("central"), W("cet"), W("cest"), {NULL, 0}};
+static const word time_words_e[] = {W("eastern"), W("et"), W("est"), W("edt"), W("eat"), {NULL, 0}};
+static const word time_words_f[] = {W("friday"), {NULL, 0}};
+static const word time_words_g[] = {W("gmt"), {NULL, 0}};
+static const word time_words_i[] = {W("ist"), {NULL, 0}};
+static const word time_words_l[] = {W("local"), {NULL, 0}};
+static const word time_words_m[] = {W("monday"), W("mountain"), {NULL, 0}};
+static const word time_words_p[] = {W("pacific"), W("pt"), W("pst"), W("pdt"), {NULL, 0}};
+static const word time_words_s[] = {W("saturday"), W("sunday"), {NULL, 0}};
+static const word time_words_t[] = {W("tuesday"), W("thursday"), W("time"), {NULL, 0}};
+static const word time_words_u[] = {W("utc"), {NULL, 0}};
+static const word time_words_w[] = {W("wednesday"), W("wat"), {NULL, 0}};
+static const word *const time_words[26] = {
+    NULL, time_words_b, time_words_c, NULL, time_words_e, time_words_f, time_words_g, NULL, time_words_i,
+    NULL, NULL, time_words_l, time_words_m, NULL, NULL, time_words_p, NULL, NULL, time_words_s, time_words_t,
+    time_words_u, NULL, time_words_w, NULL, NULL, NULL,
 };
 /* Words that start a new sentence after "U.S." and similar abbreviations. */
-static const word starters[] = {
-    W("the"), W("he"), W("she"), W("it"), W("they"), W("we"), W("i"), W("but"), W("this"), W("these"),
-    W("there"), W("however"), W("meanwhile"), W("according"), W("in"), W("on"), W("a"), W("an"), W("its"),
-    W("their"), W("his"), W("her"), {NULL, 0},
+static const word starters_a[] = {W("according"), W("a"), W("an"), {NULL, 0}};
+static const word starters_b[] = {W("but"), {NULL, 0}};
+static const word starters_h[] = {W("he"), W("however"), W("his"), W("her"), {NULL, 0}};
+static const word starters_i[] = {W("it"), W("i"), W("in"), W("its"), {NULL, 0}};
+static const word starters_m[] = {W("meanwhile"), {NULL, 0}};
+static const word starters_o[] = {W("on"), {NULL, 0}};
+static const word starters_s[] = {W("she"), {NULL, 0}};
+static const word starters_t[] = {W("the"), W("they"), W("this"), W("these"), W("there"), W("their"), {NULL, 0}};
+static const word starters_w[] = {W("we"), {NULL, 0}};
+static const word *const starters[26] = {
+    starters_a, starters_b, NULL, NULL, NULL, NULL, NULL, starters_h, starters_i, NULL, NULL, NULL,
+    starters_m, NULL, starters_o, NULL, NULL, NULL, starters_s, starters_t, NULL, NULL, starters_w, NULL,
+    NULL, NULL,
 };
 
 /* Could token i open a sentence (not a lowercase word)? */
