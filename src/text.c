@@ -497,6 +497,20 @@ static uint32_t trim_end(const char *s, size_t n)
     return (uint32_t)n;
 }
 
+/* p holding at least need elements of size sz (cap: what it holds now),
+ * reallocated if not; 0 or SR_ENOMEM (p is then unchanged). */
+static int reserve(void **p, size_t *cap, size_t need, size_t sz)
+{
+    if (*p && *cap >= need)
+        return 0;
+    void *np = realloc(*p, need * sz);
+    if (!np)
+        return SR_ENOMEM;
+    *p = np;
+    *cap = need;
+    return 0;
+}
+
 typedef struct tk {
     sr__text *t;
     size_t cap;
@@ -505,7 +519,7 @@ typedef struct tk {
     size_t ncand, capcand;
 } tk;
 
-static int tok_push(tk *k, size_t s, size_t e, int kind, int nl)
+static int tok_push(tk *k, size_t s, size_t e, int kind, int nl, int cand)
 {
     sr__text *t = k->t;
     if (t->ntoks == k->cap) {
@@ -518,15 +532,9 @@ static int tok_push(tk *k, size_t s, size_t e, int kind, int nl)
         if (!nn)
             return SR_ENOMEM;
         k->nl = nn;
-        k->cap = nc;
-    }
-    if (k->ncand == k->capcand) {
-        size_t nc = k->capcand ? k->capcand * 2 : 64;
-        uint32_t *nw = realloc(k->cand, nc * sizeof *nw);
-        if (!nw)
+        if (reserve((void **)&k->cand, &k->capcand, nc, sizeof *k->cand))
             return SR_ENOMEM;
-        k->cand = nw;
-        k->capcand = nc;
+        k->cap = nc;
     }
     sr__tok *o = &t->toks[t->ntoks];
     o->s = (uint32_t)s;
@@ -549,12 +557,9 @@ static int tok_push(tk *k, size_t s, size_t e, int kind, int nl)
         o->flags |= SR_TF_NEWLINE;
     k->nl[t->ntoks] = (uint8_t)(nl > 2 ? 2 : nl);
     /* split_sentences looks only at tokens after a line break and at those
-     * that may end a sentence: one-byte punctuation in P_TERM (NUL included,
-     * as pbits has it) and words ending with a period */
-    unsigned last = (unsigned char)t->norm[e - 1];
-    if (nl || (kind == SR_TOK_PUNCT ? e - s == 1 && (last == '.' || last == '!' || last == '?' || !last)
-                                    : kind == SR_TOK_WORD && last == '.'))
-        k->cand[k->ncand++] = (uint32_t)t->ntoks; /* (room: made above) */
+     * that may end a sentence (cand: tokenise says which) */
+    if (nl || cand)
+        k->cand[k->ncand++] = (uint32_t)t->ntoks; /* (as many as toks) */
     t->ntoks++;
     return 0;
 }
@@ -581,7 +586,10 @@ static int tokenise(tk *k, const brk *b, size_t nb)
             continue;
         }
         size_t l, q;
-        int kind, rc, cl = cls_at(s, n, p, &l);
+        /* cand: may end a sentence, for split_sentences (tok_ch's P_TERM
+         * bytes as one-byte punctuation, NUL included as pbits has it, and
+         * words ending with a period) */
+        int kind, rc, cand = 0, cl = cls_at(s, n, p, &l);
         if (cl == C_NONE) {
             /* possessive 's after a word is a token of its own */
             if (c == '\'' && p > 0 && p + 1 < n && s[p + 1] == 's' && !alnum_at(s, n, p + 2) &&
@@ -591,12 +599,14 @@ static int tokenise(tk *k, const brk *b, size_t nb)
             } else {
                 q = p + l;
                 kind = SR_TOK_PUNCT;
+                cand = l == 1 && (c == '.' || c == '!' || c == '?' || !c);
             }
         } else if (cl == C_ALPHA && s[p + 1] == '.' && (q = abbrev_len(s, n, p)) != 0) {
             /* (an abbreviation needs a period right after its first letter;
              * norm is NUL-terminated, so s[p + 1] is readable) */
             q += p;
             kind = SR_TOK_WORD;
+            cand = s[q - 1] == '.';
         } else {
             unsigned seen = 0; /* C_ALPHA and/or C_DIGIT */
             size_t joint = 0;  /* first internal ' or - */
@@ -634,15 +644,16 @@ static int tokenise(tk *k, const brk *b, size_t nb)
                 }
                 break;
             }
-            if (seen & C_ALPHA)
+            if (seen & C_ALPHA) {
                 kind = SR_TOK_WORD;
-            else {
+                cand = s[q - 1] == '.'; /* (never, as words are read now) */
+            } else {
                 kind = SR_TOK_NUM;
                 if (joint) /* "2019-04-22", "2-3": numbers and dashes apart */
                     q = joint;
             }
         }
-        if ((rc = tok_push(k, p, q, kind, nl)) != 0)
+        if ((rc = tok_push(k, p, q, kind, nl, cand)) != 0)
             return rc;
         nl = 0;
         p = q;
@@ -852,19 +863,6 @@ static int ends_with_abbrev_period(const sr__text *t, size_t i)
     return k->kind == SR_TOK_WORD && t->norm[k->e - 1] == '.';
 }
 
-/* p holding at least need elements of size sz (cap: what it holds now),
- * reallocated if not; 0 or SR_ENOMEM (p is then unchanged). */
-static int reserve(void **p, size_t *cap, size_t need, size_t sz)
-{
-    if (*p && *cap >= need)
-        return 0;
-    void *np = realloc(*p, need * sz);
-    if (!np)
-        return SR_ENOMEM;
-    *p = np;
-    *cap = need;
-    return 0;
-}
 
 /* Marks sentence starts in st[] and builds t->sents; cand lists, in order,
  * the tokens after a line break and those that may end a sentence (every
@@ -989,6 +987,9 @@ int sr__text_init_reuse(sr__text *t, const char *s, size_t n, sr__textbufs *tb)
             else
                 k.cap = want;
         }
+        /* the sentence candidates: never more than the tokens */
+        if (!rc && reserve((void **)&k.cand, &k.capcand, k.cap, sizeof *k.cand))
+            rc = SR_ENOMEM;
     }
     if (!rc)
         rc = tokenise(&k, z.b, z.nb);
