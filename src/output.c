@@ -210,25 +210,29 @@ static const char digits2[201] =
 
 static size_t put_long(char *out, long v)
 {
-    char tmp[24];
-    int i = 23;
     unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-    while (u >= 100) { /* two digits per division */
+    size_t len = v < 0, nd = 1;
+    for (unsigned long x = u; x >= 10; x /= 10)
+        nd++;
+    if (v < 0)
+        out[0] = '-';
+    len += nd;
+    /* written from the end, two digits per division, straight into out */
+    char *o = out + len;
+    while (u >= 100) {
         unsigned long r = u % 100;
         u /= 100;
-        i -= 2;
-        memcpy(tmp + i, digits2 + 2 * r, 2);
+        o -= 2;
+        o[0] = digits2[2 * r];
+        o[1] = digits2[2 * r + 1];
     }
     if (u >= 10) {
-        i -= 2;
-        memcpy(tmp + i, digits2 + 2 * u, 2);
+        o[-2] = digits2[2 * u];
+        o[-1] = digits2[2 * u + 1];
     } else {
-        tmp[--i] = (char)('0' + u);
+        o[-1] = (char)('0' + u);
     }
-    if (v < 0)
-        tmp[--i] = '-';
-    memcpy(out, tmp + i, (size_t)(23 - i));
-    return (size_t)(23 - i);
+    return len;
 }
 
 /* Decimal digits of v without printf (hot path). */
@@ -261,14 +265,17 @@ int sr__evidence_json(sr__buf *b, const sr_event *ev)
 
 static char *evidence_raw(char *o, const sr_event *ev)
 {
+#define SPAN(nm, f) {"\"" nm "\":[", sizeof nm + 3, ev->f}
     const struct {
-        const char *name;
+        const char *key; /* quoted, with the colon and the bracket */
+        size_t klen;
         sr_span sp;
     } spans[] = {
-        {"sentence", ev->ev_sentence}, {"trigger", ev->ev_trigger}, {"actor1", ev->ev_actor1},
-        {"actor2", ev->ev_actor2},     {"place", ev->ev_place},     {"date", ev->ev_date},
-        {"number", ev->ev_number},     {"source", ev->ev_source},
+        SPAN("sentence", ev_sentence), SPAN("trigger", ev_trigger), SPAN("actor1", ev_actor1),
+        SPAN("actor2", ev_actor2),     SPAN("place", ev_place),     SPAN("date", ev_date),
+        SPAN("number", ev_number),     SPAN("source", ev_source),
     };
+#undef SPAN
     char *tmp = o;
     size_t k = 0;
     tmp[k++] = '{';
@@ -277,12 +284,8 @@ static char *evidence_raw(char *o, const sr_event *ev)
             continue;
         if (k > 1)
             tmp[k++] = ',';
-        tmp[k++] = '"';
-        size_t nl = strlen(spans[i].name);
-        memcpy(tmp + k, spans[i].name, nl);
-        k += nl;
-        memcpy(tmp + k, "\":[", 3);
-        k += 3;
+        memcpy(tmp + k, spans[i].key, spans[i].klen);
+        k += spans[i].klen;
         k += put_long(tmp + k, spans[i].sp.start);
         tmp[k++] = ',';
         k += put_long(tmp + k, spans[i].sp.end);

@@ -616,7 +616,7 @@ static int tokenise(tk *k, const brk *b, size_t nb)
                 for (;;) {
                     const unsigned char *w = (const unsigned char *)s + q, *w0 = w;
                     unsigned x;
-                    while ((x = bcls[*w]) == C_ALPHA || x == C_DIGIT) {
+                    while ((x = bcls[*w]) & (C_ALPHA | C_DIGIT)) {
                         seen |= x;
                         w++;
                     }
@@ -645,8 +645,7 @@ static int tokenise(tk *k, const brk *b, size_t nb)
                 break;
             }
             if (seen & C_ALPHA) {
-                kind = SR_TOK_WORD;
-                cand = s[q - 1] == '.'; /* (never, as words are read now) */
+                kind = SR_TOK_WORD; /* (ends with a letter or digit: never a candidate) */
             } else {
                 kind = SR_TOK_NUM;
                 if (joint) /* "2019-04-22", "2-3": numbers and dashes apart */
