@@ -1090,7 +1090,11 @@ int main(int argc, char **argv)
                 sr__gzadmin1 *u = &admin1[unit];
                 u->acled = pool_add(q->name);
                 sr__gzplace *p = &places[u->place];
-                if (!isnan(q->lat)) {
+                /* the seat's point, as ACLED codes a province's events;
+                 * sitrep's rough point only for a unit without a seat */
+                uint32_t sb = a1best[unit];
+                int seat = sb && (!strcmp(places[sb - 1].fcode, "PPLA") || !strcmp(places[sb - 1].fcode, "PPLC"));
+                if (!isnan(q->lat) && !seat) {
                     p->lat = (float)q->lat;
                     p->lon = (float)q->lon;
                 }
