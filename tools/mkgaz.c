@@ -625,6 +625,13 @@ static int kenya_county(const char *name)
     return -1;
 }
 
+
+/* Is a GeoNames feature code that of an admin2 unit's seat (PPLA2, or the
+ * admin1 seat or capital the unit holds)? */
+static int a2seat(const char *fcode)
+{
+    return !strcmp(fcode, "PPLA2") || !strcmp(fcode, "PPLA") || !strcmp(fcode, "PPLC");
+}
 static void load_kenya_lists(const char *geodir)
 {
     char path[4096];
@@ -876,7 +883,10 @@ int main(int argc, char **argv)
         if (a2i >= 0) {
             a2unit *u2 = &a2units[a2i];
             u2->pop += p->pop;
-            if (!u2->best || p->pop > places[u2->best - 1].pop)
+            /* its seat (PPLA2, or the capital or admin1 seat it holds), else its largest place */
+            int seat = a2seat(fl[7]);
+            int bseat = u2->best && a2seat(places[u2->best - 1].fcode);
+            if (!u2->best || (seat && !bseat) || (seat == bseat && p->pop > places[u2->best - 1].pop))
                 u2->best = (uint32_t)nplaces + 1;
         }
         if (ai >= 0) {
