@@ -1826,6 +1826,13 @@ static int resolve(const coder *c, const mention *m, const sr__placectx *pc, sr_
     return sr__place_resolve(c->ctx->gaz, m->row, pc, w, NULL, 0);
 }
 
+/* "on Murree road in Rawalpindi": m names a road, which runs far from the
+ * town it is named after. */
+static int road_name(const coder *c, const mention *m)
+{
+    return tok_in(c, m->te, (const char *const[]){"road", "street", "avenue", NULL});
+}
+
 /* "Tijuana, Baja California", "Santa Rosa, Laguna", "Tafas in Dar'a province":
  * a town named within a few words before an admin1 or admin2 unit that
  * contains one of its namesakes is that namesake, and the unit is that unit,
@@ -1835,8 +1842,8 @@ static void coherent_places(coder *c)
     const sr__gaz *g = c->ctx->gaz;
     for (size_t i = 0; i < c->nmen; i++) {
         mention *m1 = &c->men[i];
-        if (m1->type != MT_PLACE || m1->alt != UINT32_MAX)
-            continue;
+        if (m1->type != MT_PLACE || m1->alt != UINT32_MAX || road_name(c, m1))
+            continue; /* "Murree road in Rawalpindi" is no town of Rawalpindi */
         const sr__gzname *n1 = sr__gaz_name(g, m1->row);
         for (size_t j = i + 1; j < c->nmen && c->men[j].tb <= m1->te + 6; j++) {
             mention *m2 = &c->men[j];
@@ -2073,6 +2080,10 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
                 continue;
             long d = (long)m->tb - (long)trig_tb;
             d = d >= 0 ? d : (fronted_place(c, m, a, b, ciso) ? 0 : -d * 2 + 1);
+            /* "outside an office on Murree road in Rawalpindi": a road named
+             * after a town runs far from it, so any other place comes first */
+            if (road_name(c, m))
+                d += 1L << 20;
             if (d > lastd && d < bestd) {
                 bestd = d;
                 next = m;
@@ -2134,7 +2145,7 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
          * that unit named in the range says more than the unit; so too
          * "in Guatire, Miranda state", where the unit fixed the town */
         for (const mention *m = places_from(c, a, b); m; m = places_next(c, m, b)) {
-            if (m == best)
+            if (m == best || road_name(c, m))
                 continue;
             sr__placectx pc2 = {w.iso3, &w.admin1_ix, 1, 0};
             sr__where w2;
