@@ -2043,6 +2043,12 @@ static int fronted_place(const coder *c, const mention *m, uint32_t a, uint32_t 
     uint32_t e = m->te;
     if (tok_in(c, e, (const char *const[]){"city", "town", "village", "district", NULL}))
         e++;
+    if (tok_is(c, e, "(")) /* "In Panama City (Bella Vista), ...": its part or unit */
+        for (uint32_t k = e + 1; k < b && k < e + 8; k++)
+            if (tok_is(c, k, ")")) {
+                e = k + 1;
+                break;
+            }
     if (!tok_is(c, e, ","))
         return 0;
     sr__placectx pc = {ciso, NULL, 0, 0};
