@@ -4586,6 +4586,9 @@ static int nationality_only(const coder *c, const mention *m)
 #ifndef OUTLET_VOTE
 #define OUTLET_VOTE 3
 #endif
+/* what a country gains for each place name past the first that has a
+ * namesake there, when nothing but places names a country (doc_country) */
+#define NAMES_AGREE_VOTE 2
 /* The country of one outlet named in the document's source ("Star (Kenya)",
  * "United News of Bangladesh", "Dhaka Tribune", "Nairobi News"), or -1: a
  * country named in it, else a capital, admin1 unit or city of a million
@@ -4742,9 +4745,11 @@ static void doc_country(coder *c)
     size_t n = c->lx->ncountries;
     if (!n)
         return;
-    int *cnt = calloc(n, sizeof *cnt);
+    int *cnt = calloc(2 * n, sizeof *cnt), *names = cnt + n; /* names: distinct place names with a namesake there */
     if (!cnt)
         return;
+    uint32_t rows[16];
+    int nrows = 0;
     const char *lead = NULL;
     /* the country the outlets name ("Star (Kenya)"), if one: the context in
      * which the places of a text that names no country are read, so that
@@ -4826,6 +4831,31 @@ static void doc_country(coder *c)
                     if (r2 >= 0)
                         cnt[r2] += 2;
                 }
+                /* each distinct name counts the countries it has a namesake in */
+                int again = 0;
+                for (int j = 0; j < nrows && !again; j++)
+                    again = rows[j] == m->row;
+                if (!again && nrows < 16) {
+                    /* a town of 20,000 or more or a unit: "Sidon" speaks
+                     * for Lebanon, a village of that name elsewhere not */
+                    char big[8][4];
+                    int nb = 0;
+                    rows[nrows++] = m->row;
+                    for (uint32_t i = 0; i < nm->count; i++) {
+                        const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
+                        if (p->kind == SR_GZ_CITY && p->pop < 20000)
+                            continue;
+                        int dup = 0;
+                        for (int j = 0; j < nb && !dup; j++)
+                            dup = !strcmp(big[j], p->iso3);
+                        if (dup || nb == 8)
+                            continue;
+                        memcpy(big[nb++], p->iso3, 4);
+                        int r2 = sr__lexicon_iso(c->lx, p->iso3);
+                        if (r2 >= 0)
+                            names[r2]++;
+                    }
+                }
             }
             if (r >= 0)
                 cnt[r] += v;
@@ -4852,6 +4882,13 @@ static void doc_country(coder *c)
                         c->men[e - 1].type = MT_NONE;
                 }
             }
+        if (pass == 1 && !lead)
+            /* "Tripoli ... el Mina", "Tripoli and Sidon": the country where
+             * several of the names have a namesake is the one the places
+             * fit together in, whatever the largest namesake of one */
+            for (size_t i = 0; i < n; i++)
+                if (names[i] >= 2)
+                    cnt[i] += NAMES_AGREE_VOTE * (names[i] - 1);
         if (pass == 1)
             /* the outlets the report came from ("Star (Kenya); Daily Nation
              * (Kenya)") speak for their country after the text has spoken,
