@@ -2073,6 +2073,7 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
     sr__where w;
     sr__placectx pc = {ciso, units, 0, 0};
     long lastd = -1;
+    int nnamed = 0; /* units[0..nnamed) named in the sentence (the rest: front regions) */
     /* a town fixed by the unit named after it ("in Celaya, Guanajuato, ...")
      * comes before the other places of the range */
     int fixed_only = 0;
@@ -2104,7 +2105,7 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             return;
         lastd = bestd;
         /* the units named elsewhere in the sentence (not by this mention) */
-        pc.nadmin1 = nunits = admin1_named(c, c->sb, c->se, ciso, units, 8, next);
+        pc.nadmin1 = nunits = nnamed = admin1_named(c, c->sb, c->se, ciso, units, 8, next);
         if (!nunits) { /* "near Vodyane" in a report on the frontline */
             uint32_t fu[4];
             int nf = front_units(c, fu);
@@ -2222,6 +2223,39 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             w.admin2 = "";
             w.lat = w.lon = NAN;
             w.geonameid = 0;
+        }
+    }
+    if (best->alt == UINT32_MAX && w.kind == SR_GZ_CITY && w.pop < 100000 && nnamed > 0 && !isnan(w.lat) &&
+        tok_in(c, best->te, (const char *const[]){"neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods",
+                                                 "quarter", "suburb", "favela", "metro", "estate", NULL})) {
+        /* "in the North Zone of Rio de Janeiro, Rio de Janeiro, ... in
+         * Jacarezinho neighborhood": a neighbourhood whose namesake is a
+         * town (under 100,000) outside every unit the sentence names is a
+         * part of a city there; another place of the sentence inside such a unit (a
+         * town first, else the unit) says where */
+        int inside = 0;
+        for (int k = 0; k < nnamed && !inside; k++)
+            inside = units[k] == w.admin1_ix;
+        const sr__gzadmin1 *u0 = sr__gaz_admin1(c->ctx->gaz, units[0]);
+        if (!inside && !strcmp(u0->iso3, w.iso3)) {
+            const mention *alt = NULL;
+            sr__where wa;
+            for (const mention *m = places_from(c, c->sb, c->se); m; m = places_next(c, m, c->se)) {
+                sr__where w2;
+                if (m == best || road_name(c, m) || !resolve(c, m, &pc, &w2) || w2.admin1_ix == UINT32_MAX)
+                    continue;
+                int in = 0;
+                for (int k = 0; k < nnamed && !in; k++)
+                    in = units[k] == w2.admin1_ix;
+                if (in && (!alt || (wa.kind == SR_GZ_ADMIN1 && w2.kind != SR_GZ_ADMIN1))) {
+                    alt = m;
+                    wa = w2;
+                }
+            }
+            if (alt) {
+                best = alt;
+                w = wa;
+            }
         }
     }
     if (!*w.admin1)
