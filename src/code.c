@@ -1949,7 +1949,7 @@ static int resolve(const coder *c, const mention *m, const sr__placectx *pc, sr_
  * town it is named after. */
 static int road_name(const coder *c, const mention *m)
 {
-    return tok_in(c, m->te, (const char *const[]){"road", "street", "avenue", NULL});
+    return TOK_IN(c, m->te, "road", "street", "avenue");
 }
 
 /* "Tijuana, Baja California", "Santa Rosa, Laguna", "Tafas in Dar'a province":
@@ -2345,8 +2345,8 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         }
     }
     if (best->alt == UINT32_MAX && w.kind == SR_GZ_CITY && w.pop < 100000 && nnamed > 0 && !isnan(w.lat) &&
-        tok_in(c, best->te, (const char *const[]){"neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods",
-                                                 "quarter", "suburb", "favela", "metro", "estate", NULL})) {
+        TOK_IN(c, best->te, "neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "quarter", "suburb",
+               "favela", "metro", "estate")) {
         /* "in the North Zone of Rio de Janeiro, Rio de Janeiro, ... in
          * Jacarezinho neighborhood": a neighbourhood whose namesake is a
          * town (under 100,000) outside every unit the sentence names is a
