@@ -1826,6 +1826,13 @@ static int resolve(const coder *c, const mention *m, const sr__placectx *pc, sr_
     return sr__place_resolve(c->ctx->gaz, m->row, pc, w, NULL, 0);
 }
 
+/* "on Murree road in Rawalpindi": m names a road, which runs far from the
+ * town it is named after. */
+static int road_name(const coder *c, const mention *m)
+{
+    return tok_in(c, m->te, (const char *const[]){"road", "street", "avenue", NULL});
+}
+
 /* "Tijuana, Baja California", "Santa Rosa, Laguna", "Tafas in Dar'a province":
  * a town named within a few words before an admin1 or admin2 unit that
  * contains one of its namesakes is that namesake, and the unit is that unit,
@@ -1835,8 +1842,8 @@ static void coherent_places(coder *c)
     const sr__gaz *g = c->ctx->gaz;
     for (size_t i = 0; i < c->nmen; i++) {
         mention *m1 = &c->men[i];
-        if (m1->type != MT_PLACE || m1->alt != UINT32_MAX)
-            continue;
+        if (m1->type != MT_PLACE || m1->alt != UINT32_MAX || road_name(c, m1))
+            continue; /* "Murree road in Rawalpindi" is no town of Rawalpindi */
         const sr__gzname *n1 = sr__gaz_name(g, m1->row);
         for (size_t j = i + 1; j < c->nmen && c->men[j].tb <= m1->te + 6; j++) {
             mention *m2 = &c->men[j];
@@ -2036,6 +2043,12 @@ static int fronted_place(const coder *c, const mention *m, uint32_t a, uint32_t 
     uint32_t e = m->te;
     if (tok_in(c, e, (const char *const[]){"city", "town", "village", "district", NULL}))
         e++;
+    if (tok_is(c, e, "(")) /* "In Panama City (Bella Vista), ...": its part or unit */
+        for (uint32_t k = e + 1; k < b && k < e + 8; k++)
+            if (tok_is(c, k, ")")) {
+                e = k + 1;
+                break;
+            }
     if (!tok_is(c, e, ","))
         return 0;
     sr__placectx pc = {ciso, NULL, 0, 0};
@@ -2060,6 +2073,7 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
     sr__where w;
     sr__placectx pc = {ciso, units, 0, 0};
     long lastd = -1;
+    int nnamed = 0; /* units[0..nnamed) named in the sentence (the rest: front regions) */
     /* a town fixed by the unit named after it ("in Celaya, Guanajuato, ...")
      * comes before the other places of the range */
     int fixed_only = 0;
@@ -2073,6 +2087,10 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
                 continue;
             long d = (long)m->tb - (long)trig_tb;
             d = d >= 0 ? d : (fronted_place(c, m, a, b, ciso) ? 0 : -d * 2 + 1);
+            /* "outside an office on Murree road in Rawalpindi": a road named
+             * after a town runs far from it, so any other place comes first */
+            if (road_name(c, m))
+                d += 1L << 20;
             if (d > lastd && d < bestd) {
                 bestd = d;
                 next = m;
@@ -2087,7 +2105,7 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             return;
         lastd = bestd;
         /* the units named elsewhere in the sentence (not by this mention) */
-        pc.nadmin1 = nunits = admin1_named(c, c->sb, c->se, ciso, units, 8, next);
+        pc.nadmin1 = nunits = nnamed = admin1_named(c, c->sb, c->se, ciso, units, 8, next);
         if (!nunits) { /* "near Vodyane" in a report on the frontline */
             uint32_t fu[4];
             int nf = front_units(c, fu);
@@ -2134,7 +2152,7 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
          * that unit named in the range says more than the unit; so too
          * "in Guatire, Miranda state", where the unit fixed the town */
         for (const mention *m = places_from(c, a, b); m; m = places_next(c, m, b)) {
-            if (m == best)
+            if (m == best || road_name(c, m))
                 continue;
             sr__placectx pc2 = {w.iso3, &w.admin1_ix, 1, 0};
             sr__where w2;
@@ -2205,6 +2223,39 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             w.admin2 = "";
             w.lat = w.lon = NAN;
             w.geonameid = 0;
+        }
+    }
+    if (best->alt == UINT32_MAX && w.kind == SR_GZ_CITY && w.pop < 100000 && nnamed > 0 && !isnan(w.lat) &&
+        tok_in(c, best->te, (const char *const[]){"neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods",
+                                                 "quarter", "suburb", "favela", "metro", "estate", NULL})) {
+        /* "in the North Zone of Rio de Janeiro, Rio de Janeiro, ... in
+         * Jacarezinho neighborhood": a neighbourhood whose namesake is a
+         * town (under 100,000) outside every unit the sentence names is a
+         * part of a city there; another place of the sentence inside such a unit (a
+         * town first, else the unit) says where */
+        int inside = 0;
+        for (int k = 0; k < nnamed && !inside; k++)
+            inside = units[k] == w.admin1_ix;
+        const sr__gzadmin1 *u0 = sr__gaz_admin1(c->ctx->gaz, units[0]);
+        if (!inside && !strcmp(u0->iso3, w.iso3)) {
+            const mention *alt = NULL;
+            sr__where wa;
+            for (const mention *m = places_from(c, c->sb, c->se); m; m = places_next(c, m, c->se)) {
+                sr__where w2;
+                if (m == best || road_name(c, m) || !resolve(c, m, &pc, &w2) || w2.admin1_ix == UINT32_MAX)
+                    continue;
+                int in = 0;
+                for (int k = 0; k < nnamed && !in; k++)
+                    in = units[k] == w2.admin1_ix;
+                if (in && (!alt || (wa.kind == SR_GZ_ADMIN1 && w2.kind != SR_GZ_ADMIN1))) {
+                    alt = m;
+                    wa = w2;
+                }
+            }
+            if (alt) {
+                best = alt;
+                w = wa;
+            }
         }
     }
     if (!*w.admin1)
@@ -4569,6 +4620,9 @@ static int nationality_only(const coder *c, const mention *m)
 #ifndef OUTLET_VOTE
 #define OUTLET_VOTE 3
 #endif
+/* what a country gains for each place name past the first that has a
+ * namesake there, when nothing but places names a country (doc_country) */
+#define NAMES_AGREE_VOTE 2
 /* The country of one outlet named in the document's source ("Star (Kenya)",
  * "United News of Bangladesh", "Dhaka Tribune", "Nairobi News"), or -1: a
  * country named in it, else a capital, admin1 unit or city of a million
@@ -4725,9 +4779,11 @@ static void doc_country(coder *c)
     size_t n = c->lx->ncountries;
     if (!n)
         return;
-    int *cnt = calloc(n, sizeof *cnt);
+    int *cnt = calloc(2 * n, sizeof *cnt), *names = cnt + n; /* names: distinct place names with a namesake there */
     if (!cnt)
         return;
+    uint32_t rows[16];
+    int nrows = 0;
     const char *lead = NULL;
     /* the country the outlets name ("Star (Kenya)"), if one: the context in
      * which the places of a text that names no country are read, so that
@@ -4809,6 +4865,31 @@ static void doc_country(coder *c)
                     if (r2 >= 0)
                         cnt[r2] += 2;
                 }
+                /* each distinct name counts the countries it has a namesake in */
+                int again = 0;
+                for (int j = 0; j < nrows && !again; j++)
+                    again = rows[j] == m->row;
+                if (!again && nrows < 16) {
+                    /* a town of 20,000 or more or a unit: "Sidon" speaks
+                     * for Lebanon, a village of that name elsewhere not */
+                    char big[8][4];
+                    int nb = 0;
+                    rows[nrows++] = m->row;
+                    for (uint32_t i = 0; i < nm->count; i++) {
+                        const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
+                        if (p->kind == SR_GZ_CITY && p->pop < 20000)
+                            continue;
+                        int dup = 0;
+                        for (int j = 0; j < nb && !dup; j++)
+                            dup = !strcmp(big[j], p->iso3);
+                        if (dup || nb == 8)
+                            continue;
+                        memcpy(big[nb++], p->iso3, 4);
+                        int r2 = sr__lexicon_iso(c->lx, p->iso3);
+                        if (r2 >= 0)
+                            names[r2]++;
+                    }
+                }
             }
             if (r >= 0)
                 cnt[r] += v;
@@ -4835,6 +4916,13 @@ static void doc_country(coder *c)
                         c->men[e - 1].type = MT_NONE;
                 }
             }
+        if (pass == 1 && !lead)
+            /* "Tripoli ... el Mina", "Tripoli and Sidon": the country where
+             * several of the names have a namesake is the one the places
+             * fit together in, whatever the largest namesake of one */
+            for (size_t i = 0; i < n; i++)
+                if (names[i] >= 2)
+                    cnt[i] += NAMES_AGREE_VOTE * (names[i] - 1);
         if (pass == 1)
             /* the outlets the report came from ("Star (Kenya); Daily Nation
              * (Kenya)") speak for their country after the text has spoken,

@@ -625,6 +625,13 @@ static int kenya_county(const char *name)
     return -1;
 }
 
+
+/* Is a GeoNames feature code that of an admin2 unit's seat (PPLA2, or the
+ * admin1 seat or capital the unit holds)? */
+static int a2seat(const char *fcode)
+{
+    return !strcmp(fcode, "PPLA2") || !strcmp(fcode, "PPLA") || !strcmp(fcode, "PPLC");
+}
 static void load_kenya_lists(const char *geodir)
 {
     char path[4096];
@@ -876,7 +883,10 @@ int main(int argc, char **argv)
         if (a2i >= 0) {
             a2unit *u2 = &a2units[a2i];
             u2->pop += p->pop;
-            if (!u2->best || p->pop > places[u2->best - 1].pop)
+            /* its seat (PPLA2, or the capital or admin1 seat it holds), else its largest place */
+            int seat = a2seat(fl[7]);
+            int bseat = u2->best && a2seat(places[u2->best - 1].fcode);
+            if (!u2->best || (seat && !bseat) || (seat == bseat && p->pop > places[u2->best - 1].pop))
                 u2->best = (uint32_t)nplaces + 1;
         }
         if (ai >= 0) {
@@ -1090,7 +1100,11 @@ int main(int argc, char **argv)
                 sr__gzadmin1 *u = &admin1[unit];
                 u->acled = pool_add(q->name);
                 sr__gzplace *p = &places[u->place];
-                if (!isnan(q->lat)) {
+                /* the seat's point, as ACLED codes a province's events;
+                 * sitrep's rough point only for a unit without a seat */
+                uint32_t sb = a1best[unit];
+                int seat = sb && (!strcmp(places[sb - 1].fcode, "PPLA") || !strcmp(places[sb - 1].fcode, "PPLC"));
+                if (!isnan(q->lat) && !seat) {
                     p->lat = (float)q->lat;
                     p->lon = (float)q->lon;
                 }
