@@ -11,7 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
-#define STORE_SCHEMA_VERSION 10
+#define STORE_SCHEMA_VERSION 11
 #define STORE_BUSY_MS 10000
 #define STORE_MAX_SQL 8192 /* cap on generated query text */
 
@@ -22,7 +22,10 @@ struct sr_store {
     sqlite3_stmt *ins_ref; /* prepared on first use */
     sr__dedup *dedup;      /* links reports of one incident (dedup.c) */
     int batch;             /* inside sr_store_begin .. commit/rollback */
+    struct sr__series_cube *cube; /* the last --actor series read (schema 11) */
 };
+typedef struct sr__series_cube sr__series_cube;
+static void cube_free(sr__series_cube *cb);
 
 /* Indexes of schema version 3 (origin of events: news or reference data; the
  * alert and tally queries), shared by new stores and the upgrade from 1. */
@@ -655,6 +658,211 @@ static int ensure_ftallies(sr_store *st, int rebuild)
     return rc;
 }
 
+/* ---- schema 11: an actor's months packed in one value ---------------------
+ * `report --actor` with a substring matching thousands of names read, per
+ * name, a crossed-tally row for every month (3,000 names x 120 months). The
+ * table aseries holds, per origin, actor name (fdim 'actor') or pair of
+ * names (fdim 'pair', as in ftallies), year and country, one BLOB with the
+ * ten sums of each month of that year: the eight report sums of the counted
+ * units and the reports (events rows) of kind incident and aggregate. Such a
+ * report reads one value per name and year and adds the months up in C. A
+ * value is a list of months in increasing order (0: undated, year ''; 1-12),
+ * each a byte followed by ten zigzag varints; months whose sums are all zero
+ * are left out, so equal sums always give equal bytes. */
+#define SERIES_N 10
+#define SERIES_MAX (13 * (1 + SERIES_N * 10))
+typedef struct series_acc {
+    sqlite3_int64 v[13][SERIES_N];
+    int bad; /* a month outside 0-12 */
+} series_acc;
+
+static size_t series_put(unsigned char *p, sqlite3_int64 x)
+{
+    uint64_t z = ((uint64_t)x << 1) ^ (uint64_t)(x >> 63), n = 0;
+    while (z >= 0x80) {
+        p[n++] = (unsigned char)(z | 0x80);
+        z >>= 7;
+    }
+    p[n++] = (unsigned char)z;
+    return (size_t)n;
+}
+
+/* Reads the next month of a series at *p (before end) into *m and v:
+ * 1 when read, 0 at the end, -1 when the value is not a series. */
+static int series_next(const unsigned char **p, const unsigned char *end, int *m, sqlite3_int64 v[SERIES_N])
+{
+    const unsigned char *q = *p;
+    if (q >= end)
+        return 0;
+    if ((*m = *q++) > 12)
+        return -1;
+    for (int i = 0; i < SERIES_N; i++) {
+        uint64_t z = 0;
+        int sh = 0;
+        for (;;) {
+            if (q >= end || sh > 63)
+                return -1;
+            unsigned char c = *q++;
+            z |= (uint64_t)(c & 0x7f) << sh;
+            sh += 7;
+            if (!(c & 0x80))
+                break;
+        }
+        v[i] = (sqlite3_int64)(z >> 1) ^ -(sqlite3_int64)(z & 1);
+    }
+    *p = q;
+    return 1;
+}
+
+/* Adds the value p[0..n) into a; -1 when it is not a series. */
+static int series_decode(const unsigned char *p, int n, sqlite3_int64 a[13][SERIES_N])
+{
+    const unsigned char *end = p + (n > 0 ? n : 0);
+    int m, r;
+    sqlite3_int64 v[SERIES_N];
+    while ((r = series_next(&p, end, &m, v)) == 1)
+        for (int i = 0; i < SERIES_N; i++)
+            a[m][i] += v[i];
+    return r;
+}
+
+static size_t series_encode(sqlite3_int64 a[13][SERIES_N], unsigned char out[SERIES_MAX])
+{
+    size_t n = 0;
+    for (int m = 0; m < 13; m++) {
+        int any = 0;
+        for (int i = 0; i < SERIES_N; i++)
+            any |= a[m][i] != 0;
+        if (!any)
+            continue;
+        out[n++] = (unsigned char)m;
+        for (int i = 0; i < SERIES_N; i++)
+            n += series_put(out + n, a[m][i]);
+    }
+    return n;
+}
+
+/* SQL aggregate sr_series(month, ten sums): the series of the rows' sums. */
+static void series_step(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+    series_acc *a = sqlite3_aggregate_context(c, sizeof *a);
+    if (!a || argc != 1 + SERIES_N)
+        return;
+    sqlite3_int64 m = sqlite3_value_int64(argv[0]);
+    if (m < 0 || m > 12) {
+        a->bad = 1;
+        return;
+    }
+    for (int i = 0; i < SERIES_N; i++)
+        a->v[m][i] += sqlite3_value_int64(argv[1 + i]);
+}
+
+static void series_final(sqlite3_context *c)
+{
+    series_acc *a = sqlite3_aggregate_context(c, 0);
+    unsigned char out[SERIES_MAX];
+    if (a && a->bad) {
+        sqlite3_result_error(c, "an event date is not YYYY-MM-DD; correct it in the events table", -1);
+        return;
+    }
+    size_t n = a ? series_encode(a->v, out) : 0;
+    sqlite3_result_blob(c, out, (int)n, SQLITE_TRANSIENT);
+}
+
+/* SQL function sr_series_add(a, b): the series of the sums of a and b. */
+static void series_add(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+    sqlite3_int64 a[13][SERIES_N] = {{0}};
+    unsigned char out[SERIES_MAX];
+    for (int i = 0; i < argc; i++)
+        if (series_decode(sqlite3_value_blob(argv[i]), sqlite3_value_bytes(argv[i]), a)) {
+            sqlite3_result_error(c, "aseries holds a value that is not a series; rebuild it (PRAGMA user_version = 10)", -1);
+            return;
+        }
+    size_t n = series_encode(a, out);
+    sqlite3_result_blob(c, out, (int)n, SQLITE_TRANSIENT);
+}
+
+static int series_functions(sqlite3 *db)
+{
+    int rc = sqlite3_create_function_v2(db, "sr_series", 1 + SERIES_N, SQLITE_UTF8, NULL, NULL, series_step,
+                                        series_final, NULL);
+    return rc ? rc
+              : sqlite3_create_function_v2(db, "sr_series_add", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                                           series_add, NULL, NULL, NULL);
+}
+
+static const char *const series_sql =
+    "CREATE TABLE IF NOT EXISTS aseries (origin TEXT NOT NULL, fdim TEXT NOT NULL, fval TEXT NOT NULL,"
+    " year TEXT NOT NULL, country TEXT NOT NULL, iso3 TEXT NOT NULL, v BLOB NOT NULL,"
+    " PRIMARY KEY (origin, fdim, fval, year, country, iso3)) WITHOUT ROWID;\n"
+    /* the pairs whose actor2 matches an --actor substring */
+    "CREATE INDEX IF NOT EXISTS actor_pairs_a2 ON actor_pairs(a2);\n";
+
+/* The series a unit $ counts in: actor1 (its actor1), actor2 (its actor2
+ * when named and not actor1) and pair when both are named and differ
+ * ("actor1 \x1f actor2"). */
+#define SERIES_FVAL                                                                                      \
+    " CASE f.slot WHEN 1 THEN $.actor1 WHEN 2 THEN CASE WHEN $.actor2 <> $.actor1 THEN $.actor2 ELSE '' END ELSE" \
+    " CASE WHEN $.actor1 <> '' AND $.actor2 <> '' AND $.actor1 <> $.actor2 THEN $.actor1 || char(31) ||"   \
+    " $.actor2 ELSE '' END END"
+/* The series of rows "$" (columns sgn, cnt: a counted unit, rep: a report,
+ * and the unit's), per actor name and pair: an upsert, expanded by expand. */
+static const char *const series_tpl =
+    "INSERT INTO aseries (origin, fdim, fval, year, country, iso3, v) SELECT $.origin, f.fdim," SERIES_FVAL ","
+    " substr($.event_date, 1, 4), $.country, $.iso3, sr_series(CASE WHEN $.event_date = '' THEN 0 ELSE"
+    " CAST(substr($.event_date, 6, 2) AS INTEGER) END, $.sgn * $.cnt * ($.kind = 'incident'),"
+    " $.sgn * $.cnt * ($.kind = 'aggregate'),"
+    " $.sgn * $.cnt * (CASE WHEN $.kind = 'incident' THEN COALESCE($.fatalities_low, $.fatalities, 0) ELSE 0 END),"
+    " $.sgn * $.cnt * (CASE WHEN $.kind = 'incident' THEN COALESCE($.fatalities, 0) ELSE 0 END),"
+    " $.sgn * $.cnt * (CASE WHEN $.kind = 'incident' THEN COALESCE($.fatalities_high, $.fatalities, 0) ELSE 0 END),"
+    " $.sgn * $.cnt * (CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities_low, $.fatalities, 0) ELSE 0 END),"
+    " $.sgn * $.cnt * (CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities, 0) ELSE 0 END),"
+    " $.sgn * $.cnt * (CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities_high, $.fatalities, 0) ELSE 0 END),"
+    " $.sgn * $.rep * ($.kind = 'incident'), $.sgn * $.rep * ($.kind = 'aggregate')) FROM @ $,"
+    " (SELECT 1 AS slot, 'actor1' AS fdim UNION ALL SELECT 2, 'actor2' UNION ALL SELECT 3, 'pair') f WHERE"
+    SERIES_FVAL " <> '' AND ($.cnt OR $.rep)% GROUP BY 1, 2, 3, 4, 5, 6"
+    " ON CONFLICT (origin, fdim, fval, year, country, iso3) DO UPDATE SET v = sr_series_add(v, excluded.v);\n";
+
+/* series_tpl over the rows of from (as e), with the extra condition cond. */
+static int series_stmt(sr__buf *b, const char *from, const char *cond)
+{
+    int rc = 0;
+    for (const char *t = series_tpl; *t && !rc; t++)
+        rc = *t == '@' ? sr__buf_adds(b, from)
+             : *t == '%' ? sr__buf_adds(b, cond)
+                         : expand(b, (char[]){*t, 0}, "e", 1, 1, 1);
+    return rc;
+}
+
+/* Creates the packed series; with rebuild, fills them from the counted units
+ * and the events rows, one slot (actor1, actor2, pair) at a time. */
+static int ensure_series(sr_store *st, int rebuild)
+{
+    sr__buf b;
+    sr__buf_init(&b, 64 * 1024);
+    int rc = sr__buf_adds(&b, series_sql);
+    if (!rc && rebuild) {
+        static const char *const slots[] = {" AND f.slot = 1", " AND f.slot = 2", " AND f.slot = 3"};
+        rc = sr__buf_adds(&b, "DELETE FROM aseries;\n");
+        rc = rc ? rc : sr__buf_adds(&b, units_temp_sql);
+        for (size_t i = 0; i < 3 && !rc; i++)
+            rc = series_stmt(&b,
+                             "(SELECT 1 AS sgn, 1 AS cnt, 0 AS rep, kind, origin, event_date, actor1, actor2, country,"
+                             " iso3, admin1, event_type, sub_event_type, fatalities, fatalities_low, fatalities_high"
+                             " FROM temp.sr_units UNION ALL SELECT 1, 0, 1, kind, origin, event_date, actor1, actor2,"
+                             " country, iso3, admin1, event_type, sub_event_type, fatalities, fatalities_low,"
+                             " fatalities_high FROM events)",
+                             slots[i]);
+    }
+    if (!rc)
+        rc = exec(st, b.p, "building the actors' series");
+    else
+        snprintf(st->err, sizeof st->err, "building the actors' series: %s", sr_strerror(rc));
+    sr__buf_release(&b);
+    return rc;
+}
+
 static bool has_column(sr_store *st, const char *table, const char *col);
 
 /* Schema 10: the reports rows of the crossed tallies (ft_rep_tpl); with
@@ -728,6 +936,7 @@ static int ft_flush(sr_store *st)
     rc = rc ? rc : expand(&b, FT_FVAL " <> '' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 HAVING SUM(e.sgn * (e.kind = 'incident')) <> 0"
                                     " OR SUM(e.sgn * (e.kind = 'aggregate')) <> 0", "e", 0, 1, 1);
     rc = rc ? rc : sr__buf_adds(&b, ft_upsert);
+    rc = rc ? rc : series_stmt(&b, "ftallies_pending", ""); /* schema 11 */
     rc = rc ? rc
             : sr__buf_adds(&b, "INSERT OR IGNORE INTO actor_names (name) SELECT actor1 FROM ftallies_pending"
                                " WHERE sgn > 0 AND actor1 <> '' UNION SELECT actor2 FROM ftallies_pending"
@@ -895,7 +1104,8 @@ static int migrate(sr_store *st)
      * claims linked to the incidents they cover (claim_links, built);
      * 8 → 9 the triggers write pending units; 9 → 10 the units' covering
      * indexes (version10_indexes) and the reports rows of the crossed
-     * tallies (ensure_reps, built from the events) */
+     * tallies (ensure_reps, built from the events); 10 → 11 the actors'
+     * packed monthly series (ensure_series, built) */
     if (v >= 1 && v < 6 &&
         ((rc = exec(st,
                     "DROP TRIGGER IF EXISTS tallies_ins; DROP TRIGGER IF EXISTS tallies_del;"
@@ -950,6 +1160,7 @@ static int migrate(sr_store *st)
         (rc = ensure_alert_tallies(st, v > 0 && v < 6, v > 0 && v < 7)) != 0 ||
         (rc = ensure_reps(st, 0)) != 0 || /* the pending table's new column, before the triggers write it */
         (rc = ensure_ftallies(st, v > 0 && v < 8)) != 0 || (rc = ensure_reps(st, v > 0 && v < 10)) != 0 ||
+        (rc = ensure_series(st, v > 0 && v < 11)) != 0 ||
         (rc = ensure_claim_links(st, v > 0 && v < 8)) != 0 ||
         (rc = exec(st, "DROP TABLE IF EXISTS temp.sr_units", "creating the schema")) != 0 ||
         (rc = exec(st, setv, "creating the schema")) != 0) {
@@ -990,6 +1201,11 @@ sr_store *sr_store_open(const char *path, char *err, size_t errlen)
     }
     sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
     sqlite3_extended_result_codes(st->db, 1);
+    if (series_functions(st->db) != SQLITE_OK) {
+        sr__errf(err, errlen, "%s: cannot register the store's SQL functions: %s", path, sqlite3_errmsg(st->db));
+        sr_store_free(st);
+        return NULL;
+    }
     if (exec(st, "PRAGMA journal_mode = WAL", "setting WAL mode") ||
         exec(st, "PRAGMA foreign_keys = ON", "enabling foreign keys") ||
         exec(st, "PRAGMA synchronous = NORMAL", "setting synchronous mode") || migrate(st) ||
@@ -1019,6 +1235,7 @@ void sr_store_free(sr_store *st)
     sqlite3_finalize(st->ins_ev);
     sqlite3_finalize(st->ins_ref);
     sr__dedup_free(st->dedup);
+    cube_free(st->cube);
     sqlite3_close(st->db);
     free(st);
 }
@@ -1986,6 +2203,297 @@ static int reps_stmt(sr_store *st, const sr_query *q, sqlite3_stmt **s)
     return rc;
 }
 
+
+/* The series values of an --actor substring's units, each unit in exactly
+ * one: the actor1 series of every matching name, the actor2 series (units
+ * without actor1) of every matching name, and the pair series of the pairs
+ * whose actor2 matches and actor1 does not; each with its year, country and
+ * report key (actor1). Kept in the store handle for the next call with the
+ * same filter while nothing was written: a report's header (sr_store_scope)
+ * and its rows read the same values. */
+typedef struct series_row {
+    int kind; /* 0 actor1 of a matching name, 1 its actor2, 2 a pair of two
+               * matching names, 3 a pair whose actor2 only matches */
+    const char *key, *country; /* into mem */
+    const unsigned char *v;
+    int year, nv; /* year -1: undated */
+    char *mem;
+} series_row;
+
+struct sr__series_cube {
+    char *val, *origin, *country; /* the filter the rows answer */
+    char ylo[5], yhi[5];
+    int keyed; /* holds the kind 3 rows */
+    sqlite3_int64 changes, data_version;
+    series_row *r;
+    size_t n, cap;
+};
+
+static void cube_free(sr__series_cube *cb)
+{
+    if (!cb)
+        return;
+    for (size_t i = 0; i < cb->n; i++)
+        free(cb->r[i].mem);
+    free(cb->r);
+    free(cb->val), free(cb->origin), free(cb->country);
+    free(cb);
+}
+
+/* A stamp of the database's state: this connection's changes and the
+ * commits of any other (PRAGMA data_version). */
+static int db_stamp(sr_store *st, sqlite3_int64 *changes, sqlite3_int64 *dv)
+{
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(st->db, "PRAGMA data_version", -1, &s, NULL) != SQLITE_OK)
+        return db_fail(st, "reading the data version");
+    int step = sqlite3_step(s);
+    *dv = step == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+    sqlite3_finalize(s);
+    *changes = sqlite3_total_changes64(st->db);
+    return step == SQLITE_ROW ? 0 : db_fail(st, "reading the data version");
+}
+
+static bool same_str(const char *a, const char *b)
+{
+    return !strcmp(a ? a : "", b ? b : "");
+}
+
+/* Reads the series rows of filter val for q's origin and country over years
+ * ylo..yhi into st->cube (or keeps those there when they answer the same). */
+static int series_cube(sr_store *st, const sr_query *q, const char *val, const char *ylo, const char *yhi, int keyed)
+{
+    const char *o = q->origin && *q->origin ? q->origin : "news";
+    sqlite3_int64 changes, dv;
+    int rc = db_stamp(st, &changes, &dv);
+    if (rc)
+        return rc;
+    sr__series_cube *cb = st->cube;
+    if (cb && cb->changes == changes && cb->data_version == dv && same_str(cb->val, val) && same_str(cb->origin, o) &&
+        same_str(cb->country, q->country) && strcmp(cb->ylo, ylo) <= 0 && strcmp(cb->yhi, yhi) >= 0 &&
+        cb->keyed >= keyed)
+        return 0;
+    cube_free(st->cube);
+    st->cube = NULL;
+    if (!(cb = calloc(1, sizeof *cb)) || !(cb->val = sr__strdup(val)) || !(cb->origin = sr__strdup(o)) ||
+        !(cb->country = sr__strdup(q->country ? q->country : ""))) {
+        cube_free(cb);
+        snprintf(st->err, sizeof st->err, "reading the actors' series: out of memory");
+        return SR_ENOMEM;
+    }
+    snprintf(cb->ylo, sizeof cb->ylo, "%s", ylo);
+    snprintf(cb->yhi, sizeof cb->yhi, "%s", yhi);
+    cb->changes = changes, cb->data_version = dv, cb->keyed = keyed;
+    static const char *const parts[] = {
+        "SELECT 0, m.name, t.year, t.country, t.v FROM m CROSS JOIN aseries t ON t.fval = m.name"
+        " WHERE t.fdim = 'actor1'",
+        " UNION ALL SELECT 1, '', t.year, t.country, t.v FROM m CROSS JOIN aseries t ON t.fval = m.name"
+        " WHERE t.fdim = 'actor2'",
+        " UNION ALL SELECT 3 - p.both, p.a1, t.year, t.country, t.v FROM p CROSS JOIN aseries t ON t.fval = p.fv"
+        " WHERE t.fdim = 'pair'",
+    };
+    sr__buf sql;
+    sr__buf_init(&sql, STORE_MAX_SQL);
+    rc = sr__buf_adds(&sql, "WITH m(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE instr(lower(name),"
+                            " lower(?5)) > 0), p(a1, fv, both) AS MATERIALIZED (SELECT a1, a1 || char(31) || a2,"
+                            " instr(lower(a1), lower(?5)) > 0 FROM m CROSS JOIN actor_pairs ON a2 = m.name");
+    rc = rc ? rc : sr__buf_adds(&sql, keyed ? ") " : " WHERE instr(lower(a1), lower(?5)) > 0) ");
+    for (int pass = 0; pass < 3 && !rc; pass++) {
+        rc = sr__buf_adds(&sql, parts[pass]);
+        rc = rc ? rc : origin_cond(&sql, q, "t.origin", 2);
+        rc = rc ? rc : sr__buf_adds(&sql, " AND t.year >= ?10 AND t.year <= ?11");
+        if (!rc && q->country && *q->country)
+            rc = sr__buf_adds(&sql, " AND (t.country = ?3 COLLATE NOCASE OR t.iso3 = ?3 COLLATE NOCASE)");
+    }
+    sqlite3_stmt *s = NULL;
+    if (!rc && sqlite3_prepare_v2(st->db, sql.p, -1, &s, NULL) != SQLITE_OK)
+        rc = db_fail(st, "preparing the actors' series");
+    sr__buf_release(&sql);
+    if (rc) {
+        cube_free(cb);
+        return rc;
+    }
+    sqlite3_bind_text(s, 5, val, -1, SQLITE_TRANSIENT);
+    if (strcmp(o, "all"))
+        sqlite3_bind_text(s, 2, o, -1, SQLITE_TRANSIENT);
+    if (q->country && *q->country)
+        sqlite3_bind_text(s, 3, q->country, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 10, ylo, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 11, yhi, -1, SQLITE_TRANSIENT);
+    int step;
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *k = sr__col_text(s, 1), *y = sr__col_text(s, 2), *c = sr__col_text(s, 3);
+        size_t lk = strlen(k), lc = strlen(c);
+        int nv = sqlite3_column_bytes(s, 4);
+        const void *v = sqlite3_column_blob(s, 4);
+        if (sr__grow((void **)&cb->r, &cb->cap, cb->n, sizeof *cb->r)) {
+            rc = SR_ENOMEM;
+            break;
+        }
+        series_row *x = &cb->r[cb->n];
+        if (!(x->mem = malloc(lk + lc + 2 + (size_t)nv))) {
+            rc = SR_ENOMEM;
+            break;
+        }
+        memcpy(x->mem, k, lk + 1);
+        memcpy(x->mem + lk + 1, c, lc + 1);
+        if (nv)
+            memcpy(x->mem + lk + lc + 2, v, (size_t)nv);
+        x->key = x->mem, x->country = x->mem + lk + 1, x->v = (unsigned char *)x->mem + lk + lc + 2, x->nv = nv;
+        x->year = y[0] ? atoi(y) : -1;
+        x->kind = sqlite3_column_int(s, 0);
+        cb->n++;
+    }
+    if (!rc && step != SQLITE_DONE)
+        rc = db_fail(st, "reading the actors' series");
+    sqlite3_finalize(s);
+    if (rc == SR_ENOMEM)
+        snprintf(st->err, sizeof st->err, "reading the actors' series: out of memory");
+    if (rc)
+        cube_free(cb);
+    else
+        st->cube = cb;
+    return rc;
+}
+
+/* Schema 11: whether the packed series answer an --actor report by report
+ * key k (actor 0, country 3, month 6; -1 the reports). By actor they read a
+ * value per pair whose actor2 only matches ("Civilians": every pair), where
+ * the crossed tallies read the key rows of each matching name: the series
+ * then only when those pairs are no more than the names. */
+static bool series_can(sr_store *st, const char *f, const char *val, int k)
+{
+    if (strcmp(f, "actor") || (k != -1 && k != 0 && k != 3 && k != 6))
+        return false;
+    if (k != 0)
+        return true;
+    sqlite3_stmt *s = NULL;
+    bool yes = false;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT (SELECT count(*) FROM actor_pairs WHERE instr(lower(a2), lower(?1)) > 0 AND"
+                           " instr(lower(a1), lower(?1)) = 0) <= (SELECT count(*) FROM actor_names WHERE"
+                           " instr(lower(name), lower(?1)) > 0)",
+                           -1, &s, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(s, 1, val, -1, SQLITE_TRANSIENT);
+        yes = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0);
+    }
+    sqlite3_finalize(s);
+    return yes;
+}
+
+/* The months of sp's month and year ranges (not its days) of the units
+ * whose actor1 or actor2 contains val, from the packed series, added into g
+ * by key k: actor, country, month, or -1 the reports (key ''). */
+static int series_feed(sr_store *st, const sr_query *q, const char *val, const span *sp, int k, rgroup *g,
+                       const int mask[8])
+{
+    struct {
+        long lo, hi; /* month numbers y * 12 + m - 1 */
+        bool undated;
+    } r[5];
+    int nr = 0;
+    char ylo[5] = "9999", yhi[5] = "";
+    for (int i = 0; i < sp->n; i++) {
+        if (sp->part[i].gran == 'D')
+            continue;
+        const char *lo = sp->part[i].lo, *hi = sp->part[i].hi;
+        long ly = lo[0] ? atol(lo) : 0, hy = atol(hi);
+        r[nr].undated = !lo[0];
+        r[nr].lo = sp->part[i].gran == 'M' ? ly * 12 + atol(lo + 5) - 1 : ly * 12;
+        r[nr].hi = sp->part[i].gran == 'M' ? hy * 12 + atol(hi + 5) - 1 : hy * 12 + 11;
+        nr++;
+        if (strncmp(lo, ylo, 4) < 0)
+            snprintf(ylo, sizeof ylo, "%.4s", lo);
+        if (strncmp(hi, yhi, 4) > 0)
+            snprintf(yhi, sizeof yhi, "%.4s", hi);
+    }
+    if (!nr)
+        return 0;
+    int rc = series_cube(st, q, val, ylo, yhi, k == 0);
+    if (rc)
+        return rc;
+    const sr__series_cube *cb = st->cube;
+    /* months (k = 6) by year, added into g once each at the end */
+    long(**years)[8] = k == 6 ? calloc(10001, sizeof *years) : NULL;
+    if (k == 6 && !years)
+        rc = SR_ENOMEM;
+    long tot[8] = {0};
+    /* the kind mask, and the same taken away */
+    int pm[8], nm[8];
+    for (int i = 0; i < 8; i++)
+        pm[i] = mask[i], nm[i] = -mask[i];
+    for (size_t c = 0; c < cb->n && !rc; c++) {
+        const series_row *x = &cb->r[c];
+        if (x->year > 9999 || (k != 0 && x->kind == 3))
+            continue;
+        /* by actor (actor1): a matching actor1 under its name, a matching
+         * actor2 under '' less its pairs, which move to their actor1 when
+         * that does not match; otherwise each unit once: the actor1 and
+         * actor2 series less the pairs of two matching names */
+        int sign = x->kind == 2 ? -1 : 1;
+        long row[8] = {0};
+        const unsigned char *p = x->v, *end = x->v + x->nv;
+        sqlite3_int64 a[SERIES_N];
+        int m, got = 0;
+        while (!rc && (got = series_next(&p, end, &m, a)) == 1) {
+            bool in = false;
+            long idx = (long)x->year * 12 + m - 1;
+            for (int i = 0; i < nr && !in; i++)
+                in = x->year < 0 ? r[i].undated && m == 0 : m > 0 && idx >= r[i].lo && idx <= r[i].hi;
+            if (!in)
+                continue;
+            long(*yr)[8] = NULL;
+            if (k == 6 && !(yr = years[x->year + 1]) && !(yr = years[x->year + 1] = calloc(13, sizeof *yr))) {
+                rc = SR_ENOMEM;
+                break;
+            }
+            for (int i = 0; i < 8; i++) {
+                long v = (long)(k == -1 ? (i < 2 ? a[8 + i] : 0) : a[i]);
+                if (yr)
+                    yr[m][i] += sign * v;
+                else
+                    row[i] += v;
+            }
+        }
+        if (!rc && got < 0) {
+            snprintf(st->err, sizeof st->err, "aseries holds a value that is not a series; rebuild it by setting"
+                                              " PRAGMA user_version = 10 and opening the store again");
+            rc = SR_EDB;
+        }
+        if (rc || k == 6)
+            continue;
+        if (k == 0) {
+            rc = rg_add(g, x->kind == 0 ? x->key : "", row, x->kind >= 2 ? nm : pm);
+            rc = rc || x->kind != 3 ? rc : rg_add(g, x->key, row, pm);
+        } else if (k == 3)
+            rc = rg_add(g, x->country, row, sign < 0 ? nm : pm);
+        else
+            for (int i = 0; i < 8; i++)
+                tot[i] += sign * row[i];
+    }
+    if (!rc && k == -1)
+        rc = rg_add(g, "", tot, mask);
+    for (long y = 0; years && y <= 10000; y++) {
+        if (!years[y])
+            continue;
+        for (int m = 0; m < 13 && !rc; m++) {
+            char key[16] = "";
+            if (y > 0 && m > 0)
+                snprintf(key, sizeof key, "%04ld-%02d", (y - 1) % 10000, m);
+            bool any = false;
+            for (int i = 0; i < 8; i++)
+                any |= years[y][m][i] != 0;
+            if (any)
+                rc = rg_add(g, key, years[y][m], mask);
+        }
+        free(years[y]);
+    }
+    free(years);
+    if (rc == SR_ENOMEM)
+        snprintf(st->err, sizeof st->err, "reading the actors' series: out of memory");
+    return rc;
+}
+
 /* k < 0: the reports of the units rather than their sums by a key. */
 static int ft_group(sr_store *st, int k, const sr_query *q, const char *f, const char *val, const span *sp, rgroup *g)
 {
@@ -2019,9 +2527,13 @@ static int ft_group(sr_store *st, int k, const sr_query *q, const char *f, const
         snprintf(m.part[i].hi, sizeof m.part[i].hi, "%s", m.part[i].lo);
     }
     sp = &m;
+    int rc = 0;
+    bool ser = series_can(st, f, val, k);
+    if (ser)
+        rc = series_feed(st, q, val, sp, k, g, mask);
     sr__buf sql;
     sr__buf_init(&sql, STORE_MAX_SQL);
-    int rc = ft_union(&sql, q, f, sp,
+    rc = rc || ser ? rc : ft_union(&sql, q, f, sp,
                       "SELECT t.key, %1$st.incidents, %1$st.aggregates, %1$st.fat_low, %1$st.fat_best,"
                       " %1$st.fat_high, %1$st.claim_low, %1$st.claim_best, %1$st.claim_high",
                       &nparts);

@@ -434,6 +434,7 @@ static void check_rebuild(sr_store *st, const char *file, sqlite3 *db)
         {"alert_tallies", "n <> 0 OR fat <> 0 OR nfat <> 0"},
         {"alert_marks", "n <> 0"},
         {"claim_links", "1"},
+        {"aseries", "length(v) > 0"}, /* schema 11: canonical bytes, so equal sums are equal values */
     };
     char sql[1024], err[256];
     /* a report first: units left pending by raw SQL are added up */
@@ -447,7 +448,7 @@ static void check_rebuild(sr_store *st, const char *file, sqlite3 *db)
     assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 5", NULL, NULL, NULL), SQLITE_OK);
     st = sr_store_open(file, err, sizeof err);
     assert_non_null(st);
-    assert_int_equal(value(db, "PRAGMA user_version"), 10);
+    assert_int_equal(value(db, "PRAGMA user_version"), 11);
     for (size_t i = 0; i < sizeof tabs / sizeof tabs[0]; i++) {
         snprintf(sql, sizeof sql,
                  "SELECT (SELECT count(*) FROM (SELECT * FROM %s WHERE %s EXCEPT SELECT * FROM temp.was_%s))"
@@ -526,7 +527,7 @@ static void test_tallies(void **state)
                      SQLITE_OK);
     st = sr_store_open(path, err, sizeof err);
     assert_non_null(st);
-    assert_int_equal(value(db, "PRAGMA user_version"), 10);
+    assert_int_equal(value(db, "PRAGMA user_version"), 11);
     assert_int_equal(value(db, "SELECT count(*) FROM pragma_index_info('events_admin1')"), 4);
     check_all(st, db);
     check_claims(st, db);
@@ -540,7 +541,7 @@ static void test_tallies(void **state)
                      SQLITE_OK);
     st = sr_store_open(path, err, sizeof err);
     assert_non_null(st);
-    assert_int_equal(value(db, "PRAGMA user_version"), 10);
+    assert_int_equal(value(db, "PRAGMA user_version"), 11);
     check_marks(db);
     check_alerts(db);
     /* a version-9 store gains the reports rows and the units' indexes */
@@ -555,9 +556,19 @@ static void test_tallies(void **state)
                      SQLITE_OK);
     st = sr_store_open(path, err, sizeof err);
     assert_non_null(st);
-    assert_int_equal(value(db, "PRAGMA user_version"), 10);
+    assert_int_equal(value(db, "PRAGMA user_version"), 11);
     assert_true(value(db, "SELECT count(*) FROM ftallies WHERE dim = 'rep' AND incidents > 0") > 10);
     assert_int_equal(value(db, "SELECT count(*) FROM pragma_index_info('incidents_units')"), 14);
+    check_all(st, db);
+    /* a version-10 store gains the actors' packed series (schema 11), built
+     * from its units and reports */
+    sr_store_free(st);
+    assert_int_equal(sqlite3_exec(db, "DROP TABLE aseries; PRAGMA user_version = 10", NULL, NULL, NULL), SQLITE_OK);
+    st = sr_store_open(path, err, sizeof err);
+    assert_non_null(st);
+    assert_int_equal(value(db, "PRAGMA user_version"), 11);
+    assert_true(value(db, "SELECT count(*) FROM aseries WHERE fdim = 'actor1' AND length(v) > 0") > 10);
+    assert_true(value(db, "SELECT count(*) FROM aseries WHERE fdim = 'pair' AND length(v) > 0") > 3);
     check_all(st, db);
     check_rebuild(st, path, db); /* closes st */
     sqlite3_close(db);
