@@ -2536,6 +2536,27 @@ static int unknown_author(const coder *c, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* Is an aggregate toll the running total of a whole war ("More than
+ * 290,000 people have been killed since the conflict began", "the civil war
+ * has claimed 400,000 lives")? Such totals are background restated by every
+ * article, not a claim a monitor tallies: a thousand and more told of the
+ * war itself with no bounded recent period (a month's or a year's count
+ * within the last 400 days stays a claim, and so does a monitor's count of
+ * one kind of death, "12,679 died under torture from March 2011"). */
+static int war_toll(const coder *c, uint32_t a, uint32_t b, const sr_event *ev, const dhit *dt)
+{
+    long n = ev->fatalities_low > ev->fatalities ? ev->fatalities_low : ev->fatalities;
+    if (n < 1000)
+        return 0;
+    if (dt && c->has_pub && sr__date_days(dt->h.start) >= sr__date_days(c->pub) - 400)
+        return 0;
+    for (uint32_t k = a; k < b; k++)
+        if (tok_in(c, k, (const char *const[]){"war", "conflict", "uprising", "rebellion", "insurgency", "revolution",
+                                               NULL}))
+            return 1;
+    return 0;
+}
+
 /* Are all the killings of a protest clause its cause ("demonstrated after
  * a gendarme shot and killed a driver", "over the killing of")? */
 static int kill_is_cause(const coder *c, uint32_t a, const mention *const *trigs, int nt)
@@ -4174,6 +4195,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
      * with no day to it is a war's or a year's total, not one incident */
     if (!period && ev->fatalities >= 1000 && (!dt || dt->h.precision >= 2))
         cd->kind_agg = 1;
+    if (cd->kind_agg && war_toll(c, se->tb, se->te, ev, dt))
+        return 0;
     if (dt && c->has_pub) {
         /* "driven out of Mogadishu in 2011": history, not news */
         long pubd = sr__date_days(c->pub);
