@@ -1493,7 +1493,7 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
         if (!inchunk)
             dist++;
     }
-    int db = -1, rb = 0;
+    int db = -1, rb = 0, other_act = 0;
     dist = 0;
     uint32_t start = i;
     if (start > 0 && c->ti[start - 1].quant && c->men[c->ti[start - 1].quant - 1].te == start)
@@ -1515,6 +1515,16 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
             rb = 'd';
             break;
         }
+        if (dist == 0 && k + 1 == start && c->ti[k].trig && c->men[c->ti[k].trig - 1].te == k + 1 &&
+            strcmp(c->lx->triggers[c->men[c->ti[k].trig - 1].row].cls, "kill") &&
+            strcmp(c->lx->triggers[c->men[c->ti[k].trig - 1].row].cls, "attack")) {
+            /* "abducted 12 villagers and killed 3", "kidnapped 900, executed
+             * 18": the object of another act is its count, not the dead */
+            db = dist;
+            rb = 0;
+            other_act = 1;
+            break;
+        }
         /* "killed 4 soldiers and 3 civilians": a count that opens a conjunct
          * reads past the count of the conjunct before it */
         if (c->ti[k].num && !(start > a && tok_in(c, start - 1, (const char *const[]){"and", ",", NULL})))
@@ -1527,6 +1537,8 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
         return rb;
     if (db < 0)
         return rf;
+    if (other_act && db <= df)
+        return rb; /* ("kidnapped 900 Executed 18 People": the verb nearer before holds it) */
     /* "a woman was killed and two others were injured": a number that opens
      * a new conjunct is read with the verb after it */
     for (uint32_t k = start > (uint32_t)db + 1 ? start - (uint32_t)db - 1 : a; k < start; k++)
