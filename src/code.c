@@ -212,6 +212,7 @@ static void on_place(void *ud, uint32_t id, uint32_t tb, uint32_t te)
 }
 
 static int tok_in(const coder *c, uint32_t i, const char *const *ws);
+static int ends_with(const coder *c, uint32_t i, const char *suf);
 
 static int cmp_raw(const void *a, const void *b)
 {
@@ -1515,11 +1516,13 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
             rb = 'd';
             break;
         }
-        if (dist == 0 && k + 1 == start && c->ti[k].trig && c->men[c->ti[k].trig - 1].te == k + 1 &&
+        if (dist == 0 && k + 1 == start && c->ti[k].trig && ends_with(c, k, "ed") && c->men[c->ti[k].trig - 1].te == k + 1 &&
             strcmp(c->lx->triggers[c->men[c->ti[k].trig - 1].row].cls, "kill") &&
-            strcmp(c->lx->triggers[c->men[c->ti[k].trig - 1].row].cls, "attack")) {
+            strcmp(c->lx->triggers[c->men[c->ti[k].trig - 1].row].cls, "attack") &&
+            !(c->lx->triggers[c->men[c->ti[k].trig - 1].row].bits & SR__TRIG_GAP)) {
             /* "abducted 12 villagers and killed 3", "kidnapped 900, executed
-             * 18": the object of another act is its count, not the dead */
+             * 18": the object of another act's verb is its count, not the
+             * dead (a noun such as "an air strike more than 60 ..." is not) */
             db = dist;
             rb = 0;
             other_act = 1;
@@ -2560,6 +2563,8 @@ static int war_toll(const coder *c, uint32_t a, uint32_t b, const sr_event *ev, 
     long n = ev->fatalities_low > ev->fatalities ? ev->fatalities_low : ev->fatalities;
     if (n < 1000)
         return 0;
+    if (n >= 50000 && !dt)
+        return 1; /* ("More than 300,000 people have been killed and millions forced to flee") */
     if (dt && c->has_pub && sr__date_days(dt->h.start) >= sr__date_days(c->pub) - 400)
         return 0;
     for (uint32_t k = a; k < b; k++)
