@@ -2551,6 +2551,13 @@ static int unknown_author(const coder *c, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* Is the actor the UN (not one of its armed missions) or a relief agency? */
+static int relief_body(const char *a)
+{
+    return !strncmp(a, "UN: ", 4) || !strncmp(a, "WFP: ", 5) || !strncmp(a, "UNHCR: ", 7) ||
+           !strncmp(a, "ICRC: ", 6) || !strncmp(a, "MSF: ", 5);
+}
+
 /* Is an aggregate toll the running total of a whole war ("More than
  * 290,000 people have been killed since the conflict began", "the civil war
  * has claimed 400,000 lives")? Such totals are background restated by every
@@ -4109,6 +4116,16 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             a1.role = 0;
             ev->ev_actor1 = (sr_span){-1, -1};
         }
+    }
+    if (relief_body(a1.name) && (STREQ(event_type_of(sub), "Battles") ||
+                                 STREQ(event_type_of(sub), "Explosions/Remote violence") ||
+                                 STREQ(event_type_of(sub), "Violence against civilians"))) {
+        /* "the U.N. continues to receive reports of aerial bombardment":
+         * the UN and relief agencies report, inspect or are hit; they are
+         * never the author of a strike or a killing */
+        a1.name[0] = 0;
+        a1.role = 0;
+        ev->ev_actor1 = (sr_span){-1, -1};
     }
     scopy(cd->actor1, sizeof cd->actor1, a1.name);
     scopy(cd->actor2, sizeof cd->actor2, a2.name);
