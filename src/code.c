@@ -3345,6 +3345,30 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         }
     }
 
+    /* "Washington accuses the regime of killing 1,400 people": the one
+     * accused of the act is its author; the accuser is no side of it */
+    for (size_t k = 0; k < nch; k++) {
+        if (ch[k].attrib || ch[k].prep || ch[k].te >= b || !tok_is(c, ch[k].te, "of") || !c->ti[ch[k].te + 1].trig)
+            continue;
+        uint32_t o = ch[k].tb > a && tok_is(c, ch[k].tb - 1, "the") ? ch[k].tb - 1 : ch[k].tb;
+        if (o <= a || !tok_in(c, o - 1, (const char *const[]){"accuses", "accused", "accusing", "accuse", "blamed",
+                                                             "blames", "blaming", "blame", NULL}))
+            continue;
+        if (i2 == (int)k)
+            i2 = -1;
+        for (size_t j = 0; j < k; j++)
+            if (ch[j].te <= o - 1) { /* (the accuser tells; it is no target either) */
+                ch[j].attrib = 1;
+                if (i2 == (int)j)
+                    i2 = -1;
+            }
+        i1 = (int)k;
+        for (size_t j = k + 1; j < nch && i2 < 0; j++) /* "of killing 1,400 people": the victims after the act */
+            if (ch[j].tb > ch[k].te + 1 && (ch[j].prep == 0 || ch[j].prep == 't') && !ch[j].attrib && !ch[j].conj)
+                i2 = (int)j;
+        break;
+    }
+
     /* "thwarted an attack of pro-Houthi forces": the phrase after "of" a
      * noun trigger is its author, the other side of the fight */
     if (i1 >= 0 && (STREQ(cls, "clash") || STREQ(cls, "attack")))
@@ -4126,6 +4150,29 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         a1.name[0] = 0;
         a1.role = 0;
         ev->ev_actor1 = (sr_span){-1, -1};
+    }
+    if (a1.role == 'c' && (STREQ(event_type_of(sub), "Battles") ||
+                           STREQ(event_type_of(sub), "Explosions/Remote violence") ||
+                           STREQ(event_type_of(sub), "Violence against civilians"))) {
+        /* "Washington accuses the regime of killing 1,400 people with
+         * chemical weapons": civilians are the victims of political
+         * violence, never its authors (ACLED's rule); the other side named,
+         * if any, did it */
+        if (!*a2.name && !a2.role) {
+            a2 = a1;
+            ev->ev_actor2 = ev->ev_actor1;
+        } else if (a2.role != 'c') {
+            actorname t = a2;
+            sr_span ts = ev->ev_actor2;
+            a2 = a1;
+            ev->ev_actor2 = ev->ev_actor1;
+            a1 = t;
+            ev->ev_actor1 = ts;
+        }
+        if (a1.role == 'c') {
+            memset(&a1, 0, sizeof a1);
+            ev->ev_actor1 = (sr_span){-1, -1};
+        }
     }
     scopy(cd->actor1, sizeof cd->actor1, a1.name);
     scopy(cd->actor2, sizeof cd->actor2, a2.name);
