@@ -3514,8 +3514,16 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
          * the date that opens the sentence dates it; a dateline run into the
          * sentence ("Date of publication 11 August 2016 A helicopter ... on
          * Wednesday") dates only the writing, and yields to any other date */
-        if (c->dh[k].tb <= se->tb + 3 && !c->dh[k].h.period)
+        if (c->dh[k].tb <= se->tb + 3 && !c->dh[k].h.period) {
             d = dateline_date(c, se, &c->dh[k]) ? 1500 : 0;
+            /* "On Tuesday Turkish officials confirmed that two soldiers were
+             * killed ... on Sunday": the opening date is the statement's
+             * when a verb of saying follows it before the act; another date
+             * of the sentence then dates the act */
+            for (uint32_t j = c->dh[k].te; j < tm->tb && j < c->dh[k].te + 8 && d == 0; j++)
+                if (has_cue(c, j, CUE_ATTRIB_AFTER) && tok_is(c, j + 1, "that"))
+                    d = 500;
+        }
         uint32_t db = c->dh[k].tb; /* "said on Thursday" dates the statement, if another date is there */
         if ((db > se->tb && has_cue(c, db - 1, CUE_ATTRIB_AFTER)) ||
             (db > se->tb + 1 && tok_is(c, db - 1, "on") && has_cue(c, db - 2, CUE_ATTRIB_AFTER)) ||
