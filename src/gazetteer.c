@@ -135,16 +135,21 @@ int sr__gaz_scan(const sr__gaz *g, const sr__text *t, sr__match_cb cb, void *ud)
         const sr__tok *k = &t->toks[i];
         starts[i] = k->kind == SR_TOK_WORD && (k->flags & SR_TF_CAP);
         if (!starts[i] && k->kind == SR_TOK_WORD) {
-            const char *w = t->norm + k->s;
+            /* the articles: al el ad ar as az an at ash, alone or before a
+             * dash ("al-bukamal" as one token: its article decides) */
+            const unsigned char *w = (const unsigned char *)t->norm + k->s;
             size_t n = k->e - k->s;
-            /* "al-bukamal" as one token: its article decides */
-            const char *dash = n > 3 ? memchr(w, '-', n < 4 ? n : 4) : NULL;
-            if (dash)
-                n = (size_t)(dash - w);
-            starts[i] = (n == 2 && (!memcmp(w, "al", 2) || !memcmp(w, "el", 2) || !memcmp(w, "ad", 2) ||
-                                    !memcmp(w, "ar", 2) || !memcmp(w, "as", 2) || !memcmp(w, "az", 2) ||
-                                    !memcmp(w, "an", 2) || !memcmp(w, "at", 2))) ||
-                        (n == 3 && !memcmp(w, "ash", 3));
+            unsigned c0 = w[0], c1 = n > 1 ? w[1] : 0;
+            if (c0 != 'a' && c0 != 'e')
+                continue;
+            if (n > 3) /* the first dash among the first 4 bytes (not w[0]: a letter) */
+                n = c1 == '-' ? 1 : w[2] == '-' ? 2 : w[3] == '-' ? 3 : n;
+            if (n == 2)
+                starts[i] = c0 == 'e' ? c1 == 'l'
+                                      : (c1 == 'l' || c1 == 'd' || c1 == 'r' || c1 == 's' || c1 == 'z' || c1 == 'n' ||
+                                         c1 == 't');
+            else
+                starts[i] = n == 3 && c0 == 'a' && c1 == 's' && w[2] == 'h';
         }
     }
     int rc = sr__matcher_scan_from(g->m, t, starts, cb, ud);

@@ -83,7 +83,9 @@ typedef struct sr__sent {
 } sr__sent;
 /* norm is the original, NFKC-normalised, case-folded, with quotes/dashes
  * folded to ASCII and every whitespace run as one space; n2o maps each norm
- * byte (and norm_len) back to an original byte offset. */
+ * byte (and norm_len) back to an original byte offset. norm is followed by
+ * 8 zero bytes (its NUL and 7 more), so 8-byte loads may start at any byte
+ * of it, up to norm_len. */
 typedef struct sr__text {
     const char *orig;
     size_t orig_len;
@@ -114,6 +116,8 @@ typedef struct sr__textbufs {
     size_t capbrk;
     uint8_t *st; /* scratch: sentence starts */
     size_t capst;
+    uint32_t *cand; /* scratch: the tokens where a sentence may end or a line starts */
+    size_t capcand;
 } sr__textbufs;
 /* sr__text_init with the buffers of tb (NULL: none), which t now owns. */
 int sr__text_init_reuse(sr__text *t, const char *s, size_t n, sr__textbufs *tb);
@@ -322,6 +326,10 @@ double sr__col_real(struct sqlite3_stmt *s, int i);
 /* ---- output.c ----------------------------------------------------------- */
 /* The evidence spans as the output's JSON object (also stored by store.c). */
 int sr__evidence_json(sr__buf *b, const sr_event *ev);
+/* The members of an event's JSON object (no braces), appended to b: written
+ * straight into b when a bound on their size fits its cap, else through
+ * capped appends (same bytes). */
+int sr__json_members(sr__buf *b, const sr_event *ev);
 
 /* ---- store.c: what trend.c reads ------------------------------------------ */
 /* One dated incident of a series (strings borrowed for the callback). */

@@ -21,9 +21,12 @@ enum { ENG_HS = 1, ENG_PORTABLE = 2 };
  * every phrase it holds adds to the compile at start-up. Measured with
  * callgrind on the digest benchmark (docs/matching.md, docs/performance.md):
  * 16 → 20 → 24 bytes gave 363 → 356 → 350 instructions per byte and a start-up
- * of 240M → 194M → 137M instructions; at 20 Vectorscan keeps the long names
- * and phrases, about a quarter of the dictionary. */
-#define HS_MIN_LEN 20
+ * of 240M → 194M → 137M instructions. Since the token hash became cheaper
+ * (speed5a), the automaton costs more per byte than the phrases it takes off
+ * the hash: 20 → 30 → 40 → 60 bytes gave 360.0 → 347.7 → 345.0 → 342.3 per
+ * byte (the portable engine, all phrases in the hash: 336.6); at 40
+ * Vectorscan keeps the longest names and phrases. */
+#define HS_MIN_LEN 40
 
 /* Cap on the matches of one scan (each is 12 bytes). */
 #define MAX_HITS ((size_t)1 << 26)
@@ -47,8 +50,6 @@ struct sr__matcher {
     /* vectorscan */
     hs_database_t *db;
     hs_scratch_t *scratch;
-    uint8_t *marks;  /* per norm byte: 1 token start, 2 token end */
-    size_t capmarks;
     /* portable */
     char *pool;       /* pattern bytes */
     size_t *off;      /* per pattern: offset in pool */
@@ -87,6 +88,57 @@ static inline uint64_t mix(uint64_t h)
     h *= 0xff51afd7ed558ccdULL;
     h ^= h >> 33;
     return h ? h : 1;
+}
+
+/* The span hash of the token hash and its prefix filter: the bytes from the
+ * span's start taken 8 at a time, the last 0-7 as one zero-padded word, then
+ * the length. A span extended by one more token continues from the state
+ * after its last whole word, so the hash of every prefix of a phrase costs
+ * about one step per 8 bytes, and it depends only on the bytes, never on
+ * where a text splits them into tokens (the filter holds the prefixes ending
+ * at every place a token may end). */
+static inline uint64_t load8(const unsigned char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
+static inline uint64_t hstep(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * FNV_MUL;
+    return h ^ (h >> 29);
+}
+
+static inline uint64_t hfin(uint64_t h, uint64_t tail, size_t len)
+{
+    return mix(((h ^ tail) * 0x9E3779B97F4A7C15ULL) ^ len);
+}
+
+/* The first r (0-7) bytes of p as a word whose other bytes are zero: the
+ * same value a zeroed 8-byte buffer takes from memcpy(buf, p, r). */
+static inline uint64_t tail_keep(uint64_t w, size_t r)
+{
+    if (!r)
+        return 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return w & (~0ULL << (64 - 8 * r));
+#else
+    return w & (~0ULL >> (64 - 8 * r));
+#endif
+}
+
+/* Hash of p[0..n) read only within its n bytes (phrases at build time). */
+static uint64_t span_hash_safe(const char *p, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    uint64_t h = FNV_OFF;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        h = hstep(h, load8(u + i));
+    uint64_t t = 0;
+    memcpy(&t, u + i, n - i);
+    return hfin(h, t, n);
 }
 
 static size_t pow2_at_least(size_t n)
@@ -194,12 +246,10 @@ static int portable_build(sr__matcher *m, const char *const *pats, char *err, si
         at += n;
         if (!n)
             continue;
-        uint64_t h = FNV_OFF;
         size_t toks = 0;
         for (size_t b = 1; b <= n; b++) {
-            h = fnv(h, p + b - 1, 1);
             if (maybe_tok_end(p, n, b)) {
-                pre_add(m, mix(h), b == n);
+                pre_add(m, span_hash_safe(p, b), b == n);
                 toks++;
             }
         }
@@ -207,7 +257,7 @@ static int portable_build(sr__matcher *m, const char *const *pats, char *err, si
             m->maxtoks = toks;
         if (n > m->maxlen)
             m->maxlen = n;
-        uint64_t hm = mix(h);
+        uint64_t hm = span_hash_safe(p, n);
         slot *s = tab_find(m, hm, p, n);
         if (!s->pat) {
             s->h = hm;
@@ -492,7 +542,7 @@ sr__matcher *sr__matcher_new(sr_engine engine, const char *const *pats, const si
 }
 
 /* ---- the token hash as a file: written once, memory-mapped at each start --- */
-#define MAP_MAGIC "SRMATCH2" /* 2: one blocked prefix filter, slot lengths */
+#define MAP_MAGIC "SRMATCH3" /* 2: one blocked prefix filter, slot lengths; 3: word-at-a-time span hash */
 
 typedef struct maphdr {
     char magic[8];
@@ -603,7 +653,6 @@ void sr__matcher_free(sr__matcher *m)
     release_engine(m);
     free(m->ids);
     free(m->lens);
-    free(m->marks);
     free(m->hits);
     free(m);
 }
@@ -653,11 +702,18 @@ static int on_hs_match(unsigned int hid, unsigned long long from, unsigned long 
     if (len > to)
         return 0;
     size_t s = (size_t)(to - len), e = (size_t)to;
-    if (!(m->marks[s] & 1) || !(m->marks[e] & 2))
-        return 0;
     const sr__text *t = m->t;
-    /* tokens do not overlap: the one ending at e is the last starting before e */
-    int rc = add_hit(m, tok_starting(t, (uint32_t)s), tok_starting(t, (uint32_t)e), m->ids[hid]);
+    /* aligned on tokens: one starts at s, one ends at e (tokens do not
+     * overlap: the one ending at e is the last starting before e). Only the
+     * long phrases are Vectorscan's, so candidates are few, and two binary
+     * searches cost less than a byte map of every token built per scan. */
+    uint32_t tb = tok_starting(t, (uint32_t)s);
+    if (tb >= t->ntoks || t->toks[tb].s != s)
+        return 0;
+    uint32_t te = tok_starting(t, (uint32_t)e);
+    if (te == 0 || t->toks[te - 1].e != e)
+        return 0;
+    int rc = add_hit(m, tb, te, m->ids[hid]);
     if (rc) {
         m->err = rc;
         return 1; /* stop scanning */
@@ -671,18 +727,6 @@ static int scan_hs(sr__matcher *m, const sr__text *t)
         return 0;
     if (t->norm_len > UINT32_MAX - 1)
         return SR_ETOOBIG;
-    if (m->capmarks < t->norm_len + 1) {
-        uint8_t *nm = realloc(m->marks, t->norm_len + 1);
-        if (!nm)
-            return SR_ENOMEM;
-        m->marks = nm;
-        m->capmarks = t->norm_len + 1;
-    }
-    memset(m->marks, 0, t->norm_len + 1);
-    for (size_t i = 0; i < t->ntoks; i++) {
-        m->marks[t->toks[i].s] |= 1;
-        m->marks[t->toks[i].e] |= 2;
-    }
     m->t = t;
     hs_error_t e = hs_scan(m->db, t->norm, (unsigned)t->norm_len, 0, m->scratch, on_hs_match, m);
     m->t = NULL;
@@ -700,18 +744,22 @@ static int scan_portable(sr__matcher *m, const sr__text *t, const uint8_t *start
     if (!m->maxtoks)
         return 0;
     const sr__tok *k = t->toks;
+    /* (norm has 8 readable bytes past its end: see sr__text) */
+    const unsigned char *u = (const unsigned char *)t->norm;
     for (size_t i = 0; i < t->ntoks; i++) {
         if (starts && !starts[i])
             continue;
         uint64_t h = FNV_OFF;
-        uint32_t s = k[i].s, at = s;
+        uint32_t s = k[i].s, at = s; /* at: the first byte not in h */
         for (size_t j = i; j < t->ntoks && j - i < m->maxtoks; j++) {
             uint32_t e = k[j].e;
             if (e - s > m->maxlen)
                 break;
-            h = fnv(h, t->norm + at, e - at);
-            at = e;
-            uint64_t hm = mix(h);
+            while (at + 8 <= e) {
+                h = hstep(h, load8(u + at));
+                at += 8;
+            }
+            uint64_t hm = hfin(h, tail_keep(load8(u + at), e - at), e - s);
             int ph = pre_has(m, hm);
             if (!ph)
                 break;

@@ -156,11 +156,11 @@ static int json_str(sr__buf *b, const char *s)
 
 /* A coordinate with 5 decimals (about a metre), trailing zeros dropped,
  * written without printf since it runs for every event. */
-static void fmt_double(double v, char out[32])
+static size_t fmt_double(double v, char out[32])
 {
     if (!(v > -1e12 && v < 1e12)) { /* out of the fast path's range */
-        snprintf(out, 32, "%.5f", v);
-        return;
+        int r = snprintf(out, 32, "%.5f", v);
+        return r < 0 ? 0 : r > 31 ? 31 : (size_t)r;
     }
     int neg = v < 0;
     long long u = llround((neg ? -v : v) * 100000.0);
@@ -190,6 +190,7 @@ static void fmt_double(double v, char out[32])
             out[k++] = d[i];
     }
     out[k] = 0;
+    return (size_t)k;
 }
 
 static int json_double(sr__buf *b, double v)
@@ -202,19 +203,36 @@ static int json_double(sr__buf *b, double v)
 }
 
 /* Writes the decimal digits of v (at most 20 bytes, no NUL); returns the count. */
+static const char digits2[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
 static size_t put_long(char *out, long v)
 {
-    char tmp[24];
-    int i = 23;
     unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-    do {
-        tmp[--i] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
+    size_t len = v < 0, nd = 1;
+    for (unsigned long x = u; x >= 10; x /= 10)
+        nd++;
     if (v < 0)
-        tmp[--i] = '-';
-    memcpy(out, tmp + i, (size_t)(23 - i));
-    return (size_t)(23 - i);
+        out[0] = '-';
+    len += nd;
+    /* written from the end, two digits per division, straight into out */
+    char *o = out + len;
+    while (u >= 100) {
+        unsigned long r = u % 100;
+        u /= 100;
+        o -= 2;
+        o[0] = digits2[2 * r];
+        o[1] = digits2[2 * r + 1];
+    }
+    if (u >= 10) {
+        o[-2] = digits2[2 * u];
+        o[-1] = digits2[2 * u + 1];
+    } else {
+        o[-1] = (char)('0' + u);
+    }
+    return len;
 }
 
 /* Decimal digits of v without printf (hot path). */
@@ -232,19 +250,33 @@ static int json_int(sr__buf *b, long v, long unknown_at_or_below)
     return add_long(b, v);
 }
 
+/* The evidence object written at o (at most EVIDENCE_MAX bytes); returns
+ * its end. */
+#define EVIDENCE_MAX (8 * 48 + 2)
+static char *evidence_raw(char *o, const sr_event *ev);
+
 /* The evidence object: only spans with start >= 0, in a fixed order. */
 int sr__evidence_json(sr__buf *b, const sr_event *ev)
 {
+    /* built in a local buffer and appended once: it is written for every event */
+    char tmp[EVIDENCE_MAX];
+    return sr__buf_add(b, tmp, (size_t)(evidence_raw(tmp, ev) - tmp));
+}
+
+static char *evidence_raw(char *o, const sr_event *ev)
+{
+#define SPAN(nm, f) {"\"" nm "\":[", sizeof nm + 3, ev->f}
     const struct {
-        const char *name;
+        const char *key; /* quoted, with the colon and the bracket */
+        size_t klen;
         sr_span sp;
     } spans[] = {
-        {"sentence", ev->ev_sentence}, {"trigger", ev->ev_trigger}, {"actor1", ev->ev_actor1},
-        {"actor2", ev->ev_actor2},     {"place", ev->ev_place},     {"date", ev->ev_date},
-        {"number", ev->ev_number},     {"source", ev->ev_source},
+        SPAN("sentence", ev_sentence), SPAN("trigger", ev_trigger), SPAN("actor1", ev_actor1),
+        SPAN("actor2", ev_actor2),     SPAN("place", ev_place),     SPAN("date", ev_date),
+        SPAN("number", ev_number),     SPAN("source", ev_source),
     };
-    /* built in a local buffer and appended once: it is written for every event */
-    char tmp[sizeof spans / sizeof spans[0] * 48 + 2];
+#undef SPAN
+    char *tmp = o;
     size_t k = 0;
     tmp[k++] = '{';
     for (size_t i = 0; i < sizeof spans / sizeof spans[0]; i++) {
@@ -252,23 +284,162 @@ int sr__evidence_json(sr__buf *b, const sr_event *ev)
             continue;
         if (k > 1)
             tmp[k++] = ',';
-        tmp[k++] = '"';
-        size_t nl = strlen(spans[i].name);
-        memcpy(tmp + k, spans[i].name, nl);
-        k += nl;
-        memcpy(tmp + k, "\":[", 3);
-        k += 3;
+        memcpy(tmp + k, spans[i].key, spans[i].klen);
+        k += spans[i].klen;
         k += put_long(tmp + k, spans[i].sp.start);
         tmp[k++] = ',';
         k += put_long(tmp + k, spans[i].sp.end);
         tmp[k++] = ']';
     }
     tmp[k++] = '}';
-    return sr__buf_add(b, tmp, k);
+    return tmp + k;
 }
 
-/* Appends the members of the event object (without braces), in contract order. */
+/* json_str's escaping of u[0..n) written at o, which has room for 6 * n + 2
+ * bytes; returns the end. */
+static char *json_str_raw(char *o, const unsigned char *u, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t i = next_special(u, 0, n), run = 0;
+    *o++ = '"';
+    while (i < n) {
+        unsigned c = u[i];
+        size_t k = 1;
+        const char *esc = NULL;
+        char e2[2] = {'\\', 0};
+        if (c == '"' || c == '\\')
+            e2[1] = (char)c;
+        else if (c == '\n')
+            e2[1] = 'n';
+        else if (c == '\r')
+            e2[1] = 'r';
+        else if (c == '\t')
+            e2[1] = 't';
+        else if (c == '\b')
+            e2[1] = 'b';
+        else if (c == '\f')
+            e2[1] = 'f';
+        else if (c < 0x20 || c == 0x7f)
+            esc = "";
+        else if (c >= 0x80) {
+            k = sr__utf8_seq(u + i, n - i);
+            if (!k) {
+                esc = "\\ufffd";
+                k = 1;
+            }
+        }
+        if (e2[1] || esc) {
+            memcpy(o, u + run, i - run);
+            o += i - run;
+            if (e2[1]) {
+                memcpy(o, e2, 2);
+                o += 2;
+            } else if (*esc) {
+                memcpy(o, esc, 6);
+                o += 6;
+            } else {
+                memcpy(o, "\\u00", 4);
+                o[4] = hex[c >> 4];
+                o[5] = hex[c & 15];
+                o += 6;
+            }
+            run = i + k;
+        }
+        i = next_special(u, i + k, n);
+    }
+    memcpy(o, u + run, n - run);
+    o += n - run;
+    *o++ = '"';
+    return o;
+}
+
+static int json_members_slow(sr__buf *b, const sr_event *ev);
+
+/* Room for everything json_members writes besides its strings: the keys
+ * (about 400 bytes), 9 numbers, 2 coordinates and the evidence. */
+#define JSON_FIXED 2048
+
+/* Appends the members of the event object (without braces), in contract
+ * order. The strings' lengths give a bound on the record (6 bytes per byte
+ * at worst), so the buffer is grown once and every field is written straight
+ * into it; a record whose bound passes the buffer's cap goes the slow way. */
 static int json_members(sr__buf *b, const sr_event *ev)
+{
+    const char *sv[] = {
+        ev->doc_id, ev->event_id, ev->kind, ev->event_date, ev->date_start, ev->date_end,
+        ev->event_type, ev->sub_event_type, ev->actor1, ev->assoc_actor_1, ev->actor2, ev->assoc_actor_2,
+        ev->country, ev->iso3, ev->admin1, ev->admin1_acled, ev->admin2, ev->location, ev->source, ev->notes,
+    };
+    enum { NS = sizeof sv / sizeof sv[0] };
+    size_t sl[NS], need = JSON_FIXED;
+    for (size_t i = 0; i < NS; i++) {
+        if (!sv[i])
+            sv[i] = "";
+        sl[i] = strlen(sv[i]);
+        need += 6 * sl[i] + 2;
+    }
+    if (b->len > b->max || need >= b->max - b->len)
+        return json_members_slow(b, ev);
+    if (need >= b->cap - b->len) {
+        size_t nc = b->cap ? b->cap : 64;
+        while (nc - b->len <= need)
+            nc *= 2;
+        char *np = realloc(b->p, nc);
+        if (!np)
+            return SR_ENOMEM;
+        b->p = np;
+        b->cap = nc;
+    }
+    char *o = b->p + b->len;
+#define KEY(lit) (memcpy(o, lit, sizeof lit - 1), o += sizeof lit - 1)
+#define S(lit, i) (KEY(lit), o = json_str_raw(o, (const unsigned char *)sv[i], sl[i]))
+#define I(lit, val, unk) (KEY(lit), (val) <= (unk) ? (memcpy(o, "null", 4), o += 4) : (o += put_long(o, val)))
+#define D(lit, val) (KEY(lit), isfinite(val) ? (o += fmt_double(val, o)) : (memcpy(o, "null", 4), o += 4))
+    S("\"doc_id\":", 0);
+    S(",\"event_id\":", 1);
+    S(",\"kind\":", 2);
+    S(",\"event_date\":", 3);
+    S(",\"date_start\":", 4);
+    S(",\"date_end\":", 5);
+    I(",\"time_precision\":", ev->time_precision, 0);
+    S(",\"event_type\":", 6);
+    S(",\"sub_event_type\":", 7);
+    S(",\"actor1\":", 8);
+    S(",\"assoc_actor_1\":", 9);
+    I(",\"inter1\":", ev->inter1, 0);
+    S(",\"actor2\":", 10);
+    S(",\"assoc_actor_2\":", 11);
+    I(",\"inter2\":", ev->inter2, 0);
+    S(",\"country\":", 12);
+    S(",\"iso3\":", 13);
+    S(",\"admin1\":", 14);
+    S(",\"admin1_acled\":", 15);
+    S(",\"admin2\":", 16);
+    S(",\"location\":", 17);
+    D(",\"latitude\":", ev->latitude);
+    D(",\"longitude\":", ev->longitude);
+    I(",\"geo_precision\":", ev->geo_precision, 0);
+    I(",\"geonames_id\":", ev->geonames_id, 0);
+    I(",\"fatalities\":", ev->fatalities, -1);
+    I(",\"fatalities_low\":", ev->fatalities_low, -1);
+    I(",\"fatalities_high\":", ev->fatalities_high, -1);
+    S(",\"source\":", 18);
+    S(",\"notes\":", 19);
+    KEY(",\"evidence\":");
+    o = evidence_raw(o, ev);
+#undef KEY
+#undef S
+#undef I
+#undef D
+    b->len = (size_t)(o - b->p);
+    b->p[b->len] = 0;
+    return 0;
+}
+
+int sr__json_members(sr__buf *b, const sr_event *ev) { return json_members(b, ev); }
+
+/* json_members through the capped appends, for records near the cap. */
+static int json_members_slow(sr__buf *b, const sr_event *ev)
 {
     int rc = 0;
 /* keys are literals: write the comma, quotes and colon in one append */

@@ -93,7 +93,7 @@ static int nz_grow(nz *z, size_t need)
         nc *= 2;
     if (nc > NORM_MAX)
         nc = NORM_MAX;
-    char *np = realloc(z->p, nc + 1);
+    char *np = realloc(z->p, nc + 8); /* NUL and 7 more: see sr__text */
     if (!np)
         return SR_ENOMEM;
     z->p = np;
@@ -343,7 +343,7 @@ static int normalise(nz *z, const char *s, size_t n)
             return rc;
         i += k;
     }
-    z->p[z->len] = 0;
+    memset(z->p + z->len, 0, 8);
     z->map[z->len] = (uint32_t)n;
     return 0;
 }
@@ -497,13 +497,29 @@ static uint32_t trim_end(const char *s, size_t n)
     return (uint32_t)n;
 }
 
+/* p holding at least need elements of size sz (cap: what it holds now),
+ * reallocated if not; 0 or SR_ENOMEM (p is then unchanged). */
+static int reserve(void **p, size_t *cap, size_t need, size_t sz)
+{
+    if (*p && *cap >= need)
+        return 0;
+    void *np = realloc(*p, need * sz);
+    if (!np)
+        return SR_ENOMEM;
+    *p = np;
+    *cap = need;
+    return 0;
+}
+
 typedef struct tk {
     sr__text *t;
     size_t cap;
     uint8_t *nl; /* per token: line breaks before it (0, 1, 2 = blank line) */
+    uint32_t *cand; /* the tokens split_sentences looks at: see tokenise */
+    size_t ncand, capcand;
 } tk;
 
-static int tok_push(tk *k, size_t s, size_t e, int kind, int nl)
+static int tok_push(tk *k, size_t s, size_t e, int kind, int nl, int cand)
 {
     sr__text *t = k->t;
     if (t->ntoks == k->cap) {
@@ -516,6 +532,8 @@ static int tok_push(tk *k, size_t s, size_t e, int kind, int nl)
         if (!nn)
             return SR_ENOMEM;
         k->nl = nn;
+        if (reserve((void **)&k->cand, &k->capcand, nc, sizeof *k->cand))
+            return SR_ENOMEM;
         k->cap = nc;
     }
     sr__tok *o = &t->toks[t->ntoks];
@@ -538,6 +556,10 @@ static int tok_push(tk *k, size_t s, size_t e, int kind, int nl)
     if (nl)
         o->flags |= SR_TF_NEWLINE;
     k->nl[t->ntoks] = (uint8_t)(nl > 2 ? 2 : nl);
+    /* split_sentences looks only at tokens after a line break and at those
+     * that may end a sentence (cand: tokenise says which) */
+    if (nl || cand)
+        k->cand[k->ncand++] = (uint32_t)t->ntoks; /* (as many as toks) */
     t->ntoks++;
     return 0;
 }
@@ -564,7 +586,10 @@ static int tokenise(tk *k, const brk *b, size_t nb)
             continue;
         }
         size_t l, q;
-        int kind, rc, cl = cls_at(s, n, p, &l);
+        /* cand: may end a sentence, for split_sentences (tok_ch's P_TERM
+         * bytes as one-byte punctuation, NUL included as pbits has it, and
+         * words ending with a period) */
+        int kind, rc, cand = 0, cl = cls_at(s, n, p, &l);
         if (cl == C_NONE) {
             /* possessive 's after a word is a token of its own */
             if (c == '\'' && p > 0 && p + 1 < n && s[p + 1] == 's' && !alnum_at(s, n, p + 2) &&
@@ -574,12 +599,14 @@ static int tokenise(tk *k, const brk *b, size_t nb)
             } else {
                 q = p + l;
                 kind = SR_TOK_PUNCT;
+                cand = l == 1 && (c == '.' || c == '!' || c == '?' || !c);
             }
         } else if (cl == C_ALPHA && s[p + 1] == '.' && (q = abbrev_len(s, n, p)) != 0) {
             /* (an abbreviation needs a period right after its first letter;
              * norm is NUL-terminated, so s[p + 1] is readable) */
             q += p;
             kind = SR_TOK_WORD;
+            cand = s[q - 1] == '.';
         } else {
             unsigned seen = 0; /* C_ALPHA and/or C_DIGIT */
             size_t joint = 0;  /* first internal ' or - */
@@ -589,7 +616,7 @@ static int tokenise(tk *k, const brk *b, size_t nb)
                 for (;;) {
                     const unsigned char *w = (const unsigned char *)s + q, *w0 = w;
                     unsigned x;
-                    while ((x = bcls[*w]) == C_ALPHA || x == C_DIGIT) {
+                    while ((x = bcls[*w]) & (C_ALPHA | C_DIGIT)) {
                         seen |= x;
                         w++;
                     }
@@ -617,15 +644,15 @@ static int tokenise(tk *k, const brk *b, size_t nb)
                 }
                 break;
             }
-            if (seen & C_ALPHA)
-                kind = SR_TOK_WORD;
-            else {
+            if (seen & C_ALPHA) {
+                kind = SR_TOK_WORD; /* (ends with a letter or digit: never a candidate) */
+            } else {
                 kind = SR_TOK_NUM;
                 if (joint) /* "2019-04-22", "2-3": numbers and dashes apart */
                     q = joint;
             }
         }
-        if ((rc = tok_push(k, p, q, kind, nl)) != 0)
+        if ((rc = tok_push(k, p, q, kind, nl, cand)) != 0)
             return rc;
         nl = 0;
         p = q;
@@ -649,10 +676,16 @@ typedef struct word {
 } word;
 #define W(x) {x, sizeof x - 1}
 
-static int tok_in(const sr__text *t, size_t i, const word *list)
+/* Lists are split by first letter (a-z), so a word meets only the entries
+ * that share its first letter. */
+static int tok_in(const sr__text *t, size_t i, const word *const by_first[26])
 {
     const char *w = t->norm + t->toks[i].s;
     size_t n = t->toks[i].e - t->toks[i].s;
+    unsigned c = (unsigned char)w[0] - 'a';
+    const word *list = c < 26 ? by_first[c] : NULL;
+    if (!list)
+        return 0;
     for (; list->s; list++)
         if (list->n == n && list->s[0] == w[0] && memcmp(list->s, w, n) == 0)
             return 1;
@@ -697,26 +730,62 @@ static inline int tok_ch(const sr__text *t, size_t i, unsigned bits)
 }
 
 /* Words that, before a period, never end a sentence. */
-static const word titles[] = {
-    W("mr"), W("mrs"), W("ms"), W("messrs"), W("dr"), W("gen"), W("lt"), W("col"), W("maj"), W("capt"),
-    W("cpt"), W("sgt"), W("cpl"), W("pvt"), W("adm"), W("brig"), W("cmdr"), W("gov"), W("sen"), W("rep"),
-    W("pres"), W("prof"), W("rev"), W("hon"), W("st"), W("mt"), W("ft"), W("jan"), W("feb"), W("mar"),
-    W("apr"), W("jun"), W("jul"), W("aug"), W("sep"), W("sept"), W("oct"), W("nov"), W("dec"), W("vs"),
-    W("inc"), W("co"), W("ltd"), W("corp"), W("jr"), W("sr"), W("approx"), W("dept"), W("est"), W("gens"),
-    {NULL, 0},
+static const word titles_a[] = {W("adm"), W("apr"), W("aug"), W("approx"), {NULL, 0}};
+static const word titles_b[] = {W("brig"), {NULL, 0}};
+static const word titles_c[] = {W("col"), W("capt"), W("cpt"), W("cpl"), W("cmdr"), W("co"), W("corp"), {NULL, 0}};
+static const word titles_d[] = {W("dr"), W("dec"), W("dept"), {NULL, 0}};
+static const word titles_e[] = {W("est"), {NULL, 0}};
+static const word titles_f[] = {W("ft"), W("feb"), {NULL, 0}};
+static const word titles_g[] = {W("gen"), W("gov"), W("gens"), {NULL, 0}};
+static const word titles_h[] = {W("hon"), {NULL, 0}};
+static const word titles_i[] = {W("inc"), {NULL, 0}};
+static const word titles_j[] = {W("jan"), W("jun"), W("jul"), W("jr"), {NULL, 0}};
+static const word titles_l[] = {W("lt"), W("ltd"), {NULL, 0}};
+static const word titles_m[] = {W("mr"), W("mrs"), W("ms"), W("messrs"), W("maj"), W("mt"), W("mar"), {NULL, 0}};
+static const word titles_n[] = {W("nov"), {NULL, 0}};
+static const word titles_o[] = {W("oct"), {NULL, 0}};
+static const word titles_p[] = {W("pvt"), W("pres"), W("prof"), {NULL, 0}};
+static const word titles_r[] = {W("rep"), W("rev"), {NULL, 0}};
+static const word titles_s[] = {W("sgt"), W("sen"), W("st"), W("sep"), W("sept"), W("sr"), {NULL, 0}};
+static const word titles_v[] = {W("vs"), {NULL, 0}};
+static const word *const titles[26] = {
+    titles_a, titles_b, titles_c, titles_d, titles_e, titles_f, titles_g, titles_h, titles_i, titles_j, NULL,
+    titles_l, titles_m, titles_n, titles_o, titles_p, NULL, titles_r, titles_s, NULL, NULL, titles_v, NULL,
+    NULL, NULL, NULL,
 };
 /* After "a.m."/"p.m.", a capitalised word still belongs to the time expression. */
-static const word time_words[] = {
-    W("monday"), W("tuesday"), W("wednesday"), W("thursday"), W("friday"), W("saturday"), W("sunday"),
-    W("local"), W("gmt"), W("utc"), W("eastern"), W("central"), W("pacific"), W("mountain"), W("et"),
-    W("est"), W("edt"), W("pt"), W("pst"), W("pdt"), W("bst"), W("cet"), W("cest"), W("eat"), W("wat"),
-    W("ist"), W("time"), {NULL, 0},
+static const word time_words_b[] = {W("bst"), {NULL, 0}};
+static const word time_words_c[] = {W("central"), W("cet"), W("cest"), {NULL, 0}};
+static const word time_words_e[] = {W("eastern"), W("et"), W("est"), W("edt"), W("eat"), {NULL, 0}};
+static const word time_words_f[] = {W("friday"), {NULL, 0}};
+static const word time_words_g[] = {W("gmt"), {NULL, 0}};
+static const word time_words_i[] = {W("ist"), {NULL, 0}};
+static const word time_words_l[] = {W("local"), {NULL, 0}};
+static const word time_words_m[] = {W("monday"), W("mountain"), {NULL, 0}};
+static const word time_words_p[] = {W("pacific"), W("pt"), W("pst"), W("pdt"), {NULL, 0}};
+static const word time_words_s[] = {W("saturday"), W("sunday"), {NULL, 0}};
+static const word time_words_t[] = {W("tuesday"), W("thursday"), W("time"), {NULL, 0}};
+static const word time_words_u[] = {W("utc"), {NULL, 0}};
+static const word time_words_w[] = {W("wednesday"), W("wat"), {NULL, 0}};
+static const word *const time_words[26] = {
+    NULL, time_words_b, time_words_c, NULL, time_words_e, time_words_f, time_words_g, NULL, time_words_i,
+    NULL, NULL, time_words_l, time_words_m, NULL, NULL, time_words_p, NULL, NULL, time_words_s, time_words_t,
+    time_words_u, NULL, time_words_w, NULL, NULL, NULL,
 };
 /* Words that start a new sentence after "U.S." and similar abbreviations. */
-static const word starters[] = {
-    W("the"), W("he"), W("she"), W("it"), W("they"), W("we"), W("i"), W("but"), W("this"), W("these"),
-    W("there"), W("however"), W("meanwhile"), W("according"), W("in"), W("on"), W("a"), W("an"), W("its"),
-    W("their"), W("his"), W("her"), {NULL, 0},
+static const word starters_a[] = {W("according"), W("a"), W("an"), {NULL, 0}};
+static const word starters_b[] = {W("but"), {NULL, 0}};
+static const word starters_h[] = {W("he"), W("however"), W("his"), W("her"), {NULL, 0}};
+static const word starters_i[] = {W("it"), W("i"), W("in"), W("its"), {NULL, 0}};
+static const word starters_m[] = {W("meanwhile"), {NULL, 0}};
+static const word starters_o[] = {W("on"), {NULL, 0}};
+static const word starters_s[] = {W("she"), {NULL, 0}};
+static const word starters_t[] = {W("the"), W("they"), W("this"), W("these"), W("there"), W("their"), {NULL, 0}};
+static const word starters_w[] = {W("we"), {NULL, 0}};
+static const word *const starters[26] = {
+    starters_a, starters_b, NULL, NULL, NULL, NULL, NULL, starters_h, starters_i, NULL, NULL, NULL,
+    starters_m, NULL, starters_o, NULL, NULL, NULL, starters_s, starters_t, NULL, NULL, starters_w, NULL,
+    NULL, NULL,
 };
 
 /* Could token i open a sentence (not a lowercase word)? */
@@ -793,22 +862,12 @@ static int ends_with_abbrev_period(const sr__text *t, size_t i)
     return k->kind == SR_TOK_WORD && t->norm[k->e - 1] == '.';
 }
 
-/* Marks sentence starts in st[] and builds t->sents. */
-/* p holding at least need elements of size sz (cap: what it holds now),
- * reallocated if not; 0 or SR_ENOMEM (p is then unchanged). */
-static int reserve(void **p, size_t *cap, size_t need, size_t sz)
-{
-    if (*p && *cap >= need)
-        return 0;
-    void *np = realloc(*p, need * sz);
-    if (!np)
-        return SR_ENOMEM;
-    *p = np;
-    *cap = need;
-    return 0;
-}
 
-static int split_sentences(sr__text *t, const uint8_t *nl, sr__textbufs *tb)
+/* Marks sentence starts in st[] and builds t->sents; cand lists, in order,
+ * the tokens after a line break and those that may end a sentence (every
+ * other token is a no for both questions below). */
+static int split_sentences(sr__text *t, const uint8_t *nl, const uint32_t *cand, size_t ncand,
+                           sr__textbufs *tb)
 {
     size_t n = t->ntoks;
     if (!n)
@@ -822,8 +881,9 @@ static int split_sentences(sr__text *t, const uint8_t *nl, sr__textbufs *tb)
     /* longest line, to tell hard-wrapped text from one-paragraph-per-line */
     uint32_t wmax = 0;
     size_t ls = 0;
-    for (size_t i = 1; i <= n; i++) {
-        if (i == n || nl[i]) {
+    for (size_t c = 0; c <= ncand; c++) {
+        size_t i = c < ncand ? cand[c] : n;
+        if (i == n || (i > 0 && nl[i])) {
             uint32_t w = k[i - 1].oe - k[ls].os;
             if (w > wmax)
                 wmax = w;
@@ -831,7 +891,8 @@ static int split_sentences(sr__text *t, const uint8_t *nl, sr__textbufs *tb)
         }
     }
     ls = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t c = 0; c < ncand; c++) {
+        size_t i = cand[c];
         if (i > 0 && nl[i]) {
             uint32_t w = k[i - 1].oe - k[ls].os;
             if (nl[i] >= 2 || is_bullet(t, i))
@@ -848,31 +909,28 @@ static int split_sentences(sr__text *t, const uint8_t *nl, sr__textbufs *tb)
         }
     }
     st[0] = 1;
-    size_t cnt = 0, run = 0;
+    /* at most one sentence per token: sents is sized for that, and filled in
+     * the same pass that cuts over-long runs */
+    if (reserve((void **)&t->sents, &t->capsents, n, sizeof *t->sents))
+        return SR_ENOMEM;
+    size_t run = 0;
     for (size_t i = 0; i < n; i++) {
         if (!st[i] && ++run >= SENT_MAX_TOKS)
             st[i] = 1;
         if (st[i]) {
             run = 0;
-            cnt++;
-        }
-    }
-    if (reserve((void **)&t->sents, &t->capsents, cnt, sizeof *t->sents))
-        return SR_ENOMEM;
-    for (size_t i = 0; i < n; i++) {
-        if (st[i]) {
-            if (t->nsents)
+            if (t->nsents) {
                 t->sents[t->nsents - 1].te = (uint32_t)i;
+                t->sents[t->nsents - 1].oe = t->toks[i - 1].oe;
+            }
             sr__sent *s = &t->sents[t->nsents++];
             s->tb = (uint32_t)i;
+            s->os = t->toks[i].os;
             t->toks[i].flags |= SR_TF_SSTART;
         }
     }
     t->sents[t->nsents - 1].te = (uint32_t)n;
-    for (size_t j = 0; j < t->nsents; j++) {
-        t->sents[j].os = t->toks[t->sents[j].tb].os;
-        t->sents[j].oe = t->toks[t->sents[j].te - 1].oe;
-    }
+    t->sents[t->nsents - 1].oe = t->toks[n - 1].oe;
     return 0;
 }
 
@@ -917,7 +975,7 @@ int sr__text_init_reuse(sr__text *t, const char *s, size_t n, sr__textbufs *tb)
     t->norm_len = z.len;
     b->brk = z.b;
     b->capbrk = z.capb;
-    tk k = {t, t->captoks, b->nl};
+    tk k = {t, t->captoks, b->nl, b->cand, 0, b->capcand};
     if (!rc) { /* about one token per 5 bytes of prose: avoids most regrowth */
         size_t want = t->norm_len / 5 + 64;
         if (!t->toks || !k.nl || k.cap < want) {
@@ -928,14 +986,19 @@ int sr__text_init_reuse(sr__text *t, const char *s, size_t n, sr__textbufs *tb)
             else
                 k.cap = want;
         }
+        /* the sentence candidates: never more than the tokens */
+        if (!rc && reserve((void **)&k.cand, &k.capcand, k.cap, sizeof *k.cand))
+            rc = SR_ENOMEM;
     }
     if (!rc)
         rc = tokenise(&k, z.b, z.nb);
     t->captoks = k.cap;
     b->nl = k.nl;
     b->captoks = k.cap;
+    b->cand = k.cand;
+    b->capcand = k.capcand;
     if (!rc)
-        rc = split_sentences(t, k.nl, b);
+        rc = split_sentences(t, k.nl, k.cand, k.ncand, b);
     if (!tb)
         sr__textbufs_release(&none);
     if (rc) {
@@ -998,5 +1061,6 @@ void sr__textbufs_release(sr__textbufs *tb)
     free(tb->sents);
     free(tb->brk);
     free(tb->st);
+    free(tb->cand);
     memset(tb, 0, sizeof *tb);
 }

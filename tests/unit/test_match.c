@@ -476,7 +476,8 @@ static void test_hs_cache(void **state)
     size_t n;
     char *s = read_file(SEED, &n);
     dict d = {0};
-    dict_add(&d, "Syrian Observatory for Human Rights", 1); /* long phrases go to Vectorscan */
+    dict_add(&d, "Syrian Observatory for Human Rights", 1);
+    dict_add(&d, "the Syrian Observatory for Human Rights said", 3); /* 40 bytes or more: Vectorscan */
     dict_add(&d, "Islamic State group", 2);
     gen_from_text(&d, s, n, 400, 100);
     sr__text t;

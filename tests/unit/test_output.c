@@ -244,6 +244,36 @@ static void test_escaping_offsets(void **state)
             }
 }
 
+/* The record written straight into the buffer and the one written through
+ * capped appends (a buffer whose cap is below the size bound) are the same
+ * bytes, for plain, escaped, invalid and unknown values. */
+static void test_direct_vs_capped(void **state)
+{
+    (void)state;
+    static const char *const notes[] = {
+        "Gunmen killed three civilians.", "He said \"they fled\"\nto \xe1\xb8\xa4" "am\xc4\x81" "h \\ Idlib\t\x01\x7f" " end",
+        "bad \xff\xfe byte \xe2\x82", "",
+    };
+    for (int u = 0; u < 2; u++)
+        for (size_t k = 0; k < sizeof notes / sizeof notes[0]; k++) {
+            sr_event ev = u ? unknown_event() : full_event();
+            ev.notes = notes[k];
+            ev.source = NULL;
+            ev.latitude = u ? NAN : -12.5;
+            ev.geonames_id = u ? 0 : 1234567890123L;
+            sr__buf fast, slow;
+            sr__buf_init(&fast, 0);
+            assert_int_equal(sr__json_members(&fast, &ev), 0);
+            sr__buf_init(&slow, fast.len + 1); /* below the bound: the capped way */
+            assert_int_equal(sr__json_members(&slow, &ev), 0);
+            assert_int_equal(fast.len, slow.len);
+            assert_memory_equal(fast.p, slow.p, fast.len);
+            assert_int_equal(fast.p[fast.len], 0);
+            sr__buf_release(&fast);
+            sr__buf_release(&slow);
+        }
+}
+
 static void test_outfmt_parse(void **state)
 {
     (void)state;
@@ -454,7 +484,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_key_order), cmocka_unit_test(test_values),
         cmocka_unit_test(test_nulls),     cmocka_unit_test(test_escaping),
-        cmocka_unit_test(test_escaping_offsets),
+        cmocka_unit_test(test_escaping_offsets), cmocka_unit_test(test_direct_vs_capped),
         cmocka_unit_test(test_outfmt_parse), cmocka_unit_test(test_jsonl_writer),
         cmocka_unit_test(test_csv),       cmocka_unit_test(test_geojson),
     };
