@@ -229,6 +229,7 @@ static void on_place(void *ud, uint32_t id, uint32_t tb, uint32_t te)
 }
 
 static int tok_in(const coder *c, uint32_t i, const char *const *ws);
+static int ends_with(const coder *c, uint32_t i, const char *suf);
 
 /* ---- word sets ----------------------------------------------------------- */
 /* TOK_IN(c, i, "riot", "riots") is tok_in with the words written in place,
@@ -1612,7 +1613,7 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
         if (!inchunk)
             dist++;
     }
-    int db = -1, rb = 0;
+    int db = -1, rb = 0, other_act = 0;
     dist = 0;
     uint32_t start = i;
     if (start > 0 && c->ti[start - 1].quant && c->men[c->ti[start - 1].quant - 1].te == start)
@@ -1634,6 +1635,18 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
             rb = 'd';
             break;
         }
+        if (dist == 0 && k + 1 == start && c->ti[k].trig && ends_with(c, k, "ed") && c->men[c->ti[k].trig - 1].te == k + 1 &&
+            strcmp(c->lx->triggers[c->men[c->ti[k].trig - 1].row].cls, "kill") &&
+            strcmp(c->lx->triggers[c->men[c->ti[k].trig - 1].row].cls, "attack") &&
+            !(c->lx->triggers[c->men[c->ti[k].trig - 1].row].bits & SR__TRIG_GAP)) {
+            /* "abducted 12 villagers and killed 3", "kidnapped 900, executed
+             * 18": the object of another act's verb is its count, not the
+             * dead (a noun such as "an air strike more than 60 ..." is not) */
+            db = dist;
+            rb = 0;
+            other_act = 1;
+            break;
+        }
         /* "killed 4 soldiers and 3 civilians": a count that opens a conjunct
          * reads past the count of the conjunct before it */
         if (c->ti[k].num && !(start > a && TOK_IN(c, start - 1, "and", ",")))
@@ -1646,6 +1659,8 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
         return rb;
     if (db < 0)
         return rf;
+    if (other_act && db <= df)
+        return rb; /* ("kidnapped 900 Executed 18 People": the verb nearer before holds it) */
     /* "a woman was killed and two others were injured": a number that opens
      * a new conjunct is read with the verb after it */
     for (uint32_t k = start > (uint32_t)db + 1 ? start - (uint32_t)db - 1 : a; k < start; k++)
@@ -2706,6 +2721,36 @@ static int unknown_author(const coder *c, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* Is the actor the UN (not one of its armed missions) or a relief agency? */
+static int relief_body(const char *a)
+{
+    return !strncmp(a, "UN: ", 4) || !strncmp(a, "WFP: ", 5) || !strncmp(a, "UNHCR: ", 7) ||
+           !strncmp(a, "ICRC: ", 6) || !strncmp(a, "MSF: ", 5);
+}
+
+/* Is an aggregate toll the running total of a whole war ("More than
+ * 290,000 people have been killed since the conflict began", "the civil war
+ * has claimed 400,000 lives")? Such totals are background restated by every
+ * article, not a claim a monitor tallies: a thousand and more told of the
+ * war itself with no bounded recent period (a month's or a year's count
+ * within the last 400 days stays a claim, and so does a monitor's count of
+ * one kind of death, "12,679 died under torture from March 2011"). */
+static int war_toll(const coder *c, uint32_t a, uint32_t b, const sr_event *ev, const dhit *dt)
+{
+    long n = ev->fatalities_low > ev->fatalities ? ev->fatalities_low : ev->fatalities;
+    if (n < 1000)
+        return 0;
+    if (n >= 50000 && !dt)
+        return 1; /* ("More than 300,000 people have been killed and millions forced to flee") */
+    if (dt && c->has_pub && sr__date_days(dt->h.start) >= sr__date_days(c->pub) - 400)
+        return 0;
+    for (uint32_t k = a; k < b; k++)
+        if (tok_in(c, k, (const char *const[]){"war", "conflict", "uprising", "rebellion", "insurgency", "revolution",
+                                               NULL}))
+            return 1;
+    return 0;
+}
+
 /* Are all the killings of a protest clause its cause ("demonstrated after
  * a gendarme shot and killed a driver", "over the killing of")? */
 static int kill_is_cause(const coder *c, uint32_t a, const mention *const *trigs, int nt)
@@ -3470,6 +3515,30 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         }
     }
 
+    /* "Washington accuses the regime of killing 1,400 people": the one
+     * accused of the act is its author; the accuser is no side of it */
+    for (size_t k = 0; k < nch; k++) {
+        if (ch[k].attrib || ch[k].prep || ch[k].te >= b || !tok_is(c, ch[k].te, "of") || !c->ti[ch[k].te + 1].trig)
+            continue;
+        uint32_t o = ch[k].tb > a && tok_is(c, ch[k].tb - 1, "the") ? ch[k].tb - 1 : ch[k].tb;
+        if (o <= a || !tok_in(c, o - 1, (const char *const[]){"accuses", "accused", "accusing", "accuse", "blamed",
+                                                             "blames", "blaming", "blame", NULL}))
+            continue;
+        if (i2 == (int)k)
+            i2 = -1;
+        for (size_t j = 0; j < k; j++)
+            if (ch[j].te <= o - 1) { /* (the accuser tells; it is no target either) */
+                ch[j].attrib = 1;
+                if (i2 == (int)j)
+                    i2 = -1;
+            }
+        i1 = (int)k;
+        for (size_t j = k + 1; j < nch && i2 < 0; j++) /* "of killing 1,400 people": the victims after the act */
+            if (ch[j].tb > ch[k].te + 1 && (ch[j].prep == 0 || ch[j].prep == 't') && !ch[j].attrib && !ch[j].conj)
+                i2 = (int)j;
+        break;
+    }
+
     /* "thwarted an attack of pro-Houthi forces": the phrase after "of" a
      * noun trigger is its author, the other side of the fight */
     if (i1 >= 0 && (STREQ(cls, "clash") || STREQ(cls, "attack")))
@@ -3615,8 +3684,16 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
          * the date that opens the sentence dates it; a dateline run into the
          * sentence ("Date of publication 11 August 2016 A helicopter ... on
          * Wednesday") dates only the writing, and yields to any other date */
-        if (c->dh[k].tb <= se->tb + 3 && !c->dh[k].h.period)
+        if (c->dh[k].tb <= se->tb + 3 && !c->dh[k].h.period) {
             d = dateline_date(c, se, &c->dh[k]) ? 1500 : 0;
+            /* "On Tuesday Turkish officials confirmed that two soldiers were
+             * killed ... on Sunday": the opening date is the statement's
+             * when a verb of saying follows it before the act; another date
+             * of the sentence then dates the act */
+            for (uint32_t j = c->dh[k].te; j < tm->tb && j < c->dh[k].te + 8 && d == 0; j++)
+                if (has_cue(c, j, CUE_ATTRIB_AFTER) && tok_is(c, j + 1, "that"))
+                    d = 500;
+        }
         uint32_t db = c->dh[k].tb; /* "said on Thursday" dates the statement, if another date is there */
         if ((db > se->tb && has_cue(c, db - 1, CUE_ATTRIB_AFTER)) ||
             (db > se->tb + 1 && tok_is(c, db - 1, "on") && has_cue(c, db - 2, CUE_ATTRIB_AFTER)) ||
@@ -4242,6 +4319,39 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             ev->ev_actor1 = (sr_span){-1, -1};
         }
     }
+    if (relief_body(a1.name) && (STREQ(event_type_of(sub), "Battles") ||
+                                 STREQ(event_type_of(sub), "Explosions/Remote violence") ||
+                                 STREQ(event_type_of(sub), "Violence against civilians"))) {
+        /* "the U.N. continues to receive reports of aerial bombardment":
+         * the UN and relief agencies report, inspect or are hit; they are
+         * never the author of a strike or a killing */
+        a1.name[0] = 0;
+        a1.role = 0;
+        ev->ev_actor1 = (sr_span){-1, -1};
+    }
+    if (a1.role == 'c' && (STREQ(event_type_of(sub), "Battles") ||
+                           STREQ(event_type_of(sub), "Explosions/Remote violence") ||
+                           STREQ(event_type_of(sub), "Violence against civilians"))) {
+        /* "Washington accuses the regime of killing 1,400 people with
+         * chemical weapons": civilians are the victims of political
+         * violence, never its authors (ACLED's rule); the other side named,
+         * if any, did it */
+        if (!*a2.name && !a2.role) {
+            a2 = a1;
+            ev->ev_actor2 = ev->ev_actor1;
+        } else if (a2.role != 'c') {
+            actorname t = a2;
+            sr_span ts = ev->ev_actor2;
+            a2 = a1;
+            ev->ev_actor2 = ev->ev_actor1;
+            a1 = t;
+            ev->ev_actor1 = ts;
+        }
+        if (a1.role == 'c') {
+            memset(&a1, 0, sizeof a1);
+            ev->ev_actor1 = (sr_span){-1, -1};
+        }
+    }
     scopy(cd->actor1, sizeof cd->actor1, a1.name);
     scopy(cd->actor2, sizeof cd->actor2, a2.name);
     ev->inter1 = *a1.name || a1.role ? a1.inter : 0; /* a known kind of actor without a country */
@@ -4344,6 +4454,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
      * with no day to it is a war's or a year's total, not one incident */
     if (!period && ev->fatalities >= 1000 && (!dt || dt->h.precision >= 2))
         cd->kind_agg = 1;
+    if (cd->kind_agg && war_toll(c, se->tb, se->te, ev, dt))
+        return 0;
     if (dt && c->has_pub) {
         /* "driven out of Mogadishu in 2011": history, not news */
         long pubd = sr__date_days(c->pub);
