@@ -2745,8 +2745,7 @@ static int war_toll(const coder *c, uint32_t a, uint32_t b, const sr_event *ev, 
     if (dt && c->has_pub && sr__date_days(dt->h.start) >= sr__date_days(c->pub) - 400)
         return 0;
     for (uint32_t k = a; k < b; k++)
-        if (tok_in(c, k, (const char *const[]){"war", "conflict", "uprising", "rebellion", "insurgency", "revolution",
-                                               NULL}))
+        if (TOK_IN(c, k, "war", "conflict", "uprising", "rebellion", "insurgency", "revolution"))
             return 1;
     return 0;
 }
@@ -3521,8 +3520,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (ch[k].attrib || ch[k].prep || ch[k].te >= b || !tok_is(c, ch[k].te, "of") || !c->ti[ch[k].te + 1].trig)
             continue;
         uint32_t o = ch[k].tb > a && tok_is(c, ch[k].tb - 1, "the") ? ch[k].tb - 1 : ch[k].tb;
-        if (o <= a || !tok_in(c, o - 1, (const char *const[]){"accuses", "accused", "accusing", "accuse", "blamed",
-                                                             "blames", "blaming", "blame", NULL}))
+        if (o <= a || !TOK_IN(c, o - 1, "accuses", "accused", "accusing", "accuse", "blamed", "blames", "blaming", "blame"))
             continue;
         if (i2 == (int)k)
             i2 = -1;
