@@ -20,6 +20,7 @@ typedef struct sr__buf {
 void sr__buf_init(sr__buf *b, size_t max);
 void sr__buf_release(sr__buf *b);
 int sr__buf_grow_add(sr__buf *b, const void *p, size_t n); /* the slow path of sr__buf_add */
+int sr__buf_reserve(sr__buf *b, size_t n); /* room for n more bytes and a NUL; the caller checks the cap */
 /* Appends n bytes (SR_ETOOBIG over the cap). Inline: it is on every hot path
  * that builds text, and almost always fits in the space already there. */
 static inline int sr__buf_add(sr__buf *b, const void *p, size_t n)

@@ -380,16 +380,8 @@ static int json_members(sr__buf *b, const sr_event *ev)
     }
     if (b->len > b->max || need >= b->max - b->len)
         return json_members_slow(b, ev);
-    if (need >= b->cap - b->len) {
-        size_t nc = b->cap ? b->cap : 64;
-        while (nc - b->len <= need)
-            nc *= 2;
-        char *np = realloc(b->p, nc);
-        if (!np)
-            return SR_ENOMEM;
-        b->p = np;
-        b->cap = nc;
-    }
+    if (sr__buf_reserve(b, need))
+        return SR_ENOMEM;
     char *o = b->p + b->len;
 #define KEY(lit) (memcpy(o, lit, sizeof lit - 1), o += sizeof lit - 1)
 #define S(lit, i) (KEY(lit), o = json_str_raw(o, (const unsigned char *)sv[i], sl[i]))

@@ -39,10 +39,8 @@ void sr__buf_release(sr__buf *b)
     b->len = b->cap = 0;
 }
 
-int sr__buf_grow_add(sr__buf *b, const void *p, size_t n)
+int sr__buf_reserve(sr__buf *b, size_t n)
 {
-    if (n > b->max || b->len > b->max - n)
-        return SR_ETOOBIG;
     if (b->len + n + 1 > b->cap) {
         size_t nc = b->cap ? b->cap : 64;
         while (nc < b->len + n + 1)
@@ -53,6 +51,15 @@ int sr__buf_grow_add(sr__buf *b, const void *p, size_t n)
         b->p = np;
         b->cap = nc;
     }
+    return 0;
+}
+
+int sr__buf_grow_add(sr__buf *b, const void *p, size_t n)
+{
+    if (n > b->max || b->len > b->max - n)
+        return SR_ETOOBIG;
+    if (sr__buf_reserve(b, n))
+        return SR_ENOMEM;
     if (n)
         memcpy(b->p + b->len, p, n);
     b->len += n;
