@@ -986,18 +986,20 @@ static int build_mentions(coder *c)
     size_t nt = c->t.ntoks;
     if (sr__grow((void **)&c->ti, &c->capti, nt, sizeof *c->ti))
         return SR_ENOMEM;
-    memset(c->ti, 0, (nt + 1) * sizeof *c->ti);
     /* best entity/trigger/quant per start token: longest, then priority */
     if (sr__grow((void **)&c->best, &c->capbest, 3 * nt + 2, sizeof *c->best))
         return SR_ENOMEM;
     int *best_ent = c->best, *best_trig = c->best + (nt + 1), *best_q = c->best + 2 * (nt + 1);
-    for (size_t i = 0; i <= nt; i++)
-        best_ent[i] = best_trig[i] = best_q[i] = -1;
+    /* one pass sets each token's annotation (zero but its word flags) and
+     * best slots, rather than a memset of the annotations and two walks */
     for (size_t i = 0; i < nt; i++) {
         const sr__tok *k = &c->t.toks[i];
-        if (k->kind == SR_TOK_WORD && k->e - k->s <= 20)
-            c->ti[i].w = word_flags(c->t.norm + k->s, k->e - k->s);
+        c->ti[i] = (tokinfo){.w = k->kind == SR_TOK_WORD && k->e - k->s <= 20
+                                      ? word_flags(c->t.norm + k->s, k->e - k->s) : 0};
+        best_ent[i] = best_trig[i] = best_q[i] = -1;
     }
+    c->ti[nt] = (tokinfo){0};
+    best_ent[nt] = best_trig[nt] = best_q[nt] = -1;
     for (size_t k = 0; k < c->nraw; k++) {
         rawmatch *r = &c->raw[k];
         int table = SR_LX_TABLE(r->id);
