@@ -29,6 +29,7 @@ typedef struct rd {
     void *ud;
     long ndocs, nbad;
     int first_err; /* error of the first bad item, returned when nothing was delivered */
+    bool text_clean; /* the text handed to deliver is valid UTF-8 without NUL, NUL-terminated */
 } rd;
 
 #if defined(__GNUC__)
@@ -78,7 +79,22 @@ static int clean_meta(const char *s, size_t n, char out[META_MAX + 1])
         s = "", n = 0;
     if (n > 4 * META_MAX)
         n = 4 * META_MAX;
-    /* (most fields are short ASCII: no repaired copy needed) */
+    if (n <= META_MAX) { /* the usual field: printable ASCII, single inner spaces: copied as it is */
+        size_t i = 0;
+        while (i < n) {
+            unsigned char c = (unsigned char)s[i];
+            if (c - 0x21u < 0x5eu || (c == ' ' && i > 0 && i + 1 < n && s[i - 1] != ' '))
+                i++;
+            else
+                break;
+        }
+        if (i == n) {
+            memcpy(out, s, n);
+            out[n] = 0;
+            return 0;
+        }
+    }
+    /* (most other fields are short ASCII too: no repaired copy needed) */
     const char *src = s;
     size_t a = 0;
     while (a < n && (unsigned char)s[a] - 1u < 0x7fu)
@@ -165,8 +181,10 @@ static int deliver(rd *r, long item, const char *id, const char *title, const ch
     }
     char *t = NULL;
     size_t tl = 0, bad = 0;
-    int rep = sr__utf8_repair(text ? text : "", text ? text_len : 0, &t, &tl, &bad);
-    if (rep < 0)
+    int rep = 0;
+    if (r->text_clean) /* nothing to repair: no copy */
+        tl = text_len;
+    else if ((rep = sr__utf8_repair(text ? text : "", text ? text_len : 0, &t, &tl, &bad)) < 0)
         return rep;
     if (rep > 0)
         rdiag(r, item, "invalid UTF-8 at byte %zu; replaced with U+FFFD", bad);
@@ -184,7 +202,7 @@ static int deliver(rd *r, long item, const char *id, const char *title, const ch
         rc = clean_meta(in[i], in[i] ? strlen(in[i]) : 0, f[i]);
     if (!rc) {
         sr_doc d = {.id = f[0], .title = f[1], .date = f[2], .source = f[3], .url = f[4],
-                    .text = t, .text_len = tl, .origin = r->origin, .item = item};
+                    .text = r->text_clean ? text : t, .text_len = tl, .origin = r->origin, .item = item};
         r->ndocs++;
         rc = r->cb(r->ud, &d);
     }
@@ -633,7 +651,10 @@ static int flat_parse(const char *s, size_t n, flat *f)
             size_t vl = (size_t)(p - vs);
             int lit = (vl == 4 && !memcmp(vs, "null", 4)) || (vl == 4 && !memcmp(vs, "true", 4)) ||
                       (vl == 5 && !memcmp(vs, "false", 5));
-            int num = vl > 0 && strspn(vs, "+-0123456789.eE") >= vl && (vs[0] == '-' || (vs[0] >= '0' && vs[0] <= '9'));
+            size_t nd = 0; /* (bounded: the line need not be NUL-terminated) */
+            while (nd < vl && vs[nd] && strchr("+-0123456789.eE", vs[nd]))
+                nd++;
+            int num = vl > 0 && nd >= vl && (vs[0] == '-' || (vs[0] >= '0' && vs[0] <= '9'));
             if (!lit && !num)
                 return 0;
             if (field >= 0 && !(vl == 4 && !memcmp(vs, "null", 4))) {
@@ -658,34 +679,71 @@ static void flat_release(flat *f)
         sr__buf_release(&f->v[i]);
 }
 
-static int jsonl_line(rd *r, long lineno, const char *line, size_t ll, size_t off)
+/* Empties f for the next line, keeping its buffers (a read of many short
+ * lines then allocates them once); a very large one is freed. */
+static void flat_reset(flat *f)
+{
+    for (int i = 0; i < F_N; i++) {
+        if (f->v[i].cap > ((size_t)4 << 20))
+            sr__buf_release(&f->v[i]);
+        f->v[i].len = 0;
+        f->set[i] = f->bad[i] = false;
+    }
+}
+
+/* Is s[0..n) valid UTF-8 without NUL, i.e. what sr__utf8_repair would copy
+ * unchanged? Then a line is parsed in place, not copied. */
+static bool utf8_clean(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        uint64_t w;
+        if (n - i >= 8 && (memcpy(&w, s + i, 8), !((w & 0x8080808080808080ULL) ||
+                                                    ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL)))) {
+            i += 8; /* eight ASCII bytes, none NUL */
+            continue;
+        }
+        size_t k = sr__utf8_seq(u + i, n - i);
+        if (!k || (k == 1 && u[i] == 0))
+            return false;
+        i += k;
+    }
+    return true;
+}
+
+/* One line; f is the caller's field buffers, kept from line to line. */
+static int jsonl_line(rd *r, long lineno, const char *line, size_t ll, size_t off, flat *f)
 {
     char *fixed = NULL;
-    size_t fl = 0, badb = 0;
-    int rep = sr__utf8_repair(line, ll, &fixed, &fl, &badb);
-    if (rep < 0)
-        return rep;
-    if (rep > 0)
-        rdiag(r, lineno, "invalid UTF-8 at byte %zu; replaced with U+FFFD", off + badb);
-    flat f;
-    memset(&f, 0, sizeof f);
-    for (int i = 0; i < F_N; i++)
-        sr__buf_init(&f.v[i], SR_MAX_INPUT_BYTES);
-    if (flat_parse(fixed, fl, &f)) {
+    const char *src = line;
+    size_t fl = ll, badb = 0;
+    if (!utf8_clean(line, ll)) {
+        int rep = sr__utf8_repair(line, ll, &fixed, &fl, &badb);
+        if (rep < 0)
+            return rep;
+        if (rep > 0)
+            rdiag(r, lineno, "invalid UTF-8 at byte %zu; replaced with U+FFFD", off + badb);
+        src = fixed;
+    }
+    flat_reset(f);
+    if (flat_parse(src, fl, f)) {
         free(fixed);
-        int frc = jsonl_fields(r, lineno, f.set[F_ID] && !f.bad[F_ID] ? f.v[F_ID].p : NULL, f.bad[F_ID],
-                               f.set[F_TITLE] && !f.bad[F_TITLE] ? f.v[F_TITLE].p : NULL, f.bad[F_TITLE],
-                               f.set[F_DATE] && !f.bad[F_DATE] ? f.v[F_DATE].p : NULL, f.bad[F_DATE],
-                               f.set[F_SOURCE] && !f.bad[F_SOURCE] ? f.v[F_SOURCE].p : NULL, f.bad[F_SOURCE],
-                               f.set[F_URL] && !f.bad[F_URL] ? f.v[F_URL].p : NULL, f.bad[F_URL],
-                               f.set[F_TEXT] && !f.bad[F_TEXT] ? (f.v[F_TEXT].p ? f.v[F_TEXT].p : "") : NULL,
-                               f.v[F_TEXT].len);
-        flat_release(&f);
+        /* (the strings were decoded from valid UTF-8 and \u escapes, none NUL,
+         * and end with a NUL: deliver need not repair the text) */
+        r->text_clean = true;
+        int frc = jsonl_fields(r, lineno, f->set[F_ID] && !f->bad[F_ID] ? f->v[F_ID].p : NULL, f->bad[F_ID],
+                               f->set[F_TITLE] && !f->bad[F_TITLE] ? f->v[F_TITLE].p : NULL, f->bad[F_TITLE],
+                               f->set[F_DATE] && !f->bad[F_DATE] ? f->v[F_DATE].p : NULL, f->bad[F_DATE],
+                               f->set[F_SOURCE] && !f->bad[F_SOURCE] ? f->v[F_SOURCE].p : NULL, f->bad[F_SOURCE],
+                               f->set[F_URL] && !f->bad[F_URL] ? f->v[F_URL].p : NULL, f->bad[F_URL],
+                               f->set[F_TEXT] && !f->bad[F_TEXT] ? (f->v[F_TEXT].p ? f->v[F_TEXT].p : "") : NULL,
+                               f->v[F_TEXT].len);
+        r->text_clean = false;
         return frc;
     }
-    flat_release(&f);
     json_error_t je;
-    json_t *j = json_loadb(fixed, fl, 0, &je);
+    json_t *j = json_loadb(src, fl, 0, &je);
     free(fixed);
     if (!j) {
         rdiag(r, lineno, "invalid JSON: %s; the line was skipped", je.text);
@@ -714,7 +772,12 @@ static int read_jsonl(rd *r, const char *buf, size_t len)
 {
     size_t pos = 0;
     long lineno = 0;
-    while (pos < len) {
+    flat f;
+    memset(&f, 0, sizeof f);
+    for (int i = 0; i < F_N; i++)
+        sr__buf_init(&f.v[i], SR_MAX_INPUT_BYTES);
+    int rc = 0;
+    while (pos < len && !rc) {
         const char *nl = memchr(buf + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - buf) : len;
         size_t off = pos;
@@ -729,11 +792,10 @@ static int read_jsonl(rd *r, const char *buf, size_t len)
             k++;
         if (k == n)
             continue;
-        int rc = jsonl_line(r, lineno, s, n, off);
-        if (rc)
-            return rc;
+        rc = jsonl_line(r, lineno, s, n, off, &f);
     }
-    return 0;
+    flat_release(&f);
+    return rc;
 }
 
 /* ---- HTML text extraction (also used for feed item bodies) -------------- */

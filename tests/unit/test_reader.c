@@ -320,6 +320,51 @@ static void test_jsonl_long_line_and_stop(void **state)
     sr__buf_release(&b);
 }
 
+/* Lines are parsed in place when valid and the field buffers are kept from
+ * line to line: a short field after a long one, a field absent after a set
+ * one, an invalid line between valid ones, metadata with spaces to fold and
+ * a bare number at the very end of a buffer with no NUL after it. */
+static void test_jsonl_reused_fields(void **state)
+{
+    (void)state;
+    const char *buf = "{\"id\":\"long-id-0001\",\"title\":\"A  long\\ttitle \",\"source\":\"Wire Service\","
+                      "\"text\":\"A much longer first text.\"}\n"
+                      "{\"id\":\"s\",\"text\":\"B\"}\n"
+                      "{\"id\":\"u\",\"title\":\"caf\xc3\",\"text\":\"x\xff\"}\n"
+                      "{\"id\":\"e\",\"text\":\"\",\"title\":\" lead\"}\n";
+    col c = {0};
+    assert_int_equal(read_str(buf, "r.jsonl", SR_FMT_JSONL, NULL, &c), 0);
+    assert_int_equal(c.n, 4);
+    assert_string_equal(c.d[0].id, "long-id-0001");
+    assert_string_equal(c.d[0].title, "A long title");
+    assert_string_equal(c.d[0].source, "Wire Service");
+    assert_string_equal(c.d[1].id, "s");
+    assert_string_equal(c.d[1].text, "B");
+    assert_int_equal(c.d[1].len, 1);
+    assert_string_equal(c.d[1].title, "");
+    assert_string_equal(c.d[1].source, "");
+    assert_string_equal(c.d[2].title, "caf\xef\xbf\xbd");
+    assert_string_equal(c.d[2].text, "x\xef\xbf\xbd");
+    assert_int_equal(c.nd, 1);
+    assert_int_equal(c.dline[0], 3);
+    assert_string_equal(c.d[3].text, "");
+    assert_int_equal(c.d[3].len, 0);
+    assert_string_equal(c.d[3].title, "lead");
+    col_free(&c);
+    /* a line ending in a bare number, the buffer's last byte (no NUL after:
+     * a heap copy without terminator, so ASan sees any over-read) */
+    const char tail[] = "{\"id\":\"n\",\"text\":\"t\",\"x\":12";
+    char *h = malloc(sizeof tail - 1);
+    assert_non_null(h);
+    memcpy(h, tail, sizeof tail - 1);
+    sr_read_opts o = {.format = SR_FMT_JSONL, .diag = on_diag, .diag_ud = &c};
+    assert_int_equal(sr_read_buffer(h, sizeof tail - 1, "t.jsonl", &o, on_doc, &c), SR_EPARSE);
+    assert_int_equal(c.n, 0);
+    assert_int_equal(c.nd, 1);
+    col_free(&c);
+    free(h);
+}
+
 /* ---- HTML -------------------------------------------------------------- */
 
 static const char page[] =
@@ -644,6 +689,7 @@ int main(void)
         cmocka_unit_test(test_jsonl_bad_line_in_middle),
         cmocka_unit_test(test_jsonl_field_errors),
         cmocka_unit_test(test_jsonl_long_line_and_stop),
+        cmocka_unit_test(test_jsonl_reused_fields),
         cmocka_unit_test(test_html_article),
         cmocka_unit_test(test_html_no_article_most_p),
         cmocka_unit_test(test_html_broken),
