@@ -138,6 +138,7 @@ struct sr__codecache {
     coder arrays; /* only the array pointers and capacities are used */
     sr__textbufs text;
     int *src_iso; /* per cue row: the country its name contains (index + 1), -1 none, 0 not yet known */
+    uint32_t *src_first; /* per cue row: the first source row of its canonical name + 1, 0 not yet known */
     struct {
         char name[96];
         long iso; /* outlet_country's answer */
@@ -195,6 +196,7 @@ void sr__code_cache_free(struct sr__codecache *cc)
     free(a->cands);
     free(a->para);
     free(cc->src_iso);
+    free(cc->src_first);
     free(cc->outlet_pats);
     if (cc->sites)
         for (unsigned k = 0; k < nsites(); k++)
@@ -6060,19 +6062,31 @@ static void doc_source(coder *c)
 {
     /* the attribution most often named in the document (counted per canonical name) */
     size_t nc = c->lx->ncues;
-    int *cnt = nc ? calloc(nc, sizeof *cnt) : NULL;
+    int *cnt = NULL; /* (allocated at the first source: most documents name none) */
     int best = -1, bestn = 0;
-    for (size_t k = 0; cnt && k < c->nmen; k++) {
+    struct sr__codecache *cc = c->ctx->cc;
+    if (cc && !cc->src_first && nc)
+        cc->src_first = calloc(nc, sizeof *cc->src_first);
+    for (size_t k = 0; k < c->nmen; k++) {
         if (c->men[k].type != MT_SOURCE)
             continue;
-        /* rows with the same canonical name share the count of the first such row */
+        if (!cnt && !(cnt = calloc(nc, sizeof *cnt)))
+            break;
+        /* rows with the same canonical name share the count of the first such row
+         * (remembered per row in the context's cache) */
         uint32_t r = c->men[k].row;
         uint32_t first = r;
-        for (uint32_t q = 0; q < r; q++)
-            if (!strcmp(c->lx->cues[q].arg, c->lx->cues[r].arg) && STREQ(c->lx->cues[q].kind, "source")) {
-                first = q;
-                break;
-            }
+        if (cc && cc->src_first && cc->src_first[r]) {
+            first = cc->src_first[r] - 1;
+        } else {
+            for (uint32_t q = 0; q < r; q++)
+                if (!strcmp(c->lx->cues[q].arg, c->lx->cues[r].arg) && STREQ(c->lx->cues[q].kind, "source")) {
+                    first = q;
+                    break;
+                }
+            if (cc && cc->src_first)
+                cc->src_first[r] = first + 1;
+        }
         if (++cnt[first] > bestn) {
             bestn = cnt[first];
             best = (int)first;
