@@ -811,11 +811,12 @@ static const char *const series_sql =
 
 /* The series a unit $ counts in: actor1 (its actor1), actor2 (its actor2
  * when named and not actor1) and pair when both are named and differ
- * ("actor1 \x1f actor2"). */
+ * ("actor1 \x1f actor2"); in aseries (schema 12) also the actor1 value ''
+ * of the units without actor1, and all (fval '') of every unit. */
 #define SERIES_FVAL                                                                                      \
-    " CASE f.slot WHEN 1 THEN $.actor1 WHEN 2 THEN CASE WHEN $.actor2 <> $.actor1 THEN $.actor2 ELSE '' END ELSE" \
-    " CASE WHEN $.actor1 <> '' AND $.actor2 <> '' AND $.actor1 <> $.actor2 THEN $.actor1 || char(31) ||"   \
-    " $.actor2 ELSE '' END END"
+    " CASE f.slot WHEN 1 THEN $.actor1 WHEN 2 THEN CASE WHEN $.actor2 <> $.actor1 THEN $.actor2 ELSE '' END" \
+    " WHEN 3 THEN CASE WHEN $.actor1 <> '' AND $.actor2 <> '' AND $.actor1 <> $.actor2 THEN $.actor1 ||"     \
+    " char(31) || $.actor2 ELSE '' END ELSE '' END"
 /* The series of rows "$" (columns sgn, cnt: a counted unit, rep: a report,
  * and the unit's), per actor name and pair: an upsert, expanded by expand. */
 static const char *const series_tpl =
@@ -830,8 +831,8 @@ static const char *const series_tpl =
     " $.sgn * $.cnt * (CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities, 0) ELSE 0 END),"
     " $.sgn * $.cnt * (CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities_high, $.fatalities, 0) ELSE 0 END),"
     " $.sgn * $.rep * ($.kind = 'incident'), $.sgn * $.rep * ($.kind = 'aggregate')) FROM @ $,"
-    " (SELECT 1 AS slot, 'actor1' AS fdim UNION ALL SELECT 2, 'actor2' UNION ALL SELECT 3, 'pair') f WHERE"
-    SERIES_FVAL " <> '' AND ($.cnt OR $.rep)% GROUP BY 1, 2, 3, 4, 5, 6"
+    " (SELECT 1 AS slot, 'actor1' AS fdim UNION ALL SELECT 2, 'actor2' UNION ALL SELECT 3, 'pair' UNION ALL"
+    " SELECT 4, 'all') f WHERE (f.slot IN (1, 4) OR" SERIES_FVAL " <> '') AND ($.cnt OR $.rep)% GROUP BY 1, 2, 3, 4, 5, 6"
     " ON CONFLICT (origin, fdim, fval, year, country, iso3) DO UPDATE SET v = sr_series_add(v, excluded.v);\n";
 
 /* series_tpl over the rows of from (as e), with the extra condition cond. */
@@ -846,17 +847,22 @@ static int series_stmt(sr__buf *b, const char *from, const char *cond)
 }
 
 /* Creates the packed series; with rebuild, fills them from the counted units
- * and the events rows, one slot (actor1, actor2, pair) at a time. */
-static int ensure_series(sr_store *st, int rebuild)
+ * and the events rows, one slot (actor1, actor2, pair, all) at a time; with
+ * add12 (a version-11 store), adds the values schema 12 adds (all, and the
+ * actor1 value of the units without actor1). */
+static int ensure_series(sr_store *st, int rebuild, int add12)
 {
     sr__buf b;
     sr__buf_init(&b, 64 * 1024);
     int rc = sr__buf_adds(&b, series_sql);
-    if (!rc && rebuild) {
-        static const char *const slots[] = {" AND f.slot = 1", " AND f.slot = 2", " AND f.slot = 3"};
-        rc = sr__buf_adds(&b, "DELETE FROM aseries;\n");
+    if (!rc && (rebuild || add12)) {
+        static const char *const slots[] = {" AND f.slot = 1", " AND f.slot = 2", " AND f.slot = 3",
+                                            " AND f.slot = 4", " AND f.slot = 1 AND e.actor1 = ''"};
+        size_t lo = rebuild ? 0 : 3, hi = rebuild ? 4 : 5;
+        rc = sr__buf_adds(&b, rebuild ? "DELETE FROM aseries;\n"
+                                      : "DELETE FROM aseries WHERE fdim = 'all' OR (fdim = 'actor1' AND fval = '');\n");
         rc = rc ? rc : sr__buf_adds(&b, units_temp_sql);
-        for (size_t i = 0; i < 3 && !rc; i++)
+        for (size_t i = lo; i < hi && !rc; i++)
             rc = series_stmt(&b,
                              "(SELECT 1 AS sgn, 1 AS cnt, 0 AS rep, kind, origin, event_date, actor1, actor2, country,"
                              " iso3, admin1, event_type, sub_event_type, fatalities, fatalities_low, fatalities_high"
@@ -886,7 +892,10 @@ static int ensure_series(sr_store *st, int rebuild)
  * equal sums are equal bytes. A week is the report's (the Monday on or
  * before the date), under the year and month of the unit's own date, so a
  * week across a month or a year is in two values and a period's whole months
- * add up exactly. */
+ * add up exactly. The actor1 slot also holds the units without actor1
+ * (fval ''), so that every unit is in one actor1 value: a substring matching
+ * most names is read as the plain tallies less the actor1 values of the
+ * names it does not match (kseries_feed). */
 #define KSER_N 8
 #define KSER_MAX_KEYS (1 << 20) /* keys in one value: far above a year's weeks or regions */
 typedef struct kser_key {
@@ -1141,7 +1150,7 @@ static const char *const kseries_tpl =
     " $.sgn * (CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities_high, $.fatalities, 0) ELSE 0 END))"
     " FROM { $, (SELECT 1 AS slot, 'actor1' AS fdim UNION ALL SELECT 2, 'actor2' UNION ALL SELECT 3, 'pair') f,"
     " (SELECT 'admin1' AS dim UNION ALL SELECT 'admin2' UNION ALL SELECT 'sub_event_type' UNION ALL"
-    " SELECT 'week') d WHERE" SERIES_FVAL " <> ''} GROUP BY 1, 2, 3, 4, 5, 6, 7"
+    " SELECT 'week') d WHERE (f.slot = 1 OR" SERIES_FVAL " <> '')} GROUP BY 1, 2, 3, 4, 5, 6, 7"
     " ON CONFLICT (origin, fdim, fval, dim, year, country, iso3) DO UPDATE SET v = sr_kseries_add(v, excluded.v);\n";
 
 static int kseries_stmt(sr__buf *b, const char *from, const char *cond)
@@ -1489,7 +1498,7 @@ static int migrate(sr_store *st)
         (rc = ensure_alert_tallies(st, v > 0 && v < 6, v > 0 && v < 7)) != 0 ||
         (rc = ensure_reps(st, 0)) != 0 || /* the pending table's new column, before the triggers write it */
         (rc = ensure_ftallies(st, v > 0 && v < 8)) != 0 || (rc = ensure_reps(st, v > 0 && v < 10)) != 0 ||
-        (rc = ensure_series(st, v > 0 && v < 11)) != 0 || (rc = ensure_kseries(st, v > 0 && v < 12)) != 0 ||
+        (rc = ensure_series(st, v > 0 && v < 11, v == 11)) != 0 || (rc = ensure_kseries(st, v > 0 && v < 12)) != 0 ||
         (rc = ensure_claim_links(st, v > 0 && v < 8)) != 0 ||
         (rc = exec(st, "DROP TABLE IF EXISTS temp.sr_units", "creating the schema")) != 0 ||
         (rc = exec(st, setv, "creating the schema")) != 0) {
@@ -2542,7 +2551,9 @@ static int reps_stmt(sr_store *st, const sr_query *q, sqlite3_stmt **s)
  * and its rows read the same values. */
 typedef struct series_row {
     int kind; /* 0 actor1 of a matching name, 1 its actor2, 2 a pair of two
-               * matching names, 3 a pair whose actor2 only matches */
+               * matching names, 3 a pair whose actor2 only matches; the
+               * complement (schema 12): 4 every unit, 5 the actor1 of a
+               * name not matching or of no name */
     const char *key, *country; /* into mem */
     const unsigned char *v;
     int year, nv; /* year -1: undated */
@@ -2553,6 +2564,7 @@ struct sr__series_cube {
     char *val, *origin, *country; /* the filter the rows answer */
     char ylo[5], yhi[5];
     int keyed; /* holds the kind 3 rows */
+    int comp;  /* the complement: kinds 4 and 5 instead of 0 */
     sqlite3_int64 changes, data_version;
     series_row *r;
     size_t n, cap;
@@ -2588,9 +2600,29 @@ static bool same_str(const char *a, const char *b)
     return !strcmp(a ? a : "", b ? b : "");
 }
 
+/* Schema 12: whether an --actor substring val matches more of the names
+ * than it does not ("Armed Group": 3,000 of 3,040); then its units are read
+ * as every unit less those whose actor1 is another name or none, plus the
+ * actor2 values less the pairs as before (the complement, fewer values). */
+static int actors_most(sr_store *st, const char *val, bool *most)
+{
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT (SELECT count(*) FROM actor_names WHERE instr(lower(name), lower(?1)) = 0) <"
+                           " (SELECT count(*) FROM actor_names WHERE instr(lower(name), lower(?1)) > 0)",
+                           -1, &s, NULL) != SQLITE_OK)
+        return db_fail(st, "counting the actor names");
+    sqlite3_bind_text(s, 1, val, -1, SQLITE_TRANSIENT);
+    int step = sqlite3_step(s);
+    *most = step == SQLITE_ROW && sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return step == SQLITE_ROW ? 0 : db_fail(st, "counting the actor names");
+}
+
 /* Reads the series rows of filter val for q's origin and country over years
  * ylo..yhi into st->cube (or keeps those there when they answer the same). */
-static int series_cube(sr_store *st, const sr_query *q, const char *val, const char *ylo, const char *yhi, int keyed)
+static int series_cube(sr_store *st, const sr_query *q, const char *val, const char *ylo, const char *yhi, int keyed,
+                       int comp)
 {
     const char *o = q->origin && *q->origin ? q->origin : "news";
     sqlite3_int64 changes, dv;
@@ -2600,7 +2632,7 @@ static int series_cube(sr_store *st, const sr_query *q, const char *val, const c
     sr__series_cube *cb = st->cube;
     if (cb && cb->changes == changes && cb->data_version == dv && same_str(cb->val, val) && same_str(cb->origin, o) &&
         same_str(cb->country, q->country) && strcmp(cb->ylo, ylo) <= 0 && strcmp(cb->yhi, yhi) >= 0 &&
-        cb->keyed >= keyed)
+        cb->keyed >= keyed && cb->comp == comp)
         return 0;
     cube_free(st->cube);
     st->cube = NULL;
@@ -2612,10 +2644,13 @@ static int series_cube(sr_store *st, const sr_query *q, const char *val, const c
     }
     snprintf(cb->ylo, sizeof cb->ylo, "%s", ylo);
     snprintf(cb->yhi, sizeof cb->yhi, "%s", yhi);
-    cb->changes = changes, cb->data_version = dv, cb->keyed = keyed;
+    cb->changes = changes, cb->data_version = dv, cb->keyed = keyed, cb->comp = comp;
     static const char *const parts[] = {
         "SELECT 0, m.name, t.year, t.country, t.v FROM m CROSS JOIN aseries t ON t.fval = m.name"
         " WHERE t.fdim = 'actor1'",
+        "SELECT 5, '', t.year, t.country, t.v FROM n CROSS JOIN aseries t ON t.fval = n.name"
+        " WHERE t.fdim = 'actor1'",
+        " UNION ALL SELECT 4, '', t.year, t.country, t.v FROM aseries t WHERE t.fdim = 'all' AND t.fval = ''",
         " UNION ALL SELECT 1, '', t.year, t.country, t.v FROM m CROSS JOIN aseries t ON t.fval = m.name"
         " WHERE t.fdim = 'actor2'",
         " UNION ALL SELECT 3 - p.both, p.a1, t.year, t.country, t.v FROM p CROSS JOIN aseries t ON t.fval = p.fv"
@@ -2626,9 +2661,14 @@ static int series_cube(sr_store *st, const sr_query *q, const char *val, const c
     rc = sr__buf_adds(&sql, "WITH m(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE instr(lower(name),"
                             " lower(?5)) > 0), p(a1, fv, both) AS MATERIALIZED (SELECT a1, a1 || char(31) || a2,"
                             " instr(lower(a1), lower(?5)) > 0 FROM m CROSS JOIN actor_pairs ON a2 = m.name");
-    rc = rc ? rc : sr__buf_adds(&sql, keyed ? ") " : " WHERE instr(lower(a1), lower(?5)) > 0) ");
-    for (int pass = 0; pass < 3 && !rc; pass++) {
-        rc = sr__buf_adds(&sql, parts[pass]);
+    rc = rc ? rc : sr__buf_adds(&sql, keyed ? ")" : " WHERE instr(lower(a1), lower(?5)) > 0)");
+    if (!rc && comp)
+        rc = sr__buf_adds(&sql, ", n(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE instr(lower(name),"
+                                " lower(?5)) = 0 UNION ALL SELECT '')");
+    rc = rc ? rc : sr__buf_addc(&sql, ' ');
+    static const int direct[] = {0, 3, 4}, other[] = {1, 2, 3, 4};
+    for (int i = 0; i < (comp ? 4 : 3) && !rc; i++) {
+        rc = sr__buf_adds(&sql, parts[comp ? other[i] : direct[i]]);
         rc = rc ? rc : origin_cond(&sql, q, "t.origin", 2);
         rc = rc ? rc : sr__buf_adds(&sql, " AND t.year >= ?10 AND t.year <= ?11");
         if (!rc && q->country && *q->country)
@@ -2686,7 +2726,8 @@ static int series_cube(sr_store *st, const sr_query *q, const char *val, const c
 }
 
 /* Schema 11: whether the packed series answer an --actor report by report
- * key k (actor 0, country 3, month 6; -1 the reports). By actor they read a
+ * key k (actor 0, country 3, month 6, -1 the reports: aseries; admin1 1,
+ * admin2 2, sub_event_type 4, week 5: kseries, schema 12). By actor they read a
  * value per pair whose actor2 only matches ("Civilians": every pair), where
  * the crossed tallies read the key rows of each matching name: the series
  * then only when those pairs are no more than the names. */
@@ -2738,7 +2779,9 @@ static int series_feed(sr_store *st, const sr_query *q, const char *val, const s
     }
     if (!nr)
         return 0;
-    int rc = series_cube(st, q, val, ylo, yhi, k == 0);
+    bool comp = false;
+    int rc = k == 0 ? 0 : actors_most(st, val, &comp);
+    rc = rc ? rc : series_cube(st, q, val, ylo, yhi, k == 0, comp);
     if (rc)
         return rc;
     const sr__series_cube *cb = st->cube;
@@ -2759,7 +2802,7 @@ static int series_feed(sr_store *st, const sr_query *q, const char *val, const s
          * actor2 under '' less its pairs, which move to their actor1 when
          * that does not match; otherwise each unit once: the actor1 and
          * actor2 series less the pairs of two matching names */
-        int sign = x->kind == 2 ? -1 : 1;
+        int sign = x->kind == 2 || x->kind == 5 ? -1 : 1;
         long row[8] = {0};
         const unsigned char *p = x->v, *end = x->v + x->nv;
         sqlite3_int64 a[SERIES_N];
@@ -2853,6 +2896,23 @@ static int kseries_feed(sr_store *st, const sr_query *q, const char *val, const 
     }
     if (!nr)
         return 0;
+    /* more names matching than not: the plain tallies less the actor1
+     * values of the other names and of the units without actor1 */
+    bool comp = false;
+    sqlite3_stmt *s = NULL;
+    int rc = actors_most(st, val, &comp);
+    if (!rc && comp) {
+        span t = {0};
+        for (int i = 0; i < sp->n; i++)
+            if (sp->part[i].gran != 'D')
+                t.part[t.n++] = sp->part[i];
+        rc = report_tallies(st, report_keys[k].by, q, &t, &s);
+        rc = rc ? rc : rg_feed(st, g, s, mask);
+        sqlite3_finalize(s);
+        s = NULL;
+        if (rc)
+            return rc;
+    }
     static const char *const parts[] = {
         "SELECT 1, t.year, t.v FROM m CROSS JOIN kseries t ON t.fval = m.name WHERE t.fdim = 'actor1'",
         " UNION ALL SELECT 1, t.year, t.v FROM m CROSS JOIN kseries t ON t.fval = m.name WHERE t.fdim = 'actor2'",
@@ -2860,17 +2920,22 @@ static int kseries_feed(sr_store *st, const sr_query *q, const char *val, const 
     };
     sr__buf sql;
     sr__buf_init(&sql, STORE_MAX_SQL);
-    int rc = sr__buf_adds(&sql, "WITH m(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE instr(lower(name),"
-                                " lower(?5)) > 0), p(fv) AS MATERIALIZED (SELECT a1 || char(31) || a2 FROM m CROSS"
-                                " JOIN actor_pairs ON a2 = m.name WHERE instr(lower(a1), lower(?5)) > 0) ");
+    rc = sr__buf_adds(&sql, "WITH m(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE instr(lower(name),"
+                            " lower(?5)) > 0), p(fv) AS MATERIALIZED (SELECT a1 || char(31) || a2 FROM m CROSS"
+                            " JOIN actor_pairs ON a2 = m.name WHERE instr(lower(a1), lower(?5)) > 0)");
+    if (!rc && comp)
+        rc = sr__buf_adds(&sql, ", n(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE instr(lower(name),"
+                                " lower(?5)) = 0 UNION ALL SELECT '')");
+    rc = rc ? rc : sr__buf_addc(&sql, ' ');
     for (int pass = 0; pass < 3 && !rc; pass++) {
-        rc = sr__buf_adds(&sql, parts[pass]);
+        rc = sr__buf_adds(&sql, pass || !comp ? parts[pass]
+                                              : "SELECT -1, t.year, t.v FROM n CROSS JOIN kseries t ON t.fval = n.name"
+                                                " WHERE t.fdim = 'actor1'");
         rc = rc ? rc : origin_cond(&sql, q, "t.origin", 2);
         rc = rc ? rc : sr__buf_adds(&sql, " AND t.dim = ?1 AND t.year >= ?10 AND t.year <= ?11");
         if (!rc && q->country && *q->country)
             rc = sr__buf_adds(&sql, " AND (t.country = ?3 COLLATE NOCASE OR t.iso3 = ?3 COLLATE NOCASE)");
     }
-    sqlite3_stmt *s = NULL;
     if (!rc && sqlite3_prepare_v2(st->db, sql.p, -1, &s, NULL) != SQLITE_OK)
         rc = db_fail(st, "preparing the actors' keyed series");
     sr__buf_release(&sql);
