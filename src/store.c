@@ -1064,9 +1064,13 @@ static int kser_encode(kser_acc *a, sr__buf *out)
 
 static void kser_result(sqlite3_context *c, kser_acc *a)
 {
-    static const char *const why[] = {"", "an event date is not YYYY-MM-DD; correct it in the events table",
-                                      "out of memory", "kseries holds a value that is not a keyed series; rebuild it"
-                                      " (PRAGMA user_version = 11)", "too many keys in one keyed series"};
+    static const char *const why[] = {
+        "",
+        "an event date is not YYYY-MM-DD; correct it in the events table",
+        "out of memory",
+        ("kseries holds a value that is not a keyed series; rebuild it (PRAGMA user_version = 11)"),
+        "too many keys in one keyed series",
+    };
     if (a->bad) {
         sqlite3_result_error(c, why[a->bad], -1);
         return;
