@@ -2411,20 +2411,29 @@ static int general_stmt(sr_store *st, int k, const sr_query *q, int few_days, sq
     sr__buf_init(&sql, STORE_MAX_SQL);
     const char *params[16];
     int np = 0;
-    int rc = sr__buf_printf(
+    /* the week of an event is a date computation: it is made once per day
+     * over the day's sums rather than once per event (same sums; SUM of
+     * the days' SUMs is NULL only where every event's value is) */
+    bool by_day = !strcmp(report_keys[k].by, "week");
+    int rc = by_day ? sr__buf_printf(&sql, "SELECT %s AS k, SUM(s0), SUM(s1), SUM(s2), SUM(s3), SUM(s4), SUM(s5),"
+                                           " SUM(s6), SUM(s7) FROM (SELECT e.event_date AS event_date,",
+                                     report_keys[k].expr)
+                    : sr__buf_printf(&sql, "SELECT %s AS k,", report_keys[k].expr);
+    rc = rc ? rc : sr__buf_printf(
         &sql,
-        "SELECT %s AS k,"
-        " SUM(e.kind = 'incident'), SUM(e.kind = 'aggregate'),"
-        " SUM(CASE WHEN e.kind = 'incident' THEN COALESCE(e.fatalities_low, e.fatalities, 0) END),"
-        " SUM(CASE WHEN e.kind = 'incident' THEN COALESCE(e.fatalities, 0) END),"
-        " SUM(CASE WHEN e.kind = 'incident' THEN COALESCE(e.fatalities_high, e.fatalities, 0) END),"
-        " SUM(CASE WHEN e.kind = 'aggregate' THEN COALESCE(e.fatalities_low, e.fatalities, 0) END),"
-        " SUM(CASE WHEN e.kind = 'aggregate' THEN COALESCE(e.fatalities, 0) END),"
-        " SUM(CASE WHEN e.kind = 'aggregate' THEN COALESCE(e.fatalities_high, e.fatalities, 0) END)"
+        " SUM(e.kind = 'incident') AS s0, SUM(e.kind = 'aggregate') AS s1,"
+        " SUM(CASE WHEN e.kind = 'incident' THEN COALESCE(e.fatalities_low, e.fatalities, 0) END) AS s2,"
+        " SUM(CASE WHEN e.kind = 'incident' THEN COALESCE(e.fatalities, 0) END) AS s3,"
+        " SUM(CASE WHEN e.kind = 'incident' THEN COALESCE(e.fatalities_high, e.fatalities, 0) END) AS s4,"
+        " SUM(CASE WHEN e.kind = 'aggregate' THEN COALESCE(e.fatalities_low, e.fatalities, 0) END) AS s5,"
+        " SUM(CASE WHEN e.kind = 'aggregate' THEN COALESCE(e.fatalities, 0) END) AS s6,"
+        " SUM(CASE WHEN e.kind = 'aggregate' THEN COALESCE(e.fatalities_high, e.fatalities, 0) END) AS s7"
         " FROM %s",
-        report_keys[k].expr, few_days ? few_units(q) : COUNTED_EVENTS);
+        few_days ? few_units(q) : COUNTED_EVENTS);
     if (!rc)
         rc = where_origin_f(q, &sql, params, &np, few_days);
+    if (!rc && by_day)
+        rc = sr__buf_adds(&sql, " GROUP BY e.event_date) e");
     if (!rc)
         rc = sr__buf_adds(&sql, report_keys[k].timekey
                                     ? " GROUP BY k ORDER BY k"
