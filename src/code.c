@@ -2162,6 +2162,27 @@ static int known_abroad(const coder *c, const mention *m, const sr__where *w)
     return same;
 }
 
+/* Does the name of place mention m also name, by its own name, an admin1
+ * unit of the country iso ("Lamu", "Garissa", "Mandera": a county and its
+ * seat)? Such a town speaks for its unit, and so for its country, as firmly
+ * as a large city does. Asked of smaller towns that are no national
+ * capital (a capital also stands for its government). */
+static int names_unit(const coder *c, const mention *m, const char *iso)
+{
+    const sr__gaz *g = c->ctx->gaz;
+    const sr__gzname *nm = sr__gaz_name(g, m->row);
+    int unit = 0;
+    for (uint32_t i = 0; i < nm->count; i++) {
+        const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
+        if (strcmp(p->iso3, iso))
+            continue;
+        if (!strcmp(p->fcode, "PPLC") || (p->kind == SR_GZ_CITY && p->pop >= 100000))
+            return 0; /* a large city is judged by its size, as before */
+        unit |= p->kind == SR_GZ_ADMIN1 && !sr__gaz_list_alt(g, nm->first + i);
+    }
+    return unit;
+}
+
 /* "On 29 April 2020, in Puno city, citizens staged ... stuck in Lima": a
  * place in a locative phrase set off by commas at the head of the clause
  * ([a, b)) sets the scene, so a later place outside its admin1 is elsewhere
@@ -4753,11 +4774,23 @@ static int beyond_border(const coder *c, const mention *m)
     if (b >= 2 && TOK_IN(c, b - 1, "with", "into") &&
         TOK_IN(c, b - 2, "border", "frontier", "borders", "fled", "crossed", "across", "back"))
         return 1;
-    if (b >= 1 && TOK_IN(c, b - 1, "from"))
+    if (b >= 1 && TOK_IN(c, b - 1, "from", "towards", "toward"))
+        return 1;
+    /* "fled to Somalia", "ferried to Somalia", "deported to Canada" */
+    if (b >= 2 && tok_is(c, b - 1, "to") &&
+        TOK_IN(c, b - 2, "fled", "taken", "ferried", "deported", "travelling", "traveling", "headed", "heading",
+               "returned", "escaped", "smuggled", "transported", "extradited", "going", "bound", "driven"))
+        return 1;
+    /* "the Kiunga-Somalia road": the far end of a road */
+    if (b >= 1 && tok_is(c, b - 1, "-") && m->te < c->t.ntoks && TOK_IN(c, m->te, "road", "highway", "route"))
         return 1;
     for (uint32_t k = m->te; k < m->te + 3 && k < c->t.ntoks; k++) {
         if (TOK_IN(c, k, "border", "frontier", "borders"))
-            return 1;
+            /* "Kenya border patrol police", "Kenyan border guards": the
+             * country's own force */
+            return !(k + 1 < c->t.ntoks &&
+                     TOK_IN(c, k + 1, "police", "patrol", "guards", "guard", "officers", "force", "forces", "unit",
+                            "security", "post", "posts"));
         if (!tok_is(c, k, "-") && !(c->ti[k].ent && c->men[c->ti[k].ent - 1].type == MT_COUNTRY))
             break;
     }
@@ -5060,6 +5093,7 @@ static void doc_country(coder *c)
                     /* a small place with no namesake in the lead country, and
                      * nothing around it to fix it, votes weakly */
                     weak = ctx && strcmp(iso, ctx) && m->alt == UINT32_MAX && w.pop < 100000 &&
+                           !(w.kind == SR_GZ_CITY && names_unit(c, m, iso)) &&
                            !(!lead && w.pop == 0 && sr__gaz_place(c->ctx->gaz, w.place)->own); /* own rows: no population */
                 }
             }
