@@ -121,6 +121,8 @@ typedef struct coder {
     uint32_t front_sb;    /* front_units: the sentence they are for (+1), */
     int nfront;           /* how many, */
     uint32_t front[4];    /* and the admin1 units of the frontline it speaks of */
+    uint32_t road_rows[8]; /* road_ends: names of towns in roads' names that are no mention, */
+    int nroad;             /* how many (they vote for the document's country) */
     const char *doc_iso3; /* main country of the document */
     const char *doc_source;
     cand *cands;
@@ -346,10 +348,11 @@ static void road_ends(coder *c)
                 se = c->t.sents[i].te;
                 break;
             }
-        int taken = 0;
-        for (size_t i = 0; i < n0 && !taken; i++)
-            taken = (c->raw[i].tb <= k && c->raw[i].te > k) ||
-                    (SR_LX_TABLE(c->raw[i].id) == SR_LX_PLACE && c->raw[i].tb >= sb && c->raw[i].tb < se);
+        int taken = 0, other = 0;
+        for (size_t i = 0; i < n0 && !taken; i++) {
+            taken = c->raw[i].tb <= k && c->raw[i].te > k;
+            other |= SR_LX_TABLE(c->raw[i].id) == SR_LX_PLACE && c->raw[i].tb >= sb && c->raw[i].tb < se;
+        }
         if (taken)
             continue;
         const char *part[2] = {o, dash + 1};
@@ -360,6 +363,14 @@ static void road_ends(coder *c)
             long at = norm && nl >= 3 ? sr__gaz_lookup(c->ctx->gaz, norm, nl) : -1;
             free(norm);
             if (at >= 0 && !(sr__gaz_name(c->ctx->gaz, (uint32_t)at)->flags & SR_GZ_NAME_COMMON)) {
+                /* with another place in the sentence the road is no place
+                 * of the event, but its town still says which country
+                 * ("the Kisumu-Kakamega highway ... at Kibuye") */
+                if (other) {
+                    if (c->nroad < 8)
+                        c->road_rows[c->nroad++] = (uint32_t)at;
+                    continue; /* both ends say so */
+                }
                 on_place(c, (uint32_t)at, k, k + 1);
                 break;
             }
@@ -2162,15 +2173,15 @@ static int known_abroad(const coder *c, const mention *m, const sr__where *w)
     return same;
 }
 
-/* Does the name of place mention m also name, by its own name, an admin1
+/* Does the place name row also name, by its own name, an admin1
  * unit of the country iso ("Lamu", "Garissa", "Mandera": a county and its
  * seat)? Such a town speaks for its unit, and so for its country, as firmly
  * as a large city does. Asked of smaller towns that are no national
  * capital (a capital also stands for its government). */
-static int names_unit(const coder *c, const mention *m, const char *iso)
+static int names_unit(const coder *c, uint32_t row, const char *iso)
 {
     const sr__gaz *g = c->ctx->gaz;
-    const sr__gzname *nm = sr__gaz_name(g, m->row);
+    const sr__gzname *nm = sr__gaz_name(g, row);
     int unit = 0;
     for (uint32_t i = 0; i < nm->count; i++) {
         const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
@@ -5093,7 +5104,7 @@ static void doc_country(coder *c)
                     /* a small place with no namesake in the lead country, and
                      * nothing around it to fix it, votes weakly */
                     weak = ctx && strcmp(iso, ctx) && m->alt == UINT32_MAX && w.pop < 100000 &&
-                           !(w.kind == SR_GZ_CITY && names_unit(c, m, iso)) &&
+                           !(w.kind == SR_GZ_CITY && names_unit(c, m->row, iso)) &&
                            !(!lead && w.pop == 0 && sr__gaz_place(c->ctx->gaz, w.place)->own); /* own rows: no population */
                 }
             }
@@ -5179,6 +5190,22 @@ static void doc_country(coder *c)
                         c->men[e - 1].type = MT_NONE;
                 }
             }
+        for (int k = 0; pass == 1 && k < c->nroad; k++) {
+            /* the towns a road is named after ("the Kisumu-Kakamega
+             * highway"), when the event is elsewhere in the sentence: they
+             * vote as places do, weakly when small and abroad */
+            const char *ctx = lead ? lead : olead;
+            sr__placectx pc = {ctx, NULL, 0, 0};
+            sr__where w;
+            if (!sr__place_resolve(c->ctx->gaz, c->road_rows[k], &pc, &w, NULL, 0))
+                continue;
+            int r = sr__lexicon_iso(c->lx, w.iso3);
+            if (r >= 0)
+                cnt[r] += ctx && strcmp(w.iso3, ctx) && w.pop < 100000 &&
+                                  !(w.kind == SR_GZ_CITY && names_unit(c, c->road_rows[k], w.iso3))
+                              ? 2
+                              : 4;
+        }
         if (pass == 1 && !lead)
             /* "Tripoli ... el Mina", "Tripoli and Sidon": the country where
              * several of the names have a namesake is the one the places
