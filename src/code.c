@@ -124,6 +124,10 @@ typedef struct coder {
     uint32_t road_rows[8]; /* road_ends: names of towns in roads' names that are no mention, */
     int nroad;             /* how many (they vote for the document's country) */
     const char *doc_iso3; /* main country of the document */
+    int doc_firm;         /* places, country cues or the outlet voted for it (not only names of
+                             countries, peoples and actors) */
+    const char *named[8]; /* countries the names of countries, peoples and actors voted for */
+    int nnamed_c;
     const char *doc_source;
     cand *cands;
     size_t ncands, capcands;
@@ -2227,6 +2231,70 @@ static int fronted_place(const coder *c, const mention *m, uint32_t a, uint32_t 
     return 1;
 }
 
+static int weak_place(const coder *c, const mention *m);
+
+/* Does the place w lie within km of the seat of some admin1 unit of the
+ * country iso (a place known by name only: its unit's seat)? Bands cross
+ * into neighbouring countries, not to the other side of the world. */
+static int near_country(const coder *c, const sr__where *w, const char *iso, double km)
+{
+    const sr__gaz *g = c->ctx->gaz;
+    double lat = w->lat, lon = w->lon;
+    if (isnan(lat) && w->admin1_ix != UINT32_MAX) {
+        const sr__gzplace *u = sr__gaz_place(g, sr__gaz_admin1(g, w->admin1_ix)->place);
+        lat = u->lat;
+        lon = u->lon;
+    }
+    if (isnan(lat))
+        return 0;
+    const double deg = 111.2; /* km per degree of latitude */
+    double cl = cos(lat * M_PI / 180);
+    const sr__gzadmin1 *a;
+    for (uint32_t i = 0; (a = sr__gaz_admin1(g, i)) != NULL; i++) {
+        if (memcmp(a->iso3, iso, 4))
+            continue;
+        const sr__gzplace *p = sr__gaz_place(g, a->place);
+        double dy = (p->lat - lat) * deg, dx = (p->lon - lon) * deg * cl;
+        if (!isnan(dy) && dx * dx + dy * dy <= km * km)
+            return 1;
+    }
+    return 0;
+}
+
+/* May place mention m, which lies abroad (w) when the document's country is
+ * known only from the names of countries, peoples and actors, stand in for
+ * the place of the event when the range names no place in that country?
+ * "Al-Shabaab gunmen attacked a police post in Fino": the group is Somali,
+ * the village Kenyan. Not when places, country cues or the outlet settled
+ * the country, nor for weak, common-word or foreign-variant names, capitals
+ * standing for governments, or in a sentence about a front line (its own
+ * rules place missing villages). */
+static int fallback_ok(coder *c, const mention *m, const sr__where *w, const char *ciso)
+{
+    uint32_t fu[4];
+    if (c->doc_firm || !ciso || ciso != c->doc_iso3 || m->alt != UINT32_MAX)
+        return 0;
+    /* the text named the place's country too and chose the other */
+    for (int k = 0; k < c->nnamed_c; k++)
+        if (!strcmp(c->named[k], w->iso3))
+            return 0;
+    /* "rockets launched from the Gaza Strip": where they came from */
+    if (m->tb > 0 && (tok_is(c, m->tb - 1, "from") || (m->tb > 1 && tok_is(c, m->tb - 1, "the") &&
+                                                       tok_is(c, m->tb - 2, "from"))))
+        return 0;
+    /* "Ali Salimayn Ahmed", "Tullow Oil": the first word of a longer name */
+    if (m->te < c->t.ntoks && c->t.toks[m->te].kind == SR_TOK_WORD && (c->t.toks[m->te].flags & SR_TF_CAP) &&
+        !TOK_IN_LIST(c, m->te, institution_words) &&
+        !TOK_IN(c, m->te, "camp", "refugee", "town", "village", "county", "district", "island", "area", "market",
+                "estate", "location", "ward", "division"))
+        return 0;
+    if (sr__gaz_name(c->ctx->gaz, m->row)->flags & SR_GZ_NAME_COMMON)
+        return 0;
+    if (weak_place(c, m) || !known_abroad(c, m, w) || capital_as_government(c, m, w))
+        return 0;
+    return front_units(c, fu) == 0 && near_country(c, w, ciso, 1000);
+}
+
 static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig_tb, const char **iso)
 {
     /* the place nearest the trigger in [a, b), preferring those after it; in a
@@ -2235,8 +2303,8 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
     const char *ciso = *iso ? *iso : c->doc_iso3;
     uint32_t units[12];
     int nunits = 0;
-    const mention *best = NULL;
-    sr__where w;
+    const mention *best = NULL, *fallback = NULL;
+    sr__where w, fbw;
     sr__placectx pc = {ciso, units, 0, 0};
     long lastd = -1;
     int nnamed = 0; /* units[0..nnamed) named in the sentence (the rest: front regions) */
@@ -2267,8 +2335,13 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             lastd = -1;
             continue;
         }
-        if (!next)
-            return;
+        if (!next) {
+            if (!fallback)
+                return;
+            best = fallback;
+            w = fbw;
+            break;
+        }
         lastd = bestd;
         /* the units named elsewhere in the sentence (not by this mention) */
         pc.nadmin1 = nunits = nnamed = admin1_named(c, c->sb, c->se, ciso, units, 8, next);
@@ -2311,6 +2384,10 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         if (!ciso || !strcmp(w.iso3, ciso) || big || next->alt != UINT32_MAX) {
             best = next;
             break;
+        }
+        if (!fallback && fallback_ok(c, next, &w, ciso)) {
+            fallback = next;
+            fbw = w;
         }
     }
     if ((w.kind == SR_GZ_ADMIN1 || w.kind == SR_GZ_ADMIN2) && (!pc.want_admin || best->alt != UINT32_MAX)) {
@@ -5052,7 +5129,9 @@ static void doc_country(coder *c)
     size_t n = c->lx->ncountries;
     if (!n)
         return;
-    int *cnt = calloc(2 * n, sizeof *cnt), *names = cnt + n; /* names: distinct place names with a namesake there */
+    /* names: distinct place names with a namesake there; firm: votes of
+     * places, country cues and outlets */
+    int *cnt = calloc(3 * n, sizeof *cnt), *names = cnt + n, *firm = cnt + 2 * n;
     if (!cnt)
         return;
     uint32_t rows[16];
@@ -5165,9 +5244,15 @@ static void doc_country(coder *c)
                     }
                 }
             }
-            if (r >= 0)
+            if (r >= 0) {
                 cnt[r] += v;
+                if (m->type == MT_PLACE)
+                    firm[r] += v;
+            }
         }
+        for (size_t i = 0; pass == 0 && i < n; i++)
+            if (cnt[i] > 0 && c->nnamed_c < 8)
+                c->named[c->nnamed_c++] = c->lx->countries[i].iso3;
         if (pass == 0)
             /* words only one country's news uses ("Kibaki", "IEBC",
              * "matatu", "upazila", "barangay", "woreda"): a country cue
@@ -5181,6 +5266,7 @@ static void doc_country(coder *c)
                 if (ri < 0)
                     continue;
                 cnt[ri] += COUNTRY_CUE_VOTE;
+                firm[ri] += COUNTRY_CUE_VOTE;
                 /* a place the cue covers with no namesake in its country is
                  * a word of the cue ("UP member": a union parishad, not
                  * Uttar Pradesh) */
@@ -5200,11 +5286,14 @@ static void doc_country(coder *c)
             if (!sr__place_resolve(c->ctx->gaz, c->road_rows[k], &pc, &w, NULL, 0))
                 continue;
             int r = sr__lexicon_iso(c->lx, w.iso3);
-            if (r >= 0)
-                cnt[r] += ctx && strcmp(w.iso3, ctx) && w.pop < 100000 &&
-                                  !(w.kind == SR_GZ_CITY && names_unit(c, c->road_rows[k], w.iso3))
-                              ? 2
-                              : 4;
+            if (r >= 0) {
+                int v = ctx && strcmp(w.iso3, ctx) && w.pop < 100000 &&
+                                !(w.kind == SR_GZ_CITY && names_unit(c, c->road_rows[k], w.iso3))
+                            ? 2
+                            : 4;
+                cnt[r] += v;
+                firm[r] += v;
+            }
         }
         if (pass == 1 && !lead)
             /* "Tripoli ... el Mina", "Tripoli and Sidon": the country where
@@ -5224,8 +5313,10 @@ static void doc_country(coder *c)
                 long r = outlet_country_memo(c, s, len);
                 if (r >= OUTLET_NAMED)
                     r -= OUTLET_NAMED;
-                if (r >= 0)
+                if (r >= 0) {
                     cnt[r] += OUTLET_VOTE;
+                    firm[r] += OUTLET_VOTE;
+                }
                 s = e ? e + 1 : NULL;
             }
         int best = lead ? sr__lexicon_iso(c->lx, lead) : -1; /* ties keep the lead */
@@ -5236,6 +5327,7 @@ static void doc_country(coder *c)
             lead = c->lx->countries[best].iso3;
     }
     c->doc_iso3 = lead;
+    c->doc_firm = lead && firm[sr__lexicon_iso(c->lx, lead)] > 0;
     free(cnt);
     /* a place named as the origin of a band ("Pokot raiders", "Isiolo
      * bandits", "Turkana herdsmen") is not where it struck when the
