@@ -2408,6 +2408,21 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             }
         }
     }
+    if (w.kind == SR_GZ_REGION && best->alt == UINT32_MAX) {
+        /* "in the town of Kitale, Rift Valley", "Nyanza/Migori": a region
+         * (a former province, a front) is wider than any town or unit of
+         * its country named beside it, which says more */
+        for (const mention *m = places_from(c, a, b); m; m = places_next(c, m, b)) {
+            sr__placectx pc2 = {w.iso3, NULL, 0, wants_admin(c, m)};
+            sr__where w2;
+            if (m != best && !road_name(c, m) && resolve(c, m, &pc2, &w2) && w2.kind != SR_GZ_REGION &&
+                !strcmp(w2.iso3, w.iso3)) {
+                w = w2;
+                best = m;
+                break;
+            }
+        }
+    }
     if (best->alt == UINT32_MAX && w.kind == SR_GZ_CITY && w.pop < 20000 && pc.nadmin1 > 0 &&
         pc.admin1 != NULL && w.admin1_ix != UINT32_MAX) {
         /* a village "near the frontline" that the gazetteer knows only far
