@@ -415,6 +415,40 @@ static void numbered_parts(coder *c)
         qsort(c->raw, c->nraw, sizeof *c->raw, cmp_raw);
 }
 
+/* "Da'el", "Ma'arrat": a capitalised word written with an apostrophe that
+ * no name of the gazetteer matches is looked up without it, the spelling
+ * GeoNames' variants use ("Dael" for Dā‘il). */
+static void apostrophe_variants(coder *c)
+{
+    size_t n0 = c->nraw;
+    for (uint32_t k = 0; k < c->t.ntoks; k++) {
+        const sr__tok *t = &c->t.toks[k];
+        if (t->kind != SR_TOK_WORD || !(t->flags & SR_TF_CAP))
+            continue;
+        const char *w = c->t.norm + t->s;
+        size_t n = t->e - t->s;
+        const char *ap = memchr(w, '\'', n);
+        if (!ap || ap == w || (size_t)(ap - w) + 2 >= n || !isalpha((unsigned char)ap[1]) ||
+            !isalpha((unsigned char)ap[-1]) || n >= 48)
+            continue; /* "Kenya's", "O'" */
+        int covered = 0;
+        for (size_t i = 0; i < n0 && !covered; i++)
+            covered = c->raw[i].tb <= k && c->raw[i].te > k && SR_LX_TABLE(c->raw[i].id) == SR_LX_PLACE;
+        if (covered)
+            continue;
+        char buf[48];
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++)
+            if (w[i] != '\'')
+                buf[m++] = w[i];
+        long at = m >= 3 ? sr__gaz_lookup(c->ctx->gaz, buf, m) : -1;
+        if (at >= 0 && !(sr__gaz_name(c->ctx->gaz, (uint32_t)at)->flags & SR_GZ_NAME_COMMON))
+            on_place(c, (uint32_t)at, k, k + 1);
+    }
+    if (c->nraw > n0)
+        qsort(c->raw, c->nraw, sizeof *c->raw, cmp_raw);
+}
+
 /* Place names come from the gazetteer's own index; its hits join the
  * dictionary's, keeping the list sorted by (tb, te). */
 static int scan_places(coder *c)
@@ -425,6 +459,7 @@ static int scan_places(coder *c)
         if (!rc) {
             road_ends(c);
             numbered_parts(c);
+            apostrophe_variants(c);
         }
         return rc;
     }
@@ -444,6 +479,7 @@ static int scan_places(coder *c)
     free(tmp);
     road_ends(c);
     numbered_parts(c);
+    apostrophe_variants(c);
     return 0;
 }
 
