@@ -781,8 +781,17 @@ static int person_name_after(const coder *c, const rawmatch *r)
     /* (the tests below have no side effects: the cheap ones come first) */
     /* a person's name is two words, an institution's often more ("Nairobi
      * Aviation College", "Kakamega Senator Boni Khalwale") */
-    if (n + 1 < c->t.ntoks && c->t.toks[n + 1].kind == SR_TOK_WORD && (c->t.toks[n + 1].flags & SR_TF_CAP))
-        return 0;
+    if (n + 1 < c->t.ntoks && c->t.toks[n + 1].kind == SR_TOK_WORD && (c->t.toks[n + 1].flags & SR_TF_CAP)) {
+        /* ... but three words of which the last two are in no dictionary
+         * and name nothing generic are a person's ("Paul Kipkemboi Ruto",
+         * "David Kimutai Too") */
+        if ((n + 2 < c->t.ntoks && c->t.toks[n + 2].kind == SR_TOK_WORD && (c->t.toks[n + 2].flags & SR_TF_CAP)) ||
+            (c->t.toks[n + 1].flags & SR_TF_ALLCAPS) || c->ti[n + 1].w || raw_starts_at(c, n + 1) ||
+            TOK_IN_LIST(c, n + 1, generic) ||
+            TOK_IN(c, n + 1, "company", "companies", "limited", "ltd", "corporation", "group", "bank", "academy",
+                   "house", "club", "sacco", "ranch", "cooperative", "union", "association", "society"))
+            return 0;
+    }
     if (raw_starts_at(c, n)) /* a name of any dictionary or of the gazetteer */
         return 0;
     /* after "in", "at", "near" a place is meant ("in Nyeri Sunday night") */
