@@ -5001,7 +5001,8 @@ static int has_namesake_in(const coder *c, const mention *m, const char *iso)
 /* Does the country mention m say only whose people or things are meant, not
  * where: a country word before such a noun ("Chinese company", "Sudan
  * refugees", "an Italian NGO volunteer", "Ethiopian raiders")? People, firms
- * and raiding bands travel; the event is seldom in their country. */
+ * and raiding bands travel; the event is seldom in their country. 2 for the
+ * people raiders strike ("Kenyan fishermen", "Kenyan herders"), 1 else. */
 static int nationality_only(const coder *c, const mention *m)
 {
     static const char *const held[] = {
@@ -5014,8 +5015,12 @@ static int nationality_only(const coder *c, const mention *m)
         /* armed bands named by origin raid across borders ("Ethiopian raiders") */
         "raiders", "bandits", "herders", "pastoralists", "fishermen", "militia", "militiamen", "gunmen",
         "tribesmen", "poachers", "smugglers", "militants", "insurgents", "attackers", "fighters", NULL};
+    /* the people raiders strike at home: 2 */
+    static const char *const struck[] = {"fishermen", "herders", "pastoralists", "villagers", "farmers", NULL};
 
     uint32_t n = m->te;
+    if (n < c->t.ntoks && TOK_IN_LIST(c, n, struck))
+        return 2;
     if (n < c->t.ntoks && TOK_IN_LIST(c, n, held))
         return 1;
     /* "a Chinese construction company" */
@@ -5256,7 +5261,10 @@ static void doc_country(coder *c)
                  * (they act at home; "al-Shabaab" also fights in Kenya) */
                 v = c->lx->actors[m->row].inter == 1 ? 3 : 1;
             else if (m->type == MT_COUNTRY && (beyond_border(c, m) || nationality_only(c, m)))
-                v = 1;
+                /* an armed band named by its origin ("Ethiopian raiders")
+                 * crosses borders more readily than the people it strikes
+                 * ("Kenyan fishermen"): half as much again for the latter */
+                v = nationality_only(c, m) == 2 && !beyond_border(c, m) ? 2 : 1;
             if (pass == 1 && m->type == MT_PLACE && !lead && !weak) {
                 /* with no country yet, a place also speaks for the other
                  * countries where it has a namesake ("Tripoli" and "el Mina"
