@@ -5178,7 +5178,12 @@ static long outlet_country_memo(const coder *c, const char *s, size_t n)
  * raid on the Turkana community")? */
 static int band_origin(const coder *c, const mention *m, const char *const *band, const char *const *target)
 {
-    if (m->te >= c->t.ntoks || !TOK_IN_LIST(c, m->te, band))
+    uint32_t k = m->te;
+    /* "the Pokot and Turkana communities", "Kikuyu and Maasai militias" */
+    if (k + 2 < c->t.ntoks && TOK_IN(c, k, "and", "or", "&") && (c->t.toks[k + 1].flags & SR_TF_CAP) &&
+        TOK_IN_LIST(c, k + 2, band))
+        k += 2;
+    if (k >= c->t.ntoks || !TOK_IN_LIST(c, k, band))
         return 0;
     uint32_t b = m->tb;
     if (b > 0 && tok_is(c, b - 1, "the"))
@@ -5402,7 +5407,11 @@ static void doc_country(coder *c)
      * document names another place: such bands raid their neighbours */
     static const char *const band[] = {"raiders", "bandits", "herders", "herdsmen", "pastoralists", "rustlers",
                                        "militia", "militias", "militiamen", "warriors", "morans", "gunmen",
-                                       "attackers", "assailants", "fighters", "community", "communities", NULL};
+                                       "attackers", "assailants", "fighters", "community", "communities",
+                                       /* people named by their people ("Pokot militants", "Kikuyu
+                                        * civilians", "Maasai women"): where they are from */
+                                       "militants", "men", "women", "man", "woman", "civilians", "tribesmen",
+                                       NULL};
     static const char *const target[] = {"on", "against", "attacked", "targeting", "targeted", "attack", NULL};
     int others = 0;
     for (size_t k = 0; k < c->nmen; k++)
