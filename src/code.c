@@ -421,13 +421,32 @@ static void numbered_parts(coder *c)
 static void apostrophe_variants(coder *c)
 {
     size_t n0 = c->nraw;
-    for (uint32_t k = 0; k < c->t.ntoks; k++) {
+    /* from one apostrophe of the normalised text to the next: most
+     * documents have few (possessives), so the tokens are found by search */
+    const char *norm = c->t.norm, *end = norm + c->t.norm_len, *q = norm;
+    uint32_t k = 0;
+    while ((q = memchr(q, '\'', (size_t)(end - q))) != NULL) {
+        size_t off = (size_t)(q - norm);
+        q++;
+        size_t lo = k, hi = c->t.ntoks; /* the token holding offset off */
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (c->t.toks[mid].e <= off)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo >= c->t.ntoks)
+            break;
+        k = (uint32_t)lo;
         const sr__tok *t = &c->t.toks[k];
-        if (t->kind != SR_TOK_WORD || !(t->flags & SR_TF_CAP))
+        if (t->s > off || t->kind != SR_TOK_WORD || !(t->flags & SR_TF_CAP))
             continue;
         const char *w = c->t.norm + t->s;
         size_t n = t->e - t->s;
-        const char *ap = memchr(w, '\'', n);
+        const char *ap = norm + off;
+        if (memchr(w, '\'', (size_t)(ap - w)))
+            continue; /* the token's first apostrophe was seen already */
         if (!ap || ap == w || (size_t)(ap - w) + 2 >= n || !isalpha((unsigned char)ap[1]) ||
             !isalpha((unsigned char)ap[-1]) || n >= 48)
             continue; /* "Kenya's", "O'" */
@@ -5199,9 +5218,10 @@ static void doc_country(coder *c)
     size_t n = c->lx->ncountries;
     if (!n)
         return;
-    /* names: distinct place names with a namesake there; firm: votes of
-     * places, country cues and outlets */
-    int *cnt = calloc(3 * n, sizeof *cnt), *names = cnt + n, *firm = cnt + 2 * n;
+    /* names: distinct place names with a namesake there, and FIRM when
+     * places, country cues or outlets voted there */
+    int *cnt = calloc(2 * n, sizeof *cnt), *names = cnt + n;
+    enum { FIRM = 1 << 24 };
     if (!cnt)
         return;
     uint32_t rows[16];
@@ -5320,7 +5340,7 @@ static void doc_country(coder *c)
             if (r >= 0) {
                 cnt[r] += v;
                 if (m->type == MT_PLACE)
-                    firm[r] += v;
+                    names[r] |= FIRM;
             }
         }
         for (size_t i = 0; pass == 0 && i < n; i++)
@@ -5339,7 +5359,7 @@ static void doc_country(coder *c)
                 if (ri < 0)
                     continue;
                 cnt[ri] += COUNTRY_CUE_VOTE;
-                firm[ri] += COUNTRY_CUE_VOTE;
+                names[ri] |= FIRM;
                 /* a place the cue covers with no namesake in its country is
                  * a word of the cue ("UP member": a union parishad, not
                  * Uttar Pradesh) */
@@ -5365,7 +5385,7 @@ static void doc_country(coder *c)
                             ? 2
                             : 4;
                 cnt[r] += v;
-                firm[r] += v;
+                names[r] |= FIRM;
             }
         }
         if (pass == 1 && !lead)
@@ -5373,8 +5393,8 @@ static void doc_country(coder *c)
              * several of the names have a namesake is the one the places
              * fit together in, whatever the largest namesake of one */
             for (size_t i = 0; i < n; i++)
-                if (names[i] >= 2)
-                    cnt[i] += NAMES_AGREE_VOTE * (names[i] - 1);
+                if ((names[i] & ~FIRM) >= 2)
+                    cnt[i] += NAMES_AGREE_VOTE * ((names[i] & ~FIRM) - 1);
         if (pass == 1)
             /* the outlets the report came from ("Star (Kenya); Daily Nation
              * (Kenya)") speak for their country after the text has spoken,
@@ -5388,7 +5408,7 @@ static void doc_country(coder *c)
                     r -= OUTLET_NAMED;
                 if (r >= 0) {
                     cnt[r] += OUTLET_VOTE;
-                    firm[r] += OUTLET_VOTE;
+                    names[r] |= FIRM;
                 }
                 s = e ? e + 1 : NULL;
             }
@@ -5400,7 +5420,7 @@ static void doc_country(coder *c)
             lead = c->lx->countries[best].iso3;
     }
     c->doc_iso3 = lead;
-    c->doc_firm = lead && firm[sr__lexicon_iso(c->lx, lead)] > 0;
+    c->doc_firm = lead && (names[sr__lexicon_iso(c->lx, lead)] & FIRM);
     free(cnt);
     /* a place named as the origin of a band ("Pokot raiders", "Isiolo
      * bandits", "Turkana herdsmen") is not where it struck when the
