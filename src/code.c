@@ -121,7 +121,13 @@ typedef struct coder {
     uint32_t front_sb;    /* front_units: the sentence they are for (+1), */
     int nfront;           /* how many, */
     uint32_t front[4];    /* and the admin1 units of the frontline it speaks of */
+    uint32_t road_rows[8]; /* road_ends: names of towns in roads' names that are no mention, */
+    int nroad;             /* how many (they vote for the document's country) */
     const char *doc_iso3; /* main country of the document */
+    int doc_firm;         /* places, country cues or the outlet voted for it (not only names of
+                             countries, peoples and actors) */
+    const char *named[8]; /* countries the names of countries, peoples and actors voted for */
+    int nnamed_c;
     const char *doc_source;
     cand *cands;
     size_t ncands, capcands;
@@ -348,10 +354,11 @@ static void road_ends(coder *c)
                 se = c->t.sents[i].te;
                 break;
             }
-        int taken = 0;
-        for (size_t i = 0; i < n0 && !taken; i++)
-            taken = (c->raw[i].tb <= k && c->raw[i].te > k) ||
-                    (SR_LX_TABLE(c->raw[i].id) == SR_LX_PLACE && c->raw[i].tb >= sb && c->raw[i].tb < se);
+        int taken = 0, other = 0;
+        for (size_t i = 0; i < n0 && !taken; i++) {
+            taken = c->raw[i].tb <= k && c->raw[i].te > k;
+            other |= SR_LX_TABLE(c->raw[i].id) == SR_LX_PLACE && c->raw[i].tb >= sb && c->raw[i].tb < se;
+        }
         if (taken)
             continue;
         const char *part[2] = {o, dash + 1};
@@ -362,6 +369,14 @@ static void road_ends(coder *c)
             long at = norm && nl >= 3 ? sr__gaz_lookup(c->ctx->gaz, norm, nl) : -1;
             free(norm);
             if (at >= 0 && !(sr__gaz_name(c->ctx->gaz, (uint32_t)at)->flags & SR_GZ_NAME_COMMON)) {
+                /* with another place in the sentence the road is no place
+                 * of the event, but its town still says which country
+                 * ("the Kisumu-Kakamega highway ... at Kibuye") */
+                if (other) {
+                    if (c->nroad < 8)
+                        c->road_rows[c->nroad++] = (uint32_t)at;
+                    continue; /* both ends say so */
+                }
                 on_place(c, (uint32_t)at, k, k + 1);
                 break;
             }
@@ -402,6 +417,59 @@ static void numbered_parts(coder *c)
         qsort(c->raw, c->nraw, sizeof *c->raw, cmp_raw);
 }
 
+/* "Da'el", "Ma'arrat": a capitalised word written with an apostrophe that
+ * no name of the gazetteer matches is looked up without it, the spelling
+ * GeoNames' variants use ("Dael" for Dā‘il). */
+static void apostrophe_variants(coder *c)
+{
+    size_t n0 = c->nraw;
+    /* from one apostrophe of the normalised text to the next: most
+     * documents have few (possessives), so the tokens are found by search */
+    const char *norm = c->t.norm, *end = norm + c->t.norm_len, *q = norm;
+    uint32_t k = 0;
+    while ((q = memchr(q, '\'', (size_t)(end - q))) != NULL) {
+        size_t off = (size_t)(q - norm);
+        q++;
+        size_t lo = k, hi = c->t.ntoks; /* the token holding offset off */
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (c->t.toks[mid].e <= off)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo >= c->t.ntoks)
+            break;
+        k = (uint32_t)lo;
+        const sr__tok *t = &c->t.toks[k];
+        if (t->s > off || t->kind != SR_TOK_WORD || !(t->flags & SR_TF_CAP))
+            continue;
+        const char *w = c->t.norm + t->s;
+        size_t n = t->e - t->s;
+        const char *ap = norm + off;
+        if (memchr(w, '\'', (size_t)(ap - w)))
+            continue; /* the token's first apostrophe was seen already */
+        if (!ap || ap == w || (size_t)(ap - w) + 2 >= n || !isalpha((unsigned char)ap[1]) ||
+            !isalpha((unsigned char)ap[-1]) || n >= 48)
+            continue; /* "Kenya's", "O'" */
+        int covered = 0;
+        for (size_t i = 0; i < n0 && !covered; i++)
+            covered = c->raw[i].tb <= k && c->raw[i].te > k && SR_LX_TABLE(c->raw[i].id) == SR_LX_PLACE;
+        if (covered)
+            continue;
+        char buf[48];
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++)
+            if (w[i] != '\'')
+                buf[m++] = w[i];
+        long at = m >= 3 ? sr__gaz_lookup(c->ctx->gaz, buf, m) : -1;
+        if (at >= 0 && !(sr__gaz_name(c->ctx->gaz, (uint32_t)at)->flags & SR_GZ_NAME_COMMON))
+            on_place(c, (uint32_t)at, k, k + 1);
+    }
+    if (c->nraw > n0)
+        qsort(c->raw, c->nraw, sizeof *c->raw, cmp_raw);
+}
+
 /* Place names come from the gazetteer's own index; its hits join the
  * dictionary's, keeping the list sorted by (tb, te). */
 static int scan_places(coder *c)
@@ -412,6 +480,7 @@ static int scan_places(coder *c)
         if (!rc) {
             road_ends(c);
             numbered_parts(c);
+            apostrophe_variants(c);
         }
         return rc;
     }
@@ -431,6 +500,7 @@ static int scan_places(coder *c)
     free(tmp);
     road_ends(c);
     numbered_parts(c);
+    apostrophe_variants(c);
     return 0;
 }
 
@@ -732,8 +802,17 @@ static int person_name_after(const coder *c, const rawmatch *r)
     /* (the tests below have no side effects: the cheap ones come first) */
     /* a person's name is two words, an institution's often more ("Nairobi
      * Aviation College", "Kakamega Senator Boni Khalwale") */
-    if (n + 1 < c->t.ntoks && c->t.toks[n + 1].kind == SR_TOK_WORD && (c->t.toks[n + 1].flags & SR_TF_CAP))
-        return 0;
+    if (n + 1 < c->t.ntoks && c->t.toks[n + 1].kind == SR_TOK_WORD && (c->t.toks[n + 1].flags & SR_TF_CAP)) {
+        /* ... but three words of which the last two are in no dictionary
+         * and name nothing generic are a person's ("Paul Kipkemboi Ruto",
+         * "David Kimutai Too") */
+        if ((n + 2 < c->t.ntoks && c->t.toks[n + 2].kind == SR_TOK_WORD && (c->t.toks[n + 2].flags & SR_TF_CAP)) ||
+            (c->t.toks[n + 1].flags & SR_TF_ALLCAPS) || c->ti[n + 1].w || raw_starts_at(c, n + 1) ||
+            TOK_IN_LIST(c, n + 1, generic) ||
+            TOK_IN(c, n + 1, "company", "companies", "limited", "ltd", "corporation", "group", "bank", "academy",
+                   "house", "club", "sacco", "ranch", "cooperative", "union", "association", "society"))
+            return 0;
+    }
     if (raw_starts_at(c, n)) /* a name of any dictionary or of the gazetteer */
         return 0;
     /* after "in", "at", "near" a place is meant ("in Nyeri Sunday night") */
@@ -2166,6 +2245,27 @@ static int known_abroad(const coder *c, const mention *m, const sr__where *w)
     return same;
 }
 
+/* Does the place name row also name, by its own name, an admin1
+ * unit of the country iso ("Lamu", "Garissa", "Mandera": a county and its
+ * seat)? Such a town speaks for its unit, and so for its country, as firmly
+ * as a large city does. Asked of smaller towns that are no national
+ * capital (a capital also stands for its government). */
+static int names_unit(const coder *c, uint32_t row, const char *iso)
+{
+    const sr__gaz *g = c->ctx->gaz;
+    const sr__gzname *nm = sr__gaz_name(g, row);
+    int unit = 0;
+    for (uint32_t i = 0; i < nm->count; i++) {
+        const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
+        if (strcmp(p->iso3, iso))
+            continue;
+        if (!strcmp(p->fcode, "PPLC") || (p->kind == SR_GZ_CITY && p->pop >= 100000))
+            return 0; /* a large city is judged by its size, as before */
+        unit |= p->kind == SR_GZ_ADMIN1 && !sr__gaz_list_alt(g, nm->first + i);
+    }
+    return unit;
+}
+
 /* "On 29 April 2020, in Puno city, citizens staged ... stuck in Lima": a
  * place in a locative phrase set off by commas at the head of the clause
  * ([a, b)) sets the scene, so a later place outside its admin1 is elsewhere
@@ -2199,6 +2299,70 @@ static int fronted_place(const coder *c, const mention *m, uint32_t a, uint32_t 
     return 1;
 }
 
+static int weak_place(const coder *c, const mention *m);
+
+/* Does the place w lie within km of the seat of some admin1 unit of the
+ * country iso (a place known by name only: its unit's seat)? Bands cross
+ * into neighbouring countries, not to the other side of the world. */
+static int near_country(const coder *c, const sr__where *w, const char *iso, double km)
+{
+    const sr__gaz *g = c->ctx->gaz;
+    double lat = w->lat, lon = w->lon;
+    if (isnan(lat) && w->admin1_ix != UINT32_MAX) {
+        const sr__gzplace *u = sr__gaz_place(g, sr__gaz_admin1(g, w->admin1_ix)->place);
+        lat = u->lat;
+        lon = u->lon;
+    }
+    if (isnan(lat))
+        return 0;
+    const double deg = 111.2; /* km per degree of latitude */
+    double cl = cos(lat * M_PI / 180);
+    const sr__gzadmin1 *a;
+    for (uint32_t i = 0; (a = sr__gaz_admin1(g, i)) != NULL; i++) {
+        if (memcmp(a->iso3, iso, 4))
+            continue;
+        const sr__gzplace *p = sr__gaz_place(g, a->place);
+        double dy = (p->lat - lat) * deg, dx = (p->lon - lon) * deg * cl;
+        if (!isnan(dy) && dx * dx + dy * dy <= km * km)
+            return 1;
+    }
+    return 0;
+}
+
+/* May place mention m, which lies abroad (w) when the document's country is
+ * known only from the names of countries, peoples and actors, stand in for
+ * the place of the event when the range names no place in that country?
+ * "Al-Shabaab gunmen attacked a police post in Fino": the group is Somali,
+ * the village Kenyan. Not when places, country cues or the outlet settled
+ * the country, nor for weak, common-word or foreign-variant names, capitals
+ * standing for governments, or in a sentence about a front line (its own
+ * rules place missing villages). */
+static int fallback_ok(coder *c, const mention *m, const sr__where *w, const char *ciso)
+{
+    uint32_t fu[4];
+    if (c->doc_firm || !ciso || ciso != c->doc_iso3 || m->alt != UINT32_MAX)
+        return 0;
+    /* the text named the place's country too and chose the other */
+    for (int k = 0; k < c->nnamed_c; k++)
+        if (!strcmp(c->named[k], w->iso3))
+            return 0;
+    /* "rockets launched from the Gaza Strip": where they came from */
+    if (m->tb > 0 && (tok_is(c, m->tb - 1, "from") || (m->tb > 1 && tok_is(c, m->tb - 1, "the") &&
+                                                       tok_is(c, m->tb - 2, "from"))))
+        return 0;
+    /* "Ali Salimayn Ahmed", "Tullow Oil": the first word of a longer name */
+    if (m->te < c->t.ntoks && c->t.toks[m->te].kind == SR_TOK_WORD && (c->t.toks[m->te].flags & SR_TF_CAP) &&
+        !TOK_IN_LIST(c, m->te, institution_words) &&
+        !TOK_IN(c, m->te, "camp", "refugee", "town", "village", "county", "district", "island", "area", "market",
+                "estate", "location", "ward", "division"))
+        return 0;
+    if (sr__gaz_name(c->ctx->gaz, m->row)->flags & SR_GZ_NAME_COMMON)
+        return 0;
+    if (weak_place(c, m) || !known_abroad(c, m, w) || capital_as_government(c, m, w))
+        return 0;
+    return front_units(c, fu) == 0 && near_country(c, w, ciso, 1000);
+}
+
 static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig_tb, const char **iso)
 {
     /* the place nearest the trigger in [a, b), preferring those after it; in a
@@ -2207,8 +2371,8 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
     const char *ciso = *iso ? *iso : c->doc_iso3;
     uint32_t units[12];
     int nunits = 0;
-    const mention *best = NULL;
-    sr__where w;
+    const mention *best = NULL, *fallback = NULL;
+    sr__where w, fbw;
     sr__placectx pc = {ciso, units, 0, 0};
     long lastd = -1;
     int nnamed = 0; /* units[0..nnamed) named in the sentence (the rest: front regions) */
@@ -2239,8 +2403,13 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             lastd = -1;
             continue;
         }
-        if (!next)
-            return;
+        if (!next) {
+            if (!fallback)
+                return;
+            best = fallback;
+            w = fbw;
+            break;
+        }
         lastd = bestd;
         /* the units named elsewhere in the sentence (not by this mention) */
         pc.nadmin1 = nunits = nnamed = admin1_named(c, c->sb, c->se, ciso, units, 8, next);
@@ -2284,6 +2453,10 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             best = next;
             break;
         }
+        if (!fallback && fallback_ok(c, next, &w, ciso)) {
+            fallback = next;
+            fbw = w;
+        }
     }
     if ((w.kind == SR_GZ_ADMIN1 || w.kind == SR_GZ_ADMIN2) && (!pc.want_admin || best->alt != UINT32_MAX)) {
         /* "in Dar'a ... the town of Tafas", "San Jose, Batangas": a town of
@@ -2297,6 +2470,21 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             if (resolve(c, m, &pc2, &w2) && w2.kind != SR_GZ_ADMIN1 && w2.kind != SR_GZ_ADMIN2 &&
                 w2.admin1_ix == w.admin1_ix && w2.admin1_ix != UINT32_MAX &&
                 (w.kind == SR_GZ_ADMIN1 || !strcmp(w2.admin2, w.admin2))) {
+                w = w2;
+                best = m;
+                break;
+            }
+        }
+    }
+    if (w.kind == SR_GZ_REGION && best->alt == UINT32_MAX) {
+        /* "in the town of Kitale, Rift Valley", "Nyanza/Migori": a region
+         * (a former province, a front) is wider than any town or unit of
+         * its country named beside it, which says more */
+        for (const mention *m = places_from(c, a, b); m; m = places_next(c, m, b)) {
+            sr__placectx pc2 = {w.iso3, NULL, 0, wants_admin(c, m)};
+            sr__where w2;
+            if (m != best && !road_name(c, m) && resolve(c, m, &pc2, &w2) && w2.kind != SR_GZ_REGION &&
+                !strcmp(w2.iso3, w.iso3)) {
                 w = w2;
                 best = m;
                 break;
@@ -4757,11 +4945,23 @@ static int beyond_border(const coder *c, const mention *m)
     if (b >= 2 && TOK_IN(c, b - 1, "with", "into") &&
         TOK_IN(c, b - 2, "border", "frontier", "borders", "fled", "crossed", "across", "back"))
         return 1;
-    if (b >= 1 && TOK_IN(c, b - 1, "from"))
+    if (b >= 1 && TOK_IN(c, b - 1, "from", "towards", "toward"))
+        return 1;
+    /* "fled to Somalia", "ferried to Somalia", "deported to Canada" */
+    if (b >= 2 && tok_is(c, b - 1, "to") &&
+        TOK_IN(c, b - 2, "fled", "taken", "ferried", "deported", "travelling", "traveling", "headed", "heading",
+               "returned", "escaped", "smuggled", "transported", "extradited", "going", "bound", "driven"))
+        return 1;
+    /* "the Kiunga-Somalia road": the far end of a road */
+    if (b >= 1 && tok_is(c, b - 1, "-") && m->te < c->t.ntoks && TOK_IN(c, m->te, "road", "highway", "route"))
         return 1;
     for (uint32_t k = m->te; k < m->te + 3 && k < c->t.ntoks; k++) {
         if (TOK_IN(c, k, "border", "frontier", "borders"))
-            return 1;
+            /* "Kenya border patrol police", "Kenyan border guards": the
+             * country's own force */
+            return !(k + 1 < c->t.ntoks &&
+                     TOK_IN(c, k + 1, "police", "patrol", "guards", "guard", "officers", "force", "forces", "unit",
+                            "security", "post", "posts"));
         if (!tok_is(c, k, "-") && !(c->ti[k].ent && c->men[c->ti[k].ent - 1].type == MT_COUNTRY))
             break;
     }
@@ -4824,7 +5024,8 @@ static int has_namesake_in(const coder *c, const mention *m, const char *iso)
 /* Does the country mention m say only whose people or things are meant, not
  * where: a country word before such a noun ("Chinese company", "Sudan
  * refugees", "an Italian NGO volunteer", "Ethiopian raiders")? People, firms
- * and raiding bands travel; the event is seldom in their country. */
+ * and raiding bands travel; the event is seldom in their country. 2 for the
+ * people raiders strike ("Kenyan fishermen", "Kenyan herders"), 1 else. */
 static int nationality_only(const coder *c, const mention *m)
 {
     static const char *const held[] = {
@@ -4837,8 +5038,12 @@ static int nationality_only(const coder *c, const mention *m)
         /* armed bands named by origin raid across borders ("Ethiopian raiders") */
         "raiders", "bandits", "herders", "pastoralists", "fishermen", "militia", "militiamen", "gunmen",
         "tribesmen", "poachers", "smugglers", "militants", "insurgents", "attackers", "fighters", NULL};
+    /* the people raiders strike at home: 2 */
+    static const char *const struck[] = {"fishermen", "herders", "pastoralists", "villagers", "farmers", NULL};
 
     uint32_t n = m->te;
+    if (n < c->t.ntoks && TOK_IN_LIST(c, n, struck))
+        return 2;
     if (n < c->t.ntoks && TOK_IN_LIST(c, n, held))
         return 1;
     /* "a Chinese construction company" */
@@ -4996,7 +5201,12 @@ static long outlet_country_memo(const coder *c, const char *s, size_t n)
  * raid on the Turkana community")? */
 static int band_origin(const coder *c, const mention *m, const char *const *band, const char *const *target)
 {
-    if (m->te >= c->t.ntoks || !TOK_IN_LIST(c, m->te, band))
+    uint32_t k = m->te;
+    /* "the Pokot and Turkana communities", "Kikuyu and Maasai militias" */
+    if (k + 2 < c->t.ntoks && TOK_IN(c, k, "and", "or", "&") && (c->t.toks[k + 1].flags & SR_TF_CAP) &&
+        TOK_IN_LIST(c, k + 2, band))
+        k += 2;
+    if (k >= c->t.ntoks || !TOK_IN_LIST(c, k, band))
         return 0;
     uint32_t b = m->tb;
     if (b > 0 && tok_is(c, b - 1, "the"))
@@ -5012,7 +5222,10 @@ static void doc_country(coder *c)
     size_t n = c->lx->ncountries;
     if (!n)
         return;
-    int *cnt = calloc(2 * n, sizeof *cnt), *names = cnt + n; /* names: distinct place names with a namesake there */
+    /* names: distinct place names with a namesake there, and FIRM when
+     * places, country cues or outlets voted there */
+    int *cnt = calloc(2 * n, sizeof *cnt), *names = cnt + n;
+    enum { FIRM = 1 << 24 };
     if (!cnt)
         return;
     uint32_t rows[16];
@@ -5064,6 +5277,7 @@ static void doc_country(coder *c)
                     /* a small place with no namesake in the lead country, and
                      * nothing around it to fix it, votes weakly */
                     weak = ctx && strcmp(iso, ctx) && m->alt == UINT32_MAX && w.pop < 100000 &&
+                           !(w.kind == SR_GZ_CITY && names_unit(c, m->row, iso)) &&
                            !(!lead && w.pop == 0 && sr__gaz_place(c->ctx->gaz, w.place)->own); /* own rows: no population */
                 }
             }
@@ -5076,7 +5290,10 @@ static void doc_country(coder *c)
                  * (they act at home; "al-Shabaab" also fights in Kenya) */
                 v = c->lx->actors[m->row].inter == 1 ? 3 : 1;
             else if (m->type == MT_COUNTRY && (beyond_border(c, m) || nationality_only(c, m)))
-                v = 1;
+                /* an armed band named by its origin ("Ethiopian raiders")
+                 * crosses borders more readily than the people it strikes
+                 * ("Kenyan fishermen"): half as much again for the latter */
+                v = nationality_only(c, m) == 2 && !beyond_border(c, m) ? 2 : 1;
             if (pass == 1 && m->type == MT_PLACE && !lead && !weak) {
                 /* with no country yet, a place also speaks for the other
                  * countries where it has a namesake ("Tripoli" and "el Mina"
@@ -5124,9 +5341,15 @@ static void doc_country(coder *c)
                     }
                 }
             }
-            if (r >= 0)
+            if (r >= 0) {
                 cnt[r] += v;
+                if (m->type == MT_PLACE)
+                    names[r] |= FIRM;
+            }
         }
+        for (size_t i = 0; pass == 0 && i < n; i++)
+            if (cnt[i] > 0 && c->nnamed_c < 8)
+                c->named[c->nnamed_c++] = c->lx->countries[i].iso3;
         if (pass == 0)
             /* words only one country's news uses ("Kibaki", "IEBC",
              * "matatu", "upazila", "barangay", "woreda"): a country cue
@@ -5140,6 +5363,7 @@ static void doc_country(coder *c)
                 if (ri < 0)
                     continue;
                 cnt[ri] += COUNTRY_CUE_VOTE;
+                names[ri] |= FIRM;
                 /* a place the cue covers with no namesake in its country is
                  * a word of the cue ("UP member": a union parishad, not
                  * Uttar Pradesh) */
@@ -5149,13 +5373,32 @@ static void doc_country(coder *c)
                         c->men[e - 1].type = MT_NONE;
                 }
             }
+        for (int k = 0; pass == 1 && k < c->nroad; k++) {
+            /* the towns a road is named after ("the Kisumu-Kakamega
+             * highway"), when the event is elsewhere in the sentence: they
+             * vote as places do, weakly when small and abroad */
+            const char *ctx = lead ? lead : olead;
+            sr__placectx pc = {ctx, NULL, 0, 0};
+            sr__where w;
+            if (!sr__place_resolve(c->ctx->gaz, c->road_rows[k], &pc, &w, NULL, 0))
+                continue;
+            int r = sr__lexicon_iso(c->lx, w.iso3);
+            if (r >= 0) {
+                int v = ctx && strcmp(w.iso3, ctx) && w.pop < 100000 &&
+                                !(w.kind == SR_GZ_CITY && names_unit(c, c->road_rows[k], w.iso3))
+                            ? 2
+                            : 4;
+                cnt[r] += v;
+                names[r] |= FIRM;
+            }
+        }
         if (pass == 1 && !lead)
             /* "Tripoli ... el Mina", "Tripoli and Sidon": the country where
              * several of the names have a namesake is the one the places
              * fit together in, whatever the largest namesake of one */
             for (size_t i = 0; i < n; i++)
-                if (names[i] >= 2)
-                    cnt[i] += NAMES_AGREE_VOTE * (names[i] - 1);
+                if ((names[i] & ~FIRM) >= 2)
+                    cnt[i] += NAMES_AGREE_VOTE * ((names[i] & ~FIRM) - 1);
         if (pass == 1)
             /* the outlets the report came from ("Star (Kenya); Daily Nation
              * (Kenya)") speak for their country after the text has spoken,
@@ -5167,8 +5410,10 @@ static void doc_country(coder *c)
                 long r = outlet_country_memo(c, s, len);
                 if (r >= OUTLET_NAMED)
                     r -= OUTLET_NAMED;
-                if (r >= 0)
+                if (r >= 0) {
                     cnt[r] += OUTLET_VOTE;
+                    names[r] |= FIRM;
+                }
                 s = e ? e + 1 : NULL;
             }
         int best = lead ? sr__lexicon_iso(c->lx, lead) : -1; /* ties keep the lead */
@@ -5179,13 +5424,18 @@ static void doc_country(coder *c)
             lead = c->lx->countries[best].iso3;
     }
     c->doc_iso3 = lead;
+    c->doc_firm = lead && (names[sr__lexicon_iso(c->lx, lead)] & FIRM);
     free(cnt);
     /* a place named as the origin of a band ("Pokot raiders", "Isiolo
      * bandits", "Turkana herdsmen") is not where it struck when the
      * document names another place: such bands raid their neighbours */
     static const char *const band[] = {"raiders", "bandits", "herders", "herdsmen", "pastoralists", "rustlers",
                                        "militia", "militias", "militiamen", "warriors", "morans", "gunmen",
-                                       "attackers", "assailants", "fighters", "community", "communities", NULL};
+                                       "attackers", "assailants", "fighters", "community", "communities",
+                                       /* people named by their people ("Pokot militants", "Kikuyu
+                                        * civilians", "Maasai women"): where they are from */
+                                       "militants", "men", "women", "man", "woman", "civilians", "tribesmen",
+                                       NULL};
     static const char *const target[] = {"on", "against", "attacked", "targeting", "targeted", "attack", NULL};
     int others = 0;
     for (size_t k = 0; k < c->nmen; k++)
