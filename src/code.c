@@ -2649,6 +2649,19 @@ static int rioters_named(const coder *c, uint32_t a, uint32_t b)
 
 /* Does the clause [a, b) name two crowds as the sides of a fight: "two
  * groups", "rival factions", "members of the X party"? */
+/* Does the clause name the sides of a fight as clans, tribes, communities
+ * or ethnic communities ("between the X and Y clans", "two rival
+ * communities")? ("Two groups" or villagers that fight are a mob.) */
+static int communal_sides(const coder *c, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++) {
+        if (TOK_IN(c, k, "clans", "sub-clans", "subclans", "tribes", "communities", "clansmen", "tribesmen") &&
+            !(k >= a + 3 && tok_is(c, k - 2, "of") && TOK_IN(c, k - 3, "members", "supporters"))) /* (not "members of two clans led by…") */
+            return 1;
+    }
+    return 0;
+}
+
 static int crowd_fight(const coder *c, uint32_t a, uint32_t b)
 {
     for (uint32_t k = a; k < b; k++) /* (not armed groups: "two armed rival groups", militia factions) */
@@ -4325,6 +4338,19 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         a1.role = 'r';
         if (a2.role != 'r')
             memset(&a2, 0, sizeof a2);
+    }
+    if (sub && STREQ(sub, "Mob violence") && STREQ(cls, "clash") && clash_fg && evc && a1.role != 's' &&
+        a2.role != 's' && !has_protest && communal_sides(c, a, b)) {
+        /* "a clash between the X and Y clans", "two rival communities
+         * clashed": clans, tribes and villages that fight are communal
+         * militias in an armed clash, as ACLED codes them everywhere */
+        sub = "Armed clash";
+        memset(&a1, 0, sizeof a1);
+        snprintf(a1.name, sizeof a1.name, "Unidentified Communal Militia (%s)", evc->name);
+        a1.inter = 4;
+        a1.role = 'a';
+        a2 = a1;
+        ev->ev_actor1 = ev->ev_actor2 = (sr_span){-1, -1};
     }
     if (STREQ(sub, "Armed clash") && STREQ(cls, "clash") && clash_fg && evc &&
         ((a1.role == 's' && a2.role == 'c' && i2 >= 0) || (a2.role == 's' && a1.role == 'c' && i1 >= 0)) &&
