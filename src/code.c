@@ -3687,9 +3687,12 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         return 0;
     /* a noun trigger such as "attacks" with neither target nor figure reports nothing */
     /* "Raiders from Uganda attack a village": "attack" as a verb, with its
-     * subject just before (no punctuation between) and an object after */
+     * subject just before (no punctuation between; "supporters of a rival
+     * party attack": the subject's complement may stand between) and an
+     * object after */
     int as_verb = 0;
-    if (only_noun && i1 >= 0 && ch[i1].te <= tm->tb && tm->tb - ch[i1].te <= 3 && ch[i1].prep == 0 &&
+    if (only_noun && i1 >= 0 && ch[i1].te <= tm->tb &&
+        (tm->tb - ch[i1].te <= 3 || (tm->tb - ch[i1].te <= 6 && TOK_IN(c, ch[i1].te, "of", "from", "with"))) && ch[i1].prep == 0 &&
         !(tm->tb > a && TOK_IN(c, tm->tb - 1, "the", "an", "a", "this", "that", "of", "to"))) {
         as_verb = 1;
         for (uint32_t k = ch[i1].te; k < tm->tb; k++)
