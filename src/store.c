@@ -11,7 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
-#define STORE_SCHEMA_VERSION 11
+#define STORE_SCHEMA_VERSION 12
 #define STORE_BUSY_MS 10000
 #define STORE_MAX_SQL 8192 /* cap on generated query text */
 
@@ -783,13 +783,23 @@ static void series_add(sqlite3_context *c, int argc, sqlite3_value **argv)
     sqlite3_result_blob(c, out, (int)n, SQLITE_TRANSIENT);
 }
 
+static void kser_step_fn(sqlite3_context *c, int argc, sqlite3_value **argv);
+static void kser_final_fn(sqlite3_context *c);
+static void kser_add_fn(sqlite3_context *c, int argc, sqlite3_value **argv);
+
 static int series_functions(sqlite3 *db)
 {
     int rc = sqlite3_create_function_v2(db, "sr_series", 1 + SERIES_N, SQLITE_UTF8, NULL, NULL, series_step,
                                         series_final, NULL);
+    rc = rc ? rc
+            : sqlite3_create_function_v2(db, "sr_series_add", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                                         series_add, NULL, NULL, NULL);
+    rc = rc ? rc
+            : sqlite3_create_function_v2(db, "sr_kseries", 2 + 8, SQLITE_UTF8, NULL, NULL, kser_step_fn,
+                                         kser_final_fn, NULL);
     return rc ? rc
-              : sqlite3_create_function_v2(db, "sr_series_add", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-                                           series_add, NULL, NULL, NULL);
+              : sqlite3_create_function_v2(db, "sr_kseries_add", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                                           kser_add_fn, NULL, NULL, NULL);
 }
 
 static const char *const series_sql =
@@ -801,11 +811,12 @@ static const char *const series_sql =
 
 /* The series a unit $ counts in: actor1 (its actor1), actor2 (its actor2
  * when named and not actor1) and pair when both are named and differ
- * ("actor1 \x1f actor2"). */
+ * ("actor1 \x1f actor2"); in aseries (schema 12) also the actor1 value ''
+ * of the units without actor1, and all (fval '') of every unit. */
 #define SERIES_FVAL                                                                                      \
-    " CASE f.slot WHEN 1 THEN $.actor1 WHEN 2 THEN CASE WHEN $.actor2 <> $.actor1 THEN $.actor2 ELSE '' END ELSE" \
-    " CASE WHEN $.actor1 <> '' AND $.actor2 <> '' AND $.actor1 <> $.actor2 THEN $.actor1 || char(31) ||"   \
-    " $.actor2 ELSE '' END END"
+    " CASE f.slot WHEN 1 THEN $.actor1 WHEN 2 THEN CASE WHEN $.actor2 <> $.actor1 THEN $.actor2 ELSE '' END" \
+    " WHEN 3 THEN CASE WHEN $.actor1 <> '' AND $.actor2 <> '' AND $.actor1 <> $.actor2 THEN $.actor1 ||"     \
+    " char(31) || $.actor2 ELSE '' END ELSE '' END"
 /* The series of rows "$" (columns sgn, cnt: a counted unit, rep: a report,
  * and the unit's), per actor name and pair: an upsert, expanded by expand. */
 static const char *const series_tpl =
@@ -820,8 +831,8 @@ static const char *const series_tpl =
     " $.sgn * $.cnt * (CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities, 0) ELSE 0 END),"
     " $.sgn * $.cnt * (CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities_high, $.fatalities, 0) ELSE 0 END),"
     " $.sgn * $.rep * ($.kind = 'incident'), $.sgn * $.rep * ($.kind = 'aggregate')) FROM @ $,"
-    " (SELECT 1 AS slot, 'actor1' AS fdim UNION ALL SELECT 2, 'actor2' UNION ALL SELECT 3, 'pair') f WHERE"
-    SERIES_FVAL " <> '' AND ($.cnt OR $.rep)% GROUP BY 1, 2, 3, 4, 5, 6"
+    " (SELECT 1 AS slot, 'actor1' AS fdim UNION ALL SELECT 2, 'actor2' UNION ALL SELECT 3, 'pair' UNION ALL"
+    " SELECT 4, 'all') f WHERE (f.slot IN (1, 4) OR" SERIES_FVAL " <> '') AND ($.cnt OR $.rep)% GROUP BY 1, 2, 3, 4, 5, 6"
     " ON CONFLICT (origin, fdim, fval, year, country, iso3) DO UPDATE SET v = sr_series_add(v, excluded.v);\n";
 
 /* series_tpl over the rows of from (as e), with the extra condition cond. */
@@ -836,17 +847,22 @@ static int series_stmt(sr__buf *b, const char *from, const char *cond)
 }
 
 /* Creates the packed series; with rebuild, fills them from the counted units
- * and the events rows, one slot (actor1, actor2, pair) at a time. */
-static int ensure_series(sr_store *st, int rebuild)
+ * and the events rows, one slot (actor1, actor2, pair, all) at a time; with
+ * add12 (a version-11 store), adds the values schema 12 adds (all, and the
+ * actor1 value of the units without actor1). */
+static int ensure_series(sr_store *st, int rebuild, int add12)
 {
     sr__buf b;
     sr__buf_init(&b, 64 * 1024);
     int rc = sr__buf_adds(&b, series_sql);
-    if (!rc && rebuild) {
-        static const char *const slots[] = {" AND f.slot = 1", " AND f.slot = 2", " AND f.slot = 3"};
-        rc = sr__buf_adds(&b, "DELETE FROM aseries;\n");
+    if (!rc && (rebuild || add12)) {
+        static const char *const slots[] = {" AND f.slot = 1", " AND f.slot = 2", " AND f.slot = 3",
+                                            " AND f.slot = 4", " AND f.slot = 1 AND e.actor1 = ''"};
+        size_t lo = rebuild ? 0 : 3, hi = rebuild ? 4 : 5;
+        rc = sr__buf_adds(&b, rebuild ? "DELETE FROM aseries;\n"
+                                      : "DELETE FROM aseries WHERE fdim = 'all' OR (fdim = 'actor1' AND fval = '');\n");
         rc = rc ? rc : sr__buf_adds(&b, units_temp_sql);
-        for (size_t i = 0; i < 3 && !rc; i++)
+        for (size_t i = lo; i < hi && !rc; i++)
             rc = series_stmt(&b,
                              "(SELECT 1 AS sgn, 1 AS cnt, 0 AS rep, kind, origin, event_date, actor1, actor2, country,"
                              " iso3, admin1, event_type, sub_event_type, fatalities, fatalities_low, fatalities_high"
@@ -859,6 +875,324 @@ static int ensure_series(sr_store *st, int rebuild)
         rc = exec(st, b.p, "building the actors' series");
     else
         snprintf(st->err, sizeof st->err, "building the actors' series: %s", sr_strerror(rc));
+    sr__buf_release(&b);
+    return rc;
+}
+
+/* ---- schema 12: an actor's keys by month packed in one value ---------------
+ * `report --actor` by admin1, admin2, sub_event_type or week with a substring
+ * matching thousands of names read the crossed-tally rows of every name, key
+ * and year (300,000 rows for "Armed Group" by week). The table kseries holds,
+ * per origin, slot (actor1, actor2, pair as in aseries), name, report
+ * dimension, year and country, one BLOB with the eight report sums of each
+ * key and month. A value is a list of keys in increasing byte order, each a
+ * varint length, the key's bytes, its months in increasing order (0:
+ * undated; 1-12) as a byte and eight zigzag varints, then the byte 0xff;
+ * months whose sums are all zero and keys without months are left out, so
+ * equal sums are equal bytes. A week is the report's (the Monday on or
+ * before the date), under the year and month of the unit's own date, so a
+ * week across a month or a year is in two values and a period's whole months
+ * add up exactly. The actor1 slot also holds the units without actor1
+ * (fval ''), so that every unit is in one actor1 value: a substring matching
+ * most names is read as the plain tallies less the actor1 values of the
+ * names it does not match (kseries_feed). */
+#define KSER_N 8
+#define KSER_MAX_KEYS (1 << 20) /* keys in one value: far above a year's weeks or regions */
+typedef struct kser_key {
+    char *key;
+    sqlite3_int64 v[13][KSER_N];
+} kser_key;
+
+typedef struct kser_acc {
+    kser_key *k;
+    size_t n, cap;
+    sr__keyidx ix;
+    int bad; /* 1 a month outside 0-12, 2 out of memory, 3 not a value, 4 too many keys */
+} kser_acc;
+
+static void kser_release(kser_acc *a)
+{
+    for (size_t i = 0; i < a->n; i++)
+        free(a->k[i].key);
+    free(a->k);
+    sr__keyidx_release(&a->ix);
+    memset(a, 0, sizeof *a);
+}
+
+/* The sums of key (len bytes) in a, added when absent; NULL (a->bad set)
+ * when out of memory or over the cap. */
+static kser_key *kser_slot(kser_acc *a, const char *key, size_t len)
+{
+    char small[256], *tmp = len < sizeof small ? small : malloc(len + 1);
+    if (!tmp) {
+        a->bad = 2;
+        return NULL;
+    }
+    memcpy(tmp, key, len);
+    tmp[len] = 0;
+    kser_key *r = NULL;
+    size_t *slot = sr__keyidx_slot(&a->ix, a->k, sizeof *a->k, a->n, tmp, 64);
+    if (!slot)
+        a->bad = 2;
+    else if (*slot)
+        r = &a->k[*slot - 1];
+    else if (a->n >= KSER_MAX_KEYS)
+        a->bad = 4;
+    else if (sr__grow((void **)&a->k, &a->cap, a->n, sizeof *a->k) || !(a->k[a->n].key = sr__strdup(tmp)))
+        a->bad = 2;
+    else {
+        memset(a->k[a->n].v, 0, sizeof a->k[a->n].v);
+        r = &a->k[a->n];
+        *slot = ++a->n;
+    }
+    if (tmp != small)
+        free(tmp);
+    return r;
+}
+
+static int kser_cmp(const void *x, const void *y)
+{
+    return strcmp(((const kser_key *)x)->key, ((const kser_key *)y)->key);
+}
+
+/* Reads a zigzag varint at *p (before end); -1 when the value is cut. */
+static int zz_get(const unsigned char **p, const unsigned char *end, sqlite3_int64 *out)
+{
+    uint64_t z = 0;
+    int sh = 0;
+    for (;;) {
+        if (*p >= end || sh > 63)
+            return -1;
+        unsigned char c = *(*p)++;
+        z |= (uint64_t)(c & 0x7f) << sh;
+        sh += 7;
+        if (!(c & 0x80))
+            break;
+    }
+    *out = (sqlite3_int64)(z >> 1) ^ -(sqlite3_int64)(z & 1);
+    return 0;
+}
+
+/* Reads the next key of a value at *p: its bytes (*key, *len) and the
+ * start of its months; 1 when read, 0 at the end, -1 when not a value. */
+static int kser_key_next(const unsigned char **p, const unsigned char *end, const char **key, size_t *len)
+{
+    if (*p >= end)
+        return 0;
+    sqlite3_int64 z;
+    if (zz_get(p, end, &z) || z < 0 || z > end - *p)
+        return -1;
+    *key = (const char *)*p, *len = (size_t)z;
+    *p += z;
+    return 1;
+}
+
+/* Reads the next month of the current key: 1 read (*m, v), 0 at the key's
+ * end (its 0xff passed), -1 when not a value. */
+static int kser_month_next(const unsigned char **p, const unsigned char *end, int *m, sqlite3_int64 v[KSER_N])
+{
+    if (*p >= end)
+        return -1;
+    int b = *(*p)++;
+    if (b == 0xff)
+        return 0;
+    if (b > 12)
+        return -1;
+    *m = b;
+    for (int i = 0; i < KSER_N; i++)
+        if (zz_get(p, end, &v[i]))
+            return -1;
+    return 1;
+}
+
+/* Adds the value p[0..n) into a (a->bad set when it is not a value). */
+static void kser_decode(kser_acc *a, const unsigned char *p, int n)
+{
+    const unsigned char *end = p + (n > 0 ? n : 0);
+    const char *key;
+    size_t len;
+    int r, m;
+    sqlite3_int64 v[KSER_N];
+    while (!a->bad && (r = kser_key_next(&p, end, &key, &len)) == 1) {
+        kser_key *k = kser_slot(a, key, len);
+        while (k && (r = kser_month_next(&p, end, &m, v)) == 1)
+            for (int i = 0; i < KSER_N; i++)
+                k->v[m][i] += v[i];
+        if (k && r < 0)
+            a->bad = 3;
+    }
+    if (!a->bad && r < 0)
+        a->bad = 3;
+}
+
+/* The canonical bytes of a (sorted; a's index is dropped). */
+static int kser_encode(kser_acc *a, sr__buf *out)
+{
+    sr__keyidx_release(&a->ix);
+    if (a->n)
+        qsort(a->k, a->n, sizeof *a->k, kser_cmp);
+    int rc = 0;
+    for (size_t i = 0; i < a->n && !rc; i++) {
+        const kser_key *k = &a->k[i];
+        bool head = false;
+        for (int m = 0; m < 13 && !rc; m++) {
+            int any = 0;
+            for (int j = 0; j < KSER_N; j++)
+                any |= k->v[m][j] != 0;
+            if (!any)
+                continue;
+            unsigned char t[1 + KSER_N * 10];
+            size_t n = 0;
+            if (!head) {
+                size_t len = strlen(k->key);
+                n = series_put(t, (sqlite3_int64)len);
+                rc = sr__buf_add(out, t, n);
+                rc = rc ? rc : sr__buf_add(out, k->key, len);
+                head = true;
+                n = 0;
+            }
+            t[n++] = (unsigned char)m;
+            for (int j = 0; j < KSER_N; j++)
+                n += series_put(t + n, k->v[m][j]);
+            rc = rc ? rc : sr__buf_add(out, t, n);
+        }
+        if (head && !rc)
+            rc = sr__buf_addc(out, (char)0xff);
+    }
+    return rc;
+}
+
+static void kser_result(sqlite3_context *c, kser_acc *a)
+{
+    static const char *const why[] = {
+        "",
+        "an event date is not YYYY-MM-DD; correct it in the events table",
+        "out of memory",
+        ("kseries holds a value that is not a keyed series; rebuild it (PRAGMA user_version = 11)"),
+        "too many keys in one keyed series",
+    };
+    if (a->bad) {
+        sqlite3_result_error(c, why[a->bad], -1);
+        return;
+    }
+    sr__buf out;
+    sr__buf_init(&out, (size_t)1 << 30);
+    if (kser_encode(a, &out))
+        sqlite3_result_error(c, "a keyed series is too large", -1);
+    else
+        sqlite3_result_blob(c, out.len ? out.p : "", (int)out.len, SQLITE_TRANSIENT);
+    sr__buf_release(&out);
+}
+
+/* SQL aggregate sr_kseries(key, month, eight sums): the keyed series of the
+ * rows' sums. */
+static void kser_step_fn(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+    kser_acc **pa = sqlite3_aggregate_context(c, sizeof *pa);
+    if (!pa || argc != 2 + KSER_N)
+        return;
+    if (!*pa && !(*pa = calloc(1, sizeof **pa))) {
+        sqlite3_result_error_nomem(c);
+        return;
+    }
+    kser_acc *a = *pa;
+    if (a->bad)
+        return;
+    sqlite3_int64 m = sqlite3_value_int64(argv[1]);
+    if (m < 0 || m > 12) {
+        a->bad = 1;
+        return;
+    }
+    const char *key = (const char *)sqlite3_value_text(argv[0]);
+    kser_key *k = kser_slot(a, key ? key : "", key ? strlen(key) : 0);
+    if (k)
+        for (int i = 0; i < KSER_N; i++)
+            k->v[m][i] += sqlite3_value_int64(argv[2 + i]);
+}
+
+static void kser_final_fn(sqlite3_context *c)
+{
+    kser_acc **pa = sqlite3_aggregate_context(c, 0);
+    kser_acc empty = {0}, *a = pa && *pa ? *pa : &empty;
+    kser_result(c, a);
+    kser_release(a);
+    if (pa && *pa) {
+        free(*pa);
+        *pa = NULL;
+    }
+}
+
+/* SQL function sr_kseries_add(a, b): the keyed series of the sums of a and b. */
+static void kser_add_fn(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+    kser_acc a = {0};
+    for (int i = 0; i < argc; i++)
+        kser_decode(&a, sqlite3_value_blob(argv[i]), sqlite3_value_bytes(argv[i]));
+    kser_result(c, &a);
+    kser_release(&a);
+}
+
+static const char *const kseries_sql =
+    "CREATE TABLE IF NOT EXISTS kseries (origin TEXT NOT NULL, fdim TEXT NOT NULL, fval TEXT NOT NULL,"
+    " dim TEXT NOT NULL, year TEXT NOT NULL, country TEXT NOT NULL, iso3 TEXT NOT NULL, v BLOB NOT NULL,"
+    " PRIMARY KEY (origin, fdim, fval, dim, year, country, iso3)) WITHOUT ROWID;\n";
+
+/* The keyed series of the counted units "$" (column sgn and the unit's),
+ * per slot, name and dimension: an upsert, expanded by expand. */
+static const char *const kseries_tpl =
+    "INSERT INTO kseries (origin, fdim, fval, dim, year, country, iso3, v) SELECT $.origin, f.fdim," SERIES_FVAL
+    ", d.dim, substr($.event_date, 1, 4), $.country, $.iso3, sr_kseries(CASE d.dim WHEN 'admin1' THEN $.admin1"
+    " WHEN 'admin2' THEN $.admin2 WHEN 'sub_event_type' THEN $.sub_event_type ELSE COALESCE(date($.event_date,"
+    " printf('-%d days', (CAST(strftime('%w', $.event_date) AS INTEGER) + 6) % 7)), '') END,"
+    " CASE WHEN $.event_date = '' THEN 0 ELSE CAST(substr($.event_date, 6, 2) AS INTEGER) END,"
+    " $.sgn * ($.kind = 'incident'), $.sgn * ($.kind = 'aggregate'),"
+    " $.sgn * (CASE WHEN $.kind = 'incident' THEN COALESCE($.fatalities_low, $.fatalities, 0) ELSE 0 END),"
+    " $.sgn * (CASE WHEN $.kind = 'incident' THEN COALESCE($.fatalities, 0) ELSE 0 END),"
+    " $.sgn * (CASE WHEN $.kind = 'incident' THEN COALESCE($.fatalities_high, $.fatalities, 0) ELSE 0 END),"
+    " $.sgn * (CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities_low, $.fatalities, 0) ELSE 0 END),"
+    " $.sgn * (CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities, 0) ELSE 0 END),"
+    " $.sgn * (CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities_high, $.fatalities, 0) ELSE 0 END))"
+    " FROM { $, (SELECT 1 AS slot, 'actor1' AS fdim UNION ALL SELECT 2, 'actor2' UNION ALL SELECT 3, 'pair') f,"
+    " (SELECT 'admin1' AS dim UNION ALL SELECT 'admin2' UNION ALL SELECT 'sub_event_type' UNION ALL"
+    " SELECT 'week') d WHERE (f.slot = 1 OR" SERIES_FVAL " <> '')} GROUP BY 1, 2, 3, 4, 5, 6, 7"
+    " ON CONFLICT (origin, fdim, fval, dim, year, country, iso3) DO UPDATE SET v = sr_kseries_add(v, excluded.v);\n";
+
+static int kseries_stmt(sr__buf *b, const char *from, const char *cond)
+{
+    int rc = 0;
+    for (const char *t = kseries_tpl; *t && !rc; t++)
+        rc = *t == '{' ? sr__buf_adds(b, from)
+             : *t == '}' ? sr__buf_adds(b, cond)
+                         : expand(b, (char[]){*t, 0}, "e", 1, 1, 1);
+    return rc;
+}
+
+/* Creates the keyed series; with rebuild, fills them from the counted units,
+ * one slot and dimension at a time. */
+static int ensure_kseries(sr_store *st, int rebuild)
+{
+    sr__buf b;
+    sr__buf_init(&b, 64 * 1024);
+    int rc = sr__buf_adds(&b, kseries_sql);
+    if (!rc && rebuild) {
+        rc = sr__buf_adds(&b, "DELETE FROM kseries;\n");
+        rc = rc ? rc : sr__buf_adds(&b, units_temp_sql);
+        static const char *const dims[] = {"admin1", "admin2", "sub_event_type", "week"};
+        for (int s = 1; s <= 3 && !rc; s++)
+            for (size_t d = 0; d < 4 && !rc; d++) {
+                char cond[96];
+                snprintf(cond, sizeof cond, " AND f.slot = %d AND d.dim = '%s'", s, dims[d]);
+                rc = kseries_stmt(&b,
+                                  "(SELECT 1 AS sgn, kind, origin, event_date, actor1, actor2, country, iso3,"
+                                  " admin1, admin2, sub_event_type, fatalities, fatalities_low, fatalities_high"
+                                  " FROM temp.sr_units)",
+                                  cond);
+            }
+    }
+    if (!rc)
+        rc = exec(st, b.p, "building the actors' keyed series");
+    else
+        snprintf(st->err, sizeof st->err, "building the actors' keyed series: %s", sr_strerror(rc));
     sr__buf_release(&b);
     return rc;
 }
@@ -937,6 +1271,13 @@ static int ft_flush(sr_store *st)
                                     " OR SUM(e.sgn * (e.kind = 'aggregate')) <> 0", "e", 0, 1, 1);
     rc = rc ? rc : sr__buf_adds(&b, ft_upsert);
     rc = rc ? rc : series_stmt(&b, "ftallies_pending", ""); /* schema 11 */
+    rc = rc ? rc /* schema 12 */
+            : kseries_stmt(&b,
+                           "(SELECT SUM(sgn) AS sgn, kind, origin, event_date, actor1, actor2, country, iso3, admin1,"
+                           " admin2, sub_event_type, fatalities, fatalities_low, fatalities_high FROM"
+                           " ftallies_pending WHERE cnt GROUP BY 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14"
+                           " HAVING SUM(sgn) <> 0)",
+                           "");
     rc = rc ? rc
             : sr__buf_adds(&b, "INSERT OR IGNORE INTO actor_names (name) SELECT actor1 FROM ftallies_pending"
                                " WHERE sgn > 0 AND actor1 <> '' UNION SELECT actor2 FROM ftallies_pending"
@@ -1105,7 +1446,8 @@ static int migrate(sr_store *st)
      * 8 → 9 the triggers write pending units; 9 → 10 the units' covering
      * indexes (version10_indexes) and the reports rows of the crossed
      * tallies (ensure_reps, built from the events); 10 → 11 the actors'
-     * packed monthly series (ensure_series, built) */
+     * packed monthly series (ensure_series, built); 11 -> 12 their keys by
+     * month (ensure_kseries, built) */
     if (v >= 1 && v < 6 &&
         ((rc = exec(st,
                     "DROP TRIGGER IF EXISTS tallies_ins; DROP TRIGGER IF EXISTS tallies_del;"
@@ -1160,7 +1502,7 @@ static int migrate(sr_store *st)
         (rc = ensure_alert_tallies(st, v > 0 && v < 6, v > 0 && v < 7)) != 0 ||
         (rc = ensure_reps(st, 0)) != 0 || /* the pending table's new column, before the triggers write it */
         (rc = ensure_ftallies(st, v > 0 && v < 8)) != 0 || (rc = ensure_reps(st, v > 0 && v < 10)) != 0 ||
-        (rc = ensure_series(st, v > 0 && v < 11)) != 0 ||
+        (rc = ensure_series(st, v > 0 && v < 11, v == 11)) != 0 || (rc = ensure_kseries(st, v > 0 && v < 12)) != 0 ||
         (rc = ensure_claim_links(st, v > 0 && v < 8)) != 0 ||
         (rc = exec(st, "DROP TABLE IF EXISTS temp.sr_units", "creating the schema")) != 0 ||
         (rc = exec(st, setv, "creating the schema")) != 0) {
@@ -2213,7 +2555,9 @@ static int reps_stmt(sr_store *st, const sr_query *q, sqlite3_stmt **s)
  * and its rows read the same values. */
 typedef struct series_row {
     int kind; /* 0 actor1 of a matching name, 1 its actor2, 2 a pair of two
-               * matching names, 3 a pair whose actor2 only matches */
+               * matching names, 3 a pair whose actor2 only matches; the
+               * complement (schema 12): 4 every unit, 5 the actor1 of a
+               * name not matching or of no name */
     const char *key, *country; /* into mem */
     const unsigned char *v;
     int year, nv; /* year -1: undated */
@@ -2224,6 +2568,7 @@ struct sr__series_cube {
     char *val, *origin, *country; /* the filter the rows answer */
     char ylo[5], yhi[5];
     int keyed; /* holds the kind 3 rows */
+    int comp;  /* the complement: kinds 4 and 5 instead of 0 */
     sqlite3_int64 changes, data_version;
     series_row *r;
     size_t n, cap;
@@ -2259,9 +2604,29 @@ static bool same_str(const char *a, const char *b)
     return !strcmp(a ? a : "", b ? b : "");
 }
 
+/* Schema 12: whether an --actor substring val matches more of the names
+ * than it does not ("Armed Group": 3,000 of 3,040); then its units are read
+ * as every unit less those whose actor1 is another name or none, plus the
+ * actor2 values less the pairs as before (the complement, fewer values). */
+static int actors_most(sr_store *st, const char *val, bool *most)
+{
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT (SELECT count(*) FROM actor_names WHERE instr(lower(name), lower(?1)) = 0) <"
+                           " (SELECT count(*) FROM actor_names WHERE instr(lower(name), lower(?1)) > 0)",
+                           -1, &s, NULL) != SQLITE_OK)
+        return db_fail(st, "counting the actor names");
+    sqlite3_bind_text(s, 1, val, -1, SQLITE_TRANSIENT);
+    int step = sqlite3_step(s);
+    *most = step == SQLITE_ROW && sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return step == SQLITE_ROW ? 0 : db_fail(st, "counting the actor names");
+}
+
 /* Reads the series rows of filter val for q's origin and country over years
  * ylo..yhi into st->cube (or keeps those there when they answer the same). */
-static int series_cube(sr_store *st, const sr_query *q, const char *val, const char *ylo, const char *yhi, int keyed)
+static int series_cube(sr_store *st, const sr_query *q, const char *val, const char *ylo, const char *yhi, int keyed,
+                       int comp)
 {
     const char *o = q->origin && *q->origin ? q->origin : "news";
     sqlite3_int64 changes, dv;
@@ -2271,7 +2636,7 @@ static int series_cube(sr_store *st, const sr_query *q, const char *val, const c
     sr__series_cube *cb = st->cube;
     if (cb && cb->changes == changes && cb->data_version == dv && same_str(cb->val, val) && same_str(cb->origin, o) &&
         same_str(cb->country, q->country) && strcmp(cb->ylo, ylo) <= 0 && strcmp(cb->yhi, yhi) >= 0 &&
-        cb->keyed >= keyed)
+        cb->keyed >= keyed && cb->comp == comp)
         return 0;
     cube_free(st->cube);
     st->cube = NULL;
@@ -2283,10 +2648,13 @@ static int series_cube(sr_store *st, const sr_query *q, const char *val, const c
     }
     snprintf(cb->ylo, sizeof cb->ylo, "%s", ylo);
     snprintf(cb->yhi, sizeof cb->yhi, "%s", yhi);
-    cb->changes = changes, cb->data_version = dv, cb->keyed = keyed;
+    cb->changes = changes, cb->data_version = dv, cb->keyed = keyed, cb->comp = comp;
     static const char *const parts[] = {
         "SELECT 0, m.name, t.year, t.country, t.v FROM m CROSS JOIN aseries t ON t.fval = m.name"
         " WHERE t.fdim = 'actor1'",
+        "SELECT 5, '', t.year, t.country, t.v FROM n CROSS JOIN aseries t ON t.fval = n.name"
+        " WHERE t.fdim = 'actor1'",
+        " UNION ALL SELECT 4, '', t.year, t.country, t.v FROM aseries t WHERE t.fdim = 'all' AND t.fval = ''",
         " UNION ALL SELECT 1, '', t.year, t.country, t.v FROM m CROSS JOIN aseries t ON t.fval = m.name"
         " WHERE t.fdim = 'actor2'",
         " UNION ALL SELECT 3 - p.both, p.a1, t.year, t.country, t.v FROM p CROSS JOIN aseries t ON t.fval = p.fv"
@@ -2297,9 +2665,14 @@ static int series_cube(sr_store *st, const sr_query *q, const char *val, const c
     rc = sr__buf_adds(&sql, "WITH m(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE instr(lower(name),"
                             " lower(?5)) > 0), p(a1, fv, both) AS MATERIALIZED (SELECT a1, a1 || char(31) || a2,"
                             " instr(lower(a1), lower(?5)) > 0 FROM m CROSS JOIN actor_pairs ON a2 = m.name");
-    rc = rc ? rc : sr__buf_adds(&sql, keyed ? ") " : " WHERE instr(lower(a1), lower(?5)) > 0) ");
-    for (int pass = 0; pass < 3 && !rc; pass++) {
-        rc = sr__buf_adds(&sql, parts[pass]);
+    rc = rc ? rc : sr__buf_adds(&sql, keyed ? ")" : " WHERE instr(lower(a1), lower(?5)) > 0)");
+    if (!rc && comp)
+        rc = sr__buf_adds(&sql, ", n(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE instr(lower(name),"
+                                " lower(?5)) = 0 UNION ALL SELECT '')");
+    rc = rc ? rc : sr__buf_addc(&sql, ' ');
+    static const int direct[] = {0, 3, 4}, other[] = {1, 2, 3, 4};
+    for (int i = 0; i < (comp ? 4 : 3) && !rc; i++) {
+        rc = sr__buf_adds(&sql, parts[comp ? other[i] : direct[i]]);
         rc = rc ? rc : origin_cond(&sql, q, "t.origin", 2);
         rc = rc ? rc : sr__buf_adds(&sql, " AND t.year >= ?10 AND t.year <= ?11");
         if (!rc && q->country && *q->country)
@@ -2357,16 +2730,17 @@ static int series_cube(sr_store *st, const sr_query *q, const char *val, const c
 }
 
 /* Schema 11: whether the packed series answer an --actor report by report
- * key k (actor 0, country 3, month 6; -1 the reports). By actor they read a
+ * key k (actor 0, country 3, month 6, -1 the reports: aseries; admin1 1,
+ * admin2 2, sub_event_type 4, week 5: kseries, schema 12). By actor they read a
  * value per pair whose actor2 only matches ("Civilians": every pair), where
  * the crossed tallies read the key rows of each matching name: the series
  * then only when those pairs are no more than the names. */
 static bool series_can(sr_store *st, const char *f, const char *val, int k)
 {
-    if (strcmp(f, "actor") || (k != -1 && k != 0 && k != 3 && k != 6))
+    if (strcmp(f, "actor"))
         return false;
     if (k != 0)
-        return true;
+        return true; /* the reports, country, month (aseries); the other keys (kseries, schema 12) */
     sqlite3_stmt *s = NULL;
     bool yes = false;
     if (sqlite3_prepare_v2(st->db,
@@ -2409,7 +2783,9 @@ static int series_feed(sr_store *st, const sr_query *q, const char *val, const s
     }
     if (!nr)
         return 0;
-    int rc = series_cube(st, q, val, ylo, yhi, k == 0);
+    bool comp = false;
+    int rc = k == 0 ? 0 : actors_most(st, val, &comp);
+    rc = rc ? rc : series_cube(st, q, val, ylo, yhi, k == 0, comp);
     if (rc)
         return rc;
     const sr__series_cube *cb = st->cube;
@@ -2430,7 +2806,7 @@ static int series_feed(sr_store *st, const sr_query *q, const char *val, const s
          * actor2 under '' less its pairs, which move to their actor1 when
          * that does not match; otherwise each unit once: the actor1 and
          * actor2 series less the pairs of two matching names */
-        int sign = x->kind == 2 ? -1 : 1;
+        int sign = x->kind == 2 || x->kind == 5 ? -1 : 1;
         long row[8] = {0};
         const unsigned char *p = x->v, *end = x->v + x->nv;
         sqlite3_int64 a[SERIES_N];
@@ -2494,6 +2870,147 @@ static int series_feed(sr_store *st, const sr_query *q, const char *val, const s
     return rc;
 }
 
+/* Schema 12: the months of sp's month and year ranges (not its days) of the
+ * units whose actor1 or actor2 contains val, by key k (admin1, admin2,
+ * sub_event_type, week), from the keyed series, added into g: per matching
+ * name its actor1 and actor2 values, less the pair values of two matching
+ * names (each unit once). */
+static int kseries_feed(sr_store *st, const sr_query *q, const char *val, const span *sp, int k, rgroup *g,
+                        const int mask[8])
+{
+    struct {
+        long lo, hi; /* month numbers y * 12 + m - 1 */
+        bool undated;
+    } r[5];
+    int nr = 0;
+    char ylo[5] = "9999", yhi[5] = "";
+    for (int i = 0; i < sp->n; i++) {
+        if (sp->part[i].gran == 'D')
+            continue;
+        const char *lo = sp->part[i].lo, *hi = sp->part[i].hi;
+        long ly = lo[0] ? atol(lo) : 0, hy = atol(hi);
+        r[nr].undated = !lo[0];
+        r[nr].lo = sp->part[i].gran == 'M' ? ly * 12 + atol(lo + 5) - 1 : ly * 12;
+        r[nr].hi = sp->part[i].gran == 'M' ? hy * 12 + atol(hi + 5) - 1 : hy * 12 + 11;
+        nr++;
+        if (strncmp(lo, ylo, 4) < 0)
+            snprintf(ylo, sizeof ylo, "%.4s", lo);
+        if (strncmp(hi, yhi, 4) > 0)
+            snprintf(yhi, sizeof yhi, "%.4s", hi);
+    }
+    if (!nr)
+        return 0;
+    /* more names matching than not: the plain tallies less the actor1
+     * values of the other names and of the units without actor1 */
+    bool comp = false;
+    sqlite3_stmt *s = NULL;
+    int rc = actors_most(st, val, &comp);
+    if (!rc && comp) {
+        span t = {0};
+        for (int i = 0; i < sp->n; i++)
+            if (sp->part[i].gran != 'D')
+                t.part[t.n++] = sp->part[i];
+        rc = report_tallies(st, report_keys[k].by, q, &t, &s);
+        rc = rc ? rc : rg_feed(st, g, s, mask);
+        sqlite3_finalize(s);
+        s = NULL;
+        if (rc)
+            return rc;
+    }
+    static const char *const parts[] = {
+        "SELECT 1, t.year, t.v FROM m CROSS JOIN kseries t ON t.fval = m.name WHERE t.fdim = 'actor1'",
+        " UNION ALL SELECT 1, t.year, t.v FROM m CROSS JOIN kseries t ON t.fval = m.name WHERE t.fdim = 'actor2'",
+        " UNION ALL SELECT -1, t.year, t.v FROM p CROSS JOIN kseries t ON t.fval = p.fv WHERE t.fdim = 'pair'",
+    };
+    sr__buf sql;
+    sr__buf_init(&sql, STORE_MAX_SQL);
+    rc = sr__buf_adds(&sql, "WITH m(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE instr(lower(name),"
+                            " lower(?5)) > 0), p(fv) AS MATERIALIZED (SELECT a1 || char(31) || a2 FROM m CROSS"
+                            " JOIN actor_pairs ON a2 = m.name WHERE instr(lower(a1), lower(?5)) > 0)");
+    if (!rc && comp)
+        rc = sr__buf_adds(&sql, ", n(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE instr(lower(name),"
+                                " lower(?5)) = 0 UNION ALL SELECT '')");
+    rc = rc ? rc : sr__buf_addc(&sql, ' ');
+    for (int pass = 0; pass < 3 && !rc; pass++) {
+        rc = sr__buf_adds(&sql, pass || !comp ? parts[pass]
+                                              : "SELECT -1, t.year, t.v FROM n CROSS JOIN kseries t ON t.fval = n.name"
+                                                " WHERE t.fdim = 'actor1'");
+        rc = rc ? rc : origin_cond(&sql, q, "t.origin", 2);
+        rc = rc ? rc : sr__buf_adds(&sql, " AND t.dim = ?1 AND t.year >= ?10 AND t.year <= ?11");
+        if (!rc && q->country && *q->country)
+            rc = sr__buf_adds(&sql, " AND (t.country = ?3 COLLATE NOCASE OR t.iso3 = ?3 COLLATE NOCASE)");
+    }
+    if (!rc && sqlite3_prepare_v2(st->db, sql.p, -1, &s, NULL) != SQLITE_OK)
+        rc = db_fail(st, "preparing the actors' keyed series");
+    sr__buf_release(&sql);
+    if (rc)
+        return rc;
+    const char *o = q->origin && *q->origin ? q->origin : "news";
+    sqlite3_bind_text(s, 1, report_keys[k].by, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 5, val, -1, SQLITE_TRANSIENT);
+    if (strcmp(o, "all"))
+        sqlite3_bind_text(s, 2, o, -1, SQLITE_TRANSIENT);
+    if (q->country && *q->country)
+        sqlite3_bind_text(s, 3, q->country, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 10, ylo, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 11, yhi, -1, SQLITE_TRANSIENT);
+    char *kb = NULL;
+    size_t kcap = 0;
+    int step, got = 0;
+    while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+        int sign = sqlite3_column_int(s, 0);
+        const char *y = sr__col_text(s, 1);
+        long year = y[0] ? atol(y) : -1;
+        const unsigned char *p = sqlite3_column_blob(s, 2), *end = p + sqlite3_column_bytes(s, 2);
+        const char *key;
+        size_t len;
+        while (!rc && (got = kser_key_next(&p, end, &key, &len)) == 1) {
+            long row[8] = {0};
+            bool any = false;
+            int m;
+            sqlite3_int64 a[KSER_N];
+            while ((got = kser_month_next(&p, end, &m, a)) == 1) {
+                bool in = false;
+                long idx = year * 12 + m - 1;
+                for (int i = 0; i < nr && !in; i++)
+                    in = year < 0 ? r[i].undated && m == 0 : m > 0 && idx >= r[i].lo && idx <= r[i].hi;
+                if (!in)
+                    continue;
+                any = true;
+                for (int i = 0; i < 8; i++)
+                    row[i] += sign * (long)a[i];
+            }
+            if (got < 0)
+                break;
+            if (!any)
+                continue;
+            if (len + 1 > kcap) {
+                char *nk = realloc(kb, len + 64);
+                if (!nk) {
+                    rc = SR_ENOMEM;
+                    break;
+                }
+                kb = nk, kcap = len + 64;
+            }
+            memcpy(kb, key, len);
+            kb[len] = 0;
+            rc = rg_add(g, kb, row, mask);
+        }
+        if (!rc && got < 0) {
+            snprintf(st->err, sizeof st->err, "kseries holds a value that is not a keyed series; rebuild it by"
+                                              " setting PRAGMA user_version = 11 and opening the store again");
+            rc = SR_EDB;
+        }
+    }
+    if (!rc && step != SQLITE_DONE)
+        rc = db_fail(st, "reading the actors' keyed series");
+    sqlite3_finalize(s);
+    free(kb);
+    if (rc == SR_ENOMEM)
+        snprintf(st->err, sizeof st->err, "reading the actors' keyed series: out of memory");
+    return rc;
+}
+
 /* k < 0: the reports of the units rather than their sums by a key. */
 static int ft_group(sr_store *st, int k, const sr_query *q, const char *f, const char *val, const span *sp, rgroup *g)
 {
@@ -2530,7 +3047,8 @@ static int ft_group(sr_store *st, int k, const sr_query *q, const char *f, const
     int rc = 0;
     bool ser = series_can(st, f, val, k);
     if (ser)
-        rc = series_feed(st, q, val, sp, k, g, mask);
+        rc = k == 1 || k == 2 || k == 4 || k == 5 ? kseries_feed(st, q, val, sp, k, g, mask)
+                                                   : series_feed(st, q, val, sp, k, g, mask);
     sr__buf sql;
     sr__buf_init(&sql, STORE_MAX_SQL);
     rc = rc || ser ? rc : ft_union(&sql, q, f, sp,

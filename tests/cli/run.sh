@@ -139,7 +139,7 @@ expect_in "$err" "0 bad inputs" "first ingest has no bad input"
 [ "$(sql "$db" 'select count(*) from documents')" = 3 ] && ok || no "store holds 3 documents after the first ingest"
 events1=$(sql "$db" 'select count(*) from events')
 case $events1 in '' | *[!0-9]*) no "counting stored events: $events1"; events1=0 ;; esac
-[ "$(sql "$db" 'pragma user_version')" = 11 ] && ok || no "schema version is 11"
+[ "$(sql "$db" 'pragma user_version')" = 12 ] && ok || no "schema version is 12"
 
 run "$bin" ingest --db "$db" --date 2019-04-22 "$tmp/r1.txt" "$tmp/r2.txt" "$tmp/r3.txt"
 expect_rc 0 "second ingest"

@@ -63,6 +63,11 @@ static void fill(sr_store *st)
             e->country = countries[c][0];
             e->iso3 = countries[c][1];
             e->assoc_actor_1 = e->actor2 = e->assoc_actor_2 = e->admin2 = e->location = e->source = e->notes = "";
+            /* schema 12: a district, and now and then a second actor (pairs, and
+             * an actor2 equal to actor1), without drawing from rnd */
+            e->admin2 = (doc + i) % 3 == 0 ? "" : doc % 2 ? "Zone A" : "Zone B";
+            if ((doc * 7 + i) % 5 == 0)
+                e->actor2 = actors[(doc + i) % 4];
             if (!strcmp(e->kind, "aggregate") && date[0] && (doc + i) % 3) { /* a claim over a period */
                 sr__date_fmt(sr__date_from_days(sr__date_days((sr__date){atoi(date), atoi(date + 5), atoi(date + 8)}) -
                                                 (doc * 37 + i * 11) % 90),
@@ -126,9 +131,9 @@ static int collect(void *ud, const sr_tally *t)
 /* What is counted: events, except that news incidents count once through
  * their incident (schema version 5, docs/dedup.md). */
 #define COUNTED                                                                                            \
-    "(SELECT kind, origin, event_date, actor1, actor2, admin1, country, iso3, event_type, sub_event_type,"  \
+    "(SELECT kind, origin, event_date, actor1, actor2, admin1, admin2, country, iso3, event_type, sub_event_type,"  \
     " fatalities, fatalities_low, fatalities_high FROM events WHERE incident_id IS NULL UNION ALL SELECT"   \
-    " kind, origin, event_date, actor1, actor2, admin1, country, iso3, event_type, sub_event_type,"         \
+    " kind, origin, event_date, actor1, actor2, admin1, admin2, country, iso3, event_type, sub_event_type,"         \
     " fatalities, fatalities_low, fatalities_high FROM incidents)"
 
 /* The expected rows, summed from the events with SQL written here. */
@@ -186,7 +191,7 @@ static void check_all(sr_store *st, sqlite3 *db)
     static const struct {
         const char *by, *expr;
     } keys[] = {{"actor", "actor1"}, {"admin1", "admin1"}, {"country", "country"},
-                {"sub_event_type", "sub_event_type"}, {"month", "substr(event_date, 1, 7)"},
+                {"sub_event_type", "sub_event_type"}, {"month", "substr(event_date, 1, 7)"}, {"admin2", "admin2"},
                 {"week", "COALESCE(date(event_date, printf('-%d days', (CAST(strftime('%w', event_date) AS INTEGER) + 6) % 7)), '')"}};
     /* the one filter the crossed tallies answer (schema 8), its direct SQL,
      * and a kind; an actor substring may match both actors of an event */
@@ -435,6 +440,7 @@ static void check_rebuild(sr_store *st, const char *file, sqlite3 *db)
         {"alert_marks", "n <> 0"},
         {"claim_links", "1"},
         {"aseries", "length(v) > 0"}, /* schema 11: canonical bytes, so equal sums are equal values */
+        {"kseries", "length(v) > 0"}, /* schema 12: likewise */
     };
     char sql[1024], err[256];
     /* a report first: units left pending by raw SQL are added up */
@@ -448,7 +454,7 @@ static void check_rebuild(sr_store *st, const char *file, sqlite3 *db)
     assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 5", NULL, NULL, NULL), SQLITE_OK);
     st = sr_store_open(file, err, sizeof err);
     assert_non_null(st);
-    assert_int_equal(value(db, "PRAGMA user_version"), 11);
+    assert_int_equal(value(db, "PRAGMA user_version"), 12);
     for (size_t i = 0; i < sizeof tabs / sizeof tabs[0]; i++) {
         snprintf(sql, sizeof sql,
                  "SELECT (SELECT count(*) FROM (SELECT * FROM %s WHERE %s EXCEPT SELECT * FROM temp.was_%s))"
@@ -527,7 +533,7 @@ static void test_tallies(void **state)
                      SQLITE_OK);
     st = sr_store_open(path, err, sizeof err);
     assert_non_null(st);
-    assert_int_equal(value(db, "PRAGMA user_version"), 11);
+    assert_int_equal(value(db, "PRAGMA user_version"), 12);
     assert_int_equal(value(db, "SELECT count(*) FROM pragma_index_info('events_admin1')"), 4);
     check_all(st, db);
     check_claims(st, db);
@@ -541,7 +547,7 @@ static void test_tallies(void **state)
                      SQLITE_OK);
     st = sr_store_open(path, err, sizeof err);
     assert_non_null(st);
-    assert_int_equal(value(db, "PRAGMA user_version"), 11);
+    assert_int_equal(value(db, "PRAGMA user_version"), 12);
     check_marks(db);
     check_alerts(db);
     /* a version-9 store gains the reports rows and the units' indexes */
@@ -556,7 +562,7 @@ static void test_tallies(void **state)
                      SQLITE_OK);
     st = sr_store_open(path, err, sizeof err);
     assert_non_null(st);
-    assert_int_equal(value(db, "PRAGMA user_version"), 11);
+    assert_int_equal(value(db, "PRAGMA user_version"), 12);
     assert_true(value(db, "SELECT count(*) FROM ftallies WHERE dim = 'rep' AND incidents > 0") > 10);
     assert_int_equal(value(db, "SELECT count(*) FROM pragma_index_info('incidents_units')"), 14);
     check_all(st, db);
@@ -566,9 +572,28 @@ static void test_tallies(void **state)
     assert_int_equal(sqlite3_exec(db, "DROP TABLE aseries; PRAGMA user_version = 10", NULL, NULL, NULL), SQLITE_OK);
     st = sr_store_open(path, err, sizeof err);
     assert_non_null(st);
-    assert_int_equal(value(db, "PRAGMA user_version"), 11);
+    assert_int_equal(value(db, "PRAGMA user_version"), 12);
     assert_true(value(db, "SELECT count(*) FROM aseries WHERE fdim = 'actor1' AND length(v) > 0") > 10);
     assert_true(value(db, "SELECT count(*) FROM aseries WHERE fdim = 'pair' AND length(v) > 0") > 3);
+    check_all(st, db);
+    /* a version-11 store gains the actors' keyed series (schema 12), built
+     * from its units */
+    sr_store_free(st);
+    assert_int_equal(sqlite3_exec(db,
+                                  "DROP TABLE kseries; DELETE FROM aseries WHERE fdim = 'all' OR (fdim = 'actor1'"
+                                  " AND fval = ''); PRAGMA user_version = 11",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    st = sr_store_open(path, err, sizeof err);
+    assert_non_null(st);
+    assert_int_equal(value(db, "PRAGMA user_version"), 12);
+    /* and the values of every unit and of the units without actor1 (the
+     * complement of a substring matching most names) */
+    assert_true(value(db, "SELECT count(*) FROM aseries WHERE fdim = 'all' AND length(v) > 0") > 5);
+    assert_true(value(db, "SELECT count(*) FROM aseries WHERE fdim = 'actor1' AND fval = '' AND length(v) > 0") > 3);
+    assert_true(value(db, "SELECT count(*) FROM kseries WHERE fdim = 'actor1' AND fval = '' AND length(v) > 0") > 3);
+    assert_true(value(db, "SELECT count(*) FROM kseries WHERE fdim = 'actor1' AND dim = 'week' AND length(v) > 0") > 10);
+    assert_true(value(db, "SELECT count(*) FROM kseries WHERE fdim = 'pair' AND dim = 'admin2' AND length(v) > 0") > 3);
     check_all(st, db);
     check_rebuild(st, path, db); /* closes st */
     sqlite3_close(db);

@@ -318,7 +318,7 @@ static void test_upgrade(void **state)
                      SQLITE_OK);
     assert_int_equal(sqlite3_step(s), SQLITE_ROW);
     assert_string_equal((const char *)sqlite3_column_text(s, 0), "news");
-    assert_int_equal(sqlite3_column_int(s, 1), 11);
+    assert_int_equal(sqlite3_column_int(s, 1), 12);
     sqlite3_finalize(s);
     sqlite3_close(db);
 }
