@@ -2841,6 +2841,19 @@ static int rioters_named(const coder *c, uint32_t a, uint32_t b)
 
 /* Does the clause [a, b) name two crowds as the sides of a fight: "two
  * groups", "rival factions", "members of the X party"? */
+/* Does the clause name the sides of a fight as clans, tribes, communities
+ * or ethnic communities ("between the X and Y clans", "two rival
+ * communities")? ("Two groups" or villagers that fight are a mob.) */
+static int communal_sides(const coder *c, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++) {
+        if (TOK_IN(c, k, "clans", "sub-clans", "subclans", "tribes", "communities", "clansmen", "tribesmen") &&
+            !(k >= a + 3 && tok_is(c, k - 2, "of") && TOK_IN(c, k - 3, "members", "supporters"))) /* (not "members of two clans led by…") */
+            return 1;
+    }
+    return 0;
+}
+
 static int crowd_fight(const coder *c, uint32_t a, uint32_t b)
 {
     for (uint32_t k = a; k < b; k++) /* (not armed groups: "two armed rival groups", militia factions) */
@@ -3152,6 +3165,40 @@ static void one_side_other(const coder *c, uint32_t a, uint32_t b, const chunk *
     }
 }
 
+/* "Bandits attack villagers", "militiamen kill a herder": a one-word
+ * trigger right after an actor or agent phrase is that phrase's verb, in
+ * the present tense of headlines. */
+static int subject_verb(const coder *c, uint32_t a, const mention *m)
+{
+    if (m->te != m->tb + 1 || m->tb <= a)
+        return 0;
+    const mention *e = ent_at(c, m->tb - 1);
+    return e && (e->type == MT_AGENT || e->type == MT_ACTOR) && !tok_is(c, m->tb - 1, "the");
+}
+
+/* Does an object start at token k, right after a present-tense verb
+ * ("raiders attack Turkana", "attack two villages", "attack and injure
+ * guards")? A determiner, a count, a place, an actor or a capitalised name
+ * opens one; so does "and" with a second verb. A preposition, punctuation or
+ * the end of the clause does not ("the attack on", "attack." ). */
+static int object_at(const coder *c, uint32_t k, uint32_t b)
+{
+    if (k >= b || k >= c->t.ntoks || c->t.toks[k].kind == SR_TOK_PUNCT)
+        return 0;
+    if (TOK_IN(c, k, "a", "an", "the", "his", "her", "their", "its", "two", "three", "several", "some", "rival",
+               "local", "unarmed", "suspected", "alleged", "villagers", "residents"))
+        return 1;
+    if (c->ti[k].num || c->ti[k].quant)
+        return 1;
+    const mention *m = ent_at(c, k);
+    if (m && m->tb == k && (m->type == MT_PLACE || m->type == MT_ACTOR || m->type == MT_AGENT || m->type == MT_COUNTRY))
+        return 1;
+    if (tok_is(c, k, "and") && k + 1 < b && c->t.toks[k + 1].kind == SR_TOK_WORD && !TOK_IN(c, k + 1, "the", "a", "an", "in", "on", "at"))
+        return 1; /* "attack and injure", "attack and hold hostage" */
+    const sr__tok *t = &c->t.toks[k];
+    return t->kind == SR_TOK_WORD && isupper((unsigned char)c->t.orig[t->os]) && !(c->ti[k].w & (W_IN | W_TGT | W_BY | W_WITH | W_FROM));
+}
+
 static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
 {
     const sr__lexicon *lx = c->lx;
@@ -3375,7 +3422,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         const mention *alt = NULL;
         for (int k = 0; k < nt; k++) {
             const char *k2 = lx->triggers[trigs[k]->row].cls;
-            if (!(STREQ(k2, "kill") || STREQ(k2, "attack") || STREQ(k2, "clash")) || !is_past_verb(c, trigs[k]->tb))
+            if (!(STREQ(k2, "kill") || STREQ(k2, "attack") || STREQ(k2, "clash")) ||
+                !(is_past_verb(c, trigs[k]->tb) || subject_verb(c, a, trigs[k])))
                 continue;
             if (STREQ(k2, "kill") && kill_is_cause(c, a, &trigs[k], 1))
                 continue; /* ("during a demonstration over the death of a teenager killed by police") */
@@ -3831,21 +3879,40 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         return 0;
     /* a noun trigger such as "attacks" with neither target nor figure reports nothing */
     /* "Raiders from Uganda attack a village": "attack" as a verb, with its
-     * subject just before (no punctuation between) and an object after */
+     * subject just before (no punctuation between; "supporters of a rival
+     * party attack": the subject's complement may stand between) and an
+     * object after */
     int as_verb = 0;
-    if (only_noun && i1 >= 0 && ch[i1].te <= tm->tb && tm->tb - ch[i1].te <= 3 && ch[i1].prep == 0 &&
+    if (only_noun && i1 >= 0 && ch[i1].te <= tm->tb &&
+        (tm->tb - ch[i1].te <= 3 || (tm->tb - ch[i1].te <= 6 && TOK_IN(c, ch[i1].te, "of", "from", "with"))) && ch[i1].prep == 0 &&
         !(tm->tb > a && TOK_IN(c, tm->tb - 1, "the", "an", "a", "this", "that", "of", "to"))) {
         as_verb = 1;
         for (uint32_t k = ch[i1].te; k < tm->tb; k++)
             as_verb &= !is_punct(c, k) && !c->ti[k].trig;
         as_verb &= (i2 >= 0 && ch[i2].prep == 0 && ch[i2].tb >= tm->te && ch[i2].tb <= tm->te + 3) ||
-                   TOK_IN(c, tm->te, "a", "an", "the");
+                   TOK_IN(c, tm->te, "a", "an", "the") || (tm->te == tm->tb + 1 && object_at(c, tm->te, b));
     }
     /* "Degodia attack Garre civilians": a name no dictionary knows, opening
      * the sentence right before the verb, is its subject */
-    if (only_noun && !as_verb && i1 < 0 && i2 >= 0 && tm->tb > a && tm->tb - a <= 3 && ch[i2].prep == 0 &&
-        ch[i2].tb >= tm->te && ch[i2].tb <= tm->te + 3 && looks_proper(c, a, tm->tb))
+    if (only_noun && !as_verb && i1 < 0 && tm->tb > a && tm->tb - a <= 3 && looks_proper(c, a, tm->tb) &&
+        ((i2 >= 0 && ch[i2].prep == 0 && ch[i2].tb >= tm->te && ch[i2].tb <= tm->te + 3) ||
+         (tm->te == tm->tb + 1 && object_at(c, tm->te, b))))
         as_verb = 1;
+    /* "Attack on a village by X militia", "Attack by an armed group on
+     * herders": the noun with its author named after "by" and a target
+     * after "on" (or the author alone, right after the noun) tells an act */
+    if (only_noun && !as_verb) {
+        int byk = -1;
+        for (size_t k = 0; k < nch && byk < 0; k++)
+            if (ch[k].tb > tm->tb && ch[k].tb <= tm->te + 6 && !ch[k].attrib &&
+                (ch[k].prep == 'b' || (ch[k].tb >= 2 && tok_is(c, ch[k].tb - 2, "by") && looks_proper(c, ch[k].tb - 1, ch[k].tb))))
+                byk = (int)k; /* (also "by Rendille militia": a name no dictionary knows before the noun) */
+        int tgt = W_TGT & c->ti[tm->te - 1].w; /* the trigger ends "attack on" */
+        if (byk >= 0 && (ch[byk].tb <= tm->te + 1 || tgt))
+            as_verb = 1;
+        if (as_verb && tgt && i2 >= 0 && ch[i2].prep == 0 && ch[i2].tb >= tm->te && ch[i2].tb <= tm->te + 3)
+            ch[i2].prep = 't';
+    }
     if (only_noun && i2 < 0 && !nd && !as_verb)
         return 0;
     if (only_noun && !nd && i2 >= 0 && ch[i2].prep != 't' && !as_verb)
@@ -4466,6 +4533,19 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         a1.role = 'r';
         if (a2.role != 'r')
             memset(&a2, 0, sizeof a2);
+    }
+    if (sub && STREQ(sub, "Mob violence") && STREQ(cls, "clash") && clash_fg && evc && a1.role != 's' &&
+        a2.role != 's' && !has_protest && communal_sides(c, a, b)) {
+        /* "a clash between the X and Y clans", "two rival communities
+         * clashed": clans, tribes and villages that fight are communal
+         * militias in an armed clash, as ACLED codes them everywhere */
+        sub = "Armed clash";
+        memset(&a1, 0, sizeof a1);
+        snprintf(a1.name, sizeof a1.name, "Unidentified Communal Militia (%s)", evc->name);
+        a1.inter = 4;
+        a1.role = 'a';
+        a2 = a1;
+        ev->ev_actor1 = ev->ev_actor2 = (sr_span){-1, -1};
     }
     if (STREQ(sub, "Armed clash") && STREQ(cls, "clash") && clash_fg && evc &&
         ((a1.role == 's' && a2.role == 'c' && i2 >= 0) || (a2.role == 's' && a1.role == 'c' && i1 >= 0)) &&
