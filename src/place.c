@@ -46,6 +46,15 @@ static int province_namesakes(const sr__gaz *g, const sr__gzname *nm, const sr__
     return n;
 }
 
+/* 'C', 'G' or 'A' when a GeoNames feature code is PPLC, PPLG or PPLA (a
+ * capital, a seat of government, a province's seat), else 0: tested for
+ * every candidate, so without string calls. */
+static inline char seat_code(const char f[6])
+{
+    return f[0] == 'P' && f[1] == 'P' && f[2] == 'L' && (f[3] == 'C' || f[3] == 'G' || f[3] == 'A') && !f[4] ? f[3]
+                                                                                                             : 0;
+}
+
 /* The score of one candidate; the weights order the rules (a rule outranks
  * every one after it), population breaks the remaining ties. With why, also
  * says which rules gave what ("country +10000; ..."). adm/nadm: the
@@ -103,14 +112,14 @@ static double score(const sr__gaz *g, uint32_t place, int alt, const sr__placect
         /* "Puno" is Peru's Puno before it is an old spelling of Pune */
         s += 200;
         WHY("its own name, not an alternate one +200; ");
-    } else if (!strcmp(p->fcode, "PPLC") && strchr(sr__gaz_str(g, nm->text), ' ')) {
+    } else if (seat_code(p->fcode) == 'C' && strchr(sr__gaz_str(g, nm->text), ' ')) {
         /* a capital is known abroad by its exonym of several words: "Panama
          * City" is Panamá before it is the Florida town of that name (one
          * word, "Sol" for Seoul, is more often a word of another language) */
         s += 200;
         WHY("a capital's exonym +200; ");
     }
-    if (!strcmp(p->fcode, "PPLC") || !strcmp(p->fcode, "PPLG") || !strcmp(p->fcode, "PPLA")) {
+    if (seat_code(p->fcode)) {
         /* PPLG: a seat of government that is not the capital (La Paz) */
         s += 20;
         WHY("capital or seat +20; ");
