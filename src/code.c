@@ -154,6 +154,7 @@ struct sr__codecache {
     size_t noutlet_pats;
     int outlet_pats_known;
     struct wsite **sites; /* TOK_IN's word set of each call site, built on first use */
+    long front_rival[4];  /* front_dyad's rival actor per front: index + 1, -1 none, 0 not yet known */
 };
 #define CACHE_KEEP_BYTES ((size_t)4 << 20)
 
@@ -2778,10 +2779,18 @@ static void front_dyad(const coder *c, const sr__country *evc, const char *sub, 
     for (size_t f = 0; f < sizeof fronts / sizeof fronts[0]; f++) {
         if (strcmp(evc->iso3, fronts[f].iso3) || strcmp(cd->ev.event_date, fronts[f].until) >= 0 || !*evc->military)
             continue;
+        /* the rival's row is looked up once per context, not per event */
+        long *known = c->ctx->cc && f < 4 ? &c->ctx->cc->front_rival[f] : NULL;
         const sr__actor *rv = NULL;
-        for (size_t k = 0; k < c->lx->nactors && !rv; k++)
-            if (!strcmp(c->lx->actors[k].key, fronts[f].rival))
-                rv = &c->lx->actors[k];
+        if (known && *known)
+            rv = *known > 0 ? &c->lx->actors[*known - 1] : NULL;
+        else {
+            for (size_t k = 0; k < c->lx->nactors && !rv; k++)
+                if (!strcmp(c->lx->actors[k].key, fronts[f].rival))
+                    rv = &c->lx->actors[k];
+            if (known)
+                *known = rv ? (long)(rv - c->lx->actors) + 1 : -1;
+        }
         if (!rv)
             return;
         scopy(cd->actor1, sizeof cd->actor1, evc->military);
