@@ -170,7 +170,9 @@ char *sr_event_to_json(const sr_event *ev);
 
 /* ---- store ------------------------------------------------------------ */
 typedef struct sr_store sr_store;
-/* Opens (creating if needed) a SQLite store. NULL and a message on failure. */
+/* Opens (creating if needed) a SQLite store. NULL and a message on failure.
+ * A store handle serves one thread at a time (its connection is opened
+ * without SQLite's per-call mutex); threads open a handle each. */
 sr_store *sr_store_open(const char *path, char *err, size_t errlen);
 void sr_store_free(sr_store *st);
 const char *sr_store_error(const sr_store *st);

@@ -1534,7 +1534,7 @@ sr_store *sr_store_open(const char *path, char *err, size_t errlen)
         sr__errf(err, errlen, "%s: out of memory", path);
         return NULL;
     }
-    int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
         sr__errf(err, errlen, "%s: cannot open the store: %s; check the path and its permissions", path,
                  st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
@@ -2621,8 +2621,7 @@ static int actors_most(sr_store *st, const char *val, bool *most)
 {
     sqlite3_stmt *s = NULL;
     if (sqlite3_prepare_v2(st->db,
-                           "SELECT (SELECT count(*) FROM actor_names WHERE instr(lower(name), lower(?1)) = 0) <"
-                           " (SELECT count(*) FROM actor_names WHERE instr(lower(name), lower(?1)) > 0)",
+                           "SELECT 2 * sum(instr(lower(name), lower(?1)) > 0) > count(*) FROM actor_names",
                            -1, &s, NULL) != SQLITE_OK)
         return db_fail(st, "counting the actor names");
     sqlite3_bind_text(s, 1, val, -1, SQLITE_TRANSIENT);
