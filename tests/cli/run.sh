@@ -297,6 +297,12 @@ expect_in "$winner" "(admin1, Brazil)" "Paraná alone is Brazil's state, not Arg
 run "$bin" place Parana --country Argentina
 winner=$(printf '%s\n' "$out" | grep '^\*')
 expect_in "$winner" "Entre Rios, Argentina" "Parana in an Argentine context is the city"
+run "$bin" place "Eastern Province"
+winner=$(printf '%s\n' "$out" | grep '^\*')
+expect_in "$winner" "(admin1, Saudi Arabia)" "Eastern Province alone is the largest admin1 of that name, not a region of sitrep's own list"
+run "$bin" place "Rift Valley"
+winner=$(printf '%s\n' "$out" | grep '^\*')
+expect_in "$winner" "Kenya" "Rift Valley is Kenya's former province"
 run "$bin" place "Deir az-Zour"
 expect_rc 0 "a transliteration GeoNames lists"
 expect_in "$out" "Deir ez-Zor" "Deir az-Zour is Deir ez-Zor"
