@@ -2763,18 +2763,18 @@ static bool series_can(sr_store *st, const char *f, const char *val, int k)
     return yes;
 }
 
-/* The months of sp's month and year ranges (not its days) of the units
- * whose actor1 or actor2 contains val, from the packed series, added into g
- * by key k: actor, country, month, or -1 the reports (key ''). */
-static int series_feed(sr_store *st, const sr_query *q, const char *val, const span *sp, int k, rgroup *g,
-                       const int mask[8])
+/* A span's month and year ranges as month numbers (its days left out), and
+ * the first and last year they touch; returns how many. */
+typedef struct mrange {
+    long lo, hi; /* month numbers y * 12 + m - 1 */
+    bool undated;
+} mrange;
+
+static int month_ranges(const span *sp, mrange r[5], char ylo[5], char yhi[5])
 {
-    struct {
-        long lo, hi; /* month numbers y * 12 + m - 1 */
-        bool undated;
-    } r[5];
     int nr = 0;
-    char ylo[5] = "9999", yhi[5] = "";
+    snprintf(ylo, 5, "9999");
+    yhi[0] = 0;
     for (int i = 0; i < sp->n; i++) {
         if (sp->part[i].gran == 'D')
             continue;
@@ -2785,10 +2785,22 @@ static int series_feed(sr_store *st, const sr_query *q, const char *val, const s
         r[nr].hi = sp->part[i].gran == 'M' ? hy * 12 + atol(hi + 5) - 1 : hy * 12 + 11;
         nr++;
         if (strncmp(lo, ylo, 4) < 0)
-            snprintf(ylo, sizeof ylo, "%.4s", lo);
+            snprintf(ylo, 5, "%.4s", lo);
         if (strncmp(hi, yhi, 4) > 0)
-            snprintf(yhi, sizeof yhi, "%.4s", hi);
+            snprintf(yhi, 5, "%.4s", hi);
     }
+    return nr;
+}
+
+/* The months of sp's month and year ranges (not its days) of the units
+ * whose actor1 or actor2 contains val, from the packed series, added into g
+ * by key k: actor, country, month, or -1 the reports (key ''). */
+static int series_feed(sr_store *st, const sr_query *q, const char *val, const span *sp, int k, rgroup *g,
+                       const int mask[8])
+{
+    mrange r[5];
+    char ylo[5], yhi[5];
+    int nr = month_ranges(sp, r, ylo, yhi);
     if (!nr)
         return 0;
     bool comp = false;
@@ -2886,26 +2898,9 @@ static int series_feed(sr_store *st, const sr_query *q, const char *val, const s
 static int kseries_feed(sr_store *st, const sr_query *q, const char *val, const span *sp, int k, rgroup *g,
                         const int mask[8])
 {
-    struct {
-        long lo, hi; /* month numbers y * 12 + m - 1 */
-        bool undated;
-    } r[5];
-    int nr = 0;
-    char ylo[5] = "9999", yhi[5] = "";
-    for (int i = 0; i < sp->n; i++) {
-        if (sp->part[i].gran == 'D')
-            continue;
-        const char *lo = sp->part[i].lo, *hi = sp->part[i].hi;
-        long ly = lo[0] ? atol(lo) : 0, hy = atol(hi);
-        r[nr].undated = !lo[0];
-        r[nr].lo = sp->part[i].gran == 'M' ? ly * 12 + atol(lo + 5) - 1 : ly * 12;
-        r[nr].hi = sp->part[i].gran == 'M' ? hy * 12 + atol(hi + 5) - 1 : hy * 12 + 11;
-        nr++;
-        if (strncmp(lo, ylo, 4) < 0)
-            snprintf(ylo, sizeof ylo, "%.4s", lo);
-        if (strncmp(hi, yhi, 4) > 0)
-            snprintf(yhi, sizeof yhi, "%.4s", hi);
-    }
+    mrange r[5];
+    char ylo[5], yhi[5];
+    int nr = month_ranges(sp, r, ylo, yhi);
     if (!nr)
         return 0;
     /* more names matching than not: the plain tallies less the actor1
