@@ -3255,8 +3255,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             snprintf(w, sizeof w, "%.*s", (int)(gl < 31 ? gl : 31), gap + 4);
             int found = 0;
             for (uint32_t k = m->te; k < b && k < m->te + 7 && !found; k++) {
-                if (k > m->te && ends_with(c, k - 1, "ed"))
-                    break; /* "driving a vehicle carried out": the word belongs to another verb */
+                if (k > m->te && ends_with(c, k - 1, "ed") && !(k - 1 > m->te && TOK_IN(c, k - 2, "a", "an", "the")))
+                    break; /* "driving a vehicle carried out": the word belongs to another verb ("set a suspected thief alight": an adjective does not) */
                 found = tok_is(c, k, w);
             }
             if (!found)
@@ -3576,8 +3576,15 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         const mention *m = trigs[t];
         if (lx->triggers[m->row].bits & SR__TRIG_PASSIVE)
             passive = 1; /* "a patrol came under fire from X" */
-        if (lx->triggers[m->row].bits & SR__TRIG_NOUN)
+        if (lx->triggers[m->row].bits & SR__TRIG_NOUN) {
+            /* "two people were injured in an attack by gunmen": the phrase
+             * before a passive wound verb is the noun's target */
+            if (m->tb >= a + 3 && TOK_IN(c, m->tb - 1, "a", "an", "the") && TOK_IN(c, m->tb - 2, "in", "during"))
+                for (uint32_t k = m->tb - 3 > a + 3 ? m->tb - 6 : a; k + 1 < m->tb - 2; k++)
+                    if (is_aux(c, k) && ends_with(c, k + 1, "ed") && !c->ti[k + 1].trig)
+                        passive = 1;
             continue;
+        }
         /* the voice of the main verb: "Gunmen attacked a village - 8 people were
          * killed" is active */
         if (m != anchor && is_past_verb(c, anchor->tb) && m->tb > anchor->te)
@@ -3922,9 +3929,11 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (as_verb && tgt && i2 >= 0 && ch[i2].prep == 0 && ch[i2].tb >= tm->te && ch[i2].tb <= tm->te + 3)
             ch[i2].prep = 't';
     }
-    if (only_noun && i2 < 0 && !nd && !as_verb)
+    /* ("Six people were injured in the attack": a count of wounded tells
+     * the act as a death toll does) */
+    if (only_noun && i2 < 0 && !nd && !nw && !as_verb)
         return 0;
-    if (only_noun && !nd && i2 >= 0 && ch[i2].prep != 't' && !as_verb)
+    if (only_noun && !nd && !nw && i2 >= 0 && ch[i2].prep != 't' && !as_verb)
         return 0;
 
     /* dates */
