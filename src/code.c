@@ -6107,7 +6107,9 @@ static void protesting_mob(coder *c)
             for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te && !demo; k++) {
                 demo = TOK_IN(c, k, "demonstrators", "protesters", "protestors", "demonstration",
                                     "demonstrations", "protest", "protests", "protesting",
-                                    "demonstrating", "demonstrated", "protested");
+                                    "demonstrating", "demonstrated", "protested") ||
+                       (TOK_IN(c, k, "riot", "riots", "rioting", "rioted") && /* ("riots broke out …; rioters clashed with police") */
+                        !(k + 1 < c->t.ntoks && TOK_IN(c, k + 1, "police", "squad", "gear", "control", "unit", "units")));
                 /* (not a protest named as the background: "amid the violence following demonstrations") */
                 for (uint32_t w = k > c->t.sents[s].tb + 4 ? k - 4 : c->t.sents[s].tb; w < k && demo; w++)
                     if (TOK_IN(c, w, "amid", "amidst", "following", "after", "since"))
