@@ -3620,6 +3620,20 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                     passive = 1;
             }
     }
+    /* "A police detective shot dead while investigating a murder": a
+     * headline's subject right before a bare killing participle with no
+     * object after it (a preposition, "while", the end) is the victim */
+    if (!passive && anchor->tb > a && STREQ(lx->triggers[anchor->row].cls, "kill") && is_past_verb(c, anchor->tb) &&
+        (anchor->te >= b || is_punct(c, anchor->te) ||
+         TOK_IN(c, anchor->te, "while", "as", "in", "at", "on", "near", "outside", "inside", "during", "after")))
+        for (size_t k = 0; k < nch; k++) {
+            uint32_t k0 = ch[k].ntb < ch[k].nte && ch[k].ntb < ch[k].tb ? ch[k].ntb : ch[k].tb;
+            if (k0 > a && TOK_IN(c, k0 - 1, "a", "an", "the"))
+                k0--;
+            if (ch[k].te == anchor->tb && ch[k].prep == 0 && !ch[k].conj && !ch[k].attrib &&
+                (k0 == a || is_punct(c, k0 - 1)))
+                passive = 1;
+        }
     if (!passive && anchor->tb > a && STREQ(lx->triggers[anchor->row].cls, "kill") &&
         (c->ti[anchor->tb - 1].num || (c->ti[anchor->tb - 1].quant &&
                                        STREQ(lx->quants[c->men[c->ti[anchor->tb - 1].quant - 1].row].kind, "number"))) &&
