@@ -3255,8 +3255,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             snprintf(w, sizeof w, "%.*s", (int)(gl < 31 ? gl : 31), gap + 4);
             int found = 0;
             for (uint32_t k = m->te; k < b && k < m->te + 7 && !found; k++) {
-                if (k > m->te && ends_with(c, k - 1, "ed") && !(k - 1 > m->te && TOK_IN(c, k - 2, "a", "an", "the")))
-                    break; /* "driving a vehicle carried out": the word belongs to another verb ("set a suspected thief alight": an adjective does not) */
+                if (k > m->te && ends_with(c, k - 1, "ed") && !(k - 1 == m->te || TOK_IN(c, k - 2, "a", "an", "the")))
+                    break; /* "driving a vehicle carried out": the word belongs to another verb ("set a suspected thief alight", "stone suspected thieves to death": an adjective does not) */
                 found = tok_is(c, k, w);
             }
             if (!found)
