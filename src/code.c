@@ -3625,7 +3625,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
      * object after it (a preposition, "while", the end) is the victim */
     if (!passive && anchor->tb > a && STREQ(lx->triggers[anchor->row].cls, "kill") && is_past_verb(c, anchor->tb) &&
         (anchor->te >= b || is_punct(c, anchor->te) ||
-         TOK_IN(c, anchor->te, "while", "as", "in", "at", "on", "near", "outside", "inside", "during", "after")))
+         (TOK_IN(c, anchor->te, "while", "as", "in", "at", "on", "near", "outside", "inside", "during", "after") &&
+          !(anchor->te + 1 < b && TOK_IN(c, anchor->te + 1, "least", "most"))))) /* (not "killed at least 11") */
         for (size_t k = 0; k < nch; k++) {
             uint32_t k0 = ch[k].ntb < ch[k].nte && ch[k].ntb < ch[k].tb ? ch[k].ntb : ch[k].tb;
             if (k0 > a && TOK_IN(c, k0 - 1, "a", "an", "the"))
