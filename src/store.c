@@ -3469,11 +3469,45 @@ static const edge_branch names_edge[] = {
 /* many names (a broad substring): the units in date order, per origin,
  * until one names any of them */
 static const edge_branch walk_edge[] = {
-    {"events", "events_unlinked_units",
-     "e.incident_id IS NULL AND (e.actor1 IN (SELECT name FROM m) OR e.actor2 IN (SELECT name FROM m))"},
-    {"incidents", "incidents_units", "(e.actor1 IN (SELECT name FROM m) OR e.actor2 IN (SELECT name FROM m))"},
+    {"events", "events_unlinked_units", "e.incident_id IS NULL"},
+    {"incidents", "incidents_units", "1"},
 };
 #define EDGE_FEW_NAMES 64 /* more matching names than this: walk_edge */
+
+/* Runs one query of ft_edge (parameters as there) and keeps its date in out
+ * when it is earlier (later) than the one there; walk: the first row whose
+ * actor1 or actor2 the loaded names hold. */
+static int edge_run(sr_store *st, const sr__buf *sql, const sr_query *q, const char *val, bool all, const char *o,
+                    int walk, int last, char out[11])
+{
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(st->db, sql->p, -1, &s, NULL) != SQLITE_OK)
+        return db_fail(st, "preparing the edge query");
+    /* parameters not in the text are left unbound (bind answers SQLITE_RANGE) */
+    sqlite3_bind_text(s, 1, val, -1, SQLITE_TRANSIENT);
+    if (q->since && *q->since)
+        sqlite3_bind_text(s, 2, q->since, -1, SQLITE_TRANSIENT);
+    if (q->until && *q->until)
+        sqlite3_bind_text(s, 3, q->until, -1, SQLITE_TRANSIENT);
+    if (!all)
+        sqlite3_bind_text(s, 4, o, -1, SQLITE_TRANSIENT);
+    if (q->country && *q->country)
+        sqlite3_bind_text(s, 5, q->country, -1, SQLITE_TRANSIENT);
+    if (q->kind && *q->kind)
+        sqlite3_bind_text(s, 6, q->kind, -1, SQLITE_TRANSIENT);
+    int step;
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        if (walk && !aset_has(st->names, (const char *)sqlite3_column_text(s, 1)) &&
+            !aset_has(st->names, (const char *)sqlite3_column_text(s, 2)))
+            continue;
+        const char *d = (const char *)sqlite3_column_text(s, 0);
+        if (d && (!out[0] || (last ? strncmp(d, out, 10) > 0 : strncmp(d, out, 10) < 0)))
+            copy_date(out, d);
+        break;
+    }
+    sqlite3_finalize(s);
+    return step == SQLITE_ROW || step == SQLITE_DONE ? 0 : db_fail(st, "finding the first and last dates");
+}
 
 /* The first (or last) dated unit passing q's one filter f = val in q's
  * period: in each branch of the counted units one ordered seek in an index
@@ -3505,15 +3539,22 @@ static int ft_edge(sr_store *st, const sr_query *q, const char *f, const char *v
     static const char *const all_origins[] = {"'news'", "'acled'", "'ucdp'"};
     sr__buf sql;
     sr__buf_init(&sql, STORE_MAX_SQL);
-    int rc = sr__buf_adds(&sql, names || walk ? "WITH m(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE"
-                                                " sr_actor_in(name, ?1)) "
-                                              : "");
-    rc = rc ? rc : sr__buf_printf(&sql, "SELECT %s(x) FROM (", last ? "max" : "min");
+    /* walk: each branch and origin on its own, its units in date order
+     * until the loaded names hold one's actor1 or actor2 */
+    int rc = sr__buf_adds(&sql, names ? "WITH m(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE"
+                                        " sr_actor_in(name, ?1)) "
+                                      : "");
+    rc = rc || walk ? rc : sr__buf_printf(&sql, "SELECT %s(x) FROM (", last ? "max" : "min");
     int nq = 0;
     for (size_t i = 0; i < nbr && !rc; i++)
         for (int oi = 0; oi < (walk && all ? 3 : 1) && !rc; oi++) {
+            if (walk)
+                sql.len = 0; /* one query per branch and origin */
             /* one lower bound only, or SQLite may seek by the weaker one */
-            rc = sr__buf_printf(&sql, "%sSELECT (SELECT e.event_date FROM %s e INDEXED BY %s WHERE %s AND %s",
+            rc = sr__buf_printf(&sql, walk ? "SELECT e.event_date, e.actor1, e.actor2 FROM %2$s e INDEXED BY %3$s"
+                                             " WHERE %4$s AND %5$s"
+                                           : "%1$sSELECT (SELECT e.event_date FROM %2$s e INDEXED BY %3$s WHERE %4$s"
+                                             " AND %5$s",
                                 nq++ ? " UNION ALL " : "", br[i].table, br[i].index, br[i].cond,
                                 q->since && *q->since ? "e.event_date >= ?2 AND e.event_date <> ''" : "e.event_date > ''");
             if (!rc && q->until && *q->until)
@@ -3526,37 +3567,19 @@ static int ft_edge(sr_store *st, const sr_query *q, const char *f, const char *v
                 rc = sr__buf_adds(&sql, " AND (e.country = ?5 COLLATE NOCASE OR e.iso3 = ?5 COLLATE NOCASE)");
             if (!rc && q->kind && *q->kind)
                 rc = sr__buf_adds(&sql, " AND e.kind = lower(?6)");
-            rc = rc ? rc
-                    : sr__buf_printf(&sql, " ORDER BY e.event_date%s LIMIT 1) AS x%s", last ? " DESC" : "",
-                                     names ? " FROM m" : "");
+            if (!rc && walk) {
+                rc = sr__buf_printf(&sql, " ORDER BY e.event_date%s", last ? " DESC" : "");
+                rc = rc ? rc : edge_run(st, &sql, q, val, all, o, 1, last, out);
+            } else if (!rc)
+                rc = sr__buf_printf(&sql, " ORDER BY e.event_date%s LIMIT 1) AS x%s", last ? " DESC" : "",
+                                    names ? " FROM m" : "");
         }
-    rc = rc ? rc : sr__buf_adds(&sql, ")");
-    sqlite3_stmt *s = NULL;
-    if (!rc && sqlite3_prepare_v2(st->db, sql.p, -1, &s, NULL) != SQLITE_OK)
-        rc = db_fail(st, "preparing the edge query");
+    rc = rc || walk ? rc : sr__buf_adds(&sql, ")");
+    rc = rc || walk ? rc : edge_run(st, &sql, q, val, all, o, 0, last, out);
     sr__buf_release(&sql);
-    if (rc) {
-        if (rc != SR_EDB && !st->err[0])
-            snprintf(st->err, sizeof st->err, "finding the first and last dates: %s", sr_strerror(rc));
-        return rc;
-    }
-    /* parameters not in the text are left unbound (bind answers SQLITE_RANGE) */
-    sqlite3_bind_text(s, 1, val, -1, SQLITE_TRANSIENT);
-    if (q->since && *q->since)
-        sqlite3_bind_text(s, 2, q->since, -1, SQLITE_TRANSIENT);
-    if (q->until && *q->until)
-        sqlite3_bind_text(s, 3, q->until, -1, SQLITE_TRANSIENT);
-    if (!all)
-        sqlite3_bind_text(s, 4, o, -1, SQLITE_TRANSIENT);
-    if (q->country && *q->country)
-        sqlite3_bind_text(s, 5, q->country, -1, SQLITE_TRANSIENT);
-    if (q->kind && *q->kind)
-        sqlite3_bind_text(s, 6, q->kind, -1, SQLITE_TRANSIENT);
-    int step = sqlite3_step(s);
-    if (step == SQLITE_ROW)
-        copy_date(out, sr__col_text(s, 0));
-    sqlite3_finalize(s);
-    return step == SQLITE_ROW || step == SQLITE_DONE ? 0 : db_fail(st, "finding the first and last dates");
+    if (rc && rc != SR_EDB && !st->err[0])
+        snprintf(st->err, sizeof st->err, "finding the first and last dates: %s", sr_strerror(rc));
+    return rc;
 }
 
 int sr_store_scope(sr_store *st, const sr_query *q, sr_scope *out)
