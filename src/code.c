@@ -3208,6 +3208,19 @@ static int object_at(const coder *c, uint32_t k, uint32_t b)
     return t->kind == SR_TOK_WORD && isupper((unsigned char)c->t.orig[t->os]) && !(c->ti[k].w & (W_IN | W_TGT | W_BY | W_WITH | W_FROM));
 }
 
+/* Do tokens [from, to) hold a comma and, after it, a source's report
+ * ("…, according to …", "…, which said …")? */
+static int reported_after(const coder *c, uint32_t from, uint32_t to)
+{
+    int comma = 0;
+    for (uint32_t j = from; j < to; j++) {
+        if (comma && TOK_IN(c, j, "said", "says", "saying", "reported", "according"))
+            return 1;
+        comma |= tok_is(c, j, ",");
+    }
+    return 0;
+}
+
 static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
 {
     const sr__lexicon *lx = c->lx;
@@ -3509,8 +3522,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
      * in a gunfight": killed, not gunfight) */
     const mention *anchor = NULL;
     for (int k = 0; k < nt && !anchor; k++)
-        if (is_past_verb(c, trigs[k]->tb) && trigs[k] != label)
-            anchor = trigs[k];
+        if (is_past_verb(c, trigs[k]->tb) && trigs[k] != label && !(k > 0 && reported_after(c, trigs[0]->te, trigs[k]->tb)))
+            anchor = trigs[k]; /* (not a toll a source tells after a comma: "X carried out air strikes,
+                                * according to a channel which said a civilian was killed") */
     for (int k = 0; k < nt && !anchor; k++)
         if (ends_with(c, trigs[k]->tb, "ing") && trigs[k] != label &&
             !(trigs[k]->tb > a && TOK_IN(c, trigs[k]->tb - 1, "of", "for", "after", "before", "over"))) {
