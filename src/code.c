@@ -471,6 +471,98 @@ static void apostrophe_variants(coder *c)
         qsort(c->raw, c->nraw, sizeof *c->raw, cmp_raw);
 }
 
+/* "Mirpurkhas city (Mirpurkhas, Sindh)", "Tuhayat district (Al Hudaydah)":
+ * a run of capitalised words that matches no name of any dictionary, near
+ * an admin1 or admin2 unit the text names, is looked up by its spelling key
+ * (sr__gaz_key: the consonant skeleton), and becomes a place mention when a
+ * place of that key lies in that unit: a transliteration GeoNames does not
+ * list ("Mirpur Khas", "At Tuhayta"). Only near a unit, since skeletons of
+ * unknown words (persons, firms) meet some village somewhere. */
+static void spelling_keys(coder *c)
+{
+    const sr__gaz *g = c->ctx->gaz;
+    size_t n0 = c->nraw;
+    struct {
+        uint32_t admin1, tb;
+        const char *admin2; /* an admin2 unit's name, NULL for an admin1 unit */
+    } units[16];
+    int nu = 0;
+    for (size_t i = 0; i < n0 && nu < 16; i++) {
+        if (SR_LX_TABLE(c->raw[i].id) != SR_LX_PLACE)
+            continue;
+        const sr__gzname *nm = sr__gaz_name(g, SR_LX_ROW(c->raw[i].id));
+        int u0 = nu, prov = 0; /* a name that is also a province's ("Balkh") fixes no district */
+        for (uint32_t j = 0; j < nm->count && j < 32 && nu < 16; j++) {
+            const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + j));
+            if ((p->kind == SR_GZ_ADMIN1 || p->kind == SR_GZ_ADMIN2) && p->admin1 != SR_GZ_NONE) {
+                prov |= p->kind == SR_GZ_ADMIN1;
+                units[nu].admin1 = p->admin1;
+                units[nu].admin2 = p->kind == SR_GZ_ADMIN2 ? sr__gaz_str(g, p->admin2) : NULL;
+                units[nu++].tb = c->raw[i].tb;
+            }
+        }
+        for (int u = u0; u < nu && prov; u++)
+            units[u].admin2 = NULL;
+    }
+    if (!nu)
+        return;
+    size_t r = 0; /* raw matches before token k start before it */
+    uint32_t covered_to = 0;
+    for (uint32_t k = 0; k < c->t.ntoks; k++) {
+        while (r < n0 && c->raw[r].tb <= k) {
+            if (c->raw[r].te > covered_to)
+                covered_to = c->raw[r].te;
+            r++;
+        }
+        const sr__tok *t = &c->t.toks[k];
+        if (k < covered_to || t->kind != SR_TOK_WORD || !(t->flags & SR_TF_CAP))
+            continue;
+        if (k > 0 && c->t.toks[k - 1].kind == SR_TOK_WORD && (c->t.toks[k - 1].flags & SR_TF_CAP))
+            continue; /* inside a run that began before */
+        /* the run: up to three capitalised words no match covers */
+        uint32_t e = k;
+        while (e < c->t.ntoks && e - k < 3 && c->t.toks[e].kind == SR_TOK_WORD && (c->t.toks[e].flags & SR_TF_CAP) &&
+               (r >= n0 || c->raw[r].tb > e))
+            e++;
+        if (e < c->t.ntoks && c->t.toks[e].kind == SR_TOK_WORD && (c->t.toks[e].flags & SR_TF_CAP))
+            continue; /* a longer capitalised name: a person's, a firm's */
+        const char *w = c->t.norm + t->s;
+        size_t len = c->t.toks[e - 1].e - t->s;
+        int upper = 1; /* "NTC", "UPLC": acronyms */
+        for (uint32_t o = t->os; o < c->t.toks[e - 1].oe && upper; o++)
+            upper = !islower((unsigned char)c->t.orig[o]);
+        if (len < 5 || len > 60 || upper)
+            continue;
+        char key[72];
+        size_t kl = sr__gaz_key(w, len, key, sizeof key);
+        /* three consonants meet too many names: only for a unit's name
+         * ("Tuhayat district", "Rajouri district") */
+        if (!kl || (kl < 5 && !TOK_IN(c, e, "district", "county", "municipality", "governorate", "province",
+                                      "tehsil", "subdistrict", "upazila", "lga")))
+            continue;
+        long at = sr__gaz_lookup(g, key, kl);
+        if (at < 0)
+            continue;
+        const sr__gzname *nm = sr__gaz_name(g, (uint32_t)at);
+        /* in an admin1 unit named within 12 tokens, and in the admin2 unit
+         * named there if any ("Sreepur upazila (Gazipur, Dhaka)" is no
+         * Swarpur of another district) */
+        int near = 0, a2 = 0;
+        for (int u = 0; u < nu; u++)
+            a2 |= units[u].admin2 && units[u].tb + 12 >= k && units[u].tb <= e + 12;
+        for (uint32_t j = 0; j < nm->count && j < 64 && !near; j++) {
+            const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + j));
+            for (int u = 0; u < nu && !near; u++)
+                near = p->admin1 == units[u].admin1 && units[u].tb + 12 >= k && units[u].tb <= e + 12 &&
+                       (!a2 || (units[u].admin2 && !strcmp(units[u].admin2, sr__gaz_str(g, p->admin2))));
+        }
+        if (near)
+            on_place(c, (uint32_t)at, k, e);
+    }
+    if (c->nraw > n0)
+        qsort(c->raw, c->nraw, sizeof *c->raw, cmp_raw);
+}
+
 /* Place names come from the gazetteer's own index; its hits join the
  * dictionary's, keeping the list sorted by (tb, te). */
 static int scan_places(coder *c)
@@ -482,6 +574,7 @@ static int scan_places(coder *c)
             road_ends(c);
             numbered_parts(c);
             apostrophe_variants(c);
+            spelling_keys(c);
         }
         return rc;
     }
@@ -502,6 +595,7 @@ static int scan_places(coder *c)
     road_ends(c);
     numbered_parts(c);
     apostrophe_variants(c);
+    spelling_keys(c);
     return 0;
 }
 
@@ -2364,6 +2458,8 @@ static int fallback_ok(coder *c, const mention *m, const sr__where *w, const cha
     return front_units(c, fu) == 0 && near_country(c, w, ciso, 1000);
 }
 
+static int has_namesake_in(const coder *c, const mention *m, const char *iso);
+
 static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig_tb, const char **iso)
 {
     /* the place nearest the trigger in [a, b), preferring those after it; in a
@@ -2518,6 +2614,35 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
                     }
                 }
                 break;
+            }
+        }
+    }
+    if (w.kind == SR_GZ_CITY && w.pop < 300000 && best->alt == UINT32_MAX && TOK_IN(c, best->te, "(", ",") &&
+        !(best->tb > 0 && TOK_IN(c, best->tb - 1, ",", "and", "or")) &&
+        strcmp(sr__gaz_place(c->ctx->gaz, w.place)->fcode, "PPLC")) {
+        /* "Gaigorou (Dessa, Tillabery)", "El Refugio (Ahuachapan)": a town
+         * followed by a parenthesis or a comma that names an admin1 unit of
+         * another country, where the town has no namesake, is a village of
+         * that unit missing from the gazetteer (its namesakes abroad share
+         * only the name): the unit's country, admin1 and point */
+        uint32_t end = best->te + 1, stop = best->te + 8;
+        while (end < stop && end < c->se && !TOK_IN(c, end, ")", ".", ";"))
+            end++;
+        const mention *um = places_from(c, best->te + 1, end);
+        if (um && TOK_IN(c, best->te, ",")) /* "X, Unit": the unit right after */
+            end = um->te;
+        uint32_t named[2];
+        int nn = um ? admin1_named(c, best->te + 1, end, NULL, named, 2, best) : 0;
+        if (nn > 0 && !TOK_IN(c, end, "and", "or")) {
+            const sr__gzadmin1 *u0 = sr__gaz_admin1(c->ctx->gaz, named[nn - 1]);
+            if (strcmp(u0->iso3, w.iso3) && !has_namesake_in(c, best, u0->iso3)) {
+                sr__where u;
+                sr__place_where(c->ctx->gaz, u0->place, &u);
+                u.name = w.name;
+                w = u;
+                w.admin2 = "";
+                w.lat = w.lon = NAN;
+                w.geonameid = 0;
             }
         }
     }
