@@ -1131,6 +1131,12 @@ static int place_plausible(const coder *c, const rawmatch *r)
         return 0;
     if (!(nm->flags & SR_GZ_NAME_COMMON))
         return 1;
+    /* a common word opening a longer capitalised name is no place even
+     * after a locative: "in Bat Galim Square", "in Mark Lane" */
+    if (r->te < c->t.ntoks && c->t.toks[r->te].kind == SR_TOK_WORD && (c->t.toks[r->te].flags & SR_TF_CAP) &&
+        !TOK_IN(c, r->te, "district", "province", "county", "city", "town", "governorate", "region", "state",
+                "village", "municipality"))
+        return 0;
     return r->tb > 0 && TOK_IN_LIST(c, r->tb - 1, locatives);
 }
 
