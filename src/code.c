@@ -507,23 +507,41 @@ static void spelling_keys(coder *c)
     if (!nu)
         return;
     size_t r = 0; /* raw matches before token k start before it */
-    uint32_t covered_to = 0;
+    uint32_t covered_to = 0, place_to = 0; /* by other dictionaries' matches, by places before k */
+    uint32_t place_here = 0;                  /* by places from token k-1 */
     for (uint32_t k = 0; k < c->t.ntoks; k++) {
+        if (place_here > place_to)
+            place_to = place_here;
+        place_here = 0;
+        size_t r0 = r; /* the matches that start at k */
         while (r < n0 && c->raw[r].tb <= k) {
-            if (c->raw[r].te > covered_to)
-                covered_to = c->raw[r].te;
+            uint32_t *to = SR_LX_TABLE(c->raw[r].id) == SR_LX_PLACE ? &place_here : &covered_to;
+            if (c->raw[r].te > *to)
+                *to = c->raw[r].te;
             r++;
         }
         const sr__tok *t = &c->t.toks[k];
-        if (k < covered_to || t->kind != SR_TOK_WORD || !(t->flags & SR_TF_CAP))
+        if (k < covered_to || k < place_to || t->kind != SR_TOK_WORD || !(t->flags & SR_TF_CAP))
             continue;
         if (k > 0 && c->t.toks[k - 1].kind == SR_TOK_WORD && (c->t.toks[k - 1].flags & SR_TF_CAP))
             continue; /* inside a run that began before */
-        /* the run: up to three capitalised words no match covers */
-        uint32_t e = k;
-        while (e < c->t.ntoks && e - k < 3 && c->t.toks[e].kind == SR_TOK_WORD && (c->t.toks[e].flags & SR_TF_CAP) &&
-               (r >= n0 || c->raw[r].tb > e))
+        /* the run: up to three capitalised words no other dictionary's
+         * match covers; a place may name its first words ("Tal" of "Tal
+         * Baydar", "Kushk" of "Kushki Kuhna") but not all of it */
+        uint32_t e = k, whole = 0;
+        size_t q = r;
+        while (e < c->t.ntoks && e - k < 3 && c->t.toks[e].kind == SR_TOK_WORD && (c->t.toks[e].flags & SR_TF_CAP)) {
+            int stop = 0;
+            for (; q < n0 && c->raw[q].tb <= e && !stop; q++)
+                stop = SR_LX_TABLE(c->raw[q].id) != SR_LX_PLACE && c->raw[q].tb > k;
+            if (stop)
+                break;
             e++;
+        }
+        for (size_t i = r0; i < r && !whole; i++)
+            whole = c->raw[i].te >= e;
+        if (whole || e == k)
+            continue;
         if (e < c->t.ntoks && c->t.toks[e].kind == SR_TOK_WORD && (c->t.toks[e].flags & SR_TF_CAP))
             continue; /* a longer capitalised name: a person's, a firm's */
         const char *w = c->t.norm + t->s;
