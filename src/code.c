@@ -2448,6 +2448,28 @@ static int near_country(const coder *c, const sr__where *w, const char *iso, dou
     return 0;
 }
 
+/* The admin1 unit of country iso whose seat lies within km of w's point,
+ * the nearest, or SR_GZ_NONE. */
+static uint32_t unit_near(const coder *c, const sr__where *w, const char *iso, double km)
+{
+    const sr__gaz *g = c->ctx->gaz;
+    const double deg = 111.2; /* km per degree of latitude */
+    double cl = cos(w->lat * M_PI / 180), bestd = km * km;
+    uint32_t best = SR_GZ_NONE;
+    const sr__gzadmin1 *a;
+    for (uint32_t i = 0; (a = sr__gaz_admin1(g, i)) != NULL; i++) {
+        if (memcmp(a->iso3, iso, 4))
+            continue;
+        const sr__gzplace *p = sr__gaz_place(g, a->place);
+        double dy = (p->lat - w->lat) * deg, dx = (p->lon - w->lon) * deg * cl;
+        if (!isnan(dy) && dx * dx + dy * dy <= bestd) {
+            bestd = dx * dx + dy * dy;
+            best = i;
+        }
+    }
+    return best;
+}
+
 /* May place mention m, which lies abroad (w) when the document's country is
  * known only from the names of countries, peoples and actors, stand in for
  * the place of the event when the range names no place in that country?
@@ -2492,8 +2514,9 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
     const char *ciso = *iso ? *iso : c->doc_iso3;
     uint32_t units[12];
     int nunits = 0;
-    const mention *best = NULL, *fallback = NULL;
-    sr__where w, fbw;
+    const mention *best = NULL, *fallback = NULL, *border = NULL;
+    sr__where w, fbw, bw;
+    uint32_t bunit = SR_GZ_NONE;
     sr__placectx pc = {ciso, units, 0, 0};
     long lastd = -1;
     int nnamed = 0; /* units[0..nnamed) named in the sentence (the rest: front regions) */
@@ -2525,6 +2548,22 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             continue;
         }
         if (!next) {
+            if (!fallback && border) {
+                /* "the Shufat neighbourhood of Jerusalem" in a report on
+                 * Palestinians: a city abroad beside a unit of the country
+                 * in context, which the text chose; the city's point, that
+                 * unit and country */
+                sr__where u;
+                sr__place_where(c->ctx->gaz, sr__gaz_admin1(c->ctx->gaz, bunit)->place, &u);
+                best = border;
+                w = bw;
+                w.iso3 = u.iso3;
+                w.admin1 = u.admin1;
+                w.admin1_acled = u.admin1_acled;
+                w.admin1_ix = u.admin1_ix;
+                w.admin2 = "";
+                break;
+            }
             if (!fallback)
                 return;
             best = fallback;
@@ -2577,6 +2616,12 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         if (!fallback && fallback_ok(c, next, &w, ciso)) {
             fallback = next;
             fbw = w;
+        }
+        if (!border && ciso && w.kind == SR_GZ_CITY && !isnan(w.lat) && next->alt == UINT32_MAX &&
+            !weak_place(c, next) && !capital_as_government(c, next, &w) &&
+            (bunit = unit_near(c, &w, ciso, 30)) != SR_GZ_NONE) {
+            border = next;
+            bw = w;
         }
     }
     if ((w.kind == SR_GZ_ADMIN1 || w.kind == SR_GZ_ADMIN2) && (!pc.want_admin || best->alt != UINT32_MAX)) {
