@@ -118,6 +118,14 @@ typedef struct coder {
         int ok;
         sr__where w;
     } placememo[32];
+    struct nearmemo {     /* unit_near's answers: (place, country) → admin1 unit */
+        uint32_t place;   /* + 1: 0 empty */
+        const char *iso;
+        uint32_t unit;
+    } nearmemo[8];
+    const char *units_iso; /* unit_near: the country whose admin1 units are listed */
+    int nunits_iso;        /* how many (-1: more than fit) */
+    uint32_t units_of_iso[160];
     uint32_t front_sb;    /* front_units: the sentence they are for (+1), */
     int nfront;           /* how many, */
     uint32_t front[4];    /* and the admin1 units of the frontline it speaks of */
@@ -482,46 +490,30 @@ static void spelling_keys(coder *c)
 {
     const sr__gaz *g = c->ctx->gaz;
     size_t n0 = c->nraw;
-    struct {
-        uint32_t admin1, tb;
-        const char *admin2; /* an admin2 unit's name, NULL for an admin1 unit */
-    } units[16];
-    int nu = 0;
-    for (size_t i = 0; i < n0 && nu < 16; i++) {
-        if (SR_LX_TABLE(c->raw[i].id) != SR_LX_PLACE)
-            continue;
-        const sr__gzname *nm = sr__gaz_name(g, SR_LX_ROW(c->raw[i].id));
-        int u0 = nu, prov = 0; /* a name that is also a province's ("Balkh") fixes no district */
-        for (uint32_t j = 0; j < nm->count && j < 32 && nu < 16; j++) {
-            const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + j));
-            if ((p->kind == SR_GZ_ADMIN1 || p->kind == SR_GZ_ADMIN2) && p->admin1 != SR_GZ_NONE) {
-                prov |= p->kind == SR_GZ_ADMIN1;
-                units[nu].admin1 = p->admin1;
-                units[nu].admin2 = p->kind == SR_GZ_ADMIN2 ? sr__gaz_str(g, p->admin2) : NULL;
-                units[nu++].tb = c->raw[i].tb;
-            }
-        }
-        for (int u = u0; u < nu && prov; u++)
-            units[u].admin2 = NULL;
-    }
-    if (!nu)
-        return;
     size_t r = 0; /* raw matches before token k start before it */
     uint32_t covered_to = 0, place_to = 0; /* by other dictionaries' matches, by places before k */
-    uint32_t place_here = 0;                  /* by places from token k-1 */
+    uint32_t place_here = 0;                  /* by places from the last capitalised word */
     for (uint32_t k = 0; k < c->t.ntoks; k++) {
+        const sr__tok *t = &c->t.toks[k];
+        if (t->kind != SR_TOK_WORD || !(t->flags & SR_TF_CAP))
+            continue; /* the matches are caught up with at capitalised words only */
         if (place_here > place_to)
             place_to = place_here;
         place_here = 0;
+        while (r < n0 && c->raw[r].tb < k) {
+            uint32_t *to = SR_LX_TABLE(c->raw[r].id) == SR_LX_PLACE ? &place_to : &covered_to;
+            if (c->raw[r].te > *to)
+                *to = c->raw[r].te;
+            r++;
+        }
         size_t r0 = r; /* the matches that start at k */
-        while (r < n0 && c->raw[r].tb <= k) {
+        while (r < n0 && c->raw[r].tb == k) {
             uint32_t *to = SR_LX_TABLE(c->raw[r].id) == SR_LX_PLACE ? &place_here : &covered_to;
             if (c->raw[r].te > *to)
                 *to = c->raw[r].te;
             r++;
         }
-        const sr__tok *t = &c->t.toks[k];
-        if (k < covered_to || k < place_to || t->kind != SR_TOK_WORD || !(t->flags & SR_TF_CAP))
+        if (k < covered_to || k < place_to)
             continue;
         if (k > 0 && c->t.toks[k - 1].kind == SR_TOK_WORD && (c->t.toks[k - 1].flags & SR_TF_CAP))
             continue; /* inside a run that began before */
@@ -544,12 +536,22 @@ static void spelling_keys(coder *c)
             continue;
         if (e < c->t.ntoks && c->t.toks[e].kind == SR_TOK_WORD && (c->t.toks[e].flags & SR_TF_CAP))
             continue; /* a longer capitalised name: a person's, a firm's */
+        /* where places are named: after a locative, a comma or a
+         * parenthesis, or before a parenthesis or a word for a place */
+        if (!(k > 0 && TOK_IN(c, k - 1, "in", "at", "near", "outside", "from", "of", "to", "towards", "around", "into",
+                              "village", "town", "city", "district", ",", "(", "and", "between")) &&
+            !(e < c->t.ntoks && TOK_IN(c, e, "(", "city", "town", "village", "district", "county", "area",
+                                       "municipality", "governorate", "province", "tehsil", "subdistrict",
+                                       "upazila", "lga", "sector")))
+            continue;
         const char *w = c->t.norm + t->s;
         size_t len = c->t.toks[e - 1].e - t->s;
+        if (len < 5 || len > 60)
+            continue;
         int upper = 1; /* "NTC", "UPLC": acronyms */
         for (uint32_t o = t->os; o < c->t.toks[e - 1].oe && upper; o++)
             upper = !islower((unsigned char)c->t.orig[o]);
-        if (len < 5 || len > 60 || upper)
+        if (upper)
             continue;
         char key[72];
         size_t kl = sr__gaz_key(w, len, key, sizeof key);
@@ -561,24 +563,59 @@ static void spelling_keys(coder *c)
         long at = sr__gaz_lookup(g, key, kl);
         if (at < 0)
             continue;
+        /* the admin1 and admin2 units named within 12 tokens */
+        struct {
+            uint32_t admin1;
+            const char *admin2; /* an admin2 unit's name, NULL for an admin1 unit */
+        } units[16];
+        int nu = 0, a2 = 0;
+        uint32_t lo = k > 12 ? k - 12 : 0, hi = e + 12;
+        size_t i0 = r0; /* back to the first match of the window */
+        while (i0 > 0 && c->raw[i0 - 1].tb >= lo)
+            i0--;
+        for (size_t i = i0; i < n0 && c->raw[i].tb <= hi && nu < 16; i++) {
+            if (SR_LX_TABLE(c->raw[i].id) != SR_LX_PLACE || c->raw[i].tb < lo || (c->raw[i].tb >= k && c->raw[i].tb < e))
+                continue;
+            const sr__gzname *un = sr__gaz_name(g, SR_LX_ROW(c->raw[i].id));
+            int u0 = nu, prov = 0; /* a name that is also a province's ("Balkh") fixes no district */
+            for (uint32_t j = 0; j < un->count && j < 32 && nu < 16; j++) {
+                const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, un->first + j));
+                if ((p->kind == SR_GZ_ADMIN1 || p->kind == SR_GZ_ADMIN2) && p->admin1 != SR_GZ_NONE) {
+                    prov |= p->kind == SR_GZ_ADMIN1;
+                    units[nu].admin1 = p->admin1;
+                    units[nu++].admin2 = p->kind == SR_GZ_ADMIN2 ? sr__gaz_str(g, p->admin2) : NULL;
+                }
+            }
+            for (int u = u0; u < nu; u++) {
+                if (prov)
+                    units[u].admin2 = NULL;
+                a2 |= units[u].admin2 != NULL;
+            }
+        }
+        /* a place of the key in such a unit, and in the admin2 unit if one
+         * is named ("Sreepur upazila (Gazipur, Dhaka)" is no Swarpur of
+         * another district) */
         const sr__gzname *nm = sr__gaz_name(g, (uint32_t)at);
-        /* in an admin1 unit named within 12 tokens, and in the admin2 unit
-         * named there if any ("Sreepur upazila (Gazipur, Dhaka)" is no
-         * Swarpur of another district) */
-        int near = 0, a2 = 0;
-        for (int u = 0; u < nu; u++)
-            a2 |= units[u].admin2 && units[u].tb + 12 >= k && units[u].tb <= e + 12;
+        int near = 0;
         for (uint32_t j = 0; j < nm->count && j < 64 && !near; j++) {
             const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + j));
             for (int u = 0; u < nu && !near; u++)
-                near = p->admin1 == units[u].admin1 && units[u].tb + 12 >= k && units[u].tb <= e + 12 &&
+                near = p->admin1 == units[u].admin1 &&
                        (!a2 || (units[u].admin2 && !strcmp(units[u].admin2, sr__gaz_str(g, p->admin2))));
         }
         if (near)
             on_place(c, (uint32_t)at, k, e);
     }
-    if (c->nraw > n0)
-        qsort(c->raw, c->nraw, sizeof *c->raw, cmp_raw);
+    /* the few new matches, in token order, go to their places by insertion */
+    for (size_t i = n0; i < c->nraw; i++) {
+        rawmatch x = c->raw[i];
+        size_t j = i;
+        while (j > 0 && cmp_raw(&c->raw[j - 1], &x) > 0) {
+            c->raw[j] = c->raw[j - 1];
+            j--;
+        }
+        c->raw[j] = x;
+    }
 }
 
 /* Place names come from the gazetteer's own index; its hits join the
@@ -2450,16 +2487,34 @@ static int near_country(const coder *c, const sr__where *w, const char *iso, dou
 
 /* The admin1 unit of country iso whose seat lies within km of w's point,
  * the nearest, or SR_GZ_NONE. */
-static uint32_t unit_near(const coder *c, const sr__where *w, const char *iso, double km)
+static uint32_t unit_near(coder *c, const sr__where *w, const char *iso, double km)
 {
+    /* asked again for every clause and every sentence looked back over */
+    struct nearmemo *nmo = &c->nearmemo[w->place & 7];
+    if (nmo->place == w->place + 1 && nmo->iso == iso)
+        return nmo->unit;
+    nmo->place = w->place + 1;
+    nmo->iso = iso;
+    nmo->unit = SR_GZ_NONE;
     const sr__gaz *g = c->ctx->gaz;
+    const sr__gzadmin1 *a;
+    if (c->units_iso != iso) { /* the country's units, listed once per document */
+        c->units_iso = iso;
+        c->nunits_iso = 0;
+        for (uint32_t i = 0; (a = sr__gaz_admin1(g, i)) != NULL && c->nunits_iso >= 0; i++)
+            if (!memcmp(a->iso3, iso, 4)) {
+                if (c->nunits_iso == (int)(sizeof c->units_of_iso / sizeof c->units_of_iso[0]))
+                    c->nunits_iso = -1;
+                else
+                    c->units_of_iso[c->nunits_iso++] = i;
+            }
+    }
     const double deg = 111.2; /* km per degree of latitude */
     double cl = cos(w->lat * M_PI / 180), bestd = km * km;
     uint32_t best = SR_GZ_NONE;
-    const sr__gzadmin1 *a;
-    for (uint32_t i = 0; (a = sr__gaz_admin1(g, i)) != NULL; i++) {
-        if (memcmp(a->iso3, iso, 4))
-            continue;
+    for (int k = 0; k < c->nunits_iso; k++) {
+        uint32_t i = c->units_of_iso[k];
+        a = sr__gaz_admin1(g, i);
         const sr__gzplace *p = sr__gaz_place(g, a->place);
         double dy = (p->lat - w->lat) * deg, dx = (p->lon - w->lon) * deg * cl;
         if (!isnan(dy) && dx * dx + dy * dy <= bestd) {
@@ -2467,7 +2522,7 @@ static uint32_t unit_near(const coder *c, const sr__where *w, const char *iso, d
             best = i;
         }
     }
-    return best;
+    return nmo->unit = best;
 }
 
 /* May place mention m, which lies abroad (w) when the document's country is
@@ -2548,7 +2603,11 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             continue;
         }
         if (!next) {
-            if (!fallback && border) {
+            int chose = 0; /* the text named the town's country too */
+            for (int k = 0; border && k < c->nnamed_c && !chose; k++)
+                chose = !strcmp(c->named[k], bw.iso3);
+            if (!fallback && chose && !weak_place(c, border) && !capital_as_government(c, border, &bw) &&
+                (bunit = unit_near(c, &bw, ciso, 30)) != SR_GZ_NONE) {
                 /* "the Shufat neighbourhood of Jerusalem" in a report on
                  * Palestinians: a city abroad beside a unit of the country
                  * in context, which the text chose; the city's point, that
@@ -2617,10 +2676,8 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             fallback = next;
             fbw = w;
         }
-        if (!border && ciso && w.kind == SR_GZ_CITY && !isnan(w.lat) && next->alt == UINT32_MAX &&
-            !weak_place(c, next) && !capital_as_government(c, next, &w) &&
-            (bunit = unit_near(c, &w, ciso, 30)) != SR_GZ_NONE) {
-            border = next;
+        if (!border && ciso && w.kind == SR_GZ_CITY && !isnan(w.lat) && next->alt == UINT32_MAX) {
+            border = next; /* checked only if no place is found (below) */
             bw = w;
         }
     }

@@ -205,7 +205,7 @@ long sr__gaz_lookup(const sr__gaz *g, const char *s, size_t n)
 size_t sr__gaz_key(const char *s, size_t n, char *out, size_t cap)
 {
     static const char *const art[] = {"al", "el", "as", "ad", "ar", "an", "ash", "az", "at", "ed", "es", "er", "en", NULL};
-    for (int i = 0; art[i]; i++) {
+    for (int i = 0; n > 4 && (s[0] == 'a' || s[0] == 'e') && art[i]; i++) {
         size_t l = strlen(art[i]);
         if (n > l + 3 && !memcmp(s, art[i], l) && (s[l] == ' ' || s[l] == '-')) {
             s += l + 1;
@@ -224,7 +224,7 @@ size_t sr__gaz_key(const char *s, size_t n, char *out, size_t cap)
             continue; /* spaces, hyphens, apostrophes, accented bytes */
         char was = prev;
         prev = ch;
-        int vowel = strchr("aeiouwy", ch) != NULL;
+        int vowel = ch == 'a' || ch == 'e' || ch == 'i' || ch == 'o' || ch == 'u' || ch == 'w' || ch == 'y';
         if (k == 1 && !cons && vowel) {
             if (out[k - 1] != '@')
                 out[k++] = '@';
@@ -232,7 +232,8 @@ size_t sr__gaz_key(const char *s, size_t n, char *out, size_t cap)
         }
         if (vowel)
             continue;
-        if (ch == 'h' && was && !strchr("aeiouwyh", was))
+        if (ch == 'h' && was && was != 'a' && was != 'e' && was != 'i' && was != 'o' && was != 'u' && was != 'w' &&
+            was != 'y' && was != 'h')
             continue; /* kh, sh, th, dh, gh, ch, ph */
         if (ch == 'q' || ch == 'c')
             ch = 'k';
