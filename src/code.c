@@ -123,9 +123,6 @@ typedef struct coder {
         const char *iso;
         uint32_t unit;
     } nearmemo[8];
-    const char *units_iso; /* unit_near: the country whose admin1 units are listed */
-    int nunits_iso;        /* how many (-1: more than fit) */
-    uint32_t units_of_iso[160];
     uint32_t front_sb;    /* front_units: the sentence they are for (+1), */
     int nfront;           /* how many, */
     uint32_t front[4];    /* and the admin1 units of the frontline it speaks of */
@@ -163,6 +160,8 @@ struct sr__codecache {
     int outlet_pats_known;
     struct wsite **sites; /* TOK_IN's word set of each call site, built on first use */
     long front_rival[4];  /* front_dyad's rival actor per front: index + 1, -1 none, 0 not yet known */
+    uint32_t *units_by_iso; /* unit_near: every admin1 unit, ordered by country, built once */
+    size_t nunits_by_iso;
 };
 #define CACHE_KEEP_BYTES ((size_t)4 << 20)
 
@@ -211,6 +210,7 @@ void sr__code_cache_free(struct sr__codecache *cc)
     free(a->cands);
     free(a->para);
     free(cc->src_iso);
+    free(cc->units_by_iso);
     free(cc->src_first);
     free(cc->outlet_pats);
     if (cc->sites)
@@ -490,6 +490,12 @@ static void spelling_keys(coder *c)
 {
     const sr__gaz *g = c->ctx->gaz;
     size_t n0 = c->nraw;
+    int any = 0; /* no unit named, no key looked up */
+    for (size_t i = 0; i < n0 && !any; i++)
+        any = SR_LX_TABLE(c->raw[i].id) == SR_LX_PLACE &&
+              (sr__gaz_name(g, SR_LX_ROW(c->raw[i].id))->flags & SR_GZ_NAME_UNIT);
+    if (!any)
+        return;
     size_t r = 0; /* raw matches before token k start before it */
     uint32_t covered_to = 0, place_to = 0; /* by other dictionaries' matches, by places before k */
     uint32_t place_here = 0;                  /* by places from the last capitalised word */
@@ -577,6 +583,8 @@ static void spelling_keys(coder *c)
             if (SR_LX_TABLE(c->raw[i].id) != SR_LX_PLACE || c->raw[i].tb < lo || (c->raw[i].tb >= k && c->raw[i].tb < e))
                 continue;
             const sr__gzname *un = sr__gaz_name(g, SR_LX_ROW(c->raw[i].id));
+            if (!(un->flags & SR_GZ_NAME_UNIT))
+                continue;
             int u0 = nu, prov = 0; /* a name that is also a province's ("Balkh") fixes no district */
             for (uint32_t j = 0; j < un->count && j < 32 && nu < 16; j++) {
                 const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, un->first + j));
@@ -2487,6 +2495,15 @@ static int near_country(const coder *c, const sr__where *w, const char *iso, dou
 
 /* The admin1 unit of country iso whose seat lies within km of w's point,
  * the nearest, or SR_GZ_NONE. */
+/* Admin1 units by country, then index (qsort_r over the gazetteer). */
+static int cmp_unit_iso(const void *x, const void *y, void *arg)
+{
+    const sr__gzadmin1 *a = sr__gaz_admin1(arg, *(const uint32_t *)x);
+    const sr__gzadmin1 *b = sr__gaz_admin1(arg, *(const uint32_t *)y);
+    int d = memcmp(a->iso3, b->iso3, 4);
+    return d ? d : (*(const uint32_t *)x > *(const uint32_t *)y) - (*(const uint32_t *)x < *(const uint32_t *)y);
+}
+
 static uint32_t unit_near(coder *c, const sr__where *w, const char *iso, double km)
 {
     /* asked again for every clause and every sentence looked back over */
@@ -2497,24 +2514,37 @@ static uint32_t unit_near(coder *c, const sr__where *w, const char *iso, double 
     nmo->iso = iso;
     nmo->unit = SR_GZ_NONE;
     const sr__gaz *g = c->ctx->gaz;
-    const sr__gzadmin1 *a;
-    if (c->units_iso != iso) { /* the country's units, listed once per document */
-        c->units_iso = iso;
-        c->nunits_iso = 0;
-        for (uint32_t i = 0; (a = sr__gaz_admin1(g, i)) != NULL && c->nunits_iso >= 0; i++)
-            if (!memcmp(a->iso3, iso, 4)) {
-                if (c->nunits_iso == (int)(sizeof c->units_of_iso / sizeof c->units_of_iso[0]))
-                    c->nunits_iso = -1;
-                else
-                    c->units_of_iso[c->nunits_iso++] = i;
-            }
+    struct sr__codecache *cc = c->ctx->cc;
+    if (!cc)
+        return SR_GZ_NONE;
+    if (!cc->units_by_iso) { /* every unit by country, once per context */
+        size_t n = 0;
+        while (sr__gaz_admin1(g, (uint32_t)n))
+            n++;
+        cc->units_by_iso = malloc((n ? n : 1) * sizeof *cc->units_by_iso);
+        if (!cc->units_by_iso)
+            return SR_GZ_NONE;
+        for (size_t i = 0; i < n; i++)
+            cc->units_by_iso[i] = (uint32_t)i;
+        qsort_r(cc->units_by_iso, n, sizeof *cc->units_by_iso, cmp_unit_iso, (void *)g);
+        cc->nunits_by_iso = n;
+    }
+    size_t lo = 0, hi = cc->nunits_by_iso; /* the first unit of the country */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (memcmp(sr__gaz_admin1(g, cc->units_by_iso[mid])->iso3, iso, 4) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     const double deg = 111.2; /* km per degree of latitude */
     double cl = cos(w->lat * M_PI / 180), bestd = km * km;
     uint32_t best = SR_GZ_NONE;
-    for (int k = 0; k < c->nunits_iso; k++) {
-        uint32_t i = c->units_of_iso[k];
-        a = sr__gaz_admin1(g, i);
+    for (size_t k = lo; k < cc->nunits_by_iso; k++) {
+        uint32_t i = cc->units_by_iso[k];
+        const sr__gzadmin1 *a = sr__gaz_admin1(g, i);
+        if (memcmp(a->iso3, iso, 4))
+            break;
         const sr__gzplace *p = sr__gaz_place(g, a->place);
         double dy = (p->lat - w->lat) * deg, dx = (p->lon - w->lon) * deg * cl;
         if (!isnan(dy) && dx * dx + dy * dy <= bestd) {
@@ -2757,6 +2787,11 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         const mention *um = places_from(c, best->te + 1, end);
         if (um && TOK_IN(c, best->te, ",")) /* "X, Unit": the unit right after */
             end = um->te;
+        int unit = 0; /* a name of the parenthesis that names a unit somewhere */
+        for (const mention *m = um; m && !unit; m = places_next(c, m, end))
+            unit = (sr__gaz_name(c->ctx->gaz, m->row)->flags & SR_GZ_NAME_UNIT) != 0;
+        if (!unit)
+            um = NULL;
         uint32_t named[2];
         int nn = um ? admin1_named(c, best->te + 1, end, NULL, named, 2, best) : 0;
         if (nn > 0 && !TOK_IN(c, end, "and", "or")) {

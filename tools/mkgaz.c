@@ -1283,8 +1283,12 @@ int main(int argc, char **argv)
             PUSH(list, nlist, caplist);
             list[nlist++] = vars[j].place | (vars[j].alt ? SR_GZ_LIST_ALT : 0);
         }
-        for (uint32_t j = nm->first; j < nlist; j++)
+        for (uint32_t j = nm->first; j < nlist; j++) {
             allalt &= !!(list[j] & SR_GZ_LIST_ALT);
+            uint8_t kind = places[list[j] & ~SR_GZ_LIST_ALT].kind;
+            if (kind == SR_GZ_ADMIN1 || kind == SR_GZ_ADMIN2)
+                nm->flags |= SR_GZ_NAME_UNIT;
+        }
         if (allalt)
             nm->flags |= SR_GZ_NAME_ALT;
         nm->count = (uint32_t)(nlist - nm->first);
