@@ -174,14 +174,16 @@ const sr__gzadmin1 *sr__gaz_admin1(const sr__gaz *g, uint32_t i)
  * search: mkgaz writes the names sorted). */
 long sr__gaz_lookup(const sr__gaz *g, const char *s, size_t n)
 {
+    if (memchr(s, 0, n))
+        return -1; /* no name holds a NUL (and the comparison below stops at one) */
     size_t lo = 0, hi = (size_t)g->h->nnames;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         const char *t = g->pool + g->names[mid].text;
-        size_t tl = strlen(t);
-        int c = memcmp(t, s, tl < n ? tl : n);
+        /* no strlen: a shorter t stops at its NUL, which sorts first */
+        int c = strncmp(t, s, n);
         if (!c)
-            c = tl < n ? -1 : tl > n;
+            c = t[n] != 0;
         if (c < 0)
             lo = mid + 1;
         else if (c > 0)
