@@ -3494,6 +3494,19 @@ static int object_at(const coder *c, uint32_t k, uint32_t b)
     return t->kind == SR_TOK_WORD && isupper((unsigned char)c->t.orig[t->os]) && !(c->ti[k].w & (W_IN | W_TGT | W_BY | W_WITH | W_FROM));
 }
 
+/* Do tokens [from, to) hold a comma and, after it, a source's report
+ * ("…, according to …", "…, which said …")? */
+static int reported_after(const coder *c, uint32_t from, uint32_t to)
+{
+    int comma = 0;
+    for (uint32_t j = from; j < to; j++) {
+        if (comma && TOK_IN(c, j, "said", "says", "saying", "reported", "according"))
+            return 1;
+        comma |= tok_is(c, j, ",");
+    }
+    return 0;
+}
+
 static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
 {
     const sr__lexicon *lx = c->lx;
@@ -3795,8 +3808,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
      * in a gunfight": killed, not gunfight) */
     const mention *anchor = NULL;
     for (int k = 0; k < nt && !anchor; k++)
-        if (is_past_verb(c, trigs[k]->tb) && trigs[k] != label)
-            anchor = trigs[k];
+        if (is_past_verb(c, trigs[k]->tb) && trigs[k] != label && !(k > 0 && reported_after(c, trigs[0]->te, trigs[k]->tb)))
+            anchor = trigs[k]; /* (not a toll a source tells after a comma: "X carried out air strikes,
+                                * according to a channel which said a civilian was killed") */
     for (int k = 0; k < nt && !anchor; k++)
         if (ends_with(c, trigs[k]->tb, "ing") && trigs[k] != label &&
             !(trigs[k]->tb > a && TOK_IN(c, trigs[k]->tb - 1, "of", "for", "after", "before", "over"))) {
@@ -3904,6 +3918,22 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                                        STREQ(lx->quants[c->men[c->ti[anchor->tb - 1].quant - 1].row].kind, "number"))) &&
         !ent_at(c, anchor->tb - 1) && (anchor->tb - 1 == a || is_punct(c, anchor->tb - 2)))
         passive = 1; /* "Six killed when raiders attack a village": a bare count is the victims */
+    /* "Five officers died after a bomb hit their truck": who died, or was
+     * hurt, before the act is its target, as in the passive (not before a
+     * fight: "soldiers died during the clashes" names one side) */
+    if (!passive && !STREQ(lx->triggers[anchor->row].cls, "clash"))
+        for (size_t k = 0; k < nch && !passive; k++)
+            if (ch[k].prep == 0 && !ch[k].conj && ch[k].te < anchor->tb && ch[k].te < b &&
+                (TOK_IN(c, ch[k].te, "died", "perished") ||
+                 (ch[k].te + 1 < anchor->tb && TOK_IN(c, ch[k].te, "were", "was") &&
+                  TOK_IN(c, ch[k].te + 1, "hurt", "injured", "wounded")))) {
+                /* (only when no other subject stands between: "five were
+                 * hurt when gunmen attacked" keeps its gunmen) */
+                int other = 0;
+                for (size_t q = k + 1; q < nch && !other; q++)
+                    other = ch[q].tb < anchor->tb && ch[q].prep == 0 && !ch[q].conj && !ch[q].attrib;
+                passive = !other;
+            }
     int i1 = -1, i2 = -1;
     /* "between X and Y" */
     for (size_t k = 0; k < nch; k++)
@@ -4614,7 +4644,14 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         int armed1 = a1.role == 's' ||
                      (i1 >= 0 && ch[i1].actor >= 0 && lx->actors[ch[i1].actor].inter >= 1 && lx->actors[ch[i1].actor].inter <= 2) ||
                      (i1 >= 0 && ch[i1].actor < 0 && ch[i1].agent >= 0 && STREQ(lx->agents[ch[i1].agent].role, "armed"));
-        if (!armed1)
+        /* (a homemade bomb that nobody is said to have thrown, "their
+         * vehicle ran over a homemade bomb", stays an explosive device) */
+        int thrown = i1 >= 0;
+        for (uint32_t k = a; k < b && !thrown; k++)
+            thrown = TOK_IN(c, k, "hurled", "thrown", "threw", "hurling", "throwing", "lobbed", "hurl", "throw",
+                                  "cocktails", "molotov", "brickbats", "exploded") ||
+                     (k > a && TOK_IN(c, k, "bomb", "bombs") && TOK_IN(c, k - 1, "crude", "cocktail", "petrol"));
+        if (!armed1 && thrown)
             sub = has_protest || a1.role == 'p' ? "Violent demonstration" : "Mob violence";
     }
     if (!sub)
@@ -6191,7 +6228,12 @@ static void complete_tolls(coder *c)
         int bare = (!strcmp(y->cls, "attack") || !strcmp(y->cls, "kill")) && y->ev.ev_actor1.start < 0;
         if (y->merged || x->merged || (strcmp(y->cls, "kill") && !bare) || y->ev.fatalities <= 0 || y->kind_agg)
             continue;
-        if (x->ev.fatalities > 0 || y->sent == x->sent || y->sent > x->sent + 2 || y->para != x->para)
+        /* (in the same sentence only a later clause that names nobody: "jets
+         * struck a house, and two people were killed") */
+        int later_clause = y->sent == x->sent && y->ev.ev_actor1.start < 0 &&
+                           y->ev.ev_trigger.start > x->ev.ev_trigger.start;
+        if (x->ev.fatalities > 0 || (y->sent == x->sent && !later_clause) || y->sent > x->sent + 2 ||
+            y->para != x->para)
             continue;
         if (y->has_date && (!x->has_date || strcmp(y->ev.event_date, x->ev.event_date)))
             continue;
