@@ -490,12 +490,18 @@ static void spelling_keys(coder *c)
 {
     const sr__gaz *g = c->ctx->gaz;
     size_t n0 = c->nraw;
-    int any = 0; /* no unit named, no key looked up */
-    for (size_t i = 0; i < n0 && !any; i++)
-        any = SR_LX_TABLE(c->raw[i].id) == SR_LX_PLACE &&
-              (sr__gaz_name(g, SR_LX_ROW(c->raw[i].id))->flags & SR_GZ_NAME_UNIT);
-    if (!any)
-        return;
+    uint32_t upos[64]; /* where names of units start (nup > 64: too many to list) */
+    size_t nup = 0;
+    for (size_t i = 0; i < n0; i++)
+        if (SR_LX_TABLE(c->raw[i].id) == SR_LX_PLACE &&
+            (sr__gaz_name(g, SR_LX_ROW(c->raw[i].id))->flags & SR_GZ_NAME_UNIT)) {
+            if (nup < 64)
+                upos[nup] = c->raw[i].tb;
+            nup++;
+        }
+    if (!nup)
+        return; /* no unit named, no key looked up */
+    size_t ui = 0; /* the first unit not more than 12 tokens before k */
     size_t r = 0; /* raw matches before token k start before it */
     uint32_t covered_to = 0, place_to = 0; /* by other dictionaries' matches, by places before k */
     uint32_t place_here = 0;                  /* by places from the last capitalised word */
@@ -503,6 +509,12 @@ static void spelling_keys(coder *c)
         const sr__tok *t = &c->t.toks[k];
         if (t->kind != SR_TOK_WORD || !(t->flags & SR_TF_CAP))
             continue; /* the matches are caught up with at capitalised words only */
+        if (nup <= 64) { /* far from every unit named: nothing to look up */
+            while (ui < nup && upos[ui] + 12 < k)
+                ui++;
+            if (ui == nup || upos[ui] > k + 15)
+                continue;
+        }
         if (place_here > place_to)
             place_to = place_here;
         place_here = 0;
