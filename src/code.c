@@ -1824,6 +1824,12 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
                   tok_is(c, i - 1, "km") || tok_is(c, i - 1, "of")))
         if (!(i > a + 1 && tok_is(c, i - 1, "of") && (is_kill_tok(c, i - 2))))
             return 0;
+    /* "a demonstration over the death of a man", "protesting the killing of
+     * two students": a death that is the grievance is no toll of this event */
+    if (i > a + 3 && tok_is(c, i - 1, "of") && is_kill_tok(c, i - 2) && tok_is(c, i - 3, "the") &&
+        TOK_IN(c, i - 4, "over", "against", "protesting", "protest", "condemning", "condemn", "denouncing",
+                         "denounce", "mourning", "mourn", "demanding", "demand"))
+        return 0;
     /* "shot by two armed men", "beaten by around 30 people": the count of an
      * agent is no toll */
     {
@@ -3553,6 +3559,13 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                     ng = -1;
         if (ng >= 0 || find_cue(c, lo, i, CUE_MODAL) >= 0)
             continue;
+        /* "a video of his arrest spread": an arrest named with a possessive
+         * pronoun, no verb, refers to one told elsewhere */
+        if (i > a && STREQ(lx->triggers[m->row].cls, "arrest") && TOK_IN(c, i - 1, "his", "her", "their") &&
+            TOK_IN(c, i, "arrest", "arrests", "detention")) {
+            i = m->te - 1;
+            continue;
+        }
         /* "the recovery of looted funds": a participle after "of"/"the" is an adjective */
         if (i > a && (tok_is(c, i - 1, "of") || tok_is(c, i - 1, "the")) && ends_with(c, i, "ed") &&
             m->te == i + 1 && (STREQ(lx->triggers[m->row].cls, "loot") || STREQ(lx->triggers[m->row].cls, "arrest") ||

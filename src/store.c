@@ -23,9 +23,13 @@ struct sr_store {
     sr__dedup *dedup;      /* links reports of one incident (dedup.c) */
     int batch;             /* inside sr_store_begin .. commit/rollback */
     struct sr__series_cube *cube; /* the last --actor series read (schema 11) */
+    struct actor_set *names;      /* the names the last --actor substring matches */
 };
 typedef struct sr__series_cube sr__series_cube;
 static void cube_free(sr__series_cube *cb);
+typedef struct actor_set actor_set;
+static void aset_free(actor_set *a);
+static void actor_in_fn(sqlite3_context *c, int argc, sqlite3_value **argv);
 
 /* Indexes of schema version 3 (origin of events: news or reference data; the
  * alert and tally queries), shared by new stores and the upgrade from 1. */
@@ -1543,7 +1547,9 @@ sr_store *sr_store_open(const char *path, char *err, size_t errlen)
     }
     sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
     sqlite3_extended_result_codes(st->db, 1);
-    if (series_functions(st->db) != SQLITE_OK) {
+    if (series_functions(st->db) != SQLITE_OK ||
+        sqlite3_create_function_v2(st->db, "sr_actor_in", 2, SQLITE_UTF8, st, actor_in_fn, NULL, NULL, NULL) !=
+            SQLITE_OK) {
         sr__errf(err, errlen, "%s: cannot register the store's SQL functions: %s", path, sqlite3_errmsg(st->db));
         sr_store_free(st);
         return NULL;
@@ -1578,6 +1584,7 @@ void sr_store_free(sr_store *st)
     sqlite3_finalize(st->ins_ref);
     sr__dedup_free(st->dedup);
     cube_free(st->cube);
+    aset_free(st->names);
     sqlite3_close(st->db);
     free(st);
 }
@@ -2486,9 +2493,9 @@ static void kind_mask(const sr_query *q, int mask[8])
 /* The actor names an --actor substring matches (?5), and the pairs of them
  * whose events would otherwise count twice. */
 static const char *const ft_actor_with =
-    "WITH m(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE instr(lower(name), lower(?5)) > 0),"
+    "WITH m(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE sr_actor_in(name, ?5)),"
     " p(fv) AS MATERIALIZED (SELECT a1 || char(31) || a2 FROM m CROSS JOIN actor_pairs ON a1 = m.name"
-    " WHERE instr(lower(a2), lower(?5)) > 0) ";
+    " WHERE sr_actor_in(a2, ?5)) ";
 
 /* "SELECT cols FROM ftallies t ... WHERE <origin, filter, dim ?1, gran, range>"
  * for the month and year ranges of sp (parameters as tallies_where, ?5 the
@@ -2613,22 +2620,117 @@ static bool same_str(const char *a, const char *b)
     return !strcmp(a ? a : "", b ? b : "");
 }
 
+/* The actor names an --actor substring matches, found once per substring
+ * and state of the store (one ICU lower-casing of each name, instead of one
+ * per query of a report), in a hash set: SQL reads it through
+ * sr_actor_in(name, substring), the edge days in C (unit_match). */
+typedef struct aname {
+    char *key;
+} aname;
+struct actor_set {
+    char *val;
+    sqlite3_int64 changes, data_version;
+    aname *v;
+    size_t n, cap;
+    sr__keyidx ix;
+    long total; /* names in actor_names */
+};
+
+static void aset_free(actor_set *a)
+{
+    if (!a)
+        return;
+    for (size_t i = 0; i < a->n; i++)
+        free(a->v[i].key);
+    free(a->v);
+    sr__keyidx_release(&a->ix);
+    free(a->val);
+    free(a);
+}
+
+static bool aset_has(actor_set *a, const char *name)
+{
+    if (!name || !a->n)
+        return false;
+    size_t *slot = sr__keyidx_slot(&a->ix, a->v, sizeof *a->v, a->n, name, 64);
+    return slot && *slot;
+}
+
+/* Loads into st->names the names val matches (instr(lower(name),
+ * lower(val)) > 0, as every --actor query compares), unless there already. */
+static int names_load(sr_store *st, const char *val)
+{
+    sqlite3_int64 changes, dv;
+    int rc = db_stamp(st, &changes, &dv);
+    if (rc)
+        return rc;
+    actor_set *a = st->names;
+    if (a && a->changes == changes && a->data_version == dv && !strcmp(a->val, val))
+        return 0;
+    aset_free(st->names);
+    st->names = NULL;
+    sqlite3_stmt *s = NULL;
+    if (!(a = calloc(1, sizeof *a)) || !(a->val = sr__strdup(val))) {
+        aset_free(a);
+        snprintf(st->err, sizeof st->err, "reading the actor names: out of memory");
+        return SR_ENOMEM;
+    }
+    a->changes = changes, a->data_version = dv;
+    if (sqlite3_prepare_v2(st->db, "SELECT name, instr(lower(name), lower(?1)) > 0 FROM actor_names", -1, &s, NULL) !=
+        SQLITE_OK) {
+        aset_free(a);
+        return db_fail(st, "reading the actor names");
+    }
+    sqlite3_bind_text(s, 1, val, -1, SQLITE_TRANSIENT);
+    int step;
+    while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+        a->total++;
+        if (!sqlite3_column_int(s, 1))
+            continue;
+        const char *name = sr__col_text(s, 0);
+        size_t *slot = sr__keyidx_slot(&a->ix, a->v, sizeof *a->v, a->n, name, 64);
+        if (!slot || sr__grow((void **)&a->v, &a->cap, a->n, sizeof *a->v) || !(a->v[a->n].key = sr__strdup(name)))
+            rc = SR_ENOMEM;
+        else if (!*slot)
+            *slot = ++a->n;
+        else
+            free(a->v[a->n].key);
+    }
+    if (!rc && step != SQLITE_DONE)
+        rc = db_fail(st, "reading the actor names");
+    sqlite3_finalize(s);
+    if (rc == SR_ENOMEM)
+        snprintf(st->err, sizeof st->err, "reading the actor names: out of memory");
+    if (rc)
+        aset_free(a);
+    else
+        st->names = a;
+    return rc;
+}
+
+/* SQL sr_actor_in(name, val): whether val (loaded by names_load) matches
+ * name, a name of actor_names. */
+static void actor_in_fn(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    sr_store *st = sqlite3_user_data(c);
+    const char *val = (const char *)sqlite3_value_text(argv[1]);
+    if (!st->names || !val || strcmp(val, st->names->val)) {
+        sqlite3_result_error(c, "sr_actor_in: the names of this substring were not loaded", -1);
+        return;
+    }
+    sqlite3_result_int(c, aset_has(st->names, (const char *)sqlite3_value_text(argv[0])));
+}
+
 /* Schema 12: whether an --actor substring val matches more of the names
  * than it does not ("Armed Group": 3,000 of 3,040); then its units are read
  * as every unit less those whose actor1 is another name or none, plus the
  * actor2 values less the pairs as before (the complement, fewer values). */
 static int actors_most(sr_store *st, const char *val, bool *most)
 {
-    sqlite3_stmt *s = NULL;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT 2 * sum(instr(lower(name), lower(?1)) > 0) > count(*) FROM actor_names",
-                           -1, &s, NULL) != SQLITE_OK)
-        return db_fail(st, "counting the actor names");
-    sqlite3_bind_text(s, 1, val, -1, SQLITE_TRANSIENT);
-    int step = sqlite3_step(s);
-    *most = step == SQLITE_ROW && sqlite3_column_int(s, 0);
-    sqlite3_finalize(s);
-    return step == SQLITE_ROW ? 0 : db_fail(st, "counting the actor names");
+    int rc = names_load(st, val);
+    *most = !rc && 2 * (long)st->names->n > st->names->total;
+    return rc;
 }
 
 /* Reads the series rows of filter val for q's origin and country over years
@@ -2670,13 +2772,13 @@ static int series_cube(sr_store *st, const sr_query *q, const char *val, const c
     };
     sr__buf sql;
     sr__buf_init(&sql, STORE_MAX_SQL);
-    rc = sr__buf_adds(&sql, "WITH m(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE instr(lower(name),"
-                            " lower(?5)) > 0), p(a1, fv, both) AS MATERIALIZED (SELECT a1, a1 || char(31) || a2,"
-                            " instr(lower(a1), lower(?5)) > 0 FROM m CROSS JOIN actor_pairs ON a2 = m.name");
-    rc = rc ? rc : sr__buf_adds(&sql, keyed ? ")" : " WHERE instr(lower(a1), lower(?5)) > 0)");
+    rc = sr__buf_adds(&sql, "WITH m(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE sr_actor_in(name,"
+                            " ?5)), p(a1, fv, both) AS MATERIALIZED (SELECT a1, a1 || char(31) || a2,"
+                            " sr_actor_in(a1, ?5) FROM m CROSS JOIN actor_pairs ON a2 = m.name");
+    rc = rc ? rc : sr__buf_adds(&sql, keyed ? ")" : " WHERE sr_actor_in(a1, ?5))");
     if (!rc && comp)
-        rc = sr__buf_adds(&sql, ", n(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE instr(lower(name),"
-                                " lower(?5)) = 0 UNION ALL SELECT '')");
+        rc = sr__buf_adds(&sql, ", n(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE NOT"
+                                " sr_actor_in(name, ?5) UNION ALL SELECT '')");
     rc = rc ? rc : sr__buf_addc(&sql, ' ');
     static const int direct[] = {0, 3, 4}, other[] = {1, 2, 3, 4};
     for (int i = 0; i < (comp ? 4 : 3) && !rc; i++) {
@@ -2751,12 +2853,12 @@ static bool series_can(sr_store *st, const char *f, const char *val, int k)
         return true; /* the reports, country, month (aseries); the other keys (kseries, schema 12) */
     sqlite3_stmt *s = NULL;
     bool yes = false;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT (SELECT count(*) FROM actor_pairs WHERE instr(lower(a2), lower(?1)) > 0 AND"
-                           " instr(lower(a1), lower(?1)) = 0) <= (SELECT count(*) FROM actor_names WHERE"
-                           " instr(lower(name), lower(?1)) > 0)",
-                           -1, &s, NULL) == SQLITE_OK) {
+    if (!names_load(st, val) && sqlite3_prepare_v2(st->db,
+                                                   "SELECT (SELECT count(*) FROM actor_pairs WHERE sr_actor_in(a2, ?1)"
+                                                   " AND NOT sr_actor_in(a1, ?1)) <= ?2",
+                                                   -1, &s, NULL) == SQLITE_OK) {
         sqlite3_bind_text(s, 1, val, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(s, 2, (sqlite3_int64)st->names->n);
         yes = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0);
     }
     sqlite3_finalize(s);
@@ -2927,12 +3029,12 @@ static int kseries_feed(sr_store *st, const sr_query *q, const char *val, const 
     };
     sr__buf sql;
     sr__buf_init(&sql, STORE_MAX_SQL);
-    rc = sr__buf_adds(&sql, "WITH m(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE instr(lower(name),"
-                            " lower(?5)) > 0), p(fv) AS MATERIALIZED (SELECT a1 || char(31) || a2 FROM m CROSS"
-                            " JOIN actor_pairs ON a2 = m.name WHERE instr(lower(a1), lower(?5)) > 0)");
+    rc = sr__buf_adds(&sql, "WITH m(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE sr_actor_in(name,"
+                            " ?5)), p(fv) AS MATERIALIZED (SELECT a1 || char(31) || a2 FROM m CROSS"
+                            " JOIN actor_pairs ON a2 = m.name WHERE sr_actor_in(a1, ?5))");
     if (!rc && comp)
-        rc = sr__buf_adds(&sql, ", n(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE instr(lower(name),"
-                                " lower(?5)) = 0 UNION ALL SELECT '')");
+        rc = sr__buf_adds(&sql, ", n(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE NOT"
+                                " sr_actor_in(name, ?5) UNION ALL SELECT '')");
     rc = rc ? rc : sr__buf_addc(&sql, ' ');
     for (int pass = 0; pass < 3 && !rc; pass++) {
         rc = sr__buf_adds(&sql, pass || !comp ? parts[pass]
@@ -3014,6 +3116,142 @@ static int kseries_feed(sr_store *st, const sr_query *q, const char *val, const 
     return rc;
 }
 
+/* The week key of date d (report_keys' expression, computed by SQLite so
+ * that odd dates get the same key), remembered for the next unit of the same
+ * date: units come in date order. */
+typedef struct week_memo {
+    sqlite3_stmt *s;
+    char date[32], week[16];
+    bool ok;
+} week_memo;
+
+static int week_of(sr_store *st, week_memo *w, const char *d, const char **out)
+{
+    size_t n = strlen(d);
+    if (w->ok && n < sizeof w->date && !strcmp(w->date, d)) {
+        *out = w->week;
+        return 0;
+    }
+    if (!w->s && sqlite3_prepare_v2(st->db,
+                                    "SELECT COALESCE(date(?1, printf('-%d days', (CAST(strftime('%w', ?1) AS"
+                                    " INTEGER) + 6) % 7)), '')",
+                                    -1, &w->s, NULL) != SQLITE_OK)
+        return db_fail(st, "preparing the week of a date");
+    sqlite3_reset(w->s);
+    sqlite3_bind_text(w->s, 1, d, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(w->s) != SQLITE_ROW)
+        return db_fail(st, "computing the week of a date");
+    snprintf(w->week, sizeof w->week, "%s", sr__col_text(w->s, 0));
+    w->ok = n < sizeof w->date;
+    if (w->ok)
+        memcpy(w->date, d, n + 1);
+    *out = w->week;
+    return 0;
+}
+
+/* The per-unit sums of a report (key, then the eight columns general_stmt
+ * adds up). */
+#define UNIT_SUMS                                                                               \
+    " e.kind = 'incident', e.kind = 'aggregate',"                                              \
+    " CASE WHEN e.kind = 'incident' THEN COALESCE(e.fatalities_low, e.fatalities, 0) END,"     \
+    " CASE WHEN e.kind = 'incident' THEN COALESCE(e.fatalities, 0) END,"                       \
+    " CASE WHEN e.kind = 'incident' THEN COALESCE(e.fatalities_high, e.fatalities, 0) END,"    \
+    " CASE WHEN e.kind = 'aggregate' THEN COALESCE(e.fatalities_low, e.fatalities, 0) END,"    \
+    " CASE WHEN e.kind = 'aggregate' THEN COALESCE(e.fatalities, 0) END,"                      \
+    " CASE WHEN e.kind = 'aggregate' THEN COALESCE(e.fatalities_high, e.fatalities, 0) END"
+#define REP_SUMS " e.kind = 'incident', e.kind = 'aggregate', 0, 0, 0, 0, 0, 0"
+
+/* The days lo..hi at the edge of an --actor report, by key k (k < 0: the
+ * reports, key ''), added into g with sign (+1 or -1 on every column); the
+ * names val matches are loaded (names_load), and q's other filters apply.
+ * Directly: every unit (or report) of those days, through the covering
+ * index by origin and date, kept when the names hold its actor1 or actor2
+ * (what the general query's substring test keeps, without lower-casing two
+ * names per unit). The complement (comp, val matching most names): the
+ * plain day tallies (or every report of the days) less the units whose
+ * actor1 is a name not matching, or none, and whose actor2 does not match,
+ * read through the actor1 indexes: a few units instead of every one. */
+static int actor_days(sr_store *st, int k, const sr_query *q, const char *lo, const char *hi, int sign, bool comp,
+                      rgroup *g)
+{
+    int rc = names_load(st, q->actor);
+    if (rc)
+        return rc;
+    sr_query d = *q;
+    d.since = lo, d.until = hi, d.actor = NULL;
+    int pm[8], nm[8], dm[8];
+    kind_mask(q, pm); /* on tallies only: the queries below filter kinds */
+    for (int i = 0; i < 8; i++)
+        pm[i] *= sign, nm[i] = -sign, dm[i] = sign;
+    sqlite3_stmt *s = NULL;
+    if (comp) { /* every unit or report of the days */
+        span t = {.n = 1};
+        t.part[0].gran = 'D';
+        snprintf(t.part[0].lo, sizeof t.part[0].lo, "%s", lo);
+        snprintf(t.part[0].hi, sizeof t.part[0].hi, "%s", hi);
+        rc = k >= 0 ? report_tallies(st, report_keys[k].by, &d, &t, &s) : reps_stmt(st, &d, &s);
+        for (int i = 0; i < 8 && k < 0; i++)
+            pm[i] = sign;
+        rc = rc ? rc : rg_feed(st, g, s, pm);
+        sqlite3_finalize(s);
+        s = NULL;
+        if (rc)
+            return rc;
+    }
+    bool week = k >= 0 && !strcmp(report_keys[k].by, "week");
+    const char *key = k < 0 ? "''" : week ? "e.event_date" : report_keys[k].expr, *sums = k < 0 ? REP_SUMS : UNIT_SUMS;
+    sr__buf sql;
+    sr__buf_init(&sql, STORE_MAX_SQL);
+    const char *params[16];
+    int np = 0;
+    if (!comp) {
+        rc = k < 0 ? sr__buf_printf(&sql, "SELECT e.actor1, e.actor2, %s,%s FROM events e INDEXED BY events_reports",
+                                    key, sums)
+                   : sr__buf_printf(&sql, "SELECT e.actor1, e.actor2, %s,%s FROM %s", key, sums, few_units(&d));
+        rc = rc ? rc : where_origin_f(&d, &sql, params, &np, 1);
+    } else {
+        /* the units (reports) of the names not matching; ?20 the substring */
+        static const char *const br[][2] = {{"events e INDEXED BY events_unlinked_actor1", " AND e.incident_id IS NULL"},
+                                            {"incidents e INDEXED BY incidents_actor", ""},
+                                            {"events e INDEXED BY events_actor1", ""}};
+        rc = sr__buf_adds(&sql, "WITH n(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE NOT"
+                                " sr_actor_in(name, ?20) UNION ALL SELECT '') ");
+        for (int b = k < 0 ? 2 : 0; b < (k < 0 ? 3 : 2) && !rc; b++) {
+            rc = sr__buf_printf(&sql, "%sSELECT e.actor1, e.actor2, %s,%s FROM n CROSS JOIN %s", b == 1 ? " UNION ALL " : "",
+                                key, sums, br[b][0]);
+            rc = rc ? rc : where_origin_f(&d, &sql, params, &np, 1);
+            rc = rc ? rc : sr__buf_printf(&sql, "%s AND e.actor1 = n.name", br[b][1]);
+        }
+    }
+    rc = rc ? rc : prepare_query(st, &sql, params, np, 0, &s);
+    sr__buf_release(&sql);
+    if (rc)
+        return rc;
+    if (comp)
+        sqlite3_bind_text(s, 20, q->actor, -1, SQLITE_TRANSIENT);
+    week_memo w = {0};
+    actor_set *a = st->names;
+    int step;
+    while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *a2 = (const char *)sqlite3_column_text(s, 1);
+        if (comp ? aset_has(a, a2) : !aset_has(a, (const char *)sqlite3_column_text(s, 0)) && !aset_has(a, a2))
+            continue; /* comp: a unit that matches by its actor2 stays */
+        const char *kv = sr__col_text(s, 2);
+        if (week && (rc = week_of(st, &w, kv, &kv)) != 0)
+            break;
+        long v[8];
+        for (int i = 0; i < 8; i++)
+            v[i] = (long)sqlite3_column_int64(s, 3 + i);
+        if ((rc = rg_add(g, kv, v, comp ? nm : dm)) == SR_ENOMEM)
+            snprintf(st->err, sizeof st->err, "tallying events: out of memory");
+    }
+    if (!rc && step != SQLITE_DONE)
+        rc = db_fail(st, "tallying events");
+    sqlite3_finalize(s);
+    sqlite3_finalize(w.s);
+    return rc;
+}
+
 /* k < 0: the reports of the units rather than their sums by a key. */
 static int ft_group(sr_store *st, int k, const sr_query *q, const char *f, const char *val, const span *sp, rgroup *g)
 {
@@ -3047,8 +3285,9 @@ static int ft_group(sr_store *st, int k, const sr_query *q, const char *f, const
         snprintf(m.part[i].hi, sizeof m.part[i].hi, "%s", m.part[i].lo);
     }
     sp = &m;
-    int rc = 0;
-    bool ser = series_can(st, f, val, k);
+    bool actor = !strcmp(f, "actor"), comp = false;
+    int rc = actor ? actors_most(st, val, &comp) : 0;
+    bool ser = !rc && series_can(st, f, val, k);
     if (ser)
         rc = k == 1 || k == 2 || k == 4 || k == 5 ? kseries_feed(st, q, val, sp, k, g, mask)
                                                    : series_feed(st, q, val, sp, k, g, mask);
@@ -3072,6 +3311,10 @@ static int ft_group(sr_store *st, int k, const sr_query *q, const char *f, const
         d.since = sp->part[i].lo;
         d.until = sp->part[i].hi;
         s = NULL;
+        if (actor) {
+            rc = actor_days(st, k, q, d.since, d.until, 1, comp, g);
+            continue;
+        }
         rc = k >= 0 ? general_stmt(st, k, &d, 1, &s) : reps_stmt(st, &d, &s);
         rc = rc ? rc : rg_feed(st, g, s, no_mask);
         sqlite3_finalize(s);
@@ -3082,6 +3325,10 @@ static int ft_group(sr_store *st, int k, const sr_query *q, const char *f, const
         d.since = out[i].lo;
         d.until = out[i].hi;
         s = NULL;
+        if (actor) {
+            rc = actor_days(st, k, q, d.since, d.until, -1, comp, g);
+            continue;
+        }
         rc = k >= 0 ? general_stmt(st, k, &d, 1, &s) : reps_stmt(st, &d, &s);
         rc = rc ? rc : rg_feed(st, g, s, minus);
         sqlite3_finalize(s);
@@ -3222,11 +3469,45 @@ static const edge_branch names_edge[] = {
 /* many names (a broad substring): the units in date order, per origin,
  * until one names any of them */
 static const edge_branch walk_edge[] = {
-    {"events", "events_unlinked_units",
-     "e.incident_id IS NULL AND (e.actor1 IN (SELECT name FROM m) OR e.actor2 IN (SELECT name FROM m))"},
-    {"incidents", "incidents_units", "(e.actor1 IN (SELECT name FROM m) OR e.actor2 IN (SELECT name FROM m))"},
+    {"events", "events_unlinked_units", "e.incident_id IS NULL"},
+    {"incidents", "incidents_units", "1"},
 };
 #define EDGE_FEW_NAMES 64 /* more matching names than this: walk_edge */
+
+/* Runs one query of ft_edge (parameters as there) and keeps its date in out
+ * when it is earlier (later) than the one there; walk: the first row whose
+ * actor1 or actor2 the loaded names hold. */
+static int edge_run(sr_store *st, const sr__buf *sql, const sr_query *q, const char *val, bool all, const char *o,
+                    int walk, int last, char out[11])
+{
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(st->db, sql->p, -1, &s, NULL) != SQLITE_OK)
+        return db_fail(st, "preparing the edge query");
+    /* parameters not in the text are left unbound (bind answers SQLITE_RANGE) */
+    sqlite3_bind_text(s, 1, val, -1, SQLITE_TRANSIENT);
+    if (q->since && *q->since)
+        sqlite3_bind_text(s, 2, q->since, -1, SQLITE_TRANSIENT);
+    if (q->until && *q->until)
+        sqlite3_bind_text(s, 3, q->until, -1, SQLITE_TRANSIENT);
+    if (!all)
+        sqlite3_bind_text(s, 4, o, -1, SQLITE_TRANSIENT);
+    if (q->country && *q->country)
+        sqlite3_bind_text(s, 5, q->country, -1, SQLITE_TRANSIENT);
+    if (q->kind && *q->kind)
+        sqlite3_bind_text(s, 6, q->kind, -1, SQLITE_TRANSIENT);
+    int step;
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        if (walk && !aset_has(st->names, (const char *)sqlite3_column_text(s, 1)) &&
+            !aset_has(st->names, (const char *)sqlite3_column_text(s, 2)))
+            continue;
+        const char *d = (const char *)sqlite3_column_text(s, 0);
+        if (d && (!out[0] || (last ? strncmp(d, out, 10) > 0 : strncmp(d, out, 10) < 0)))
+            copy_date(out, d);
+        break;
+    }
+    sqlite3_finalize(s);
+    return step == SQLITE_ROW || step == SQLITE_DONE ? 0 : db_fail(st, "finding the first and last dates");
+}
 
 /* The first (or last) dated unit passing q's one filter f = val in q's
  * period: in each branch of the counted units one ordered seek in an index
@@ -3243,15 +3524,10 @@ static int ft_edge(sr_store *st, const sr_query *q, const char *f, const char *v
     if (!strcmp(f, "type"))
         br = type_edge, nbr = 4;
     else if (!strcmp(f, "actor")) {
-        sqlite3_stmt *c = NULL;
-        long n = 0;
-        if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM actor_names WHERE instr(lower(name), lower(?1)) > 0", -1,
-                               &c, NULL) != SQLITE_OK)
-            return db_fail(st, "reading the actor names");
-        sqlite3_bind_text(c, 1, val, -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(c) == SQLITE_ROW)
-            n = (long)sqlite3_column_int64(c, 0);
-        sqlite3_finalize(c);
+        int rc = names_load(st, val);
+        if (rc)
+            return rc;
+        size_t n = st->names->n;
         if (n == 0)
             return 0;
         /* with a country, a name's seek could read all its units elsewhere */
@@ -3263,15 +3539,22 @@ static int ft_edge(sr_store *st, const sr_query *q, const char *f, const char *v
     static const char *const all_origins[] = {"'news'", "'acled'", "'ucdp'"};
     sr__buf sql;
     sr__buf_init(&sql, STORE_MAX_SQL);
-    int rc = sr__buf_adds(&sql, names || walk ? "WITH m(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE"
-                                                " instr(lower(name), lower(?1)) > 0) "
-                                              : "");
-    rc = rc ? rc : sr__buf_printf(&sql, "SELECT %s(x) FROM (", last ? "max" : "min");
+    /* walk: each branch and origin on its own, its units in date order
+     * until the loaded names hold one's actor1 or actor2 */
+    int rc = sr__buf_adds(&sql, names ? "WITH m(name) AS MATERIALIZED (SELECT name FROM actor_names WHERE"
+                                        " sr_actor_in(name, ?1)) "
+                                      : "");
+    rc = rc || walk ? rc : sr__buf_printf(&sql, "SELECT %s(x) FROM (", last ? "max" : "min");
     int nq = 0;
     for (size_t i = 0; i < nbr && !rc; i++)
         for (int oi = 0; oi < (walk && all ? 3 : 1) && !rc; oi++) {
+            if (walk)
+                sql.len = 0; /* one query per branch and origin */
             /* one lower bound only, or SQLite may seek by the weaker one */
-            rc = sr__buf_printf(&sql, "%sSELECT (SELECT e.event_date FROM %s e INDEXED BY %s WHERE %s AND %s",
+            rc = sr__buf_printf(&sql, walk ? "SELECT e.event_date, e.actor1, e.actor2 FROM %2$s e INDEXED BY %3$s"
+                                             " WHERE %4$s AND %5$s"
+                                           : "%1$sSELECT (SELECT e.event_date FROM %2$s e INDEXED BY %3$s WHERE %4$s"
+                                             " AND %5$s",
                                 nq++ ? " UNION ALL " : "", br[i].table, br[i].index, br[i].cond,
                                 q->since && *q->since ? "e.event_date >= ?2 AND e.event_date <> ''" : "e.event_date > ''");
             if (!rc && q->until && *q->until)
@@ -3284,37 +3567,19 @@ static int ft_edge(sr_store *st, const sr_query *q, const char *f, const char *v
                 rc = sr__buf_adds(&sql, " AND (e.country = ?5 COLLATE NOCASE OR e.iso3 = ?5 COLLATE NOCASE)");
             if (!rc && q->kind && *q->kind)
                 rc = sr__buf_adds(&sql, " AND e.kind = lower(?6)");
-            rc = rc ? rc
-                    : sr__buf_printf(&sql, " ORDER BY e.event_date%s LIMIT 1) AS x%s", last ? " DESC" : "",
-                                     names ? " FROM m" : "");
+            if (!rc && walk) {
+                rc = sr__buf_printf(&sql, " ORDER BY e.event_date%s", last ? " DESC" : "");
+                rc = rc ? rc : edge_run(st, &sql, q, val, all, o, 1, last, out);
+            } else if (!rc)
+                rc = sr__buf_printf(&sql, " ORDER BY e.event_date%s LIMIT 1) AS x%s", last ? " DESC" : "",
+                                    names ? " FROM m" : "");
         }
-    rc = rc ? rc : sr__buf_adds(&sql, ")");
-    sqlite3_stmt *s = NULL;
-    if (!rc && sqlite3_prepare_v2(st->db, sql.p, -1, &s, NULL) != SQLITE_OK)
-        rc = db_fail(st, "preparing the edge query");
+    rc = rc || walk ? rc : sr__buf_adds(&sql, ")");
+    rc = rc || walk ? rc : edge_run(st, &sql, q, val, all, o, 0, last, out);
     sr__buf_release(&sql);
-    if (rc) {
-        if (rc != SR_EDB && !st->err[0])
-            snprintf(st->err, sizeof st->err, "finding the first and last dates: %s", sr_strerror(rc));
-        return rc;
-    }
-    /* parameters not in the text are left unbound (bind answers SQLITE_RANGE) */
-    sqlite3_bind_text(s, 1, val, -1, SQLITE_TRANSIENT);
-    if (q->since && *q->since)
-        sqlite3_bind_text(s, 2, q->since, -1, SQLITE_TRANSIENT);
-    if (q->until && *q->until)
-        sqlite3_bind_text(s, 3, q->until, -1, SQLITE_TRANSIENT);
-    if (!all)
-        sqlite3_bind_text(s, 4, o, -1, SQLITE_TRANSIENT);
-    if (q->country && *q->country)
-        sqlite3_bind_text(s, 5, q->country, -1, SQLITE_TRANSIENT);
-    if (q->kind && *q->kind)
-        sqlite3_bind_text(s, 6, q->kind, -1, SQLITE_TRANSIENT);
-    int step = sqlite3_step(s);
-    if (step == SQLITE_ROW)
-        copy_date(out, sr__col_text(s, 0));
-    sqlite3_finalize(s);
-    return step == SQLITE_ROW || step == SQLITE_DONE ? 0 : db_fail(st, "finding the first and last dates");
+    if (rc && rc != SR_EDB && !st->err[0])
+        snprintf(st->err, sizeof st->err, "finding the first and last dates: %s", sr_strerror(rc));
+    return rc;
 }
 
 int sr_store_scope(sr_store *st, const sr_query *q, sr_scope *out)

@@ -208,6 +208,11 @@ static void check_all(sr_store *st, sqlite3 *db)
         {NULL, NULL, "boko", NULL, "(instr(lower(actor1), 'boko') > 0 OR instr(lower(actor2), 'boko') > 0)"},
         {NULL, NULL, "ban", "incident",
          "(instr(lower(actor1), 'ban') > 0 OR instr(lower(actor2), 'ban') > 0) AND kind = 'incident'"},
+        /* two names of three, one not (and none): the complement, also on
+         * the days of partial months (tallies less the other names' units) */
+        {NULL, NULL, "HA", NULL, "(instr(lower(actor1), 'ha') > 0 OR instr(lower(actor2), 'ha') > 0)"},
+        {NULL, NULL, "bA", "aggregate",
+         "(instr(lower(actor1), 'ba') > 0 OR instr(lower(actor2), 'ba') > 0) AND kind = 'aggregate'"},
     };
     int checked = 0, nonempty = 0;
     for (size_t f = 0; f < sizeof filters / sizeof filters[0]; f++)
