@@ -118,6 +118,11 @@ typedef struct coder {
         int ok;
         sr__where w;
     } placememo[32];
+    struct nearmemo {     /* unit_near's answers: (place, country) → admin1 unit */
+        uint32_t place;   /* + 1: 0 empty */
+        const char *iso;
+        uint32_t unit;
+    } nearmemo[8];
     uint32_t front_sb;    /* front_units: the sentence they are for (+1), */
     int nfront;           /* how many, */
     uint32_t front[4];    /* and the admin1 units of the frontline it speaks of */
@@ -155,6 +160,8 @@ struct sr__codecache {
     int outlet_pats_known;
     struct wsite **sites; /* TOK_IN's word set of each call site, built on first use */
     long front_rival[4];  /* front_dyad's rival actor per front: index + 1, -1 none, 0 not yet known */
+    uint32_t *units_by_iso; /* unit_near: every admin1 unit, ordered by country, built once */
+    size_t nunits_by_iso;
 };
 #define CACHE_KEEP_BYTES ((size_t)4 << 20)
 
@@ -203,6 +210,7 @@ void sr__code_cache_free(struct sr__codecache *cc)
     free(a->cands);
     free(a->para);
     free(cc->src_iso);
+    free(cc->units_by_iso);
     free(cc->src_first);
     free(cc->outlet_pats);
     if (cc->sites)
@@ -471,6 +479,165 @@ static void apostrophe_variants(coder *c)
         qsort(c->raw, c->nraw, sizeof *c->raw, cmp_raw);
 }
 
+/* "Mirpurkhas city (Mirpurkhas, Sindh)", "Tuhayat district (Al Hudaydah)":
+ * a run of capitalised words that matches no name of any dictionary, near
+ * an admin1 or admin2 unit the text names, is looked up by its spelling key
+ * (sr__gaz_key: the consonant skeleton), and becomes a place mention when a
+ * place of that key lies in that unit: a transliteration GeoNames does not
+ * list ("Mirpur Khas", "At Tuhayta"). Only near a unit, since skeletons of
+ * unknown words (persons, firms) meet some village somewhere. */
+static void spelling_keys(coder *c)
+{
+    const sr__gaz *g = c->ctx->gaz;
+    size_t n0 = c->nraw;
+    uint32_t upos[64]; /* where names of units start (nup > 64: too many to list) */
+    size_t nup = 0;
+    for (size_t i = 0; i < n0; i++)
+        if (SR_LX_TABLE(c->raw[i].id) == SR_LX_PLACE &&
+            (sr__gaz_name(g, SR_LX_ROW(c->raw[i].id))->flags & SR_GZ_NAME_UNIT)) {
+            if (nup < 64)
+                upos[nup] = c->raw[i].tb;
+            nup++;
+        }
+    if (!nup)
+        return; /* no unit named, no key looked up */
+    size_t ui = 0; /* the first unit not more than 12 tokens before k */
+    size_t r = 0; /* raw matches before token k start before it */
+    uint32_t covered_to = 0, place_to = 0; /* by other dictionaries' matches, by places before k */
+    uint32_t place_here = 0;                  /* by places from the last capitalised word */
+    for (uint32_t k = 0; k < c->t.ntoks; k++) {
+        const sr__tok *t = &c->t.toks[k];
+        if (t->kind != SR_TOK_WORD || !(t->flags & SR_TF_CAP))
+            continue; /* the matches are caught up with at capitalised words only */
+        if (nup <= 64) { /* far from every unit named: nothing to look up */
+            while (ui < nup && upos[ui] + 12 < k)
+                ui++;
+            if (ui == nup || upos[ui] > k + 15)
+                continue;
+        }
+        if (place_here > place_to)
+            place_to = place_here;
+        place_here = 0;
+        while (r < n0 && c->raw[r].tb < k) {
+            uint32_t *to = SR_LX_TABLE(c->raw[r].id) == SR_LX_PLACE ? &place_to : &covered_to;
+            if (c->raw[r].te > *to)
+                *to = c->raw[r].te;
+            r++;
+        }
+        size_t r0 = r; /* the matches that start at k */
+        while (r < n0 && c->raw[r].tb == k) {
+            uint32_t *to = SR_LX_TABLE(c->raw[r].id) == SR_LX_PLACE ? &place_here : &covered_to;
+            if (c->raw[r].te > *to)
+                *to = c->raw[r].te;
+            r++;
+        }
+        if (k < covered_to || k < place_to)
+            continue;
+        if (k > 0 && c->t.toks[k - 1].kind == SR_TOK_WORD && (c->t.toks[k - 1].flags & SR_TF_CAP))
+            continue; /* inside a run that began before */
+        /* the run: up to three capitalised words no other dictionary's
+         * match covers; a place may name its first words ("Tal" of "Tal
+         * Baydar", "Kushk" of "Kushki Kuhna") but not all of it */
+        uint32_t e = k, whole = 0;
+        size_t q = r;
+        while (e < c->t.ntoks && e - k < 3 && c->t.toks[e].kind == SR_TOK_WORD && (c->t.toks[e].flags & SR_TF_CAP)) {
+            int stop = 0;
+            for (; q < n0 && c->raw[q].tb <= e && !stop; q++)
+                stop = SR_LX_TABLE(c->raw[q].id) != SR_LX_PLACE && c->raw[q].tb > k;
+            if (stop)
+                break;
+            e++;
+        }
+        for (size_t i = r0; i < r && !whole; i++)
+            whole = c->raw[i].te >= e;
+        if (whole || e == k)
+            continue;
+        if (e < c->t.ntoks && c->t.toks[e].kind == SR_TOK_WORD && (c->t.toks[e].flags & SR_TF_CAP))
+            continue; /* a longer capitalised name: a person's, a firm's */
+        /* where places are named: after a locative, a comma or a
+         * parenthesis, or before a parenthesis or a word for a place */
+        if (!(k > 0 && TOK_IN(c, k - 1, "in", "at", "near", "outside", "from", "of", "to", "towards", "around", "into",
+                              "village", "town", "city", "district", ",", "(", "and", "between")) &&
+            !(e < c->t.ntoks && TOK_IN(c, e, "(", "city", "town", "village", "district", "county", "area",
+                                       "municipality", "governorate", "province", "tehsil", "subdistrict",
+                                       "upazila", "lga", "sector")))
+            continue;
+        const char *w = c->t.norm + t->s;
+        size_t len = c->t.toks[e - 1].e - t->s;
+        if (len < 5 || len > 60)
+            continue;
+        int upper = 1; /* "NTC", "UPLC": acronyms */
+        for (uint32_t o = t->os; o < c->t.toks[e - 1].oe && upper; o++)
+            upper = !islower((unsigned char)c->t.orig[o]);
+        if (upper)
+            continue;
+        char key[72];
+        size_t kl = sr__gaz_key(w, len, key, sizeof key);
+        /* three consonants meet too many names: only for a unit's name
+         * ("Tuhayat district", "Rajouri district") */
+        if (!kl || (kl < 5 && !TOK_IN(c, e, "district", "county", "municipality", "governorate", "province",
+                                      "tehsil", "subdistrict", "upazila", "lga")))
+            continue;
+        long at = sr__gaz_lookup(g, key, kl);
+        if (at < 0)
+            continue;
+        /* the admin1 and admin2 units named within 12 tokens */
+        struct {
+            uint32_t admin1;
+            const char *admin2; /* an admin2 unit's name, NULL for an admin1 unit */
+        } units[16];
+        int nu = 0, a2 = 0;
+        uint32_t lo = k > 12 ? k - 12 : 0, hi = e + 12;
+        size_t i0 = r0; /* back to the first match of the window */
+        while (i0 > 0 && c->raw[i0 - 1].tb >= lo)
+            i0--;
+        for (size_t i = i0; i < n0 && c->raw[i].tb <= hi && nu < 16; i++) {
+            if (SR_LX_TABLE(c->raw[i].id) != SR_LX_PLACE || c->raw[i].tb < lo || (c->raw[i].tb >= k && c->raw[i].tb < e))
+                continue;
+            const sr__gzname *un = sr__gaz_name(g, SR_LX_ROW(c->raw[i].id));
+            if (!(un->flags & SR_GZ_NAME_UNIT))
+                continue;
+            int u0 = nu, prov = 0; /* a name that is also a province's ("Balkh") fixes no district */
+            for (uint32_t j = 0; j < un->count && j < 32 && nu < 16; j++) {
+                const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, un->first + j));
+                if ((p->kind == SR_GZ_ADMIN1 || p->kind == SR_GZ_ADMIN2) && p->admin1 != SR_GZ_NONE) {
+                    prov |= p->kind == SR_GZ_ADMIN1;
+                    units[nu].admin1 = p->admin1;
+                    units[nu++].admin2 = p->kind == SR_GZ_ADMIN2 ? sr__gaz_str(g, p->admin2) : NULL;
+                }
+            }
+            for (int u = u0; u < nu; u++) {
+                if (prov)
+                    units[u].admin2 = NULL;
+                a2 |= units[u].admin2 != NULL;
+            }
+        }
+        /* a place of the key in such a unit, and in the admin2 unit if one
+         * is named ("Sreepur upazila (Gazipur, Dhaka)" is no Swarpur of
+         * another district) */
+        const sr__gzname *nm = sr__gaz_name(g, (uint32_t)at);
+        int near = 0;
+        for (uint32_t j = 0; j < nm->count && j < 64 && !near; j++) {
+            const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + j));
+            for (int u = 0; u < nu && !near; u++)
+                near = p->admin1 == units[u].admin1 &&
+                       (!a2 || (units[u].admin2 && !strcmp(units[u].admin2, sr__gaz_str(g, p->admin2))));
+        }
+        if (near)
+            on_place(c, (uint32_t)at, k, e);
+    }
+    /* the few new matches, in token order, go to their places by insertion */
+    for (size_t i = n0; i < c->nraw; i++) {
+        rawmatch x = c->raw[i];
+        size_t j = i;
+        while (j > 0 && cmp_raw(&c->raw[j - 1], &x) > 0) {
+            c->raw[j] = c->raw[j - 1];
+            j--;
+        }
+        c->raw[j] = x;
+    }
+}
+
 /* Place names come from the gazetteer's own index; its hits join the
  * dictionary's, keeping the list sorted by (tb, te). */
 static int scan_places(coder *c)
@@ -482,6 +649,7 @@ static int scan_places(coder *c)
             road_ends(c);
             numbered_parts(c);
             apostrophe_variants(c);
+            spelling_keys(c);
         }
         return rc;
     }
@@ -502,6 +670,7 @@ static int scan_places(coder *c)
     road_ends(c);
     numbered_parts(c);
     apostrophe_variants(c);
+    spelling_keys(c);
     return 0;
 }
 
@@ -1037,6 +1206,12 @@ static int place_plausible(const coder *c, const rawmatch *r)
         return 0;
     if (!(nm->flags & SR_GZ_NAME_COMMON))
         return 1;
+    /* a common word opening a longer capitalised name is no place even
+     * after a locative: "in Bat Galim Square", "in Mark Lane" */
+    if (r->te < c->t.ntoks && c->t.toks[r->te].kind == SR_TOK_WORD && (c->t.toks[r->te].flags & SR_TF_CAP) &&
+        !TOK_IN(c, r->te, "district", "province", "county", "city", "town", "governorate", "region", "state",
+                "village", "municipality"))
+        return 0;
     return r->tb > 0 && TOK_IN_LIST(c, r->tb - 1, locatives);
 }
 
@@ -2336,6 +2511,68 @@ static int near_country(const coder *c, const sr__where *w, const char *iso, dou
     return 0;
 }
 
+/* The admin1 unit of country iso whose seat lies within km of w's point,
+ * the nearest, or SR_GZ_NONE. */
+/* Admin1 units by country, then index (qsort_r over the gazetteer). */
+static int cmp_unit_iso(const void *x, const void *y, void *arg)
+{
+    const sr__gzadmin1 *a = sr__gaz_admin1(arg, *(const uint32_t *)x);
+    const sr__gzadmin1 *b = sr__gaz_admin1(arg, *(const uint32_t *)y);
+    int d = memcmp(a->iso3, b->iso3, 4);
+    return d ? d : (*(const uint32_t *)x > *(const uint32_t *)y) - (*(const uint32_t *)x < *(const uint32_t *)y);
+}
+
+static uint32_t unit_near(coder *c, const sr__where *w, const char *iso, double km)
+{
+    /* asked again for every clause and every sentence looked back over */
+    struct nearmemo *nmo = &c->nearmemo[w->place & 7];
+    if (nmo->place == w->place + 1 && nmo->iso == iso)
+        return nmo->unit;
+    nmo->place = w->place + 1;
+    nmo->iso = iso;
+    nmo->unit = SR_GZ_NONE;
+    const sr__gaz *g = c->ctx->gaz;
+    struct sr__codecache *cc = c->ctx->cc;
+    if (!cc)
+        return SR_GZ_NONE;
+    if (!cc->units_by_iso) { /* every unit by country, once per context */
+        size_t n = 0;
+        while (sr__gaz_admin1(g, (uint32_t)n))
+            n++;
+        cc->units_by_iso = malloc((n ? n : 1) * sizeof *cc->units_by_iso);
+        if (!cc->units_by_iso)
+            return SR_GZ_NONE;
+        for (size_t i = 0; i < n; i++)
+            cc->units_by_iso[i] = (uint32_t)i;
+        qsort_r(cc->units_by_iso, n, sizeof *cc->units_by_iso, cmp_unit_iso, (void *)g);
+        cc->nunits_by_iso = n;
+    }
+    size_t lo = 0, hi = cc->nunits_by_iso; /* the first unit of the country */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (memcmp(sr__gaz_admin1(g, cc->units_by_iso[mid])->iso3, iso, 4) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    const double deg = 111.2; /* km per degree of latitude */
+    double cl = cos(w->lat * M_PI / 180), bestd = km * km;
+    uint32_t best = SR_GZ_NONE;
+    for (size_t k = lo; k < cc->nunits_by_iso; k++) {
+        uint32_t i = cc->units_by_iso[k];
+        const sr__gzadmin1 *a = sr__gaz_admin1(g, i);
+        if (memcmp(a->iso3, iso, 4))
+            break;
+        const sr__gzplace *p = sr__gaz_place(g, a->place);
+        double dy = (p->lat - w->lat) * deg, dx = (p->lon - w->lon) * deg * cl;
+        if (!isnan(dy) && dx * dx + dy * dy <= bestd) {
+            bestd = dx * dx + dy * dy;
+            best = i;
+        }
+    }
+    return nmo->unit = best;
+}
+
 /* May place mention m, which lies abroad (w) when the document's country is
  * known only from the names of countries, peoples and actors, stand in for
  * the place of the event when the range names no place in that country?
@@ -2370,6 +2607,8 @@ static int fallback_ok(coder *c, const mention *m, const sr__where *w, const cha
     return front_units(c, fu) == 0 && near_country(c, w, ciso, 1000);
 }
 
+static int has_namesake_in(const coder *c, const mention *m, const char *iso);
+
 static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig_tb, const char **iso)
 {
     /* the place nearest the trigger in [a, b), preferring those after it; in a
@@ -2378,8 +2617,9 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
     const char *ciso = *iso ? *iso : c->doc_iso3;
     uint32_t units[12];
     int nunits = 0;
-    const mention *best = NULL, *fallback = NULL;
-    sr__where w, fbw;
+    const mention *best = NULL, *fallback = NULL, *border = NULL;
+    sr__where w, fbw, bw;
+    uint32_t bunit = SR_GZ_NONE;
     sr__placectx pc = {ciso, units, 0, 0};
     long lastd = -1;
     int nnamed = 0; /* units[0..nnamed) named in the sentence (the rest: front regions) */
@@ -2411,6 +2651,26 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             continue;
         }
         if (!next) {
+            int chose = 0; /* the text named the town's country too */
+            for (int k = 0; border && k < c->nnamed_c && !chose; k++)
+                chose = !strcmp(c->named[k], bw.iso3);
+            if (!fallback && chose && !weak_place(c, border) && !capital_as_government(c, border, &bw) &&
+                (bunit = unit_near(c, &bw, ciso, 30)) != SR_GZ_NONE) {
+                /* "the Shufat neighbourhood of Jerusalem" in a report on
+                 * Palestinians: a city abroad beside a unit of the country
+                 * in context, which the text chose; the city's point, that
+                 * unit and country */
+                sr__where u;
+                sr__place_where(c->ctx->gaz, sr__gaz_admin1(c->ctx->gaz, bunit)->place, &u);
+                best = border;
+                w = bw;
+                w.iso3 = u.iso3;
+                w.admin1 = u.admin1;
+                w.admin1_acled = u.admin1_acled;
+                w.admin1_ix = u.admin1_ix;
+                w.admin2 = "";
+                break;
+            }
             if (!fallback)
                 return;
             best = fallback;
@@ -2463,6 +2723,10 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         if (!fallback && fallback_ok(c, next, &w, ciso)) {
             fallback = next;
             fbw = w;
+        }
+        if (!border && ciso && w.kind == SR_GZ_CITY && !isnan(w.lat) && next->alt == UINT32_MAX) {
+            border = next; /* checked only if no place is found (below) */
+            bw = w;
         }
     }
     if ((w.kind == SR_GZ_ADMIN1 || w.kind == SR_GZ_ADMIN2) && (!pc.want_admin || best->alt != UINT32_MAX)) {
@@ -2524,6 +2788,40 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
                     }
                 }
                 break;
+            }
+        }
+    }
+    if (w.kind == SR_GZ_CITY && w.pop < 300000 && best->alt == UINT32_MAX && TOK_IN(c, best->te, "(", ",") &&
+        !(best->tb > 0 && TOK_IN(c, best->tb - 1, ",", "and", "or")) &&
+        strcmp(sr__gaz_place(c->ctx->gaz, w.place)->fcode, "PPLC")) {
+        /* "Gaigorou (Dessa, Tillabery)", "El Refugio (Ahuachapan)": a town
+         * followed by a parenthesis or a comma that names an admin1 unit of
+         * another country, where the town has no namesake, is a village of
+         * that unit missing from the gazetteer (its namesakes abroad share
+         * only the name): the unit's country, admin1 and point */
+        uint32_t end = best->te + 1, stop = best->te + 8;
+        while (end < stop && end < c->se && !TOK_IN(c, end, ")", ".", ";"))
+            end++;
+        const mention *um = places_from(c, best->te + 1, end);
+        if (um && TOK_IN(c, best->te, ",")) /* "X, Unit": the unit right after */
+            end = um->te;
+        int unit = 0; /* a name of the parenthesis that names a unit somewhere */
+        for (const mention *m = um; m && !unit; m = places_next(c, m, end))
+            unit = (sr__gaz_name(c->ctx->gaz, m->row)->flags & SR_GZ_NAME_UNIT) != 0;
+        if (!unit)
+            um = NULL;
+        uint32_t named[2];
+        int nn = um ? admin1_named(c, best->te + 1, end, NULL, named, 2, best) : 0;
+        if (nn > 0 && !TOK_IN(c, end, "and", "or")) {
+            const sr__gzadmin1 *u0 = sr__gaz_admin1(c->ctx->gaz, named[nn - 1]);
+            if (strcmp(u0->iso3, w.iso3) && !has_namesake_in(c, best, u0->iso3)) {
+                sr__where u;
+                sr__place_where(c->ctx->gaz, u0->place, &u);
+                u.name = w.name;
+                w = u;
+                w.admin2 = "";
+                w.lat = w.lon = NAN;
+                w.geonameid = 0;
             }
         }
     }

@@ -174,14 +174,16 @@ const sr__gzadmin1 *sr__gaz_admin1(const sr__gaz *g, uint32_t i)
  * search: mkgaz writes the names sorted). */
 long sr__gaz_lookup(const sr__gaz *g, const char *s, size_t n)
 {
+    if (memchr(s, 0, n))
+        return -1; /* no name holds a NUL (and the comparison below stops at one) */
     size_t lo = 0, hi = (size_t)g->h->nnames;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         const char *t = g->pool + g->names[mid].text;
-        size_t tl = strlen(t);
-        int c = memcmp(t, s, tl < n ? tl : n);
+        /* no strlen: a shorter t stops at its NUL, which sorts first */
+        int c = strncmp(t, s, n);
         if (!c)
-            c = tl < n ? -1 : tl > n;
+            c = t[n] != 0;
         if (c < 0)
             lo = mid + 1;
         else if (c > 0)
@@ -190,4 +192,64 @@ long sr__gaz_lookup(const sr__gaz *g, const char *s, size_t n)
             return (long)mid;
     }
     return -1;
+}
+
+/* The spelling key of a normalised name: '#', then its consonant skeleton, so
+ * that transliterations of one name meet ("Mirpurkhas"/"Mirpur Khas",
+ * "Jhudo"/"Jhuddo", "Tuhayat"/"At Tuhayta", "Naushehro Feroze"/"Naushahro
+ * Firoz"): a leading article word dropped, ASCII letters only, a first vowel
+ * kept as '@', later vowels (and w, y) dropped, h dropped after a consonant
+ * (kh, sh, th), q and c as k, d before j dropped, doubled letters collapsed, a
+ * final h dropped. mkgaz indexes every name's key as a name of its own (never
+ * matched in text); the coder looks up the key of a capitalised word that
+ * matches no name. Returns the key's length (0: too short to trust, fewer
+ * than three consonants). */
+size_t sr__gaz_key(const char *s, size_t n, char *out, size_t cap)
+{
+    static const char *const art[] = {"al", "el", "as", "ad", "ar", "an", "ash", "az", "at", "ed", "es", "er", "en", NULL};
+    for (int i = 0; n > 4 && (s[0] == 'a' || s[0] == 'e') && art[i]; i++) {
+        size_t l = strlen(art[i]);
+        if (n > l + 3 && !memcmp(s, art[i], l) && (s[l] == ' ' || s[l] == '-')) {
+            s += l + 1;
+            n -= l + 1;
+            break;
+        }
+    }
+    size_t k = 0, cons = 0;
+    char prev = 0; /* the last letter seen (vowels included) */
+    if (cap < 3)
+        return 0;
+    out[k++] = '#';
+    for (size_t i = 0; i < n && k + 1 < cap; i++) {
+        char ch = s[i];
+        if (ch < 'a' || ch > 'z')
+            continue; /* spaces, hyphens, apostrophes, accented bytes */
+        char was = prev;
+        prev = ch;
+        int vowel = ch == 'a' || ch == 'e' || ch == 'i' || ch == 'o' || ch == 'u' || ch == 'w' || ch == 'y';
+        if (k == 1 && !cons && vowel) {
+            if (out[k - 1] != '@')
+                out[k++] = '@';
+            continue;
+        }
+        if (vowel)
+            continue;
+        if (ch == 'h' && was && was != 'a' && was != 'e' && was != 'i' && was != 'o' && was != 'u' && was != 'w' &&
+            was != 'y' && was != 'h')
+            continue; /* kh, sh, th, dh, gh, ch, ph */
+        if (ch == 'q' || ch == 'c')
+            ch = 'k';
+        if (ch == 'j' && k > 1 && out[k - 1] == 'd' && was == 'd')
+            k--, cons--;
+        if (k > 1 && out[k - 1] == ch && was == s[i])
+            continue; /* a doubled letter ("Jhuddo"), not one across a vowel */
+        out[k++] = ch;
+        cons++;
+    }
+    if (k > 2 && out[k - 1] == 'h') {
+        k--;
+        cons--;
+    }
+    out[k] = 0;
+    return cons >= 3 ? k : 0;
 }

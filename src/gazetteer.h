@@ -7,12 +7,14 @@
 
 #include <stdint.h>
 
-#define SR_GZ_MAGIC "SRGAZ003" /* 3: alternate-name bit in the place lists */
+#define SR_GZ_MAGIC "SRGAZ004" /* 3: alternate-name bit in the place lists; 4: spelling keys */
 
 enum { SR_GZ_CITY = 1, SR_GZ_ADMIN1, SR_GZ_ADMIN2, SR_GZ_REGION, SR_GZ_FEATURE };
 enum {
     SR_GZ_NAME_COMMON = 1, /* every word of the name is a common English word */
-    SR_GZ_NAME_ALT = 2     /* the name is only a GeoNames alternate name of each of its places */
+    SR_GZ_NAME_ALT = 2,    /* the name is only a GeoNames alternate name of each of its places */
+    SR_GZ_NAME_KEY = 4,    /* a spelling key ("#mrprks", sr__gaz_key), never matched in text */
+    SR_GZ_NAME_UNIT = 8    /* one of its places is an admin1 or admin2 unit */
 };
 /* In the place lists, this bit marks a place the name reaches only through one of
  * GeoNames' alternate names (a foreign exonym, an old or local form), not

@@ -1236,6 +1236,23 @@ int main(int argc, char **argv)
         u->acled = strcmp(folded, nm) ? pool_add(folded) : u->name;
     }
 
+    /* spelling keys ("#mrprks" for "mirpur khas" and "mirpurkhas"): one more
+     * name per variant, looked up by the coder for capitalised words that
+     * match no name (sr__gaz_key), never matched in text */
+    size_t nplain = nvars;
+    for (size_t k = 0; k < nplain; k++) {
+        char key[128];
+        size_t kl = sr__gaz_key(vars[k].norm, strlen(vars[k].norm), key, sizeof key);
+        if (!kl)
+            continue;
+        char *dup = strdup(key);
+        if (!dup)
+            die("out of memory");
+        PUSH(vars, nvars, capvars);
+        vars[nvars] = vars[k];
+        vars[nvars++].norm = dup;
+    }
+
     /* names: one entry per distinct normalised text, listing its places */
     qsort(vars, nvars, sizeof *vars, vcmp);
     sr__gzname *names = NULL;
@@ -1253,7 +1270,8 @@ int main(int argc, char **argv)
         sr__gzname *nm = &names[nnames++];
         nm->first = (uint32_t)nlist;
         nm->text = pool_add(vars[k].norm);
-        nm->flags = !own && (common_name(vars[k].norm) || smap_get(&lexphrases, vars[k].norm, 0))
+        nm->flags = vars[k].norm[0] == '#' ? SR_GZ_NAME_KEY
+                    : !own && (common_name(vars[k].norm) || smap_get(&lexphrases, vars[k].norm, 0))
                         ? SR_GZ_NAME_COMMON : 0;
         int allalt = 1;
         for (size_t j = k; j < e; j++) {
@@ -1265,8 +1283,12 @@ int main(int argc, char **argv)
             PUSH(list, nlist, caplist);
             list[nlist++] = vars[j].place | (vars[j].alt ? SR_GZ_LIST_ALT : 0);
         }
-        for (uint32_t j = nm->first; j < nlist; j++)
+        for (uint32_t j = nm->first; j < nlist; j++) {
             allalt &= !!(list[j] & SR_GZ_LIST_ALT);
+            uint8_t kind = places[list[j] & ~SR_GZ_LIST_ALT].kind;
+            if (kind == SR_GZ_ADMIN1 || kind == SR_GZ_ADMIN2)
+                nm->flags |= SR_GZ_NAME_UNIT;
+        }
         if (allalt)
             nm->flags |= SR_GZ_NAME_ALT;
         nm->count = (uint32_t)(nlist - nm->first);
@@ -1279,13 +1301,16 @@ int main(int argc, char **argv)
     uint32_t *ids = malloc((nnames + 1) * sizeof *ids);
     if (!pats || !lens || !ids)
         die("out of memory");
+    size_t npats = 0;
     for (size_t k = 0; k < nnames; k++) {
-        pats[k] = pool.p + names[k].text;
-        lens[k] = strlen(pats[k]);
-        ids[k] = (uint32_t)k;
+        if (names[k].flags & SR_GZ_NAME_KEY)
+            continue; /* spelling keys are looked up, not matched */
+        pats[npats] = pool.p + names[k].text;
+        lens[npats] = strlen(pats[npats]);
+        ids[npats++] = (uint32_t)k;
     }
     char err[512] = "";
-    sr__matcher *m = sr__matcher_new(SR_ENGINE_PORTABLE, pats, lens, ids, nnames, err, sizeof err);
+    sr__matcher *m = sr__matcher_new(SR_ENGINE_PORTABLE, pats, lens, ids, npats, err, sizeof err);
     if (!m)
         die("%s", err);
 
