@@ -821,6 +821,16 @@ static const char *const series_sql =
     " CASE f.slot WHEN 1 THEN $.actor1 WHEN 2 THEN CASE WHEN $.actor2 <> $.actor1 THEN $.actor2 ELSE '' END" \
     " WHEN 3 THEN CASE WHEN $.actor1 <> '' AND $.actor2 <> '' AND $.actor1 <> $.actor2 THEN $.actor1 ||"     \
     " char(31) || $.actor2 ELSE '' END ELSE '' END"
+/* The low, best and high fatalities of incidents, then of aggregate claims,
+ * of a unit "$", each times the factor m (an SQL fragment ending in "*"):
+ * six comma-separated sums for sr_series and sr_kseries. */
+#define FATALITY_SUMS(m)                                                                                   \
+    m " (CASE WHEN $.kind = 'incident' THEN COALESCE($.fatalities_low, $.fatalities, 0) ELSE 0 END),"     \
+    m " (CASE WHEN $.kind = 'incident' THEN COALESCE($.fatalities, 0) ELSE 0 END),"                        \
+    m " (CASE WHEN $.kind = 'incident' THEN COALESCE($.fatalities_high, $.fatalities, 0) ELSE 0 END),"    \
+    m " (CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities_low, $.fatalities, 0) ELSE 0 END),"    \
+    m " (CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities, 0) ELSE 0 END),"                       \
+    m " (CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities_high, $.fatalities, 0) ELSE 0 END)"
 /* The series of rows "$" (columns sgn, cnt: a counted unit, rep: a report,
  * and the unit's), per actor name and pair: an upsert, expanded by expand. */
 static const char *const series_tpl =
@@ -828,26 +838,28 @@ static const char *const series_tpl =
     " substr($.event_date, 1, 4), $.country, $.iso3, sr_series(CASE WHEN $.event_date = '' THEN 0 ELSE"
     " CAST(substr($.event_date, 6, 2) AS INTEGER) END, $.sgn * $.cnt * ($.kind = 'incident'),"
     " $.sgn * $.cnt * ($.kind = 'aggregate'),"
-    " $.sgn * $.cnt * (CASE WHEN $.kind = 'incident' THEN COALESCE($.fatalities_low, $.fatalities, 0) ELSE 0 END),"
-    " $.sgn * $.cnt * (CASE WHEN $.kind = 'incident' THEN COALESCE($.fatalities, 0) ELSE 0 END),"
-    " $.sgn * $.cnt * (CASE WHEN $.kind = 'incident' THEN COALESCE($.fatalities_high, $.fatalities, 0) ELSE 0 END),"
-    " $.sgn * $.cnt * (CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities_low, $.fatalities, 0) ELSE 0 END),"
-    " $.sgn * $.cnt * (CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities, 0) ELSE 0 END),"
-    " $.sgn * $.cnt * (CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities_high, $.fatalities, 0) ELSE 0 END),"
+    FATALITY_SUMS(" $.sgn * $.cnt *") ","
     " $.sgn * $.rep * ($.kind = 'incident'), $.sgn * $.rep * ($.kind = 'aggregate')) FROM @ $,"
     " (SELECT 1 AS slot, 'actor1' AS fdim UNION ALL SELECT 2, 'actor2' UNION ALL SELECT 3, 'pair' UNION ALL"
     " SELECT 4, 'all') f WHERE (f.slot IN (1, 4) OR" SERIES_FVAL " <> '') AND ($.cnt OR $.rep)% GROUP BY 1, 2, 3, 4, 5, 6"
     " ON CONFLICT (origin, fdim, fval, year, country, iso3) DO UPDATE SET v = sr_series_add(v, excluded.v);\n";
 
-/* series_tpl over the rows of from (as e), with the extra condition cond. */
-static int series_stmt(sr__buf *b, const char *from, const char *cond)
+/* A series template tpl over the rows of from (as e), with the extra
+ * condition cond: the characters at_from and at_cond stand for them. */
+static int fill_tpl(sr__buf *b, const char *tpl, char at_from, char at_cond, const char *from, const char *cond)
 {
     int rc = 0;
-    for (const char *t = series_tpl; *t && !rc; t++)
-        rc = *t == '@' ? sr__buf_adds(b, from)
-             : *t == '%' ? sr__buf_adds(b, cond)
-                         : expand(b, (char[]){*t, 0}, "e", 1, 1, 1);
+    for (const char *t = tpl; *t && !rc; t++)
+        rc = *t == at_from ? sr__buf_adds(b, from)
+             : *t == at_cond ? sr__buf_adds(b, cond)
+                             : expand(b, (char[]){*t, 0}, "e", 1, 1, 1);
     return rc;
+}
+
+/* series_tpl ('@' the rows, '%' the condition). */
+static int series_stmt(sr__buf *b, const char *from, const char *cond)
+{
+    return fill_tpl(b, series_tpl, '@', '%', from, cond);
 }
 
 /* Creates the packed series; with rebuild, fills them from the counted units
@@ -1150,25 +1162,16 @@ static const char *const kseries_tpl =
     " printf('-%d days', (CAST(strftime('%w', $.event_date) AS INTEGER) + 6) % 7)), '') END,"
     " CASE WHEN $.event_date = '' THEN 0 ELSE CAST(substr($.event_date, 6, 2) AS INTEGER) END,"
     " $.sgn * ($.kind = 'incident'), $.sgn * ($.kind = 'aggregate'),"
-    " $.sgn * (CASE WHEN $.kind = 'incident' THEN COALESCE($.fatalities_low, $.fatalities, 0) ELSE 0 END),"
-    " $.sgn * (CASE WHEN $.kind = 'incident' THEN COALESCE($.fatalities, 0) ELSE 0 END),"
-    " $.sgn * (CASE WHEN $.kind = 'incident' THEN COALESCE($.fatalities_high, $.fatalities, 0) ELSE 0 END),"
-    " $.sgn * (CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities_low, $.fatalities, 0) ELSE 0 END),"
-    " $.sgn * (CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities, 0) ELSE 0 END),"
-    " $.sgn * (CASE WHEN $.kind = 'aggregate' THEN COALESCE($.fatalities_high, $.fatalities, 0) ELSE 0 END))"
+    FATALITY_SUMS(" $.sgn *") ")"
     " FROM { $, (SELECT 1 AS slot, 'actor1' AS fdim UNION ALL SELECT 2, 'actor2' UNION ALL SELECT 3, 'pair') f,"
     " (SELECT 'admin1' AS dim UNION ALL SELECT 'admin2' UNION ALL SELECT 'sub_event_type' UNION ALL"
     " SELECT 'week') d WHERE (f.slot = 1 OR" SERIES_FVAL " <> '')} GROUP BY 1, 2, 3, 4, 5, 6, 7"
     " ON CONFLICT (origin, fdim, fval, dim, year, country, iso3) DO UPDATE SET v = sr_kseries_add(v, excluded.v);\n";
 
+/* kseries_tpl ('{' the rows, '}' the condition: '%' is strftime's). */
 static int kseries_stmt(sr__buf *b, const char *from, const char *cond)
 {
-    int rc = 0;
-    for (const char *t = kseries_tpl; *t && !rc; t++)
-        rc = *t == '{' ? sr__buf_adds(b, from)
-             : *t == '}' ? sr__buf_adds(b, cond)
-                         : expand(b, (char[]){*t, 0}, "e", 1, 1, 1);
-    return rc;
+    return fill_tpl(b, kseries_tpl, '{', '}', from, cond);
 }
 
 /* Creates the keyed series; with rebuild, fills them from the counted units,
