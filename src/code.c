@@ -162,7 +162,10 @@ struct sr__codecache {
     long front_rival[4];  /* front_dyad's rival actor per front: index + 1, -1 none, 0 not yet known */
     uint32_t *units_by_iso; /* unit_near: every admin1 unit, ordered by country, built once */
     size_t nunits_by_iso;
+    struct keymemo *keys;   /* spelling_keys' lookups, KEYMEMO_SLOTS of them, made on first use */
 };
+#define KEYMEMO_SLOTS 2048
+#define KEYMEMO_LEN 27
 #define CACHE_KEEP_BYTES ((size_t)4 << 20)
 
 static unsigned nsites(void);
@@ -211,6 +214,7 @@ void sr__code_cache_free(struct sr__codecache *cc)
     free(a->para);
     free(cc->src_iso);
     free(cc->units_by_iso);
+    free(cc->keys);
     free(cc->src_first);
     free(cc->outlet_pats);
     if (cc->sites)
@@ -486,6 +490,38 @@ static void apostrophe_variants(coder *c)
  * place of that key lies in that unit: a transliteration GeoNames does not
  * list ("Mirpur Khas", "At Tuhayta"). Only near a unit, since skeletons of
  * unknown words (persons, firms) meet some village somewhere. */
+/* A spelling key's name in the gazetteer, remembered in the context's cache
+ * (direct-mapped by a hash of the key): the same unknown words come back
+ * from document to document, and each lookup is a binary search over all
+ * the gazetteer's names, a cache miss at most of its steps. */
+struct keymemo {
+    uint8_t n; /* the key's length, 0: empty slot */
+    char key[KEYMEMO_LEN];
+    int32_t at; /* sr__gaz_lookup's answer */
+};
+
+static long key_lookup(const coder *c, const char *key, size_t kl)
+{
+    struct sr__codecache *cc = c->ctx->cc;
+    if (cc && !cc->keys)
+        cc->keys = calloc(KEYMEMO_SLOTS, sizeof *cc->keys);
+    if (!cc || !cc->keys || kl > KEYMEMO_LEN || !kl)
+        return sr__gaz_lookup(c->ctx->gaz, key, kl);
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < kl; i++)
+        h = (h ^ (unsigned char)key[i]) * 16777619u;
+    struct keymemo *m = &cc->keys[(h ^ h >> 15) & (KEYMEMO_SLOTS - 1)];
+    if (m->n == kl && !memcmp(m->key, key, kl))
+        return m->at;
+    long at = sr__gaz_lookup(c->ctx->gaz, key, kl);
+    if (at > INT32_MAX)
+        return at;
+    m->n = (uint8_t)kl;
+    memcpy(m->key, key, kl);
+    m->at = (int32_t)at;
+    return at;
+}
+
 static void spelling_keys(coder *c)
 {
     const sr__gaz *g = c->ctx->gaz;
@@ -578,7 +614,7 @@ static void spelling_keys(coder *c)
         if (!kl || (kl < 5 && !TOK_IN(c, e, "district", "county", "municipality", "governorate", "province",
                                       "tehsil", "subdistrict", "upazila", "lga")))
             continue;
-        long at = sr__gaz_lookup(g, key, kl);
+        long at = key_lookup(c, key, kl);
         if (at < 0)
             continue;
         /* the admin1 and admin2 units named within 12 tokens */
