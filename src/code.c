@@ -14,9 +14,11 @@
 #include <strings.h>
 #include <threads.h>
 
-/* String equality with a literal; the first-byte test makes the usual
- * mismatch cheap (class names and roles are compared on every clause). */
-#define STREQ(a, lit) ((a)[0] == (lit)[0] && !strcmp((a), (lit)))
+/* String equality with a non-empty literal; testing the first two bytes
+ * makes the usual mismatch cheap (class names and roles are compared on
+ * every clause, and share first letters: "clash", "capture", "change").
+ * a[1] is read only when a[0] is lit[0], not NUL, so never past a's end. */
+#define STREQ(a, lit) ((a)[0] == (lit)[0] && (a)[1] == (lit)[1] && !strcmp((a), (lit)))
 
 /* ---- mentions ----------------------------------------------------------- */
 enum { MT_NONE = 0, MT_ACTOR, MT_AGENT, MT_COUNTRY, MT_PLACE, MT_SOURCE, MT_TRIGGER, MT_QUANT, MT_NUM };
