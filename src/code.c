@@ -923,6 +923,8 @@ static int looks_proper(const coder *c, uint32_t tb, uint32_t te)
             if (i + 1 == te && i > tb && k->e - k->s == 6 && !strncmp(c->t.norm + k->s, "region", 6))
                 ok = 1;
             for (int p = 0; parts[p]; p++) {
+                if (parts[p][0] != c->t.norm[k->s])
+                    continue; /* (no part is empty) */
                 size_t n = strlen(parts[p]);
                 if (!strncmp(c->t.norm + k->s, parts[p], n) &&
                     (k->e - k->s == n || c->t.norm[k->s + n] == '-'))
@@ -2007,7 +2009,7 @@ static void take_toll(sr_event *to, const sr_event *from)
 }
 
 /* ---- naming actors ------------------------------------------------------ */
-static int generic_armed(const char *a) { return !strncmp(a, "Unidentified Armed Group", 24); }
+static int generic_armed(const char *a) { return a[0] == 'U' && !strncmp(a, "Unidentified Armed Group", 24); }
 
 static void subst(char *out, size_t cap, const char *tpl, const char *country, const char *military,
                   const char *police)
@@ -3280,8 +3282,13 @@ static int unknown_author(const coder *c, uint32_t a, uint32_t b)
 /* Is the actor the UN (not one of its armed missions) or a relief agency? */
 static int relief_body(const char *a)
 {
-    return !strncmp(a, "UN: ", 4) || !strncmp(a, "WFP: ", 5) || !strncmp(a, "UNHCR: ", 7) ||
-           !strncmp(a, "ICRC: ", 6) || !strncmp(a, "MSF: ", 5);
+    switch (a[0]) { /* (most actors begin with none of these letters) */
+    case 'U': return !strncmp(a, "UN: ", 4) || !strncmp(a, "UNHCR: ", 7);
+    case 'W': return !strncmp(a, "WFP: ", 5);
+    case 'I': return !strncmp(a, "ICRC: ", 6);
+    case 'M': return !strncmp(a, "MSF: ", 5);
+    default: return 0;
+    }
 }
 
 /* Is an aggregate toll the running total of a whole war ("More than
