@@ -2228,7 +2228,7 @@ static int class_rank(const char *cls)
                                         "protest", "arrest", "agreement", "hq", "change",
                                         "clash", "kill", "attack", "loot", "other", NULL};
     for (int i = 0; order[i]; i++)
-        if (order[i][0] == cls[0] && !strcmp(order[i], cls))
+        if (order[i][0] == cls[0] && order[i][1] == cls[1] && !strcmp(order[i], cls))
             return i;
     return 99;
 }
@@ -5972,7 +5972,7 @@ static int fat_compatible(const sr_event *a, const sr_event *b)
     return d <= 2 || d * 20 <= m;
 }
 
-static int str_compatible(const char *x, const char *y) { return !*x || !*y || !strcmp(x, y); }
+static int str_compatible(const char *x, const char *y) { return !*x || !*y || (*x == *y && !strcmp(x, y)); }
 
 
 /* Within a document "gunmen" may be the group named elsewhere. */
@@ -6172,7 +6172,7 @@ static void protest_interventions(coder *c)
         cand *p = &c->cands[i];
         /* (a protest the police already broke up may still be told to have
          * turned violent in the next sentences: the riot loop below) */
-        if (p->merged || (strcmp(p->sub_event_type, "Peaceful protest") && strcmp(p->sub_event_type, "Protest with intervention")))
+        if (p->merged || (!STREQ(p->sub_event_type, "Peaceful protest") && !STREQ(p->sub_event_type, "Protest with intervention")))
             continue;
         for (size_t j = i + 1; j < c->ncands && STREQ(p->sub_event_type, "Peaceful protest"); j++) {
             cand *q = &c->cands[j];
@@ -6319,8 +6319,8 @@ static void complete_tolls(coder *c)
             x = &c->cands[i - 1];
         /* (a bare "A suspect was shot and died." is a toll too: an attack
          * whose perpetrator is only ACLED's default) */
-        int bare = (!strcmp(y->cls, "attack") || !strcmp(y->cls, "kill")) && y->ev.ev_actor1.start < 0;
-        if (y->merged || x->merged || (strcmp(y->cls, "kill") && !bare) || y->ev.fatalities <= 0 || y->kind_agg)
+        int bare = (STREQ(y->cls, "attack") || STREQ(y->cls, "kill")) && y->ev.ev_actor1.start < 0;
+        if (y->merged || x->merged || (!STREQ(y->cls, "kill") && !bare) || y->ev.fatalities <= 0 || y->kind_agg)
             continue;
         /* (in the same sentence only a later clause that names nobody: "jets
          * struck a house, and two people were killed") */
@@ -6555,6 +6555,9 @@ static void remnants_of_war(coder *c)
     }
 }
 
+/* String equality, cheap when the two are one string or differ in their first byte. */
+static inline int str_eq(const char *a, const char *b) { return a == b || (*a == *b && !strcmp(a, b)); }
+
 static void merge_cands(coder *c)
 {
     answered_fire(c);
@@ -6600,8 +6603,8 @@ static void merge_cands(coder *c)
              * elaboration of the richer one: "The attackers used rifles and withdrew" */
             int weak = !y->has_date && !y->kind_agg &&
                        (y->ev.fatalities < 0 || (y->ev.fatalities == 0 && !*y->actor1 && !*y->actor2));
-            if (y->merged || (strcmp(x->sub_event_type, y->sub_event_type) &&
-                              !(weak && !strcmp(x->event_type, y->event_type))))
+            if (y->merged || (!str_eq(x->sub_event_type, y->sub_event_type) &&
+                              !(weak && str_eq(x->event_type, y->event_type))))
                 continue;
             int same = actor_compatible(x->actor1, x->ev.inter1, y->actor1, y->ev.inter1) &&
                        (weak || actor_compatible(x->actor2, x->ev.inter2, y->actor2, y->ev.inter2));
