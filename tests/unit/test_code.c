@@ -168,6 +168,36 @@ static void test_engines_agree(void **state)
     free(buf);
 }
 
+/* Spelling keys are looked up once per context and then remembered
+ * (code.c key_lookup): coded again in the same context, between other
+ * documents with other keys, a document gets the same place, and a key
+ * whose place lies in another district is still not taken. */
+static void test_spelling_key_memo(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *location, *admin1;
+    } docs[] = {
+        {"Police dispersed traders who blocked the main bazaar in Mirpurkhas city (Mirpurkhas, Sindh) on Monday.",
+         "Mirpur Khas", "Sindh"},
+        {"Garment workers blocked the highway in Sreepur upazila (Gazipur, Dhaka) on Tuesday over unpaid wages.",
+         "Gazipur", NULL},
+        {"Houthi forces shelled farms in Tuhayat district (Al Hudaydah) on Saturday, wounding two farmers.", NULL,
+         "Al Hudaydah"},
+    };
+    for (int round = 0; round < 3; round++)
+        for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+            sr_events *evs = code(docs[i].text, "2021-03-10");
+            assert_true(sr_events_count(evs) >= 1);
+            const sr_event *e = sr_events_get(evs, 0);
+            if (docs[i].location)
+                assert_string_equal(e->location, docs[i].location);
+            if (docs[i].admin1)
+                assert_string_equal(e->admin1_acled, docs[i].admin1);
+            sr_events_free(evs);
+        }
+}
+
 static void test_empty_and_eventless(void **state)
 {
     (void)state;
@@ -189,6 +219,7 @@ int main(void)
         cmocka_unit_test(test_no_casualties),
         cmocka_unit_test(test_aggregate_and_merge),
         cmocka_unit_test(test_engines_agree),
+        cmocka_unit_test(test_spelling_key_memo),
         cmocka_unit_test(test_empty_and_eventless),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
