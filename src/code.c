@@ -1119,13 +1119,15 @@ static int prefix_of_unknown(const coder *c, const rawmatch *r)
     uint32_t n = r->te;
     if (n + 1 >= c->t.ntoks || r->te - r->tb != 1)
         return 0;
-    const sr__tok *k = &c->t.toks[n];
+    /* "Tall al Ahmar al Gharbi": a lower-case article inside the name */
+    uint32_t m = n + (n + 2 < c->t.ntoks && !(c->t.toks[n].flags & SR_TF_CAP) && TOK_IN(c, n, "al", "el"));
+    const sr__tok *k = &c->t.toks[m];
     if (k->kind != SR_TOK_WORD || !(k->flags & SR_TF_CAP) || (k->flags & (SR_TF_SSTART | SR_TF_ALLCAPS)) ||
-        (c->t.toks[r->tb].flags & SR_TF_ALLCAPS) || (k->flags & SR_TF_NEWLINE) || c->ti[n].w ||
-        TOK_IN_LIST(c, n, generic))
+        (c->t.toks[r->tb].flags & SR_TF_ALLCAPS) || (k->flags & SR_TF_NEWLINE) || c->ti[m].w ||
+        TOK_IN_LIST(c, m, generic))
         return 0;
     /* "Tal Baydar in", "Bila Kamianka," but not "Kisumu Boys High School" */
-    if (c->t.toks[n + 1].kind == SR_TOK_WORD && (c->t.toks[n + 1].flags & SR_TF_CAP))
+    if (c->t.toks[m + 1].kind == SR_TOK_WORD && (c->t.toks[m + 1].flags & SR_TF_CAP))
         return 0;
     const sr__gaz *g = c->ctx->gaz;
     const sr__gzname *nm = sr__gaz_name(g, SR_LX_ROW(r->id));
