@@ -127,6 +127,9 @@ typedef struct coder {
     int nfront;           /* how many, */
     uint32_t front[4];    /* and the admin1 units of the frontline it speaks of */
     int front_doc;        /* front_doc: 0 not asked yet, 1 no, 2 some sentence speaks of a front */
+    int front_listed;     /* front_region: the front regions looked up, */
+    int nfront_pl;        /* how many, */
+    uint32_t front_pl[4]; /* and their places */
     uint32_t road_rows[8]; /* road_ends: names of towns in roads' names that are no mention, */
     int nroad;             /* how many (they vote for the document's country) */
     const char *doc_iso3; /* main country of the document */
@@ -1120,7 +1123,9 @@ static int prefix_of_unknown(const coder *c, const rawmatch *r)
     if (n + 1 >= c->t.ntoks || r->te - r->tb != 1)
         return 0;
     /* "Tall al Ahmar al Gharbi": a lower-case article inside the name */
-    uint32_t m = n + (n + 2 < c->t.ntoks && !(c->t.toks[n].flags & SR_TF_CAP) && TOK_IN(c, n, "al", "el"));
+    const sr__tok *k0 = &c->t.toks[n];
+    uint32_t m = n + (n + 2 < c->t.ntoks && k0->e - k0->s == 2 && c->t.norm[k0->s + 1] == 'l' &&
+                      !(k0->flags & SR_TF_CAP) && TOK_IN(c, n, "al", "el"));
     const sr__tok *k = &c->t.toks[m];
     if (k->kind != SR_TOK_WORD || !(k->flags & SR_TF_CAP) || (k->flags & (SR_TF_SSTART | SR_TF_ALLCAPS)) ||
         (c->t.toks[r->tb].flags & SR_TF_ALLCAPS) || (k->flags & SR_TF_NEWLINE) || c->ti[m].w ||
@@ -2424,20 +2429,25 @@ static int front_units(coder *c, uint32_t *out)
     return c->nfront;
 }
 
-/* The places.tsv front region ("Luhansk frontline") of admin1 unit u, or
- * SR_GZ_NONE when no front runs through it. */
-static uint32_t front_region(const coder *c, uint32_t u)
+/* The places.tsv front region ("Luhansk frontline") of admin1 unit u listed
+ * first, or SR_GZ_NONE when no front runs through it. The front regions are
+ * looked up once per document. */
+static uint32_t front_region(coder *c, uint32_t u)
 {
-    long at = sr__gaz_lookup(c->ctx->gaz, "frontline", 9);
-    if (at < 0)
-        return SR_GZ_NONE;
-    const sr__gzname *nm = sr__gaz_name(c->ctx->gaz, (uint32_t)at);
-    for (uint32_t k = 0; k < nm->count; k++) {
-        uint32_t pl = sr__gaz_list(c->ctx->gaz, nm->first + k);
-        const sr__gzplace *p = sr__gaz_place(c->ctx->gaz, pl);
-        if (p->kind == SR_GZ_REGION && p->admin1 == u)
-            return pl;
+    if (!c->front_listed) {
+        c->front_listed = 1;
+        long at = sr__gaz_lookup(c->ctx->gaz, "frontline", 9);
+        const sr__gzname *nm = at >= 0 ? sr__gaz_name(c->ctx->gaz, (uint32_t)at) : NULL;
+        for (uint32_t k = 0; nm && k < nm->count && c->nfront_pl < 4; k++) {
+            uint32_t pl = sr__gaz_list(c->ctx->gaz, nm->first + k);
+            const sr__gzplace *p = sr__gaz_place(c->ctx->gaz, pl);
+            if (p->kind == SR_GZ_REGION && p->admin1 != SR_GZ_NONE)
+                c->front_pl[c->nfront_pl++] = pl;
+        }
     }
+    for (int k = 0; k < c->nfront_pl; k++)
+        if (sr__gaz_place(c->ctx->gaz, c->front_pl[k])->admin1 == u)
+            return c->front_pl[k];
     return SR_GZ_NONE;
 }
 
@@ -2459,12 +2469,10 @@ static int on_front(const coder *c, const mention *m, const sr__where *w, const 
     if (w->pop >= 20000 || m->alt != UINT32_MAX)
         return 0;
     /* farther than 50 km from every stretch of the front the unit has */
-    long at = sr__gaz_lookup(c->ctx->gaz, "frontline", 9);
-    const sr__gzname *nm = sr__gaz_name(c->ctx->gaz, (uint32_t)at);
     const double deg = 111.2; /* km per degree of latitude */
-    for (uint32_t k = 0; k < nm->count; k++) {
-        const sr__gzplace *p = sr__gaz_place(c->ctx->gaz, sr__gaz_list(c->ctx->gaz, nm->first + k));
-        if (p->kind != SR_GZ_REGION || p->admin1 != f->admin1)
+    for (int k = 0; k < c->nfront_pl; k++) {
+        const sr__gzplace *p = sr__gaz_place(c->ctx->gaz, c->front_pl[k]);
+        if (p->admin1 != f->admin1)
             continue;
         double dy = (p->lat - w->lat) * deg, dx = (p->lon - w->lon) * deg * cos(w->lat * M_PI / 180);
         if (dx * dx + dy * dy <= 50.0 * 50.0)
@@ -2974,10 +2982,10 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             }
         }
     int to_front = 0;
-    if (w.admin1_ix != UINT32_MAX && w.kind != SR_GZ_REGION && front_doc(c)) {
-        uint32_t fr = front_region(c, w.admin1_ix);
-        const sr__gzplace *f = fr != SR_GZ_NONE ? sr__gaz_place(c->ctx->gaz, fr) : NULL;
-        if (f && on_front(c, best, &w, f)) {
+    uint32_t fr = w.admin1_ix != UINT32_MAX && w.kind != SR_GZ_REGION ? front_region(c, w.admin1_ix) : SR_GZ_NONE;
+    if (fr != SR_GZ_NONE && front_doc(c)) {
+        const sr__gzplace *f = sr__gaz_place(c->ctx->gaz, fr);
+        if (on_front(c, best, &w, f)) {
             w.lat = f->lat;
             w.lon = f->lon;
             w.geonameid = 0;
