@@ -4522,7 +4522,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                                           "councillor", "councilor", "chairman", "secretary",
                                           "president", "official", "mp", "candidate", "aspirant",
                                           "hopeful", "director", "mca", "senator", "governor",
-                                          "politician", "agent", "campaigner");
+                                          "politician", "agent", "campaigner", "supporters", "members",
+                                          "activists", "candidates", "aspirants", "officials", "leaders");
         if (((ch[i2].actor >= 0 && ch[i2].agent >= 0 && STREQ(lx->agents[ch[i2].agent].role, "civilian")) || one_member) &&
             (a2.inter == 3 || a2.inter == 6 || a2.inter == 7 || a2.inter == 8) && evc) {
             /* "a BNP leader", "a Red Cross worker" as victims: civilians of the
