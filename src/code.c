@@ -3515,7 +3515,7 @@ static int object_at(const coder *c, uint32_t k, uint32_t b)
 /* Is token k the object of a headline verb: what object_at takes, or a
  * lower-case noun ("attacks herdsman", "attack campaigner") — a word that
  * is no function word, trigger, participle or number? */
-static int headline_object(const coder *c, uint32_t k, uint32_t b)
+static __attribute__((noinline)) int headline_object(const coder *c, uint32_t k, uint32_t b)
 {
     if (object_at(c, k, b))
         return 1;
@@ -3545,7 +3545,7 @@ static int reported_after(const coder *c, uint32_t from, uint32_t to)
  * variant, or -1: what a gap trigger ("stoned … to death") falls back to
  * when its second word is missing. Scans the phrases; only called for the
  * few killing verbs with a gap. */
-static long gapless_row(const coder *c, uint32_t i)
+static __attribute__((noinline)) long gapless_row(const coder *c, uint32_t i)
 {
     const sr__lexicon *lx = c->lx;
     const sr__tok *t = &c->t.toks[i];
@@ -3556,6 +3556,42 @@ static long gapless_row(const coder *c, uint32_t i)
             !(lx->triggers[SR_LX_ROW(lx->ids[v])].bits & (SR__TRIG_GAP | SR__TRIG_LABEL)))
             return (long)SR_LX_ROW(lx->ids[v]);
     return -1;
+}
+
+/* The row a killing verb with a gap falls back to when its second word is
+ * missing ("rioters stoned offices"), or -1: only when used actively before
+ * an object (not "a burnt building", "houses were burnt"). */
+static __attribute__((noinline)) long gap_fallback(const coder *c, const mention *m, uint32_t i, uint32_t a, uint32_t b)
+{
+    if (!STREQ(c->lx->triggers[m->row].cls, "kill") || m->te != i + 1 || i <= a ||
+        !islower((unsigned char)c->t.orig[c->t.toks[i].os]) || is_aux(c, i - 1) ||
+        TOK_IN(c, i - 1, "a", "an", "the", "been", "being", "get", "got") || !headline_object(c, i + 1, b))
+        return -1;
+    return gapless_row(c, i);
+}
+
+/* "Marule clan attacks herdsman", "Unknown group attacks campaigner": is
+ * the noun trigger tm a headline's bare "attack(s)" after a few words that
+ * open the clause (no punctuation, article or preposition right before it,
+ * one subject at most) and before a noun, that is, the verb whatever the
+ * subject is? */
+static __attribute__((noinline)) int headline_verb(const coder *c, const mention *tm, uint32_t a, uint32_t b,
+                                                   const chunk *ch, size_t nch)
+{
+    if (!(tm->te == tm->tb + 1 && TOK_IN(c, tm->tb, "attack", "attacks") && tm->tb > a && tm->tb - a <= 7 &&
+          headline_object(c, tm->te, b) &&
+          !TOK_IN(c, a, "in", "on", "after", "following", "during", "amid", "despite", "since", "before", "with", "by",
+                  "for", "to", "the", "a", "an", "this", "these", "such", "similar", "further", "more") &&
+          !TOK_IN(c, tm->tb - 1, "the", "an", "a", "this", "that", "of", "to", "recent", "further", "more", "similar",
+                  "several", "many", "two", "three", "deadly", "fatal", "renewed", "separate", "suspected", "alleged",
+                  "armed", "gun", "knife", "militant", "terror", "terrorist", "rebel", "insurgent")))
+        return 0;
+    int ok = !c->ti[tm->tb - 1].num && !c->ti[tm->tb - 1].quant, nsub = 0;
+    for (uint32_t k = a; k < tm->tb && ok; k++)
+        ok = !is_punct(c, k) && !c->ti[k].trig && !is_aux(c, k);
+    for (size_t k = 0; k < nch; k++)
+        nsub += ch[k].tb < tm->tb;
+    return ok && nsub <= 1; /* (one subject: "gunmen with links to X attack hotel" would swap the roles) */
 }
 
 static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
@@ -3619,11 +3655,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             /* "rioters stoned offices", "burnt the station": a killing
              * verb without its "to death" is the act the same word names
              * elsewhere in the dictionary */
-            long alt = -1;
-            if (!found && STREQ(lx->triggers[m->row].cls, "kill") && m->te == i + 1 && i > a &&
-                islower((unsigned char)c->t.orig[c->t.toks[i].os]) && !is_aux(c, i - 1) &&
-                !TOK_IN(c, i - 1, "a", "an", "the", "been", "being", "get", "got") && headline_object(c, i + 1, b))
-                alt = gapless_row(c, i); /* (active, before its object: not "a burnt building", "houses were burnt") */
+            long alt = found ? -1 : gap_fallback(c, m, i, a, b);
             if (alt >= 0)
                 c->men[c->ti[i].trig - 1].row = (uint32_t)alt;
             else if (!found)
@@ -4313,25 +4345,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         ((i2 >= 0 && ch[i2].prep == 0 && ch[i2].tb >= tm->te && ch[i2].tb <= tm->te + 3) ||
          (tm->te == tm->tb + 1 && object_at(c, tm->te, b))))
         as_verb = 1;
-    /* "Marule clan attacks herdsman", "Unknown group attacks campaigner":
-     * a headline's bare "attack(s)" after a few words that open the clause
-     * (no punctuation, article or preposition right before it) and before
-     * a noun is the verb, whatever the subject is */
-    if (only_noun && !as_verb && tm->te == tm->tb + 1 && TOK_IN(c, tm->tb, "attack", "attacks") && tm->tb > a &&
-        tm->tb - a <= 7 && headline_object(c, tm->te, b) &&
-        !TOK_IN(c, a, "in", "on", "after", "following", "during", "amid", "despite", "since", "before", "with", "by",
-                "for", "to", "the", "a", "an", "this", "these", "such", "similar", "further", "more") &&
-        !TOK_IN(c, tm->tb - 1, "the", "an", "a", "this", "that", "of", "to", "recent", "further", "more", "similar",
-                "several", "many", "two", "three", "deadly", "fatal", "renewed", "separate", "suspected", "alleged",
-                "armed", "gun", "knife", "militant", "terror", "terrorist", "rebel", "insurgent")) {
-        int ok = !c->ti[tm->tb - 1].num && !c->ti[tm->tb - 1].quant, nsub = 0;
-        for (uint32_t k = a; k < tm->tb && ok; k++)
-            ok = !is_punct(c, k) && !c->ti[k].trig && !is_aux(c, k);
-        for (size_t k = 0; k < nch; k++)
-            nsub += ch[k].tb < tm->tb;
-        ok &= nsub <= 1; /* (one subject: "gunmen with links to X attack hotel" would swap the roles) */
-        as_verb = ok;
-    }
+    /* "Marule clan attacks herdsman": a headline's verb whatever the subject */
+    if (only_noun && !as_verb)
+        as_verb = headline_verb(c, tm, a, b, ch, nch);
     /* "Attack on a village by X militia", "Attack by an armed group on
      * herders": the noun with its author named after "by" and a target
      * after "on" (or the author alone, right after the noun) tells an act */
