@@ -126,6 +126,10 @@ typedef struct coder {
     uint32_t front_sb;    /* front_units: the sentence they are for (+1), */
     int nfront;           /* how many, */
     uint32_t front[4];    /* and the admin1 units of the frontline it speaks of */
+    int front_doc;        /* front_doc: 0 not asked yet, 1 no, 2 some sentence speaks of a front */
+    int front_listed;     /* front_region: the front regions looked up, */
+    int nfront_pl;        /* how many, */
+    uint32_t front_pl[4]; /* and their places */
     uint32_t road_rows[8]; /* road_ends: names of towns in roads' names that are no mention, */
     int nroad;             /* how many (they vote for the document's country) */
     const char *doc_iso3; /* main country of the document */
@@ -1118,13 +1122,17 @@ static int prefix_of_unknown(const coder *c, const rawmatch *r)
     uint32_t n = r->te;
     if (n + 1 >= c->t.ntoks || r->te - r->tb != 1)
         return 0;
-    const sr__tok *k = &c->t.toks[n];
+    /* "Tall al Ahmar al Gharbi": a lower-case article inside the name */
+    const sr__tok *k0 = &c->t.toks[n];
+    uint32_t m = n + (n + 2 < c->t.ntoks && k0->e - k0->s == 2 && c->t.norm[k0->s + 1] == 'l' &&
+                      !(k0->flags & SR_TF_CAP) && TOK_IN(c, n, "al", "el"));
+    const sr__tok *k = &c->t.toks[m];
     if (k->kind != SR_TOK_WORD || !(k->flags & SR_TF_CAP) || (k->flags & (SR_TF_SSTART | SR_TF_ALLCAPS)) ||
-        (c->t.toks[r->tb].flags & SR_TF_ALLCAPS) || (k->flags & SR_TF_NEWLINE) || c->ti[n].w ||
-        TOK_IN_LIST(c, n, generic))
+        (c->t.toks[r->tb].flags & SR_TF_ALLCAPS) || (k->flags & SR_TF_NEWLINE) || c->ti[m].w ||
+        TOK_IN_LIST(c, m, generic))
         return 0;
     /* "Tal Baydar in", "Bila Kamianka," but not "Kisumu Boys High School" */
-    if (c->t.toks[n + 1].kind == SR_TOK_WORD && (c->t.toks[n + 1].flags & SR_TF_CAP))
+    if (c->t.toks[m + 1].kind == SR_TOK_WORD && (c->t.toks[m + 1].flags & SR_TF_CAP))
         return 0;
     const sr__gaz *g = c->ctx->gaz;
     const sr__gzname *nm = sr__gaz_name(g, SR_LX_ROW(r->id));
@@ -2358,12 +2366,43 @@ static int wants_admin(coder *c, const mention *m)
 /* Is token i "SMM" or "Monitoring Mission" of a mission named with the
  * word "Special" or the OSCE ("the OSCE SMM", "Special Monitoring Mission")?
  * Its reports are of fire along a front line. */
-static int front_mission(const coder *c, uint32_t i)
+static int front_mission(const coder *c, uint32_t sb, uint32_t i)
 {
-    for (uint32_t k = i > c->sb + 3 ? i - 3 : c->sb; k < i; k++)
+    for (uint32_t k = i > sb + 3 ? i - 3 : sb; k < i; k++)
         if (tok_is(c, k, "osce") || tok_is(c, k, "special"))
             return 1;
     return 0;
+}
+
+/* Do tokens [sb, se) of a sentence speak of a front line ("frontline", "the
+ * contact line", "line of contact", the OSCE SMM)? */
+static int front_words(const coder *c, uint32_t sb, uint32_t se)
+{
+    for (uint32_t i = sb; i < se; i++) {
+        char c0 = c->t.norm[c->t.toks[i].s]; /* most tokens fail here */
+        if (c0 != 'f' && c0 != 'l' && c0 != 's' && c0 != 'm')
+            continue;
+        if (tok_is(c, i, "frontline") || tok_is(c, i, "front-line") ||
+            (tok_is(c, i, "line") && i > sb && TOK_IN(c, i - 1, "contact", "front")) ||
+            (tok_is(c, i, "line") && tok_is(c, i + 1, "of") && tok_is(c, i + 2, "contact")) ||
+            /* a ceasefire monitoring mission reports from the front */
+            ((tok_is(c, i, "smm") || (tok_is(c, i, "monitoring") && tok_is(c, i + 1, "mission"))) &&
+             front_mission(c, sb, i)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does any sentence of the document speak of a front line? Once per document. */
+static int front_doc(coder *c)
+{
+    if (!c->front_doc) {
+        c->front_doc = 1;
+        for (size_t s = 0; s < c->t.nsents && c->front_doc == 1; s++)
+            if (front_words(c, c->t.sents[s].tb, c->t.sents[s].te))
+                c->front_doc = 2;
+    }
+    return c->front_doc == 2;
 }
 
 /* The admin1 units a sentence that speaks of "the frontline" or "the contact
@@ -2375,18 +2414,7 @@ static int front_units(coder *c, uint32_t *out)
     if (c->front_sb != c->sb + 1) {
         c->front_sb = c->sb + 1;
         c->nfront = 0;
-        int front = 0;
-        for (uint32_t i = c->sb; i < c->se && !front; i++) {
-            char c0 = c->t.norm[c->t.toks[i].s]; /* most tokens fail here */
-            if (c0 != 'f' && c0 != 'l' && c0 != 's' && c0 != 'm')
-                continue;
-            front = tok_is(c, i, "frontline") || tok_is(c, i, "front-line") ||
-                    (tok_is(c, i, "line") && i > c->sb && TOK_IN(c, i - 1, "contact", "front")) ||
-                    (tok_is(c, i, "line") && tok_is(c, i + 1, "of") && tok_is(c, i + 2, "contact")) ||
-                    /* a ceasefire monitoring mission reports from the front */
-                    ((tok_is(c, i, "smm") || (tok_is(c, i, "monitoring") && tok_is(c, i + 1, "mission"))) &&
-                     front_mission(c, i));
-        }
+        int front = front_words(c, c->sb, c->se);
         long at = front ? sr__gaz_lookup(c->ctx->gaz, "frontline", 9) : -1;
         if (at >= 0) {
             const sr__gzname *nm = sr__gaz_name(c->ctx->gaz, (uint32_t)at);
@@ -2399,6 +2427,58 @@ static int front_units(coder *c, uint32_t *out)
     }
     memcpy(out, c->front, (size_t)c->nfront * sizeof *out);
     return c->nfront;
+}
+
+/* The places.tsv front region ("Luhansk frontline") of admin1 unit u listed
+ * first, or SR_GZ_NONE when no front runs through it. The front regions are
+ * looked up once per document. */
+static uint32_t front_region(coder *c, uint32_t u)
+{
+    if (!c->front_listed) {
+        c->front_listed = 1;
+        long at = sr__gaz_lookup(c->ctx->gaz, "frontline", 9);
+        const sr__gzname *nm = at >= 0 ? sr__gaz_name(c->ctx->gaz, (uint32_t)at) : NULL;
+        for (uint32_t k = 0; nm && k < nm->count && c->nfront_pl < 4; k++) {
+            uint32_t pl = sr__gaz_list(c->ctx->gaz, nm->first + k);
+            const sr__gzplace *p = sr__gaz_place(c->ctx->gaz, pl);
+            if (p->kind == SR_GZ_REGION && p->admin1 != SR_GZ_NONE)
+                c->front_pl[c->nfront_pl++] = pl;
+        }
+    }
+    for (int k = 0; k < c->nfront_pl; k++)
+        if (sr__gaz_place(c->ctx->gaz, c->front_pl[k])->admin1 == u)
+            return c->front_pl[k];
+    return SR_GZ_NONE;
+}
+
+/* Should the event at w (mention m) in a front unit take the front region's
+ * point? In a report on a front, the unit named alone or after a village the
+ * gazetteer lacks ("near Novozvanivka, Luhansk": the oblast, not its capital
+ * behind the line), a village known by no point, and a small town whose only
+ * namesake lies far behind the line all stand for a village on the front. */
+static int on_front(const coder *c, const mention *m, const sr__where *w, const sr__gzplace *f)
+{
+    if (isnan(w->lat) || w->kind == SR_GZ_ADMIN1)
+        return 1;
+    if (w->kind != SR_GZ_CITY)
+        return 0;
+    if (m->tb >= 2 && tok_is(c, m->tb - 1, ",") && !ent_at(c, m->tb - 2) &&
+        c->t.toks[m->tb - 2].kind == SR_TOK_WORD && (c->t.toks[m->tb - 2].flags & SR_TF_CAP) &&
+        !strcasecmp(w->name, w->admin1_acled))
+        return 1; /* "Novozvanivka, Luhansk": the unit after a village no list has */
+    if (w->pop >= 20000 || m->alt != UINT32_MAX)
+        return 0;
+    /* farther than 50 km from every stretch of the front the unit has */
+    const double deg = 111.2; /* km per degree of latitude */
+    for (int k = 0; k < c->nfront_pl; k++) {
+        const sr__gzplace *p = sr__gaz_place(c->ctx->gaz, c->front_pl[k]);
+        if (p->admin1 != f->admin1)
+            continue;
+        double dy = (p->lat - w->lat) * deg, dx = (p->lon - w->lon) * deg * cos(w->lat * M_PI / 180);
+        if (dx * dx + dy * dy <= 50.0 * 50.0)
+            return 0;
+    }
+    return 1;
 }
 
 /* "Washington blames...", "backed by Moscow": a national capital named
@@ -2901,6 +2981,17 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
                 break;
             }
         }
+    int to_front = 0;
+    uint32_t fr = w.admin1_ix != UINT32_MAX && w.kind != SR_GZ_REGION ? front_region(c, w.admin1_ix) : SR_GZ_NONE;
+    if (fr != SR_GZ_NONE && front_doc(c)) {
+        const sr__gzplace *f = sr__gaz_place(c->ctx->gaz, fr);
+        if (on_front(c, best, &w, f)) {
+            w.lat = f->lat;
+            w.lon = f->lon;
+            w.geonameid = 0;
+            to_front = 1;
+        }
+    }
     scopy(cd->location, sizeof cd->location, w.name);
     scopy(cd->admin1, sizeof cd->admin1, w.admin1);
     scopy(cd->admin1_acled, sizeof cd->admin1_acled, w.admin1_acled);
@@ -2918,6 +3009,8 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         cd->ev.geo_precision = 3;
     if (cd->ev.geo_precision == 1 && find_cue(c, best->tb > 3 ? best->tb - 3 : 0, best->tb, CUE_NEAR) >= 0)
         cd->ev.geo_precision = 2;
+    if (to_front)
+        cd->ev.geo_precision = 3; /* a front region's centroid */
     if (isnan(w.lat) && w.admin1_ix != UINT32_MAX) {
         /* a unit known by name only (no place of the extract in it): the
          * point of its province, with the precision of a province */

@@ -261,6 +261,31 @@ static void add_rejoined(const char *raw, uint32_t place, int own)
         add_variant(b, place, own);
 }
 
+/* "North West" is also written "North-West" (Sierra Leone's and South
+ * Africa's provinces, Cameroon's region): two compass words joined. */
+static void add_compass(const char *raw, uint32_t place, int own)
+{
+    static const char *const first[] = {"North ", "South ", NULL};
+    static const char *const second[] = {"East", "West", "Eastern", "Western", NULL};
+    for (int i = 0; first[i]; i++) {
+        size_t n = strlen(first[i]);
+        if (strncmp(raw, first[i], n))
+            continue;
+        for (int j = 0; second[j]; j++) {
+            size_t m = strlen(second[j]);
+            if (strncmp(raw + n, second[j], m) || (raw[n + m] && raw[n + m] != ' '))
+                continue;
+            char b[256];
+            if (strlen(raw) >= sizeof b)
+                return;
+            strcpy(b, raw);
+            b[n - 1] = '-';
+            add_variant(b, place, own);
+            return;
+        }
+    }
+}
+
 static void add_variant(const char *raw, uint32_t place, int own)
 {
     static int depth; /* derived spellings get their own derived spellings, twice at most */
@@ -270,6 +295,7 @@ static void add_variant(const char *raw, uint32_t place, int own)
             add_unquoted(raw, place, own);
         if (strchr(raw, '-') || strstr(raw, "l "))
             add_rejoined(raw, place, own);
+        add_compass(raw, place, own);
         for (const unsigned char *p = (const unsigned char *)raw; *p; p++)
             if (*p >= 0x80) {
                 add_unaccented(raw, place, own);
