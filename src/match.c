@@ -28,6 +28,17 @@ enum { ENG_HS = 1, ENG_PORTABLE = 2 };
  * Vectorscan keeps the longest names and phrases. */
 #define HS_MIN_LEN 40
 
+/* In the Vectorscan engine the token hash also holds the long phrases'
+ * prefixes of GATE_MIN bytes or more that end where a token may end, as
+ * gates: a span of the text that is one means a long phrase may begin at its
+ * first token, and only then does the scan run Vectorscan over the document.
+ * Vectorscan costs about 2,000 instructions and 150 cache misses per short
+ * document however few long phrases it finds (docs/performance.md, speed8a);
+ * most documents hold none. */
+#ifndef GATE_MIN
+#define GATE_MIN 20
+#endif
+
 /* Cap on the matches of one scan (each is 12 bytes). */
 #define MAX_HITS ((size_t)1 << 26)
 
@@ -39,8 +50,12 @@ typedef struct hit {
 typedef struct slot {
     uint64_t h;
     uint32_t pat; /* first pattern with this text + 1 (0 = empty slot) */
-    uint32_t len; /* its length (in the slot: one cache line per probe) */
+    uint32_t len; /* its length (in the slot: one cache line per probe), SL_ flags */
 } slot;
+
+#define SL_LEN 0x3fffffffu   /* the length bits of slot.len */
+#define SL_GATE 0x80000000u  /* the text is a gate (a long phrase's prefix: GATE_MIN) */
+#define SL_NOHIT 0x40000000u /* the text is only a gate, no phrase of the hash */
 
 struct sr__matcher {
     int kind;
@@ -65,6 +80,7 @@ struct sr__matcher {
     hit *hits;
     size_t nhits, caphits;
     int err;
+    int gate; /* the last hash scan passed a gate */
     const sr__text *t;
 };
 
@@ -157,7 +173,7 @@ static int is_alnum_byte(unsigned char c)
 /* Can a token end at byte b of phrase p (length n)? True at the end, before a
  * space, and wherever a neighbour is punctuation or non-ASCII — a superset of
  * the token ends any text could have there. Never after a space. */
-static int maybe_tok_end(const char *p, size_t n, size_t b)
+static inline int maybe_tok_end(const char *p, size_t n, size_t b)
 {
     unsigned char prev = (unsigned char)p[b - 1];
     if (prev == ' ' || (b < n && ((unsigned char)p[b] & 0xC0) == 0x80))
@@ -200,28 +216,28 @@ static slot *tab_find(const sr__matcher *m, uint64_t h, const char *p, size_t n)
         if (!s->pat)
             return s;
         uint32_t k = s->pat - 1;
-        if (s->h == h && s->len == n && memcmp(m->pool + m->off[k], p, n) == 0)
+        if (s->h == h && (s->len & SL_LEN) == n && memcmp(m->pool + m->off[k], p, n) == 0)
             return s;
         i = (i + 1) & m->tabmask;
     }
 }
 
-/* Length of pattern i as the token hash holds it: 0 for the phrases the
- * Vectorscan database holds instead. */
-static size_t hash_len(const sr__matcher *m, size_t i)
+/* Is pattern i one of the long phrases the Vectorscan database holds? */
+static int is_long(const sr__matcher *m, size_t i)
 {
-    return m->kind == ENG_HS && m->lens[i] >= HS_MIN_LEN ? 0 : m->lens[i];
+    return m->kind == ENG_HS && m->lens[i] >= HS_MIN_LEN;
 }
 
 static int portable_build(sr__matcher *m, const char *const *pats, char *err, size_t errlen)
 {
     size_t total = 0, npre = 0, nheld = 0;
     for (size_t i = 0; i < m->n; i++) {
-        size_t li = hash_len(m, i);
+        size_t li = m->lens[i];
         total += li;
         nheld += li > 0;
         for (size_t b = 1; b <= li; b++)
-            npre += maybe_tok_end(pats[i], li, b);
+            if (maybe_tok_end(pats[i], li, b))
+                npre++, nheld += is_long(m, i) && b >= GATE_MIN;
     }
     m->pool = malloc(total + 1);
     m->off = malloc((m->n + 1) * sizeof *m->off);
@@ -238,7 +254,7 @@ static int portable_build(sr__matcher *m, const char *const *pats, char *err, si
     }
     size_t at = 0;
     for (size_t i = 0; i < m->n; i++) {
-        size_t n = hash_len(m, i);
+        size_t n = m->lens[i];
         const char *p = pats[i];
         m->off[i] = at;
         if (n)
@@ -246,10 +262,11 @@ static int portable_build(sr__matcher *m, const char *const *pats, char *err, si
         at += n;
         if (!n)
             continue;
+        int lng = is_long(m, i);
         size_t toks = 0;
         for (size_t b = 1; b <= n; b++) {
             if (maybe_tok_end(p, n, b)) {
-                pre_add(m, span_hash_safe(p, b), b == n);
+                pre_add(m, span_hash_safe(p, b), lng ? b >= GATE_MIN : b == n);
                 toks++;
             }
         }
@@ -257,6 +274,8 @@ static int portable_build(sr__matcher *m, const char *const *pats, char *err, si
             m->maxtoks = toks;
         if (n > m->maxlen)
             m->maxlen = n;
+        if (lng)
+            continue; /* its gates go in below, after every phrase */
         uint64_t hm = span_hash_safe(p, n);
         slot *s = tab_find(m, hm, p, n);
         if (!s->pat) {
@@ -268,6 +287,25 @@ static int portable_build(sr__matcher *m, const char *const *pats, char *err, si
             while (m->next[k])
                 k = m->next[k] - 1;
             m->next[k] = (uint32_t)i + 1;
+        }
+    }
+    /* the gates: a prefix that is also a phrase's text marks that slot */
+    for (size_t i = 0; i < m->n; i++) {
+        if (!is_long(m, i))
+            continue;
+        size_t n = m->lens[i];
+        const char *p = pats[i];
+        for (size_t b = GATE_MIN; b <= n; b++) {
+            if (!maybe_tok_end(p, n, b))
+                continue;
+            uint64_t hb = span_hash_safe(p, b);
+            slot *s = tab_find(m, hb, p, b);
+            if (!s->pat) {
+                s->h = hb;
+                s->pat = (uint32_t)i + 1;
+                s->len = (uint32_t)b | SL_NOHIT;
+            }
+            s->len |= SL_GATE;
         }
     }
     return 0;
@@ -505,7 +543,7 @@ sr__matcher *sr__matcher_new(sr_engine engine, const char *const *pats, const si
         return NULL;
     }
     for (size_t i = 0; i < n; i++) {
-        if (lens[i] > UINT32_MAX / 2) {
+        if (lens[i] > SL_LEN) {
             sr__errf(err, errlen, "matcher: phrase %zu is too long (%zu bytes)", i, lens[i]);
             sr__matcher_free(m);
             return NULL;
@@ -738,14 +776,19 @@ static int scan_hs(sr__matcher *m, const sr__text *t)
 }
 
 /* Portable engine: at each token, hash the spans of 1..K tokens and look them
- * up; stop extending as soon as the span is no phrase's prefix. */
-static int scan_portable(sr__matcher *m, const sr__text *t, const uint8_t *starts)
+ * up; stop extending as soon as the span is no phrase's prefix. With gates
+ * (the Vectorscan engine's full scan) it also notes whether a span was one;
+ * inlined twice, so that the other scans do not test for them. */
+static inline __attribute__((always_inline)) int scan_hash(sr__matcher *m, const sr__text *t,
+                                                           const uint8_t *starts, int gates)
 {
+    m->gate = 0;
     if (!m->maxtoks)
         return 0;
     const sr__tok *k = t->toks;
     /* (norm has 8 readable bytes past its end: see sr__text) */
     const unsigned char *u = (const unsigned char *)t->norm;
+    int gate = 0;
     for (size_t i = 0; i < t->ntoks; i++) {
         if (starts && !starts[i])
             continue;
@@ -766,6 +809,12 @@ static int scan_portable(sr__matcher *m, const sr__text *t, const uint8_t *start
             if (ph < 2)
                 continue;
             slot *sl = tab_find(m, hm, t->norm + s, e - s);
+            if (gates) {
+                uint32_t fl = sl->len;
+                gate |= fl >= SL_GATE;
+                if (fl & SL_NOHIT)
+                    continue;
+            }
             for (uint32_t p = sl->pat; p; p = m->next[p - 1]) {
                 int rc = add_hit(m, (uint32_t)i, (uint32_t)j + 1, m->ids[p - 1]);
                 if (rc)
@@ -773,6 +822,7 @@ static int scan_portable(sr__matcher *m, const sr__text *t, const uint8_t *start
             }
         }
     }
+    m->gate = gate;
     return 0;
 }
 
@@ -821,10 +871,11 @@ int sr__matcher_scan_from(sr__matcher *m, const sr__text *t, const uint8_t *star
         return SR_EINVAL;
     m->nhits = 0;
     m->err = 0;
-    int rc = m->kind == ENG_HS && !starts ? scan_hs(m, t) : 0;
-    size_t nhs = m->nhits; /* hits [0, nhs) from Vectorscan, the rest from the hash */
-    if (!rc)
-        rc = scan_portable(m, t, starts);
+    int full_hs = m->kind == ENG_HS && !starts;
+    int rc = full_hs ? scan_hash(m, t, NULL, 1) : scan_hash(m, t, starts, 0);
+    size_t nhs = m->nhits; /* hits [0, nhs) from the hash, the rest from Vectorscan */
+    if (!rc && full_hs && m->gate)
+        rc = scan_hs(m, t);
     if (rc)
         return rc;
     /* sort the two runs apart (each is nearly sorted), then merge them */

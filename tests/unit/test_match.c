@@ -305,6 +305,39 @@ static void test_boundaries_overlaps(void **state)
     dict_free(&d);
 }
 
+/* The Vectorscan engine runs its database only on texts that hold a long
+ * phrase's gate prefix (20 bytes or more): every long phrase must still be
+ * found, in short texts, at a text's end, split by punctuation into several
+ * tokens, and next to a short phrase that is itself one of the gate prefixes. */
+static void test_long_gates(void **state)
+{
+    (void)state;
+    dict d = {0};
+    dict_add(&d, "Military Forces of the Central African Republic (2016-)", 1);
+    dict_add(&d, "Military Forces of the Central African Republic", 2);
+    dict_add(&d, "military forces of the central", 3); /* short, and a gate of both */
+    dict_add(&d, "Military Forces of the Congo-Brazzaville government", 4);
+    dict_add(&d, "Jama'atu Ahlis Sunna Lid Da'awati wal-Jihad", 5);
+    dict_add(&d, "military", 6);
+    dict_add(&d, "forces", 7);
+    const char *texts[] = {
+        "Military Forces of the Central African Republic (2016-) clashed with rebels.",
+        "Rebels fought the Military Forces of the Central African Republic",
+        "The military forces of the central region were not the ones.",
+        "Military Forces of the Central African government, not the Republic.",
+        "Troops of the Military Forces of the Congo-Brazzaville government and jama'atu ahlis sunna lid "
+        "da'awati wal-jihad fighters.",
+        "military forces of the", /* a prefix below the gate length only */
+        "Jama'atu Ahlis Sunna Lid Da'awati wal-Jihad",
+    };
+    size_t total = 0;
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+        total += check_all(&d, texts[i], strlen(texts[i]), 1);
+    /* 1: phrases 1 2 3 6 7; 2: 2 3 6 7; 3: 3 6 7; 4: 3 6 7; 5: 4 5 6 7; 6: 6 7; 7: 5 */
+    assert_int_equal(total, 5 + 4 + 3 + 3 + 4 + 2 + 1);
+    dict_free(&d);
+}
+
 /* sr__matcher_scan_from reports exactly the matches of a full scan that start
  * at the tokens the mask allows (portable engine). */
 static void test_scan_from(void **state)
@@ -548,7 +581,7 @@ int main(void)
         cmocka_unit_test(test_seed_report), cmocka_unit_test(test_boundaries_overlaps),
         cmocka_unit_test(test_empty),       cmocka_unit_test(test_unicode),
         cmocka_unit_test(test_scan_from),   cmocka_unit_test(test_hs_cache),
-        cmocka_unit_test(test_large),
+        cmocka_unit_test(test_large),       cmocka_unit_test(test_long_gates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
