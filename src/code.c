@@ -3650,6 +3650,22 @@ static int object_at(const coder *c, uint32_t k, uint32_t b)
     return t->kind == SR_TOK_WORD && isupper((unsigned char)c->t.orig[t->os]) && !(c->ti[k].w & (W_IN | W_TGT | W_BY | W_WITH | W_FROM));
 }
 
+/* Is token k the object of a headline verb: what object_at takes, or a
+ * lower-case noun ("attacks herdsman", "attack campaigner") — a word that
+ * is no function word, trigger, participle or number? */
+static __attribute__((noinline)) int headline_object(const coder *c, uint32_t k, uint32_t b)
+{
+    if (object_at(c, k, b))
+        return 1;
+    if (k >= b || c->t.toks[k].kind != SR_TOK_WORD || c->ti[k].trig || c->ti[k].num || c->ti[k].quant || c->ti[k].w ||
+        is_aux(c, k) || ends_with(c, k, "ed") || ends_with(c, k, "ing") || ends_with(c, k, "ly"))
+        return 0;
+    return !TOK_IN(c, k, "in", "on", "at", "by", "for", "from", "to", "with", "of", "and", "or", "near", "during",
+                   "after", "before", "since", "against", "continue", "continues", "increase", "increased", "rise",
+                   "rose", "left", "leave", "leaves", "kill", "killed", "have", "has", "had", "that", "which", "who",
+                   "as", "are", "is", "was", "were", "this", "last", "there", "here", "also", "but", "it", "they");
+}
+
 /* Do tokens [from, to) hold a comma and, after it, a source's report
  * ("…, according to …", "…, which said …")? */
 static int reported_after(const coder *c, uint32_t from, uint32_t to)
@@ -3661,6 +3677,59 @@ static int reported_after(const coder *c, uint32_t from, uint32_t to)
         comma |= tok_is(c, j, ",");
     }
     return 0;
+}
+
+/* The row of a trigger without a gap that has token i's word as a
+ * variant, or -1: what a gap trigger ("stoned … to death") falls back to
+ * when its second word is missing. Scans the phrases; only called for the
+ * few killing verbs with a gap. */
+static __attribute__((noinline)) long gapless_row(const coder *c, uint32_t i)
+{
+    const sr__lexicon *lx = c->lx;
+    const sr__tok *t = &c->t.toks[i];
+    size_t n = t->e - t->s;
+    for (size_t v = 0; v < lx->npats; v++)
+        if (SR_LX_TABLE(lx->ids[v]) == SR_LX_TRIGGER && lx->lens[v] == n &&
+            !memcmp(lx->pats[v], c->t.norm + t->s, n) &&
+            !(lx->triggers[SR_LX_ROW(lx->ids[v])].bits & (SR__TRIG_GAP | SR__TRIG_LABEL)))
+            return (long)SR_LX_ROW(lx->ids[v]);
+    return -1;
+}
+
+/* The row a killing verb with a gap falls back to when its second word is
+ * missing ("rioters stoned offices"), or -1: only when used actively before
+ * an object (not "a burnt building", "houses were burnt"). */
+static __attribute__((noinline)) long gap_fallback(const coder *c, const mention *m, uint32_t i, uint32_t a, uint32_t b)
+{
+    if (!STREQ(c->lx->triggers[m->row].cls, "kill") || m->te != i + 1 || i <= a ||
+        !islower((unsigned char)c->t.orig[c->t.toks[i].os]) || is_aux(c, i - 1) ||
+        TOK_IN(c, i - 1, "a", "an", "the", "been", "being", "get", "got") || !headline_object(c, i + 1, b))
+        return -1;
+    return gapless_row(c, i);
+}
+
+/* "Marule clan attacks herdsman", "Unknown group attacks campaigner": is
+ * the noun trigger tm a headline's bare "attack(s)" after a few words that
+ * open the clause (no punctuation, article or preposition right before it,
+ * one subject at most) and before a noun, that is, the verb whatever the
+ * subject is? */
+static __attribute__((noinline)) int headline_verb(const coder *c, const mention *tm, uint32_t a, uint32_t b,
+                                                   const chunk *ch, size_t nch)
+{
+    if (!(tm->te == tm->tb + 1 && TOK_IN(c, tm->tb, "attack", "attacks") && tm->tb > a && tm->tb - a <= 7 &&
+          headline_object(c, tm->te, b) &&
+          !TOK_IN(c, a, "in", "on", "after", "following", "during", "amid", "despite", "since", "before", "with", "by",
+                  "for", "to", "the", "a", "an", "this", "these", "such", "similar", "further", "more") &&
+          !TOK_IN(c, tm->tb - 1, "the", "an", "a", "this", "that", "of", "to", "recent", "further", "more", "similar",
+                  "several", "many", "two", "three", "deadly", "fatal", "renewed", "separate", "suspected", "alleged",
+                  "armed", "gun", "knife", "militant", "terror", "terrorist", "rebel", "insurgent")))
+        return 0;
+    int ok = !c->ti[tm->tb - 1].num && !c->ti[tm->tb - 1].quant, nsub = 0;
+    for (uint32_t k = a; k < tm->tb && ok; k++)
+        ok = !is_punct(c, k) && !c->ti[k].trig && !is_aux(c, k);
+    for (size_t k = 0; k < nch; k++)
+        nsub += ch[k].tb < tm->tb;
+    return ok && nsub <= 1; /* (one subject: "gunmen with links to X attack hotel" would swap the roles) */
 }
 
 static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
@@ -3721,7 +3790,13 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                     break; /* "driving a vehicle carried out": the word belongs to another verb ("set a suspected thief alight", "stone suspected thieves to death": an adjective does not) */
                 found = tok_is(c, k, w);
             }
-            if (!found)
+            /* "rioters stoned offices", "burnt the station": a killing
+             * verb without its "to death" is the act the same word names
+             * elsewhere in the dictionary */
+            long alt = found ? -1 : gap_fallback(c, m, i, a, b);
+            if (alt >= 0)
+                c->men[c->ti[i].trig - 1].row = (uint32_t)alt;
+            else if (!found)
                 continue;
         }
         trigs[nt++] = m;
@@ -4408,6 +4483,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         ((i2 >= 0 && ch[i2].prep == 0 && ch[i2].tb >= tm->te && ch[i2].tb <= tm->te + 3) ||
          (tm->te == tm->tb + 1 && object_at(c, tm->te, b))))
         as_verb = 1;
+    /* "Marule clan attacks herdsman": a headline's verb whatever the subject */
+    if (only_noun && !as_verb)
+        as_verb = headline_verb(c, tm, a, b, ch, nch);
     /* "Attack on a village by X militia", "Attack by an armed group on
      * herders": the noun with its author named after "by" and a target
      * after "on" (or the author alone, right after the noun) tells an act */
@@ -4598,7 +4676,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                                           "councillor", "councilor", "chairman", "secretary",
                                           "president", "official", "mp", "candidate", "aspirant",
                                           "hopeful", "director", "mca", "senator", "governor",
-                                          "politician", "agent", "campaigner");
+                                          "politician", "agent", "campaigner", "supporters", "members",
+                                          "activists", "candidates", "aspirants", "officials", "leaders");
         if (((ch[i2].actor >= 0 && ch[i2].agent >= 0 && STREQ(lx->agents[ch[i2].agent].role, "civilian")) || one_member) &&
             (a2.inter == 3 || a2.inter == 6 || a2.inter == 7 || a2.inter == 8) && evc) {
             /* "a BNP leader", "a Red Cross worker" as victims: civilians of the
