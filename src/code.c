@@ -2190,6 +2190,51 @@ static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, 
     }
 }
 
+/* A country as a party to an agreement ("Russia and Turkey signed a
+ * ceasefire", "signed a deal with the United States") is its government:
+ * ACLED names it "Government of X" with the period of X's state forces. */
+static void gov_name(const sr__country *cc, const sr__country *evc, actorname *an)
+{
+    static const char pre[] = "Military Forces of ";
+    const char *mil = cc->military;
+    if (!strncmp(mil, pre, sizeof pre - 1))
+        snprintf(an->name, sizeof an->name, "Government of %s", mil + sizeof pre - 1);
+    else
+        snprintf(an->name, sizeof an->name, "Government of %s", cc->name);
+    an->inter = evc && cc != evc ? 8 : 1;
+    an->role = 's';
+    an->home = cc->iso3;
+}
+
+/* The countries of clause [a, b) that are parties to the agreement whose
+ * trigger starts at trig: bare country names before it as its subject (not
+ * "in Syria", not "Syria's Idlib", not "Turkish troops"), and one after
+ * "with" following it, as government actors in p1 and p2 (at: their first
+ * tokens). Returns how many were found. */
+static int agreement_parties(const coder *c, uint32_t a, uint32_t b, uint32_t trig, const sr__country *evc,
+                             actorname *p1, actorname *p2, uint32_t at[2])
+{
+    const sr__lexicon *lx = c->lx;
+    int n = 0;
+    for (size_t k = men_from(c, a); k < c->nmen && c->men[k].tb < b && n < 2; k++) {
+        const mention *m = &c->men[k];
+        if (m->type != MT_COUNTRY || ent_at(c, m->tb) != m)
+            continue;
+        if (tok_is(c, m->te, "'s") || tok_is(c, m->te, "'") || (ent_at(c, m->te) && ent_at(c, m->te)->tb == m->te))
+            continue; /* "Syria's Idlib", "Turkish troops" */
+        int p = prep_before(c, m->tb, a);
+        if (m->tb < trig ? p != 0 : p != 'w')
+            continue;
+        uint32_t q = m->tb > a && tok_is(c, m->tb - 1, "the") ? m->tb - 1 : m->tb;
+        if (m->tb < trig && q > a && !tok_is(c, q - 1, "and") && !tok_is(c, q - 1, ","))
+            continue; /* a subject opens the clause or follows "and" */
+        gov_name(&lx->countries[m->row], evc, n ? p2 : p1);
+        at[n] = m->tb;
+        n++;
+    }
+    return n;
+}
+
 /* ---- event types -------------------------------------------------------- */
 static const char *event_type_of(const char *sub)
 {
@@ -4697,6 +4742,25 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         snprintf(a2.name, sizeof a2.name, "Civilians (%s)", evc->name);
         a2.inter = 7;
         a2.role = 'c';
+    }
+    if (STREQ(cls, "agreement")) {
+        /* countries as the parties: the subject when no actor is named, the
+         * one after "with" unless a named party comes before it */
+        actorname p1 = {0}, p2 = {0};
+        uint32_t at[2] = {0, 0};
+        int np = agreement_parties(c, a, b, tm->tb, evc, &p1, &p2, at);
+        for (int k = 0; k < np; k++) {
+            const actorname *pk = k ? &p2 : &p1;
+            const mention *pm = ent_at(c, at[k]);
+            uint32_t pe = pm ? pm->te : at[k] + 1;
+            if (!*a1.name) {
+                a1 = *pk;
+                ev->ev_actor1 = span_of(c, at[k], pe);
+            } else if ((!*a2.name || (i2 >= 0 && ch[i2].tb > at[k])) && !STREQ(a1.name, pk->name)) {
+                a2 = *pk;
+                ev->ev_actor2 = span_of(c, at[k], pe);
+            }
+        }
     }
     /* associated actors: a chunk joined by "and" to actor 1 or 2 */
     for (int k = 0; k < 2; k++) {

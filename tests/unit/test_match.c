@@ -325,8 +325,8 @@ static void test_long_gates(void **state)
         "Rebels fought the Military Forces of the Central African Republic",
         "The military forces of the central region were not the ones.",
         "Military Forces of the Central African government, not the Republic.",
-        "Troops of the Military Forces of the Congo-Brazzaville government and jama'atu ahlis sunna lid "
-        "da'awati wal-jihad fighters.",
+        ("Troops of the Military Forces of the Congo-Brazzaville government and jama'atu ahlis sunna lid "
+         "da'awati wal-jihad fighters."),
         "military forces of the", /* a prefix below the gate length only */
         "Jama'atu Ahlis Sunna Lid Da'awati wal-Jihad",
     };
