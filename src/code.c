@@ -4762,6 +4762,22 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             }
         }
     }
+    if (evc && STREQ(tr->key, "custody") && ((i1 < 0 && !*a1.name) || (a1.role == 'c' && !*a2.name))) {
+        /* "died in police custody": the state that held the victim is the
+         * author, the one who died (the subject) its target */
+        if (*a1.name) {
+            a2 = a1;
+            ev->ev_actor2 = ev->ev_actor1;
+        }
+        ev->ev_actor1 = span_of(c, tm->tb, tm->te);
+        if (*evc->police)
+            scopy(a1.name, sizeof a1.name, evc->police);
+        else
+            snprintf(a1.name, sizeof a1.name, "Police Forces of %s", evc->name);
+        a1.inter = 1;
+        a1.role = 's';
+        a1.home = evc->iso3;
+    }
     /* associated actors: a chunk joined by "and" to actor 1 or 2 */
     for (int k = 0; k < 2; k++) {
         int ix = k ? i2 : i1;
