@@ -3726,19 +3726,27 @@ static int reported_after(const coder *c, uint32_t from, uint32_t to)
 
 /* The row of a trigger without a gap that has token i's word as a
  * variant, or -1: what a gap trigger ("stoned … to death") falls back to
- * when its second word is missing. Scans the phrases; only called for the
- * few killing verbs with a gap. */
+ * when its second word is missing. Read from the document's dictionary
+ * matches (every row matching a span is one of them); the first row wins. */
 static __attribute__((noinline)) long gapless_row(const coder *c, uint32_t i)
 {
     const sr__lexicon *lx = c->lx;
-    const sr__tok *t = &c->t.toks[i];
-    size_t n = t->e - t->s;
-    for (size_t v = 0; v < lx->npats; v++)
-        if (SR_LX_TABLE(lx->ids[v]) == SR_LX_TRIGGER && lx->lens[v] == n &&
-            !memcmp(lx->pats[v], c->t.norm + t->s, n) &&
-            !(lx->triggers[SR_LX_ROW(lx->ids[v])].bits & (SR__TRIG_GAP | SR__TRIG_LABEL)))
-            return (long)SR_LX_ROW(lx->ids[v]);
-    return -1;
+    size_t lo = 0, hi = c->nraw; /* raw matches are sorted by first token */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->raw[mid].tb < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    long best = -1;
+    for (size_t r = lo; r < c->nraw && c->raw[r].tb == i; r++) {
+        uint32_t id = c->raw[r].id, row = SR_LX_ROW(id);
+        if (c->raw[r].te == i + 1 && SR_LX_TABLE(id) == SR_LX_TRIGGER &&
+            !(lx->triggers[row].bits & (SR__TRIG_GAP | SR__TRIG_LABEL)) && (best < 0 || row < (uint32_t)best))
+            best = (long)row;
+    }
+    return best;
 }
 
 /* The row a killing verb with a gap falls back to when its second word is
