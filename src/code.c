@@ -169,6 +169,9 @@ struct sr__codecache {
     uint32_t *units_by_iso; /* unit_near: every admin1 unit, ordered by country, built once */
     size_t nunits_by_iso;
     struct keymemo *keys;   /* spelling_keys' lookups, KEYMEMO_SLOTS of them, made on first use */
+    int *votes;             /* doc_country's two vote arrays over the lexicon's countries, zero
+                               between documents, */
+    uint64_t *voted;        /* and a bit per country voted for (cleared with them) */
 };
 #define KEYMEMO_SLOTS 2048
 #define KEYMEMO_LEN 27
@@ -219,6 +222,8 @@ void sr__code_cache_free(struct sr__codecache *cc)
     free(a->cands);
     free(a->para);
     free(cc->src_iso);
+    free(cc->votes);
+    free(cc->voted);
     free(cc->units_by_iso);
     free(cc->keys);
     free(cc->src_first);
@@ -5980,6 +5985,84 @@ static int band_origin(const coder *c, const mention *m, const char *const *band
     return !(b > 0 && TOK_IN_LIST(c, b - 1, target));
 }
 
+/* doc_country's votes per country of the lexicon (about 250): two arrays
+ * kept zeroed in the context's cache between documents, with a bit per
+ * country voted for, so that the document's passes over the votes and their
+ * clearing cost what the document names, not the whole lexicon. Writes go
+ * through CNT_AT/NAMES_AT (which set the bit); the arrays are read through
+ * const pointers, so a plain write does not compile. */
+typedef struct votes {
+    int *v;         /* cnt: v[0..n), names: v[n..2n) */
+    uint64_t *bits; /* a bit per country voted for */
+    size_t n;
+    int own; /* allocated for this document: no cache */
+} votes;
+
+static int votes_open(coder *c, votes *vs, size_t n)
+{
+    struct sr__codecache *cc = c->ctx->cc;
+    size_t nw = (n + 63) / 64;
+    vs->n = n;
+    vs->own = !cc;
+    if (cc && !cc->votes) {
+        cc->votes = calloc(2 * n, sizeof *cc->votes);
+        cc->voted = calloc(nw, sizeof *cc->voted);
+        if (!cc->votes || !cc->voted) {
+            free(cc->votes);
+            free(cc->voted);
+            cc->votes = NULL;
+            cc->voted = NULL;
+            return -1;
+        }
+    }
+    vs->v = cc ? cc->votes : calloc(2 * n, sizeof *vs->v);
+    vs->bits = cc ? cc->voted : calloc(nw, sizeof *vs->bits);
+    if (vs->own && (!vs->v || !vs->bits)) {
+        free(vs->v);
+        free(vs->bits);
+        return -1;
+    }
+    return 0;
+}
+
+/* Votes slot r of array a (0 cnt, 1 names): marks r voted for. */
+static int *vote_at(votes *vs, int r, int a)
+{
+    vs->bits[(size_t)r >> 6] |= 1ull << (r & 63);
+    return &vs->v[a * vs->n + (size_t)r];
+}
+#define CNT_AT(r) (*vote_at(&vs, (r), 0))
+#define NAMES_AT(r) (*vote_at(&vs, (r), 1))
+
+/* The first country voted for at or after i, or n: the voted ones in
+ * index order, as a scan over every country would meet them. */
+static size_t vote_next(const votes *vs, size_t i)
+{
+    size_t w = i >> 6, nw = (vs->n + 63) / 64;
+    if (w >= nw)
+        return vs->n;
+    uint64_t b = vs->bits[w] & (~0ull << (i & 63));
+    while (!b) {
+        if (++w >= nw)
+            return vs->n;
+        b = vs->bits[w];
+    }
+    return w * 64 + (size_t)__builtin_ctzll(b);
+}
+
+/* Zeroes what the document voted (the arrays stay for the next one). */
+static void votes_close(votes *vs)
+{
+    if (vs->own) {
+        free(vs->v);
+        free(vs->bits);
+        return;
+    }
+    for (size_t i = vote_next(vs, 0); i < vs->n; i = vote_next(vs, i + 1))
+        vs->v[i] = vs->v[vs->n + i] = 0;
+    memset(vs->bits, 0, (vs->n + 63) / 64 * sizeof *vs->bits);
+}
+
 static void doc_country(coder *c)
 {
     /* the country most named in the document: first by country names and
@@ -5990,10 +6073,11 @@ static void doc_country(coder *c)
         return;
     /* names: distinct place names with a namesake there, and FIRM when
      * places, country cues or outlets voted there */
-    int *cnt = calloc(2 * n, sizeof *cnt), *names = cnt + n;
-    enum { FIRM = 1 << 24 };
-    if (!cnt)
+    votes vs;
+    if (votes_open(c, &vs, n))
         return;
+    const int *cnt = vs.v, *names = vs.v + n;
+    enum { FIRM = 1 << 24 };
     uint32_t rows[16];
     int nrows = 0;
     const char *lead = NULL;
@@ -6079,7 +6163,7 @@ static void doc_country(coder *c)
                     memcpy(seen[ns++], p->iso3, 4);
                     int r2 = sr__lexicon_iso(c->lx, p->iso3);
                     if (r2 >= 0)
-                        cnt[r2] += 2;
+                        CNT_AT(r2) += 2;
                 }
                 /* each distinct name counts the countries it has a namesake in */
                 int again = 0;
@@ -6103,17 +6187,17 @@ static void doc_country(coder *c)
                         memcpy(big[nb++], p->iso3, 4);
                         int r2 = sr__lexicon_iso(c->lx, p->iso3);
                         if (r2 >= 0)
-                            names[r2]++;
+                            NAMES_AT(r2)++;
                     }
                 }
             }
             if (r >= 0) {
-                cnt[r] += v;
+                CNT_AT(r) += v;
                 if (m->type == MT_PLACE)
-                    names[r] |= FIRM;
+                    NAMES_AT(r) |= FIRM;
             }
         }
-        for (size_t i = 0; pass == 0 && i < n; i++)
+        for (size_t i = vote_next(&vs, 0); pass == 0 && i < n; i = vote_next(&vs, i + 1))
             if (cnt[i] > 0 && c->nnamed_c < 8)
                 c->named[c->nnamed_c++] = c->lx->countries[i].iso3;
         if (pass == 0)
@@ -6128,8 +6212,8 @@ static void doc_country(coder *c)
                 int ri = sr__lexicon_iso(c->lx, c->lx->cues[SR_LX_ROW(r->id)].arg);
                 if (ri < 0)
                     continue;
-                cnt[ri] += COUNTRY_CUE_VOTE;
-                names[ri] |= FIRM;
+                CNT_AT(ri) += COUNTRY_CUE_VOTE;
+                NAMES_AT(ri) |= FIRM;
                 /* a place the cue covers with no namesake in its country is
                  * a word of the cue ("UP member": a union parishad, not
                  * Uttar Pradesh) */
@@ -6154,17 +6238,17 @@ static void doc_country(coder *c)
                                 !(w.kind == SR_GZ_CITY && names_unit(c, c->road_rows[k], w.iso3))
                             ? 2
                             : 4;
-                cnt[r] += v;
-                names[r] |= FIRM;
+                CNT_AT(r) += v;
+                NAMES_AT(r) |= FIRM;
             }
         }
         if (pass == 1 && !lead)
             /* "Tripoli ... el Mina", "Tripoli and Sidon": the country where
              * several of the names have a namesake is the one the places
              * fit together in, whatever the largest namesake of one */
-            for (size_t i = 0; i < n; i++)
+            for (size_t i = vote_next(&vs, 0); i < n; i = vote_next(&vs, i + 1))
                 if ((names[i] & ~FIRM) >= 2)
-                    cnt[i] += NAMES_AGREE_VOTE * ((names[i] & ~FIRM) - 1);
+                    CNT_AT(i) += NAMES_AGREE_VOTE * ((names[i] & ~FIRM) - 1);
         if (pass == 1)
             /* the outlets the report came from ("Star (Kenya); Daily Nation
              * (Kenya)") speak for their country after the text has spoken,
@@ -6177,13 +6261,13 @@ static void doc_country(coder *c)
                 if (r >= OUTLET_NAMED)
                     r -= OUTLET_NAMED;
                 if (r >= 0) {
-                    cnt[r] += OUTLET_VOTE;
-                    names[r] |= FIRM;
+                    CNT_AT(r) += OUTLET_VOTE;
+                    NAMES_AT(r) |= FIRM;
                 }
                 s = e ? e + 1 : NULL;
             }
         int best = lead ? sr__lexicon_iso(c->lx, lead) : -1; /* ties keep the lead */
-        for (size_t i = 0; i < n; i++)
+        for (size_t i = vote_next(&vs, 0); i < n; i = vote_next(&vs, i + 1))
             if (cnt[i] > 0 && (best < 0 || cnt[i] > cnt[best]))
                 best = (int)i;
         if (best >= 0)
@@ -6191,7 +6275,7 @@ static void doc_country(coder *c)
     }
     c->doc_iso3 = lead;
     c->doc_firm = lead && (names[sr__lexicon_iso(c->lx, lead)] & FIRM);
-    free(cnt);
+    votes_close(&vs);
     /* a place named as the origin of a band ("Pokot raiders", "Isiolo
      * bandits", "Turkana herdsmen") is not where it struck when the
      * document names another place: such bands raid their neighbours */
@@ -6218,6 +6302,8 @@ static void doc_country(coder *c)
             lead && !has_namesake_in(c, &c->men[k], lead))
             c->men[k].type = MT_NONE;
 }
+#undef CNT_AT
+#undef NAMES_AT
 
 static int fat_compatible(const sr_event *a, const sr_event *b)
 {

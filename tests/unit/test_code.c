@@ -198,6 +198,67 @@ static void test_spelling_key_memo(void **state)
         }
 }
 
+/* The document's country is voted per document (code.c doc_country keeps
+ * its vote arrays in the context and clears only what a document voted):
+ * documents naming different countries, coded one after another in one
+ * context and again in the reverse order, get the countries and places
+ * they get each in a fresh context. */
+static void test_country_votes_per_document(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *source;
+    } docs[] = {
+        {"Kenyan police shot dead two protesters on Monday. The Kenyan government condemned the killings.", ""},
+        /* Saku is a town in Japan and in Kenya: the votes for Kenya of the
+         * document before, left over, would put it in Kenya */
+        {"Protesters blocked a road in Saku on Sunday over land.", ""},
+        {"Ugandan soldiers clashed with cattle raiders on Tuesday, killing three.", ""},
+        {"Gunmen attacked a bus near Tripoli and el Mina on Friday, wounding four passengers.", ""},
+        {"Protesters blocked a road in Saku on Sunday over land.", "Star (Kenya)"},
+        {"Residents marched through the market on Monday against rising prices.", ""},
+    };
+    enum { N = sizeof docs / sizeof docs[0] };
+    char want[N][256];
+    char err[256];
+    for (size_t i = 0; i < N; i++) {
+        sr_ctx *fresh = sr_ctx_new(NULL, SR_ENGINE_AUTO, err, sizeof err);
+        assert_non_null(fresh);
+        sr_doc d = {.id = "t", .title = "", .date = "2021-03-10", .source = docs[i].source, .url = "",
+                    .text = docs[i].text, .text_len = strlen(docs[i].text), .origin = "test"};
+        sr_events *evs = NULL;
+        assert_int_equal(sr_code(fresh, &d, &evs), 0);
+        want[i][0] = 0;
+        for (size_t k = 0; k < sr_events_count(evs); k++) {
+            const sr_event *e = sr_events_get(evs, k);
+            size_t l = strlen(want[i]);
+            snprintf(want[i] + l, sizeof want[i] - l, "%s/%s/%s;", e->iso3, e->admin1, e->location);
+        }
+        sr_events_free(evs);
+        sr_ctx_free(fresh);
+    }
+    /* the countries differ, so votes left over would show */
+    assert_string_equal(want[0], "KEN//;");
+    assert_string_equal(want[1], "JPN/Nagano/Saku;");
+    assert_string_equal(want[2], "UGA//;");
+    for (int round = 0; round < 2; round++)
+        for (size_t j = 0; j < N; j++) {
+            size_t i = round ? N - 1 - j : j;
+            sr_doc d = {.id = "t", .title = "", .date = "2021-03-10", .source = docs[i].source, .url = "",
+                        .text = docs[i].text, .text_len = strlen(docs[i].text), .origin = "test"};
+            sr_events *evs = NULL;
+            assert_int_equal(sr_code(ctx, &d, &evs), 0);
+            char got[256] = "";
+            for (size_t k = 0; k < sr_events_count(evs); k++) {
+                const sr_event *e = sr_events_get(evs, k);
+                size_t l = strlen(got);
+                snprintf(got + l, sizeof got - l, "%s/%s/%s;", e->iso3, e->admin1, e->location);
+            }
+            assert_string_equal(got, want[i]);
+            sr_events_free(evs);
+        }
+}
+
 static void test_empty_and_eventless(void **state)
 {
     (void)state;
@@ -220,6 +281,7 @@ int main(void)
         cmocka_unit_test(test_aggregate_and_merge),
         cmocka_unit_test(test_engines_agree),
         cmocka_unit_test(test_spelling_key_memo),
+        cmocka_unit_test(test_country_votes_per_document),
         cmocka_unit_test(test_empty_and_eventless),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
