@@ -6914,17 +6914,15 @@ static void merge_cands(coder *c)
     complete_tolls(c);
     merge_refs(c);
     size_t n = c->ncands;
-    size_t *idx = malloc((n + 1) * sizeof *idx);
+    /* idx and rank on the stack for the usual handful of candidates */
+    size_t small[2 * 32];
+    size_t *idx = n <= 32 ? small : malloc(2 * (n + 1) * sizeof *idx);
     if (!idx)
         return;
+    size_t *rank = n <= 32 ? small + 32 : idx + n + 1; /* candidate → its place in idx */
     for (size_t i = 0; i < n; i++)
         idx[i] = i;
     qsort_r(idx, n, sizeof *idx, cmp_richness, c->cands);
-    size_t *rank = malloc((n + 1) * sizeof *rank); /* candidate → its place in idx */
-    if (!rank) {
-        free(idx);
-        return;
-    }
     for (size_t i = 0; i < n; i++)
         rank[idx[i]] = i;
     for (size_t ii = 0; ii < n; ii++) {
@@ -6987,14 +6985,16 @@ static void merge_cands(coder *c)
             y->merged = 1;
         }
     }
-    free(idx);
-    free(rank);
+    if (idx != small)
+        free(idx);
     remnants_of_war(c);
 }
 
-static char *collapse_ws(const char *s, size_t n)
+/* The sentence s with whitespace runs as single spaces, trimmed: in buf
+ * (n + 1 bytes at least) when given, else in a new allocation. */
+static char *collapse_ws(const char *s, size_t n, char *buf)
 {
-    char *o = malloc(n + 1);
+    char *o = buf ? buf : malloc(n + 1);
     if (!o)
         return NULL;
     /* the usual sentence has single spaces only: map whitespace to spaces in
@@ -7082,7 +7082,8 @@ static int emit(coder *c, sr_events *evs)
     for (size_t i = 0; i < c->ncands; i++)
         if (!c->cands[i].merged)
             n++;
-    cand **v = malloc((n + 1) * sizeof *v);
+    cand *small[32];
+    cand **v = n < 32 ? small : malloc((n + 1) * sizeof *v);
     if (!v)
         return SR_ENOMEM;
     n = 0;
@@ -7117,7 +7118,8 @@ static int emit(coder *c, sr_events *evs)
     for (size_t i = 0; i < n; i++) {
         cand *cd = v[i];
         if (sr__grow((void **)&evs->v, &evs->cap, evs->n, sizeof *evs->v)) {
-            free(v);
+            if (v != small)
+                free(v);
             return SR_ENOMEM;
         }
         sr_event *e = &evs->v[evs->n];
@@ -7161,12 +7163,16 @@ static int emit(coder *c, sr_events *evs)
         if (!*cd->source && c->doc_source)
             scopy(cd->source, sizeof cd->source, c->doc_source);
         e->source = S(evs, cd->source);
-        char *notes = collapse_ws(c->t.orig + e->ev_sentence.start, (size_t)(e->ev_sentence.end - e->ev_sentence.start));
+        size_t sl = (size_t)(e->ev_sentence.end - e->ev_sentence.start);
+        char nbuf[1024];
+        char *notes = collapse_ws(c->t.orig + e->ev_sentence.start, sl, sl < sizeof nbuf ? nbuf : NULL);
         e->notes = S(evs, notes);
-        free(notes);
+        if (notes != nbuf)
+            free(notes);
         evs->n++;
     }
-    free(v);
+    if (v != small)
+        free(v);
     return 0;
 }
 
