@@ -85,6 +85,8 @@ struct sr__matcher {
     size_t nhits, caphits;
     int err;
     int gate; /* the last hash scan passed a gate */
+    uint8_t *startbuf; /* sr__matcher_starts_buf */
+    size_t capstart;
     const sr__text *t;
 };
 
@@ -224,7 +226,8 @@ static inline int same_text(const char *a, const char *b, size_t n)
 
 /* Slot for text p[0..n) with hash h: the one holding it, or the empty one
  * where it would go. p must be readable for 7 bytes past n (same_text). */
-static slot *tab_find(const sr__matcher *m, uint64_t h, const char *p, size_t n)
+static inline __attribute__((always_inline)) slot *tab_find(const sr__matcher *m, uint64_t h, const char *p,
+                                                             size_t n)
 {
     size_t i = h & m->tabmask;
     uint32_t hc = (uint32_t)(h >> 32);
@@ -714,7 +717,23 @@ void sr__matcher_free(sr__matcher *m)
     free(m->ids);
     free(m->lens);
     free(m->hits);
+    free(m->startbuf);
     free(m);
+}
+
+/* (one byte per token: at most a twentieth of the text's own token array,
+ * which the coder keeps between texts too) */
+uint8_t *sr__matcher_starts_buf(sr__matcher *m, size_t n)
+{
+    if (n <= m->capstart)
+        return m->startbuf;
+    size_t nc = n < 4096 ? 4096 : n;
+    uint8_t *nb = realloc(m->startbuf, nc);
+    if (!nb)
+        return NULL;
+    m->startbuf = nb;
+    m->capstart = nc;
+    return nb;
 }
 
 const char *sr__matcher_engine(const sr__matcher *m)
