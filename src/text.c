@@ -616,14 +616,9 @@ static int tokenise(tk *k, const brk *b, size_t nb)
                 for (;;) {
                     const unsigned char *w = (const unsigned char *)s + q, *w0 = w;
                     unsigned x;
-                    /* digits until the first letter; from there on only
-                     * the end matters (seen already holds C_ALPHA) */
-                    while ((x = bcls[*w]) == C_DIGIT)
+                    while ((x = bcls[*w]) & (C_ALPHA | C_DIGIT)) {
+                        seen |= x;
                         w++;
-                    if (x == C_ALPHA) {
-                        seen |= C_ALPHA;
-                        while ((x = bcls[*w]) & (C_ALPHA | C_DIGIT))
-                            w++;
                     }
                     q += (size_t)(w - w0);
                     size_t l2;
