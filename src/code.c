@@ -2078,6 +2078,33 @@ static int off_duty(const coder *c, const chunk *ch)
     return 0;
 }
 
+/* "The coalition announced a truce": the coalition named last before it in
+ * the document ("the Saudi-led coalition" → Operation Restoring Hope); none
+ * named, no actor (which coalition is not known). */
+static __attribute__((noinline)) void coalition_named(const coder *c, const chunk *ch, const sr__country *evc,
+                                                      actorname *an)
+{
+    const sr__lexicon *lx = c->lx;
+    for (size_t k = c->nmen; k > 0; k--) {
+        const mention *m = &c->men[k - 1];
+        if (m->tb + 2000 < ch->tb)
+            break;
+        if (m->type != MT_ACTOR || m->tb >= ch->tb)
+            continue;
+        const sr__actor *ac = &lx->actors[m->row];
+        int named = strstr(ac->acled, "Coalition") != NULL;
+        for (uint32_t j = m->tb; j < m->te && !named; j++)
+            named = tok_is(c, j, "coalition");
+        if (!named)
+            continue;
+        subst(an->name, sizeof an->name, ac->acled, evc ? evc->name : "", "", "");
+        an->inter = ac->inter;
+        an->role = ac->inter == 1 ? 's' : 'a';
+        an->home = strcmp(ac->country, "*") ? ac->country : NULL;
+        return;
+    }
+}
+
 static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, actorname *an)
 {
     const sr__lexicon *lx = c->lx;
@@ -2106,6 +2133,10 @@ static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, 
         an->inter = a->inter;
         an->role = a->inter == 7 ? 'c' : a->inter == 6 ? 'p' : a->inter == 5 ? 'r' : a->inter == 1 ? 's' : 'a';
         an->home = strcmp(a->country, "*") ? a->country : NULL;
+        return;
+    }
+    if (ch->agent >= 0 && STREQ(lx->agents[ch->agent].acled, "{coalition}")) {
+        coalition_named(c, ch, evc, an);
         return;
     }
     if (ch->agent >= 0 && STREQ(lx->agents[ch->agent].acled, "{previous}")) {
@@ -3192,6 +3223,22 @@ static int is_past_verb(const coder *c, uint32_t i)
     return ends_with(c, i, "ed") || TOK_IN_LIST(c, i, irregular);
 }
 
+/* "The man, a bricklayer, died": the subject before a short apposition set
+ * off by commas (an article or possessive opens it, no verb in it); returns
+ * the token just after the subject, or j when there is none. */
+static uint32_t skip_apposition(const coder *c, uint32_t a, uint32_t j)
+{
+    if (j < a + 4 || !tok_is(c, j - 1, ","))
+        return j;
+    for (uint32_t p = j - 2; p > a && p + 7 > j; p--) {
+        if (c->ti[p].trig)
+            return j;
+        if (tok_is(c, p, ","))
+            return TOK_IN(c, p + 1, "a", "an", "the", "his", "her", "their") && p + 2 < j - 1 ? p : j;
+    }
+    return j;
+}
+
 /* One death told without a number: a singular subject of a killing ("a
  * trafficker was shot dead", "the victim died", "was shot and died") or a
  * singular pronoun as its object ("killing him"). Returns the token that
@@ -3239,9 +3286,11 @@ static long singular_death(const coder *c, uint32_t a, uint32_t b)
         /* "died": "was shot and died", "the victim died", "he died" */
         if (j > a + 2 && tok_is(c, j - 1, "and") && tok_is(c, j - 3, "was"))
             return (long)i;
+        j = skip_apposition(c, a, j);
         if (j > a && TOK_IN(c, j - 1, "he", "she", "victim", "man", "woman", "other", "officer",
                                       "driver", "boy", "girl", "child", "suspect", "soldier",
-                                      "policeman", "resident", "farmer", "student", "teenager") &&
+                                      "policeman", "resident", "farmer", "student", "teenager", "detainee",
+                                      "prisoner", "inmate") &&
             !(j > a + 1 && TOK_IN(c, j - 2, "no", "every", "each")))
             return (long)i;
     }
@@ -3785,6 +3834,42 @@ static __attribute__((noinline)) int headline_verb(const coder *c, const mention
     return ok && nsub <= 1; /* (one subject: "gunmen with links to X attack hotel" would swap the roles) */
 }
 
+/* "fighting around X has continued", "clashes continued": a noun trigger
+ * whose verb says it goes on, with no actor or number in its part of the
+ * clause. */
+static __attribute__((noinline)) int continued_fighting(const coder *c, const mention *tm, uint32_t a, uint32_t b)
+{
+    if (is_past_verb(c, tm->tb) || (!ends_with(c, tm->tb, "ing") && !TOK_IN(c, tm->tb, "clashes", "violence",
+                                                                               "battles", "hostilities")))
+        return 0;
+    int cont = 0;
+    for (uint32_t k = tm->te; k < b && k < tm->te + 7 && !cont && !is_hard_punct(c, k); k++)
+        cont = TOK_IN(c, k, "continued", "continues", "continue", "continuing", "persisted", "persists",
+                      "persist", "raged", "rages");
+    if (!cont)
+        return 0;
+    for (uint32_t k = segment_start(c, a, tm->tb); k < b && !is_hard_punct(c, k); k++) {
+        const mention *m = c->ti[k].ent ? ent_at(c, k) : NULL;
+        if (c->ti[k].num || (m && (m->type == MT_ACTOR || m->type == MT_AGENT)))
+            return 0;
+    }
+    return 1;
+}
+
+/* Whether the object of the attack verb tm is a security post
+ * ("attacked two checkpoints", "stormed an army outpost"): up to three
+ * determiners, numbers or adjectives, then the post. */
+static __attribute__((noinline)) int post_object(const coder *c, const mention *tm, uint32_t b)
+{
+    for (uint32_t k = tm->te; k < b && k < tm->te + 4; k++) {
+        if (TOK_IN(c, k, "checkpoint", "checkpoints", "outpost", "outposts", "barracks", "garrison"))
+            return 1;
+        if (c->ti[k].ent || c->ti[k].trig || is_hard_punct(c, k) || TOK_IN(c, k, "in", "on", "at", "near", "of"))
+            return 0;
+    }
+    return 0;
+}
+
 static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
 {
     const sr__lexicon *lx = c->lx;
@@ -4080,6 +4165,18 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 tm = trigs[k];
                 break;
             }
+    /* "overran two checkpoints and seized rifles": weapons an armed group
+     * seizes in an attack are part of the attack, not disrupted weapons use */
+    if (STREQ(lx->triggers[tm->row].cls, "defuse") && TOK_IN(c, tm->tb, "seized", "seize", "seizing"))
+        for (int k = 0; k < nt; k++) {
+            const char *k2 = lx->triggers[trigs[k]->row].cls;
+            if ((STREQ(k2, "capture") || STREQ(k2, "attack") || STREQ(k2, "clash") || STREQ(k2, "kill")) &&
+                trigs[k]->tb < tm->tb && is_past_verb(c, trigs[k]->tb) &&
+                !(lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK)) {
+                tm = trigs[k];
+                break;
+            }
+        }
     /* "fired warning shots in the air": a show of force, not a fight; any
      * other act in the clause is the event ("fired in the air to disperse
      * the protesters", "fired in the air and looted"), else it is Other */
@@ -4093,6 +4190,12 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 break;
             }
     }
+    /* "but fighting around the city has continued": fighting the document
+     * has already reported goes on, no new event */
+    if (STREQ(lx->triggers[tm->row].cls, "clash") && continued_fighting(c, tm, a, b))
+        for (size_t k = 0; k < c->ncands; k++)
+            if (STREQ(c->cands[k].event_type, "Battles"))
+                return 0;
     const sr__trigger *tr = &lx->triggers[tm->row];
     /* roles hang on the main verb: the first past-tense trigger, else the first
      * participle, else the dominant one ("SDF fighters killed two IS militants
@@ -4370,8 +4473,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
          * before the subject is the target */
         if (!passive && i1 >= 0 && i2 < 0)
             for (int k = 0; k < i1; k++)
-                if (ch[k].prep != 't' && ch[k].prep != 'i' && ch[k].prep != 'b' && !ch[k].conj) {
-                    i2 = k;
+                if (ch[k].prep != 't' && ch[k].prep != 'i' && ch[k].prep != 'b' && !ch[k].conj &&
+                    !(ch[k].attrib && ch[i1].actor < 0 && ch[i1].agent >= 0 &&
+                      STREQ(lx->agents[ch[i1].agent].acled, "{previous}"))) {
+                    i2 = k; /* (not the speaker of "X said its fighters attacked") */
                     break;
                 }
     }
@@ -5189,6 +5294,17 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             snprintf(a1.name, sizeof a1.name, "Unidentified Armed Group (%s)", evc->name);
         a1.inter = 3;
         a1.role = 'a';
+    }
+    if (a1.role == 'a' && !a2.role && evc &&
+        (STREQ(sub, "Attack") || STREQ(sub, "Armed clash") || STREQ(sub, "Non-state actor overtakes territory")) &&
+        post_object(c, tm, b)) {
+        /* "gunmen attacked two checkpoints": a security post is held by the
+         * state's forces, an armed clash */
+        scopy(a2.name, sizeof a2.name, *evc->military ? evc->military : "");
+        a2.inter = 1;
+        a2.role = 's';
+        if (STREQ(sub, "Attack"))
+            sub = "Armed clash";
     }
     if (a1.role && !a2.role && (STREQ(sub, "Attack") || STREQ(sub, "Abduction/forced disappearance") ||
                                 STREQ(sub, "Sexual violence") || STREQ(sub, "Looting/property destruction"))) {
