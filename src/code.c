@@ -3856,6 +3856,37 @@ static __attribute__((noinline)) int continued_fighting(const coder *c, const me
     return 1;
 }
 
+/* A fight of which one side is a party's crowd ("supporters", "followers",
+ * "activists": agents.tsv row supporters) and the other is no state force
+ * and no armed agent ("gunmen"): named parties and other crowds qualify. */
+static __attribute__((noinline)) int supporters_fight(const coder *c, const chunk *ch, int i1, int i2, int r1, int r2)
+{
+    if (i1 < 0 || i2 < 0 || r1 == 's' || r2 == 's')
+        return -1;
+    const sr__lexicon *lx = c->lx;
+    int sup1 = ch[i1].agent >= 0 && STREQ(lx->agents[ch[i1].agent].key, "supporters");
+    int sup2 = ch[i2].agent >= 0 && STREQ(lx->agents[ch[i2].agent].key, "supporters");
+    if (!sup1 && !sup2)
+        return -1;
+    for (size_t k = 0; k < 2; k++) { /* ("two groups of herders": herders who fight are a communal militia) */
+        const chunk *h = &ch[k ? i2 : i1];
+        for (uint32_t j = h->tb; j < h->te; j++)
+            if (TOK_IN(c, j, "herders", "herdsmen", "pastoralists", "morans", "villagers", "clansmen"))
+                return -1;
+    }
+    int oi = sup1 ? i2 : i1;
+    const chunk *o = &ch[oi];
+    if (o->actor < 0 && o->agent >= 0 && STREQ(lx->agents[o->agent].role, "armed"))
+        return -1;
+    /* a group named as itself ("Imbonerakure and CNL supporters") stays the
+     * other side; a party named in brackets or after "of", "by" or "and"
+     * only says whose supporters they are */
+    if (o->actor >= 0 && o->agent < 0 &&
+        (o->tb == 0 || !TOK_IN(c, o->tb - 1, "(", "of", "the", "for", "both", "by", "and")))
+        return oi;
+    return -2; /* (a fight of crowds with no named side) */
+}
+
 /* Whether the object of the attack verb tm is a security post
  * ("attacked two checkpoints", "stormed an army outpost"): up to three
  * determiners, numbers or adjectives, then the post. */
@@ -5335,6 +5366,25 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         a1.role = 'r';
         if (a2.role != 'r')
             memset(&a2, 0, sizeof a2);
+    }
+    int named_side = -1;
+    if (STREQ(sub, "Armed clash") && clash_fg && evc && !communal_sides(c, a, b) &&
+        (named_side = supporters_fight(c, ch, i1, i2, a1.role, a2.role)) != -1) {
+        /* "supporters of two aspirants clashed", "supporters of X (party A)
+         * and those of Y (party B) clashed": party crowds that fight are a
+         * mob, rioters on both sides, in all three files */
+        sub = "Mob violence";
+        memset(&a1, 0, sizeof a1);
+        snprintf(a1.name, sizeof a1.name, "Rioters (%s)", evc->name);
+        if (named_side == i1 || named_side == i2) { /* "Imbonerakure and CNL supporters fought" */
+            actorname t;
+            name_chunk(c, &ch[named_side], evc, &t);
+            a2 = t;
+        }
+        a1.inter = 5;
+        a1.role = 'r';
+        if (named_side < 0)
+            a2 = a1;
     }
     if (sub && STREQ(sub, "Mob violence") && STREQ(cls, "clash") && clash_fg && evc && a1.role != 's' &&
         a2.role != 's' && !has_protest && communal_sides(c, a, b)) {
