@@ -1241,6 +1241,12 @@ static int place_plausible(const coder *c, const rawmatch *r)
             !TOK_IN_LIST(c, r->tb - 1, locatives) && /* "23 January: In Kajiado" */
             !country_possessive(c, r->tb - 1))
             return 0;
+        /* a word places and institutions are called by, after a capitalised
+         * word, names a building or body ("District Hall", "City Council",
+         * "Town Square"), not a town of that name ("Hall" in Tyrol) */
+        if (p->kind == SR_TOK_WORD && (p->flags & SR_TF_CAP) && !(p->flags & SR_TF_SSTART) &&
+            TOK_IN_LIST(c, r->tb, generic) && !TOK_IN(c, r->tb - 1, "in", "at", "near", "outside", "from", "to"))
+            return 0;
     }
     if (r->te - r->tb == 1 && person_name_after(c, r))
         return 0;
@@ -5980,6 +5986,19 @@ static int band_origin(const coder *c, const mention *m, const char *const *band
     return !(b > 0 && TOK_IN_LIST(c, b - 1, target));
 }
 
+/* "Saudi-led coalition airstrikes", "the Arab coalition": a coalition of
+ * outside forces fights abroad, so its leader's country is no vote for
+ * where the event is (the district it struck says that). */
+static int led_coalition(const coder *c, const mention *m)
+{
+    if (c->lx->actors[m->row].inter != 8)
+        return 0;
+    for (uint32_t t = m->tb; t < m->te; t++)
+        if (tok_is(c, t, "coalition"))
+            return 1;
+    return 0;
+}
+
 static void doc_country(coder *c)
 {
     /* the country most named in the document: first by country names and
@@ -6022,7 +6041,7 @@ static void doc_country(coder *c)
             if (pass == 0 && m->type == MT_COUNTRY)
                 iso = c->lx->countries[m->row].iso3;
             else if (m->type == MT_ACTOR && strcmp(c->lx->actors[m->row].country, "*") &&
-                     pass == (c->lx->actors[m->row].inter == 2 ? 1 : 0))
+                     pass == (c->lx->actors[m->row].inter == 2 ? 1 : 0) && !led_coalition(c, m))
                 /* a rebel group speaks only after the places ("al-Shabaab"
                  * in Wajir is in Kenya): such groups cross borders; parties
                  * and forces speak with the country names */
