@@ -55,19 +55,25 @@ static inline char seat_code(const char f[6])
                                                                                                              : 0;
 }
 
-/* Is nm, by its own name, the national capital of a country other than
- * the one in context (iso; none: no)? Once per name. */
+/* What score needs to know of all of nm's namesakes, once per name: 1 when
+ * nm is, by its own name, the national capital of a country other than the
+ * one in context (iso), 2 when it names an admin1 unit outside that
+ * country; 0 with no country in context. */
 static int capital_named(const sr__gaz *g, const sr__gzname *nm, const char *iso)
 {
+    int f = 0;
     if (!iso)
         return 0;
     for (uint32_t i = 0; i < nm->count; i++) {
         const sr__gzplace *q = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
-        if (q->kind == SR_GZ_CITY && seat_code(q->fcode) == 'C' && memcmp(q->iso3, iso, 4) &&
-            !sr__gaz_list_alt(g, nm->first + i))
-            return 1;
+        if (!memcmp(q->iso3, iso, 4))
+            continue;
+        if (q->kind == SR_GZ_CITY && seat_code(q->fcode) == 'C' && !sr__gaz_list_alt(g, nm->first + i))
+            f |= 1;
+        else if (q->kind == SR_GZ_ADMIN1)
+            f |= 2;
     }
-    return 0;
+    return f;
 }
 
 /* The score of one candidate; the weights order the rules (a rule outranks
@@ -87,14 +93,17 @@ static double score(const sr__gaz *g, uint32_t place, int alt, const sr__placect
     } while (0)
     if (why && whylen)
         why[0] = 0;
-    if (pc->iso3 && !memcmp(p->iso3, pc->iso3, 4) && !(capital && alt && p->kind == SR_GZ_CITY && p->pop < 100000)) {
+    int admin = p->kind == SR_GZ_ADMIN1 || p->kind == SR_GZ_ADMIN2 || p->kind == SR_GZ_REGION;
+    if (pc->iso3 && !memcmp(p->iso3, pc->iso3, 4) &&
+        !((capital & 1) && alt && p->kind == SR_GZ_CITY && p->pop < 100000) &&
+        !((capital & 2) && pc->want_admin && !admin)) {
         /* (a national capital's own name is not, in its neighbour's news, an
          * old name of a small town there: "Islamabad" in a report on Kashmir
-         * is Pakistan's capital, not Anantnag) */
+         * is Pakistan's capital, not Anantnag; and "Zulia state" is a state,
+         * Venezuela's, not a town of that name in the country in context) */
         s += 10000;
         WHY("in the country in context +10000; ");
     }
-    int admin = p->kind == SR_GZ_ADMIN1 || p->kind == SR_GZ_ADMIN2 || p->kind == SR_GZ_REGION;
     if (pc->want_admin && admin) {
         s += 6000;
         WHY("a province is meant +6000; ");
