@@ -5814,6 +5814,15 @@ static int nationality_only(const coder *c, const mention *m)
     static const char *const struck[] = {"fishermen", "herders", "pastoralists", "villagers", "farmers", NULL};
 
     uint32_t n = m->te;
+    /* "Bank Saderat Iran", "Bank Melli Iran": a firm named after its
+     * country, the country's name closing its capitalised name */
+    for (uint32_t k = m->tb, lim = m->tb > 3 ? m->tb - 3 : 0; k > lim; k--) {
+        const sr__tok *p = &c->t.toks[k - 1];
+        if (p->kind != SR_TOK_WORD || !(p->flags & SR_TF_CAP))
+            break;
+        if (TOK_IN(c, k - 1, "bank", "air", "airways", "airlines", "insurance", "petroleum", "telecom"))
+            return 1;
+    }
     if (n < c->t.ntoks && TOK_IN_LIST(c, n, struck))
         return 2;
     if (n < c->t.ntoks && TOK_IN_LIST(c, n, held))
