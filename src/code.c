@@ -4683,7 +4683,17 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
          * every event) */
         for (const sr__sent *ps = se; ps > c->t.sents && !*cd->location;) {
             ps--;
+            /* the units that sentence names are the context of its places
+             * ("in Rio de Janeiro, Rio de Janeiro, ... Jacarezinho
+             * neighborhood. A shoot-out broke out."); no cue shortcut there */
+            uint32_t osb = c->sb, ose = c->se, omask = c->smask;
+            c->sb = ps->tb;
+            c->se = ps->te;
+            c->smask = ~0u;
             fill_place(c, cd, ps->tb, ps->te, se->tb, &iso);
+            c->sb = osb;
+            c->se = ose;
+            c->smask = omask;
         }
     if (!*cd->location && !cd->kind_agg)
         front_place(c, cd, &iso);
