@@ -81,7 +81,7 @@ static int capital_named(const sr__gaz *g, const sr__gzname *nm, const char *iso
  * says which rules gave what ("country +10000; ..."). adm/nadm: the
  * province_namesakes of nm (nadm -1: not known). */
 static double score(const sr__gaz *g, uint32_t place, int alt, const sr__placectx *pc, const sr__gzname *nm,
-                    const sr__gzplace *const *adm, int nadm, int capital, char *why, size_t whylen)
+                    const sr__gzplace *const *adm, int nadm, int *capital, char *why, size_t whylen)
 {
     const sr__gzplace *p = sr__gaz_place(g, place);
     double s = 0;
@@ -94,9 +94,11 @@ static double score(const sr__gaz *g, uint32_t place, int alt, const sr__placect
     if (why && whylen)
         why[0] = 0;
     int admin = p->kind == SR_GZ_ADMIN1 || p->kind == SR_GZ_ADMIN2 || p->kind == SR_GZ_REGION;
-    if (pc->iso3 && !memcmp(p->iso3, pc->iso3, 4) &&
-        !((capital & 1) && alt && p->kind == SR_GZ_CITY && p->pop < 100000) &&
-        !((capital & 2) && pc->want_admin && !admin)) {
+    int small_alt = alt && p->kind == SR_GZ_CITY && p->pop < 100000, town_for_unit = pc->want_admin && !admin;
+    if (pc->iso3 && !memcmp(p->iso3, pc->iso3, 4) && (small_alt || town_for_unit) && *capital < 0)
+        *capital = capital_named(g, nm, pc->iso3); /* asked only when it matters */
+    if (pc->iso3 && !memcmp(p->iso3, pc->iso3, 4) && !(small_alt && (*capital & 1)) &&
+        !(town_for_unit && (*capital & 2))) {
         /* (a national capital's own name is not, in its neighbour's news, an
          * old name of a small town there: "Islamabad" in a report on Kashmir
          * is Pakistan's capital, not Anantnag; and "Zulia state" is a state,
@@ -168,10 +170,10 @@ int sr__place_resolve(const sr__gaz *g, uint32_t name, const sr__placectx *pc, s
     uint32_t win = SR_GZ_NONE;
     const sr__gzplace *adm[32];
     int nadm = province_namesakes(g, nm, adm, 32);
-    int capital = capital_named(g, nm, pc->iso3);
+    int capital = -1; /* capital_named, when score needs it */
     for (uint32_t i = 0; i < nm->count; i++) {
         uint32_t pl = sr__gaz_list(g, nm->first + i);
-        double s = score(g, pl, sr__gaz_list_alt(g, nm->first + i), pc, nm, adm, nadm, capital, NULL, 0);
+        double s = score(g, pl, sr__gaz_list_alt(g, nm->first + i), pc, nm, adm, nadm, &capital, NULL, 0);
         if (scores && (int)i < maxscores)
             scores[i] = s;
         if (s > best) {
@@ -219,6 +221,7 @@ int sr_place_lookup(sr_ctx *ctx, const char *name, const char *country, int prov
     sr__where win;
     int n = sr__place_resolve(ctx->gaz, (uint32_t)at, &pc, &win, NULL, 0);
     const sr__gzname *nm = sr__gaz_name(ctx->gaz, (uint32_t)at);
+    int capital = -1;
     for (uint32_t i = 0; i < nm->count; i++) {
         uint32_t pl = sr__gaz_list(ctx->gaz, nm->first + i);
         char why[512];
@@ -231,7 +234,7 @@ int sr_place_lookup(sr_ctx *ctx, const char *name, const char *country, int prov
             .population = w.pop, .geonames_id = (long)w.geonameid, .kind = kind_name(w.kind),
             .feature_code = sr__gaz_place(ctx->gaz, pl)->fcode,
             .score = score(ctx->gaz, pl, sr__gaz_list_alt(ctx->gaz, nm->first + i), &pc, nm, NULL, -1,
-                           capital_named(ctx->gaz, nm, pc.iso3), why,
+                           &capital, why,
                            sizeof why), .why = why, .chosen = pl == win.place};
         int rc = cb(ud, &p);
         if (rc)
