@@ -2629,8 +2629,20 @@ static int fronted_place(const coder *c, const mention *m, uint32_t a, uint32_t 
     if (m->tb < a + 1 || !TOK_IN(c, m->tb - 1, "in", "at"))
         return 0;
     uint32_t p = m->tb - 1; /* the preposition: opens the clause or follows a comma */
-    if (p > a && !tok_is(c, p - 1, ","))
-        return 0;
+    if (p > a && !tok_is(c, p - 1, ",")) {
+        /* or closes a locative phrase that does: "On 6 May, behind the
+         * presidential palace in Caracas, residents ..." */
+        uint32_t k = p - 1, lim = p > a + 10 ? p - 10 : a;
+        while (k > lim && !tok_is(c, k, ","))
+            k--;
+        uint32_t h = tok_is(c, k, ",") ? k + 1 : k;
+        if (h >= p || (h > a && !tok_is(c, h - 1, ",")) ||
+            !TOK_IN(c, h, "behind", "outside", "opposite", "inside", "near", "in", "at"))
+            return 0;
+        for (uint32_t q = h + 1; q < p; q++)
+            if (tok_is(c, q, ",") || c->ti[q].trig)
+                return 0;
+    }
     uint32_t e = m->te;
     if (TOK_IN(c, e, "city", "town", "village", "district"))
         e++;
