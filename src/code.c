@@ -2974,11 +2974,12 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             }
         }
     }
-    if (w.kind == SR_GZ_CITY && w.pop < 300000 && best->alt == UINT32_MAX && TOK_IN(c, best->te, "(", ",") &&
+    if (w.kind == SR_GZ_CITY && best->alt == UINT32_MAX && TOK_IN(c, best->te, "(", ",") &&
         !(best->tb > 0 && TOK_IN(c, best->tb - 1, ",", "and", "or")) &&
         strcmp(sr__gaz_place(c->ctx->gaz, w.place)->fcode, "PPLC")) {
-        /* "Gaigorou (Dessa, Tillabery)", "El Refugio (Ahuachapan)": a town
-         * followed by a parenthesis or a comma that names an admin1 unit of
+        /* "Gaigorou (Dessa, Tillabery)", "El Refugio (Ahuachapan)",
+         * "Valencia, Sangre Grande": a town of any size (not a national
+         * capital) followed by a parenthesis or a comma that names an admin1 unit of
          * another country, where the town has no namesake, is a village of
          * that unit missing from the gazetteer (its namesakes abroad share
          * only the name): the unit's country, admin1 and point */
