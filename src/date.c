@@ -366,12 +366,10 @@ static const uint8_t chcls[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
-/* The keyword s[0..n), or NULL; avail bytes from s may be read. */
-static const kw *kw_find(const char *s, size_t n, size_t avail)
+/* The keyword s[0..n) (1 <= n <= 10), or NULL; avail bytes from s may be
+ * read. For callers that have tested the first letter and the length. */
+static inline const kw *kw_lookup(const char *s, size_t n, size_t avail)
 {
-    unsigned char c = (unsigned char)s[0];
-    if (n == 0 || n > 10 || c < 'a' || c > 'z' || !(kw_lenmask[c - 'a'] >> n & 1))
-        return NULL;
     uint64_t hi = 0, lo = 0; /* byte i lands at bits 56 - 8 * (i % 8) */
     if (n <= 8 && avail >= 8) { /* one load, kept to the word's bytes */
         unsigned char b[8];
@@ -393,6 +391,15 @@ static const kw *kw_find(const char *s, size_t n, size_t avail)
             return k;
     }
     return NULL;
+}
+
+/* The keyword s[0..n), or NULL; avail bytes from s may be read. */
+static const kw *kw_find(const char *s, size_t n, size_t avail)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (n == 0 || n > 10 || c < 'a' || c > 'z' || !(kw_lenmask[c - 'a'] >> n & 1))
+        return NULL;
+    return kw_lookup(s, n, avail);
 }
 
 static int is_alpha(unsigned char c) { return chcls[c] == 1; }
@@ -599,7 +606,8 @@ static int next_anchor(win *w, size_t *pos)
             const uint16_t *mask = want ? kw_lenmask : kw_anchormask;
             bit = F(K_NONE);
             if (c >= 'a' && c <= 'z' && l <= 10 && (mask[c - 'a'] >> l & 1)) {
-                const kw *kk = kw_find(s + p, l, n - p);
+                /* (both masks hold only keyword lengths, never 0) */
+                const kw *kk = kw_lookup(s + p, l, n - p);
                 if (kk) {
                     bit = F(kk->cls);
                     if (anchor_classes >> kk->cls & 1)

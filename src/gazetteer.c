@@ -128,7 +128,7 @@ void sr__gaz_free(sr__gaz *g)
  * table of a hundred megabytes. */
 int sr__gaz_scan(const sr__gaz *g, const sr__text *t, sr__match_cb cb, void *ud)
 {
-    uint8_t *starts = malloc(t->ntoks + 1);
+    uint8_t *starts = sr__matcher_starts_buf(g->m, t->ntoks + 1); /* (kept: no malloc per text) */
     if (!starts)
         return SR_ENOMEM;
     for (size_t i = 0; i < t->ntoks; i++) {
@@ -152,9 +152,7 @@ int sr__gaz_scan(const sr__gaz *g, const sr__text *t, sr__match_cb cb, void *ud)
                 starts[i] = n == 3 && c0 == 'a' && c1 == 's' && w[2] == 'h';
         }
     }
-    int rc = sr__matcher_scan_from(g->m, t, starts, cb, ud);
-    free(starts);
-    return rc;
+    return sr__matcher_scan_from(g->m, t, starts, cb, ud);
 }
 
 size_t sr__gaz_nplaces(const sr__gaz *g) { return (size_t)g->h->nplaces; }

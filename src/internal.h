@@ -142,6 +142,10 @@ int sr__matcher_scan(sr__matcher *m, const sr__text *t, sr__match_cb cb, void *u
 /* The same, for a portable matcher, trying only the tokens i with starts[i]
  * set as the first token of a match (the gazetteer: names start upper-case). */
 int sr__matcher_scan_from(sr__matcher *m, const sr__text *t, const uint8_t *starts, sr__match_cb cb, void *ud);
+/* A buffer of n bytes for such a starts mask, kept by the matcher from one
+ * scan to the next (NULL: out of memory); valid until the next call or
+ * sr__matcher_free. */
+uint8_t *sr__matcher_starts_buf(sr__matcher *m, size_t n);
 /* The token hash of a portable matcher as a file (8-byte aligned arrays after a
  * header), and a matcher reading such a file in place from memory (p stays
  * owned by the caller and must outlive the matcher; *used: bytes consumed). */

@@ -46,11 +46,15 @@ typedef struct hit {
     uint32_t tb, te, id;
 } hit;
 
-/* Portable engine: one slot per distinct phrase text. */
+/* Portable engine: one slot per distinct phrase text. The slot holds what a
+ * probe needs, so that a lookup reads the slot and then the text's bytes:
+ * no per-pattern array in between (in the gazetteer's 100 MB index each of
+ * these reads is a cache miss). */
 typedef struct slot {
-    uint64_t h;
+    uint32_t hc;  /* the hash's upper 32 bits (a check: the bytes decide) */
+    uint32_t off; /* the text's offset in the pool */
     uint32_t pat; /* first pattern with this text + 1 (0 = empty slot) */
-    uint32_t len; /* its length (in the slot: one cache line per probe), SL_ flags */
+    uint32_t len; /* its length, SL_ flags */
 } slot;
 
 #define SL_LEN 0x3fffffffu   /* the length bits of slot.len */
@@ -66,8 +70,8 @@ struct sr__matcher {
     hs_database_t *db;
     hs_scratch_t *scratch;
     /* portable */
-    char *pool;       /* pattern bytes */
-    size_t *off;      /* per pattern: offset in pool */
+    char *pool;       /* pattern bytes, followed by 8 zero bytes (see same_text) */
+    size_t *off;      /* per pattern: offset in pool (built matchers only) */
     uint32_t *next;   /* per pattern: next pattern with the same text + 1 */
     slot *tab;
     size_t tabmask;
@@ -81,6 +85,8 @@ struct sr__matcher {
     size_t nhits, caphits;
     int err;
     int gate; /* the last hash scan passed a gate */
+    uint8_t *startbuf; /* sr__matcher_starts_buf */
+    size_t capstart;
     const sr__text *t;
 };
 
@@ -135,12 +141,11 @@ static inline uint64_t hfin(uint64_t h, uint64_t tail, size_t len)
  * same value a zeroed 8-byte buffer takes from memcpy(buf, p, r). */
 static inline uint64_t tail_keep(uint64_t w, size_t r)
 {
-    if (!r)
-        return 0;
+    /* (r < 8, so the shift is at most 56: no branch for r = 0) */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    return w & (~0ULL << (64 - 8 * r));
+    return r ? w & (~0ULL << (64 - 8 * r)) : 0;
 #else
-    return w & (~0ULL >> (64 - 8 * r));
+    return w & (((uint64_t)1 << (8 * r)) - 1);
 #endif
 }
 
@@ -206,17 +211,31 @@ static inline int pre_has(const sr__matcher *m, uint64_t h)
     return 1 + (int)(blk[(h >> 24) & 7] >> ((h >> 18) & 63) & 1);
 }
 
+/* Whether a[0..n) and b[0..n) hold the same bytes, compared 8 at a time: both
+ * must be readable for 7 bytes past n (the pool and the normalised text
+ * are). Most phrases are short, and a call to memcmp cost more than this. */
+static inline int same_text(const char *a, const char *b, size_t n)
+{
+    const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        if (load8(x + i) != load8(y + i))
+            return 0;
+    return tail_keep(load8(x + i) ^ load8(y + i), n - i) == 0;
+}
+
 /* Slot for text p[0..n) with hash h: the one holding it, or the empty one
- * where it would go. */
-static slot *tab_find(const sr__matcher *m, uint64_t h, const char *p, size_t n)
+ * where it would go. p must be readable for 7 bytes past n (same_text). */
+static inline __attribute__((always_inline)) slot *tab_find(const sr__matcher *m, uint64_t h, const char *p,
+                                                             size_t n)
 {
     size_t i = h & m->tabmask;
+    uint32_t hc = (uint32_t)(h >> 32);
     for (;;) {
         slot *s = &m->tab[i];
         if (!s->pat)
             return s;
-        uint32_t k = s->pat - 1;
-        if (s->h == h && (s->len & SL_LEN) == n && memcmp(m->pool + m->off[k], p, n) == 0)
+        if (s->hc == hc && (s->len & SL_LEN) == n && same_text(m->pool + s->off, p, n))
             return s;
         i = (i + 1) & m->tabmask;
     }
@@ -239,7 +258,11 @@ static int portable_build(sr__matcher *m, const char *const *pats, char *err, si
             if (maybe_tok_end(pats[i], li, b))
                 npre++, nheld += is_long(m, i) && b >= GATE_MIN;
     }
-    m->pool = malloc(total + 1);
+    if (total > UINT32_MAX - 8) {
+        sr__errf(err, errlen, "matcher: the phrases hold %zu bytes, more than 4 GB; split the dictionary", total);
+        return SR_ETOOBIG;
+    }
+    m->pool = malloc(total + 8);
     m->off = malloc((m->n + 1) * sizeof *m->off);
     m->next = calloc(m->n + 1, sizeof *m->next);
     m->tabmask = pow2_at_least(nheld * 2 + 1) - 1;
@@ -252,13 +275,14 @@ static int portable_build(sr__matcher *m, const char *const *pats, char *err, si
         sr__errf(err, errlen, "matcher: out of memory building the phrase table (%zu phrases)", m->n);
         return SR_ENOMEM;
     }
+    memset(m->pool + total, 0, 8);
     size_t at = 0;
     for (size_t i = 0; i < m->n; i++) {
         size_t n = m->lens[i];
-        const char *p = pats[i];
+        const char *p = m->pool + at; /* (padded: tab_find reads past n) */
         m->off[i] = at;
         if (n)
-            memcpy(m->pool + at, p, n);
+            memcpy(m->pool + at, pats[i], n);
         at += n;
         if (!n)
             continue;
@@ -279,7 +303,8 @@ static int portable_build(sr__matcher *m, const char *const *pats, char *err, si
         uint64_t hm = span_hash_safe(p, n);
         slot *s = tab_find(m, hm, p, n);
         if (!s->pat) {
-            s->h = hm;
+            s->hc = (uint32_t)(hm >> 32);
+            s->off = (uint32_t)m->off[i];
             s->pat = (uint32_t)i + 1;
             s->len = (uint32_t)n;
         } else { /* same text, another id: chain it */
@@ -294,14 +319,15 @@ static int portable_build(sr__matcher *m, const char *const *pats, char *err, si
         if (!is_long(m, i))
             continue;
         size_t n = m->lens[i];
-        const char *p = pats[i];
+        const char *p = m->pool + m->off[i];
         for (size_t b = GATE_MIN; b <= n; b++) {
             if (!maybe_tok_end(p, n, b))
                 continue;
             uint64_t hb = span_hash_safe(p, b);
             slot *s = tab_find(m, hb, p, b);
             if (!s->pat) {
-                s->h = hb;
+                s->hc = (uint32_t)(hb >> 32);
+                s->off = (uint32_t)m->off[i];
                 s->pat = (uint32_t)i + 1;
                 s->len = (uint32_t)b | SL_NOHIT;
             }
@@ -580,7 +606,8 @@ sr__matcher *sr__matcher_new(sr_engine engine, const char *const *pats, const si
 }
 
 /* ---- the token hash as a file: written once, memory-mapped at each start --- */
-#define MAP_MAGIC "SRMATCH3" /* 2: one blocked prefix filter, slot lengths; 3: word-at-a-time span hash */
+#define MAP_MAGIC "SRMATCH4" /* 2: one blocked prefix filter, slot lengths; 3: word-at-a-time span hash;
+                               * 4: pool offsets in the slots, no per-pattern offsets, padded pool */
 
 typedef struct maphdr {
     char magic[8];
@@ -616,9 +643,8 @@ int sr__matcher_write(const sr__matcher *m, FILE *f, uint64_t *written)
     int rc = put(f, &h, sizeof h, &at);
     if (!rc) rc = put(f, m->ids, m->n * sizeof *m->ids, &at);
     if (!rc) rc = put(f, m->lens, m->n * sizeof *m->lens, &at);
-    if (!rc) rc = put(f, m->off, m->n * sizeof *m->off, &at);
     if (!rc) rc = put(f, m->next, (m->n + 1) * sizeof *m->next, &at);
-    if (!rc) rc = put(f, m->pool, pool_len, &at);
+    if (!rc) rc = put(f, m->pool, pool_len + 8, &at); /* with its 8 zero bytes */
     if (!rc) rc = put(f, m->tab, (m->tabmask + 1) * sizeof *m->tab, &at);
     if (!rc) rc = put(f, m->bits, (m->blockmask + 1) * 64, &at);
     if (written)
@@ -667,12 +693,11 @@ sr__matcher *sr__matcher_map(const void *p, size_t len, size_t *used, char *err,
     if (ok) {
         m->ids = (uint32_t *)take(b, h.n * sizeof *m->ids, &at, len);
         m->lens = (uint32_t *)take(b, h.n * sizeof *m->lens, &at, len);
-        m->off = (size_t *)take(b, h.n * sizeof *m->off, &at, len);
         m->next = (uint32_t *)take(b, (h.n + 1) * sizeof *m->next, &at, len);
-        m->pool = (char *)take(b, h.pool_len, &at, len);
+        m->pool = (char *)take(b, h.pool_len + 8, &at, len);
         m->tab = (slot *)take(b, (h.tabmask + 1) * sizeof *m->tab, &at, len);
         m->bits = (uint64_t *)take(b, (h.blockmask + 1) * 64, &at, len);
-        ok = m->ids && m->lens && m->off && m->next && m->pool && m->tab && m->bits;
+        ok = m->ids && m->lens && m->next && m->pool && m->tab && m->bits && h.pool_len < UINT32_MAX - 8;
     }
     if (!ok) {
         sr__errf(err, errlen, "matcher file: truncated or corrupt (%zu bytes); rebuild it (ninja -C build)", len);
@@ -692,7 +717,23 @@ void sr__matcher_free(sr__matcher *m)
     free(m->ids);
     free(m->lens);
     free(m->hits);
+    free(m->startbuf);
     free(m);
+}
+
+/* (one byte per token: at most a twentieth of the text's own token array,
+ * which the coder keeps between texts too) */
+uint8_t *sr__matcher_starts_buf(sr__matcher *m, size_t n)
+{
+    if (n <= m->capstart)
+        return m->startbuf;
+    size_t nc = n < 4096 ? 4096 : n;
+    uint8_t *nb = realloc(m->startbuf, nc);
+    if (!nb)
+        return NULL;
+    m->startbuf = nb;
+    m->capstart = nc;
+    return nb;
 }
 
 const char *sr__matcher_engine(const sr__matcher *m)
@@ -789,14 +830,17 @@ static inline __attribute__((always_inline)) int scan_hash(sr__matcher *m, const
     /* (norm has 8 readable bytes past its end: see sr__text) */
     const unsigned char *u = (const unsigned char *)t->norm;
     int gate = 0;
-    for (size_t i = 0; i < t->ntoks; i++) {
+    /* the matcher's fields in locals: add_hit stores through m */
+    const size_t ntoks = t->ntoks, maxtoks = m->maxtoks, maxlen = m->maxlen;
+    for (size_t i = 0; i < ntoks; i++) {
         if (starts && !starts[i])
             continue;
         uint64_t h = FNV_OFF;
         uint32_t s = k[i].s, at = s; /* at: the first byte not in h */
-        for (size_t j = i; j < t->ntoks && j - i < m->maxtoks; j++) {
+        size_t jend = ntoks - i > maxtoks ? i + maxtoks : ntoks;
+        for (size_t j = i; j < jend; j++) {
             uint32_t e = k[j].e;
-            if (e - s > m->maxlen)
+            if (e - s > maxlen)
                 break;
             while (at + 8 <= e) {
                 h = hstep(h, load8(u + at));

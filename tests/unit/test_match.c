@@ -338,6 +338,47 @@ static void test_long_gates(void **state)
     dict_free(&d);
 }
 
+/* The phrase table compares a candidate's bytes 8 at a time (and a masked
+ * tail), reading past both ends: a word that differs from a phrase in any one
+ * byte, at any offset of the 8-byte words or of the tail, is no match, and
+ * the exact phrase is found, also as the text's last token. */
+static void test_near_misses(void **state)
+{
+    (void)state;
+    const char *abc = "abcdefghijklmnopqrstuvwx";
+    dict d = {0};
+    for (size_t len = 1; len <= 24; len++)
+        dict_add_norm(&d, abc, len, (uint32_t)len);
+    dict_add(&d, "abcdefg hijklmn", 100);
+    dict_add(&d, "abcdefgh ijklmnopq rs", 101);
+    size_t cap = 16384, n = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    for (size_t len = 24; len >= 1; len--) {
+        for (size_t k = 0; k < len; k++) { /* one byte changed ('z' is in no phrase) */
+            memcpy(text + n, abc, len);
+            text[n + k] = 'z';
+            n += len;
+            text[n++] = ' ';
+        }
+    }
+    const char *tail = "abcdefg hijklmo abcdefgh ijklmnopq rt abcdefgh ijklmnopq rs ";
+    memcpy(text + n, tail, strlen(tail));
+    n += strlen(tail);
+    for (size_t len = 1; len <= 24; len++) { /* the exact ones, the last at the very end */
+        memcpy(text + n, abc, len);
+        n += len;
+        if (len < 24)
+            text[n++] = ' ';
+    }
+    assert_true(n < cap);
+    /* the 24 words at the end, 101 once, and the words of the tail that are
+     * phrases ("abcdefg" once, "abcdefgh" twice); 100 never */
+    assert_int_equal(check_all(&d, text, n, 1), 24 + 1 + 1 + 2);
+    free(text);
+    dict_free(&d);
+}
+
 /* sr__matcher_scan_from reports exactly the matches of a full scan that start
  * at the tokens the mask allows (portable engine). */
 static void test_scan_from(void **state)
@@ -582,6 +623,7 @@ int main(void)
         cmocka_unit_test(test_empty),       cmocka_unit_test(test_unicode),
         cmocka_unit_test(test_scan_from),   cmocka_unit_test(test_hs_cache),
         cmocka_unit_test(test_large),       cmocka_unit_test(test_long_gates),
+        cmocka_unit_test(test_near_misses),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

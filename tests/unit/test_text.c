@@ -272,9 +272,32 @@ static void test_edge(void **state)
     }
     assert_int_equal(sr__text_init(&t, s, big), 0);
     assert_int_equal(t.ntoks, big / 2);
-    assert_true(t.nsents >= 15);
-    for (size_t j = 0; j < t.nsents; j++)
-        assert_true(t.sents[j].te - t.sents[j].tb <= 1000);
+    assert_int_equal(t.nsents, 15); /* cut every 1000 tokens exactly */
+    for (size_t j = 0; j < t.nsents; j++) {
+        assert_int_equal(t.sents[j].tb, j * 1000);
+        assert_int_equal(t.sents[j].te, j * 1000 + 1000);
+        assert_true(t.toks[t.sents[j].tb].flags & SR_TF_SSTART);
+    }
+    sr__text_release(&t);
+    /* a sentence end inside a run restarts the count: 1500 words, ". X", 1999
+     * words give [0,1000) [1000,1501) [1501,2501) [2501,3501) */
+    size_t m = 0;
+    for (int i = 0; i < 1500; i++)
+        s[m++] = 'x', s[m++] = ' ';
+    memcpy(s + m, ". X ", 4);
+    m += 4;
+    for (int i = 0; i < 1999; i++)
+        s[m++] = 'x', s[m++] = ' ';
+    assert_int_equal(sr__text_init(&t, s, m), 0);
+    assert_int_equal(t.ntoks, 3501);
+    assert_int_equal(t.nsents, 4);
+    static const uint32_t bounds[] = {0, 1000, 1501, 2501, 3501};
+    for (size_t j = 0; j < 4; j++) {
+        assert_int_equal(t.sents[j].tb, bounds[j]);
+        assert_int_equal(t.sents[j].te, bounds[j + 1]);
+    }
+    for (size_t i = 0; i < t.ntoks; i++) /* the flag on the starts only */
+        assert_int_equal((t.toks[i].flags & SR_TF_SSTART) != 0, i == 0 || i == 1000 || i == 1501 || i == 2501);
     sr__text_release(&t);
     free(s);
 }
