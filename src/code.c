@@ -1241,6 +1241,12 @@ static int place_plausible(const coder *c, const rawmatch *r)
             !TOK_IN_LIST(c, r->tb - 1, locatives) && /* "23 January: In Kajiado" */
             !country_possessive(c, r->tb - 1))
             return 0;
+        /* a word places and institutions are called by, after a capitalised
+         * word, names a building or body ("District Hall", "City Council",
+         * "Town Square"), not a town of that name ("Hall" in Tyrol) */
+        if (p->kind == SR_TOK_WORD && (p->flags & SR_TF_CAP) && !(p->flags & SR_TF_SSTART) &&
+            TOK_IN_LIST(c, r->tb, generic) && !TOK_IN(c, r->tb - 1, "in", "at", "near", "outside", "from", "to"))
+            return 0;
     }
     if (r->te - r->tb == 1 && person_name_after(c, r))
         return 0;
@@ -2654,8 +2660,20 @@ static int fronted_place(const coder *c, const mention *m, uint32_t a, uint32_t 
     if (m->tb < a + 1 || !TOK_IN(c, m->tb - 1, "in", "at"))
         return 0;
     uint32_t p = m->tb - 1; /* the preposition: opens the clause or follows a comma */
-    if (p > a && !tok_is(c, p - 1, ","))
-        return 0;
+    if (p > a && !tok_is(c, p - 1, ",")) {
+        /* or closes a locative phrase that does: "On 6 May, behind the
+         * presidential palace in Caracas, residents ..." */
+        uint32_t k = p - 1, lim = p > a + 10 ? p - 10 : a;
+        while (k > lim && !tok_is(c, k, ","))
+            k--;
+        uint32_t h = tok_is(c, k, ",") ? k + 1 : k;
+        if (h >= p || (h > a && !tok_is(c, h - 1, ",")) ||
+            !TOK_IN(c, h, "behind", "outside", "opposite", "inside", "near", "in", "at"))
+            return 0;
+        for (uint32_t q = h + 1; q < p; q++)
+            if (tok_is(c, q, ",") || c->ti[q].trig)
+                return 0;
+    }
     uint32_t e = m->te;
     if (TOK_IN(c, e, "city", "town", "village", "district"))
         e++;
@@ -2987,11 +3005,12 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             }
         }
     }
-    if (w.kind == SR_GZ_CITY && w.pop < 300000 && best->alt == UINT32_MAX && TOK_IN(c, best->te, "(", ",") &&
+    if (w.kind == SR_GZ_CITY && best->alt == UINT32_MAX && TOK_IN(c, best->te, "(", ",") &&
         !(best->tb > 0 && TOK_IN(c, best->tb - 1, ",", "and", "or")) &&
         strcmp(sr__gaz_place(c->ctx->gaz, w.place)->fcode, "PPLC")) {
-        /* "Gaigorou (Dessa, Tillabery)", "El Refugio (Ahuachapan)": a town
-         * followed by a parenthesis or a comma that names an admin1 unit of
+        /* "Gaigorou (Dessa, Tillabery)", "El Refugio (Ahuachapan)",
+         * "Valencia, Sangre Grande": a town of any size (not a national
+         * capital) followed by a parenthesis or a comma that names an admin1 unit of
          * another country, where the town has no namesake, is a village of
          * that unit missing from the gazetteer (its namesakes abroad share
          * only the name): the unit's country, admin1 and point */
@@ -4813,7 +4832,17 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
          * every event) */
         for (const sr__sent *ps = se; ps > c->t.sents && !*cd->location;) {
             ps--;
+            /* the units that sentence names are the context of its places
+             * ("in Rio de Janeiro, Rio de Janeiro, ... Jacarezinho
+             * neighborhood. A shoot-out broke out."); no cue shortcut there */
+            uint32_t osb = c->sb, ose = c->se, omask = c->smask;
+            c->sb = ps->tb;
+            c->se = ps->te;
+            c->smask = ~0u;
             fill_place(c, cd, ps->tb, ps->te, se->tb, &iso);
+            c->sb = osb;
+            c->se = ose;
+            c->smask = omask;
         }
     if (!*cd->location && !cd->kind_agg)
         front_place(c, cd, &iso);
@@ -5974,6 +6003,15 @@ static int nationality_only(const coder *c, const mention *m)
     static const char *const struck[] = {"fishermen", "herders", "pastoralists", "villagers", "farmers", NULL};
 
     uint32_t n = m->te;
+    /* "Bank Saderat Iran", "Bank Melli Iran": a firm named after its
+     * country, the country's name closing its capitalised name */
+    for (uint32_t k = m->tb, lim = m->tb > 3 ? m->tb - 3 : 0; k > lim; k--) {
+        const sr__tok *p = &c->t.toks[k - 1];
+        if (p->kind != SR_TOK_WORD || !(p->flags & SR_TF_CAP))
+            break;
+        if (TOK_IN(c, k - 1, "bank", "air", "airways", "airlines", "insurance", "petroleum", "telecom"))
+            return 1;
+    }
     if (n < c->t.ntoks && TOK_IN_LIST(c, n, struck))
         return 2;
     if (n < c->t.ntoks && TOK_IN_LIST(c, n, held))
@@ -6146,6 +6184,19 @@ static int band_origin(const coder *c, const mention *m, const char *const *band
     return !(b > 0 && TOK_IN_LIST(c, b - 1, target));
 }
 
+/* "Saudi-led coalition airstrikes", "the Arab coalition": a coalition of
+ * outside forces fights abroad, so its leader's country is no vote for
+ * where the event is (the district it struck says that). */
+static int led_coalition(const coder *c, const mention *m)
+{
+    if (c->lx->actors[m->row].inter != 8)
+        return 0;
+    for (uint32_t t = m->tb; t < m->te; t++)
+        if (tok_is(c, t, "coalition"))
+            return 1;
+    return 0;
+}
+
 static void doc_country(coder *c)
 {
     /* the country most named in the document: first by country names and
@@ -6188,7 +6239,7 @@ static void doc_country(coder *c)
             if (pass == 0 && m->type == MT_COUNTRY)
                 iso = c->lx->countries[m->row].iso3;
             else if (m->type == MT_ACTOR && strcmp(c->lx->actors[m->row].country, "*") &&
-                     pass == (c->lx->actors[m->row].inter == 2 ? 1 : 0))
+                     pass == (c->lx->actors[m->row].inter == 2 ? 1 : 0) && !led_coalition(c, m))
                 /* a rebel group speaks only after the places ("al-Shabaab"
                  * in Wajir is in Kenya): such groups cross borders; parties
                  * and forces speak with the country names */
