@@ -1246,6 +1246,12 @@ static int place_plausible(const coder *c, const rawmatch *r)
             !TOK_IN_LIST(c, r->tb - 1, locatives) && /* "23 January: In Kajiado" */
             !country_possessive(c, r->tb - 1))
             return 0;
+        /* a word places and institutions are called by, after a capitalised
+         * word, names a building or body ("District Hall", "City Council",
+         * "Town Square"), not a town of that name ("Hall" in Tyrol) */
+        if (p->kind == SR_TOK_WORD && (p->flags & SR_TF_CAP) && !(p->flags & SR_TF_SSTART) &&
+            TOK_IN_LIST(c, r->tb, generic) && !TOK_IN(c, r->tb - 1, "in", "at", "near", "outside", "from", "to"))
+            return 0;
     }
     if (r->te - r->tb == 1 && person_name_after(c, r))
         return 0;
@@ -2083,6 +2089,33 @@ static int off_duty(const coder *c, const chunk *ch)
     return 0;
 }
 
+/* "The coalition announced a truce": the coalition named last before it in
+ * the document ("the Saudi-led coalition" → Operation Restoring Hope); none
+ * named, no actor (which coalition is not known). */
+static __attribute__((noinline)) void coalition_named(const coder *c, const chunk *ch, const sr__country *evc,
+                                                      actorname *an)
+{
+    const sr__lexicon *lx = c->lx;
+    for (size_t k = c->nmen; k > 0; k--) {
+        const mention *m = &c->men[k - 1];
+        if (m->tb + 2000 < ch->tb)
+            break;
+        if (m->type != MT_ACTOR || m->tb >= ch->tb)
+            continue;
+        const sr__actor *ac = &lx->actors[m->row];
+        int named = strstr(ac->acled, "Coalition") != NULL;
+        for (uint32_t j = m->tb; j < m->te && !named; j++)
+            named = tok_is(c, j, "coalition");
+        if (!named)
+            continue;
+        subst(an->name, sizeof an->name, ac->acled, evc ? evc->name : "", "", "");
+        an->inter = ac->inter;
+        an->role = ac->inter == 1 ? 's' : 'a';
+        an->home = strcmp(ac->country, "*") ? ac->country : NULL;
+        return;
+    }
+}
+
 static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, actorname *an)
 {
     const sr__lexicon *lx = c->lx;
@@ -2111,6 +2144,10 @@ static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, 
         an->inter = a->inter;
         an->role = a->inter == 7 ? 'c' : a->inter == 6 ? 'p' : a->inter == 5 ? 'r' : a->inter == 1 ? 's' : 'a';
         an->home = strcmp(a->country, "*") ? a->country : NULL;
+        return;
+    }
+    if (ch->agent >= 0 && STREQ(lx->agents[ch->agent].acled, "{coalition}")) {
+        coalition_named(c, ch, evc, an);
         return;
     }
     if (ch->agent >= 0 && STREQ(lx->agents[ch->agent].acled, "{previous}")) {
@@ -2628,8 +2665,20 @@ static int fronted_place(const coder *c, const mention *m, uint32_t a, uint32_t 
     if (m->tb < a + 1 || !TOK_IN(c, m->tb - 1, "in", "at"))
         return 0;
     uint32_t p = m->tb - 1; /* the preposition: opens the clause or follows a comma */
-    if (p > a && !tok_is(c, p - 1, ","))
-        return 0;
+    if (p > a && !tok_is(c, p - 1, ",")) {
+        /* or closes a locative phrase that does: "On 6 May, behind the
+         * presidential palace in Caracas, residents ..." */
+        uint32_t k = p - 1, lim = p > a + 10 ? p - 10 : a;
+        while (k > lim && !tok_is(c, k, ","))
+            k--;
+        uint32_t h = tok_is(c, k, ",") ? k + 1 : k;
+        if (h >= p || (h > a && !tok_is(c, h - 1, ",")) ||
+            !TOK_IN(c, h, "behind", "outside", "opposite", "inside", "near", "in", "at"))
+            return 0;
+        for (uint32_t q = h + 1; q < p; q++)
+            if (tok_is(c, q, ",") || c->ti[q].trig)
+                return 0;
+    }
     uint32_t e = m->te;
     if (TOK_IN(c, e, "city", "town", "village", "district"))
         e++;
@@ -2961,11 +3010,12 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             }
         }
     }
-    if (w.kind == SR_GZ_CITY && w.pop < 300000 && best->alt == UINT32_MAX && TOK_IN(c, best->te, "(", ",") &&
+    if (w.kind == SR_GZ_CITY && best->alt == UINT32_MAX && TOK_IN(c, best->te, "(", ",") &&
         !(best->tb > 0 && TOK_IN(c, best->tb - 1, ",", "and", "or")) &&
         strcmp(sr__gaz_place(c->ctx->gaz, w.place)->fcode, "PPLC")) {
-        /* "Gaigorou (Dessa, Tillabery)", "El Refugio (Ahuachapan)": a town
-         * followed by a parenthesis or a comma that names an admin1 unit of
+        /* "Gaigorou (Dessa, Tillabery)", "El Refugio (Ahuachapan)",
+         * "Valencia, Sangre Grande": a town of any size (not a national
+         * capital) followed by a parenthesis or a comma that names an admin1 unit of
          * another country, where the town has no namesake, is a village of
          * that unit missing from the gazetteer (its namesakes abroad share
          * only the name): the unit's country, admin1 and point */
@@ -3197,6 +3247,22 @@ static int is_past_verb(const coder *c, uint32_t i)
     return ends_with(c, i, "ed") || TOK_IN_LIST(c, i, irregular);
 }
 
+/* "The man, a bricklayer, died": the subject before a short apposition set
+ * off by commas (an article or possessive opens it, no verb in it); returns
+ * the token just after the subject, or j when there is none. */
+static uint32_t skip_apposition(const coder *c, uint32_t a, uint32_t j)
+{
+    if (j < a + 4 || !tok_is(c, j - 1, ","))
+        return j;
+    for (uint32_t p = j - 2; p > a && p + 7 > j; p--) {
+        if (c->ti[p].trig)
+            return j;
+        if (tok_is(c, p, ","))
+            return TOK_IN(c, p + 1, "a", "an", "the", "his", "her", "their") && p + 2 < j - 1 ? p : j;
+    }
+    return j;
+}
+
 /* One death told without a number: a singular subject of a killing ("a
  * trafficker was shot dead", "the victim died", "was shot and died") or a
  * singular pronoun as its object ("killing him"). Returns the token that
@@ -3244,9 +3310,11 @@ static long singular_death(const coder *c, uint32_t a, uint32_t b)
         /* "died": "was shot and died", "the victim died", "he died" */
         if (j > a + 2 && tok_is(c, j - 1, "and") && tok_is(c, j - 3, "was"))
             return (long)i;
+        j = skip_apposition(c, a, j);
         if (j > a && TOK_IN(c, j - 1, "he", "she", "victim", "man", "woman", "other", "officer",
                                       "driver", "boy", "girl", "child", "suspect", "soldier",
-                                      "policeman", "resident", "farmer", "student", "teenager") &&
+                                      "policeman", "resident", "farmer", "student", "teenager", "detainee",
+                                      "prisoner", "inmate") &&
             !(j > a + 1 && TOK_IN(c, j - 2, "no", "every", "each")))
             return (long)i;
     }
@@ -3790,6 +3858,73 @@ static __attribute__((noinline)) int headline_verb(const coder *c, const mention
     return ok && nsub <= 1; /* (one subject: "gunmen with links to X attack hotel" would swap the roles) */
 }
 
+/* "fighting around X has continued", "clashes continued": a noun trigger
+ * whose verb says it goes on, with no actor or number in its part of the
+ * clause. */
+static __attribute__((noinline)) int continued_fighting(const coder *c, const mention *tm, uint32_t a, uint32_t b)
+{
+    if (is_past_verb(c, tm->tb) || (!ends_with(c, tm->tb, "ing") && !TOK_IN(c, tm->tb, "clashes", "violence",
+                                                                               "battles", "hostilities")))
+        return 0;
+    int cont = 0;
+    for (uint32_t k = tm->te; k < b && k < tm->te + 7 && !cont && !is_hard_punct(c, k); k++)
+        cont = TOK_IN(c, k, "continued", "continues", "continue", "continuing", "persisted", "persists",
+                      "persist", "raged", "rages");
+    if (!cont)
+        return 0;
+    for (uint32_t k = segment_start(c, a, tm->tb); k < b && !is_hard_punct(c, k); k++) {
+        const mention *m = c->ti[k].ent ? ent_at(c, k) : NULL;
+        if (c->ti[k].num || (m && (m->type == MT_ACTOR || m->type == MT_AGENT)))
+            return 0;
+    }
+    return 1;
+}
+
+/* A fight of which one side is a party's crowd ("supporters", "followers",
+ * "activists": agents.tsv row supporters) and the other is no state force
+ * and no armed agent ("gunmen"): named parties and other crowds qualify. */
+static __attribute__((noinline)) int supporters_fight(const coder *c, const chunk *ch, int i1, int i2, int r1, int r2)
+{
+    if (i1 < 0 || i2 < 0 || r1 == 's' || r2 == 's')
+        return -1;
+    const sr__lexicon *lx = c->lx;
+    int sup1 = ch[i1].agent >= 0 && STREQ(lx->agents[ch[i1].agent].key, "supporters");
+    int sup2 = ch[i2].agent >= 0 && STREQ(lx->agents[ch[i2].agent].key, "supporters");
+    if (!sup1 && !sup2)
+        return -1;
+    for (size_t k = 0; k < 2; k++) { /* ("two groups of herders": herders who fight are a communal militia) */
+        const chunk *h = &ch[k ? i2 : i1];
+        for (uint32_t j = h->tb; j < h->te; j++)
+            if (TOK_IN(c, j, "herders", "herdsmen", "pastoralists", "morans", "villagers", "clansmen"))
+                return -1;
+    }
+    int oi = sup1 ? i2 : i1;
+    const chunk *o = &ch[oi];
+    if (o->actor < 0 && o->agent >= 0 && STREQ(lx->agents[o->agent].role, "armed"))
+        return -1;
+    /* a group named as itself ("Imbonerakure and CNL supporters") stays the
+     * other side; a party named in brackets or after "of", "by" or "and"
+     * only says whose supporters they are */
+    if (o->actor >= 0 && o->agent < 0 &&
+        (o->tb == 0 || !TOK_IN(c, o->tb - 1, "(", "of", "the", "for", "both", "by", "and")))
+        return oi;
+    return -2; /* (a fight of crowds with no named side) */
+}
+
+/* Whether the object of the attack verb tm is a security post
+ * ("attacked two checkpoints", "stormed an army outpost"): up to three
+ * determiners, numbers or adjectives, then the post. */
+static __attribute__((noinline)) int post_object(const coder *c, const mention *tm, uint32_t b)
+{
+    for (uint32_t k = tm->te; k < b && k < tm->te + 4; k++) {
+        if (TOK_IN(c, k, "checkpoint", "checkpoints", "outpost", "outposts", "barracks", "garrison"))
+            return 1;
+        if (c->ti[k].ent || c->ti[k].trig || is_hard_punct(c, k) || TOK_IN(c, k, "in", "on", "at", "near", "of"))
+            return 0;
+    }
+    return 0;
+}
+
 static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
 {
     const sr__lexicon *lx = c->lx;
@@ -4085,6 +4220,18 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 tm = trigs[k];
                 break;
             }
+    /* "overran two checkpoints and seized rifles": weapons an armed group
+     * seizes in an attack are part of the attack, not disrupted weapons use */
+    if (STREQ(lx->triggers[tm->row].cls, "defuse") && TOK_IN(c, tm->tb, "seized", "seize", "seizing"))
+        for (int k = 0; k < nt; k++) {
+            const char *k2 = lx->triggers[trigs[k]->row].cls;
+            if ((STREQ(k2, "capture") || STREQ(k2, "attack") || STREQ(k2, "clash") || STREQ(k2, "kill")) &&
+                trigs[k]->tb < tm->tb && is_past_verb(c, trigs[k]->tb) &&
+                !(lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK)) {
+                tm = trigs[k];
+                break;
+            }
+        }
     /* "fired warning shots in the air": a show of force, not a fight; any
      * other act in the clause is the event ("fired in the air to disperse
      * the protesters", "fired in the air and looted"), else it is Other */
@@ -4098,6 +4245,12 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 break;
             }
     }
+    /* "but fighting around the city has continued": fighting the document
+     * has already reported goes on, no new event */
+    if (STREQ(lx->triggers[tm->row].cls, "clash") && continued_fighting(c, tm, a, b))
+        for (size_t k = 0; k < c->ncands; k++)
+            if (STREQ(c->cands[k].event_type, "Battles"))
+                return 0;
     const sr__trigger *tr = &lx->triggers[tm->row];
     /* roles hang on the main verb: the first past-tense trigger, else the first
      * participle, else the dominant one ("SDF fighters killed two IS militants
@@ -4375,8 +4528,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
          * before the subject is the target */
         if (!passive && i1 >= 0 && i2 < 0)
             for (int k = 0; k < i1; k++)
-                if (ch[k].prep != 't' && ch[k].prep != 'i' && ch[k].prep != 'b' && !ch[k].conj) {
-                    i2 = k;
+                if (ch[k].prep != 't' && ch[k].prep != 'i' && ch[k].prep != 'b' && !ch[k].conj &&
+                    !(ch[k].attrib && ch[i1].actor < 0 && ch[i1].agent >= 0 &&
+                      STREQ(lx->agents[ch[i1].agent].acled, "{previous}"))) {
+                    i2 = k; /* (not the speaker of "X said its fighters attacked") */
                     break;
                 }
     }
@@ -4682,7 +4837,17 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
          * every event) */
         for (const sr__sent *ps = se; ps > c->t.sents && !*cd->location;) {
             ps--;
+            /* the units that sentence names are the context of its places
+             * ("in Rio de Janeiro, Rio de Janeiro, ... Jacarezinho
+             * neighborhood. A shoot-out broke out."); no cue shortcut there */
+            uint32_t osb = c->sb, ose = c->se, omask = c->smask;
+            c->sb = ps->tb;
+            c->se = ps->te;
+            c->smask = ~0u;
             fill_place(c, cd, ps->tb, ps->te, se->tb, &iso);
+            c->sb = osb;
+            c->se = ose;
+            c->smask = omask;
         }
     if (!*cd->location && !cd->kind_agg)
         front_place(c, cd, &iso);
@@ -5195,6 +5360,17 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         a1.inter = 3;
         a1.role = 'a';
     }
+    if (a1.role == 'a' && !a2.role && evc &&
+        (STREQ(sub, "Attack") || STREQ(sub, "Armed clash") || STREQ(sub, "Non-state actor overtakes territory")) &&
+        post_object(c, tm, b)) {
+        /* "gunmen attacked two checkpoints": a security post is held by the
+         * state's forces, an armed clash */
+        scopy(a2.name, sizeof a2.name, *evc->military ? evc->military : "");
+        a2.inter = 1;
+        a2.role = 's';
+        if (STREQ(sub, "Attack"))
+            sub = "Armed clash";
+    }
     if (a1.role && !a2.role && (STREQ(sub, "Attack") || STREQ(sub, "Abduction/forced disappearance") ||
                                 STREQ(sub, "Sexual violence") || STREQ(sub, "Looting/property destruction"))) {
         /* violence against civilians, or their property, with no victim named:
@@ -5224,6 +5400,25 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         a1.role = 'r';
         if (a2.role != 'r')
             memset(&a2, 0, sizeof a2);
+    }
+    int named_side = -1;
+    if (STREQ(sub, "Armed clash") && clash_fg && evc && !communal_sides(c, a, b) &&
+        (named_side = supporters_fight(c, ch, i1, i2, a1.role, a2.role)) != -1) {
+        /* "supporters of two aspirants clashed", "supporters of X (party A)
+         * and those of Y (party B) clashed": party crowds that fight are a
+         * mob, rioters on both sides, in all three files */
+        sub = "Mob violence";
+        memset(&a1, 0, sizeof a1);
+        snprintf(a1.name, sizeof a1.name, "Rioters (%s)", evc->name);
+        if (named_side == i1 || named_side == i2) { /* "Imbonerakure and CNL supporters fought" */
+            actorname t;
+            name_chunk(c, &ch[named_side], evc, &t);
+            a2 = t;
+        }
+        a1.inter = 5;
+        a1.role = 'r';
+        if (named_side < 0)
+            a2 = a1;
     }
     if (sub && STREQ(sub, "Mob violence") && STREQ(cls, "clash") && clash_fg && evc && a1.role != 's' &&
         a2.role != 's' && !has_protest && communal_sides(c, a, b)) {
@@ -5813,6 +6008,15 @@ static int nationality_only(const coder *c, const mention *m)
     static const char *const struck[] = {"fishermen", "herders", "pastoralists", "villagers", "farmers", NULL};
 
     uint32_t n = m->te;
+    /* "Bank Saderat Iran", "Bank Melli Iran": a firm named after its
+     * country, the country's name closing its capitalised name */
+    for (uint32_t k = m->tb, lim = m->tb > 3 ? m->tb - 3 : 0; k > lim; k--) {
+        const sr__tok *p = &c->t.toks[k - 1];
+        if (p->kind != SR_TOK_WORD || !(p->flags & SR_TF_CAP))
+            break;
+        if (TOK_IN(c, k - 1, "bank", "air", "airways", "airlines", "insurance", "petroleum", "telecom"))
+            return 1;
+    }
     if (n < c->t.ntoks && TOK_IN_LIST(c, n, struck))
         return 2;
     if (n < c->t.ntoks && TOK_IN_LIST(c, n, held))
@@ -5985,7 +6189,7 @@ static int band_origin(const coder *c, const mention *m, const char *const *band
     return !(b > 0 && TOK_IN_LIST(c, b - 1, target));
 }
 
-/* doc_country's votes per country of the lexicon (about 250): two arrays
+/* doc_country's votes per country of the lexicon (over 200): two arrays
  * kept zeroed in the context's cache between documents, with a bit per
  * country voted for, so that the document's passes over the votes and their
  * clearing cost what the document names, not the whole lexicon. Writes go
@@ -6063,6 +6267,19 @@ static void votes_close(votes *vs)
     memset(vs->bits, 0, (vs->n + 63) / 64 * sizeof *vs->bits);
 }
 
+/* "Saudi-led coalition airstrikes", "the Arab coalition": a coalition of
+ * outside forces fights abroad, so its leader's country is no vote for
+ * where the event is (the district it struck says that). */
+static int led_coalition(const coder *c, const mention *m)
+{
+    if (c->lx->actors[m->row].inter != 8)
+        return 0;
+    for (uint32_t t = m->tb; t < m->te; t++)
+        if (tok_is(c, t, "coalition"))
+            return 1;
+    return 0;
+}
+
 static void doc_country(coder *c)
 {
     /* the country most named in the document: first by country names and
@@ -6106,7 +6323,7 @@ static void doc_country(coder *c)
             if (pass == 0 && m->type == MT_COUNTRY)
                 iso = c->lx->countries[m->row].iso3;
             else if (m->type == MT_ACTOR && strcmp(c->lx->actors[m->row].country, "*") &&
-                     pass == (c->lx->actors[m->row].inter == 2 ? 1 : 0))
+                     pass == (c->lx->actors[m->row].inter == 2 ? 1 : 0) && !led_coalition(c, m))
                 /* a rebel group speaks only after the places ("al-Shabaab"
                  * in Wajir is in Kenya): such groups cross borders; parties
                  * and forces speak with the country names */

@@ -55,12 +55,33 @@ static inline char seat_code(const char f[6])
                                                                                                              : 0;
 }
 
+/* What score needs to know of all of nm's namesakes, once per name: 1 when
+ * nm is, by its own name, the national capital of a country other than the
+ * one in context (iso), 2 when it names an admin1 unit outside that
+ * country; 0 with no country in context. */
+static int capital_named(const sr__gaz *g, const sr__gzname *nm, const char *iso)
+{
+    int f = 0;
+    if (!iso)
+        return 0;
+    for (uint32_t i = 0; i < nm->count; i++) {
+        const sr__gzplace *q = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
+        if (!memcmp(q->iso3, iso, 4))
+            continue;
+        if (q->kind == SR_GZ_CITY && seat_code(q->fcode) == 'C' && !sr__gaz_list_alt(g, nm->first + i))
+            f |= 1;
+        else if (q->kind == SR_GZ_ADMIN1)
+            f |= 2;
+    }
+    return f;
+}
+
 /* The score of one candidate; the weights order the rules (a rule outranks
  * every one after it), population breaks the remaining ties. With why, also
  * says which rules gave what ("country +10000; ..."). adm/nadm: the
  * province_namesakes of nm (nadm -1: not known). */
 static double score(const sr__gaz *g, uint32_t place, int alt, const sr__placectx *pc, const sr__gzname *nm,
-                    const sr__gzplace *const *adm, int nadm, char *why, size_t whylen)
+                    const sr__gzplace *const *adm, int nadm, int *capital, char *why, size_t whylen)
 {
     const sr__gzplace *p = sr__gaz_place(g, place);
     double s = 0;
@@ -72,11 +93,19 @@ static double score(const sr__gaz *g, uint32_t place, int alt, const sr__placect
     } while (0)
     if (why && whylen)
         why[0] = 0;
-    if (pc->iso3 && !memcmp(p->iso3, pc->iso3, 4)) {
+    int admin = p->kind == SR_GZ_ADMIN1 || p->kind == SR_GZ_ADMIN2 || p->kind == SR_GZ_REGION;
+    int small_alt = alt && p->kind == SR_GZ_CITY && p->pop < 100000, town_for_unit = pc->want_admin && !admin;
+    if (pc->iso3 && !memcmp(p->iso3, pc->iso3, 4) && (small_alt || town_for_unit) && *capital < 0)
+        *capital = capital_named(g, nm, pc->iso3); /* asked only when it matters */
+    if (pc->iso3 && !memcmp(p->iso3, pc->iso3, 4) && !(small_alt && (*capital & 1)) &&
+        !(town_for_unit && (*capital & 2))) {
+        /* (a national capital's own name is not, in its neighbour's news, an
+         * old name of a small town there: "Islamabad" in a report on Kashmir
+         * is Pakistan's capital, not Anantnag; and "Zulia state" is a state,
+         * Venezuela's, not a town of that name in the country in context) */
         s += 10000;
         WHY("in the country in context +10000; ");
     }
-    int admin = p->kind == SR_GZ_ADMIN1 || p->kind == SR_GZ_ADMIN2 || p->kind == SR_GZ_REGION;
     if (pc->want_admin && admin) {
         s += 6000;
         WHY("a province is meant +6000; ");
@@ -141,9 +170,10 @@ int sr__place_resolve(const sr__gaz *g, uint32_t name, const sr__placectx *pc, s
     uint32_t win = SR_GZ_NONE;
     const sr__gzplace *adm[32];
     int nadm = province_namesakes(g, nm, adm, 32);
+    int capital = -1; /* capital_named, when score needs it */
     for (uint32_t i = 0; i < nm->count; i++) {
         uint32_t pl = sr__gaz_list(g, nm->first + i);
-        double s = score(g, pl, sr__gaz_list_alt(g, nm->first + i), pc, nm, adm, nadm, NULL, 0);
+        double s = score(g, pl, sr__gaz_list_alt(g, nm->first + i), pc, nm, adm, nadm, &capital, NULL, 0);
         if (scores && (int)i < maxscores)
             scores[i] = s;
         if (s > best) {
@@ -191,6 +221,7 @@ int sr_place_lookup(sr_ctx *ctx, const char *name, const char *country, int prov
     sr__where win;
     int n = sr__place_resolve(ctx->gaz, (uint32_t)at, &pc, &win, NULL, 0);
     const sr__gzname *nm = sr__gaz_name(ctx->gaz, (uint32_t)at);
+    int capital = -1;
     for (uint32_t i = 0; i < nm->count; i++) {
         uint32_t pl = sr__gaz_list(ctx->gaz, nm->first + i);
         char why[512];
@@ -202,7 +233,8 @@ int sr_place_lookup(sr_ctx *ctx, const char *name, const char *country, int prov
             .admin1_acled = w.admin1_acled, .admin2 = w.admin2, .latitude = w.lat, .longitude = w.lon,
             .population = w.pop, .geonames_id = (long)w.geonameid, .kind = kind_name(w.kind),
             .feature_code = sr__gaz_place(ctx->gaz, pl)->fcode,
-            .score = score(ctx->gaz, pl, sr__gaz_list_alt(ctx->gaz, nm->first + i), &pc, nm, NULL, -1, why,
+            .score = score(ctx->gaz, pl, sr__gaz_list_alt(ctx->gaz, nm->first + i), &pc, nm, NULL, -1,
+                           &capital, why,
                            sizeof why), .why = why, .chosen = pl == win.place};
         int rc = cb(ud, &p);
         if (rc)
