@@ -988,10 +988,11 @@ static const char *const generic[] = {
         "towers", "hall", "office", "offices", "governorship", "mayor", "municipal", "headquarters", "ministry", "mall", "arena", "club", "post",
         NULL};
 
-/* Does a name of any dictionary or of the gazetteer start at token n? */
-static int raw_starts_at(const coder *c, uint32_t n)
+/* The first raw match starting at or after token n (binary search: raw
+ * matches are sorted by first token). */
+static size_t raw_first_at(const coder *c, uint32_t n)
 {
-    size_t lo = 0, hi = c->nraw; /* raw matches are sorted by first token */
+    size_t lo = 0, hi = c->nraw;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         if (c->raw[mid].tb < n)
@@ -999,6 +1000,13 @@ static int raw_starts_at(const coder *c, uint32_t n)
         else
             hi = mid;
     }
+    return lo;
+}
+
+/* Does a name of any dictionary or of the gazetteer start at token n? */
+static int raw_starts_at(const coder *c, uint32_t n)
+{
+    size_t lo = raw_first_at(c, n);
     return lo < c->nraw && c->raw[lo].tb == n;
 }
 
@@ -3804,14 +3812,7 @@ static int reported_after(const coder *c, uint32_t from, uint32_t to)
 static __attribute__((noinline)) long gapless_row(const coder *c, uint32_t i)
 {
     const sr__lexicon *lx = c->lx;
-    size_t lo = 0, hi = c->nraw; /* raw matches are sorted by first token */
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (c->raw[mid].tb < i)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = raw_first_at(c, i);
     long best = -1;
     for (size_t r = lo; r < c->nraw && c->raw[r].tb == i; r++) {
         uint32_t id = c->raw[r].id, row = SR_LX_ROW(id);
