@@ -146,6 +146,9 @@ typedef struct coder {
     uint32_t *para;         /* per sentence: paragraph number (blank lines between) */
     size_t cappara;
     struct wsite **sites;   /* TOK_IN's word sets per call site (in the context's cache), or NULL */
+    struct vocab *vocab;    /* the words of those sets, numbered (in the context's cache), or NULL */
+    uint16_t *vid;          /* per token: its number in vocab, 0 if none (valid when vocab is set) */
+    size_t capvid;
 } coder;
 
 /* The coder's per-document arrays, kept in the context from one document to
@@ -165,6 +168,7 @@ struct sr__codecache {
     size_t noutlet_pats;
     int outlet_pats_known;
     struct wsite **sites; /* TOK_IN's word set of each call site, built on first use */
+    struct vocab *vocab;  /* every word of those sets, numbered */
     long front_rival[4];  /* front_dyad's rival actor per front: index + 1, -1 none, 0 not yet known */
     uint32_t *units_by_iso; /* unit_near: every admin1 unit, ordered by country, built once */
     size_t nunits_by_iso;
@@ -178,6 +182,7 @@ struct sr__codecache {
 #define CACHE_KEEP_BYTES ((size_t)4 << 20)
 
 static unsigned nsites(void);
+static void site_free(struct wsite *st);
 
 /* Moves the arrays of the cache into c (take) or those of c into the cache. */
 static void cache_swap(coder *c, struct sr__codecache *cc, int take)
@@ -204,6 +209,7 @@ static void cache_swap(coder *c, struct sr__codecache *cc, int take)
     MOVE(dh, capdh);
     MOVE(cands, capcands);
     MOVE(para, cappara);
+    MOVE(vid, capvid);
 #undef MOVE
 }
 
@@ -221,6 +227,8 @@ void sr__code_cache_free(struct sr__codecache *cc)
     free(a->dh);
     free(a->cands);
     free(a->para);
+    free(a->vid);
+    free(cc->vocab);
     free(cc->src_iso);
     free(cc->votes);
     free(cc->voted);
@@ -230,7 +238,7 @@ void sr__code_cache_free(struct sr__codecache *cc)
     free(cc->outlet_pats);
     if (cc->sites)
         for (unsigned k = 0; k < nsites(); k++)
-            free(cc->sites[k]);
+            site_free(cc->sites[k]);
     free(cc->sites);
     sr__textbufs_release(&cc->text);
     free(cc);
@@ -265,34 +273,89 @@ static int ends_with(const coder *c, uint32_t i, const char *suf);
 
 /* ---- word sets ----------------------------------------------------------- */
 /* TOK_IN(c, i, "riot", "riots") is tok_in with the words written in place,
- * TOK_IN_LIST(c, i, list) the same with a static list. Each call site
- * (numbered by __COUNTER__) gets a small hash set of its words, keyed by
- * their first two bytes and length, built the first time the context
- * reaches it: a test is then one probe, where tok_in walks the list (the
- * rules test words about 300,000 times per 200 digests, the lists hold 8
- * words on average and up to 230). The list literal is evaluated only while
- * the site's set is not built. */
+ * TOK_IN_LIST(c, i, list) the same with a static list. The rules test words
+ * about 600,000 times per 3,000 notes, so a test must cost next to nothing:
+ * every word of every call site's list is numbered once per context (the
+ * vocabulary, at most VOCAB_MAX words), each token of a document is looked
+ * up in it once (coder.vid), and each call site (numbered by __COUNTER__)
+ * keeps a bit per word number, built the first time the context reaches it.
+ * A test is then one load and one bit. The list literal is evaluated only
+ * while the site's set is not built. */
+#define VOCAB_MAX 4096 /* word numbers 1..VOCAB_MAX-1; 0: not a word of any set (VID_UNKNOWN: not looked up yet) */
+#define VOCAB_SLOTS 8192
+#define VOCAB_LEN 32 /* longer words are never numbered (a site holding one walks its list) */
+struct vocab {
+    uint32_t n;                     /* words numbered */
+    uint8_t len[VOCAB_SLOTS];       /* per slot: the word's length, 0 empty (most probes end here) */
+    uint16_t id[VOCAB_SLOTS];       /* its number */
+    uint64_t head[VOCAB_SLOTS];     /* its first 8 bytes, zero-padded */
+    const char *word[VOCAB_SLOTS];  /* the word (static storage: a literal or a static list's) */
+};
+
 typedef struct wsite {
     const char *const *ws; /* the list it was built from (a static list is checked against it) */
-    uint32_t mask, shift;
-    struct wentry {
-        const char *w; /* NULL: empty slot */
-        uint32_t key, n;
-    } e[];
+    const char **list;     /* a copy of the list when a word has no number, else NULL */
+    uint64_t bits[VOCAB_MAX / 64];
 } wsite;
 
-static inline uint32_t word_key(const char *s, uint32_t n)
+static void site_free(wsite *st)
 {
-    return (unsigned char)s[0] | (n > 1 ? (uint32_t)(unsigned char)s[1] << 8 : 0) | (n & 0xffff) << 16;
+    if (st)
+        free(st->list);
+    free(st);
 }
 
-static inline __attribute__((always_inline)) int site_has(const wsite *st, const char *s, uint32_t n)
+static inline uint32_t vocab_slot(uint64_t head, size_t n)
 {
-    uint32_t key = word_key(s, n);
-    for (uint32_t p = (key * 2654435761u) >> st->shift; st->e[p].w; p = (p + 1) & st->mask)
-        if (st->e[p].key == key && st->e[p].n == n && (n <= 2 || !memcmp(st->e[p].w + 2, s + 2, n - 2)))
-            return 1;
+    return (uint32_t)(((head ^ n) * 0x9e3779b97f4a7c15ULL) >> (64 - 13)) & (VOCAB_SLOTS - 1);
+}
+
+/* The number of the n bytes at s (8 bytes readable from s), 0 if none. */
+static inline uint32_t vocab_find(const struct vocab *v, const char *s, size_t n)
+{
+    if (n - 1 >= VOCAB_LEN)
+        return 0;
+    uint64_t head;
+    memcpy(&head, s, 8);
+    if (n < 8)
+        head &= ((uint64_t)1 << (8 * n)) - 1;
+    for (uint32_t p = vocab_slot(head, n); v->len[p]; p = (p + 1) & (VOCAB_SLOTS - 1))
+        if (v->len[p] == n && v->head[p] == head && (n <= 8 || !memcmp(v->word[p] + 8, s + 8, n - 8)))
+            return v->id[p];
     return 0;
+}
+
+/* Numbers word w (static storage); 0 when it cannot be (too long, full). */
+static uint32_t vocab_add(struct vocab *v, const char *w)
+{
+    size_t n = strlen(w);
+    if (n - 1 >= VOCAB_LEN)
+        return 0;
+    char buf[VOCAB_LEN + 8] = {0};
+    memcpy(buf, w, n);
+    uint32_t id = vocab_find(v, buf, n);
+    if (id || v->n + 1 >= VOCAB_MAX)
+        return id;
+    uint64_t head = 0;
+    memcpy(&head, buf, 8);
+    uint32_t p = vocab_slot(head, n);
+    while (v->len[p])
+        p = (p + 1) & (VOCAB_SLOTS - 1);
+    v->len[p] = (uint8_t)n;
+    v->id[p] = (uint16_t)++v->n;
+    v->head[p] = head;
+    v->word[p] = w;
+    return v->n;
+}
+
+/* Forgets the tokens' numbers: each is looked up when first tested. */
+static void vocab_tokens(const coder *c) { memset(c->vid, 0xff, c->t.ntoks * sizeof *c->vid); }
+
+#define VID_UNKNOWN 0xffff
+
+static __attribute__((noinline)) uint32_t vid_of(const coder *c, uint32_t i)
+{
+    return c->vid[i] = (uint16_t)vocab_find(c->vocab, c->t.norm + c->t.toks[i].s, c->t.toks[i].e - c->t.toks[i].s);
 }
 
 /* Builds the set of call site `site` from its list ws, then tests token i;
@@ -300,29 +363,31 @@ static inline __attribute__((always_inline)) int site_has(const wsite *st, const
 static __attribute__((noinline)) int tok_in_build(const coder *c, uint32_t i, unsigned site, const char *const *ws)
 {
     wsite *st = NULL;
-    size_t m = 0;
-    while (ws[m])
-        m++;
-    uint32_t bits = 3;
-    while ((1u << bits) < 4 * m)
-        bits++;
-    if (c->sites && (st = calloc(1, sizeof *st + ((size_t)1 << bits) * sizeof st->e[0])) != NULL) {
+    if (c->sites && c->vocab && (st = calloc(1, sizeof *st)) != NULL) {
+        uint32_t before = c->vocab->n;
+        size_t m = 0;
         st->ws = ws;
-        st->mask = (1u << bits) - 1;
-        st->shift = 32 - bits;
-        for (size_t k = 0; k < m; k++) {
-            uint32_t n = (uint32_t)strlen(ws[k]), key = word_key(ws[k], n), p = (key * 2654435761u) >> st->shift;
-            while (st->e[p].w)
-                p = (p + 1) & st->mask;
-            st->e[p] = (struct wentry){ws[k], key, n};
+        for (; ws[m]; m++) {
+            uint32_t id = vocab_add(c->vocab, ws[m]);
+            if (id)
+                st->bits[id >> 6] |= (uint64_t)1 << (id & 63);
+            else if (!st->list)
+                st->list = (const char **)1; /* (copied below) */
         }
-        free(c->sites[site]);
+        if (st->list) { /* a word without a number: the site walks a copy of its list */
+            st->list = malloc((m + 1) * sizeof *st->list);
+            if (!st->list) {
+                free(st);
+                return tok_in(c, i, ws);
+            }
+            memcpy(st->list, ws, (m + 1) * sizeof *st->list);
+        }
+        if (c->vocab->n != before)
+            vocab_tokens(c); /* new words: the document's tokens may be among them */
+        site_free(c->sites[site]);
         c->sites[site] = st;
     }
-    if (!st)
-        return tok_in(c, i, ws);
-    const sr__tok *k = &c->t.toks[i];
-    return site_has(st, c->t.norm + k->s, k->e - k->s);
+    return tok_in(c, i, ws);
 }
 
 /* Is token i one of the words of call site `site`? ws is the site's list,
@@ -335,8 +400,12 @@ static inline __attribute__((always_inline)) int tok_in_at(const coder *c, uint3
     const wsite *st = c->sites ? c->sites[site] : NULL;
     if (!st || (named && st->ws != ws))
         return tok_in_build(c, i, site, ws);
-    const sr__tok *k = &c->t.toks[i];
-    return site_has(st, c->t.norm + k->s, k->e - k->s);
+    if (st->list)
+        return tok_in(c, i, (const char *const *)st->list);
+    uint32_t v = c->vid[i];
+    if (v == VID_UNKNOWN)
+        v = vid_of(c, i);
+    return (int)(st->bits[v >> 6] >> (v & 63) & 1);
 }
 #define TOK_IN(c, i, ...) TOK_IN_AT(c, i, __COUNTER__, __VA_ARGS__)
 #define TOK_IN_AT(c, i, site, ...)                                                                            \
@@ -7450,7 +7519,12 @@ int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out)
         cache_swap(&c, ctx->cc, 1);
         if (!ctx->cc->sites)
             ctx->cc->sites = calloc(nsites(), sizeof *ctx->cc->sites);
-        c.sites = ctx->cc->sites;
+        if (!ctx->cc->vocab)
+            ctx->cc->vocab = calloc(1, sizeof *ctx->cc->vocab);
+        if (ctx->cc->sites && ctx->cc->vocab) {
+            c.sites = ctx->cc->sites;
+            c.vocab = ctx->cc->vocab;
+        }
     }
     c.has_pub = doc->date && sr__date_parse_iso(doc->date, &c.pub) == 0;
     if (!c.has_pub && doc->text) {
@@ -7463,6 +7537,12 @@ int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out)
                                  ctx->cc ? &ctx->cc->text : NULL);
     if (rc)
         goto done;
+    if (c.vocab) {
+        if (sr__grow((void **)&c.vid, &c.capvid, c.t.ntoks + 1, sizeof *c.vid))
+            c.sites = NULL, c.vocab = NULL; /* the word sets walk their lists instead */
+        else
+            vocab_tokens(&c);
+    }
     if ((rc = sr__matcher_scan(ctx->m, &c.t, on_match, &c)) != 0)
         goto done;
     if ((rc = scan_places(&c)) != 0)

@@ -22,6 +22,7 @@ struct sr__gaz {
     const sr__gzname *names;
     const uint32_t *list;
     const char *pool;
+    uint64_t nplaces, nnames, nlist, pool_len; /* (the header's, for the accessors' checks) */
     sr__matcher *m;
 };
 
@@ -82,19 +83,14 @@ sr__gaz *sr__gaz_open(const char *path, char *err, size_t errlen)
         sr__gaz_free(g);
         return NULL;
     }
-    /* every reference must stay inside its table, so later lookups need no checks */
-    for (uint64_t i = 0; i < h->nnames; i++)
-        if (g->names[i].first > h->nlist || g->names[i].count > h->nlist - g->names[i].first ||
-            g->names[i].text >= h->pool_len)
-            goto corrupt;
-    for (uint64_t i = 0; i < h->nlist; i++)
-        if ((g->list[i] & ~SR_GZ_LIST_ALT) >= h->nplaces)
-            goto corrupt;
-    for (uint64_t i = 0; i < h->nplaces; i++) {
-        const sr__gzplace *q = &g->places[i];
-        if (q->name >= h->pool_len || q->admin2 >= h->pool_len || (q->admin1 != SR_GZ_NONE && q->admin1 >= h->nadmin1))
-            goto corrupt;
-    }
+    /* A reference inside a record (a name's places, a place's strings, a
+     * match's name) is checked where it is read, by the accessors below, so
+     * a damaged index gives wrong places but never a read outside it: checking
+     * the millions of records here cost more than half of every start. */
+    g->nplaces = h->nplaces;
+    g->nnames = h->nnames;
+    g->nlist = h->nlist;
+    g->pool_len = h->pool_len;
     for (uint64_t i = 0; i < h->nadmin1; i++)
         if (g->admin1[i].name >= h->pool_len || g->admin1[i].acled >= h->pool_len || g->admin1[i].place >= h->nplaces)
             goto corrupt;
@@ -157,11 +153,16 @@ int sr__gaz_scan(const sr__gaz *g, const sr__text *t, sr__match_cb cb, void *ud)
 
 size_t sr__gaz_nplaces(const sr__gaz *g) { return (size_t)g->h->nplaces; }
 size_t sr__gaz_nnames(const sr__gaz *g) { return (size_t)g->h->nnames; }
-const sr__gzplace *sr__gaz_place(const sr__gaz *g, uint32_t i) { return &g->places[i]; }
-const sr__gzname *sr__gaz_name(const sr__gaz *g, uint32_t i) { return &g->names[i]; }
-uint32_t sr__gaz_list(const sr__gaz *g, uint32_t i) { return g->list[i] & ~SR_GZ_LIST_ALT; }
-int sr__gaz_list_alt(const sr__gaz *g, uint32_t i) { return (g->list[i] & SR_GZ_LIST_ALT) != 0; }
-const char *sr__gaz_str(const sr__gaz *g, uint32_t off) { return g->pool + off; }
+/* What a reference out of its table reads as (only in a damaged index): a
+ * place with no name in no country, a name of no places. */
+static const sr__gzplace no_place = {.admin1 = SR_GZ_NONE};
+static const sr__gzname no_name = {0, 0, 0, 0};
+
+const sr__gzplace *sr__gaz_place(const sr__gaz *g, uint32_t i) { return i < g->nplaces ? &g->places[i] : &no_place; }
+const sr__gzname *sr__gaz_name(const sr__gaz *g, uint32_t i) { return i < g->nnames ? &g->names[i] : &no_name; }
+uint32_t sr__gaz_list(const sr__gaz *g, uint32_t i) { return i < g->nlist ? g->list[i] & ~SR_GZ_LIST_ALT : SR_GZ_NONE; }
+int sr__gaz_list_alt(const sr__gaz *g, uint32_t i) { return i < g->nlist && (g->list[i] & SR_GZ_LIST_ALT) != 0; }
+const char *sr__gaz_str(const sr__gaz *g, uint32_t off) { return off < g->pool_len ? g->pool + off : ""; }
 
 const sr__gzadmin1 *sr__gaz_admin1(const sr__gaz *g, uint32_t i)
 {
@@ -177,7 +178,7 @@ long sr__gaz_lookup(const sr__gaz *g, const char *s, size_t n)
     size_t lo = 0, hi = (size_t)g->h->nnames;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        const char *t = g->pool + g->names[mid].text;
+        const char *t = sr__gaz_str(g, g->names[mid].text);
         /* no strlen: a shorter t stops at its NUL, which sorts first */
         int c = strncmp(t, s, n);
         if (!c)

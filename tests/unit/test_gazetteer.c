@@ -126,6 +126,60 @@ static void test_damaged(void **state)
     assert_non_null(strstr(err, "/nonexistent/gazetteer.bin"));
 }
 
+/* A record that points outside its table (a damaged index that still has
+ * the right header and sizes) reads as an empty name or a nameless place,
+ * never as memory outside the file. */
+static void test_damaged_records(void **state)
+{
+    (void)state;
+    const char *path = getenv("SITREP_GAZETTEER");
+    path = path && *path ? path : SR_GAZETTEER;
+    char *buf;
+    size_t n;
+    assert_int_equal(sr__read_all(path, (size_t)1 << 31, &buf, &n), 0);
+    sr__gzheader h;
+    memcpy(&h, buf, sizeof h);
+    assert_true(h.nnames > 2);
+    sr__gzname *names = (sr__gzname *)(buf + h.off_names);
+    names[0].first = 0xfffffff0u; /* its places past the list's end */
+    names[0].count = 100;
+    names[1].text = 0xffffffffu;  /* its text past the pool's end */
+    uint32_t *list = (uint32_t *)(buf + h.off_list);
+    list[0] = 0x7ffffff0u;        /* a place past the places' end */
+    char tmp[] = "/tmp/sitrep-gaz-XXXXXX";
+    int fd = mkstemp(tmp);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "wb");
+    assert_int_equal(fwrite(buf, 1, n, f), n);
+    fclose(f);
+    free(buf);
+    char err[512] = "";
+    sr__gaz *g = sr__gaz_open(tmp, err, sizeof err);
+    assert_non_null(g);
+    const sr__gzname *nm = sr__gaz_name(g, 0);
+    int outside = 0;
+    for (uint32_t i = 0; i < nm->count; i++) { /* (first + i wraps round to the list's start) */
+        uint32_t pl = sr__gaz_list(g, nm->first + i);
+        const sr__gzplace *p = sr__gaz_place(g, pl);
+        if (pl >= h.nplaces) {
+            outside++;
+            assert_int_equal(p->kind, 0);
+            assert_int_equal(p->name, 0);
+        }
+    }
+    assert_true(outside >= 16);
+    assert_string_equal(sr__gaz_str(g, sr__gaz_name(g, 1)->text), "");
+    assert_int_equal(sr__gaz_name(g, (uint32_t)h.nnames)->count, 0);
+    assert_int_equal(sr__gaz_place(g, sr__gaz_list(g, 0))->kind, 0);
+    sr__where w;
+    sr__place_where(g, sr__gaz_list(g, 0), &w);
+    assert_string_equal(w.admin1, "");
+    /* lookups still work around the damaged names */
+    assert_true(sr__gaz_lookup(g, "aleppo", 6) >= 0);
+    sr__gaz_free(g);
+    unlink(tmp);
+}
+
 typedef struct hits {
     uint32_t v[64][3];
     int n;
@@ -197,6 +251,7 @@ int main(void)
         cmocka_unit_test(test_spellings),
         cmocka_unit_test(test_choice),
         cmocka_unit_test(test_damaged),
+        cmocka_unit_test(test_damaged_records),
         cmocka_unit_test(test_matcher_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
