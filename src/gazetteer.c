@@ -169,12 +169,19 @@ const sr__gzadmin1 *sr__gaz_admin1(const sr__gaz *g, uint32_t i)
     return i < g->h->nadmin1 ? &g->admin1[i] : NULL;
 }
 
-/* The name entry whose normalised text is exactly s[0..n), or -1 (binary
- * search: mkgaz writes the names sorted). */
+/* The name entry whose normalised text is exactly s[0..n), or -1 (the
+ * matcher's hash table; a binary search for spelling keys: mkgaz writes the
+ * names sorted). */
 long sr__gaz_lookup(const sr__gaz *g, const char *s, size_t n)
 {
     if (memchr(s, 0, n))
         return -1; /* no name holds a NUL (and the comparison below stops at one) */
+    if (n && s[0] != '#') {
+        /* every name but the spelling keys is a pattern of the matcher: one
+         * probe of its hash table instead of twenty cache misses */
+        long at = sr__matcher_find(g->m, s, n);
+        return at >= 0 && (uint64_t)at < g->nnames ? at : -1;
+    }
     size_t lo = 0, hi = (size_t)g->h->nnames;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;

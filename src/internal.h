@@ -146,6 +146,10 @@ int sr__matcher_scan_from(sr__matcher *m, const sr__text *t, const uint8_t *star
  * scan to the next (NULL: out of memory); valid until the next call or
  * sr__matcher_free. */
 uint8_t *sr__matcher_starts_buf(sr__matcher *m, size_t n);
+/* The id of the first pattern whose text is exactly p[0..n), or -1: a lookup
+ * by text in the token hash (the patterns a Vectorscan database holds
+ * instead are not found). */
+long sr__matcher_find(const sr__matcher *m, const char *p, size_t n);
 /* The token hash of a portable matcher as a file (8-byte aligned arrays after a
  * header), and a matcher reading such a file in place from memory (p stays
  * owned by the caller and must outlive the matcher; *used: bytes consumed). */

@@ -736,6 +736,21 @@ uint8_t *sr__matcher_starts_buf(sr__matcher *m, size_t n)
     return nb;
 }
 
+long sr__matcher_find(const sr__matcher *m, const char *p, size_t n)
+{
+    if (!m || !m->tab || !n || n > SL_LEN)
+        return -1;
+    uint64_t h = span_hash_safe(p, n);
+    uint32_t hc = (uint32_t)(h >> 32);
+    for (size_t i = h & m->tabmask;; i = (i + 1) & m->tabmask) {
+        const slot *s = &m->tab[i];
+        if (!s->pat)
+            return -1;
+        if (s->hc == hc && (s->len & SL_LEN) == n && !(s->len & SL_NOHIT) && !memcmp(m->pool + s->off, p, n))
+            return (long)m->ids[s->pat - 1];
+    }
+}
+
 const char *sr__matcher_engine(const sr__matcher *m)
 {
     return m && m->kind == ENG_HS ? "vectorscan" : "portable";

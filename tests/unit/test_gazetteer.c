@@ -126,6 +126,44 @@ static void test_damaged(void **state)
     assert_non_null(strstr(err, "/nonexistent/gazetteer.bin"));
 }
 
+/* Every name is found by its text, the spelling keys by the binary search
+ * and the others by the matcher's hash table, and a text that is no name (a
+ * name cut short, or run on) is not. */
+static void test_lookup_every_name(void **state)
+{
+    (void)state;
+    char err[512] = "";
+    const char *path = getenv("SITREP_GAZETTEER");
+    sr__gaz *g = sr__gaz_open(path && *path ? path : SR_GAZETTEER, err, sizeof err);
+    assert_non_null(g);
+    size_t keys = 0, missing = 0, wrong = 0, n = sr__gaz_nnames(g);
+    char buf[512];
+    for (uint32_t k = 0; k < n; k++) {
+        const char *t = sr__gaz_str(g, sr__gaz_name(g, k)->text);
+        size_t l = strlen(t);
+        keys += t[0] == '#';
+        long at = sr__gaz_lookup(g, t, l);
+        missing += at < 0;
+        wrong += at >= 0 && at != (long)k;
+        if (l > 1 && l + 2 < sizeof buf) {
+            long cut = sr__gaz_lookup(g, t, l - 1); /* another name, or none */
+            wrong += cut >= 0 && strcmp(sr__gaz_str(g, sr__gaz_name(g, (uint32_t)cut)->text), "") &&
+                     strncmp(sr__gaz_str(g, sr__gaz_name(g, (uint32_t)cut)->text), t, l - 1);
+            memcpy(buf, t, l);
+            buf[l] = 'q';
+            long on = sr__gaz_lookup(g, buf, l + 1);
+            wrong += on >= 0 && (strlen(sr__gaz_str(g, sr__gaz_name(g, (uint32_t)on)->text)) != l + 1 ||
+                                 memcmp(sr__gaz_str(g, sr__gaz_name(g, (uint32_t)on)->text), buf, l + 1));
+        }
+    }
+    assert_true(keys > 1000); /* both paths were taken */
+    assert_int_equal(missing, 0);
+    assert_int_equal(wrong, 0);
+    assert_int_equal(sr__gaz_lookup(g, "zzqxw", 5), -1);
+    assert_int_equal(sr__gaz_lookup(g, "#zzqxw", 6), -1);
+    sr__gaz_free(g);
+}
+
 /* A record that points outside its table (a damaged index that still has
  * the right header and sizes) reads as an empty name or a nameless place,
  * never as memory outside the file. */
@@ -252,6 +290,7 @@ int main(void)
         cmocka_unit_test(test_choice),
         cmocka_unit_test(test_damaged),
         cmocka_unit_test(test_damaged_records),
+        cmocka_unit_test(test_lookup_every_name),
         cmocka_unit_test(test_matcher_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
