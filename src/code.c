@@ -281,7 +281,7 @@ static int ends_with(const coder *c, uint32_t i, const char *suf);
  * keeps a bit per word number, built the first time the context reaches it.
  * A test is then one load and one bit. The list literal is evaluated only
  * while the site's set is not built. */
-#define VOCAB_MAX 4096 /* word numbers 1..VOCAB_MAX-1; 0: not a word of any set (VID_UNKNOWN: not looked up yet) */
+#define VOCAB_MAX 4096 /* word numbers 1..VOCAB_MAX-1; 0: not a word of any set */
 #define VOCAB_SLOTS 8192
 #define VOCAB_LEN 32 /* longer words are never numbered (a site holding one walks its list) */
 struct vocab {
@@ -290,6 +290,7 @@ struct vocab {
     uint16_t id[VOCAB_SLOTS];       /* its number */
     uint64_t head[VOCAB_SLOTS];     /* its first 8 bytes, zero-padded */
     const char *word[VOCAB_SLOTS];  /* the word (static storage: a literal or a static list's) */
+    uint32_t flags[VOCAB_MAX];      /* per number: the W_ flags of a function word (words[]) */
 };
 
 typedef struct wsite {
@@ -298,8 +299,14 @@ typedef struct wsite {
     uint64_t bits[VOCAB_MAX / 64];
 } wsite;
 
+/* A site whose list has a word without a number is stored tagged (low bit
+ * set), so that the test of every other site reads only its bits. */
+#define SITE_LISTED(st) (((uintptr_t)(st)&1) != 0)
+#define SITE_OF(st) ((wsite *)((uintptr_t)(st) & ~(uintptr_t)1))
+
 static void site_free(wsite *st)
 {
+    st = SITE_OF(st);
     if (st)
         free(st->list);
     free(st);
@@ -348,14 +355,12 @@ static uint32_t vocab_add(struct vocab *v, const char *w)
     return v->n;
 }
 
-/* Forgets the tokens' numbers: each is looked up when first tested. */
-static void vocab_tokens(const coder *c) { memset(c->vid, 0xff, c->t.ntoks * sizeof *c->vid); }
-
-#define VID_UNKNOWN 0xffff
-
-static __attribute__((noinline)) uint32_t vid_of(const coder *c, uint32_t i)
+/* Numbers the tokens of the document: one lookup per token, which also
+ * gives a word its function-word flags (tokinfo.w). */
+static void vocab_tokens(const coder *c)
 {
-    return c->vid[i] = (uint16_t)vocab_find(c->vocab, c->t.norm + c->t.toks[i].s, c->t.toks[i].e - c->t.toks[i].s);
+    for (uint32_t i = 0; i < c->t.ntoks; i++)
+        c->vid[i] = (uint16_t)vocab_find(c->vocab, c->t.norm + c->t.toks[i].s, c->t.toks[i].e - c->t.toks[i].s);
 }
 
 /* Builds the set of call site `site` from its list ws, then tests token i;
@@ -385,7 +390,7 @@ static __attribute__((noinline)) int tok_in_build(const coder *c, uint32_t i, un
         if (c->vocab->n != before)
             vocab_tokens(c); /* new words: the document's tokens may be among them */
         site_free(c->sites[site]);
-        c->sites[site] = st;
+        c->sites[site] = st->list ? (wsite *)((uintptr_t)st | 1) : st;
     }
     return tok_in(c, i, ws);
 }
@@ -398,13 +403,11 @@ static inline __attribute__((always_inline)) int tok_in_at(const coder *c, uint3
     if (i >= c->t.ntoks)
         return 0;
     const wsite *st = c->sites ? c->sites[site] : NULL;
-    if (!st || (named && st->ws != ws))
+    if (!st || (named && SITE_OF(st)->ws != ws))
         return tok_in_build(c, i, site, ws);
-    if (st->list)
-        return tok_in(c, i, (const char *const *)st->list);
+    if (SITE_LISTED(st))
+        return tok_in(c, i, (const char *const *)SITE_OF(st)->list);
     uint32_t v = c->vid[i];
-    if (v == VID_UNKNOWN)
-        v = vid_of(c, i);
     return (int)(st->bits[v >> 6] >> (v & 63) & 1);
 }
 #define TOK_IN(c, i, ...) TOK_IN_AT(c, i, __COUNTER__, __VA_ARGS__)
@@ -864,6 +867,22 @@ void sr__code_init(void)
 {
     static once_flag once = ONCE_FLAG_INIT;
     call_once(&once, words_init);
+}
+
+/* A context's vocabulary, holding the function words with their flags
+ * from the start (the first entry of a word listed twice wins, as in
+ * word_flags). */
+static struct vocab *vocab_new(void)
+{
+    struct vocab *v = calloc(1, sizeof *v);
+    if (!v)
+        return NULL;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        uint32_t before = v->n, id = vocab_add(v, words[i].w);
+        if (id && v->n != before)
+            v->flags[id] = words[i].f;
+    }
+    return v;
 }
 
 static uint32_t word_flags(const char *s, size_t n)
@@ -1387,8 +1406,9 @@ static int build_mentions(coder *c)
      * best slots, rather than a memset of the annotations and two walks */
     for (size_t i = 0; i < nt; i++) {
         const sr__tok *k = &c->t.toks[i];
-        c->ti[i] = (tokinfo){.w = k->kind == SR_TOK_WORD && k->e - k->s <= 20
-                                      ? word_flags(c->t.norm + k->s, k->e - k->s) : 0};
+        c->ti[i] = (tokinfo){.w = k->kind != SR_TOK_WORD || k->e - k->s > 20 ? 0
+                                  : c->vocab ? c->vocab->flags[c->vid[i]]
+                                             : word_flags(c->t.norm + k->s, k->e - k->s)};
         best_ent[i] = best_trig[i] = best_q[i] = -1;
     }
     c->ti[nt] = (tokinfo){0};
@@ -7520,7 +7540,7 @@ int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out)
         if (!ctx->cc->sites)
             ctx->cc->sites = calloc(nsites(), sizeof *ctx->cc->sites);
         if (!ctx->cc->vocab)
-            ctx->cc->vocab = calloc(1, sizeof *ctx->cc->vocab);
+            ctx->cc->vocab = vocab_new();
         if (ctx->cc->sites && ctx->cc->vocab) {
             c.sites = ctx->cc->sites;
             c.vocab = ctx->cc->vocab;
