@@ -76,6 +76,24 @@ static int capital_named(const sr__gaz *g, const sr__gzname *nm, const char *iso
     return f;
 }
 
+/* 20 log10(pop + 1), the score's population term. The same few thousand
+ * places are scored again and again, and log10 cost as much as the rest of
+ * the score: the last values are remembered per thread, exactly. */
+static double pop_term(uint32_t pop)
+{
+    static _Thread_local struct {
+        uint64_t key; /* pop + 1, 0: empty */
+        double v;
+    } memo[1024];
+    uint64_t key = (uint64_t)pop + 1;
+    size_t k = (size_t)((key * 0x9e3779b97f4a7c15ULL) >> 54);
+    if (memo[k].key != key) {
+        memo[k].key = key;
+        memo[k].v = 20 * log10((double)pop + 1);
+    }
+    return memo[k].v;
+}
+
 /* The score of one candidate; the weights order the rules (a rule outranks
  * every one after it), population breaks the remaining ties. With why, also
  * says which rules gave what ("country +10000; ..."). adm/nadm: the
@@ -153,7 +171,7 @@ static double score(const sr__gaz *g, uint32_t place, int alt, const sr__placect
         s += 20;
         WHY("capital or seat +20; ");
     }
-    double lp = 20 * log10((double)p->pop + 1);
+    double lp = pop_term(p->pop);
     s += lp;
     WHY("population %u +%.0f", p->pop, lp);
 #undef WHY
