@@ -244,6 +244,20 @@ void sr__code_cache_free(struct sr__codecache *cc)
     free(cc);
 }
 
+/* buf = pre s post, cut to n - 1 bytes as snprintf would cut it: the actor
+ * names every clause builds ("Rioters (Kenya)"), without a format to parse. */
+static void cat3(char *buf, size_t n, const char *pre, const char *s, const char *post)
+{
+    if (!n)
+        return;
+    size_t o = 0;
+    const char *parts[3] = {pre, s, post};
+    for (int k = 0; k < 3; k++)
+        for (const char *q = parts[k]; *q && o + 1 < n; q++)
+            buf[o++] = *q;
+    buf[o] = 0;
+}
+
 /* Bounded string copy (snprintf "%s" without the formatting cost). */
 static void scopy(char *dst, size_t cap, const char *src)
 {
@@ -2223,14 +2237,14 @@ static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, 
     if (cc && *cc->military)
         scopy(mil, sizeof mil, cc->military);
     else
-        snprintf(mil, sizeof mil, "Military Forces of %s", cname);
+        cat3(mil, sizeof mil, "Military Forces of ", cname, "");
     if (cc && *cc->police)
         scopy(pol, sizeof pol, cc->police);
     else
-        snprintf(pol, sizeof pol, "Police Forces of %s", cname);
+        cat3(pol, sizeof pol, "Police Forces of ", cname, "");
     if (ch->actor >= 0 && ch->agent >= 0 && STREQ(lx->agents[ch->agent].role, "rioter") && evc) {
         /* "supporters of two rival Awami League factions" */
-        snprintf(an->name, sizeof an->name, "Rioters (%s)", evc->name);
+        cat3(an->name, sizeof an->name, "Rioters (", evc->name, ")");
         an->inter = 5;
         an->role = 'r';
         return;
@@ -2278,7 +2292,7 @@ static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, 
             return;
         }
         if (evc) { /* nobody named before: an unidentified group */
-            snprintf(an->name, sizeof an->name, "Unidentified Armed Group (%s)", evc->name);
+            cat3(an->name, sizeof an->name, "Unidentified Armed Group (", evc->name, ")");
             an->inter = 3;
             an->role = 'a';
         }
@@ -2310,7 +2324,7 @@ static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, 
             an->role = 'a';
         if (an->role == 's' && off_duty(c, ch) && (evc || *cname)) {
             /* an off-duty or former soldier is a civilian to ACLED */
-            snprintf(an->name, sizeof an->name, "Civilians (%s)", evc ? evc->name : cname);
+            cat3(an->name, sizeof an->name, "Civilians (", evc ? evc->name : cname, ")");
             an->inter = 7;
             an->role = 'c';
             an->home = NULL;
@@ -2337,9 +2351,9 @@ static void gov_name(const sr__country *cc, const sr__country *evc, actorname *a
     static const char pre[] = "Military Forces of ";
     const char *mil = cc->military;
     if (!strncmp(mil, pre, sizeof pre - 1))
-        snprintf(an->name, sizeof an->name, "Government of %s", mil + sizeof pre - 1);
+        cat3(an->name, sizeof an->name, "Government of ", mil + sizeof pre - 1, "");
     else
-        snprintf(an->name, sizeof an->name, "Government of %s", cc->name);
+        cat3(an->name, sizeof an->name, "Government of ", cc->name, "");
     an->inter = evc && cc != evc ? 8 : 1;
     an->role = 's';
     an->home = cc->iso3;
@@ -3655,13 +3669,13 @@ static void mob_sides(const sr__country *evc, const char *sub, const char *cls, 
     if (fight && (!a2->role || a2->role == 'c')) {
         memset(a2, 0, sizeof *a2);
         if (evc)
-            snprintf(a2->name, sizeof a2->name, "Rioters (%s)", evc->name);
+            cat3(a2->name, sizeof a2->name, "Rioters (", evc->name, ")");
         a2->inter = 5;
         a2->role = 'r';
     } else if (!a2->role && (STREQ(cls, "kill") || STREQ(cls, "attack"))) {
         /* (property vandalised or burnt with nobody hurt has no victim) */
         if (evc)
-            snprintf(a2->name, sizeof a2->name, "Civilians (%s)", evc->name);
+            cat3(a2->name, sizeof a2->name, "Civilians (", evc->name, ")");
         a2->inter = 7;
         a2->role = 'c';
     }
@@ -4996,7 +5010,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             /* "a BNP leader", "a Red Cross worker" as victims: civilians of the
              * country, their group an associated actor */
             scopy(cd->assoc2, sizeof cd->assoc2, a2.name);
-            snprintf(a2.name, sizeof a2.name, "Civilians (%s)", evc->name);
+            cat3(a2.name, sizeof a2.name, "Civilians (", evc->name, ")");
             a2.inter = 7;
             a2.role = 'c';
         }
@@ -5007,7 +5021,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
          * killed on suspicion, with no fight told, is a civilian victim to
          * ACLED, the group associated */
         scopy(cd->assoc2, sizeof cd->assoc2, a2.name);
-        snprintf(a2.name, sizeof a2.name, "Civilians (%s)", evc->name);
+        cat3(a2.name, sizeof a2.name, "Civilians (", evc->name, ")");
         a2.inter = 7;
         a2.role = 'c';
     }
@@ -5041,7 +5055,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (*evc->police)
             scopy(a1.name, sizeof a1.name, evc->police);
         else
-            snprintf(a1.name, sizeof a1.name, "Police Forces of %s", evc->name);
+            cat3(a1.name, sizeof a1.name, "Police Forces of ", evc->name, "");
         a1.inter = 1;
         a1.role = 's';
         a1.home = evc->iso3;
@@ -5069,7 +5083,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 ev->ev_actor1 = span_of(c, ch[ix + 1].tb, ch[ix + 1].te);
         }
         if (strcmp(as.name, mainact->name))
-            snprintf(k ? cd->assoc2 : cd->assoc1, sizeof cd->assoc1, "%s", as.name);
+            cat3(k ? cd->assoc2 : cd->assoc1, sizeof cd->assoc1, "", as.name, "");
     }
 
     /* sub-event type; killings outweigh abductions, arrests or looting in one clause */
@@ -5122,7 +5136,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (communal) {
             a1.name[0] = 0;
             if (evc)
-                snprintf(a1.name, sizeof a1.name, "Unidentified Communal Militia (%s)", evc->name);
+                cat3(a1.name, sizeof a1.name, "Unidentified Communal Militia (", evc->name, ")");
             a1.inter = 4;
             a1.role = 'a';
         }
@@ -5171,7 +5185,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         else {
             a1.name[0] = 0;
             if (evc)
-                snprintf(a1.name, sizeof a1.name, "Unidentified Armed Group (%s)", evc->name);
+                cat3(a1.name, sizeof a1.name, "Unidentified Armed Group (", evc->name, ")");
             a1.inter = 3;
             a1.role = 'a';
         }
@@ -5188,7 +5202,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         a1.inter = 5;
         a1.name[0] = 0;
         if (evc)
-            snprintf(a1.name, sizeof a1.name, "Rioters (%s)", evc->name);
+            cat3(a1.name, sizeof a1.name, "Rioters (", evc->name, ")");
         /* violence by people who are not an armed group (villagers, vendors,
          * youths) is mob violence by rioters, as ACLED codes it */
         sub = "Mob violence";
@@ -5292,7 +5306,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
              * group among them is an associated actor */
             if (i1 >= 0 && ch[i1].actor >= 0)
                 scopy(cd->assoc1, sizeof cd->assoc1, a1.name);
-            snprintf(a1.name, sizeof a1.name, "Protesters (%s)", evc ? evc->name : "");
+            cat3(a1.name, sizeof a1.name, "Protesters (", evc ? evc->name : "", ")");
             a1.inter = 6;
             a1.role = 'p';
         } else if (a1.role == 's') {
@@ -5301,7 +5315,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 ev->ev_actor2 = ev->ev_actor1;
                 ev->ev_actor1 = (sr_span){-1, -1};
             }
-            snprintf(a1.name, sizeof a1.name, "Protesters (%s)", evc ? evc->name : "");
+            cat3(a1.name, sizeof a1.name, "Protesters (", evc ? evc->name : "", ")");
             a1.inter = 6;
             a1.role = 'p';
         }
@@ -5400,7 +5414,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         }
         a1.name[0] = 0;
         if (evc)
-            snprintf(a1.name, sizeof a1.name, "Rioters (%s)", evc->name);
+            cat3(a1.name, sizeof a1.name, "Rioters (", evc->name, ")");
         a1.inter = 5;
         a1.role = 'r';
         ev->ev_actor1 = (sr_span){-1, -1};
@@ -5436,7 +5450,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             civ = 0;
         if (civ) {
             if (evc)
-                snprintf(a2.name, sizeof a2.name, "Civilians (%s)", evc->name);
+                cat3(a2.name, sizeof a2.name, "Civilians (", evc->name, ")");
             a2.inter = 7;
             a2.role = 'c';
         }
@@ -5446,7 +5460,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                      STREQ(sub, "Suicide bomb"))) {
         /* an attack by nobody named: ACLED's unidentified armed group */
         if (evc)
-            snprintf(a1.name, sizeof a1.name, "Unidentified Armed Group (%s)", evc->name);
+            cat3(a1.name, sizeof a1.name, "Unidentified Armed Group (", evc->name, ")");
         a1.inter = 3;
         a1.role = 'a';
     }
@@ -5485,7 +5499,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         sub = "Mob violence";
         memset(&a1, 0, sizeof a1);
         if (evc)
-            snprintf(a1.name, sizeof a1.name, "Rioters (%s)", evc->name);
+            cat3(a1.name, sizeof a1.name, "Rioters (", evc->name, ")");
         a1.inter = 5;
         a1.role = 'r';
         if (a2.role != 'r')
@@ -5499,7 +5513,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
          * mob, rioters on both sides, in all three files */
         sub = "Mob violence";
         memset(&a1, 0, sizeof a1);
-        snprintf(a1.name, sizeof a1.name, "Rioters (%s)", evc->name);
+        cat3(a1.name, sizeof a1.name, "Rioters (", evc->name, ")");
         if (named_side == i1 || named_side == i2) { /* "Imbonerakure and CNL supporters fought" */
             actorname t;
             name_chunk(c, &ch[named_side], evc, &t);
@@ -5517,7 +5531,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
          * militias in an armed clash, as ACLED codes them everywhere */
         sub = "Armed clash";
         memset(&a1, 0, sizeof a1);
-        snprintf(a1.name, sizeof a1.name, "Unidentified Communal Militia (%s)", evc->name);
+        cat3(a1.name, sizeof a1.name, "Unidentified Communal Militia (", evc->name, ")");
         a1.inter = 4;
         a1.role = 'a';
         a2 = a1;
@@ -5533,7 +5547,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         sr_span sps = a1.role == 's' ? ev->ev_actor1 : ev->ev_actor2;
         sr_span spr = a1.role == 's' ? ev->ev_actor2 : ev->ev_actor1;
         memset(&a1, 0, sizeof a1);
-        snprintf(a1.name, sizeof a1.name, "Rioters (%s)", evc->name);
+        cat3(a1.name, sizeof a1.name, "Rioters (", evc->name, ")");
         a1.inter = 5;
         a1.role = 'r';
         ev->ev_actor1 = spr;
@@ -5749,7 +5763,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         for (int k = 0; k < 2 && gang; k++) {
             char *an = k ? cd->actor2 : cd->actor1;
             if (generic_armed(an))
-                snprintf(an, sizeof cd->actor1, "Unidentified Gang (%s)", evc->name);
+                cat3(an, sizeof cd->actor1, "Unidentified Gang (", evc->name, ")");
         }
     }
     if (evc && !*cd->actor1 && !*cd->actor2 && *ev->event_date &&
@@ -5763,7 +5777,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         /* "artillery fire by an unknown party", "a landmine exploded", "a
          * car was set on fire": violence with nobody named as its author is
          * ACLED's unidentified armed group */
-        snprintf(cd->actor1, sizeof cd->actor1, "Unidentified Armed Group (%s)", evc->name);
+        cat3(cd->actor1, sizeof cd->actor1, "Unidentified Armed Group (", evc->name, ")");
         ev->inter1 = 3;
     }
     if (disrupted) {
@@ -5783,14 +5797,14 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (evc && STREQ(sub, "Armed clash") && !ev->inter1) {
         /* a fight always has two sides: one not named is ACLED's unidentified
          * armed group ("a shoot-out took place", "police were ambushed") */
-        snprintf(cd->actor1, sizeof cd->actor1, "Unidentified Armed Group (%s)", evc->name);
+        cat3(cd->actor1, sizeof cd->actor1, "Unidentified Armed Group (", evc->name, ")");
         ev->inter1 = 3;
         if (!ev->inter2) {
             scopy(cd->actor2, sizeof cd->actor2, cd->actor1);
             ev->inter2 = 3;
         }
     } else if (evc && STREQ(sub, "Armed clash") && !ev->inter2 && (ev->inter1 == 1 || ev->inter1 == 2)) {
-        snprintf(cd->actor2, sizeof cd->actor2, "Unidentified Armed Group (%s)", evc->name);
+        cat3(cd->actor2, sizeof cd->actor2, "Unidentified Armed Group (", evc->name, ")");
         ev->inter2 = 3;
     }
 
@@ -6911,7 +6925,7 @@ static void protest_interventions(coder *c)
                 }
             }
             if (riot && *p->country)
-                snprintf(p->actor1, sizeof p->actor1, "Rioters (%s)", p->country);
+                cat3(p->actor1, sizeof p->actor1, "Rioters (", p->country, ")");
             if (riot)
                 p->ev.inter1 = 5;
             if (q->ev.inter1 == 1 && *q->actor1) { /* the forces that attacked them */
@@ -7142,13 +7156,13 @@ static void gang_victims(coder *c)
         if (x->merged || !STREQ(x->sub_event_type, "Attack") || x->ev.inter2 != 7 || x->ev.inter1 == 1 ||
             !*x->country || !criminal_victim(c, x->sent))
             continue;
-        snprintf(x->actor2, sizeof x->actor2, "Unidentified Gang (%s)", x->country);
+        cat3(x->actor2, sizeof x->actor2, "Unidentified Gang (", x->country, ")");
         x->ev.inter2 = 3;
         x->role2 = 'a';
         x->sub_event_type = "Armed clash";
         x->event_type = event_type_of(x->sub_event_type);
         if (!x->ev.inter1) {
-            snprintf(x->actor1, sizeof x->actor1, "Unidentified Armed Group (%s)", x->country);
+            cat3(x->actor1, sizeof x->actor1, "Unidentified Armed Group (", x->country, ")");
             x->ev.inter1 = 3;
         }
     }
