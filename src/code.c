@@ -7372,13 +7372,65 @@ static char *collapse_ws(const char *s, size_t n, char *buf)
 
 /* Strings of the events live in blocks of at least 16 KB: one allocation per
  * block rather than one per field. */
+/* An event list allocated with its first arrays and string block: a note's
+ * events fit in them, so coding a short document allocates once instead of
+ * four times. Arrays outgrowing them move to the heap (events_grow). */
+#define EVS_V0 2
+#define EVS_STRS0 4
+#define EVS_BLK0 2048
+typedef struct evsblock {
+    sr_events evs;
+    char *strs0[EVS_STRS0];
+    sr_event v0[EVS_V0];
+    char blk0[EVS_BLK0];
+} evsblock;
+
+static sr_events *events_new(void)
+{
+    evsblock *b = malloc(sizeof *b);
+    if (!b)
+        return NULL;
+    memset(&b->evs, 0, sizeof b->evs);
+    b->evs.v = b->v0;
+    b->evs.cap = EVS_V0;
+    b->evs.strs = b->strs0;
+    b->evs.capstrs = EVS_STRS0;
+    return &b->evs;
+}
+
+/* sr__grow for an array that may still be the block's own (inline). */
+static int events_grow(void **v, size_t *cap, size_t n, size_t size, const void *inline_arr)
+{
+    if (n < *cap)
+        return 0;
+    if (*v != inline_arr)
+        return sr__grow(v, cap, n, size);
+    size_t nc = *cap * 4;
+    while (nc <= n)
+        nc *= 2;
+    void *p = malloc(nc * size);
+    if (!p)
+        return SR_ENOMEM;
+    memcpy(p, *v, *cap * size);
+    *v = p;
+    *cap = nc;
+    return 0;
+}
+
 const char *sr__events_str(sr_events *evs, const char *s, size_t n)
 {
     if (!s || !n)
         return "";
     if (evs->nstrs == 0 || evs->blkused + n + 1 > evs->blkcap) {
+        evsblock *b = (evsblock *)evs;
+        if (evs->nstrs == 0 && n + 1 <= EVS_BLK0) { /* the block's own first */
+            evs->strs[evs->nstrs++] = b->blk0;
+            evs->blkused = 0;
+            evs->blkcap = EVS_BLK0;
+            goto put;
+        }
         size_t cap = n + 1 > 16384 ? n + 1 : 16384;
-        if (sr__grow((void **)&evs->strs, &evs->capstrs, evs->nstrs, sizeof *evs->strs))
+        if (events_grow((void **)&evs->strs, &evs->capstrs, evs->nstrs, sizeof *evs->strs, b->strs0))
             return "";
         char *blk = malloc(cap);
         if (!blk)
@@ -7387,6 +7439,7 @@ const char *sr__events_str(sr_events *evs, const char *s, size_t n)
         evs->blkused = 0;
         evs->blkcap = cap;
     }
+put:;
     char *p = evs->strs[evs->nstrs - 1] + evs->blkused;
     memcpy(p, s, n);
     p[n] = 0;
@@ -7438,7 +7491,7 @@ static int emit(coder *c, sr_events *evs)
         }
     for (size_t i = 0; i < n; i++) {
         cand *cd = v[i];
-        if (sr__grow((void **)&evs->v, &evs->cap, evs->n, sizeof *evs->v)) {
+        if (events_grow((void **)&evs->v, &evs->cap, evs->n, sizeof *evs->v, ((evsblock *)evs)->v0)) {
             if (v != small)
                 free(v);
             return SR_ENOMEM;
@@ -7543,7 +7596,7 @@ int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out)
     *out = NULL;
     if (!ctx || !doc)
         return SR_EINVAL;
-    sr_events *evs = calloc(1, sizeof *evs);
+    sr_events *evs = events_new();
     if (!evs)
         return SR_ENOMEM;
     coder c = {.ctx = ctx, .lx = &ctx->lx, .doc = doc};
@@ -7650,11 +7703,15 @@ void sr_events_free(sr_events *evs)
 {
     if (!evs)
         return;
+    evsblock *b = (evsblock *)evs; /* (every list is made by events_new) */
     for (size_t i = 0; i < evs->nstrs; i++)
-        free(evs->strs[i]);
-    free(evs->strs);
-    free(evs->v);
-    free(evs);
+        if (evs->strs[i] != b->blk0)
+            free(evs->strs[i]);
+    if (evs->strs != b->strs0)
+        free(evs->strs);
+    if (evs->v != b->v0)
+        free(evs->v);
+    free(b);
 }
 
 /* How many TOK_IN call sites there are (__COUNTER__ has counted them all
