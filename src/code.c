@@ -298,6 +298,7 @@ static int ends_with(const coder *c, uint32_t i, const char *suf);
 #define VOCAB_MAX 4096 /* word numbers 1..VOCAB_MAX-1; 0: not a word of any set */
 #define VOCAB_SLOTS 8192
 #define VOCAB_LEN 32 /* longer words are never numbered (a site holding one walks its list) */
+#define SITE_WORDS 8 /* call sites: at most 64 * SITE_WORDS (checked at the end of the file) */
 struct vocab {
     uint32_t n;                     /* words numbered */
     uint8_t len[VOCAB_SLOTS];       /* per slot: the word's length, 0 empty (most probes end here) */
@@ -305,12 +306,15 @@ struct vocab {
     uint64_t head[VOCAB_SLOTS];     /* its first 8 bytes, zero-padded */
     const char *word[VOCAB_SLOTS];  /* the word (static storage: a literal or a static list's) */
     uint32_t flags[VOCAB_MAX];      /* per number: the W_ flags of a function word (words[]) */
+    /* per number, a bit per call site whose set holds the word: the rules
+     * test one token against many sites in a row, so its row (one cache
+     * line) is what they read */
+    uint64_t sites[VOCAB_MAX][SITE_WORDS];
 };
 
 typedef struct wsite {
     const char *const *ws; /* the list it was built from (a static list is checked against it) */
     const char **list;     /* a copy of the list when a word has no number, else NULL */
-    uint64_t bits[VOCAB_MAX / 64];
 } wsite;
 
 /* A site whose list has a word without a number is stored tagged (low bit
@@ -386,10 +390,14 @@ static __attribute__((noinline)) int tok_in_build(const coder *c, uint32_t i, un
         uint32_t before = c->vocab->n;
         size_t m = 0;
         st->ws = ws;
+        uint64_t bit = (uint64_t)1 << (site & 63);
+        if (c->sites[site]) /* a list other than the one it was built from: start afresh */
+            for (uint32_t id = 1; id <= before; id++)
+                c->vocab->sites[id][site >> 6] &= ~bit;
         for (; ws[m]; m++) {
             uint32_t id = vocab_add(c->vocab, ws[m]);
             if (id)
-                st->bits[id >> 6] |= (uint64_t)1 << (id & 63);
+                c->vocab->sites[id][site >> 6] |= bit;
             else if (!st->list)
                 st->list = (const char **)1; /* (copied below) */
         }
@@ -421,8 +429,7 @@ static inline __attribute__((always_inline)) int tok_in_at(const coder *c, uint3
         return tok_in_build(c, i, site, ws);
     if (SITE_LISTED(st))
         return tok_in(c, i, (const char *const *)SITE_OF(st)->list);
-    uint32_t v = c->vid[i];
-    return (int)(st->bits[v >> 6] >> (v & 63) & 1);
+    return (int)(c->vocab->sites[c->vid[i]][site >> 6] >> (site & 63) & 1);
 }
 #define TOK_IN(c, i, ...) TOK_IN_AT(c, i, __COUNTER__, __VA_ARGS__)
 #define TOK_IN_AT(c, i, site, ...)                                                                            \
@@ -7717,3 +7724,4 @@ void sr_events_free(sr_events *evs)
 /* How many TOK_IN call sites there are (__COUNTER__ has counted them all
  * by this point, the end of the file). */
 static unsigned nsites(void) { return __COUNTER__; }
+_Static_assert(__COUNTER__ <= 64 * SITE_WORDS, "more TOK_IN call sites than struct vocab has bits for: raise SITE_WORDS");
