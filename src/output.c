@@ -7,6 +7,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define OUT_MAX_RECORD ((size_t)512 << 20) /* cap on one serialised event */
 
@@ -60,10 +63,31 @@ static const uint8_t jspecial[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
-/* Index of the first byte of u[i, n) that needs a look (n if none): 8 bytes
- * at a time, the last few through the table. */
+#if defined(__SSE2__)
+/* The bytes of v that json_special8 would flag, as a 16-bit mask. */
+static inline unsigned json_special16(__m128i v)
+{
+    /* signed: below 0x20 and every byte from 0x80 on */
+    __m128i m = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+    return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
+/* Index of the first byte of u[i, n) that needs a look (n if none): 16 or 8
+ * bytes at a time, the last few through the table. */
 static inline size_t next_special(const unsigned char *u, size_t i, size_t n)
 {
+#if defined(__SSE2__)
+    while (i + 16 <= n) {
+        unsigned m = json_special16(_mm_loadu_si128((const __m128i *)(u + i)));
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+        i += 16;
+    }
+#endif
     uint64_t w;
     while (i + 8 <= n) {
         memcpy(&w, u + i, 8);
@@ -300,8 +324,27 @@ static char *evidence_raw(char *o, const sr_event *ev)
 static char *json_str_raw(char *o, const unsigned char *u, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    size_t i = next_special(u, 0, n), run = 0;
+    size_t i = 0, run = 0;
     *o++ = '"';
+#if defined(__SSE2__)
+    /* plain text is copied as it is scanned, 16 bytes at a time (o has room
+     * for them); the copy stops at the first byte that needs a look */
+    while (i + 16 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(u + i));
+        unsigned m = json_special16(v);
+        _mm_storeu_si128((__m128i *)o, v);
+        if (m) {
+            unsigned k = (unsigned)__builtin_ctz(m);
+            o += k;
+            i += k;
+            break;
+        }
+        o += 16;
+        i += 16;
+    }
+    run = i;
+#endif
+    i = next_special(u, i, n);
     while (i < n) {
         unsigned c = u[i];
         size_t k = 1;

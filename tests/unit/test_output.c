@@ -206,8 +206,9 @@ static void test_escaping(void **state)
 }
 
 /* The word-at-a-time scan in the JSON string writer: every special byte at
- * every offset of the 8-byte words and of the zero-padded tail is escaped
- * exactly as a byte-by-byte writer would. */
+ * every offset of the 16-byte (SSE2) and 8-byte words and of the tail, with
+ * a second one after it, is escaped exactly as a byte-by-byte writer
+ * would. */
 static void test_escaping_offsets(void **state)
 {
     (void)state;
@@ -221,17 +222,25 @@ static void test_escaping_offsets(void **state)
     };
     sr_event ev = full_event();
     for (size_t k = 0; k < sizeof sp / sizeof sp[0]; k++)
-        for (size_t pre = 0; pre < 18; pre++)
-            for (size_t post = 0; post < 10; post++) {
-                char in[64], want[96];
+        for (size_t pre = 0; pre < 40; pre++)
+            for (size_t post = 0; post < 36; post++) {
+                /* a quote after the special, 20 bytes on when there is room */
+                char in[160], want[256];
                 memset(in, 'a', pre);
                 strcpy(in + pre, sp[k].in);
                 memset(in + pre + strlen(sp[k].in), 'b', post);
+                if (post > 20)
+                    in[pre + strlen(sp[k].in) + 20] = '"';
                 in[pre + strlen(sp[k].in) + post] = 0;
                 memset(want, 'a', pre);
                 strcpy(want + pre, sp[k].out);
                 size_t wl = strlen(want);
                 memset(want + wl, 'b', post);
+                if (post > 20) {
+                    memcpy(want + wl + 20, "\\\"", 2);
+                    memset(want + wl + 22, 'b', post - 21);
+                    wl++;
+                }
                 strcpy(want + wl + post, "\",\"evidence\"");
                 ev.notes = in;
                 char *s = sr_event_to_json(&ev);
