@@ -365,6 +365,54 @@ static void test_jsonl_reused_fields(void **state)
     free(h);
 }
 
+/* The JSON Lines reader's scans (16 bytes at a time with SSE2, then 8, then
+ * byte by byte, for the end of a plain run in a string and for bytes that
+ * are not clean ASCII): an escape, a non-ASCII letter or an invalid byte at
+ * every offset of the text's first windows, with plain text after it, reads
+ * as a byte-by-byte reader would. */
+static void test_jsonl_scan_offsets(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *out;
+        int bad; /* invalid UTF-8: repaired, one diagnostic */
+    } sp[] = {
+        {"\\n", "\n", 0},         {"\\\"", "\"", 0},           {"\\\\", "\\", 0},
+        {"\\u00e9", "\xc3\xa9", 0}, {"\xc3\xa9", "\xc3\xa9", 0}, {"\xe2\x80\x99", "\xe2\x80\x99", 0},
+        {"\xff", "\xef\xbf\xbd", 1}, {"\\/", "/", 0},
+    };
+    for (size_t k = 0; k < sizeof sp / sizeof sp[0]; k++)
+        for (size_t pre = 0; pre < 40; pre++)
+            for (size_t post = 0; post < 24; post += 5) {
+                char line[160], want[160];
+                size_t at = (size_t)snprintf(line, sizeof line, "{\"id\":\"x\",\"text\":\"");
+                size_t text_at = at;
+                memset(line + at, 'a', pre);
+                at += pre;
+                at += (size_t)snprintf(line + at, sizeof line - at, "%s", sp[k].in);
+                memset(line + at, 'b', post);
+                at += post;
+                snprintf(line + at, sizeof line - at, "\"}\n");
+                memset(want, 'a', pre);
+                size_t wl = pre + (size_t)snprintf(want + pre, sizeof want - pre, "%s", sp[k].out);
+                memset(want + wl, 'b', post);
+                want[wl + post] = 0;
+                col c = {0};
+                assert_int_equal(read_str(line, "o.jsonl", SR_FMT_JSONL, NULL, &c), 0);
+                assert_int_equal(c.n, 1);
+                if (strcmp(c.d[0].text, want) != 0)
+                    fail_msg("special %zu, %zu before, %zu after: '%s'", k, pre, post, c.d[0].text);
+                assert_int_equal(c.d[0].len, strlen(want));
+                assert_int_equal(c.nd, sp[k].bad);
+                if (sp[k].bad) {
+                    char msg[64];
+                    snprintf(msg, sizeof msg, "invalid UTF-8 at byte %zu;", text_at + pre);
+                    assert_true(diag_has(&c, msg) >= 0);
+                }
+                col_free(&c);
+            }
+}
+
 /* ---- HTML -------------------------------------------------------------- */
 
 static const char page[] =
@@ -690,6 +738,7 @@ int main(void)
         cmocka_unit_test(test_jsonl_field_errors),
         cmocka_unit_test(test_jsonl_long_line_and_stop),
         cmocka_unit_test(test_jsonl_reused_fields),
+        cmocka_unit_test(test_jsonl_scan_offsets),
         cmocka_unit_test(test_html_article),
         cmocka_unit_test(test_html_no_article_most_p),
         cmocka_unit_test(test_html_broken),
