@@ -235,9 +235,21 @@ static const char digits2[201] =
 static size_t put_long(char *out, long v)
 {
     unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-    size_t len = v < 0, nd = 1;
-    for (unsigned long x = u; x >= 10; x /= 10)
-        nd++;
+    size_t len = v < 0, nd;
+    /* most numbers written are offsets and counts of a few digits */
+    if (u < 10)
+        nd = 1;
+    else if (u < 100)
+        nd = 2;
+    else if (u < 1000)
+        nd = 3;
+    else if (u < 10000)
+        nd = 4;
+    else {
+        nd = 5;
+        for (unsigned long x = u / 100000; x; x /= 10)
+            nd++;
+    }
     if (v < 0)
         out[0] = '-';
     len += nd;
@@ -289,30 +301,32 @@ int sr__evidence_json(sr__buf *b, const sr_event *ev)
 
 static char *evidence_raw(char *o, const sr_event *ev)
 {
-#define SPAN(nm, f) {"\"" nm "\":[", sizeof nm + 3, ev->f}
-    const struct {
-        const char *key; /* quoted, with the colon and the bracket */
-        size_t klen;
-        sr_span sp;
-    } spans[] = {
-        SPAN("sentence", ev_sentence), SPAN("trigger", ev_trigger), SPAN("actor1", ev_actor1),
-        SPAN("actor2", ev_actor2),     SPAN("place", ev_place),     SPAN("date", ev_date),
-        SPAN("number", ev_number),     SPAN("source", ev_source),
-    };
-#undef SPAN
+    /* the keys quoted, with the colon and the bracket, each padded to 16
+     * bytes so that it is copied in one move (the bytes past its length are
+     * overwritten next; o has room: EVIDENCE_MAX) */
+#define KEYS(nm) "\"" nm "\":["
+    static const char keys[8][16] = {KEYS("sentence"), KEYS("trigger"), KEYS("actor1"), KEYS("actor2"),
+                                     KEYS("place"),    KEYS("date"),    KEYS("number"), KEYS("source")};
+    static const uint8_t klen[8] = {sizeof KEYS("sentence") - 1, sizeof KEYS("trigger") - 1,
+                                    sizeof KEYS("actor1") - 1,   sizeof KEYS("actor2") - 1,
+                                    sizeof KEYS("place") - 1,    sizeof KEYS("date") - 1,
+                                    sizeof KEYS("number") - 1,   sizeof KEYS("source") - 1};
+#undef KEYS
+    const sr_span spans[8] = {ev->ev_sentence, ev->ev_trigger, ev->ev_actor1, ev->ev_actor2,
+                              ev->ev_place,    ev->ev_date,    ev->ev_number, ev->ev_source};
     char *tmp = o;
     size_t k = 0;
     tmp[k++] = '{';
-    for (size_t i = 0; i < sizeof spans / sizeof spans[0]; i++) {
-        if (spans[i].sp.start < 0)
+    for (size_t i = 0; i < 8; i++) {
+        if (spans[i].start < 0)
             continue;
         if (k > 1)
             tmp[k++] = ',';
-        memcpy(tmp + k, spans[i].key, spans[i].klen);
-        k += spans[i].klen;
-        k += put_long(tmp + k, spans[i].sp.start);
+        memcpy(tmp + k, keys[i], 16);
+        k += klen[i];
+        k += put_long(tmp + k, spans[i].start);
         tmp[k++] = ',';
-        k += put_long(tmp + k, spans[i].sp.end);
+        k += put_long(tmp + k, spans[i].end);
         tmp[k++] = ']';
     }
     tmp[k++] = '}';
