@@ -664,10 +664,34 @@ static int tokenise(tk *k, const brk *b, size_t nb)
                 for (;;) {
                     const unsigned char *w = (const unsigned char *)s + q, *w0 = w;
                     unsigned x;
+#if defined(__SSE2__)
+                    /* ASCII letters and digits 16 at a time while 16 bytes
+                     * are readable (norm has 8 NUL bytes after its end);
+                     * the byte loop finishes when the buffer's end is near */
+                    while ((size_t)(w - (const unsigned char *)s) + 8 <= n) {
+                        __m128i v = _mm_loadu_si128((const __m128i *)w);
+                        __m128i lw = _mm_or_si128(v, _mm_set1_epi8(0x20));
+                        unsigned a = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+                            _mm_cmpgt_epi8(lw, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lw, _mm_set1_epi8('z' + 1))));
+                        unsigned d = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+                            _mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))));
+                        unsigned run = (unsigned)__builtin_ctz(~(a | d)); /* 16 when all are */
+                        unsigned in = (1u << run) - 1;
+                        seen |= (a & in ? C_ALPHA : 0) | (d & in ? C_DIGIT : 0);
+                        w += run;
+                        if (run < 16) {
+                            x = bcls[*w];
+                            goto run_end;
+                        }
+                    }
+#endif
                     while ((x = bcls[*w]) & (C_ALPHA | C_DIGIT)) {
                         seen |= x;
                         w++;
                     }
+#if defined(__SSE2__)
+                run_end:
+#endif
                     q += (size_t)(w - w0);
                     size_t l2;
                     if (x != C_MULTI || (x = (unsigned)cls_at(s, n, q, &l2)) == C_NONE)
