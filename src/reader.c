@@ -84,6 +84,25 @@ static int clean_meta(const char *s, size_t n, char out[META_MAX + 1])
         n = 4 * META_MAX;
     if (n <= META_MAX) { /* the usual field: printable ASCII, single inner spaces: copied as it is */
         size_t i = 0;
+#if defined(__SSE2__)
+        if (n >= 16) {
+            /* the same test 16 bytes at a time, the last window ending at n
+             * (it may overlap the one before: a pair of spaces across the
+             * two lies within it); carry: the byte before the window is a
+             * space, or there is none (a space first is refused) */
+            unsigned carry = 1, no = 0, sp = 0;
+            for (size_t w = 0; w < n && !no; w += 16) {
+                size_t at = w + 16 <= n ? w : n - 16;
+                __m128i v = _mm_loadu_si128((const __m128i *)(s + at));
+                sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+                unsigned pr = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(
+                    _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)), _mm_cmpgt_epi8(v, _mm_set1_epi8(' ')))); /* 0x21..0x7e */
+                no = ((pr | sp) ^ 0xFFFFu) | (sp & (sp << 1)) | (at == w ? sp & carry : 0);
+                carry = sp >> 15;
+            }
+            i = no || (sp >> 15) ? 0 : n; /* (a space last is refused too) */
+        } else
+#endif
         while (i < n) {
             unsigned char c = (unsigned char)s[i];
             if (c - 0x21u < 0x5eu || (c == ' ' && i > 0 && i + 1 < n && s[i - 1] != ' '))

@@ -413,6 +413,49 @@ static void test_jsonl_scan_offsets(void **state)
             }
 }
 
+/* Metadata fields (here the title) of 16 bytes and more, whose plain case
+ * is tested 16 bytes at a time with SSE2: a space first or last, two spaces,
+ * a tab, a control byte or a non-ASCII letter at every offset clean up as a
+ * byte-by-byte model says (each run of whitespace and controls one space,
+ * none at the ends). */
+static void test_meta_offsets(void **state)
+{
+    (void)state;
+    static const char *const specials[] = {" ", "  ", "\\t", " \\u0001 ", "\xc3\xa9", "-", "\\u007f"};
+    static const char *const raw[] = {" ", "  ", "\t", " \x01 ", "\xc3\xa9", "-", "\x7f"};
+    for (size_t k = 0; k < sizeof specials / sizeof *specials; k++)
+        for (size_t len = 16; len <= 40; len += 3)
+            for (size_t at = 0; at <= len; at++) {
+                char title[64], line[256], in[96], want[96];
+                for (size_t i = 0; i < len; i++)
+                    title[i] = (char)('a' + (i * 5) % 26);
+                title[len] = 0;
+                /* the decoded field and the model's answer */
+                snprintf(in, sizeof in, "%.*s%s%s", (int)at, title, raw[k], title + at);
+                size_t o = 0;
+                int pend = 0;
+                for (const unsigned char *p = (const unsigned char *)in; *p; p++) {
+                    if (*p <= ' ' || *p == 0x7f) {
+                        pend = o > 0;
+                        continue;
+                    }
+                    if (pend)
+                        want[o++] = ' ';
+                    pend = 0;
+                    want[o++] = (char)*p;
+                }
+                want[o] = 0;
+                snprintf(line, sizeof line, "{\"id\":\"m\",\"title\":\"%.*s%s%s\",\"text\":\"x\"}\n", (int)at, title,
+                         specials[k], title + at);
+                col c = {0};
+                assert_int_equal(read_str(line, "m.jsonl", SR_FMT_JSONL, NULL, &c), 0);
+                assert_int_equal(c.n, 1);
+                if (strcmp(c.d[0].title, want) != 0)
+                    fail_msg("special %zu at %zu of %zu: '%s', want '%s'", k, at, len, c.d[0].title, want);
+                col_free(&c);
+            }
+}
+
 /* ---- HTML -------------------------------------------------------------- */
 
 static const char page[] =
@@ -739,6 +782,7 @@ int main(void)
         cmocka_unit_test(test_jsonl_long_line_and_stop),
         cmocka_unit_test(test_jsonl_reused_fields),
         cmocka_unit_test(test_jsonl_scan_offsets),
+        cmocka_unit_test(test_meta_offsets),
         cmocka_unit_test(test_html_article),
         cmocka_unit_test(test_html_no_article_most_p),
         cmocka_unit_test(test_html_broken),
