@@ -48,6 +48,9 @@
 #include "internal.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* ---- calendar arithmetic --------------------------------------------- */
 
@@ -599,8 +602,27 @@ static int next_anchor(win *w, size_t *pos)
             bit = F_NUM;
             m = follow_num;
         } else if (k == 1) {
+#if defined(__SSE2__)
+            /* the rest of the word 16 bytes at a time while they lie within
+             * s[0..n): ASCII letters and digits and every byte from 0x80 on
+             * (chcls classes 1 and 2); the byte loop below finishes */
+            while (q + 16 <= n) {
+                __m128i v = _mm_loadu_si128((const __m128i *)(s + q));
+                __m128i lw = _mm_or_si128(v, _mm_set1_epi8(0x20));
+                __m128i in = _mm_and_si128(_mm_cmpgt_epi8(lw, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lw, _mm_set1_epi8('z' + 1)));
+                in = _mm_or_si128(in, _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))));
+                in = _mm_or_si128(in, _mm_cmplt_epi8(v, _mm_setzero_si128()));
+                unsigned run = (unsigned)__builtin_ctz(~(unsigned)_mm_movemask_epi8(in)); /* 16 when all are */
+                q += run;
+                if (run < 16)
+                    goto word_end;
+            }
+#endif
             while (q < n && (chcls[(unsigned char)s[q]] & 3))
                 q++;
+#if defined(__SSE2__)
+        word_end:;
+#endif
             size_t l = q - p;
             /* a word's class matters when it may follow an anchor or be one */
             const uint16_t *mask = want ? kw_lenmask : kw_anchormask;

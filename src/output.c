@@ -7,6 +7,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define OUT_MAX_RECORD ((size_t)512 << 20) /* cap on one serialised event */
 
@@ -60,10 +63,31 @@ static const uint8_t jspecial[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
-/* Index of the first byte of u[i, n) that needs a look (n if none): 8 bytes
- * at a time, the last few through the table. */
+#if defined(__SSE2__)
+/* The bytes of v that json_special8 would flag, as a 16-bit mask. */
+static inline unsigned json_special16(__m128i v)
+{
+    /* signed: below 0x20 and every byte from 0x80 on */
+    __m128i m = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+    return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
+/* Index of the first byte of u[i, n) that needs a look (n if none): 16 or 8
+ * bytes at a time, the last few through the table. */
 static inline size_t next_special(const unsigned char *u, size_t i, size_t n)
 {
+#if defined(__SSE2__)
+    while (i + 16 <= n) {
+        unsigned m = json_special16(_mm_loadu_si128((const __m128i *)(u + i)));
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+        i += 16;
+    }
+#endif
     uint64_t w;
     while (i + 8 <= n) {
         memcpy(&w, u + i, 8);
@@ -211,9 +235,21 @@ static const char digits2[201] =
 static size_t put_long(char *out, long v)
 {
     unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-    size_t len = v < 0, nd = 1;
-    for (unsigned long x = u; x >= 10; x /= 10)
-        nd++;
+    size_t len = v < 0, nd;
+    /* most numbers written are offsets and counts of a few digits */
+    if (u < 10)
+        nd = 1;
+    else if (u < 100)
+        nd = 2;
+    else if (u < 1000)
+        nd = 3;
+    else if (u < 10000)
+        nd = 4;
+    else {
+        nd = 5;
+        for (unsigned long x = u / 100000; x; x /= 10)
+            nd++;
+    }
     if (v < 0)
         out[0] = '-';
     len += nd;
@@ -265,30 +301,32 @@ int sr__evidence_json(sr__buf *b, const sr_event *ev)
 
 static char *evidence_raw(char *o, const sr_event *ev)
 {
-#define SPAN(nm, f) {"\"" nm "\":[", sizeof nm + 3, ev->f}
-    const struct {
-        const char *key; /* quoted, with the colon and the bracket */
-        size_t klen;
-        sr_span sp;
-    } spans[] = {
-        SPAN("sentence", ev_sentence), SPAN("trigger", ev_trigger), SPAN("actor1", ev_actor1),
-        SPAN("actor2", ev_actor2),     SPAN("place", ev_place),     SPAN("date", ev_date),
-        SPAN("number", ev_number),     SPAN("source", ev_source),
-    };
-#undef SPAN
+    /* the keys quoted, with the colon and the bracket, each padded to 16
+     * bytes so that it is copied in one move (the bytes past its length are
+     * overwritten next; o has room: EVIDENCE_MAX) */
+#define KEYS(nm) "\"" nm "\":["
+    static const char keys[8][16] = {KEYS("sentence"), KEYS("trigger"), KEYS("actor1"), KEYS("actor2"),
+                                     KEYS("place"),    KEYS("date"),    KEYS("number"), KEYS("source")};
+    static const uint8_t klen[8] = {sizeof KEYS("sentence") - 1, sizeof KEYS("trigger") - 1,
+                                    sizeof KEYS("actor1") - 1,   sizeof KEYS("actor2") - 1,
+                                    sizeof KEYS("place") - 1,    sizeof KEYS("date") - 1,
+                                    sizeof KEYS("number") - 1,   sizeof KEYS("source") - 1};
+#undef KEYS
+    const sr_span spans[8] = {ev->ev_sentence, ev->ev_trigger, ev->ev_actor1, ev->ev_actor2,
+                              ev->ev_place,    ev->ev_date,    ev->ev_number, ev->ev_source};
     char *tmp = o;
     size_t k = 0;
     tmp[k++] = '{';
-    for (size_t i = 0; i < sizeof spans / sizeof spans[0]; i++) {
-        if (spans[i].sp.start < 0)
+    for (size_t i = 0; i < 8; i++) {
+        if (spans[i].start < 0)
             continue;
         if (k > 1)
             tmp[k++] = ',';
-        memcpy(tmp + k, spans[i].key, spans[i].klen);
-        k += spans[i].klen;
-        k += put_long(tmp + k, spans[i].sp.start);
+        memcpy(tmp + k, keys[i], 16);
+        k += klen[i];
+        k += put_long(tmp + k, spans[i].start);
         tmp[k++] = ',';
-        k += put_long(tmp + k, spans[i].sp.end);
+        k += put_long(tmp + k, spans[i].end);
         tmp[k++] = ']';
     }
     tmp[k++] = '}';
@@ -300,8 +338,27 @@ static char *evidence_raw(char *o, const sr_event *ev)
 static char *json_str_raw(char *o, const unsigned char *u, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    size_t i = next_special(u, 0, n), run = 0;
+    size_t i = 0, run = 0;
     *o++ = '"';
+#if defined(__SSE2__)
+    /* plain text is copied as it is scanned, 16 bytes at a time (o has room
+     * for them); the copy stops at the first byte that needs a look */
+    while (i + 16 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(u + i));
+        unsigned m = json_special16(v);
+        _mm_storeu_si128((__m128i *)o, v);
+        if (m) {
+            unsigned k = (unsigned)__builtin_ctz(m);
+            o += k;
+            i += k;
+            break;
+        }
+        o += 16;
+        i += 16;
+    }
+    run = i;
+#endif
+    i = next_special(u, i, n);
     while (i < n) {
         unsigned c = u[i];
         size_t k = 1;

@@ -14,6 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define META_MAX 1024      /* cap on a title / source / url / id, in bytes */
 #define TITLE_LINE_MAX 300 /* a longer first line is body text, not a title */
@@ -81,6 +84,25 @@ static int clean_meta(const char *s, size_t n, char out[META_MAX + 1])
         n = 4 * META_MAX;
     if (n <= META_MAX) { /* the usual field: printable ASCII, single inner spaces: copied as it is */
         size_t i = 0;
+#if defined(__SSE2__)
+        if (n >= 16) {
+            /* the same test 16 bytes at a time, the last window ending at n
+             * (it may overlap the one before: a pair of spaces across the
+             * two lies within it); carry: the byte before the window is a
+             * space, or there is none (a space first is refused) */
+            unsigned carry = 1, no = 0, sp = 0;
+            for (size_t w = 0; w < n && !no; w += 16) {
+                size_t at = w + 16 <= n ? w : n - 16;
+                __m128i v = _mm_loadu_si128((const __m128i *)(s + at));
+                sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+                unsigned pr = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(
+                    _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)), _mm_cmpgt_epi8(v, _mm_set1_epi8(' ')))); /* 0x21..0x7e */
+                no = ((pr | sp) ^ 0xFFFFu) | (sp & (sp << 1)) | (at == w ? sp & carry : 0);
+                carry = sp >> 15;
+            }
+            i = no || (sp >> 15) ? 0 : n; /* (a space last is refused too) */
+        } else
+#endif
         while (i < n) {
             unsigned char c = (unsigned char)s[i];
             if (c - 0x21u < 0x5eu || (c == ' ' && i > 0 && i + 1 < n && s[i - 1] != ' '))
@@ -557,6 +579,21 @@ static int flat_string(const char **pp, const char *e, sr__buf *b)
     const char *p = *pp;
     for (;;) {
         const char *q = p;
+#if defined(__SSE2__)
+        /* 16 bytes at a time with SSE2 first */
+        while (e - q >= 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)q);
+            __m128i m = _mm_cmpeq_epi8(_mm_subs_epu8(v, _mm_set1_epi8(0x1F)), _mm_setzero_si128()); /* < 0x20 */
+            m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+            m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+            unsigned bits = (unsigned)_mm_movemask_epi8(m);
+            if (bits) {
+                q += __builtin_ctz(bits);
+                break;
+            }
+            q += 16;
+        }
+#endif
         uint64_t w; /* 8 bytes at a time through plain text, then byte by byte */
         while (e - q >= 8 && (memcpy(&w, q, 8), !json_stop8(w)))
             q += 8;
@@ -698,6 +735,15 @@ static bool utf8_clean(const char *s, size_t n)
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
+#if defined(__SSE2__)
+        if (n - i >= 16) { /* sixteen ASCII bytes, none NUL */
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+            if (!_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_setzero_si128())))) {
+                i += 16;
+                continue;
+            }
+        }
+#endif
         uint64_t w;
         if (n - i >= 8 && (memcpy(&w, s + i, 8), !((w & 0x8080808080808080ULL) ||
                                                     ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL)))) {

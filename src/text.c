@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* norm may grow past the input (NFKC/case-fold expansions), never past this. */
 #define NORM_MAX ((size_t)SR_MAX_INPUT_BYTES)
@@ -306,6 +309,44 @@ static void copy_run(char *restrict o, uint32_t *restrict mp, const unsigned cha
         mp[j] = at + j;
 }
 
+#if defined(__SSE2__)
+/* The fast path's bulk part: while 16 bytes at u[r] are all plain[] or
+ * single spaces (no two in a row), writes them lower-cased to o[r - i] and
+ * their offsets to mp[r - i], in one pass. Returns where it stopped, at a
+ * window it did not take (plain_run and copy_run finish from there). The
+ * caller's room: 16 bytes and 16 offsets past lim - i. A space in the last
+ * byte is not taken (the next window checks what follows it). */
+static size_t plain_run_copy16(char *restrict o, uint32_t *restrict mp, const unsigned char *restrict u,
+                               size_t i, size_t lim)
+{
+    const __m128i c20 = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F), bq = _mm_set1_epi8('`');
+    const __m128i ua = _mm_set1_epi8('A' - 1), uz = _mm_set1_epi8('Z' + 1);
+    const __m128i step = _mm_set1_epi32(4);
+    size_t r = i;
+    while (r + 16 <= lim) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(u + r));
+        /* signed: bytes below 0x20 and every byte from 0x80 on */
+        __m128i bad = _mm_or_si128(_mm_cmplt_epi8(v, c20), _mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmpeq_epi8(v, bq)));
+        unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, c20));
+        if (_mm_movemask_epi8(bad) || (sp & (sp >> 1)))
+            break;
+        __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, ua), _mm_cmplt_epi8(v, uz));
+        _mm_storeu_si128((__m128i *)(o + (r - i)), _mm_or_si128(v, _mm_and_si128(up, c20)));
+        __m128i m = _mm_add_epi32(_mm_set1_epi32((int)r), _mm_set_epi32(3, 2, 1, 0));
+        uint32_t *d = mp + (r - i);
+        _mm_storeu_si128((__m128i *)d, m);
+        m = _mm_add_epi32(m, step);
+        _mm_storeu_si128((__m128i *)(d + 4), m);
+        m = _mm_add_epi32(m, step);
+        _mm_storeu_si128((__m128i *)(d + 8), m);
+        m = _mm_add_epi32(m, step);
+        _mm_storeu_si128((__m128i *)(d + 12), m);
+        r += (sp >> 15) ? 15 : 16;
+    }
+    return r;
+}
+#endif
+
 /* Normalises s[0..n) into z (norm text, n2o map, line breaks). */
 static int normalise(nz *z, const char *s, size_t n)
 {
@@ -324,6 +365,13 @@ static int normalise(nz *z, const char *s, size_t n)
             size_t lim = i + (z->cap - z->len - 2), len = z->len;
             if (lim > n)
                 lim = n;
+#if defined(__SSE2__)
+            {
+                size_t r0 = plain_run_copy16(z->p + len, z->map + len, u, i, lim);
+                len += r0 - i;
+                i = r0;
+            }
+#endif
             size_t r = plain_run(u, i, lim, n);
             copy_run(z->p + len, z->map + len, u, i, r);
             len += r - i;
@@ -616,10 +664,34 @@ static int tokenise(tk *k, const brk *b, size_t nb)
                 for (;;) {
                     const unsigned char *w = (const unsigned char *)s + q, *w0 = w;
                     unsigned x;
+#if defined(__SSE2__)
+                    /* ASCII letters and digits 16 at a time while 16 bytes
+                     * are readable (norm has 8 NUL bytes after its end);
+                     * the byte loop finishes when the buffer's end is near */
+                    while ((size_t)(w - (const unsigned char *)s) + 8 <= n) {
+                        __m128i v = _mm_loadu_si128((const __m128i *)w);
+                        __m128i lw = _mm_or_si128(v, _mm_set1_epi8(0x20));
+                        unsigned a = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+                            _mm_cmpgt_epi8(lw, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lw, _mm_set1_epi8('z' + 1))));
+                        unsigned d = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+                            _mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))));
+                        unsigned run = (unsigned)__builtin_ctz(~(a | d)); /* 16 when all are */
+                        unsigned in = (1u << run) - 1;
+                        seen |= (a & in ? C_ALPHA : 0) | (d & in ? C_DIGIT : 0);
+                        w += run;
+                        if (run < 16) {
+                            x = bcls[*w];
+                            goto run_end;
+                        }
+                    }
+#endif
                     while ((x = bcls[*w]) & (C_ALPHA | C_DIGIT)) {
                         seen |= x;
                         w++;
                     }
+#if defined(__SSE2__)
+                run_end:
+#endif
                     q += (size_t)(w - w0);
                     size_t l2;
                     if (x != C_MULTI || (x = (unsigned)cls_at(s, n, q, &l2)) == C_NONE)

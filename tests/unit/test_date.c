@@ -423,6 +423,42 @@ static void test_scan_many(void **state)
     assert_int_equal(sr__date_scan(s, 9, PUB19, h, 4), 0);
 }
 
+/* Words of every length up to 40 bytes before a date (the scan takes the
+ * rest of a word 16 bytes at a time with SSE2, then byte by byte): ASCII
+ * letters, with a digit or a non-ASCII letter inside, and a number glued to
+ * the word (no day then); a scan cut inside the long word reads only its
+ * first n bytes and finds nothing. */
+static void test_scan_long_words(void **state)
+{
+    (void)state;
+    char text[128], word[64];
+    for (size_t len = 1; len <= 40; len++) {
+        for (int kind = 0; kind < 3; kind++) {
+            for (size_t i = 0; i < len; i++)
+                word[i] = (char)('b' + (i * 7 + len) % 20); /* b..u: no keyword of 1-2 letters */
+            if (kind == 1 && len >= 2)
+                word[len / 2] = '7';
+            word[len] = 0;
+            if (kind == 2 && len >= 3)
+                memcpy(word + len / 2, "\xc3\xa9", 2); /* e acute, two bytes */
+            snprintf(text, sizeof text, "%s on 9 april 2019, then", word);
+            one(text, PUB19, "on 9 april 2019", "2019-04-09", "2019-04-09", 1, 0);
+            snprintf(text, sizeof text, "%s9 april 2019", word);
+            one(text, PUB19, "april 2019", "2019-04-01", "2019-04-30", 3, 0);
+            snprintf(text, sizeof text, "%s-9 april 2019", word);
+            one(text, PUB19, "april 2019", "2019-04-01", "2019-04-30", 3, 0);
+            if (len >= 2) { /* a digit last is still the word's */
+                snprintf(text, sizeof text, "%.*s7 april 2019", (int)(len - 1), word);
+                one(text, PUB19, "april 2019", "2019-04-01", "2019-04-30", 3, 0);
+            }
+            sr__date_hit h[4];
+            snprintf(text, sizeof text, "%s on 9 april 2019", word);
+            for (size_t n = 0; n <= strlen(word); n++)
+                assert_int_equal(sr__date_scan(text, n, PUB19, h, 4), 0);
+        }
+    }
+}
+
 /* Random bytes and random keyword soup: spans stay in bounds and ordered,
  * ranges are valid (the sanitizers watch the rest). */
 static void test_scan_random(void **state)
@@ -477,6 +513,7 @@ int main(void)
         cmocka_unit_test(test_scan_weekdays), cmocka_unit_test(test_scan_days),
         cmocka_unit_test(test_scan_calendar), cmocka_unit_test(test_scan_periods),
         cmocka_unit_test(test_scan_not_dates), cmocka_unit_test(test_scan_many),
+        cmocka_unit_test(test_scan_long_words),
         cmocka_unit_test(test_scan_random),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -206,8 +206,9 @@ static void test_escaping(void **state)
 }
 
 /* The word-at-a-time scan in the JSON string writer: every special byte at
- * every offset of the 8-byte words and of the zero-padded tail is escaped
- * exactly as a byte-by-byte writer would. */
+ * every offset of the 16-byte (SSE2) and 8-byte words and of the tail, with
+ * a second one after it, is escaped exactly as a byte-by-byte writer
+ * would. */
 static void test_escaping_offsets(void **state)
 {
     (void)state;
@@ -221,17 +222,25 @@ static void test_escaping_offsets(void **state)
     };
     sr_event ev = full_event();
     for (size_t k = 0; k < sizeof sp / sizeof sp[0]; k++)
-        for (size_t pre = 0; pre < 18; pre++)
-            for (size_t post = 0; post < 10; post++) {
-                char in[64], want[96];
+        for (size_t pre = 0; pre < 40; pre++)
+            for (size_t post = 0; post < 36; post++) {
+                /* a quote after the special, 20 bytes on when there is room */
+                char in[160], want[256];
                 memset(in, 'a', pre);
                 strcpy(in + pre, sp[k].in);
                 memset(in + pre + strlen(sp[k].in), 'b', post);
+                if (post > 20)
+                    in[pre + strlen(sp[k].in) + 20] = '"';
                 in[pre + strlen(sp[k].in) + post] = 0;
                 memset(want, 'a', pre);
                 strcpy(want + pre, sp[k].out);
                 size_t wl = strlen(want);
                 memset(want + wl, 'b', post);
+                if (post > 20) {
+                    memcpy(want + wl + 20, "\\\"", 2);
+                    memset(want + wl + 22, 'b', post - 21);
+                    wl++;
+                }
                 strcpy(want + wl + post, "\",\"evidence\"");
                 ev.notes = in;
                 char *s = sr_event_to_json(&ev);
@@ -242,6 +251,44 @@ static void test_escaping_offsets(void **state)
                     fail_msg("special %zu, %zu before, %zu after: %s", k, pre, post, at);
                 free(s);
             }
+}
+
+/* Integers at every digit count (the writer counts digits by comparisons
+ * up to four, then by division) and the evidence spans, every one set, in
+ * the writer's key order, against snprintf. */
+static void test_numbers_and_spans(void **state)
+{
+    (void)state;
+    sr_event ev = full_event();
+    long vals[40];
+    size_t nv = 0;
+    for (long p = 1; p <= 1000000000L; p *= 10) {
+        vals[nv++] = p - 1;
+        vals[nv++] = p;
+        vals[nv++] = p + 7;
+    }
+    for (size_t i = 0; i < nv; i++) {
+        ev.geonames_id = vals[i] ? vals[i] : 1;
+        ev.fatalities = vals[i];
+        int32_t v = (int32_t)vals[i];
+        sr_span sp = {v, v + 3};
+        ev.ev_sentence = ev.ev_trigger = ev.ev_actor1 = ev.ev_actor2 = sp;
+        ev.ev_place = ev.ev_date = ev.ev_number = ev.ev_source = sp;
+        char *s = sr_event_to_json(&ev);
+        assert_non_null(s);
+        char want[512];
+        snprintf(want, sizeof want, "\"geonames_id\":%ld,\"fatalities\":%ld,", ev.geonames_id, vals[i]);
+        if (!strstr(s, want))
+            fail_msg("%ld: want %s in %s", vals[i], want, s);
+        size_t k = (size_t)snprintf(want, sizeof want, "\"evidence\":{");
+        static const char *const keys[] = {"sentence", "trigger", "actor1", "actor2", "place", "date", "number", "source"};
+        for (size_t j = 0; j < 8; j++)
+            k += (size_t)snprintf(want + k, sizeof want - k, "%s\"%s\":[%d,%d]", j ? "," : "", keys[j], v, v + 3);
+        snprintf(want + k, sizeof want - k, "}}");
+        if (!strstr(s, want))
+            fail_msg("%ld: want %s in %s", vals[i], want, s);
+        free(s);
+    }
 }
 
 /* The record written straight into the buffer and the one written through
@@ -484,7 +531,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_key_order), cmocka_unit_test(test_values),
         cmocka_unit_test(test_nulls),     cmocka_unit_test(test_escaping),
-        cmocka_unit_test(test_escaping_offsets), cmocka_unit_test(test_direct_vs_capped),
+        cmocka_unit_test(test_escaping_offsets), cmocka_unit_test(test_numbers_and_spans),
+        cmocka_unit_test(test_direct_vs_capped),
         cmocka_unit_test(test_outfmt_parse), cmocka_unit_test(test_jsonl_writer),
         cmocka_unit_test(test_csv),       cmocka_unit_test(test_geojson),
     };

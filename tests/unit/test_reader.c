@@ -365,6 +365,97 @@ static void test_jsonl_reused_fields(void **state)
     free(h);
 }
 
+/* The JSON Lines reader's scans (16 bytes at a time with SSE2, then 8, then
+ * byte by byte, for the end of a plain run in a string and for bytes that
+ * are not clean ASCII): an escape, a non-ASCII letter or an invalid byte at
+ * every offset of the text's first windows, with plain text after it, reads
+ * as a byte-by-byte reader would. */
+static void test_jsonl_scan_offsets(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *out;
+        int bad; /* invalid UTF-8: repaired, one diagnostic */
+    } sp[] = {
+        {"\\n", "\n", 0},         {"\\\"", "\"", 0},           {"\\\\", "\\", 0},
+        {"\\u00e9", "\xc3\xa9", 0}, {"\xc3\xa9", "\xc3\xa9", 0}, {"\xe2\x80\x99", "\xe2\x80\x99", 0},
+        {"\xff", "\xef\xbf\xbd", 1}, {"\\/", "/", 0},
+    };
+    for (size_t k = 0; k < sizeof sp / sizeof sp[0]; k++)
+        for (size_t pre = 0; pre < 40; pre++)
+            for (size_t post = 0; post < 24; post += 5) {
+                char line[160], want[160];
+                size_t at = (size_t)snprintf(line, sizeof line, "{\"id\":\"x\",\"text\":\"");
+                size_t text_at = at;
+                memset(line + at, 'a', pre);
+                at += pre;
+                at += (size_t)snprintf(line + at, sizeof line - at, "%s", sp[k].in);
+                memset(line + at, 'b', post);
+                at += post;
+                snprintf(line + at, sizeof line - at, "\"}\n");
+                memset(want, 'a', pre);
+                size_t wl = pre + (size_t)snprintf(want + pre, sizeof want - pre, "%s", sp[k].out);
+                memset(want + wl, 'b', post);
+                want[wl + post] = 0;
+                col c = {0};
+                assert_int_equal(read_str(line, "o.jsonl", SR_FMT_JSONL, NULL, &c), 0);
+                assert_int_equal(c.n, 1);
+                if (strcmp(c.d[0].text, want) != 0)
+                    fail_msg("special %zu, %zu before, %zu after: '%s'", k, pre, post, c.d[0].text);
+                assert_int_equal(c.d[0].len, strlen(want));
+                assert_int_equal(c.nd, sp[k].bad);
+                if (sp[k].bad) {
+                    char msg[64];
+                    snprintf(msg, sizeof msg, "invalid UTF-8 at byte %zu;", text_at + pre);
+                    assert_true(diag_has(&c, msg) >= 0);
+                }
+                col_free(&c);
+            }
+}
+
+/* Metadata fields (here the title) of 16 bytes and more, whose plain case
+ * is tested 16 bytes at a time with SSE2: a space first or last, two spaces,
+ * a tab, a control byte or a non-ASCII letter at every offset clean up as a
+ * byte-by-byte model says (each run of whitespace and controls one space,
+ * none at the ends). */
+static void test_meta_offsets(void **state)
+{
+    (void)state;
+    static const char *const specials[] = {" ", "  ", "\\t", " \\u0001 ", "\xc3\xa9", "-", "\\u007f"};
+    static const char *const raw[] = {" ", "  ", "\t", " \x01 ", "\xc3\xa9", "-", "\x7f"};
+    for (size_t k = 0; k < sizeof specials / sizeof *specials; k++)
+        for (size_t len = 16; len <= 40; len += 3)
+            for (size_t at = 0; at <= len; at++) {
+                char title[64], line[256], in[96], want[96];
+                for (size_t i = 0; i < len; i++)
+                    title[i] = (char)('a' + (i * 5) % 26);
+                title[len] = 0;
+                /* the decoded field and the model's answer */
+                snprintf(in, sizeof in, "%.*s%s%s", (int)at, title, raw[k], title + at);
+                size_t o = 0;
+                int pend = 0;
+                for (const unsigned char *p = (const unsigned char *)in; *p; p++) {
+                    if (*p <= ' ' || *p == 0x7f) {
+                        pend = o > 0;
+                        continue;
+                    }
+                    if (pend)
+                        want[o++] = ' ';
+                    pend = 0;
+                    want[o++] = (char)*p;
+                }
+                want[o] = 0;
+                snprintf(line, sizeof line, "{\"id\":\"m\",\"title\":\"%.*s%s%s\",\"text\":\"x\"}\n", (int)at, title,
+                         specials[k], title + at);
+                col c = {0};
+                assert_int_equal(read_str(line, "m.jsonl", SR_FMT_JSONL, NULL, &c), 0);
+                assert_int_equal(c.n, 1);
+                if (strcmp(c.d[0].title, want) != 0)
+                    fail_msg("special %zu at %zu of %zu: '%s', want '%s'", k, at, len, c.d[0].title, want);
+                col_free(&c);
+            }
+}
+
 /* ---- HTML -------------------------------------------------------------- */
 
 static const char page[] =
@@ -690,6 +781,8 @@ int main(void)
         cmocka_unit_test(test_jsonl_field_errors),
         cmocka_unit_test(test_jsonl_long_line_and_stop),
         cmocka_unit_test(test_jsonl_reused_fields),
+        cmocka_unit_test(test_jsonl_scan_offsets),
+        cmocka_unit_test(test_meta_offsets),
         cmocka_unit_test(test_html_article),
         cmocka_unit_test(test_html_no_article_most_p),
         cmocka_unit_test(test_html_broken),

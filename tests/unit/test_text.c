@@ -302,18 +302,19 @@ static void test_edge(void **state)
     free(s);
 }
 
-/* The ASCII fast paths of normalisation (eight bytes at a time, bulk copies)
- * against a byte-at-a-time model: printable bytes lower-cased, backquote as
- * an apostrophe, other controls dropped, each whitespace run one space
- * mapped to its first byte. Specials are put at every offset of a line, so
- * that each lands at every position of the 8-byte windows. */
+/* The ASCII fast paths of normalisation (16 bytes at a time with SSE2, then
+ * eight, bulk copies) against a byte-at-a-time model: printable bytes
+ * lower-cased, backquote as an apostrophe, other controls dropped, each
+ * whitespace run one space mapped to its first byte. Specials are put at
+ * every offset of a line of several windows, so that each lands at every
+ * position of the 16- and 8-byte windows. */
 static void test_ascii_runs(void **state)
 {
     (void)state;
-    static const char base[] = "Abcdefgh ijk, lmnopQRS. TUV wx yz 0123 45.6789 end! Fin";
-    static const char *const specials[] = {"  ", "\t", "\n", "\r\n", "`", "\x7f", "\x01", " \x7f ", " ", "a b"};
-    char in[128], want[128];
-    uint32_t wmap[128];
+    static const char base[] = "Abcdefgh ijk, lmnopQRS. TUV wx yz 0123 45.6789 end! Fin [Zz@] {AZ}~ x y z 1 2 3 a";
+    static const char *const specials[] = {"  ", "\t", "\n", "\r\n", "`", "\x7f", "\x01", " \x7f ", " ", "a b", "@[`{"};
+    char in[160], want[160];
+    uint32_t wmap[160];
     for (size_t sp = 0; sp < sizeof specials / sizeof *specials; sp++) {
         for (size_t at = 0; at < sizeof base; at++) {
             size_t sl = strlen(specials[sp]), n = 0;
@@ -354,6 +355,43 @@ static void test_ascii_runs(void **state)
             check_offsets(in, n);
         }
     }
+}
+
+/* Words of every length up to 40 bytes (the tokeniser takes ASCII letters
+ * and digits 16 at a time with SSE2 while 16 bytes are readable, then byte
+ * by byte): letters, letters with a digit, digits alone (a number), a
+ * non-ASCII letter inside, a hyphen inside; each one token of the right
+ * kind and span, in the middle of a text and at its very end. */
+static void test_long_words(void **state)
+{
+    (void)state;
+    char text[160], word[64];
+    for (size_t len = 1; len <= 40; len++)
+        for (int kind = 0; kind < 5; kind++)
+            for (int last = 0; last < 2; last++) {
+                for (size_t i = 0; i < len; i++)
+                    word[i] = kind == 2 ? (char)('0' + i % 10) : (char)('a' + (i * 7 + len) % 26);
+                word[len] = 0;
+                if (kind == 1)
+                    word[len - 1] = '7';
+                if (kind == 3 && len >= 3)
+                    memcpy(word + len / 2, "\xc3\xa9", 2);
+                if (kind == 4 && len >= 3)
+                    word[len / 2] = '-';
+                size_t at = (size_t)snprintf(text, sizeof text, "Then ");
+                snprintf(text + at, sizeof text - at, last ? "%s" : "%s, more words follow here.", word);
+                sr__text t;
+                assert_int_equal(sr__text_init(&t, text, strlen(text)), 0);
+                assert_true(t.ntoks >= 2);
+                const sr__tok *k = &t.toks[1];
+                if (k->os != at || k->oe != at + len)
+                    fail_msg("len %zu kind %d last %d: token [%u, %u), want [%zu, %zu) in '%s'", len, kind, last,
+                             k->os, k->oe, at, at + len, text);
+                assert_int_equal(k->kind, kind == 2 || (kind == 1 && len == 1) ? SR_TOK_NUM : SR_TOK_WORD);
+                assert_int_equal(t.ntoks, last ? 2 : 8);
+                sr__text_release(&t);
+                check_offsets(text, strlen(text));
+            }
 }
 
 /* Texts that reuse the buffers of earlier ones (sr__text_init_reuse, as the
@@ -403,6 +441,7 @@ int main(void)
         cmocka_unit_test(test_offsets),  cmocka_unit_test(test_folding), cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_sentences), cmocka_unit_test(test_edge), cmocka_unit_test(test_ascii_runs),
         cmocka_unit_test(test_reuse),
+        cmocka_unit_test(test_long_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
