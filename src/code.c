@@ -2403,8 +2403,10 @@ static void coherent_places(coder *c)
                     const sr__gzplace *p = sr__gaz_place(g, pi);
                     if (u->kind == SR_GZ_ADMIN2 && (p->admin2 != u->admin2 || pi == ui || p->kind == SR_GZ_ADMIN2))
                         continue; /* "Santa Rosa, Laguna": Laguna is the town's admin2 unit */
-                    /* the town before its admin2 unit, then the largest */
-                    uint32_t rank = p->kind == SR_GZ_ADMIN2 ? p->pop / 64 : p->pop;
+                    /* the town before its admin2 unit, then the largest; a
+                     * town of unknown size ("Maungdaw, Rakhine": an own row)
+                     * still before a unit of no known size */
+                    uint32_t rank = p->kind == SR_GZ_ADMIN2 ? p->pop / 64 : p->pop + 1;
                     if (p->kind != SR_GZ_ADMIN1 && p->admin1 == u->admin1 && (bp == UINT32_MAX || rank > bpop)) {
                         bp = pi;
                         bu = ui;
@@ -2670,9 +2672,28 @@ static int names_unit(const coder *c, uint32_t row, const char *iso)
  * more ("In Kisumu, youths demonstrated in Kondele"). */
 static int fronted_place(const coder *c, const mention *m, uint32_t a, uint32_t b, const char *ciso)
 {
-    if (m->tb < a + 1 || !TOK_IN(c, m->tb - 1, "in", "at"))
+    if (m->tb < a + 1)
         return 0;
     uint32_t p = m->tb - 1; /* the preposition: opens the clause or follows a comma */
+    if (tok_is(c, p, ",")) {
+        /* "On 27 April, in Nyaung Pin Zay ward, Mrauk-U town, Mrauk-U
+         * Township, ...": a chain of names from the smallest to the largest,
+         * whose first known place sets the scene */
+        uint32_t k = p, lim = p > a + 12 ? p - 12 : a;
+        while (k > lim && !TOK_IN(c, k, "in", "at")) {
+            k--;
+            if (ent_at(c, k) && ent_at(c, k)->type == MT_PLACE)
+                return 0;
+            if (!tok_is(c, k, ",") && !(c->t.toks[k].flags & SR_TF_CAP) &&
+                !TOK_IN(c, k, "in", "at", "ward", "town", "village", "township", "district", "area"))
+                return 0;
+        }
+        if (!TOK_IN(c, k, "in", "at"))
+            return 0;
+        p = k;
+    }
+    if (!TOK_IN(c, p, "in", "at"))
+        return 0;
     if (p > a && !tok_is(c, p - 1, ",")) {
         /* or closes a locative phrase that does: "On 6 May, behind the
          * presidential palace in Caracas, residents ..." */
@@ -2683,12 +2704,19 @@ static int fronted_place(const coder *c, const mention *m, uint32_t a, uint32_t 
         if (h >= p || (h > a && !tok_is(c, h - 1, ",")) ||
             !TOK_IN(c, h, "behind", "outside", "opposite", "inside", "near", "in", "at"))
             return 0;
-        for (uint32_t q = h + 1; q < p; q++)
+        for (uint32_t q = h + 1; q < p; q++) {
+            const mention *o = ent_at(c, q);
             if (tok_is(c, q, ",") || c->ti[q].trig)
                 return 0;
+            /* "near Chautipan and San Vicente villages in Chilpancingo,":
+             * villages of the town say more (not "the Miraflores palace") */
+            if (o && o->type == MT_PLACE && o->tb == q &&
+                TOK_IN(c, o->te, "and", "or", "in", "village", "villages", "town", "towns", "area"))
+                return 0;
+        }
     }
     uint32_t e = m->te;
-    if (TOK_IN(c, e, "city", "town", "village", "district"))
+    if (TOK_IN(c, e, "city", "town", "village", "district", "township"))
         e++;
     if (tok_is(c, e, "(")) /* "In Panama City (Bella Vista), ...": its part or unit */
         for (uint32_t k = e + 1; k < b && k < e + 8; k++)
@@ -2703,8 +2731,9 @@ static int fronted_place(const coder *c, const mention *m, uint32_t a, uint32_t 
     if (!resolve(c, m, &pc, &wf) || wf.admin1_ix == UINT32_MAX)
         return 0;
     for (const mention *o = places_from(c, m->te, b); o; o = places_next(c, o, b))
-        if (resolve(c, o, &pc, &wo) && wo.admin1_ix == wf.admin1_ix)
-            return 0;
+        if (resolve(c, o, &pc, &wo) && wo.admin1_ix == wf.admin1_ix && wo.kind != SR_GZ_ADMIN1 &&
+            !(wo.kind == SR_GZ_ADMIN2 && !strcmp(wo.admin2, wf.admin2)))
+            return 0; /* "in Maungdaw, Rakhine State, ...": the units it lies in say less */
     return 1;
 }
 
