@@ -2739,6 +2739,20 @@ static int fronted_place(const coder *c, const mention *m, uint32_t a, uint32_t 
 
 static int weak_place(const coder *c, const mention *m);
 
+/* Does a list of capitalised names from token k on close on a plural word
+ * for parts of a city ("Cachambi, Andarai, Meier and Alemao Complex
+ * neighborhoods")? Then every name of it is such a part. */
+static int quarter_list(const coder *c, uint32_t k)
+{
+    for (uint32_t lim = k + 24; k < lim && k < c->se; k++) {
+        if (TOK_IN(c, k, "neighborhoods", "neighbourhoods", "suburbs", "favelas", "quarters"))
+            return 1;
+        if (!TOK_IN(c, k, ",", "and") && !(c->t.toks[k].kind == SR_TOK_WORD && (c->t.toks[k].flags & SR_TF_CAP)))
+            return 0;
+    }
+    return 0;
+}
+
 /* Does the place w lie within km of the seat of some admin1 unit of the
  * country iso (a place known by name only: its unit's seat)? Bands cross
  * into neighbouring countries, not to the other side of the world. */
@@ -3114,8 +3128,9 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         }
     }
     if (best->alt == UINT32_MAX && w.kind == SR_GZ_CITY && w.pop < 100000 && nnamed > 0 && !isnan(w.lat) &&
-        TOK_IN(c, best->te, "neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "quarter", "suburb",
-               "favela", "metro", "estate")) {
+        (TOK_IN(c, best->te, "neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "quarter", "suburb",
+                "favela", "metro", "estate") ||
+         quarter_list(c, best->te))) {
         /* "in the North Zone of Rio de Janeiro, Rio de Janeiro, ... in
          * Jacarezinho neighborhood": a neighbourhood whose namesake is a
          * town (under 100,000) outside every unit the sentence names is a
