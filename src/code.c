@@ -428,14 +428,42 @@ static void numbered_parts(coder *c)
         size_t i = (size_t)(dash - o) + 1;
         while (i < n && isdigit((unsigned char)o[i]))
             i++;
-        if (i < n || i - (size_t)(dash - o) > 3)
+        /* "Belgrade-Stari Grad", "Zagreb-Tresnjevka": a city and one of its
+         * districts, as ACLED and local news write them; not a pair of
+         * places ("the Kenya-Somalia border", "Gaza-Israel") */
+        int part = i == (size_t)(dash - o) + 1 && isupper((unsigned char)o[i]) && k + 1 <= c->t.ntoks &&
+                   !(k + 1 < c->t.ntoks && c->t.toks[k + 1].kind == SR_TOK_WORD &&
+                     !(c->t.toks[k + 1].flags & SR_TF_CAP));
+        if (!part && (i < n || i - (size_t)(dash - o) > 3))
             continue;
+        if (part) {
+            int taken = 0;
+            for (size_t r = 0; r < n0 && !taken; r++)
+                taken = c->raw[r].tb <= k && c->raw[r].te > k;
+            /* "the Nairobi-Nakuru Highway", "the Mombasa-Lunga Lunga road" */
+            for (uint32_t j = k + 1; j < k + 4 && j < c->t.ntoks && !taken; j++)
+                taken = TOK_IN(c, j, "road", "highway", "route", "motorway", "expressway", "axis", "junction",
+                               "intersection", "bridge", "border", "boundary", "corridor", "railway", "line");
+            if (taken)
+                continue;
+        }
         size_t nl;
         char *norm = sr__norm_phrase(o, (size_t)(dash - o), &nl);
         long at = norm && nl >= 3 ? sr__gaz_lookup(c->ctx->gaz, norm, nl) : -1;
         free(norm);
-        if (at >= 0 && !(sr__gaz_name(c->ctx->gaz, (uint32_t)at)->flags & SR_GZ_NAME_COMMON))
-            on_place(c, (uint32_t)at, k, k + 1);
+        if (at < 0 || (sr__gaz_name(c->ctx->gaz, (uint32_t)at)->flags & SR_GZ_NAME_COMMON))
+            continue;
+        if (part) { /* only a city of 100,000 or more has districts named so */
+            const sr__gzname *nm = sr__gaz_name(c->ctx->gaz, (uint32_t)at);
+            int city = 0;
+            for (uint32_t j = 0; j < nm->count && !city; j++) {
+                const sr__gzplace *p = sr__gaz_place(c->ctx->gaz, sr__gaz_list(c->ctx->gaz, nm->first + j));
+                city = p->kind == SR_GZ_CITY && p->pop >= 100000 && !sr__gaz_list_alt(c->ctx->gaz, nm->first + j);
+            }
+            if (!city)
+                continue;
+        }
+        on_place(c, (uint32_t)at, k, k + 1);
     }
     if (c->nraw > n0)
         qsort(c->raw, c->nraw, sizeof *c->raw, cmp_raw);
