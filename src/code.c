@@ -4923,6 +4923,20 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             c->smask = omask;
         }
     if (!*cd->location && !cd->kind_agg)
+        /* nor before it: a report whose lead names no place gives it in the
+         * next sentence ("Clashes broke out in four opposition strongholds.
+         * One was killed in Homa Bay."); the two sentences after it */
+        for (const sr__sent *ps = se + 1; ps < c->t.sents + c->t.nsents && ps <= se + 4 && !*cd->location; ps++) {
+            uint32_t osb = c->sb, ose = c->se, omask = c->smask;
+            c->sb = ps->tb;
+            c->se = ps->te;
+            c->smask = ~0u;
+            fill_place(c, cd, ps->tb, ps->te, ps->tb, &iso);
+            c->sb = osb;
+            c->se = ose;
+            c->smask = omask;
+        }
+    if (!*cd->location && !cd->kind_agg)
         front_place(c, cd, &iso);
     if (!iso) {
         /* a country named as a place in the sentence ("in Syria") */
