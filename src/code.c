@@ -3008,7 +3008,10 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         int unit_here = nany == 0;
         for (int k = 0; k < nany && !unit_here; k++)
             unit_here = !strcmp(sr__gaz_place(c->ctx->gaz, sr__gaz_admin1(c->ctx->gaz, any[k])->place)->iso3, w.iso3);
-        int big = (w.kind == SR_GZ_CITY && w.pop >= 100000) || w.kind == SR_GZ_ADMIN1;
+        /* "Tana village" in a Kenyan report is no Antananarivo (a city
+         * abroad is big enough to be meant, but not called a village) */
+        int big = (w.kind == SR_GZ_CITY && w.pop >= 100000 && !TOK_IN(c, next->te, "village", "villages")) ||
+                  w.kind == SR_GZ_ADMIN1;
         if (!unit_here && !big && next->alt == UINT32_MAX)
             continue;
         if (ciso && strcmp(w.iso3, ciso) && next->alt == UINT32_MAX &&
