@@ -431,12 +431,12 @@ static void numbered_parts(coder *c)
         /* "Belgrade-Stari Grad", "Zagreb-Tresnjevka": a city and one of its
          * districts, as ACLED and local news write them; not a pair of
          * places ("the Kenya-Somalia border", "Gaza-Israel") */
-        int part = i == (size_t)(dash - o) + 1 && isupper((unsigned char)o[i]) && k + 1 <= c->t.ntoks &&
-                   !(k + 1 < c->t.ntoks && c->t.toks[k + 1].kind == SR_TOK_WORD &&
-                     !(c->t.toks[k + 1].flags & SR_TF_CAP));
-        if (!part && (i < n || i - (size_t)(dash - o) > 3))
+        int hyph = i == (size_t)(dash - o) + 1 && isupper((unsigned char)o[i]);
+        int part = hyph && !(k + 1 < c->t.ntoks && c->t.toks[k + 1].kind == SR_TOK_WORD &&
+                             !(c->t.toks[k + 1].flags & SR_TF_CAP));
+        if (!hyph && (i < n || i - (size_t)(dash - o) > 3))
             continue;
-        if (part) {
+        if (hyph) {
             int taken = 0;
             for (size_t r = 0; r < n0 && !taken; r++)
                 taken = c->raw[r].tb <= k && c->raw[r].te > k;
@@ -445,6 +445,25 @@ static void numbered_parts(coder *c)
                 taken = TOK_IN(c, j, "road", "highway", "route", "motorway", "expressway", "axis", "junction",
                                "intersection", "bridge", "border", "boundary", "corridor", "railway", "line");
             if (taken)
+                continue;
+            /* "Garba-Tula", "Mai-Mahiu": a name the gazetteer has with a
+             * space, written with a hyphen */
+            char sp[96];
+            if (n < sizeof sp) {
+                memcpy(sp, o, n);
+                for (size_t j = 0; j < n; j++)
+                    if (sp[j] == '-')
+                        sp[j] = ' ';
+                size_t wl;
+                char *whole = sr__norm_phrase(sp, n, &wl);
+                long wat = whole && wl >= 3 ? sr__gaz_lookup(c->ctx->gaz, whole, wl) : -1;
+                free(whole);
+                if (wat >= 0 && !(sr__gaz_name(c->ctx->gaz, (uint32_t)wat)->flags & (SR_GZ_NAME_COMMON | SR_GZ_NAME_KEY))) {
+                    on_place(c, (uint32_t)wat, k, k + 1);
+                    continue;
+                }
+            }
+            if (!part)
                 continue;
         }
         size_t nl;
