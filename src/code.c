@@ -458,7 +458,8 @@ static void numbered_parts(coder *c)
                 char *whole = sr__norm_phrase(sp, n, &wl);
                 long wat = whole && wl >= 3 ? sr__gaz_lookup(c->ctx->gaz, whole, wl) : -1;
                 free(whole);
-                if (wat >= 0 && !(sr__gaz_name(c->ctx->gaz, (uint32_t)wat)->flags & (SR_GZ_NAME_COMMON | SR_GZ_NAME_KEY))) {
+                if (wat >= 0 &&
+                    !(sr__gaz_name(c->ctx->gaz, (uint32_t)wat)->flags & (SR_GZ_NAME_COMMON | SR_GZ_NAME_KEY))) {
                     on_place(c, (uint32_t)wat, k, k + 1);
                     continue;
                 }
