@@ -2787,6 +2787,24 @@ static int fronted_place(const coder *c, const mention *m, uint32_t a, uint32_t 
 
 static int weak_place(const coder *c, const mention *m);
 
+/* "Hundreds in Nairobi's Eastleigh protest against Mogadishu truck bombing":
+ * a place before a word for an attack, after "against", "over",
+ * "condemning" or "denouncing", names the event protested, which happened
+ * elsewhere; any other place of the range comes first. */
+static int protested_event(const coder *c, const mention *m)
+{
+    uint32_t b = m->tb;
+    if (b > 0 && tok_is(c, b - 1, "the"))
+        b--;
+    if (b == 0 || !TOK_IN(c, b - 1, "against", "over", "condemning", "denouncing", "condemn", "denounce"))
+        return 0;
+    for (uint32_t k = m->te; k < m->te + 2 && k < c->t.ntoks; k++)
+        if (TOK_IN(c, k, "bombing", "bombings", "attack", "attacks", "killing", "killings", "massacre", "blast",
+                   "shooting", "shootings", "explosion", "raid", "raids", "crackdown", "airstrike", "airstrikes"))
+            return 1;
+    return 0;
+}
+
 /* Does a list of capitalised names from token k on close on a plural word
  * for parts of a city ("Cachambi, Andarai, Meier and Alemao Complex
  * neighborhoods")? Then every name of it is such a part. */
@@ -2956,7 +2974,7 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             d = d >= 0 ? d : (fronted_place(c, m, a, b, ciso) ? 0 : -d * 2 + 1);
             /* "outside an office on Murree road in Rawalpindi": a road named
              * after a town runs far from it, so any other place comes first */
-            if (road_name(c, m))
+            if (road_name(c, m) || protested_event(c, m))
                 d += 1L << 20;
             if (d > lastd && d < bestd) {
                 bestd = d;
