@@ -521,14 +521,62 @@ static void numbered_parts(coder *c)
         size_t i = (size_t)(dash - o) + 1;
         while (i < n && isdigit((unsigned char)o[i]))
             i++;
-        if (i < n || i - (size_t)(dash - o) > 3)
+        /* "Belgrade-Stari Grad", "Zagreb-Tresnjevka": a city and one of its
+         * districts, as ACLED and local news write them; not a pair of
+         * places ("the Kenya-Somalia border", "Gaza-Israel") */
+        int hyph = i == (size_t)(dash - o) + 1 && isupper((unsigned char)o[i]);
+        int part = hyph && !(k + 1 < c->t.ntoks && c->t.toks[k + 1].kind == SR_TOK_WORD &&
+                             !(c->t.toks[k + 1].flags & SR_TF_CAP));
+        if (!hyph && (i < n || i - (size_t)(dash - o) > 3))
             continue;
+        if (hyph) {
+            int taken = 0;
+            for (size_t r = 0; r < n0 && !taken; r++)
+                taken = c->raw[r].tb <= k && c->raw[r].te > k;
+            /* "the Nairobi-Nakuru Highway", "the Mombasa-Lunga Lunga road" */
+            for (uint32_t j = k + 1; j < k + 4 && j < c->t.ntoks && !taken; j++)
+                taken = TOK_IN(c, j, "road", "highway", "route", "motorway", "expressway", "axis", "junction",
+                               "intersection", "bridge", "border", "boundary", "corridor", "railway", "line");
+            if (taken)
+                continue;
+            /* "Garba-Tula", "Mai-Mahiu": a name the gazetteer has with a
+             * space, written with a hyphen */
+            char sp[96];
+            if (n < sizeof sp) {
+                memcpy(sp, o, n);
+                for (size_t j = 0; j < n; j++)
+                    if (sp[j] == '-')
+                        sp[j] = ' ';
+                size_t wl;
+                char *whole = sr__norm_phrase(sp, n, &wl);
+                long wat = whole && wl >= 3 ? sr__gaz_lookup(c->ctx->gaz, whole, wl) : -1;
+                free(whole);
+                if (wat >= 0 &&
+                    !(sr__gaz_name(c->ctx->gaz, (uint32_t)wat)->flags & (SR_GZ_NAME_COMMON | SR_GZ_NAME_KEY))) {
+                    on_place(c, (uint32_t)wat, k, k + 1);
+                    continue;
+                }
+            }
+            if (!part)
+                continue;
+        }
         size_t nl;
         char *norm = sr__norm_phrase(o, (size_t)(dash - o), &nl);
         long at = norm && nl >= 3 ? sr__gaz_lookup(c->ctx->gaz, norm, nl) : -1;
         free(norm);
-        if (at >= 0 && !(sr__gaz_name(c->ctx->gaz, (uint32_t)at)->flags & SR_GZ_NAME_COMMON))
-            on_place(c, (uint32_t)at, k, k + 1);
+        if (at < 0 || (sr__gaz_name(c->ctx->gaz, (uint32_t)at)->flags & SR_GZ_NAME_COMMON))
+            continue;
+        if (part) { /* only a city of 100,000 or more has districts named so */
+            const sr__gzname *nm = sr__gaz_name(c->ctx->gaz, (uint32_t)at);
+            int city = 0;
+            for (uint32_t j = 0; j < nm->count && !city; j++) {
+                const sr__gzplace *p = sr__gaz_place(c->ctx->gaz, sr__gaz_list(c->ctx->gaz, nm->first + j));
+                city = p->kind == SR_GZ_CITY && p->pop >= 100000 && !sr__gaz_list_alt(c->ctx->gaz, nm->first + j);
+            }
+            if (!city)
+                continue;
+        }
+        on_place(c, (uint32_t)at, k, k + 1);
     }
     if (c->nraw > n0)
         qsort(c->raw, c->nraw, sizeof *c->raw, cmp_raw);
@@ -2513,8 +2561,10 @@ static void coherent_places(coder *c)
                     const sr__gzplace *p = sr__gaz_place(g, pi);
                     if (u->kind == SR_GZ_ADMIN2 && (p->admin2 != u->admin2 || pi == ui || p->kind == SR_GZ_ADMIN2))
                         continue; /* "Santa Rosa, Laguna": Laguna is the town's admin2 unit */
-                    /* the town before its admin2 unit, then the largest */
-                    uint32_t rank = p->kind == SR_GZ_ADMIN2 ? p->pop / 64 : p->pop;
+                    /* the town before its admin2 unit, then the largest; a
+                     * town of unknown size ("Maungdaw, Rakhine": an own row)
+                     * still before a unit of no known size */
+                    uint32_t rank = p->kind == SR_GZ_ADMIN2 ? p->pop / 64 : p->pop + 1;
                     if (p->kind != SR_GZ_ADMIN1 && p->admin1 == u->admin1 && (bp == UINT32_MAX || rank > bpop)) {
                         bp = pi;
                         bu = ui;
@@ -2780,9 +2830,28 @@ static int names_unit(const coder *c, uint32_t row, const char *iso)
  * more ("In Kisumu, youths demonstrated in Kondele"). */
 static int fronted_place(const coder *c, const mention *m, uint32_t a, uint32_t b, const char *ciso)
 {
-    if (m->tb < a + 1 || !TOK_IN(c, m->tb - 1, "in", "at"))
+    if (m->tb < a + 1)
         return 0;
     uint32_t p = m->tb - 1; /* the preposition: opens the clause or follows a comma */
+    if (tok_is(c, p, ",")) {
+        /* "On 27 April, in Nyaung Pin Zay ward, Mrauk-U town, Mrauk-U
+         * Township, ...": a chain of names from the smallest to the largest,
+         * whose first known place sets the scene */
+        uint32_t k = p, lim = p > a + 12 ? p - 12 : a;
+        while (k > lim && !TOK_IN(c, k, "in", "at")) {
+            k--;
+            if (ent_at(c, k) && ent_at(c, k)->type == MT_PLACE)
+                return 0;
+            if (!tok_is(c, k, ",") && !(c->t.toks[k].flags & SR_TF_CAP) &&
+                !TOK_IN(c, k, "in", "at", "ward", "town", "village", "township", "district", "area"))
+                return 0;
+        }
+        if (!TOK_IN(c, k, "in", "at"))
+            return 0;
+        p = k;
+    }
+    if (!TOK_IN(c, p, "in", "at"))
+        return 0;
     if (p > a && !tok_is(c, p - 1, ",")) {
         /* or closes a locative phrase that does: "On 6 May, behind the
          * presidential palace in Caracas, residents ..." */
@@ -2793,12 +2862,19 @@ static int fronted_place(const coder *c, const mention *m, uint32_t a, uint32_t 
         if (h >= p || (h > a && !tok_is(c, h - 1, ",")) ||
             !TOK_IN(c, h, "behind", "outside", "opposite", "inside", "near", "in", "at"))
             return 0;
-        for (uint32_t q = h + 1; q < p; q++)
+        for (uint32_t q = h + 1; q < p; q++) {
+            const mention *o = ent_at(c, q);
             if (tok_is(c, q, ",") || c->ti[q].trig)
                 return 0;
+            /* "near Chautipan and San Vicente villages in Chilpancingo,":
+             * villages of the town say more (not "the Miraflores palace") */
+            if (o && o->type == MT_PLACE && o->tb == q &&
+                TOK_IN(c, o->te, "and", "or", "in", "village", "villages", "town", "towns", "area"))
+                return 0;
+        }
     }
     uint32_t e = m->te;
-    if (TOK_IN(c, e, "city", "town", "village", "district"))
+    if (TOK_IN(c, e, "city", "town", "village", "district", "township"))
         e++;
     if (tok_is(c, e, "(")) /* "In Panama City (Bella Vista), ...": its part or unit */
         for (uint32_t k = e + 1; k < b && k < e + 8; k++)
@@ -2813,12 +2889,45 @@ static int fronted_place(const coder *c, const mention *m, uint32_t a, uint32_t 
     if (!resolve(c, m, &pc, &wf) || wf.admin1_ix == UINT32_MAX)
         return 0;
     for (const mention *o = places_from(c, m->te, b); o; o = places_next(c, o, b))
-        if (resolve(c, o, &pc, &wo) && wo.admin1_ix == wf.admin1_ix)
-            return 0;
+        if (resolve(c, o, &pc, &wo) && wo.admin1_ix == wf.admin1_ix && wo.kind != SR_GZ_ADMIN1 &&
+            !(wo.kind == SR_GZ_ADMIN2 && !strcmp(wo.admin2, wf.admin2)))
+            return 0; /* "in Maungdaw, Rakhine State, ...": the units it lies in say less */
     return 1;
 }
 
 static int weak_place(const coder *c, const mention *m);
+
+/* "Hundreds in Nairobi's Eastleigh protest against Mogadishu truck bombing":
+ * a place before a word for an attack, after "against", "over",
+ * "condemning" or "denouncing", names the event protested, which happened
+ * elsewhere; any other place of the range comes first. */
+static int protested_event(const coder *c, const mention *m)
+{
+    uint32_t b = m->tb;
+    if (b > 0 && tok_is(c, b - 1, "the"))
+        b--;
+    if (b == 0 || !TOK_IN(c, b - 1, "against", "over", "condemning", "denouncing", "condemn", "denounce"))
+        return 0;
+    for (uint32_t k = m->te; k < m->te + 2 && k < c->t.ntoks; k++)
+        if (TOK_IN(c, k, "bombing", "bombings", "attack", "attacks", "killing", "killings", "massacre", "blast",
+                   "shooting", "shootings", "explosion", "raid", "raids", "crackdown", "airstrike", "airstrikes"))
+            return 1;
+    return 0;
+}
+
+/* Does a list of capitalised names from token k on close on a plural word
+ * for parts of a city ("Cachambi, Andarai, Meier and Alemao Complex
+ * neighborhoods")? Then every name of it is such a part. */
+static int quarter_list(const coder *c, uint32_t k)
+{
+    for (uint32_t lim = k + 24; k < lim && k < c->se; k++) {
+        if (TOK_IN(c, k, "neighborhoods", "neighbourhoods", "suburbs", "favelas", "quarters"))
+            return 1;
+        if (!TOK_IN(c, k, ",", "and") && !(c->t.toks[k].kind == SR_TOK_WORD && (c->t.toks[k].flags & SR_TF_CAP)))
+            return 0;
+    }
+    return 0;
+}
 
 /* Does the place w lie within km of the seat of some admin1 unit of the
  * country iso (a place known by name only: its unit's seat)? Bands cross
@@ -2975,7 +3084,7 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             d = d >= 0 ? d : (fronted_place(c, m, a, b, ciso) ? 0 : -d * 2 + 1);
             /* "outside an office on Murree road in Rawalpindi": a road named
              * after a town runs far from it, so any other place comes first */
-            if (road_name(c, m))
+            if (road_name(c, m) || protested_event(c, m))
                 d += 1L << 20;
             if (d > lastd && d < bestd) {
                 bestd = d;
@@ -3047,7 +3156,10 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         int unit_here = nany == 0;
         for (int k = 0; k < nany && !unit_here; k++)
             unit_here = !strcmp(sr__gaz_place(c->ctx->gaz, sr__gaz_admin1(c->ctx->gaz, any[k])->place)->iso3, w.iso3);
-        int big = (w.kind == SR_GZ_CITY && w.pop >= 100000) || w.kind == SR_GZ_ADMIN1;
+        /* "Tana village" in a Kenyan report is no Antananarivo (a city
+         * abroad is big enough to be meant, but not called a village) */
+        int big = (w.kind == SR_GZ_CITY && w.pop >= 100000 && !TOK_IN(c, next->te, "village", "villages")) ||
+                  w.kind == SR_GZ_ADMIN1;
         if (!unit_here && !big && next->alt == UINT32_MAX)
             continue;
         if (ciso && strcmp(w.iso3, ciso) && next->alt == UINT32_MAX &&
@@ -3195,8 +3307,9 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         }
     }
     if (best->alt == UINT32_MAX && w.kind == SR_GZ_CITY && w.pop < 100000 && nnamed > 0 && !isnan(w.lat) &&
-        TOK_IN(c, best->te, "neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "quarter", "suburb",
-               "favela", "metro", "estate")) {
+        (TOK_IN(c, best->te, "neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "quarter", "suburb",
+                "favela", "metro", "estate") ||
+         quarter_list(c, best->te))) {
         /* "in the North Zone of Rio de Janeiro, Rio de Janeiro, ... in
          * Jacarezinho neighborhood": a neighbourhood whose namesake is a
          * town (under 100,000) outside every unit the sentence names is a
@@ -4956,6 +5069,20 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             c->se = ps->te;
             c->smask = ~0u;
             fill_place(c, cd, ps->tb, ps->te, se->tb, &iso);
+            c->sb = osb;
+            c->se = ose;
+            c->smask = omask;
+        }
+    if (!*cd->location && !cd->kind_agg)
+        /* nor before it: a report whose lead names no place gives it in the
+         * next sentence ("Clashes broke out in four opposition strongholds.
+         * One was killed in Homa Bay."); the two sentences after it */
+        for (const sr__sent *ps = se + 1; ps < c->t.sents + c->t.nsents && ps <= se + 4 && !*cd->location; ps++) {
+            uint32_t osb = c->sb, ose = c->se, omask = c->smask;
+            c->sb = ps->tb;
+            c->se = ps->te;
+            c->smask = ~0u;
+            fill_place(c, cd, ps->tb, ps->te, ps->tb, &iso);
             c->sb = osb;
             c->se = ose;
             c->smask = omask;
