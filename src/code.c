@@ -3542,7 +3542,11 @@ static int kill_is_cause(const coder *c, uint32_t a, const mention *const *trigs
             continue;
         int cause = 0;
         for (uint32_t k = trigs[t]->tb > a + 5 ? trigs[t]->tb - 5 : a; k < trigs[t]->tb && !cause; k++)
-            cause = TOK_IN(c, k, "after", "over", "following", "against", "since", "of");
+            cause = TOK_IN(c, k, "after", "over", "following", "against", "since", "of",
+                           /* "to protest the rape and killing", "to condemn the murder" */
+                           "protesting", "protested", "condemn", "condemning", "denounce", "denouncing", "mourn",
+                           "mourning", "justice") ||
+                    (k > a && TOK_IN(c, k, "protest") && tok_is(c, k - 1, "to")); /* (not "during one protest") */
         if (!cause)
             return 0;
     }
@@ -4110,8 +4114,19 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             for (uint32_t j = tm->tb > a + 3 ? tm->tb - 3 : a; j < tm->tb && !cause; j++)
                 cause = TOK_IN(c, j, "of", "against", "over", "for", "about", "penalizing",
                                      "penalising", "condemning", "denouncing", "demanding");
-            if (cause)
+            if (cause) {
+                /* "demonstrators protesting a kidnapping engage in running
+                 * battles with police": a riot told after the grievance
+                 * still outranks the protest */
+                const mention *act = tm;
                 tm = pr;
+                for (int k = 0; k < nt; k++)
+                    if (STREQ(lx->triggers[trigs[k]->row].cls, "riot") && trigs[k]->tb >= act->te &&
+                        !(lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK)) {
+                        tm = trigs[k];
+                        break;
+                    }
+            }
         }
     }
     /* "an operation backed by airstrikes killed 18 militants", "killed two
@@ -4193,6 +4208,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     int purpose_demo = 0;
     if (STREQ(lx->triggers[tm->row].cls, "protest") && !*lx->triggers[tm->row].sub_event_type && tm->tb > a + 1 &&
         (tok_is(c, tm->tb - 1, "to") || /* (not "baton-charged them to disperse them") */
+         (TOK_IN(c, tm->tb, "in") && tm->te > tm->tb + 1) || /* "burnt the offices in protest of" */
          (tm->tb > a + 3 && tok_is(c, tm->tb - 1, "of") && tok_is(c, tm->tb - 2, "form") && TOK_IN(c, tm->tb - 4, "as"))))
         for (int k = 0; k < nt && !purpose_demo; k++) {
             const char *k2 = lx->triggers[trigs[k]->row].cls;
