@@ -6872,6 +6872,40 @@ static void protest_interventions(coder *c)
                 }
         }
     }
+    /* "Police opened fire on protesters, killing two. The demonstrators
+     * had blocked the road and lit fires.": lethal force against a crowd
+     * the next sentences show rioting is a violent demonstration, as ACLED
+     * codes force against demonstrators who were themselves violent */
+    for (size_t i = 0; i < c->ncands; i++) {
+        cand *p = &c->cands[i];
+        if (p->merged || !STREQ(p->sub_event_type, "Excessive force against protesters"))
+            continue;
+        for (size_t j = i + 1; j < c->ncands; j++) {
+            cand *q = &c->cands[j];
+            if (q->sent > p->sent + 2 || q->para != p->para)
+                break;
+            if (q->merged || (q->has_date && p->has_date && strcmp(q->ev.event_date, p->ev.event_date)))
+                continue;
+            if (!(q->verb && (STREQ(q->sub_event_type, "Violent demonstration") ||
+                              (STREQ(q->cls, "riot") && (q->ev.inter1 == 5 || q->ev.inter1 == 6 || !q->ev.inter1)) ||
+                              crowd_went_on(c, q))))
+                continue;
+            p->sub_event_type = "Violent demonstration";
+            p->event_type = event_type_of(p->sub_event_type);
+            if (p->ev.inter1 == 1) { /* the force becomes the second side */
+                scopy(p->actor2, sizeof p->actor2, p->actor1);
+                p->ev.inter2 = 1;
+                p->ev.ev_actor2 = p->ev.ev_actor1;
+                p->ev.ev_actor1 = (sr_span){-1, -1};
+            }
+            p->actor1[0] = 0;
+            if (*p->country)
+                snprintf(p->actor1, sizeof p->actor1, "Rioters (%s)", p->country);
+            p->ev.inter1 = 5;
+            q->merged = 1;
+            break;
+        }
+    }
     /* a demonstration the state broke up has the state as its second actor,
      * the police unless the text named another force */
     for (size_t j = 0; j < c->ncands; j++) {
