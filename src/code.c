@@ -5108,6 +5108,16 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         cls = "loot"; /* armed men burning houses destroy property; they do not riot */
         sub = "Looting/property destruction";
     }
+    if (STREQ(cls, "clash") && a1.role == 's' && a2.role == 'p') {
+        /* "police and demonstrators clashed", "police battle protesters": the
+         * demonstrators fought back, a violent demonstration against the force */
+        actorname tmp = a1;
+        a1 = a2;
+        a2 = tmp;
+        sr_span sp = ev->ev_actor1;
+        ev->ev_actor1 = ev->ev_actor2;
+        ev->ev_actor2 = sp;
+    }
     if ((STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash")) && a1.role == 'p') {
         sub = "Violent demonstration"; /* demonstrators who fight or attack riot */
     } else if ((STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash")) && (a1.role == 'r' || crowd)) {
