@@ -6756,6 +6756,35 @@ static int crowd_went_on(const coder *c, const cand *q)
     return 0;
 }
 
+/* "raiders, suspected to be Pokots, ambushed herders", "an armed group
+ * (described as "bandits") attacked a village": an attack (no fight told)
+ * whose two sides came out as the same unidentified group names its
+ * attackers twice; the people attacked are its victims, civilians. */
+static void one_side_twice(coder *c)
+{
+    for (size_t i = 0; i < c->ncands; i++) {
+        cand *q = &c->cands[i];
+        if (q->merged || !q->cls || !STREQ(q->cls, "attack") || !STREQ(q->sub_event_type, "Armed clash") ||
+            q->ev.inter1 != 3 || q->ev.inter2 != 3 || !*q->actor1 || strcmp(q->actor1, q->actor2) ||
+            q->sent >= c->t.nsents)
+            continue;
+        int fought = 0; /* ("raids … were confronted by armed militias": two sides after all) */
+        for (uint32_t k = c->t.sents[q->sent].tb; k < c->t.sents[q->sent].te && !fought; k++)
+            fought = TOK_IN(c, k, "confronted", "confront", "resisted", "resisting", "repulsed", "repelled",
+                                  "retaliated", "returned", "counterattack", "counter-attack");
+        if (fought)
+            continue;
+        q->actor2[0] = 0;
+        if (*q->country)
+            snprintf(q->actor2, sizeof q->actor2, "Civilians (%s)", q->country);
+        q->ev.inter2 = 7;
+        q->role2 = 'c';
+        q->ev.ev_actor2 = (sr_span){-1, -1};
+        q->sub_event_type = "Attack";
+        q->event_type = event_type_of(q->sub_event_type);
+    }
+}
+
 static void protest_interventions(coder *c)
 {
     for (size_t i = 0; i < c->ncands; i++) {
@@ -7189,6 +7218,7 @@ static void merge_cands(coder *c)
     gang_victims(c);
     protesting_mob(c);
     protest_interventions(c);
+    one_side_twice(c);
     complete_tolls(c);
     merge_refs(c);
     size_t n = c->ncands;
