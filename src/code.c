@@ -6785,6 +6785,41 @@ static void one_side_twice(coder *c)
     }
 }
 
+/* "Three suspected thieves were burnt to death", "12 suspected witches
+ * burned to death": suspected thieves or witches beaten, burnt or stoned to
+ * death with no attacker named are lynched by a crowd, mob violence, as
+ * ACLED codes mob justice. */
+static void lynched_suspects(coder *c)
+{
+    for (size_t i = 0; i < c->ncands; i++) {
+        cand *q = &c->cands[i];
+        if (q->merged || !STREQ(q->sub_event_type, "Attack") || q->ev.inter1 != 3 || q->ev.ev_actor1.start >= 0 ||
+            q->sent >= c->t.nsents)
+            continue;
+        uint32_t tb = c->t.sents[q->sent].tb, te = c->t.sents[q->sent].te;
+        int suspects = 0, death = 0, armed = 0;
+        for (uint32_t k = tb; k < te; k++) {
+            if (k + 1 < te && TOK_IN(c, k, "suspected", "alleged") &&
+                TOK_IN(c, k + 1, "thief", "thieves", "thiefs", "witch", "witches", "robber", "robbers", "criminal",
+                                 "criminals", "wizard", "wizards"))
+                suspects = 1;
+            if (k + 1 < te && tok_is(c, k, "to") && tok_is(c, k + 1, "death") && k > tb &&
+                TOK_IN(c, k - 1, "burnt", "burned", "beaten", "beat", "stoned", "lynched", "clubbed"))
+                death = 1;
+            armed |= TOK_IN(c, k, "gunmen", "militia", "militiamen", "bandits", "raiders", "police", "attackers",
+                                  "gang", "soldiers", "shot");
+        }
+        if (!suspects || !death || armed)
+            continue;
+        q->actor1[0] = 0;
+        if (*q->country)
+            snprintf(q->actor1, sizeof q->actor1, "Rioters (%s)", q->country);
+        q->ev.inter1 = 5;
+        q->sub_event_type = "Mob violence";
+        q->event_type = event_type_of(q->sub_event_type);
+    }
+}
+
 static void protest_interventions(coder *c)
 {
     for (size_t i = 0; i < c->ncands; i++) {
@@ -7219,6 +7254,7 @@ static void merge_cands(coder *c)
     protesting_mob(c);
     protest_interventions(c);
     one_side_twice(c);
+    lynched_suspects(c);
     complete_tolls(c);
     merge_refs(c);
     size_t n = c->ncands;
