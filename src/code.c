@@ -6946,6 +6946,29 @@ static void protest_interventions(coder *c)
                 }
         }
     }
+    /* "Protesters set fire to police cars … Police detained 28 people after
+     * the protest.": the force that broke up a violent demonstration, told
+     * later as acting on "the protest", is its second side */
+    for (size_t i = 0; i < c->ncands; i++) {
+        cand *p = &c->cands[i];
+        if (p->merged || !STREQ(p->sub_event_type, "Violent demonstration") || *p->actor2 || p->ev.inter2)
+            continue;
+        for (size_t j = i + 1; j < c->ncands; j++) {
+            const cand *q = &c->cands[j];
+            if (q->sent > p->sent + 3)
+                break;
+            if (!q->ref || !(STREQ(q->sub_event_type, "Protest with intervention") || STREQ(q->sub_event_type, "Arrests")))
+                continue;
+            const char *force = STREQ(q->sub_event_type, "Arrests") ? q->actor1 : q->actor2;
+            int finter = STREQ(q->sub_event_type, "Arrests") ? q->ev.inter1 : q->ev.inter2;
+            if (finter != 1 || !*force)
+                continue;
+            scopy(p->actor2, sizeof p->actor2, force);
+            p->ev.inter2 = 1;
+            p->role2 = 's';
+            break;
+        }
+    }
     /* "Police opened fire on protesters, killing two. The demonstrators
      * had blocked the road and lit fires.": lethal force against a crowd
      * the next sentences show rioting is a violent demonstration, as ACLED
