@@ -6820,6 +6820,36 @@ static void lynched_suspects(coder *c)
     }
 }
 
+/* "Afghan forces called in air support. … 18 fighters were killed in air
+ * strikes on their positions": air strikes with no author, told just after
+ * a state force called in air support, are that force's. */
+static void called_air_support(coder *c)
+{
+    for (size_t i = 1; i < c->ncands; i++) {
+        cand *q = &c->cands[i];
+        if (q->merged || !STREQ(q->sub_event_type, "Air/drone strike") || *q->actor1 || q->ev.inter1)
+            continue;
+        for (size_t j = i; j-- > 0;) {
+            const cand *p = &c->cands[j];
+            if (p->para != q->para || p->sent + 1 < q->sent)
+                break;
+            if (p->sent >= c->t.nsents)
+                continue;
+            int support = 0;
+            for (uint32_t k = c->t.sents[p->sent].tb; k + 1 < c->t.sents[p->sent].te && !support; k++)
+                support = tok_is(c, k, "air") && TOK_IN(c, k + 1, "support", "cover", "backup");
+            if (!support)
+                continue;
+            const char *force = p->ev.inter1 == 1 ? p->actor1 : p->ev.inter2 == 1 ? p->actor2 : "";
+            if (!*force)
+                continue;
+            scopy(q->actor1, sizeof q->actor1, force);
+            q->ev.inter1 = 1;
+            break;
+        }
+    }
+}
+
 static void protest_interventions(coder *c)
 {
     for (size_t i = 0; i < c->ncands; i++) {
@@ -7277,6 +7307,7 @@ static void merge_cands(coder *c)
     protesting_mob(c);
     protest_interventions(c);
     one_side_twice(c);
+    called_air_support(c);
     lynched_suspects(c);
     complete_tolls(c);
     merge_refs(c);
