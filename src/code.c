@@ -5663,8 +5663,17 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 j++;
             while (j < se->te && tok_is(c, j, "the"))
                 j++;
+            /* "according to the Houthi-run al-Masirah television": who runs
+             * or backs the outlet is not its name */
+            while (j < se->te && (ends_with(c, j, "-run") || ends_with(c, j, "-owned") || ends_with(c, j, "-backed") ||
+                                  ends_with(c, j, "-affiliated") || ends_with(c, j, "-controlled") ||
+                                  ends_with(c, j, "-aligned") || ends_with(c, j, "-based")))
+                j++;
             uint32_t k = j;
-            while (k < se->te && (c->t.toks[k].flags & SR_TF_CAP) && c->t.toks[k].kind == SR_TOK_WORD)
+            while (k < se->te && c->t.toks[k].kind == SR_TOK_WORD &&
+                   ((c->t.toks[k].flags & SR_TF_CAP) ||
+                    (c->t.toks[k].oe > c->t.toks[k].os + 3 && !strncmp(c->t.orig + c->t.toks[k].os, "al-", 3) &&
+                     isupper((unsigned char)c->t.orig[c->t.toks[k].os + 3]))))
                 k++;
             if (k > j) {
                 sr_span sp = span_of(c, j, k);
