@@ -4306,8 +4306,17 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             if (!bg)
                 has_protest = 1;
         }
-        if (STREQ(t2->cls, "arrest") && is_past_verb(c, trigs[k]->tb))
-            has_arrest = 1; /* "police arrested 20", not "in protest against the arrest of" */
+        if (STREQ(t2->cls, "arrest") && is_past_verb(c, trigs[k]->tb)) {
+            /* "police arrested 20", not "in protest against the arrest of";
+             * nor "to demand the release of their chief, who had been
+             * arrested" or "protests after three officials were arrested":
+             * the arrest the protest is about */
+            int about = 0;
+            for (uint32_t q = trigs[k]->tb > a + 4 ? trigs[k]->tb - 4 : a; q < trigs[k]->tb && !about; q++)
+                about = TOK_IN(c, q, "who", "whom", "after", "following");
+            if (!about)
+                has_arrest = 1;
+        }
         if (STREQ(t2->cls, "clash")) {
             has_clash = 1;
             /* "killed during ethnic clashes", "after a clash between clans": the
