@@ -3765,7 +3765,11 @@ static int kill_is_cause(const coder *c, uint32_t a, const mention *const *trigs
             continue;
         int cause = 0;
         for (uint32_t k = trigs[t]->tb > a + 5 ? trigs[t]->tb - 5 : a; k < trigs[t]->tb && !cause; k++)
-            cause = TOK_IN(c, k, "after", "over", "following", "against", "since", "of");
+            cause = TOK_IN(c, k, "after", "over", "following", "against", "since", "of",
+                           /* "to protest the rape and killing", "to condemn the murder" */
+                           "protesting", "protested", "condemn", "condemning", "denounce", "denouncing", "mourn",
+                           "mourning", "justice") ||
+                    (k > a && TOK_IN(c, k, "protest") && tok_is(c, k - 1, "to")); /* (not "during one protest") */
         if (!cause)
             return 0;
     }
@@ -4333,8 +4337,19 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             for (uint32_t j = tm->tb > a + 3 ? tm->tb - 3 : a; j < tm->tb && !cause; j++)
                 cause = TOK_IN(c, j, "of", "against", "over", "for", "about", "penalizing",
                                      "penalising", "condemning", "denouncing", "demanding");
-            if (cause)
+            if (cause) {
+                /* "demonstrators protesting a kidnapping engage in running
+                 * battles with police": a riot told after the grievance
+                 * still outranks the protest */
+                const mention *act = tm;
                 tm = pr;
+                for (int k = 0; k < nt; k++)
+                    if (STREQ(lx->triggers[trigs[k]->row].cls, "riot") && trigs[k]->tb >= act->te &&
+                        !(lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK)) {
+                        tm = trigs[k];
+                        break;
+                    }
+            }
         }
     }
     /* "an operation backed by airstrikes killed 18 militants", "killed two
@@ -4416,6 +4431,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     int purpose_demo = 0;
     if (STREQ(lx->triggers[tm->row].cls, "protest") && !*lx->triggers[tm->row].sub_event_type && tm->tb > a + 1 &&
         (tok_is(c, tm->tb - 1, "to") || /* (not "baton-charged them to disperse them") */
+         (TOK_IN(c, tm->tb, "in") && tm->te > tm->tb + 1) || /* "burnt the offices in protest of" */
          (tm->tb > a + 3 && tok_is(c, tm->tb - 1, "of") && tok_is(c, tm->tb - 2, "form") && TOK_IN(c, tm->tb - 4, "as"))))
         for (int k = 0; k < nt && !purpose_demo; k++) {
             const char *k2 = lx->triggers[trigs[k]->row].cls;
@@ -4513,8 +4529,17 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             if (!bg)
                 has_protest = 1;
         }
-        if (STREQ(t2->cls, "arrest") && is_past_verb(c, trigs[k]->tb))
-            has_arrest = 1; /* "police arrested 20", not "in protest against the arrest of" */
+        if (STREQ(t2->cls, "arrest") && is_past_verb(c, trigs[k]->tb)) {
+            /* "police arrested 20", not "in protest against the arrest of";
+             * nor "to demand the release of their chief, who had been
+             * arrested" or "protests after three officials were arrested":
+             * the arrest the protest is about */
+            int about = 0;
+            for (uint32_t q = trigs[k]->tb > a + 4 ? trigs[k]->tb - 4 : a; q < trigs[k]->tb && !about; q++)
+                about = TOK_IN(c, q, "who", "whom", "after", "following");
+            if (!about)
+                has_arrest = 1;
+        }
         if (STREQ(t2->cls, "clash")) {
             has_clash = 1;
             /* "killed during ethnic clashes", "after a clash between clans": the
@@ -5329,6 +5354,16 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         cls = "loot"; /* armed men burning houses destroy property; they do not riot */
         sub = "Looting/property destruction";
     }
+    if (STREQ(cls, "clash") && a1.role == 's' && a2.role == 'p') {
+        /* "police and demonstrators clashed", "police battle protesters": the
+         * demonstrators fought back, a violent demonstration against the force */
+        actorname tmp = a1;
+        a1 = a2;
+        a2 = tmp;
+        sr_span sp = ev->ev_actor1;
+        ev->ev_actor1 = ev->ev_actor2;
+        ev->ev_actor2 = sp;
+    }
     if ((STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash")) && a1.role == 'p') {
         sub = "Violent demonstration"; /* demonstrators who fight or attack riot */
     } else if ((STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash")) && (a1.role == 'r' || crowd)) {
@@ -5874,8 +5909,17 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 j++;
             while (j < se->te && tok_is(c, j, "the"))
                 j++;
+            /* "according to the Houthi-run al-Masirah television": who runs
+             * or backs the outlet is not its name */
+            while (j < se->te && (ends_with(c, j, "-run") || ends_with(c, j, "-owned") || ends_with(c, j, "-backed") ||
+                                  ends_with(c, j, "-affiliated") || ends_with(c, j, "-controlled") ||
+                                  ends_with(c, j, "-aligned") || ends_with(c, j, "-based")))
+                j++;
             uint32_t k = j;
-            while (k < se->te && (c->t.toks[k].flags & SR_TF_CAP) && c->t.toks[k].kind == SR_TOK_WORD)
+            while (k < se->te && c->t.toks[k].kind == SR_TOK_WORD &&
+                   ((c->t.toks[k].flags & SR_TF_CAP) ||
+                    (c->t.toks[k].oe > c->t.toks[k].os + 3 && !strncmp(c->t.orig + c->t.toks[k].os, "al-", 3) &&
+                     isupper((unsigned char)c->t.orig[c->t.toks[k].os + 3]))))
                 k++;
             if (k > j) {
                 sr_span sp = span_of(c, j, k);
@@ -6967,6 +7011,100 @@ static int crowd_went_on(const coder *c, const cand *q)
     return 0;
 }
 
+/* "raiders, suspected to be Pokots, ambushed herders", "an armed group
+ * (described as "bandits") attacked a village": an attack (no fight told)
+ * whose two sides came out as the same unidentified group names its
+ * attackers twice; the people attacked are its victims, civilians. */
+static void one_side_twice(coder *c)
+{
+    for (size_t i = 0; i < c->ncands; i++) {
+        cand *q = &c->cands[i];
+        if (q->merged || !q->cls || !STREQ(q->cls, "attack") || !STREQ(q->sub_event_type, "Armed clash") ||
+            q->ev.inter1 != 3 || q->ev.inter2 != 3 || !*q->actor1 || strcmp(q->actor1, q->actor2) ||
+            q->sent >= c->t.nsents)
+            continue;
+        int fought = 0; /* ("raids … were confronted by armed militias": two sides after all) */
+        for (uint32_t k = c->t.sents[q->sent].tb; k < c->t.sents[q->sent].te && !fought; k++)
+            fought = TOK_IN(c, k, "confronted", "confront", "resisted", "resisting", "repulsed", "repelled",
+                                  "retaliated", "returned", "counterattack", "counter-attack");
+        if (fought)
+            continue;
+        q->actor2[0] = 0;
+        if (*q->country)
+            snprintf(q->actor2, sizeof q->actor2, "Civilians (%s)", q->country);
+        q->ev.inter2 = 7;
+        q->role2 = 'c';
+        q->ev.ev_actor2 = (sr_span){-1, -1};
+        q->sub_event_type = "Attack";
+        q->event_type = event_type_of(q->sub_event_type);
+    }
+}
+
+/* "Three suspected thieves were burnt to death", "12 suspected witches
+ * burned to death": suspected thieves or witches beaten, burnt or stoned to
+ * death with no attacker named are lynched by a crowd, mob violence, as
+ * ACLED codes mob justice. */
+static void lynched_suspects(coder *c)
+{
+    for (size_t i = 0; i < c->ncands; i++) {
+        cand *q = &c->cands[i];
+        if (q->merged || !STREQ(q->sub_event_type, "Attack") || q->ev.inter1 != 3 || q->ev.ev_actor1.start >= 0 ||
+            q->sent >= c->t.nsents)
+            continue;
+        uint32_t tb = c->t.sents[q->sent].tb, te = c->t.sents[q->sent].te;
+        int suspects = 0, death = 0, armed = 0;
+        for (uint32_t k = tb; k < te; k++) {
+            if (k + 1 < te && TOK_IN(c, k, "suspected", "alleged") &&
+                TOK_IN(c, k + 1, "thief", "thieves", "thiefs", "witch", "witches", "robber", "robbers", "criminal",
+                                 "criminals", "wizard", "wizards"))
+                suspects = 1;
+            if (k + 1 < te && tok_is(c, k, "to") && tok_is(c, k + 1, "death") && k > tb &&
+                TOK_IN(c, k - 1, "burnt", "burned", "beaten", "beat", "stoned", "lynched", "clubbed"))
+                death = 1;
+            armed |= TOK_IN(c, k, "gunmen", "militia", "militiamen", "bandits", "raiders", "police", "attackers",
+                                  "gang", "soldiers", "shot");
+        }
+        if (!suspects || !death || armed)
+            continue;
+        q->actor1[0] = 0;
+        if (*q->country)
+            snprintf(q->actor1, sizeof q->actor1, "Rioters (%s)", q->country);
+        q->ev.inter1 = 5;
+        q->sub_event_type = "Mob violence";
+        q->event_type = event_type_of(q->sub_event_type);
+    }
+}
+
+/* "Afghan forces called in air support. … 18 fighters were killed in air
+ * strikes on their positions": air strikes with no author, told just after
+ * a state force called in air support, are that force's. */
+static void called_air_support(coder *c)
+{
+    for (size_t i = 1; i < c->ncands; i++) {
+        cand *q = &c->cands[i];
+        if (q->merged || !STREQ(q->sub_event_type, "Air/drone strike") || *q->actor1 || q->ev.inter1)
+            continue;
+        for (size_t j = i; j-- > 0;) {
+            const cand *p = &c->cands[j];
+            if (p->para != q->para || p->sent + 1 < q->sent)
+                break;
+            if (p->sent >= c->t.nsents)
+                continue;
+            int support = 0;
+            for (uint32_t k = c->t.sents[p->sent].tb; k + 1 < c->t.sents[p->sent].te && !support; k++)
+                support = tok_is(c, k, "air") && TOK_IN(c, k + 1, "support", "cover", "backup");
+            if (!support)
+                continue;
+            const char *force = p->ev.inter1 == 1 ? p->actor1 : p->ev.inter2 == 1 ? p->actor2 : "";
+            if (!*force)
+                continue;
+            scopy(q->actor1, sizeof q->actor1, force);
+            q->ev.inter1 = 1;
+            break;
+        }
+    }
+}
+
 static void protest_interventions(coder *c)
 {
     for (size_t i = 0; i < c->ncands; i++) {
@@ -7091,6 +7229,63 @@ static void protest_interventions(coder *c)
                     p->sub_event_type = "Protest with intervention";
                     break;
                 }
+        }
+    }
+    /* "Protesters set fire to police cars … Police detained 28 people after
+     * the protest.": the force that broke up a violent demonstration, told
+     * later as acting on "the protest", is its second side */
+    for (size_t i = 0; i < c->ncands; i++) {
+        cand *p = &c->cands[i];
+        if (p->merged || !STREQ(p->sub_event_type, "Violent demonstration") || *p->actor2 || p->ev.inter2)
+            continue;
+        for (size_t j = i + 1; j < c->ncands; j++) {
+            const cand *q = &c->cands[j];
+            if (q->sent > p->sent + 3)
+                break;
+            if (!q->ref || !(STREQ(q->sub_event_type, "Protest with intervention") || STREQ(q->sub_event_type, "Arrests")))
+                continue;
+            const char *force = STREQ(q->sub_event_type, "Arrests") ? q->actor1 : q->actor2;
+            int finter = STREQ(q->sub_event_type, "Arrests") ? q->ev.inter1 : q->ev.inter2;
+            if (finter != 1 || !*force)
+                continue;
+            scopy(p->actor2, sizeof p->actor2, force);
+            p->ev.inter2 = 1;
+            p->role2 = 's';
+            break;
+        }
+    }
+    /* "Police opened fire on protesters, killing two. The demonstrators
+     * had blocked the road and lit fires.": lethal force against a crowd
+     * the next sentences show rioting is a violent demonstration, as ACLED
+     * codes force against demonstrators who were themselves violent */
+    for (size_t i = 0; i < c->ncands; i++) {
+        cand *p = &c->cands[i];
+        if (p->merged || !STREQ(p->sub_event_type, "Excessive force against protesters"))
+            continue;
+        for (size_t j = i + 1; j < c->ncands; j++) {
+            cand *q = &c->cands[j];
+            if (q->sent > p->sent + 2 || q->para != p->para)
+                break;
+            if (q->merged || (q->has_date && p->has_date && strcmp(q->ev.event_date, p->ev.event_date)))
+                continue;
+            if (!(q->verb && (STREQ(q->sub_event_type, "Violent demonstration") ||
+                              (STREQ(q->cls, "riot") && (q->ev.inter1 == 5 || q->ev.inter1 == 6 || !q->ev.inter1)) ||
+                              crowd_went_on(c, q))))
+                continue;
+            p->sub_event_type = "Violent demonstration";
+            p->event_type = event_type_of(p->sub_event_type);
+            if (p->ev.inter1 == 1) { /* the force becomes the second side */
+                scopy(p->actor2, sizeof p->actor2, p->actor1);
+                p->ev.inter2 = 1;
+                p->ev.ev_actor2 = p->ev.ev_actor1;
+                p->ev.ev_actor1 = (sr_span){-1, -1};
+            }
+            p->actor1[0] = 0;
+            if (*p->country)
+                snprintf(p->actor1, sizeof p->actor1, "Rioters (%s)", p->country);
+            p->ev.inter1 = 5;
+            q->merged = 1;
+            break;
         }
     }
     /* a demonstration the state broke up has the state as its second actor,
@@ -7366,6 +7561,9 @@ static void merge_cands(coder *c)
     gang_victims(c);
     protesting_mob(c);
     protest_interventions(c);
+    one_side_twice(c);
+    called_air_support(c);
+    lynched_suspects(c);
     complete_tolls(c);
     merge_refs(c);
     size_t n = c->ncands;
