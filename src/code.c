@@ -288,7 +288,7 @@ static int ends_with(const coder *c, uint32_t i, const char *suf);
 /* ---- word sets ----------------------------------------------------------- */
 /* TOK_IN(c, i, "riot", "riots") is tok_in with the words written in place,
  * TOK_IN_LIST(c, i, list) the same with a static list. The rules test words
- * about 600,000 times per 3,000 notes, so a test must cost next to nothing:
+ * about 300,000 times per 200 digests, so a test must cost next to nothing:
  * every word of every call site's list is numbered once per context (the
  * vocabulary, at most VOCAB_MAX words), each token of a document is looked
  * up in it once (coder.vid), and each call site (numbered by __COUNTER__)
