@@ -444,6 +444,8 @@ long sr__trend_decide(sr__trend_stat *s, size_t n, double alpha, long min_count,
                       int bdays);
 
 /* ---- events (code.c) ---------------------------------------------------- */
+/* Made only by sr_code (code.c's events_new: the list shares one allocation
+ * with its first arrays and string block), freed by sr_events_free. */
 struct sr_events {
     sr_event *v;
     size_t n, cap;
