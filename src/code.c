@@ -292,9 +292,10 @@ static int ends_with(const coder *c, uint32_t i, const char *suf);
  * every word of every call site's list is numbered once per context (the
  * vocabulary, at most VOCAB_MAX words), each token of a document is looked
  * up in it once (coder.vid), and each call site (numbered by __COUNTER__)
- * keeps a bit per word number, built the first time the context reaches it.
- * A test is then one load and one bit. The list literal is evaluated only
- * while the site's set is not built. */
+ * sets its bit in the row of every word of its list (struct vocab.sites)
+ * the first time the context reaches it. A test is then one load and one
+ * bit. The list literal is evaluated only while the site's set is not
+ * built. */
 #define VOCAB_MAX 4096 /* word numbers 1..VOCAB_MAX-1; 0: not a word of any set */
 #define VOCAB_SLOTS 8192
 #define VOCAB_LEN 32 /* longer words are never numbered (a site holding one walks its list) */

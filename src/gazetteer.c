@@ -85,8 +85,9 @@ sr__gaz *sr__gaz_open(const char *path, char *err, size_t errlen)
     }
     /* A reference inside a record (a name's places, a place's strings, a
      * match's name) is checked where it is read, by the accessors below, so
-     * a damaged index gives wrong places but never a read outside it: checking
-     * the millions of records here cost more than half of every start. */
+     * a damaged record gives wrong places but never a read outside its
+     * table: checking the millions of records here cost more than half of
+     * every start. */
     g->nplaces = h->nplaces;
     g->nnames = h->nnames;
     g->nlist = h->nlist;
