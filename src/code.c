@@ -3395,6 +3395,20 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
     cd->ev.ev_place = span_of(c, best->tb, best->te);
 }
 
+/* fill_place over another sentence than the one being coded, with that
+ * sentence's units as the context and no cue shortcut. */
+static void fill_place_from(coder *c, cand *cd, const sr__sent *ps, uint32_t trig_tb, const char **iso)
+{
+    uint32_t osb = c->sb, ose = c->se, omask = c->smask;
+    c->sb = ps->tb;
+    c->se = ps->te;
+    c->smask = ~0u;
+    fill_place(c, cd, ps->tb, ps->te, trig_tb, iso);
+    c->sb = osb;
+    c->se = ose;
+    c->smask = omask;
+}
+
 /* "in both directions of the frontline" and no village the gazetteer knows:
  * the front region listed first (places.tsv) of the document's country, as a
  * region (precision 3), the word "frontline" its evidence. */
@@ -5090,28 +5104,14 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             /* the units that sentence names are the context of its places
              * ("in Rio de Janeiro, Rio de Janeiro, ... Jacarezinho
              * neighborhood. A shoot-out broke out."); no cue shortcut there */
-            uint32_t osb = c->sb, ose = c->se, omask = c->smask;
-            c->sb = ps->tb;
-            c->se = ps->te;
-            c->smask = ~0u;
-            fill_place(c, cd, ps->tb, ps->te, se->tb, &iso);
-            c->sb = osb;
-            c->se = ose;
-            c->smask = omask;
+            fill_place_from(c, cd, ps, se->tb, &iso);
         }
     if (!*cd->location && !cd->kind_agg)
         /* nor before it: a report whose lead names no place gives it in the
          * next sentence ("Clashes broke out in four opposition strongholds.
-         * One was killed in Homa Bay."); the two sentences after it */
+         * One was killed in Homa Bay."); the four sentences after it */
         for (const sr__sent *ps = se + 1; ps < c->t.sents + c->t.nsents && ps <= se + 4 && !*cd->location; ps++) {
-            uint32_t osb = c->sb, ose = c->se, omask = c->smask;
-            c->sb = ps->tb;
-            c->se = ps->te;
-            c->smask = ~0u;
-            fill_place(c, cd, ps->tb, ps->te, ps->tb, &iso);
-            c->sb = osb;
-            c->se = ose;
-            c->smask = omask;
+            fill_place_from(c, cd, ps, ps->tb, &iso);
         }
     if (!*cd->location && !cd->kind_agg)
         front_place(c, cd, &iso);

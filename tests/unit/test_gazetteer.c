@@ -93,26 +93,39 @@ static void test_choice(void **state)
     sr__gaz_free(g);
 }
 
-static void test_damaged(void **state)
+/* The built index read whole into memory, to be damaged and written back. */
+static char *read_index(size_t *n)
 {
-    (void)state;
     const char *path = getenv("SITREP_GAZETTEER");
     path = path && *path ? path : SR_GAZETTEER;
     char *buf;
-    size_t n;
-    assert_int_equal(sr__read_all(path, (size_t)1 << 31, &buf, &n), 0);
-    char tmp[] = "/tmp/sitrep-gaz-XXXXXX";
+    assert_int_equal(sr__read_all(path, (size_t)1 << 31, &buf, n), 0);
+    return buf;
+}
+
+/* Writes buf[0..n) to a new file named from tmp (a mkstemp template). */
+static void write_tmp(char *tmp, const char *buf, size_t n)
+{
     int fd = mkstemp(tmp);
     assert_true(fd >= 0);
     FILE *f = fdopen(fd, "wb");
-    /* truncated: half the file */
-    assert_int_equal(fwrite(buf, 1, n / 2, f), n / 2);
+    assert_int_equal(fwrite(buf, 1, n, f), n);
     fclose(f);
+}
+
+static void test_damaged(void **state)
+{
+    (void)state;
+    size_t n;
+    char *buf = read_index(&n);
+    char tmp[] = "/tmp/sitrep-gaz-XXXXXX";
+    /* truncated: half the file */
+    write_tmp(tmp, buf, n / 2);
     char err[512] = "";
     assert_null(sr__gaz_open(tmp, err, sizeof err));
     assert_non_null(strstr(err, "rebuild"));
     /* a wrong magic */
-    f = fopen(tmp, "wb");
+    FILE *f = fopen(tmp, "wb");
     buf[0] ^= 0x20;
     assert_int_equal(fwrite(buf, 1, n, f), n);
     fclose(f);
@@ -170,11 +183,8 @@ static void test_lookup_every_name(void **state)
 static void test_damaged_records(void **state)
 {
     (void)state;
-    const char *path = getenv("SITREP_GAZETTEER");
-    path = path && *path ? path : SR_GAZETTEER;
-    char *buf;
     size_t n;
-    assert_int_equal(sr__read_all(path, (size_t)1 << 31, &buf, &n), 0);
+    char *buf = read_index(&n);
     sr__gzheader h;
     memcpy(&h, buf, sizeof h);
     assert_true(h.nnames > 2);
@@ -185,11 +195,7 @@ static void test_damaged_records(void **state)
     uint32_t *list = (uint32_t *)(buf + h.off_list);
     list[0] = 0x7ffffff0u;        /* a place past the places' end */
     char tmp[] = "/tmp/sitrep-gaz-XXXXXX";
-    int fd = mkstemp(tmp);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "wb");
-    assert_int_equal(fwrite(buf, 1, n, f), n);
-    fclose(f);
+    write_tmp(tmp, buf, n);
     free(buf);
     char err[512] = "";
     sr__gaz *g = sr__gaz_open(tmp, err, sizeof err);
