@@ -79,6 +79,7 @@ struct sr__matcher {
                          possible token end: blocks of one cache line, two bits each */
     size_t blockmask; /* blocks - 1 */
     size_t maxtoks, maxlen;
+    uint8_t first[256]; /* 1: some phrase (or gate) begins with this byte; all 1 in a mapped matcher */
     int mapped;       /* portable arrays point into a mapped file (sr__matcher_map) */
     /* scan state */
     hit *hits;
@@ -296,6 +297,7 @@ static int portable_build(sr__matcher *m, const char *const *pats, char *err, si
         }
         if (toks > m->maxtoks)
             m->maxtoks = toks;
+        m->first[(unsigned char)p[0]] = 1;
         if (n > m->maxlen)
             m->maxlen = n;
         if (lng)
@@ -681,6 +683,7 @@ sr__matcher *sr__matcher_map(const void *p, size_t len, size_t *used, char *err,
     }
     m->kind = ENG_PORTABLE;
     m->mapped = 1;
+    memset(m->first, 1, sizeof m->first); /* (not in the file: every token is tried) */
     m->n = h.n;
     m->maxtoks = h.maxtoks;
     m->maxlen = h.maxlen;
@@ -848,8 +851,9 @@ static inline __attribute__((always_inline)) int scan_hash(sr__matcher *m, const
     /* the matcher's fields in locals: add_hit stores through m */
     const size_t ntoks = t->ntoks, maxtoks = m->maxtoks, maxlen = m->maxlen;
     for (size_t i = 0; i < ntoks; i++) {
-        if (starts && !starts[i])
-            continue;
+        if ((starts && !starts[i]) || !m->first[u[k[i].s]])
+            continue; /* (a phrase begins with its first token's first byte: commas, stops and
+                         brackets begin none of the lexicon's) */
         uint64_t h = FNV_OFF;
         uint32_t s = k[i].s, at = s; /* at: the first byte not in h */
         size_t jend = ntoks - i > maxtoks ? i + maxtoks : ntoks;
