@@ -14,7 +14,7 @@ $(BUILD)/build.ninja:
 	meson setup $(BUILD) >/dev/null
 
 build: deps $(BUILD)/build.ninja
-	@ninja -C $(BUILD) >/dev/null || ninja -C $(BUILD)
+	@scripts/build $(BUILD)
 
 demo: build
 	@rm -f $(DB) $(DB)-wal $(DB)-shm
