@@ -379,6 +379,26 @@ static void test_near_misses(void **state)
     dict_free(&d);
 }
 
+/* A scan skips the tokens whose first byte begins no phrase: phrases that
+ * begin with a bracket, a dash, a comma or a digit are still all found, and
+ * words that begin none are passed over (both engines, against the naive
+ * matcher). */
+static void test_first_bytes(void **state)
+{
+    (void)state;
+    dict d = {0};
+    dict_add(&d, "(IS)", 1);
+    dict_add(&d, "- SDF", 2);
+    dict_add(&d, ", the monitor said", 3);
+    dict_add(&d, "9 killed", 4);
+    dict_add(&d, "killed", 5);
+    const char *text = "Fighters of the (IS) group and - SDF units clashed, the monitor said; "
+                       "9 killed, [9] killed, (ISIS) and -SDF. Xylophones killed nobody, 19 killed.";
+    /* (IS), - SDF, ", the monitor said", "9 killed" and "killed" four times */
+    assert_int_equal(check_all(&d, text, strlen(text), 1), 4 + 4);
+    dict_free(&d);
+}
+
 /* sr__matcher_scan_from reports exactly the matches of a full scan that start
  * at the tokens the mask allows (portable engine). */
 static void test_scan_from(void **state)
@@ -623,7 +643,7 @@ int main(void)
         cmocka_unit_test(test_empty),       cmocka_unit_test(test_unicode),
         cmocka_unit_test(test_scan_from),   cmocka_unit_test(test_hs_cache),
         cmocka_unit_test(test_large),       cmocka_unit_test(test_long_gates),
-        cmocka_unit_test(test_near_misses),
+        cmocka_unit_test(test_near_misses), cmocka_unit_test(test_first_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
