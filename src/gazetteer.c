@@ -102,6 +102,7 @@ sr__gaz *sr__gaz_open(const char *path, char *err, size_t errlen)
         sr__gaz_free(g);
         return NULL;
     }
+    sr__matcher_skip_first(g->m, '#'); /* the spelling keys: "#tag" in a text is none */
     return g;
 corrupt:
     sr__errf(err, errlen, "gazetteer %s: a record points outside its table; rebuild it with 'ninja -C build'", path);
@@ -170,35 +171,15 @@ const sr__gzadmin1 *sr__gaz_admin1(const sr__gaz *g, uint32_t i)
     return i < g->h->nadmin1 ? &g->admin1[i] : NULL;
 }
 
-/* The name entry whose normalised text is exactly s[0..n), or -1 (the
- * matcher's hash table; a binary search for spelling keys: mkgaz writes the
- * names sorted). */
+/* The name entry whose normalised text is exactly s[0..n), or -1: one probe
+ * of the matcher's hash table, which holds every name, the spelling keys
+ * included (as find-only phrases: no scan reports them). */
 long sr__gaz_lookup(const sr__gaz *g, const char *s, size_t n)
 {
-    if (memchr(s, 0, n))
-        return -1; /* no name holds a NUL (and the comparison below stops at one) */
-    if (n && s[0] != '#') {
-        /* every name but the spelling keys is a pattern of the matcher: one
-         * probe of its hash table instead of twenty cache misses */
-        long at = sr__matcher_find(g->m, s, n);
-        return at >= 0 && (uint64_t)at < g->nnames ? at : -1;
-    }
-    size_t lo = 0, hi = (size_t)g->h->nnames;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        const char *t = sr__gaz_str(g, g->names[mid].text);
-        /* no strlen: a shorter t stops at its NUL, which sorts first */
-        int c = strncmp(t, s, n);
-        if (!c)
-            c = t[n] != 0;
-        if (c < 0)
-            lo = mid + 1;
-        else if (c > 0)
-            hi = mid;
-        else
-            return (long)mid;
-    }
-    return -1;
+    if (!n || memchr(s, 0, n))
+        return -1; /* no name is empty or holds a NUL */
+    long at = sr__matcher_find(g->m, s, n);
+    return at >= 0 && (uint64_t)at < g->nnames ? at : -1;
 }
 
 /* The spelling key of a normalised name: '#', then its consonant skeleton, so

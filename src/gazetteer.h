@@ -7,7 +7,8 @@
 
 #include <stdint.h>
 
-#define SR_GZ_MAGIC "SRGAZ004" /* 3: alternate-name bit in the place lists; 4: spelling keys */
+#define SR_GZ_MAGIC "SRGAZ005" /* 3: alternate-name bit in the place lists; 4: spelling keys;
+                                * 5: the keys in the matcher's hash table (find-only) */
 
 enum { SR_GZ_CITY = 1, SR_GZ_ADMIN1, SR_GZ_ADMIN2, SR_GZ_REGION, SR_GZ_FEATURE };
 enum {

@@ -130,7 +130,11 @@ char *sr__norm_phrase(const char *s, size_t n, size_t *outlen);
 
 /* ---- match.c: one matcher interface, two engines ---------------------- */
 typedef struct sr__matcher sr__matcher;
-/* pats are normalised phrases (sr__norm_phrase); ids are returned on match. */
+/* pats are normalised phrases (sr__norm_phrase); ids are returned on match.
+ * An id with SR__MATCH_FIND_ONLY set (portable engine only) is a phrase that
+ * sr__matcher_find finds (the flag cleared) and the prefix filter does not
+ * hold, so that no scan reports it: the gazetteer's spelling keys. */
+#define SR__MATCH_FIND_ONLY 0x80000000u
 sr__matcher *sr__matcher_new(sr_engine engine, const char *const *pats, const size_t *lens,
                              const uint32_t *ids, size_t n, char *err, size_t errlen);
 void sr__matcher_free(sr__matcher *m);
@@ -150,6 +154,10 @@ uint8_t *sr__matcher_starts_buf(sr__matcher *m, size_t n);
  * by text in the token hash (the patterns a Vectorscan database holds
  * instead are not found). */
 long sr__matcher_find(const sr__matcher *m, const char *p, size_t n);
+/* From now on no scan of m begins a match at a token whose first byte is b
+ * (the gazetteer: its spelling keys begin with '#', and a "#tag" in a text
+ * must never be read as one). */
+void sr__matcher_skip_first(sr__matcher *m, unsigned char b);
 /* The token hash of a portable matcher as a file (8-byte aligned arrays after a
  * header), and a matcher reading such a file in place from memory (p stays
  * owned by the caller and must outlive the matcher; *used: bytes consumed). */

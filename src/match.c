@@ -80,6 +80,7 @@ struct sr__matcher {
     size_t blockmask; /* blocks - 1 */
     size_t maxtoks, maxlen;
     uint8_t first[256]; /* 1: some phrase (or gate) begins with this byte; all 1 in a mapped matcher */
+    uint8_t *findonly;  /* while building: per pattern, 1 for a find-only phrase (SR__MATCH_FIND_ONLY) */
     int mapped;       /* portable arrays point into a mapped file (sr__matcher_map) */
     /* scan state */
     hit *hits;
@@ -255,7 +256,7 @@ static int portable_build(sr__matcher *m, const char *const *pats, char *err, si
         size_t li = m->lens[i];
         total += li;
         nheld += li > 0;
-        for (size_t b = 1; b <= li; b++)
+        for (size_t b = 1; b <= li && !(m->findonly && m->findonly[i]); b++)
             if (maybe_tok_end(pats[i], li, b))
                 npre++, nheld += is_long(m, i) && b >= GATE_MIN;
     }
@@ -288,18 +289,20 @@ static int portable_build(sr__matcher *m, const char *const *pats, char *err, si
         if (!n)
             continue;
         int lng = is_long(m, i);
-        size_t toks = 0;
-        for (size_t b = 1; b <= n; b++) {
-            if (maybe_tok_end(p, n, b)) {
-                pre_add(m, span_hash_safe(p, b), lng ? b >= GATE_MIN : b == n);
-                toks++;
+        if (!(m->findonly && m->findonly[i])) { /* (a find-only phrase is never scanned for) */
+            size_t toks = 0;
+            for (size_t b = 1; b <= n; b++) {
+                if (maybe_tok_end(p, n, b)) {
+                    pre_add(m, span_hash_safe(p, b), lng ? b >= GATE_MIN : b == n);
+                    toks++;
+                }
             }
+            if (toks > m->maxtoks)
+                m->maxtoks = toks;
+            if (n > m->maxlen)
+                m->maxlen = n;
+            m->first[(unsigned char)p[0]] = 1;
         }
-        if (toks > m->maxtoks)
-            m->maxtoks = toks;
-        m->first[(unsigned char)p[0]] = 1;
-        if (n > m->maxlen)
-            m->maxlen = n;
         if (lng)
             continue; /* its gates go in below, after every phrase */
         uint64_t hm = span_hash_safe(p, n);
@@ -576,8 +579,21 @@ sr__matcher *sr__matcher_new(sr_engine engine, const char *const *pats, const si
             sr__matcher_free(m);
             return NULL;
         }
-        m->ids[i] = ids[i];
+        m->ids[i] = ids[i] & ~SR__MATCH_FIND_ONLY;
         m->lens[i] = (uint32_t)lens[i];
+        if (ids[i] & SR__MATCH_FIND_ONLY) {
+            if (engine != SR_ENGINE_PORTABLE) {
+                sr__errf(err, errlen, "matcher: phrase %zu is find-only, which only the portable engine keeps", i);
+                sr__matcher_free(m);
+                return NULL;
+            }
+            if (!m->findonly && !(m->findonly = calloc(n, 1))) {
+                sr__errf(err, errlen, "matcher: out of memory for %zu phrases", n);
+                sr__matcher_free(m);
+                return NULL;
+            }
+            m->findonly[i] = 1;
+        }
     }
     int hs_ok = hs_valid_platform() == HS_SUCCESS;
     if (engine == SR_ENGINE_HS && !hs_ok) {
@@ -600,7 +616,10 @@ sr__matcher *sr__matcher_new(sr_engine engine, const char *const *pats, const si
             return m;
     }
     m->kind = ENG_PORTABLE;
-    if (portable_build(m, pats, err, errlen) != 0) {
+    int rc = portable_build(m, pats, err, errlen);
+    free(m->findonly);
+    m->findonly = NULL;
+    if (rc != 0) {
         sr__matcher_free(m);
         return NULL;
     }
@@ -721,6 +740,7 @@ void sr__matcher_free(sr__matcher *m)
     free(m->lens);
     free(m->hits);
     free(m->startbuf);
+    free(m->findonly);
     free(m);
 }
 
@@ -752,6 +772,12 @@ long sr__matcher_find(const sr__matcher *m, const char *p, size_t n)
         if (s->hc == hc && (s->len & SL_LEN) == n && !(s->len & SL_NOHIT) && !memcmp(m->pool + s->off, p, n))
             return (long)m->ids[s->pat - 1];
     }
+}
+
+void sr__matcher_skip_first(sr__matcher *m, unsigned char b)
+{
+    if (m)
+        m->first[b] = 0;
 }
 
 const char *sr__matcher_engine(const sr__matcher *m)

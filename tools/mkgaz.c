@@ -1329,11 +1329,11 @@ int main(int argc, char **argv)
         die("out of memory");
     size_t npats = 0;
     for (size_t k = 0; k < nnames; k++) {
-        if (names[k].flags & SR_GZ_NAME_KEY)
-            continue; /* spelling keys are looked up, not matched */
         pats[npats] = pool.p + names[k].text;
         lens[npats] = strlen(pats[npats]);
-        ids[npats++] = (uint32_t)k;
+        /* spelling keys are looked up by their text, never matched in a text:
+         * in the hash table, not in the prefix filter */
+        ids[npats++] = (uint32_t)k | (names[k].flags & SR_GZ_NAME_KEY ? SR__MATCH_FIND_ONLY : 0);
     }
     char err[512] = "";
     sr__matcher *m = sr__matcher_new(SR_ENGINE_PORTABLE, pats, lens, ids, npats, err, sizeof err);

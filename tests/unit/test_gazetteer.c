@@ -139,8 +139,8 @@ static void test_damaged(void **state)
     assert_non_null(strstr(err, "/nonexistent/gazetteer.bin"));
 }
 
-/* Every name is found by its text, the spelling keys by the binary search
- * and the others by the matcher's hash table, and a text that is no name (a
+/* Every name is found by its text through the matcher's hash table (the
+ * spelling keys are its find-only phrases), and a text that is no name (a
  * name cut short, or run on) is not. */
 static void test_lookup_every_name(void **state)
 {

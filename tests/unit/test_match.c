@@ -399,6 +399,41 @@ static void test_first_bytes(void **state)
     dict_free(&d);
 }
 
+/* A find-only phrase is found by its text and never reported by a scan;
+ * sr__matcher_skip_first keeps scans from starting at a byte (the
+ * gazetteer's "#" keys); a Vectorscan matcher refuses find-only phrases. */
+static void test_find_only(void **state)
+{
+    (void)state;
+    const char *pats[] = {"#brk", "brk", "#tag", "sdf"};
+    size_t lens[] = {4, 3, 4, 3};
+    uint32_t ids[] = {1 | SR__MATCH_FIND_ONLY, 2, 3, 4};
+    char err[256] = "";
+    sr__matcher *m = sr__matcher_new(SR_ENGINE_PORTABLE, pats, lens, ids, 4, err, sizeof err);
+    assert_non_null(m);
+    assert_int_equal(sr__matcher_find(m, "#brk", 4), 1);
+    assert_int_equal(sr__matcher_find(m, "brk", 3), 2);
+    const char *text = "#brk brk #tag sdf";
+    sr__text t;
+    assert_int_equal(sr__text_init(&t, text, strlen(text)), 0);
+    mlist l = {0};
+    assert_int_equal(sr__matcher_scan(m, &t, collect, &l), 0);
+    size_t with_tag = l.n;
+    for (size_t i = 0; i < l.n; i++)
+        assert_int_not_equal(l.v[i][2], 1); /* the find-only phrase: never */
+    assert_int_equal(with_tag, 4);          /* brk (after the '#' token), brk, #tag, sdf */
+    l.n = 0;
+    sr__matcher_skip_first(m, '#');
+    assert_int_equal(sr__matcher_scan(m, &t, collect, &l), 0);
+    assert_int_equal(l.n, 3); /* brk, brk, sdf: nothing begins at a '#' */
+    assert_int_equal(sr__matcher_find(m, "#tag", 4), 3); /* still found by its text */
+    free(l.v);
+    sr__text_release(&t);
+    sr__matcher_free(m);
+    assert_null(sr__matcher_new(SR_ENGINE_HS, pats, lens, ids, 4, err, sizeof err));
+    assert_non_null(strstr(err, "find-only"));
+}
+
 /* sr__matcher_scan_from reports exactly the matches of a full scan that start
  * at the tokens the mask allows (portable engine). */
 static void test_scan_from(void **state)
@@ -643,7 +678,7 @@ int main(void)
         cmocka_unit_test(test_empty),       cmocka_unit_test(test_unicode),
         cmocka_unit_test(test_scan_from),   cmocka_unit_test(test_hs_cache),
         cmocka_unit_test(test_large),       cmocka_unit_test(test_long_gates),
-        cmocka_unit_test(test_near_misses), cmocka_unit_test(test_first_bytes),
+        cmocka_unit_test(test_near_misses), cmocka_unit_test(test_first_bytes), cmocka_unit_test(test_find_only),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
