@@ -3276,8 +3276,7 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             }
         }
     }
-    if ((isnan(w.lat) || (w.kind == SR_GZ_CITY && w.pop < 20000)) && best->alt == UINT32_MAX &&
-        w.admin1_ix != UINT32_MAX) {
+    if ((isnan(w.lat) || w.kind == SR_GZ_CITY) && best->alt == UINT32_MAX && w.admin1_ix != UINT32_MAX) {
         /* "Sankuri (Lamu county)", "near Vodyane, Donetsk": a village known
          * by name only, or small, whose only namesakes lie in other units of
          * the same country than the one named right after it, is a village
@@ -3292,8 +3291,14 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         while (at < best->te + 3 && TOK_IN_LIST(c, at, glue))
             at++;
         const mention *um = at > best->te ? ent_at(c, at) : NULL;
+        /* a town of 20,000 or more only when the unit closes a fronted
+         * phrase: "in Benito Juarez, Nuevo Leon, a man was shot" (the comma
+         * opens the clause, in lower case) */
+        int small = isnan(w.lat) || w.pop < 20000;
+        int closes = !small && um && TOK_IN(c, um->te, ",") && um->te + 1 < c->t.ntoks &&
+                     c->t.toks[um->te + 1].kind == SR_TOK_WORD && !(c->t.toks[um->te + 1].flags & SR_TF_CAP);
         if (um && um->tb == at && um->type == MT_PLACE &&
-            !TOK_IN(c, um->te, "and", "or", ",", "-") &&
+            (closes || (small && !TOK_IN(c, um->te, "and", "or", ",", "-"))) &&
             !(best->tb > 0 && TOK_IN(c, best->tb - 1, ",", "and", "or")))
             nn = admin1_named(c, um->tb, um->te, w.iso3, named, 2, best);
         if (nn > 0 && named[0] != w.admin1_ix) {
