@@ -315,6 +315,30 @@ static void add_variant(const char *raw, uint32_t place, int own)
     vars[nvars++] = (variant){norm, place, (uint8_t)own, (uint8_t)adding_alt};
 }
 
+/* "Ar Rifā‘ī" is "Rifai" in the press, "As Sukhnah" "Sukhnah": in the Arab
+ * countries a town's name without its article, added as an alternate name
+ * (weak abroad, no own-name bonus) so that "Rifai in Thi Qar" finds the
+ * town. The rest must be a word of four letters or more. */
+static void add_articleless(const char *ascii, const char *iso3, uint32_t place)
+{
+    static const char *const arab[] = {"SYR", "IRQ", "YEM", "LBY", "SAU", "EGY", "JOR", "LBN", "PSE", "SDN",
+                                       "TUN", "DZA", "MAR", "MRT", "OMN", "ARE", "KWT", "QAT", "BHR", NULL};
+    static const char *const art[] = {"Al ", "Al-", "Ar ", "As ", "An ", "Ash ", "At ", "Ad ", "Adh ", "Az ",
+                                      "Ath ", NULL};
+    int in = 0;
+    for (int i = 0; arab[i] && !in; i++)
+        in = !strcmp(arab[i], iso3);
+    if (!in)
+        return;
+    for (int i = 0; art[i]; i++) {
+        size_t l = strlen(art[i]);
+        if (!strncmp(ascii, art[i], l) && strlen(ascii + l) >= 4 && isupper((unsigned char)ascii[l])) {
+            add_variant(ascii + l, place, 0);
+            return;
+        }
+    }
+}
+
 /* "Wajir County" → "Wajir": the admin unit without its generic word. */
 static int strip_generic(const char *name, char *out, size_t outlen)
 {
@@ -930,6 +954,7 @@ int main(int argc, char **argv)
         add_variant(fl[1], me, 0);
         add_variant(fl[2], me, 0);
         adding_alt = 1;
+        add_articleless(fl[2], iso3, me);
         for (char *s = fl[3], *e; s && *s; s = e ? e + 1 : NULL) {
             e = strchr(s, ',');
             if (e)
@@ -998,7 +1023,10 @@ int main(int argc, char **argv)
                 if (a2i >= 0 && !a2units[a2i].best)
                     a2units[a2i].best = (uint32_t)nplaces + 1;
             }
-            add_variant(nm, (uint32_t)nplaces++, 0);
+            add_variant(nm, (uint32_t)nplaces, 0);
+            adding_alt = 1;
+            add_articleless(nm, iso3, (uint32_t)nplaces++);
+            adding_alt = 0;
             nextra++;
         }
         json_decref(cj);
