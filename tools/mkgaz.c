@@ -315,11 +315,13 @@ static void add_variant(const char *raw, uint32_t place, int own)
     vars[nvars++] = (variant){norm, place, (uint8_t)own, (uint8_t)adding_alt};
 }
 
-/* "Ar Rifā‘ī" is "Rifai" in the press, "As Sukhnah" "Sukhnah": in the Arab
- * countries a town's name without its article, added as an alternate name
- * (weak abroad, no own-name bonus) so that "Rifai in Thi Qar" finds the
- * town. The rest must be a word of four letters or more. */
-static void add_articleless(const char *ascii, const char *iso3, uint32_t place)
+/* "Ar Rifā‘ī" is "Rifai" in the press, "As Sukhnah" "Sukhnah", "Al
+ * ‘Amādīyah" "Amadiya": in the Arab countries a town's name without its
+ * article (and an ayn after it), and a final "-ah" (ta marbuta) also
+ * written "-a", added as alternate names (weak abroad, no own-name bonus)
+ * so that "Rifai in Thi Qar" finds the town. What is left of the name must
+ * be four letters or more. */
+static void add_arabic_forms(const char *ascii, const char *iso3, uint32_t place)
 {
     static const char *const arab[] = {"SYR", "IRQ", "YEM", "LBY", "SAU", "EGY", "JOR", "LBN", "PSE", "SDN",
                                        "TUN", "DZA", "MAR", "MRT", "OMN", "ARE", "KWT", "QAT", "BHR", NULL};
@@ -330,11 +332,31 @@ static void add_articleless(const char *ascii, const char *iso3, uint32_t place)
         in = !strcmp(arab[i], iso3);
     if (!in)
         return;
+    char forms[2][256];
+    int nf = 0;
+    size_t n = strlen(ascii);
+    if (n >= sizeof forms[0])
+        return;
     for (int i = 0; art[i]; i++) {
         size_t l = strlen(art[i]);
-        if (!strncmp(ascii, art[i], l) && strlen(ascii + l) >= 4 && isupper((unsigned char)ascii[l])) {
-            add_variant(ascii + l, place, 0);
-            return;
+        if (strncmp(ascii, art[i], l))
+            continue;
+        const char *rest = ascii + l;
+        if (*rest == '\'' || *rest == '`')
+            rest++;
+        if (strlen(rest) >= 4 && isupper((unsigned char)*rest))
+            snprintf(forms[nf++], sizeof forms[0], "%s", rest);
+        break;
+    }
+    if (n > 5 && !strcmp(ascii + n - 2, "ah") && strchr("aeiou", ascii[n - 3]) == NULL) {
+        snprintf(forms[nf++], sizeof forms[0], "%.*s", (int)(n - 1), ascii);
+    }
+    for (int k = 0; k < nf; k++) {
+        add_variant(forms[k], place, 0);
+        size_t m = strlen(forms[k]);
+        if (k == 0 && nf == 2 && m > 5 && !strcmp(forms[k] + m - 2, "ah")) {
+            forms[k][m - 1] = 0; /* "Amadiyah" → "Amadiya" */
+            add_variant(forms[k], place, 0);
         }
     }
 }
@@ -954,7 +976,7 @@ int main(int argc, char **argv)
         add_variant(fl[1], me, 0);
         add_variant(fl[2], me, 0);
         adding_alt = 1;
-        add_articleless(fl[2], iso3, me);
+        add_arabic_forms(fl[2], iso3, me);
         for (char *s = fl[3], *e; s && *s; s = e ? e + 1 : NULL) {
             e = strchr(s, ',');
             if (e)
@@ -1025,7 +1047,7 @@ int main(int argc, char **argv)
             }
             add_variant(nm, (uint32_t)nplaces, 0);
             adding_alt = 1;
-            add_articleless(nm, iso3, (uint32_t)nplaces++);
+            add_arabic_forms(nm, iso3, (uint32_t)nplaces++);
             adding_alt = 0;
             nextra++;
         }
