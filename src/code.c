@@ -1437,6 +1437,11 @@ static int place_plausible(const coder *c, const rawmatch *r)
         !TOK_IN(c, r->te, "district", "province", "county", "city", "town", "governorate", "region", "state",
                 "village", "municipality"))
         return 0;
+    /* "(Hays, Al Hudaydah)": the first name of a parenthesis of units
+     * opened after a place is a district, whatever English word it is */
+    if (r->tb > 0 && TOK_IN(c, r->tb - 1, "(") && r->te + 1 < c->t.ntoks && TOK_IN(c, r->te, ",") &&
+        (c->t.toks[r->te + 1].flags & SR_TF_CAP))
+        return 1;
     return r->tb > 0 && TOK_IN_LIST(c, r->tb - 1, locatives);
 }
 
