@@ -2557,6 +2557,7 @@ static void coherent_places(coder *c)
                 continue; /* "Hyderabad (Hyderabad, Sindh)": a name says nothing of itself */
             const sr__gzname *n2 = sr__gaz_name(g, m2->row);
             uint32_t bp = UINT32_MAX, bu = UINT32_MAX, bpop = 0;
+            int bown = 0;
             for (uint32_t b = 0; b < n2->count; b++) {
                 uint32_t ui = sr__gaz_list(g, n2->first + b);
                 const sr__gzplace *u = sr__gaz_place(g, ui);
@@ -2569,12 +2570,16 @@ static void coherent_places(coder *c)
                         continue; /* "Santa Rosa, Laguna": Laguna is the town's admin2 unit */
                     /* the town before its admin2 unit, then the largest; a
                      * town of unknown size ("Maungdaw, Rakhine": an own row)
-                     * still before a unit of no known size */
+                     * still before a unit of no known size; of two of the
+                     * same size, sitrep's own row ("Kadikoy, Istanbul" is the
+                     * city's district, not a village of the province) */
                     uint32_t rank = p->kind == SR_GZ_ADMIN2 ? p->pop / 64 : p->pop + 1;
-                    if (p->kind != SR_GZ_ADMIN1 && p->admin1 == u->admin1 && (bp == UINT32_MAX || rank > bpop)) {
+                    if (p->kind != SR_GZ_ADMIN1 && p->admin1 == u->admin1 &&
+                        (bp == UINT32_MAX || rank > bpop || (rank == bpop && p->own && !bown))) {
                         bp = pi;
                         bu = ui;
                         bpop = rank;
+                        bown = p->own;
                     }
                 }
             }
