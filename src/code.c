@@ -2574,6 +2574,16 @@ static void coherent_places(coder *c)
                      * same size, sitrep's own row ("Kadikoy, Istanbul" is the
                      * city's district, not a village of the province) */
                     uint32_t rank = p->kind == SR_GZ_ADMIN2 ? p->pop / 64 : p->pop + 1;
+                    if (p->kind == SR_GZ_CITY && !strcmp(p->fcode, "PPLA2"))
+                        /* the seat of a unit of its own name stands for the
+                         * unit ("El Salto, Jalisco": the municipality's
+                         * seat, not a village of El Salto a little larger) */
+                        for (uint32_t q = 0; q < n1->count; q++) {
+                            const sr__gzplace *o = sr__gaz_place(g, sr__gaz_list(g, n1->first + q));
+                            if (o->kind == SR_GZ_ADMIN2 && o->admin2 == p->admin2 && o->admin1 == p->admin1 &&
+                                o->pop + 1 > rank)
+                                rank = o->pop + 1;
+                        }
                     if (p->kind != SR_GZ_ADMIN1 && p->admin1 == u->admin1 &&
                         (bp == UINT32_MAX || rank > bpop || (rank == bpop && p->own && !bown))) {
                         bp = pi;
