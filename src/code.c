@@ -3317,10 +3317,33 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         int small = isnan(w.lat) || w.pop < 20000;
         int closes = !small && um && TOK_IN(c, um->te, ",") && um->te + 1 < c->t.ntoks &&
                      c->t.toks[um->te + 1].kind == SR_TOK_WORD && !(c->t.toks[um->te + 1].flags & SR_TF_CAP);
-        if (um && um->tb == at && um->type == MT_PLACE &&
-            (closes || (small && !TOK_IN(c, um->te, "and", "or", ",", "-"))) &&
-            !(best->tb > 0 && TOK_IN(c, best->tb - 1, ",", "and", "or")))
+        int fits = um && um->tb == at && um->type == MT_PLACE &&
+                   (closes || (small && !TOK_IN(c, um->te, "and", "or", ",", "-"))) &&
+                   !(best->tb > 0 && TOK_IN(c, best->tb - 1, ",", "and", "or"));
+        if (fits)
             nn = admin1_named(c, um->tb, um->te, w.iso3, named, 2, best);
+        if (fits && nn == 0 && !isnan(w.lat)) {
+            /* "Jalalpur, Shamli (UP)": the same for a district (admin2
+             * unit) of the town's country that holds none of its
+             * namesakes (the neighbours rule found none): the district's
+             * units and point (precision 2) */
+            const sr__gaz *g = c->ctx->gaz;
+            const sr__gzname *un = sr__gaz_name(g, um->row);
+            const sr__gzplace *bp = sr__gaz_place(g, w.place);
+            for (uint32_t q = 0; q < un->count; q++) {
+                uint32_t qi = sr__gaz_list(g, un->first + q);
+                const sr__gzplace *u2 = sr__gaz_place(g, qi);
+                if (u2->kind != SR_GZ_ADMIN2 || memcmp(u2->iso3, w.iso3, 4) || u2->admin1 == SR_GZ_NONE ||
+                    (u2->admin2 == bp->admin2 && u2->admin1 == bp->admin1) || isnan(u2->lat))
+                    continue;
+                sr__where u;
+                const char *nm = w.name;
+                sr__place_where(g, qi, &u);
+                w = u;
+                w.name = nm;
+                break;
+            }
+        }
         if (nn > 0 && named[0] != w.admin1_ix) {
             sr__where u;
             sr__place_where(c->ctx->gaz, sr__gaz_admin1(c->ctx->gaz, named[0])->place, &u);
