@@ -1437,6 +1437,11 @@ static int place_plausible(const coder *c, const rawmatch *r)
         !TOK_IN(c, r->te, "district", "province", "county", "city", "town", "governorate", "region", "state",
                 "village", "municipality"))
         return 0;
+    /* "(Hays, Al Hudaydah)": the first name of a parenthesis of units
+     * opened after a place is a district, whatever English word it is */
+    if (r->tb > 0 && TOK_IN(c, r->tb - 1, "(") && r->te + 1 < c->t.ntoks && TOK_IN(c, r->te, ",") &&
+        (c->t.toks[r->te + 1].flags & SR_TF_CAP))
+        return 1;
     return r->tb > 0 && TOK_IN_LIST(c, r->tb - 1, locatives);
 }
 
@@ -2552,6 +2557,7 @@ static void coherent_places(coder *c)
                 continue; /* "Hyderabad (Hyderabad, Sindh)": a name says nothing of itself */
             const sr__gzname *n2 = sr__gaz_name(g, m2->row);
             uint32_t bp = UINT32_MAX, bu = UINT32_MAX, bpop = 0;
+            int bown = 0;
             for (uint32_t b = 0; b < n2->count; b++) {
                 uint32_t ui = sr__gaz_list(g, n2->first + b);
                 const sr__gzplace *u = sr__gaz_place(g, ui);
@@ -2564,12 +2570,26 @@ static void coherent_places(coder *c)
                         continue; /* "Santa Rosa, Laguna": Laguna is the town's admin2 unit */
                     /* the town before its admin2 unit, then the largest; a
                      * town of unknown size ("Maungdaw, Rakhine": an own row)
-                     * still before a unit of no known size */
+                     * still before a unit of no known size; of two of the
+                     * same size, sitrep's own row ("Kadikoy, Istanbul" is the
+                     * city's district, not a village of the province) */
                     uint32_t rank = p->kind == SR_GZ_ADMIN2 ? p->pop / 64 : p->pop + 1;
-                    if (p->kind != SR_GZ_ADMIN1 && p->admin1 == u->admin1 && (bp == UINT32_MAX || rank > bpop)) {
+                    if (p->kind == SR_GZ_CITY && !strcmp(p->fcode, "PPLA2"))
+                        /* the seat of a unit of its own name stands for the
+                         * unit ("El Salto, Jalisco": the municipality's
+                         * seat, not a village of El Salto a little larger) */
+                        for (uint32_t q = 0; q < n1->count; q++) {
+                            const sr__gzplace *o = sr__gaz_place(g, sr__gaz_list(g, n1->first + q));
+                            if (o->kind == SR_GZ_ADMIN2 && o->admin2 == p->admin2 && o->admin1 == p->admin1 &&
+                                o->pop + 1 > rank)
+                                rank = o->pop + 1;
+                        }
+                    if (p->kind != SR_GZ_ADMIN1 && p->admin1 == u->admin1 &&
+                        (bp == UINT32_MAX || rank > bpop || (rank == bpop && p->own && !bown))) {
                         bp = pi;
                         bu = ui;
                         bpop = rank;
+                        bown = p->own;
                     }
                 }
             }
@@ -3276,8 +3296,7 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
             }
         }
     }
-    if ((isnan(w.lat) || (w.kind == SR_GZ_CITY && w.pop < 20000)) && best->alt == UINT32_MAX &&
-        w.admin1_ix != UINT32_MAX) {
+    if ((isnan(w.lat) || w.kind == SR_GZ_CITY) && best->alt == UINT32_MAX && w.admin1_ix != UINT32_MAX) {
         /* "Sankuri (Lamu county)", "near Vodyane, Donetsk": a village known
          * by name only, or small, whose only namesakes lie in other units of
          * the same country than the one named right after it, is a village
@@ -3292,10 +3311,39 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         while (at < best->te + 3 && TOK_IN_LIST(c, at, glue))
             at++;
         const mention *um = at > best->te ? ent_at(c, at) : NULL;
-        if (um && um->tb == at && um->type == MT_PLACE &&
-            !TOK_IN(c, um->te, "and", "or", ",", "-") &&
-            !(best->tb > 0 && TOK_IN(c, best->tb - 1, ",", "and", "or")))
+        /* a town of 20,000 or more only when the unit closes a fronted
+         * phrase: "in Benito Juarez, Nuevo Leon, a man was shot" (the comma
+         * opens the clause, in lower case) */
+        int small = isnan(w.lat) || w.pop < 20000;
+        int closes = !small && um && TOK_IN(c, um->te, ",") && um->te + 1 < c->t.ntoks &&
+                     c->t.toks[um->te + 1].kind == SR_TOK_WORD && !(c->t.toks[um->te + 1].flags & SR_TF_CAP);
+        int fits = um && um->tb == at && um->type == MT_PLACE &&
+                   (closes || (small && !TOK_IN(c, um->te, "and", "or", ",", "-"))) &&
+                   !(best->tb > 0 && TOK_IN(c, best->tb - 1, ",", "and", "or"));
+        if (fits)
             nn = admin1_named(c, um->tb, um->te, w.iso3, named, 2, best);
+        if (fits && nn == 0 && !isnan(w.lat)) {
+            /* "San Carlos, Negros Occidental": the same for a district
+             * (admin2 unit) of the town's country that holds none of its
+             * namesakes (the neighbours rule found none): the district's
+             * units and point (precision 2), the town's name */
+            const sr__gaz *g = c->ctx->gaz;
+            const sr__gzname *un = sr__gaz_name(g, um->row);
+            const sr__gzplace *bp = sr__gaz_place(g, w.place);
+            for (uint32_t q = 0; q < un->count; q++) {
+                uint32_t qi = sr__gaz_list(g, un->first + q);
+                const sr__gzplace *u2 = sr__gaz_place(g, qi);
+                if (u2->kind != SR_GZ_ADMIN2 || memcmp(u2->iso3, w.iso3, 4) || u2->admin1 == SR_GZ_NONE ||
+                    (u2->admin2 == bp->admin2 && u2->admin1 == bp->admin1) || isnan(u2->lat))
+                    continue;
+                sr__where u;
+                const char *nm = w.name;
+                sr__place_where(g, qi, &u);
+                w = u;
+                w.name = nm;
+                break;
+            }
+        }
         if (nn > 0 && named[0] != w.admin1_ix) {
             sr__where u;
             sr__place_where(c->ctx->gaz, sr__gaz_admin1(c->ctx->gaz, named[0])->place, &u);

