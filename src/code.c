@@ -1700,12 +1700,14 @@ static int index_mentions(coder *c)
     if (sr__grow((void **)&c->menfrom, &c->capmenfrom, nt, sizeof *c->menfrom) ||
         sr__grow((void **)&c->nextplace, &c->capnextplace, c->nmen, sizeof *c->nextplace))
         return SR_ENOMEM;
-    size_t k = 0;
-    for (size_t i = 0; i <= nt; i++) {
-        while (k < c->nmen && c->men[k].tb < i)
-            k++;
-        c->menfrom[i] = (uint32_t)k;
-    }
+    /* (filled run by run, mention after mention: a token-by-token walk that
+     * tests the next mention at every token mispredicts its way through) */
+    size_t i = 0;
+    for (size_t k = 0; k < c->nmen; k++)
+        for (uint32_t tb = c->men[k].tb; i <= tb && i <= nt; i++)
+            c->menfrom[i] = (uint32_t)k;
+    for (; i <= nt; i++)
+        c->menfrom[i] = (uint32_t)c->nmen;
     uint32_t next = (uint32_t)c->nmen;
     c->nextplace[c->nmen] = next;
     for (size_t j = c->nmen; j-- > 0;) {
