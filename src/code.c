@@ -1573,9 +1573,11 @@ static int build_mentions(coder *c)
                 c->ti[k].quant = (int)c->nmen;
             reach_q = r->te;
         }
-        if (c->t.toks[i].kind == SR_TOK_WORD && c->t.toks[i].e - c->t.toks[i].s >= 7 &&
-            tens_initial(c->t.norm[c->t.toks[i].s]) &&
-            memchr(c->t.norm + c->t.toks[i].s, '-', c->t.toks[i].e - c->t.toks[i].s)) {
+        /* a compound number is 9 to 13 bytes, its dash right after the tens
+         * ("forty-", "twenty-", "seventy-"): the cheap tests first */
+        const char *w = c->t.norm + c->t.toks[i].s;
+        if (c->t.toks[i].kind == SR_TOK_WORD && c->t.toks[i].e - c->t.toks[i].s - 9 <= 4 && tens_initial(w[0]) &&
+            (w[5] == '-' || w[6] == '-' || w[7] == '-')) {
             int v = compound_number(c->t.norm + c->t.toks[i].s, c->t.toks[i].e - c->t.toks[i].s);
             if (v > 0) {
                 if (add_mention(c, (mention){MT_NUM, i, i + 1, (uint32_t)v, 0}))
