@@ -258,14 +258,15 @@ static void cat3(char *buf, size_t n, const char *pre, const char *s, const char
     buf[o] = 0;
 }
 
-/* Bounded string copy (snprintf "%s" without the formatting cost). */
+/* Bounded string copy (snprintf "%s" without the formatting cost). The
+ * strings are names of a few dozen bytes at most, copied for every candidate:
+ * one pass, no call to strlen and memcpy. */
 static void scopy(char *dst, size_t cap, const char *src)
 {
-    size_t n = strlen(src);
-    if (n >= cap)
-        n = cap - 1;
-    memcpy(dst, src, n);
-    dst[n] = 0;
+    size_t i = 0;
+    for (; i + 1 < cap && src[i]; i++)
+        dst[i] = src[i];
+    dst[i] = 0;
 }
 
 
