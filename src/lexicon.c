@@ -412,15 +412,15 @@ static int load_file(loader *L, const char *dir, const char *name, int nfields, 
 
 static int iso_slot(const char *iso)
 {
-    if (!iso || strlen(iso) != 3)
+    if (!iso)
         return -1;
     int k = 0;
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 3; i++) { /* (a NUL among the three fails the test) */
         if (iso[i] < 'A' || iso[i] > 'Z')
             return -1;
         k = k * 26 + (iso[i] - 'A');
     }
-    return k;
+    return iso[3] ? -1 : k; /* three letters exactly */
 }
 
 int sr__lexicon_iso(const sr__lexicon *lx, const char *iso3)
