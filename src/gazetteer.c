@@ -126,31 +126,7 @@ void sr__gaz_free(sr__gaz *g)
  * table of a hundred megabytes. */
 int sr__gaz_scan(const sr__gaz *g, const sr__text *t, sr__match_cb cb, void *ud)
 {
-    uint8_t *starts = sr__matcher_starts_buf(g->m, t->ntoks + 1); /* (kept: no malloc per text) */
-    if (!starts)
-        return SR_ENOMEM;
-    for (size_t i = 0; i < t->ntoks; i++) {
-        const sr__tok *k = &t->toks[i];
-        starts[i] = k->kind == SR_TOK_WORD && (k->flags & SR_TF_CAP);
-        if (!starts[i] && k->kind == SR_TOK_WORD) {
-            /* the articles: al el ad ar as az an at ash, alone or before a
-             * dash ("al-bukamal" as one token: its article decides) */
-            const unsigned char *w = (const unsigned char *)t->norm + k->s;
-            size_t n = k->e - k->s;
-            unsigned c0 = w[0], c1 = n > 1 ? w[1] : 0;
-            if (c0 != 'a' && c0 != 'e')
-                continue;
-            if (n > 3) /* the first dash among the first 4 bytes (not w[0]: a letter) */
-                n = c1 == '-' ? 1 : w[2] == '-' ? 2 : w[3] == '-' ? 3 : n;
-            if (n == 2)
-                starts[i] = c0 == 'e' ? c1 == 'l'
-                                      : (c1 == 'l' || c1 == 'd' || c1 == 'r' || c1 == 's' || c1 == 'z' || c1 == 'n' ||
-                                         c1 == 't');
-            else
-                starts[i] = n == 3 && c0 == 'a' && c1 == 's' && w[2] == 'h';
-        }
-    }
-    return sr__matcher_scan_from(g->m, t, starts, cb, ud);
+    return sr__matcher_scan_flags(g->m, t, SR_TF_CAP | SR_TF_ARTICLE, cb, ud);
 }
 
 size_t sr__gaz_nplaces(const sr__gaz *g) { return (size_t)g->h->nplaces; }

@@ -71,7 +71,9 @@ enum {
     SR_TF_CAP = 1,      /* original starts with an uppercase letter */
     SR_TF_ALLCAPS = 2,  /* original is all uppercase (2+ letters) */
     SR_TF_SSTART = 4,   /* first token of a sentence */
-    SR_TF_NEWLINE = 8   /* a line break precedes the token */
+    SR_TF_NEWLINE = 8,  /* a line break precedes the token */
+    SR_TF_ARTICLE = 16  /* a lowercase word that is an Arabic article (al el ad ar as az an at ash),
+                           alone or before a dash ("al-bukamal"): place names may open with one */
 };
 typedef struct sr__tok {
     uint32_t s, e;   /* span in norm */
@@ -146,6 +148,9 @@ int sr__matcher_scan(sr__matcher *m, const sr__text *t, sr__match_cb cb, void *u
 /* The same, for a portable matcher, trying only the tokens i with starts[i]
  * set as the first token of a match (the gazetteer: names start upper-case). */
 int sr__matcher_scan_from(sr__matcher *m, const sr__text *t, const uint8_t *starts, sr__match_cb cb, void *ud);
+/* The same, trying only the tokens that have one of the SR_TF_ flags in mask
+ * (the gazetteer: SR_TF_CAP | SR_TF_ARTICLE), without a mask array. */
+int sr__matcher_scan_flags(sr__matcher *m, const sr__text *t, unsigned mask, sr__match_cb cb, void *ud);
 /* A buffer of n bytes for such a starts mask, kept by the matcher from one
  * scan to the next (NULL: out of memory); valid until the next call or
  * sr__matcher_free. */

@@ -865,7 +865,7 @@ static int scan_hs(sr__matcher *m, const sr__text *t)
  * (the Vectorscan engine's full scan) it also notes whether a span was one;
  * inlined twice, so that the other scans do not test for them. */
 static inline __attribute__((always_inline)) int scan_hash(sr__matcher *m, const sr__text *t,
-                                                           const uint8_t *starts, int gates)
+                                                           const uint8_t *starts, unsigned mask, int gates)
 {
     m->gate = 0;
     if (!m->maxtoks)
@@ -877,7 +877,7 @@ static inline __attribute__((always_inline)) int scan_hash(sr__matcher *m, const
     /* the matcher's fields in locals: add_hit stores through m */
     const size_t ntoks = t->ntoks, maxtoks = m->maxtoks, maxlen = m->maxlen;
     for (size_t i = 0; i < ntoks; i++) {
-        if ((starts && !starts[i]) || !m->first[u[k[i].s]])
+        if ((starts && !starts[i]) || (mask && !(k[i].flags & mask)) || !m->first[u[k[i].s]])
             continue; /* (a phrase begins with its first token's first byte: commas, stops and
                          brackets begin none of the lexicon's) */
         uint64_t h = FNV_OFF;
@@ -949,19 +949,18 @@ static void sort_hits(hit *h, size_t n)
     }
 }
 
-int sr__matcher_scan(sr__matcher *m, const sr__text *t, sr__match_cb cb, void *ud)
-{
-    return sr__matcher_scan_from(m, t, NULL, cb, ud);
-}
 
-int sr__matcher_scan_from(sr__matcher *m, const sr__text *t, const uint8_t *starts, sr__match_cb cb, void *ud)
+/* A scan from every token (starts NULL, mask 0), from the tokens starts[]
+ * marks, or from those with a flag of mask. */
+static int scan_some(sr__matcher *m, const sr__text *t, const uint8_t *starts, unsigned mask, sr__match_cb cb,
+                     void *ud)
 {
     if (!m || !t || !cb)
         return SR_EINVAL;
     m->nhits = 0;
     m->err = 0;
-    int full_hs = m->kind == ENG_HS && !starts;
-    int rc = full_hs ? scan_hash(m, t, NULL, 1) : scan_hash(m, t, starts, 0);
+    int full_hs = m->kind == ENG_HS && !starts && !mask;
+    int rc = full_hs ? scan_hash(m, t, NULL, 0, 1) : scan_hash(m, t, starts, mask, 0);
     size_t nhs = m->nhits; /* hits [0, nhs) from the hash, the rest from Vectorscan */
     if (!rc && full_hs && m->gate)
         rc = scan_hs(m, t);
@@ -979,4 +978,19 @@ int sr__matcher_scan_from(sr__matcher *m, const sr__text *t, const uint8_t *star
         prev = h;
     }
     return 0;
+}
+
+int sr__matcher_scan(sr__matcher *m, const sr__text *t, sr__match_cb cb, void *ud)
+{
+    return scan_some(m, t, NULL, 0, cb, ud);
+}
+
+int sr__matcher_scan_from(sr__matcher *m, const sr__text *t, const uint8_t *starts, sr__match_cb cb, void *ud)
+{
+    return scan_some(m, t, starts, 0, cb, ud);
+}
+
+int sr__matcher_scan_flags(sr__matcher *m, const sr__text *t, unsigned mask, sr__match_cb cb, void *ud)
+{
+    return scan_some(m, t, NULL, mask, cb, ud);
 }

@@ -567,6 +567,24 @@ typedef struct tk {
     size_t ncand, capcand;
 } tk;
 
+
+/* Is the normalised word w[0..n) an Arabic article (al el ad ar as az an at
+ * ash), alone or before a dash ("al-bukamal" as one token: its article
+ * decides)? Place names may open with one written in lowercase. */
+static int is_article(const char *norm, size_t n)
+{
+    const unsigned char *w = (const unsigned char *)norm;
+    unsigned c0 = w[0], c1 = n > 1 ? w[1] : 0;
+    if (c0 != 'a' && c0 != 'e')
+        return 0;
+    if (n > 3) /* the first dash among the first 4 bytes (not w[0]: a letter) */
+        n = c1 == '-' ? 1 : w[2] == '-' ? 2 : w[3] == '-' ? 3 : n;
+    if (n == 2)
+        return c0 == 'e' ? c1 == 'l'
+                         : (c1 == 'l' || c1 == 'd' || c1 == 'r' || c1 == 's' || c1 == 'z' || c1 == 'n' || c1 == 't');
+    return n == 3 && c0 == 'a' && c1 == 's' && w[2] == 'h';
+}
+
 static int tok_push(tk *k, size_t s, size_t e, int kind, int nl, int cand)
 {
     sr__text *t = k->t;
@@ -603,6 +621,8 @@ static int tok_push(tk *k, size_t s, size_t e, int kind, int nl, int cand)
     o->flags = kind == SR_TOK_PUNCT || c0 - 'a' < 26u ? 0 : case_flags(t->orig, o->os, o->oe);
     if (nl)
         o->flags |= SR_TF_NEWLINE;
+    if (kind == SR_TOK_WORD && !(o->flags & SR_TF_CAP) && is_article(t->norm + s, e - s))
+        o->flags |= SR_TF_ARTICLE;
     k->nl[t->ntoks] = (uint8_t)(nl > 2 ? 2 : nl);
     /* split_sentences looks only at tokens after a line break and at those
      * that may end a sentence (cand: tokenise says which) */

@@ -196,6 +196,31 @@ static void check_sents(const char *text, const char *const *want)
         check_sents(text, w_);                             \
     } while (0)
 
+/* The article flag: a lowercase Arabic article alone or before a dash, never
+ * a capitalised word (which the gazetteer tries anyway) or a longer word. */
+static void test_article_flag(void **state)
+{
+    (void)state;
+    const char *text = "al-Bukamal, el Fasher, al qaim, ash Shaddadi, as-Safira, Al Bab, alex, ela, ashes, at 5";
+    const char *want[] = {"al-bukamal", "el", "al", "ash", "as-safira", "at"};
+    sr__text t;
+    assert_int_equal(sr__text_init(&t, text, strlen(text)), 0);
+    size_t nw = 0;
+    for (size_t i = 0; i < t.ntoks; i++) {
+        if (!(t.toks[i].flags & SR_TF_ARTICLE))
+            continue;
+        assert_true(nw < sizeof want / sizeof *want);
+        size_t n = t.toks[i].e - t.toks[i].s;
+        assert_int_equal(n, strlen(want[nw]));
+        assert_memory_equal(t.norm + t.toks[i].s, want[nw], n);
+        assert_int_equal(t.toks[i].kind, SR_TOK_WORD);
+        assert_false(t.toks[i].flags & SR_TF_CAP);
+        nw++;
+    }
+    assert_int_equal(nw, sizeof want / sizeof *want);
+    sr__text_release(&t);
+}
+
 static void test_sentences(void **state)
 {
     (void)state;
@@ -440,7 +465,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_offsets),  cmocka_unit_test(test_folding), cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_sentences), cmocka_unit_test(test_edge), cmocka_unit_test(test_ascii_runs),
-        cmocka_unit_test(test_reuse),
+        cmocka_unit_test(test_reuse), cmocka_unit_test(test_article_flag),
         cmocka_unit_test(test_long_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
