@@ -7454,6 +7454,83 @@ static void fought_back(coder *c)
     }
 }
 
+/* Does sentence s tell that some of the attackers themselves were killed:
+ * "two of the suspected bandits were killed", "killing 2 of the attackers",
+ * "Four attackers were killed", "as was one of the raiders"? A death word
+ * within a few tokens of an attacker noun read as the dead, not as the
+ * killers ("the attackers killed two" has the noun before an active verb). */
+static int attackers_fell(const coder *c, uint32_t s)
+{
+    uint32_t tb = c->t.sents[s].tb, te = c->t.sents[s].te;
+    for (uint32_t k = tb; k < te; k++) {
+        if (!TOK_IN(c, k, "attackers", "assailants", "assaillants", "raiders", "bandits", "gunmen", "militants",
+                          "attacker", "assailant", "raider", "bandit", "gunman"))
+            continue;
+        uint32_t h = k; /* "of the (suspected) attackers": some of them */
+        if (h > tb && TOK_IN(c, h - 1, "suspected", "alleged", "armed"))
+            h--;
+        int of = h >= tb + 2 && tok_is(c, h - 1, "the") && tok_is(c, h - 2, "of");
+        int passive = k + 2 < te && TOK_IN(c, k + 1, "were", "was") && !tok_is(c, k + 2, "not");
+        if (!of && !passive)
+            continue;
+        /* the death word after the noun ("… were (, however,) shot dead"),
+         * or before it for "of the" ("killing 2 of the attackers", "killed,
+         * as was one of the attackers") */
+        for (uint32_t j = k + 1; j < te && j <= k + 5; j++)
+            if (TOK_IN(c, j, "killed", "dead", "died", "slain", "lynched") || (j + 1 < te && tok_is(c, j, "shot") &&
+                                                                               TOK_IN(c, j + 1, "dead", "and")))
+                return 1;
+        for (uint32_t j = h >= tb + 7 ? h - 7 : tb; of && j + 2 < h; j++)
+            if (TOK_IN(c, j, "killing", "killed", "shooting", "dead") && !tok_is(c, j + 1, "by"))
+                return 1;
+    }
+    return 0;
+}
+
+/* "Bandits attacked the village. During the raid, two of the bandits were
+ * killed.": attackers who die in their own attack met armed resistance, and
+ * ACLED codes such a raid as an armed clash (the dev file and Kenya alike);
+ * the killing told in the same paragraph is the same fight, and a state
+ * force that did the killing is the other side. */
+static void attackers_killed(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !STREQ(x->sub_event_type, "Attack") || x->ev.inter1 < 2 || x->ev.inter1 > 4 ||
+            (x->ev.inter2 && x->ev.inter2 != 7) || x->sent >= c->t.nsents)
+            continue;
+        uint32_t fell = UINT32_MAX;
+        for (uint32_t s = x->sent; s <= x->sent + 2 && s < c->t.nsents && fell == UINT32_MAX; s++) {
+            if (c->para && c->para[s] != c->para[x->sent])
+                break;
+            if (attackers_fell(c, s))
+                fell = s;
+        }
+        if (fell == UINT32_MAX)
+            continue;
+        x->sub_event_type = "Armed clash";
+        x->event_type = event_type_of(x->sub_event_type);
+        for (size_t k = j + 1; k < c->ncands; k++) { /* the killing told with it */
+            cand *y = &c->cands[k];
+            if (y->sent > fell)
+                break;
+            if (y->merged || y->sent != fell || (y->has_date && x->has_date && strcmp(y->ev.event_date, x->ev.event_date)))
+                continue;
+            if (y->ev.inter1 == 1 && *y->actor1) {
+                scopy(x->actor2, sizeof x->actor2, y->actor1);
+                x->ev.inter2 = 1;
+                x->ev.ev_actor2 = y->ev.ev_actor1;
+                x->role2 = 's';
+            }
+            if (x->ev.fatalities < 0 && y->ev.fatalities >= 0) {
+                take_toll(&x->ev, &y->ev);
+            }
+            y->merged = 1;
+            break;
+        }
+    }
+}
+
 /* The paragraph around sentence s (up to two sentences on) says the victim
  * belonged to the criminal world: "had charges against him for drug
  * trafficking", "was a known drug dealer" (a criminal record or a motive
@@ -7559,6 +7636,7 @@ static void merge_cands(coder *c)
 {
     answered_fire(c);
     fought_back(c);
+    attackers_killed(c);
     gang_victims(c);
     protesting_mob(c);
     protest_interventions(c);
