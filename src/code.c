@@ -7610,6 +7610,70 @@ static void protesting_mob(coder *c)
     }
 }
 
+/* Do sentences s.. of the paragraph (up to two on) call the crowd rioters:
+ * "police dispersed rioters", "battles between officers and rioters",
+ * "rioting traders", "a riot broke out"? Not rioters named as the authors
+ * of what a protest is against ("the burning of a truck by rioters"), nor
+ * anti-riot police. */
+static int called_rioters(const coder *c, uint32_t s0)
+{
+    for (uint32_t s = s0; s <= s0 + 2 && s < c->t.nsents; s++) {
+        if (c->para && c->para[s] != c->para[s0])
+            break;
+        uint32_t tb = c->t.sents[s].tb, te = c->t.sents[s].te;
+        for (uint32_t k = tb; k < te; k++) {
+            int riot = TOK_IN(c, k, "rioters", "rioting", "rioted");
+            if (!riot && k + 1 < te && TOK_IN(c, k, "riot", "riots"))
+                riot = TOK_IN(c, k + 1, "broke", "breaks", "erupted", "erupts");
+            if (!riot || (k > tb && TOK_IN(c, k - 1, "by", "anti", "anti-", "against")) ||
+                (k + 1 < te && TOK_IN(c, k + 1, "police", "squad", "gear", "control", "unit", "units")))
+                continue;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "Supporters protested the results. Police intervened and battled the
+ * rioters.": a demonstration the report itself calls a riot (its crowd
+ * "rioters", "a riot broke out") is a violent demonstration, whatever act
+ * is told; the riot or fight told with it in those sentences is the same
+ * event. */
+static void rioting_protest(coder *c)
+{
+    for (size_t i = 0; i < c->ncands; i++) {
+        cand *p = &c->cands[i];
+        if (p->merged || p->sent >= c->t.nsents ||
+            !(STREQ(p->sub_event_type, "Peaceful protest") || STREQ(p->sub_event_type, "Protest with intervention")) ||
+            !called_rioters(c, p->sent))
+            continue;
+        p->sub_event_type = "Violent demonstration";
+        p->event_type = event_type_of(p->sub_event_type);
+        p->actor1[0] = 0;
+        if (*p->country)
+            cat3(p->actor1, sizeof p->actor1, "Rioters (", p->country, ")");
+        p->ev.inter1 = 5;
+        for (size_t j = i + 1; j < c->ncands; j++) {
+            cand *q = &c->cands[j];
+            if (q->sent > p->sent + 2 || q->para != p->para)
+                break;
+            if (q->merged || (q->has_date && p->has_date && strcmp(q->ev.event_date, p->ev.event_date)) ||
+                !(STREQ(q->event_type, "Riots") || STREQ(q->event_type, "Protests") ||
+                  q->ev.inter1 == 5 || q->ev.inter2 == 5))
+                continue;
+            const char *st = q->ev.inter1 == 1 ? q->actor1 : q->ev.inter2 == 1 ? q->actor2 : "";
+            if (*st && !*p->actor2) {
+                scopy(p->actor2, sizeof p->actor2, st);
+                p->ev.inter2 = 1;
+            }
+            if (p->ev.fatalities < 0 && q->ev.fatalities >= 0) {
+                take_toll(&p->ev, &q->ev);
+            }
+            q->merged = 1;
+        }
+    }
+}
+
 /* "Villagers accidentally stepped on a landmine in an area of fighting in
  * the 1980s.": a mine stepped on by chance, or unexploded ordnance, is an
  * explosive remnant of war, which ACLED codes as Other (decided once the
@@ -7640,6 +7704,7 @@ static void merge_cands(coder *c)
     gang_victims(c);
     protesting_mob(c);
     protest_interventions(c);
+    rioting_protest(c);
     one_side_twice(c);
     called_air_support(c);
     lynched_suspects(c);
