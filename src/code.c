@@ -7531,6 +7531,81 @@ static void attackers_killed(coder *c)
     }
 }
 
+/* Sentence s tells of bodies found: "were later found dead", "their bodies
+ * were found", "the bodies of the arrested were found". */
+static int found_dead(const coder *c, uint32_t s)
+{
+    int found = 0, dead = 0;
+    for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te; k++) {
+        found |= tok_is(c, k, "found");
+        dead |= TOK_IN(c, k, "dead", "bodies", "body", "corpses", "corpse");
+    }
+    return found && dead;
+}
+
+/* "Police assault and arrest a journalist", "arrested four men … three
+ * were found dead the following day": an arrest joined with a beating or
+ * torture of the same people, or whose detainees are found dead after it,
+ * is violence against them, which ACLED codes as an attack by the force
+ * that held them, not as an arrest. */
+static void arrest_harm(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !STREQ(x->sub_event_type, "Arrests") || x->sent >= c->t.nsents ||
+            !(x->ev.inter1 == 1 || (!x->ev.inter1 && x->ev.inter2 == 1)))
+            continue;
+        uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+        int harm = 0; /* the two verbs joined by "and": "assault and arrest", "arrest and torture" */
+        for (uint32_t k = tb; k + 2 < te && !harm; k++) {
+            if (!tok_is(c, k + 1, "and"))
+                continue;
+            int a0 = TOK_IN(c, k, "arrest", "arrested", "arrests", "detain", "detained", "detains");
+            int a2 = TOK_IN(c, k + 2, "arrest", "arrested", "arrests", "detain", "detained", "detains");
+            int h0 = TOK_IN(c, k, "assault", "assaulted", "assaults", "beat", "beaten", "beats", "torture",
+                                  "tortured", "tortures");
+            int h2 = TOK_IN(c, k + 2, "assault", "assaulted", "assaults", "beat", "beaten", "beats", "torture",
+                                      "tortured", "tortures");
+            harm = (a0 && h2) || (h0 && a2);
+        }
+        uint32_t dead = UINT32_MAX;
+        for (uint32_t s = x->sent + 1; !harm && s <= x->sent + 2 && s < c->t.nsents; s++) {
+            if (c->para && c->para[s] != c->para[x->sent])
+                break;
+            if (found_dead(c, s)) {
+                dead = s;
+                harm = 1;
+            }
+        }
+        if (!harm)
+            continue;
+        if (x->ev.inter1 != 1) { /* ("were detained by three police officers") */
+            scopy(x->actor1, sizeof x->actor1, x->actor2);
+            x->ev.inter1 = 1;
+            x->ev.ev_actor1 = x->ev.ev_actor2;
+        }
+        x->actor2[0] = 0;
+        if (*x->country)
+            cat3(x->actor2, sizeof x->actor2, "Civilians (", x->country, ")");
+        x->ev.inter2 = 7;
+        x->role2 = 'c';
+        x->ev.ev_actor2 = (sr_span){-1, -1};
+        x->sub_event_type = "Attack";
+        x->event_type = event_type_of(x->sub_event_type);
+        for (size_t k = j + 1; dead != UINT32_MAX && k < c->ncands; k++) { /* the deaths told after it */
+            cand *y = &c->cands[k];
+            if (y->sent > dead)
+                break;
+            if (y->merged || y->sent != dead || (*y->actor1 && !(generic_armed(y->actor1) && y->ev.ev_actor1.start < 0)))
+                continue; /* (no author named: the default unidentified group is none) */
+            if (x->ev.fatalities < 0 && y->ev.fatalities >= 0) {
+                take_toll(&x->ev, &y->ev);
+            }
+            y->merged = 1;
+        }
+    }
+}
+
 /* The paragraph around sentence s (up to two sentences on) says the victim
  * belonged to the criminal world: "had charges against him for drug
  * trafficking", "was a known drug dealer" (a criminal record or a motive
@@ -7701,6 +7776,7 @@ static void merge_cands(coder *c)
     answered_fire(c);
     fought_back(c);
     attackers_killed(c);
+    arrest_harm(c);
     gang_victims(c);
     protesting_mob(c);
     protest_interventions(c);
