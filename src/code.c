@@ -5268,7 +5268,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         /* party members, supporters or factions fighting: rioters, the party associated */
         uint32_t k0 = ch[i1].ntb < ch[i1].nte ? ch[i1].ntb : ch[i1].tb;
         for (uint32_t k = k0 > a + 4 ? k0 - 4 : a; k < ch[i1].te && !crowd; k++)
-            crowd = ((c->ti[k].w & W_GROUP) && !tok_is(c, k, "members") && !tok_is(c, k, "member")) ||
+            crowd = ((c->ti[k].w & W_GROUP) && !TOK_IN(c, k, "members", "member", "gang", "band") &&
+                     !(k > a && tok_is(c, k - 1, "armed"))) || /* (an armed group or a gang is no crowd) */
                     TOK_IN(c, k, "factional");
         for (uint32_t k = anchor->tb; k < b && k < anchor->te + 3 && !crowd; k++)
             crowd = TOK_IN(c, k, "factional", "each");
@@ -5315,6 +5316,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (ch[i1].tb >= 2 && tok_is(c, ch[i1].tb - 1, "of") &&
             TOK_IN(c, ch[i1].tb - 2, "group", "groups", "mob", "crowd"))
             crowd = 1;
+        /* ("armed youths", "youths, armed with weapons, raided": armed people are no crowd) */
+        for (uint32_t k = ch[i1].tb > a + 3 ? ch[i1].tb - 3 : a; crowd && k < ch[i1].te + 2 && k < b; k++)
+            if (tok_is(c, k, "armed") && !(k > a && tok_is(c, k - 1, "not")))
+                crowd = 0;
     }
     if (a1.role == 'c' && !crowd && (STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash"))) {
         /* civilians are never the armed side: people who clash are a mob,
