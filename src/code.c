@@ -4101,6 +4101,38 @@ static __attribute__((noinline)) int headline_verb(const coder *c, const mention
     return ok && nsub <= 1; /* (one subject: "gunmen with links to X attack hotel" would swap the roles) */
 }
 
+/* The noun trigger tm a bare "attack(s)" right after the last actor phrase
+ * of a subject that opens the clause (one word at most between, or the
+ * comma closing an apposition opened after the first phrase) and before an
+ * object (the next phrase, with no preposition, or what object_at takes)?
+ * (headline_verb takes a single short subject; this the longer ones.) */
+static __attribute__((noinline)) int subject_chain_verb(const coder *c, const mention *tm, uint32_t a, uint32_t b,
+                                                        const chunk *ch, size_t nch, int i2)
+{
+    if (tm->te != tm->tb + 1 || !TOK_IN(c, tm->tb, "attack", "attacks") || tm->tb <= a + 1 || nch < 2 ||
+        ch[0].prep || ch[0].tb != a ||
+        TOK_IN(c, tm->tb - 1, "the", "an", "a", "this", "that", "of", "to", "recent", "further", "more", "similar",
+               "several", "many", "deadly", "fatal", "renewed", "separate", "suspected", "alleged", "armed"))
+        return 0;
+    int j = -1; /* the last phrase before the trigger */
+    for (size_t k = 0; k < nch; k++)
+        if (ch[k].te <= tm->tb)
+            j = (int)k;
+    if (j < 1 || ch[j].te + 2 < tm->tb)
+        return 0;
+    int commas = 0;
+    for (uint32_t k = a; k < tm->tb; k++) {
+        if (c->ti[k].trig || (is_aux(c, k) && commas != 1) || (is_punct(c, k) && !tok_is(c, k, ",")))
+            return 0; /* (an auxiliary only inside the apposition: "believed to be") */
+        commas += tok_is(c, k, ",");
+    }
+    /* (a comma only as the pair around an apposition: "Raiders, believed to be OLF, attack") */
+    if (commas && !(commas == 2 && tok_is(c, ch[0].te, ",") && tok_is(c, tm->tb - 1, ",")))
+        return 0;
+    return (i2 >= 0 && ch[i2].prep == 0 && ch[i2].tb >= tm->te && ch[i2].tb <= tm->te + 3) ||
+           object_at(c, tm->te, b);
+}
+
 /* "fighting around X has continued", "clashes continued": a noun trigger
  * whose verb says it goes on, with no actor or number in its part of the
  * clause. */
@@ -4963,6 +4995,13 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     /* "Marule clan attacks herdsman": a headline's verb whatever the subject */
     if (only_noun && !as_verb)
         as_verb = headline_verb(c, tm, a, b, ch, nch);
+    /* "GSU and Kenyan police attack villagers", "Youths with MRC attack
+     * police", "Raiders, believed to be OLF, attack police": a bare
+     * "attack(s)" right after the last of a longer subject (a second
+     * subject, a "with" phrase, an apposition closed by its comma) and
+     * before its object is the verb too */
+    if (only_noun && !as_verb)
+        as_verb = subject_chain_verb(c, tm, a, b, ch, nch, i2);
     /* "Attack on a village by X militia", "Attack by an armed group on
      * herders": the noun with its author named after "by" and a target
      * after "on" (or the author alone, right after the noun) tells an act */
