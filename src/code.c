@@ -7650,6 +7650,39 @@ static void arrest_harm(coder *c)
     }
 }
 
+/* "Gunmen shot at a Red Cross ambulance", "militants attacked a WFP
+ * convoy": relief and aid bodies attacked are civilians (ACLED names the
+ * body as the civilians' associated actor), so the act is an attack on
+ * civilians, not a fight with an external force. */
+static void relief_victims(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !relief_body(x->actor2) || x->ev.inter1 < 1 || x->ev.inter1 > 4 ||
+            !(STREQ(x->sub_event_type, "Armed clash") || STREQ(x->sub_event_type, "Attack")) || x->sent >= c->t.nsents)
+            continue;
+        int armed = 0; /* (an escort or guards hit as well: "4 police officers were injured") */
+        for (uint32_t s = x->sent; s <= x->sent + 2 && s < c->t.nsents && !armed; s++) {
+            if (c->para && c->para[s] != c->para[x->sent])
+                break;
+            for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te && !armed; k++)
+                armed = TOK_IN(c, k, "guard", "guards", "escort", "escorts", "escorting", "soldiers", "officers",
+                                     "policemen", "troops", "peacekeepers");
+        }
+        if (armed)
+            continue;
+        if (!*x->assoc2)
+            scopy(x->assoc2, sizeof x->assoc2, x->actor2);
+        x->actor2[0] = 0;
+        if (*x->country)
+            cat3(x->actor2, sizeof x->actor2, "Civilians (", x->country, ")");
+        x->ev.inter2 = 7;
+        x->role2 = 'c';
+        x->sub_event_type = "Attack";
+        x->event_type = event_type_of(x->sub_event_type);
+    }
+}
+
 /* The paragraph around sentence s (up to two sentences on) says the victim
  * belonged to the criminal world: "had charges against him for drug
  * trafficking", "was a known drug dealer" (a criminal record or a motive
@@ -7821,6 +7854,7 @@ static void merge_cands(coder *c)
     fought_back(c);
     attackers_killed(c);
     arrest_harm(c);
+    relief_victims(c);
     gang_victims(c);
     protesting_mob(c);
     protest_interventions(c);
