@@ -7826,6 +7826,56 @@ static void rioting_protest(coder *c)
     }
 }
 
+/* "Traders stormed the county offices demanding compensation": crowds that
+ * storm an office, a court or an embassy to demand or protest something,
+ * with no other violent act, wound or death told in the sentence or the
+ * next two of the paragraph, march in: ACLED codes a peaceful protest
+ * (Kenya's notes; the other files have no such wording). */
+static void storming_protest(coder *c)
+{
+    for (size_t i = 0; i < c->ncands; i++) {
+        cand *p = &c->cands[i];
+        if (p->merged || !STREQ(p->sub_event_type, "Violent demonstration") || p->sent >= c->t.nsents)
+            continue;
+        uint32_t tb = c->t.sents[p->sent].tb, te = c->t.sents[p->sent].te;
+        int storm = 0, purpose = 0, other = 0;
+        for (uint32_t k = tb; k < te; k++) {
+            if (TOK_IN(c, k, "stormed", "storming", "storm", "storms"))
+                storm = 1;
+            purpose |= TOK_IN(c, k, "demanding", "demand", "demanded", "demands", "protesting", "protest",
+                                    "protested", "protests");
+        }
+        if (!storm || !purpose)
+            continue;
+        for (uint32_t s = p->sent; s <= p->sent + 2 && s < c->t.nsents && !other; s++) {
+            if (c->para && c->para[s] != c->para[p->sent])
+                break;
+            for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te && !other; k++) {
+                if (s > p->sent && (has_cue(c, k, CUE_WOUND) || has_cue(c, k, CUE_KILL)))
+                    other = 1; /* ("Two officers were injured during the protests") */
+                if (!c->ti[k].trig || TOK_IN(c, k, "stormed", "storming", "storm", "storms"))
+                    continue;
+                const mention *m = &c->men[c->ti[k].trig - 1];
+                const char *cls = c->lx->triggers[m->row].cls;
+                other = m->tb == k && !STREQ(cls, "protest");
+            }
+        }
+        if (other)
+            continue;
+        p->sub_event_type = p->ev.inter2 == 1 ? "Protest with intervention" : "Peaceful protest";
+        p->event_type = event_type_of(p->sub_event_type);
+        p->actor1[0] = 0;
+        if (*p->country)
+            cat3(p->actor1, sizeof p->actor1, "Protesters (", p->country, ")");
+        p->ev.inter1 = 6;
+        if (p->ev.inter2 != 1) {
+            p->actor2[0] = 0;
+            p->ev.inter2 = 0;
+            p->ev.ev_actor2 = (sr_span){-1, -1};
+        }
+    }
+}
+
 /* "Villagers accidentally stepped on a landmine in an area of fighting in
  * the 1980s.": a mine stepped on by chance, or unexploded ordnance, is an
  * explosive remnant of war, which ACLED codes as Other (decided once the
@@ -7859,6 +7909,7 @@ static void merge_cands(coder *c)
     protesting_mob(c);
     protest_interventions(c);
     rioting_protest(c);
+    storming_protest(c);
     one_side_twice(c);
     called_air_support(c);
     lynched_suspects(c);
