@@ -7120,6 +7120,32 @@ static void lynched_suspects(coder *c)
     }
 }
 
+/* "A man was burnt to death by a mob after he allegedly stabbed a guard",
+ * "an officer is killed when a vigilante mob mistook him for a thief": an
+ * attack with no author read (a second act in a subordinate clause took
+ * the clause) whose sentence names a mob, vigilantes or rioters is theirs,
+ * mob violence, as ACLED codes mob justice. */
+static void mob_authors(coder *c)
+{
+    for (size_t i = 0; i < c->ncands; i++) {
+        cand *q = &c->cands[i];
+        if (q->merged || !STREQ(q->sub_event_type, "Attack") || q->ev.ev_actor1.start >= 0 ||
+            !(q->ev.inter1 == 0 || (q->ev.inter1 == 3 && generic_armed(q->actor1))) || q->sent >= c->t.nsents)
+            continue;
+        int mob = 0;
+        for (uint32_t k = c->t.sents[q->sent].tb; k < c->t.sents[q->sent].te && !mob; k++)
+            mob = TOK_IN(c, k, "mob", "mobs", "vigilante", "vigilantes", "rioters", "lynched", "lynching");
+        if (!mob)
+            continue;
+        q->actor1[0] = 0;
+        if (*q->country)
+            snprintf(q->actor1, sizeof q->actor1, "Rioters (%s)", q->country);
+        q->ev.inter1 = 5;
+        q->sub_event_type = "Mob violence";
+        q->event_type = event_type_of(q->sub_event_type);
+    }
+}
+
 /* "Afghan forces called in air support. … 18 fighters were killed in air
  * strikes on their positions": air strikes with no author, told just after
  * a state force called in air support, are that force's. */
@@ -7913,6 +7939,7 @@ static void merge_cands(coder *c)
     one_side_twice(c);
     called_air_support(c);
     lynched_suspects(c);
+    mob_authors(c);
     complete_tolls(c);
     merge_refs(c);
     size_t n = c->ncands;
