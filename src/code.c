@@ -3658,7 +3658,8 @@ static int communal_sides(const coder *c, uint32_t a, uint32_t b)
 {
     for (uint32_t k = a; k < b; k++) {
         if (TOK_IN(c, k, "clans", "sub-clans", "subclans", "tribes", "communities", "clansmen", "tribesmen") &&
-            !(k >= a + 3 && tok_is(c, k - 2, "of") && TOK_IN(c, k - 3, "members", "supporters"))) /* (not "members of two clans led by…") */
+            !(k >= a + 3 && tok_is(c, k - 2, "of") && TOK_IN(c, k - 3, "members", "supporters") &&
+              !TOK_IN(c, k, "communities", "tribes"))) /* (not "members of two clans led by…"; "members of two communities" are) */
             return 1;
     }
     return 0;
@@ -5738,7 +5739,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (named_side < 0)
             a2 = a1;
     }
-    if (sub && STREQ(sub, "Mob violence") && STREQ(cls, "clash") && clash_fg && evc && a1.role != 's' &&
+    if (sub && STREQ(sub, "Mob violence") && ((STREQ(cls, "clash") && clash_fg) || has_clash) && evc && a1.role != 's' &&
         a2.role != 's' && !has_protest && communal_sides(c, a, b)) {
         /* "a clash between the X and Y clans", "two rival communities
          * clashed": clans, tribes and villages that fight are communal
