@@ -7903,6 +7903,27 @@ static void storming_protest(coder *c)
     }
 }
 
+/* "CORD protesters from Mathare threw stones at vehicles": a mob whose own
+ * sentence calls its people protesters or demonstrators (or says they
+ * protested) riots in a violent demonstration, whoever it hit. */
+static void protesters_riot(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !STREQ(x->sub_event_type, "Mob violence") || x->ev.inter1 != 5 || x->ev.inter2 == 5 ||
+            x->sent >= c->t.nsents)
+            continue;
+        int demo = 0;
+        for (uint32_t k = c->t.sents[x->sent].tb; k < c->t.sents[x->sent].te && !demo; k++)
+            demo = TOK_IN(c, k, "protesters", "protestors", "demonstrators", "protested", "demonstrated") &&
+                   !(k > c->t.sents[x->sent].tb && TOK_IN(c, k - 1, "the", "by", "against", "on", "at")); /* (not the victims) */
+        if (demo) {
+            x->sub_event_type = "Violent demonstration";
+            x->event_type = event_type_of(x->sub_event_type);
+        }
+    }
+}
+
 /* "Villagers accidentally stepped on a landmine in an area of fighting in
  * the 1980s.": a mine stepped on by chance, or unexploded ordnance, is an
  * explosive remnant of war, which ACLED codes as Other (decided once the
@@ -7934,6 +7955,7 @@ static void merge_cands(coder *c)
     relief_victims(c);
     gang_victims(c);
     protesting_mob(c);
+    protesters_riot(c);
     protest_interventions(c);
     rioting_protest(c);
     storming_protest(c);
