@@ -2305,6 +2305,15 @@ static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, 
         an->role = 'r';
         return;
     }
+    if (ch->actor >= 0 && ch->agent >= 0 && STREQ(lx->agents[ch->agent].role, "protester") && evc &&
+        lx->actors[ch->actor].inter >= 2 && lx->actors[ch->actor].inter <= 4) {
+        /* "CORD protesters", "NASA demonstrators": a party's or a movement's
+         * demonstrators are protesters (the head noun), not the group itself */
+        cat3(an->name, sizeof an->name, "Protesters (", evc->name, ")");
+        an->inter = 6;
+        an->role = 'p';
+        return;
+    }
     if (ch->actor >= 0) {
         const sr__actor *a = &lx->actors[ch->actor];
         subst(an->name, sizeof an->name, a->acled, evc ? evc->name : "", mil, pol);
