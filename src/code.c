@@ -7686,6 +7686,46 @@ static void arrest_harm(coder *c)
     }
 }
 
+/* "A priest was kidnapped, murdered and buried", "The MCA was abducted by
+ * unidentified attackers. His body was found five days later.": an
+ * abduction told with a death in its sentence or the next two of the
+ * paragraph is violence against the person, an attack (ACLED's files code
+ * no abduction with a death told); the death told after it is the same
+ * event. */
+static void abducted_killed(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !STREQ(x->sub_event_type, "Abduction/forced disappearance") || x->sent >= c->t.nsents)
+            continue;
+        uint32_t dead = UINT32_MAX;
+        for (uint32_t s = x->sent; s <= x->sent + 2 && s < c->t.nsents && dead == UINT32_MAX; s++) {
+            if (c->para && c->para[s] != c->para[x->sent])
+                break;
+            for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te && dead == UINT32_MAX; k++)
+                if (TOK_IN(c, k, "killed", "murdered", "beheaded", "body", "bodies", "dead", "executed") ||
+                    (tok_is(c, k, "to") && k + 1 < c->t.sents[s].te && tok_is(c, k + 1, "death")))
+                    dead = s;
+        }
+        if (dead == UINT32_MAX)
+            continue;
+        x->sub_event_type = "Attack";
+        x->event_type = event_type_of(x->sub_event_type);
+        for (size_t k = j + 1; k < c->ncands; k++) {
+            cand *y = &c->cands[k];
+            if (y->sent > dead)
+                break;
+            if (y->merged || y->sent <= x->sent || (y->has_date && x->has_date && strcmp(y->ev.event_date, x->ev.event_date)) ||
+                !STREQ(y->sub_event_type, "Attack"))
+                continue;
+            if (x->ev.fatalities < 0 && y->ev.fatalities >= 0) {
+                take_toll(&x->ev, &y->ev);
+            }
+            y->merged = 1;
+        }
+    }
+}
+
 /* "Gunmen shot at a Red Cross ambulance", "militants attacked a WFP
  * convoy": relief and aid bodies attacked are civilians (ACLED names the
  * body as the civilians' associated actor), so the act is an attack on
@@ -7962,6 +8002,7 @@ static void merge_cands(coder *c)
     attackers_killed(c);
     arrest_harm(c);
     relief_victims(c);
+    abducted_killed(c);
     gang_victims(c);
     protesting_mob(c);
     protesters_riot(c);
