@@ -7726,6 +7726,46 @@ static void abducted_killed(coder *c)
     }
 }
 
+/* "Bandits burned 70 houses. … The group stormed in, injured four people
+ * and stole livestock.": property destroyed by an armed group or the
+ * state's forces while people are killed or wounded, in its sentence or
+ * the next two of the paragraph, is an attack on those people, not only
+ * property destruction (a sentence that says nobody was hurt does not
+ * count). */
+static void looting_harm(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !STREQ(x->sub_event_type, "Looting/property destruction") || x->ev.inter1 < 1 ||
+            x->ev.inter1 > 4 || x->sent >= c->t.nsents)
+            continue;
+        int harm = 0;
+        for (uint32_t s = x->sent; s <= x->sent + 2 && s < c->t.nsents && !harm; s++) {
+            if (c->para && c->para[s] != c->para[x->sent])
+                break;
+            if (sent_has_cue(c, s, CUE_ZERO) || sent_has_cue(c, s, CUE_NEG))
+                continue;
+            int beasts = 0; /* ("no civilians were injured", "100 camels have been killed") */
+            for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te && !beasts; k++)
+                beasts = TOK_IN(c, k, "no", "nobody", "none", "camels", "cattle", "goats", "livestock", "cows",
+                                      "animals", "sheep");
+            harm = !beasts && (sent_has_cue(c, s, CUE_WOUND) || sent_has_cue(c, s, CUE_KILL));
+        }
+        if (!harm)
+            continue;
+        x->sub_event_type = "Attack";
+        x->event_type = event_type_of(x->sub_event_type);
+        if (x->ev.inter2 != 7) {
+            x->actor2[0] = 0;
+            if (*x->country)
+                cat3(x->actor2, sizeof x->actor2, "Civilians (", x->country, ")");
+            x->ev.inter2 = 7;
+            x->role2 = 'c';
+            x->ev.ev_actor2 = (sr_span){-1, -1};
+        }
+    }
+}
+
 /* "Gunmen shot at a Red Cross ambulance", "militants attacked a WFP
  * convoy": relief and aid bodies attacked are civilians (ACLED names the
  * body as the civilians' associated actor), so the act is an attack on
@@ -8003,6 +8043,7 @@ static void merge_cands(coder *c)
     arrest_harm(c);
     relief_victims(c);
     abducted_killed(c);
+    looting_harm(c);
     gang_victims(c);
     protesting_mob(c);
     protesters_riot(c);
