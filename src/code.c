@@ -7766,6 +7766,27 @@ static void looting_harm(coder *c)
     }
 }
 
+/* "A bomb was found near the church", "an IED was found on a roadside and
+ * later defused": an explosive found, discovered or defused, with nobody
+ * killed or wounded in the sentence, did not go off at anyone; ACLED codes
+ * its finding as disrupted weapons use. */
+static void bomb_found(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !STREQ(x->sub_event_type, "Remote explosive/landmine/IED") || x->sent >= c->t.nsents ||
+            x->ev.fatalities > 0 || sent_has_cue(c, x->sent, CUE_WOUND) || sent_has_cue(c, x->sent, CUE_KILL))
+            continue;
+        int found = 0;
+        for (uint32_t k = c->t.sents[x->sent].tb; k < c->t.sents[x->sent].te && !found; k++)
+            found = TOK_IN(c, k, "found", "discovered", "defused", "disarmed", "disarm", "defuse", "detected");
+        if (!found)
+            continue;
+        x->sub_event_type = "Disrupted weapons use";
+        x->event_type = event_type_of(x->sub_event_type);
+    }
+}
+
 /* "Gunmen shot at a Red Cross ambulance", "militants attacked a WFP
  * convoy": relief and aid bodies attacked are civilians (ACLED names the
  * body as the civilians' associated actor), so the act is an attack on
@@ -8044,6 +8065,7 @@ static void merge_cands(coder *c)
     relief_victims(c);
     abducted_killed(c);
     looting_harm(c);
+    bomb_found(c);
     gang_victims(c);
     protesting_mob(c);
     protesters_riot(c);
