@@ -7768,19 +7768,25 @@ static void looting_harm(coder *c)
 
 /* "A bomb was found near the church", "an IED was found on a roadside and
  * later defused": an explosive found, discovered or defused, with nobody
- * killed or wounded in the sentence, did not go off at anyone; ACLED codes
- * its finding as disrupted weapons use. */
+ * killed or wounded in the sentence, did not go off at anyone; nor did one
+ * that went off as its makers planted or carried it. ACLED codes both as
+ * disrupted weapons use. */
 static void bomb_found(coder *c)
 {
     for (size_t j = 0; j < c->ncands; j++) {
         cand *x = &c->cands[j];
-        if (x->merged || !STREQ(x->sub_event_type, "Remote explosive/landmine/IED") || x->sent >= c->t.nsents ||
-            x->ev.fatalities > 0 || sent_has_cue(c, x->sent, CUE_WOUND) || sent_has_cue(c, x->sent, CUE_KILL))
+        if (x->merged || !STREQ(x->sub_event_type, "Remote explosive/landmine/IED") || x->sent >= c->t.nsents)
             continue;
-        int found = 0;
-        for (uint32_t k = c->t.sents[x->sent].tb; k < c->t.sents[x->sent].te && !found; k++)
+        uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+        int found = 0, own = 0;
+        for (uint32_t k = tb; k < te && !found; k++)
             found = TOK_IN(c, k, "found", "discovered", "defused", "disarmed", "disarm", "defuse", "detected");
-        if (!found)
+        /* ("bombers killed when the bomb they were planting blew up": their own device) */
+        for (uint32_t k = tb; k + 2 < te && !own; k++)
+            own = TOK_IN(c, k, "they", "he", "she") && TOK_IN(c, k + 1, "were", "was") &&
+                  TOK_IN(c, k + 2, "planting", "carrying", "assembling", "making", "building");
+        if (!own && (!found || x->ev.fatalities > 0 || sent_has_cue(c, x->sent, CUE_WOUND) ||
+                     sent_has_cue(c, x->sent, CUE_KILL)))
             continue;
         x->sub_event_type = "Disrupted weapons use";
         x->event_type = event_type_of(x->sub_event_type);
