@@ -7793,6 +7793,37 @@ static void bomb_found(coder *c)
     }
 }
 
+/* "Violence sparked by the arrest of the sect's founder. Three civilians
+ * were killed.", "Following the arrest of their colleagues, operators
+ * stormed a police station": an arrest told as the cause or grievance of
+ * what follows ("sparked by", "after", "following", "over", "against", a
+ * protest verb + "the arrest of") is background, not the event reported;
+ * it is dropped so the act it led to is coded. */
+static void arrest_as_cause(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !STREQ(x->sub_event_type, "Arrests") || x->sent >= c->t.nsents || x->ev.ev_trigger.start < 0)
+            continue;
+        uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te, k = tb;
+        while (k < te && (int32_t)c->t.toks[k].os < x->ev.ev_trigger.start)
+            k++;
+        if (k >= te || k < tb + 2 || !TOK_IN(c, k, "arrest", "arrests", "detention") || !tok_is(c, k - 1, "the") ||
+            !(k + 1 < te && tok_is(c, k + 1, "of")))
+            continue;
+        uint32_t p = k - 2; /* the word before "the arrest of" */
+        if (!(TOK_IN(c, p, "after", "following", "over", "against", "protest", "protests", "protested",
+                           "protesting", "condemn", "condemned", "condemning") ||
+              (p > tb && tok_is(c, p, "by") && TOK_IN(c, p - 1, "sparked", "triggered", "caused", "provoked"))))
+            continue;
+        int later = 0; /* (only when another event is told: else the arrest is all there is) */
+        for (size_t k2 = 0; k2 < c->ncands && !later; k2++)
+            later = k2 != j && !c->cands[k2].merged;
+        if (later)
+            x->merged = 1;
+    }
+}
+
 /* "Gunmen shot at a Red Cross ambulance", "militants attacked a WFP
  * convoy": relief and aid bodies attacked are civilians (ACLED names the
  * body as the civilians' associated actor), so the act is an attack on
@@ -8072,6 +8103,7 @@ static void merge_cands(coder *c)
     abducted_killed(c);
     looting_harm(c);
     bomb_found(c);
+    arrest_as_cause(c);
     gang_victims(c);
     protesting_mob(c);
     protesters_riot(c);
