@@ -8071,6 +8071,33 @@ static void protesters_riot(coder *c)
     }
 }
 
+/* "Police used tear gas to disperse supporters who threw stones": a riot
+ * act whose clause made the police its author (they are the main verb's
+ * subject; the stone-throwers sit in a relative clause) while the sentence
+ * tells of police dispersing a crowd is the crowd's violent demonstration,
+ * the police its second side. */
+static void dispersed_rioters(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !x->cls || !STREQ(x->cls, "riot") || x->ev.inter1 != 1 ||
+            STREQ(x->event_type, "Riots") || STREQ(x->sub_event_type, "Attack") || x->sent >= c->t.nsents ||
+            !sent_has_cue(c, x->sent, CUE_INTERVENE))
+            continue; /* (not "police set fire to a village" in a crackdown, an attack on its people) */
+        scopy(x->actor2, sizeof x->actor2, x->actor1);
+        x->ev.inter2 = 1;
+        x->ev.ev_actor2 = x->ev.ev_actor1;
+        x->role2 = 's';
+        x->actor1[0] = 0;
+        if (*x->country)
+            cat3(x->actor1, sizeof x->actor1, "Rioters (", x->country, ")");
+        x->ev.inter1 = 5;
+        x->ev.ev_actor1 = (sr_span){-1, -1};
+        x->sub_event_type = "Violent demonstration";
+        x->event_type = event_type_of(x->sub_event_type);
+    }
+}
+
 /* "Villagers accidentally stepped on a landmine in an area of fighting in
  * the 1980s.": a mine stepped on by chance, or unexploded ordnance, is an
  * explosive remnant of war, which ACLED codes as Other (decided once the
@@ -8107,6 +8134,7 @@ static void merge_cands(coder *c)
     gang_victims(c);
     protesting_mob(c);
     protesters_riot(c);
+    dispersed_rioters(c);
     protest_interventions(c);
     rioting_protest(c);
     storming_protest(c);
