@@ -7824,6 +7824,39 @@ static void arrest_as_cause(coder *c)
     }
 }
 
+/* "The coalition carried out air strikes on Houthi positions …, according
+ * to al-Masirah, which said a civilian was killed": a strike or shelling
+ * whose second side came out as civilians (a death a source reports) while
+ * its clause names an armed actor's positions, bases or fighters after
+ * "on" hit that actor; the civilian is a casualty of it. */
+static void strike_on_positions(coder *c)
+{
+    const sr__lexicon *lx = c->lx;
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || x->ev.inter2 != 7 || x->sent >= c->t.nsents ||
+            !(STREQ(x->sub_event_type, "Air/drone strike") || STREQ(x->sub_event_type, "Shelling/artillery/missile attack")))
+            continue;
+        uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+        for (uint32_t k = tb; k + 2 < te; k++) {
+            if (!tok_is(c, k, "on"))
+                continue;
+            const mention *m = ent_at(c, k + 1);
+            if (!m || m->type != MT_ACTOR || m->tb != k + 1 || m->te >= te ||
+                !TOK_IN(c, m->te, "positions", "position", "bases", "base", "fighters", "strongholds", "posts"))
+                continue;
+            const sr__actor *a = &lx->actors[m->row];
+            if (a->inter < 1 || a->inter > 4)
+                continue;
+            subst(x->actor2, sizeof x->actor2, a->acled, x->country, "", "");
+            x->ev.inter2 = a->inter;
+            x->role2 = a->inter == 1 ? 's' : 'a';
+            x->ev.ev_actor2 = span_of(c, m->tb, m->te);
+            break;
+        }
+    }
+}
+
 /* "Gunmen shot at a Red Cross ambulance", "militants attacked a WFP
  * convoy": relief and aid bodies attacked are civilians (ACLED names the
  * body as the civilians' associated actor), so the act is an attack on
@@ -8131,6 +8164,7 @@ static void merge_cands(coder *c)
     looting_harm(c);
     bomb_found(c);
     arrest_as_cause(c);
+    strike_on_positions(c);
     gang_victims(c);
     protesting_mob(c);
     protesters_riot(c);
