@@ -7857,6 +7857,44 @@ static void strike_on_positions(coder *c)
     }
 }
 
+/* "At least 48 people were killed as Pokomo militia attacked an Orma
+ * village", "One person died after Pokot raiders attacked a village": the
+ * killing with no author took the clause and the armed group named as the
+ * subject of the attack after it came out as the victim; that group is the
+ * author and the people killed its civilian victims. */
+static void subordinate_attacker(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || x->ev.ev_actor1.start >= 0 || x->ev.ev_actor2.start < 0 || x->ev.inter2 < 2 ||
+            x->ev.inter2 > 4 || generic_armed(x->actor2) || !(x->ev.inter1 == 0 || generic_armed(x->actor1)) ||
+            !(STREQ(x->sub_event_type, "Armed clash") || STREQ(x->sub_event_type, "Attack")) || x->sent >= c->t.nsents)
+            continue;
+        uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te, k = tb;
+        while (k < te && (int32_t)c->t.toks[k].oe <= x->ev.ev_actor2.end - 1)
+            k++; /* k: the actor phrase's last token */
+        if (k + 1 >= te || k <= tb + 1 || !TOK_IN(c, k + 1, "attacked", "attacks", "attack", "raided", "raid", "raids",
+                                                             "ambushed", "ambush", "stormed", "invaded"))
+            continue;
+        int sub = 0; /* the phrase opens a clause after "as", "after", "when" */
+        for (uint32_t w = k; w > tb && w + 6 > k && !sub; w--)
+            sub = TOK_IN(c, w - 1, "as", "after", "when", "while");
+        if (!sub)
+            continue;
+        scopy(x->actor1, sizeof x->actor1, x->actor2);
+        x->ev.inter1 = x->ev.inter2;
+        x->ev.ev_actor1 = x->ev.ev_actor2;
+        x->actor2[0] = 0;
+        if (*x->country)
+            cat3(x->actor2, sizeof x->actor2, "Civilians (", x->country, ")");
+        x->ev.inter2 = 7;
+        x->role2 = 'c';
+        x->ev.ev_actor2 = (sr_span){-1, -1};
+        x->sub_event_type = "Attack";
+        x->event_type = event_type_of(x->sub_event_type);
+    }
+}
+
 /* "Gunmen shot at a Red Cross ambulance", "militants attacked a WFP
  * convoy": relief and aid bodies attacked are civilians (ACLED names the
  * body as the civilians' associated actor), so the act is an attack on
@@ -8165,6 +8203,7 @@ static void merge_cands(coder *c)
     bomb_found(c);
     arrest_as_cause(c);
     strike_on_positions(c);
+    subordinate_attacker(c);
     gang_victims(c);
     protesting_mob(c);
     protesters_riot(c);
