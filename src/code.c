@@ -2315,6 +2315,15 @@ static void name_chunk(const coder *c, const chunk *ch, const sr__country *evc, 
         an->role = 'r';
         return;
     }
+    if (ch->actor >= 0 && ch->agent >= 0 && STREQ(lx->agents[ch->agent].role, "protester") && evc &&
+        lx->actors[ch->actor].inter >= 2 && lx->actors[ch->actor].inter <= 4) {
+        /* "CORD protesters", "NASA demonstrators": a party's or a movement's
+         * demonstrators are protesters (the head noun), not the group itself */
+        cat3(an->name, sizeof an->name, "Protesters (", evc->name, ")");
+        an->inter = 6;
+        an->role = 'p';
+        return;
+    }
     if (ch->actor >= 0) {
         const sr__actor *a = &lx->actors[ch->actor];
         subst(an->name, sizeof an->name, a->acled, evc ? evc->name : "", mil, pol);
@@ -3711,7 +3720,8 @@ static int communal_sides(const coder *c, uint32_t a, uint32_t b)
 {
     for (uint32_t k = a; k < b; k++) {
         if (TOK_IN(c, k, "clans", "sub-clans", "subclans", "tribes", "communities", "clansmen", "tribesmen") &&
-            !(k >= a + 3 && tok_is(c, k - 2, "of") && TOK_IN(c, k - 3, "members", "supporters"))) /* (not "members of two clans led by…") */
+            !(k >= a + 3 && tok_is(c, k - 2, "of") && TOK_IN(c, k - 3, "members", "supporters") &&
+              !TOK_IN(c, k, "communities", "tribes"))) /* (not "members of two clans led by…"; "members of two communities" are) */
             return 1;
     }
     return 0;
@@ -4152,6 +4162,38 @@ static __attribute__((noinline)) int headline_verb(const coder *c, const mention
     for (size_t k = 0; k < nch; k++)
         nsub += ch[k].tb < tm->tb;
     return ok && nsub <= 1; /* (one subject: "gunmen with links to X attack hotel" would swap the roles) */
+}
+
+/* The noun trigger tm a bare "attack(s)" right after the last actor phrase
+ * of a subject that opens the clause (one word at most between, or the
+ * comma closing an apposition opened after the first phrase) and before an
+ * object (the next phrase, with no preposition, or what object_at takes)?
+ * (headline_verb takes a single short subject; this the longer ones.) */
+static __attribute__((noinline)) int subject_chain_verb(const coder *c, const mention *tm, uint32_t a, uint32_t b,
+                                                        const chunk *ch, size_t nch, int i2)
+{
+    if (tm->te != tm->tb + 1 || !TOK_IN(c, tm->tb, "attack", "attacks") || tm->tb <= a + 1 || nch < 2 ||
+        ch[0].prep || ch[0].tb != a ||
+        TOK_IN(c, tm->tb - 1, "the", "an", "a", "this", "that", "of", "to", "recent", "further", "more", "similar",
+               "several", "many", "deadly", "fatal", "renewed", "separate", "suspected", "alleged", "armed"))
+        return 0;
+    int j = -1; /* the last phrase before the trigger */
+    for (size_t k = 0; k < nch; k++)
+        if (ch[k].te <= tm->tb)
+            j = (int)k;
+    if (j < 1 || ch[j].te + 2 < tm->tb)
+        return 0;
+    int commas = 0;
+    for (uint32_t k = a; k < tm->tb; k++) {
+        if (c->ti[k].trig || (is_aux(c, k) && commas != 1) || (is_punct(c, k) && !tok_is(c, k, ",")))
+            return 0; /* (an auxiliary only inside the apposition: "believed to be") */
+        commas += tok_is(c, k, ",");
+    }
+    /* (a comma only as the pair around an apposition: "Raiders, believed to be OLF, attack") */
+    if (commas && !(commas == 2 && tok_is(c, ch[0].te, ",") && tok_is(c, tm->tb - 1, ",")))
+        return 0;
+    return (i2 >= 0 && ch[i2].prep == 0 && ch[i2].tb >= tm->te && ch[i2].tb <= tm->te + 3) ||
+           object_at(c, tm->te, b);
 }
 
 /* "fighting around X has continued", "clashes continued": a noun trigger
@@ -5016,6 +5058,13 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     /* "Marule clan attacks herdsman": a headline's verb whatever the subject */
     if (only_noun && !as_verb)
         as_verb = headline_verb(c, tm, a, b, ch, nch);
+    /* "GSU and Kenyan police attack villagers", "Youths with MRC attack
+     * police", "Raiders, believed to be OLF, attack police": a bare
+     * "attack(s)" right after the last of a longer subject (a second
+     * subject, a "with" phrase, an apposition closed by its comma) and
+     * before its object is the verb too */
+    if (only_noun && !as_verb)
+        as_verb = subject_chain_verb(c, tm, a, b, ch, nch, i2);
     /* "Attack on a village by X militia", "Attack by an armed group on
      * herders": the noun with its author named after "by" and a target
      * after "on" (or the author alone, right after the noun) tells an act */
@@ -5321,7 +5370,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         /* party members, supporters or factions fighting: rioters, the party associated */
         uint32_t k0 = ch[i1].ntb < ch[i1].nte ? ch[i1].ntb : ch[i1].tb;
         for (uint32_t k = k0 > a + 4 ? k0 - 4 : a; k < ch[i1].te && !crowd; k++)
-            crowd = ((c->ti[k].w & W_GROUP) && !tok_is(c, k, "members") && !tok_is(c, k, "member")) ||
+            crowd = ((c->ti[k].w & W_GROUP) && !TOK_IN(c, k, "members", "member", "gang", "band") &&
+                     !(k > a && tok_is(c, k - 1, "armed"))) || /* (an armed group or a gang is no crowd) */
                     TOK_IN(c, k, "factional");
         for (uint32_t k = anchor->tb; k < b && k < anchor->te + 3 && !crowd; k++)
             crowd = TOK_IN(c, k, "factional", "each");
@@ -5368,6 +5418,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (ch[i1].tb >= 2 && tok_is(c, ch[i1].tb - 1, "of") &&
             TOK_IN(c, ch[i1].tb - 2, "group", "groups", "mob", "crowd"))
             crowd = 1;
+        /* ("armed youths", "youths, armed with weapons, raided": armed people are no crowd) */
+        for (uint32_t k = ch[i1].tb > a + 3 ? ch[i1].tb - 3 : a; crowd && k < ch[i1].te + 2 && k < b; k++)
+            if (tok_is(c, k, "armed") && !(k > a && tok_is(c, k - 1, "not")))
+                crowd = 0;
     }
     if (a1.role == 'c' && !crowd && (STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash"))) {
         /* civilians are never the armed side: people who clash are a mob,
@@ -5747,7 +5801,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (named_side < 0)
             a2 = a1;
     }
-    if (sub && STREQ(sub, "Mob violence") && STREQ(cls, "clash") && clash_fg && evc && a1.role != 's' &&
+    if (sub && STREQ(sub, "Mob violence") && ((STREQ(cls, "clash") && clash_fg) || has_clash) && evc && a1.role != 's' &&
         a2.role != 's' && !has_protest && communal_sides(c, a, b)) {
         /* "a clash between the X and Y clans", "two rival communities
          * clashed": clans, tribes and villages that fight are communal
@@ -7129,6 +7183,32 @@ static void lynched_suspects(coder *c)
     }
 }
 
+/* "A man was burnt to death by a mob after he allegedly stabbed a guard",
+ * "an officer is killed when a vigilante mob mistook him for a thief": an
+ * attack with no author read (a second act in a subordinate clause took
+ * the clause) whose sentence names a mob, vigilantes or rioters is theirs,
+ * mob violence, as ACLED codes mob justice. */
+static void mob_authors(coder *c)
+{
+    for (size_t i = 0; i < c->ncands; i++) {
+        cand *q = &c->cands[i];
+        if (q->merged || !STREQ(q->sub_event_type, "Attack") || q->ev.ev_actor1.start >= 0 ||
+            !(q->ev.inter1 == 0 || (q->ev.inter1 == 3 && generic_armed(q->actor1))) || q->sent >= c->t.nsents)
+            continue;
+        int mob = 0;
+        for (uint32_t k = c->t.sents[q->sent].tb; k < c->t.sents[q->sent].te && !mob; k++)
+            mob = TOK_IN(c, k, "mob", "mobs", "vigilante", "vigilantes", "rioters", "lynched", "lynching");
+        if (!mob)
+            continue;
+        q->actor1[0] = 0;
+        if (*q->country)
+            snprintf(q->actor1, sizeof q->actor1, "Rioters (%s)", q->country);
+        q->ev.inter1 = 5;
+        q->sub_event_type = "Mob violence";
+        q->event_type = event_type_of(q->sub_event_type);
+    }
+}
+
 /* "Afghan forces called in air support. … 18 fighters were killed in air
  * strikes on their positions": air strikes with no author, told just after
  * a state force called in air support, are that force's. */
@@ -7507,6 +7587,400 @@ static void fought_back(coder *c)
     }
 }
 
+/* Does sentence s tell that some of the attackers themselves were killed:
+ * "two of the suspected bandits were killed", "killing 2 of the attackers",
+ * "Four attackers were killed", "as was one of the raiders"? A death word
+ * within a few tokens of an attacker noun read as the dead, not as the
+ * killers ("the attackers killed two" has the noun before an active verb). */
+static int attackers_fell(const coder *c, uint32_t s)
+{
+    uint32_t tb = c->t.sents[s].tb, te = c->t.sents[s].te;
+    for (uint32_t k = tb; k < te; k++) {
+        if (!TOK_IN(c, k, "attackers", "assailants", "assaillants", "raiders", "bandits", "gunmen", "militants",
+                          "attacker", "assailant", "raider", "bandit", "gunman"))
+            continue;
+        uint32_t h = k; /* "of the (suspected) attackers": some of them */
+        if (h > tb && TOK_IN(c, h - 1, "suspected", "alleged", "armed"))
+            h--;
+        int of = h >= tb + 2 && tok_is(c, h - 1, "the") && tok_is(c, h - 2, "of");
+        int passive = k + 2 < te && TOK_IN(c, k + 1, "were", "was") && !tok_is(c, k + 2, "not");
+        if (!of && !passive)
+            continue;
+        /* the death word after the noun ("… were (, however,) shot dead"),
+         * or before it for "of the" ("killing 2 of the attackers", "killed,
+         * as was one of the attackers") */
+        for (uint32_t j = k + 1; j < te && j <= k + 5; j++)
+            if (TOK_IN(c, j, "killed", "dead", "died", "slain", "lynched") || (j + 1 < te && tok_is(c, j, "shot") &&
+                                                                               TOK_IN(c, j + 1, "dead", "and")))
+                return 1;
+        for (uint32_t j = h >= tb + 7 ? h - 7 : tb; of && j + 2 < h; j++)
+            if (TOK_IN(c, j, "killing", "killed", "shooting", "dead") && !tok_is(c, j + 1, "by"))
+                return 1;
+    }
+    return 0;
+}
+
+/* "Bandits attacked the village. During the raid, two of the bandits were
+ * killed.": attackers who die in their own attack met armed resistance, and
+ * ACLED codes such a raid as an armed clash (the dev file and Kenya alike);
+ * the killing told in the same paragraph is the same fight, and a state
+ * force that did the killing is the other side. */
+static void attackers_killed(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !STREQ(x->sub_event_type, "Attack") || x->ev.inter1 < 2 || x->ev.inter1 > 4 ||
+            (x->ev.inter2 && x->ev.inter2 != 7) || x->sent >= c->t.nsents)
+            continue;
+        uint32_t fell = UINT32_MAX;
+        for (uint32_t s = x->sent; s <= x->sent + 2 && s < c->t.nsents && fell == UINT32_MAX; s++) {
+            if (c->para && c->para[s] != c->para[x->sent])
+                break;
+            if (attackers_fell(c, s))
+                fell = s;
+        }
+        if (fell == UINT32_MAX)
+            continue;
+        x->sub_event_type = "Armed clash";
+        x->event_type = event_type_of(x->sub_event_type);
+        for (size_t k = j + 1; k < c->ncands; k++) { /* the killing told with it */
+            cand *y = &c->cands[k];
+            if (y->sent > fell)
+                break;
+            if (y->merged || y->sent != fell || (y->has_date && x->has_date && strcmp(y->ev.event_date, x->ev.event_date)))
+                continue;
+            if (y->ev.inter1 == 1 && *y->actor1) {
+                scopy(x->actor2, sizeof x->actor2, y->actor1);
+                x->ev.inter2 = 1;
+                x->ev.ev_actor2 = y->ev.ev_actor1;
+                x->role2 = 's';
+            }
+            if (x->ev.fatalities < 0 && y->ev.fatalities >= 0) {
+                take_toll(&x->ev, &y->ev);
+            }
+            y->merged = 1;
+            break;
+        }
+    }
+}
+
+/* Sentence s tells of bodies found: "were later found dead", "their bodies
+ * were found", "the bodies of the arrested were found". */
+static int found_dead(const coder *c, uint32_t s)
+{
+    int found = 0, dead = 0;
+    for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te; k++) {
+        found |= tok_is(c, k, "found");
+        dead |= TOK_IN(c, k, "dead", "bodies", "body", "corpses", "corpse");
+    }
+    return found && dead;
+}
+
+/* "Police assault and arrest a journalist", "arrested four men … three
+ * were found dead the following day": an arrest joined with a beating or
+ * torture of the same people, or whose detainees are found dead after it,
+ * is violence against them, which ACLED codes as an attack by the force
+ * that held them, not as an arrest. */
+static void arrest_harm(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !STREQ(x->sub_event_type, "Arrests") || x->sent >= c->t.nsents ||
+            !(x->ev.inter1 == 1 || (!x->ev.inter1 && x->ev.inter2 == 1)))
+            continue;
+        uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+        int harm = 0; /* the two verbs joined by "and": "assault and arrest", "arrest and torture" */
+        for (uint32_t k = tb; k + 2 < te && !harm; k++) {
+            if (!tok_is(c, k + 1, "and"))
+                continue;
+            int a0 = TOK_IN(c, k, "arrest", "arrested", "arrests", "detain", "detained", "detains");
+            int a2 = TOK_IN(c, k + 2, "arrest", "arrested", "arrests", "detain", "detained", "detains");
+            int h0 = TOK_IN(c, k, "assault", "assaulted", "assaults", "beat", "beaten", "beats", "torture",
+                                  "tortured", "tortures");
+            int h2 = TOK_IN(c, k + 2, "assault", "assaulted", "assaults", "beat", "beaten", "beats", "torture",
+                                      "tortured", "tortures");
+            harm = (a0 && h2) || (h0 && a2);
+        }
+        uint32_t dead = UINT32_MAX;
+        for (uint32_t s = x->sent + 1; !harm && s <= x->sent + 2 && s < c->t.nsents; s++) {
+            if (c->para && c->para[s] != c->para[x->sent])
+                break;
+            if (found_dead(c, s)) {
+                dead = s;
+                harm = 1;
+            }
+        }
+        if (!harm)
+            continue;
+        if (x->ev.inter1 != 1) { /* ("were detained by three police officers") */
+            scopy(x->actor1, sizeof x->actor1, x->actor2);
+            x->ev.inter1 = 1;
+            x->ev.ev_actor1 = x->ev.ev_actor2;
+        }
+        x->actor2[0] = 0;
+        if (*x->country)
+            cat3(x->actor2, sizeof x->actor2, "Civilians (", x->country, ")");
+        x->ev.inter2 = 7;
+        x->role2 = 'c';
+        x->ev.ev_actor2 = (sr_span){-1, -1};
+        x->sub_event_type = "Attack";
+        x->event_type = event_type_of(x->sub_event_type);
+        for (size_t k = j + 1; dead != UINT32_MAX && k < c->ncands; k++) { /* the deaths told after it */
+            cand *y = &c->cands[k];
+            if (y->sent > dead)
+                break;
+            if (y->merged || y->sent != dead || (*y->actor1 && !(generic_armed(y->actor1) && y->ev.ev_actor1.start < 0)))
+                continue; /* (no author named: the default unidentified group is none) */
+            if (x->ev.fatalities < 0 && y->ev.fatalities >= 0) {
+                take_toll(&x->ev, &y->ev);
+            }
+            y->merged = 1;
+        }
+    }
+}
+
+/* "A priest was kidnapped, murdered and buried", "The MCA was abducted by
+ * unidentified attackers. His body was found five days later.": an
+ * abduction told with a death in its sentence or the next two of the
+ * paragraph is violence against the person, an attack (ACLED's files code
+ * no abduction with a death told); the death told after it is the same
+ * event. */
+static void abducted_killed(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !STREQ(x->sub_event_type, "Abduction/forced disappearance") || x->sent >= c->t.nsents)
+            continue;
+        uint32_t dead = UINT32_MAX;
+        for (uint32_t s = x->sent; s <= x->sent + 2 && s < c->t.nsents && dead == UINT32_MAX; s++) {
+            if (c->para && c->para[s] != c->para[x->sent])
+                break;
+            for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te && dead == UINT32_MAX; k++)
+                if (TOK_IN(c, k, "killed", "murdered", "beheaded", "body", "bodies", "dead", "executed") ||
+                    (tok_is(c, k, "to") && k + 1 < c->t.sents[s].te && tok_is(c, k + 1, "death")))
+                    dead = s;
+        }
+        if (dead == UINT32_MAX)
+            continue;
+        x->sub_event_type = "Attack";
+        x->event_type = event_type_of(x->sub_event_type);
+        for (size_t k = j + 1; k < c->ncands; k++) {
+            cand *y = &c->cands[k];
+            if (y->sent > dead)
+                break;
+            if (y->merged || y->sent <= x->sent || (y->has_date && x->has_date && strcmp(y->ev.event_date, x->ev.event_date)) ||
+                !STREQ(y->sub_event_type, "Attack"))
+                continue;
+            if (x->ev.fatalities < 0 && y->ev.fatalities >= 0) {
+                take_toll(&x->ev, &y->ev);
+            }
+            y->merged = 1;
+        }
+    }
+}
+
+/* "Bandits burned 70 houses. … The group stormed in, injured four people
+ * and stole livestock.": property destroyed by an armed group or the
+ * state's forces while people are killed or wounded, in its sentence or
+ * the next two of the paragraph, is an attack on those people, not only
+ * property destruction (a sentence that says nobody was hurt does not
+ * count). */
+static void looting_harm(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !STREQ(x->sub_event_type, "Looting/property destruction") || x->ev.inter1 < 1 ||
+            x->ev.inter1 > 4 || x->sent >= c->t.nsents)
+            continue;
+        int harm = 0;
+        for (uint32_t s = x->sent; s <= x->sent + 2 && s < c->t.nsents && !harm; s++) {
+            if (c->para && c->para[s] != c->para[x->sent])
+                break;
+            if (sent_has_cue(c, s, CUE_ZERO) || sent_has_cue(c, s, CUE_NEG))
+                continue;
+            int beasts = 0; /* ("no civilians were injured", "100 camels have been killed") */
+            for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te && !beasts; k++)
+                beasts = TOK_IN(c, k, "no", "nobody", "none", "camels", "cattle", "goats", "livestock", "cows",
+                                      "animals", "sheep");
+            harm = !beasts && (sent_has_cue(c, s, CUE_WOUND) || sent_has_cue(c, s, CUE_KILL));
+        }
+        if (!harm)
+            continue;
+        x->sub_event_type = "Attack";
+        x->event_type = event_type_of(x->sub_event_type);
+        if (x->ev.inter2 != 7) {
+            x->actor2[0] = 0;
+            if (*x->country)
+                cat3(x->actor2, sizeof x->actor2, "Civilians (", x->country, ")");
+            x->ev.inter2 = 7;
+            x->role2 = 'c';
+            x->ev.ev_actor2 = (sr_span){-1, -1};
+        }
+    }
+}
+
+/* "A bomb was found near the church", "an IED was found on a roadside and
+ * later defused": an explosive found, discovered or defused, with nobody
+ * killed or wounded in the sentence, did not go off at anyone; nor did one
+ * that went off as its makers planted or carried it. ACLED codes both as
+ * disrupted weapons use. */
+static void bomb_found(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !STREQ(x->sub_event_type, "Remote explosive/landmine/IED") || x->sent >= c->t.nsents)
+            continue;
+        uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+        int found = 0, own = 0;
+        for (uint32_t k = tb; k < te && !found; k++)
+            found = TOK_IN(c, k, "found", "discovered", "defused", "disarmed", "disarm", "defuse", "detected");
+        /* ("bombers killed when the bomb they were planting blew up": their own device) */
+        for (uint32_t k = tb; k + 2 < te && !own; k++)
+            own = TOK_IN(c, k, "they", "he", "she") && TOK_IN(c, k + 1, "were", "was") &&
+                  TOK_IN(c, k + 2, "planting", "carrying", "assembling", "making", "building");
+        if (!own && (!found || x->ev.fatalities > 0 || sent_has_cue(c, x->sent, CUE_WOUND) ||
+                     sent_has_cue(c, x->sent, CUE_KILL)))
+            continue;
+        x->sub_event_type = "Disrupted weapons use";
+        x->event_type = event_type_of(x->sub_event_type);
+    }
+}
+
+/* "Violence sparked by the arrest of the sect's founder. Three civilians
+ * were killed.", "Following the arrest of their colleagues, operators
+ * stormed a police station": an arrest told as the cause or grievance of
+ * what follows ("sparked by", "after", "following", "over", "against", a
+ * protest verb + "the arrest of") is background, not the event reported;
+ * it is dropped so the act it led to is coded. */
+static void arrest_as_cause(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !STREQ(x->sub_event_type, "Arrests") || x->sent >= c->t.nsents || x->ev.ev_trigger.start < 0)
+            continue;
+        uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te, k = tb;
+        while (k < te && (int32_t)c->t.toks[k].os < x->ev.ev_trigger.start)
+            k++;
+        if (k >= te || k < tb + 2 || !TOK_IN(c, k, "arrest", "arrests", "detention") || !tok_is(c, k - 1, "the") ||
+            !(k + 1 < te && tok_is(c, k + 1, "of")))
+            continue;
+        uint32_t p = k - 2; /* the word before "the arrest of" */
+        if (!(TOK_IN(c, p, "after", "following", "over", "against", "protest", "protests", "protested",
+                           "protesting", "condemn", "condemned", "condemning") ||
+              (p > tb && tok_is(c, p, "by") && TOK_IN(c, p - 1, "sparked", "triggered", "caused", "provoked"))))
+            continue;
+        int later = 0; /* (only when another event is told: else the arrest is all there is) */
+        for (size_t k2 = 0; k2 < c->ncands && !later; k2++)
+            later = k2 != j && !c->cands[k2].merged;
+        if (later)
+            x->merged = 1;
+    }
+}
+
+/* "The coalition carried out air strikes on Houthi positions …, according
+ * to al-Masirah, which said a civilian was killed": a strike or shelling
+ * whose second side came out as civilians (a death a source reports) while
+ * its clause names an armed actor's positions, bases or fighters after
+ * "on" hit that actor; the civilian is a casualty of it. */
+static void strike_on_positions(coder *c)
+{
+    const sr__lexicon *lx = c->lx;
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || x->ev.inter2 != 7 || x->sent >= c->t.nsents ||
+            !(STREQ(x->sub_event_type, "Air/drone strike") || STREQ(x->sub_event_type, "Shelling/artillery/missile attack")))
+            continue;
+        uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+        for (uint32_t k = tb; k + 2 < te; k++) {
+            if (!tok_is(c, k, "on"))
+                continue;
+            const mention *m = ent_at(c, k + 1);
+            if (!m || m->type != MT_ACTOR || m->tb != k + 1 || m->te >= te ||
+                !TOK_IN(c, m->te, "positions", "position", "bases", "base", "fighters", "strongholds", "posts"))
+                continue;
+            const sr__actor *a = &lx->actors[m->row];
+            if (a->inter < 1 || a->inter > 4)
+                continue;
+            subst(x->actor2, sizeof x->actor2, a->acled, x->country, "", "");
+            x->ev.inter2 = a->inter;
+            x->role2 = a->inter == 1 ? 's' : 'a';
+            x->ev.ev_actor2 = span_of(c, m->tb, m->te);
+            break;
+        }
+    }
+}
+
+/* "At least 48 people were killed as Pokomo militia attacked an Orma
+ * village", "One person died after Pokot raiders attacked a village": the
+ * killing with no author took the clause and the armed group named as the
+ * subject of the attack after it came out as the victim; that group is the
+ * author and the people killed its civilian victims. */
+static void subordinate_attacker(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || x->ev.ev_actor1.start >= 0 || x->ev.ev_actor2.start < 0 || x->ev.inter2 < 2 ||
+            x->ev.inter2 > 4 || generic_armed(x->actor2) || !(x->ev.inter1 == 0 || generic_armed(x->actor1)) ||
+            !(STREQ(x->sub_event_type, "Armed clash") || STREQ(x->sub_event_type, "Attack")) || x->sent >= c->t.nsents)
+            continue;
+        uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te, k = tb;
+        while (k < te && (int32_t)c->t.toks[k].oe <= x->ev.ev_actor2.end - 1)
+            k++; /* k: the actor phrase's last token */
+        if (k + 1 >= te || k <= tb + 1 || !TOK_IN(c, k + 1, "attacked", "attacks", "attack", "raided", "raid", "raids",
+                                                             "ambushed", "ambush", "stormed", "invaded"))
+            continue;
+        int sub = 0; /* the phrase opens a clause after "as", "after", "when" */
+        for (uint32_t w = k; w > tb && w + 6 > k && !sub; w--)
+            sub = TOK_IN(c, w - 1, "as", "after", "when", "while");
+        if (!sub)
+            continue;
+        scopy(x->actor1, sizeof x->actor1, x->actor2);
+        x->ev.inter1 = x->ev.inter2;
+        x->ev.ev_actor1 = x->ev.ev_actor2;
+        x->actor2[0] = 0;
+        if (*x->country)
+            cat3(x->actor2, sizeof x->actor2, "Civilians (", x->country, ")");
+        x->ev.inter2 = 7;
+        x->role2 = 'c';
+        x->ev.ev_actor2 = (sr_span){-1, -1};
+        x->sub_event_type = "Attack";
+        x->event_type = event_type_of(x->sub_event_type);
+    }
+}
+
+/* "Gunmen shot at a Red Cross ambulance", "militants attacked a WFP
+ * convoy": relief and aid bodies attacked are civilians (ACLED names the
+ * body as the civilians' associated actor), so the act is an attack on
+ * civilians, not a fight with an external force. */
+static void relief_victims(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !relief_body(x->actor2) || x->ev.inter1 < 1 || x->ev.inter1 > 4 ||
+            !(STREQ(x->sub_event_type, "Armed clash") || STREQ(x->sub_event_type, "Attack")) || x->sent >= c->t.nsents)
+            continue;
+        int armed = 0; /* (an escort or guards hit as well: "4 police officers were injured") */
+        for (uint32_t s = x->sent; s <= x->sent + 2 && s < c->t.nsents && !armed; s++) {
+            if (c->para && c->para[s] != c->para[x->sent])
+                break;
+            for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te && !armed; k++)
+                armed = TOK_IN(c, k, "guard", "guards", "escort", "escorts", "escorting", "soldiers", "officers",
+                                     "policemen", "troops", "peacekeepers");
+        }
+        if (armed)
+            continue;
+        if (!*x->assoc2)
+            scopy(x->assoc2, sizeof x->assoc2, x->actor2);
+        x->actor2[0] = 0;
+        if (*x->country)
+            cat3(x->actor2, sizeof x->actor2, "Civilians (", x->country, ")");
+        x->ev.inter2 = 7;
+        x->role2 = 'c';
+        x->sub_event_type = "Attack";
+        x->event_type = event_type_of(x->sub_event_type);
+    }
+}
+
 /* The paragraph around sentence s (up to two sentences on) says the victim
  * belonged to the criminal world: "had charges against him for drug
  * trafficking", "was a known drug dealer" (a criminal record or a motive
@@ -7586,6 +8060,168 @@ static void protesting_mob(coder *c)
     }
 }
 
+/* Do sentences s.. of the paragraph (up to two on) call the crowd rioters:
+ * "police dispersed rioters", "battles between officers and rioters",
+ * "rioting traders", "a riot broke out"? Not rioters named as the authors
+ * of what a protest is against ("the burning of a truck by rioters"), nor
+ * anti-riot police. */
+static int called_rioters(const coder *c, uint32_t s0)
+{
+    for (uint32_t s = s0; s <= s0 + 2 && s < c->t.nsents; s++) {
+        if (c->para && c->para[s] != c->para[s0])
+            break;
+        uint32_t tb = c->t.sents[s].tb, te = c->t.sents[s].te;
+        for (uint32_t k = tb; k < te; k++) {
+            int riot = TOK_IN(c, k, "rioters", "rioting", "rioted");
+            if (!riot && k + 1 < te && TOK_IN(c, k, "riot", "riots"))
+                riot = TOK_IN(c, k + 1, "broke", "breaks", "erupted", "erupts");
+            if (!riot || (k > tb && TOK_IN(c, k - 1, "by", "anti", "anti-", "against")) ||
+                (k + 1 < te && TOK_IN(c, k + 1, "police", "squad", "gear", "control", "unit", "units")))
+                continue;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "Supporters protested the results. Police intervened and battled the
+ * rioters.": a demonstration the report itself calls a riot (its crowd
+ * "rioters", "a riot broke out") is a violent demonstration, whatever act
+ * is told; the riot or fight told with it in those sentences is the same
+ * event. */
+static void rioting_protest(coder *c)
+{
+    for (size_t i = 0; i < c->ncands; i++) {
+        cand *p = &c->cands[i];
+        if (p->merged || p->sent >= c->t.nsents ||
+            !(STREQ(p->sub_event_type, "Peaceful protest") || STREQ(p->sub_event_type, "Protest with intervention")) ||
+            !called_rioters(c, p->sent))
+            continue;
+        p->sub_event_type = "Violent demonstration";
+        p->event_type = event_type_of(p->sub_event_type);
+        p->actor1[0] = 0;
+        if (*p->country)
+            cat3(p->actor1, sizeof p->actor1, "Rioters (", p->country, ")");
+        p->ev.inter1 = 5;
+        for (size_t j = i + 1; j < c->ncands; j++) {
+            cand *q = &c->cands[j];
+            if (q->sent > p->sent + 2 || q->para != p->para)
+                break;
+            if (q->merged || (q->has_date && p->has_date && strcmp(q->ev.event_date, p->ev.event_date)) ||
+                !(STREQ(q->event_type, "Riots") || STREQ(q->event_type, "Protests") ||
+                  q->ev.inter1 == 5 || q->ev.inter2 == 5))
+                continue;
+            const char *st = q->ev.inter1 == 1 ? q->actor1 : q->ev.inter2 == 1 ? q->actor2 : "";
+            if (*st && !*p->actor2) {
+                scopy(p->actor2, sizeof p->actor2, st);
+                p->ev.inter2 = 1;
+            }
+            if (p->ev.fatalities < 0 && q->ev.fatalities >= 0) {
+                take_toll(&p->ev, &q->ev);
+            }
+            q->merged = 1;
+        }
+    }
+}
+
+/* "Traders stormed the county offices demanding compensation": crowds that
+ * storm an office, a court or an embassy to demand or protest something,
+ * with no other violent act, wound or death told in the sentence or the
+ * next two of the paragraph, march in: ACLED codes a peaceful protest
+ * (Kenya's notes; the other files have no such wording). */
+static void storming_protest(coder *c)
+{
+    for (size_t i = 0; i < c->ncands; i++) {
+        cand *p = &c->cands[i];
+        if (p->merged || !STREQ(p->sub_event_type, "Violent demonstration") || p->sent >= c->t.nsents)
+            continue;
+        uint32_t tb = c->t.sents[p->sent].tb, te = c->t.sents[p->sent].te;
+        int storm = 0, purpose = 0, other = 0;
+        for (uint32_t k = tb; k < te; k++) {
+            if (TOK_IN(c, k, "stormed", "storming", "storm", "storms"))
+                storm = 1;
+            purpose |= TOK_IN(c, k, "demanding", "demand", "demanded", "demands", "protesting", "protest",
+                                    "protested", "protests");
+        }
+        if (!storm || !purpose)
+            continue;
+        for (uint32_t s = p->sent; s <= p->sent + 2 && s < c->t.nsents && !other; s++) {
+            if (c->para && c->para[s] != c->para[p->sent])
+                break;
+            for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te && !other; k++) {
+                if (s > p->sent && (has_cue(c, k, CUE_WOUND) || has_cue(c, k, CUE_KILL)))
+                    other = 1; /* ("Two officers were injured during the protests") */
+                if (!c->ti[k].trig || TOK_IN(c, k, "stormed", "storming", "storm", "storms"))
+                    continue;
+                const mention *m = &c->men[c->ti[k].trig - 1];
+                const char *cls = c->lx->triggers[m->row].cls;
+                other = m->tb == k && !STREQ(cls, "protest");
+            }
+        }
+        if (other)
+            continue;
+        p->sub_event_type = p->ev.inter2 == 1 ? "Protest with intervention" : "Peaceful protest";
+        p->event_type = event_type_of(p->sub_event_type);
+        p->actor1[0] = 0;
+        if (*p->country)
+            cat3(p->actor1, sizeof p->actor1, "Protesters (", p->country, ")");
+        p->ev.inter1 = 6;
+        if (p->ev.inter2 != 1) {
+            p->actor2[0] = 0;
+            p->ev.inter2 = 0;
+            p->ev.ev_actor2 = (sr_span){-1, -1};
+        }
+    }
+}
+
+/* "CORD protesters from Mathare threw stones at vehicles": a mob whose own
+ * sentence calls its people protesters or demonstrators (or says they
+ * protested) riots in a violent demonstration, whoever it hit. */
+static void protesters_riot(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !STREQ(x->sub_event_type, "Mob violence") || x->ev.inter1 != 5 || x->ev.inter2 == 5 ||
+            x->sent >= c->t.nsents)
+            continue;
+        int demo = 0;
+        for (uint32_t k = c->t.sents[x->sent].tb; k < c->t.sents[x->sent].te && !demo; k++)
+            demo = TOK_IN(c, k, "protesters", "protestors", "demonstrators", "protested", "demonstrated") &&
+                   !(k > c->t.sents[x->sent].tb && TOK_IN(c, k - 1, "the", "by", "against", "on", "at")); /* (not the victims) */
+        if (demo) {
+            x->sub_event_type = "Violent demonstration";
+            x->event_type = event_type_of(x->sub_event_type);
+        }
+    }
+}
+
+/* "Police used tear gas to disperse supporters who threw stones": a riot
+ * act whose clause made the police its author (they are the main verb's
+ * subject; the stone-throwers sit in a relative clause) while the sentence
+ * tells of police dispersing a crowd is the crowd's violent demonstration,
+ * the police its second side. */
+static void dispersed_rioters(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !x->cls || !STREQ(x->cls, "riot") || x->ev.inter1 != 1 ||
+            STREQ(x->event_type, "Riots") || STREQ(x->sub_event_type, "Attack") || x->sent >= c->t.nsents ||
+            !sent_has_cue(c, x->sent, CUE_INTERVENE))
+            continue; /* (not "police set fire to a village" in a crackdown, an attack on its people) */
+        scopy(x->actor2, sizeof x->actor2, x->actor1);
+        x->ev.inter2 = 1;
+        x->ev.ev_actor2 = x->ev.ev_actor1;
+        x->role2 = 's';
+        x->actor1[0] = 0;
+        if (*x->country)
+            cat3(x->actor1, sizeof x->actor1, "Rioters (", x->country, ")");
+        x->ev.inter1 = 5;
+        x->ev.ev_actor1 = (sr_span){-1, -1};
+        x->sub_event_type = "Violent demonstration";
+        x->event_type = event_type_of(x->sub_event_type);
+    }
+}
+
 /* "Villagers accidentally stepped on a landmine in an area of fighting in
  * the 1980s.": a mine stepped on by chance, or unexploded ordnance, is an
  * explosive remnant of war, which ACLED codes as Other (decided once the
@@ -7612,12 +8248,26 @@ static void merge_cands(coder *c)
 {
     answered_fire(c);
     fought_back(c);
+    attackers_killed(c);
+    arrest_harm(c);
+    relief_victims(c);
+    abducted_killed(c);
+    looting_harm(c);
+    bomb_found(c);
+    arrest_as_cause(c);
+    strike_on_positions(c);
+    subordinate_attacker(c);
     gang_victims(c);
     protesting_mob(c);
+    protesters_riot(c);
+    dispersed_rioters(c);
     protest_interventions(c);
+    rioting_protest(c);
+    storming_protest(c);
     one_side_twice(c);
     called_air_support(c);
     lynched_suspects(c);
+    mob_authors(c);
     complete_tolls(c);
     merge_refs(c);
     size_t n = c->ncands;
