@@ -8072,6 +8072,8 @@ static int called_rioters(const coder *c, uint32_t s0)
             break;
         uint32_t tb = c->t.sents[s].tb, te = c->t.sents[s].te;
         for (uint32_t k = tb; k < te; k++) {
+            if (!TOK_IN(c, k, "rioters", "rioting", "rioted", "riot", "riots"))
+                continue; /* (most tokens: one test) */
             int riot = TOK_IN(c, k, "rioters", "rioting", "rioted");
             if (!riot && k + 1 < te && TOK_IN(c, k, "riot", "riots"))
                 riot = TOK_IN(c, k + 1, "broke", "breaks", "erupted", "erupts");
@@ -8137,12 +8139,11 @@ static void storming_protest(coder *c)
             continue;
         uint32_t tb = c->t.sents[p->sent].tb, te = c->t.sents[p->sent].te;
         int storm = 0, purpose = 0, other = 0;
-        for (uint32_t k = tb; k < te; k++) {
-            if (TOK_IN(c, k, "stormed", "storming", "storm", "storms"))
-                storm = 1;
-            purpose |= TOK_IN(c, k, "demanding", "demand", "demanded", "demands", "protesting", "protest",
-                                    "protested", "protests");
-        }
+        for (uint32_t k = tb; k < te && !storm; k++)
+            storm = TOK_IN(c, k, "stormed", "storming", "storm", "storms");
+        for (uint32_t k = tb; k < te && storm && !purpose; k++) /* (only where a crowd stormed) */
+            purpose = TOK_IN(c, k, "demanding", "demand", "demanded", "demands", "protesting", "protest",
+                             "protested", "protests");
         if (!storm || !purpose)
             continue;
         for (uint32_t s = p->sent; s <= p->sent + 2 && s < c->t.nsents && !other; s++) {
