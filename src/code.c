@@ -7209,6 +7209,15 @@ static void mob_authors(coder *c)
     }
 }
 
+/* Candidate y is the same event as x, told again: x takes its toll when x
+ * has none (a toll told twice is not added), and y is merged away. */
+static void absorb(cand *x, cand *y)
+{
+    if (x->ev.fatalities < 0 && y->ev.fatalities >= 0)
+        take_toll(&x->ev, &y->ev);
+    y->merged = 1;
+}
+
 /* "Afghan forces called in air support. … 18 fighters were killed in air
  * strikes on their positions": air strikes with no author, told just after
  * a state force called in air support, are that force's. */
@@ -7347,10 +7356,7 @@ static void protest_interventions(coder *c)
                 p->ev.inter2 = 1;
                 p->ev.ev_actor2 = pol->ev.ev_actor2;
             }
-            if (p->ev.fatalities < 0 && q->ev.fatalities >= 0) {
-                take_toll(&p->ev, &q->ev);
-            }
-            q->merged = 1;
+            absorb(p, q);
             break;
         }
         /* "Police dispersed the crowd." on its own */
@@ -7540,10 +7546,7 @@ static void answered_fire(coder *c)
             if (y->merged || y->sent <= x->sent || !STREQ(y->event_type, "Battles") ||
                 (y->has_date && x->has_date && strcmp(y->ev.event_date, x->ev.event_date)))
                 continue;
-            if (x->ev.fatalities < 0 && y->ev.fatalities >= 0) {
-                take_toll(&x->ev, &y->ev);
-            }
-            y->merged = 1;
+            absorb(x, y);
         }
     }
 }
@@ -7578,10 +7581,7 @@ static void fought_back(coder *c)
             x->role2 = 's';
             x->sub_event_type = "Armed clash";
             x->event_type = event_type_of(x->sub_event_type);
-            if (x->ev.fatalities < 0 && y->ev.fatalities >= 0) { /* (a toll told again is not added) */
-                take_toll(&x->ev, &y->ev);
-            }
-            y->merged = 1;
+            absorb(x, y);
             break;
         }
     }
@@ -7655,10 +7655,7 @@ static void attackers_killed(coder *c)
                 x->ev.ev_actor2 = y->ev.ev_actor1;
                 x->role2 = 's';
             }
-            if (x->ev.fatalities < 0 && y->ev.fatalities >= 0) {
-                take_toll(&x->ev, &y->ev);
-            }
-            y->merged = 1;
+            absorb(x, y);
             break;
         }
     }
@@ -7731,10 +7728,7 @@ static void arrest_harm(coder *c)
                 break;
             if (y->merged || y->sent != dead || (*y->actor1 && !(generic_armed(y->actor1) && y->ev.ev_actor1.start < 0)))
                 continue; /* (no author named: the default unidentified group is none) */
-            if (x->ev.fatalities < 0 && y->ev.fatalities >= 0) {
-                take_toll(&x->ev, &y->ev);
-            }
-            y->merged = 1;
+            absorb(x, y);
         }
     }
 }
@@ -7771,10 +7765,7 @@ static void abducted_killed(coder *c)
             if (y->merged || y->sent <= x->sent || (y->has_date && x->has_date && strcmp(y->ev.event_date, x->ev.event_date)) ||
                 !STREQ(y->sub_event_type, "Attack"))
                 continue;
-            if (x->ev.fatalities < 0 && y->ev.fatalities >= 0) {
-                take_toll(&x->ev, &y->ev);
-            }
-            y->merged = 1;
+            absorb(x, y);
         }
     }
 }
@@ -8118,10 +8109,7 @@ static void rioting_protest(coder *c)
                 scopy(p->actor2, sizeof p->actor2, st);
                 p->ev.inter2 = 1;
             }
-            if (p->ev.fatalities < 0 && q->ev.fatalities >= 0) {
-                take_toll(&p->ev, &q->ev);
-            }
-            q->merged = 1;
+            absorb(p, q);
         }
     }
 }
