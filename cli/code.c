@@ -10,30 +10,92 @@ static const char usage[] =
     "sitrep code [--from text|jsonl|html|rss] [--to jsonl|csv|geojson] [--date YYYY-MM-DD]\n"
     "                   [--data DIR] [--engine auto|vectorscan|portable] [FILE...]";
 
+/* Documents wait in a batch of up to BATCH_DOCS (or BATCH_BYTES of text)
+ * and are coded together (sr_code_batch), then written in their order. The
+ * reader's strings last only for its callback: they are copied into one
+ * buffer, by offset, since it may move as it grows. */
+#define BATCH_DOCS 16
+#define BATCH_BYTES 4096
+enum { F_ID, F_TITLE, F_DATE, F_SOURCE, F_URL, F_ORIGIN, F_TEXT, NFIELDS };
+
 typedef struct run {
     sr_ctx *ctx;
     sr_writer *w;
     long docs, events, bad;
+    struct {
+        size_t at[NFIELDS]; /* offsets into buf + 1, 0 for NULL */
+        size_t text_len;
+        long item;
+    } batch[BATCH_DOCS];
+    size_t n, bytes;
+    char *buf;
+    size_t used, cap;
 } run;
+
+static void flush(run *r)
+{
+    sr_doc docs[BATCH_DOCS];
+    sr_events *evs[BATCH_DOCS];
+    int rcs[BATCH_DOCS];
+    for (size_t k = 0; k < r->n; k++) {
+        const char *f[NFIELDS];
+        for (int j = 0; j < NFIELDS; j++)
+            f[j] = r->batch[k].at[j] ? r->buf + r->batch[k].at[j] - 1 : NULL;
+        docs[k] = (sr_doc){.id = f[F_ID], .title = f[F_TITLE], .date = f[F_DATE], .source = f[F_SOURCE],
+                           .url = f[F_URL], .origin = f[F_ORIGIN], .text = f[F_TEXT],
+                           .text_len = r->batch[k].text_len, .item = r->batch[k].item};
+    }
+    int rc = sr_code_batch(r->ctx, docs, r->n, evs, rcs);
+    for (size_t k = 0; k < r->n; k++) {
+        r->docs++;
+        if (rc || rcs[k]) {
+            cli_diag(&r->bad, docs[k].origin, docs[k].item, sr_strerror(rc ? rc : rcs[k]));
+            continue;
+        }
+        for (size_t i = 0; i < sr_events_count(evs[k]); i++) {
+            if (sr_writer_put(r->w, sr_events_get(evs[k], i)) != 0)
+                cli_die("cannot write to standard output");
+            r->events++;
+        }
+        sr_events_free(evs[k]);
+    }
+    r->n = r->bytes = r->used = 0;
+}
 
 static int on_doc(void *ud, const sr_doc *doc)
 {
     run *r = ud;
-    sr_events *evs = NULL;
-    int rc = sr_code(r->ctx, doc, &evs);
-    r->docs++;
-    if (rc) {
-        cli_diag(&r->bad, doc->origin, doc->item, sr_strerror(rc));
-        return 0;
+    if (r->n && r->bytes + doc->text_len > BATCH_BYTES)
+        flush(r); /* (a batch is at most BATCH_BYTES of text, unless one document is longer) */
+    const char *f[NFIELDS] = {doc->id, doc->title, doc->date, doc->source, doc->url, doc->origin, doc->text};
+    size_t len[NFIELDS], need = 0;
+    for (int j = 0; j < NFIELDS; j++) {
+        len[j] = !f[j] ? 0 : j == F_TEXT ? doc->text_len : strlen(f[j]);
+        need += f[j] ? len[j] + 1 : 0;
     }
-    for (size_t i = 0; i < sr_events_count(evs); i++) {
-        if (sr_writer_put(r->w, sr_events_get(evs, i)) != 0) {
-            sr_events_free(evs);
-            cli_die("cannot write to standard output");
+    if (r->used + need > r->cap) {
+        size_t cap = r->cap ? r->cap : 16384;
+        while (cap < r->used + need)
+            cap *= 2;
+        char *nb = realloc(r->buf, cap);
+        if (!nb)
+            cli_die("out of memory");
+        r->buf = nb;
+        r->cap = cap;
+    }
+    for (int j = 0; j < NFIELDS; j++) {
+        r->batch[r->n].at[j] = f[j] ? r->used + 1 : 0;
+        if (f[j]) {
+            memcpy(r->buf + r->used, f[j], len[j]);
+            r->buf[r->used + len[j]] = 0;
+            r->used += len[j] + 1;
         }
-        r->events++;
     }
-    sr_events_free(evs);
+    r->batch[r->n].text_len = doc->text_len;
+    r->batch[r->n].item = doc->item;
+    r->bytes += doc->text_len;
+    if (++r->n == BATCH_DOCS)
+        flush(r);
     return 0;
 }
 
@@ -90,11 +152,14 @@ int cmd_code(int argc, char **argv)
     for (int k = 0; k < (nfiles ? nfiles : 1); k++) {
         const char *path = nfiles ? argv[i + k] : "-";
         int rc = sr_read_file(path, &opts, on_doc, &r);
+        if (r.n)
+            flush(&r);
         if (rc < 0 && rc != SR_EPARSE && rc != SR_EEMPTY && rc != SR_ETOOBIG)
             cli_diag(&r.bad, strcmp(path, "-") ? path : "<stdin>", 0, sr_strerror(rc));
         else if (rc < 0 && r.bad == 0)
             r.bad++;
     }
+    free(r.buf);
     sr_writer_finish(r.w);
     sr_writer_free(r.w);
     sr_ctx_free(r.ctx);

@@ -130,6 +130,12 @@ typedef struct sr_events sr_events;
 /* Codes one document. On success *out holds the events (possibly none) in the
  * order the text reports them. */
 int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out);
+/* Codes docs[0, n) as n calls of sr_code would, with the same events: out[i]
+ * and rcs[i] are what sr_code gives for docs[i] (out[i] NULL when rcs[i] is
+ * an error). Faster on streams of short documents, whose stages then run
+ * over several documents at a time. Returns 0, or an error (SR_EINVAL,
+ * SR_ENOMEM) when nothing was coded. */
+int sr_code_batch(sr_ctx *ctx, const sr_doc *docs, size_t n, sr_events **out, int *rcs);
 size_t sr_events_count(const sr_events *evs);
 const sr_event *sr_events_get(const sr_events *evs, size_t i);
 void sr_events_free(sr_events *evs);

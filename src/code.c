@@ -148,15 +148,22 @@ typedef struct coder {
     struct wsite **sites;   /* TOK_IN's word sets per call site (in the context's cache), or NULL */
     struct vocab *vocab;    /* the words of those sets, numbered (in the context's cache), or NULL */
     uint16_t *vid;          /* per token: its number in vocab, 0 if none (valid when vocab is set) */
+    uint32_t vocab_n;       /* how many words vocab had when the tokens were numbered */
     size_t capvid;
 } coder;
 
 /* The coder's per-document arrays, kept in the context from one document to
  * the next so that a stream of short documents does not allocate them each
  * time (a context serves one thread). Very large ones are not kept. */
+#define CODE_BATCH 16         /* documents coded side by side (sr_code_batch), */
+#define CODE_BATCH_BYTES 4096 /* and their text at most (a longer document goes alone): a batch
+                                 of notes is an article's worth; longer ones gain nothing */
 struct sr__codecache {
-    coder arrays; /* only the array pointers and capacities are used */
-    sr__textbufs text;
+    struct codeslot {
+        coder arrays; /* only the array pointers and capacities are used */
+        sr__textbufs text;
+    } slot[CODE_BATCH]; /* one per document of a batch */
+    coder *work;        /* the coders of a batch, CODE_BATCH of them, made on first use */
     int *src_iso; /* per cue row: the country its name contains (index + 1), -1 none, 0 not yet known */
     uint32_t *src_first; /* per cue row: the first source row of its canonical name + 1, 0 not yet known */
     struct {
@@ -185,9 +192,9 @@ static unsigned nsites(void);
 static void site_free(struct wsite *st);
 
 /* Moves the arrays of the cache into c (take) or those of c into the cache. */
-static void cache_swap(coder *c, struct sr__codecache *cc, int take)
+static void cache_swap(coder *c, struct codeslot *sl, int take)
 {
-    coder *a = take ? &cc->arrays : c, *b = take ? c : &cc->arrays;
+    coder *a = take ? &sl->arrays : c, *b = take ? c : &sl->arrays;
 #define MOVE(f, capf)                                                            \
     do {                                                                         \
         if (!take && a->capf * sizeof *a->f > CACHE_KEEP_BYTES) {                \
@@ -217,17 +224,21 @@ void sr__code_cache_free(struct sr__codecache *cc)
 {
     if (!cc)
         return;
-    coder *a = &cc->arrays;
-    free(a->raw);
-    free(a->men);
-    free(a->menfrom);
-    free(a->nextplace);
-    free(a->ti);
-    free(a->best);
-    free(a->dh);
-    free(a->cands);
-    free(a->para);
-    free(a->vid);
+    for (int i = 0; i < CODE_BATCH; i++) {
+        coder *a = &cc->slot[i].arrays;
+        free(a->raw);
+        free(a->men);
+        free(a->menfrom);
+        free(a->nextplace);
+        free(a->ti);
+        free(a->best);
+        free(a->dh);
+        free(a->cands);
+        free(a->para);
+        free(a->vid);
+        sr__textbufs_release(&cc->slot[i].text);
+    }
+    free(cc->work);
     free(cc->vocab);
     free(cc->src_iso);
     free(cc->votes);
@@ -240,7 +251,6 @@ void sr__code_cache_free(struct sr__codecache *cc)
         for (unsigned k = 0; k < nsites(); k++)
             site_free(cc->sites[k]);
     free(cc->sites);
-    sr__textbufs_release(&cc->text);
     free(cc);
 }
 
@@ -377,8 +387,9 @@ static uint32_t vocab_add(struct vocab *v, const char *w)
 
 /* Numbers the tokens of the document: one lookup per token, which also
  * gives a word its function-word flags (tokinfo.w). */
-static void vocab_tokens(const coder *c)
+static void vocab_tokens(coder *c)
 {
+    c->vocab_n = c->vocab->n;
     for (uint32_t i = 0; i < c->t.ntoks; i++)
         c->vid[i] = (uint16_t)vocab_find(c->vocab, c->t.norm + c->t.toks[i].s, c->t.toks[i].e - c->t.toks[i].s);
 }
@@ -412,7 +423,9 @@ static __attribute__((noinline)) int tok_in_build(const coder *c, uint32_t i, un
             memcpy(st->list, ws, (m + 1) * sizeof *st->list);
         }
         if (c->vocab->n != before)
-            vocab_tokens(c); /* new words: the document's tokens may be among them */
+            vocab_tokens((coder *)c); /* new words: the document's tokens may be among them (the
+                                         batch's other documents are numbered again before
+                                         their next stage, code_some) */
         site_free(c->sites[site]);
         c->sites[site] = st->list ? (wsite *)((uintptr_t)st | 1) : st;
     }
@@ -8616,108 +8629,174 @@ static void doc_source(coder *c)
         c->doc_source = c->doc->source;
 }
 
+/* The stages of coding a document, in order. A batch runs each stage over
+ * all its documents before the next one: on a stream of short notes the
+ * code of a stage then stays in the instruction cache, where coding each
+ * note from its text to its events brought the whole coder back into the
+ * cache for every note (docs/performance.md, speed12). */
+enum { ST_TEXT, ST_SCAN, ST_PLACES, ST_MENTIONS, ST_DATES, ST_DOC, ST_SENTENCES, ST_MERGE, ST_EMIT, NSTAGES };
+
+static int code_stage(coder *c, int stage, sr_events *evs)
+{
+    int rc = 0;
+    switch (stage) {
+    case ST_TEXT: {
+        const sr_doc *doc = c->doc;
+        c->has_pub = doc->date && sr__date_parse_iso(doc->date, &c->pub) == 0;
+        if (!c->has_pub && doc->text) {
+            /* no publication date: relative dates count from the first complete
+             * date the text gives ("On 9 May 2020, ..."), documented in docs/coder.md */
+            size_t n = doc->text_len < 4096 ? doc->text_len : 4096;
+            c->has_pub = sr__date_find(doc->text, n, &c->pub) == 0;
+        }
+        struct sr__codecache *cc = c->ctx->cc;
+        rc = sr__text_init_reuse(&c->t, doc->text ? doc->text : "", doc->text ? doc->text_len : 0,
+                                 &cc->slot[c - cc->work].text);
+        if (!rc && c->vocab) {
+            if (sr__grow((void **)&c->vid, &c->capvid, c->t.ntoks + 1, sizeof *c->vid))
+                c->sites = NULL, c->vocab = NULL; /* the word sets walk their lists instead */
+            else
+                vocab_tokens(c);
+        }
+        break;
+    }
+    case ST_SCAN:
+        rc = sr__matcher_scan(c->ctx->m, &c->t, on_match, c);
+        break;
+    case ST_PLACES:
+        rc = scan_places(c);
+        break;
+    case ST_MENTIONS:
+        if ((rc = build_mentions(c)) == 0)
+            rc = index_mentions(c);
+        break;
+    case ST_DATES:
+        if ((rc = scan_dates(c)) != 0)
+            break;
+        if (sr__grow((void **)&c->para, &c->cappara, c->t.nsents, sizeof *c->para)) {
+            rc = SR_ENOMEM;
+            break;
+        }
+        memset(c->para, 0, (c->t.nsents + 1) * sizeof *c->para);
+        for (size_t s = 1; s < c->t.nsents; s++) {
+            /* a blank line between two sentences starts a new paragraph */
+            uint32_t from = c->t.sents[s - 1].oe, to = c->t.sents[s].os, nls = 0;
+            for (uint32_t k = from; k < to && k < c->t.orig_len; k++)
+                if (c->t.orig[k] == '\n')
+                    nls++;
+            c->para[s] = c->para[s - 1] + (nls >= 2);
+        }
+        break;
+    case ST_DOC:
+        coherent_places(c);
+        doc_country(c);
+        doc_source(c);
+        break;
+    case ST_SENTENCES:
+        for (size_t s = 0; s < c->t.nsents && !rc; s++)
+            rc = code_sentence(c, (uint32_t)s);
+        if (!rc && debug_cands)
+            for (size_t k = 0; k < c->ncands; k++) {
+                const cand *cd = &c->cands[k];
+                fprintf(stderr, "cand %zu: %s | %s | a1=%s | a2=%s | fat=%d | %s | %s | date=%s(%d) | %.*s\n", k,
+                        cd->cls, cd->sub_event_type, cd->actor1, cd->actor2, cd->ev.fatalities, cd->location,
+                        cd->kind_agg ? "agg" : "inc", cd->ev.event_date, cd->has_date,
+                        (int)(cd->ev.ev_sentence.end - cd->ev.ev_sentence.start),
+                        c->t.orig + cd->ev.ev_sentence.start);
+            }
+        break;
+    case ST_MERGE:
+        merge_cands(c);
+        break;
+    case ST_EMIT:
+        rc = emit(c, evs);
+        break;
+    }
+    return rc;
+}
+
+/* Codes docs[0, n) with the coders of the context's cache, n <= CODE_BATCH. */
+static void code_some(sr_ctx *ctx, const sr_doc *docs, size_t n, sr_events **out, int *rcs)
+{
+    struct sr__codecache *cc = ctx->cc;
+    for (size_t i = 0; i < n; i++) {
+        coder *c = &cc->work[i];
+        memset(c, 0, sizeof *c); /* (an assignment from a literal would build it on the stack first) */
+        c->ctx = ctx;
+        c->lx = &ctx->lx;
+        c->doc = &docs[i];
+        c->sites = cc->sites;
+        c->vocab = cc->vocab;
+        cache_swap(c, &cc->slot[i], 1);
+        out[i] = events_new();
+        rcs[i] = out[i] ? 0 : SR_ENOMEM;
+    }
+    for (int st = 0; st < NSTAGES; st++)
+        for (size_t i = 0; i < n; i++) {
+            coder *c = &cc->work[i];
+            if (rcs[i])
+                continue;
+            /* words the word sets of another document's rules added since
+             * this one's tokens were numbered (tok_in_build) */
+            if (st > ST_TEXT && c->vocab && c->vocab_n != c->vocab->n)
+                vocab_tokens(c);
+            rcs[i] = code_stage(c, st, out[i]);
+        }
+    for (size_t i = 0; i < n; i++) {
+        coder *c = &cc->work[i];
+        sr__text_keep(&c->t, &cc->slot[i].text);
+        cache_swap(c, &cc->slot[i], 0);
+        if (rcs[i]) {
+            sr_events_free(out[i]);
+            out[i] = NULL;
+        }
+    }
+}
+
+int sr_code_batch(sr_ctx *ctx, const sr_doc *docs, size_t n, sr_events **out, int *rcs)
+{
+    if (!out || !rcs || (n && !docs))
+        return SR_EINVAL;
+    for (size_t i = 0; i < n; i++)
+        out[i] = NULL, rcs[i] = SR_EINVAL;
+    if (!ctx)
+        return SR_EINVAL;
+    if (!ctx->cc)
+        ctx->cc = calloc(1, sizeof *ctx->cc);
+    struct sr__codecache *cc = ctx->cc;
+    if (cc && !cc->work)
+        cc->work = calloc(CODE_BATCH, sizeof *cc->work);
+    if (!cc || !cc->work)
+        return SR_ENOMEM;
+    if (!cc->sites)
+        cc->sites = calloc(nsites(), sizeof *cc->sites);
+    if (!cc->vocab)
+        cc->vocab = vocab_new();
+    if (!cc->sites || !cc->vocab)
+        return SR_ENOMEM;
+    /* in runs of up to CODE_BATCH documents and CODE_BATCH_BYTES of text
+     * (a longer document alone), so that the slots' arrays stay small and
+     * a batch's data stays in the caches */
+    for (size_t i = 0; i < n;) {
+        size_t k = 1, bytes = docs[i].text_len;
+        while (i + k < n && k < CODE_BATCH && bytes + docs[i + k].text_len <= CODE_BATCH_BYTES)
+            bytes += docs[i + k++].text_len;
+        code_some(ctx, docs + i, k, out + i, rcs + i);
+        i += k;
+    }
+    return 0;
+}
+
 int sr_code(sr_ctx *ctx, const sr_doc *doc, sr_events **out)
 {
+    if (!out)
+        return SR_EINVAL;
     *out = NULL;
     if (!ctx || !doc)
         return SR_EINVAL;
-    sr_events *evs = events_new();
-    if (!evs)
-        return SR_ENOMEM;
-    coder c = {.ctx = ctx, .lx = &ctx->lx, .doc = doc};
-    if (!ctx->cc)
-        ctx->cc = calloc(1, sizeof *ctx->cc);
-    if (ctx->cc) {
-        cache_swap(&c, ctx->cc, 1);
-        if (!ctx->cc->sites)
-            ctx->cc->sites = calloc(nsites(), sizeof *ctx->cc->sites);
-        if (!ctx->cc->vocab)
-            ctx->cc->vocab = vocab_new();
-        if (ctx->cc->sites && ctx->cc->vocab) {
-            c.sites = ctx->cc->sites;
-            c.vocab = ctx->cc->vocab;
-        }
-    }
-    c.has_pub = doc->date && sr__date_parse_iso(doc->date, &c.pub) == 0;
-    if (!c.has_pub && doc->text) {
-        /* no publication date: relative dates count from the first complete
-         * date the text gives ("On 9 May 2020, ..."), documented in docs/coder.md */
-        size_t n = doc->text_len < 4096 ? doc->text_len : 4096;
-        c.has_pub = sr__date_find(doc->text, n, &c.pub) == 0;
-    }
-    int rc = sr__text_init_reuse(&c.t, doc->text ? doc->text : "", doc->text ? doc->text_len : 0,
-                                 ctx->cc ? &ctx->cc->text : NULL);
-    if (rc)
-        goto done;
-    if (c.vocab) {
-        if (sr__grow((void **)&c.vid, &c.capvid, c.t.ntoks + 1, sizeof *c.vid))
-            c.sites = NULL, c.vocab = NULL; /* the word sets walk their lists instead */
-        else
-            vocab_tokens(&c);
-    }
-    if ((rc = sr__matcher_scan(ctx->m, &c.t, on_match, &c)) != 0)
-        goto done;
-    if ((rc = scan_places(&c)) != 0)
-        goto done;
-    if ((rc = build_mentions(&c)) != 0 || (rc = index_mentions(&c)) != 0)
-        goto done;
-    if ((rc = scan_dates(&c)) != 0)
-        goto done;
-    if (sr__grow((void **)&c.para, &c.cappara, c.t.nsents, sizeof *c.para)) {
-        rc = SR_ENOMEM;
-        goto done;
-    }
-    memset(c.para, 0, (c.t.nsents + 1) * sizeof *c.para);
-    for (size_t s = 1; s < c.t.nsents; s++) {
-        /* a blank line between two sentences starts a new paragraph */
-        uint32_t from = c.t.sents[s - 1].oe, to = c.t.sents[s].os, nls = 0;
-        for (uint32_t k = from; k < to && k < c.t.orig_len; k++)
-            if (c.t.orig[k] == '\n')
-                nls++;
-        c.para[s] = c.para[s - 1] + (nls >= 2);
-    }
-    coherent_places(&c);
-    doc_country(&c);
-    doc_source(&c);
-    for (size_t s = 0; s < c.t.nsents; s++)
-        if ((rc = code_sentence(&c, (uint32_t)s)) != 0)
-            goto done;
-    if (debug_cands)
-        for (size_t k = 0; k < c.ncands; k++) {
-            const cand *cd = &c.cands[k];
-            fprintf(stderr, "cand %zu: %s | %s | a1=%s | a2=%s | fat=%d | %s | %s | date=%s(%d) | %.*s\n", k,
-                    cd->cls, cd->sub_event_type, cd->actor1, cd->actor2, cd->ev.fatalities, cd->location,
-                    cd->kind_agg ? "agg" : "inc", cd->ev.event_date, cd->has_date,
-                    (int)(cd->ev.ev_sentence.end - cd->ev.ev_sentence.start), c.t.orig + cd->ev.ev_sentence.start);
-        }
-    merge_cands(&c);
-    rc = emit(&c, evs);
-done:
-    if (!ctx->cc)
-        ctx->cc = calloc(1, sizeof *ctx->cc);
-    if (ctx->cc)
-        sr__text_keep(&c.t, &ctx->cc->text);
-    else
-        sr__text_release(&c.t);
-    if (ctx->cc) {
-        cache_swap(&c, ctx->cc, 0);
-    } else {
-        free(c.raw);
-        free(c.men);
-        free(c.menfrom);
-        free(c.nextplace);
-        free(c.ti);
-        free(c.best);
-        free(c.dh);
-        free(c.cands);
-        free(c.para);
-    }
-    if (rc) {
-        sr_events_free(evs);
-        return rc;
-    }
-    *out = evs;
-    return 0;
+    int rc;
+    int brc = sr_code_batch(ctx, doc, 1, out, &rc);
+    return brc ? brc : rc;
 }
 
 size_t sr_events_count(const sr_events *evs) { return evs ? evs->n : 0; }

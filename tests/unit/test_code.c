@@ -271,6 +271,115 @@ static void test_empty_and_eventless(void **state)
     sr_events_free(NULL);
 }
 
+/* sr_code_batch codes a batch stage by stage across its documents (code.c
+ * code_some): every document must still get exactly the events it gets
+ * alone in a fresh context, whatever the others in the batch name. Word
+ * sets the rules build on first use add words to the context's vocabulary
+ * while other documents of the batch are already numbered, so the texts
+ * differ widely and the contexts start cold. */
+static void event_line(char *buf, size_t n, const sr_events *evs)
+{
+    buf[0] = 0;
+    for (size_t k = 0; k < sr_events_count(evs); k++) {
+        const sr_event *e = sr_events_get(evs, k);
+        size_t l = strlen(buf);
+        snprintf(buf + l, n - l, "%s|%s|%s|%s|%s|%d/%d/%d|%s|%s|%s|%s|%.3f,%.3f|%s|%s;", e->event_id, e->kind,
+                 e->sub_event_type, e->actor1, e->actor2, e->fatalities, e->fatalities_low, e->fatalities_high,
+                 e->event_date, e->iso3, e->admin1, e->location, e->latitude, e->longitude, e->source, e->notes);
+    }
+}
+
+static void test_batch_same_as_single(void **state)
+{
+    (void)state;
+    static const char *texts[] = {
+        "Around 3 March 2021, a man was found dead with gunshot wounds on a road in Culiacan, Sinaloa. 1 fatality.",
+        "On 4 March 2021, soldiers opened fire on a minibus near a checkpoint in Beledweyne, Hiraan. The driver and "
+        "two passengers were wounded.",
+        "Police fired tear gas at hundreds of students who blocked the Nairobi-Nakuru highway on Tuesday.",
+        "",
+        "Houthi forces shelled government positions in Hays district, Al Hudaydah, on Monday, killing two soldiers.",
+        "Traders staged a peaceful sit-in outside the municipal offices in Sylhet on Wednesday over new taxes.",
+        "Suspected al-Shabaab militants ambushed a police convoy near Mandera, Kenya, killing four officers.",
+        "The Taliban seized control of a district centre in Badakhshan after government troops withdrew overnight.",
+        "An improvised explosive device was defused by security forces near a school in Maiduguri, Borno.",
+        "A mob lynched a suspected thief in Kisumu on Sunday, police said.",
+        "Regime forces and allied militias clashed with opposition fighters near Saraqib in Idlib governorate, "
+        "leaving 11 fighters dead on both sides, according to the Syrian Observatory for Human Rights.",
+        "Party supporters attacked a rival rally in Chittagong, injuring at least 15 people.",
+        "No one was hurt when a grenade was thrown at a police post in Srinagar on Friday.",
+        "Unidentified gunmen abducted three aid workers near Diffa, Niger, on Thursday.",
+        "Farmers protested in Lahore on 2 March 2021 against wheat prices; police arrested 20 of them.",
+        "Israeli aircraft struck targets near Damascus overnight, killing three people, the monitor said.",
+        "Demonstrators set tyres alight and threw stones at police in Kisii town on Monday.",
+        "Armed men looted shops and burned houses in a village of Zamfara state on Saturday, killing seven.",
+        "Over the past month, IS killed at least 40 regime soldiers in the Badia desert, the monitor said.",
+    };
+    enum { N = sizeof texts / sizeof texts[0] };
+    static char want[N][4096], got[4096];
+    sr_doc docs[N + 1];
+    char err[256], longtext[6000];
+    for (size_t i = 0; i < N; i++)
+        docs[i] = (sr_doc){.id = "b", .title = "", .date = "2021-03-06", .source = "", .url = "", .text = texts[i],
+                           .text_len = strlen(texts[i]), .origin = "test", .item = (long)i + 1};
+    /* a document longer than a batch's text goes alone */
+    longtext[0] = 0;
+    while (strlen(longtext) + strlen(texts[0]) + 2 < sizeof longtext - 200) {
+        strcat(longtext, texts[strlen(longtext) % 7 == 0 ? 10 : 4]);
+        strcat(longtext, "\n\n");
+    }
+    docs[N] = docs[0];
+    docs[N].text = longtext;
+    docs[N].text_len = strlen(longtext);
+    for (size_t i = 0; i <= N; i++) {
+        sr_ctx *fresh = sr_ctx_new(NULL, SR_ENGINE_AUTO, err, sizeof err);
+        assert_non_null(fresh);
+        sr_events *evs = NULL;
+        assert_int_equal(sr_code(fresh, &docs[i], &evs), 0);
+        event_line(i < N ? want[i] : got, sizeof got, evs);
+        sr_events_free(evs);
+        sr_ctx_free(fresh);
+    }
+    static char want_long[4096];
+    memcpy(want_long, got, sizeof got);
+    /* most documents code to some event, or the comparison shows little */
+    int some = 0;
+    for (size_t i = 0; i < N; i++)
+        some += want[i][0] != 0;
+    assert_true(some >= N - 4);
+    /* forwards and backwards, with the long one in the middle, in a cold context */
+    for (int round = 0; round < 2; round++) {
+        sr_ctx *cold = sr_ctx_new(NULL, SR_ENGINE_AUTO, err, sizeof err);
+        assert_non_null(cold);
+        sr_doc order[N + 1];
+        size_t from[N + 1];
+        for (size_t j = 0; j <= N; j++) {
+            size_t i = j == N / 2 ? N : j < N / 2 ? j : j - 1;
+            if (round)
+                i = j == N / 2 ? N : j < N / 2 ? N - 1 - j : N - j;
+            order[j] = docs[i];
+            from[j] = i;
+        }
+        sr_events *out[N + 1];
+        int rcs[N + 1];
+        assert_int_equal(sr_code_batch(cold, order, N + 1, out, rcs), 0);
+        for (size_t j = 0; j <= N; j++) {
+            assert_int_equal(rcs[j], 0);
+            assert_non_null(out[j]);
+            event_line(got, sizeof got, out[j]);
+            assert_string_equal(got, from[j] == N ? want_long : want[from[j]]);
+            sr_events_free(out[j]);
+        }
+        sr_ctx_free(cold);
+    }
+    /* bad arguments */
+    sr_events *one;
+    int rc1;
+    assert_int_equal(sr_code_batch(NULL, docs, 1, &one, &rc1), SR_EINVAL);
+    assert_null(one);
+    assert_int_equal(sr_code_batch(ctx, docs, 0, &one, &rc1), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -283,6 +392,7 @@ int main(void)
         cmocka_unit_test(test_spelling_key_memo),
         cmocka_unit_test(test_country_votes_per_document),
         cmocka_unit_test(test_empty_and_eventless),
+        cmocka_unit_test(test_batch_same_as_single),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
