@@ -180,6 +180,7 @@ struct sr__codecache {
     uint32_t *units_by_iso; /* unit_near: every admin1 unit, ordered by country, built once */
     size_t nunits_by_iso;
     struct keymemo *keys;   /* spelling_keys' lookups, KEYMEMO_SLOTS of them, made on first use */
+    struct resmemo *resolved; /* resolve's answers, RESMEMO_SLOTS of them, made on first use */
     int *votes;             /* doc_country's two vote arrays over the lexicon's countries, zero
                                between documents, */
     uint64_t *voted;        /* and a bit per country voted for (cleared with them) */
@@ -245,6 +246,7 @@ void sr__code_cache_free(struct sr__codecache *cc)
     free(cc->voted);
     free(cc->units_by_iso);
     free(cc->keys);
+    free(cc->resolved);
     free(cc->src_first);
     free(cc->outlet_pats);
     if (cc->sites)
@@ -313,6 +315,7 @@ static int ends_with(const coder *c, uint32_t i, const char *suf);
 #define SITE_WORDS 8 /* call sites: at most 64 * SITE_WORDS (checked at the end of the file) */
 struct vocab {
     uint32_t n;                     /* words numbered */
+    uint64_t lens[256];             /* per first byte: bit l set when a word of length l begins with it */
     uint8_t len[VOCAB_SLOTS];       /* per slot: the word's length, 0 empty (most probes end here) */
     uint16_t id[VOCAB_SLOTS];       /* its number */
     uint64_t head[VOCAB_SLOTS];     /* its first 8 bytes, zero-padded */
@@ -350,8 +353,8 @@ static inline uint32_t vocab_slot(uint64_t head, size_t n)
 /* The number of the n bytes at s (8 bytes readable from s), 0 if none. */
 static inline uint32_t vocab_find(const struct vocab *v, const char *s, size_t n)
 {
-    if (n - 1 >= VOCAB_LEN)
-        return 0;
+    if (n - 1 >= VOCAB_LEN || !(v->lens[(unsigned char)s[0]] >> n & 1))
+        return 0; /* (most tokens of a text: no word of that first byte and length) */
     uint64_t head;
     memcpy(&head, s, 8);
     if (n < 8)
@@ -379,6 +382,7 @@ static uint32_t vocab_add(struct vocab *v, const char *w)
     while (v->len[p])
         p = (p + 1) & (VOCAB_SLOTS - 1);
     v->len[p] = (uint8_t)n;
+    v->lens[(unsigned char)w[0]] |= (uint64_t)1 << n;
     v->id[p] = (uint16_t)++v->n;
     v->head[p] = head;
     v->word[p] = w;
@@ -2549,14 +2553,55 @@ static void copy_place(cand *dst, const cand *src)
     dst->ev.ev_place = src->ev.ev_place;
 }
 
+/* sr__place_resolve's answers, remembered in the context's cache (direct-
+ * mapped by a hash of the question): the winner depends only on the name
+ * and the context (country, units named nearby, province wanted), and the
+ * same few places come back in document after document, each scoring every
+ * same-named place of the gazetteer. */
+#define RESMEMO_SLOTS 4096
+struct resmemo {
+    uint32_t name; /* + 1: 0 empty */
+    char iso3[4];
+    int32_t want_admin, nadmin1;
+    uint32_t admin1[4];
+    int n;        /* sr__place_resolve's answer, */
+    uint32_t win; /* and the winning place */
+};
+
 /* The place a mention names: the one its neighbours fixed, else the best by context. */
 static int resolve(const coder *c, const mention *m, const sr__placectx *pc, sr__where *w)
 {
+    const sr__gaz *g = c->ctx->gaz;
     if (m->alt != UINT32_MAX) {
-        sr__place_where(c->ctx->gaz, m->alt, w);
+        sr__place_where(g, m->alt, w);
         return 1;
     }
-    return sr__place_resolve(c->ctx->gaz, m->row, pc, w, NULL, 0);
+    struct sr__codecache *cc = c->ctx->cc;
+    size_t il = pc->iso3 ? strlen(pc->iso3) : 0;
+    if (!cc || pc->nadmin1 > 4 || pc->nadmin1 < 0 || il > 3)
+        return sr__place_resolve(g, m->row, pc, w, NULL, 0);
+    if (!cc->resolved && !(cc->resolved = calloc(RESMEMO_SLOTS, sizeof *cc->resolved)))
+        return sr__place_resolve(g, m->row, pc, w, NULL, 0);
+    struct resmemo q = {.name = m->row + 1, .want_admin = pc->want_admin, .nadmin1 = pc->nadmin1};
+    memcpy(q.iso3, pc->iso3 ? pc->iso3 : "", il);
+    uint32_t h = m->row * 0x9e3779b1u ^ (uint32_t)pc->want_admin * 0x85ebca6bu;
+    for (size_t k = 0; k < il; k++)
+        h = (h ^ (unsigned char)q.iso3[k]) * 16777619u;
+    for (int k = 0; k < pc->nadmin1; k++) {
+        q.admin1[k] = pc->admin1[k];
+        h = (h ^ pc->admin1[k]) * 16777619u;
+    }
+    struct resmemo *e = &cc->resolved[(h ^ h >> 16) & (RESMEMO_SLOTS - 1)];
+    if (e->name == q.name && !memcmp(e->iso3, q.iso3, sizeof q.iso3) && e->want_admin == q.want_admin &&
+        e->nadmin1 == q.nadmin1 && !memcmp(e->admin1, q.admin1, sizeof q.admin1)) {
+        if (e->n)
+            sr__place_where(g, e->win, w);
+        return e->n;
+    }
+    q.n = sr__place_resolve(g, m->row, pc, w, NULL, 0);
+    q.win = q.n ? w->place : SR_GZ_NONE;
+    *e = q;
+    return q.n;
 }
 
 /* "on Murree road in Rawalpindi": m names a road, which runs far from the
