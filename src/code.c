@@ -8230,6 +8230,144 @@ static void remnants_of_war(coder *c)
     }
 }
 
+/* "A young boy was killed during clashes between two clans", "Three people
+ * died after herders from two communities clashed over land": a killing
+ * with no author told, whose clause says it happened in a fight (a fight
+ * word within six words after "during", "in", "after", "following", "as"
+ * or "amid"), is a death in that armed clash, not an attack on civilians.
+ * Victims called civilians stay an attack ("civilians were killed during
+ * the clashes"), and so do bare labels with no such preposition ("Clan
+ * fighting leaves 4 dead"). The clash told in the same sentence, if any,
+ * gives the sides. */
+static void fight_deaths(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !x->cls || !STREQ(x->cls, "kill") || !STREQ(x->sub_event_type, "Attack") ||
+            x->ev.ev_actor1.start >= 0 || (x->ev.inter1 && x->ev.inter1 != 3) || x->sent >= c->t.nsents)
+            continue;
+        uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+        int fight = 0, civ = 0;
+        for (uint32_t k = tb; k < te && !civ; k++) {
+            civ = TOK_IN(c, k, "civilians", "civilian");
+            if (fight || !TOK_IN(c, k, "during", "in", "after", "following", "as", "amid", "amidst"))
+                continue;
+            for (uint32_t i = k + 1; i < te && i <= k + 6 && !fight; i++)
+                fight = TOK_IN(c, i, "clash", "clashes", "clashed", "fighting", "fights", "fought", "battle",
+                               "battles", "conflict", "feud");
+        }
+        if (!fight || civ)
+            continue;
+        x->sub_event_type = "Armed clash";
+        x->event_type = event_type_of(x->sub_event_type);
+        if (x->ev.inter2 == 7) { /* (the dead were people of the sides, not their victims) */
+            scopy(x->actor2, sizeof x->actor2, x->actor1);
+            x->ev.inter2 = x->ev.inter1;
+            x->ev.ev_actor2 = (sr_span){-1, -1};
+            x->role2 = 'a';
+        }
+        for (size_t k = j + 1; k < c->ncands; k++) {
+            cand *y = &c->cands[k];
+            if (y->sent != x->sent)
+                break;
+            if (y->merged || !STREQ(y->sub_event_type, "Armed clash") || !*y->actor1 || !*y->actor2 ||
+                y->ev.inter2 == 7)
+                continue;
+            scopy(x->actor1, sizeof x->actor1, y->actor1);
+            scopy(x->actor2, sizeof x->actor2, y->actor2);
+            x->ev.inter1 = y->ev.inter1;
+            x->ev.inter2 = y->ev.inter2;
+            x->ev.ev_actor1 = y->ev.ev_actor1;
+            x->ev.ev_actor2 = y->ev.ev_actor2;
+            absorb(x, y);
+            break;
+        }
+    }
+}
+
+/* "An Administration Police officer shot dead two of his colleagues": a
+ * member of a state force who attacks colleagues, a fellow officer or his
+ * boss attacks that force, not civilians; ACLED codes it as an armed clash
+ * with the force on both sides. */
+static void colleague_shot(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || x->ev.inter1 != 1 || !STREQ(x->sub_event_type, "Attack") || x->sent >= c->t.nsents)
+            continue;
+        int own = 0;
+        for (uint32_t k = c->t.sents[x->sent].tb; k + 1 < c->t.sents[x->sent].te && !own; k++)
+            own = (TOK_IN(c, k, "colleague", "colleagues") && /* (not "to revenge the killing of a colleague") */
+                   !(k >= 2 + c->t.sents[x->sent].tb && tok_is(c, k - 2, "of") &&
+                     TOK_IN(c, k - 3, "killing", "death", "murder", "shooting", "arrest"))) ||
+                  (TOK_IN(c, k, "fellow") && TOK_IN(c, k + 1, "officer", "officers", "policeman", "policemen",
+                                                     "soldier", "soldiers", "constable", "constables")) ||
+                  (TOK_IN(c, k, "his", "her") && TOK_IN(c, k + 1, "boss", "superior", "commander"));
+        if (!own)
+            continue;
+        scopy(x->actor2, sizeof x->actor2, x->actor1);
+        x->ev.inter2 = 1;
+        x->ev.ev_actor2 = x->ev.ev_actor1;
+        x->role2 = 's';
+        x->sub_event_type = "Armed clash";
+        x->event_type = event_type_of(x->sub_event_type);
+    }
+}
+
+/* "Herders attacked the lodge. They exchanged gunfire with the security
+ * forces", "Cattle rustlers attacked the village. A police reservist and a
+ * suspected robber were killed in the shootout": an attack by an armed group
+ * followed, in its sentence or the next two of the paragraph, by an exchange
+ * of fire (a shootout, gunfight, gun battle, "exchanged fire") that names no
+ * other group met armed resistance: one armed clash, the state force in the
+ * exchange (if any) its second side. A fight between other named sides is
+ * background ("related to clashes between the Garre and Degodia clans"). */
+static void raid_shootout(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !STREQ(x->sub_event_type, "Attack") || x->ev.inter1 < 2 || x->ev.inter1 > 4 ||
+            (x->ev.inter2 && x->ev.inter2 != 7))
+            continue;
+        for (size_t k = j + 1; k < c->ncands; k++) {
+            cand *y = &c->cands[k];
+            if (y->sent > x->sent + 2 || y->para != x->para)
+                break;
+            if (y->merged || !STREQ(y->sub_event_type, "Armed clash") || y->sent >= c->t.nsents ||
+                (y->has_date && x->has_date && strcmp(y->ev.event_date, x->ev.event_date)))
+                continue;
+            int named = 0; /* a side that is neither the attackers, a state force nor unknown */
+            for (int s = 0; s < 2; s++) {
+                const char *a = s ? y->actor2 : y->actor1;
+                int in = s ? y->ev.inter2 : y->ev.inter1;
+                named |= *a && in != 1 && !generic_armed(a) && strcmp(a, x->actor1);
+            }
+            if (named)
+                break;
+            int fire = 0;
+            for (uint32_t i = c->t.sents[y->sent].tb; i < c->t.sents[y->sent].te && !fire; i++)
+                fire = TOK_IN(c, i, "shootout", "shoot-out", "gunfight", "gunbattle", "firefight") ||
+                       (TOK_IN(c, i, "exchanged", "exchange", "exchanging") && i + 1 < c->t.sents[y->sent].te &&
+                        TOK_IN(c, i + 1, "fire", "gunfire", "shots")) ||
+                       (TOK_IN(c, i, "gun", "hour", "hours") && i + 1 < c->t.sents[y->sent].te &&
+                        TOK_IN(c, i + 1, "battle"));
+            if (!fire)
+                continue;
+            const char *st = y->ev.inter1 == 1 ? y->actor1 : y->ev.inter2 == 1 ? y->actor2 : NULL;
+            if (st && *st) {
+                scopy(x->actor2, sizeof x->actor2, st);
+                x->ev.inter2 = 1;
+                x->ev.ev_actor2 = y->ev.inter1 == 1 ? y->ev.ev_actor1 : y->ev.ev_actor2;
+                x->role2 = 's';
+            }
+            x->sub_event_type = "Armed clash";
+            x->event_type = event_type_of(x->sub_event_type);
+            absorb(x, y);
+            break;
+        }
+    }
+}
+
 /* String equality, cheap when the two are one string or differ in their first byte. */
 static inline int str_eq(const char *a, const char *b) { return a == b || (*a == *b && !strcmp(a, b)); }
 
@@ -8237,6 +8375,9 @@ static void merge_cands(coder *c)
 {
     answered_fire(c);
     fought_back(c);
+    raid_shootout(c);
+    fight_deaths(c);
+    colleague_shot(c);
     attackers_killed(c);
     arrest_harm(c);
     relief_victims(c);
