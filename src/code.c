@@ -8368,6 +8368,35 @@ static void raid_shootout(coder *c)
     }
 }
 
+/* "Three policemen were killed in IED explosions", "twin explosions
+ * targeting police officers": "explosions" is a shelling word for the
+ * monitors' counts ("the SMM recorded 40 explosions"), but a sentence that
+ * names no bombardment (no shell, artillery, mortar, rocket, missile, burst,
+ * nor explosions recorded or heard) tells of bombs going off: a remote
+ * explosive. */
+static void bomb_explosions(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !x->cls || !STREQ(x->cls, "shell") || x->sent >= c->t.nsents ||
+            !STREQ(x->sub_event_type, "Shelling/artillery/missile attack"))
+            continue;
+        uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+        int expl = 0, shelling = 0;
+        for (uint32_t k = tb; k < te && !shelling; k++) {
+            expl |= TOK_IN(c, k, "explosions");
+            shelling = TOK_IN(c, k, "shell", "shells", "shelling", "shelled", "artillery", "mortar", "mortars", "rocket",
+                              "rockets", "missile", "missiles", "recorded", "heard", "smm", "undetermined", "burst",
+                              "bursts", "tank", "tanks", "grad", "mlrs", "projectile", "projectiles", "howitzer",
+                              "howitzers", "cannon", "explosions/bursts");
+        }
+        if (!expl || shelling)
+            continue;
+        x->sub_event_type = "Remote explosive/landmine/IED";
+        x->event_type = event_type_of(x->sub_event_type);
+    }
+}
+
 /* String equality, cheap when the two are one string or differ in their first byte. */
 static inline int str_eq(const char *a, const char *b) { return a == b || (*a == *b && !strcmp(a, b)); }
 
@@ -8378,6 +8407,7 @@ static void merge_cands(coder *c)
     raid_shootout(c);
     fight_deaths(c);
     colleague_shot(c);
+    bomb_explosions(c);
     attackers_killed(c);
     arrest_harm(c);
     relief_victims(c);
