@@ -8397,6 +8397,47 @@ static void bomb_explosions(coder *c)
     }
 }
 
+/* "Soldiers clashed with militants trying to plant an explosive device",
+ * "police opened fire on men planting an IED", "police exchanged fire with
+ * militants after nearly hitting an IED": a bomb still being planted, or
+ * one told after "after" behind an exchange of fire, is the setting of the
+ * fight told before it in the sentence, not the event: an armed clash. (A
+ * killing before "after" is the bomb's toll: "a soldier was killed after an
+ * IED detonated".) */
+static void bomb_setting(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || x->sent >= c->t.nsents ||
+            !(STREQ(x->sub_event_type, "Remote explosive/landmine/IED") || STREQ(x->sub_event_type, "Grenade")))
+            continue;
+        uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te, pe = te;
+        int fight = 0, act = 0;
+        for (uint32_t k = tb; k < te && pe == te; k++) {
+            if (!c->ti[k].trig || c->men[c->ti[k].trig - 1].tb != k)
+                continue;
+            const char *cls = c->lx->triggers[c->men[c->ti[k].trig - 1].row].cls;
+            if (STREQ(cls, "remote") || STREQ(cls, "grenade"))
+                pe = k;
+            else if (STREQ(cls, "clash"))
+                fight = 1;
+            else if (STREQ(cls, "attack") || STREQ(cls, "kill"))
+                act = 1;
+        }
+        if (pe == te || (!fight && !act))
+            continue;
+        int planting = 0, after = 0;
+        for (uint32_t k = pe > tb + 6 ? pe - 6 : tb; k < pe; k++) {
+            planting |= k + 3 >= pe && TOK_IN(c, k, "plant", "planting", "place", "placing", "lay", "laying");
+            after |= TOK_IN(c, k, "after");
+        }
+        if (!planting && !(after && fight))
+            continue;
+        x->sub_event_type = "Armed clash";
+        x->event_type = event_type_of(x->sub_event_type);
+    }
+}
+
 /* String equality, cheap when the two are one string or differ in their first byte. */
 static inline int str_eq(const char *a, const char *b) { return a == b || (*a == *b && !strcmp(a, b)); }
 
@@ -8408,6 +8449,7 @@ static void merge_cands(coder *c)
     fight_deaths(c);
     colleague_shot(c);
     bomb_explosions(c);
+    bomb_setting(c);
     attackers_killed(c);
     arrest_harm(c);
     relief_victims(c);
