@@ -8438,6 +8438,68 @@ static void bomb_setting(coder *c)
     }
 }
 
+/* "The demonstration, which led to destruction of property, …", "Reports
+ * of property destruction from the protesters.", "Several vehicles were
+ * burnt during the protest.": a protest whose sentence or the next two of
+ * its paragraph tell of property destroyed (the noun), or of an act of
+ * destruction in the passive done "during the protest" or "by/from the
+ * protesters", was a violent demonstration; the protest told again there is
+ * the same one. */
+static int protest_damage_at(const coder *c, uint32_t s)
+{
+    uint32_t tb = c->t.sents[s].tb, te = c->t.sents[s].te;
+    int act = 0;
+    for (uint32_t k = tb; k < te; k++) {
+        if (((tok_is(c, k, "destruction") && k + 2 < te && tok_is(c, k + 1, "of") && tok_is(c, k + 2, "property")) ||
+             (tok_is(c, k, "property") && k + 1 < te && tok_is(c, k + 1, "destruction"))) &&
+            !(k > tb && TOK_IN(c, k - 1, "against", "over", "protest", "protested", "protesting", "condemn", "condemning",
+                               "denounce", "denouncing", "decry", "decrying")) &&
+            !(k > tb + 1 && tok_is(c, k - 1, "the") && TOK_IN(c, k - 2, "against", "over", "protest", "protested",
+                                                                "protesting", "condemn", "condemning")))
+            return 1; /* (not the grievance: "protested against the destruction of property") */
+        if (TOK_IN(c, k, "burnt", "burned", "torched", "looted", "vandalised", "vandalized", "stolen", "damaged",
+                   "destroyed", "smashed"))
+            act = 1;
+        else if (act && k + 2 < te && TOK_IN(c, k, "during", "by", "from") && tok_is(c, k + 1, "the") &&
+                 TOK_IN(c, k + 2, "protest", "protests", "demonstration", "demonstrations", "protesters",
+                        "protestors", "demonstrators"))
+            return 1;
+    }
+    return 0;
+}
+
+static void protest_damage(coder *c)
+{
+    for (size_t i = 0; i < c->ncands; i++) {
+        cand *p = &c->cands[i];
+        if (p->merged || p->sent >= c->t.nsents ||
+            !(STREQ(p->sub_event_type, "Peaceful protest") || STREQ(p->sub_event_type, "Protest with intervention")))
+            continue;
+        int dmg = 0;
+        for (uint32_t s = p->sent; s <= p->sent + 2 && s < c->t.nsents && !dmg; s++) {
+            if (c->para && c->para[s] != c->para[p->sent])
+                break;
+            dmg = protest_damage_at(c, s);
+        }
+        if (!dmg)
+            continue;
+        p->sub_event_type = "Violent demonstration";
+        p->event_type = event_type_of(p->sub_event_type);
+        p->actor1[0] = 0;
+        if (*p->country)
+            cat3(p->actor1, sizeof p->actor1, "Rioters (", p->country, ")");
+        p->ev.inter1 = 5;
+        for (size_t j = i + 1; j < c->ncands; j++) {
+            cand *q = &c->cands[j];
+            if (q->sent > p->sent + 2 || q->para != p->para)
+                break;
+            if (!q->merged && STREQ(q->event_type, "Protests") &&
+                !(q->has_date && p->has_date && strcmp(q->ev.event_date, p->ev.event_date)))
+                absorb(p, q);
+        }
+    }
+}
+
 /* String equality, cheap when the two are one string or differ in their first byte. */
 static inline int str_eq(const char *a, const char *b) { return a == b || (*a == *b && !strcmp(a, b)); }
 
@@ -8466,6 +8528,7 @@ static void merge_cands(coder *c)
     protest_interventions(c);
     rioting_protest(c);
     storming_protest(c);
+    protest_damage(c);
     one_side_twice(c);
     called_air_support(c);
     lynched_suspects(c);
