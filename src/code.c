@@ -8500,6 +8500,43 @@ static void protest_damage(coder *c)
     }
 }
 
+/* "Relatives staged peaceful demonstrations protesting his brutal murder",
+ * "Traders whose shops were demolished held a peaceful demonstration": a
+ * demonstration its own sentence calls peaceful, with no word of it
+ * turning ("but", "turned", "descended", "until", "later"), was peaceful;
+ * the violence read there is its grievance. */
+static void peaceful_said(coder *c)
+{
+    for (size_t i = 0; i < c->ncands; i++) {
+        cand *p = &c->cands[i];
+        if (p->merged || p->sent >= c->t.nsents || !STREQ(p->sub_event_type, "Violent demonstration"))
+            continue;
+        uint32_t tb = c->t.sents[p->sent].tb, te = c->t.sents[p->sent].te;
+        int said = 0, turn = 0;
+        for (uint32_t k = tb; k < te && !turn; k++) {
+            said |= (tok_is(c, k, "peaceful") && k + 1 < te &&
+                     TOK_IN(c, k + 1, "demonstration", "demonstrations", "protest", "protests", "march", "marches",
+                            "rally", "rallies", "procession", "processions", "demo", "demos", "sit-in")) ||
+                    tok_is(c, k, "peacefully");
+            turn = TOK_IN(c, k, "but", "turned", "turn", "turns", "descended", "degenerated", "until", "later",
+                          "became", "however", "largely");
+        }
+        if (!said || turn)
+            continue;
+        p->sub_event_type = p->ev.inter2 == 1 ? "Protest with intervention" : "Peaceful protest";
+        p->event_type = event_type_of(p->sub_event_type);
+        p->actor1[0] = 0;
+        if (*p->country)
+            cat3(p->actor1, sizeof p->actor1, "Protesters (", p->country, ")");
+        p->ev.inter1 = 6;
+        if (p->ev.inter2 != 1) {
+            p->actor2[0] = 0;
+            p->ev.inter2 = 0;
+            p->ev.ev_actor2 = (sr_span){-1, -1};
+        }
+    }
+}
+
 /* String equality, cheap when the two are one string or differ in their first byte. */
 static inline int str_eq(const char *a, const char *b) { return a == b || (*a == *b && !strcmp(a, b)); }
 
@@ -8529,6 +8566,7 @@ static void merge_cands(coder *c)
     rioting_protest(c);
     storming_protest(c);
     protest_damage(c);
+    peaceful_said(c);
     one_side_twice(c);
     called_air_support(c);
     lynched_suspects(c);
