@@ -5267,8 +5267,13 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                                           "hopeful", "director", "mca", "senator", "governor",
                                           "politician", "agent", "campaigner", "supporters", "members",
                                           "activists", "candidates", "aspirants", "officials", "leaders");
+        /* "2 Mungiki suspects killed by police", "police kill an al Shabaab
+         * suspect": suspects of an armed group that a state force kills are
+         * that group in an armed clash (Kenya codes them so), not civilians */
+        int group_suspects = i1 >= 0 && a1.inter == 1 && a2.inter == 3 && STREQ(cls, "kill") &&
+                             TOK_IN(c, ch[i2].te - 1, "suspect", "suspects");
         if (((ch[i2].actor >= 0 && ch[i2].agent >= 0 && STREQ(lx->agents[ch[i2].agent].role, "civilian")) || one_member) &&
-            (a2.inter == 3 || a2.inter == 6 || a2.inter == 7 || a2.inter == 8) && evc) {
+            !group_suspects && (a2.inter == 3 || a2.inter == 6 || a2.inter == 7 || a2.inter == 8) && evc) {
             /* "a BNP leader", "a Red Cross worker" as victims: civilians of the
              * country, their group an associated actor */
             scopy(cd->assoc2, sizeof cd->assoc2, a2.name);
