@@ -8244,7 +8244,7 @@ static void remnants_of_war(coder *c)
  * the clashes"), and so do bare labels with no such preposition ("Clan
  * fighting leaves 4 dead"). The clash told in the same sentence, if any,
  * gives the sides. */
-static void fight_deaths(coder *c)
+static __attribute__((noinline)) void fight_deaths(coder *c)
 {
     for (size_t j = 0; j < c->ncands; j++) {
         cand *x = &c->cands[j];
@@ -8254,6 +8254,8 @@ static void fight_deaths(coder *c)
         uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
         int fight = 0, civ = 0;
         for (uint32_t k = tb; k < te && !civ; k++) {
+            if (!TOK_IN(c, k, "civilians", "civilian", "during", "in", "after", "following", "as", "amid", "amidst"))
+                continue; /* (one word-set test for most tokens) */
             civ = TOK_IN(c, k, "civilians", "civilian");
             if (fight || !TOK_IN(c, k, "during", "in", "after", "following", "as", "amid", "amidst"))
                 continue;
@@ -8294,20 +8296,26 @@ static void fight_deaths(coder *c)
  * member of a state force who attacks colleagues, a fellow officer or his
  * boss attacks that force, not civilians; ACLED codes it as an armed clash
  * with the force on both sides. */
-static void colleague_shot(coder *c)
+static __attribute__((noinline)) void colleague_shot(coder *c)
 {
     for (size_t j = 0; j < c->ncands; j++) {
         cand *x = &c->cands[j];
         if (x->merged || x->ev.inter1 != 1 || !STREQ(x->sub_event_type, "Attack") || x->sent >= c->t.nsents)
             continue;
         int own = 0;
-        for (uint32_t k = c->t.sents[x->sent].tb; k + 1 < c->t.sents[x->sent].te && !own; k++)
-            own = (TOK_IN(c, k, "colleague", "colleagues") && /* (not "to revenge the killing of a colleague") */
-                   !(k >= 2 + c->t.sents[x->sent].tb && tok_is(c, k - 2, "of") &&
-                     TOK_IN(c, k - 3, "killing", "death", "murder", "shooting", "arrest"))) ||
-                  (TOK_IN(c, k, "fellow") && TOK_IN(c, k + 1, "officer", "officers", "policeman", "policemen",
-                                                     "soldier", "soldiers", "constable", "constables")) ||
-                  (TOK_IN(c, k, "his", "her") && TOK_IN(c, k + 1, "boss", "superior", "commander"));
+        uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+        for (uint32_t k = tb; k + 1 < te && !own; k++) {
+            if (!TOK_IN(c, k, "colleague", "colleagues", "fellow", "his", "her"))
+                continue; /* (one word-set test for most tokens) */
+            if (TOK_IN(c, k, "colleague", "colleagues"))
+                own = !(k >= tb + 3 && TOK_IN(c, k - 2, "of") && /* (not "to revenge the killing of a colleague") */
+                        TOK_IN(c, k - 3, "killing", "death", "murder", "shooting", "arrest"));
+            else if (TOK_IN(c, k, "fellow"))
+                own = TOK_IN(c, k + 1, "officer", "officers", "policeman", "policemen", "soldier", "soldiers",
+                             "constable", "constables");
+            else
+                own = TOK_IN(c, k + 1, "boss", "superior", "commander");
+        }
         if (!own)
             continue;
         scopy(x->actor2, sizeof x->actor2, x->actor1);
@@ -8327,7 +8335,7 @@ static void colleague_shot(coder *c)
  * other group met armed resistance: one armed clash, the state force in the
  * exchange (if any) its second side. A fight between other named sides is
  * background ("related to clashes between the Garre and Degodia clans"). */
-static void raid_shootout(coder *c)
+static __attribute__((noinline)) void raid_shootout(coder *c)
 {
     for (size_t j = 0; j < c->ncands; j++) {
         cand *x = &c->cands[j];
@@ -8378,24 +8386,27 @@ static void raid_shootout(coder *c)
  * monitors' counts ("the SMM recorded 40 explosions"), but a sentence that
  * names no bombardment (no shell, artillery, mortar, rocket, missile, burst,
  * nor explosions recorded or heard) tells of bombs going off: a remote
- * explosive. */
-static void bomb_explosions(coder *c)
+ * explosive. (Only a candidate whose trigger is that word is read.) */
+static __attribute__((noinline)) void bomb_explosions(coder *c)
 {
     for (size_t j = 0; j < c->ncands; j++) {
         cand *x = &c->cands[j];
         if (x->merged || !x->cls || !STREQ(x->cls, "shell") || x->sent >= c->t.nsents ||
             !STREQ(x->sub_event_type, "Shelling/artillery/missile attack"))
             continue;
+        int32_t ts = x->ev.ev_trigger.start; /* (the bare word "explosions" read as the shelling) */
+        if (ts < 0 || x->ev.ev_trigger.end - ts != 10 || (size_t)ts + 10 > c->t.orig_len ||
+            strncasecmp(c->t.orig + ts, "explosions", 10))
+            continue;
         uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
-        int expl = 0, shelling = 0;
+        int shelling = 0;
         for (uint32_t k = tb; k < te && !shelling; k++) {
-            expl |= TOK_IN(c, k, "explosions");
             shelling = TOK_IN(c, k, "shell", "shells", "shelling", "shelled", "artillery", "mortar", "mortars", "rocket",
                               "rockets", "missile", "missiles", "recorded", "heard", "smm", "undetermined", "burst",
                               "bursts", "tank", "tanks", "grad", "mlrs", "projectile", "projectiles", "howitzer",
                               "howitzers", "cannon", "explosions/bursts");
         }
-        if (!expl || shelling)
+        if (shelling)
             continue;
         x->sub_event_type = "Remote explosive/landmine/IED";
         x->event_type = event_type_of(x->sub_event_type);
@@ -8409,7 +8420,7 @@ static void bomb_explosions(coder *c)
  * fight told before it in the sentence, not the event: an armed clash. (A
  * killing before "after" is the bomb's toll: "a soldier was killed after an
  * IED detonated".) */
-static void bomb_setting(coder *c)
+static __attribute__((noinline)) void bomb_setting(coder *c)
 {
     for (size_t j = 0; j < c->ncands; j++) {
         cand *x = &c->cands[j];
@@ -8445,27 +8456,32 @@ static void bomb_setting(coder *c)
 
 /* "The demonstration, which led to destruction of property, …", "Reports
  * of property destruction from the protesters.", "Several vehicles were
- * burnt during the protest.": a protest whose sentence or the next two of
- * its paragraph tell of property destroyed (the noun), or of an act of
+ * burnt during the protest.": a protest whose next two sentences of its
+ * paragraph tell of property destroyed (the noun), or of an act of
  * destruction in the passive done "during the protest" or "by/from the
  * protesters", was a violent demonstration; the protest told again there is
- * the same one. */
-static int protest_damage_at(const coder *c, uint32_t s)
+ * the same one. (Its own sentence is read only when the protest there
+ * follows "during/by/from the", "burnt during the protest": a protest
+ * verb's clause was read by the clause coder already.) */
+static __attribute__((noinline)) int protest_damage_at(const coder *c, uint32_t s)
 {
     uint32_t tb = c->t.sents[s].tb, te = c->t.sents[s].te;
     int act = 0;
     for (uint32_t k = tb; k < te; k++) {
-        if (((tok_is(c, k, "destruction") && k + 2 < te && tok_is(c, k + 1, "of") && tok_is(c, k + 2, "property")) ||
-             (tok_is(c, k, "property") && k + 1 < te && tok_is(c, k + 1, "destruction"))) &&
+        if (!TOK_IN(c, k, "destruction", "property", "burnt", "burned", "torched", "looted", "vandalised",
+                    "vandalized", "stolen", "damaged", "destroyed", "smashed", "during", "by", "from"))
+            continue; /* (one word-set test for most tokens) */
+        if (((TOK_IN(c, k, "destruction") && k + 2 < te && TOK_IN(c, k + 1, "of") && TOK_IN(c, k + 2, "property")) ||
+             (TOK_IN(c, k, "property") && k + 1 < te && TOK_IN(c, k + 1, "destruction"))) &&
             !(k > tb && TOK_IN(c, k - 1, "against", "over", "protest", "protested", "protesting", "condemn", "condemning",
                                "denounce", "denouncing", "decry", "decrying")) &&
-            !(k > tb + 1 && tok_is(c, k - 1, "the") && TOK_IN(c, k - 2, "against", "over", "protest", "protested",
+            !(k > tb + 1 && TOK_IN(c, k - 1, "the") && TOK_IN(c, k - 2, "against", "over", "protest", "protested",
                                                                 "protesting", "condemn", "condemning")))
             return 1; /* (not the grievance: "protested against the destruction of property") */
         if (TOK_IN(c, k, "burnt", "burned", "torched", "looted", "vandalised", "vandalized", "stolen", "damaged",
                    "destroyed", "smashed"))
             act = 1;
-        else if (act && k + 2 < te && TOK_IN(c, k, "during", "by", "from") && tok_is(c, k + 1, "the") &&
+        else if (act && k + 2 < te && TOK_IN(c, k, "during", "by", "from") && TOK_IN(c, k + 1, "the") &&
                  TOK_IN(c, k + 2, "protest", "protests", "demonstration", "demonstrations", "protesters",
                         "protestors", "demonstrators"))
             return 1;
@@ -8473,7 +8489,7 @@ static int protest_damage_at(const coder *c, uint32_t s)
     return 0;
 }
 
-static void protest_damage(coder *c)
+static __attribute__((noinline)) void protest_damage(coder *c)
 {
     for (size_t i = 0; i < c->ncands; i++) {
         cand *p = &c->cands[i];
@@ -8481,7 +8497,19 @@ static void protest_damage(coder *c)
             !(STREQ(p->sub_event_type, "Peaceful protest") || STREQ(p->sub_event_type, "Protest with intervention")))
             continue;
         int dmg = 0;
-        for (uint32_t s = p->sent; s <= p->sent + 2 && s < c->t.nsents && !dmg; s++) {
+        if (p->ev.ev_trigger.start >= 0) { /* its own sentence: "… were burnt during the protest" */
+            uint32_t lo = c->t.sents[p->sent].tb, hi = c->t.sents[p->sent].te;
+            while (lo < hi) { /* the trigger's token */
+                uint32_t mid = lo + (hi - lo) / 2;
+                if ((int32_t)c->t.toks[mid].os < p->ev.ev_trigger.start)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            if (lo >= c->t.sents[p->sent].tb + 3 && TOK_IN(c, lo - 1, "the") && TOK_IN(c, lo - 2, "during", "by", "from"))
+                dmg = protest_damage_at(c, p->sent);
+        }
+        for (uint32_t s = p->sent + 1; s <= p->sent + 1 && s < c->t.nsents && !dmg; s++) {
             if (c->para && c->para[s] != c->para[p->sent])
                 break;
             dmg = protest_damage_at(c, s);
@@ -8510,7 +8538,7 @@ static void protest_damage(coder *c)
  * demonstration its own sentence calls peaceful, with no word of it
  * turning ("but", "turned", "descended", "until", "later"), was peaceful;
  * the violence read there is its grievance. */
-static void peaceful_said(coder *c)
+static __attribute__((noinline)) void peaceful_said(coder *c)
 {
     for (size_t i = 0; i < c->ncands; i++) {
         cand *p = &c->cands[i];
@@ -8519,10 +8547,13 @@ static void peaceful_said(coder *c)
         uint32_t tb = c->t.sents[p->sent].tb, te = c->t.sents[p->sent].te;
         int said = 0, turn = 0;
         for (uint32_t k = tb; k < te && !turn; k++) {
-            said |= (tok_is(c, k, "peaceful") && k + 1 < te &&
+            if (!TOK_IN(c, k, "peaceful", "peacefully", "but", "turned", "turn", "turns", "descended", "degenerated",
+                        "until", "later", "became", "however", "largely"))
+                continue; /* (one word-set test for most tokens) */
+            said |= (TOK_IN(c, k, "peaceful") && k + 1 < te &&
                      TOK_IN(c, k + 1, "demonstration", "demonstrations", "protest", "protests", "march", "marches",
                             "rally", "rallies", "procession", "processions", "demo", "demos", "sit-in")) ||
-                    tok_is(c, k, "peacefully");
+                    TOK_IN(c, k, "peacefully");
             turn = TOK_IN(c, k, "but", "turned", "turn", "turns", "descended", "degenerated", "until", "later",
                           "became", "however", "largely");
         }
