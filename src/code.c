@@ -8573,6 +8573,53 @@ static __attribute__((noinline)) void peaceful_said(coder *c)
     }
 }
 
+/* "Police fired tear gas into a nursery school, injuring three children",
+ * "forces fired tear gas canisters at farmers in their fields": tear gas
+ * fired where the sentence and the next two of the paragraph tell of no
+ * crowd, protest, rally or dispersal is an attack by the force on the
+ * people hit, not an intervention in a protest. */
+static __attribute__((noinline)) void teargas_no_crowd(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || x->ev.inter2 != 1 || !*x->actor2 || x->sent >= c->t.nsents ||
+            !STREQ(x->sub_event_type, "Protest with intervention"))
+            continue;
+        int gas = 0, crowd = 0;
+        for (uint32_t s = x->sent; s <= x->sent + 2 && s < c->t.nsents && !crowd; s++) {
+            if (c->para && c->para[s] != c->para[x->sent])
+                break;
+            for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te && !crowd; k++) {
+                if (!TOK_IN(c, k, "tear", "teargas", "tear-gas", "tear-gassed", "teargassed", "disperse",
+                            "dispersed", "dispersing", "disperses", "protest", "protests", "protested", "protesting",
+                            "protesters", "protestors", "demonstration", "demonstrations", "demonstrators",
+                            "demonstrated", "demonstrating", "crowd", "crowds", "rioters", "riot", "riots", "mob",
+                            "march", "marched", "marchers", "rally", "rallies", "supporters", "gathered",
+                            "gathering", "strike", "striking", "blocked", "clashes", "clashed", "youths", "students",
+                            "worshippers", "legislators", "workers", "residents", "traders", "people"))
+                    continue; /* (one word-set test for most tokens) */
+                if (s == x->sent && TOK_IN(c, k, "tear", "teargas", "tear-gas"))
+                    gas = 1;
+                else
+                    crowd = 1;
+            }
+        }
+        if (!gas || crowd)
+            continue;
+        scopy(x->actor1, sizeof x->actor1, x->actor2);
+        x->ev.inter1 = 1;
+        x->ev.ev_actor1 = x->ev.ev_actor2;
+        x->actor2[0] = 0;
+        if (*x->country)
+            cat3(x->actor2, sizeof x->actor2, "Civilians (", x->country, ")");
+        x->ev.inter2 = 7;
+        x->ev.ev_actor2 = (sr_span){-1, -1};
+        x->role2 = 'c';
+        x->sub_event_type = "Attack";
+        x->event_type = event_type_of(x->sub_event_type);
+    }
+}
+
 /* String equality, cheap when the two are one string or differ in their first byte. */
 static inline int str_eq(const char *a, const char *b) { return a == b || (*a == *b && !strcmp(a, b)); }
 
@@ -8603,6 +8650,7 @@ static void merge_cands(coder *c)
     storming_protest(c);
     protest_damage(c);
     peaceful_said(c);
+    teargas_no_crowd(c);
     one_side_twice(c);
     called_air_support(c);
     lynched_suspects(c);
