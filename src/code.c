@@ -8620,6 +8620,50 @@ static __attribute__((noinline)) void teargas_no_crowd(coder *c)
     }
 }
 
+/* "Raiders kill civilians in revenge attacks, four days of clashes",
+ * "Ethnic clashes leave civilians dead", "gunmen attack and kill two
+ * civilians in an ethnic clash": a fight with no state force on either
+ * side whose sentence has civilians as the object of its killing or attack
+ * ("kill/attack/leave … civilians") is an attack on them; civilians caught
+ * in a fight ("in which two civilians were killed", "in the crossfire",
+ * sides that retaliated) stay the fight's toll. */
+static __attribute__((noinline)) void civilians_targeted(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || x->ev.inter1 == 1 || x->ev.inter2 == 1 || x->sent >= c->t.nsents ||
+            !STREQ(x->sub_event_type, "Armed clash"))
+            continue;
+        uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+        int target = 0, caught = 0;
+        for (uint32_t k = tb; k < te && !caught; k++) {
+            if (!TOK_IN(c, k, "civilians", "civilian", "crossfire", "cross-fire", "collateral", "caught",
+                        "retaliated", "retaliation", "which", "police", "soldiers", "military", "army", "forces"))
+                continue; /* (one word-set test for most tokens) */
+            if (!TOK_IN(c, k, "civilians", "civilian")) {
+                caught = 1; /* (a fight with a state force or civilians caught in it) */
+                break;
+            }
+            for (uint32_t i = k > tb + 4 ? k - 4 : tb; i < k && !target; i++) {
+                const mention *m = c->ti[i].trig ? &c->men[c->ti[i].trig - 1] : NULL;
+                target = (m && m->tb == i &&
+                          (STREQ(c->lx->triggers[m->row].cls, "kill") || STREQ(c->lx->triggers[m->row].cls, "attack"))) ||
+                         TOK_IN(c, i, "leave", "leaves", "left");
+            }
+        }
+        if (!target || caught)
+            continue;
+        x->actor2[0] = 0;
+        if (*x->country)
+            cat3(x->actor2, sizeof x->actor2, "Civilians (", x->country, ")");
+        x->ev.inter2 = 7;
+        x->ev.ev_actor2 = (sr_span){-1, -1};
+        x->role2 = 'c';
+        x->sub_event_type = "Attack";
+        x->event_type = event_type_of(x->sub_event_type);
+    }
+}
+
 /* String equality, cheap when the two are one string or differ in their first byte. */
 static inline int str_eq(const char *a, const char *b) { return a == b || (*a == *b && !strcmp(a, b)); }
 
@@ -8651,6 +8695,7 @@ static void merge_cands(coder *c)
     protest_damage(c);
     peaceful_said(c);
     teargas_no_crowd(c);
+    civilians_targeted(c);
     one_side_twice(c);
     called_air_support(c);
     lynched_suspects(c);
