@@ -8561,9 +8561,10 @@ static void peaceful_said(coder *c, size_t i)
 
 /* "Police fired tear gas into a nursery school, injuring three children",
  * "forces fired tear gas canisters at farmers in their fields": tear gas
- * fired where the sentence and the next two of the paragraph tell of no
- * crowd, protest, rally or dispersal is an attack by the force on the
- * people hit, not an intervention in a protest. */
+ * fired where neither its sentence nor the two before or after it in the
+ * paragraph tell of a crowd, protest, rally, dispersal or intervention is
+ * an attack by the force on the people hit, not an intervention in a
+ * protest. */
 static void teargas_no_crowd(coder *c, size_t j)
 {
     cand *x = &c->cands[j];
@@ -8571,9 +8572,9 @@ static void teargas_no_crowd(coder *c, size_t j)
         !STREQ(x->sub_event_type, "Protest with intervention"))
         return;
     int gas = 0, crowd = 0;
-    for (uint32_t s = x->sent; s <= x->sent + 2 && s < c->t.nsents && !crowd; s++) {
+    for (uint32_t s = x->sent > 2 ? x->sent - 2 : 0; s <= x->sent + 2 && s < c->t.nsents && !crowd; s++) {
         if (c->para && c->para[s] != c->para[x->sent])
-            break;
+            continue; /* (the paragraph's sentences around it) */
         for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te && !crowd; k++) {
             if (!TOK_IN(c, k, "tear", "teargas", "tear-gas", "tear-gassed", "teargassed", "disperse",
                         "dispersed", "dispersing", "disperses", "protest", "protests", "protested", "protesting",
@@ -8581,7 +8582,8 @@ static void teargas_no_crowd(coder *c, size_t j)
                         "demonstrated", "demonstrating", "crowd", "crowds", "rioters", "riot", "riots", "mob",
                         "march", "marched", "marchers", "rally", "rallies", "supporters", "gathered",
                         "gathering", "strike", "striking", "blocked", "clashes", "clashed", "youths", "students",
-                        "worshippers", "legislators", "workers", "residents", "traders", "people"))
+                        "worshippers", "legislators", "workers", "residents", "traders", "people", "intervened",
+                        "intervene", "intervening"))
                 continue; /* (one word-set test for most tokens) */
             if (s == x->sent && TOK_IN(c, k, "tear", "teargas", "tear-gas"))
                 gas = 1;
