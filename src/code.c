@@ -8260,7 +8260,10 @@ static void fight_deaths(coder *c, size_t j)
             continue;
         for (uint32_t i = k + 1; i < te && i <= k + 6 && !fight; i++)
             fight = TOK_IN(c, i, "clash", "clashes", "clashed", "fighting", "fights", "fought", "battle",
-                           "battles", "conflict", "feud");
+                           "battles", "conflict", "feud") ||
+                    /* "killed in violence between the Kalenjin and the Maasai" */
+                    (TOK_IN(c, i, "violence", "attack", "tensions", "war") && i + 1 < te &&
+                     TOK_IN(c, i + 1, "between"));
     }
     if (!fight || civ)
         return;
