@@ -5331,8 +5331,13 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                                           "hopeful", "director", "mca", "senator", "governor",
                                           "politician", "agent", "campaigner", "supporters", "members",
                                           "activists", "candidates", "aspirants", "officials", "leaders");
+        /* "2 Mungiki suspects killed by police", "police kill an al Shabaab
+         * suspect": suspects of an armed group that a state force kills are
+         * that group in an armed clash (Kenya codes them so), not civilians */
+        int group_suspects = i1 >= 0 && a1.inter == 1 && a2.inter == 3 && STREQ(cls, "kill") &&
+                             TOK_IN(c, ch[i2].te - 1, "suspect", "suspects");
         if (((ch[i2].actor >= 0 && ch[i2].agent >= 0 && STREQ(lx->agents[ch[i2].agent].role, "civilian")) || one_member) &&
-            (a2.inter == 3 || a2.inter == 6 || a2.inter == 7 || a2.inter == 8) && evc) {
+            !group_suspects && (a2.inter == 3 || a2.inter == 6 || a2.inter == 7 || a2.inter == 8) && evc) {
             /* "a BNP leader", "a Red Cross worker" as victims: civilians of the
              * country, their group an associated actor */
             scopy(cd->assoc2, sizeof cd->assoc2, a2.name);
@@ -8294,6 +8299,452 @@ static void remnants_of_war(coder *c)
     }
 }
 
+/* "A young boy was killed during clashes between two clans", "Three people
+ * died after herders from two communities clashed over land": a killing
+ * with no author told, whose clause says it happened in a fight (a fight
+ * word within six words after "during", "in", "after", "following", "as"
+ * or "amid"), is a death in that armed clash, not an attack on civilians.
+ * Victims called civilians stay an attack ("civilians were killed during
+ * the clashes"), and so do bare labels with no such preposition ("Clan
+ * fighting leaves 4 dead"). The clash told in the same sentence, if any,
+ * gives the sides. */
+static void fight_deaths(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->merged || !x->cls || !STREQ(x->cls, "kill") || !STREQ(x->sub_event_type, "Attack") ||
+        x->ev.ev_actor1.start >= 0 || (x->ev.inter1 && x->ev.inter1 != 3) || x->sent >= c->t.nsents)
+        return;
+    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+    int fight = 0, civ = 0;
+    for (uint32_t k = tb; k < te && !civ; k++) {
+        if (!TOK_IN(c, k, "civilians", "civilian", "during", "in", "after", "following", "as", "amid", "amidst"))
+            continue; /* (one word-set test for most tokens) */
+        civ = TOK_IN(c, k, "civilians", "civilian");
+        if (fight || !TOK_IN(c, k, "during", "in", "after", "following", "as", "amid", "amidst"))
+            continue;
+        for (uint32_t i = k + 1; i < te && i <= k + 6 && !fight; i++)
+            fight = TOK_IN(c, i, "clash", "clashes", "clashed", "fighting", "fights", "fought", "battle",
+                           "battles", "conflict", "feud") ||
+                    /* "killed in violence between the Kalenjin and the Maasai" */
+                    (TOK_IN(c, i, "violence", "attack", "tensions", "war") && i + 1 < te &&
+                     TOK_IN(c, i + 1, "between"));
+    }
+    if (!fight || civ)
+        return;
+    x->sub_event_type = "Armed clash";
+    x->event_type = event_type_of(x->sub_event_type);
+    if (x->ev.inter2 == 7) { /* (the dead were people of the sides, not their victims) */
+        scopy(x->actor2, sizeof x->actor2, x->actor1);
+        x->ev.inter2 = x->ev.inter1;
+        x->ev.ev_actor2 = (sr_span){-1, -1};
+        x->role2 = 'a';
+    }
+    for (size_t k = j + 1; k < c->ncands; k++) {
+        cand *y = &c->cands[k];
+        if (y->sent != x->sent)
+            break;
+        if (y->merged || !STREQ(y->sub_event_type, "Armed clash") || !*y->actor1 || !*y->actor2 ||
+            y->ev.inter2 == 7)
+            continue;
+        scopy(x->actor1, sizeof x->actor1, y->actor1);
+        scopy(x->actor2, sizeof x->actor2, y->actor2);
+        x->ev.inter1 = y->ev.inter1;
+        x->ev.inter2 = y->ev.inter2;
+        x->ev.ev_actor1 = y->ev.ev_actor1;
+        x->ev.ev_actor2 = y->ev.ev_actor2;
+        absorb(x, y);
+        break;
+    }
+}
+
+/* "An Administration Police officer shot dead two of his colleagues": a
+ * member of a state force who attacks colleagues, a fellow officer or his
+ * boss attacks that force, not civilians; ACLED codes it as an armed clash
+ * with the force on both sides. */
+static void colleague_shot(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->merged || x->ev.inter1 != 1 || !STREQ(x->sub_event_type, "Attack") || x->sent >= c->t.nsents)
+        return;
+    int own = 0;
+    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+    for (uint32_t k = tb; k + 1 < te && !own; k++) {
+        if (!TOK_IN(c, k, "colleague", "colleagues", "fellow", "his", "her"))
+            continue; /* (one word-set test for most tokens) */
+        if (TOK_IN(c, k, "colleague", "colleagues"))
+            own = !(k >= tb + 3 && TOK_IN(c, k - 2, "of") && /* (not "to revenge the killing of a colleague") */
+                    TOK_IN(c, k - 3, "killing", "death", "murder", "shooting", "arrest"));
+        else if (TOK_IN(c, k, "fellow"))
+            own = TOK_IN(c, k + 1, "officer", "officers", "policeman", "policemen", "soldier", "soldiers",
+                         "constable", "constables");
+        else
+            own = TOK_IN(c, k + 1, "boss", "superior", "commander");
+    }
+    if (!own)
+        return;
+    scopy(x->actor2, sizeof x->actor2, x->actor1);
+    x->ev.inter2 = 1;
+    x->ev.ev_actor2 = x->ev.ev_actor1;
+    x->role2 = 's';
+    x->sub_event_type = "Armed clash";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
+/* "Herders attacked the lodge. They exchanged gunfire with the security
+ * forces", "Cattle rustlers attacked the village. A police reservist and a
+ * suspected robber were killed in the shootout": an attack by an armed group
+ * followed, in its sentence or the next two of the paragraph, by an exchange
+ * of fire (a shootout, gunfight, gun battle, "exchanged fire") that names no
+ * other group met armed resistance: one armed clash, the state force in the
+ * exchange (if any) its second side. A fight between other named sides is
+ * background ("related to clashes between the Garre and Degodia clans"). */
+static void raid_shootout(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->merged || !STREQ(x->sub_event_type, "Attack") || x->ev.inter1 < 2 || x->ev.inter1 > 4 ||
+        (x->ev.inter2 && x->ev.inter2 != 7))
+        return;
+    for (size_t k = j + 1; k < c->ncands; k++) {
+        cand *y = &c->cands[k];
+        if (y->sent > x->sent + 2 || y->para != x->para)
+            break;
+        if (y->merged || !STREQ(y->sub_event_type, "Armed clash") || y->sent >= c->t.nsents ||
+            (y->has_date && x->has_date && strcmp(y->ev.event_date, x->ev.event_date)))
+            continue;
+        int named = 0; /* a side that is neither the attackers, a state force nor unknown */
+        for (int s = 0; s < 2; s++) {
+            const char *a = s ? y->actor2 : y->actor1;
+            int in = s ? y->ev.inter2 : y->ev.inter1;
+            named |= *a && in != 1 && !generic_armed(a) && strcmp(a, x->actor1);
+        }
+        if (named)
+            break;
+        int fire = 0;
+        for (uint32_t i = c->t.sents[y->sent].tb; i < c->t.sents[y->sent].te && !fire; i++)
+            fire = TOK_IN(c, i, "shootout", "shoot-out", "gunfight", "gunbattle", "firefight") ||
+                   (TOK_IN(c, i, "exchanged", "exchange", "exchanging") && i + 1 < c->t.sents[y->sent].te &&
+                    TOK_IN(c, i + 1, "fire", "gunfire", "shots")) ||
+                   (TOK_IN(c, i, "gun", "hour", "hours") && i + 1 < c->t.sents[y->sent].te &&
+                    TOK_IN(c, i + 1, "battle"));
+        if (!fire)
+            continue;
+        const char *st = y->ev.inter1 == 1 ? y->actor1 : y->ev.inter2 == 1 ? y->actor2 : NULL;
+        if (st && *st) {
+            scopy(x->actor2, sizeof x->actor2, st);
+            x->ev.inter2 = 1;
+            x->ev.ev_actor2 = y->ev.inter1 == 1 ? y->ev.ev_actor1 : y->ev.ev_actor2;
+            x->role2 = 's';
+        }
+        x->sub_event_type = "Armed clash";
+        x->event_type = event_type_of(x->sub_event_type);
+        absorb(x, y);
+        break;
+    }
+}
+
+/* "Three policemen were killed in IED explosions", "twin explosions
+ * targeting police officers": "explosions" is a shelling word for the
+ * monitors' counts ("the SMM recorded 40 explosions"), but a sentence that
+ * names no bombardment (no shell, artillery, mortar, rocket, missile, burst,
+ * nor explosions recorded or heard) tells of bombs going off: a remote
+ * explosive. (Only a candidate whose trigger is that word is read.) */
+static void bomb_explosions(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->merged || !x->cls || !STREQ(x->cls, "shell") || x->sent >= c->t.nsents ||
+        !STREQ(x->sub_event_type, "Shelling/artillery/missile attack"))
+        return;
+    int32_t ts = x->ev.ev_trigger.start; /* (the bare word "explosions" read as the shelling) */
+    if (ts < 0 || x->ev.ev_trigger.end - ts != 10 || (size_t)ts + 10 > c->t.orig_len ||
+        strncasecmp(c->t.orig + ts, "explosions", 10))
+        return;
+    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+    int shelling = 0;
+    for (uint32_t k = tb; k < te && !shelling; k++) {
+        shelling = TOK_IN(c, k, "shell", "shells", "shelling", "shelled", "artillery", "mortar", "mortars", "rocket",
+                          "rockets", "missile", "missiles", "recorded", "heard", "smm", "undetermined", "burst",
+                          "bursts", "tank", "tanks", "grad", "mlrs", "projectile", "projectiles", "howitzer",
+                          "howitzers", "cannon", "explosions/bursts");
+    }
+    if (shelling)
+        return;
+    x->sub_event_type = "Remote explosive/landmine/IED";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
+/* "Soldiers clashed with militants trying to plant an explosive device",
+ * "police opened fire on men planting an IED", "police exchanged fire with
+ * militants after nearly hitting an IED": a bomb still being planted, or
+ * one told after "after" behind an exchange of fire, is the setting of the
+ * fight told before it in the sentence, not the event: an armed clash. (A
+ * killing before "after" is the bomb's toll: "a soldier was killed after an
+ * IED detonated".) */
+static void bomb_setting(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->merged || x->sent >= c->t.nsents ||
+        !(STREQ(x->sub_event_type, "Remote explosive/landmine/IED") || STREQ(x->sub_event_type, "Grenade")))
+        return;
+    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te, pe = te;
+    int fight = 0, act = 0;
+    for (uint32_t k = tb; k < te && pe == te; k++) {
+        if (!c->ti[k].trig || c->men[c->ti[k].trig - 1].tb != k)
+            continue;
+        const char *cls = c->lx->triggers[c->men[c->ti[k].trig - 1].row].cls;
+        if (STREQ(cls, "remote") || STREQ(cls, "grenade"))
+            pe = k;
+        else if (STREQ(cls, "clash"))
+            fight = 1;
+        else if (STREQ(cls, "attack") || STREQ(cls, "kill"))
+            act = 1;
+    }
+    if (pe == te || (!fight && !act))
+        return;
+    int planting = 0, after = 0;
+    for (uint32_t k = pe > tb + 6 ? pe - 6 : tb; k < pe; k++) {
+        planting |= k + 3 >= pe && TOK_IN(c, k, "plant", "planting", "place", "placing", "lay", "laying");
+        after |= TOK_IN(c, k, "after");
+    }
+    if (!planting && !(after && fight))
+        return;
+    x->sub_event_type = "Armed clash";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
+/* "The demonstration, which led to destruction of property, …", "Reports
+ * of property destruction from the protesters.", "Several vehicles were
+ * burnt during the protest.": a protest whose next two sentences of its
+ * paragraph tell of property destroyed (the noun), or of an act of
+ * destruction in the passive done "during the protest" or "by/from the
+ * protesters", was a violent demonstration; the protest told again there is
+ * the same one. (Its own sentence is read only when the protest there
+ * follows "during/by/from the", "burnt during the protest": a protest
+ * verb's clause was read by the clause coder already.) */
+static __attribute__((noinline)) int protest_damage_at(const coder *c, uint32_t s)
+{
+    uint32_t tb = c->t.sents[s].tb, te = c->t.sents[s].te;
+    int act = 0;
+    for (uint32_t k = tb; k < te; k++) {
+        if (!TOK_IN(c, k, "destruction", "property", "burnt", "burned", "torched", "looted", "vandalised",
+                    "vandalized", "stolen", "damaged", "destroyed", "smashed", "during", "by", "from"))
+            continue; /* (one word-set test for most tokens) */
+        if (((TOK_IN(c, k, "destruction") && k + 2 < te && TOK_IN(c, k + 1, "of") && TOK_IN(c, k + 2, "property")) ||
+             (TOK_IN(c, k, "property") && k + 1 < te && TOK_IN(c, k + 1, "destruction"))) &&
+            !(k > tb && TOK_IN(c, k - 1, "against", "over", "protest", "protested", "protesting", "condemn", "condemning",
+                               "denounce", "denouncing", "decry", "decrying")) &&
+            !(k > tb + 1 && TOK_IN(c, k - 1, "the") && TOK_IN(c, k - 2, "against", "over", "protest", "protested",
+                                                                "protesting", "condemn", "condemning")))
+            return 1; /* (not the grievance: "protested against the destruction of property") */
+        if (TOK_IN(c, k, "burnt", "burned", "torched", "looted", "vandalised", "vandalized", "stolen", "damaged",
+                   "destroyed", "smashed"))
+            act = 1;
+        else if (act && k + 2 < te && TOK_IN(c, k, "during", "by", "from") && TOK_IN(c, k + 1, "the") &&
+                 TOK_IN(c, k + 2, "protest", "protests", "demonstration", "demonstrations", "protesters",
+                        "protestors", "demonstrators"))
+            return 1;
+    }
+    return 0;
+}
+
+static void protest_damage(coder *c, size_t i)
+{
+    cand *p = &c->cands[i];
+    if (p->merged || p->sent >= c->t.nsents ||
+        !(STREQ(p->sub_event_type, "Peaceful protest") || STREQ(p->sub_event_type, "Protest with intervention")))
+        return;
+    int dmg = 0;
+    if (p->ev.ev_trigger.start >= 0) { /* its own sentence: "… were burnt during the protest" */
+        uint32_t lo = c->t.sents[p->sent].tb, hi = c->t.sents[p->sent].te;
+        while (lo < hi) { /* the trigger's token */
+            uint32_t mid = lo + (hi - lo) / 2;
+            if ((int32_t)c->t.toks[mid].os < p->ev.ev_trigger.start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo >= c->t.sents[p->sent].tb + 3 && TOK_IN(c, lo - 1, "the") && TOK_IN(c, lo - 2, "during", "by", "from"))
+            dmg = protest_damage_at(c, p->sent);
+    }
+    for (uint32_t s = p->sent + 1; s <= p->sent + 1 && s < c->t.nsents && !dmg; s++) {
+        if (c->para && c->para[s] != c->para[p->sent])
+            break;
+        dmg = protest_damage_at(c, s);
+    }
+    if (!dmg)
+        return;
+    p->sub_event_type = "Violent demonstration";
+    p->event_type = event_type_of(p->sub_event_type);
+    p->actor1[0] = 0;
+    if (*p->country)
+        cat3(p->actor1, sizeof p->actor1, "Rioters (", p->country, ")");
+    p->ev.inter1 = 5;
+    for (size_t j = i + 1; j < c->ncands; j++) {
+        cand *q = &c->cands[j];
+        if (q->sent > p->sent + 2 || q->para != p->para)
+            break;
+        if (!q->merged && STREQ(q->event_type, "Protests") &&
+            !(q->has_date && p->has_date && strcmp(q->ev.event_date, p->ev.event_date)))
+            absorb(p, q);
+    }
+}
+
+/* "Relatives staged peaceful demonstrations protesting his brutal murder",
+ * "Traders whose shops were demolished held a peaceful demonstration": a
+ * demonstration its own sentence calls peaceful, with no word of it
+ * turning ("but", "turned", "descended", "until", "later"), was peaceful;
+ * the violence read there is its grievance. */
+static void peaceful_said(coder *c, size_t i)
+{
+    cand *p = &c->cands[i];
+    if (p->merged || p->sent >= c->t.nsents || !STREQ(p->sub_event_type, "Violent demonstration"))
+        return;
+    uint32_t tb = c->t.sents[p->sent].tb, te = c->t.sents[p->sent].te;
+    int said = 0, turn = 0;
+    for (uint32_t k = tb; k < te && !turn; k++) {
+        if (!TOK_IN(c, k, "peaceful", "peacefully", "but", "turned", "turn", "turns", "descended", "degenerated",
+                    "until", "later", "became", "however", "largely"))
+            continue; /* (one word-set test for most tokens) */
+        said |= (TOK_IN(c, k, "peaceful") && k + 1 < te &&
+                 TOK_IN(c, k + 1, "demonstration", "demonstrations", "protest", "protests", "march", "marches",
+                        "rally", "rallies", "procession", "processions", "demo", "demos", "sit-in")) ||
+                TOK_IN(c, k, "peacefully");
+        turn = TOK_IN(c, k, "but", "turned", "turn", "turns", "descended", "degenerated", "until", "later",
+                      "became", "however", "largely");
+    }
+    if (!said || turn)
+        return;
+    p->sub_event_type = p->ev.inter2 == 1 ? "Protest with intervention" : "Peaceful protest";
+    p->event_type = event_type_of(p->sub_event_type);
+    p->actor1[0] = 0;
+    if (*p->country)
+        cat3(p->actor1, sizeof p->actor1, "Protesters (", p->country, ")");
+    p->ev.inter1 = 6;
+    if (p->ev.inter2 != 1) {
+        p->actor2[0] = 0;
+        p->ev.inter2 = 0;
+        p->ev.ev_actor2 = (sr_span){-1, -1};
+    }
+}
+
+/* "Police fired tear gas into a nursery school, injuring three children",
+ * "forces fired tear gas canisters at farmers in their fields": tear gas
+ * fired where neither its sentence nor the two before or after it in the
+ * paragraph tell of a crowd, protest, rally, dispersal or intervention is
+ * an attack by the force on the people hit, not an intervention in a
+ * protest. */
+static void teargas_no_crowd(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->merged || x->ev.inter2 != 1 || !*x->actor2 || x->sent >= c->t.nsents ||
+        !STREQ(x->sub_event_type, "Protest with intervention"))
+        return;
+    int gas = 0, crowd = 0;
+    for (uint32_t s = x->sent > 2 ? x->sent - 2 : 0; s <= x->sent + 2 && s < c->t.nsents && !crowd; s++) {
+        if (c->para && c->para[s] != c->para[x->sent])
+            continue; /* (the paragraph's sentences around it) */
+        for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te && !crowd; k++) {
+            if (!TOK_IN(c, k, "tear", "teargas", "tear-gas", "tear-gassed", "teargassed", "disperse",
+                        "dispersed", "dispersing", "disperses", "protest", "protests", "protested", "protesting",
+                        "protesters", "protestors", "demonstration", "demonstrations", "demonstrators",
+                        "demonstrated", "demonstrating", "crowd", "crowds", "rioters", "riot", "riots", "mob",
+                        "march", "marched", "marchers", "rally", "rallies", "supporters", "gathered",
+                        "gathering", "strike", "striking", "blocked", "clashes", "clashed", "youths", "students",
+                        "worshippers", "legislators", "workers", "residents", "traders", "people", "intervened",
+                        "intervene", "intervening"))
+                continue; /* (one word-set test for most tokens) */
+            if (s == x->sent && TOK_IN(c, k, "tear", "teargas", "tear-gas"))
+                gas = 1;
+            else
+                crowd = 1;
+        }
+    }
+    if (!gas || crowd)
+        return;
+    scopy(x->actor1, sizeof x->actor1, x->actor2);
+    x->ev.inter1 = 1;
+    x->ev.ev_actor1 = x->ev.ev_actor2;
+    x->actor2[0] = 0;
+    if (*x->country)
+        cat3(x->actor2, sizeof x->actor2, "Civilians (", x->country, ")");
+    x->ev.inter2 = 7;
+    x->ev.ev_actor2 = (sr_span){-1, -1};
+    x->role2 = 'c';
+    x->sub_event_type = "Attack";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
+/* "Raiders kill civilians in revenge attacks, four days of clashes",
+ * "Ethnic clashes leave civilians dead", "gunmen attack and kill two
+ * civilians in an ethnic clash": a fight with no state force on either
+ * side whose sentence has civilians as the object of its killing or attack
+ * ("kill/attack/leave … civilians") is an attack on them; civilians caught
+ * in a fight ("in which two civilians were killed", "in the crossfire",
+ * sides that retaliated) stay the fight's toll. */
+static void civilians_targeted(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->merged || x->ev.inter1 == 1 || x->ev.inter2 == 1 || x->sent >= c->t.nsents ||
+        !STREQ(x->sub_event_type, "Armed clash"))
+        return;
+    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+    int target = 0, caught = 0;
+    for (uint32_t k = tb; k < te && !caught; k++) {
+        if (!TOK_IN(c, k, "civilians", "civilian", "crossfire", "cross-fire", "collateral", "caught",
+                    "retaliated", "retaliation", "which", "police", "soldiers", "military", "army", "forces"))
+            continue; /* (one word-set test for most tokens) */
+        if (!TOK_IN(c, k, "civilians", "civilian")) {
+            caught = 1; /* (a fight with a state force or civilians caught in it) */
+            break;
+        }
+        for (uint32_t i = k > tb + 4 ? k - 4 : tb; i < k && !target; i++) {
+            const mention *m = c->ti[i].trig ? &c->men[c->ti[i].trig - 1] : NULL;
+            target = (m && m->tb == i &&
+                      (STREQ(c->lx->triggers[m->row].cls, "kill") || STREQ(c->lx->triggers[m->row].cls, "attack"))) ||
+                     TOK_IN(c, i, "leave", "leaves", "left");
+        }
+    }
+    if (!target || caught)
+        return;
+    x->actor2[0] = 0;
+    if (*x->country)
+        cat3(x->actor2, sizeof x->actor2, "Civilians (", x->country, ")");
+    x->ev.inter2 = 7;
+    x->ev.ev_actor2 = (sr_span){-1, -1};
+    x->role2 = 'c';
+    x->sub_event_type = "Attack";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
+/* The fourteenth pass's rules, applied candidate by candidate in one walk
+ * each (a walk per rule cost more than the rules): first the battles and
+ * explosions, after fought_back; then the protests and the fights on
+ * civilians, after storming_protest. Each rule reads only its own candidate
+ * and the ones after it. */
+static __attribute__((noinline)) void fights_pass14(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        if (c->cands[j].merged)
+            continue;
+        raid_shootout(c, j);
+        fight_deaths(c, j);
+        colleague_shot(c, j);
+        bomb_explosions(c, j);
+        bomb_setting(c, j);
+    }
+}
+
+static __attribute__((noinline)) void protests_pass14(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        if (c->cands[j].merged)
+            continue;
+        protest_damage(c, j);
+        peaceful_said(c, j);
+        teargas_no_crowd(c, j);
+        civilians_targeted(c, j);
+    }
+}
+
 /* String equality, cheap when the two are one string or differ in their first byte. */
 static inline int str_eq(const char *a, const char *b) { return a == b || (*a == *b && !strcmp(a, b)); }
 
@@ -8301,6 +8752,7 @@ static void merge_cands(coder *c)
 {
     answered_fire(c);
     fought_back(c);
+    fights_pass14(c);
     attackers_killed(c);
     arrest_harm(c);
     relief_victims(c);
@@ -8317,6 +8769,7 @@ static void merge_cands(coder *c)
     protest_interventions(c);
     rioting_protest(c);
     storming_protest(c);
+    protests_pass14(c);
     one_side_twice(c);
     called_air_support(c);
     lynched_suspects(c);
