@@ -13,6 +13,9 @@
 #include <string.h>
 #include <strings.h>
 #include <threads.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* String equality with a non-empty literal; testing the first two bytes
  * makes the usual mismatch cheap (class names and roles are compared on
@@ -8865,7 +8868,25 @@ static char *collapse_ws(const char *s, size_t n, char *buf)
      * a space at either end needs it */
     unsigned runs = 0;
     size_t i0 = 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__SSE2__)
+    /* 16 bytes at a time: tabs, newlines and returns become spaces, and two
+     * spaces in a row, within the 16 or across two of them, are noted */
+    {
+        const __m128i sp = _mm_set1_epi8(' ');
+        unsigned prev = 0; /* the last byte before was a space */
+        for (; i0 + 16 <= n; i0 += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + i0));
+            __m128i ctl = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+                                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+                                       _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+            v = _mm_or_si128(_mm_andnot_si128(ctl, v), _mm_and_si128(ctl, sp));
+            _mm_storeu_si128((__m128i *)(o + i0), v);
+            unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, sp));
+            runs |= (m & (m << 1 | prev)) != 0;
+            prev = m >> 15;
+        }
+    }
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     /* 8 bytes at a time: tabs, newlines and returns become spaces (exact
      * per-byte equality, no carries between bytes), and two spaces in a row,
      * within a word or across two, are noted as a run */
