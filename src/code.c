@@ -6670,6 +6670,61 @@ static int led_coalition(const coder *c, const mention *m)
     return 0;
 }
 
+/* Is m written as an abbreviation ("FCT", "KP")? Such a unit may be
+ * another country's: its namesakes are many and its name short. */
+static int acronym(const coder *c, const mention *m)
+{
+    return m->te == m->tb + 1 && (c->t.toks[m->tb].flags & SR_TF_ALLCAPS);
+}
+
+/* The place mentions a parenthesis closed by unit m (of pop people)
+ * places: those inside it before m and the one right before its "("
+ * ("Koumbri (Banh, Loroum)": two). None when one of them is larger than the
+ * unit wherever it is (such a list runs from the smaller place to the larger
+ * unit, and "Panama City (Bella Vista)" names a city's quarter, not the
+ * Mexican municipality of that name), or when the unit's name is also a
+ * place of that one's country. */
+static int paren_places(const coder *c, const mention *m, long pop)
+{
+    uint32_t k = m->tb;
+    while (k > 0 && !tok_is(c, k, "("))
+        k--;
+    int n = 0;
+    const mention *p = k > 0 ? ent_at(c, k - 1) : NULL;
+    if (!p || p->type != MT_PLACE)
+        p = places_from(c, k, m->tb);
+    for (; p && p != m; p = places_next(c, p, m->tb)) {
+        sr__placectx pc = {NULL, NULL, 0, 0};
+        sr__where w;
+        if (resolve(c, p, &pc, &w) && (w.pop > pop || has_namesake_in(c, m, w.iso3)))
+            return 0; /* "Islamabad (Islamabad, FCT)": a unit of that name at home too */
+        n++;
+    }
+    return n;
+}
+
+/* "(Banh, Loroum)": is place m, of pop people in iso, a name inside a
+ * parenthesis that a unit of another country closes, a unit at least as
+ * large as m and whose name is no place of iso? Then that unit says where
+ * m lies, and m's namesake abroad has no vote. */
+static int abroad_in_paren(const coder *c, const mention *m, const char *iso, long pop)
+{
+    for (uint32_t k = m->te; k < m->te + 10 && k < c->t.ntoks; k++) {
+        const mention *u = ent_at(c, k);
+        if (u && u != m && u->type == MT_PLACE && u->tb == k) {
+            if (acronym(c, u) || !closes_place_list(c, u))
+                return 0;
+            sr__placectx pc = {NULL, NULL, 0, 1};
+            sr__where w;
+            return resolve(c, u, &pc, &w) && (w.kind == SR_GZ_ADMIN1 || w.kind == SR_GZ_ADMIN2) &&
+                   strcmp(w.iso3, iso) && w.pop >= pop && !has_namesake_in(c, u, iso);
+        }
+        if (!tok_is(c, k, ",") && c->t.toks[k].kind != SR_TOK_WORD)
+            return 0;
+    }
+    return 0;
+}
+
 static void doc_country(coder *c)
 {
     /* the country most named in the document: first by country names and
@@ -6720,7 +6775,7 @@ static void doc_country(coder *c)
                 iso = c->lx->actors[m->row].country;
             else if (pass == 0 && m->type == MT_SOURCE)
                 iso = source_country(c, m->row);
-            int weak = 0, large = 0;
+            int weak = 0, large = 0, closing = 0;
             if (pass == 1 && m->type == MT_PLACE && !weak_place(c, m)) {
                 /* "(Radman al Awadh, Al Bayda)": the last name of a list
                  * of units speaks for the province of that name */
@@ -6731,6 +6786,10 @@ static void doc_country(coder *c)
                     !(lead && strcmp(w.iso3, lead) && m->alt == UINT32_MAX && capital_as_government(c, m, &w))) {
                     iso = w.iso3;
                     large = w.kind != SR_GZ_CITY || w.pop >= 50000;
+                    if ((w.kind == SR_GZ_ADMIN1 || w.kind == SR_GZ_ADMIN2) && !acronym(c, m) && closes_place_list(c, m))
+                        closing = paren_places(c, m, w.pop);
+                    else if (m->te < c->t.ntoks && tok_is(c, m->te, ",") && abroad_in_paren(c, m, iso, w.pop))
+                        continue;
                     /* a small place with no namesake in the lead country, and
                      * nothing around it to fix it, votes weakly */
                     weak = ctx && strcmp(iso, ctx) && m->alt == UINT32_MAX && w.pop < 100000 &&
@@ -6742,6 +6801,11 @@ static void doc_country(coder *c)
                 continue;
             int r = sr__lexicon_iso(c->lx, iso);
             int v = weak ? 2 : 4;
+            if (!weak)
+                /* "Banh and Koumbri (Banh, Loroum)": the unit closing the
+                 * parenthesis says where each name it follows lies, so it
+                 * speaks for them too, above their namesakes abroad */
+                v += 4 * closing;
             if (m->type == MT_ACTOR)
                 /* an actor says little, a country's own police or army more
                  * (they act at home; "al-Shabaab" also fights in Kenya) */
