@@ -6393,7 +6393,7 @@ static int nationality_only(const coder *c, const mention *m)
         "descent", "nationality", "passport", "consulate", "government's", "truck", "trucks",
         /* armed bands named by origin raid across borders ("Ethiopian raiders") */
         "raiders", "bandits", "herders", "pastoralists", "fishermen", "militia", "militiamen", "gunmen",
-        "tribesmen", "poachers", "smugglers", "militants", "insurgents", "attackers", "fighters", NULL};
+        "tribesmen", "poachers", "smugglers", "militants", "insurgents", "attackers", "fighters", "soldier", "soldiers", "troops", NULL};
     /* the people raiders strike at home: 2 */
     static const char *const struck[] = {"fishermen", "herders", "pastoralists", "villagers", "farmers", NULL};
 
@@ -6775,7 +6775,7 @@ static void doc_country(coder *c)
                 iso = c->lx->actors[m->row].country;
             else if (pass == 0 && m->type == MT_SOURCE)
                 iso = source_country(c, m->row);
-            int weak = 0, large = 0, closing = 0;
+            int weak = 0, large = 0, closing = 0, unitword = 0;
             if (pass == 1 && m->type == MT_PLACE && !weak_place(c, m)) {
                 /* "(Radman al Awadh, Al Bayda)": the last name of a list
                  * of units speaks for the province of that name */
@@ -6788,6 +6788,8 @@ static void doc_country(coder *c)
                     large = w.kind != SR_GZ_CITY || w.pop >= 50000;
                     if ((w.kind == SR_GZ_ADMIN1 || w.kind == SR_GZ_ADMIN2) && !acronym(c, m) && closes_place_list(c, m))
                         closing = paren_places(c, m, w.pop);
+                    else if ((w.kind == SR_GZ_ADMIN1 || w.kind == SR_GZ_ADMIN2) && pc.want_admin)
+                        unitword = 1;
                     else if (m->te < c->t.ntoks && tok_is(c, m->te, ",") && abroad_in_paren(c, m, iso, w.pop))
                         continue;
                     /* a small place with no namesake in the lead country, and
@@ -6805,7 +6807,7 @@ static void doc_country(coder *c)
                 /* "Banh and Koumbri (Banh, Loroum)": the unit closing the
                  * parenthesis says where each name it follows lies, so it
                  * speaks for them too, above their namesakes abroad */
-                v += 4 * closing;
+                v += 4 * closing + unitword;
             if (m->type == MT_ACTOR)
                 /* an actor says little, a country's own police or army more
                  * (they act at home; "al-Shabaab" also fights in Kenya) */
