@@ -1079,8 +1079,9 @@ static int looks_proper(const coder *c, uint32_t tb, uint32_t te)
             continue;
         const char *o = c->t.orig + k->os;
         if (islower((unsigned char)o[0])) {
-            /* lower-case particles inside names: al-, ad-, ez-, as-, ar-, az-, el-, de, of */
-            static const char *const parts[] = {"al", "ad", "ez", "as", "ar", "az", "el", "de",
+            /* lower-case particles inside names: al-, ad-, ez-, as-, ar-, az-, el-, de, of,
+             * and Persian's ezafe ("Kut e Abdollah", "Masjed-e Soleyman") */
+            static const char *const parts[] = {"al", "ad", "ez", "as", "ar", "az", "el", "de", "e",
                                                 "of", "du", "la", "an", "ash", "at", "ibn", "bin",
                                                 "abu", "um", "umm", "ras", "tal", "tell", "jabal",
                                                 "wadi", "deir", "ain", "bir", "the", "al-", "and", "do", "da", "dos",
