@@ -6357,7 +6357,15 @@ static int weak_place(const coder *c, const mention *m)
     }
     if (people_name(c, m->te, nm))
         return 1;
+    /* '"Bayan" company', 'the "Rosa" busses': a name in quotation marks is
+     * the name of a firm, a brand or an operation */
+    if (m->tb > 0 && m->te < c->t.ntoks && tok_is(c, m->tb - 1, "\"") && tok_is(c, m->te, "\""))
+        return 1;
     if (!(nm->flags & SR_GZ_NAME_ALT))
+        return 0;
+    /* "the village of Jiftlik": the text says a settlement is meant, and
+     * the name of a town without its article is one */
+    if (m->tb >= 2 && tok_is(c, m->tb - 1, "of") && TOK_IN(c, m->tb - 2, "village", "town"))
         return 0;
     for (uint32_t i = 0; i < nm->count; i++) {
         const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
