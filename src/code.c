@@ -6402,7 +6402,10 @@ static int nationality_only(const coder *c, const mention *m)
         "descent", "nationality", "passport", "consulate", "government's", "truck", "trucks",
         /* armed bands named by origin raid across borders ("Ethiopian raiders") */
         "raiders", "bandits", "herders", "pastoralists", "fishermen", "militia", "militiamen", "gunmen",
-        "tribesmen", "poachers", "smugglers", "militants", "insurgents", "attackers", "fighters", "soldier", "soldiers", "troops", NULL};
+        "tribesmen", "poachers", "smugglers", "militants", "insurgents", "attackers", "fighters",
+        /* one man of a band, and soldiers, who fight abroad too ("an Armenian soldier was killed
+         * on the Karabakh front", "the Palestinian attacker") */
+        "attacker", "gunman", "militant", "fighter", "soldier", "soldiers", "troops", NULL};
     /* the people raiders strike at home: 2 */
     static const char *const struck[] = {"fishermen", "herders", "pastoralists", "villagers", "farmers", NULL};
 
@@ -6419,6 +6422,11 @@ static int nationality_only(const coder *c, const mention *m)
     if (n < c->t.ntoks && TOK_IN_LIST(c, n, struck))
         return 2;
     if (n < c->t.ntoks && TOK_IN_LIST(c, n, held))
+        return 1;
+    /* "stabbed by a Palestinian", "shot the Palestinian": a demonym as a
+     * noun names one person, who may be anywhere */
+    if (m->tb > 0 && TOK_IN(c, m->tb - 1, "a", "the") && m->te == m->tb + 1 &&
+        (n >= c->t.ntoks || c->t.toks[n].kind != SR_TOK_WORD || TOK_IN(c, n, "and", "in", "on", "at", "who", "was")))
         return 1;
     /* "a Chinese construction company" */
     return n + 1 < c->t.ntoks && c->t.toks[n].kind == SR_TOK_WORD && !(c->t.toks[n].flags & SR_TF_CAP) &&
