@@ -1088,8 +1088,10 @@ static int looks_proper(const coder *c, uint32_t tb, uint32_t te)
                                                 "das", "del", "di", "des", "van", "von", "den", "y", NULL};
             int ok = 0;
             /* a unit's name may end in a lower-case "region" ("Somali
-             * region" is Ethiopia's unit, "Somali" alone the demonym) */
-            if (i + 1 == te && i > tb && k->e - k->s == 6 && !strncmp(c->t.norm + k->s, "region", 6))
+             * region" is Ethiopia's unit, "Somali" alone the demonym), a
+             * square's in "square" ("the al Nour square") */
+            if (i + 1 == te && i > tb && k->e - k->s == 6 &&
+                (!strncmp(c->t.norm + k->s, "region", 6) || !strncmp(c->t.norm + k->s, "square", 6)))
                 ok = 1;
             for (int p = 0; parts[p]; p++) {
                 if (parts[p][0] != c->t.norm[k->s])
