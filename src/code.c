@@ -6696,7 +6696,9 @@ static int acronym(const coder *c, const mention *m)
     return m->te == m->tb + 1 && (c->t.toks[m->tb].flags & SR_TF_ALLCAPS);
 }
 
-/* The place mentions a parenthesis closed by unit m (of pop people)
+/* (A unit that coherent_places already matched with a name before it, and
+ * such a name, have their country: the rules below are for the others.)
+ * The place mentions a parenthesis closed by unit m (of pop people)
  * places: those inside it before m and the one right before its "("
  * ("Koumbri (Banh, Loroum)": two). None when one of them is larger than the
  * unit wherever it is (such a list runs from the smaller place to the larger
@@ -6722,8 +6724,8 @@ static int paren_places(const coder *c, const mention *m, long pop)
     return n;
 }
 
-/* "(Banh, Loroum)": is place m, of pop people in iso, a name inside a
- * parenthesis that a unit of another country closes, a unit at least as
+/* "(Banh, Loroum)": is place m, of pop people in iso, the first name of
+ * a parenthesis that a unit of another country closes, a unit at least as
  * large as m and whose name is no place of iso? Then that unit says where
  * m lies, and m's namesake abroad has no vote. */
 static int abroad_in_paren(const coder *c, const mention *m, const char *iso, long pop)
@@ -6799,17 +6801,20 @@ static void doc_country(coder *c)
                 /* "(Radman al Awadh, Al Bayda)": the last name of a list
                  * of units speaks for the province of that name */
                 const char *ctx = lead ? lead : olead;
-                sr__placectx pc = {ctx, NULL, 0, wants_admin(c, m) || closes_place_list(c, m)};
+                int closes = closes_place_list(c, m);
+                sr__placectx pc = {ctx, NULL, 0, closes || wants_admin(c, m)};
                 sr__where w;
                 if (resolve(c, m, &pc, &w) &&
                     !(lead && strcmp(w.iso3, lead) && m->alt == UINT32_MAX && capital_as_government(c, m, &w))) {
                     iso = w.iso3;
                     large = w.kind != SR_GZ_CITY || w.pop >= 50000;
-                    if ((w.kind == SR_GZ_ADMIN1 || w.kind == SR_GZ_ADMIN2) && !acronym(c, m) && closes_place_list(c, m))
+                    if (closes && (w.kind == SR_GZ_ADMIN1 || w.kind == SR_GZ_ADMIN2) && m->alt == UINT32_MAX &&
+                        !acronym(c, m))
                         closing = paren_places(c, m, w.pop);
                     else if ((w.kind == SR_GZ_ADMIN1 || w.kind == SR_GZ_ADMIN2) && pc.want_admin)
                         unitword = 1;
-                    else if (m->te < c->t.ntoks && tok_is(c, m->te, ",") && abroad_in_paren(c, m, iso, w.pop))
+                    else if (m->alt == UINT32_MAX && m->tb > 0 && m->te < c->t.ntoks && tok_is(c, m->tb - 1, "(") &&
+                             tok_is(c, m->te, ",") && abroad_in_paren(c, m, iso, w.pop))
                         continue;
                     /* a small place with no namesake in the lead country, and
                      * nothing around it to fix it, votes weakly */
