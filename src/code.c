@@ -6359,6 +6359,14 @@ static int weak_place(const coder *c, const mention *m)
     }
     if (people_name(c, m->te, nm))
         return 1;
+    /* "Tana North District", "Kisumu East constituency": a name, a compass
+     * word and a unit word name a unit of its own, not the place of the
+     * first name (Tana is also Antananarivo) */
+    if (m->te + 1 < c->t.ntoks && (c->t.toks[m->te].flags & SR_TF_CAP) &&
+        TOK_IN(c, m->te, "north", "south", "east", "west", "central") &&
+        TOK_IN(c, m->te + 1, "district", "districts", "county", "constituency", "division", "ward", "sub-county",
+               "subcounty", "location"))
+        return 1;
     /* '"Bayan" company', 'the "Rosa" busses': a name in quotation marks is
      * the name of a firm, a brand or an operation */
     if (m->tb > 0 && m->te < c->t.ntoks && tok_is(c, m->tb - 1, "\"") && tok_is(c, m->te, "\""))
