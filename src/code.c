@@ -1105,16 +1105,19 @@ static int looks_proper(const coder *c, uint32_t tb, uint32_t te)
             continue;
         const char *o = c->t.orig + k->os;
         if (islower((unsigned char)o[0])) {
-            /* lower-case particles inside names: al-, ad-, ez-, as-, ar-, az-, el-, de, of */
-            static const char *const parts[] = {"al", "ad", "ez", "as", "ar", "az", "el", "de",
+            /* lower-case particles inside names: al-, ad-, ez-, as-, ar-, az-, el-, de, of,
+             * and Persian's ezafe ("Kut e Abdollah", "Masjed-e Soleyman") */
+            static const char *const parts[] = {"al", "ad", "ez", "as", "ar", "az", "el", "de", "e",
                                                 "of", "du", "la", "an", "ash", "at", "ibn", "bin",
                                                 "abu", "um", "umm", "ras", "tal", "tell", "jabal",
                                                 "wadi", "deir", "ain", "bir", "the", "al-", "and", "do", "da", "dos",
                                                 "das", "del", "di", "des", "van", "von", "den", "y", NULL};
             int ok = 0;
             /* a unit's name may end in a lower-case "region" ("Somali
-             * region" is Ethiopia's unit, "Somali" alone the demonym) */
-            if (i + 1 == te && i > tb && k->e - k->s == 6 && !strncmp(c->t.norm + k->s, "region", 6))
+             * region" is Ethiopia's unit, "Somali" alone the demonym), a
+             * square's in "square" ("the al Nour square") */
+            if (i + 1 == te && i > tb && k->e - k->s == 6 &&
+                (!strncmp(c->t.norm + k->s, "region", 6) || !strncmp(c->t.norm + k->s, "square", 6)))
                 ok = 1;
             for (int p = 0; parts[p]; p++) {
                 if (parts[p][0] != c->t.norm[k->s])
@@ -6428,7 +6431,23 @@ static int weak_place(const coder *c, const mention *m)
     }
     if (people_name(c, m->te, nm))
         return 1;
+    /* "Tana North District", "Kisumu East constituency": a name, a compass
+     * word and a unit word name a unit of its own, not the place of the
+     * first name (Tana is also Antananarivo) */
+    if (m->te + 1 < c->t.ntoks && (c->t.toks[m->te].flags & SR_TF_CAP) &&
+        TOK_IN(c, m->te, "north", "south", "east", "west", "central") &&
+        TOK_IN(c, m->te + 1, "district", "districts", "county", "constituency", "division", "ward", "sub-county",
+               "subcounty", "location"))
+        return 1;
+    /* '"Bayan" company', 'the "Rosa" busses': a name in quotation marks is
+     * the name of a firm, a brand or an operation */
+    if (m->tb > 0 && m->te < c->t.ntoks && tok_is(c, m->tb - 1, "\"") && tok_is(c, m->te, "\""))
+        return 1;
     if (!(nm->flags & SR_GZ_NAME_ALT))
+        return 0;
+    /* "the village of Jiftlik": the text says a settlement is meant, and
+     * the name of a town without its article is one */
+    if (m->tb >= 2 && tok_is(c, m->tb - 1, "of") && TOK_IN(c, m->tb - 2, "village", "town"))
         return 0;
     for (uint32_t i = 0; i < nm->count; i++) {
         const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
@@ -6465,7 +6484,10 @@ static int nationality_only(const coder *c, const mention *m)
         "descent", "nationality", "passport", "consulate", "government's", "truck", "trucks",
         /* armed bands named by origin raid across borders ("Ethiopian raiders") */
         "raiders", "bandits", "herders", "pastoralists", "fishermen", "militia", "militiamen", "gunmen",
-        "tribesmen", "poachers", "smugglers", "militants", "insurgents", "attackers", "fighters", NULL};
+        "tribesmen", "poachers", "smugglers", "militants", "insurgents", "attackers", "fighters",
+        /* one man of a band, and soldiers, who fight abroad too ("an Armenian soldier was killed
+         * on the Karabakh front", "the Palestinian attacker") */
+        "attacker", "gunman", "militant", "fighter", "soldier", "soldiers", "troops", NULL};
     /* the people raiders strike at home: 2 */
     static const char *const struck[] = {"fishermen", "herders", "pastoralists", "villagers", "farmers", NULL};
 
@@ -6482,6 +6504,11 @@ static int nationality_only(const coder *c, const mention *m)
     if (n < c->t.ntoks && TOK_IN_LIST(c, n, struck))
         return 2;
     if (n < c->t.ntoks && TOK_IN_LIST(c, n, held))
+        return 1;
+    /* "stabbed by a Palestinian", "shot the Palestinian": a demonym as a
+     * noun names one person, who may be anywhere */
+    if (m->tb > 0 && TOK_IN(c, m->tb - 1, "a", "the") && m->te == m->tb + 1 &&
+        (n >= c->t.ntoks || c->t.toks[n].kind != SR_TOK_WORD || TOK_IN(c, n, "and", "in", "on", "at", "who", "was")))
         return 1;
     /* "a Chinese construction company" */
     return n + 1 < c->t.ntoks && c->t.toks[n].kind == SR_TOK_WORD && !(c->t.toks[n].flags & SR_TF_CAP) &&
@@ -6742,6 +6769,63 @@ static int led_coalition(const coder *c, const mention *m)
     return 0;
 }
 
+/* Is m written as an abbreviation ("FCT", "KP")? Such a unit may be
+ * another country's: its namesakes are many and its name short. */
+static int acronym(const coder *c, const mention *m)
+{
+    return m->te == m->tb + 1 && (c->t.toks[m->tb].flags & SR_TF_ALLCAPS);
+}
+
+/* (A unit that coherent_places already matched with a name before it, and
+ * such a name, have their country: the rules below are for the others.)
+ * The place mentions a parenthesis closed by unit m (of pop people)
+ * places: those inside it before m and the one right before its "("
+ * ("Koumbri (Banh, Loroum)": two). None when one of them is larger than the
+ * unit wherever it is (such a list runs from the smaller place to the larger
+ * unit, and "Panama City (Bella Vista)" names a city's quarter, not the
+ * Mexican municipality of that name), or when the unit's name is also a
+ * place of that one's country. */
+static int paren_places(const coder *c, const mention *m, long pop)
+{
+    uint32_t k = m->tb;
+    while (k > 0 && !tok_is(c, k, "("))
+        k--;
+    int n = 0;
+    const mention *p = k > 0 ? ent_at(c, k - 1) : NULL;
+    if (!p || p->type != MT_PLACE)
+        p = places_from(c, k, m->tb);
+    for (; p && p != m; p = places_next(c, p, m->tb)) {
+        sr__placectx pc = {NULL, NULL, 0, 0};
+        sr__where w;
+        if (resolve(c, p, &pc, &w) && (w.pop > pop || has_namesake_in(c, m, w.iso3)))
+            return 0; /* "Islamabad (Islamabad, FCT)": a unit of that name at home too */
+        n++;
+    }
+    return n;
+}
+
+/* "(Banh, Loroum)": is place m, of pop people in iso, the first name of
+ * a parenthesis that a unit of another country closes, a unit at least as
+ * large as m and whose name is no place of iso? Then that unit says where
+ * m lies, and m's namesake abroad has no vote. */
+static int abroad_in_paren(const coder *c, const mention *m, const char *iso, long pop)
+{
+    for (uint32_t k = m->te; k < m->te + 10 && k < c->t.ntoks; k++) {
+        const mention *u = ent_at(c, k);
+        if (u && u != m && u->type == MT_PLACE && u->tb == k) {
+            if (acronym(c, u) || !closes_place_list(c, u))
+                return 0;
+            sr__placectx pc = {NULL, NULL, 0, 1};
+            sr__where w;
+            return resolve(c, u, &pc, &w) && (w.kind == SR_GZ_ADMIN1 || w.kind == SR_GZ_ADMIN2) &&
+                   strcmp(w.iso3, iso) && w.pop >= pop && !has_namesake_in(c, u, iso);
+        }
+        if (!tok_is(c, k, ",") && c->t.toks[k].kind != SR_TOK_WORD)
+            return 0;
+    }
+    return 0;
+}
+
 static void doc_country(coder *c)
 {
     /* the country most named in the document: first by country names and
@@ -6792,17 +6876,26 @@ static void doc_country(coder *c)
                 iso = c->lx->actors[m->row].country;
             else if (pass == 0 && m->type == MT_SOURCE)
                 iso = source_country(c, m->row);
-            int weak = 0, large = 0;
+            int weak = 0, large = 0, closing = 0, unitword = 0;
             if (pass == 1 && m->type == MT_PLACE && !weak_place(c, m)) {
                 /* "(Radman al Awadh, Al Bayda)": the last name of a list
                  * of units speaks for the province of that name */
                 const char *ctx = lead ? lead : olead;
-                sr__placectx pc = {ctx, NULL, 0, wants_admin(c, m) || closes_place_list(c, m)};
+                int closes = closes_place_list(c, m);
+                sr__placectx pc = {ctx, NULL, 0, closes || wants_admin(c, m)};
                 sr__where w;
                 if (resolve(c, m, &pc, &w) &&
                     !(lead && strcmp(w.iso3, lead) && m->alt == UINT32_MAX && capital_as_government(c, m, &w))) {
                     iso = w.iso3;
                     large = w.kind != SR_GZ_CITY || w.pop >= 50000;
+                    if (closes && (w.kind == SR_GZ_ADMIN1 || w.kind == SR_GZ_ADMIN2) && m->alt == UINT32_MAX &&
+                        !acronym(c, m))
+                        closing = paren_places(c, m, w.pop);
+                    else if ((w.kind == SR_GZ_ADMIN1 || w.kind == SR_GZ_ADMIN2) && pc.want_admin)
+                        unitword = 1;
+                    else if (m->alt == UINT32_MAX && m->tb > 0 && m->te < c->t.ntoks && tok_is(c, m->tb - 1, "(") &&
+                             tok_is(c, m->te, ",") && abroad_in_paren(c, m, iso, w.pop))
+                        continue;
                     /* a small place with no namesake in the lead country, and
                      * nothing around it to fix it, votes weakly */
                     weak = ctx && strcmp(iso, ctx) && m->alt == UINT32_MAX && w.pop < 100000 &&
@@ -6814,6 +6907,11 @@ static void doc_country(coder *c)
                 continue;
             int r = sr__lexicon_iso(c->lx, iso);
             int v = weak ? 2 : 4;
+            if (!weak)
+                /* "Banh and Koumbri (Banh, Loroum)": the unit closing the
+                 * parenthesis says where each name it follows lies, so it
+                 * speaks for them too, above their namesakes abroad */
+                v += 4 * closing + unitword;
             if (m->type == MT_ACTOR)
                 /* an actor says little, a country's own police or army more
                  * (they act at home; "al-Shabaab" also fights in Kenya) */

@@ -173,9 +173,11 @@ static int usable_name(const char *s)
 }
 
 static void add_variant(const char *raw, uint32_t place, int own);
+static void add_unaccented(const char *raw, uint32_t place, int own);
 
 /* "Novoluhans'ke" is written "Novoluhanske" too: the name without apostrophes
- * (', ’, ʼ, ʹ) as one more variant. */
+ * (', ’, ʼ, ʹ, and ‘ ʻ, GeoNames' ayn: "Kūt-e ‘Abdollāh" is "Kut e Abdollah"
+ * in the press) as one more variant, and that without its accents. */
 static void add_unquoted(const char *raw, uint32_t place, int own)
 {
     char buf[256];
@@ -186,7 +188,8 @@ static void add_unquoted(const char *raw, uint32_t place, int own)
             changed = 1;
             continue;
         }
-        if (!strncmp(p, "\xe2\x80\x99", 3) || !strncmp(p, "\xca\xbc", 2) || !strncmp(p, "\xca\xb9", 2)) {
+        if (!strncmp(p, "\xe2\x80\x99", 3) || !strncmp(p, "\xe2\x80\x98", 3) || !strncmp(p, "\xca\xbc", 2) ||
+            !strncmp(p, "\xca\xb9", 2) || !strncmp(p, "\xca\xbb", 2)) {
             p += p[0] == '\xe2' ? 2 : 1;
             changed = 1;
             continue;
@@ -194,8 +197,10 @@ static void add_unquoted(const char *raw, uint32_t place, int own)
         buf[k++] = *p;
     }
     buf[k] = 0;
-    if (changed)
+    if (changed) {
         add_variant(buf, place, own);
+        add_unaccented(buf, place, own);
+    }
 }
 
 /* "Nuevo León" is written "Nuevo Leon" in most English news: the name with
