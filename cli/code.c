@@ -10,10 +10,11 @@ static const char usage[] =
     "sitrep code [--from text|jsonl|html|rss] [--to jsonl|csv|geojson] [--date YYYY-MM-DD]\n"
     "                   [--data DIR] [--engine auto|vectorscan|portable] [FILE...]";
 
-/* Documents wait in a batch of up to BATCH_DOCS (or BATCH_BYTES of text)
- * and are coded together (sr_code_batch), then written in their order. The
- * reader's strings last only for its callback: they are copied into one
- * buffer, by offset, since it may move as it grows. */
+/* Short documents wait in a batch of up to BATCH_DOCS (and BATCH_BYTES of
+ * text) and are coded together (sr_code_batch), then written in their
+ * order; a longer one is coded at once, alone. The reader's strings last
+ * only for its callback: a batch's are copied into one buffer, by offset,
+ * since it may move as it grows. */
 #define BATCH_DOCS 16
 #define BATCH_BYTES 4096
 enum { F_ID, F_TITLE, F_DATE, F_SOURCE, F_URL, F_ORIGIN, F_TEXT, NFIELDS };
@@ -32,6 +33,22 @@ typedef struct run {
     size_t used, cap;
 } run;
 
+/* Writes the events of doc (or reports its error) and frees them. */
+static void put_events(run *r, const sr_doc *doc, sr_events *evs, int rc)
+{
+    r->docs++;
+    if (rc) {
+        cli_diag(&r->bad, doc->origin, doc->item, sr_strerror(rc));
+        return;
+    }
+    for (size_t i = 0; i < sr_events_count(evs); i++) {
+        if (sr_writer_put(r->w, sr_events_get(evs, i)) != 0)
+            cli_die("cannot write to standard output");
+        r->events++;
+    }
+    sr_events_free(evs);
+}
+
 static void flush(run *r)
 {
     sr_doc docs[BATCH_DOCS];
@@ -46,19 +63,8 @@ static void flush(run *r)
                            .text_len = r->batch[k].text_len, .item = r->batch[k].item};
     }
     int rc = sr_code_batch(r->ctx, docs, r->n, evs, rcs);
-    for (size_t k = 0; k < r->n; k++) {
-        r->docs++;
-        if (rc || rcs[k]) {
-            cli_diag(&r->bad, docs[k].origin, docs[k].item, sr_strerror(rc ? rc : rcs[k]));
-            continue;
-        }
-        for (size_t i = 0; i < sr_events_count(evs[k]); i++) {
-            if (sr_writer_put(r->w, sr_events_get(evs[k], i)) != 0)
-                cli_die("cannot write to standard output");
-            r->events++;
-        }
-        sr_events_free(evs[k]);
-    }
+    for (size_t k = 0; k < r->n; k++)
+        put_events(r, &docs[k], evs[k], rc ? rc : rcs[k]);
     r->n = r->bytes = r->used = 0;
 }
 
@@ -66,7 +72,13 @@ static int on_doc(void *ud, const sr_doc *doc)
 {
     run *r = ud;
     if (r->n && r->bytes + doc->text_len > BATCH_BYTES)
-        flush(r); /* (a batch is at most BATCH_BYTES of text, unless one document is longer) */
+        flush(r); /* (a batch is at most BATCH_BYTES of text) */
+    if (doc->text_len > BATCH_BYTES) { /* an article: coded alone, from the reader's copy */
+        sr_events *evs = NULL;
+        int rc = sr_code(r->ctx, doc, &evs);
+        put_events(r, doc, evs, rc);
+        return 0;
+    }
     const char *f[NFIELDS] = {doc->id, doc->title, doc->date, doc->source, doc->url, doc->origin, doc->text};
     size_t len[NFIELDS], need = 0;
     for (int j = 0; j < NFIELDS; j++) {
