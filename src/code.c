@@ -7674,6 +7674,18 @@ static int fire_returned(const coder *c, uint32_t k, uint32_t e)
     return 0;
 }
 
+/* The end (exclusive) of the sentences s0 .. s0 + after that share s0's
+ * paragraph: the window "its sentence and the next two of the paragraph"
+ * that many rules read. */
+static uint32_t para_window(const coder *c, uint32_t s0, uint32_t after)
+{
+    uint32_t e = s0 + after + 1 < c->t.nsents ? s0 + after + 1 : (uint32_t)c->t.nsents;
+    for (uint32_t k = s0 + 1; c->para && k < e; k++)
+        if (c->para[k] != c->para[s0])
+            return k;
+    return e;
+}
+
 /* "X fired mortars at Y. Monitors recorded 40 explosions in both
  * directions near Z.": fire told as going both ways (or with small arms) in
  * the next sentences of the paragraph makes the shelling before it an armed
@@ -7691,10 +7703,8 @@ static void answered_fire(coder *c)
             continue; /* (a grenade or an air strike answered only when it hit an armed side; an
                        * attack by an armed group when its targets "returned fire") */
         int two = 0, back = 0;
-        uint32_t s = x->sent + 1;
-        for (; s <= x->sent + 2 && s < c->t.nsents && !two; s++) {
-            if (c->para && c->para[s] != c->para[x->sent])
-                break;
+        uint32_t s = x->sent + 1, s_end = para_window(c, x->sent, 2);
+        for (; s < s_end && !two; s++) {
             const sr__sent *se = &c->t.sents[s];
             for (uint32_t k = se->tb; k + 1 < se->te && !two; k++) {
                 two = !shooting && ((tok_is(c, k, "both") && tok_is(c, k + 1, "directions")) ||
@@ -7803,9 +7813,7 @@ static void attackers_killed(coder *c)
             (x->ev.inter2 && x->ev.inter2 != 7) || x->sent >= c->t.nsents)
             continue;
         uint32_t fell = UINT32_MAX;
-        for (uint32_t s = x->sent; s <= x->sent + 2 && s < c->t.nsents && fell == UINT32_MAX; s++) {
-            if (c->para && c->para[s] != c->para[x->sent])
-                break;
+        for (uint32_t s = x->sent, s_end = para_window(c, x->sent, 2); s < s_end && fell == UINT32_MAX; s++) {
             if (attackers_fell(c, s))
                 fell = s;
         }
@@ -7869,9 +7877,7 @@ static void arrest_harm(coder *c)
             harm = (a0 && h2) || (h0 && a2);
         }
         uint32_t dead = UINT32_MAX;
-        for (uint32_t s = x->sent + 1; !harm && s <= x->sent + 2 && s < c->t.nsents; s++) {
-            if (c->para && c->para[s] != c->para[x->sent])
-                break;
+        for (uint32_t s = x->sent + 1, s_end = para_window(c, x->sent, 2); !harm && s < s_end; s++) {
             if (found_dead(c, s)) {
                 dead = s;
                 harm = 1;
@@ -7916,9 +7922,7 @@ static void abducted_killed(coder *c)
         if (x->merged || !STREQ(x->sub_event_type, "Abduction/forced disappearance") || x->sent >= c->t.nsents)
             continue;
         uint32_t dead = UINT32_MAX;
-        for (uint32_t s = x->sent; s <= x->sent + 2 && s < c->t.nsents && dead == UINT32_MAX; s++) {
-            if (c->para && c->para[s] != c->para[x->sent])
-                break;
+        for (uint32_t s = x->sent, s_end = para_window(c, x->sent, 2); s < s_end && dead == UINT32_MAX; s++) {
             for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te && dead == UINT32_MAX; k++)
                 if (TOK_IN(c, k, "killed", "murdered", "beheaded", "body", "bodies", "dead", "executed") ||
                     (tok_is(c, k, "to") && k + 1 < c->t.sents[s].te && tok_is(c, k + 1, "death")))
@@ -7954,9 +7958,7 @@ static void looting_harm(coder *c)
             x->ev.inter1 > 4 || x->sent >= c->t.nsents)
             continue;
         int harm = 0;
-        for (uint32_t s = x->sent; s <= x->sent + 2 && s < c->t.nsents && !harm; s++) {
-            if (c->para && c->para[s] != c->para[x->sent])
-                break;
+        for (uint32_t s = x->sent, s_end = para_window(c, x->sent, 2); s < s_end && !harm; s++) {
             if (sent_has_cue(c, s, CUE_ZERO) || sent_has_cue(c, s, CUE_NEG))
                 continue;
             int beasts = 0; /* ("no civilians were injured", "100 camels have been killed") */
@@ -8121,9 +8123,7 @@ static void relief_victims(coder *c)
             !(STREQ(x->sub_event_type, "Armed clash") || STREQ(x->sub_event_type, "Attack")) || x->sent >= c->t.nsents)
             continue;
         int armed = 0; /* (an escort or guards hit as well: "4 police officers were injured") */
-        for (uint32_t s = x->sent; s <= x->sent + 2 && s < c->t.nsents && !armed; s++) {
-            if (c->para && c->para[s] != c->para[x->sent])
-                break;
+        for (uint32_t s = x->sent, s_end = para_window(c, x->sent, 2); s < s_end && !armed; s++) {
             for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te && !armed; k++)
                 armed = TOK_IN(c, k, "guard", "guards", "escort", "escorts", "escorting", "soldiers", "officers",
                                      "policemen", "troops", "peacekeepers");
@@ -8199,9 +8199,7 @@ static void protesting_mob(coder *c)
         int demo = 0, mob = 0;
         for (uint32_t k = c->t.sents[x->sent].tb; k < c->t.sents[x->sent].te && !mob; k++)
             mob = TOK_IN(c, k, "mob", "mobs", "lynched", "lynch", "vigilante", "vigilantes");
-        for (uint32_t s = x->sent; s <= x->sent + 2 && s < c->t.nsents && !demo && !mob; s++) {
-            if (c->para && c->para[s] != c->para[x->sent])
-                break;
+        for (uint32_t s = x->sent, s_end = para_window(c, x->sent, 2); s < s_end && !demo && !mob; s++) {
             for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te && !demo; k++) {
                 demo = TOK_IN(c, k, "demonstrators", "protesters", "protestors", "demonstration",
                                     "demonstrations", "protest", "protests", "protesting",
@@ -8228,9 +8226,7 @@ static void protesting_mob(coder *c)
  * anti-riot police. */
 static int called_rioters(const coder *c, uint32_t s0)
 {
-    for (uint32_t s = s0; s <= s0 + 2 && s < c->t.nsents; s++) {
-        if (c->para && c->para[s] != c->para[s0])
-            break;
+    for (uint32_t s = s0, s_end = para_window(c, s0, 2); s < s_end; s++) {
         uint32_t tb = c->t.sents[s].tb, te = c->t.sents[s].te;
         for (uint32_t k = tb; k < te; k++) {
             if (!TOK_IN(c, k, "rioters", "rioting", "rioted", "riot", "riots"))
@@ -8304,9 +8300,7 @@ static void storming_protest(coder *c)
                              "protested", "protests");
         if (!storm || !purpose)
             continue;
-        for (uint32_t s = p->sent; s <= p->sent + 2 && s < c->t.nsents && !other; s++) {
-            if (c->para && c->para[s] != c->para[p->sent])
-                break;
+        for (uint32_t s = p->sent, s_end = para_window(c, p->sent, 2); s < s_end && !other; s++) {
             for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te && !other; k++) {
                 if (s > p->sent && (has_cue(c, k, CUE_WOUND) || has_cue(c, k, CUE_KILL)))
                     other = 1; /* ("Two officers were injured during the protests") */
@@ -8666,9 +8660,7 @@ static void protest_damage(coder *c, size_t i)
         if (lo >= c->t.sents[p->sent].tb + 3 && TOK_IN(c, lo - 1, "the") && TOK_IN(c, lo - 2, "during", "by", "from"))
             dmg = protest_damage_at(c, p->sent);
     }
-    for (uint32_t s = p->sent + 1; s <= p->sent + 1 && s < c->t.nsents && !dmg; s++) {
-        if (c->para && c->para[s] != c->para[p->sent])
-            break;
+    for (uint32_t s = p->sent + 1, s_end = para_window(c, p->sent, 1); s < s_end && !dmg; s++) {
         dmg = protest_damage_at(c, s);
     }
     if (!dmg)
