@@ -330,6 +330,8 @@ struct vocab {
     uint64_t head[VOCAB_SLOTS];     /* its first 8 bytes, zero-padded */
     const char *word[VOCAB_SLOTS];  /* the word (static storage: a literal or a static list's) */
     uint32_t flags[VOCAB_MAX];      /* per number: the W_ flags of a function word (words[]) */
+    uint8_t dcls[VOCAB_MAX];        /* per number: the date scanner's class (sr__date_word_class) */
+    int dates;                      /* every keyword of the date scanner is numbered (vocab_new) */
     /* per number, a bit per call site whose set holds the word: the rules
      * test one token against many sites in a row, so its row (one cache
      * line) is what they read */
@@ -395,6 +397,7 @@ static uint32_t vocab_add(struct vocab *v, const char *w)
     v->id[p] = (uint16_t)++v->n;
     v->head[p] = head;
     v->word[p] = w;
+    v->dcls[v->n] = (uint8_t)sr__date_word_class(w, n);
     return v->n;
 }
 
@@ -979,6 +982,11 @@ static struct vocab *vocab_new(void)
         if (id && v->n != before)
             v->flags[id] = words[i].f;
     }
+    /* the date scanner's keywords, so that a word without a number is none of
+     * them (scan_dates) */
+    v->dates = 1;
+    for (size_t i = 0; sr__date_keyword(i); i++)
+        v->dates &= vocab_add(v, sr__date_keyword(i)) != 0;
     return v;
 }
 
@@ -1646,6 +1654,26 @@ oom:
 }
 
 /* Date expressions per sentence, mapped onto tokens. */
+/* What the date scanner's lexer would make of token i (sr__date_scan_toks):
+ * a plain word's class comes with its number, and a plain word without one
+ * is no keyword (vocab_new numbers them all); SR__DC_UNSURE for a token with
+ * other bytes or glued to a byte >= 0x80, which the scanner lexes itself. */
+static inline uint8_t date_class(const coder *c, uint32_t i)
+{
+    const sr__tok *k = &c->t.toks[i];
+    if (k->kind == SR_TOK_PUNCT) {
+        unsigned char b = (unsigned char)c->t.norm[k->s];
+        return k->e - k->s == 1 && b < 0x80 && b > ' ' ? SR__DC_PUNCT : SR__DC_UNSURE;
+    }
+    if (!(k->flags & SR_TF_PLAIN))
+        return SR__DC_UNSURE;
+    if (k->kind == SR_TOK_NUM)
+        return SR__DC_NUM;
+    return c->vid[i] ? c->vocab->dcls[c->vid[i]] : SR__DC_NONE;
+}
+
+#define DATE_TOKS 256 /* a longer sentence is scanned without its tokens' classes */
+
 static int scan_dates(coder *c)
 {
     if (!c->has_pub)
@@ -1666,7 +1694,16 @@ static int scan_dates(coder *c)
         if (!trig)
             continue;
         uint32_t b = c->t.toks[se->tb].s, e = c->t.toks[se->te - 1].e;
-        int n = sr__date_scan(c->t.norm + b, e - b, c->pub, hits, 32);
+        int n;
+        if (c->vocab && c->vocab->dates && se->te - se->tb <= DATE_TOKS) {
+            uint8_t tc[DATE_TOKS];
+            for (uint32_t i = se->tb; i < se->te; i++)
+                tc[i - se->tb] = date_class(c, i);
+            n = sr__date_scan_toks(c->t.norm + b, e - b, c->pub, c->t.toks + se->tb, b, tc, se->te - se->tb,
+                                   hits, 32);
+        } else {
+            n = sr__date_scan(c->t.norm + b, e - b, c->pub, hits, 32);
+        }
         for (int h = 0; h < n && h < 32; h++) {
             uint32_t hs = b + hits[h].s, he = b + hits[h].e;
             uint32_t tb = UINT32_MAX, te = 0;

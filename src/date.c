@@ -307,6 +307,20 @@ static const kw kws[] = {
     {0x7965737465726461ULL, 0x7900000000000000ULL, K_YESTERDAY, 0, 0}, /* yesterday */
 };
 
+/* The keywords of kws, spelled out in the same order (sr__date_keyword). */
+static const char *const kw_names[] = {
+    "a", "afternoon", "ago", "an", "and", "apr", "april", "at", "aug", "august", "before",
+    "beginning", "between", "couple", "day", "days", "dec", "december", "during", "earlier",
+    "early", "eight", "eleven", "end", "evening", "far", "feb", "february", "few", "five", "for",
+    "fortnight", "four", "friday", "from", "hour", "hours", "in", "jan", "january", "jul", "july",
+    "jun", "june", "last", "late", "later", "mar", "march", "may", "mid", "middle", "monday",
+    "month", "months", "morning", "next", "night", "nine", "nov", "november", "oct", "october",
+    "of", "on", "one", "over", "past", "saturday", "sep", "sept", "september", "seven", "several",
+    "since", "six", "so", "start", "sunday", "ten", "the", "thirty", "this", "three", "through",
+    "throughout", "thursday", "to", "today", "tomorrow", "tonight", "tuesday", "twelve", "twenty",
+    "two", "until", "wednesday", "week", "weekend", "weeks", "within", "year", "years", "yesterday",
+};
+
 /* Open-addressing hash of kws (index + 1, 0 = empty), and per first letter
  * a bit mask of the lengths of all keywords and of those that can start an
  * expression (see anchor_classes); all generated from the table above. */
@@ -476,6 +490,13 @@ typedef struct win {
     size_t n, pos;
     int nt, done;
     uint32_t prev_s[2]; /* UINT32_MAX: none */
+    /* the caller's tokens with their classes (sr__date_scan_toks), or none:
+     * next_anchor takes a token whose class is sure from them instead of
+     * lexing its bytes; k is the first not yet passed */
+    const sr__tok *tk; /* token i spans s[tk[i].s - base .. tk[i].e - base) */
+    uint32_t base;
+    const uint8_t *tc;
+    size_t ntc, k;
     tok t[WCAP];
     tok prev[2];
 } win;
@@ -573,6 +594,37 @@ static const uint64_t follow[K_YESTERDAY + 1] = {
 /* Numbers: a numeric date, "3-4 may", "3 of may", "3 may" or "3 days ago". */
 static const uint64_t follow_num = F_PUNCT | F(K_OF) | F(K_MON) | F(K_UNIT);
 
+/* Per class of sr__date_scan_toks: 0 the scan may pass a token of it (no
+ * anchor), 1 it is an anchor whose next token decides (dc_pass), 2 the scan
+ * must stop there (an anchor that takes anything, or a token to lex). */
+#define DC_ROW(cl) ((cl) == SR__DC_UNSURE ? 2 : (cl) == SR__DC_NUM ? 1 : \
+                    (cl) >= 64 || !(anchor_classes >> (cl) & 1) ? 0 :                   \
+                    (cl) == K_WDAY || (cl) == K_TODAY || (cl) == K_TONIGHT ||             \
+                    (cl) == K_TOMORROW || (cl) == K_YESTERDAY ? 2 : 1) /* (follow F_ANY) */
+#define DC_ROW4(c) DC_ROW(c), DC_ROW(c + 1), DC_ROW(c + 2), DC_ROW(c + 3)
+#define DC_ROW16(c) DC_ROW4(c), DC_ROW4(c + 4), DC_ROW4(c + 8), DC_ROW4(c + 12)
+#define DC_ROW64(c) DC_ROW16(c), DC_ROW16(c + 16), DC_ROW16(c + 32), DC_ROW16(c + 48)
+static const uint8_t dc_kind[256] = {DC_ROW64(0), DC_ROW64(64), DC_ROW64(128), DC_ROW64(192)};
+
+/* Whether the scan may pass token j of tc[0..ntc) as next_anchor would with
+ * no anchor pending: it is no anchor, or an anchor whose next token (a
+ * classed one) or the end of the text fails its follow mask, which leaves
+ * nothing pending either. */
+static inline int dc_pass(const uint8_t *tc, size_t j, size_t ntc)
+{
+    unsigned cl = tc[j], kd = dc_kind[cl];
+    if (kd != 1)
+        return !kd;
+    if (j + 1 == ntc)
+        return 1;
+    unsigned nx = tc[j + 1];
+    if (nx == SR__DC_UNSURE)
+        return 0;
+    uint64_t m = cl == SR__DC_NUM ? follow_num : follow[cl];
+    uint64_t bit = nx == SR__DC_NUM ? F_NUM : nx == SR__DC_PUNCT ? F_PUNCT : F(nx);
+    return !(m & bit);
+}
+
 /* Moves *pos to the next token where p_expr may match: an anchor (a number,
  * or a word of an anchor class) followed by a token its follow mask allows.
  * One pass that classifies each token once (words only when their first
@@ -586,15 +638,54 @@ static int next_anchor(win *w, size_t *pos)
     uint64_t want = 0;                             /* follow mask of the pending anchor */
     size_t a = 0;                                  /* the pending anchor ... */
     uint32_t a0 = 0, a1 = 0;                       /* ... and its look-behind */
+    const sr__tok *tk = w->tk;
+    const uint8_t *tc = w->tc;
+    const uint32_t base = w->base;
+    size_t ti = w->k, ntc = w->ntc;
     for (;;) {
         while (p < n && chcls[(unsigned char)s[p]] == 4)
             p++;
         if (p >= n)
             break;
+        while (ti < ntc && tk[ti].s - base < p)
+            ti++; /* (the caller's tokens that began inside the last one read) */
+        if (!want && ti < ntc && tk[ti].s - base == p && dc_pass(tc, ti, ntc)) {
+            /* no anchor pending, and classed tokens that are no anchors: they
+             * only move the look-behind, so go to the next that may be one */
+            size_t j = ti + 1;
+            while (j < ntc && dc_pass(tc, j, ntc))
+                j++;
+            if (j - ti >= 2) {
+                p1 = tk[j - 2].s - base;
+                p0 = tk[j - 1].s - base;
+            } else {
+                p1 = p0;
+                p0 = (uint32_t)p;
+            }
+            ti = j;
+            p = j < ntc ? tk[j].s - base : tk[j - 1].e - base;
+            continue;
+        }
         unsigned char c = (unsigned char)s[p], k = chcls[c];
         size_t q = p + 1;
         uint64_t bit, m = 0; /* the token's class bit; its follow mask if an anchor */
-        if (k == 2) {
+        if (ti < ntc && tk[ti].s - base == p && tc[ti] != SR__DC_UNSURE) {
+            /* a token the caller has classed: the same bit and mask as lexing
+             * it would give (sr__date_word_class), without reading its bytes */
+            unsigned cl = tc[ti];
+            if (cl == SR__DC_NUM) {
+                bit = F_NUM;
+                m = follow_num;
+            } else if (cl == SR__DC_PUNCT) {
+                bit = F_PUNCT;
+            } else {
+                bit = F(cl);
+                if (anchor_classes >> cl & 1)
+                    m = follow[cl];
+            }
+            q = tk[ti].e - base;
+            ti++;
+        } else if (k == 2) {
             while (q < n && chcls[(unsigned char)s[q]] == 2)
                 q++;
             if (ord_suffix(s, n, q))
@@ -652,12 +743,14 @@ static int next_anchor(win *w, size_t *pos)
         if (want & bit) {
             w->prev_s[0] = a0;
             w->prev_s[1] = a1;
+            w->k = ti;
             *pos = a;
             return 1;
         }
         if (m == F_ANY) {
             w->prev_s[0] = p0;
             w->prev_s[1] = p1;
+            w->k = ti;
             *pos = p;
             return 1;
         }
@@ -671,6 +764,7 @@ static int next_anchor(win *w, size_t *pos)
     }
     w->prev_s[0] = p0;
     w->prev_s[1] = p1;
+    w->k = ti;
     *pos = n;
     return 0;
 }
@@ -1555,7 +1649,30 @@ static int p_expr(win *w, int i, sr__date pub, res *r)
     }
 }
 
-int sr__date_scan(const char *s, size_t n, sr__date pub, sr__date_hit *hits, int max)
+/* The class of a word for sr__date_scan_toks: what lexing it would give when
+ * it stands alone (its keyword class, SR__DC_NONE for another word of ASCII
+ * letters), or SR__DC_UNSURE for a word with other bytes (a digit, a hyphen,
+ * a letter beyond ASCII), which the scan must lex itself. */
+int sr__date_word_class(const char *w, size_t n)
+{
+    if (!w || !n)
+        return SR__DC_UNSURE;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] < 'a' || w[i] > 'z')
+            return SR__DC_UNSURE;
+    const kw *k = kw_find(w, n, n);
+    return k ? k->cls : SR__DC_NONE;
+}
+
+/* The i-th keyword of the scanner (static storage), NULL past the last: a
+ * caller that classes words by a table of its own lists every one of them. */
+const char *sr__date_keyword(size_t i)
+{
+    return i < sizeof kw_names / sizeof kw_names[0] ? kw_names[i] : NULL;
+}
+
+int sr__date_scan_toks(const char *s, size_t n, sr__date pub, const sr__tok *toks, uint32_t base,
+                       const uint8_t *tc, size_t ntoks, sr__date_hit *hits, int max)
 {
     if (!s || !hits || max <= 0)
         return 0;
@@ -1565,6 +1682,11 @@ int sr__date_scan(const char *s, size_t n, sr__date pub, sr__date_hit *hits, int
     w.s = s;
     w.n = n;
     w.prev_s[0] = w.prev_s[1] = UINT32_MAX;
+    w.tk = toks;
+    w.base = base;
+    w.tc = tc;
+    w.ntc = toks && tc ? ntoks : 0;
+    w.k = 0;
     size_t pos = 0;
     int nh = 0;
     while (nh < max && next_anchor(&w, &pos)) {
@@ -1592,6 +1714,11 @@ int sr__date_scan(const char *s, size_t n, sr__date pub, sr__date_hit *hits, int
     return nh;
 }
 
+int sr__date_scan(const char *s, size_t n, sr__date pub, sr__date_hit *hits, int max)
+{
+    return sr__date_scan_toks(s, n, pub, NULL, 0, NULL, 0, hits, max);
+}
+
 /* Header lines are short: look at the first 4 KiB, lower-cased. */
 #define FIND_CAP 4096
 
@@ -1611,6 +1738,10 @@ int sr__date_find(const char *s, size_t n, sr__date *out)
     w.s = buf;
     w.n = n;
     w.prev_s[0] = w.prev_s[1] = UINT32_MAX;
+    w.tk = NULL;
+    w.base = 0;
+    w.tc = NULL;
+    w.ntc = w.k = 0;
     size_t pos = 0;
     while (skip_to_candidate(&w, &pos)) {
         win_start(&w, pos);

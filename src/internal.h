@@ -72,8 +72,10 @@ enum {
     SR_TF_ALLCAPS = 2,  /* original is all uppercase (2+ letters) */
     SR_TF_SSTART = 4,   /* first token of a sentence */
     SR_TF_NEWLINE = 8,  /* a line break precedes the token */
-    SR_TF_ARTICLE = 16  /* a lowercase word that is an Arabic article (al el ad ar as az an at ash),
+    SR_TF_ARTICLE = 16, /* a lowercase word that is an Arabic article (al el ad ar as az an at ash),
                            alone or before a dash ("al-bukamal"): place names may open with one */
+    SR_TF_PLAIN = 32    /* a word of ASCII letters only, or a number of ASCII digits only, and
+                           no byte >= 0x80 right after it (the date scanner's classes) */
 };
 typedef struct sr__tok {
     uint32_t s, e;   /* span in norm */
@@ -196,6 +198,18 @@ typedef struct sr__date_hit {
 /* Scans s[0..n) for date expressions, left to right, without overlaps; writes
  * at most max hits and returns how many were found. */
 int sr__date_scan(const char *s, size_t n, sr__date pub, sr__date_hit *hits, int max);
+/* The same over a string whose tokens the caller has classed: token i spans
+ * s[toks[i].s - base .. toks[i].e - base) (in order, only spaces between two)
+ * and tc[i] is what sr__date_word_class gives for a word, SR__DC_NUM for a
+ * run of ASCII digits, SR__DC_PUNCT for one ASCII punctuation byte, or
+ * SR__DC_UNSURE; a classed token must be followed by the end, a space or
+ * ASCII punctuation. The scan passes over classed tokens instead of lexing
+ * them; its hits are those of sr__date_scan. */
+enum { SR__DC_NONE = 0, SR__DC_PUNCT = 0xFD, SR__DC_NUM = 0xFE, SR__DC_UNSURE = 0xFF };
+int sr__date_word_class(const char *w, size_t n);
+const char *sr__date_keyword(size_t i);
+int sr__date_scan_toks(const char *s, size_t n, sr__date pub, const sr__tok *toks, uint32_t base,
+                       const uint8_t *tc, size_t ntoks, sr__date_hit *hits, int max);
 
 /* ---- lexicon.c: the dictionaries of data/ ----------------------------- */
 /* Every phrase of every dictionary goes into one matcher; the match id

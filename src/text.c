@@ -585,7 +585,7 @@ static int is_article(const char *norm, size_t n)
     return n == 3 && c0 == 'a' && c1 == 's' && w[2] == 'h';
 }
 
-static int tok_push(tk *k, size_t s, size_t e, int kind, int nl, int cand)
+static int tok_push(tk *k, size_t s, size_t e, int kind, int nl, int cand, unsigned fl)
 {
     sr__text *t = k->t;
     if (t->ntoks == k->cap) {
@@ -618,7 +618,7 @@ static int tok_push(tk *k, size_t s, size_t e, int kind, int nl, int cand)
     o->kind = (uint8_t)kind;
     /* (most words start with a lowercase ASCII letter: no case flags) */
     unsigned c0 = (unsigned char)t->orig[o->os];
-    o->flags = kind == SR_TOK_PUNCT || c0 - 'a' < 26u ? 0 : case_flags(t->orig, o->os, o->oe);
+    o->flags = (uint8_t)(kind == SR_TOK_PUNCT || c0 - 'a' < 26u ? fl : fl | case_flags(t->orig, o->os, o->oe));
     if (nl)
         o->flags |= SR_TF_NEWLINE;
     if (kind == SR_TOK_WORD && !(o->flags & SR_TF_CAP) && is_article(t->norm + s, e - s))
@@ -657,7 +657,7 @@ static int tokenise(tk *k, const brk *b, size_t nb)
         /* cand: may end a sentence, for split_sentences (tok_ch's P_TERM
          * bytes as one-byte punctuation, NUL included as pbits has it, and
          * words ending with a period) */
-        int kind, rc, cand = 0, cl = cls_at(s, n, p, &l);
+        int kind, rc, cand = 0, bare = 0, cl = cls_at(s, n, p, &l);
         if (cl == C_NONE) {
             /* possessive 's after a word is a token of its own */
             if (c == '\'' && p > 0 && p + 1 < n && s[p + 1] == 's' && !alnum_at(s, n, p + 2) &&
@@ -678,6 +678,7 @@ static int tokenise(tk *k, const brk *b, size_t nb)
         } else {
             unsigned seen = 0; /* C_ALPHA and/or C_DIGIT */
             size_t joint = 0;  /* first internal ' or - */
+            int runs = 0;      /* runs of ASCII letters and digits past the first */
             q = p;
             for (;;) {
                 /* letters and digits; the NUL after norm stops the scan */
@@ -718,12 +719,14 @@ static int tokenise(tk *k, const brk *b, size_t nb)
                         break;
                     seen |= x;
                     q += l2;
+                    runs++;
                 }
                 if (q + 1 >= n)
                     break;
                 char d = s[q];
                 if ((d == ',' || d == '.') && ascii_digit(s[q - 1]) && ascii_digit(s[q + 1])) {
                     q++;
+                    runs++;
                     continue;
                 }
                 if ((d == '\'' || d == '-') && alnum_at(s, n, q + 1)) {
@@ -732,10 +735,12 @@ static int tokenise(tk *k, const brk *b, size_t nb)
                     if (!joint)
                         joint = q;
                     q++;
+                    runs++;
                     continue;
                 }
                 break;
             }
+            bare = !runs && (seen == C_ALPHA || seen == C_DIGIT) && (unsigned char)s[q] < 0x80;
             if (seen & C_ALPHA) {
                 kind = SR_TOK_WORD; /* (ends with a letter or digit: never a candidate) */
             } else {
@@ -744,7 +749,7 @@ static int tokenise(tk *k, const brk *b, size_t nb)
                     q = joint;
             }
         }
-        if ((rc = tok_push(k, p, q, kind, nl, cand)) != 0)
+        if ((rc = tok_push(k, p, q, kind, nl, cand, bare ? SR_TF_PLAIN : 0)) != 0)
             return rc;
         nl = 0;
         p = q;

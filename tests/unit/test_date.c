@@ -504,6 +504,87 @@ static void test_scan_random(void **state)
     }
 }
 
+/* sr__date_scan_toks, given tokens and their classes, finds what
+ * sr__date_scan finds: random phrases of keywords, numbers, punctuation,
+ * glued words ("mid-may", "9th", "2019-04-22"), bytes >= 0x80 and other
+ * words, tokenised as the coder would be (runs of letters and digits, one
+ * punctuation byte each), some tokens left unclassed at random. */
+static void test_scan_toks_same(void **state)
+{
+    (void)state;
+    static const char *const extra[] = { "9", "22", "2019", "04", "31", "1st", "9th", "mid-may", "2019-04-22",
+                                         "22/04/2019", "-", ",", ".", "/", "(", ")", "x", "city", "killed",
+                                         "saturday\xe2\x80\x99s", "\xc3\xa9t\xc3\xa9", "ak47", "3-4", "1,000",
+                                         "\xe2\x80\x94", "mid", "pm", "am", "o'clock" };
+    size_t nkw = 0;
+    while (sr__date_keyword(nkw))
+        nkw++;
+    assert_true(nkw > 50);
+    srand(11);
+    char buf[600];
+    sr__tok toks[600];
+    uint8_t tc[600];
+    sr__date_hit a[64], b[64];
+    for (int iter = 0; iter < 4000; iter++) {
+        size_t n = 0;
+        while (n < sizeof buf - 40) {
+            int r = rand() % 3;
+            const char *w = r ? sr__date_keyword((size_t)rand() % nkw)
+                              : extra[rand() % (int)(sizeof extra / sizeof extra[0])];
+            size_t l = strlen(w);
+            memcpy(buf + n, w, l);
+            n += l;
+            if (rand() % 5)
+                buf[n++] = ' ';
+        }
+        /* the coder's way: runs of [a-z0-9] and bytes >= 0x80, one token per
+         * other byte; a classed run is all letters or all digits and not
+         * followed by a byte >= 0x80 */
+        size_t nt = 0;
+        for (size_t p = 0; p < n;) {
+            unsigned char c = (unsigned char)buf[p];
+            if (c == ' ') {
+                p++;
+                continue;
+            }
+            size_t q = p + 1;
+            int alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+            if (alnum)
+                while (q < n && (((unsigned char)buf[q] >= 'a' && (unsigned char)buf[q] <= 'z') ||
+                                 (buf[q] >= '0' && buf[q] <= '9') || (unsigned char)buf[q] >= 0x80))
+                    q++;
+            int letters = 1, digits = 1;
+            for (size_t i = p; i < q; i++) {
+                letters &= buf[i] >= 'a' && buf[i] <= 'z';
+                digits &= buf[i] >= '0' && buf[i] <= '9';
+            }
+            uint8_t cl = SR__DC_UNSURE;
+            if (!alnum)
+                cl = c < 0x80 ? SR__DC_PUNCT : SR__DC_UNSURE;
+            else if (letters)
+                cl = (uint8_t)sr__date_word_class(buf + p, q - p);
+            else if (digits)
+                cl = SR__DC_NUM;
+            if (rand() % 10 == 0)
+                cl = SR__DC_UNSURE;
+            toks[nt] = (sr__tok){ .s = (uint32_t)p + 5, .e = (uint32_t)q + 5 }; /* (base 5) */
+            tc[nt++] = cl;
+            p = q;
+        }
+        int ka = sr__date_scan(buf, n, PUB19, a, 64);
+        int kb = sr__date_scan_toks(buf, n, PUB19, toks, 5, tc, nt, b, 64);
+        assert_int_equal(ka, kb);
+        for (int i = 0; i < ka; i++) {
+            assert_int_equal(a[i].s, b[i].s);
+            assert_int_equal(a[i].e, b[i].e);
+            assert_int_equal(sr__date_days(a[i].start), sr__date_days(b[i].start));
+            assert_int_equal(sr__date_days(a[i].end), sr__date_days(b[i].end));
+            assert_int_equal(a[i].precision, b[i].precision);
+            assert_int_equal(a[i].period, b[i].period);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -514,7 +595,7 @@ int main(void)
         cmocka_unit_test(test_scan_calendar), cmocka_unit_test(test_scan_periods),
         cmocka_unit_test(test_scan_not_dates), cmocka_unit_test(test_scan_many),
         cmocka_unit_test(test_scan_long_words),
-        cmocka_unit_test(test_scan_random),
+        cmocka_unit_test(test_scan_random),     cmocka_unit_test(test_scan_toks_same),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -221,6 +221,34 @@ static void test_article_flag(void **state)
     sr__text_release(&t);
 }
 
+/* SR_TF_PLAIN: words of ASCII letters only and numbers of ASCII digits only,
+ * not glued to a byte >= 0x80; what the date scanner may class without
+ * lexing. */
+static void test_plain_flag(void **state)
+{
+    (void)state;
+    const char *text = "On 9 May 2020, Saturday\xe2\x80\x94police mid-May 9th 2019-04-22 AK47 \xc3\xa9t\xc3\xa9 1,000 U.S. "
+                       "Ahmed's caf\xc3\xa9 killed.";
+    /* (norm folds the dash to "-" and the accents away: "saturday-police",
+     * "ete" and "cafe"; "2019-04-22" is three numbers and two dashes) */
+    const char *want[] = {"on", "9", "may", "2020", "22", "ete", "ahmed", "cafe", "killed"};
+    sr__text t;
+    assert_int_equal(sr__text_init(&t, text, strlen(text)), 0);
+    size_t nw = 0;
+    for (size_t i = 0; i < t.ntoks; i++) {
+        if (!(t.toks[i].flags & SR_TF_PLAIN))
+            continue;
+        assert_true(nw < sizeof want / sizeof *want);
+        size_t n = t.toks[i].e - t.toks[i].s;
+        assert_int_equal(n, strlen(want[nw]));
+        assert_memory_equal(t.norm + t.toks[i].s, want[nw], n);
+        assert_int_not_equal(t.toks[i].kind, SR_TOK_PUNCT);
+        nw++;
+    }
+    assert_int_equal(nw, sizeof want / sizeof *want);
+    sr__text_release(&t);
+}
+
 static void test_sentences(void **state)
 {
     (void)state;
@@ -465,7 +493,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_offsets),  cmocka_unit_test(test_folding), cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_sentences), cmocka_unit_test(test_edge), cmocka_unit_test(test_ascii_runs),
-        cmocka_unit_test(test_reuse), cmocka_unit_test(test_article_flag),
+        cmocka_unit_test(test_reuse), cmocka_unit_test(test_article_flag), cmocka_unit_test(test_plain_flag),
         cmocka_unit_test(test_long_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
