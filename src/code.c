@@ -74,7 +74,8 @@ typedef struct cand {
     sr_event ev;
     /* owned strings before interning */
     char actor1[256], actor2[256], assoc1[256], assoc2[256], country[128], iso3[4], admin1[128],
-        admin1_acled[128], admin2[128], location[128], source[160];
+        admin1_acled[128], admin2[128], location[128], source[160]; /* (actor1 first, source last:
+                                                                       code_clause zeroes around them) */
     const char *event_type, *sub_event_type;
     int kind_agg;
     int has_date;
@@ -111,23 +112,6 @@ typedef struct coder {
     size_t ndh, capdh;
     sr__date pub;
     int has_pub;
-    struct unitmemo {     /* admin1_named's answers: mention → its admin1 unit */
-        const struct mention *m;
-        const char *iso;
-        uint32_t unit;
-    } unitmemo[128];
-    struct placememo {    /* fill_place's answers: (mention, country) → place */
-        const struct mention *m;
-        const char *iso;
-        uint32_t sb; /* the sentence being coded: its units are the context */
-        int ok;
-        sr__where w;
-    } placememo[32];
-    struct nearmemo {     /* unit_near's answers: (place, country) → admin1 unit */
-        uint32_t place;   /* + 1: 0 empty */
-        const char *iso;
-        uint32_t unit;
-    } nearmemo[8];
     uint32_t front_sb;    /* front_units: the sentence they are for (+1), */
     int nfront;           /* how many, */
     uint32_t front[4];    /* and the admin1 units of the frontline it speaks of */
@@ -153,6 +137,28 @@ typedef struct coder {
     uint16_t *vid;          /* per token: its number in vocab, 0 if none (valid when vocab is set) */
     uint32_t vocab_n;       /* how many words vocab had when the tokens were numbered */
     size_t capvid;
+    /* memos, last: a new document's coder is zeroed up to gen, and an entry
+     * counts only when its gen is the document's (6 KB not cleared per note) */
+    uint32_t gen;
+    struct unitmemo {     /* admin1_named's answers: mention → its admin1 unit */
+        const struct mention *m;
+        const char *iso;
+        uint32_t unit, gen;
+    } unitmemo[128];
+    struct placememo {    /* fill_place's answers: (mention, country) → place */
+        const struct mention *m;
+        const char *iso;
+        uint32_t sb; /* the sentence being coded: its units are the context */
+        int ok;
+        uint32_t gen;
+        sr__where w;
+    } placememo[32];
+    struct nearmemo {     /* unit_near's answers: (place, country) → admin1 unit */
+        uint32_t place;   /* + 1: 0 empty */
+        uint32_t gen;
+        const char *iso;
+        uint32_t unit;
+    } nearmemo[8];
 } coder;
 
 /* The coder's per-document arrays, kept in the context from one document to
@@ -167,6 +173,7 @@ struct sr__codecache {
         sr__textbufs text;
     } slot[CODE_BATCH]; /* one per document of a batch */
     coder *work;        /* the coders of a batch, CODE_BATCH of them, made on first use */
+    uint32_t gen;       /* documents begun (mod 2^32, never 0): the memos' stamp */
     int *src_iso; /* per cue row: the country its name contains (index + 1), -1 none, 0 not yet known */
     uint32_t *src_first; /* per cue row: the first source row of its canonical name + 1, 0 not yet known */
     struct {
@@ -2754,11 +2761,12 @@ static int admin1_named(coder *c, uint32_t a, uint32_t b, const char *iso, uint3
         /* every clause asks again about the same mentions, with and without
          * a country in turn: remember both answers */
         struct unitmemo *u = &c->unitmemo[((size_t)(m - c->men) * 2 + (iso != NULL)) & 127];
-        if (u->m != m || u->iso != iso) {
+        if (u->m != m || u->iso != iso || u->gen != c->gen) {
             sr__placectx pc = {iso, NULL, 0, 1};
             sr__where w;
             u->m = m;
             u->iso = iso;
+            u->gen = c->gen;
             u->unit = resolve(c, m, &pc, &w) && w.kind == SR_GZ_ADMIN1 && w.admin1_ix != UINT32_MAX &&
                               (!iso || !strcmp(w.iso3, iso)) && !capital_name(c, m)
                           ? w.admin1_ix
@@ -3114,10 +3122,11 @@ static uint32_t unit_near(coder *c, const sr__where *w, const char *iso, double 
 {
     /* asked again for every clause and every sentence looked back over */
     struct nearmemo *nmo = &c->nearmemo[w->place & 7];
-    if (nmo->place == w->place + 1 && nmo->iso == iso)
+    if (nmo->place == w->place + 1 && nmo->iso == iso && nmo->gen == c->gen)
         return nmo->unit;
     nmo->place = w->place + 1;
     nmo->iso = iso;
+    nmo->gen = c->gen;
     nmo->unit = SR_GZ_NONE;
     const sr__gaz *g = c->ctx->gaz;
     struct sr__codecache *cc = c->ctx->cc;
@@ -3282,10 +3291,11 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
          * context: the answer depends only on (mention, country, sentence) */
         struct placememo *pm = &c->placememo[(size_t)(next - c->men) & 31];
         pc.want_admin = wants_admin(c, next);
-        if (pm->m != next || pm->iso != ciso || pm->sb != c->sb) {
+        if (pm->m != next || pm->iso != ciso || pm->sb != c->sb || pm->gen != c->gen) {
             pm->m = next;
             pm->iso = ciso;
             pm->sb = c->sb;
+            pm->gen = c->gen;
             pm->ok = resolve(c, next, &pc, &pm->w);
         }
         if (!pm->ok)
@@ -5262,7 +5272,12 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (sr__grow((void **)&c->cands, &c->capcands, c->ncands, sizeof *c->cands))
         return SR_ENOMEM;
     cand *cd = &c->cands[c->ncands];
-    memset(cd, 0, sizeof *cd);
+    /* zero all but the string buffers, which are only ever read as strings
+     * (scopy, cat3): empty they need one byte, not 1.8 KB */
+    memset(cd, 0, offsetof(cand, actor1));
+    memset(&cd->event_type, 0, sizeof *cd - offsetof(cand, event_type));
+    cd->actor1[0] = cd->actor2[0] = cd->assoc1[0] = cd->assoc2[0] = cd->country[0] = cd->iso3[0] = 0;
+    cd->admin1[0] = cd->admin1_acled[0] = cd->admin2[0] = cd->location[0] = cd->source[0] = 0;
     sr_event *ev = &cd->ev;
     ev->latitude = ev->longitude = NAN;
     ev->fatalities = ev->fatalities_low = ev->fatalities_high = -1;
@@ -9373,7 +9388,16 @@ static void code_some(sr_ctx *ctx, const sr_doc *docs, size_t n, sr_events **out
     struct sr__codecache *cc = ctx->cc;
     for (size_t i = 0; i < n; i++) {
         coder *c = &cc->work[i];
-        memset(c, 0, sizeof *c); /* (an assignment from a literal would build it on the stack first) */
+        if (++cc->gen == 0) { /* (after 2^32 documents: every memo entry is stale) */
+            for (size_t j = 0; j < CODE_BATCH; j++)
+                memset((char *)&cc->work[j] + offsetof(coder, unitmemo), 0,
+                       sizeof(coder) - offsetof(coder, unitmemo));
+            cc->gen = 1;
+        }
+        /* (a memset, not an assignment from a literal, which would build it on
+         * the stack first; the memos after gen stay) */
+        memset(c, 0, offsetof(coder, gen));
+        c->gen = cc->gen;
         c->ctx = ctx;
         c->lx = &ctx->lx;
         c->doc = &docs[i];
