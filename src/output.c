@@ -334,8 +334,9 @@ static char *evidence_raw(char *o, const sr_event *ev)
 }
 
 /* json_str's escaping of u[0..n) written at o, which has room for 6 * n + 2
- * bytes; returns the end. */
-static char *json_str_raw(char *o, const unsigned char *u, size_t n)
+ * bytes; returns the end. The way for strings that hold a byte to look at
+ * (json_str_raw takes the others). */
+__attribute__((noinline)) static char *json_str_esc(char *o, const unsigned char *u, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     size_t i = 0, run = 0;
@@ -408,6 +409,78 @@ static char *json_str_raw(char *o, const unsigned char *u, size_t n)
     o += n - run;
     *o++ = '"';
     return o;
+}
+
+
+/* Bytes of u[0..n) flagged by json_special8, for 1 <= n < 16: two
+ * overlapping 8-byte or 4-byte loads cover the string (never a byte past
+ * its end), fewer than 4 bytes go one by one; 0 when all are plain. */
+static inline uint64_t short_special(const unsigned char *u, size_t n)
+{
+    uint64_t a, b;
+    if (n >= 8) {
+        memcpy(&a, u, 8);
+        memcpy(&b, u + n - 8, 8);
+        return json_special8(a) | json_special8(b);
+    }
+    if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, u, 4);
+        memcpy(&y, u + n - 4, 4);
+        return json_special8((uint64_t)x | (uint64_t)y << 32);
+    }
+    return jspecial[u[0]] | jspecial[u[n >> 1]] | jspecial[u[n - 1]];
+}
+
+/* json_str's escaping of u[0..n) written at o, which has room for 6 * n + 2
+ * bytes; returns the end. Most strings need no escape: they are checked and
+ * copied whole, 16 bytes at a time with a last window that overlaps the one
+ * before it (or, when shorter, as two overlapping halves), so no byte loop
+ * and no memcpy call; a string with a byte to look at goes to json_str_esc. */
+static inline char *json_str_raw(char *o, const unsigned char *u, size_t n)
+{
+    if (n >= 16) {
+#if defined(__SSE2__)
+        size_t i = 0;
+        for (; i + 16 < n; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(u + i));
+            if (json_special16(v))
+                return json_str_esc(o, u, n);
+            _mm_storeu_si128((__m128i *)(o + 1 + i), v);
+        }
+        __m128i v = _mm_loadu_si128((const __m128i *)(u + n - 16));
+        if (json_special16(v))
+            return json_str_esc(o, u, n);
+        _mm_storeu_si128((__m128i *)(o + 1 + n - 16), v);
+        o[0] = '"';
+        o[n + 1] = '"';
+        return o + n + 2;
+#else
+        return json_str_esc(o, u, n);
+#endif
+    }
+    if (n && short_special(u, n))
+        return json_str_esc(o, u, n);
+    o[0] = '"';
+    if (n >= 8) {
+        uint64_t a, b;
+        memcpy(&a, u, 8);
+        memcpy(&b, u + n - 8, 8);
+        memcpy(o + 1, &a, 8);
+        memcpy(o + 1 + n - 8, &b, 8);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, u, 4);
+        memcpy(&b, u + n - 4, 4);
+        memcpy(o + 1, &a, 4);
+        memcpy(o + 1 + n - 4, &b, 4);
+    } else if (n) {
+        o[1] = (char)u[0];
+        o[1 + (n >> 1)] = (char)u[n >> 1];
+        o[n] = (char)u[n - 1];
+    }
+    o[n + 1] = '"';
+    return o + n + 2;
 }
 
 static int json_members_slow(sr__buf *b, const sr_event *ev);
