@@ -405,6 +405,58 @@ static void test_string_lengths(void **state)
             }
 }
 
+/* Coordinates as the writer formatted them with llround (5 decimals,
+ * trailing zeros dropped), for test_coordinates. */
+static void ref_coord(double v, char *out)
+{
+    int neg = v < 0;
+    long long u = llround((neg ? -v : v) * 100000.0);
+    int k = sprintf(out, "%s%lld", neg && u ? "-" : "", u / 100000);
+    if (u % 100000) {
+        k += sprintf(out + k, ".%05lld", u % 100000);
+        while (out[k - 1] == '0')
+            out[--k] = 0;
+    }
+}
+
+/* The coordinate writer rounds without llround (x - trunc(x) against
+ * 0.5): the same text for values on and next to every rounding boundary,
+ * negative ones, zeros, large ones and a spread of ordinary ones. */
+static void test_coordinates(void **state)
+{
+    (void)state;
+    double vals[4096];
+    size_t nv = 0;
+    static const double fixed[] = {0.0, -0.0, 0.000004, -0.000004, 0.000005, -0.000005, 0.4999999999999999,
+                                   1.0, -1.0, 179.999995, -179.999995, 999999999999.0, 123456789.123455,
+                                   0.1 + 0.2, 2.675, 1e-300, -1e-300};
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+        vals[nv++] = fixed[i];
+    for (int i = 0; i < 1000; i++) {
+        double b = (i - 500) * 0.3571 + 0.000005; /* a half unit of the fifth decimal */
+        vals[nv++] = b;
+        vals[nv++] = nextafter(b, 1e9);
+        vals[nv++] = nextafter(b, -1e9);
+    }
+    uint64_t x = 88172645463325252ULL;
+    while (nv < sizeof vals / sizeof vals[0]) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        vals[nv++] = ((double)(x >> 11) / 9007199254740992.0 - 0.5) * 360.0;
+    }
+    sr_event ev = full_event();
+    for (size_t i = 0; i < nv; i++) {
+        ev.latitude = vals[i];
+        char *s = sr_event_to_json(&ev);
+        assert_non_null(s);
+        char want[96], num[64];
+        ref_coord(vals[i], num);
+        snprintf(want, sizeof want, "\"latitude\":%s,\"longitude\"", num);
+        if (!strstr(s, want))
+            fail_msg("%.17g: want %s in %s", vals[i], want, s);
+        free(s);
+    }
+}
+
 static void test_outfmt_parse(void **state)
 {
     (void)state;
@@ -617,6 +669,7 @@ int main(void)
         cmocka_unit_test(test_nulls),     cmocka_unit_test(test_escaping),
         cmocka_unit_test(test_escaping_offsets), cmocka_unit_test(test_numbers_and_spans),
         cmocka_unit_test(test_direct_vs_capped), cmocka_unit_test(test_string_lengths),
+        cmocka_unit_test(test_coordinates),
         cmocka_unit_test(test_outfmt_parse), cmocka_unit_test(test_jsonl_writer),
         cmocka_unit_test(test_csv),       cmocka_unit_test(test_geojson),
     };
