@@ -343,6 +343,31 @@ static size_t plain_run_copy16(char *restrict o, uint32_t *restrict mp, const un
         _mm_storeu_si128((__m128i *)(d + 12), m);
         r += (sp >> 15) ? 15 : 16;
     }
+    /* the run's last few bytes: the window that ends at lim, overlapping
+     * bytes already taken (written again with the same values), when it is
+     * all plain, with no two spaces in a row and no space last. The byte
+     * before r is never a space (a space is taken only with what follows
+     * it), so a space at r is checked against the window's next byte. */
+    if (r < lim && lim - i >= 16 && lim - r < 16) {
+        size_t w = lim - 16;
+        __m128i v = _mm_loadu_si128((const __m128i *)(u + w));
+        __m128i bad = _mm_or_si128(_mm_cmplt_epi8(v, c20), _mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmpeq_epi8(v, bq)));
+        unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, c20));
+        if (!_mm_movemask_epi8(bad) && !(sp & (sp >> 1)) && !(sp >> 15)) {
+            __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, ua), _mm_cmplt_epi8(v, uz));
+            _mm_storeu_si128((__m128i *)(o + (w - i)), _mm_or_si128(v, _mm_and_si128(up, c20)));
+            __m128i m = _mm_add_epi32(_mm_set1_epi32((int)w), _mm_set_epi32(3, 2, 1, 0));
+            uint32_t *d = mp + (w - i);
+            _mm_storeu_si128((__m128i *)d, m);
+            m = _mm_add_epi32(m, step);
+            _mm_storeu_si128((__m128i *)(d + 4), m);
+            m = _mm_add_epi32(m, step);
+            _mm_storeu_si128((__m128i *)(d + 8), m);
+            m = _mm_add_epi32(m, step);
+            _mm_storeu_si128((__m128i *)(d + 12), m);
+            r = lim;
+        }
+    }
     return r;
 }
 #endif
@@ -602,7 +627,10 @@ static int tok_push(tk *k, size_t s, size_t e, int kind, int nl, int cand)
             return SR_ENOMEM;
         k->cap = nc;
     }
-    sr__tok *o = &t->toks[t->ntoks];
+    /* built in a local and stored whole: stores to its one-byte fields
+     * through the array would make the compiler reload everything after them */
+    sr__tok tok;
+    sr__tok *o = &tok;
     o->s = (uint32_t)s;
     o->e = (uint32_t)e;
     o->os = t->n2o[s];
@@ -623,6 +651,7 @@ static int tok_push(tk *k, size_t s, size_t e, int kind, int nl, int cand)
         o->flags |= SR_TF_NEWLINE;
     if (kind == SR_TOK_WORD && !(o->flags & SR_TF_CAP) && is_article(t->norm + s, e - s))
         o->flags |= SR_TF_ARTICLE;
+    t->toks[t->ntoks] = tok;
     k->nl[t->ntoks] = (uint8_t)(nl > 2 ? 2 : nl);
     /* split_sentences looks only at tokens after a line break and at those
      * that may end a sentence (cand: tokenise says which) */
@@ -697,7 +726,7 @@ static int tokenise(tk *k, const brk *b, size_t nb)
                             _mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))));
                         unsigned run = (unsigned)__builtin_ctz(~(a | d)); /* 16 when all are */
                         unsigned in = (1u << run) - 1;
-                        seen |= (a & in ? C_ALPHA : 0) | (d & in ? C_DIGIT : 0);
+                        seen |= a & in ? C_ALPHA : 0; /* (only C_ALPHA is asked) */
                         w += run;
                         if (run < 16) {
                             x = bcls[*w];

@@ -382,6 +382,67 @@ static void test_ascii_runs(void **state)
     }
 }
 
+/* The end of an ASCII run (the 16-byte window that ends at the text's end,
+ * overlapping bytes already taken): a line with a special byte or two at
+ * every offset, cut at every length, against the model of test_ascii_runs,
+ * so that the text ends at every position of that window, after a space,
+ * inside a whitespace run and right after a special. */
+static void test_ascii_tails(void **state)
+{
+    (void)state;
+    static const char base[] = "Abcdefgh ijk, lmnopQRS. TUV wx yz 0123 45.6789 end!";
+    static const char *const specials[] = {"  ", "\t", "`", "\x01", " ", "\xc3\xa9"};
+    char in[96], want[96];
+    uint32_t wmap[96];
+    for (size_t sp = 0; sp < sizeof specials / sizeof *specials; sp++)
+        for (size_t at = 0; at < sizeof base; at++) {
+            size_t sl = strlen(specials[sp]);
+            memcpy(in, base, at);
+            memcpy(in + at, specials[sp], sl);
+            memcpy(in + at + sl, base + at, sizeof base - 1 - at);
+            for (size_t n = 1; n <= sizeof base - 1 + sl; n++) {
+                if (sp == 5 && n > at && n < at + sl)
+                    continue; /* (inside the two-byte letter) */
+                size_t wl = 0, ws_at = 0;
+                int ws = 0;
+                for (size_t i = 0; i < n; i++) {
+                    unsigned char c = (unsigned char)in[i];
+                    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+                        if (!ws)
+                            ws_at = i;
+                        ws = 1;
+                        continue;
+                    }
+                    if (c < 0x20 || c == 0x7f)
+                        continue;
+                    if (ws && wl) {
+                        want[wl] = ' ';
+                        wmap[wl++] = (uint32_t)ws_at;
+                    }
+                    ws = 0;
+                    if (c >= 0x80) { /* the e acute: its mark is stripped */
+                        want[wl] = 'e';
+                        wmap[wl++] = (uint32_t)i++;
+                        continue;
+                    }
+                    want[wl] = c == '`' ? '\'' : (c >= 'A' && c <= 'Z') ? (char)(c | 0x20) : (char)c;
+                    wmap[wl++] = (uint32_t)i;
+                }
+                sr__text t;
+                assert_int_equal(sr__text_init(&t, in, n), 0);
+                if (t.norm_len != wl || memcmp(t.norm, want, wl) != 0)
+                    fail_msg("special %zu at %zu, %zu bytes: norm '%.*s', want '%.*s'", sp, at, n, (int)t.norm_len,
+                             t.norm, (int)wl, want);
+                for (size_t i = 0; i < wl; i++)
+                    if (t.n2o[i] != wmap[i])
+                        fail_msg("special %zu at %zu, %zu bytes: n2o[%zu] = %u, want %u", sp, at, n, i, t.n2o[i],
+                                 wmap[i]);
+                assert_int_equal(t.n2o[wl], n);
+                sr__text_release(&t);
+            }
+        }
+}
+
 /* Words of every length up to 40 bytes (the tokeniser takes ASCII letters
  * and digits 16 at a time with SSE2 while 16 bytes are readable, then byte
  * by byte): letters, letters with a digit, digits alone (a number), a
@@ -464,7 +525,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_offsets),  cmocka_unit_test(test_folding), cmocka_unit_test(test_tokens),
-        cmocka_unit_test(test_sentences), cmocka_unit_test(test_edge), cmocka_unit_test(test_ascii_runs),
+        cmocka_unit_test(test_sentences), cmocka_unit_test(test_edge), cmocka_unit_test(test_ascii_runs), cmocka_unit_test(test_ascii_tails),
         cmocka_unit_test(test_reuse), cmocka_unit_test(test_article_flag),
         cmocka_unit_test(test_long_words),
     };
