@@ -646,7 +646,11 @@ static int tok_push(tk *k, size_t s, size_t e, int kind, int nl, int cand)
     o->kind = (uint8_t)kind;
     /* (most words start with a lowercase ASCII letter: no case flags) */
     unsigned c0 = (unsigned char)t->orig[o->os];
-    o->flags = kind == SR_TOK_PUNCT || c0 - 'a' < 26u ? 0 : case_flags(t->orig, o->os, o->oe);
+    /* (a capitalised ASCII word, "Haifa", is settled by its first two bytes) */
+    o->flags = kind == SR_TOK_PUNCT || c0 - 'a' < 26u ? 0
+               : c0 - 'A' < 26u && o->oe - o->os >= 2 && (unsigned)(unsigned char)t->orig[o->os + 1] - 'a' < 26u
+                   ? SR_TF_CAP
+                   : case_flags(t->orig, o->os, o->oe);
     if (nl)
         o->flags |= SR_TF_NEWLINE;
     if (kind == SR_TOK_WORD && !(o->flags & SR_TF_CAP) && is_article(t->norm + s, e - s))

@@ -443,6 +443,39 @@ static void test_ascii_tails(void **state)
         }
 }
 
+/* Case flags of every word of up to three letters drawn from lower and
+ * upper case, ASCII and not (a, A, e acute, E acute, and a digit), against
+ * the rule: CAP when the first is uppercase, ALLCAPS with two or more
+ * uppercase and no lowercase ones; the tokeniser settles "Ha..." from its
+ * first two bytes and asks case_flags for the rest. */
+static void test_case_flags(void **state)
+{
+    (void)state;
+    static const char *const parts[] = {"a", "A", "\xc3\xa9", "\xc3\x89", "7"};
+    static const int up[] = {0, 1, 0, 1, 0}, low[] = {1, 0, 1, 0, 0};
+    for (int len = 1; len <= 3; len++)
+        for (int code = 0; code < 125; code++) {
+            int d[3] = {code % 5, code / 5 % 5, code / 25};
+            if ((len < 3 && d[2]) || (len < 2 && d[1]))
+                continue;
+            char text[32] = "x ";
+            int nup = 0, nlow = 0;
+            for (int i = 0; i < len; i++) {
+                strcat(text, parts[d[i]]);
+                nup += up[d[i]];
+                nlow += low[d[i]];
+            }
+            strcat(text, " y");
+            sr__text t;
+            assert_int_equal(sr__text_init(&t, text, strlen(text)), 0);
+            assert_int_equal(t.ntoks, 3);
+            int want = (up[d[0]] ? SR_TF_CAP : 0) | (nup >= 2 && !nlow ? SR_TF_ALLCAPS : 0);
+            if ((t.toks[1].flags & (SR_TF_CAP | SR_TF_ALLCAPS)) != want)
+                fail_msg("'%s': flags %d, want %d", text, t.toks[1].flags & (SR_TF_CAP | SR_TF_ALLCAPS), want);
+            sr__text_release(&t);
+        }
+}
+
 /* Words of every length up to 40 bytes (the tokeniser takes ASCII letters
  * and digits 16 at a time with SSE2 while 16 bytes are readable, then byte
  * by byte): letters, letters with a digit, digits alone (a number), a
@@ -526,6 +559,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_offsets),  cmocka_unit_test(test_folding), cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_sentences), cmocka_unit_test(test_edge), cmocka_unit_test(test_ascii_runs), cmocka_unit_test(test_ascii_tails),
+        cmocka_unit_test(test_case_flags),
         cmocka_unit_test(test_reuse), cmocka_unit_test(test_article_flag),
         cmocka_unit_test(test_long_words),
     };
