@@ -781,6 +781,8 @@ static int tokenise(tk *k, const brk *b, size_t nb)
             return rc;
         nl = 0;
         p = q;
+        if (s[p] == ' ' && p < bpos) /* the usual single space, no line break in it */
+            p++;
     }
     return 0;
 }
