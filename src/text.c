@@ -755,6 +755,8 @@ static int tokenise(tk *k, const brk *b, size_t nb)
                 if (q + 1 >= n)
                     break;
                 char d = s[q];
+                if (d == ' ')
+                    break; /* (most words end so) */
                 if ((d == ',' || d == '.') && ascii_digit(s[q - 1]) && ascii_digit(s[q + 1])) {
                     q++;
                     continue;
