@@ -627,10 +627,7 @@ static int tok_push(tk *k, size_t s, size_t e, int kind, int nl, int cand)
             return SR_ENOMEM;
         k->cap = nc;
     }
-    /* built in a local and stored whole: stores to its one-byte fields
-     * through the array would make the compiler reload everything after them */
-    sr__tok tok;
-    sr__tok *o = &tok;
+    sr__tok *o = &t->toks[t->ntoks];
     o->s = (uint32_t)s;
     o->e = (uint32_t)e;
     o->os = t->n2o[s];
@@ -655,7 +652,6 @@ static int tok_push(tk *k, size_t s, size_t e, int kind, int nl, int cand)
         o->flags |= SR_TF_NEWLINE;
     if (kind == SR_TOK_WORD && !(o->flags & SR_TF_CAP) && is_article(t->norm + s, e - s))
         o->flags |= SR_TF_ARTICLE;
-    t->toks[t->ntoks] = tok;
     k->nl[t->ntoks] = (uint8_t)(nl > 2 ? 2 : nl);
     /* split_sentences looks only at tokens after a line break and at those
      * that may end a sentence (cand: tokenise says which) */
