@@ -587,7 +587,7 @@ static int reserve(void **p, size_t *cap, size_t need, size_t sz)
 typedef struct tk {
     sr__text *t;
     size_t cap;
-    uint8_t *nl; /* per token: line breaks before it (0, 1, 2 = blank line) */
+    uint8_t *nl; /* per candidate (cand): line breaks before it (0, 1, 2 = blank line) */
     uint32_t *cand; /* the tokens split_sentences looks at: see tokenise */
     size_t ncand, capcand;
 } tk;
@@ -652,11 +652,13 @@ static int tok_push(tk *k, size_t s, size_t e, int kind, int nl, int cand)
         o->flags |= SR_TF_NEWLINE;
     if (kind == SR_TOK_WORD && !(o->flags & SR_TF_CAP) && is_article(t->norm + s, e - s))
         o->flags |= SR_TF_ARTICLE;
-    k->nl[t->ntoks] = (uint8_t)(nl > 2 ? 2 : nl);
     /* split_sentences looks only at tokens after a line break and at those
-     * that may end a sentence (cand: tokenise says which) */
-    if (nl || cand)
+     * that may end a sentence (cand: tokenise says which), and asks for the
+     * line breaks only there: they are kept per candidate, not per token */
+    if (nl || cand) {
+        k->nl[k->ncand] = (uint8_t)(nl > 2 ? 2 : nl);
         k->cand[k->ncand++] = (uint32_t)t->ntoks; /* (as many as toks) */
+    }
     t->ntoks++;
     return 0;
 }
@@ -990,7 +992,8 @@ static int ends_with_abbrev_period(const sr__text *t, size_t i)
 
 /* Marks sentence starts in st[] and builds t->sents; cand lists, in order,
  * the tokens after a line break and those that may end a sentence (every
- * other token is a no for both questions below). */
+ * other token is a no for both questions below), nl[c] the line breaks
+ * before cand[c]. */
 /* The first i in [from, lim) with st[i] set, else lim; 8 bytes at a time
  * (sentences run to about 20 tokens). */
 static size_t next_set(const uint8_t *st, size_t from, size_t lim)
@@ -1026,7 +1029,7 @@ static int split_sentences(sr__text *t, const uint8_t *nl, const uint32_t *cand,
     size_t ls = 0;
     for (size_t c = 0; c <= ncand; c++) {
         size_t i = c < ncand ? cand[c] : n;
-        if (i == n || (i > 0 && nl[i])) {
+        if (i == n || (i > 0 && nl[c])) {
             uint32_t w = k[i - 1].oe - k[ls].os;
             if (w > wmax)
                 wmax = w;
@@ -1036,9 +1039,9 @@ static int split_sentences(sr__text *t, const uint8_t *nl, const uint32_t *cand,
     ls = 0;
     for (size_t c = 0; c < ncand; c++) {
         size_t i = cand[c];
-        if (i > 0 && nl[i]) {
+        if (i > 0 && nl[c]) {
             uint32_t w = k[i - 1].oe - k[ls].os;
-            if (nl[i] >= 2 || is_bullet(t, i))
+            if (nl[c] >= 2 || is_bullet(t, i))
                 st[i] = 1;
             else if (!tok_ch(t, i - 1, P_NOHEAD) && !ends_with_abbrev_period(t, i - 1) &&
                      opens_sentence(t, i) && (wmax > 120 || (uint64_t)w * 4 < (uint64_t)wmax * 3))
