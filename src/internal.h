@@ -74,8 +74,9 @@ enum {
     SR_TF_NEWLINE = 8,  /* a line break precedes the token */
     SR_TF_ARTICLE = 16, /* a lowercase word that is an Arabic article (al el ad ar as az an at ash),
                            alone or before a dash ("al-bukamal"): place names may open with one */
-    SR_TF_PLAIN = 32    /* a word of ASCII letters only, or a number of ASCII digits only, and
-                           no byte >= 0x80 right after it (the date scanner's classes) */
+    SR_TF_PLAIN = 32    /* a word of ASCII letters and digits that starts with a letter, or a
+                           number of ASCII digits only, with no byte >= 0x80 right after it
+                           (what the date scanner may class without lexing it) */
 };
 typedef struct sr__tok {
     uint32_t s, e;   /* span in norm */
@@ -200,11 +201,13 @@ typedef struct sr__date_hit {
 int sr__date_scan(const char *s, size_t n, sr__date pub, sr__date_hit *hits, int max);
 /* The same over a string whose tokens the caller has classed: token i spans
  * s[toks[i].s - base .. toks[i].e - base) (in order, only spaces between two)
- * and tc[i] is what sr__date_word_class gives for a word, SR__DC_NUM for a
- * run of ASCII digits, SR__DC_PUNCT for one ASCII punctuation byte, or
- * SR__DC_UNSURE; a classed token must be followed by the end, a space or
- * ASCII punctuation. The scan passes over classed tokens instead of lexing
- * them; its hits are those of sr__date_scan. */
+ * and tc[i] is the class lexing it alone gives: for a word of ASCII letters
+ * (and digits after the first letter) its keyword class as
+ * sr__date_word_class gives it, SR__DC_NONE for any other such word,
+ * SR__DC_NUM for a run of ASCII digits, SR__DC_PUNCT for one ASCII
+ * punctuation byte; else SR__DC_UNSURE. A classed word or number must be
+ * followed by the end, a space or ASCII punctuation. The scan passes over
+ * classed tokens instead of lexing them; its hits are those of sr__date_scan. */
 enum { SR__DC_NONE = 0, SR__DC_PUNCT = 0xFD, SR__DC_NUM = 0xFE, SR__DC_UNSURE = 0xFF };
 int sr__date_word_class(const char *w, size_t n);
 const char *sr__date_keyword(size_t i);

@@ -178,6 +178,14 @@ static int json_str(sr__buf *b, const char *s)
     return rc;
 }
 
+/* The two digits of 0-99. */
+static const char digits2[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+static size_t put_long(char *out, long v);
+
 /* A coordinate with 5 decimals (about a metre), trailing zeros dropped,
  * written without printf since it runs for every event. */
 static size_t fmt_double(double v, char out[32])
@@ -187,34 +195,29 @@ static size_t fmt_double(double v, char out[32])
         return r < 0 ? 0 : r > 31 ? 31 : (size_t)r;
     }
     int neg = v < 0;
-    long long u = llround((neg ? -v : v) * 100000.0);
-    long long ip = u / 100000, fp = u % 100000;
-    char tmp[32];
-    int n = 0;
-    do {
-        tmp[n++] = (char)('0' + ip % 10);
-        ip /= 10;
-    } while (ip);
-    int k = 0;
-    if (neg && (u != 0))
+    /* rounded half away from zero, as llround does: x - trunc(x) is exact
+     * for x below 2^53, so the test against 0.5 is too */
+    double x = (neg ? -v : v) * 100000.0;
+    unsigned long long u = (unsigned long long)x;
+    u += x - (double)u >= 0.5;
+    size_t k = 0;
+    if (neg && u != 0)
         out[k++] = '-';
-    while (n)
-        out[k++] = tmp[--n];
+    k += put_long(out + k, (long)(u / 100000));
+    unsigned fp = (unsigned)(u % 100000);
     if (fp) {
-        char d[5];
-        for (int i = 4; i >= 0; i--) {
-            d[i] = (char)('0' + fp % 10);
-            fp /= 10;
-        }
-        int last = 4;
-        while (last > 0 && d[last] == '0')
-            last--;
-        out[k++] = '.';
-        for (int i = 0; i <= last; i++)
-            out[k++] = d[i];
+        /* the five decimals, then the trailing zeros taken back */
+        unsigned r = fp % 10000;
+        out[k] = '.';
+        out[k + 1] = (char)('0' + fp / 10000);
+        memcpy(out + k + 2, digits2 + 2 * (r / 100), 2);
+        memcpy(out + k + 4, digits2 + 2 * (r % 100), 2);
+        k += 6;
+        while (out[k - 1] == '0')
+            k--;
     }
     out[k] = 0;
-    return (size_t)k;
+    return k;
 }
 
 static int json_double(sr__buf *b, double v)
@@ -227,11 +230,6 @@ static int json_double(sr__buf *b, double v)
 }
 
 /* Writes the decimal digits of v (at most 20 bytes, no NUL); returns the count. */
-static const char digits2[201] =
-    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-    "8081828384858687888990919293949596979899";
-
 static size_t put_long(char *out, long v)
 {
     unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
@@ -269,6 +267,31 @@ static size_t put_long(char *out, long v)
         o[-1] = (char)('0' + u);
     }
     return len;
+}
+
+/* put_long for the evidence offsets, inlined: below 10,000 (every offset
+ * of a text of that size) by table, two digits at a time. */
+static inline size_t put_offset(char *out, int32_t v)
+{
+    uint32_t u = (uint32_t)v;
+    if (v < 0 || u >= 10000)
+        return put_long(out, v);
+    if (u < 100) {
+        if (u < 10) {
+            out[0] = (char)('0' + u);
+            return 1;
+        }
+        memcpy(out, digits2 + 2 * u, 2);
+        return 2;
+    }
+    if (u < 1000) {
+        out[0] = (char)('0' + u / 100);
+        memcpy(out + 1, digits2 + 2 * (u % 100), 2);
+        return 3;
+    }
+    memcpy(out, digits2 + 2 * (u / 100), 2);
+    memcpy(out + 2, digits2 + 2 * (u % 100), 2);
+    return 4;
 }
 
 /* Decimal digits of v without printf (hot path). */
@@ -324,9 +347,9 @@ static char *evidence_raw(char *o, const sr_event *ev)
             tmp[k++] = ',';
         memcpy(tmp + k, keys[i], 16);
         k += klen[i];
-        k += put_long(tmp + k, spans[i].start);
+        k += put_offset(tmp + k, spans[i].start);
         tmp[k++] = ',';
-        k += put_long(tmp + k, spans[i].end);
+        k += put_offset(tmp + k, spans[i].end);
         tmp[k++] = ']';
     }
     tmp[k++] = '}';
@@ -334,8 +357,9 @@ static char *evidence_raw(char *o, const sr_event *ev)
 }
 
 /* json_str's escaping of u[0..n) written at o, which has room for 6 * n + 2
- * bytes; returns the end. */
-static char *json_str_raw(char *o, const unsigned char *u, size_t n)
+ * bytes; returns the end. The way for strings that hold a byte to look at
+ * (json_str_raw takes the others). */
+__attribute__((noinline)) static char *json_str_esc(char *o, const unsigned char *u, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     size_t i = 0, run = 0;
@@ -408,6 +432,78 @@ static char *json_str_raw(char *o, const unsigned char *u, size_t n)
     o += n - run;
     *o++ = '"';
     return o;
+}
+
+
+/* Bytes of u[0..n) flagged by json_special8, for 1 <= n < 16: two
+ * overlapping 8-byte or 4-byte loads cover the string (never a byte past
+ * its end), fewer than 4 bytes go one by one; 0 when all are plain. */
+static inline uint64_t short_special(const unsigned char *u, size_t n)
+{
+    uint64_t a, b;
+    if (n >= 8) {
+        memcpy(&a, u, 8);
+        memcpy(&b, u + n - 8, 8);
+        return json_special8(a) | json_special8(b);
+    }
+    if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, u, 4);
+        memcpy(&y, u + n - 4, 4);
+        return json_special8((uint64_t)x | (uint64_t)y << 32);
+    }
+    return jspecial[u[0]] | jspecial[u[n >> 1]] | jspecial[u[n - 1]];
+}
+
+/* json_str's escaping of u[0..n) written at o, which has room for 6 * n + 2
+ * bytes; returns the end. Most strings need no escape: they are checked and
+ * copied whole, 16 bytes at a time with a last window that overlaps the one
+ * before it (or, when shorter, as two overlapping halves), so no byte loop
+ * and no memcpy call; a string with a byte to look at goes to json_str_esc. */
+static inline char *json_str_raw(char *o, const unsigned char *u, size_t n)
+{
+    if (n >= 16) {
+#if defined(__SSE2__)
+        size_t i = 0;
+        for (; i + 16 < n; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(u + i));
+            if (json_special16(v))
+                return json_str_esc(o, u, n);
+            _mm_storeu_si128((__m128i *)(o + 1 + i), v);
+        }
+        __m128i v = _mm_loadu_si128((const __m128i *)(u + n - 16));
+        if (json_special16(v))
+            return json_str_esc(o, u, n);
+        _mm_storeu_si128((__m128i *)(o + 1 + n - 16), v);
+        o[0] = '"';
+        o[n + 1] = '"';
+        return o + n + 2;
+#else
+        return json_str_esc(o, u, n);
+#endif
+    }
+    if (n && short_special(u, n))
+        return json_str_esc(o, u, n);
+    o[0] = '"';
+    if (n >= 8) {
+        uint64_t a, b;
+        memcpy(&a, u, 8);
+        memcpy(&b, u + n - 8, 8);
+        memcpy(o + 1, &a, 8);
+        memcpy(o + 1 + n - 8, &b, 8);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, u, 4);
+        memcpy(&b, u + n - 4, 4);
+        memcpy(o + 1, &a, 4);
+        memcpy(o + 1 + n - 4, &b, 4);
+    } else if (n) {
+        o[1] = (char)u[0];
+        o[1 + (n >> 1)] = (char)u[n >> 1];
+        o[n] = (char)u[n - 1];
+    }
+    o[n + 1] = '"';
+    return o + n + 2;
 }
 
 static int json_members_slow(sr__buf *b, const sr_event *ev);

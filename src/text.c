@@ -343,6 +343,31 @@ static size_t plain_run_copy16(char *restrict o, uint32_t *restrict mp, const un
         _mm_storeu_si128((__m128i *)(d + 12), m);
         r += (sp >> 15) ? 15 : 16;
     }
+    /* the run's last few bytes: the window that ends at lim, overlapping
+     * bytes already taken (written again with the same values), when it is
+     * all plain, with no two spaces in a row and no space last. The byte
+     * before r is never a space (a space is taken only with what follows
+     * it), so a space at r is checked against the window's next byte. */
+    if (r < lim && lim - i >= 16 && lim - r < 16) {
+        size_t w = lim - 16;
+        __m128i v = _mm_loadu_si128((const __m128i *)(u + w));
+        __m128i bad = _mm_or_si128(_mm_cmplt_epi8(v, c20), _mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmpeq_epi8(v, bq)));
+        unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, c20));
+        if (!_mm_movemask_epi8(bad) && !(sp & (sp >> 1)) && !(sp >> 15)) {
+            __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, ua), _mm_cmplt_epi8(v, uz));
+            _mm_storeu_si128((__m128i *)(o + (w - i)), _mm_or_si128(v, _mm_and_si128(up, c20)));
+            __m128i m = _mm_add_epi32(_mm_set1_epi32((int)w), _mm_set_epi32(3, 2, 1, 0));
+            uint32_t *d = mp + (w - i);
+            _mm_storeu_si128((__m128i *)d, m);
+            m = _mm_add_epi32(m, step);
+            _mm_storeu_si128((__m128i *)(d + 4), m);
+            m = _mm_add_epi32(m, step);
+            _mm_storeu_si128((__m128i *)(d + 8), m);
+            m = _mm_add_epi32(m, step);
+            _mm_storeu_si128((__m128i *)(d + 12), m);
+            r = lim;
+        }
+    }
     return r;
 }
 #endif
@@ -562,7 +587,7 @@ static int reserve(void **p, size_t *cap, size_t need, size_t sz)
 typedef struct tk {
     sr__text *t;
     size_t cap;
-    uint8_t *nl; /* per token: line breaks before it (0, 1, 2 = blank line) */
+    uint8_t *nl; /* per candidate (cand): line breaks before it (0, 1, 2 = blank line) */
     uint32_t *cand; /* the tokens split_sentences looks at: see tokenise */
     size_t ncand, capcand;
 } tk;
@@ -618,16 +643,23 @@ static int tok_push(tk *k, size_t s, size_t e, int kind, int nl, int cand, unsig
     o->kind = (uint8_t)kind;
     /* (most words start with a lowercase ASCII letter: no case flags) */
     unsigned c0 = (unsigned char)t->orig[o->os];
-    o->flags = (uint8_t)(kind == SR_TOK_PUNCT || c0 - 'a' < 26u ? fl : fl | case_flags(t->orig, o->os, o->oe));
+    /* (a capitalised ASCII word, "Haifa", is settled by its first two bytes) */
+    o->flags = (uint8_t)(fl | (kind == SR_TOK_PUNCT || c0 - 'a' < 26u ? 0
+                               : c0 - 'A' < 26u && o->oe - o->os >= 2 &&
+                                         (unsigned)(unsigned char)t->orig[o->os + 1] - 'a' < 26u
+                                   ? SR_TF_CAP
+                                   : case_flags(t->orig, o->os, o->oe)));
     if (nl)
         o->flags |= SR_TF_NEWLINE;
     if (kind == SR_TOK_WORD && !(o->flags & SR_TF_CAP) && is_article(t->norm + s, e - s))
         o->flags |= SR_TF_ARTICLE;
-    k->nl[t->ntoks] = (uint8_t)(nl > 2 ? 2 : nl);
     /* split_sentences looks only at tokens after a line break and at those
-     * that may end a sentence (cand: tokenise says which) */
-    if (nl || cand)
+     * that may end a sentence (cand: tokenise says which), and asks for the
+     * line breaks only there: they are kept per candidate, not per token */
+    if (nl || cand) {
+        k->nl[k->ncand] = (uint8_t)(nl > 2 ? 2 : nl);
         k->cand[k->ncand++] = (uint32_t)t->ntoks; /* (as many as toks) */
+    }
     t->ntoks++;
     return 0;
 }
@@ -698,7 +730,7 @@ static int tokenise(tk *k, const brk *b, size_t nb)
                             _mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))));
                         unsigned run = (unsigned)__builtin_ctz(~(a | d)); /* 16 when all are */
                         unsigned in = (1u << run) - 1;
-                        seen |= (a & in ? C_ALPHA : 0) | (d & in ? C_DIGIT : 0);
+                        seen |= a & in ? C_ALPHA : 0; /* (only C_ALPHA is asked) */
                         w += run;
                         if (run < 16) {
                             x = bcls[*w];
@@ -724,6 +756,8 @@ static int tokenise(tk *k, const brk *b, size_t nb)
                 if (q + 1 >= n)
                     break;
                 char d = s[q];
+                if (d == ' ')
+                    break; /* (most words end so) */
                 if ((d == ',' || d == '.') && ascii_digit(s[q - 1]) && ascii_digit(s[q + 1])) {
                     q++;
                     runs++;
@@ -740,7 +774,8 @@ static int tokenise(tk *k, const brk *b, size_t nb)
                 }
                 break;
             }
-            bare = !runs && (seen == C_ALPHA || seen == C_DIGIT) && (unsigned char)s[q] < 0x80;
+            /* (a word that starts with a digit, "9th", is a number and more to the date scanner) */
+            bare = !runs && (!(seen & C_ALPHA) || ascii_alpha(s[p])) && (unsigned char)s[q] < 0x80;
             if (seen & C_ALPHA) {
                 kind = SR_TOK_WORD; /* (ends with a letter or digit: never a candidate) */
             } else {
@@ -753,6 +788,8 @@ static int tokenise(tk *k, const brk *b, size_t nb)
             return rc;
         nl = 0;
         p = q;
+        if (s[p] == ' ' && p < bpos) /* the usual single space, no line break in it */
+            p++;
     }
     return 0;
 }
@@ -962,7 +999,8 @@ static int ends_with_abbrev_period(const sr__text *t, size_t i)
 
 /* Marks sentence starts in st[] and builds t->sents; cand lists, in order,
  * the tokens after a line break and those that may end a sentence (every
- * other token is a no for both questions below). */
+ * other token is a no for both questions below), nl[c] the line breaks
+ * before cand[c]. */
 /* The first i in [from, lim) with st[i] set, else lim; 8 bytes at a time
  * (sentences run to about 20 tokens). */
 static size_t next_set(const uint8_t *st, size_t from, size_t lim)
@@ -998,7 +1036,7 @@ static int split_sentences(sr__text *t, const uint8_t *nl, const uint32_t *cand,
     size_t ls = 0;
     for (size_t c = 0; c <= ncand; c++) {
         size_t i = c < ncand ? cand[c] : n;
-        if (i == n || (i > 0 && nl[i])) {
+        if (i == n || (i > 0 && nl[c])) {
             uint32_t w = k[i - 1].oe - k[ls].os;
             if (w > wmax)
                 wmax = w;
@@ -1008,9 +1046,9 @@ static int split_sentences(sr__text *t, const uint8_t *nl, const uint32_t *cand,
     ls = 0;
     for (size_t c = 0; c < ncand; c++) {
         size_t i = cand[c];
-        if (i > 0 && nl[i]) {
+        if (i > 0 && nl[c]) {
             uint32_t w = k[i - 1].oe - k[ls].os;
-            if (nl[i] >= 2 || is_bullet(t, i))
+            if (nl[c] >= 2 || is_bullet(t, i))
                 st[i] = 1;
             else if (!tok_ch(t, i - 1, P_NOHEAD) && !ends_with_abbrev_period(t, i - 1) &&
                      opens_sentence(t, i) && (wmax > 120 || (uint64_t)w * 4 < (uint64_t)wmax * 3))

@@ -321,6 +321,142 @@ static void test_direct_vs_capped(void **state)
         }
 }
 
+/* Escaping as a byte-by-byte writer does it, for test_string_lengths. */
+static size_t ref_escape(char *o, const unsigned char *u, size_t n)
+{
+    size_t k = 0;
+    o[k++] = '"';
+    for (size_t i = 0; i < n;) {
+        unsigned c = u[i];
+        size_t l = 1;
+        if (c == '"' || c == '\\')
+            o[k++] = '\\', o[k++] = (char)c;
+        else if (c == '\n')
+            o[k++] = '\\', o[k++] = 'n';
+        else if (c == '\r')
+            o[k++] = '\\', o[k++] = 'r';
+        else if (c == '\t')
+            o[k++] = '\\', o[k++] = 't';
+        else if (c == '\b')
+            o[k++] = '\\', o[k++] = 'b';
+        else if (c == '\f')
+            o[k++] = '\\', o[k++] = 'f';
+        else if (c < 0x20 || c == 0x7f)
+            k += (size_t)sprintf(o + k, "\\u%04x", c);
+        else if (c >= 0x80 && !(l = sr__utf8_seq(u + i, n - i)))
+            k += (size_t)sprintf(o + k, "\\ufffd"), l = 1;
+        else
+            memcpy(o + k, u + i, l), k += l;
+        i += l;
+    }
+    o[k++] = '"';
+    return k;
+}
+
+/* The plain-string fast path (overlapping loads and stores, by length
+ * class: 0, 1-3, 4-7, 8-15, 16 and more): strings of every length up to 48
+ * made of printable ASCII, then each class of byte that needs a look at
+ * every offset, in a short field and in the notes, written directly and
+ * through the capped appends, against a byte-by-byte writer. */
+static void test_string_lengths(void **state)
+{
+    (void)state;
+    static const char *const sp[] = {"\"", "\\", "\n", "\r", "\t", "\b", "\f", "\x01", "\x1f", "\x7f",
+                                     "\xc3\xa9", "\xe2\x80\x99", "\xf0\x9f\x99\x82", "\xff", "\xe2\x82", "\xc3"};
+    enum { NSP = sizeof sp / sizeof sp[0] };
+    for (size_t n = 0; n <= 48; n++)
+        for (size_t k = 0; k <= NSP; k++)
+            for (size_t at = 0; at < (k < NSP ? n : 1) || (k == NSP && at == 0); at++) {
+                /* printable ASCII but for '"' and '\\', shifted by the length */
+                char in[96];
+                size_t m = 0;
+                for (size_t j = 0; j < n; j++) {
+                    if (k < NSP && j == at) {
+                        memcpy(in + m, sp[k], strlen(sp[k]));
+                        m += strlen(sp[k]);
+                        continue;
+                    }
+                    char c = (char)(0x20 + (j * 7 + n) % 95);
+                    in[m++] = c == '"' || c == '\\' ? 'x' : c;
+                }
+                in[m] = 0;
+                char want[700];
+                size_t wl = ref_escape(want, (const unsigned char *)in, m);
+                want[wl] = 0;
+                sr_event ev = full_event();
+                ev.location = in;
+                ev.notes = in;
+                sr__buf fast, slow;
+                sr__buf_init(&fast, 0);
+                assert_int_equal(sr__json_members(&fast, &ev), 0);
+                sr__buf_init(&slow, fast.len + 1); /* the capped way */
+                assert_int_equal(sr__json_members(&slow, &ev), 0);
+                assert_int_equal(fast.len, slow.len);
+                assert_memory_equal(fast.p, slow.p, fast.len);
+                char key[720];
+                snprintf(key, sizeof key, "\"location\":%s,\"latitude\"", want);
+                if (!strstr(fast.p, key))
+                    fail_msg("length %zu, byte class %zu at %zu: want %s in %s", n, k, at, key, fast.p);
+                snprintf(key, sizeof key, "\"notes\":%s,\"evidence\"", want);
+                if (!strstr(fast.p, key))
+                    fail_msg("length %zu, byte class %zu at %zu: want %s in %s", n, k, at, key, fast.p);
+                sr__buf_release(&fast);
+                sr__buf_release(&slow);
+            }
+}
+
+/* Coordinates as the writer formatted them with llround (5 decimals,
+ * trailing zeros dropped), for test_coordinates. */
+static void ref_coord(double v, char *out)
+{
+    int neg = v < 0;
+    long long u = llround((neg ? -v : v) * 100000.0);
+    int k = sprintf(out, "%s%lld", neg && u ? "-" : "", u / 100000);
+    if (u % 100000) {
+        k += sprintf(out + k, ".%05lld", u % 100000);
+        while (out[k - 1] == '0')
+            out[--k] = 0;
+    }
+}
+
+/* The coordinate writer rounds without llround (x - trunc(x) against
+ * 0.5): the same text for values on and next to every rounding boundary,
+ * negative ones, zeros, large ones and a spread of ordinary ones. */
+static void test_coordinates(void **state)
+{
+    (void)state;
+    double vals[4096];
+    size_t nv = 0;
+    static const double fixed[] = {0.0, -0.0, 0.000004, -0.000004, 0.000005, -0.000005, 0.4999999999999999,
+                                   1.0, -1.0, 179.999995, -179.999995, 999999999999.0, 123456789.123455,
+                                   0.1 + 0.2, 2.675, 1e-300, -1e-300};
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+        vals[nv++] = fixed[i];
+    for (int i = 0; i < 1000; i++) {
+        double b = (i - 500) * 0.3571 + 0.000005; /* a half unit of the fifth decimal */
+        vals[nv++] = b;
+        vals[nv++] = nextafter(b, 1e9);
+        vals[nv++] = nextafter(b, -1e9);
+    }
+    uint64_t x = 88172645463325252ULL;
+    while (nv < sizeof vals / sizeof vals[0]) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        vals[nv++] = ((double)(x >> 11) / 9007199254740992.0 - 0.5) * 360.0;
+    }
+    sr_event ev = full_event();
+    for (size_t i = 0; i < nv; i++) {
+        ev.latitude = vals[i];
+        char *s = sr_event_to_json(&ev);
+        assert_non_null(s);
+        char want[96], num[64];
+        ref_coord(vals[i], num);
+        snprintf(want, sizeof want, "\"latitude\":%s,\"longitude\"", num);
+        if (!strstr(s, want))
+            fail_msg("%.17g: want %s in %s", vals[i], want, s);
+        free(s);
+    }
+}
+
 static void test_outfmt_parse(void **state)
 {
     (void)state;
@@ -532,7 +668,8 @@ int main(void)
         cmocka_unit_test(test_key_order), cmocka_unit_test(test_values),
         cmocka_unit_test(test_nulls),     cmocka_unit_test(test_escaping),
         cmocka_unit_test(test_escaping_offsets), cmocka_unit_test(test_numbers_and_spans),
-        cmocka_unit_test(test_direct_vs_capped),
+        cmocka_unit_test(test_direct_vs_capped), cmocka_unit_test(test_string_lengths),
+        cmocka_unit_test(test_coordinates),
         cmocka_unit_test(test_outfmt_parse), cmocka_unit_test(test_jsonl_writer),
         cmocka_unit_test(test_csv),       cmocka_unit_test(test_geojson),
     };

@@ -221,9 +221,9 @@ static void test_article_flag(void **state)
     sr__text_release(&t);
 }
 
-/* SR_TF_PLAIN: words of ASCII letters only and numbers of ASCII digits only,
- * not glued to a byte >= 0x80; what the date scanner may class without
- * lexing. */
+/* SR_TF_PLAIN: words of ASCII letters and digits that start with a letter,
+ * and numbers of ASCII digits only, not glued to a byte >= 0x80; what the
+ * date scanner may class without lexing ("9th" is not one). */
 static void test_plain_flag(void **state)
 {
     (void)state;
@@ -231,7 +231,7 @@ static void test_plain_flag(void **state)
                        "Ahmed's caf\xc3\xa9 killed.";
     /* (norm folds the dash to "-" and the accents away: "saturday-police",
      * "ete" and "cafe"; "2019-04-22" is three numbers and two dashes) */
-    const char *want[] = {"on", "9", "may", "2020", "22", "ete", "ahmed", "cafe", "killed"};
+    const char *want[] = {"on", "9", "may", "2020", "22", "ak47", "ete", "ahmed", "cafe", "killed"};
     sr__text t;
     assert_int_equal(sr__text_init(&t, text, strlen(text)), 0);
     size_t nw = 0;
@@ -410,6 +410,100 @@ static void test_ascii_runs(void **state)
     }
 }
 
+/* The end of an ASCII run (the 16-byte window that ends at the text's end,
+ * overlapping bytes already taken): a line with a special byte or two at
+ * every offset, cut at every length, against the model of test_ascii_runs,
+ * so that the text ends at every position of that window, after a space,
+ * inside a whitespace run and right after a special. */
+static void test_ascii_tails(void **state)
+{
+    (void)state;
+    static const char base[] = "Abcdefgh ijk, lmnopQRS. TUV wx yz 0123 45.6789 end!";
+    static const char *const specials[] = {"  ", "\t", "`", "\x01", " ", "\xc3\xa9"};
+    char in[96], want[96];
+    uint32_t wmap[96];
+    for (size_t sp = 0; sp < sizeof specials / sizeof *specials; sp++)
+        for (size_t at = 0; at < sizeof base; at++) {
+            size_t sl = strlen(specials[sp]);
+            memcpy(in, base, at);
+            memcpy(in + at, specials[sp], sl);
+            memcpy(in + at + sl, base + at, sizeof base - 1 - at);
+            for (size_t n = 1; n <= sizeof base - 1 + sl; n++) {
+                if (sp == 5 && n > at && n < at + sl)
+                    continue; /* (inside the two-byte letter) */
+                size_t wl = 0, ws_at = 0;
+                int ws = 0;
+                for (size_t i = 0; i < n; i++) {
+                    unsigned char c = (unsigned char)in[i];
+                    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+                        if (!ws)
+                            ws_at = i;
+                        ws = 1;
+                        continue;
+                    }
+                    if (c < 0x20 || c == 0x7f)
+                        continue;
+                    if (ws && wl) {
+                        want[wl] = ' ';
+                        wmap[wl++] = (uint32_t)ws_at;
+                    }
+                    ws = 0;
+                    if (c >= 0x80) { /* the e acute: its mark is stripped */
+                        want[wl] = 'e';
+                        wmap[wl++] = (uint32_t)i++;
+                        continue;
+                    }
+                    want[wl] = c == '`' ? '\'' : (c >= 'A' && c <= 'Z') ? (char)(c | 0x20) : (char)c;
+                    wmap[wl++] = (uint32_t)i;
+                }
+                sr__text t;
+                assert_int_equal(sr__text_init(&t, in, n), 0);
+                if (t.norm_len != wl || memcmp(t.norm, want, wl) != 0)
+                    fail_msg("special %zu at %zu, %zu bytes: norm '%.*s', want '%.*s'", sp, at, n, (int)t.norm_len,
+                             t.norm, (int)wl, want);
+                for (size_t i = 0; i < wl; i++)
+                    if (t.n2o[i] != wmap[i])
+                        fail_msg("special %zu at %zu, %zu bytes: n2o[%zu] = %u, want %u", sp, at, n, i, t.n2o[i],
+                                 wmap[i]);
+                assert_int_equal(t.n2o[wl], n);
+                sr__text_release(&t);
+            }
+        }
+}
+
+/* Case flags of every word of up to three letters drawn from lower and
+ * upper case, ASCII and not (a, A, e acute, E acute, and a digit), against
+ * the rule: CAP when the first is uppercase, ALLCAPS with two or more
+ * uppercase and no lowercase ones; the tokeniser settles "Ha..." from its
+ * first two bytes and asks case_flags for the rest. */
+static void test_case_flags(void **state)
+{
+    (void)state;
+    static const char *const parts[] = {"a", "A", "\xc3\xa9", "\xc3\x89", "7"};
+    static const int up[] = {0, 1, 0, 1, 0}, low[] = {1, 0, 1, 0, 0};
+    for (int len = 1; len <= 3; len++)
+        for (int code = 0; code < 125; code++) {
+            int d[3] = {code % 5, code / 5 % 5, code / 25};
+            if ((len < 3 && d[2]) || (len < 2 && d[1]))
+                continue;
+            char text[32] = "x ";
+            int nup = 0, nlow = 0;
+            for (int i = 0; i < len; i++) {
+                strcat(text, parts[d[i]]);
+                nup += up[d[i]];
+                nlow += low[d[i]];
+            }
+            strcat(text, " y");
+            sr__text t;
+            assert_int_equal(sr__text_init(&t, text, strlen(text)), 0);
+            assert_int_equal(t.ntoks, 3);
+            int want = (up[d[0]] ? SR_TF_CAP : 0) | (nup >= 2 && !nlow ? SR_TF_ALLCAPS : 0);
+            if ((t.toks[1].flags & (SR_TF_CAP | SR_TF_ALLCAPS)) != want)
+                fail_msg("'%s': flags %d, want %d", text, t.toks[1].flags & (SR_TF_CAP | SR_TF_ALLCAPS), want);
+            sr__text_release(&t);
+        }
+}
+
 /* Words of every length up to 40 bytes (the tokeniser takes ASCII letters
  * and digits 16 at a time with SSE2 while 16 bytes are readable, then byte
  * by byte): letters, letters with a digit, digits alone (a number), a
@@ -492,7 +586,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_offsets),  cmocka_unit_test(test_folding), cmocka_unit_test(test_tokens),
-        cmocka_unit_test(test_sentences), cmocka_unit_test(test_edge), cmocka_unit_test(test_ascii_runs),
+        cmocka_unit_test(test_sentences), cmocka_unit_test(test_edge), cmocka_unit_test(test_ascii_runs), cmocka_unit_test(test_ascii_tails),
+        cmocka_unit_test(test_case_flags),
         cmocka_unit_test(test_reuse), cmocka_unit_test(test_article_flag), cmocka_unit_test(test_plain_flag),
         cmocka_unit_test(test_long_words),
     };
