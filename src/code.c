@@ -8902,6 +8902,62 @@ static void force_hurt_protest(coder *c, size_t i)
     }
 }
 
+/* "Pokot militia raided the village. Marakwet herders retaliated, leading
+ * to an hour of heavy gunfire", "1 child killed by raiders. Samburu
+ * retaliated.": an armed group's attack whose next sentences of the
+ * paragraph tell that the side attacked retaliated or fought back (not
+ * "retaliated by lynching", nor a state force's answer, which
+ * `answered_fire` reads) met armed resistance: an armed clash, the people
+ * who fought back a communal militia. */
+static void raid_retaliated(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->merged || !STREQ(x->sub_event_type, "Attack") || x->ev.inter1 < 2 || x->ev.inter1 > 4 ||
+        (x->ev.inter2 && x->ev.inter2 != 7) || x->sent >= c->t.nsents)
+        return;
+    int back = 0;
+    uint32_t s = x->sent + 1;
+    for (uint32_t s_end = para_window(c, x->sent, 2); s < s_end && !back; s++) {
+        uint32_t tb = c->t.sents[s].tb, te = c->t.sents[s].te;
+        int state = 0;
+        for (uint32_t k = tb; k < te && !state; k++) {
+            if (!TOK_IN(c, k, "retaliated", "fought", "police", "policemen", "officers", "soldiers", "troops",
+                        "forces", "military", "army", "public", "mob"))
+                continue; /* (one word-set test for most tokens) */
+            if (TOK_IN(c, k, "police", "policemen", "officers", "soldiers", "troops", "forces", "military", "army",
+                       "public", "mob"))
+                state = 1, back = 0;
+            else if (TOK_IN(c, k, "retaliated") ? !(k + 1 < te && TOK_IN(c, k + 1, "by", "against"))
+                                                : (k + 1 < te && TOK_IN(c, k + 1, "back")))
+                back = 1;
+        }
+    }
+    if (!back)
+        return;
+    x->sub_event_type = "Armed clash";
+    x->event_type = event_type_of(x->sub_event_type);
+    x->actor2[0] = 0;
+    x->ev.inter2 = 4;
+    x->ev.ev_actor2 = (sr_span){-1, -1};
+    x->role2 = 'a';
+    for (size_t k = j + 1; k < c->ncands; k++) { /* (the retaliation's own candidate is this fight) */
+        cand *y = &c->cands[k];
+        if (y->sent > s - 1)
+            break;
+        if (!y->merged && y->sent == s - 1 && !(y->has_date && x->has_date && strcmp(y->ev.event_date, x->ev.event_date)))
+            absorb(x, y);
+    }
+}
+
+static __attribute__((noinline)) void fights_pass15(coder *c)
+{
+    for (size_t j = 0; j < c->ncands; j++) {
+        if (c->cands[j].merged)
+            continue;
+        raid_retaliated(c, j);
+    }
+}
+
 static __attribute__((noinline)) void protests_pass15(coder *c)
 {
     for (size_t j = 0; j < c->ncands; j++) {
@@ -8919,6 +8975,7 @@ static void merge_cands(coder *c)
     answered_fire(c);
     fought_back(c);
     fights_pass14(c);
+    fights_pass15(c);
     attackers_killed(c);
     arrest_harm(c);
     relief_victims(c);
