@@ -8813,47 +8813,24 @@ static void civilians_targeted(coder *c, size_t j)
  * explosions, after fought_back; then the protests and the fights on
  * civilians, after storming_protest. Each rule reads only its own candidate
  * and the ones after it. */
-static __attribute__((noinline)) void fights_pass14(coder *c)
-{
-    for (size_t j = 0; j < c->ncands; j++) {
-        if (c->cands[j].merged)
-            continue;
-        raid_shootout(c, j);
-        fight_deaths(c, j);
-        colleague_shot(c, j);
-        bomb_explosions(c, j);
-        bomb_setting(c, j);
-    }
-}
-
-static __attribute__((noinline)) void protests_pass14(coder *c)
-{
-    for (size_t j = 0; j < c->ncands; j++) {
-        if (c->cands[j].merged)
-            continue;
-        protest_damage(c, j);
-        peaceful_said(c, j);
-        teargas_no_crowd(c, j);
-        civilians_targeted(c, j);
-    }
-}
-
-/* "Police injured three protesters", "police personnel assaulted students
- * staging a human chain", "Police allegedly clobbered and injured
- * protesters": a state force told hurting people (injured, wounded,
- * assaulted, beat, clobbered, roughed up, whipped) in a peaceful protest's
- * sentence or the next two of its paragraph intervened in it. The force is
- * the subject within four words before the verb, or its agent ("were
- * injured by police"); a force in a grievance ("against a police officer
- * accused of assaulting", "after police beating", "their children who
- * were beaten by police") does not count. */
+/* "Two traders were injured by police when protesting", "police personnel
+ * assaulted students staging a human chain", "Police assaulted the
+ * protesting members with batons": a state force told hurting people
+ * (injured, wounded, assaulted, beat, whipped: words of the trigger layer,
+ * so one load skips every other token) in a peaceful protest's sentence or
+ * the next one of its paragraph intervened in it. The force is the subject
+ * within four words before the verb, or its agent ("were injured by
+ * police"); a force in a grievance ("against a police officer accused of
+ * assaulting", "after police beating", "their sons who were beaten by
+ * police") does not count. */
 static int force_hurt_at(const coder *c, uint32_t s)
 {
     uint32_t tb = c->t.sents[s].tb, te = c->t.sents[s].te;
     for (uint32_t k = tb; k < te; k++) {
-        if (!TOK_IN(c, k, "injured", "injuring", "wounded", "wounding", "assaulted", "assaulting", "beat", "beating",
-                    "beaten", "clobbered", "roughed", "whipped", "whipping", "lashed"))
-            continue; /* (one word-set test for most tokens) */
+        if (!c->ti[k].trig || /* (a trigger word: "assaulted", "beat", "injured by"; one load for most tokens) */
+            !TOK_IN(c, k, "injured", "injuring", "wounded", "wounding", "assaulted", "assaulting", "beat", "beating",
+                    "beaten", "whipped", "whipping"))
+            continue;
         /* the subject: "Police (allegedly) (clobbered and) injured" */
         for (uint32_t i = k; i > tb && i + 5 > k; i--) {
             uint32_t f = i - 1;
@@ -8888,7 +8865,7 @@ static void force_hurt_protest(coder *c, size_t i)
     if (p->merged || p->sent >= c->t.nsents || !STREQ(p->sub_event_type, "Peaceful protest"))
         return;
     int hurt = 0;
-    for (uint32_t s = p->sent, s_end = para_window(c, p->sent, 2); s < s_end && !hurt; s++)
+    for (uint32_t s = p->sent, s_end = para_window(c, p->sent, 1); s < s_end && !hurt; s++)
         hurt = force_hurt_at(c, s);
     if (!hurt)
         return;
@@ -8949,20 +8926,29 @@ static void raid_retaliated(coder *c, size_t j)
     }
 }
 
-static __attribute__((noinline)) void fights_pass15(coder *c)
+static __attribute__((noinline)) void fights_pass14(coder *c)
 {
     for (size_t j = 0; j < c->ncands; j++) {
         if (c->cands[j].merged)
             continue;
+        raid_shootout(c, j);
+        fight_deaths(c, j);
+        colleague_shot(c, j);
+        bomb_explosions(c, j);
+        bomb_setting(c, j);
         raid_retaliated(c, j);
     }
 }
 
-static __attribute__((noinline)) void protests_pass15(coder *c)
+static __attribute__((noinline)) void protests_pass14(coder *c)
 {
     for (size_t j = 0; j < c->ncands; j++) {
         if (c->cands[j].merged)
             continue;
+        protest_damage(c, j);
+        peaceful_said(c, j);
+        teargas_no_crowd(c, j);
+        civilians_targeted(c, j);
         force_hurt_protest(c, j);
     }
 }
@@ -8975,7 +8961,6 @@ static void merge_cands(coder *c)
     answered_fire(c);
     fought_back(c);
     fights_pass14(c);
-    fights_pass15(c);
     attackers_killed(c);
     arrest_harm(c);
     relief_victims(c);
@@ -8993,7 +8978,6 @@ static void merge_cands(coder *c)
     rioting_protest(c);
     storming_protest(c);
     protests_pass14(c);
-    protests_pass15(c);
     one_side_twice(c);
     called_air_support(c);
     lynched_suspects(c);
