@@ -8813,72 +8813,6 @@ static void civilians_targeted(coder *c, size_t j)
  * explosions, after fought_back; then the protests and the fights on
  * civilians, after storming_protest. Each rule reads only its own candidate
  * and the ones after it. */
-/* "Two traders were injured by police when protesting", "police personnel
- * assaulted students staging a human chain", "Police assaulted the
- * protesting members with batons": a state force told hurting people
- * (injured, wounded, assaulted, beat, whipped: words of the trigger layer,
- * so one load skips every other token) in a peaceful protest's sentence or
- * the next one of its paragraph intervened in it. The force is the subject
- * within four words before the verb, or its agent ("were injured by
- * police"); a force in a grievance ("against a police officer accused of
- * assaulting", "after police beating", "their sons who were beaten by
- * police") does not count. */
-static int force_hurt_at(const coder *c, uint32_t s)
-{
-    uint32_t tb = c->t.sents[s].tb, te = c->t.sents[s].te;
-    for (uint32_t k = tb; k < te; k++) {
-        if (!c->ti[k].trig || /* (a trigger word: "assaulted", "beat", "injured by"; one load for most tokens) */
-            !TOK_IN(c, k, "injured", "injuring", "wounded", "wounding", "assaulted", "assaulting", "beat", "beating",
-                    "beaten", "whipped", "whipping"))
-            continue;
-        /* the subject: "Police (allegedly) (clobbered and) injured" */
-        for (uint32_t i = k; i > tb && i + 5 > k; i--) {
-            uint32_t f = i - 1;
-            if (TOK_IN(c, f, "accused", "suspected", "who", "that", "of", "for", "after", "following", "over",
-                       "against", "the", "a", "an"))
-                break;
-            if (!TOK_IN(c, f, "police", "policemen", "officers", "personnel", "soldiers", "troops", "forces",
-                        "askaris", "gsu"))
-                continue;
-            if (f > tb && TOK_IN(c, f - 1, "against", "over", "after", "following", "by", "of", "accused"))
-                break; /* (a grievance or another act's agent) */
-            return 1;
-        }
-        /* the agent: "was injured in the head by police" */
-        for (uint32_t i = k + 1; i < te && i <= k + 5; i++) {
-            if (!TOK_IN(c, i, "by"))
-                continue;
-            uint32_t f = i + 1 < te && TOK_IN(c, i + 1, "the", "security", "riot", "anti-riot") ? i + 2 : i + 1;
-            if (f < te && TOK_IN(c, f, "police", "policemen", "officers", "forces", "soldiers", "troops", "askaris") &&
-                k > tb + 1 && TOK_IN(c, k - 1, "was", "were") && !TOK_IN(c, k - 2, "who", "that", "which", "whom") &&
-                !(k + 2 < te && TOK_IN(c, k + 1, "to") && TOK_IN(c, k + 2, "death")))
-                return 1; /* (not "children who were beaten by police", "the man beaten to death by police") */
-            break;
-        }
-    }
-    return 0;
-}
-
-static void force_hurt_protest(coder *c, size_t i)
-{
-    cand *p = &c->cands[i];
-    if (p->merged || p->sent >= c->t.nsents || !STREQ(p->sub_event_type, "Peaceful protest"))
-        return;
-    int hurt = 0;
-    for (uint32_t s = p->sent, s_end = para_window(c, p->sent, 1); s < s_end && !hurt; s++)
-        hurt = force_hurt_at(c, s);
-    if (!hurt)
-        return;
-    p->sub_event_type = "Protest with intervention";
-    if (!*p->actor2 && !p->ev.inter2) { /* (the police unless the text named another force) */
-        const sr__country *pc = p->iso3[0] ? country_of_iso(c, p->iso3) : NULL;
-        if (pc && *pc->police)
-            scopy(p->actor2, sizeof p->actor2, pc->police);
-        p->ev.inter2 = 1;
-        p->role2 = 's';
-    }
-}
-
 /* "Pokot militia raided the village. Marakwet herders retaliated, leading
  * to an hour of heavy gunfire", "1 child killed by raiders. Samburu
  * retaliated.": an armed group's attack whose next sentences of the
@@ -8949,7 +8883,6 @@ static __attribute__((noinline)) void protests_pass14(coder *c)
         peaceful_said(c, j);
         teargas_no_crowd(c, j);
         civilians_targeted(c, j);
-        force_hurt_protest(c, j);
     }
 }
 
