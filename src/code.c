@@ -8860,6 +8860,53 @@ static void raid_retaliated(coder *c, size_t j)
     }
 }
 
+/* "Two men were killed by boda boda operators", "a suspect was beaten to
+ * death by residents", "assaulted by her neighbours": a crowd of civilians
+ * (residents, villagers, neighbours, colleagues, students, traders…) named
+ * as the agent of an attack are rioters in mob violence, not an unknown
+ * armed group (civilians are never the authors, docs/news.md, and violent
+ * civilians are rioters). Only the agent right after the trigger ("killed
+ * [to death] by [the/his/angry …] residents"); youths, gangs and relatives
+ * are left as they are (Kenya codes youths who attack someone as an
+ * attack). */
+static void crowd_agent(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->merged || !STREQ(x->sub_event_type, "Attack") || (x->ev.inter1 && x->ev.inter1 != 3) ||
+        x->ev.ev_trigger.start < 0 || x->sent >= c->t.nsents)
+        return;
+    uint32_t lo = c->t.sents[x->sent].tb, hi = c->t.sents[x->sent].te, te = hi;
+    while (lo < hi) { /* the first token after the trigger */
+        uint32_t mid = lo + (hi - lo) / 2;
+        if ((int32_t)c->t.toks[mid].os < x->ev.ev_trigger.end)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    uint32_t k = lo;
+    if (k + 1 < te && TOK_IN(c, k, "to") && TOK_IN(c, k + 1, "death"))
+        k += 2;
+    if (k >= te || !TOK_IN(c, k, "by"))
+        return;
+    for (uint32_t i = k + 1; i < te && i <= k + 4; i++) {
+        if (TOK_IN(c, i, "residents", "villagers", "neighbours", "neighbors", "colleagues", "students", "locals",
+                   "traders", "workers", "operators", "riders", "public", "crowd", "crowds", "mourners", "fans",
+                   "tenants", "squatters", "worshippers", "passengers")) {
+            x->sub_event_type = "Mob violence";
+            x->event_type = event_type_of(x->sub_event_type);
+            x->actor1[0] = 0;
+            if (*x->country)
+                cat3(x->actor1, sizeof x->actor1, "Rioters (", x->country, ")");
+            x->ev.inter1 = 5;
+            x->ev.ev_actor1 = (sr_span){-1, -1};
+            return;
+        }
+        if (!TOK_IN(c, i, "the", "his", "her", "their", "angry", "irate", "enraged", "local", "fellow", "boda",
+                    "bodaboda", "matatu", "a", "group", "of", "members"))
+            return; /* (only determiners, a few adjectives and crowd compounds before the noun) */
+    }
+}
+
 static __attribute__((noinline)) void fights_pass14(coder *c)
 {
     for (size_t j = 0; j < c->ncands; j++) {
@@ -8871,6 +8918,7 @@ static __attribute__((noinline)) void fights_pass14(coder *c)
         bomb_explosions(c, j);
         bomb_setting(c, j);
         raid_retaliated(c, j);
+        crowd_agent(c, j);
     }
 }
 
