@@ -8866,8 +8866,9 @@ static void raid_retaliated(coder *c, size_t j)
  * as the agent of an attack are rioters in mob violence, not an unknown
  * armed group (civilians are never the authors, docs/news.md, and violent
  * civilians are rioters). Only the agent right after the trigger ("killed
- * [to death] by [the/his/angry …] residents"); youths, gangs and relatives
- * are left as they are (Kenya codes youths who attack someone as an
+ * [to death] by [the/his/angry …] residents") or the subject right before
+ * an active verb with its object after it ("Residents corner and kill a
+ * man"); youths, gangs and relatives are left as they are (Kenya codes youths who attack someone as an
  * attack). */
 static void crowd_agent(coder *c, size_t j)
 {
@@ -8886,8 +8887,25 @@ static void crowd_agent(coder *c, size_t j)
     uint32_t k = lo;
     if (k + 1 < te && TOK_IN(c, k, "to") && TOK_IN(c, k + 1, "death"))
         k += 2;
-    if (k >= te || !TOK_IN(c, k, "by"))
-        return;
+    if (k >= te || !TOK_IN(c, k, "by")) {
+        /* the subject of an active verb whose object comes after it: "Residents
+         * corner and kill a man", "20 locals assaulted and injured two firemen" */
+        uint32_t tb = c->t.sents[x->sent].tb, v = lo;
+        while (v > tb && (int32_t)c->t.toks[v - 1].os >= x->ev.ev_trigger.start)
+            v--; /* (the trigger's first token) */
+        if (x->ev.ev_actor2.start < x->ev.ev_trigger.end || (lo < te && TOK_IN(c, lo, "on", "of", "against")))
+            return; /* (not the noun: "and assault on students by …") */
+        if (v >= tb + 3 && TOK_IN(c, v - 1, "and")) {
+            if (c->t.toks[v - 2].kind != SR_TOK_WORD)
+                return;
+            v -= 2; /* ("corner and kill") */
+        }
+        if (v > tb && TOK_IN(c, v - 1, "residents", "villagers", "neighbours", "neighbors", "students", "locals",
+                             "traders", "workers", "worshippers", "mourners"))
+            k = v - 2; /* (the noun at k + 1 below) */
+        else
+            return;
+    }
     for (uint32_t i = k + 1; i < te && i <= k + 4; i++) {
         if (TOK_IN(c, i, "residents", "villagers", "neighbours", "neighbors", "colleagues", "students", "locals",
                    "traders", "workers", "operators", "riders", "public", "crowd", "crowds", "mourners", "fans",
