@@ -8925,6 +8925,34 @@ static void crowd_agent(coder *c, size_t j)
     }
 }
 
+/* "Ethnic militias burn homes and attack civilians": a headline's second
+ * present-tense verb "attack(s)" after "and", with people as its object, is
+ * the attack the burning was part of: violence against them, not property
+ * destruction ("torched houses and attacked villagers" is read so already;
+ * the bare "attack" is a noun trigger that needs a target). */
+static void loot_and_attack(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->merged || !STREQ(x->sub_event_type, "Looting/property destruction") || x->sent >= c->t.nsents)
+        return;
+    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+    for (uint32_t k = tb + 1; k + 1 < te; k++) {
+        if (!TOK_IN(c, k, "attack", "attacks") || !TOK_IN(c, k - 1, "and"))
+            continue;
+        uint32_t o = k + 1 < te && TOK_IN(c, k + 1, "the", "local") ? k + 2 : k + 1;
+        if (o >= te || !TOK_IN(c, o, "civilians", "villagers", "residents", "people", "locals", "herders", "farmers",
+                               "families", "travellers", "passengers"))
+            continue;
+        x->sub_event_type = "Attack";
+        x->event_type = event_type_of(x->sub_event_type);
+        if (!*x->actor2 && *x->country)
+            cat3(x->actor2, sizeof x->actor2, "Civilians (", x->country, ")");
+        if (!x->ev.inter2)
+            x->ev.inter2 = 7;
+        return;
+    }
+}
+
 static __attribute__((noinline)) void fights_pass14(coder *c)
 {
     for (size_t j = 0; j < c->ncands; j++) {
@@ -8937,6 +8965,7 @@ static __attribute__((noinline)) void fights_pass14(coder *c)
         bomb_setting(c, j);
         raid_retaliated(c, j);
         crowd_agent(c, j);
+        loot_and_attack(c, j);
     }
 }
 
