@@ -8865,6 +8865,146 @@ static void civilians_targeted(coder *c, size_t j)
  * explosions, after fought_back; then the protests and the fights on
  * civilians, after storming_protest. Each rule reads only its own candidate
  * and the ones after it. */
+/* "Pokot militia raided the village. Marakwet herders retaliated, leading
+ * to an hour of heavy gunfire", "1 child killed by raiders. Samburu
+ * retaliated.": an armed group's attack whose next sentences of the
+ * paragraph tell that the side attacked retaliated or fought back (not
+ * "retaliated by lynching", nor a state force's answer, which
+ * `answered_fire` reads) met armed resistance: an armed clash, the people
+ * who fought back a communal militia. */
+static void raid_retaliated(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->merged || !STREQ(x->sub_event_type, "Attack") || x->ev.inter1 < 2 || x->ev.inter1 > 4 ||
+        (x->ev.inter2 && x->ev.inter2 != 7) || x->sent >= c->t.nsents)
+        return;
+    int back = 0;
+    uint32_t s = x->sent + 1;
+    for (uint32_t s_end = para_window(c, x->sent, 2); s < s_end && !back; s++) {
+        uint32_t tb = c->t.sents[s].tb, te = c->t.sents[s].te;
+        int state = 0;
+        for (uint32_t k = tb; k < te && !state; k++) {
+            if (!TOK_IN(c, k, "retaliated", "fought", "police", "policemen", "officers", "soldiers", "troops",
+                        "forces", "military", "army", "public", "mob"))
+                continue; /* (one word-set test for most tokens) */
+            if (TOK_IN(c, k, "police", "policemen", "officers", "soldiers", "troops", "forces", "military", "army",
+                       "public", "mob"))
+                state = 1, back = 0;
+            else if (TOK_IN(c, k, "retaliated") ? !(k + 1 < te && TOK_IN(c, k + 1, "by", "against"))
+                                                : (k + 1 < te && TOK_IN(c, k + 1, "back")))
+                back = 1;
+        }
+    }
+    if (!back)
+        return;
+    x->sub_event_type = "Armed clash";
+    x->event_type = event_type_of(x->sub_event_type);
+    x->actor2[0] = 0;
+    x->ev.inter2 = 4;
+    x->ev.ev_actor2 = (sr_span){-1, -1};
+    x->role2 = 'a';
+    for (size_t k = j + 1; k < c->ncands; k++) { /* (the retaliation's own candidate is this fight) */
+        cand *y = &c->cands[k];
+        if (y->sent > s - 1)
+            break;
+        if (!y->merged && y->sent == s - 1 && !(y->has_date && x->has_date && strcmp(y->ev.event_date, x->ev.event_date)))
+            absorb(x, y);
+    }
+}
+
+/* "Two men were killed by boda boda operators", "a suspect was beaten to
+ * death by residents", "assaulted by her neighbours": a crowd of civilians
+ * (residents, villagers, neighbours, colleagues, students, traders…) named
+ * as the agent of an attack are rioters in mob violence, not an unknown
+ * armed group (civilians are never the authors, docs/news.md, and violent
+ * civilians are rioters). Only the agent right after the trigger ("killed
+ * [to death] by [the/his/angry …] residents") or the subject right before
+ * an active verb with its object after it ("Residents corner and kill a
+ * man"); youths, gangs and relatives are left as they are (Kenya codes youths who attack someone as an
+ * attack). */
+static void crowd_agent(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->merged || !STREQ(x->sub_event_type, "Attack") || (x->ev.inter1 && x->ev.inter1 != 3) ||
+        x->ev.ev_trigger.start < 0 || x->sent >= c->t.nsents)
+        return;
+    uint32_t lo = c->t.sents[x->sent].tb, hi = c->t.sents[x->sent].te, te = hi;
+    while (lo < hi) { /* the first token after the trigger */
+        uint32_t mid = lo + (hi - lo) / 2;
+        if ((int32_t)c->t.toks[mid].os < x->ev.ev_trigger.end)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    uint32_t k = lo;
+    if (k + 1 < te && TOK_IN(c, k, "to") && TOK_IN(c, k + 1, "death"))
+        k += 2;
+    if (k >= te || !TOK_IN(c, k, "by")) {
+        /* the subject of an active verb whose object comes after it: "Residents
+         * corner and kill a man", "20 locals assaulted and injured two firemen" */
+        uint32_t tb = c->t.sents[x->sent].tb, v = lo;
+        while (v > tb && (int32_t)c->t.toks[v - 1].os >= x->ev.ev_trigger.start)
+            v--; /* (the trigger's first token) */
+        if (x->ev.ev_actor2.start < x->ev.ev_trigger.end || (lo < te && TOK_IN(c, lo, "on", "of", "against")))
+            return; /* (not the noun: "and assault on students by …") */
+        if (v >= tb + 3 && TOK_IN(c, v - 1, "and")) {
+            if (c->t.toks[v - 2].kind != SR_TOK_WORD)
+                return;
+            v -= 2; /* ("corner and kill") */
+        }
+        if (v > tb && TOK_IN(c, v - 1, "residents", "villagers", "neighbours", "neighbors", "students", "locals",
+                             "traders", "workers", "worshippers", "mourners"))
+            k = v - 2; /* (the noun at k + 1 below) */
+        else
+            return;
+    }
+    for (uint32_t i = k + 1; i < te && i <= k + 4; i++) {
+        if (TOK_IN(c, i, "residents", "villagers", "neighbours", "neighbors", "colleagues", "students", "locals",
+                   "traders", "workers", "operators", "riders", "public", "crowd", "crowds", "mourners", "fans",
+                   "tenants", "squatters", "worshippers", "passengers")) {
+            x->sub_event_type = "Mob violence";
+            x->event_type = event_type_of(x->sub_event_type);
+            x->actor1[0] = 0;
+            if (*x->country)
+                cat3(x->actor1, sizeof x->actor1, "Rioters (", x->country, ")");
+            x->ev.inter1 = 5;
+            x->ev.ev_actor1 = (sr_span){-1, -1};
+            return;
+        }
+        if (!TOK_IN(c, i, "the", "his", "her", "their", "angry", "irate", "enraged", "local", "fellow", "boda",
+                    "bodaboda", "matatu", "a", "group", "of", "members"))
+            return; /* (only determiners, a few adjectives and crowd compounds before the noun) */
+    }
+}
+
+/* "Ethnic militias burn homes and attack civilians": a headline's second
+ * present-tense verb "attack(s)" after "and", with people as its object, is
+ * the attack the burning was part of: violence against them, not property
+ * destruction ("torched houses and attacked villagers" is read so already;
+ * the bare "attack" is a noun trigger that needs a target). */
+static void loot_and_attack(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->merged || !STREQ(x->sub_event_type, "Looting/property destruction") || x->sent >= c->t.nsents)
+        return;
+    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+    for (uint32_t k = tb + 1; k + 1 < te; k++) {
+        if (!TOK_IN(c, k, "attack", "attacks") || !TOK_IN(c, k - 1, "and"))
+            continue;
+        uint32_t o = k + 1 < te && TOK_IN(c, k + 1, "the", "local") ? k + 2 : k + 1;
+        if (o >= te || !TOK_IN(c, o, "civilians", "villagers", "residents", "people", "locals", "herders", "farmers",
+                               "families", "travellers", "passengers"))
+            continue;
+        x->sub_event_type = "Attack";
+        x->event_type = event_type_of(x->sub_event_type);
+        if (!*x->actor2 && *x->country)
+            cat3(x->actor2, sizeof x->actor2, "Civilians (", x->country, ")");
+        if (!x->ev.inter2)
+            x->ev.inter2 = 7;
+        return;
+    }
+}
+
 static __attribute__((noinline)) void fights_pass14(coder *c)
 {
     for (size_t j = 0; j < c->ncands; j++) {
@@ -8875,6 +9015,9 @@ static __attribute__((noinline)) void fights_pass14(coder *c)
         colleague_shot(c, j);
         bomb_explosions(c, j);
         bomb_setting(c, j);
+        raid_retaliated(c, j);
+        crowd_agent(c, j);
+        loot_and_attack(c, j);
     }
 }
 
