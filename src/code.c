@@ -174,6 +174,7 @@ struct sr__codecache {
     } slot[CODE_BATCH]; /* one per document of a batch */
     coder *work;        /* the coders of a batch, CODE_BATCH of them, made on first use */
     uint32_t gen;       /* documents begun (mod 2^32, never 0): the memos' stamp */
+    sr__wordmemo *lexmemo; /* the dictionary scan's first steps per vocabulary number */
     int *src_iso; /* per cue row: the country its name contains (index + 1), -1 none, 0 not yet known */
     uint32_t *src_first; /* per cue row: the first source row of its canonical name + 1, 0 not yet known */
     struct {
@@ -251,6 +252,7 @@ void sr__code_cache_free(struct sr__codecache *cc)
     }
     free(cc->work);
     free(cc->vocab);
+    sr__wordmemo_free(cc->lexmemo);
     free(cc->src_iso);
     free(cc->votes);
     free(cc->voted);
@@ -9471,7 +9473,10 @@ static int code_stage(coder *c, int stage, sr_events *evs)
         break;
     }
     case ST_SCAN:
-        rc = sr__matcher_scan(c->ctx->m, &c->t, on_match, c);
+        if (c->vocab && c->ctx->cc->lexmemo)
+            rc = sr__matcher_scan_words(c->ctx->m, &c->t, c->vid, c->ctx->cc->lexmemo, on_match, c);
+        else
+            rc = sr__matcher_scan(c->ctx->m, &c->t, on_match, c);
         break;
     case ST_PLACES:
         rc = scan_places(c);
@@ -9593,6 +9598,8 @@ int sr_code_batch(sr_ctx *ctx, const sr_doc *docs, size_t n, sr_events **out, in
         cc->vocab = vocab_new();
     if (!cc->sites || !cc->vocab)
         return SR_ENOMEM;
+    if (!cc->lexmemo) /* (without it the dictionary scan hashes every token itself) */
+        cc->lexmemo = sr__wordmemo_new(VOCAB_MAX);
     /* in runs of up to CODE_BATCH documents and CODE_BATCH_BYTES of text
      * (a longer document alone), so that the slots' arrays stay small and
      * a batch's data stays in the caches */

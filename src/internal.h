@@ -148,6 +148,16 @@ const char *sr__matcher_engine(const sr__matcher *m);
  * as token range [tb, te), in order of tb then te. Overlaps are all reported. */
 typedef void (*sr__match_cb)(void *ud, uint32_t id, uint32_t tb, uint32_t te);
 int sr__matcher_scan(sr__matcher *m, const sr__text *t, sr__match_cb cb, void *ud);
+/* The same, where word[i] is a number the caller gives token i's text (0:
+ * none; the same number for the same bytes, below the n of the memo) and wm
+ * remembers, per number, the first step of a scan from such a token: most
+ * tokens are common words, hashed and filtered once per matcher, not once
+ * per occurrence. A memo serves one matcher. */
+typedef struct sr__wordmemo sr__wordmemo;
+sr__wordmemo *sr__wordmemo_new(size_t n);
+void sr__wordmemo_free(sr__wordmemo *w);
+int sr__matcher_scan_words(sr__matcher *m, const sr__text *t, const uint16_t *word, sr__wordmemo *wm,
+                           sr__match_cb cb, void *ud);
 /* The same, for a portable matcher, trying only the tokens i with starts[i]
  * set as the first token of a match (the gazetteer: names start upper-case). */
 int sr__matcher_scan_from(sr__matcher *m, const sr__text *t, const uint8_t *starts, sr__match_cb cb, void *ud);

@@ -864,8 +864,31 @@ static int scan_hs(sr__matcher *m, const sr__text *t)
  * up; stop extending as soon as the span is no phrase's prefix. With gates
  * (the Vectorscan engine's full scan) it also notes whether a span was one;
  * inlined twice, so that the other scans do not test for them. */
+/* What the scan's first step from a token computes, kept per word number
+ * (sr__matcher_scan_words): the hash state after the token's whole 8-byte
+ * blocks, the bytes they cover, the token's hash, the prefix filter's
+ * answer and the table's slot for it. */
+struct sr__wordmemo {
+    uint64_t h, hm;
+    const slot *sl; /* when ph == 2 */
+    uint32_t at;    /* bytes of the token in h */
+    int8_t ph;      /* -1 not yet known; 0 nothing begins so (or too long), 1 a prefix, 2 a phrase */
+};
+
+sr__wordmemo *sr__wordmemo_new(size_t n)
+{
+    sr__wordmemo *w = malloc((n ? n : 1) * sizeof *w);
+    if (w)
+        for (size_t i = 0; i < n; i++)
+            w[i].ph = -1;
+    return w;
+}
+
+void sr__wordmemo_free(sr__wordmemo *w) { free(w); }
+
 static inline __attribute__((always_inline)) int scan_hash(sr__matcher *m, const sr__text *t,
-                                                           const uint8_t *starts, unsigned mask, int gates)
+                                                           const uint8_t *starts, unsigned mask, int gates,
+                                                           const uint16_t *word, sr__wordmemo *wm)
 {
     m->gate = 0;
     if (!m->maxtoks)
@@ -883,7 +906,50 @@ static inline __attribute__((always_inline)) int scan_hash(sr__matcher *m, const
         uint64_t h = FNV_OFF;
         uint32_t s = k[i].s, at = s; /* at: the first byte not in h */
         size_t jend = ntoks - i > maxtoks ? i + maxtoks : ntoks;
-        for (size_t j = i; j < jend; j++) {
+        size_t j = i;
+        if (word && word[i]) {
+            /* a numbered word: its first step is the same every time */
+            sr__wordmemo *w = &wm[word[i]];
+            if (w->ph < 0) {
+                uint32_t e = k[i].e, a = s;
+                uint64_t hh = FNV_OFF;
+                w->ph = 0;
+                w->sl = NULL;
+                if (e - s <= maxlen) {
+                    while (a + 8 <= e) {
+                        hh = hstep(hh, load8(u + a));
+                        a += 8;
+                    }
+                    w->h = hh;
+                    w->at = a - s;
+                    w->hm = hfin(hh, tail_keep(load8(u + a), e - a), e - s);
+                    w->ph = (int8_t)pre_has(m, w->hm);
+                    if (w->ph == 2)
+                        w->sl = tab_find(m, w->hm, t->norm + s, e - s);
+                }
+            }
+            if (!w->ph)
+                continue;
+            h = w->h;
+            at = s + w->at;
+            if (w->ph == 2) {
+                const slot *sl = w->sl;
+                int skip = 0;
+                if (gates) {
+                    uint32_t fl = sl->len;
+                    gate |= fl >= SL_GATE;
+                    skip = (fl & SL_NOHIT) != 0;
+                }
+                if (!skip)
+                    for (uint32_t p = sl->pat; p; p = m->next[p - 1]) {
+                        int rc = add_hit(m, (uint32_t)i, (uint32_t)i + 1, m->ids[p - 1]);
+                        if (rc)
+                            return rc;
+                    }
+            }
+            j = i + 1;
+        }
+        for (; j < jend; j++) {
             uint32_t e = k[j].e;
             if (e - s > maxlen)
                 break;
@@ -953,14 +1019,16 @@ static void sort_hits(hit *h, size_t n)
 /* A scan from every token (starts NULL, mask 0), from the tokens starts[]
  * marks, or from those with a flag of mask. */
 static int scan_some(sr__matcher *m, const sr__text *t, const uint8_t *starts, unsigned mask, sr__match_cb cb,
-                     void *ud)
+                     void *ud, const uint16_t *word, sr__wordmemo *wm)
 {
     if (!m || !t || !cb)
         return SR_EINVAL;
     m->nhits = 0;
     m->err = 0;
     int full_hs = m->kind == ENG_HS && !starts && !mask;
-    int rc = full_hs ? scan_hash(m, t, NULL, 0, 1) : scan_hash(m, t, starts, mask, 0);
+    int rc = word ? (full_hs ? scan_hash(m, t, NULL, 0, 1, word, wm) : scan_hash(m, t, NULL, 0, 0, word, wm))
+             : full_hs ? scan_hash(m, t, NULL, 0, 1, NULL, NULL)
+                       : scan_hash(m, t, starts, mask, 0, NULL, NULL);
     size_t nhs = m->nhits; /* hits [0, nhs) from the hash, the rest from Vectorscan */
     if (!rc && full_hs && m->gate)
         rc = scan_hs(m, t);
@@ -982,15 +1050,21 @@ static int scan_some(sr__matcher *m, const sr__text *t, const uint8_t *starts, u
 
 int sr__matcher_scan(sr__matcher *m, const sr__text *t, sr__match_cb cb, void *ud)
 {
-    return scan_some(m, t, NULL, 0, cb, ud);
+    return scan_some(m, t, NULL, 0, cb, ud, NULL, NULL);
+}
+
+int sr__matcher_scan_words(sr__matcher *m, const sr__text *t, const uint16_t *word, sr__wordmemo *wm,
+                           sr__match_cb cb, void *ud)
+{
+    return word && wm ? scan_some(m, t, NULL, 0, cb, ud, word, wm) : scan_some(m, t, NULL, 0, cb, ud, NULL, NULL);
 }
 
 int sr__matcher_scan_from(sr__matcher *m, const sr__text *t, const uint8_t *starts, sr__match_cb cb, void *ud)
 {
-    return scan_some(m, t, starts, 0, cb, ud);
+    return scan_some(m, t, starts, 0, cb, ud, NULL, NULL);
 }
 
 int sr__matcher_scan_flags(sr__matcher *m, const sr__text *t, unsigned mask, sr__match_cb cb, void *ud)
 {
-    return scan_some(m, t, NULL, mask, cb, ud);
+    return scan_some(m, t, NULL, mask, cb, ud, NULL, NULL);
 }

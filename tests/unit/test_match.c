@@ -134,6 +134,41 @@ static void assert_same(const mlist *a, const mlist *b, const char *what)
                      a->v[i][2], b->v[i][0], b->v[i][1], b->v[i][2]);
 }
 
+/* sr__matcher_scan_words, with a number for two tokens' texts in three (the
+ * same bytes, the same number; the third left unnumbered), finds what the
+ * plain scan found, with the memo empty and again with it filled. */
+static void check_words(sr__matcher *m, const sr__text *t, const mlist *want)
+{
+    uint16_t *word = calloc(t->ntoks + 1, sizeof *word);
+    const sr__tok **first = calloc(t->ntoks + 1, sizeof *first); /* per number: a token with its text */
+    assert_true(word && first);
+    size_t nw = 0;
+    for (size_t i = 0; i < t->ntoks && nw < 60000; i++) {
+        const sr__tok *k = &t->toks[i];
+        size_t j = 1;
+        for (; j <= nw; j++)
+            if (first[j]->e - first[j]->s == k->e - k->s && !memcmp(t->norm + first[j]->s, t->norm + k->s, k->e - k->s))
+                break;
+        if (j > nw) {
+            if (i % 3 == 2)
+                continue; /* this text stays unnumbered */
+            first[++nw] = k;
+        }
+        word[i] = (uint16_t)j;
+    }
+    sr__wordmemo *wm = sr__wordmemo_new(nw + 1);
+    assert_non_null(wm);
+    for (int pass = 0; pass < 2; pass++) {
+        mlist got = {0};
+        assert_int_equal(sr__matcher_scan_words(m, t, word, wm, collect, &got), 0);
+        assert_same(&got, want, pass ? "words, memo filled" : "words, memo empty");
+        free(got.v);
+    }
+    sr__wordmemo_free(wm);
+    free(word);
+    free(first);
+}
+
 /* Scans text with both engines and the reference; all three must agree.
  * Returns the number of matches. */
 static size_t check_all(const dict *d, const char *text, size_t n, int with_naive)
@@ -160,6 +195,8 @@ static size_t check_all(const dict *d, const char *text, size_t n, int with_naiv
         naive(d, &t, &ln);
         assert_same(&lp, &ln, "portable vs reference");
     }
+    check_words(mp, &t, &lp);
+    check_words(mh, &t, &lp);
     size_t cnt = lp.n;
     free(lp.v);
     free(lh.v);
