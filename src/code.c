@@ -1666,7 +1666,8 @@ oom:
 /* What the date scanner's lexer would make of token i (sr__date_scan_toks):
  * a plain word's class comes with its number, and a plain word without one
  * is no keyword (vocab_new numbers them all); SR__DC_UNSURE for a token with
- * other bytes or glued to a byte >= 0x80, which the scanner lexes itself. */
+ * other bytes, one that starts with a digit, or one glued to a byte >= 0x80,
+ * which the scanner lexes itself. */
 static inline uint8_t date_class(const coder *c, uint32_t i)
 {
     const sr__tok *k = &c->t.toks[i];
@@ -1674,10 +1675,15 @@ static inline uint8_t date_class(const coder *c, uint32_t i)
         unsigned char b = (unsigned char)c->t.norm[k->s];
         return k->e - k->s == 1 && b < 0x80 && b > ' ' ? SR__DC_PUNCT : SR__DC_UNSURE;
     }
-    if (!(k->flags & SR_TF_PLAIN))
+    /* (not glued to a byte >= 0x80, which the scanner reads as a letter; a
+     * word that starts with a digit, "9th", is a number and more to it) */
+    const unsigned char *u = (const unsigned char *)c->t.norm;
+    if (!(k->flags & SR_TF_PLAIN) || u[k->e] >= 0x80)
         return SR__DC_UNSURE;
     if (k->kind == SR_TOK_NUM)
         return SR__DC_NUM;
+    if ((unsigned)u[k->s] - '0' < 10u)
+        return SR__DC_UNSURE;
     return c->vid[i] ? c->vocab->dcls[c->vid[i]] : SR__DC_NONE;
 }
 

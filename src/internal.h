@@ -74,9 +74,8 @@ enum {
     SR_TF_NEWLINE = 8,  /* a line break precedes the token */
     SR_TF_ARTICLE = 16, /* a lowercase word that is an Arabic article (al el ad ar as az an at ash),
                            alone or before a dash ("al-bukamal"): place names may open with one */
-    SR_TF_PLAIN = 32    /* a word of ASCII letters and digits that starts with a letter, or a
-                           number of ASCII digits only, with no byte >= 0x80 right after it
-                           (what the date scanner may class without lexing it) */
+    SR_TF_PLAIN = 32    /* a word or number of ASCII letters and digits only: one run, no
+                           dash, apostrophe, separator or letter beyond ASCII inside */
 };
 typedef struct sr__tok {
     uint32_t s, e;   /* span in norm */

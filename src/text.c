@@ -689,7 +689,8 @@ static int tokenise(tk *k, const brk *b, size_t nb)
         /* cand: may end a sentence, for split_sentences (tok_ch's P_TERM
          * bytes as one-byte punctuation, NUL included as pbits has it, and
          * words ending with a period) */
-        int kind, rc, cand = 0, bare = 0, cl = cls_at(s, n, p, &l);
+        int kind, rc, cand = 0, cl = cls_at(s, n, p, &l);
+        unsigned tf = 0; /* SR_TF_PLAIN or 0 */
         if (cl == C_NONE) {
             /* possessive 's after a word is a token of its own */
             if (c == '\'' && p > 0 && p + 1 < n && s[p + 1] == 's' && !alnum_at(s, n, p + 2) &&
@@ -710,7 +711,7 @@ static int tokenise(tk *k, const brk *b, size_t nb)
         } else {
             unsigned seen = 0; /* C_ALPHA and/or C_DIGIT */
             size_t joint = 0;  /* first internal ' or - */
-            int runs = 0;      /* runs of ASCII letters and digits past the first */
+            unsigned one_run = SR_TF_PLAIN; /* until a second run of ASCII letters and digits */
             q = p;
             for (;;) {
                 /* letters and digits; the NUL after norm stops the scan */
@@ -751,7 +752,7 @@ static int tokenise(tk *k, const brk *b, size_t nb)
                         break;
                     seen |= x;
                     q += l2;
-                    runs++;
+                    one_run = 0;
                 }
                 if (q + 1 >= n)
                     break;
@@ -760,7 +761,7 @@ static int tokenise(tk *k, const brk *b, size_t nb)
                     break; /* (most words end so) */
                 if ((d == ',' || d == '.') && ascii_digit(s[q - 1]) && ascii_digit(s[q + 1])) {
                     q++;
-                    runs++;
+                    one_run = 0;
                     continue;
                 }
                 if ((d == '\'' || d == '-') && alnum_at(s, n, q + 1)) {
@@ -769,13 +770,12 @@ static int tokenise(tk *k, const brk *b, size_t nb)
                     if (!joint)
                         joint = q;
                     q++;
-                    runs++;
+                    one_run = 0;
                     continue;
                 }
                 break;
             }
-            /* (a word that starts with a digit, "9th", is a number and more to the date scanner) */
-            bare = !runs && (!(seen & C_ALPHA) || ascii_alpha(s[p])) && (unsigned char)s[q] < 0x80;
+            tf = one_run;
             if (seen & C_ALPHA) {
                 kind = SR_TOK_WORD; /* (ends with a letter or digit: never a candidate) */
             } else {
@@ -784,7 +784,7 @@ static int tokenise(tk *k, const brk *b, size_t nb)
                     q = joint;
             }
         }
-        if ((rc = tok_push(k, p, q, kind, nl, cand, bare ? SR_TF_PLAIN : 0)) != 0)
+        if ((rc = tok_push(k, p, q, kind, nl, cand, tf)) != 0)
             return rc;
         nl = 0;
         p = q;
