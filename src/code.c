@@ -174,6 +174,9 @@ struct sr__codecache {
     } slot[CODE_BATCH]; /* one per document of a batch */
     coder *work;        /* the coders of a batch, CODE_BATCH of them, made on first use */
     uint32_t gen;       /* documents begun (mod 2^32, never 0): the memos' stamp */
+    int front_listed;     /* front_region's lookup of the front regions, once per context: done, */
+    int nfront_pl;        /* how many, */
+    uint32_t front_pl[4]; /* and their places */
     int *src_iso; /* per cue row: the country its name contains (index + 1), -1 none, 0 not yet known */
     uint32_t *src_first; /* per cue row: the first source row of its canonical name + 1, 0 not yet known */
     struct {
@@ -2916,13 +2919,24 @@ static uint32_t front_region(coder *c, uint32_t u)
 {
     if (!c->front_listed) {
         c->front_listed = 1;
-        long at = sr__gaz_lookup(c->ctx->gaz, "frontline", 9);
-        const sr__gzname *nm = at >= 0 ? sr__gaz_name(c->ctx->gaz, (uint32_t)at) : NULL;
-        for (uint32_t k = 0; nm && k < nm->count && c->nfront_pl < 4; k++) {
-            uint32_t pl = sr__gaz_list(c->ctx->gaz, nm->first + k);
-            const sr__gzplace *p = sr__gaz_place(c->ctx->gaz, pl);
-            if (p->kind == SR_GZ_REGION && p->admin1 != SR_GZ_NONE)
-                c->front_pl[c->nfront_pl++] = pl;
+        struct sr__codecache *cc = c->ctx->cc;
+        if (cc && cc->front_listed) { /* (the gazetteer is the context's: the same for every document) */
+            c->nfront_pl = cc->nfront_pl;
+            memcpy(c->front_pl, cc->front_pl, sizeof c->front_pl);
+        } else {
+            long at = sr__gaz_lookup(c->ctx->gaz, "frontline", 9);
+            const sr__gzname *nm = at >= 0 ? sr__gaz_name(c->ctx->gaz, (uint32_t)at) : NULL;
+            for (uint32_t k = 0; nm && k < nm->count && c->nfront_pl < 4; k++) {
+                uint32_t pl = sr__gaz_list(c->ctx->gaz, nm->first + k);
+                const sr__gzplace *p = sr__gaz_place(c->ctx->gaz, pl);
+                if (p->kind == SR_GZ_REGION && p->admin1 != SR_GZ_NONE)
+                    c->front_pl[c->nfront_pl++] = pl;
+            }
+            if (cc) {
+                cc->front_listed = 1;
+                cc->nfront_pl = c->nfront_pl;
+                memcpy(cc->front_pl, c->front_pl, sizeof cc->front_pl);
+            }
         }
     }
     for (int k = 0; k < c->nfront_pl; k++)
