@@ -175,6 +175,9 @@ struct sr__codecache {
     coder *work;        /* the coders of a batch, CODE_BATCH of them, made on first use */
     uint32_t gen;       /* documents begun (mod 2^32, never 0): the memos' stamp */
     sr__wordmemo *lexmemo; /* the dictionary scan's first steps per vocabulary number */
+    int front_listed;     /* front_region's lookup of the front regions, once per context: done, */
+    int nfront_pl;        /* how many, */
+    uint32_t front_pl[4]; /* and their places */
     int *src_iso; /* per cue row: the country its name contains (index + 1), -1 none, 0 not yet known */
     uint32_t *src_first; /* per cue row: the first source row of its canonical name + 1, 0 not yet known */
     struct {
@@ -484,6 +487,37 @@ static int cmp_raw(const void *a, const void *b)
     return x->te < y->te ? -1 : x->te > y->te;
 }
 
+/* The first token from k on whose original text holds a '-' (searched from
+ * byte *q on, which moves past it), or c->t.ntoks. road_ends and
+ * numbered_parts look only at such tokens, and most documents hold few
+ * dashes: memchr finds them, not a walk over every token. */
+static uint32_t dash_tok(const coder *c, size_t *q, uint32_t k)
+{
+    const char *o = c->t.orig;
+    const char *d;
+    while (*q < c->t.orig_len && (d = memchr(o + *q, '-', c->t.orig_len - *q)) != NULL) {
+        size_t off = (size_t)(d - o);
+        size_t lo = k, hi = c->t.ntoks; /* the first token ending after the dash */
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (c->t.toks[mid].oe <= off)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo >= c->t.ntoks)
+            break;
+        k = (uint32_t)lo;
+        if (c->t.toks[k].os <= off) {
+            *q = c->t.toks[k].oe;
+            return k;
+        }
+        *q = off + 1; /* a dash between tokens */
+    }
+    *q = c->t.orig_len;
+    return (uint32_t)c->t.ntoks;
+}
+
 /* "the Garissa-Mwingi road", "the Sidon-Tyr highway": a road named after the
  * two towns it joins is one token; the first town the gazetteer knows (else
  * the second) becomes a place mention spanning it. */
@@ -491,8 +525,8 @@ static void road_ends(coder *c)
 {
     static const char *const roads[] = {"road", "roads", "highway", "highways", "route", "motorway", "expressway",
                                         "axis", "junction", "intersection", "bridge", NULL};
-    size_t n0 = c->nraw;
-    for (uint32_t k = 0; k + 1 < c->t.ntoks; k++) {
+    size_t n0 = c->nraw, q = 0;
+    for (uint32_t k = dash_tok(c, &q, 0); k + 1 < c->t.ntoks; k = dash_tok(c, &q, k + 1)) {
         const sr__tok *t = &c->t.toks[k];
         if (t->kind != SR_TOK_WORD || !(t->flags & SR_TF_CAP) || !TOK_IN_LIST(c, k + 1, roads))
             continue;
@@ -548,8 +582,8 @@ static void road_ends(coder *c)
  * knows becomes a place mention spanning the token. */
 static void numbered_parts(coder *c)
 {
-    size_t n0 = c->nraw;
-    for (uint32_t k = 0; k < c->t.ntoks; k++) {
+    size_t n0 = c->nraw, q = 0;
+    for (uint32_t k = dash_tok(c, &q, 0); k < c->t.ntoks; k = dash_tok(c, &q, k + 1)) {
         const sr__tok *t = &c->t.toks[k];
         if (!(t->flags & SR_TF_CAP))
             continue;
@@ -734,15 +768,19 @@ static void spelling_keys(coder *c)
     uint32_t covered_to = 0, place_to = 0; /* by other dictionaries' matches, by places before k */
     uint32_t place_here = 0;                  /* by places from the last capitalised word */
     for (uint32_t k = 0; k < c->t.ntoks; k++) {
-        const sr__tok *t = &c->t.toks[k];
-        if (t->kind != SR_TOK_WORD || !(t->flags & SR_TF_CAP))
-            continue; /* the matches are caught up with at capitalised words only */
         if (nup <= 64) { /* far from every unit named: nothing to look up */
             while (ui < nup && upos[ui] + 12 < k)
                 ui++;
-            if (ui == nup || upos[ui] > k + 15)
+            if (ui == nup)
+                break; /* past the last unit's window */
+            if (upos[ui] > k + 15) {
+                k = upos[ui] - 16; /* on to the next unit's window */
                 continue;
+            }
         }
+        const sr__tok *t = &c->t.toks[k];
+        if (t->kind != SR_TOK_WORD || !(t->flags & SR_TF_CAP))
+            continue; /* the matches are caught up with at capitalised words only */
         if (place_here > place_to)
             place_to = place_here;
         place_here = 0;
@@ -2889,13 +2927,24 @@ static uint32_t front_region(coder *c, uint32_t u)
 {
     if (!c->front_listed) {
         c->front_listed = 1;
-        long at = sr__gaz_lookup(c->ctx->gaz, "frontline", 9);
-        const sr__gzname *nm = at >= 0 ? sr__gaz_name(c->ctx->gaz, (uint32_t)at) : NULL;
-        for (uint32_t k = 0; nm && k < nm->count && c->nfront_pl < 4; k++) {
-            uint32_t pl = sr__gaz_list(c->ctx->gaz, nm->first + k);
-            const sr__gzplace *p = sr__gaz_place(c->ctx->gaz, pl);
-            if (p->kind == SR_GZ_REGION && p->admin1 != SR_GZ_NONE)
-                c->front_pl[c->nfront_pl++] = pl;
+        struct sr__codecache *cc = c->ctx->cc;
+        if (cc && cc->front_listed) { /* (the gazetteer is the context's: the same for every document) */
+            c->nfront_pl = cc->nfront_pl;
+            memcpy(c->front_pl, cc->front_pl, sizeof c->front_pl);
+        } else {
+            long at = sr__gaz_lookup(c->ctx->gaz, "frontline", 9);
+            const sr__gzname *nm = at >= 0 ? sr__gaz_name(c->ctx->gaz, (uint32_t)at) : NULL;
+            for (uint32_t k = 0; nm && k < nm->count && c->nfront_pl < 4; k++) {
+                uint32_t pl = sr__gaz_list(c->ctx->gaz, nm->first + k);
+                const sr__gzplace *p = sr__gaz_place(c->ctx->gaz, pl);
+                if (p->kind == SR_GZ_REGION && p->admin1 != SR_GZ_NONE)
+                    c->front_pl[c->nfront_pl++] = pl;
+            }
+            if (cc) {
+                cc->front_listed = 1;
+                cc->nfront_pl = c->nfront_pl;
+                memcpy(cc->front_pl, c->front_pl, sizeof cc->front_pl);
+            }
         }
     }
     for (int k = 0; k < c->nfront_pl; k++)

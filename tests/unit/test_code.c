@@ -198,6 +198,58 @@ static void test_spelling_key_memo(void **state)
         }
 }
 
+/* The front regions ("Donetsk frontline") are looked up once per context
+ * (code.c front_region keeps them in the context's cache): a report on the
+ * front coded after other documents in one context, which filled that
+ * cache, gets the point it gets in a fresh context, where it fills it. */
+static void test_front_regions_per_context(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Protesters blocked a road in Nairobi on Sunday over land.",
+        "The OSCE SMM recorded 13 explosions near Novozvanivka, Luhansk, on Monday.",
+        "Gunmen shot dead a trader near Mandera on Friday.",
+        "Separatist forces shelled army positions in Luhansk region along the contact line on Monday.",
+    };
+    enum { N = sizeof texts / sizeof texts[0] };
+    char want[N][256], got[256];
+    char err[256];
+    for (int fresh = 1; fresh >= 0; fresh--) {
+        sr_ctx *one = sr_ctx_new(NULL, SR_ENGINE_AUTO, err, sizeof err);
+        assert_non_null(one);
+        for (size_t i = 0; i < N; i++) {
+            sr_ctx *cx = one;
+            if (fresh) {
+                cx = sr_ctx_new(NULL, SR_ENGINE_AUTO, err, sizeof err);
+                assert_non_null(cx);
+            }
+            sr_doc d = {.id = "t", .title = "", .date = "2020-06-12", .source = "", .url = "",
+                        .text = texts[i], .text_len = strlen(texts[i]), .origin = "test"};
+            sr_events *evs = NULL;
+            assert_int_equal(sr_code(cx, &d, &evs), 0);
+            char *out = fresh ? want[i] : got;
+            out[0] = 0;
+            for (size_t k = 0; k < sr_events_count(evs); k++) {
+                const sr_event *e = sr_events_get(evs, k);
+                size_t l = strlen(out);
+                snprintf(out + l, 256 - l, "%s/%s/%.4f/%.4f/%d;", e->iso3, e->admin1, e->latitude, e->longitude,
+                         e->geo_precision);
+            }
+            sr_events_free(evs);
+            if (fresh)
+                sr_ctx_free(cx);
+            else
+                assert_string_equal(got, want[i]);
+        }
+        sr_ctx_free(one);
+    }
+    /* the reports on the front take the front region's point (precision
+     * 3), not the oblast's seat, which a memo left empty would give */
+    assert_non_null(strstr(want[1], "UKR/"));
+    assert_non_null(strstr(want[1], "/3;"));
+    assert_non_null(strstr(want[3], "/3;"));
+}
+
 /* The document's country is voted per document (code.c doc_country keeps
  * its vote arrays in the context and clears only what a document voted):
  * documents naming different countries, coded one after another in one
@@ -391,6 +443,7 @@ int main(void)
         cmocka_unit_test(test_engines_agree),
         cmocka_unit_test(test_spelling_key_memo),
         cmocka_unit_test(test_country_votes_per_document),
+        cmocka_unit_test(test_front_regions_per_context),
         cmocka_unit_test(test_empty_and_eventless),
         cmocka_unit_test(test_batch_same_as_single),
     };
