@@ -598,7 +598,7 @@ static const uint64_t follow_num = F_PUNCT | F(K_OF) | F(K_MON) | F(K_UNIT);
  * anchor), 1 it is an anchor whose next token decides (dc_pass), 2 the scan
  * must stop there (an anchor that takes anything, or a token to lex). */
 #define DC_ROW(cl) ((cl) == SR__DC_UNSURE ? 2 : (cl) == SR__DC_NUM ? 1 : \
-                    (cl) >= 64 || !(anchor_classes >> (cl) & 1) ? 0 :                   \
+                    (cl) >= 64 || !(anchor_classes >> ((cl) & 63) & 1) ? 0 :                   \
                     (cl) == K_WDAY || (cl) == K_TODAY || (cl) == K_TONIGHT ||             \
                     (cl) == K_TOMORROW || (cl) == K_YESTERDAY ? 2 : 1) /* (follow F_ANY) */
 #define DC_ROW4(c) DC_ROW(c), DC_ROW(c + 1), DC_ROW(c + 2), DC_ROW(c + 3)
