@@ -517,9 +517,17 @@ static void test_scan_toks_same(void **state)
                                          "saturday\xe2\x80\x99s", "\xc3\xa9t\xc3\xa9", "ak47", "3-4", "1,000",
                                          "\xe2\x80\x94", "mid", "pm", "am", "o'clock" };
     size_t nkw = 0;
-    while (sr__date_keyword(nkw))
+    while (sr__date_keyword(nkw)) {
+        /* every name spells a keyword of the scanner's table (kw_names and
+         * kws list the same words) */
+        const char *kw = sr__date_keyword(nkw);
+        int cl = sr__date_word_class(kw, strlen(kw));
+        assert_true(cl != SR__DC_NONE && cl != SR__DC_UNSURE);
         nkw++;
+    }
     assert_true(nkw > 50);
+    assert_int_equal(sr__date_word_class("city", 4), SR__DC_NONE);
+    assert_int_equal(sr__date_word_class("mid-may", 7), SR__DC_UNSURE);
     srand(11);
     char buf[600];
     sr__tok toks[600];
