@@ -7960,6 +7960,21 @@ static int found_dead(const coder *c, uint32_t s)
     return found && dead;
 }
 
+/* Codes candidate x as an attack on civilians of its country: actor2
+ * "Civilians (country)" (empty when the country is unknown), inter 7, no
+ * text span for them. */
+static void attack_on_civilians(cand *x)
+{
+    x->actor2[0] = 0;
+    if (*x->country)
+        cat3(x->actor2, sizeof x->actor2, "Civilians (", x->country, ")");
+    x->ev.inter2 = 7;
+    x->role2 = 'c';
+    x->ev.ev_actor2 = (sr_span){-1, -1};
+    x->sub_event_type = "Attack";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
 /* "Police assault and arrest a journalist", "arrested four men … three
  * were found dead the following day": an arrest joined with a beating or
  * torture of the same people, or whose detainees are found dead after it,
@@ -7999,14 +8014,7 @@ static void arrest_harm(coder *c)
             x->ev.inter1 = 1;
             x->ev.ev_actor1 = x->ev.ev_actor2;
         }
-        x->actor2[0] = 0;
-        if (*x->country)
-            cat3(x->actor2, sizeof x->actor2, "Civilians (", x->country, ")");
-        x->ev.inter2 = 7;
-        x->role2 = 'c';
-        x->ev.ev_actor2 = (sr_span){-1, -1};
-        x->sub_event_type = "Attack";
-        x->event_type = event_type_of(x->sub_event_type);
+        attack_on_civilians(x);
         for (size_t k = j + 1; dead != UINT32_MAX && k < c->ncands; k++) { /* the deaths told after it */
             cand *y = &c->cands[k];
             if (y->sent > dead)
@@ -8080,14 +8088,8 @@ static void looting_harm(coder *c)
             continue;
         x->sub_event_type = "Attack";
         x->event_type = event_type_of(x->sub_event_type);
-        if (x->ev.inter2 != 7) {
-            x->actor2[0] = 0;
-            if (*x->country)
-                cat3(x->actor2, sizeof x->actor2, "Civilians (", x->country, ")");
-            x->ev.inter2 = 7;
-            x->role2 = 'c';
-            x->ev.ev_actor2 = (sr_span){-1, -1};
-        }
+        if (x->ev.inter2 != 7)
+            attack_on_civilians(x);
     }
 }
 
@@ -8209,14 +8211,7 @@ static void subordinate_attacker(coder *c)
         scopy(x->actor1, sizeof x->actor1, x->actor2);
         x->ev.inter1 = x->ev.inter2;
         x->ev.ev_actor1 = x->ev.ev_actor2;
-        x->actor2[0] = 0;
-        if (*x->country)
-            cat3(x->actor2, sizeof x->actor2, "Civilians (", x->country, ")");
-        x->ev.inter2 = 7;
-        x->role2 = 'c';
-        x->ev.ev_actor2 = (sr_span){-1, -1};
-        x->sub_event_type = "Attack";
-        x->event_type = event_type_of(x->sub_event_type);
+        attack_on_civilians(x);
     }
 }
 
@@ -8865,14 +8860,7 @@ static void teargas_no_crowd(coder *c, size_t j)
     scopy(x->actor1, sizeof x->actor1, x->actor2);
     x->ev.inter1 = 1;
     x->ev.ev_actor1 = x->ev.ev_actor2;
-    x->actor2[0] = 0;
-    if (*x->country)
-        cat3(x->actor2, sizeof x->actor2, "Civilians (", x->country, ")");
-    x->ev.inter2 = 7;
-    x->ev.ev_actor2 = (sr_span){-1, -1};
-    x->role2 = 'c';
-    x->sub_event_type = "Attack";
-    x->event_type = event_type_of(x->sub_event_type);
+    attack_on_civilians(x);
 }
 
 /* "Raiders kill civilians in revenge attacks, four days of clashes",
@@ -8907,14 +8895,7 @@ static void civilians_targeted(coder *c, size_t j)
     }
     if (!target || caught)
         return;
-    x->actor2[0] = 0;
-    if (*x->country)
-        cat3(x->actor2, sizeof x->actor2, "Civilians (", x->country, ")");
-    x->ev.inter2 = 7;
-    x->ev.ev_actor2 = (sr_span){-1, -1};
-    x->role2 = 'c';
-    x->sub_event_type = "Attack";
-    x->event_type = event_type_of(x->sub_event_type);
+    attack_on_civilians(x);
 }
 
 /* The fourteenth pass's rules, applied candidate by candidate in one walk

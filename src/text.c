@@ -310,6 +310,23 @@ static void copy_run(char *restrict o, uint32_t *restrict mp, const unsigned cha
 }
 
 #if defined(__SSE2__)
+/* Writes the 16 bytes v, which stand at u[at], lower-cased to o, and their
+ * offsets at .. at + 15 to map. */
+static inline void put16(char *o, uint32_t *map, __m128i v, size_t at)
+{
+    const __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+    _mm_storeu_si128((__m128i *)o, _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20))));
+    const __m128i step = _mm_set1_epi32(4);
+    __m128i m = _mm_add_epi32(_mm_set1_epi32((int)at), _mm_set_epi32(3, 2, 1, 0));
+    _mm_storeu_si128((__m128i *)map, m);
+    m = _mm_add_epi32(m, step);
+    _mm_storeu_si128((__m128i *)(map + 4), m);
+    m = _mm_add_epi32(m, step);
+    _mm_storeu_si128((__m128i *)(map + 8), m);
+    m = _mm_add_epi32(m, step);
+    _mm_storeu_si128((__m128i *)(map + 12), m);
+}
+
 /* The fast path's bulk part: while 16 bytes at u[r] are all plain[] or
  * single spaces (no two in a row), writes them lower-cased to o[r - i] and
  * their offsets to mp[r - i], in one pass. Returns where it stopped, at a
@@ -320,8 +337,6 @@ static size_t plain_run_copy16(char *restrict o, uint32_t *restrict mp, const un
                                size_t i, size_t lim)
 {
     const __m128i c20 = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F), bq = _mm_set1_epi8('`');
-    const __m128i ua = _mm_set1_epi8('A' - 1), uz = _mm_set1_epi8('Z' + 1);
-    const __m128i step = _mm_set1_epi32(4);
     size_t r = i;
     while (r + 16 <= lim) {
         __m128i v = _mm_loadu_si128((const __m128i *)(u + r));
@@ -330,17 +345,7 @@ static size_t plain_run_copy16(char *restrict o, uint32_t *restrict mp, const un
         unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, c20));
         if (_mm_movemask_epi8(bad) || (sp & (sp >> 1)))
             break;
-        __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, ua), _mm_cmplt_epi8(v, uz));
-        _mm_storeu_si128((__m128i *)(o + (r - i)), _mm_or_si128(v, _mm_and_si128(up, c20)));
-        __m128i m = _mm_add_epi32(_mm_set1_epi32((int)r), _mm_set_epi32(3, 2, 1, 0));
-        uint32_t *d = mp + (r - i);
-        _mm_storeu_si128((__m128i *)d, m);
-        m = _mm_add_epi32(m, step);
-        _mm_storeu_si128((__m128i *)(d + 4), m);
-        m = _mm_add_epi32(m, step);
-        _mm_storeu_si128((__m128i *)(d + 8), m);
-        m = _mm_add_epi32(m, step);
-        _mm_storeu_si128((__m128i *)(d + 12), m);
+        put16(o + (r - i), mp + (r - i), v, r);
         r += (sp >> 15) ? 15 : 16;
     }
     /* the run's last few bytes: the window that ends at lim, overlapping
@@ -354,17 +359,7 @@ static size_t plain_run_copy16(char *restrict o, uint32_t *restrict mp, const un
         __m128i bad = _mm_or_si128(_mm_cmplt_epi8(v, c20), _mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmpeq_epi8(v, bq)));
         unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, c20));
         if (!_mm_movemask_epi8(bad) && !(sp & (sp >> 1)) && !(sp >> 15)) {
-            __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, ua), _mm_cmplt_epi8(v, uz));
-            _mm_storeu_si128((__m128i *)(o + (w - i)), _mm_or_si128(v, _mm_and_si128(up, c20)));
-            __m128i m = _mm_add_epi32(_mm_set1_epi32((int)w), _mm_set_epi32(3, 2, 1, 0));
-            uint32_t *d = mp + (w - i);
-            _mm_storeu_si128((__m128i *)d, m);
-            m = _mm_add_epi32(m, step);
-            _mm_storeu_si128((__m128i *)(d + 4), m);
-            m = _mm_add_epi32(m, step);
-            _mm_storeu_si128((__m128i *)(d + 8), m);
-            m = _mm_add_epi32(m, step);
-            _mm_storeu_si128((__m128i *)(d + 12), m);
+            put16(o + (w - i), mp + (w - i), v, w);
             r = lim;
         }
     }

@@ -354,6 +354,41 @@ static void test_edge(void **state)
     free(s);
 }
 
+/* The model of normalisation for ASCII text with the two-byte e acute
+ * (folded to "e"): whitespace runs as one space at the first's offset (none
+ * first), other control bytes dropped, the backquote as an apostrophe, ASCII
+ * lower-cased. Writes the text to want and the offsets to wmap; returns its
+ * length. */
+static size_t model_norm(const char *in, size_t n, char *want, uint32_t *wmap)
+{
+    size_t wl = 0, ws_at = 0;
+    int ws = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)in[i];
+        if (c == ' ' || (c >= '\t' && c <= '\r')) {
+            if (!ws)
+                ws_at = i;
+            ws = 1;
+            continue;
+        }
+        if (c < 0x20 || c == 0x7f)
+            continue;
+        if (ws && wl) {
+            want[wl] = ' ';
+            wmap[wl++] = (uint32_t)ws_at;
+        }
+        ws = 0;
+        if (c >= 0x80) { /* the e acute: its mark is stripped */
+            want[wl] = 'e';
+            wmap[wl++] = (uint32_t)i++;
+            continue;
+        }
+        want[wl] = c == '`' ? '\'' : (c >= 'A' && c <= 'Z') ? (char)(c | 0x20) : (char)c;
+        wmap[wl++] = (uint32_t)i;
+    }
+    return wl;
+}
+
 /* The ASCII fast paths of normalisation (16 bytes at a time with SSE2, then
  * eight, bulk copies) against a byte-at-a-time model: printable bytes
  * lower-cased, backquote as an apostrophe, other controls dropped, each
@@ -374,27 +409,7 @@ static void test_ascii_runs(void **state)
             memcpy(in + at, specials[sp], sl);
             memcpy(in + at + sl, base + at, sizeof base - 1 - at);
             n = sizeof base - 1 + sl;
-            /* the model */
-            size_t wl = 0, ws_at = 0;
-            int ws = 0;
-            for (size_t i = 0; i < n; i++) {
-                unsigned char c = (unsigned char)in[i];
-                if (c == ' ' || (c >= '\t' && c <= '\r')) {
-                    if (!ws)
-                        ws_at = i;
-                    ws = 1;
-                    continue;
-                }
-                if (c < 0x20 || c == 0x7f)
-                    continue;
-                if (ws && wl) {
-                    want[wl] = ' ';
-                    wmap[wl++] = (uint32_t)ws_at;
-                }
-                ws = 0;
-                want[wl] = c == '`' ? '\'' : (c >= 'A' && c <= 'Z') ? (char)(c | 0x20) : (char)c;
-                wmap[wl++] = (uint32_t)i;
-            }
+            size_t wl = model_norm(in, n, want, wmap);
             sr__text t;
             assert_int_equal(sr__text_init(&t, in, n), 0);
             if (t.norm_len != wl || memcmp(t.norm, want, wl) != 0)
@@ -430,31 +445,7 @@ static void test_ascii_tails(void **state)
             for (size_t n = 1; n <= sizeof base - 1 + sl; n++) {
                 if (sp == 5 && n > at && n < at + sl)
                     continue; /* (inside the two-byte letter) */
-                size_t wl = 0, ws_at = 0;
-                int ws = 0;
-                for (size_t i = 0; i < n; i++) {
-                    unsigned char c = (unsigned char)in[i];
-                    if (c == ' ' || (c >= '\t' && c <= '\r')) {
-                        if (!ws)
-                            ws_at = i;
-                        ws = 1;
-                        continue;
-                    }
-                    if (c < 0x20 || c == 0x7f)
-                        continue;
-                    if (ws && wl) {
-                        want[wl] = ' ';
-                        wmap[wl++] = (uint32_t)ws_at;
-                    }
-                    ws = 0;
-                    if (c >= 0x80) { /* the e acute: its mark is stripped */
-                        want[wl] = 'e';
-                        wmap[wl++] = (uint32_t)i++;
-                        continue;
-                    }
-                    want[wl] = c == '`' ? '\'' : (c >= 'A' && c <= 'Z') ? (char)(c | 0x20) : (char)c;
-                    wmap[wl++] = (uint32_t)i;
-                }
+                size_t wl = model_norm(in, n, want, wmap);
                 sr__text t;
                 assert_int_equal(sr__text_init(&t, in, n), 0);
                 if (t.norm_len != wl || memcmp(t.norm, want, wl) != 0)
