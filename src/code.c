@@ -82,7 +82,7 @@ typedef struct cand {
     int role2; /* target role: 'c' civilian, 'a' armed, 's' state, 'p' protester, 0 */
     uint32_t sent;
     uint32_t para;   /* paragraph of the sentence */
-    const char *cls; /* dominant trigger class */
+    int cls; /* dominant trigger class (TC_…; 0 none) */
     uint32_t order; /* token position of the first mention */
     int score;      /* how many fields the sentence supported, to choose notes */
     int merged;
@@ -2131,7 +2131,7 @@ static int is_kill_tok(const coder *c, uint32_t i)
         return 1;
     if (c->ti[i].trig) {
         const mention *m = &c->men[c->ti[i].trig - 1];
-        return m->tb == i && STREQ(c->lx->triggers[m->row].cls, "kill") &&
+        return m->tb == i && (c->lx->triggers[m->row].cid == TC_KILL) &&
                !(c->lx->triggers[m->row].bits & SR__TRIG_GAP) && !firing_only(c, m);
     }
     return 0;
@@ -2218,8 +2218,8 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
         if (c->ti[j].trig && !inchunk) {
             /* "1 was killed and 3 abducted": the count of another act */
             const mention *m = &c->men[c->ti[j].trig - 1];
-            if (dist <= 2 && m->tb == j && strcmp(c->lx->triggers[m->row].cls, "kill") &&
-                strcmp(c->lx->triggers[m->row].cls, "attack")) {
+            if (dist <= 2 && m->tb == j && (c->lx->triggers[m->row].cid != TC_KILL) &&
+                (c->lx->triggers[m->row].cid != TC_ATTACK)) {
                 df = dist;
                 rf = 0;
             }
@@ -2248,7 +2248,7 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
             break;
         }
         if (is_kill_tok(c, k) || (c->ti[k].trig && c->men[c->ti[k].trig - 1].te == k + 1 &&
-                                  STREQ(c->lx->triggers[c->men[c->ti[k].trig - 1].row].cls, "kill") &&
+                                  (c->lx->triggers[c->men[c->ti[k].trig - 1].row].cid == TC_KILL) &&
                                   !(c->lx->triggers[c->men[c->ti[k].trig - 1].row].bits & SR__TRIG_GAP) &&
                                   !tok_is(c, k, "at") && !tok_is(c, k, "on"))) {
             db = dist;
@@ -2256,8 +2256,8 @@ static int number_role(const coder *c, uint32_t i, uint32_t a, uint32_t b, const
             break;
         }
         if (dist == 0 && k + 1 == start && c->ti[k].trig && ends_with(c, k, "ed") && c->men[c->ti[k].trig - 1].te == k + 1 &&
-            strcmp(c->lx->triggers[c->men[c->ti[k].trig - 1].row].cls, "kill") &&
-            strcmp(c->lx->triggers[c->men[c->ti[k].trig - 1].row].cls, "attack") &&
+            (c->lx->triggers[c->men[c->ti[k].trig - 1].row].cid != TC_KILL) &&
+            (c->lx->triggers[c->men[c->ti[k].trig - 1].row].cid != TC_ATTACK) &&
             !(c->lx->triggers[c->men[c->ti[k].trig - 1].row].bits & SR__TRIG_GAP)) {
             /* "abducted 12 villagers and killed 3", "kidnapped 900, executed
              * 18": the object of another act's verb is its count, not the
@@ -2621,14 +2621,14 @@ static const char *event_type_of(const char *sub)
 }
 
 /* Class precedence when one clause holds several triggers: the most specific wins. */
-static int class_rank(const char *cls)
+static int class_rank(int cls)
 {
-    static const char *const order[] = {"defuse", "suicide", "chemical", "air", "shell", "remote", "grenade",
-                                        "withdraw", "capture", "sexual", "abduct", "mob", "riot",
-                                        "protest", "arrest", "agreement", "hq", "change",
-                                        "clash", "kill", "attack", "loot", "other", NULL};
-    for (int i = 0; order[i]; i++)
-        if (order[i][0] == cls[0] && order[i][1] == cls[1] && !strcmp(order[i], cls))
+    static const uint8_t order[] = {TC_DEFUSE, TC_SUICIDE, TC_CHEMICAL, TC_AIR, TC_SHELL, TC_REMOTE, TC_GRENADE,
+                                    TC_WITHDRAW, TC_CAPTURE, TC_SEXUAL, TC_ABDUCT, TC_MOB, TC_RIOT,
+                                    TC_PROTEST, TC_ARREST, TC_AGREEMENT, TC_HQ, TC_CHANGE,
+                                    TC_CLASH, TC_KILL, TC_ATTACK, TC_LOOT, TC_OTHER};
+    for (int i = 0; i < (int)sizeof order; i++)
+        if (order[i] == cls)
             return i;
     return 99;
 }
@@ -3759,11 +3759,11 @@ static long singular_death(const coder *c, uint32_t a, uint32_t b)
         int kill = 0, died = TOK_IN(c, i, "died", "dies");
         if (!died && c->ti[i].trig) {
             const mention *m = &c->men[c->ti[i].trig - 1];
-            kill = m->tb == i && STREQ(c->lx->triggers[m->row].cls, "kill") &&
+            kill = m->tb == i && (c->lx->triggers[m->row].cid == TC_KILL) &&
                    !(c->lx->triggers[m->row].bits & SR__TRIG_GAP) && !firing_only(c, m);
             if (!kill && m->tb == i && tok_is(c, i, "shot") && tok_is(c, i + 1, "dead"))
                 kill = 1;
-            if (!kill && m->tb == i && STREQ(c->lx->triggers[m->row].cls, "kill") &&
+            if (!kill && m->tb == i && (c->lx->triggers[m->row].cid == TC_KILL) &&
                 TOK_IN(c, i + 1, "him", "her") && tok_is(c, i + 2, "dead"))
                 kill = 1; /* "shooting him dead" */
         }
@@ -4013,7 +4013,7 @@ static int kill_is_cause(const coder *c, uint32_t a, const mention *const *trigs
 {
     const sr__lexicon *lx = c->lx;
     for (int t = 0; t < nt; t++) {
-        if (!STREQ(lx->triggers[trigs[t]->row].cls, "kill"))
+        if (!(lx->triggers[trigs[t]->row].cid == TC_KILL))
             continue;
         int cause = 0;
         for (uint32_t k = trigs[t]->tb > a + 5 ? trigs[t]->tb - 5 : a; k < trigs[t]->tb && !cause; k++)
@@ -4038,7 +4038,7 @@ static int remote_sub(const char *sub)
  * groups clashed", "supporters of two candidates engaged in clashes") has
  * rioters on both sides; a mob that beats, lynches or burns with no victim
  * named targets civilians. ACLED codes both so. */
-static void mob_sides(const sr__country *evc, const char *sub, const char *cls, int fight, actorname *a2)
+static void mob_sides(const sr__country *evc, const char *sub, int cls, int fight, actorname *a2)
 {
     if (!STREQ(sub, "Mob violence"))
         return;
@@ -4048,7 +4048,7 @@ static void mob_sides(const sr__country *evc, const char *sub, const char *cls, 
             cat3(a2->name, sizeof a2->name, "Rioters (", evc->name, ")");
         a2->inter = 5;
         a2->role = 'r';
-    } else if (!a2->role && (STREQ(cls, "kill") || STREQ(cls, "attack"))) {
+    } else if (!a2->role && ((cls == TC_KILL) || (cls == TC_ATTACK))) {
         /* (property vandalised or burnt with nobody hurt has no victim) */
         if (evc)
             cat3(a2->name, sizeof a2->name, "Civilians (", evc->name, ")");
@@ -4078,8 +4078,8 @@ static int not_a_fight(const coder *c, uint32_t i, uint32_t b)
     }
     if (tok_is(c, i, "engaged") && tok_is(c, i + 1, "in")) {
         for (uint32_t k = i + 2; k < b && k <= i + 5; k++) {
-            const char *cl = c->ti[k].trig ? c->lx->triggers[c->men[c->ti[k].trig - 1].row].cls : "";
-            if (STREQ(cl, "clash") || STREQ(cl, "attack") || STREQ(cl, "mob") || STREQ(cl, "riot") || (c->ti[k].ent && k <= i + 3))
+            int cl = c->ti[k].trig ? c->lx->triggers[c->men[c->ti[k].trig - 1].row].cid : 0;
+            if ((cl == TC_CLASH) || (cl == TC_ATTACK) || (cl == TC_MOB) || (cl == TC_RIOT) || (c->ti[k].ent && k <= i + 3))
                 return 0;
         }
         return 1;
@@ -4307,7 +4307,7 @@ static __attribute__((noinline)) long gapless_row(const coder *c, uint32_t i)
  * an object (not "a burnt building", "houses were burnt"). */
 static __attribute__((noinline)) long gap_fallback(const coder *c, const mention *m, uint32_t i, uint32_t a, uint32_t b)
 {
-    if (!STREQ(c->lx->triggers[m->row].cls, "kill") || m->te != i + 1 || i <= a ||
+    if (!(c->lx->triggers[m->row].cid == TC_KILL) || m->te != i + 1 || i <= a ||
         !islower((unsigned char)c->t.orig[c->t.toks[i].os]) || is_aux(c, i - 1) ||
         TOK_IN(c, i - 1, "a", "an", "the", "been", "being", "get", "got") || !headline_object(c, i + 1, b))
         return -1;
@@ -4460,7 +4460,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         /* "in the fight against the coronavirus", "workers engaged in
          * mining": fighting a disease or a social ill, or being engaged in
          * work, is no fight */
-        if (STREQ(lx->triggers[m->row].cls, "clash") && m->te == i + 1 && not_a_fight(c, i, b))
+        if ((lx->triggers[m->row].cid == TC_CLASH) && m->te == i + 1 && not_a_fight(c, i, b))
             continue;
         /* negation or modality just before the trigger cancels it */
         uint32_t lo = i > a + 5 ? i - 5 : a;
@@ -4473,15 +4473,15 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             continue;
         /* "a video of his arrest spread": an arrest named with a possessive
          * pronoun, no verb, refers to one told elsewhere */
-        if (i > a && STREQ(lx->triggers[m->row].cls, "arrest") && TOK_IN(c, i - 1, "his", "her", "their") &&
+        if (i > a && (lx->triggers[m->row].cid == TC_ARREST) && TOK_IN(c, i - 1, "his", "her", "their") &&
             TOK_IN(c, i, "arrest", "arrests", "detention")) {
             i = m->te - 1;
             continue;
         }
         /* "the recovery of looted funds": a participle after "of"/"the" is an adjective */
         if (i > a && (tok_is(c, i - 1, "of") || tok_is(c, i - 1, "the")) && ends_with(c, i, "ed") &&
-            m->te == i + 1 && (STREQ(lx->triggers[m->row].cls, "loot") || STREQ(lx->triggers[m->row].cls, "arrest") ||
-                               STREQ(lx->triggers[m->row].cls, "abduct")))
+            m->te == i + 1 && ((lx->triggers[m->row].cid == TC_LOOT) || (lx->triggers[m->row].cid == TC_ARREST) ||
+                               (lx->triggers[m->row].cid == TC_ABDUCT)))
             continue;
         /* "force IS fighters out of": a trigger with a gap needs its second word */
         const char *gap = lx->triggers[m->row].bits & SR__TRIG_GAP ? strstr(lx->triggers[m->row].flags, "gap:") : NULL;
@@ -4512,36 +4512,36 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     /* dominant trigger */
     const mention *tm = trigs[0];
     for (int k = 1; k < nt; k++)
-        if (class_rank(lx->triggers[trigs[k]->row].cls) < class_rank(lx->triggers[tm->row].cls))
+        if (class_rank(lx->triggers[trigs[k]->row].cid) < class_rank(lx->triggers[tm->row].cid))
             tm = trigs[k];
     /* "relatives protested, weeks after a prison riot", "teachers barricaded
      * themselves into an office to protest": a riot named as the cause, or
      * a sit-in, yields to the protest */
-    if (STREQ(lx->triggers[tm->row].cls, "riot") &&
+    if ((lx->triggers[tm->row].cid == TC_RIOT) &&
         (tok_is(c, tm->te, "themselves") ||
          (!is_past_verb(c, tm->tb) && TOK_IN(c, tm->tb, "riot", "riots", "rioting")))) {
         int bg = tok_is(c, tm->te, "themselves");
         for (uint32_t k = tm->tb > a + 4 ? tm->tb - 4 : a; k < tm->tb && !bg; k++)
             bg = TOK_IN(c, k, "since", "following", "after", "over", "against", "during");
         for (int k = 0; k < nt && bg; k++)
-            if (STREQ(lx->triggers[trigs[k]->row].cls, "protest") && trigs[k] != tm) {
+            if ((lx->triggers[trigs[k]->row].cid == TC_PROTEST) && trigs[k] != tm) {
                 tm = trigs[k];
                 break;
             }
     }
     /* "protested against X for setting fire to a bus": a riot act in a
      * gerund after "for"/"over" is the protest's grievance */
-    if (STREQ(lx->triggers[tm->row].cls, "riot") && ends_with(c, tm->tb, "ing") && tm->tb > a &&
+    if ((lx->triggers[tm->row].cid == TC_RIOT) && ends_with(c, tm->tb, "ing") && tm->tb > a &&
         TOK_IN(c, tm->tb - 1, "for", "over"))
         for (int k = 0; k < nt; k++)
-            if (STREQ(lx->triggers[trigs[k]->row].cls, "protest") && trigs[k]->tb < tm->tb) {
+            if ((lx->triggers[trigs[k]->row].cid == TC_PROTEST) && trigs[k]->tb < tm->tb) {
                 tm = trigs[k];
                 break;
             }
     /* "hacked and killed a leader, amid the violence following anti-government
      * demonstrations": a protest named as background yields to the act */
-    int clash_bg = STREQ(lx->triggers[tm->row].cls, "clash") && !is_past_verb(c, tm->tb);
-    if (STREQ(lx->triggers[tm->row].cls, "protest") || (lx->triggers[tm->row].bits & SR__TRIG_WEAK) || clash_bg) {
+    int clash_bg = (lx->triggers[tm->row].cid == TC_CLASH) && !is_past_verb(c, tm->tb);
+    if ((lx->triggers[tm->row].cid == TC_PROTEST) || (lx->triggers[tm->row].bits & SR__TRIG_WEAK) || clash_bg) {
         /* (so does fighting named as the setting: "a teacher was killed
          * during ethnic clashes") */
         int bg = 0;
@@ -4549,8 +4549,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             bg = clash_bg ? TOK_IN(c, k, "during", "ongoing", "amid", "amidst")
                           : TOK_IN(c, k, "following", "after", "amid", "amidst", "related");
         for (int k = 0; k < nt && bg; k++) {
-            const char *k2 = lx->triggers[trigs[k]->row].cls;
-            if ((STREQ(k2, "kill") || STREQ(k2, "attack") || (!clash_bg && (STREQ(k2, "clash") || STREQ(k2, "mob")))) &&
+            int k2 = lx->triggers[trigs[k]->row].cid;
+            if (((k2 == TC_KILL) || (k2 == TC_ATTACK) || (!clash_bg && ((k2 == TC_CLASH) || (k2 == TC_MOB)))) &&
                 trigs[k]->tb < tm->tb && is_past_verb(c, trigs[k]->tb)) { /* ("a mob clashed with police amid … demonstrations") */
                 tm = trigs[k];
                 break;
@@ -4561,7 +4561,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         int verb = 0;
         for (int k = 0; k < nt; k++)
             verb |= trigs[k] != tm && is_past_verb(c, trigs[k]->tb);
-        if (!verb && STREQ(lx->triggers[tm->row].cls, "protest") && tm->tb > a &&
+        if (!verb && (lx->triggers[tm->row].cid == TC_PROTEST) && tm->tb > a &&
             (tok_is(c, tm->tb - 1, "related") ||
              (tm->tb > a + 1 && tok_is(c, tm->tb - 2, "related") && TOK_IN(c, tm->tb - 1, "to")) ||
              (tm->tb > a + 2 && tok_is(c, tm->tb - 3, "related") && tok_is(c, tm->tb - 2, "to"))))
@@ -4570,12 +4570,12 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     /* "clashed with police trying to rescue two officers who were
      * kidnapped": an abduction told as the cause or in a relative clause
      * yields to the fight */
-    if (STREQ(lx->triggers[tm->row].cls, "abduct")) {
+    if (lx->triggers[tm->row].cid == TC_ABDUCT) {
         int rel = 0;
         for (uint32_t j = tm->tb > a + 3 ? tm->tb - 3 : a; j < tm->tb && !rel; j++)
             rel = TOK_IN(c, j, "who", "which", "that", "after", "of", "for", "involved");
         for (int k = 0; k < nt && rel; k++)
-            if (STREQ(lx->triggers[trigs[k]->row].cls, "clash") && !(lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK)) {
+            if ((lx->triggers[trigs[k]->row].cid == TC_CLASH) && !(lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK)) {
                 tm = trigs[k];
                 break;
             }
@@ -4585,18 +4585,18 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         int who = 0;
         for (uint32_t j = tm->tb > a + 6 ? tm->tb - 6 : a; j < tm->tb && !who; j++)
             who = TOK_IN(c, j, "who", "whose");
-        for (int k = 0; k < nt && who && STREQ(lx->triggers[tm->row].cls, "abduct"); k++)
-            if (STREQ(lx->triggers[trigs[k]->row].cls, "protest") && trigs[k]->tb > tm->te) {
+        for (int k = 0; k < nt && who && (lx->triggers[tm->row].cid == TC_ABDUCT); k++)
+            if ((lx->triggers[trigs[k]->row].cid == TC_PROTEST) && trigs[k]->tb > tm->te) {
                 tm = trigs[k];
                 break;
             }
     }
     /* "beat three men and then detained them": the violence outranks the
      * arrest that followed it */
-    if (STREQ(lx->triggers[tm->row].cls, "arrest"))
+    if (lx->triggers[tm->row].cid == TC_ARREST)
         for (int k = 0; k < nt; k++) {
-            const char *k2 = lx->triggers[trigs[k]->row].cls;
-            if (!(STREQ(k2, "kill") || STREQ(k2, "attack")) || !is_past_verb(c, trigs[k]->tb))
+            int k2 = lx->triggers[trigs[k]->row].cid;
+            if (!((k2 == TC_KILL) || (k2 == TC_ATTACK)) || !is_past_verb(c, trigs[k]->tb))
                 continue;
             int rel = 0;
             for (uint32_t j = trigs[k]->tb > a + 3 ? trigs[k]->tb - 3 : a; j < trigs[k]->tb && !rel; j++)
@@ -4611,12 +4611,12 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     {
         const mention *pr = NULL;
         for (int k = 0; k < nt && !pr; k++)
-            if (STREQ(lx->triggers[trigs[k]->row].cls, "protest") && !*lx->triggers[trigs[k]->row].sub_event_type &&
+            if ((lx->triggers[trigs[k]->row].cid == TC_PROTEST) && !*lx->triggers[trigs[k]->row].sub_event_type &&
                 trigs[k]->tb < tm->tb)
                 pr = trigs[k];
-        const char *tc = lx->triggers[tm->row].cls;
-        if (pr && (STREQ(tc, "abduct") || STREQ(tc, "sexual") || STREQ(tc, "arrest") || STREQ(tc, "kill") ||
-                   STREQ(tc, "attack") || STREQ(tc, "loot"))) {
+        int tc = lx->triggers[tm->row].cid;
+        if (pr && ((tc == TC_ABDUCT) || (tc == TC_SEXUAL) || (tc == TC_ARREST) || (tc == TC_KILL) ||
+                   (tc == TC_ATTACK) || (tc == TC_LOOT))) {
             int cause = !is_past_verb(c, tm->tb);
             for (uint32_t j = tm->tb > a + 3 ? tm->tb - 3 : a; j < tm->tb && !cause; j++)
                 cause = TOK_IN(c, j, "of", "against", "over", "for", "about", "penalizing",
@@ -4628,7 +4628,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 const mention *act = tm;
                 tm = pr;
                 for (int k = 0; k < nt; k++)
-                    if (STREQ(lx->triggers[trigs[k]->row].cls, "riot") && trigs[k]->tb >= act->te &&
+                    if ((lx->triggers[trigs[k]->row].cid == TC_RIOT) && trigs[k]->tb >= act->te &&
                         !(lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK)) {
                         tm = trigs[k];
                         break;
@@ -4639,17 +4639,17 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     /* "an operation backed by airstrikes killed 18 militants", "killed two
      * IS suicide bombers": air support, or the bombers a force killed, are
      * not the event; the fight or killing is */
-    if (STREQ(lx->triggers[tm->row].cls, "air") || STREQ(lx->triggers[tm->row].cls, "suicide")) {
+    if ((lx->triggers[tm->row].cid == TC_AIR) || (lx->triggers[tm->row].cid == TC_SUICIDE)) {
         int aside = 0;
-        if (STREQ(lx->triggers[tm->row].cls, "air"))
+        if (lx->triggers[tm->row].cid == TC_AIR)
             for (uint32_t j = tm->tb > a + 5 ? tm->tb - 5 : a; j < tm->tb && !aside; j++)
                 aside = TOK_IN(c, j, "backed", "supported", "support", "cover", "assisted");
         else
             aside = TOK_IN(c, tm->te - 1, "bombers", "bomber");
         for (int k = 0; k < nt && aside; k++) {
-            const char *k2 = lx->triggers[trigs[k]->row].cls;
-            if ((STREQ(k2, "kill") || STREQ(k2, "clash")) && is_past_verb(c, trigs[k]->tb) &&
-                (STREQ(lx->triggers[tm->row].cls, "air") || trigs[k]->te <= tm->tb)) {
+            int k2 = lx->triggers[trigs[k]->row].cid;
+            if (((k2 == TC_KILL) || (k2 == TC_CLASH)) && is_past_verb(c, trigs[k]->tb) &&
+                ((lx->triggers[tm->row].cid == TC_AIR) || trigs[k]->te <= tm->tb)) {
                 tm = trigs[k];
                 break;
             }
@@ -4658,12 +4658,12 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     /* "gunmen shot and killed a young man defected from the army",
      * "militants intercepted trucks, firing at their tyres": a change of
      * side or an interception yields to the violence told with it */
-    if ((STREQ(lx->triggers[tm->row].cls, "change") && !(lx->triggers[tm->row].bits & SR__TRIG_LABEL) &&
+    if (((lx->triggers[tm->row].cid == TC_CHANGE) && !(lx->triggers[tm->row].bits & SR__TRIG_LABEL) &&
          !(tm->tb == se->tb && tok_is(c, tm->te, ":"))) || /* (not "Movement of forces:" opening the note) */
-        (STREQ(lx->triggers[tm->row].cls, "defuse") && TOK_IN(c, tm->tb, "intercepted", "intercept")))
+        ((lx->triggers[tm->row].cid == TC_DEFUSE) && TOK_IN(c, tm->tb, "intercepted", "intercept")))
         for (int k = 0; k < nt; k++) {
-            const char *k2 = lx->triggers[trigs[k]->row].cls;
-            if ((STREQ(k2, "kill") || STREQ(k2, "attack") || STREQ(k2, "clash") || STREQ(k2, "abduct")) &&
+            int k2 = lx->triggers[trigs[k]->row].cid;
+            if (((k2 == TC_KILL) || (k2 == TC_ATTACK) || (k2 == TC_CLASH) || (k2 == TC_ABDUCT)) &&
                 !(lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK) &&
                 (is_past_verb(c, trigs[k]->tb) || (ends_with(c, trigs[k]->tb, "ing") && trigs[k]->tb > a &&
                                                    tok_is(c, trigs[k]->tb - 1, ",")))) {
@@ -4676,20 +4676,20 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         for (int k = 0; k < nt; k++)
             if (!(lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK) &&
                 ((lx->triggers[tm->row].bits & SR__TRIG_WEAK) ||
-                 class_rank(lx->triggers[trigs[k]->row].cls) < class_rank(lx->triggers[tm->row].cls)))
+                 class_rank(lx->triggers[trigs[k]->row].cid) < class_rank(lx->triggers[tm->row].cid)))
                 tm = trigs[k];
     /* a riot act without a sub-event of its own ("burned", "vandalised") yields
      * to a killing or an attack: armed men who kill and burn houses attack */
-    if (STREQ(lx->triggers[tm->row].cls, "riot") && !*lx->triggers[tm->row].sub_event_type) {
+    if ((lx->triggers[tm->row].cid == TC_RIOT) && !*lx->triggers[tm->row].sub_event_type) {
         const mention *alt = NULL;
         for (int k = 0; k < nt; k++) {
-            const char *k2 = lx->triggers[trigs[k]->row].cls;
-            if (!(STREQ(k2, "kill") || STREQ(k2, "attack") || STREQ(k2, "clash")) ||
+            int k2 = lx->triggers[trigs[k]->row].cid;
+            if (!((k2 == TC_KILL) || (k2 == TC_ATTACK) || (k2 == TC_CLASH)) ||
                 !(is_past_verb(c, trigs[k]->tb) || subject_verb(c, a, trigs[k])))
                 continue;
-            if (STREQ(k2, "kill") && kill_is_cause(c, a, &trigs[k], 1))
+            if ((k2 == TC_KILL) && kill_is_cause(c, a, &trigs[k], 1))
                 continue; /* ("during a demonstration over the death of a teenager killed by police") */
-            if (!STREQ(k2, "kill")) {
+            if (!(k2 == TC_KILL)) {
                 /* "unidentified persons attacked and vandalised houses": an
                  * attack by people not known to be armed stays a riot */
                 const mention *sm = NULL;
@@ -4703,7 +4703,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                      STREQ(lx->agents[sm->row].role, "rioter") || STREQ(lx->agents[sm->row].role, "protester")))
                     continue;
             }
-            if (!alt || (STREQ(k2, "kill") && !STREQ(lx->triggers[alt->row].cls, "kill")))
+            if (!alt || ((k2 == TC_KILL) && !(lx->triggers[alt->row].cid == TC_KILL)))
                 alt = trigs[k]; /* a killing wins over an attack */
         }
         if (alt)
@@ -4713,13 +4713,13 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
      * "set mattresses on fire as a form of protest": the protest is the
      * purpose of the violent act, a violent demonstration */
     int purpose_demo = 0;
-    if (STREQ(lx->triggers[tm->row].cls, "protest") && !*lx->triggers[tm->row].sub_event_type && tm->tb > a + 1 &&
+    if ((lx->triggers[tm->row].cid == TC_PROTEST) && !*lx->triggers[tm->row].sub_event_type && tm->tb > a + 1 &&
         (tok_is(c, tm->tb - 1, "to") || /* (not "baton-charged them to disperse them") */
          (TOK_IN(c, tm->tb, "in") && tm->te > tm->tb + 1) || /* "burnt the offices in protest of" */
          (tm->tb > a + 3 && tok_is(c, tm->tb - 1, "of") && tok_is(c, tm->tb - 2, "form") && TOK_IN(c, tm->tb - 4, "as"))))
         for (int k = 0; k < nt && !purpose_demo; k++) {
-            const char *k2 = lx->triggers[trigs[k]->row].cls;
-            if ((STREQ(k2, "attack") || STREQ(k2, "riot") || STREQ(k2, "loot")) && trigs[k]->te <= tm->tb &&
+            int k2 = lx->triggers[trigs[k]->row].cid;
+            if (((k2 == TC_ATTACK) || (k2 == TC_RIOT) || (k2 == TC_LOOT)) && trigs[k]->te <= tm->tb &&
                 is_past_verb(c, trigs[k]->tb))
                 purpose_demo = 1;
         }
@@ -4731,25 +4731,25 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (label && nt > 1 && tm == label) { /* the roles come from the other triggers */
         tm = label == trigs[0] ? trigs[1] : trigs[0];
         for (int k = 0; k < nt; k++)
-            if (trigs[k] != label && class_rank(lx->triggers[trigs[k]->row].cls) < class_rank(lx->triggers[tm->row].cls))
+            if (trigs[k] != label && class_rank(lx->triggers[trigs[k]->row].cid) < class_rank(lx->triggers[tm->row].cid))
                 tm = trigs[k];
     }
     /* "thwarted an incursion", "foiled an attack": the fight that was
      * repelled, not a disrupted weapon */
-    if (STREQ(lx->triggers[tm->row].cls, "defuse") &&
+    if ((lx->triggers[tm->row].cid == TC_DEFUSE) &&
         TOK_IN(c, tm->tb, "thwarted", "foiled", "thwart", "foil"))
         for (int k = 0; k < nt; k++)
             if (trigs[k]->tb > tm->tb && trigs[k]->tb <= tm->te + 4 &&
-                (STREQ(lx->triggers[trigs[k]->row].cls, "clash") || STREQ(lx->triggers[trigs[k]->row].cls, "attack"))) {
+                ((lx->triggers[trigs[k]->row].cid == TC_CLASH) || (lx->triggers[trigs[k]->row].cid == TC_ATTACK))) {
                 tm = trigs[k];
                 break;
             }
     /* "overran two checkpoints and seized rifles": weapons an armed group
      * seizes in an attack are part of the attack, not disrupted weapons use */
-    if (STREQ(lx->triggers[tm->row].cls, "defuse") && TOK_IN(c, tm->tb, "seized", "seize", "seizing"))
+    if ((lx->triggers[tm->row].cid == TC_DEFUSE) && TOK_IN(c, tm->tb, "seized", "seize", "seizing"))
         for (int k = 0; k < nt; k++) {
-            const char *k2 = lx->triggers[trigs[k]->row].cls;
-            if ((STREQ(k2, "capture") || STREQ(k2, "attack") || STREQ(k2, "clash") || STREQ(k2, "kill")) &&
+            int k2 = lx->triggers[trigs[k]->row].cid;
+            if (((k2 == TC_CAPTURE) || (k2 == TC_ATTACK) || (k2 == TC_CLASH) || (k2 == TC_KILL)) &&
                 trigs[k]->tb < tm->tb && is_past_verb(c, trigs[k]->tb) &&
                 !(lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK)) {
                 tm = trigs[k];
@@ -4760,7 +4760,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
      * other act in the clause is the event ("fired in the air to disperse
      * the protesters", "fired in the air and looted"), else it is Other */
     int air_fire = 0;
-    if ((STREQ(lx->triggers[tm->row].cls, "clash") || STREQ(lx->triggers[tm->row].cls, "attack")) && in_the_air(c, tm, b)) {
+    if (((lx->triggers[tm->row].cid == TC_CLASH) || (lx->triggers[tm->row].cid == TC_ATTACK)) && in_the_air(c, tm, b)) {
         air_fire = 1;
         for (int k = 0; k < nt; k++)
             if (trigs[k] != tm && !in_the_air(c, trigs[k], b) && !(lx->triggers[trigs[k]->row].bits & SR__TRIG_LABEL)) {
@@ -4771,7 +4771,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     }
     /* "but fighting around the city has continued": fighting the document
      * has already reported goes on, no new event */
-    if (STREQ(lx->triggers[tm->row].cls, "clash") && continued_fighting(c, tm, a, b))
+    if ((lx->triggers[tm->row].cid == TC_CLASH) && continued_fighting(c, tm, a, b))
         for (size_t k = 0; k < c->ncands; k++)
             if (STREQ(c->cands[k].event_type, "Battles"))
                 return 0;
@@ -4798,12 +4798,12 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     int has_kill = 0, has_death = 0, clash_fg = 0, has_protest = 0, has_arrest = 0, has_clash = 0, has_loot = 0, only_noun = 1;
     for (int k = 0; k < nt; k++) {
         const sr__trigger *t2 = &lx->triggers[trigs[k]->row];
-        if (STREQ(t2->cls, "kill")) {
+        if (t2->cid == TC_KILL) {
             has_kill = 1;
             if (!has_death && !firing_only(c, trigs[k]))
                 has_death = 1;
         }
-        if (STREQ(t2->cls, "protest")) {
+        if (t2->cid == TC_PROTEST) {
             /* "amid the unrest following anti-government demonstrations": a
              * protest named as the setting does not make the act a riot */
             int bg = 0;
@@ -4813,7 +4813,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             if (!bg)
                 has_protest = 1;
         }
-        if (STREQ(t2->cls, "arrest") && is_past_verb(c, trigs[k]->tb)) {
+        if ((t2->cid == TC_ARREST) && is_past_verb(c, trigs[k]->tb)) {
             /* "police arrested 20", not "in protest against the arrest of";
              * nor "to demand the release of their chief, who had been
              * arrested" or "protests after three officials were arrested":
@@ -4824,7 +4824,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             if (!about)
                 has_arrest = 1;
         }
-        if (STREQ(t2->cls, "clash")) {
+        if (t2->cid == TC_CLASH) {
             has_clash = 1;
             /* "killed during ethnic clashes", "after a clash between clans": the
              * fighting is the setting, not what was done to the victims */
@@ -4837,7 +4837,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             if (!bg)
                 clash_fg = 1;
         }
-        if ((STREQ(t2->cls, "loot") || (STREQ(t2->cls, "riot") && !*t2->sub_event_type)) &&
+        if (((t2->cid == TC_LOOT) || ((t2->cid == TC_RIOT) && !*t2->sub_event_type)) &&
             (is_past_verb(c, trigs[k]->tb) || (trigs[k]->tb > a + 2 && tok_is(c, trigs[k]->tb - 1, "and") && nt > 1 &&
                                                 !ends_with(c, trigs[k]->tb, "ing") && !ends_with(c, trigs[k]->tb, "ism") &&
                                                 !ends_with(c, trigs[k]->tb, "ion") && !ends_with(c, trigs[k]->tb, "son"))) &&
@@ -4848,7 +4848,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (!(t2->bits & SR__TRIG_NEEDS_TARGET))
             only_noun = 0;
     }
-    const char *cls = tr->cls;
+    int cls = tr->cid;
 
     /* actors */
     chunk ch[32];
@@ -4877,8 +4877,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (tok_is(c, m->te, "by") && (is_past_verb(c, m->te - 1) || !is_past_verb(c, anchor->tb) || anchor == m))
             passive = 1; /* ("an airstrike by X killed 14": the noun's agent, the verb is active) */
     }
-    if (!passive && is_past_verb(c, anchor->tb) && !STREQ(lx->triggers[anchor->row].cls, "clash") &&
-        !STREQ(lx->triggers[anchor->row].cls, "protest") && !STREQ(lx->triggers[anchor->row].cls, "riot")) {
+    if (!passive && is_past_verb(c, anchor->tb) && !(lx->triggers[anchor->row].cid == TC_CLASH) &&
+        !(lx->triggers[anchor->row].cid == TC_PROTEST) && !(lx->triggers[anchor->row].cid == TC_RIOT)) {
         /* (not for verbs without an object: "two factions clashed") */
         /* "Five soldiers killed in ambush": a counted phrase right before a bare
          * participle, with no object after it, is the target */
@@ -4905,7 +4905,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     /* "A police detective shot dead while investigating a murder": a
      * headline's subject right before a bare killing participle with no
      * object after it (a preposition, "while", the end) is the victim */
-    if (!passive && anchor->tb > a && STREQ(lx->triggers[anchor->row].cls, "kill") && is_past_verb(c, anchor->tb) &&
+    if (!passive && anchor->tb > a && (lx->triggers[anchor->row].cid == TC_KILL) && is_past_verb(c, anchor->tb) &&
         (anchor->te >= b || is_punct(c, anchor->te) ||
          (TOK_IN(c, anchor->te, "while", "as", "in", "at", "on", "near", "outside", "inside", "during", "after") &&
           !(anchor->te + 1 < b && TOK_IN(c, anchor->te + 1, "least", "most"))))) /* (not "killed at least 11") */
@@ -4917,7 +4917,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 (k0 == a || is_punct(c, k0 - 1)))
                 passive = 1;
         }
-    if (!passive && anchor->tb > a && STREQ(lx->triggers[anchor->row].cls, "kill") &&
+    if (!passive && anchor->tb > a && (lx->triggers[anchor->row].cid == TC_KILL) &&
         (c->ti[anchor->tb - 1].num || (c->ti[anchor->tb - 1].quant &&
                                        STREQ(lx->quants[c->men[c->ti[anchor->tb - 1].quant - 1].row].kind, "number"))) &&
         !ent_at(c, anchor->tb - 1) && (anchor->tb - 1 == a || is_punct(c, anchor->tb - 2)))
@@ -4925,7 +4925,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     /* "Five officers died after a bomb hit their truck": who died, or was
      * hurt, before the act is its target, as in the passive (not before a
      * fight: "soldiers died during the clashes" names one side) */
-    if (!passive && !STREQ(lx->triggers[anchor->row].cls, "clash"))
+    if (!passive && !(lx->triggers[anchor->row].cid == TC_CLASH))
         for (size_t k = 0; k < nch && !passive; k++)
             if (ch[k].prep == 0 && !ch[k].conj && ch[k].te < anchor->tb && ch[k].te < b &&
                 (TOK_IN(c, ch[k].te, "died", "perished") ||
@@ -4989,7 +4989,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         }
         if (obj < 0 && obj0 >= 0)
             obj = obj0;
-        if (obj < 0 && (STREQ(cls, "capture") || STREQ(cls, "withdraw"))) /* "retook X from Y" */
+        if (obj < 0 && ((cls == TC_CAPTURE) || (cls == TC_WITHDRAW))) /* "retook X from Y" */
             for (size_t k = 0; k < nch; k++)
                 if (ch[k].tb >= anchor->te && ch[k].prep == 'f' && !ch[k].attrib) {
                     obj = (int)k;
@@ -5002,7 +5002,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                     break;
                 }
         if (obj < 0 && subj >= 0 && subj + 1 < (int)nch && ch[subj + 1].conj && ch[subj + 1].te <= anchor->tb &&
-            (STREQ(cls, "clash") || STREQ(cls, "kill") || STREQ(cls, "attack") || (STREQ(cls, "shell") && STREQ(lx->triggers[anchor->row].cls, "clash"))))
+            ((cls == TC_CLASH) || (cls == TC_KILL) || (cls == TC_ATTACK) || ((cls == TC_SHELL) && (lx->triggers[anchor->row].cid == TC_CLASH))))
             obj = subj + 1; /* "Gunmen and soldiers clash" (also "… clashed with heavy weapons") */
         if (passive && by >= 0) {
             i1 = by;
@@ -5029,7 +5029,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             for (size_t k = 0; k < nch && i1 < 0; k++)
                 if (ch[k].prep == 'w' && ch[k].tb > anchor->te && (int)k != subj && !ch[k].attrib)
                     for (int t = 0; t < nt && i1 < 0; t++)
-                        if (STREQ(lx->triggers[trigs[t]->row].cls, "clash") && trigs[t]->tb >= anchor->te &&
+                        if ((lx->triggers[trigs[t]->row].cid == TC_CLASH) && trigs[t]->tb >= anchor->te &&
                             trigs[t]->te <= ch[k].tb)
                             i1 = (int)k;
         } else {
@@ -5110,7 +5110,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
 
     /* "thwarted an attack of pro-Houthi forces": the phrase after "of" a
      * noun trigger is its author, the other side of the fight */
-    if (i1 >= 0 && (STREQ(cls, "clash") || STREQ(cls, "attack")))
+    if (i1 >= 0 && ((cls == TC_CLASH) || (cls == TC_ATTACK)))
         for (size_t k = 0, found = 0; k < nch && !found && (i2 < 0 || (i2 == i1 + 1 && ch[i2].conj) || (int)k < i2); k++) {
             uint32_t o = ch[k].tb > a && tok_is(c, ch[k].tb - 1, "the") ? ch[k].tb - 1 : ch[k].tb;
             if ((int)k != i1 && !ch[k].attrib && o > a + 1 && tok_is(c, o - 1, "of") && c->ti[o - 2].trig &&
@@ -5126,7 +5126,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
      * elsewhere in the clause as the other */
     int civ1 = i1 >= 0 && ((ch[i1].actor >= 0 && lx->actors[ch[i1].actor].inter == 7) ||
                            (ch[i1].actor < 0 && ch[i1].agent >= 0 && STREQ(lx->agents[ch[i1].agent].role, "civilian")));
-    if (i1 >= 0 && i2 < 0 && !civ1 && (STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash")))
+    if (i1 >= 0 && i2 < 0 && !civ1 && ((cls == TC_KILL) || (cls == TC_ATTACK) || (cls == TC_CLASH)))
         for (size_t k = 0; k < nch && i2 < 0; k++) {
             if ((int)k == i1 || ch[k].attrib || ch[k].prep == 'i' || ch[k].conj)
                 continue;
@@ -5141,7 +5141,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         }
 
     /* "X moved into the town after Y withdrew from it": X is actor 1 */
-    if (STREQ(cls, "withdraw") && i1 >= 0)
+    if ((cls == TC_WITHDRAW) && i1 >= 0)
         for (size_t k = 0; k < nch; k++)
             if ((int)k != i1 && ch[k].prep == 0 && !ch[k].conj && !ch[k].attrib && ch[k].tb < ch[i1].tb) {
                 i2 = i1;
@@ -5206,7 +5206,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         nd++;
     }
     int zero = find_cue(c, se->tb, se->te, CUE_ZERO) >= 0;
-    if (i1 < 0 && !label && (STREQ(cls, "kill") || STREQ(cls, "other")) && find_cue(c, se->tb, se->te, CUE_NONCONFLICT) >= 0)
+    if (i1 < 0 && !label && ((cls == TC_KILL) || (cls == TC_OTHER)) && find_cue(c, se->tb, se->te, CUE_NONCONFLICT) >= 0)
         return 0;
     /* a noun trigger such as "attacks" with neither target nor figure reports nothing */
     /* "Raiders from Uganda attack a village": "attack" as a verb, with its
@@ -5434,7 +5434,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         ev->ev_actor2 = span_of(c, ch[i2].tb, ch[i2].te);
         int one_member = 0; /* "an Awami League member", "a local party leader" */
         const char *pn = ch[i2].actor >= 0 ? lx->actors[ch[i2].actor].acled : "";
-        if (a2.inter == 3 && (STREQ(cls, "kill") || STREQ(cls, "attack")) && !has_clash &&
+        if (a2.inter == 3 && ((cls == TC_KILL) || (cls == TC_ATTACK)) && !has_clash &&
             (strstr(pn, "League") || strstr(pn, "Party") || strstr(pn, " Dal") || strstr(pn, "Congress") ||
              strstr(pn, "Jamaat") || strstr(pn, "Shibir") || strstr(pn, "Coalition") || strstr(pn, "Alliance") ||
              strstr(pn, "Democratic") || strstr(pn, "Union") || strstr(pn, "Forum")))
@@ -5449,7 +5449,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         /* "2 Mungiki suspects killed by police", "police kill an al Shabaab
          * suspect": suspects of an armed group that a state force kills are
          * that group in an armed clash (Kenya codes them so), not civilians */
-        int group_suspects = i1 >= 0 && a1.inter == 1 && a2.inter == 3 && STREQ(cls, "kill") &&
+        int group_suspects = i1 >= 0 && a1.inter == 1 && a2.inter == 3 && (cls == TC_KILL) &&
                              TOK_IN(c, ch[i2].te - 1, "suspect", "suspects");
         if (((ch[i2].actor >= 0 && ch[i2].agent >= 0 && STREQ(lx->agents[ch[i2].agent].role, "civilian")) || one_member) &&
             !group_suspects && (a2.inter == 3 || a2.inter == 6 || a2.inter == 7 || a2.inter == 8) && evc) {
@@ -5462,7 +5462,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         }
     }
     if (i1 >= 0 && i2 >= 0 && evc && a2.role == 'a' && (a2.inter == 2 || a2.inter == 3) && !has_clash &&
-        STREQ(cls, "kill") && suspect_victim(c, &ch[i2], a, se->te)) {
+        (cls == TC_KILL) && suspect_victim(c, &ch[i2], a, se->te)) {
         /* "police shot dead a suspected al-Shabaab militant": one person
          * killed on suspicion, with no fight told, is a civilian victim to
          * ACLED, the group associated */
@@ -5471,7 +5471,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         a2.inter = 7;
         a2.role = 'c';
     }
-    if (STREQ(cls, "agreement")) {
+    if (cls == TC_AGREEMENT) {
         /* countries as the parties: the subject when no actor is named, the
          * one after "with" unless a named party comes before it */
         actorname p1 = {0}, p2 = {0};
@@ -5535,8 +5535,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     /* sub-event type; killings outweigh abductions, arrests or looting in one clause */
     const char *sub = *tr->sub_event_type ? tr->sub_event_type : NULL;
     if (nd && has_kill && dead.best > 0 &&
-        (STREQ(cls, "abduct") || STREQ(cls, "sexual") || STREQ(cls, "loot") || STREQ(cls, "arrest"))) {
-        cls = "kill";
+        ((cls == TC_ABDUCT) || (cls == TC_SEXUAL) || (cls == TC_LOOT) || (cls == TC_ARREST))) {
+        cls = TC_KILL;
         sub = NULL;
     }
     int intervene = find_cue(c, se->tb, se->te, CUE_INTERVENE) >= 0;
@@ -5571,7 +5571,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (crowd && !*cd->assoc1)
             scopy(cd->assoc1, sizeof cd->assoc1, a1.name);
     }
-    if (a1.role == 'c' && i1 >= 0 && (STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash"))) {
+    if (a1.role == 'c' && i1 >= 0 && ((cls == TC_KILL) || (cls == TC_ATTACK) || (cls == TC_CLASH))) {
         /* herders or pastoralists who kill, raid or fight are a communal
          * militia (identity militia, inter 4), as ACLED codes pastoral
          * violence, not a mob */
@@ -5607,7 +5607,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             if (tok_is(c, k, "armed") && !(k > a && tok_is(c, k - 1, "not")))
                 crowd = 0;
     }
-    if (a1.role == 'c' && !crowd && (STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash"))) {
+    if (a1.role == 'c' && !crowd && ((cls == TC_KILL) || (cls == TC_ATTACK) || (cls == TC_CLASH))) {
         /* civilians are never the armed side: people who clash are a mob,
          * a person who attacks is an unidentified armed actor */
         /* several people who beat or stone someone without firearms are a
@@ -5629,7 +5629,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                                 "guards", "officials", "rangers", "officers", "raid", "raided",
                                 "raiders", "gang", "gangs", "knife", "knives", "knife-wielding",
                                 "ambushed", "ambush");
-        if ((has_clash || STREQ(cls, "clash")) && a2.role != 'a')
+        if ((has_clash || (cls == TC_CLASH)) && a2.role != 'a')
             crowd = 1;
         else if (plural && !guns && !has_kill)
             crowd = 1;
@@ -5641,12 +5641,12 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             a1.role = 'a';
         }
     }
-    if (STREQ(cls, "riot") && !sub &&
+    if ((cls == TC_RIOT) && !sub &&
         (a1.role == 's' || (a1.role == 'a' && (a1.inter != 3 || (i1 >= 0 && ch[i1].actor < 0))))) {
-        cls = "loot"; /* armed men burning houses destroy property; they do not riot */
+        cls = TC_LOOT; /* armed men burning houses destroy property; they do not riot */
         sub = "Looting/property destruction";
     }
-    if (STREQ(cls, "clash") && a1.role == 's' && a2.role == 'p') {
+    if ((cls == TC_CLASH) && a1.role == 's' && a2.role == 'p') {
         /* "police and demonstrators clashed", "police battle protesters": the
          * demonstrators fought back, a violent demonstration against the force */
         actorname tmp = a1;
@@ -5656,9 +5656,9 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         ev->ev_actor1 = ev->ev_actor2;
         ev->ev_actor2 = sp;
     }
-    if ((STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash")) && a1.role == 'p') {
+    if (((cls == TC_KILL) || (cls == TC_ATTACK) || (cls == TC_CLASH)) && a1.role == 'p') {
         sub = "Violent demonstration"; /* demonstrators who fight or attack riot */
-    } else if ((STREQ(cls, "kill") || STREQ(cls, "attack") || STREQ(cls, "clash")) && (a1.role == 'r' || crowd)) {
+    } else if (((cls == TC_KILL) || (cls == TC_ATTACK) || (cls == TC_CLASH)) && (a1.role == 'r' || crowd)) {
         a1.role = 'r';
         a1.inter = 5;
         a1.name[0] = 0;
@@ -5667,11 +5667,11 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         /* violence by people who are not an armed group (villagers, vendors,
          * youths) is mob violence by rioters, as ACLED codes it */
         sub = "Mob violence";
-    } else if ((STREQ(cls, "kill") || STREQ(cls, "attack")) && STREQ(a1key, "aircraft")) {
+    } else if (((cls == TC_KILL) || (cls == TC_ATTACK)) && STREQ(a1key, "aircraft")) {
         sub = "Air/drone strike";
-    } else if ((STREQ(cls, "kill") || STREQ(cls, "attack")) && STREQ(a1key, "artillery")) {
+    } else if (((cls == TC_KILL) || (cls == TC_ATTACK)) && STREQ(a1key, "artillery")) {
         sub = "Shelling/artillery/missile attack";
-    } else if (STREQ(cls, "kill") || STREQ(cls, "attack")) {
+    } else if ((cls == TC_KILL) || (cls == TC_ATTACK)) {
         if (a2.role == 'p' || (has_protest && (a1.role == 's'))) {
             sub = "Excessive force against protesters";
         } else if (a2.role == 'c' || (i2 < 0 && !has_clash))
@@ -5681,26 +5681,26 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (has_clash && (clash_fg || a2.role != 'c' || i2 < 0 ||
                           TOK_IN(c, ch[i2].te - 1, "person", "persons", "people", "individuals", "one", "others")))
             sub = "Armed clash";
-    } else if (STREQ(cls, "capture") && a2.role == 'c' && i2 >= 0 && ch[i2].agent >= 0) {
+    } else if ((cls == TC_CAPTURE) && a2.role == 'c' && i2 >= 0 && ch[i2].agent >= 0) {
         sub = "Abduction/forced disappearance"; /* "the men were seized from their homes" */
-    } else if (STREQ(cls, "capture") && seized_goods(c, tm->te, b)) {
+    } else if ((cls == TC_CAPTURE) && seized_goods(c, tm->te, b)) {
         sub = "Looting/property destruction"; /* "police seized a ton of marijuana": goods, not ground */
-    } else if (STREQ(cls, "capture")) {
+    } else if (cls == TC_CAPTURE) {
         sub = a1.inter == 1 ? "Government regains territory" : "Non-state actor overtakes territory";
         if (find_cue(c, a, b, CUE_NONVIOLENT) >= 0)
             sub = "Non-violent transfer of territory";
-    } else if (STREQ(cls, "protest") && a1.role == 'r' &&
+    } else if ((cls == TC_PROTEST) && a1.role == 'r' &&
                !(i1 >= 0 && ch[i1].agent >= 0 && STREQ(lx->agents[ch[i1].agent].key, "supporters") &&
                  (ch[i1].actor < 0 || (!has_clash && !has_loot && !rioters_named(c, a, ch[i1].te)))) &&
                !(i1 >= 0 && TOK_IN(c, ch[i1].te - 1, "crowd", "crowds"))) {
         /* (a crowd that protests is protesters: "a crowd held a protest";
          * so are a party's supporters or activists: "PML-N activists protested") */
         sub = "Violent demonstration"; /* "rioters took to the streets" (supporters may protest peacefully) */
-    } else if (STREQ(cls, "protest") && has_clash) {
+    } else if ((cls == TC_PROTEST) && has_clash) {
         /* demonstrators who clash with the police riot; two groups clashing
          * during a demonstration are a mob */
         sub = (a2.role == 's' || a1.role == 's') ? "Violent demonstration" : "Mob violence";
-    } else if (STREQ(cls, "protest")) {
+    } else if (cls == TC_PROTEST) {
         if (has_loot && !has_kill)
             sub = "Violent demonstration"; /* demonstrators destroying property */
         else if (has_kill && (a2.role == 's' || a1.role == 's' || i1 < 0) && !kill_is_cause(c, a, trigs, nt))
@@ -5710,7 +5710,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         else
             sub = "Peaceful protest";
     }
-    if (!sub && STREQ(cls, "riot"))
+    if (!sub && (cls == TC_RIOT))
         /* vandalism or stone-throwing is a violent demonstration only when the
          * clause tells of a demonstration; otherwise it is a mob */
         sub = has_protest || a1.role == 'p' || intervene ||
@@ -5751,7 +5751,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         ev->ev_actor2 = (sr_span){-1, -1};
     }
     /* default actors by type */
-    if ((STREQ(cls, "protest") && !STREQ(sub, "Violent demonstration")) || (sub && strstr(sub, "protest"))) {
+    if (((cls == TC_PROTEST) && !STREQ(sub, "Violent demonstration")) || (sub && strstr(sub, "protest"))) {
         if (a1.role != 'p' && a2.role == 'p') {
             actorname tmp = a1;
             a1 = a2;
@@ -5806,7 +5806,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             }
         }
     }
-    if (STREQ(cls, "riot") && !has_protest && i1 >= 0) {
+    if ((cls == TC_RIOT) && !has_protest && i1 >= 0) {
         /* "a mob pelted stones at the police": a mob, not a demonstration */
         int mob = 0;
         uint32_t k0 = ch[i1].ntb < ch[i1].nte ? ch[i1].ntb : ch[i1].tb;
@@ -5815,16 +5815,16 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (mob)
             sub = "Mob violence";
     }
-    if (STREQ(cls, "shell") && has_clash && find_cue(c, a, b, CUE_BOTHSIDES) >= 0)
+    if ((cls == TC_SHELL) && has_clash && find_cue(c, a, b, CUE_BOTHSIDES) >= 0)
         sub = "Armed clash"; /* "mortars and small arms … in both directions" */
-    if (STREQ(cls, "shell") && has_clash && TOK_IN(c, tm->tb, "explosions"))
+    if ((cls == TC_SHELL) && has_clash && TOK_IN(c, tm->tb, "explosions"))
         sub = "Armed clash";
-    if (STREQ(cls, "shell") && STREQ(sub, "Shelling/artillery/missile attack"))
+    if ((cls == TC_SHELL) && STREQ(sub, "Shelling/artillery/missile attack"))
         for (int k = 0; k < nt; k++)
             if (TOK_IN(c, trigs[k]->tb, "clash", "clashes", "clashed", "clashing", "fought",
                                         "fighting", "battle", "battled", "responded", "returned",
                                         "fired") &&
-                STREQ(lx->triggers[trigs[k]->row].cls, "clash")) {
+                (lx->triggers[trigs[k]->row].cid == TC_CLASH)) {
                 sub = "Armed clash"; /* "clashes amid regime shelling", "responded to the shelling" */
                 break;
             }
@@ -5840,7 +5840,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 sub = "Armed clash"; /* "attacked a patrol using grenades and firearms" */
                 break;
             }
-    if (STREQ(cls, "shell") && STREQ(sub, "Shelling/artillery/missile attack"))
+    if ((cls == TC_SHELL) && STREQ(sub, "Shelling/artillery/missile attack"))
         for (uint32_t k = se->tb; k + 1 < se->te; k++)
             if ((tok_is(c, k, "both") && tok_is(c, k + 1, "directions")) ||
                 (k >= a && k < b && TOK_IN(c, k, "exchanged", "traded"))) {
@@ -5867,7 +5867,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
 
     if (STREQ(sub, "Armed clash") && heavy_fire_only(c, a, b))
         sub = "Shelling/artillery/missile attack";
-    if ((STREQ(cls, "riot") || STREQ(cls, "mob") || STREQ(sub, "Mob violence") || STREQ(sub, "Violent demonstration")) &&
+    if (((cls == TC_RIOT) || (cls == TC_MOB) || STREQ(sub, "Mob violence") || STREQ(sub, "Violent demonstration")) &&
         a1.role != 'r') {
         if (a1.role && !a2.role && a1.role != 'p' && a1.role != 'c') {
             a2 = a1;
@@ -5880,7 +5880,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         a1.role = 'r';
         ev->ev_actor1 = (sr_span){-1, -1};
     }
-    if (STREQ(cls, "arrest") && !a1.role) {
+    if ((cls == TC_ARREST) && !a1.role) {
         if (evc && *evc->police)
             scopy(a1.name, sizeof a1.name, evc->police);
         a1.inter = 1;
@@ -5985,7 +5985,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (named_side < 0)
             a2 = a1;
     }
-    if (sub && STREQ(sub, "Mob violence") && ((STREQ(cls, "clash") && clash_fg) || has_clash) && evc && a1.role != 's' &&
+    if (sub && STREQ(sub, "Mob violence") && (((cls == TC_CLASH) && clash_fg) || has_clash) && evc && a1.role != 's' &&
         a2.role != 's' && !has_protest && communal_sides(c, a, b)) {
         /* "a clash between the X and Y clans", "two rival communities
          * clashed": clans, tribes and villages that fight are communal
@@ -5998,7 +5998,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         a2 = a1;
         ev->ev_actor1 = ev->ev_actor2 = (sr_span){-1, -1};
     }
-    if (STREQ(sub, "Armed clash") && STREQ(cls, "clash") && clash_fg && evc &&
+    if (STREQ(sub, "Armed clash") && (cls == TC_CLASH) && clash_fg && evc &&
         ((a1.role == 's' && a2.role == 'c' && i2 >= 0) || (a2.role == 's' && a1.role == 'c' && i1 >= 0)) &&
         civilian_crowd(c, &ch[a1.role == 'c' ? i1 : i2]) && !armed_words(c, a, b)) {
         /* "police fought with market vendors": a crowd of civilians that
@@ -6396,7 +6396,7 @@ static int code_sentence(coder *c, uint32_t s)
      * reports deaths completes the event before it */
     for (size_t k = first_cand + 1; k < c->ncands; k++) {
         cand *x = &c->cands[k - 1], *y = &c->cands[k];
-        if (x->merged || strcmp(y->cls, "kill") || x->ev.fatalities >= 0)
+        if (x->merged || (y->cls != TC_KILL) || x->ev.fatalities >= 0)
             continue;
         if (*y->actor1 && *x->actor1 && strcmp(y->actor1, x->actor1) && strcmp(y->actor1, x->actor2))
             continue;
@@ -7385,7 +7385,7 @@ static int sent_has_cue(const coder *c, uint32_t s, int cue)
  * violent with no armed group named, tells what the protest became. */
 static int crowd_went_on(const coder *c, const cand *q)
 {
-    if (!(STREQ(q->cls, "clash") || STREQ(q->cls, "attack") || STREQ(q->cls, "riot") || STREQ(q->cls, "loot")) ||
+    if (!((q->cls == TC_CLASH) || (q->cls == TC_ATTACK) || (q->cls == TC_RIOT) || (q->cls == TC_LOOT)) ||
         (q->ev.inter1 && q->ev.inter1 != 5 && q->ev.inter1 != 6 && !(q->ev.inter1 == 3 && generic_armed(q->actor1))) ||
         q->sent >= c->t.nsents)
         return 0;
@@ -7406,7 +7406,7 @@ static void one_side_twice(coder *c)
 {
     for (size_t i = 0; i < c->ncands; i++) {
         cand *q = &c->cands[i];
-        if (q->merged || !q->cls || !STREQ(q->cls, "attack") || !STREQ(q->sub_event_type, "Armed clash") ||
+        if (q->merged || !q->cls || !(q->cls == TC_ATTACK) || !STREQ(q->sub_event_type, "Armed clash") ||
             q->ev.inter1 != 3 || q->ev.inter2 != 3 || !*q->actor1 || strcmp(q->actor1, q->actor2) ||
             q->sent >= c->t.nsents)
             continue;
@@ -7573,7 +7573,7 @@ static void protest_interventions(coder *c)
                 continue;
             int riot = q->verb && (STREQ(q->sub_event_type, "Violent demonstration") ||
                                    (STREQ(q->sub_event_type, "Mob violence") && q->ev.inter1 == 5) ||
-                                   ((STREQ(q->cls, "riot") || STREQ(q->cls, "loot")) &&
+                                   (((q->cls == TC_RIOT) || (q->cls == TC_LOOT)) &&
                                     (q->ev.inter1 == 5 || q->ev.inter1 == 6 || !q->ev.inter1 ||
                                      (q->ev.inter1 == 1 && sent_has_cue(c, q->sent, CUE_INTERVENE)))) ||
                                    crowd_went_on(c, q));
@@ -7688,7 +7688,7 @@ static void protest_interventions(coder *c)
             if (q->merged || (q->has_date && p->has_date && strcmp(q->ev.event_date, p->ev.event_date)))
                 continue;
             if (!(q->verb && (STREQ(q->sub_event_type, "Violent demonstration") ||
-                              (STREQ(q->cls, "riot") && (q->ev.inter1 == 5 || q->ev.inter1 == 6 || !q->ev.inter1)) ||
+                              ((q->cls == TC_RIOT) && (q->ev.inter1 == 5 || q->ev.inter1 == 6 || !q->ev.inter1)) ||
                               crowd_went_on(c, q))))
                 continue;
             p->sub_event_type = "Violent demonstration";
@@ -7734,8 +7734,8 @@ static void complete_tolls(coder *c)
             x = &c->cands[i - 1];
         /* (a bare "A suspect was shot and died." is a toll too: an attack
          * whose perpetrator is only ACLED's default) */
-        int bare = (STREQ(y->cls, "attack") || STREQ(y->cls, "kill")) && y->ev.ev_actor1.start < 0;
-        if (y->merged || x->merged || (!STREQ(y->cls, "kill") && !bare) || y->ev.fatalities <= 0 || y->kind_agg)
+        int bare = ((y->cls == TC_ATTACK) || (y->cls == TC_KILL)) && y->ev.ev_actor1.start < 0;
+        if (y->merged || x->merged || (!(y->cls == TC_KILL) && !bare) || y->ev.fatalities <= 0 || y->kind_agg)
             continue;
         /* (in the same sentence only a later clause that names nobody: "jets
          * struck a house, and two people were killed") */
@@ -8411,8 +8411,8 @@ static void storming_protest(coder *c)
                 if (!c->ti[k].trig || TOK_IN(c, k, "stormed", "storming", "storm", "storms"))
                     continue;
                 const mention *m = &c->men[c->ti[k].trig - 1];
-                const char *cls = c->lx->triggers[m->row].cls;
-                other = m->tb == k && !STREQ(cls, "protest");
+                int cls = c->lx->triggers[m->row].cid;
+                other = m->tb == k && !(cls == TC_PROTEST);
             }
         }
         if (other)
@@ -8461,7 +8461,7 @@ static void dispersed_rioters(coder *c)
 {
     for (size_t j = 0; j < c->ncands; j++) {
         cand *x = &c->cands[j];
-        if (x->merged || !x->cls || !STREQ(x->cls, "riot") || x->ev.inter1 != 1 ||
+        if (x->merged || !x->cls || !(x->cls == TC_RIOT) || x->ev.inter1 != 1 ||
             STREQ(x->event_type, "Riots") || STREQ(x->sub_event_type, "Attack") || x->sent >= c->t.nsents ||
             !sent_has_cue(c, x->sent, CUE_INTERVENE))
             continue; /* (not "police set fire to a village" in a crackdown, an attack on its people) */
@@ -8510,7 +8510,7 @@ static void remnants_of_war(coder *c)
 static void fight_deaths(coder *c, size_t j)
 {
     cand *x = &c->cands[j];
-    if (x->merged || !x->cls || !STREQ(x->cls, "kill") || !STREQ(x->sub_event_type, "Attack") ||
+    if (x->merged || !x->cls || !(x->cls == TC_KILL) || !STREQ(x->sub_event_type, "Attack") ||
         x->ev.ev_actor1.start >= 0 || (x->ev.inter1 && x->ev.inter1 != 3) || x->sent >= c->t.nsents)
         return;
     uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
@@ -8650,7 +8650,7 @@ static void raid_shootout(coder *c, size_t j)
 static void bomb_explosions(coder *c, size_t j)
 {
     cand *x = &c->cands[j];
-    if (x->merged || !x->cls || !STREQ(x->cls, "shell") || x->sent >= c->t.nsents ||
+    if (x->merged || !x->cls || !(x->cls == TC_SHELL) || x->sent >= c->t.nsents ||
         !STREQ(x->sub_event_type, "Shelling/artillery/missile attack"))
         return;
     int32_t ts = x->ev.ev_trigger.start; /* (the bare word "explosions" read as the shelling) */
@@ -8689,12 +8689,12 @@ static void bomb_setting(coder *c, size_t j)
     for (uint32_t k = tb; k < te && pe == te; k++) {
         if (!c->ti[k].trig || c->men[c->ti[k].trig - 1].tb != k)
             continue;
-        const char *cls = c->lx->triggers[c->men[c->ti[k].trig - 1].row].cls;
-        if (STREQ(cls, "remote") || STREQ(cls, "grenade"))
+        int cls = c->lx->triggers[c->men[c->ti[k].trig - 1].row].cid;
+        if ((cls == TC_REMOTE) || (cls == TC_GRENADE))
             pe = k;
-        else if (STREQ(cls, "clash"))
+        else if (cls == TC_CLASH)
             fight = 1;
-        else if (STREQ(cls, "attack") || STREQ(cls, "kill"))
+        else if ((cls == TC_ATTACK) || (cls == TC_KILL))
             act = 1;
     }
     if (pe == te || (!fight && !act))
@@ -8889,7 +8889,7 @@ static void civilians_targeted(coder *c, size_t j)
         for (uint32_t i = k > tb + 4 ? k - 4 : tb; i < k && !target; i++) {
             const mention *m = c->ti[i].trig ? &c->men[c->ti[i].trig - 1] : NULL;
             target = (m && m->tb == i &&
-                      (STREQ(c->lx->triggers[m->row].cls, "kill") || STREQ(c->lx->triggers[m->row].cls, "attack"))) ||
+                      ((c->lx->triggers[m->row].cid == TC_KILL) || (c->lx->triggers[m->row].cid == TC_ATTACK))) ||
                      TOK_IN(c, i, "leave", "leaves", "left");
         }
     }
@@ -9359,8 +9359,8 @@ static int emit(coder *c, sr_events *evs)
             int beside = 0;
             /* a generic verb ("it hit the device") is dropped beside any real
              * event; a specific one ("shelling was reported") only beside its kind */
-            int generic_verb = STREQ(v[i]->cls, "attack") || STREQ(v[i]->cls, "kill") ||
-                          STREQ(v[i]->cls, "clash") || STREQ(v[i]->cls, "other");
+            int generic_verb = (v[i]->cls == TC_ATTACK) || (v[i]->cls == TC_KILL) ||
+                          (v[i]->cls == TC_CLASH) || (v[i]->cls == TC_OTHER);
             for (size_t j = 0; j < n && empty && !beside; j++)
                 beside = j != i && (generic_verb || !strcmp(v[j]->event_type, v[i]->event_type)) &&
                          (*v[j]->actor1 || *v[j]->actor2 || v[j]->ev.fatalities >= 0 || v[j]->has_date);
@@ -9550,7 +9550,7 @@ static int code_stage(coder *c, int stage, sr_events *evs)
             for (size_t k = 0; k < c->ncands; k++) {
                 const cand *cd = &c->cands[k];
                 fprintf(stderr, "cand %zu: %s | %s | a1=%s | a2=%s | fat=%d | %s | %s | date=%s(%d) | %.*s\n", k,
-                        cd->cls, cd->sub_event_type, cd->actor1, cd->actor2, cd->ev.fatalities, cd->location,
+                        cd->cls ? sr__trigger_classes[cd->cls - 1] : "", cd->sub_event_type, cd->actor1, cd->actor2, cd->ev.fatalities, cd->location,
                         cd->kind_agg ? "agg" : "inc", cd->ev.event_date, cd->has_date,
                         (int)(cd->ev.ev_sentence.end - cd->ev.ev_sentence.start),
                         c->t.orig + cd->ev.ev_sentence.start);

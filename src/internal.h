@@ -250,8 +250,17 @@ typedef struct sr__agent {
     int inter;
     char *role; /* "", "civilian", "armed", "state", "protester"... */
 } sr__agent;
+/* Trigger classes (data/triggers.tsv, docs/dictionaries.md), numbered from 1
+ * in the order of sr__trigger_classes, which names them; 0 is no class. */
+enum {
+    TC_KILL = 1, TC_ATTACK, TC_CLASH, TC_AIR, TC_SHELL, TC_REMOTE, TC_SUICIDE, TC_GRENADE, TC_CHEMICAL,
+    TC_CAPTURE, TC_WITHDRAW, TC_PROTEST, TC_RIOT, TC_MOB, TC_ARREST, TC_LOOT, TC_ABDUCT, TC_SEXUAL,
+    TC_DEFUSE, TC_AGREEMENT, TC_HQ, TC_CHANGE, TC_OTHER
+};
+extern const char *const sr__trigger_classes[]; /* NULL-terminated */
 typedef struct sr__trigger {
     char *key, *cls, *sub_event_type;
+    int cid;       /* TC_…: cls as a number, for the coder's tests */
     char *flags;   /* as written in triggers.tsv ("gap:" carries a value) */
     unsigned bits; /* SR__TRIG_…: the flags named in it, read once at load */
 } sr__trigger;

@@ -157,7 +157,7 @@ static const char *const sub_event_types[] = {
     "Headquarters or base established", "Looting/property destruction",
     "Non-violent transfer of territory", "Other", NULL};
 
-static const char *const trigger_classes[] = {
+const char *const sr__trigger_classes[] = {
     "kill", "attack", "clash", "air", "shell", "remote", "suicide", "grenade", "chemical",
     "capture", "withdraw", "protest", "riot", "mob", "arrest", "loot", "abduct", "sexual",
     "defuse", "agreement", "hq", "change", "other", NULL};
@@ -253,7 +253,11 @@ static int row_triggers(loader *L, char **f, int nf)
     for (size_t i = 0; t->flags && i < sizeof bits / sizeof bits[0]; i++)
         if (strstr(t->flags, bits[i].name))
             t->bits |= bits[i].bit;
-    if (!in_list(t->cls, trigger_classes))
+    t->cid = 0;
+    for (int k = 0; sr__trigger_classes[k] && t->cls; k++)
+        if (!strcmp(sr__trigger_classes[k], t->cls))
+            t->cid = k + 1;
+    if (!t->cid)
         lerr(L, "class: unknown trigger class '%s' (see docs/dictionaries.md)", f[1]);
     if (*t->sub_event_type && !in_list(t->sub_event_type, sub_event_types))
         lerr(L, "sub_event_type: '%s' is not one of ACLED's 25 sub-event types (spell it as "
