@@ -33,6 +33,17 @@ typedef struct mention {
     uint32_t alt;    /* MT_PLACE: the place the names around it fix (coherent_places), or UINT32_MAX */
 } mention;
 
+/* The token bit sets of build_mentions (coder.starts): */
+enum {
+    TB_TRIG,  /* a trigger begins here */
+    TB_FIG,   /* a figure begins here: a number, or a quantity word of kind "number" */
+    TB_CUT,   /* a punctuation mark or a W_WHILE word: a sentence may split into clauses here */
+    TB_COVER, /* a trigger covers the token (tokinfo.trig) */
+    TB_CUE,   /* a cue begins here (tokinfo.cue_start) */
+    TB_N
+};
+#define TB_SET(bits, i) ((bits)[(i) >> 6] |= (uint64_t)1 << ((i)&63))
+
 /* Per-token annotation: which mention (index+1) covers it, per layer. */
 typedef struct tokinfo {
     int ent;  /* entity layer: actor, agent, country, place, source */
@@ -108,6 +119,11 @@ typedef struct coder {
     size_t capti;
     int *best; /* build_mentions: best match per start token, three layers */
     size_t capbest;
+    /* build_mentions: bit sets over the tokens (TB_…, each ntoks / 64 + 1
+     * words; tok_bits): code_sentence and code_clause visit the tokens
+     * they name instead of every token */
+    uint64_t *starts;
+    size_t capstarts;
     dhit *dh;
     size_t ndh, capdh;
     sr__date pub;
@@ -228,6 +244,7 @@ static void cache_swap(coder *c, struct codeslot *sl, int take)
     MOVE(nextplace, capnextplace);
     MOVE(ti, capti);
     MOVE(best, capbest);
+    MOVE(starts, capstarts);
     MOVE(dh, capdh);
     MOVE(cands, capcands);
     MOVE(para, cappara);
@@ -247,6 +264,7 @@ void sr__code_cache_free(struct sr__codecache *cc)
         free(a->nextplace);
         free(a->ti);
         free(a->best);
+        free(a->starts);
         free(a->dh);
         free(a->cands);
         free(a->para);
@@ -1562,6 +1580,12 @@ static int build_mentions(coder *c)
     if (sr__grow((void **)&c->best, &c->capbest, 3 * nt + 2, sizeof *c->best))
         return SR_ENOMEM;
     int *best_ent = c->best, *best_trig = c->best + (nt + 1), *best_q = c->best + 2 * (nt + 1);
+    size_t nw = nt / 64 + 1;
+    if (sr__grow((void **)&c->starts, &c->capstarts, TB_N * nw, sizeof *c->starts))
+        return SR_ENOMEM;
+    memset(c->starts, 0, TB_N * nw * sizeof *c->starts);
+    uint64_t *tstart = c->starts + TB_TRIG * nw, *fstart = c->starts + TB_FIG * nw, *cuts = c->starts + TB_CUT * nw,
+             *cover = c->starts + TB_COVER * nw, *cuestart = c->starts + TB_CUE * nw;
     /* one pass sets each token's annotation (zero but its word flags) and
      * best slots, rather than a memset of the annotations and two walks */
     for (size_t i = 0; i < nt; i++) {
@@ -1569,6 +1593,8 @@ static int build_mentions(coder *c)
         c->ti[i] = (tokinfo){.w = k->kind != SR_TOK_WORD || k->e - k->s > 20 ? 0
                                   : c->vocab ? c->vocab->flags[c->vid[i]]
                                              : word_flags(c->t.norm + k->s, k->e - k->s)};
+        if (k->kind == SR_TOK_PUNCT || (c->ti[i].w & W_WHILE))
+            TB_SET(cuts, i);
         best_ent[i] = best_trig[i] = best_q[i] = -1;
     }
     c->ti[nt] = (tokinfo){0};
@@ -1585,6 +1611,7 @@ static int build_mentions(coder *c)
             }
             if (id >= 0) {
                 c->ti[r->tb].cue_start |= 1u << id;
+                TB_SET(cuestart, r->tb);
                 for (uint32_t i = r->tb; i < r->te; i++)
                     c->ti[i].cue |= 1u << id;
             }
@@ -1646,8 +1673,11 @@ static int build_mentions(coder *c)
             rawmatch *r = &c->raw[best_trig[i]];
             if (add_mention(c, (mention){MT_TRIGGER, r->tb, r->te, SR_LX_ROW(r->id), 0}))
                 goto oom;
-            for (uint32_t k = r->tb; k < r->te; k++)
+            for (uint32_t k = r->tb; k < r->te; k++) {
                 c->ti[k].trig = (int)c->nmen;
+                TB_SET(cover, k);
+            }
+            TB_SET(tstart, r->tb);
             reach_t = r->te;
         }
         if (best_q[i] >= 0 && i >= reach_q) {
@@ -1656,6 +1686,8 @@ static int build_mentions(coder *c)
                 goto oom;
             for (uint32_t k = r->tb; k < r->te; k++)
                 c->ti[k].quant = (int)c->nmen;
+            if (STREQ(c->lx->quants[SR_LX_ROW(r->id)].kind, "number"))
+                TB_SET(fstart, r->tb);
             reach_q = r->te;
         }
         /* a compound number is 9 to 13 bytes, its dash right after the tens
@@ -1668,6 +1700,7 @@ static int build_mentions(coder *c)
                 if (add_mention(c, (mention){MT_NUM, i, i + 1, (uint32_t)v, 0}))
                     goto oom;
                 c->ti[i].num = (int)c->nmen;
+                TB_SET(fstart, i);
             }
         }
         if (c->t.toks[i].kind == SR_TOK_NUM) {
@@ -1692,6 +1725,7 @@ static int build_mentions(coder *c)
                 if (add_mention(c, (mention){MT_NUM, i, i + 1, (uint32_t)v, 0}))
                     goto oom;
                 c->ti[i].num = (int)c->nmen;
+                TB_SET(fstart, i);
             }
         }
     }
@@ -4437,6 +4471,26 @@ static __attribute__((noinline)) int post_object(const coder *c, const mention *
     return 0;
 }
 
+/* The bit set TB_… of build_mentions. */
+static inline const uint64_t *tok_bits(const coder *c, int set)
+{
+    return c->starts + (size_t)set * (c->t.ntoks / 64 + 1);
+}
+
+/* The first token in [i, b) whose bit is set in bits (tok_bits), or b. */
+static inline uint32_t next_start(const uint64_t *bits, uint32_t i, uint32_t b)
+{
+    while (i < b) {
+        uint64_t w = bits[i >> 6] >> (i & 63);
+        if (w) {
+            i += (uint32_t)__builtin_ctzll(w);
+            return i < b ? i : b;
+        }
+        i = (i | 63) + 1;
+    }
+    return b;
+}
+
 static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
 {
     const sr__lexicon *lx = c->lx;
@@ -4444,9 +4498,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     /* triggers in the clause */
     const mention *trigs[16];
     int nt = 0;
-    for (uint32_t i = a; i < b && nt < 16; i++) {
-        if (!c->ti[i].trig)
-            continue;
+    const uint64_t *tstart = tok_bits(c, TB_TRIG), *fstart = tok_bits(c, TB_FIG);
+    for (uint32_t i = next_start(tstart, a, b); i < b && nt < 16; i = next_start(tstart, i + 1, b)) {
         const mention *m = &c->men[c->ti[i].trig - 1];
         if (m->tb != i)
             continue;
@@ -5153,7 +5206,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     figure dead = {-1, -1, -1, {-1, -1}};
     figure lone = {-1, -1, -1, {-1, -1}}; /* "A gunman shot dead ...": held back, see below */
     int nd = 0, nw = 0, first = 1, nlone = 0;
-    for (uint32_t i = a; i < b; i++) {
+    for (uint32_t i = next_start(fstart, a, b); i < b; i = next_start(fstart, i + 1, b)) {
         int isnum = c->ti[i].num && c->men[c->ti[i].num - 1].tb == i;
         int isq = c->ti[i].quant && c->men[c->ti[i].quant - 1].tb == i &&
                   STREQ(lx->quants[c->men[c->ti[i].quant - 1].row].kind, "number");
@@ -6300,10 +6353,11 @@ static int code_sentence(coder *c, uint32_t s)
         return 0;
     uint32_t mask = 0;
     int any_trig = 0;
-    for (uint32_t i = se->tb; i < se->te; i++) {
+    const uint64_t *cues = tok_bits(c, TB_CUE), *cover = tok_bits(c, TB_COVER);
+    for (uint32_t i = next_start(cues, se->tb, se->te); i < se->te; i = next_start(cues, i + 1, se->te))
         mask |= c->ti[i].cue_start;
-        any_trig |= live_trig(c, i, se->tb);
-    }
+    for (uint32_t i = next_start(cover, se->tb, se->te); i < se->te && !any_trig; i = next_start(cover, i + 1, se->te))
+        any_trig = live_trig(c, i, se->tb);
     c->sb = se->tb;
     c->se = se->te;
     c->smask = mask;
@@ -6346,9 +6400,8 @@ static int code_sentence(coder *c, uint32_t s)
     if (!any_trig && !(mask >> CUE_ZERO & 1))
         return 0; /* nothing happens in this sentence */
     /* opinion and background sentences report no event */
-    uint32_t ft = se->tb; /* a view held inside the report ("a principal they believe is corrupt") is no opinion piece */
-    while (ft < se->te && !c->ti[ft].trig)
-        ft++;
+    uint32_t ft = next_start(cover, se->tb, se->te); /* a view held inside the report ("a principal they
+                                                         believe is corrupt") is no opinion piece */
     if (find_cue(c, se->tb, ft, CUE_OPINION) >= 0 || find_cue(c, se->tb, se->te, CUE_FALSE) >= 0)
         return 0;
     long sub = find_cue(c, se->tb, se->tb + 3 < se->te ? se->tb + 3 : se->te, CUE_SUBSET);
@@ -6369,7 +6422,9 @@ static int code_sentence(coder *c, uint32_t s)
         }
     }
     uint32_t a = se->tb;
-    for (uint32_t i = se->tb; i <= se->te; i++) {
+    /* (only punctuation, W_WHILE words and the sentence's end may cut) */
+    const uint64_t *cuts = tok_bits(c, TB_CUT);
+    for (uint32_t i = next_start(cuts, se->tb, se->te);; i = next_start(cuts, i + 1, se->te)) {
         int cut = i == se->te;
         int punct = !cut && c->t.toks[i].kind == SR_TOK_PUNCT;
         int semi = punct && tok_is(c, i, ";");
@@ -6391,6 +6446,8 @@ static int code_sentence(coder *c, uint32_t s)
                 return rc;
             a = i + 1;
         }
+        if (i >= se->te)
+            break;
     }
     /* "X attacked a base, and 20 soldiers were killed": a clause that only
      * reports deaths completes the event before it */
