@@ -33,6 +33,9 @@ typedef struct mention {
     uint32_t alt;    /* MT_PLACE: the place the names around it fix (coherent_places), or UINT32_MAX */
 } mention;
 
+/* The word sets' vocabulary (struct vocab, below) numbers at most VOCAB_MAX words. */
+#define VOCAB_MAX 4096 /* word numbers 1..VOCAB_MAX-1; 0: not a word of any set */
+
 /* The token bit sets of build_mentions (coder.starts): */
 enum {
     TB_TRIG,  /* a trigger begins here */
@@ -40,9 +43,24 @@ enum {
     TB_CUT,   /* a punctuation mark or a W_WHILE word: a sentence may split into clauses here */
     TB_COVER, /* a trigger covers the token (tokinfo.trig) */
     TB_CUE,   /* a cue begins here (tokinfo.cue_start) */
+    TB_VISIT, /* (build_mentions' own: a match, a number or a compound number word may begin here) */
     TB_N
 };
 #define TB_SET(bits, i) ((bits)[(i) >> 6] |= (uint64_t)1 << ((i)&63))
+
+/* The first token in [i, b) whose bit is set in bits (tok_bits), or b. */
+static inline uint32_t next_start(const uint64_t *bits, uint32_t i, uint32_t b)
+{
+    while (i < b) {
+        uint64_t w = bits[i >> 6] >> (i & 63);
+        if (w) {
+            i += (uint32_t)__builtin_ctzll(w);
+            return i < b ? i : b;
+        }
+        i = (i | 63) + 1;
+    }
+    return b;
+}
 
 /* Per-token annotation: which mention (index+1) covers it, per layer. */
 typedef struct tokinfo {
@@ -156,6 +174,8 @@ typedef struct coder {
     /* memos, last: a new document's coder is zeroed up to gen, and an entry
      * counts only when its gen is the document's (6 KB not cleared per note) */
     uint32_t gen;
+    uint64_t present[VOCAB_MAX / 64]; /* a bit per vocabulary number the document's tokens
+                                         have (vocab_tokens sets it afresh; TOK_ANY) */
     struct unitmemo {     /* admin1_named's answers: mention → its admin1 unit */
         const struct mention *m;
         const char *iso;
@@ -348,7 +368,6 @@ static int ends_with(const coder *c, uint32_t i, const char *suf);
  * the first time the context reaches it. A test is then one load and one
  * bit. The list literal is evaluated only while the site's set is not
  * built. */
-#define VOCAB_MAX 4096 /* word numbers 1..VOCAB_MAX-1; 0: not a word of any set */
 #define VOCAB_SLOTS 8192
 #define VOCAB_LEN 32 /* longer words are never numbered (a site holding one walks its list) */
 #define SITE_WORDS 8 /* call sites: at most 64 * SITE_WORDS (checked at the end of the file) */
@@ -371,6 +390,8 @@ struct vocab {
 typedef struct wsite {
     const char *const *ws; /* the list it was built from (a static list is checked against it) */
     const char **list;     /* a copy of the list when a word has no number, else NULL */
+    uint16_t any[16];      /* TOK_ANY: the numbers of its words, */
+    int nany;              /* how many, or -1 when they do not fit or one has none */
 } wsite;
 
 /* A site whose list has a word without a number is stored tagged (low bit
@@ -436,8 +457,12 @@ static uint32_t vocab_add(struct vocab *v, const char *w)
 static void vocab_tokens(coder *c)
 {
     c->vocab_n = c->vocab->n;
-    for (uint32_t i = 0; i < c->t.ntoks; i++)
-        c->vid[i] = (uint16_t)vocab_find(c->vocab, c->t.norm + c->t.toks[i].s, c->t.toks[i].e - c->t.toks[i].s);
+    memset(c->present, 0, sizeof c->present);
+    for (uint32_t i = 0; i < c->t.ntoks; i++) {
+        uint32_t id = vocab_find(c->vocab, c->t.norm + c->t.toks[i].s, c->t.toks[i].e - c->t.toks[i].s);
+        c->vid[i] = (uint16_t)id;
+        c->present[id >> 6] |= (uint64_t)1 << (id & 63);
+    }
 }
 
 /* Builds the set of call site `site` from its list ws, then tests token i;
@@ -459,7 +484,10 @@ static __attribute__((noinline)) int tok_in_build(const coder *c, uint32_t i, un
                 c->vocab->sites[id][site >> 6] |= bit;
             else if (!st->list)
                 st->list = (const char **)1; /* (copied below) */
+            if (id && m < 16)
+                st->any[m] = (uint16_t)id;
         }
+        st->nany = st->list || m > 16 ? -1 : (int)m;
         if (st->list) { /* a word without a number: the site walks a copy of its list */
             st->list = malloc((m + 1) * sizeof *st->list);
             if (!st->list) {
@@ -496,6 +524,26 @@ static inline __attribute__((always_inline)) int tok_in_at(const coder *c, uint3
 #define TOK_IN_AT(c, i, site, ...)                                                                            \
     tok_in_at((c), (i), (site), (c)->sites && (c)->sites[site] ? NULL : (const char *const[]){__VA_ARGS__, NULL}, 0)
 #define TOK_IN_LIST(c, i, ws) tok_in_at((c), (i), __COUNTER__, (ws), 1)
+
+/* May any token of the document be one of the words? 0 only when none is:
+ * a rule that looks for those words token by token asks this first. */
+static int tok_any_at(const coder *c, unsigned site, const char *const *ws)
+{
+    const wsite *st = c->sites ? c->sites[site] : NULL;
+    if (!st && c->sites && c->vocab && ws) {
+        tok_in_build(c, 0, site, ws); /* (builds the set; the token's answer is not wanted) */
+        st = c->sites[site];
+    }
+    if (!st || SITE_LISTED(st) || st->nany < 0)
+        return 1;
+    for (int k = 0; k < st->nany; k++)
+        if (c->present[st->any[k] >> 6] >> (st->any[k] & 63) & 1)
+            return 1;
+    return 0;
+}
+#define TOK_ANY(c, ...) TOK_ANY_AT(c, __COUNTER__, __VA_ARGS__)
+#define TOK_ANY_AT(c, site, ...) \
+    tok_any_at((c), (site), (c)->sites && (c)->sites[site] ? NULL : (const char *const[]){__VA_ARGS__, NULL})
 
 static int cmp_raw(const void *a, const void *b)
 {
@@ -1585,7 +1633,8 @@ static int build_mentions(coder *c)
         return SR_ENOMEM;
     memset(c->starts, 0, TB_N * nw * sizeof *c->starts);
     uint64_t *tstart = c->starts + TB_TRIG * nw, *fstart = c->starts + TB_FIG * nw, *cuts = c->starts + TB_CUT * nw,
-             *cover = c->starts + TB_COVER * nw, *cuestart = c->starts + TB_CUE * nw;
+             *cover = c->starts + TB_COVER * nw, *cuestart = c->starts + TB_CUE * nw,
+             *visit = c->starts + TB_VISIT * nw;
     /* one pass sets each token's annotation (zero but its word flags) and
      * best slots, rather than a memset of the annotations and two walks */
     for (size_t i = 0; i < nt; i++) {
@@ -1595,6 +1644,12 @@ static int build_mentions(coder *c)
                                              : word_flags(c->t.norm + k->s, k->e - k->s)};
         if (k->kind == SR_TOK_PUNCT || (c->ti[i].w & W_WHILE))
             TB_SET(cuts, i);
+        /* (a compound number is 9 to 13 bytes, its dash right after the
+         * tens: "forty-", "twenty-", "seventy-"; the cheap tests first) */
+        const char *w = c->t.norm + k->s;
+        if (k->kind == SR_TOK_NUM || (k->kind == SR_TOK_WORD && k->e - k->s - 9 <= 4 && tens_initial(w[0]) &&
+                                      (w[5] == '-' || w[6] == '-' || w[7] == '-')))
+            TB_SET(visit, i);
         best_ent[i] = best_trig[i] = best_q[i] = -1;
     }
     c->ti[nt] = (tokinfo){0};
@@ -1644,6 +1699,7 @@ static int build_mentions(coder *c)
         }
         if (*slot < 0) {
             *slot = (int)k;
+            TB_SET(visit, r->tb);
             continue;
         }
         rawmatch *o = &c->raw[*slot];
@@ -1654,7 +1710,7 @@ static int build_mentions(coder *c)
     }
     /* choose non-overlapping, leftmost-longest per layer */
     uint32_t reach_e = 0, reach_t = 0, reach_q = 0;
-    for (uint32_t i = 0; i < nt; i++) {
+    for (uint32_t i = next_start(visit, 0, (uint32_t)nt); i < nt; i = next_start(visit, i + 1, (uint32_t)nt)) {
         if (best_ent[i] >= 0 && i >= reach_e) {
             rawmatch *r = &c->raw[best_ent[i]];
             int table = SR_LX_TABLE(r->id);
@@ -1690,8 +1746,7 @@ static int build_mentions(coder *c)
                 TB_SET(fstart, r->tb);
             reach_q = r->te;
         }
-        /* a compound number is 9 to 13 bytes, its dash right after the tens
-         * ("forty-", "twenty-", "seventy-"): the cheap tests first */
+        /* a compound number ("forty-five") */
         const char *w = c->t.norm + c->t.toks[i].s;
         if (c->t.toks[i].kind == SR_TOK_WORD && c->t.toks[i].e - c->t.toks[i].s - 9 <= 4 && tens_initial(w[0]) &&
             (w[5] == '-' || w[6] == '-' || w[7] == '-')) {
@@ -2903,6 +2958,8 @@ static int front_mission(const coder *c, uint32_t sb, uint32_t i)
  * contact line", "line of contact", the OSCE SMM)? */
 static int front_words(const coder *c, uint32_t sb, uint32_t se)
 {
+    if (!TOK_ANY(c, "frontline", "front-line", "line", "smm", "monitoring"))
+        return 0;
     for (uint32_t i = sb; i < se; i++) {
         char c0 = c->t.norm[c->t.toks[i].s]; /* most tokens fail here */
         if (c0 != 'f' && c0 != 'l' && c0 != 's' && c0 != 'm')
@@ -3926,6 +3983,8 @@ static int rioters_named(const coder *c, uint32_t a, uint32_t b)
  * communities")? ("Two groups" or villagers that fight are a mob.) */
 static int communal_sides(const coder *c, uint32_t a, uint32_t b)
 {
+    if (!TOK_ANY(c, "clans", "sub-clans", "subclans", "tribes", "communities", "clansmen", "tribesmen"))
+        return 0;
     for (uint32_t k = a; k < b; k++) {
         if (TOK_IN(c, k, "clans", "sub-clans", "subclans", "tribes", "communities", "clansmen", "tribesmen") &&
             !(k >= a + 3 && tok_is(c, k - 2, "of") && TOK_IN(c, k - 3, "members", "supporters") &&
@@ -4237,7 +4296,7 @@ static void one_side_other(const coder *c, uint32_t a, uint32_t b, const chunk *
         }
         break;
     }
-    for (uint32_t k = a; k + 3 < b; k++) {
+    for (uint32_t k = a, any = TOK_ANY(c, "side"); any && k + 3 < b; k++) {
         if (!(tok_is(c, k, "on") && tok_is(c, k + 1, "one") && tok_is(c, k + 2, "side")))
             continue;
         int x = -1, y = -1;
@@ -4475,20 +4534,6 @@ static __attribute__((noinline)) int post_object(const coder *c, const mention *
 static inline const uint64_t *tok_bits(const coder *c, int set)
 {
     return c->starts + (size_t)set * (c->t.ntoks / 64 + 1);
-}
-
-/* The first token in [i, b) whose bit is set in bits (tok_bits), or b. */
-static inline uint32_t next_start(const uint64_t *bits, uint32_t i, uint32_t b)
-{
-    while (i < b) {
-        uint64_t w = bits[i >> 6] >> (i & 63);
-        if (w) {
-            i += (uint32_t)__builtin_ctzll(w);
-            return i < b ? i : b;
-        }
-        i = (i | 63) + 1;
-    }
-    return b;
 }
 
 static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
@@ -6279,10 +6324,11 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         /* a drive-by shooting or a cartel is the mark of a criminal gang:
          * ACLED's unidentified gang rather than an unidentified armed group */
         int gang = 0, unnamed = generic_armed(cd->actor1) || generic_armed(cd->actor2);
-        for (uint32_t k = se->tb; k < se->te && !gang && unnamed; k++)
-            gang = TOK_IN(c, k, "drive-by", "cartel", "cartels") ||
-                   (tok_is(c, k, "drive") && tok_is(c, k + 1, "-") && tok_is(c, k + 2, "by")) ||
-                   (tok_is(c, k, "criminal") && TOK_IN(c, k + 1, "group", "groups"));
+        if (unnamed && TOK_ANY(c, "drive-by", "cartel", "cartels", "drive", "criminal"))
+            for (uint32_t k = se->tb; k < se->te && !gang; k++)
+                gang = TOK_IN(c, k, "drive-by", "cartel", "cartels") ||
+                       (tok_is(c, k, "drive") && tok_is(c, k + 1, "-") && tok_is(c, k + 2, "by")) ||
+                       (tok_is(c, k, "criminal") && TOK_IN(c, k + 1, "group", "groups"));
         for (int k = 0; k < 2 && gang; k++) {
             char *an = k ? cd->actor2 : cd->actor1;
             if (generic_armed(an))
@@ -7941,6 +7987,9 @@ static void fought_back(coder *c)
 static int attackers_fell(const coder *c, uint32_t s)
 {
     uint32_t tb = c->t.sents[s].tb, te = c->t.sents[s].te;
+    if (!TOK_ANY(c, "attackers", "assailants", "assaillants", "raiders", "bandits", "gunmen", "militants", "attacker",
+                 "assailant", "raider", "bandit", "gunman"))
+        return 0;
     for (uint32_t k = tb; k < te; k++) {
         if (!TOK_IN(c, k, "attackers", "assailants", "assaillants", "raiders", "bandits", "gunmen", "militants",
                           "attacker", "assailant", "raider", "bandit", "gunman"))
@@ -8387,6 +8436,8 @@ static void protesting_mob(coder *c)
  * anti-riot police. */
 static int called_rioters(const coder *c, uint32_t s0)
 {
+    if (!TOK_ANY(c, "rioters", "rioting", "rioted", "riot", "riots"))
+        return 0;
     for (uint32_t s = s0, s_end = para_window(c, s0, 2); s < s_end; s++) {
         uint32_t tb = c->t.sents[s].tb, te = c->t.sents[s].te;
         for (uint32_t k = tb; k < te; k++) {
@@ -8454,8 +8505,9 @@ static void storming_protest(coder *c)
             continue;
         uint32_t tb = c->t.sents[p->sent].tb, te = c->t.sents[p->sent].te;
         int storm = 0, purpose = 0, other = 0;
-        for (uint32_t k = tb; k < te && !storm; k++)
-            storm = TOK_IN(c, k, "stormed", "storming", "storm", "storms");
+        if (TOK_ANY(c, "stormed", "storming", "storm", "storms"))
+            for (uint32_t k = tb; k < te && !storm; k++)
+                storm = TOK_IN(c, k, "stormed", "storming", "storm", "storms");
         for (uint32_t k = tb; k < te && storm && !purpose; k++) /* (only where a crowd stormed) */
             purpose = TOK_IN(c, k, "demanding", "demand", "demanded", "demands", "protesting", "protest",
                              "protested", "protests");
@@ -8499,9 +8551,10 @@ static void protesters_riot(coder *c)
             x->sent >= c->t.nsents)
             continue;
         int demo = 0;
-        for (uint32_t k = c->t.sents[x->sent].tb; k < c->t.sents[x->sent].te && !demo; k++)
-            demo = TOK_IN(c, k, "protesters", "protestors", "demonstrators", "protested", "demonstrated") &&
-                   !(k > c->t.sents[x->sent].tb && TOK_IN(c, k - 1, "the", "by", "against", "on", "at")); /* (not the victims) */
+        if (TOK_ANY(c, "protesters", "protestors", "demonstrators", "protested", "demonstrated"))
+            for (uint32_t k = c->t.sents[x->sent].tb; k < c->t.sents[x->sent].te && !demo; k++)
+                demo = TOK_IN(c, k, "protesters", "protestors", "demonstrators", "protested", "demonstrated") &&
+                       !(k > c->t.sents[x->sent].tb && TOK_IN(c, k - 1, "the", "by", "against", "on", "at")); /* (not the victims) */
         if (demo) {
             x->sub_event_type = "Violent demonstration";
             x->event_type = event_type_of(x->sub_event_type);
@@ -8854,6 +8907,9 @@ static void peaceful_said(coder *c, size_t i)
         return;
     uint32_t tb = c->t.sents[p->sent].tb, te = c->t.sents[p->sent].te;
     int said = 0, turn = 0;
+    if (!TOK_ANY(c, "peaceful", "peacefully", "but", "turned", "turn", "turns", "descended", "degenerated", "until",
+                 "later", "became", "however", "largely"))
+        return; /* (nothing said either way) */
     for (uint32_t k = tb; k < te && !turn; k++) {
         if (!TOK_IN(c, k, "peaceful", "peacefully", "but", "turned", "turn", "turns", "descended", "degenerated",
                     "until", "later", "became", "however", "largely"))

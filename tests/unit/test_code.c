@@ -366,6 +366,17 @@ static void test_batch_same_as_single(void **state)
         "Demonstrators set tyres alight and threw stones at police in Kisii town on Monday.",
         "Armed men looted shops and burned houses in a village of Zamfara state on Saturday, killing seven.",
         "Over the past month, IS killed at least 40 regime soldiers in the Badia desert, the monitor said.",
+        /* rules that first ask whether the document has their words at
+         * all (TOK_ANY): a cold context learns those words mid-document */
+        "Rioters torched shops in Eldoret on Friday after police broke up a crowd protesting the tally; a riot "
+        "broke out near the market.",
+        "The OSCE SMM recorded ceasefire violations along the contact line near Avdiivka, Donetsk, on 3 March 2021.",
+        "Hundreds of residents marched peacefully through Kisumu on Monday, but the march turned violent when youths "
+        "stoned police.",
+        "Bandits raided a village in Turkana on Sunday; two of the attackers were shot dead by police reservists.",
+        "Protesters stormed the county assembly in Nakuru on Thursday demanding the resignation of the governor.",
+        "Fighting between the Garre and Degodia clans near Mandera left five people dead on 2 March 2021.",
+        "Gunmen in a drive-by shooting killed a shopkeeper in Culiacan, Sinaloa, on 5 March 2021.",
     };
     enum { N = sizeof texts / sizeof texts[0] };
     static char want[N][4096], got[4096];
@@ -394,6 +405,19 @@ static void test_batch_same_as_single(void **state)
     }
     static char want_long[4096];
     memcpy(want_long, got, sizeof got);
+    /* alone again in a context that has coded them all (its word sets and
+     * vocabulary built): the same events as in a fresh one */
+    sr_ctx *warm = sr_ctx_new(NULL, SR_ENGINE_AUTO, err, sizeof err);
+    assert_non_null(warm);
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < N; i++) {
+            sr_events *evs = NULL;
+            assert_int_equal(sr_code(warm, &docs[i], &evs), 0);
+            event_line(got, sizeof got, evs);
+            assert_string_equal(got, want[i]);
+            sr_events_free(evs);
+        }
+    sr_ctx_free(warm);
     /* most documents code to some event, or the comparison shows little */
     int some = 0;
     for (size_t i = 0; i < N; i++)
