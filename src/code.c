@@ -458,10 +458,17 @@ static void vocab_tokens(coder *c)
 {
     c->vocab_n = c->vocab->n;
     memset(c->present, 0, sizeof c->present);
-    for (uint32_t i = 0; i < c->t.ntoks; i++) {
-        uint32_t id = vocab_find(c->vocab, c->t.norm + c->t.toks[i].s, c->t.toks[i].e - c->t.toks[i].s);
-        c->vid[i] = (uint16_t)id;
-        c->present[id >> 6] |= (uint64_t)1 << (id & 63);
+    /* (in locals: the stores through vid and present would make the
+     * compiler load the text's fields again at every token) */
+    const struct vocab *v = c->vocab;
+    const sr__tok *toks = c->t.toks;
+    const char *norm = c->t.norm;
+    uint16_t *vid = c->vid;
+    uint64_t *present = c->present;
+    for (uint32_t i = 0, n = (uint32_t)c->t.ntoks; i < n; i++) {
+        uint32_t id = vocab_find(v, norm + toks[i].s, toks[i].e - toks[i].s);
+        vid[i] = (uint16_t)id;
+        present[id >> 6] |= (uint64_t)1 << (id & 63);
     }
 }
 
@@ -2468,7 +2475,8 @@ static int off_duty(const coder *c, const chunk *ch)
     for (uint32_t k = ch->tb > 3 ? ch->tb - 3 : 0; k < ch->te; k++)
         if (TOK_IN_LIST(c, k, before))
             return 1;
-    for (uint32_t k = ch->te; k < ch->te + 8 && k < c->t.ntoks && !is_hard_punct(c, k); k++)
+    for (uint32_t k = ch->te, any = TOK_ANY(c, "off-duty", "off"); any && k < ch->te + 8 && k < c->t.ntoks &&
+                                                                     !is_hard_punct(c, k); k++)
         if (tok_is(c, k, "off-duty") || (tok_is(c, k, "off") && tok_is(c, k + 1, "duty")))
             return 1;
     return 0;
@@ -2935,7 +2943,8 @@ static int closes_place_list(const coder *c, const mention *m)
 static int wants_admin(coder *c, const mention *m)
 {
     uint32_t lo = m->tb > 3 ? m->tb - 3 : 0;
-    if (find_cue(c, lo, m->tb, CUE_PLACE) >= 0 || find_cue(c, m->te, m->te + 2, CUE_PLACE) >= 0)
+    if ((find_cue(c, lo, m->tb, CUE_PLACE) >= 0 || find_cue(c, m->te, m->te + 2, CUE_PLACE) >= 0) &&
+        TOK_ANY(c, "province", "governorate", "provinces", "county", "state", "region", "governorates", "division"))
         for (uint32_t k = lo; k < m->te + 2 && k < c->t.ntoks; k++)
             if (TOK_IN(c, k, "province", "governorate", "provinces", "county",
                              "state", "region", "governorates", "division"))
@@ -4206,6 +4215,8 @@ static int in_the_air(const coder *c, const mention *m, uint32_t b)
  * the OSCE's counts (a shelling). */
 static int heavy_fire_only(const coder *c, uint32_t a, uint32_t b)
 {
+    if (!TOK_ANY(c, "involving"))
+        return 0;
     uint32_t k = a;
     while (k < b && !tok_is(c, k, "involving"))
         k++;
@@ -4905,7 +4916,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             /* "amid the unrest following anti-government demonstrations": a
              * protest named as the setting does not make the act a riot */
             int bg = 0;
-            if (!is_past_verb(c, trigs[k]->tb) && trigs[k]->tb > tm->te)
+            if (!is_past_verb(c, trigs[k]->tb) && trigs[k]->tb > tm->te && TOK_ANY(c, "amid", "amidst"))
                 for (uint32_t q = tm->te; q < trigs[k]->tb && !bg; q++)
                     bg = TOK_IN(c, q, "amid", "amidst");
             if (!bg)
@@ -5938,7 +5949,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 sub = "Armed clash"; /* "attacked a patrol using grenades and firearms" */
                 break;
             }
-    if ((cls == TC_SHELL) && STREQ(sub, "Shelling/artillery/missile attack"))
+    if ((cls == TC_SHELL) && STREQ(sub, "Shelling/artillery/missile attack") &&
+        TOK_ANY(c, "directions", "exchanged", "traded"))
         for (uint32_t k = se->tb; k + 1 < se->te; k++)
             if ((tok_is(c, k, "both") && tok_is(c, k + 1, "directions")) ||
                 (k >= a && k < b && TOK_IN(c, k, "exchanged", "traded"))) {
@@ -7578,8 +7590,9 @@ static void mob_authors(coder *c)
             !(q->ev.inter1 == 0 || (q->ev.inter1 == 3 && generic_armed(q->actor1))) || q->sent >= c->t.nsents)
             continue;
         int mob = 0;
-        for (uint32_t k = c->t.sents[q->sent].tb; k < c->t.sents[q->sent].te && !mob; k++)
-            mob = TOK_IN(c, k, "mob", "mobs", "vigilante", "vigilantes", "rioters", "lynched", "lynching");
+        if (TOK_ANY(c, "mob", "mobs", "vigilante", "vigilantes", "rioters", "lynched", "lynching"))
+            for (uint32_t k = c->t.sents[q->sent].tb; k < c->t.sents[q->sent].te && !mob; k++)
+                mob = TOK_IN(c, k, "mob", "mobs", "vigilante", "vigilantes", "rioters", "lynched", "lynching");
         if (!mob)
             continue;
         q->actor1[0] = 0;
@@ -8358,6 +8371,8 @@ static void relief_victims(coder *c)
  * linked to drugs is not enough: ACLED codes those both ways). */
 static int criminal_victim(const coder *c, uint32_t s)
 {
+    if (!TOK_ANY(c, "charges", "drug"))
+        return 0;
     for (uint32_t s2 = s; s2 <= s + 2 && s2 < c->t.nsents; s2++) {
         if (c->para && c->para[s2] != c->para[s])
             break;
@@ -8407,8 +8422,9 @@ static void protesting_mob(coder *c)
         if (x->merged || !STREQ(x->sub_event_type, "Mob violence") || x->ev.inter1 != 5 || x->ev.inter2 != 1)
             continue;
         int demo = 0, mob = 0;
-        for (uint32_t k = c->t.sents[x->sent].tb; k < c->t.sents[x->sent].te && !mob; k++)
-            mob = TOK_IN(c, k, "mob", "mobs", "lynched", "lynch", "vigilante", "vigilantes");
+        if (TOK_ANY(c, "mob", "mobs", "lynched", "lynch", "vigilante", "vigilantes"))
+            for (uint32_t k = c->t.sents[x->sent].tb; k < c->t.sents[x->sent].te && !mob; k++)
+                mob = TOK_IN(c, k, "mob", "mobs", "lynched", "lynch", "vigilante", "vigilantes");
         for (uint32_t s = x->sent, s_end = para_window(c, x->sent, 2); s < s_end && !demo && !mob; s++) {
             for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te && !demo; k++) {
                 demo = TOK_IN(c, k, "demonstrators", "protesters", "protestors", "demonstration",
