@@ -3166,15 +3166,6 @@ static int near_country(const coder *c, const sr__where *w, const char *iso, dou
 
 /* The admin1 unit of country iso whose seat lies within km of w's point,
  * the nearest, or SR_GZ_NONE. */
-/* Admin1 units by country, then index (qsort_r over the gazetteer). */
-static int cmp_unit_iso(const void *x, const void *y, void *arg)
-{
-    const sr__gzadmin1 *a = sr__gaz_admin1(arg, *(const uint32_t *)x);
-    const sr__gzadmin1 *b = sr__gaz_admin1(arg, *(const uint32_t *)y);
-    int d = memcmp(a->iso3, b->iso3, 4);
-    return d ? d : (*(const uint32_t *)x > *(const uint32_t *)y) - (*(const uint32_t *)x < *(const uint32_t *)y);
-}
-
 static uint32_t unit_near(coder *c, const sr__where *w, const char *iso, double km)
 {
     /* asked again for every clause and every sentence looked back over */
@@ -3190,16 +3181,9 @@ static uint32_t unit_near(coder *c, const sr__where *w, const char *iso, double 
     if (!cc)
         return SR_GZ_NONE;
     if (!cc->units_by_iso) { /* every unit by country, once per context */
-        size_t n = 0;
-        while (sr__gaz_admin1(g, (uint32_t)n))
-            n++;
-        cc->units_by_iso = malloc((n ? n : 1) * sizeof *cc->units_by_iso);
+        cc->units_by_iso = sr__gaz_admin1_by_country(g, &cc->nunits_by_iso);
         if (!cc->units_by_iso)
             return SR_GZ_NONE;
-        for (size_t i = 0; i < n; i++)
-            cc->units_by_iso[i] = (uint32_t)i;
-        qsort_r(cc->units_by_iso, n, sizeof *cc->units_by_iso, cmp_unit_iso, (void *)g);
-        cc->nunits_by_iso = n;
     }
     size_t lo = 0, hi = cc->nunits_by_iso; /* the first unit of the country */
     while (lo < hi) {
