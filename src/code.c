@@ -2953,6 +2953,21 @@ static uint32_t front_region(coder *c, uint32_t u)
     return SR_GZ_NONE;
 }
 
+/* Does a front region (places.tsv, "Luhansk frontline") lie in country iso?
+ * fill_place reads front_units' answer only for units of the country in
+ * context or of the place found: elsewhere the sentence's walk for front
+ * words is skipped. */
+static int front_country(coder *c, const char *iso)
+{
+    front_region(c, SR_GZ_NONE); /* (lists the front regions, once per document) */
+    for (int k = 0; k < c->nfront_pl; k++) {
+        const sr__gzadmin1 *u = sr__gaz_admin1(c->ctx->gaz, sr__gaz_place(c->ctx->gaz, c->front_pl[k])->admin1);
+        if (u && !strcmp(u->iso3, iso))
+            return 1;
+    }
+    return 0;
+}
+
 /* Should the event at w (mention m) in a front unit take the front region's
  * point? In a report on a front, the unit named alone or after a village the
  * gazetteer lacks ("near Novozvanivka, Luhansk": the oblast, not its capital
@@ -3320,7 +3335,7 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         pc.nadmin1 = nunits = nnamed = admin1_named(c, c->sb, c->se, ciso, units, 8, next);
         if (!nunits) { /* "near Vodyane" in a report on the frontline */
             uint32_t fu[4];
-            int nf = front_units(c, fu);
+            int nf = !ciso || front_country(c, ciso) ? front_units(c, fu) : 0;
             for (int k = 0; k < nf; k++) {
                 const sr__gzadmin1 *u = sr__gaz_admin1(c->ctx->gaz, fu[k]);
                 if (!ciso || !strcmp(u->iso3, ciso))
@@ -3411,7 +3426,7 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
          * takes the front region listed first (places.tsv order), its admin1
          * and centroid, at precision 3 */
         uint32_t fu[4];
-        int nf = front_units(c, fu), on = 0;
+        int nf = front_country(c, w.iso3) ? front_units(c, fu) : 0, on = 0;
         for (int k = 0; k < nf && !on; k++)
             on = fu[k] == w.admin1_ix;
         for (int k = 0; k < nf && !on; k++) {
@@ -7018,6 +7033,8 @@ static void doc_country(coder *c)
                 /* with no country yet, a place also speaks for the other
                  * countries where it has a namesake ("Tripoli" and "el Mina"
                  * together are Lebanon's), and a larger place more loudly */
+                /* (iso is here a gazetteer place's code, like p->iso3: four
+                 * bytes, NUL-padded, compared as such) */
                 const sr__gaz *g = c->ctx->gaz;
                 const sr__gzname *nm = sr__gaz_name(g, m->row);
                 char seen[8][4];
@@ -7025,9 +7042,9 @@ static void doc_country(coder *c)
                 v += large;
                 for (uint32_t i = 0; i < nm->count && ns < 8; i++) {
                     const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
-                    int dup = !strcmp(p->iso3, iso);
+                    int dup = !memcmp(p->iso3, iso, 4);
                     for (int j = 0; j < ns && !dup; j++)
-                        dup = !strcmp(seen[j], p->iso3);
+                        dup = !memcmp(seen[j], p->iso3, 4);
                     if (dup)
                         continue;
                     memcpy(seen[ns++], p->iso3, 4);
@@ -7051,7 +7068,7 @@ static void doc_country(coder *c)
                             continue;
                         int dup = 0;
                         for (int j = 0; j < nb && !dup; j++)
-                            dup = !strcmp(big[j], p->iso3);
+                            dup = !memcmp(big[j], p->iso3, 4);
                         if (dup || nb == 8)
                             continue;
                         memcpy(big[nb++], p->iso3, 4);
