@@ -767,8 +767,9 @@ static void spelling_keys(coder *c)
     size_t r = 0; /* raw matches before token k start before it */
     uint32_t covered_to = 0, place_to = 0; /* by other dictionaries' matches, by places before k */
     uint32_t place_here = 0;                  /* by places from the last capitalised word */
+    uint32_t wnext = nup <= 64 ? 0 : UINT32_MAX; /* the first token past the window k is known to be in */
     for (uint32_t k = 0; k < c->t.ntoks; k++) {
-        if (nup <= 64) { /* far from every unit named: nothing to look up */
+        if (k >= wnext) { /* far from every unit named: nothing to look up */
             while (ui < nup && upos[ui] + 12 < k)
                 ui++;
             if (ui == nup)
@@ -777,6 +778,7 @@ static void spelling_keys(coder *c)
                 k = upos[ui] - 16; /* on to the next unit's window */
                 continue;
             }
+            wnext = upos[ui] + 13; /* (a later unit's window may go on from there) */
         }
         const sr__tok *t = &c->t.toks[k];
         if (t->kind != SR_TOK_WORD || !(t->flags & SR_TF_CAP))
