@@ -6936,6 +6936,18 @@ static int abroad_in_paren(const coder *c, const mention *m, const char *iso, lo
     return 0;
 }
 
+/* weak_place(c, m), remembered for the first 256 mentions of the document
+ * in memo (doc_country asks twice about each place). */
+static int doc_weak(const coder *c, const mention *m, uint8_t memo[256])
+{
+    size_t k = (size_t)(m - c->men);
+    if (k >= 256)
+        return weak_place(c, m);
+    if (!memo[k])
+        memo[k] = weak_place(c, m) ? 1 : 2;
+    return memo[k] == 1;
+}
+
 static void doc_country(coder *c)
 {
     /* the country most named in the document: first by country names and
@@ -6954,6 +6966,10 @@ static void doc_country(coder *c)
     uint32_t rows[16];
     int nrows = 0;
     const char *lead = NULL;
+    /* weak_place of the first mentions, asked in the second pass and again
+     * at the end (0: not asked, 1: weak, 2: not; only types change between) */
+    uint8_t weakm[256];
+    memset(weakm, 0, sizeof weakm);
     /* the country the outlets name ("Star (Kenya)"), if one: the context in
      * which the places of a text that names no country are read, so that
      * "Saku" in a Kenyan paper is Kenya's constituency, not Japan's city
@@ -6987,7 +7003,7 @@ static void doc_country(coder *c)
             else if (pass == 0 && m->type == MT_SOURCE)
                 iso = source_country(c, m->row);
             int weak = 0, large = 0, closing = 0, unitword = 0;
-            if (pass == 1 && m->type == MT_PLACE && !weak_place(c, m)) {
+            if (pass == 1 && m->type == MT_PLACE && !doc_weak(c, m, weakm)) {
                 /* "(Radman al Awadh, Al Bayda)": the last name of a list
                  * of units speaks for the province of that name */
                 const char *ctx = lead ? lead : olead;
@@ -7177,7 +7193,7 @@ static void doc_country(coder *c)
                                        NULL};
     static const char *const target[] = {"on", "against", "attacked", "targeting", "targeted", "attack", NULL};
     int others = 0;
-    for (size_t k = 0; k < c->nmen; k++)
+    for (size_t k = 0; k < c->nmen && !others; k++)
         if (c->men[k].type == MT_PLACE && !band_origin(c, &c->men[k], band, target))
             others = 1;
     for (size_t k = 0; k < c->nmen && others; k++)
@@ -7187,8 +7203,8 @@ static void doc_country(coder *c)
      * for a place ("Moi University" in a Kenyan report); with no country at
      * all it stays the best guess */
     for (size_t k = 0; k < c->nmen; k++)
-        if (c->men[k].type == MT_PLACE && weak_place(c, &c->men[k]) &&
-            lead && !has_namesake_in(c, &c->men[k], lead))
+        if (lead && c->men[k].type == MT_PLACE && doc_weak(c, &c->men[k], weakm) &&
+            !has_namesake_in(c, &c->men[k], lead))
             c->men[k].type = MT_NONE;
 }
 #undef CNT_AT
