@@ -2961,10 +2961,11 @@ static uint32_t front_region(coder *c, uint32_t u)
  * words is skipped. */
 static int front_country(coder *c, const char *iso)
 {
-    front_region(c, SR_GZ_NONE); /* (lists the front regions, once per document) */
+    if (!c->front_listed)
+        front_region(c, SR_GZ_NONE); /* (lists the front regions, once per document) */
     for (int k = 0; k < c->nfront_pl; k++) {
         const sr__gzadmin1 *u = sr__gaz_admin1(c->ctx->gaz, sr__gaz_place(c->ctx->gaz, c->front_pl[k])->admin1);
-        if (u && !strcmp(u->iso3, iso))
+        if (u && u->iso3[0] == iso[0] && !strcmp(u->iso3, iso))
             return 1;
     }
     return 0;
