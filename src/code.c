@@ -6937,6 +6937,16 @@ static int abroad_in_paren(const coder *c, const mention *m, const char *iso, lo
     return 0;
 }
 
+/* Are two gazetteer ISO3 codes (four bytes each, NUL-padded) the same? One
+ * 32-bit compare (gcc called memcmp for these). */
+static inline int iso4_eq(const char *a, const char *b)
+{
+    uint32_t x, y;
+    memcpy(&x, a, 4);
+    memcpy(&y, b, 4);
+    return x == y;
+}
+
 /* weak_place(c, m), remembered for the first 256 mentions of the document
  * in memo (doc_country asks twice about each place). */
 static int doc_weak(const coder *c, const mention *m, uint8_t memo[256])
@@ -7061,9 +7071,9 @@ static void doc_country(coder *c)
                 v += large;
                 for (uint32_t i = 0; i < nm->count && ns < 8; i++) {
                     const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
-                    int dup = !memcmp(p->iso3, iso, 4);
+                    int dup = iso4_eq(p->iso3, iso);
                     for (int j = 0; j < ns && !dup; j++)
-                        dup = !memcmp(seen[j], p->iso3, 4);
+                        dup = iso4_eq(seen[j], p->iso3);
                     if (dup)
                         continue;
                     memcpy(seen[ns++], p->iso3, 4);
@@ -7087,7 +7097,7 @@ static void doc_country(coder *c)
                             continue;
                         int dup = 0;
                         for (int j = 0; j < nb && !dup; j++)
-                            dup = !memcmp(big[j], p->iso3, 4);
+                            dup = iso4_eq(big[j], p->iso3);
                         if (dup || nb == 8)
                             continue;
                         memcpy(big[nb++], p->iso3, 4);
