@@ -3360,19 +3360,23 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         if (!pm->ok)
             continue;
         w = pm->w;
-        /* a province named in the sentence sets the country as firmly: "Bara in
-         * the countryside of Idleb" is not Bara in Sudan */
-        uint32_t any[8];
-        int nany = admin1_named(c, c->sb, c->se, NULL, any, 8, next);
-        int unit_here = nany == 0;
-        for (int k = 0; k < nany && !unit_here; k++)
-            unit_here = !strcmp(sr__gaz_place(c->ctx->gaz, sr__gaz_admin1(c->ctx->gaz, any[k])->place)->iso3, w.iso3);
         /* "Tana village" in a Kenyan report is no Antananarivo (a city
          * abroad is big enough to be meant, but not called a village) */
         int big = (w.kind == SR_GZ_CITY && w.pop >= 100000 && !TOK_IN(c, next->te, "village", "villages")) ||
                   w.kind == SR_GZ_ADMIN1;
-        if (!unit_here && !big && next->alt == UINT32_MAX)
-            continue;
+        if (!big && next->alt == UINT32_MAX) {
+            /* a province named in the sentence sets the country as firmly:
+             * "Bara in the countryside of Idleb" is not Bara in Sudan (asked
+             * only here, where the answer counts) */
+            uint32_t any[8];
+            int nany = admin1_named(c, c->sb, c->se, NULL, any, 8, next);
+            int unit_here = nany == 0;
+            for (int k = 0; k < nany && !unit_here; k++)
+                unit_here =
+                    !strcmp(sr__gaz_place(c->ctx->gaz, sr__gaz_admin1(c->ctx->gaz, any[k])->place)->iso3, w.iso3);
+            if (!unit_here)
+                continue;
+        }
         if (ciso && strcmp(w.iso3, ciso) && next->alt == UINT32_MAX &&
             (capital_as_government(c, next, &w) || !known_abroad(c, next, &w)))
             continue;
