@@ -280,6 +280,41 @@ static void test_spelling_key_windows(void **state)
         }
 }
 
+/* doc_country asks weak_place once per mention, through a memo of the
+ * document's first 256 mentions (doc_weak), and directly beyond them: a
+ * weak place ("Moi University": an institution named after a person, "Moi"
+ * a town abroad) in a Kenyan report is not taken for the event's place,
+ * whether it comes first or after 300 other mentions. */
+static void test_weak_place_memo(void **state)
+{
+    (void)state;
+    static const char *const tail[] = {
+        "Police shot dead two students at Moi University on Monday, Kenyan police said.",
+        "Police shot dead two students at Moi University in Eldoret on Monday.",
+    };
+    for (int t = 0; t < 2; t++) {
+        char want[256] = "", got[256] = "";
+        for (int pad = 0; pad <= 150; pad += 150) {
+            static char text[8192];
+            text[0] = 0;
+            for (int k = 0; k < pad; k++)
+                strcat(text, "Kenyan officials met Kenyan elders. ");
+            strcat(text, tail[t]);
+            sr_events *evs = code(text, "2020-06-12");
+            char *out = pad ? got : want;
+            for (size_t k = 0; k < sr_events_count(evs); k++) {
+                const sr_event *e = sr_events_get(evs, k);
+                size_t l = strlen(out);
+                snprintf(out + l, 256 - l, "%s/%s/%s;", e->iso3, e->admin1, e->location);
+            }
+            sr_events_free(evs);
+        }
+        assert_string_equal(got, want);
+        assert_non_null(strstr(want, "KEN/"));
+        assert_null(strstr(want, "Moi"));
+    }
+}
+
 /* fill_place skips front_units' walk for front words where no front region
  * lies in the country its answer would be read for: a report on the contact
  * line in a Ukrainian context still takes the front region, and the same
@@ -528,6 +563,7 @@ int main(void)
         cmocka_unit_test(test_front_regions_per_context),
         cmocka_unit_test(test_spelling_key_windows),
         cmocka_unit_test(test_front_country),
+        cmocka_unit_test(test_weak_place_memo),
         cmocka_unit_test(test_empty_and_eventless),
         cmocka_unit_test(test_batch_same_as_single),
     };
