@@ -840,8 +840,9 @@ static void spelling_keys(coder *c)
     size_t r = 0; /* raw matches before token k start before it */
     uint32_t covered_to = 0, place_to = 0; /* by other dictionaries' matches, by places before k */
     uint32_t place_here = 0;                  /* by places from the last capitalised word */
+    uint32_t wnext = nup <= 64 ? 0 : UINT32_MAX; /* the first token past the window k is known to be in */
     for (uint32_t k = 0; k < c->t.ntoks; k++) {
-        if (nup <= 64) { /* far from every unit named: nothing to look up */
+        if (k >= wnext) { /* far from every unit named: nothing to look up */
             while (ui < nup && upos[ui] + 12 < k)
                 ui++;
             if (ui == nup)
@@ -850,6 +851,7 @@ static void spelling_keys(coder *c)
                 k = upos[ui] - 16; /* on to the next unit's window */
                 continue;
             }
+            wnext = upos[ui] + 13; /* (a later unit's window may go on from there) */
         }
         const sr__tok *t = &c->t.toks[k];
         if (t->kind != SR_TOK_WORD || !(t->flags & SR_TF_CAP))
@@ -3053,6 +3055,22 @@ static uint32_t front_region(coder *c, uint32_t u)
     return SR_GZ_NONE;
 }
 
+/* Does a front region (places.tsv, "Luhansk frontline") lie in country iso?
+ * fill_place reads front_units' answer only for units of the country in
+ * context or of the place found: elsewhere the sentence's walk for front
+ * words is skipped. */
+static int front_country(coder *c, const char *iso)
+{
+    if (!c->front_listed)
+        front_region(c, SR_GZ_NONE); /* (lists the front regions, once per document) */
+    for (int k = 0; k < c->nfront_pl; k++) {
+        const sr__gzadmin1 *u = sr__gaz_admin1(c->ctx->gaz, sr__gaz_place(c->ctx->gaz, c->front_pl[k])->admin1);
+        if (u && u->iso3[0] == iso[0] && !strcmp(u->iso3, iso))
+            return 1;
+    }
+    return 0;
+}
+
 /* Should the event at w (mention m) in a front unit take the front region's
  * point? In a report on a front, the unit named alone or after a village the
  * gazetteer lacks ("near Novozvanivka, Luhansk": the oblast, not its capital
@@ -3266,15 +3284,6 @@ static int near_country(const coder *c, const sr__where *w, const char *iso, dou
 
 /* The admin1 unit of country iso whose seat lies within km of w's point,
  * the nearest, or SR_GZ_NONE. */
-/* Admin1 units by country, then index (qsort_r over the gazetteer). */
-static int cmp_unit_iso(const void *x, const void *y, void *arg)
-{
-    const sr__gzadmin1 *a = sr__gaz_admin1(arg, *(const uint32_t *)x);
-    const sr__gzadmin1 *b = sr__gaz_admin1(arg, *(const uint32_t *)y);
-    int d = memcmp(a->iso3, b->iso3, 4);
-    return d ? d : (*(const uint32_t *)x > *(const uint32_t *)y) - (*(const uint32_t *)x < *(const uint32_t *)y);
-}
-
 static uint32_t unit_near(coder *c, const sr__where *w, const char *iso, double km)
 {
     /* asked again for every clause and every sentence looked back over */
@@ -3290,16 +3299,9 @@ static uint32_t unit_near(coder *c, const sr__where *w, const char *iso, double 
     if (!cc)
         return SR_GZ_NONE;
     if (!cc->units_by_iso) { /* every unit by country, once per context */
-        size_t n = 0;
-        while (sr__gaz_admin1(g, (uint32_t)n))
-            n++;
-        cc->units_by_iso = malloc((n ? n : 1) * sizeof *cc->units_by_iso);
+        cc->units_by_iso = sr__gaz_admin1_by_country(g, &cc->nunits_by_iso);
         if (!cc->units_by_iso)
             return SR_GZ_NONE;
-        for (size_t i = 0; i < n; i++)
-            cc->units_by_iso[i] = (uint32_t)i;
-        qsort_r(cc->units_by_iso, n, sizeof *cc->units_by_iso, cmp_unit_iso, (void *)g);
-        cc->nunits_by_iso = n;
     }
     size_t lo = 0, hi = cc->nunits_by_iso; /* the first unit of the country */
     while (lo < hi) {
@@ -3436,7 +3438,7 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         pc.nadmin1 = nunits = nnamed = admin1_named(c, c->sb, c->se, ciso, units, 8, next);
         if (!nunits) { /* "near Vodyane" in a report on the frontline */
             uint32_t fu[4];
-            int nf = front_units(c, fu);
+            int nf = !ciso || front_country(c, ciso) ? front_units(c, fu) : 0;
             for (int k = 0; k < nf; k++) {
                 const sr__gzadmin1 *u = sr__gaz_admin1(c->ctx->gaz, fu[k]);
                 if (!ciso || !strcmp(u->iso3, ciso))
@@ -3458,19 +3460,23 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
         if (!pm->ok)
             continue;
         w = pm->w;
-        /* a province named in the sentence sets the country as firmly: "Bara in
-         * the countryside of Idleb" is not Bara in Sudan */
-        uint32_t any[8];
-        int nany = admin1_named(c, c->sb, c->se, NULL, any, 8, next);
-        int unit_here = nany == 0;
-        for (int k = 0; k < nany && !unit_here; k++)
-            unit_here = !strcmp(sr__gaz_place(c->ctx->gaz, sr__gaz_admin1(c->ctx->gaz, any[k])->place)->iso3, w.iso3);
         /* "Tana village" in a Kenyan report is no Antananarivo (a city
          * abroad is big enough to be meant, but not called a village) */
         int big = (w.kind == SR_GZ_CITY && w.pop >= 100000 && !TOK_IN(c, next->te, "village", "villages")) ||
                   w.kind == SR_GZ_ADMIN1;
-        if (!unit_here && !big && next->alt == UINT32_MAX)
-            continue;
+        if (!big && next->alt == UINT32_MAX) {
+            /* a province named in the sentence sets the country as firmly:
+             * "Bara in the countryside of Idleb" is not Bara in Sudan (asked
+             * only here, where the answer counts) */
+            uint32_t any[8];
+            int nany = admin1_named(c, c->sb, c->se, NULL, any, 8, next);
+            int unit_here = nany == 0;
+            for (int k = 0; k < nany && !unit_here; k++)
+                unit_here =
+                    !strcmp(sr__gaz_place(c->ctx->gaz, sr__gaz_admin1(c->ctx->gaz, any[k])->place)->iso3, w.iso3);
+            if (!unit_here)
+                continue;
+        }
         if (ciso && strcmp(w.iso3, ciso) && next->alt == UINT32_MAX &&
             (capital_as_government(c, next, &w) || !known_abroad(c, next, &w)))
             continue;
@@ -3527,7 +3533,7 @@ static void fill_place(coder *c, cand *cd, uint32_t a, uint32_t b, uint32_t trig
          * takes the front region listed first (places.tsv order), its admin1
          * and centroid, at precision 3 */
         uint32_t fu[4];
-        int nf = front_units(c, fu), on = 0;
+        int nf = front_country(c, w.iso3) ? front_units(c, fu) : 0, on = 0;
         for (int k = 0; k < nf && !on; k++)
             on = fu[k] == w.admin1_ix;
         for (int k = 0; k < nf && !on; k++) {
@@ -7050,6 +7056,28 @@ static int abroad_in_paren(const coder *c, const mention *m, const char *iso, lo
     return 0;
 }
 
+/* Are two gazetteer ISO3 codes (four bytes each, NUL-padded) the same? One
+ * 32-bit compare (gcc called memcmp for these). */
+static inline int iso4_eq(const char *a, const char *b)
+{
+    uint32_t x, y;
+    memcpy(&x, a, 4);
+    memcpy(&y, b, 4);
+    return x == y;
+}
+
+/* weak_place(c, m), remembered for the first 256 mentions of the document
+ * in memo (doc_country asks twice about each place). */
+static int doc_weak(const coder *c, const mention *m, uint8_t memo[256])
+{
+    size_t k = (size_t)(m - c->men);
+    if (k >= 256)
+        return weak_place(c, m);
+    if (!memo[k])
+        memo[k] = weak_place(c, m) ? 1 : 2;
+    return memo[k] == 1;
+}
+
 static void doc_country(coder *c)
 {
     /* the country most named in the document: first by country names and
@@ -7068,6 +7096,10 @@ static void doc_country(coder *c)
     uint32_t rows[16];
     int nrows = 0;
     const char *lead = NULL;
+    /* weak_place of the first mentions, asked in the second pass and again
+     * at the end (0: not asked, 1: weak, 2: not; only types change between) */
+    uint8_t weakm[256];
+    memset(weakm, 0, sizeof weakm);
     /* the country the outlets name ("Star (Kenya)"), if one: the context in
      * which the places of a text that names no country are read, so that
      * "Saku" in a Kenyan paper is Kenya's constituency, not Japan's city
@@ -7101,7 +7133,7 @@ static void doc_country(coder *c)
             else if (pass == 0 && m->type == MT_SOURCE)
                 iso = source_country(c, m->row);
             int weak = 0, large = 0, closing = 0, unitword = 0;
-            if (pass == 1 && m->type == MT_PLACE && !weak_place(c, m)) {
+            if (pass == 1 && m->type == MT_PLACE && !doc_weak(c, m, weakm)) {
                 /* "(Radman al Awadh, Al Bayda)": the last name of a list
                  * of units speaks for the province of that name */
                 const char *ctx = lead ? lead : olead;
@@ -7149,6 +7181,8 @@ static void doc_country(coder *c)
                 /* with no country yet, a place also speaks for the other
                  * countries where it has a namesake ("Tripoli" and "el Mina"
                  * together are Lebanon's), and a larger place more loudly */
+                /* (iso is here a gazetteer place's code, like p->iso3: four
+                 * bytes, NUL-padded, compared as such) */
                 const sr__gaz *g = c->ctx->gaz;
                 const sr__gzname *nm = sr__gaz_name(g, m->row);
                 char seen[8][4];
@@ -7156,9 +7190,9 @@ static void doc_country(coder *c)
                 v += large;
                 for (uint32_t i = 0; i < nm->count && ns < 8; i++) {
                     const sr__gzplace *p = sr__gaz_place(g, sr__gaz_list(g, nm->first + i));
-                    int dup = !strcmp(p->iso3, iso);
+                    int dup = iso4_eq(p->iso3, iso);
                     for (int j = 0; j < ns && !dup; j++)
-                        dup = !strcmp(seen[j], p->iso3);
+                        dup = iso4_eq(seen[j], p->iso3);
                     if (dup)
                         continue;
                     memcpy(seen[ns++], p->iso3, 4);
@@ -7182,7 +7216,7 @@ static void doc_country(coder *c)
                             continue;
                         int dup = 0;
                         for (int j = 0; j < nb && !dup; j++)
-                            dup = !strcmp(big[j], p->iso3);
+                            dup = iso4_eq(big[j], p->iso3);
                         if (dup || nb == 8)
                             continue;
                         memcpy(big[nb++], p->iso3, 4);
@@ -7289,7 +7323,7 @@ static void doc_country(coder *c)
                                        NULL};
     static const char *const target[] = {"on", "against", "attacked", "targeting", "targeted", "attack", NULL};
     int others = 0;
-    for (size_t k = 0; k < c->nmen; k++)
+    for (size_t k = 0; k < c->nmen && !others; k++)
         if (c->men[k].type == MT_PLACE && !band_origin(c, &c->men[k], band, target))
             others = 1;
     for (size_t k = 0; k < c->nmen && others; k++)
@@ -7299,8 +7333,8 @@ static void doc_country(coder *c)
      * for a place ("Moi University" in a Kenyan report); with no country at
      * all it stays the best guess */
     for (size_t k = 0; k < c->nmen; k++)
-        if (c->men[k].type == MT_PLACE && weak_place(c, &c->men[k]) &&
-            lead && !has_namesake_in(c, &c->men[k], lead))
+        if (lead && c->men[k].type == MT_PLACE && doc_weak(c, &c->men[k], weakm) &&
+            !has_namesake_in(c, &c->men[k], lead))
             c->men[k].type = MT_NONE;
 }
 #undef CNT_AT

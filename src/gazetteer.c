@@ -147,6 +147,36 @@ const sr__gzadmin1 *sr__gaz_admin1(const sr__gaz *g, uint32_t i)
     return i < g->h->nadmin1 ? &g->admin1[i] : NULL;
 }
 
+/* Every admin1 unit's index in order of country (the four bytes of its ISO3
+ * code, as memcmp orders them), then of index: a stable radix sort, one
+ * pass per byte, the last byte first. (qsort with a comparator reading two
+ * units cost 2.3 M instructions, once per context.) */
+uint32_t *sr__gaz_admin1_by_country(const sr__gaz *g, size_t *n)
+{
+    size_t nu = (size_t)g->h->nadmin1;
+    uint32_t *out = malloc((nu ? nu : 1) * sizeof *out), *tmp = malloc((nu ? nu : 1) * sizeof *tmp);
+    if (!out || !tmp) {
+        free(out);
+        free(tmp);
+        return NULL;
+    }
+    for (size_t i = 0; i < nu; i++)
+        out[i] = (uint32_t)i;
+    for (int b = 3; b >= 0; b--) {
+        size_t start[257] = {0};
+        for (size_t i = 0; i < nu; i++)
+            start[(unsigned char)g->admin1[out[i]].iso3[b] + 1]++;
+        for (int k = 0; k < 256; k++)
+            start[k + 1] += start[k];
+        for (size_t i = 0; i < nu; i++)
+            tmp[start[(unsigned char)g->admin1[out[i]].iso3[b]]++] = out[i];
+        memcpy(out, tmp, nu * sizeof *out);
+    }
+    free(tmp);
+    *n = nu;
+    return out;
+}
+
 /* The name entry whose normalised text is exactly s[0..n), or -1: one probe
  * of the matcher's hash table, which holds every name, the spelling keys
  * included (as find-only phrases: no scan reports them). */

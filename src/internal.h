@@ -339,6 +339,9 @@ int sr__gaz_list_alt(const sr__gaz *g, uint32_t i);
 const struct sr__gzadmin1 *sr__gaz_admin1(const sr__gaz *g, uint32_t i);
 const char *sr__gaz_str(const sr__gaz *g, uint32_t off);
 long sr__gaz_lookup(const sr__gaz *g, const char *norm, size_t n);
+/* Every admin1 unit's index, ordered by ISO3 code then index (malloc'd, *n
+ * units; NULL: out of memory). */
+uint32_t *sr__gaz_admin1_by_country(const sr__gaz *g, size_t *n);
 size_t sr__gaz_key(const char *norm, size_t n, char *out, size_t cap);
 
 /* ---- place.c: which of the same-named places the text means ------------ */

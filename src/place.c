@@ -97,8 +97,10 @@ static double pop_term(uint32_t pop)
 /* The score of one candidate; the weights order the rules (a rule outranks
  * every one after it), population breaks the remaining ties. With why, also
  * says which rules gave what ("country +10000; ..."). adm/nadm: the
- * province_namesakes of nm (nadm -1: not known). */
-static double score(const sr__gaz *g, uint32_t place, int alt, const sr__placectx *pc, const sr__gzname *nm,
+ * province_namesakes of nm (nadm -1: not known). Inlined where it is
+ * called, so that sr__place_resolve's copy (why NULL, for every namesake of
+ * every name resolved) drops the explanations' tests. */
+static inline __attribute__((always_inline)) double score(const sr__gaz *g, uint32_t place, int alt, const sr__placectx *pc, const sr__gzname *nm,
                     const sr__gzplace *const *adm, int nadm, int *capital, char *why, size_t whylen)
 {
     const sr__gzplace *p = sr__gaz_place(g, place);

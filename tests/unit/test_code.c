@@ -250,6 +250,123 @@ static void test_front_regions_per_context(void **state)
     assert_non_null(strstr(want[3], "/3;"));
 }
 
+/* spelling_keys looks up spelling keys only in the windows around the units
+ * a document names (it jumps from one window to the next and tests the
+ * window once per window, not at every token): the transliteration
+ * "Mirpurkhas" beside "(Mirpurkhas, Sindh)" is found whatever precedes it,
+ * with no unit before it, with one just before it, or with one far before
+ * it (its window closed long before). */
+static void test_spelling_key_windows(void **state)
+{
+    (void)state;
+    const char *key = "Police dispersed traders who blocked the main bazaar in Mirpurkhas city (Mirpurkhas, Sindh) "
+                      "on Monday.";
+    const char *before[] = {"", "Sindh officials said prices rose. ", "Officials in Sindh spoke. "};
+    for (int b = 0; b < 3; b++)
+        for (int pad = 0; pad <= 40; pad += 4) {
+            char text[2048] = "";
+            strcat(text, before[b]);
+            for (int k = 0; k < pad; k++)
+                strcat(text, k % 4 == 3 ? "markets. " : "prices rose in ");
+            strcat(text, key);
+            sr_events *evs = code(text, "2020-06-12");
+            int found = 0;
+            for (size_t k = 0; k < sr_events_count(evs); k++)
+                found |= !strcmp(sr_events_get(evs, k)->location, "Mirpur Khas");
+            if (!found)
+                fprintf(stderr, "not placed: %s\n", text);
+            assert_true(found);
+            sr_events_free(evs);
+        }
+}
+
+/* doc_country asks weak_place once per mention, through a memo of the
+ * document's first 256 mentions (doc_weak), and directly beyond them: a
+ * weak place ("Moi University": an institution named after a person, "Moi"
+ * a town abroad) in a Kenyan report is not taken for the event's place,
+ * whether it comes first or after 300 other mentions. */
+static void test_weak_place_memo(void **state)
+{
+    (void)state;
+    static const char *const tail[] = {
+        "Police shot dead two students at Moi University on Monday, Kenyan police said.",
+        "Police shot dead two students at Moi University in Eldoret on Monday.",
+    };
+    for (int t = 0; t < 2; t++) {
+        char want[256] = "", got[256] = "";
+        for (int pad = 0; pad <= 150; pad += 150) {
+            static char text[8192];
+            text[0] = 0;
+            for (int k = 0; k < pad; k++)
+                strcat(text, "Kenyan officials met Kenyan elders. ");
+            strcat(text, tail[t]);
+            sr_events *evs = code(text, "2020-06-12");
+            char *out = pad ? got : want;
+            for (size_t k = 0; k < sr_events_count(evs); k++) {
+                const sr_event *e = sr_events_get(evs, k);
+                size_t l = strlen(out);
+                snprintf(out + l, 256 - l, "%s/%s/%s;", e->iso3, e->admin1, e->location);
+            }
+            sr_events_free(evs);
+        }
+        assert_string_equal(got, want);
+        assert_non_null(strstr(want, "KEN/"));
+        assert_null(strstr(want, "Moi"));
+    }
+}
+
+/* fill_place skips front_units' walk for front words where no front region
+ * lies in the country its answer would be read for: a report on the contact
+ * line in a Ukrainian context still takes the front region, and the same
+ * words in a report on another country change nothing there, in one
+ * context as in fresh ones. */
+static void test_front_country(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Separatist forces shelled army positions near Vodyane along the contact line in Donetsk, Ukraine, on Monday.",
+        "Gunmen shot dead two traders near the front line in Mandera, Kenya, on Friday.",
+        "The OSCE SMM recorded 13 explosions near Novozvanivka, Luhansk, on Monday.",
+        "Soldiers clashed with militants along the frontline near Kidal, Mali, on Sunday.",
+    };
+    enum { N = sizeof texts / sizeof texts[0] };
+    char want[N][256], got[256];
+    char err[256];
+    for (int fresh = 1; fresh >= 0; fresh--) {
+        sr_ctx *one = sr_ctx_new(NULL, SR_ENGINE_AUTO, err, sizeof err);
+        assert_non_null(one);
+        for (size_t i = 0; i < N; i++) {
+            sr_ctx *cx = one;
+            if (fresh) {
+                cx = sr_ctx_new(NULL, SR_ENGINE_AUTO, err, sizeof err);
+                assert_non_null(cx);
+            }
+            sr_doc d = {.id = "t", .title = "", .date = "2020-06-12", .source = "", .url = "",
+                        .text = texts[i], .text_len = strlen(texts[i]), .origin = "test"};
+            sr_events *evs = NULL;
+            assert_int_equal(sr_code(cx, &d, &evs), 0);
+            char *out = fresh ? want[i] : got;
+            out[0] = 0;
+            for (size_t k = 0; k < sr_events_count(evs); k++) {
+                const sr_event *e = sr_events_get(evs, k);
+                size_t l = strlen(out);
+                snprintf(out + l, 256 - l, "%s/%s/%s/%d;", e->iso3, e->admin1, e->location, e->geo_precision);
+            }
+            sr_events_free(evs);
+            if (fresh)
+                sr_ctx_free(cx);
+            else
+                assert_string_equal(got, want[i]);
+        }
+        sr_ctx_free(one);
+    }
+    assert_non_null(strstr(want[0], "UKR/"));
+    assert_non_null(strstr(want[1], "KEN/"));
+    assert_non_null(strstr(want[2], "UKR/"));
+    assert_non_null(strstr(want[2], "/3;"));
+    assert_non_null(strstr(want[3], "MLI/"));
+}
+
 /* The document's country is voted per document (code.c doc_country keeps
  * its vote arrays in the context and clears only what a document voted):
  * documents naming different countries, coded one after another in one
@@ -468,6 +585,9 @@ int main(void)
         cmocka_unit_test(test_spelling_key_memo),
         cmocka_unit_test(test_country_votes_per_document),
         cmocka_unit_test(test_front_regions_per_context),
+        cmocka_unit_test(test_spelling_key_windows),
+        cmocka_unit_test(test_front_country),
+        cmocka_unit_test(test_weak_place_memo),
         cmocka_unit_test(test_empty_and_eventless),
         cmocka_unit_test(test_batch_same_as_single),
     };

@@ -177,6 +177,43 @@ static void test_lookup_every_name(void **state)
     sr__gaz_free(g);
 }
 
+/* sr__gaz_admin1_by_country (a radix sort) orders the units as qsort with
+ * the comparator it replaced does: ISO3 code (memcmp of its four bytes),
+ * then index. */
+static const sr__gaz *units_gaz;
+static int cmp_units(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    int d = memcmp(sr__gaz_admin1(units_gaz, a)->iso3, sr__gaz_admin1(units_gaz, b)->iso3, 4);
+    return d ? d : (a > b) - (a < b);
+}
+
+static void test_admin1_by_country(void **state)
+{
+    (void)state;
+    char err[512] = "";
+    const char *path = getenv("SITREP_GAZETTEER");
+    sr__gaz *g = sr__gaz_open(path && *path ? path : SR_GAZETTEER, err, sizeof err);
+    assert_non_null(g);
+    size_t n = 0, m = 0;
+    while (sr__gaz_admin1(g, (uint32_t)m))
+        m++;
+    uint32_t *got = sr__gaz_admin1_by_country(g, &n);
+    assert_non_null(got);
+    assert_int_equal(n, m);
+    assert_true(n > 1000);
+    uint32_t *want = malloc(n * sizeof *want);
+    assert_non_null(want);
+    for (size_t i = 0; i < n; i++)
+        want[i] = (uint32_t)n - 1 - (uint32_t)i; /* (reversed: the comparator's index order decides ties) */
+    units_gaz = g;
+    qsort(want, n, sizeof *want, cmp_units);
+    assert_memory_equal(got, want, n * sizeof *want);
+    free(want);
+    free(got);
+    sr__gaz_free(g);
+}
+
 /* A record that points outside its table (a damaged index that still has
  * the right header and sizes) reads as an empty name or a nameless place,
  * never as memory outside the file. */
@@ -297,6 +334,7 @@ int main(void)
         cmocka_unit_test(test_damaged),
         cmocka_unit_test(test_damaged_records),
         cmocka_unit_test(test_lookup_every_name),
+        cmocka_unit_test(test_admin1_by_country),
         cmocka_unit_test(test_matcher_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
