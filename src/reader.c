@@ -512,6 +512,8 @@ typedef struct flat {
 
 static const char *skip_ws(const char *p, const char *e)
 {
+    if (p < e && (unsigned char)*p > ' ')
+        return p; /* (the usual case: no space) */
     while (p < e && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
         p++;
     return p;
@@ -573,16 +575,24 @@ static inline uint64_t json_stop8(uint64_t w)
 }
 
 /* Parses a JSON string at *pp (just after the opening quote) into b (NULL:
- * skip). Returns 0, or -1 on a syntax error. */
-static int flat_string(const char **pp, const char *e, sr__buf *b)
+ * skip). Returns 0, or -1 on a syntax error. Sets bit 7 of *hi when a byte
+ * from 0x80 up was seen (in the string or just past it), so that the line
+ * is checked as UTF-8 only when it holds one (jsonl_line). */
+static int flat_string(const char **pp, const char *e, sr__buf *b, unsigned *hi)
 {
     const char *p = *pp;
+#if defined(__SSE2__)
+    __m128i acc = _mm_setzero_si128();
+#endif
+    uint64_t acc8 = 0;
+    unsigned acc1 = 0;
     for (;;) {
         const char *q = p;
 #if defined(__SSE2__)
         /* 16 bytes at a time with SSE2 first */
         while (e - q >= 16) {
             __m128i v = _mm_loadu_si128((const __m128i *)q);
+            acc = _mm_or_si128(acc, v);
             __m128i m = _mm_cmpeq_epi8(_mm_subs_epu8(v, _mm_set1_epi8(0x1F)), _mm_setzero_si128()); /* < 0x20 */
             m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
             m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
@@ -595,16 +605,20 @@ static int flat_string(const char **pp, const char *e, sr__buf *b)
         }
 #endif
         uint64_t w; /* 8 bytes at a time through plain text, then byte by byte */
-        while (e - q >= 8 && (memcpy(&w, q, 8), !json_stop8(w)))
+        while (e - q >= 8 && (memcpy(&w, q, 8), acc8 |= w, !json_stop8(w)))
             q += 8;
         while (q < e && *q != '"' && *q != '\\' && (unsigned char)*q >= 0x20)
-            q++;
+            acc1 |= (unsigned char)*q++;
         if (b && q > p && sr__buf_add(b, p, (size_t)(q - p)))
             return -1;
         if (q >= e || (unsigned char)*q < 0x20)
             return -1;
         if (*q == '"') {
             *pp = q + 1;
+#if defined(__SSE2__)
+            acc1 |= (unsigned)_mm_movemask_epi8(acc) ? 0x80u : 0u;
+#endif
+            *hi |= (acc1 | (acc8 & 0x8080808080808080u ? 0x80u : 0u)) & 0x80u;
             return 0;
         }
         /* escape */
@@ -638,7 +652,11 @@ static int flat_string(const char **pp, const char *e, sr__buf *b)
     }
 }
 
-static int flat_parse(const char *s, size_t n, flat *f)
+/* Sets bit 7 of *hi when a key or string holds a byte from 0x80 up or a
+ * key holds a NUL; every other byte of a line it accepts is ASCII (the
+ * syntax, numbers and literals), so a line parsed without it is valid
+ * UTF-8 without NUL. */
+static int flat_parse(const char *s, size_t n, flat *f, unsigned *hi)
 {
     static const char *const names[F_N] = {"id", "title", "date", "source", "url", "text"};
     const char *p = s, *e = s + n;
@@ -653,8 +671,10 @@ static int flat_parse(const char *s, size_t n, flat *f)
         if (p >= e || *p++ != '"')
             return 0;
         const char *ks = p;
+        unsigned kb = 0;
         while (p < e && *p != '"' && *p != '\\')
-            p++;
+            kb |= (unsigned char)*p++ - 1u >= 0x7Fu; /* NUL, or from 0x80 */
+        *hi |= kb << 7;
         if (p >= e || *p != '"')
             return 0; /* escaped key: let jansson handle it */
         size_t kl = (size_t)(p - ks);
@@ -675,9 +695,9 @@ static int flat_parse(const char *s, size_t n, flat *f)
             p++;
             if (field >= 0) {
                 f->set[field] = true;
-                if (flat_string(&p, e, &f->v[field]) || sr__buf_add(&f->v[field], "", 0))
+                if (flat_string(&p, e, &f->v[field], hi) || sr__buf_add(&f->v[field], "", 0))
                     return 0;
-            } else if (flat_string(&p, e, NULL))
+            } else if (flat_string(&p, e, NULL, hi))
                 return 0;
         } else if (*p == '{' || *p == '[') {
             return 0;
@@ -764,16 +784,24 @@ static int jsonl_line(rd *r, long lineno, const char *line, size_t ll, size_t of
     char *fixed = NULL;
     const char *src = line;
     size_t fl = ll, badb = 0;
-    if (!utf8_clean(line, ll)) {
+    /* the flat parse first: a line it takes without a byte from 0x80 up (or
+     * a NUL in a key) is ASCII and needs no UTF-8 check; any other line is
+     * checked (and repaired, with its diagnostic before any other) as
+     * before, and parsed again only when it was repaired */
+    unsigned hi = 0;
+    flat_reset(f);
+    int ok = flat_parse(line, ll, f, &hi);
+    if ((!ok || hi) && !utf8_clean(line, ll)) {
         int rep = sr__utf8_repair(line, ll, &fixed, &fl, &badb);
         if (rep < 0)
             return rep;
         if (rep > 0)
             rdiag(r, lineno, "invalid UTF-8 at byte %zu; replaced with U+FFFD", off + badb);
         src = fixed;
+        flat_reset(f);
+        ok = flat_parse(src, fl, f, &hi);
     }
-    flat_reset(f);
-    if (flat_parse(src, fl, f)) {
+    if (ok) {
         free(fixed);
         /* (the strings were decoded from valid UTF-8 and \u escapes, none NUL,
          * and end with a NUL: deliver need not repair the text) */
