@@ -9207,6 +9207,20 @@ static size_t collapse_ws(const char *s, size_t n, char *o)
             runs |= (m & (m << 1 | prev)) != 0;
             prev = m >> 15;
         }
+        if (i0 < n && n >= 16) {
+            /* the last bytes as the window that ends at n, overlapping bytes
+             * already mapped (to the same values); the pair across its start
+             * lies wholly before i0 and was tested there */
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + n - 16));
+            __m128i ctl = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+                                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+                                       _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+            v = _mm_or_si128(_mm_andnot_si128(ctl, v), _mm_and_si128(ctl, sp));
+            _mm_storeu_si128((__m128i *)(o + n - 16), v);
+            unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, sp));
+            runs |= (m & (m << 1)) != 0;
+            i0 = n;
+        }
     }
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     /* 8 bytes at a time: tabs, newlines and returns become spaces (exact
@@ -9299,29 +9313,36 @@ static int events_grow(void **v, size_t *cap, size_t n, size_t size, const void 
     return 0;
 }
 
+/* events_room when the last block is full or there is none yet: the list's
+ * own first block, else a new one of at least 16 KB. */
+static __attribute__((noinline)) char *events_room_new(sr_events *evs, size_t n)
+{
+    evsblock *b = (evsblock *)evs;
+    if (evs->nstrs == 0 && n + 1 <= EVS_BLK0) { /* the block's own first */
+        evs->strs[evs->nstrs++] = b->blk0;
+        evs->blkused = 0;
+        evs->blkcap = EVS_BLK0;
+        return b->blk0;
+    }
+    size_t cap = n + 1 > 16384 ? n + 1 : 16384;
+    if (events_grow((void **)&evs->strs, &evs->capstrs, evs->nstrs, sizeof *evs->strs, b->strs0))
+        return NULL;
+    char *blk = malloc(cap);
+    if (!blk)
+        return NULL;
+    evs->strs[evs->nstrs++] = blk;
+    evs->blkused = 0;
+    evs->blkcap = cap;
+    return blk;
+}
+
 /* Room for a string of n bytes and its NUL (n > 0) at the end of the
  * list's last block, a new block when it is full; NULL when out of memory.
  * The caller writes the string and commits it (events_commit). */
-static char *events_room(sr_events *evs, size_t n)
+static inline char *events_room(sr_events *evs, size_t n)
 {
-    if (evs->nstrs == 0 || evs->blkused + n + 1 > evs->blkcap) {
-        evsblock *b = (evsblock *)evs;
-        if (evs->nstrs == 0 && n + 1 <= EVS_BLK0) { /* the block's own first */
-            evs->strs[evs->nstrs++] = b->blk0;
-            evs->blkused = 0;
-            evs->blkcap = EVS_BLK0;
-            return b->blk0;
-        }
-        size_t cap = n + 1 > 16384 ? n + 1 : 16384;
-        if (events_grow((void **)&evs->strs, &evs->capstrs, evs->nstrs, sizeof *evs->strs, b->strs0))
-            return NULL;
-        char *blk = malloc(cap);
-        if (!blk)
-            return NULL;
-        evs->strs[evs->nstrs++] = blk;
-        evs->blkused = 0;
-        evs->blkcap = cap;
-    }
+    if (evs->nstrs == 0 || evs->blkused + n + 1 > evs->blkcap)
+        return events_room_new(evs, n);
     return evs->strs[evs->nstrs - 1] + evs->blkused;
 }
 
