@@ -74,6 +74,17 @@ static void snip(char out[72], const char *s, size_t n)
 /* Metadata cleanup into out: UTF-8 repaired, whitespace and control runs
  * collapsed to one space, trimmed, capped at META_MAX bytes on a character
  * boundary. 0 or SR_ENOMEM. */
+/* Non-zero when the 8 bytes of w are all printable ASCII or spaces (0x20 to
+ * 0x7E); *sp gets their spaces (bit 7 of each such byte). Per byte, no
+ * carries. */
+static inline int meta_plain8(uint64_t w, uint64_t *sp)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = ~high;
+    uint64_t lo = w & low7, x = w ^ (0x20 * ones);
+    *sp = ~(((x & low7) + low7) | x) & high;
+    return (~w & (lo + 0x60 * ones) & ~(lo + ones) & high) == high; /* below 0x80, from 0x20, not 0x7F */
+}
+
 static int clean_meta(const char *s, size_t n, char out[META_MAX + 1])
 {
     char *rep = NULL;
@@ -84,6 +95,26 @@ static int clean_meta(const char *s, size_t n, char out[META_MAX + 1])
         n = 4 * META_MAX;
     if (n <= META_MAX) { /* the usual field: printable ASCII, single inner spaces: copied as it is */
         size_t i = 0;
+        if (n == 0) { /* (most of a JSON Lines document's title, source and url) */
+            out[0] = 0;
+            return 0;
+        }
+        if (n >= 8 && n < 16) {
+            /* the same test on two overlapping 8-byte halves (every pair of
+             * neighbours lies within one of them): no space first or last,
+             * no two in a row */
+            uint64_t a, b, sa, sb;
+            memcpy(&a, s, 8);
+            memcpy(&b, s + n - 8, 8);
+            if (meta_plain8(a, &sa) & meta_plain8(b, &sb) && !(sa & (sa << 8 | 0x80)) &&
+                !(sb & (sb << 8)) && !(sb >> 63)) {
+                memcpy(out, &a, 8);
+                memcpy(out + n - 8, &b, 8);
+                out[n] = 0;
+                return 0;
+            }
+            i = n + 1; /* (not plain: past the byte loop) */
+        }
 #if defined(__SSE2__)
         if (n >= 16) {
             /* the same test 16 bytes at a time, the last window ending at n
@@ -111,7 +142,14 @@ static int clean_meta(const char *s, size_t n, char out[META_MAX + 1])
                 break;
         }
         if (i == n) {
-            memcpy(out, s, n);
+#if defined(__SSE2__)
+            if (n >= 16) { /* copied 16 bytes at a time, the last window ending at n */
+                for (size_t w = 0; w + 16 < n; w += 16)
+                    _mm_storeu_si128((__m128i *)(out + w), _mm_loadu_si128((const __m128i *)(s + w)));
+                _mm_storeu_si128((__m128i *)(out + n - 16), _mm_loadu_si128((const __m128i *)(s + n - 16)));
+            } else
+#endif
+                memcpy(out, s, n);
             out[n] = 0;
             return 0;
         }

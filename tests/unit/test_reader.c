@@ -477,8 +477,9 @@ static void test_jsonl_utf8_outside_text(void **state)
     col_free(&c);
 }
 
-/* Metadata fields (here the title) of 16 bytes and more, whose plain case
- * is tested 16 bytes at a time with SSE2: a space first or last, two spaces,
+/* Metadata fields (here the title) of every length up to about 40 bytes,
+ * whose plain case is tested on two overlapping 8-byte halves (8 to 15
+ * bytes) or 16 bytes at a time with SSE2 (16 and more): a space first or last, two spaces,
  * a tab, a control byte or a non-ASCII letter at every offset clean up as a
  * byte-by-byte model says (each run of whitespace and controls one space,
  * none at the ends). */
@@ -488,7 +489,7 @@ static void test_meta_offsets(void **state)
     static const char *const specials[] = {" ", "  ", "\\t", " \\u0001 ", "\xc3\xa9", "-", "\\u007f"};
     static const char *const raw[] = {" ", "  ", "\t", " \x01 ", "\xc3\xa9", "-", "\x7f"};
     for (size_t k = 0; k < sizeof specials / sizeof *specials; k++)
-        for (size_t len = 16; len <= 40; len += 3)
+        for (size_t len = 0; len <= 40; len += len < 18 ? 1 : 3)
             for (size_t at = 0; at <= len; at++) {
                 char title[64], line[256], in[96], want[96];
                 for (size_t i = 0; i < len; i++)
