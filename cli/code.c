@@ -82,7 +82,7 @@ static int on_doc(void *ud, const sr_doc *doc)
     const char *f[NFIELDS] = {doc->id, doc->title, doc->date, doc->source, doc->url, doc->origin, doc->text};
     size_t len[NFIELDS], need = 0;
     for (int j = 0; j < NFIELDS; j++) {
-        len[j] = !f[j] ? 0 : j == F_TEXT ? doc->text_len : strlen(f[j]);
+        len[j] = !f[j] ? 0 : j == F_TEXT ? doc->text_len : *f[j] ? strlen(f[j]) : 0; /* (often "") */
         need += f[j] ? len[j] + 1 : 0;
     }
     if (r->used + need > r->cap) {
@@ -98,7 +98,8 @@ static int on_doc(void *ud, const sr_doc *doc)
     for (int j = 0; j < NFIELDS; j++) {
         r->batch[r->n].at[j] = f[j] ? r->used + 1 : 0;
         if (f[j]) {
-            memcpy(r->buf + r->used, f[j], len[j]);
+            if (len[j])
+                memcpy(r->buf + r->used, f[j], len[j]);
             r->buf[r->used + len[j]] = 0;
             r->used += len[j] + 1;
         }

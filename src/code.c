@@ -9342,13 +9342,12 @@ static void merge_cands(coder *c)
     remnants_of_war(c);
 }
 
-/* The sentence s with whitespace runs as single spaces, trimmed: in buf
- * (n + 1 bytes at least) when given, else in a new allocation. */
-static char *collapse_ws(const char *s, size_t n, char *buf)
+/* The sentence s with whitespace runs as single spaces, trimmed, written at
+ * o (room for n bytes; not NUL-terminated); returns its length. (A NUL byte
+ * in the sentence, which only text given through the API can hold, ends the
+ * string there for every reader, as it did when it was measured.) */
+static size_t collapse_ws(const char *s, size_t n, char *o)
 {
-    char *o = buf ? buf : malloc(n + 1);
-    if (!o)
-        return NULL;
     /* the usual sentence has single spaces only: map whitespace to spaces in
      * one pass the compiler vectorises, and squeeze only when a run of two or
      * a space at either end needs it */
@@ -9370,6 +9369,20 @@ static char *collapse_ws(const char *s, size_t n, char *buf)
             unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, sp));
             runs |= (m & (m << 1 | prev)) != 0;
             prev = m >> 15;
+        }
+        if (i0 < n && n >= 16) {
+            /* the last bytes as the window that ends at n, overlapping bytes
+             * already mapped (to the same values); the pair across its start
+             * lies wholly before i0 and was tested there */
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + n - 16));
+            __m128i ctl = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+                                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+                                       _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+            v = _mm_or_si128(_mm_andnot_si128(ctl, v), _mm_and_si128(ctl, sp));
+            _mm_storeu_si128((__m128i *)(o + n - 16), v);
+            unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, sp));
+            runs |= (m & (m << 1)) != 0;
+            i0 = n;
         }
     }
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -9399,10 +9412,8 @@ static char *collapse_ws(const char *s, size_t n, char *buf)
     }
     for (size_t i = i0 ? i0 : 1; i < n; i++)
         runs |= (unsigned)(o[i - 1] == ' ') & (unsigned)(o[i] == ' ');
-    if (!runs && (!n || (o[0] != ' ' && o[n - 1] != ' '))) {
-        o[n] = 0;
-        return o;
-    }
+    if (!runs && (!n || (o[0] != ' ' && o[n - 1] != ' ')))
+        return n;
     size_t k = 0;
     int sp = 0;
     for (size_t i = 0; i < n; i++) {
@@ -9415,8 +9426,7 @@ static char *collapse_ws(const char *s, size_t n, char *buf)
         sp = 0;
         o[k++] = o[i];
     }
-    o[k] = 0;
-    return o;
+    return k;
 }
 
 /* Strings of the events live in blocks of at least 16 KB: one allocation per
@@ -9466,37 +9476,130 @@ static int events_grow(void **v, size_t *cap, size_t n, size_t size, const void 
     return 0;
 }
 
-const char *sr__events_str(sr_events *evs, const char *s, size_t n)
+/* events_room when the last block is full or there is none yet: the list's
+ * own first block, else a new one of at least 16 KB. */
+static __attribute__((noinline)) char *events_room_new(sr_events *evs, size_t n)
 {
-    if (!s || !n)
-        return "";
-    if (evs->nstrs == 0 || evs->blkused + n + 1 > evs->blkcap) {
-        evsblock *b = (evsblock *)evs;
-        if (evs->nstrs == 0 && n + 1 <= EVS_BLK0) { /* the block's own first */
-            evs->strs[evs->nstrs++] = b->blk0;
-            evs->blkused = 0;
-            evs->blkcap = EVS_BLK0;
-            goto put;
-        }
-        size_t cap = n + 1 > 16384 ? n + 1 : 16384;
-        if (events_grow((void **)&evs->strs, &evs->capstrs, evs->nstrs, sizeof *evs->strs, b->strs0))
-            return "";
-        char *blk = malloc(cap);
-        if (!blk)
-            return "";
-        evs->strs[evs->nstrs++] = blk;
+    evsblock *b = (evsblock *)evs;
+    if (evs->nstrs == 0 && n + 1 <= EVS_BLK0) { /* the block's own first */
+        evs->strs[evs->nstrs++] = b->blk0;
         evs->blkused = 0;
-        evs->blkcap = cap;
+        evs->blkcap = EVS_BLK0;
+        return b->blk0;
     }
-put:;
-    char *p = evs->strs[evs->nstrs - 1] + evs->blkused;
-    memcpy(p, s, n);
+    size_t cap = n + 1 > 16384 ? n + 1 : 16384;
+    if (events_grow((void **)&evs->strs, &evs->capstrs, evs->nstrs, sizeof *evs->strs, b->strs0))
+        return NULL;
+    char *blk = malloc(cap);
+    if (!blk)
+        return NULL;
+    evs->strs[evs->nstrs++] = blk;
+    evs->blkused = 0;
+    evs->blkcap = cap;
+    return blk;
+}
+
+/* Room for a string of n bytes and its NUL (n > 0) at the end of the
+ * list's last block, a new block when it is full; NULL when out of memory.
+ * The caller writes the string and commits it (events_commit). */
+static inline char *events_room(sr_events *evs, size_t n)
+{
+    if (evs->nstrs == 0 || evs->blkused + n + 1 > evs->blkcap)
+        return events_room_new(evs, n);
+    return evs->strs[evs->nstrs - 1] + evs->blkused;
+}
+
+/* Ends the string of n bytes written at p (from events_room): its NUL, and
+ * the block's fill moved past it. */
+static inline const char *events_commit(sr_events *evs, char *p, size_t n)
+{
     p[n] = 0;
     evs->blkused += n + 1;
     return p;
 }
 
-static const char *S(sr_events *evs, const char *s) { return sr__events_str(evs, s, s ? strlen(s) : 0); }
+const char *sr__events_str(sr_events *evs, const char *s, size_t n)
+{
+    if (!s || !n)
+        return "";
+    char *p = events_room(evs, n);
+    if (!p)
+        return "";
+    memcpy(p, s, n);
+    return events_commit(evs, p, n);
+}
+
+/* Copies n bytes from s to d without a call: two overlapping moves of 8 or
+ * 4 bytes below 16, else 16 at a time with a last move that overlaps the one
+ * before it. Never reads or writes outside s[0, n) and d[0, n). */
+static inline void copy_short(char *d, const char *s, size_t n)
+{
+    if (n >= 16) {
+#if defined(__SSE2__)
+        size_t i = 0;
+        for (; i + 16 < n; i += 16)
+            _mm_storeu_si128((__m128i *)(d + i), _mm_loadu_si128((const __m128i *)(s + i)));
+        _mm_storeu_si128((__m128i *)(d + n - 16), _mm_loadu_si128((const __m128i *)(s + n - 16)));
+#else
+        memcpy(d, s, n);
+#endif
+    } else if (n >= 8) {
+        uint64_t a, b;
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+        memcpy(d, &a, 8);
+        memcpy(d + n - 8, &b, 8);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        memcpy(d, &a, 4);
+        memcpy(d + n - 4, &b, 4);
+    } else if (n) {
+        d[0] = s[0];
+        d[n >> 1] = s[n >> 1];
+        d[n - 1] = s[n - 1];
+    }
+}
+
+/* The length of the string in the array s of cap bytes (cap if it holds no
+ * NUL): with SSE2 16 bytes at a time, each window inside the array (cap a
+ * multiple of 16, or below 16 and then byte by byte), so no call to strlen. */
+static inline size_t field_len(const char *s, size_t cap)
+{
+#if defined(__SSE2__)
+    if (cap % 16 == 0) {
+        for (size_t i = 0; i < cap; i += 16) {
+            unsigned m = (unsigned)_mm_movemask_epi8(
+                _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + i)), _mm_setzero_si128()));
+            if (m)
+                return i + (size_t)__builtin_ctz(m);
+        }
+        return cap;
+    }
+#endif
+    size_t n = 0;
+    while (n < cap && s[n])
+        n++;
+    return n;
+}
+
+/* Interns the string held in a candidate's array field s of cap bytes:
+ * sr__events_str(evs, s, strlen(s)) with the length found and the bytes
+ * copied inline (every event interns about a dozen such fields). */
+const char *sr__events_field(sr_events *evs, const char *s, size_t cap)
+{
+    if (!*s)
+        return "";
+    size_t n = field_len(s, cap);
+    char *p = events_room(evs, n);
+    if (!p)
+        return "";
+    copy_short(p, s, n);
+    return events_commit(evs, p, n);
+}
+#define FIELD(evs, arr) sr__events_field((evs), (arr), sizeof(arr))
+#define EVENT_ID_MAX 299 /* bytes of an event id */
 
 static int emit(coder *c, sr_events *evs)
 {
@@ -9538,6 +9641,9 @@ static int emit(coder *c, sr_events *evs)
             v[j] = v[j - 1];
             v[j - 1] = t;
         }
+    /* the document's id: its length measured once */
+    const char *did = c->doc->id && *c->doc->id ? c->doc->id : "doc", *docid = NULL;
+    size_t dl = strlen(did), idl = c->doc->id ? strlen(c->doc->id) : 0;
     for (size_t i = 0; i < n; i++) {
         cand *cd = v[i];
         if (events_grow((void **)&evs->v, &evs->cap, evs->n, sizeof *evs->v, ((evsblock *)evs)->v0)) {
@@ -9547,29 +9653,38 @@ static int emit(coder *c, sr_events *evs)
         }
         sr_event *e = &evs->v[evs->n];
         *e = cd->ev;
-        /* "<doc id>-<n>", cut at 299 bytes like the snprintf it replaces */
-        char idbuf[300], num[24];
-        const char *did = c->doc->id && *c->doc->id ? c->doc->id : "doc";
-        size_t nl = 0, k = strlen(did);
-        for (size_t q = evs->n + 1; q; q /= 10)
-            num[nl++] = (char)('0' + q % 10); /* digits, last first */
-        if (k > sizeof idbuf - 1)
-            k = sizeof idbuf - 1;
-        memcpy(idbuf, did, k);
-        if (k < sizeof idbuf - 1)
-            idbuf[k++] = '-';
-        while (nl && k < sizeof idbuf - 1)
-            idbuf[k++] = num[--nl];
-        idbuf[k] = 0;
-        e->doc_id = S(evs, c->doc->id);
-        e->event_id = S(evs, idbuf);
+        /* "<doc id>-<n>", cut at 299 bytes like the snprintf it replaced,
+         * written straight into the list's strings */
+        {
+            char num[24];
+            size_t nl = 0, k = dl < EVENT_ID_MAX ? dl : EVENT_ID_MAX;
+            for (size_t q = evs->n + 1; q; q /= 10)
+                num[nl++] = (char)('0' + q % 10); /* digits, last first */
+            size_t len = k < EVENT_ID_MAX ? k + 1 + nl : k;
+            if (len > EVENT_ID_MAX)
+                len = EVENT_ID_MAX;
+            char *p = events_room(evs, len);
+            if (p) {
+                memcpy(p, did, k);
+                if (k < len)
+                    p[k++] = '-';
+                while (k < len)
+                    p[k++] = num[--nl];
+                e->event_id = events_commit(evs, p, len);
+            } else
+                e->event_id = "";
+        }
+        /* the document's id, interned once for all its events */
+        if (!docid)
+            docid = sr__events_str(evs, c->doc->id, idl);
+        e->doc_id = docid;
         e->kind = cd->kind_agg ? "aggregate" : "incident";
         e->event_type = cd->event_type;
         e->sub_event_type = cd->sub_event_type;
-        e->actor1 = S(evs, cd->actor1);
-        e->actor2 = S(evs, cd->actor2);
-        e->assoc_actor_1 = S(evs, cd->assoc1);
-        e->assoc_actor_2 = S(evs, cd->assoc2);
+        e->actor1 = FIELD(evs, cd->actor1);
+        e->actor2 = FIELD(evs, cd->actor2);
+        e->assoc_actor_1 = FIELD(evs, cd->assoc1);
+        e->assoc_actor_2 = FIELD(evs, cd->assoc2);
         if (!*cd->country && c->doc_iso3) {
             const sr__country *dc = country_of_iso(c, c->doc_iso3);
             if (dc) {
@@ -9577,21 +9692,20 @@ static int emit(coder *c, sr_events *evs)
                 scopy(cd->iso3, sizeof cd->iso3, dc->iso3);
             }
         }
-        e->country = S(evs, cd->country);
-        e->iso3 = S(evs, cd->iso3);
-        e->admin1 = S(evs, cd->admin1);
-        e->admin1_acled = S(evs, cd->admin1_acled);
-        e->admin2 = S(evs, cd->admin2);
-        e->location = S(evs, cd->location);
+        e->country = FIELD(evs, cd->country);
+        e->iso3 = FIELD(evs, cd->iso3);
+        e->admin1 = FIELD(evs, cd->admin1);
+        e->admin1_acled = FIELD(evs, cd->admin1_acled);
+        e->admin2 = FIELD(evs, cd->admin2);
+        e->location = FIELD(evs, cd->location);
         if (!*cd->source && c->doc_source)
             scopy(cd->source, sizeof cd->source, c->doc_source);
-        e->source = S(evs, cd->source);
+        e->source = FIELD(evs, cd->source);
+        /* the sentence, its whitespace collapsed straight into the list's strings */
         size_t sl = (size_t)(e->ev_sentence.end - e->ev_sentence.start);
-        char nbuf[1024];
-        char *notes = collapse_ws(c->t.orig + e->ev_sentence.start, sl, sl < sizeof nbuf ? nbuf : NULL);
-        e->notes = S(evs, notes);
-        if (notes != nbuf)
-            free(notes);
+        char *np = sl ? events_room(evs, sl) : NULL;
+        size_t nk = np ? collapse_ws(c->t.orig + e->ev_sentence.start, sl, np) : 0;
+        e->notes = nk ? events_commit(evs, np, nk) : "";
         evs->n++;
     }
     if (v != small)

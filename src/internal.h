@@ -510,5 +510,8 @@ void sr__code_init(void);
 void sr__code_cache_free(struct sr__codecache *cc);
 /* Interns a string in the event list (NULL → ""). */
 const char *sr__events_str(sr_events *evs, const char *s, size_t n);
+/* sr__events_str of the string in an array of cap bytes (NUL-terminated
+ * within it, or all cap bytes taken), measured and copied inline. */
+const char *sr__events_field(sr_events *evs, const char *s, size_t cap);
 
 #endif

@@ -74,6 +74,17 @@ static void snip(char out[72], const char *s, size_t n)
 /* Metadata cleanup into out: UTF-8 repaired, whitespace and control runs
  * collapsed to one space, trimmed, capped at META_MAX bytes on a character
  * boundary. 0 or SR_ENOMEM. */
+/* Non-zero when the 8 bytes of w are all printable ASCII or spaces (0x20 to
+ * 0x7E); *sp gets their spaces (bit 7 of each such byte). Per byte, no
+ * carries. */
+static inline int meta_plain8(uint64_t w, uint64_t *sp)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u, low7 = ~high;
+    uint64_t lo = w & low7, x = w ^ (0x20 * ones);
+    *sp = ~(((x & low7) + low7) | x) & high;
+    return (~w & (lo + 0x60 * ones) & ~(lo + ones) & high) == high; /* below 0x80, from 0x20, not 0x7F */
+}
+
 static int clean_meta(const char *s, size_t n, char out[META_MAX + 1])
 {
     char *rep = NULL;
@@ -84,6 +95,26 @@ static int clean_meta(const char *s, size_t n, char out[META_MAX + 1])
         n = 4 * META_MAX;
     if (n <= META_MAX) { /* the usual field: printable ASCII, single inner spaces: copied as it is */
         size_t i = 0;
+        if (n == 0) { /* (most of a JSON Lines document's title, source and url) */
+            out[0] = 0;
+            return 0;
+        }
+        if (n >= 8 && n < 16) {
+            /* the same test on two overlapping 8-byte halves (every pair of
+             * neighbours lies within one of them): no space first or last,
+             * no two in a row */
+            uint64_t a, b, sa, sb;
+            memcpy(&a, s, 8);
+            memcpy(&b, s + n - 8, 8);
+            if (meta_plain8(a, &sa) & meta_plain8(b, &sb) && !(sa & (sa << 8 | 0x80)) &&
+                !(sb & (sb << 8)) && !(sb >> 63)) {
+                memcpy(out, &a, 8);
+                memcpy(out + n - 8, &b, 8);
+                out[n] = 0;
+                return 0;
+            }
+            i = n + 1; /* (not plain: past the byte loop) */
+        }
 #if defined(__SSE2__)
         if (n >= 16) {
             /* the same test 16 bytes at a time, the last window ending at n
@@ -111,7 +142,14 @@ static int clean_meta(const char *s, size_t n, char out[META_MAX + 1])
                 break;
         }
         if (i == n) {
-            memcpy(out, s, n);
+#if defined(__SSE2__)
+            if (n >= 16) { /* copied 16 bytes at a time, the last window ending at n */
+                for (size_t w = 0; w + 16 < n; w += 16)
+                    _mm_storeu_si128((__m128i *)(out + w), _mm_loadu_si128((const __m128i *)(s + w)));
+                _mm_storeu_si128((__m128i *)(out + n - 16), _mm_loadu_si128((const __m128i *)(s + n - 16)));
+            } else
+#endif
+                memcpy(out, s, n);
             out[n] = 0;
             return 0;
         }
@@ -512,6 +550,8 @@ typedef struct flat {
 
 static const char *skip_ws(const char *p, const char *e)
 {
+    if (p < e && (unsigned char)*p > ' ')
+        return p; /* (the usual case: no space) */
     while (p < e && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
         p++;
     return p;
@@ -573,16 +613,24 @@ static inline uint64_t json_stop8(uint64_t w)
 }
 
 /* Parses a JSON string at *pp (just after the opening quote) into b (NULL:
- * skip). Returns 0, or -1 on a syntax error. */
-static int flat_string(const char **pp, const char *e, sr__buf *b)
+ * skip). Returns 0, or -1 on a syntax error. Sets bit 7 of *hi when a byte
+ * from 0x80 up was seen (in the string or just past it), so that the line
+ * is checked as UTF-8 only when it holds one (jsonl_line). */
+static int flat_string(const char **pp, const char *e, sr__buf *b, unsigned *hi)
 {
     const char *p = *pp;
+#if defined(__SSE2__)
+    __m128i acc = _mm_setzero_si128();
+#endif
+    uint64_t acc8 = 0;
+    unsigned acc1 = 0;
     for (;;) {
         const char *q = p;
 #if defined(__SSE2__)
         /* 16 bytes at a time with SSE2 first */
         while (e - q >= 16) {
             __m128i v = _mm_loadu_si128((const __m128i *)q);
+            acc = _mm_or_si128(acc, v);
             __m128i m = _mm_cmpeq_epi8(_mm_subs_epu8(v, _mm_set1_epi8(0x1F)), _mm_setzero_si128()); /* < 0x20 */
             m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
             m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
@@ -595,16 +643,20 @@ static int flat_string(const char **pp, const char *e, sr__buf *b)
         }
 #endif
         uint64_t w; /* 8 bytes at a time through plain text, then byte by byte */
-        while (e - q >= 8 && (memcpy(&w, q, 8), !json_stop8(w)))
+        while (e - q >= 8 && (memcpy(&w, q, 8), acc8 |= w, !json_stop8(w)))
             q += 8;
         while (q < e && *q != '"' && *q != '\\' && (unsigned char)*q >= 0x20)
-            q++;
+            acc1 |= (unsigned char)*q++;
         if (b && q > p && sr__buf_add(b, p, (size_t)(q - p)))
             return -1;
         if (q >= e || (unsigned char)*q < 0x20)
             return -1;
         if (*q == '"') {
             *pp = q + 1;
+#if defined(__SSE2__)
+            acc1 |= (unsigned)_mm_movemask_epi8(acc) ? 0x80u : 0u;
+#endif
+            *hi |= (acc1 | (acc8 & 0x8080808080808080u ? 0x80u : 0u)) & 0x80u;
             return 0;
         }
         /* escape */
@@ -638,7 +690,11 @@ static int flat_string(const char **pp, const char *e, sr__buf *b)
     }
 }
 
-static int flat_parse(const char *s, size_t n, flat *f)
+/* Sets bit 7 of *hi when a key or string holds a byte from 0x80 up or a
+ * key holds a NUL; every other byte of a line it accepts is ASCII (the
+ * syntax, numbers and literals), so a line parsed without it is valid
+ * UTF-8 without NUL. */
+static int flat_parse(const char *s, size_t n, flat *f, unsigned *hi)
 {
     static const char *const names[F_N] = {"id", "title", "date", "source", "url", "text"};
     const char *p = s, *e = s + n;
@@ -653,8 +709,10 @@ static int flat_parse(const char *s, size_t n, flat *f)
         if (p >= e || *p++ != '"')
             return 0;
         const char *ks = p;
+        unsigned kb = 0;
         while (p < e && *p != '"' && *p != '\\')
-            p++;
+            kb |= (unsigned char)*p++ - 1u >= 0x7Fu; /* NUL, or from 0x80 */
+        *hi |= kb << 7;
         if (p >= e || *p != '"')
             return 0; /* escaped key: let jansson handle it */
         size_t kl = (size_t)(p - ks);
@@ -675,9 +733,9 @@ static int flat_parse(const char *s, size_t n, flat *f)
             p++;
             if (field >= 0) {
                 f->set[field] = true;
-                if (flat_string(&p, e, &f->v[field]) || sr__buf_add(&f->v[field], "", 0))
+                if (flat_string(&p, e, &f->v[field], hi) || sr__buf_add(&f->v[field], "", 0))
                     return 0;
-            } else if (flat_string(&p, e, NULL))
+            } else if (flat_string(&p, e, NULL, hi))
                 return 0;
         } else if (*p == '{' || *p == '[') {
             return 0;
@@ -764,16 +822,24 @@ static int jsonl_line(rd *r, long lineno, const char *line, size_t ll, size_t of
     char *fixed = NULL;
     const char *src = line;
     size_t fl = ll, badb = 0;
-    if (!utf8_clean(line, ll)) {
+    /* the flat parse first: a line it takes without a byte from 0x80 up (or
+     * a NUL in a key) is ASCII and needs no UTF-8 check; any other line is
+     * checked (and repaired, with its diagnostic before any other) as
+     * before, and parsed again only when it was repaired */
+    unsigned hi = 0;
+    flat_reset(f);
+    int ok = flat_parse(line, ll, f, &hi);
+    if ((!ok || hi) && !utf8_clean(line, ll)) {
         int rep = sr__utf8_repair(line, ll, &fixed, &fl, &badb);
         if (rep < 0)
             return rep;
         if (rep > 0)
             rdiag(r, lineno, "invalid UTF-8 at byte %zu; replaced with U+FFFD", off + badb);
         src = fixed;
+        flat_reset(f);
+        ok = flat_parse(src, fl, f, &hi);
     }
-    flat_reset(f);
-    if (flat_parse(src, fl, f)) {
+    if (ok) {
         free(fixed);
         /* (the strings were decoded from valid UTF-8 and \u escapes, none NUL,
          * and end with a NUL: deliver need not repair the text) */

@@ -440,6 +440,113 @@ static void test_empty_and_eventless(void **state)
     sr_events_free(NULL);
 }
 
+/* The event list's strings (code.c emit): a candidate's array fields are
+ * measured and copied inline (sr__events_field), 16 bytes at a time with
+ * windows that stay inside the array. Every length in arrays of 4, 16, 128
+ * and 256 bytes, with bytes left over from a longer string after the NUL,
+ * against strcmp; enough of them that the list moves on to new blocks, and
+ * the earlier strings must still read back. */
+static void test_event_field_strings(void **state)
+{
+    (void)state;
+    sr_events *evs = code("", "2020-01-01");
+    static const size_t caps[] = {4, 16, 128, 256};
+    char arr[256];
+    const char *got[4][256];
+    for (int round = 0; round < 40; round++)
+        for (size_t ci = 0; ci < 4; ci++) {
+            size_t cap = caps[ci];
+            for (size_t n = 0; n < cap; n++) {
+                for (size_t i = 0; i < cap; i++)
+                    arr[i] = (char)('a' + (i * 7 + n + round) % 26);
+                arr[n] = 0;
+                const char *s = sr__events_field(evs, arr, cap);
+                assert_int_equal(strlen(s), n);
+                assert_memory_equal(s, arr, n);
+                if (round == 0)
+                    got[ci][n] = s;
+            }
+        }
+    /* a full array without a NUL: all cap bytes */
+    memset(arr, 'x', 16);
+    assert_int_equal(strlen(sr__events_field(evs, arr, 16)), 16);
+    for (size_t ci = 0; ci < 4; ci++)
+        for (size_t n = 0; n < caps[ci]; n++) {
+            assert_int_equal(strlen(got[ci][n]), n);
+            for (size_t i = 0; i < n; i++)
+                assert_int_equal(got[ci][n][i], (char)('a' + (i * 7 + n) % 26));
+        }
+    sr_events_free(evs);
+}
+
+/* An event's notes are its sentence with whitespace runs as one space and
+ * no space at either end, collapsed straight into the list's strings (16
+ * bytes at a time, the rest byte by byte), and cut at a NUL byte as a C
+ * string would be. Checked against a byte-by-byte model for sentences with
+ * a run of spaces, tabs, newlines or returns at every offset, and with a NUL
+ * given through text_len. */
+static void notes_model(const char *s, size_t n, char *out)
+{
+    size_t k = 0;
+    int sp = 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+            sp = 1;
+            continue;
+        }
+        if (sp && k)
+            out[k++] = ' ';
+        sp = 0;
+        out[k++] = ch;
+    }
+    out[k] = 0;
+}
+
+static void test_event_notes(void **state)
+{
+    (void)state;
+    static const char base[] = "Gunmen killed three civilians in the village of Tarin Kot in Uruzgan province "
+                               "on 3 May 2020.";
+    static const char *const runs[] = {"  ", "\t", " \t ", "\r\n", "   \n  "};
+    char text[512], want[512];
+    size_t bl = sizeof base - 1, checked = 0;
+    for (size_t r = 0; r < sizeof runs / sizeof runs[0]; r++)
+        for (size_t at = 0; at <= bl; at++) {
+            for (int nul = 0; nul < 2; nul++) {
+                /* the run replaces the space at or after `at` (or goes first) */
+                size_t sp = at;
+                while (sp < bl && base[sp] != ' ')
+                    sp++;
+                size_t rl = strlen(runs[r]), n = 0;
+                memcpy(text, base, sp);
+                n = sp;
+                memcpy(text + n, runs[r], rl);
+                n += rl;
+                if (sp < bl) {
+                    memcpy(text + n, base + sp + 1, bl - sp - 1);
+                    n += bl - sp - 1;
+                }
+                if (nul && sp > 40 && sp < bl - 20)
+                    text[sp - 3] = 0;
+                text[n] = 0;
+                sr_doc d = {.id = "t", .date = "2020-05-04", .text = text, .text_len = n, .origin = "test"};
+                sr_events *evs = NULL;
+                assert_int_equal(sr_code(ctx, &d, &evs), 0);
+                for (size_t k = 0; k < sr_events_count(evs); k++) {
+                    const sr_event *e = sr_events_get(evs, k);
+                    assert_true(e->ev_sentence.start >= 0 && e->ev_sentence.end <= (int32_t)n);
+                    notes_model(text + e->ev_sentence.start, (size_t)(e->ev_sentence.end - e->ev_sentence.start),
+                                want);
+                    assert_string_equal(e->notes, want);
+                    checked++;
+                }
+                sr_events_free(evs);
+            }
+        }
+    assert_true(checked > 50);
+}
+
 /* sr_code_batch codes a batch stage by stage across its documents (code.c
  * code_some): every document must still get exactly the events it gets
  * alone in a fresh context, whatever the others in the batch name. Word
@@ -590,6 +697,8 @@ int main(void)
         cmocka_unit_test(test_weak_place_memo),
         cmocka_unit_test(test_empty_and_eventless),
         cmocka_unit_test(test_batch_same_as_single),
+        cmocka_unit_test(test_event_field_strings),
+        cmocka_unit_test(test_event_notes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -413,8 +413,73 @@ static void test_jsonl_scan_offsets(void **state)
             }
 }
 
-/* Metadata fields (here the title) of 16 bytes and more, whose plain case
- * is tested 16 bytes at a time with SSE2: a space first or last, two spaces,
+/* The flat JSON Lines parse runs before the UTF-8 check, and a line is
+ * checked (and repaired) only when the parse saw a byte from 0x80 up in a
+ * key or a string: a valid or invalid byte at every offset of the id, of a
+ * field sitrep does not read, and of a key must give what the check first
+ * gave (the repaired value, one diagnostic at the right byte). */
+static void test_jsonl_utf8_outside_text(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *out;
+        int bad;
+    } sp[] = {{"\xc3\xa9", "\xc3\xa9", 0}, {"\xff", "\xef\xbf\xbd", 1}, {"\xe2\x80", "\xef\xbf\xbd\xef\xbf\xbd", 1}};
+    for (int where = 0; where < 3; where++) /* 0 the id, 1 another field's value, 2 a key */
+        for (size_t k = 0; k < sizeof sp / sizeof sp[0]; k++)
+            for (size_t pre = 0; pre < 36; pre++) {
+                char line[200], mid[80], want[80];
+                memset(mid, 'a', pre);
+                size_t ml = pre + (size_t)snprintf(mid + pre, sizeof mid - pre, "%sbbb", sp[k].in);
+                memset(want, 'a', pre);
+                snprintf(want + pre, sizeof want - pre, "%sbbb", sp[k].out);
+                size_t at;
+                if (where == 0)
+                    at = (size_t)snprintf(line, sizeof line, "{\"id\": \"");
+                else if (where == 1)
+                    at = (size_t)snprintf(line, sizeof line, "{\"id\": \"x\", \"other\": \"");
+                else
+                    at = (size_t)snprintf(line, sizeof line, "{\"id\": \"x\", \"");
+                size_t mid_at = at;
+                memcpy(line + at, mid, ml);
+                at += ml;
+                snprintf(line + at, sizeof line - at, "%s", where == 2 ? "\": 1, \"text\": \"t\"}\n" : "\", \"text\": \"t\"}\n");
+                col c = {0};
+                assert_int_equal(read_str(line, "o.jsonl", SR_FMT_JSONL, NULL, &c), 0);
+                assert_int_equal(c.n, 1);
+                assert_string_equal(c.d[0].text, "t");
+                if (where == 0)
+                    assert_string_equal(c.d[0].id, want);
+                else
+                    assert_string_equal(c.d[0].id, "x");
+                assert_int_equal(c.nd, sp[k].bad);
+                if (sp[k].bad) {
+                    char msg[64];
+                    snprintf(msg, sizeof msg, "invalid UTF-8 at byte %zu;", mid_at + pre);
+                    assert_true(diag_has(&c, msg) >= 0);
+                }
+                col_free(&c);
+            }
+    /* a byte from 0x80 up outside any string: the line is not flat JSON, and
+     * jansson reports it (after the repair's diagnostic when invalid) */
+    col c = {0};
+    assert_int_equal(read_str("{\"id\": \"x\", \"text\": \"t\", \"n\": 1\xc3\xa9}\n", "o.jsonl", SR_FMT_JSONL, NULL, &c),
+                     SR_EPARSE);
+    assert_int_equal(c.n, 0);
+    assert_int_equal(c.nd, 1);
+    assert_true(diag_has(&c, "invalid JSON") == 0);
+    col_free(&c);
+    assert_int_equal(read_str("{\"id\": \"x\", \"text\": \"t\", \"n\": 1\xff}\n", "o.jsonl", SR_FMT_JSONL, NULL, &c),
+                     SR_EPARSE);
+    assert_int_equal(c.nd, 2);
+    assert_true(diag_has(&c, "invalid UTF-8 at byte 31") == 0);
+    assert_true(diag_has(&c, "invalid JSON") == 1);
+    col_free(&c);
+}
+
+/* Metadata fields (here the title) of every length up to about 40 bytes,
+ * whose plain case is tested on two overlapping 8-byte halves (8 to 15
+ * bytes) or 16 bytes at a time with SSE2 (16 and more): a space first or last, two spaces,
  * a tab, a control byte or a non-ASCII letter at every offset clean up as a
  * byte-by-byte model says (each run of whitespace and controls one space,
  * none at the ends). */
@@ -424,7 +489,7 @@ static void test_meta_offsets(void **state)
     static const char *const specials[] = {" ", "  ", "\\t", " \\u0001 ", "\xc3\xa9", "-", "\\u007f"};
     static const char *const raw[] = {" ", "  ", "\t", " \x01 ", "\xc3\xa9", "-", "\x7f"};
     for (size_t k = 0; k < sizeof specials / sizeof *specials; k++)
-        for (size_t len = 16; len <= 40; len += 3)
+        for (size_t len = 0; len <= 40; len += len < 18 ? 1 : 3)
             for (size_t at = 0; at <= len; at++) {
                 char title[64], line[256], in[96], want[96];
                 for (size_t i = 0; i < len; i++)
@@ -790,6 +855,7 @@ int main(void)
         cmocka_unit_test(test_feed_rss),
         cmocka_unit_test(test_feed_atom),
         cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_jsonl_utf8_outside_text),
         cmocka_unit_test(test_binary_and_empty),
         cmocka_unit_test(test_doc_over_cap),
         cmocka_unit_test(test_format_names_and_detection),
