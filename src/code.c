@@ -4437,6 +4437,33 @@ static __attribute__((noinline)) int post_object(const coder *c, const mention *
     return 0;
 }
 
+/* "Students protested after a student is raped", "marched demanding justice
+ * for a schoolgirl who was raped", "held a demo over the disappearance of
+ * several men": a rape or an abduction told after a protest verb or noun in
+ * its clause is the protest's grievance, so the protest is the event, as
+ * with the grievance words code_clause reads just before the act ("against
+ * the abduction of"); a riot told after the act still outranks the protest.
+ * Protest words that carry their own sub-event (tear gas, dispersal) are
+ * not the protest told. */
+static const mention *protest_grievance(const coder *c, const mention *const *trigs, int nt, const mention *tm)
+{
+    const char *cls = c->lx->triggers[tm->row].cls;
+    if (!STREQ(cls, "sexual") && !STREQ(cls, "abduct"))
+        return tm;
+    const mention *pr = NULL;
+    for (int k = 0; k < nt && !pr; k++)
+        if (trigs[k]->tb < tm->tb && STREQ(c->lx->triggers[trigs[k]->row].cls, "protest") &&
+            !*c->lx->triggers[trigs[k]->row].sub_event_type)
+            pr = trigs[k];
+    if (!pr)
+        return tm;
+    for (int k = 0; k < nt; k++)
+        if (trigs[k]->tb >= tm->te && STREQ(c->lx->triggers[trigs[k]->row].cls, "riot") &&
+            !(c->lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK))
+            return trigs[k];
+    return pr;
+}
+
 static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
 {
     const sr__lexicon *lx = c->lx;
@@ -4538,6 +4565,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 tm = trigs[k];
                 break;
             }
+    tm = protest_grievance(c, trigs, nt, tm);
     /* "hacked and killed a leader, amid the violence following anti-government
      * demonstrations": a protest named as background yields to the act */
     int clash_bg = STREQ(lx->triggers[tm->row].cls, "clash") && !is_past_verb(c, tm->tb);
