@@ -9071,6 +9071,59 @@ static void loot_and_attack(coder *c, size_t j)
     }
 }
 
+/* The token whose text ends at byte offset end, in sentence s (else ntoks). */
+static uint32_t tok_ending_at(const coder *c, uint32_t s, int32_t end)
+{
+    uint32_t lo = c->t.sents[s].tb, hi = c->t.sents[s].te;
+    while (lo < hi) { /* the first token ending at or after end */
+        uint32_t mid = lo + (hi - lo) / 2;
+        if ((int32_t)c->t.toks[mid].oe < end)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->t.sents[s].te && (int32_t)c->t.toks[lo].oe == end ? lo : c->t.ntoks;
+}
+
+/* "Police clash with rioters in Kibera", "Police fire on rioters", "Police
+ * and an armed mob clashed": a fight between a state force and rioters
+ * named as such (rioters, a mob, protesters, supporters) is a riot the
+ * force met, not an armed clash: rioters are actor1, the force actor2; a
+ * mob or supporters make mob violence, rioters or protesters a violent
+ * demonstration. Not "two groups" read as rioters ("two groups of police
+ * exchanged gunfire"). */
+static void state_rioters(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->ev.inter1 + x->ev.inter2 != 6 || (x->ev.inter1 != 1 && x->ev.inter2 != 1) ||
+        !STREQ(x->sub_event_type, "Armed clash") || x->sent >= c->t.nsents)
+        return;
+    sr_span rs = x->ev.inter1 == 5 ? x->ev.ev_actor1 : x->ev.ev_actor2;
+    if (rs.start < 0)
+        return;
+    uint32_t k = tok_ending_at(c, x->sent, rs.end);
+    if (k >= c->t.ntoks || !TOK_IN(c, k, "rioters", "mob", "mobs", "supporters", "protesters", "protestors",
+                                    "demonstrators"))
+        return;
+    if (x->ev.inter1 == 1) { /* (the rioters first) */
+        char tmp[sizeof x->actor1];
+        memcpy(tmp, x->actor1, sizeof tmp);
+        memcpy(x->actor1, x->actor2, sizeof tmp);
+        memcpy(x->actor2, tmp, sizeof tmp);
+        memcpy(tmp, x->assoc1, sizeof tmp);
+        memcpy(x->assoc1, x->assoc2, sizeof tmp);
+        memcpy(x->assoc2, tmp, sizeof tmp);
+        sr_span sp = x->ev.ev_actor1;
+        x->ev.ev_actor1 = x->ev.ev_actor2;
+        x->ev.ev_actor2 = sp;
+        x->ev.inter1 = 5;
+        x->ev.inter2 = 1;
+        x->role2 = 's';
+    }
+    x->sub_event_type = TOK_IN(c, k, "mob", "mobs", "supporters") ? "Mob violence" : "Violent demonstration";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
 static __attribute__((noinline)) void fights_pass14(coder *c)
 {
     for (size_t j = 0; j < c->ncands; j++) {
@@ -9084,6 +9137,7 @@ static __attribute__((noinline)) void fights_pass14(coder *c)
         raid_retaliated(c, j);
         crowd_agent(c, j);
         loot_and_attack(c, j);
+        state_rioters(c, j);
     }
 }
 
