@@ -4464,6 +4464,46 @@ static const mention *protest_grievance(const coder *c, const mention *const *tr
     return pr;
 }
 
+/* "Kenyan and Somali youths clash following a grenade attack", "rioting
+ * youths attack Somali civilians after a grenade attack", "students
+ * demonstrate after a spate of grenade attacks", "Following an IED attack the
+ * day before, security forces raided the village": a bomb told after
+ * "following" or "after" is the cause of the act told around it, which is
+ * the event. A killing or injury told before "after" is the bomb's own toll
+ * ("a soldier was killed after an IED detonated", "three were injured after
+ * a grenade was hurled") and keeps the bomb. */
+static const mention *explosive_cause(const coder *c, const mention *const *trigs, int nt, const mention *tm,
+                                      uint32_t a)
+{
+    const char *cls = c->lx->triggers[tm->row].cls;
+    if (!STREQ(cls, "grenade") && !STREQ(cls, "remote") && !STREQ(cls, "suicide"))
+        return tm;
+    uint32_t k = tm->tb, lo = tm->tb > a + 4 ? tm->tb - 4 : a;
+    while (k > lo && !TOK_IN(c, k - 1, "following", "after"))
+        k--;
+    if (k == lo)
+        return tm;
+    k--; /* ("following") */
+    const mention *best = NULL;
+    for (int j = 0; j < nt; j++) {
+        const mention *m = trigs[j];
+        const char *k2 = c->lx->triggers[m->row].cls;
+        if (m == tm || (c->lx->triggers[m->row].bits & SR__TRIG_WEAK) ||
+            !(STREQ(k2, "clash") || STREQ(k2, "attack") || STREQ(k2, "riot") || STREQ(k2, "mob") ||
+              STREQ(k2, "protest")))
+            continue;
+        int hurt = 0; /* ("critically injured after a grenade was hurled": the toll) */
+        for (uint32_t i = m->tb; i < m->te && !hurt; i++)
+            hurt = TOK_IN(c, i, "injured", "wounded", "hurt");
+        if (hurt)
+            continue;
+        if (m->te <= k || (k == a && m->tb > tm->te)) /* (before "after", or after a fronted "Following …,") */
+            if (!best || class_rank(k2) < class_rank(c->lx->triggers[best->row].cls))
+                best = m;
+    }
+    return best ? best : tm;
+}
+
 static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
 {
     const sr__lexicon *lx = c->lx;
@@ -4566,6 +4606,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 break;
             }
     tm = protest_grievance(c, trigs, nt, tm);
+    tm = explosive_cause(c, trigs, nt, tm, a);
     /* "hacked and killed a leader, amid the violence following anti-government
      * demonstrations": a protest named as background yields to the act */
     int clash_bg = STREQ(lx->triggers[tm->row].cls, "clash") && !is_past_verb(c, tm->tb);
