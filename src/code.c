@@ -5507,14 +5507,17 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             (strstr(pn, "League") || strstr(pn, "Party") || strstr(pn, " Dal") || strstr(pn, "Congress") ||
              strstr(pn, "Jamaat") || strstr(pn, "Shibir") || strstr(pn, "Coalition") || strstr(pn, "Alliance") ||
              strstr(pn, "Democratic") || strstr(pn, "Union") || strstr(pn, "Forum")))
-            /* ("a Jubilee MP", "the home of ODM candidate X", "an ODM party director") */
+            /* ("a Jubilee MP", "the home of ODM candidate X", "an ODM party director",
+             * "an ODM legislator", "an attack on an ODM meeting") */
             for (uint32_t k = ch[i2].tb; k < ch[i2].te + 2 && k < b && !one_member; k++)
                 one_member = TOK_IN(c, k, "member", "leader", "activist", "worker", "supporter",
                                           "councillor", "councilor", "chairman", "secretary",
                                           "president", "official", "mp", "candidate", "aspirant",
                                           "hopeful", "director", "mca", "senator", "governor",
                                           "politician", "agent", "campaigner", "supporters", "members",
-                                          "activists", "candidates", "aspirants", "officials", "leaders");
+                                          "activists", "candidates", "aspirants", "officials", "leaders",
+                                          "legislator", "legislators", "officer", "officers", "meeting",
+                                          "rally", "campaign", "nomination", "caravan", "motorcade");
         /* "2 Mungiki suspects killed by police", "police kill an al Shabaab
          * suspect": suspects of an armed group that a state force kills are
          * that group in an armed clash (Kenya codes them so), not civilians */
