@@ -9168,6 +9168,54 @@ static void state_rioters(coder *c, size_t j)
     x->event_type = event_type_of(x->sub_event_type);
 }
 
+/* "5 SLDF members shot dead as they tried to re-enter Kenya", "Suspected
+ * Mungiki members killed after carjacking": a headline's past participle
+ * with no auxiliary and no object after it is a passive, and the named
+ * group's members before it are the dead, not the killers; killed by an
+ * unnamed hand, they fell in an armed clash, as "Three Mungiki members were
+ * killed" is read already. */
+static void members_killed(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (!STREQ(x->sub_event_type, "Attack") || x->ev.inter1 < 2 || x->ev.inter1 > 3 || !x->cls ||
+        !STREQ(x->cls, "kill") || x->ev.ev_actor1.start < 0 || x->ev.ev_actor1.end > x->ev.ev_trigger.start ||
+        x->sent >= c->t.nsents)
+        return;
+    uint32_t k = tok_ending_at(c, x->sent, x->ev.ev_actor1.end), te = c->t.sents[x->sent].te;
+    if (k >= te)
+        return;
+    uint32_t k0 = ++k;
+    for (; k < te && (int32_t)c->t.toks[k].os < x->ev.ev_trigger.start; k++)
+        if (!TOK_IN(c, k, "member", "members", "suspect", "suspects", "militants", "fighters", "militiamen",
+                    "followers", "adherents"))
+            return; /* (no auxiliary, object or other word between the group and the verb) */
+    if ((k == k0 && !TOK_IN(c, k0 - 1, "member", "members", "suspect", "suspects", "militants", "fighters",
+                            "militiamen", "followers", "adherents")) ||
+        k >= te || /* (the members named: not "Borana men killed in reprisal attacks") */ (int32_t)c->t.toks[k].os != x->ev.ev_trigger.start || !TOK_IN(c, k, "killed", "shot", "gunned",
+                                                                                  "murdered", "lynched", "executed"))
+        return;
+    uint32_t n = tok_ending_at(c, x->sent, x->ev.ev_trigger.end);
+    if (n >= te)
+        return;
+    n++;
+    if (n < te && c->t.toks[n].kind != SR_TOK_PUNCT &&
+        !TOK_IN(c, n, "as", "after", "in", "at", "during", "while", "when", "on", "near", "following", "along",
+                "outside", "inside", "over"))
+        return; /* (an object or an agent follows: the active verb, or "killed by") */
+    memcpy(x->actor2, x->actor1, sizeof x->actor2);
+    memcpy(x->assoc2, x->assoc1, sizeof x->assoc2);
+    x->ev.ev_actor2 = x->ev.ev_actor1;
+    x->ev.inter2 = x->ev.inter1;
+    x->role2 = 'a';
+    x->actor1[0] = x->assoc1[0] = 0;
+    if (*x->country)
+        cat3(x->actor1, sizeof x->actor1, "Unidentified Armed Group (", x->country, ")");
+    x->ev.inter1 = 3;
+    x->ev.ev_actor1 = (sr_span){-1, -1};
+    x->sub_event_type = "Armed clash";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
 static __attribute__((noinline)) void fights_pass14(coder *c)
 {
     for (size_t j = 0; j < c->ncands; j++) {
@@ -9182,6 +9230,7 @@ static __attribute__((noinline)) void fights_pass14(coder *c)
         crowd_agent(c, j);
         loot_and_attack(c, j);
         state_rioters(c, j);
+        members_killed(c, j);
     }
 }
 
