@@ -9216,6 +9216,43 @@ static void members_killed(coder *c, size_t j)
     x->event_type = event_type_of(x->sub_event_type);
 }
 
+/* "Armed men attack Gamba police station", "youths armed with arrows attacked
+ * Ruga police post", "armed group attacks Mandera police post": a police or
+ * army post, station or camp that an attack verb takes as its object (a
+ * place name may stand between) is a state force attacked, an armed clash,
+ * even when the sentence's killing took the event ("Two killed when …").
+ * Not the noun "an attack on a police post" told as a cause. */
+static void post_attacked(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (!STREQ(x->sub_event_type, "Attack") || x->ev.inter1 == 1 || x->ev.inter1 == 7 || x->sent >= c->t.nsents)
+        return;
+    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+    for (uint32_t k = tb; k + 2 < te; k++) {
+        if (!TOK_IN(c, k, "attack", "attacks", "attacked", "raided", "stormed", "overran"))
+            continue; /* (one word-set test for most tokens) */
+        if ((k > tb && TOK_IN(c, k - 1, "an", "the", "a", "their", "his")) || TOK_IN(c, k + 1, "on", "against"))
+            continue; /* (the noun: "following an MRC attack on a police post") */
+        for (uint32_t i = k + 1; i + 1 < te && i <= k + 3; i++) {
+            if (!TOK_IN(c, i, "police", "military", "army"))
+                continue;
+            if (!TOK_IN(c, i + 1, "post", "station", "camp", "base", "barracks"))
+                break;
+            const sr__country *cc = *x->iso3 ? country_of_iso(c, x->iso3) : NULL;
+            if (!cc)
+                return;
+            scopy(x->actor2, sizeof x->actor2, TOK_IN(c, i, "police") ? cc->police : cc->military);
+            x->assoc2[0] = 0;
+            x->ev.inter2 = 1;
+            x->ev.ev_actor2 = span_of(c, i, i + 2);
+            x->role2 = 's';
+            x->sub_event_type = "Armed clash";
+            x->event_type = event_type_of(x->sub_event_type);
+            return;
+        }
+    }
+}
+
 static __attribute__((noinline)) void fights_pass14(coder *c)
 {
     for (size_t j = 0; j < c->ncands; j++) {
@@ -9231,6 +9268,7 @@ static __attribute__((noinline)) void fights_pass14(coder *c)
         loot_and_attack(c, j);
         state_rioters(c, j);
         members_killed(c, j);
+        post_attacked(c, j);
     }
 }
 
