@@ -9253,6 +9253,34 @@ static void post_attacked(coder *c, size_t j)
     }
 }
 
+/* "killed when a vigilante mob mistook him for a criminal", "injured by
+ * rioters at the polling station", "beaten and set on fire by an irate
+ * mob": an attack with no armed author named whose own sentence names a mob,
+ * rioters or vigilantes is mob violence; the unknown armed group was only
+ * the coder's guess at the author. */
+static void mob_in_sentence(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (!STREQ(x->sub_event_type, "Attack") || x->sent >= c->t.nsents ||
+        !((x->ev.inter1 == 3 && (generic_armed(x->actor1) || !*x->actor1)) || (!x->ev.inter1 && !*x->actor1)))
+        return;
+    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+    for (uint32_t k = tb; k < te; k++) {
+        if (!TOK_IN(c, k, "mob", "mobs", "rioters", "vigilante", "vigilantes"))
+            continue;
+        if (k + 1 < te && TOK_IN(c, k + 1, "justice", "style", "-", "attack", "killing", "killings"))
+            continue; /* ("mob justice", "a vigilante-style attack": a manner, not an author) */
+        x->sub_event_type = "Mob violence";
+        x->event_type = event_type_of(x->sub_event_type);
+        x->actor1[0] = 0;
+        if (*x->country)
+            cat3(x->actor1, sizeof x->actor1, "Rioters (", x->country, ")");
+        x->ev.inter1 = 5;
+        x->ev.ev_actor1 = span_of(c, k, k + 1);
+        return;
+    }
+}
+
 static __attribute__((noinline)) void fights_pass14(coder *c)
 {
     for (size_t j = 0; j < c->ncands; j++) {
@@ -9269,6 +9297,7 @@ static __attribute__((noinline)) void fights_pass14(coder *c)
         state_rioters(c, j);
         members_killed(c, j);
         post_attacked(c, j);
+        mob_in_sentence(c, j);
     }
 }
 
