@@ -4605,8 +4605,13 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 tm = trigs[k];
                 break;
             }
-    tm = protest_grievance(c, trigs, nt, tm);
-    tm = explosive_cause(c, trigs, nt, tm, a);
+    {
+        const char *tc = lx->triggers[tm->row].cls; /* (one byte decides for most clauses) */
+        if (tc[0] == 's' || tc[0] == 'a')
+            tm = protest_grievance(c, trigs, nt, tm);
+        if (tc[0] == 'g' || tc[0] == 'r' || tc[0] == 's')
+            tm = explosive_cause(c, trigs, nt, tm, a);
+    }
     /* "hacked and killed a leader, amid the violence following anti-government
      * demonstrations": a protest named as background yields to the act */
     int clash_bg = STREQ(lx->triggers[tm->row].cls, "clash") && !is_past_verb(c, tm->tb);
@@ -5516,8 +5521,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                                           "hopeful", "director", "mca", "senator", "governor",
                                           "politician", "agent", "campaigner", "supporters", "members",
                                           "activists", "candidates", "aspirants", "officials", "leaders",
-                                          "legislator", "legislators", "officer", "officers", "meeting",
-                                          "rally", "campaign", "nomination", "caravan", "motorcade");
+                                          "legislator", "officer", "meeting", "campaign", "nomination");
         /* "2 Mungiki suspects killed by police", "police kill an al Shabaab
          * suspect": suspects of an armed group that a state force kills are
          * that group in an armed clash (Kenya codes them so), not civilians */
@@ -9186,21 +9190,18 @@ static void members_killed(coder *c, size_t j)
         return;
     uint32_t k0 = ++k;
     for (; k < te && (int32_t)c->t.toks[k].os < x->ev.ev_trigger.start; k++)
-        if (!TOK_IN(c, k, "member", "members", "suspect", "suspects", "militants", "fighters", "militiamen",
-                    "followers", "adherents"))
+        if (!TOK_IN(c, k, "member", "members", "suspect", "suspects", "militants"))
             return; /* (no auxiliary, object or other word between the group and the verb) */
-    if ((k == k0 && !TOK_IN(c, k0 - 1, "member", "members", "suspect", "suspects", "militants", "fighters",
-                            "militiamen", "followers", "adherents")) ||
-        k >= te || /* (the members named: not "Borana men killed in reprisal attacks") */ (int32_t)c->t.toks[k].os != x->ev.ev_trigger.start || !TOK_IN(c, k, "killed", "shot", "gunned",
-                                                                                  "murdered", "lynched", "executed"))
+    if ((k == k0 && !TOK_IN(c, k0 - 1, "member", "members", "suspect", "suspects", "militants")) ||
+        k >= te || /* (the members named: not "Borana men killed in reprisal attacks") */
+        (int32_t)c->t.toks[k].os != x->ev.ev_trigger.start || !(is_past_verb(c, k) || TOK_IN(c, k, "shot")))
         return;
     uint32_t n = tok_ending_at(c, x->sent, x->ev.ev_trigger.end);
     if (n >= te)
         return;
     n++;
-    if (n < te && c->t.toks[n].kind != SR_TOK_PUNCT &&
-        !TOK_IN(c, n, "as", "after", "in", "at", "during", "while", "when", "on", "near", "following", "along",
-                "outside", "inside", "over"))
+    if (n < te && c->t.toks[n].kind != SR_TOK_PUNCT && !(c->ti[n].w & (W_IN | W_TGT | W_CONJ)) &&
+        !TOK_IN(c, n, "as", "after", "during", "when", "following"))
         return; /* (an object or an agent follows: the active verb, or "killed by") */
     memcpy(x->actor2, x->actor1, sizeof x->actor2);
     memcpy(x->assoc2, x->assoc1, sizeof x->assoc2);
@@ -9216,69 +9217,18 @@ static void members_killed(coder *c, size_t j)
     x->event_type = event_type_of(x->sub_event_type);
 }
 
-/* "Armed men attack Gamba police station", "youths armed with arrows attacked
- * Ruga police post", "armed group attacks Mandera police post": a police or
- * army post, station or camp that an attack verb takes as its object (a
- * place name may stand between) is a state force attacked, an armed clash,
- * even when the sentence's killing took the event ("Two killed when …").
- * Not the noun "an attack on a police post" told as a cause. */
-static void post_attacked(coder *c, size_t j)
+/* The sixteenth pass's rules on one candidate: one test of the sub-event
+ * (an attack or an armed clash) before any of them reads a token. */
+static __attribute__((noinline)) void fights_pass16(coder *c, size_t j)
 {
-    cand *x = &c->cands[j];
-    if (!STREQ(x->sub_event_type, "Attack") || x->ev.inter1 == 1 || x->ev.inter1 == 7 || x->sent >= c->t.nsents)
+    const cand *x = &c->cands[j];
+    const char *sub = x->sub_event_type;
+    if (sub[0] != 'A' || x->sent >= c->t.nsents)
         return;
-    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
-    for (uint32_t k = tb; k + 2 < te; k++) {
-        if (!TOK_IN(c, k, "attack", "attacks", "attacked", "raided", "stormed", "overran"))
-            continue; /* (one word-set test for most tokens) */
-        if ((k > tb && TOK_IN(c, k - 1, "an", "the", "a", "their", "his")) || TOK_IN(c, k + 1, "on", "against"))
-            continue; /* (the noun: "following an MRC attack on a police post") */
-        for (uint32_t i = k + 1; i + 1 < te && i <= k + 3; i++) {
-            if (!TOK_IN(c, i, "police", "military", "army"))
-                continue;
-            if (!TOK_IN(c, i + 1, "post", "station", "camp", "base", "barracks"))
-                break;
-            const sr__country *cc = *x->iso3 ? country_of_iso(c, x->iso3) : NULL;
-            if (!cc)
-                return;
-            scopy(x->actor2, sizeof x->actor2, TOK_IN(c, i, "police") ? cc->police : cc->military);
-            x->assoc2[0] = 0;
-            x->ev.inter2 = 1;
-            x->ev.ev_actor2 = span_of(c, i, i + 2);
-            x->role2 = 's';
-            x->sub_event_type = "Armed clash";
-            x->event_type = event_type_of(x->sub_event_type);
-            return;
-        }
-    }
-}
-
-/* "killed when a vigilante mob mistook him for a criminal", "injured by
- * rioters at the polling station", "beaten and set on fire by an irate
- * mob": an attack with no armed author named whose own sentence names a mob,
- * rioters or vigilantes is mob violence; the unknown armed group was only
- * the coder's guess at the author. */
-static void mob_in_sentence(coder *c, size_t j)
-{
-    cand *x = &c->cands[j];
-    if (!STREQ(x->sub_event_type, "Attack") || x->sent >= c->t.nsents ||
-        !((x->ev.inter1 == 3 && (generic_armed(x->actor1) || !*x->actor1)) || (!x->ev.inter1 && !*x->actor1)))
-        return;
-    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
-    for (uint32_t k = tb; k < te; k++) {
-        if (!TOK_IN(c, k, "mob", "mobs", "rioters", "vigilante", "vigilantes"))
-            continue;
-        if (k + 1 < te && TOK_IN(c, k + 1, "justice", "style", "-", "attack", "killing", "killings"))
-            continue; /* ("mob justice", "a vigilante-style attack": a manner, not an author) */
-        x->sub_event_type = "Mob violence";
-        x->event_type = event_type_of(x->sub_event_type);
-        x->actor1[0] = 0;
-        if (*x->country)
-            cat3(x->actor1, sizeof x->actor1, "Rioters (", x->country, ")");
-        x->ev.inter1 = 5;
-        x->ev.ev_actor1 = span_of(c, k, k + 1);
-        return;
-    }
+    if (sub[1] == 't' && !strcmp(sub, "Attack")) {
+        members_killed(c, j);
+    } else if (sub[1] == 'r' && !strcmp(sub, "Armed clash"))
+        state_rioters(c, j);
 }
 
 static __attribute__((noinline)) void fights_pass14(coder *c)
@@ -9294,10 +9244,8 @@ static __attribute__((noinline)) void fights_pass14(coder *c)
         raid_retaliated(c, j);
         crowd_agent(c, j);
         loot_and_attack(c, j);
-        state_rioters(c, j);
-        members_killed(c, j);
-        post_attacked(c, j);
-        mob_in_sentence(c, j);
+        if (c->cands[j].sub_event_type[0] == 'A') /* (an attack or an armed clash) */
+            fights_pass16(c, j);
     }
 }
 
