@@ -4553,6 +4553,73 @@ static inline const uint64_t *tok_bits(const coder *c, int set)
     return c->starts + (size_t)set * (c->t.ntoks / 64 + 1);
 }
 
+/* "Students protested after a student is raped", "marched demanding justice
+ * for a schoolgirl who was raped", "held a demo over the disappearance of
+ * several men": a rape or an abduction told after a protest verb or noun in
+ * its clause is the protest's grievance, so the protest is the event, as
+ * with the grievance words code_clause reads just before the act ("against
+ * the abduction of"); a riot told after the act still outranks the protest.
+ * Protest words that carry their own sub-event (tear gas, dispersal) are
+ * not the protest told. */
+static const mention *protest_grievance(const coder *c, const mention *const *trigs, int nt, const mention *tm)
+{
+    int cls = c->lx->triggers[tm->row].cid;
+    if (!(cls == TC_SEXUAL) && !(cls == TC_ABDUCT))
+        return tm;
+    const mention *pr = NULL;
+    for (int k = 0; k < nt && !pr; k++)
+        if (trigs[k]->tb < tm->tb && (c->lx->triggers[trigs[k]->row].cid == TC_PROTEST) &&
+            !*c->lx->triggers[trigs[k]->row].sub_event_type)
+            pr = trigs[k];
+    if (!pr)
+        return tm;
+    for (int k = 0; k < nt; k++)
+        if (trigs[k]->tb >= tm->te && (c->lx->triggers[trigs[k]->row].cid == TC_RIOT) &&
+            !(c->lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK))
+            return trigs[k];
+    return pr;
+}
+
+/* "Kenyan and Somali youths clash following a grenade attack", "rioting
+ * youths attack Somali civilians after a grenade attack", "students
+ * demonstrate after a spate of grenade attacks", "Following an IED attack the
+ * day before, security forces raided the village": a bomb told after
+ * "following" or "after" is the cause of the act told around it, which is
+ * the event. A killing or injury told before "after" is the bomb's own toll
+ * ("a soldier was killed after an IED detonated", "three were injured after
+ * a grenade was hurled") and keeps the bomb. */
+static const mention *explosive_cause(const coder *c, const mention *const *trigs, int nt, const mention *tm,
+                                      uint32_t a)
+{
+    int cls = c->lx->triggers[tm->row].cid;
+    if (!(cls == TC_GRENADE) && !(cls == TC_REMOTE) && !(cls == TC_SUICIDE))
+        return tm;
+    uint32_t k = tm->tb, lo = tm->tb > a + 4 ? tm->tb - 4 : a;
+    while (k > lo && !TOK_IN(c, k - 1, "following", "after"))
+        k--;
+    if (k == lo)
+        return tm;
+    k--; /* ("following") */
+    const mention *best = NULL;
+    for (int j = 0; j < nt; j++) {
+        const mention *m = trigs[j];
+        int k2 = c->lx->triggers[m->row].cid;
+        if (m == tm || (c->lx->triggers[m->row].bits & SR__TRIG_WEAK) ||
+            !((k2 == TC_CLASH) || (k2 == TC_ATTACK) || (k2 == TC_RIOT) || (k2 == TC_MOB) ||
+              (k2 == TC_PROTEST)))
+            continue;
+        int hurt = 0; /* ("critically injured after a grenade was hurled": the toll) */
+        for (uint32_t i = m->tb; i < m->te && !hurt; i++)
+            hurt = TOK_IN(c, i, "injured", "wounded", "hurt");
+        if (hurt)
+            continue;
+        if (m->te <= k || (k == a && m->tb > tm->te)) /* (before "after", or after a fronted "Following …,") */
+            if (!best || class_rank(k2) < class_rank(c->lx->triggers[best->row].cid))
+                best = m;
+    }
+    return best ? best : tm;
+}
+
 static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
 {
     const sr__lexicon *lx = c->lx;
@@ -4653,6 +4720,13 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 tm = trigs[k];
                 break;
             }
+    {
+        int tc = lx->triggers[tm->row].cid; /* (the class decides for most clauses) */
+        if (tc == TC_SEXUAL || tc == TC_ABDUCT)
+            tm = protest_grievance(c, trigs, nt, tm);
+        if (tc == TC_GRENADE || tc == TC_REMOTE || tc == TC_SUICIDE)
+            tm = explosive_cause(c, trigs, nt, tm, a);
+    }
     /* "hacked and killed a leader, amid the violence following anti-government
      * demonstrations": a protest named as background yields to the act */
     int clash_bg = (lx->triggers[tm->row].cid == TC_CLASH) && !is_past_verb(c, tm->tb);
@@ -5553,14 +5627,16 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             (strstr(pn, "League") || strstr(pn, "Party") || strstr(pn, " Dal") || strstr(pn, "Congress") ||
              strstr(pn, "Jamaat") || strstr(pn, "Shibir") || strstr(pn, "Coalition") || strstr(pn, "Alliance") ||
              strstr(pn, "Democratic") || strstr(pn, "Union") || strstr(pn, "Forum")))
-            /* ("a Jubilee MP", "the home of ODM candidate X", "an ODM party director") */
+            /* ("a Jubilee MP", "the home of ODM candidate X", "an ODM party director",
+             * "an ODM legislator", "an attack on an ODM meeting") */
             for (uint32_t k = ch[i2].tb; k < ch[i2].te + 2 && k < b && !one_member; k++)
                 one_member = TOK_IN(c, k, "member", "leader", "activist", "worker", "supporter",
                                           "councillor", "councilor", "chairman", "secretary",
                                           "president", "official", "mp", "candidate", "aspirant",
                                           "hopeful", "director", "mca", "senator", "governor",
                                           "politician", "agent", "campaigner", "supporters", "members",
-                                          "activists", "candidates", "aspirants", "officials", "leaders");
+                                          "activists", "candidates", "aspirants", "officials", "leaders",
+                                          "legislator", "officer", "meeting", "campaign", "nomination");
         /* "2 Mungiki suspects killed by police", "police kill an al Shabaab
          * suspect": suspects of an armed group that a state force kills are
          * that group in an armed clash (Kenya codes them so), not civilians */
@@ -9206,6 +9282,118 @@ static void loot_and_attack(coder *c, size_t j)
     }
 }
 
+/* The token whose text ends at byte offset end, in sentence s (else ntoks). */
+static uint32_t tok_ending_at(const coder *c, uint32_t s, int32_t end)
+{
+    uint32_t lo = c->t.sents[s].tb, hi = c->t.sents[s].te;
+    while (lo < hi) { /* the first token ending at or after end */
+        uint32_t mid = lo + (hi - lo) / 2;
+        if ((int32_t)c->t.toks[mid].oe < end)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->t.sents[s].te && (int32_t)c->t.toks[lo].oe == end ? lo : c->t.ntoks;
+}
+
+/* "Police clash with rioters in Kibera", "Police fire on rioters", "Police
+ * and an armed mob clashed": a fight between a state force and rioters
+ * named as such (rioters, a mob, protesters, supporters) is a riot the
+ * force met, not an armed clash: rioters are actor1, the force actor2; a
+ * mob or supporters make mob violence, rioters or protesters a violent
+ * demonstration. Not "two groups" read as rioters ("two groups of police
+ * exchanged gunfire"). */
+static void state_rioters(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->ev.inter1 + x->ev.inter2 != 6 || (x->ev.inter1 != 1 && x->ev.inter2 != 1) ||
+        !STREQ(x->sub_event_type, "Armed clash") || x->sent >= c->t.nsents)
+        return;
+    sr_span rs = x->ev.inter1 == 5 ? x->ev.ev_actor1 : x->ev.ev_actor2;
+    if (rs.start < 0)
+        return;
+    uint32_t k = tok_ending_at(c, x->sent, rs.end);
+    if (k >= c->t.ntoks || !TOK_IN(c, k, "rioters", "mob", "mobs", "supporters", "protesters", "protestors",
+                                    "demonstrators"))
+        return;
+    if (x->ev.inter1 == 1) { /* (the rioters first) */
+        char tmp[sizeof x->actor1];
+        memcpy(tmp, x->actor1, sizeof tmp);
+        memcpy(x->actor1, x->actor2, sizeof tmp);
+        memcpy(x->actor2, tmp, sizeof tmp);
+        memcpy(tmp, x->assoc1, sizeof tmp);
+        memcpy(x->assoc1, x->assoc2, sizeof tmp);
+        memcpy(x->assoc2, tmp, sizeof tmp);
+        sr_span sp = x->ev.ev_actor1;
+        x->ev.ev_actor1 = x->ev.ev_actor2;
+        x->ev.ev_actor2 = sp;
+        x->ev.inter1 = 5;
+        x->ev.inter2 = 1;
+        x->role2 = 's';
+    }
+    x->sub_event_type = TOK_IN(c, k, "mob", "mobs", "supporters") ? "Mob violence" : "Violent demonstration";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
+/* "5 SLDF members shot dead as they tried to re-enter Kenya", "Suspected
+ * Mungiki members killed after carjacking": a headline's past participle
+ * with no auxiliary and no object after it is a passive, and the named
+ * group's members before it are the dead, not the killers; killed by an
+ * unnamed hand, they fell in an armed clash, as "Three Mungiki members were
+ * killed" is read already. */
+static void members_killed(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (!STREQ(x->sub_event_type, "Attack") || x->ev.inter1 < 2 || x->ev.inter1 > 3 || !x->cls ||
+        !(x->cls == TC_KILL) || x->ev.ev_actor1.start < 0 || x->ev.ev_actor1.end > x->ev.ev_trigger.start ||
+        x->sent >= c->t.nsents)
+        return;
+    uint32_t k = tok_ending_at(c, x->sent, x->ev.ev_actor1.end), te = c->t.sents[x->sent].te;
+    if (k >= te)
+        return;
+    uint32_t k0 = ++k;
+    for (; k < te && (int32_t)c->t.toks[k].os < x->ev.ev_trigger.start; k++)
+        if (!TOK_IN(c, k, "member", "members", "suspect", "suspects", "militants"))
+            return; /* (no auxiliary, object or other word between the group and the verb) */
+    if ((k == k0 && !TOK_IN(c, k0 - 1, "member", "members", "suspect", "suspects", "militants")) ||
+        k >= te || /* (the members named: not "Borana men killed in reprisal attacks") */
+        (int32_t)c->t.toks[k].os != x->ev.ev_trigger.start || !(is_past_verb(c, k) || TOK_IN(c, k, "shot")))
+        return;
+    uint32_t n = tok_ending_at(c, x->sent, x->ev.ev_trigger.end);
+    if (n >= te)
+        return;
+    n++;
+    if (n < te && c->t.toks[n].kind != SR_TOK_PUNCT && !(c->ti[n].w & (W_IN | W_TGT | W_CONJ)) &&
+        !TOK_IN(c, n, "as", "after", "during", "when", "following"))
+        return; /* (an object or an agent follows: the active verb, or "killed by") */
+    memcpy(x->actor2, x->actor1, sizeof x->actor2);
+    memcpy(x->assoc2, x->assoc1, sizeof x->assoc2);
+    x->ev.ev_actor2 = x->ev.ev_actor1;
+    x->ev.inter2 = x->ev.inter1;
+    x->role2 = 'a';
+    x->actor1[0] = x->assoc1[0] = 0;
+    if (*x->country)
+        cat3(x->actor1, sizeof x->actor1, "Unidentified Armed Group (", x->country, ")");
+    x->ev.inter1 = 3;
+    x->ev.ev_actor1 = (sr_span){-1, -1};
+    x->sub_event_type = "Armed clash";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
+/* The sixteenth pass's rules on one candidate: one test of the sub-event
+ * (an attack or an armed clash) before any of them reads a token. */
+static __attribute__((noinline)) void fights_pass16(coder *c, size_t j)
+{
+    const cand *x = &c->cands[j];
+    const char *sub = x->sub_event_type;
+    if (sub[0] != 'A' || x->sent >= c->t.nsents)
+        return;
+    if (sub[1] == 't' && !strcmp(sub, "Attack")) {
+        members_killed(c, j);
+    } else if (sub[1] == 'r' && !strcmp(sub, "Armed clash"))
+        state_rioters(c, j);
+}
+
 static __attribute__((noinline)) void fights_pass14(coder *c)
 {
     for (size_t j = 0; j < c->ncands; j++) {
@@ -9219,6 +9407,8 @@ static __attribute__((noinline)) void fights_pass14(coder *c)
         raid_retaliated(c, j);
         crowd_agent(c, j);
         loot_and_attack(c, j);
+        if (c->cands[j].sub_event_type[0] == 'A') /* (an attack or an armed clash) */
+            fights_pass16(c, j);
     }
 }
 
