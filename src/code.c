@@ -9380,6 +9380,76 @@ static void members_killed(coder *c, size_t j)
     x->event_type = event_type_of(x->sub_event_type);
 }
 
+/* "Armed men attack Gamba police station", "youths armed with arrows attacked
+ * Ruga police post", "armed group attacks Mandera police post": a police or
+ * army post, station or camp that an attack verb takes as its object (a
+ * place name may stand between) is a state force attacked, an armed clash,
+ * even when the sentence's killing took the event ("Two killed when …").
+ * Not the noun "an attack on a police post" told as a cause. */
+static void post_attacked(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (!STREQ(x->sub_event_type, "Attack") || x->ev.inter1 == 1 || x->ev.inter1 == 7 || x->sent >= c->t.nsents)
+        return;
+    if (!TOK_ANY(c, "police", "military", "army") ||
+        !TOK_ANY(c, "attack", "attacks", "attacked", "raided", "stormed", "overran"))
+        return;
+    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+    for (uint32_t k = tb; k + 2 < te; k++) {
+        if (!TOK_IN(c, k, "attack", "attacks", "attacked", "raided", "stormed", "overran"))
+            continue; /* (one word-set test for most tokens) */
+        if ((k > tb && TOK_IN(c, k - 1, "an", "the", "a", "their", "his")) || TOK_IN(c, k + 1, "on", "against"))
+            continue; /* (the noun: "following an MRC attack on a police post") */
+        for (uint32_t i = k + 1; i + 1 < te && i <= k + 3; i++) {
+            if (!TOK_IN(c, i, "police", "military", "army"))
+                continue;
+            if (!TOK_IN(c, i + 1, "post", "station", "camp", "base", "barracks"))
+                break;
+            const sr__country *cc = *x->iso3 ? country_of_iso(c, x->iso3) : NULL;
+            if (!cc)
+                return;
+            scopy(x->actor2, sizeof x->actor2, TOK_IN(c, i, "police") ? cc->police : cc->military);
+            x->assoc2[0] = 0;
+            x->ev.inter2 = 1;
+            x->ev.ev_actor2 = span_of(c, i, i + 2);
+            x->role2 = 's';
+            x->sub_event_type = "Armed clash";
+            x->event_type = event_type_of(x->sub_event_type);
+            return;
+        }
+    }
+}
+
+/* "killed when a vigilante mob mistook him for a criminal", "injured by
+ * rioters at the polling station", "beaten and set on fire by an irate
+ * mob": an attack with no armed author named whose own sentence names a mob,
+ * rioters or vigilantes is mob violence; the unknown armed group was only
+ * the coder's guess at the author. */
+static void mob_in_sentence(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (!STREQ(x->sub_event_type, "Attack") || x->sent >= c->t.nsents ||
+        !((x->ev.inter1 == 3 && (generic_armed(x->actor1) || !*x->actor1)) || (!x->ev.inter1 && !*x->actor1)))
+        return;
+    if (!TOK_ANY(c, "mob", "mobs", "rioters", "vigilante", "vigilantes"))
+        return;
+    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+    for (uint32_t k = tb; k < te; k++) {
+        if (!TOK_IN(c, k, "mob", "mobs", "rioters", "vigilante", "vigilantes"))
+            continue;
+        if (k + 1 < te && TOK_IN(c, k + 1, "justice", "style", "-", "attack", "killing", "killings"))
+            continue; /* ("mob justice", "a vigilante-style attack": a manner, not an author) */
+        x->sub_event_type = "Mob violence";
+        x->event_type = event_type_of(x->sub_event_type);
+        x->actor1[0] = 0;
+        if (*x->country)
+            cat3(x->actor1, sizeof x->actor1, "Rioters (", x->country, ")");
+        x->ev.inter1 = 5;
+        x->ev.ev_actor1 = span_of(c, k, k + 1);
+        return;
+    }
+}
+
 /* The sixteenth pass's rules on one candidate: one test of the sub-event
  * (an attack or an armed clash) before any of them reads a token. */
 static __attribute__((noinline)) void fights_pass16(coder *c, size_t j)
@@ -9390,6 +9460,8 @@ static __attribute__((noinline)) void fights_pass16(coder *c, size_t j)
         return;
     if (sub[1] == 't' && !strcmp(sub, "Attack")) {
         members_killed(c, j);
+        post_attacked(c, j);
+        mob_in_sentence(c, j);
     } else if (sub[1] == 'r' && !strcmp(sub, "Armed clash"))
         state_rioters(c, j);
 }
