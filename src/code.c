@@ -4121,7 +4121,7 @@ static int kill_is_cause(const coder *c, uint32_t a, const mention *const *trigs
 {
     const sr__lexicon *lx = c->lx;
     for (int t = 0; t < nt; t++) {
-        if (!(lx->triggers[trigs[t]->row].cid == TC_KILL))
+        if (lx->triggers[trigs[t]->row].cid != TC_KILL)
             continue;
         int cause = 0;
         for (uint32_t k = trigs[t]->tb > a + 5 ? trigs[t]->tb - 5 : a; k < trigs[t]->tb && !cause; k++)
@@ -4417,7 +4417,7 @@ static __attribute__((noinline)) long gapless_row(const coder *c, uint32_t i)
  * an object (not "a burnt building", "houses were burnt"). */
 static __attribute__((noinline)) long gap_fallback(const coder *c, const mention *m, uint32_t i, uint32_t a, uint32_t b)
 {
-    if (!(c->lx->triggers[m->row].cid == TC_KILL) || m->te != i + 1 || i <= a ||
+    if (c->lx->triggers[m->row].cid != TC_KILL || m->te != i + 1 || i <= a ||
         !islower((unsigned char)c->t.orig[c->t.toks[i].os]) || is_aux(c, i - 1) ||
         TOK_IN(c, i - 1, "a", "an", "the", "been", "being", "get", "got") || !headline_object(c, i + 1, b))
         return -1;
@@ -4564,7 +4564,7 @@ static inline const uint64_t *tok_bits(const coder *c, int set)
 static const mention *protest_grievance(const coder *c, const mention *const *trigs, int nt, const mention *tm)
 {
     int cls = c->lx->triggers[tm->row].cid;
-    if (!(cls == TC_SEXUAL) && !(cls == TC_ABDUCT))
+    if (cls != TC_SEXUAL && cls != TC_ABDUCT)
         return tm;
     const mention *pr = NULL;
     for (int k = 0; k < nt && !pr; k++)
@@ -4592,7 +4592,7 @@ static const mention *explosive_cause(const coder *c, const mention *const *trig
                                       uint32_t a)
 {
     int cls = c->lx->triggers[tm->row].cid;
-    if (!(cls == TC_GRENADE) && !(cls == TC_REMOTE) && !(cls == TC_SUICIDE))
+    if (cls != TC_GRENADE && cls != TC_REMOTE && cls != TC_SUICIDE)
         return tm;
     uint32_t k = tm->tb, lo = tm->tb > a + 4 ? tm->tb - 4 : a;
     while (k > lo && !TOK_IN(c, k - 1, "following", "after"))
@@ -4878,7 +4878,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 continue;
             if ((k2 == TC_KILL) && kill_is_cause(c, a, &trigs[k], 1))
                 continue; /* ("during a demonstration over the death of a teenager killed by police") */
-            if (!(k2 == TC_KILL)) {
+            if (k2 != TC_KILL) {
                 /* "unidentified persons attacked and vandalised houses": an
                  * attack by people not known to be armed stays a riot */
                 const mention *sm = NULL;
@@ -4892,7 +4892,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                      STREQ(lx->agents[sm->row].role, "rioter") || STREQ(lx->agents[sm->row].role, "protester")))
                     continue;
             }
-            if (!alt || ((k2 == TC_KILL) && !(lx->triggers[alt->row].cid == TC_KILL)))
+            if (!alt || ((k2 == TC_KILL) && lx->triggers[alt->row].cid != TC_KILL))
                 alt = trigs[k]; /* a killing wins over an attack */
         }
         if (alt)
@@ -5066,8 +5066,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (tok_is(c, m->te, "by") && (is_past_verb(c, m->te - 1) || !is_past_verb(c, anchor->tb) || anchor == m))
             passive = 1; /* ("an airstrike by X killed 14": the noun's agent, the verb is active) */
     }
-    if (!passive && is_past_verb(c, anchor->tb) && !(lx->triggers[anchor->row].cid == TC_CLASH) &&
-        !(lx->triggers[anchor->row].cid == TC_PROTEST) && !(lx->triggers[anchor->row].cid == TC_RIOT)) {
+    if (!passive && is_past_verb(c, anchor->tb) && lx->triggers[anchor->row].cid != TC_CLASH &&
+        lx->triggers[anchor->row].cid != TC_PROTEST && lx->triggers[anchor->row].cid != TC_RIOT) {
         /* (not for verbs without an object: "two factions clashed") */
         /* "Five soldiers killed in ambush": a counted phrase right before a bare
          * participle, with no object after it, is the target */
@@ -5114,7 +5114,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     /* "Five officers died after a bomb hit their truck": who died, or was
      * hurt, before the act is its target, as in the passive (not before a
      * fight: "soldiers died during the clashes" names one side) */
-    if (!passive && !(lx->triggers[anchor->row].cid == TC_CLASH))
+    if (!passive && lx->triggers[anchor->row].cid != TC_CLASH)
         for (size_t k = 0; k < nch && !passive; k++)
             if (ch[k].prep == 0 && !ch[k].conj && ch[k].te < anchor->tb && ch[k].te < b &&
                 (TOK_IN(c, ch[k].te, "died", "perished") ||
@@ -7631,7 +7631,7 @@ static void one_side_twice(coder *c)
 {
     for (size_t i = 0; i < c->ncands; i++) {
         cand *q = &c->cands[i];
-        if (q->merged || !q->cls || !(q->cls == TC_ATTACK) || !STREQ(q->sub_event_type, "Armed clash") ||
+        if (q->merged || !q->cls || q->cls != TC_ATTACK || !STREQ(q->sub_event_type, "Armed clash") ||
             q->ev.inter1 != 3 || q->ev.inter2 != 3 || !*q->actor1 || strcmp(q->actor1, q->actor2) ||
             q->sent >= c->t.nsents)
             continue;
@@ -7961,7 +7961,7 @@ static void complete_tolls(coder *c)
         /* (a bare "A suspect was shot and died." is a toll too: an attack
          * whose perpetrator is only ACLED's default) */
         int bare = ((y->cls == TC_ATTACK) || (y->cls == TC_KILL)) && y->ev.ev_actor1.start < 0;
-        if (y->merged || x->merged || (!(y->cls == TC_KILL) && !bare) || y->ev.fatalities <= 0 || y->kind_agg)
+        if (y->merged || x->merged || (y->cls != TC_KILL && !bare) || y->ev.fatalities <= 0 || y->kind_agg)
             continue;
         /* (in the same sentence only a later clause that names nobody: "jets
          * struck a house, and two people were killed") */
@@ -8647,7 +8647,7 @@ static void storming_protest(coder *c)
                     continue;
                 const mention *m = &c->men[c->ti[k].trig - 1];
                 int cls = c->lx->triggers[m->row].cid;
-                other = m->tb == k && !(cls == TC_PROTEST);
+                other = m->tb == k && cls != TC_PROTEST;
             }
         }
         if (other)
@@ -8697,7 +8697,7 @@ static void dispersed_rioters(coder *c)
 {
     for (size_t j = 0; j < c->ncands; j++) {
         cand *x = &c->cands[j];
-        if (x->merged || !x->cls || !(x->cls == TC_RIOT) || x->ev.inter1 != 1 ||
+        if (x->merged || !x->cls || x->cls != TC_RIOT || x->ev.inter1 != 1 ||
             STREQ(x->event_type, "Riots") || STREQ(x->sub_event_type, "Attack") || x->sent >= c->t.nsents ||
             !sent_has_cue(c, x->sent, CUE_INTERVENE))
             continue; /* (not "police set fire to a village" in a crackdown, an attack on its people) */
@@ -8746,7 +8746,7 @@ static void remnants_of_war(coder *c)
 static void fight_deaths(coder *c, size_t j)
 {
     cand *x = &c->cands[j];
-    if (x->merged || !x->cls || !(x->cls == TC_KILL) || !STREQ(x->sub_event_type, "Attack") ||
+    if (x->merged || !x->cls || x->cls != TC_KILL || !STREQ(x->sub_event_type, "Attack") ||
         x->ev.ev_actor1.start >= 0 || (x->ev.inter1 && x->ev.inter1 != 3) || x->sent >= c->t.nsents)
         return;
     uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
@@ -8886,7 +8886,7 @@ static void raid_shootout(coder *c, size_t j)
 static void bomb_explosions(coder *c, size_t j)
 {
     cand *x = &c->cands[j];
-    if (x->merged || !x->cls || !(x->cls == TC_SHELL) || x->sent >= c->t.nsents ||
+    if (x->merged || !x->cls || x->cls != TC_SHELL || x->sent >= c->t.nsents ||
         !STREQ(x->sub_event_type, "Shelling/artillery/missile attack"))
         return;
     int32_t ts = x->ev.ev_trigger.start; /* (the bare word "explosions" read as the shelling) */
@@ -9345,7 +9345,7 @@ static void members_killed(coder *c, size_t j)
 {
     cand *x = &c->cands[j];
     if (!STREQ(x->sub_event_type, "Attack") || x->ev.inter1 < 2 || x->ev.inter1 > 3 || !x->cls ||
-        !(x->cls == TC_KILL) || x->ev.ev_actor1.start < 0 || x->ev.ev_actor1.end > x->ev.ev_trigger.start ||
+        x->cls != TC_KILL || x->ev.ev_actor1.start < 0 || x->ev.ev_actor1.end > x->ev.ev_trigger.start ||
         x->sent >= c->t.nsents)
         return;
     uint32_t k = tok_ending_at(c, x->sent, x->ev.ev_actor1.end), te = c->t.sents[x->sent].te;
