@@ -198,6 +198,52 @@ static void test_spelling_key_memo(void **state)
         }
 }
 
+/* Codes each text in a fresh context (its line goes to want[i]) and then
+ * all of them one after another in one context, where each must give the
+ * same line; put writes an event's part of a line. */
+static void fresh_and_shared(const char *const *texts, size_t n, char (*want)[256],
+                             void (*put)(char *out, size_t cap, const sr_event *e))
+{
+    char got[256], err[256];
+    for (int fresh = 1; fresh >= 0; fresh--) {
+        sr_ctx *one = sr_ctx_new(NULL, SR_ENGINE_AUTO, err, sizeof err);
+        assert_non_null(one);
+        for (size_t i = 0; i < n; i++) {
+            sr_ctx *cx = one;
+            if (fresh) {
+                cx = sr_ctx_new(NULL, SR_ENGINE_AUTO, err, sizeof err);
+                assert_non_null(cx);
+            }
+            sr_doc d = {.id = "t", .title = "", .date = "2020-06-12", .source = "", .url = "",
+                        .text = texts[i], .text_len = strlen(texts[i]), .origin = "test"};
+            sr_events *evs = NULL;
+            assert_int_equal(sr_code(cx, &d, &evs), 0);
+            char *out = fresh ? want[i] : got;
+            out[0] = 0;
+            for (size_t k = 0; k < sr_events_count(evs); k++) {
+                size_t l = strlen(out);
+                put(out + l, 256 - l, sr_events_get(evs, k));
+            }
+            sr_events_free(evs);
+            if (fresh)
+                sr_ctx_free(cx);
+            else
+                assert_string_equal(got, want[i]);
+        }
+        sr_ctx_free(one);
+    }
+}
+
+static void put_point(char *out, size_t cap, const sr_event *e)
+{
+    snprintf(out, cap, "%s/%s/%.4f/%.4f/%d;", e->iso3, e->admin1, e->latitude, e->longitude, e->geo_precision);
+}
+
+static void put_place(char *out, size_t cap, const sr_event *e)
+{
+    snprintf(out, cap, "%s/%s/%s/%d;", e->iso3, e->admin1, e->location, e->geo_precision);
+}
+
 /* The front regions ("Donetsk frontline") are looked up once per context
  * (code.c front_region keeps them in the context's cache): a report on the
  * front coded after other documents in one context, which filled that
@@ -212,37 +258,8 @@ static void test_front_regions_per_context(void **state)
         "Separatist forces shelled army positions in Luhansk region along the contact line on Monday.",
     };
     enum { N = sizeof texts / sizeof texts[0] };
-    char want[N][256], got[256];
-    char err[256];
-    for (int fresh = 1; fresh >= 0; fresh--) {
-        sr_ctx *one = sr_ctx_new(NULL, SR_ENGINE_AUTO, err, sizeof err);
-        assert_non_null(one);
-        for (size_t i = 0; i < N; i++) {
-            sr_ctx *cx = one;
-            if (fresh) {
-                cx = sr_ctx_new(NULL, SR_ENGINE_AUTO, err, sizeof err);
-                assert_non_null(cx);
-            }
-            sr_doc d = {.id = "t", .title = "", .date = "2020-06-12", .source = "", .url = "",
-                        .text = texts[i], .text_len = strlen(texts[i]), .origin = "test"};
-            sr_events *evs = NULL;
-            assert_int_equal(sr_code(cx, &d, &evs), 0);
-            char *out = fresh ? want[i] : got;
-            out[0] = 0;
-            for (size_t k = 0; k < sr_events_count(evs); k++) {
-                const sr_event *e = sr_events_get(evs, k);
-                size_t l = strlen(out);
-                snprintf(out + l, 256 - l, "%s/%s/%.4f/%.4f/%d;", e->iso3, e->admin1, e->latitude, e->longitude,
-                         e->geo_precision);
-            }
-            sr_events_free(evs);
-            if (fresh)
-                sr_ctx_free(cx);
-            else
-                assert_string_equal(got, want[i]);
-        }
-        sr_ctx_free(one);
-    }
+    char want[N][256];
+    fresh_and_shared(texts, N, want, put_point);
     /* the reports on the front take the front region's point (precision
      * 3), not the oblast's seat, which a memo left empty would give */
     assert_non_null(strstr(want[1], "UKR/"));
@@ -330,36 +347,8 @@ static void test_front_country(void **state)
         "Soldiers clashed with militants along the frontline near Kidal, Mali, on Sunday.",
     };
     enum { N = sizeof texts / sizeof texts[0] };
-    char want[N][256], got[256];
-    char err[256];
-    for (int fresh = 1; fresh >= 0; fresh--) {
-        sr_ctx *one = sr_ctx_new(NULL, SR_ENGINE_AUTO, err, sizeof err);
-        assert_non_null(one);
-        for (size_t i = 0; i < N; i++) {
-            sr_ctx *cx = one;
-            if (fresh) {
-                cx = sr_ctx_new(NULL, SR_ENGINE_AUTO, err, sizeof err);
-                assert_non_null(cx);
-            }
-            sr_doc d = {.id = "t", .title = "", .date = "2020-06-12", .source = "", .url = "",
-                        .text = texts[i], .text_len = strlen(texts[i]), .origin = "test"};
-            sr_events *evs = NULL;
-            assert_int_equal(sr_code(cx, &d, &evs), 0);
-            char *out = fresh ? want[i] : got;
-            out[0] = 0;
-            for (size_t k = 0; k < sr_events_count(evs); k++) {
-                const sr_event *e = sr_events_get(evs, k);
-                size_t l = strlen(out);
-                snprintf(out + l, 256 - l, "%s/%s/%s/%d;", e->iso3, e->admin1, e->location, e->geo_precision);
-            }
-            sr_events_free(evs);
-            if (fresh)
-                sr_ctx_free(cx);
-            else
-                assert_string_equal(got, want[i]);
-        }
-        sr_ctx_free(one);
-    }
+    char want[N][256];
+    fresh_and_shared(texts, N, want, put_place);
     assert_non_null(strstr(want[0], "UKR/"));
     assert_non_null(strstr(want[1], "KEN/"));
     assert_non_null(strstr(want[2], "UKR/"));
