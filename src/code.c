@@ -560,6 +560,22 @@ static int cmp_raw(const void *a, const void *b)
     return x->te < y->te ? -1 : x->te > y->te;
 }
 
+/* The first token from k on whose end lies past byte off, of the original
+ * text (orig) or of the normalised one, by binary search; c->t.ntoks if
+ * none. */
+static uint32_t tok_past(const coder *c, uint32_t k, size_t off, int orig)
+{
+    size_t lo = k, hi = c->t.ntoks;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if ((orig ? c->t.toks[mid].oe : c->t.toks[mid].e) <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (uint32_t)lo;
+}
+
 /* The first token from k on whose original text holds a '-' (searched from
  * byte *q on, which moves past it), or c->t.ntoks. road_ends and
  * numbered_parts look only at such tokens, and most documents hold few
@@ -570,17 +586,10 @@ static uint32_t dash_tok(const coder *c, size_t *q, uint32_t k)
     const char *d;
     while (*q < c->t.orig_len && (d = memchr(o + *q, '-', c->t.orig_len - *q)) != NULL) {
         size_t off = (size_t)(d - o);
-        size_t lo = k, hi = c->t.ntoks; /* the first token ending after the dash */
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (c->t.toks[mid].oe <= off)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        uint32_t lo = tok_past(c, k, off, 1); /* the first token ending after the dash */
         if (lo >= c->t.ntoks)
             break;
-        k = (uint32_t)lo;
+        k = lo;
         if (c->t.toks[k].os <= off) {
             *q = c->t.toks[k].oe;
             return k;
@@ -742,17 +751,10 @@ static void apostrophe_variants(coder *c)
     while ((q = memchr(q, '\'', (size_t)(end - q))) != NULL) {
         size_t off = (size_t)(q - norm);
         q++;
-        size_t lo = k, hi = c->t.ntoks; /* the token holding offset off */
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (c->t.toks[mid].e <= off)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        uint32_t lo = tok_past(c, k, off, 0); /* the token holding offset off */
         if (lo >= c->t.ntoks)
             break;
-        k = (uint32_t)lo;
+        k = lo;
         const sr__tok *t = &c->t.toks[k];
         if (t->s > off || t->kind != SR_TOK_WORD || !(t->flags & SR_TF_CAP))
             continue;
