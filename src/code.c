@@ -4863,9 +4863,13 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             }
         }
     /* a generic word ("post-election violence") yields to anything more specific */
+    /* ("a truce was signed to end raiding and attacks": the acts after an
+     * agreement are what it ends, so a weak agreement yields only to acts
+     * told before it) */
+    int agree_weak = (lx->triggers[tm->row].cid == TC_AGREEMENT) && (lx->triggers[tm->row].bits & SR__TRIG_WEAK);
     if (lx->triggers[tm->row].bits & SR__TRIG_WEAK)
         for (int k = 0; k < nt; k++)
-            if (!(lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK) &&
+            if (!(lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK) && !(agree_weak && trigs[k]->tb > tm->tb) &&
                 ((lx->triggers[tm->row].bits & SR__TRIG_WEAK) ||
                  class_rank(lx->triggers[trigs[k]->row].cid) < class_rank(lx->triggers[tm->row].cid)))
                 tm = trigs[k];
@@ -5874,13 +5878,18 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (has_clash && (clash_fg || a2.role != 'c' || i2 < 0 ||
                           TOK_IN(c, ch[i2].te - 1, "person", "persons", "people", "individuals", "one", "others")))
             sub = "Armed clash";
-    } else if ((cls == TC_CAPTURE) && a2.role == 'c' && i2 >= 0 && ch[i2].agent >= 0) {
+    } else if ((cls == TC_CAPTURE) && a2.role == 'c' && i2 >= 0 && ch[i2].agent >= 0 && !(tr->bits & SR__TRIG_WEAK)) {
+        /* (a village "taken over" is ground, not its people abducted) */
         sub = "Abduction/forced disappearance"; /* "the men were seized from their homes" */
     } else if ((cls == TC_CAPTURE) && seized_goods(c, tm->te, b)) {
         sub = "Looting/property destruction"; /* "police seized a ton of marijuana": goods, not ground */
     } else if (cls == TC_CAPTURE) {
         sub = a1.inter == 1 ? "Government regains territory" : "Non-state actor overtakes territory";
-        if (find_cue(c, a, b, CUE_NONVIOLENT) >= 0)
+        /* "Al Shabaab took over the village": the neutral verbs (the weak
+         * capture row) tell of no fighting; with no death or wound in the
+         * clause the ground changed hands without violence */
+        if (find_cue(c, a, b, CUE_NONVIOLENT) >= 0 ||
+            ((tr->bits & SR__TRIG_WEAK) && find_cue(c, a, b, CUE_KILL) < 0 && find_cue(c, a, b, CUE_WOUND) < 0))
             sub = "Non-violent transfer of territory";
     } else if ((cls == TC_PROTEST) && a1.role == 'r' &&
                !(i1 >= 0 && ch[i1].agent >= 0 && STREQ(lx->agents[ch[i1].agent].key, "supporters") &&
