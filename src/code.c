@@ -4482,6 +4482,32 @@ static __attribute__((noinline)) int subject_chain_verb(const coder *c, const me
            object_at(c, tm->te, b);
 }
 
+/* "Al Shabaab carries out the second attack", "air forces launch attacks
+ * on the forest", "gunmen staged a raid": a noun trigger right after a
+ * support verb in the active (at most two words between, no punctuation,
+ * no other trigger) is the act the verb's subject did, with or without a
+ * target named. (Not "launched an investigation into the attack": the
+ * verb must be the noun's own.) */
+static __attribute__((noinline)) int support_verb(const coder *c, const mention *tm, uint32_t a)
+{
+    if (tm->tb <= a || !TOK_ANY(c, "carried", "carries", "carry", "launch", "launched", "launches", "mounted", "mount",
+                                "mounts", "staged", "stage", "stages", "conducted", "conducts", "conduct"))
+        return 0;
+    for (uint32_t k = tm->tb; k > a && k + 4 > tm->tb; k--) {
+        uint32_t v = k - 1;
+        if (is_punct(c, v) || (v + 1 < tm->tb && c->ti[v].trig))
+            return 0;
+        int sv = TOK_IN(c, v, "launch", "launched", "launches", "mounted", "mount", "mounts", "staged", "stage",
+                        "stages", "conducted", "conducts", "conduct") ||
+                 (tok_is(c, v, "out") && v > a && TOK_IN(c, v - 1, "carried", "carries", "carry"));
+        if (sv) { /* (not "an attack was carried out": the passive has its own reading; nor "a base to launch attacks": a purpose) */
+            uint32_t w = v - (tok_is(c, v, "out") ? 1 : 0);
+            return !(w > a && (is_aux(c, w - 1) || tok_is(c, w - 1, "to")));
+        }
+    }
+    return 0;
+}
+
 /* "fighting around X has continued", "clashes continued": a noun trigger
  * whose verb says it goes on, with no actor or number in its part of the
  * clause. */
@@ -5434,6 +5460,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
      * before its object is the verb too */
     if (only_noun && !as_verb)
         as_verb = subject_chain_verb(c, tm, a, b, ch, nch, i2);
+    if (only_noun && !as_verb)
+        as_verb = support_verb(c, tm, a);
     /* "Attack on a village by X militia", "Attack by an armed group on
      * herders": the noun with its author named after "by" and a target
      * after "on" (or the author alone, right after the noun) tells an act */
