@@ -6584,6 +6584,11 @@ static int code_sentence(coder *c, uint32_t s)
     if (find_cue(c, se->tb, ft, CUE_OPINION) >= 0 || find_cue(c, se->tb, se->te, CUE_FALSE) >= 0)
         return 0;
     long sub = find_cue(c, se->tb, se->tb + 3 < se->te ? se->tb + 3 : se->te, CUE_SUBSET);
+    /* ("Several people including police officers were injured": "including"
+     * after the sentence's first words belongs to its subject; only opening
+     * the sentence does it tell a part of a toll already given) */
+    if (sub > (long)se->tb && tok_is(c, (uint32_t)sub, "including"))
+        sub = -1;
     if (sub >= 0)
         return 0;
     size_t first_cand = c->ncands;
