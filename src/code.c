@@ -6525,6 +6525,22 @@ static int live_trig(const coder *c, uint32_t i, uint32_t sb)
     return c->ti[i].trig && (i == sb || !(c->lx->triggers[c->men[c->ti[i].trig - 1].row].bits & SR__TRIG_LABEL));
 }
 
+/* Does the sentence say that what it reports is false ("reports of an
+ * attack were untrue", "rumours of fighting")? Rumours that people protest
+ * about are the protest's grievance, not a denial of it: "youths staged a
+ * demonstration after hearing rumours that names were missing". */
+static int false_report(const coder *c, const sr__sent *se)
+{
+    long f = find_cue(c, se->tb, se->te, CUE_FALSE);
+    if (f < 0 || !TOK_IN(c, (uint32_t)f, "rumours", "rumors"))
+        return f >= 0;
+    const uint64_t *tstart = tok_bits(c, TB_TRIG);
+    for (uint32_t i = next_start(tstart, se->tb, se->te); i < se->te; i = next_start(tstart, i + 1, se->te))
+        if (c->lx->triggers[c->men[c->ti[i].trig - 1].row].cid == TC_PROTEST)
+            return 0;
+    return 1;
+}
+
 static int code_sentence(coder *c, uint32_t s)
 {
     const sr__sent *se = &c->t.sents[s];
@@ -6581,7 +6597,7 @@ static int code_sentence(coder *c, uint32_t s)
     /* opinion and background sentences report no event */
     uint32_t ft = next_start(cover, se->tb, se->te); /* a view held inside the report ("a principal they
                                                          believe is corrupt") is no opinion piece */
-    if (find_cue(c, se->tb, ft, CUE_OPINION) >= 0 || find_cue(c, se->tb, se->te, CUE_FALSE) >= 0)
+    if (find_cue(c, se->tb, ft, CUE_OPINION) >= 0 || false_report(c, se))
         return 0;
     long sub = find_cue(c, se->tb, se->tb + 3 < se->te ? se->tb + 3 : se->te, CUE_SUBSET);
     /* ("Several people including police officers were injured": "including"
