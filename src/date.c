@@ -1088,6 +1088,10 @@ static int p_month(win *w, int i, sr__date pub, res *r)
         set_month(r, y, m);
         return je + 1;
     }
+    if (K(w, je) == K_OF && (y = year_at(w, je + 1)) > 0) { /* "in March of 2013" */
+        set_month(r, y, m);
+        return je + 2;
+    }
     if ((k = year_words(w, je, pub, &y))) {
         set_month(r, y, m);
         return k;

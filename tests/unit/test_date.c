@@ -242,6 +242,7 @@ static void test_scan_absolute(void **state)
     one("in february 2020", PUB20, "in february 2020", "2020-02-01", "2020-02-29", 3, 0);
     one("in march", PUB19, "in march", "2019-03-01", "2019-03-31", 3, 0);
     one("in may", PUB19, "in may", "2018-05-01", "2018-05-31", 3, 0);
+    one("in march of 2018", PUB19, "in march of 2018", "2018-03-01", "2018-03-31", 3, 0);
     one("in 2019", PUB20, "in 2019", "2019-01-01", "2019-12-31", 3, 0);
     /* thirds */
     one("mid-april", PUB19, "mid-april", "2019-04-11", "2019-04-20", 2, 0);
