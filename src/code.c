@@ -1716,7 +1716,13 @@ static int build_mentions(coder *c)
         rawmatch *o = &c->raw[*slot];
         uint32_t len = r->te - r->tb, olen = o->te - o->tb;
         int otype = SR_LX_TABLE(o->id) == SR_LX_CUE ? MT_SOURCE : ent_type(SR_LX_TABLE(o->id));
-        if (len > olen || (len == olen && ent_prio(type) > ent_prio(otype)))
+        /* ("Detonation: ...", "Arrests: ...": a label word that opens a note
+         * before its colon wins over the same word in an ordinary row; not
+         * "Movement of forces:", whose ordinary row gives the sides the
+         * dev file agrees with) */
+        if (len > olen || (len == olen && ent_prio(type) > ent_prio(otype)) ||
+            (len == olen && table == SR_LX_TRIGGER && (c->lx->triggers[row].bits & SR__TRIG_LABEL) &&
+             c->lx->triggers[row].cid != TC_CHANGE && tok_is(c, r->te, ":")))
             *slot = (int)k;
     }
     /* choose non-overlapping, leftmost-longest per layer */
