@@ -4678,6 +4678,14 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
          * work, is no fight */
         if ((lx->triggers[m->row].cid == TC_CLASH) && m->te == i + 1 && not_a_fight(c, i, b))
             continue;
+        /* "troops were deployed in the villages": a force in place, the
+         * setting of what follows; only the active "police deployed to the
+         * island", "deployed the army" tells the move itself (and in a note
+         * that "Movement of forces: ..." opens, the move that label names) */
+        if ((lx->triggers[m->row].cid == TC_CHANGE) && (lx->triggers[m->row].bits & SR__TRIG_WEAK) && i > a &&
+            TOK_IN(c, i, "deployed") &&
+            (is_aux(c, i - 1) || (c->ti[se->tb].trig && lx->triggers[c->men[c->ti[se->tb].trig - 1].row].cid == TC_CHANGE)))
+            continue;
         /* negation or modality just before the trigger cancels it */
         uint32_t lo = i > a + 5 ? i - 5 : a;
         long ng = find_cue(c, lo, i, CUE_NEG);
