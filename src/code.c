@@ -4426,8 +4426,17 @@ static __attribute__((noinline)) long gapless_row(const coder *c, uint32_t i)
 static __attribute__((noinline)) long gap_fallback(const coder *c, const mention *m, uint32_t i, uint32_t a, uint32_t b)
 {
     if (c->lx->triggers[m->row].cid != TC_KILL || m->te != i + 1 || i <= a ||
-        !islower((unsigned char)c->t.orig[c->t.toks[i].os]) || is_aux(c, i - 1) ||
-        TOK_IN(c, i - 1, "a", "an", "the", "been", "being", "get", "got") || !headline_object(c, i + 1, b))
+        !islower((unsigned char)c->t.orig[c->t.toks[i].os]))
+        return -1;
+    if (is_aux(c, i - 1)) {
+        /* "the block was burnt on the night by rioters": a passive with its
+         * agent is the act too */
+        int by = 0;
+        for (uint32_t k = i + 1; k < b && k < i + 8 && !by && !is_punct(c, k); k++)
+            by = tok_is(c, k, "by");
+        return by ? gapless_row(c, i) : -1;
+    }
+    if (TOK_IN(c, i - 1, "a", "an", "the", "been", "being", "get", "got") || !headline_object(c, i + 1, b))
         return -1;
     return gapless_row(c, i);
 }
