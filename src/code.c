@@ -8378,12 +8378,12 @@ static void abducted_killed(coder *c)
  * state's forces while people are killed or wounded, in its sentence or
  * the next two of the paragraph, is an attack on those people, not only
  * property destruction (a sentence that says nobody was hurt does not
- * count). */
+ * count); so is one with no author named ("1 injured in arson attacks"). */
 static void looting_harm(coder *c)
 {
     for (size_t j = 0; j < c->ncands; j++) {
         cand *x = &c->cands[j];
-        if (x->merged || !STREQ(x->sub_event_type, "Looting/property destruction") || x->ev.inter1 < 1 ||
+        if (x->merged || !STREQ(x->sub_event_type, "Looting/property destruction") || x->ev.inter1 < 0 ||
             x->ev.inter1 > 4 || x->sent >= c->t.nsents)
             continue;
         int harm = 0;
