@@ -4429,7 +4429,7 @@ static __attribute__((noinline)) long gap_fallback(const coder *c, const mention
         !islower((unsigned char)c->t.orig[c->t.toks[i].os]))
         return -1;
     if (is_aux(c, i - 1)) {
-        /* "the block was burnt on the night by rioters": a passive with its
+        /* "the office was burnt overnight by rioters": a passive with its
          * agent is the act too */
         int by = 0;
         for (uint32_t k = i + 1; k < b && k < i + 8 && !by && !is_punct(c, k); k++)
@@ -4497,8 +4497,8 @@ static __attribute__((noinline)) int subject_chain_verb(const coder *c, const me
            object_at(c, tm->te, b);
 }
 
-/* "Al Shabaab carries out the second attack", "air forces launch attacks
- * on the forest", "gunmen staged a raid": a noun trigger right after a
+/* "the militants carried out a fresh attack", "the air force launched
+ * attacks on the hideouts", "gunmen staged a raid": a noun trigger right after a
  * support verb in the active (at most two words between, no punctuation,
  * no other trigger) is the act the verb's subject did, with or without a
  * target named. (Not "launched an investigation into the attack": the
@@ -4912,7 +4912,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             }
         }
     /* a generic word ("post-election violence") yields to anything more specific */
-    /* ("a truce was signed to end raiding and attacks": the acts after an
+    /* ("a truce was signed to end the raids and killings": the acts after an
      * agreement are what it ends, so a weak agreement yields only to acts
      * told before it) */
     int agree_weak = (lx->triggers[tm->row].cid == TC_AGREEMENT) && (lx->triggers[tm->row].bits & SR__TRIG_WEAK);
@@ -5936,7 +5936,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         sub = "Looting/property destruction"; /* "police seized a ton of marijuana": goods, not ground */
     } else if (cls == TC_CAPTURE) {
         sub = a1.inter == 1 ? "Government regains territory" : "Non-state actor overtakes territory";
-        /* "Al Shabaab took over the village": the neutral verbs (the weak
+        /* "the militants took over the village": the neutral verbs (the weak
          * capture row) tell of no fighting; with no death or wound in the
          * clause the ground changed hands without violence */
         if (find_cue(c, a, b, CUE_NONVIOLENT) >= 0 ||
@@ -6551,7 +6551,7 @@ static int live_trig(const coder *c, uint32_t i, uint32_t sb)
 /* Does the sentence say that what it reports is false ("reports of an
  * attack were untrue", "rumours of fighting")? Rumours that people protest
  * about are the protest's grievance, not a denial of it: "youths staged a
- * demonstration after hearing rumours that names were missing". */
+ * demonstration over rumours that the count was rigged". */
 static int false_report(const coder *c, const sr__sent *se)
 {
     long f = find_cue(c, se->tb, se->te, CUE_FALSE);
@@ -6623,7 +6623,7 @@ static int code_sentence(coder *c, uint32_t s)
     if (find_cue(c, se->tb, ft, CUE_OPINION) >= 0 || false_report(c, se))
         return 0;
     long sub = find_cue(c, se->tb, se->tb + 3 < se->te ? se->tb + 3 : se->te, CUE_SUBSET);
-    /* ("Several people including police officers were injured": "including"
+    /* ("Five people including a police officer were hurt": "including"
      * after the sentence's first words belongs to its subject; only opening
      * the sentence does it tell a part of a toll already given) */
     if (sub > (long)se->tb && tok_is(c, (uint32_t)sub, "including"))
@@ -8378,7 +8378,7 @@ static void abducted_killed(coder *c)
  * state's forces while people are killed or wounded, in its sentence or
  * the next two of the paragraph, is an attack on those people, not only
  * property destruction (a sentence that says nobody was hurt does not
- * count); so is one with no author named ("1 injured in arson attacks"). */
+ * count); so is one with no author named ("two hurt in arson attacks"). */
 static void looting_harm(coder *c)
 {
     for (size_t j = 0; j < c->ncands; j++) {
