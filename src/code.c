@@ -4663,6 +4663,24 @@ static const mention *explosive_cause(const coder *c, const mention *const *trig
     return best ? best : tm;
 }
 
+/* "Raiders steal 3,000 cattle", "bandits struck the area and stole
+ * livestock": armed raiders driving off a community's herds raid its
+ * herders, which ACLED codes as an attack on civilians, not as looting. */
+static int livestock_raid(const coder *c, const mention *tm, uint32_t a, uint32_t b)
+{
+    if (!TOK_IN(c, tm->tb, "steal", "steals", "stole", "stealing", "rustled") ||
+        !TOK_ANY(c, "cattle", "livestock", "goats", "camels", "cows", "sheep", "herds"))
+        return 0;
+    int herd = 0, raiders = 0;
+    for (uint32_t k = tm->te; k < b && k < tm->te + 6 && !herd; k++)
+        herd = TOK_IN(c, k, "cattle", "livestock", "goats", "camels", "cows", "sheep", "herds");
+    /* (the raiders named as such: "militias stole 43 cows from a university"
+     * is a theft of property) */
+    for (uint32_t k = a; k < tm->tb && herd && !raiders; k++)
+        raiders = TOK_IN(c, k, "raiders", "bandits", "rustlers", "armed", "gunmen");
+    return herd && raiders;
+}
+
 static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
 {
     const sr__lexicon *lx = c->lx;
@@ -5785,6 +5803,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (nd && has_kill && dead.best > 0 &&
         ((cls == TC_ABDUCT) || (cls == TC_SEXUAL) || (cls == TC_LOOT) || (cls == TC_ARREST))) {
         cls = TC_KILL;
+        sub = NULL;
+    }
+    if ((cls == TC_LOOT) && !(tr->bits & SR__TRIG_LABEL) && a1.role == 'a' && livestock_raid(c, tm, a, b)) {
+        cls = TC_ATTACK;
         sub = NULL;
     }
     int intervene = find_cue(c, se->tb, se->te, CUE_INTERVENE) >= 0;
