@@ -7755,6 +7755,32 @@ static void called_air_support(coder *c)
     }
 }
 
+/* "During one protest, two people were shot and injured by police",
+ * "Border guards opened fire at the protesters": a state force's act on
+ * protesters whose trigger is gunfire (shot, shoot, fired, opened fire)
+ * hurt them with live fire, which ACLED's codebook counts as excessive
+ * force even when nobody died; baton charges and beatings stay an
+ * intervention, and so does fire "in the air", with rubber bullets,
+ * pellets or blanks. Reads the trigger words of the act's sentence only. */
+static int gunfire_act(const coder *c, const cand *q)
+{
+    if (q->sent >= c->t.nsents || !TOK_ANY(c, "shot", "shoot", "shooting", "fired", "fire"))
+        return 0;
+    uint32_t tb = c->t.sents[q->sent].tb, te = c->t.sents[q->sent].te;
+    for (uint32_t k = tb; k < te; k++) {
+        if (!c->ti[k].trig || /* (a trigger word: one load skips most tokens) */
+            !TOK_IN(c, k, "shot", "shoot", "shoots", "shooting", "fired", "fire"))
+            continue;
+        int live = 1;
+        for (uint32_t i = k + 1; i < te && i < k + 6 && live; i++)
+            if (TOK_IN(c, i, "air", "rubber", "pellets", "pellet", "blanks", "blank", "warning", "teargas", "tear"))
+                live = 0; /* ("shot in the air", "fired rubber bullets", "fired tear gas") */
+        if (live)
+            return 1;
+    }
+    return 0;
+}
+
 static void protest_interventions(coder *c)
 {
     for (size_t i = 0; i < c->ncands; i++) {
@@ -7827,9 +7853,12 @@ static void protest_interventions(coder *c)
                 if (later)
                     continue;
             }
-            /* force without deaths is an intervention, as ACLED codes beatings */
+            /* force without deaths is an intervention, as ACLED codes beatings;
+             * live fire on the protesters is excessive force (gunfire_act) */
             p->sub_event_type = riot ? "Violent demonstration"
-                                : q->ev.fatalities > 0 ? "Excessive force against protesters"
+                                : q->ev.fatalities > 0 || (STREQ(q->sub_event_type, "Excessive force against protesters") &&
+                                                           gunfire_act(c, q))
+                                    ? "Excessive force against protesters"
                                                        : "Protest with intervention";
             p->event_type = event_type_of(p->sub_event_type);
             const cand *pol = NULL; /* the police action told with it, before or just after */
