@@ -4582,6 +4582,33 @@ static const mention *protest_grievance(const coder *c, const mention *const *tr
     return pr;
 }
 
+/* "staged a protest against the clash between two groups", "following
+ * prior clashes during the rally (coded separately)", "victims of ethnic
+ * clashes held a demonstration", "protest the failure to stop clan
+ * clashes": a clash named as a noun after a word of cause, object or
+ * time-before is what a protest is about, not a fight of its own ("the
+ * protest turned into clashes with police", "protesters clashed",
+ * "reports of protester confrontations with police" are).
+ * Looks at the four tokens before each clash trigger of the clause only;
+ * called for a protest with a clash, so other clauses pay nothing. */
+static int clash_acted(const coder *c, const mention *const *trigs, int nt, uint32_t a)
+{
+    for (int k = 0; k < nt; k++) {
+        const mention *t = trigs[k];
+        if (c->lx->triggers[t->row].cid != TC_CLASH)
+            continue;
+        if (is_past_verb(c, t->tb))
+            return 1;
+        int about = 0;
+        for (uint32_t q = t->tb > a + 4 ? t->tb - 4 : a; q < t->tb && !about; q++)
+            about = TOK_IN(c, q, "against", "following", "after", "over", "victims", "amid", "prior", "previous",
+                           "earlier", "stop", "end", "response", "condemning", "condemn", "denouncing", "denounce");
+        if (!about)
+            return 1;
+    }
+    return 0;
+}
+
 /* "Kenyan and Somali youths clash following a grenade attack", "rioting
  * youths attack Somali civilians after a grenade attack", "students
  * demonstrate after a spate of grenade attacks", "Following an IED attack the
@@ -5889,7 +5916,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         /* (a crowd that protests is protesters: "a crowd held a protest";
          * so are a party's supporters or activists: "PML-N activists protested") */
         sub = "Violent demonstration"; /* "rioters took to the streets" (supporters may protest peacefully) */
-    } else if ((cls == TC_PROTEST) && has_clash) {
+    } else if ((cls == TC_PROTEST) && has_clash && clash_acted(c, trigs, nt, a)) {
         /* demonstrators who clash with the police riot; two groups clashing
          * during a demonstration are a mob */
         sub = (a2.role == 's' || a1.role == 's') ? "Violent demonstration" : "Mob violence";
