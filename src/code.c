@@ -7808,6 +7808,18 @@ static int gunfire_act(const coder *c, const cand *q)
     return 0;
 }
 
+/* "Youths protest the arrest of two men. Police shoot at the crowd,
+ * injuring two.": a state force's fight with a crowd (rioters or
+ * protesters as the second side, read as an armed clash or an attack),
+ * told after a protest with no date of its own, is the force acting on
+ * that protest's crowd. */
+static int force_on_crowd(const coder *c, const cand *q)
+{
+    (void)c;
+    return q->ev.inter1 == 1 && (q->ev.inter2 == 5 || q->ev.inter2 == 6) && !q->has_date &&
+           (STREQ(q->sub_event_type, "Armed clash") || STREQ(q->sub_event_type, "Attack"));
+}
+
 static void protest_interventions(coder *c)
 {
     for (size_t i = 0; i < c->ncands; i++) {
@@ -7864,7 +7876,8 @@ static void protest_interventions(coder *c)
                 continue; /* ("injured in the assault": the act already told) */
             int inter = STREQ(q->sub_event_type, "Protest with intervention") ||
                         STREQ(q->sub_event_type, "Excessive force against protesters") ||
-                        (STREQ(q->sub_event_type, "Attack") && q->ev.inter1 == 1 && !q->has_date);
+                        (STREQ(q->sub_event_type, "Attack") && q->ev.inter1 == 1 && !q->has_date) ||
+                        force_on_crowd(c, q);
             if (!riot && !inter)
                 continue;
             if (!riot) { /* a later sentence may still tell that the protesters rioted */
@@ -7883,7 +7896,8 @@ static void protest_interventions(coder *c)
             /* force without deaths is an intervention, as ACLED codes beatings;
              * live fire on the protesters is excessive force (gunfire_act) */
             p->sub_event_type = riot ? "Violent demonstration"
-                                : q->ev.fatalities > 0 || (STREQ(q->sub_event_type, "Excessive force against protesters") &&
+                                : q->ev.fatalities > 0 || ((STREQ(q->sub_event_type, "Excessive force against protesters") ||
+                                                            force_on_crowd(c, q)) &&
                                                            gunfire_act(c, q))
                                     ? "Excessive force against protesters"
                                                        : "Protest with intervention";
