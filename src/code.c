@@ -4582,6 +4582,35 @@ static const mention *protest_grievance(const coder *c, const mention *const *tr
     return pr;
 }
 
+/* "A group of women protesting the ban lured two activists and attacked
+ * them", "Workers protesting unpaid wages attacked a county official":
+ * an attack told as a past-tense verb after the protest trigger of the
+ * same clause, with nothing between them that gives the attack another
+ * subject (a relative pronoun, an agent "by", a cause word, a force
+ * named, a demand's words), was done by the protesters: the demonstration was violent.
+ * Called for a protest clause only; reads the tokens between the two
+ * triggers. */
+static int protesters_attacked(const coder *c, const mention *const *trigs, int nt, const mention *tm)
+{
+    if (*c->lx->triggers[tm->row].sub_event_type)
+        return 0; /* (a protest told by the force's act: "police used teargas and shot …") */
+    for (int k = 0; k < nt; k++) {
+        const mention *t = trigs[k];
+        if (c->lx->triggers[t->row].cid != TC_ATTACK || t->tb < tm->te || !is_past_verb(c, t->tb) ||
+            is_aux(c, t->tb - 1) || (c->ti[t->tb - 1].w & W_MOD) ||
+            (t->te < c->t.ntoks && TOK_IN(c, t->te, "at", "in", "into", "by")))
+            continue; /* ("violence targeted at women", "shot in the air") */
+        int other = 0;
+        for (uint32_t q = tm->te; q < t->tb && !other; q++)
+            other = TOK_IN(c, q, "who", "that", "which", "whom", "by", "after", "following", "over", "against", "police",
+                           "policemen", "officers", "forces", "soldiers", "guards", "gunmen", "men", "when", "as", "were",
+                           "was", "demand", "demands", "demanding", "justice", "arrest", "killers", "punishment");
+        if (!other)
+            return 1;
+    }
+    return 0;
+}
+
 /* "staged a protest against the clash between two groups", "following
  * prior clashes during the rally (coded separately)", "victims of ethnic
  * clashes held a demonstration", "protest the failure to stop clan
@@ -5925,6 +5954,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             sub = "Violent demonstration"; /* demonstrators destroying property */
         else if (has_kill && (a2.role == 's' || a1.role == 's' || i1 < 0) && !kill_is_cause(c, a, trigs, nt))
             sub = "Excessive force against protesters";
+        else if (!has_kill && protesters_attacked(c, trigs, nt, tm))
+            sub = "Violent demonstration"; /* "women protesting … lured activists and attacked them" */
         else if (intervene || has_arrest)
             sub = "Protest with intervention";
         else
