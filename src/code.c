@@ -7677,9 +7677,17 @@ static int crowd_went_on(const coder *c, const cand *q)
     uint32_t k = c->t.sents[q->sent].tb, e = c->t.sents[q->sent].te;
     if (tok_is(c, k, "they"))
         return 1;
+    if (TOK_IN(c, k, "some", "members") && k + 1 < e) /* ("Some members of the group attacked …") */
+        k = TOK_IN(c, k + 1, "of") ? k + 2 : k + 1;
+    if (k < e && TOK_IN(c, k, "members") && k + 1 < e && TOK_IN(c, k + 1, "of"))
+        k += 2;
+    if (tok_is(c, k, "them") || (k > c->t.sents[q->sent].tb && tok_is(c, k - 1, "members") && k < e &&
+                                   !TOK_IN(c, k, "the")))
+        return 1; /* ("Some of them", "Members then attacked") */
     if (tok_is(c, k, "the") && k + 1 < e)
         return TOK_IN(c, k + 1, "demonstrators", "protesters", "protestors", "crowd", "protesting",
-                                "demonstrating", "marchers");
+                                "demonstrating", "marchers", "group", "students", "youths", "youth", "residents",
+                                "traders", "workers", "hawkers", "teachers", "villagers", "strikers");
     return 0;
 }
 
