@@ -7909,8 +7909,10 @@ static void protest_interventions(coder *c)
                                     (q->ev.inter1 == 5 || q->ev.inter1 == 6 || !q->ev.inter1 ||
                                      (q->ev.inter1 == 1 && sent_has_cue(c, q->sent, CUE_INTERVENE)))) ||
                                    crowd_went_on(c, q));
-            if (!riot && !STREQ(p->sub_event_type, "Peaceful protest"))
-                continue; /* an intervention is already known */
+            if (!riot && !STREQ(p->sub_event_type, "Peaceful protest") &&
+                !(STREQ(q->sub_event_type, "Excessive force against protesters") && q->ev.fatalities > 0))
+                continue; /* an intervention is already known (unless the force then killed: "police
+                           * intervened firing teargas. 1 unarmed protester shot dead by police") */
             if (riot && q->ref && !STREQ(p->sub_event_type, "Peaceful protest"))
                 continue; /* ("injured in the assault": the act already told) */
             int inter = STREQ(q->sub_event_type, "Protest with intervention") ||
