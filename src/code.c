@@ -4702,6 +4702,11 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
          * work, is no fight */
         if ((lx->triggers[m->row].cid == TC_CLASH) && m->te == i + 1 && not_a_fight(c, i, b))
             continue;
+        /* "Riot police open fire on protesters": the force's name, not a riot */
+        if ((lx->triggers[m->row].cid == TC_RIOT) && m->te == i + 1 && i + 1 < b &&
+            TOK_IN(c, i + 1, "police", "policemen", "squad", "gear", "control", "unit", "units", "officers") &&
+            TOK_IN(c, i, "riot"))
+            continue;
         /* negation or modality just before the trigger cancels it */
         uint32_t lo = i > a + 5 ? i - 5 : a;
         long ng = find_cue(c, lo, i, CUE_NEG);
