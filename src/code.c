@@ -4685,6 +4685,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     /* triggers in the clause */
     const mention *trigs[16];
     int nt = 0;
+    const mention *riot_force = NULL; /* "riot police", left out of the triggers */
     const uint64_t *tstart = tok_bits(c, TB_TRIG), *fstart = tok_bits(c, TB_FIG);
     for (uint32_t i = next_start(tstart, a, b); i < b && nt < 16; i = next_start(tstart, i + 1, b)) {
         const mention *m = &c->men[c->ti[i].trig - 1];
@@ -4702,11 +4703,14 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
          * work, is no fight */
         if ((lx->triggers[m->row].cid == TC_CLASH) && m->te == i + 1 && not_a_fight(c, i, b))
             continue;
-        /* "Riot police open fire on protesters": the force's name, not a riot */
-        if ((lx->triggers[m->row].cid == TC_RIOT) && m->te == i + 1 && i + 1 < b &&
+        /* "Riot police open fire on protesters": the force's name, not a riot
+         * (kept below when the clause tells no other act) */
+        if ((lx->triggers[m->row].cid == TC_RIOT) && m->te == i + 1 && i + 1 < b && !riot_force &&
             TOK_IN(c, i + 1, "police", "policemen", "squad", "gear", "control", "unit", "units", "officers") &&
-            TOK_IN(c, i, "riot"))
+            TOK_IN(c, i, "riot")) {
+            riot_force = m;
             continue;
+        }
         /* negation or modality just before the trigger cancels it */
         uint32_t lo = i > a + 5 ? i - 5 : a;
         long ng = find_cue(c, lo, i, CUE_NEG);
@@ -4751,6 +4755,23 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         }
         trigs[nt++] = m;
         i = m->te - 1;
+    }
+    if (riot_force && nt < 16) { /* ("Riot police reinforcements responded": no act but the riot word) */
+        int act = 0;
+        for (int k = 0; k < nt && !act; k++) {
+            int cid = lx->triggers[trigs[k]->row].cid;
+            act = (cid == TC_PROTEST) || (cid == TC_ATTACK) || (cid == TC_KILL) || (cid == TC_CLASH) ||
+                  (cid == TC_MOB) || (cid == TC_RIOT) || (cid == TC_LOOT) || (cid == TC_ARREST);
+        }
+        if (!act) {
+            int at = nt;
+            while (at > 0 && trigs[at - 1]->tb > riot_force->tb)
+                at--;
+            for (int k = nt; k > at; k--)
+                trigs[k] = trigs[k - 1];
+            trigs[at] = riot_force;
+            nt++;
+        }
     }
     if (!nt)
         return 0;
