@@ -4555,6 +4555,25 @@ static inline const uint64_t *tok_bits(const coder *c, int set)
     return c->starts + (size_t)set * (c->t.ntoks / 64 + 1);
 }
 
+/* "Students state a protest after a residential hall is burned", "traders
+ * protested after they found their stalls destroyed by county officers":
+ * a riot, looting or mob act told in the passive (an auxiliary or a noun
+ * right before it) whose agent, if named, is not the protesters is
+ * something done to them, the protest's grievance (protest_grievance);
+ * "shops were looted by the demonstrators" is their riot. */
+static int passive_grievance(const coder *c, const mention *tm)
+{
+    if (!is_aux(c, tm->tb - 1))
+        return 0;
+    for (uint32_t k = tm->te; k < c->t.ntoks && k < tm->te + 4; k++)
+        if (TOK_IN(c, k, "by") && k + 1 < c->t.ntoks) {
+            uint32_t f = TOK_IN(c, k + 1, "the", "angry", "irate", "rowdy") && k + 2 < c->t.ntoks ? k + 2 : k + 1;
+            return !TOK_IN(c, f, "protesters", "protestors", "demonstrators", "demonstrations", "protests", "rioters",
+                           "students", "strikers", "marchers", "crowd", "crowds", "youths", "youth");
+        }
+    return 1;
+}
+
 /* "Students protested after a student is raped", "marched demanding justice
  * for a schoolgirl who was raped", "held a demo over the disappearance of
  * several men": a rape or an abduction told after a protest verb or noun in
@@ -4566,6 +4585,8 @@ static inline const uint64_t *tok_bits(const coder *c, int set)
 static const mention *protest_grievance(const coder *c, const mention *const *trigs, int nt, const mention *tm)
 {
     int cls = c->lx->triggers[tm->row].cid;
+    if (((cls == TC_RIOT) || (cls == TC_LOOT) || (cls == TC_MOB)) && tm->tb > 0 && passive_grievance(c, tm))
+        cls = TC_SEXUAL; /* (read as the grievance below: "protested after a hall was burned") */
     if (cls != TC_SEXUAL && cls != TC_ABDUCT)
         return tm;
     const mention *pr = NULL;
@@ -4806,7 +4827,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             }
     {
         int tc = lx->triggers[tm->row].cid; /* (the class decides for most clauses) */
-        if (tc == TC_SEXUAL || tc == TC_ABDUCT)
+        if (tc == TC_SEXUAL || tc == TC_ABDUCT || tc == TC_RIOT || tc == TC_LOOT || tc == TC_MOB)
             tm = protest_grievance(c, trigs, nt, tm);
         if (tc == TC_GRENADE || tc == TC_REMOTE || tc == TC_SUICIDE)
             tm = explosive_cause(c, trigs, nt, tm, a);
