@@ -9668,6 +9668,28 @@ static void live_fire_protest(coder *c, size_t i)
     }
 }
 
+/* "Youths armed with sticks and placards stormed the county offices",
+ * "supporters carrying banners stormed into the hotel": a crowd told
+ * carrying or waving placards or banners before its violent act is a
+ * demonstration, so its violence is a violent demonstration rather than
+ * mob violence. Reads the tokens of the sentence before the act's trigger
+ * only, for a mob's event in a document with one of the words. */
+static void placards_mob(coder *c, size_t i)
+{
+    cand *p = &c->cands[i];
+    if (!STREQ(p->sub_event_type, "Mob violence") || p->ev.inter1 != 5 || p->sent >= c->t.nsents ||
+        p->ev.ev_trigger.start < 0 || !TOK_ANY(c, "placards", "placard", "banners"))
+        return;
+    uint32_t tb = c->t.sents[p->sent].tb, te = tok_past(c, tb, (size_t)p->ev.ev_trigger.start, 1);
+    for (uint32_t k = tb + 1; k < te && k < c->t.sents[p->sent].te; k++)
+        if (TOK_IN(c, k, "placards", "placard", "banners") &&
+            TOK_IN(c, k - 1, "carrying", "waving", "holding", "with", "and")) {
+            p->sub_event_type = "Violent demonstration";
+            p->event_type = event_type_of(p->sub_event_type);
+            return;
+        }
+}
+
 static __attribute__((noinline)) void fights_pass14(coder *c)
 {
     for (size_t j = 0; j < c->ncands; j++) {
@@ -9696,6 +9718,7 @@ static __attribute__((noinline)) void protests_pass14(coder *c)
         teargas_no_crowd(c, j);
         civilians_targeted(c, j);
         live_fire_protest(c, j);
+        placards_mob(c, j);
     }
 }
 
