@@ -4130,7 +4130,10 @@ static int kill_is_cause(const coder *c, uint32_t a, const mention *const *trigs
             cause = TOK_IN(c, k, "after", "over", "following", "against", "since", "of",
                            /* "to protest the rape and killing", "to condemn the murder" */
                            "protesting", "protested", "condemn", "condemning", "denounce", "denouncing", "mourn",
-                           "mourning", "justice") ||
+                           "mourning", "justice",
+                           /* "a police officer charged with murder", "sentenced to death for killing",
+                            * "in response to revenge killings": a charge or a reply names a past killing */
+                           "charged", "sentenced", "accused", "response") ||
                     (k > a && TOK_IN(c, k, "protest") && tok_is(c, k - 1, "to")); /* (not "during one protest") */
         if (!cause)
             return 0;
