@@ -6018,6 +6018,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                       (i1 >= 0 && ch[i1].actor < 0 && ch[i1].agent >= 0 && STREQ(lx->agents[ch[i1].agent].key, "rioters"))
                   ? "Violent demonstration"
                   : "Mob violence";
+    if (sub && (cls == TC_LOOT) && a1.role == 'p' && STREQ(sub, "Looting/property destruction"))
+        sub = "Violent demonstration"; /* "demonstrators … robbed civilians": protesters who loot riot */
     if (purpose_demo && !label)
         sub = "Violent demonstration";
     if (label)
