@@ -9631,48 +9631,6 @@ static __attribute__((noinline)) void fights_pass16(coder *c, size_t j)
         state_rioters(c, j);
 }
 
-/* "People protested against police brutality. Police responded with live
- * fire. Two wounded", "Police tried to disperse the group by shooting into
- * the crowd", "demonstrations turned ugly after gunmen opened fire on
- * protesters": a peaceful protest (or one with intervention) whose
- * sentence tells fire opened on the protesters or the crowd, or whose next
- * two sentences of the paragraph tell live fire, shooting into a crowd or
- * fire opened, met lethal force: excessive force against protesters, as
- * ACLED's codebook defines it (fire "in the air" does not count). Walks
- * those sentences only for a protest whose document has one of the words. */
-static void live_fire_protest(coder *c, size_t i)
-{
-    cand *p = &c->cands[i];
-    if (p->sent >= c->t.nsents ||
-        !(STREQ(p->sub_event_type, "Peaceful protest") || STREQ(p->sub_event_type, "Protest with intervention")) ||
-        !TOK_ANY(c, "live", "opened", "open", "opens", "shooting", "firing", "fired"))
-        return;
-    for (uint32_t s = p->sent, s_end = para_window(c, p->sent, 2); s < s_end; s++) {
-        uint32_t tb = c->t.sents[s].tb, te = c->t.sents[s].te;
-        for (uint32_t k = tb; k + 1 < te; k++) {
-            uint32_t hit = 0;
-            if (TOK_IN(c, k, "live") && TOK_IN(c, k + 1, "fire", "bullets", "ammunition", "rounds"))
-                hit = k + 2;
-            else if (TOK_IN(c, k, "opened", "open", "opens") && TOK_IN(c, k + 1, "fire", "fired"))
-                hit = k + 2;
-            else if (TOK_IN(c, k, "shooting", "firing", "fired") && TOK_IN(c, k + 1, "into"))
-                hit = k + 2; /* ("shooting into the crowd"; "into the air" below) */
-            if (!hit)
-                continue;
-            int air = 0, crowd = 0;
-            for (uint32_t q = hit; q < te && q < hit + 4; q++) {
-                air |= TOK_IN(c, q, "air");
-                crowd |= TOK_IN(c, q, "protesters", "protestors", "demonstrators", "crowd", "crowds", "marchers");
-            }
-            if (air || (s == p->sent && !crowd))
-                continue; /* ("shot in the air"; in the protest's own sentence only fire on the crowd) */
-            p->sub_event_type = "Excessive force against protesters";
-            p->event_type = event_type_of(p->sub_event_type);
-            return;
-        }
-    }
-}
-
 /* "Youths armed with sticks and placards stormed the county offices",
  * "supporters carrying banners stormed into the hotel": a crowd told
  * carrying or waving placards or banners before its violent act is a
@@ -9722,7 +9680,6 @@ static __attribute__((noinline)) void protests_pass14(coder *c)
         peaceful_said(c, j);
         teargas_no_crowd(c, j);
         civilians_targeted(c, j);
-        live_fire_protest(c, j);
         placards_mob(c, j);
     }
 }
