@@ -4136,7 +4136,10 @@ static int kill_is_cause(const coder *c, uint32_t a, const mention *const *trigs
             cause = TOK_IN(c, k, "after", "over", "following", "against", "since", "of",
                            /* "to protest the rape and killing", "to condemn the murder" */
                            "protesting", "protested", "condemn", "condemning", "denounce", "denouncing", "mourn",
-                           "mourning", "justice") ||
+                           "mourning", "justice",
+                           /* "a police officer charged with murder", "sentenced to death for killing",
+                            * "in response to revenge killings": a charge or a reply names a past killing */
+                           "charged", "sentenced", "accused", "response") ||
                     (k > a && TOK_IN(c, k, "protest") && tok_is(c, k - 1, "to")); /* (not "during one protest") */
         if (!cause)
             return 0;
@@ -4596,6 +4599,25 @@ static inline const uint64_t *tok_bits(const coder *c, int set)
     return c->starts + (size_t)set * (c->t.ntoks / 64 + 1);
 }
 
+/* "Students state a protest after a residential hall is burned", "traders
+ * protested after they found their stalls destroyed by county officers":
+ * a riot, looting or mob act told in the passive (an auxiliary or a noun
+ * right before it) whose agent, if named, is not the protesters is
+ * something done to them, the protest's grievance (protest_grievance);
+ * "shops were looted by the demonstrators" is their riot. */
+static int passive_grievance(const coder *c, const mention *tm)
+{
+    if (!is_aux(c, tm->tb - 1))
+        return 0;
+    for (uint32_t k = tm->te; k < c->t.ntoks && k < tm->te + 4; k++)
+        if (TOK_IN(c, k, "by") && k + 1 < c->t.ntoks) {
+            uint32_t f = TOK_IN(c, k + 1, "the", "angry", "irate", "rowdy") && k + 2 < c->t.ntoks ? k + 2 : k + 1;
+            return !TOK_IN(c, f, "protesters", "protestors", "demonstrators", "demonstrations", "protests", "rioters",
+                           "students", "strikers", "marchers", "crowd", "crowds", "youths", "youth");
+        }
+    return 1;
+}
+
 /* "Students protested after a student is raped", "marched demanding justice
  * for a schoolgirl who was raped", "held a demo over the disappearance of
  * several men": a rape or an abduction told after a protest verb or noun in
@@ -4607,6 +4629,8 @@ static inline const uint64_t *tok_bits(const coder *c, int set)
 static const mention *protest_grievance(const coder *c, const mention *const *trigs, int nt, const mention *tm)
 {
     int cls = c->lx->triggers[tm->row].cid;
+    if (((cls == TC_RIOT) || (cls == TC_LOOT) || (cls == TC_MOB)) && tm->tb > 0 && passive_grievance(c, tm))
+        cls = TC_SEXUAL; /* (read as the grievance below: "protested after a hall was burned") */
     if (cls != TC_SEXUAL && cls != TC_ABDUCT)
         return tm;
     const mention *pr = NULL;
@@ -4621,6 +4645,62 @@ static const mention *protest_grievance(const coder *c, const mention *const *tr
             !(c->lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK))
             return trigs[k];
     return pr;
+}
+
+/* "A group of women protesting the ban lured two activists and attacked
+ * them", "Workers protesting unpaid wages attacked a county official":
+ * an attack told as a past-tense verb after the protest trigger of the
+ * same clause, with nothing between them that gives the attack another
+ * subject (a relative pronoun, an agent "by", a cause word, a force
+ * named, a demand's words), was done by the protesters: the demonstration was violent.
+ * Called for a protest clause only; reads the tokens between the two
+ * triggers. */
+static int protesters_attacked(const coder *c, const mention *const *trigs, int nt, const mention *tm)
+{
+    if (*c->lx->triggers[tm->row].sub_event_type)
+        return 0; /* (a protest told by the force's act: "police used teargas and shot …") */
+    for (int k = 0; k < nt; k++) {
+        const mention *t = trigs[k];
+        if (c->lx->triggers[t->row].cid != TC_ATTACK || t->tb < tm->te || !is_past_verb(c, t->tb) ||
+            is_aux(c, t->tb - 1) || (c->ti[t->tb - 1].w & W_MOD) ||
+            (t->te < c->t.ntoks && TOK_IN(c, t->te, "at", "in", "into", "by")))
+            continue; /* ("violence targeted at women", "shot in the air") */
+        int other = 0;
+        for (uint32_t q = tm->te; q < t->tb && !other; q++)
+            other = TOK_IN(c, q, "who", "that", "which", "whom", "by", "after", "following", "over", "against", "police",
+                           "policemen", "officers", "forces", "soldiers", "guards", "gunmen", "men", "when", "as", "were",
+                           "was", "demand", "demands", "demanding", "justice", "arrest", "killers", "punishment");
+        if (!other)
+            return 1;
+    }
+    return 0;
+}
+
+/* "staged a protest against the clash between two groups", "following
+ * prior clashes during the rally (coded separately)", "victims of ethnic
+ * clashes held a demonstration", "protest the failure to stop clan
+ * clashes": a clash named as a noun after a word of cause, object or
+ * time-before is what a protest is about, not a fight of its own ("the
+ * protest turned into clashes with police", "protesters clashed",
+ * "reports of protester confrontations with police" are).
+ * Looks at the four tokens before each clash trigger of the clause only;
+ * called for a protest with a clash, so other clauses pay nothing. */
+static int clash_acted(const coder *c, const mention *const *trigs, int nt, uint32_t a)
+{
+    for (int k = 0; k < nt; k++) {
+        const mention *t = trigs[k];
+        if (c->lx->triggers[t->row].cid != TC_CLASH)
+            continue;
+        if (is_past_verb(c, t->tb))
+            return 1;
+        int about = 0;
+        for (uint32_t q = t->tb > a + 4 ? t->tb - 4 : a; q < t->tb && !about; q++)
+            about = TOK_IN(c, q, "against", "following", "after", "over", "victims", "amid", "prior", "previous",
+                           "earlier", "stop", "end", "response", "condemning", "condemn", "denouncing", "denounce");
+        if (!about)
+            return 1;
+    }
+    return 0;
 }
 
 /* "Kenyan and Somali youths clash following a grenade attack", "rioting
@@ -4688,6 +4768,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     /* triggers in the clause */
     const mention *trigs[16];
     int nt = 0;
+    const mention *riot_force = NULL; /* "riot police", left out of the triggers */
     const uint64_t *tstart = tok_bits(c, TB_TRIG), *fstart = tok_bits(c, TB_FIG);
     for (uint32_t i = next_start(tstart, a, b); i < b && nt < 16; i = next_start(tstart, i + 1, b)) {
         const mention *m = &c->men[c->ti[i].trig - 1];
@@ -4713,6 +4794,14 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             TOK_IN(c, i, "deployed") &&
             (is_aux(c, i - 1) || (c->ti[se->tb].trig && lx->triggers[c->men[c->ti[se->tb].trig - 1].row].cid == TC_CHANGE)))
             continue;
+        /* "Riot police open fire on protesters": the force's name, not a riot
+         * (kept below when the clause tells no other act) */
+        if ((lx->triggers[m->row].cid == TC_RIOT) && m->te == i + 1 && i + 1 < b && !riot_force &&
+            TOK_IN(c, i + 1, "police", "policemen", "squad", "gear", "control", "unit", "units", "officers") &&
+            TOK_IN(c, i, "riot")) {
+            riot_force = m;
+            continue;
+        }
         /* negation or modality just before the trigger cancels it */
         uint32_t lo = i > a + 5 ? i - 5 : a;
         long ng = find_cue(c, lo, i, CUE_NEG);
@@ -4758,6 +4847,23 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         trigs[nt++] = m;
         i = m->te - 1;
     }
+    if (riot_force && nt < 16) { /* ("Riot police reinforcements responded": no act but the riot word) */
+        int act = 0;
+        for (int k = 0; k < nt && !act; k++) {
+            int cid = lx->triggers[trigs[k]->row].cid;
+            act = (cid == TC_PROTEST) || (cid == TC_ATTACK) || (cid == TC_KILL) || (cid == TC_CLASH) ||
+                  (cid == TC_MOB) || (cid == TC_RIOT) || (cid == TC_LOOT) || (cid == TC_ARREST);
+        }
+        if (!act) {
+            int at = nt;
+            while (at > 0 && trigs[at - 1]->tb > riot_force->tb)
+                at--;
+            for (int k = nt; k > at; k--)
+                trigs[k] = trigs[k - 1];
+            trigs[at] = riot_force;
+            nt++;
+        }
+    }
     if (!nt)
         return 0;
     /* dominant trigger */
@@ -4791,7 +4897,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             }
     {
         int tc = lx->triggers[tm->row].cid; /* (the class decides for most clauses) */
-        if (tc == TC_SEXUAL || tc == TC_ABDUCT)
+        if (tc == TC_SEXUAL || tc == TC_ABDUCT || tc == TC_RIOT || tc == TC_LOOT || tc == TC_MOB)
             tm = protest_grievance(c, trigs, nt, tm);
         if (tc == TC_GRENADE || tc == TC_REMOTE || tc == TC_SUICIDE)
             tm = explosive_cause(c, trigs, nt, tm, a);
@@ -5971,7 +6077,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         /* (a crowd that protests is protesters: "a crowd held a protest";
          * so are a party's supporters or activists: "PML-N activists protested") */
         sub = "Violent demonstration"; /* "rioters took to the streets" (supporters may protest peacefully) */
-    } else if ((cls == TC_PROTEST) && has_clash) {
+    } else if ((cls == TC_PROTEST) && has_clash && clash_acted(c, trigs, nt, a)) {
         /* demonstrators who clash with the police riot; two groups clashing
          * during a demonstration are a mob */
         sub = (a2.role == 's' || a1.role == 's') ? "Violent demonstration" : "Mob violence";
@@ -5980,6 +6086,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             sub = "Violent demonstration"; /* demonstrators destroying property */
         else if (has_kill && (a2.role == 's' || a1.role == 's' || i1 < 0) && !kill_is_cause(c, a, trigs, nt))
             sub = "Excessive force against protesters";
+        else if (!has_kill && protesters_attacked(c, trigs, nt, tm))
+            sub = "Violent demonstration"; /* "women protesting … lured activists and attacked them" */
         else if (intervene || has_arrest)
             sub = "Protest with intervention";
         else
@@ -5992,6 +6100,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                       (i1 >= 0 && ch[i1].actor < 0 && ch[i1].agent >= 0 && STREQ(lx->agents[ch[i1].agent].key, "rioters"))
                   ? "Violent demonstration"
                   : "Mob violence";
+    if (sub && (cls == TC_LOOT) && a1.role == 'p' && STREQ(sub, "Looting/property destruction"))
+        sub = "Violent demonstration"; /* "demonstrators … robbed civilians": protesters who loot riot */
     if (purpose_demo && !label)
         sub = "Violent demonstration";
     if (label)
@@ -7722,9 +7832,17 @@ static int crowd_went_on(const coder *c, const cand *q)
     uint32_t k = c->t.sents[q->sent].tb, e = c->t.sents[q->sent].te;
     if (tok_is(c, k, "they"))
         return 1;
+    if (TOK_IN(c, k, "some", "members") && k + 1 < e) /* ("Some members of the group attacked …") */
+        k = TOK_IN(c, k + 1, "of") ? k + 2 : k + 1;
+    if (k < e && TOK_IN(c, k, "members") && k + 1 < e && TOK_IN(c, k + 1, "of"))
+        k += 2;
+    if (tok_is(c, k, "them") || (k > c->t.sents[q->sent].tb && tok_is(c, k - 1, "members") && k < e &&
+                                   !TOK_IN(c, k, "the")))
+        return 1; /* ("Some of them", "Members then attacked") */
     if (tok_is(c, k, "the") && k + 1 < e)
         return TOK_IN(c, k + 1, "demonstrators", "protesters", "protestors", "crowd", "protesting",
-                                "demonstrating", "marchers");
+                                "demonstrating", "marchers", "group", "students", "youths", "youth", "residents",
+                                "traders", "workers", "hawkers", "teachers", "villagers", "strikers");
     return 0;
 }
 
@@ -7858,6 +7976,44 @@ static void called_air_support(coder *c)
     }
 }
 
+/* "During one protest, two people were shot and injured by police",
+ * "Border guards opened fire at the protesters": a state force's act on
+ * protesters whose trigger is gunfire (shot, shoot, fired, opened fire)
+ * hurt them with live fire, which ACLED's codebook counts as excessive
+ * force even when nobody died; baton charges and beatings stay an
+ * intervention, and so does fire "in the air", with rubber bullets,
+ * pellets or blanks. Reads the trigger words of the act's sentence only. */
+static int gunfire_act(const coder *c, const cand *q)
+{
+    if (q->sent >= c->t.nsents || !TOK_ANY(c, "shot", "shoot", "shooting", "fired", "fire"))
+        return 0;
+    uint32_t tb = c->t.sents[q->sent].tb, te = c->t.sents[q->sent].te;
+    for (uint32_t k = tb; k < te; k++) {
+        if (!c->ti[k].trig || /* (a trigger word: one load skips most tokens) */
+            !TOK_IN(c, k, "shot", "shoot", "shoots", "shooting", "fired", "fire"))
+            continue;
+        int live = 1;
+        for (uint32_t i = k + 1; i < te && i < k + 6 && live; i++)
+            if (TOK_IN(c, i, "air", "rubber", "pellets", "pellet", "blanks", "blank", "warning", "teargas", "tear"))
+                live = 0; /* ("shot in the air", "fired rubber bullets", "fired tear gas") */
+        if (live)
+            return 1;
+    }
+    return 0;
+}
+
+/* "Youths protest the arrest of two men. Police shoot at the crowd,
+ * injuring two.": a state force's fight with a crowd (rioters or
+ * protesters as the second side, read as an armed clash or an attack),
+ * told after a protest with no date of its own, is the force acting on
+ * that protest's crowd. */
+static int force_on_crowd(const coder *c, const cand *q)
+{
+    (void)c;
+    return q->ev.inter1 == 1 && (q->ev.inter2 == 5 || q->ev.inter2 == 6) && !q->has_date &&
+           (STREQ(q->sub_event_type, "Armed clash") || STREQ(q->sub_event_type, "Attack"));
+}
+
 static void protest_interventions(coder *c)
 {
     for (size_t i = 0; i < c->ncands; i++) {
@@ -7908,13 +8064,16 @@ static void protest_interventions(coder *c)
                                     (q->ev.inter1 == 5 || q->ev.inter1 == 6 || !q->ev.inter1 ||
                                      (q->ev.inter1 == 1 && sent_has_cue(c, q->sent, CUE_INTERVENE)))) ||
                                    crowd_went_on(c, q));
-            if (!riot && !STREQ(p->sub_event_type, "Peaceful protest"))
-                continue; /* an intervention is already known */
+            if (!riot && !STREQ(p->sub_event_type, "Peaceful protest") &&
+                !(STREQ(q->sub_event_type, "Excessive force against protesters") && q->ev.fatalities > 0))
+                continue; /* an intervention is already known (unless the force then killed: "police
+                           * intervened firing teargas. 1 unarmed protester shot dead by police") */
             if (riot && q->ref && !STREQ(p->sub_event_type, "Peaceful protest"))
                 continue; /* ("injured in the assault": the act already told) */
             int inter = STREQ(q->sub_event_type, "Protest with intervention") ||
                         STREQ(q->sub_event_type, "Excessive force against protesters") ||
-                        (STREQ(q->sub_event_type, "Attack") && q->ev.inter1 == 1 && !q->has_date);
+                        (STREQ(q->sub_event_type, "Attack") && q->ev.inter1 == 1 && !q->has_date) ||
+                        force_on_crowd(c, q);
             if (!riot && !inter)
                 continue;
             if (!riot) { /* a later sentence may still tell that the protesters rioted */
@@ -7930,9 +8089,13 @@ static void protest_interventions(coder *c)
                 if (later)
                     continue;
             }
-            /* force without deaths is an intervention, as ACLED codes beatings */
+            /* force without deaths is an intervention, as ACLED codes beatings;
+             * live fire on the protesters is excessive force (gunfire_act) */
             p->sub_event_type = riot ? "Violent demonstration"
-                                : q->ev.fatalities > 0 ? "Excessive force against protesters"
+                                : q->ev.fatalities > 0 || ((STREQ(q->sub_event_type, "Excessive force against protesters") ||
+                                                            force_on_crowd(c, q)) &&
+                                                           gunfire_act(c, q))
+                                    ? "Excessive force against protesters"
                                                        : "Protest with intervention";
             p->event_type = event_type_of(p->sub_event_type);
             const cand *pol = NULL; /* the police action told with it, before or just after */
@@ -9571,6 +9734,28 @@ static __attribute__((noinline)) void fights_pass16(coder *c, size_t j)
         state_rioters(c, j);
 }
 
+/* "Youths armed with sticks and placards stormed the county offices",
+ * "supporters carrying banners stormed into the hotel": a crowd told
+ * carrying or waving placards or banners before its violent act is a
+ * demonstration, so its violence is a violent demonstration rather than
+ * mob violence. Reads the tokens of the sentence before the act's trigger
+ * only, for a mob's event in a document with one of the words. */
+static void placards_mob(coder *c, size_t i)
+{
+    cand *p = &c->cands[i];
+    if (!STREQ(p->sub_event_type, "Mob violence") || p->ev.inter1 != 5 || p->sent >= c->t.nsents ||
+        p->ev.ev_trigger.start < 0 || !TOK_ANY(c, "placards", "placard", "banners"))
+        return;
+    uint32_t tb = c->t.sents[p->sent].tb, te = tok_past(c, tb, (size_t)p->ev.ev_trigger.start, 1);
+    for (uint32_t k = tb + 1; k < te && k < c->t.sents[p->sent].te; k++)
+        if (TOK_IN(c, k, "placards", "placard", "banners") &&
+            TOK_IN(c, k - 1, "carrying", "waving", "holding", "with", "and")) {
+            p->sub_event_type = "Violent demonstration";
+            p->event_type = event_type_of(p->sub_event_type);
+            return;
+        }
+}
+
 static __attribute__((noinline)) void fights_pass14(coder *c)
 {
     for (size_t j = 0; j < c->ncands; j++) {
@@ -9598,6 +9783,7 @@ static __attribute__((noinline)) void protests_pass14(coder *c)
         peaceful_said(c, j);
         teargas_no_crowd(c, j);
         civilians_targeted(c, j);
+        placards_mob(c, j);
     }
 }
 
