@@ -9454,6 +9454,143 @@ static void mob_in_sentence(coder *c, size_t j)
 
 /* The sixteenth pass's rules on one candidate: one test of the sub-event
  * (an attack or an armed clash) before any of them reads a token. */
+/* Seventeenth pass, helper b: who is armed in an attack. */
+
+/* "killing three civilians and five police", "several policemen wounded when
+ * militants attacked a convoy", "Five policemen escorting a bus were killed
+ * after fighters ambushed their convoy": an armed group's attack whose own
+ * sentence tells of police or soldiers killed or wounded in it struck a state
+ * force on duty, and met it: an armed clash with that force (ACLED codes the
+ * casualties of the force as a battle; the civilians with them ride along).
+ * Not an officer shot "at his home" (off duty, a civilian victim). */
+static void force_toll(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->ev.inter1 < 2 || x->ev.inter1 > 4 || (x->ev.inter2 && x->ev.inter2 != 7) || !*x->iso3)
+        return;
+    if (!TOK_ANY(c, "police", "policemen", "policeman", "soldiers", "soldier", "troops"))
+        return;
+    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+    for (uint32_t k = tb; k < te; k++) {
+        if (!TOK_IN(c, k, "police", "policemen", "policeman", "soldiers", "soldier", "troops"))
+            continue;
+        uint32_t f = k; /* the force's head word ("police officers", "police reservists") */
+        while (f + 1 < te && TOK_IN(c, f + 1, "officers", "officer", "reservists", "reservist", "constables"))
+            f++;
+        int toll = 0;
+        uint32_t i = f + 1;
+        if (i < te && TOK_IN(c, i, "escorting", "guarding", "manning", "patrolling", "on")) /* (a duty told between) */
+            for (uint32_t s = i + 1; s < te && s <= i + 6; s++)
+                if (TOK_IN(c, s, "were", "was", "have", "has", "had", "are")) {
+                    i = s;
+                    break;
+                }
+        while (i < te && i <= f + 4 &&
+               TOK_IN(c, i, "were", "was", "are", "is", "have", "has", "had", "been", "also", "seriously",
+                            "critically", "severely", "slightly", "fatally", "shot", "reportedly"))
+            i++;
+        toll = i < te && TOK_IN(c, i, "killed", "wounded", "injured", "dead", "died", "hurt");
+        /* ("killing three civilians and five police": the force as an object) */
+        for (uint32_t p = k > tb + 6 ? k - 6 : tb; p < k && !toll; p++)
+            if (TOK_IN(c, p, "killing", "wounding", "injuring")) {
+                toll = 1;
+                for (uint32_t q = p + 1; q < k && toll; q++)
+                    toll = !TOK_IN(c, q, "by", "as", "when", "after", "while", ";");
+            }
+        if (!toll)
+            continue;
+        for (uint32_t q = tb; q + 1 < te; q++)
+            if (TOK_IN(c, q, "at", "outside") && TOK_IN(c, q + 1, "his", "her", "their", "home"))
+                return; /* (off duty: "shot dead at his home") */
+        const sr__country *cc = country_of_iso(c, x->iso3);
+        if (!cc)
+            return;
+        scopy(x->actor2, sizeof x->actor2, TOK_IN(c, k, "police", "policemen", "policeman") ? cc->police : cc->military);
+        x->assoc2[0] = 0;
+        x->ev.inter2 = 1;
+        x->ev.ev_actor2 = span_of(c, k, f + 1);
+        x->role2 = 's';
+        x->sub_event_type = "Armed clash";
+        x->event_type = event_type_of(x->sub_event_type);
+        return;
+    }
+}
+
+/* "Police shot dead five suspected carjackers", "Three pirates were shot dead
+ * by security forces", "Police shoot members of a terror group": a state
+ * force's attack on men the report calls armed criminals or fighters
+ * (robbers, carjackers, gangsters, bandits, raiders, pirates, gunmen,
+ * militants) is a fight with an armed group, an armed clash (ACLED's
+ * convention: the dead were armed), not violence against civilians. Not when
+ * the sentence says the dead were unarmed or innocent, or mistaken for such
+ * men. */
+static void force_on_armed(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->ev.inter1 != 1 || x->ev.inter2 != 7 || *x->assoc2 || !*x->country)
+        return;
+    if (!TOK_ANY(c, "robbers", "carjackers", "gangsters", "bandits", "raiders", "pirates", "gunmen", "militants",
+                    "rustlers", "thugs", "terror", "robber", "carjacker", "gangster", "bandit", "raider", "pirate",
+                    "gunman", "militant"))
+        return;
+    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te, t = tb;
+    if (x->ev.ev_trigger.start < 0)
+        return;
+    while (t < te && (int32_t)c->t.toks[t].os < x->ev.ev_trigger.start)
+        t++;
+    int armed = 0;
+    for (uint32_t k = tb; k < te; k++) {
+        if (TOK_IN(c, k, "unarmed", "innocent", "mistaken", "mistook", "mistakenly", "bystander", "bystanders"))
+            return;
+        if (armed || !TOK_IN(c, k, "robbers", "carjackers", "gangsters", "bandits", "raiders", "pirates", "gunmen",
+                                   "militants", "rustlers", "thugs", "terror", "robber", "carjacker", "gangster",
+                                   "bandit", "raider", "pirate", "gunman", "militant"))
+            continue;
+        if (tok_is(c, k, "terror") && !(k + 1 < te && TOK_IN(c, k + 1, "group", "gang", "cell", "suspects", "suspect")))
+            continue;
+        /* the men shot: the act's object close after it, with no clause,
+         * purpose or author between ("shot dead five suspected carjackers",
+         * not "deployed to flush out bandits", "killed by bandits"), or its
+         * passive subject ("three pirates have been shot dead") */
+        int ok = 0;
+        if (k > t && k <= t + 6) {
+            ok = 1;
+            for (uint32_t q = t + 1; q < k && ok; q++)
+                ok = !TOK_IN(c, q, "to", "who", "which", "that", ",", "after", "when", "while", "following", "by",
+                                   "from", "deployed", "against", "and", "for", "of");
+            if (k == t + 1 || TOK_IN(c, k - 1, "by", "from"))
+                ok = ok && !TOK_IN(c, k - 1, "by", "from");
+        } else if (k < t && k + 8 >= t) {
+            int aux = 0;
+            for (uint32_t q = k + 1; q < t && !ok; q++) {
+                aux |= TOK_IN(c, q, "were", "was", "have", "has", "had", "been", "are", "is");
+                if (TOK_IN(c, q, ",", "who", "which", "that", "and"))
+                    break;
+                ok = aux && q + 1 == t;
+            }
+        }
+        armed = ok;
+    }
+    if (!armed)
+        return;
+    x->actor2[0] = 0;
+    cat3(x->actor2, sizeof x->actor2, "Unidentified Armed Group (", x->country, ")");
+    x->ev.inter2 = 3;
+    x->role2 = 'a';
+    x->sub_event_type = "Armed clash";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
+static __attribute__((noinline)) void fights_pass17b(coder *c, size_t j)
+{
+    const cand *x = &c->cands[j];
+    if (x->merged || x->sent >= c->t.nsents || !STREQ(x->sub_event_type, "Attack"))
+        return;
+    force_toll(c, j);
+    if (STREQ(c->cands[j].sub_event_type, "Attack"))
+        force_on_armed(c, j);
+}
+
 static __attribute__((noinline)) void fights_pass16(coder *c, size_t j)
 {
     const cand *x = &c->cands[j];
@@ -9483,6 +9620,7 @@ static __attribute__((noinline)) void fights_pass14(coder *c)
         loot_and_attack(c, j);
         if (c->cands[j].sub_event_type[0] == 'A') /* (an attack or an armed clash) */
             fights_pass16(c, j);
+        fights_pass17b(c, j);
     }
 }
 
