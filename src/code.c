@@ -9466,7 +9466,7 @@ static void mob_in_sentence(coder *c, size_t j)
 static void force_toll(coder *c, size_t j)
 {
     cand *x = &c->cands[j];
-    if (x->ev.inter1 < 2 || x->ev.inter1 > 4 || (x->ev.inter2 && x->ev.inter2 != 7) || !*x->iso3)
+    if (x->ev.inter1 < 2 || x->ev.inter1 > 4 || (x->ev.inter2 && x->ev.inter2 != 7))
         return;
     if (!TOK_ANY(c, "police", "policemen", "policeman", "soldiers", "soldier", "troops"))
         return;
@@ -9475,7 +9475,7 @@ static void force_toll(coder *c, size_t j)
         if (!TOK_IN(c, k, "police", "policemen", "policeman", "soldiers", "soldier", "troops"))
             continue;
         uint32_t f = k; /* the force's head word ("police officers", "police reservists") */
-        while (f + 1 < te && TOK_IN(c, f + 1, "officers", "officer", "reservists", "reservist", "constables"))
+        while (f + 1 < te && TOK_IN(c, f + 1, "officers", "officer", "reservists", "reservist", "constables", "members"))
             f++;
         int toll = 0;
         uint32_t i = f + 1;
@@ -9485,7 +9485,8 @@ static void force_toll(coder *c, size_t j)
                     i = s;
                     break;
                 }
-        while (i < te && i <= f + 4 &&
+        uint32_t i0 = i;
+        while (i < te && i <= i0 + 3 &&
                TOK_IN(c, i, "were", "was", "are", "is", "have", "has", "had", "been", "also", "seriously",
                             "critically", "severely", "slightly", "fatally", "shot", "reportedly"))
             i++;
@@ -9502,10 +9503,10 @@ static void force_toll(coder *c, size_t j)
         for (uint32_t q = tb; q + 1 < te; q++)
             if (TOK_IN(c, q, "at", "outside") && TOK_IN(c, q + 1, "his", "her", "their", "home"))
                 return; /* (off duty: "shot dead at his home") */
-        const sr__country *cc = country_of_iso(c, x->iso3);
-        if (!cc)
-            return;
-        scopy(x->actor2, sizeof x->actor2, TOK_IN(c, k, "police", "policemen", "policeman") ? cc->police : cc->military);
+        const sr__country *cc = *x->iso3 ? country_of_iso(c, x->iso3) : NULL;
+        x->actor2[0] = 0; /* (no country: the type still holds, the force unnamed) */
+        if (cc)
+            scopy(x->actor2, sizeof x->actor2, TOK_IN(c, k, "police", "policemen", "policeman") ? cc->police : cc->military);
         x->assoc2[0] = 0;
         x->ev.inter2 = 1;
         x->ev.ev_actor2 = span_of(c, k, f + 1);
@@ -9527,11 +9528,11 @@ static void force_toll(coder *c, size_t j)
 static void force_on_armed(coder *c, size_t j)
 {
     cand *x = &c->cands[j];
-    if (x->ev.inter1 != 1 || x->ev.inter2 != 7 || *x->assoc2 || !*x->country)
+    if (x->ev.inter1 != 1 || x->ev.inter2 != 7 || *x->assoc2)
         return;
     if (!TOK_ANY(c, "robbers", "carjackers", "gangsters", "bandits", "raiders", "pirates", "gunmen", "militants",
                     "rustlers", "thugs", "terror", "robber", "carjacker", "gangster", "bandit", "raider", "pirate",
-                    "gunman", "militant"))
+                    "gunman", "militant", "armed"))
         return;
     uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te, t = tb;
     if (x->ev.ev_trigger.start < 0)
@@ -9544,10 +9545,11 @@ static void force_on_armed(coder *c, size_t j)
             return;
         if (armed || !TOK_IN(c, k, "robbers", "carjackers", "gangsters", "bandits", "raiders", "pirates", "gunmen",
                                    "militants", "rustlers", "thugs", "terror", "robber", "carjacker", "gangster",
-                                   "bandit", "raider", "pirate", "gunman", "militant"))
+                                   "bandit", "raider", "pirate", "gunman", "militant", "armed"))
             continue;
-        if (tok_is(c, k, "terror") && !(k + 1 < te && TOK_IN(c, k + 1, "group", "gang", "cell", "suspects", "suspect")))
-            continue;
+        if (TOK_IN(c, k, "terror", "armed") &&
+            !(k + 1 < te && TOK_IN(c, k + 1, "group", "gang", "cell", "suspects", "men", "robbers", "criminals")))
+            continue; /* ("a terror group", "an armed gang"; not "armed with a knife") */
         /* the men shot: the act's object close after it, with no clause,
          * purpose or author between ("shot dead five suspected carjackers",
          * not "deployed to flush out bandits", "killed by bandits"), or its
@@ -9557,9 +9559,11 @@ static void force_on_armed(coder *c, size_t j)
             ok = 1;
             for (uint32_t q = t + 1; q < k && ok; q++)
                 ok = !TOK_IN(c, q, "to", "who", "which", "that", ",", "after", "when", "while", "following", "by",
-                                   "from", "deployed", "against", "and", "for", "of");
+                                   "from", "deployed", "against", "and", "for");
             if (k == t + 1 || TOK_IN(c, k - 1, "by", "from"))
                 ok = ok && !TOK_IN(c, k - 1, "by", "from");
+        } else if (k + 1 == t) {
+            ok = 1; /* (a headline's passive: "Toposa bandit shot by police reservist") */
         } else if (k < t && k + 8 >= t) {
             int aux = 0;
             for (uint32_t q = k + 1; q < t && !ok; q++) {
@@ -9574,9 +9578,62 @@ static void force_on_armed(coder *c, size_t j)
     if (!armed)
         return;
     x->actor2[0] = 0;
-    cat3(x->actor2, sizeof x->actor2, "Unidentified Armed Group (", x->country, ")");
+    if (*x->country)
+        cat3(x->actor2, sizeof x->actor2, "Unidentified Armed Group (", x->country, ")");
     x->ev.inter2 = 3;
     x->role2 = 'a';
+    x->sub_event_type = "Armed clash";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
+/* "Police kill two terror suspects in shoot-out", "Angry residents take up
+ * arms to battle raiding fighters", "5 raiders were killed by residents who
+ * fought back", "Armed rival groups enter into sporadic clashes": a fight
+ * read as a mob's
+ * whose sentence tells that a side bore arms (an armed group, fighters,
+ * raiders, bandits, gunmen or militiamen; arms taken up; an exchange of fire
+ * with a state force) is an armed clash: ACLED's rioters are unarmed. Not when the sentence names a mob, a
+ * lynching, vigilantes, rioters or protesters ("Vigilante mob attacks
+ * raiders and lynches three"), nor party men's gunfights among themselves
+ * (Bangladesh codes those mob violence). */
+static void armed_fight(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (!TOK_ANY(c, "armed", "arms", "fighters", "raiders", "bandits", "gunmen", "militiamen", "terror", "shoot-out",
+                    "shootout", "gunfight", "fire"))
+        return;
+    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+    int armed = 0, state = x->ev.inter1 == 1 || x->ev.inter2 == 1;
+    for (uint32_t k = tb; k < te; k++) {
+        if (TOK_IN(c, k, "mob", "mobs", "lynched", "lynch", "lynches", "lynching", "vigilante", "vigilantes", "rioters",
+                         "protesters", "demonstrators"))
+            return;
+        if (armed || (k > tb && TOK_IN(c, k - 1, "by")) || (k > tb + 1 && TOK_IN(c, k - 2, "by")))
+            continue; /* ("the killing of a trader by unknown armed men": the authors of another act) */
+        if (TOK_IN(c, k, "fighters", "raiders", "bandits", "gunmen", "militiamen"))
+            armed = 1;
+        else if (k + 1 < te && tok_is(c, k, "armed") && TOK_IN(c, k + 1, "group", "groups", "rival", "gang", "gangs", "men"))
+            armed = 1;
+        else if (k > tb && tok_is(c, k, "arms") && TOK_IN(c, k - 1, "up")) /* ("took up arms") */
+            armed = 1;
+        else if (k + 1 < te && tok_is(c, k, "terror") && TOK_IN(c, k + 1, "suspects", "group", "cell"))
+            armed = 1;
+        else if (state && (TOK_IN(c, k, "shoot-out", "shootout", "gunfight") ||
+                           (k > tb && tok_is(c, k, "fire") && TOK_IN(c, k - 1, "exchanged", "exchange", "exchanging"))))
+            armed = 1;
+    }
+    if (!armed)
+        return;
+    for (int s = 0; s < 2; s++) { /* (the side read as rioters bore arms: an armed group) */
+        int *in = s ? &x->ev.inter2 : &x->ev.inter1;
+        char *a = s ? x->actor2 : x->actor1;
+        if (*in != 5)
+            continue;
+        *in = 3;
+        a[0] = 0;
+        if (*x->country)
+            cat3(a, sizeof x->actor1, "Unidentified Armed Group (", x->country, ")");
+    }
     x->sub_event_type = "Armed clash";
     x->event_type = event_type_of(x->sub_event_type);
 }
@@ -9584,7 +9641,13 @@ static void force_on_armed(coder *c, size_t j)
 static __attribute__((noinline)) void fights_pass17b(coder *c, size_t j)
 {
     const cand *x = &c->cands[j];
-    if (x->merged || x->sent >= c->t.nsents || !STREQ(x->sub_event_type, "Attack"))
+    if (x->merged || x->sent >= c->t.nsents)
+        return;
+    if (STREQ(x->sub_event_type, "Mob violence")) {
+        armed_fight(c, j);
+        return;
+    }
+    if (!STREQ(x->sub_event_type, "Attack"))
         return;
     force_toll(c, j);
     if (STREQ(c->cands[j].sub_event_type, "Attack"))
