@@ -9638,6 +9638,33 @@ static void armed_fight(coder *c, size_t j)
     x->event_type = event_type_of(x->sub_event_type);
 }
 
+/* "A police officer was shot dead at his home", "a police officer shot and
+ * killed an unarmed junior officer": a state force's man struck at home, or
+ * told to be unarmed, was no side in a fight: violence against a civilian,
+ * an attack (ACLED codes officers killed off duty so). */
+static void home_victim(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->ev.inter2 != 1 || !TOK_ANY(c, "unarmed", "home", "house", "residence"))
+        return;
+    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+    int off = 0;
+    for (uint32_t k = tb; k < te && !off; k++)
+        off = tok_is(c, k, "unarmed") ||
+              (k + 2 < te && TOK_IN(c, k, "at", "in") && TOK_IN(c, k + 1, "his", "her") &&
+               TOK_IN(c, k + 2, "home", "house", "residence"));
+    if (!off)
+        return;
+    x->actor2[0] = 0;
+    x->assoc2[0] = 0;
+    if (*x->country)
+        cat3(x->actor2, sizeof x->actor2, "Civilians (", x->country, ")");
+    x->ev.inter2 = 7;
+    x->role2 = 'c';
+    x->sub_event_type = "Attack";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
 static __attribute__((noinline)) void fights_pass17b(coder *c, size_t j)
 {
     const cand *x = &c->cands[j];
@@ -9645,6 +9672,10 @@ static __attribute__((noinline)) void fights_pass17b(coder *c, size_t j)
         return;
     if (STREQ(x->sub_event_type, "Mob violence")) {
         armed_fight(c, j);
+        return;
+    }
+    if (STREQ(x->sub_event_type, "Armed clash")) {
+        home_victim(c, j);
         return;
     }
     if (!STREQ(x->sub_event_type, "Attack"))
