@@ -9665,6 +9665,43 @@ static void home_victim(coder *c, size_t j)
     x->event_type = event_type_of(x->sub_event_type);
 }
 
+/* "Militants attack a power station. Police respond, killing two", "An
+ * armed group attacked the area. Police intervened shooting dead 3": an armed
+ * group's attack answered, in its sentence or the next two of its
+ * paragraph, by a state force that responds or intervenes and kills met
+ * armed resistance: one armed clash, the force its second side (the
+ * killing told is the force's part of it). */
+static void force_responds(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->ev.inter1 < 2 || x->ev.inter1 > 4 || (x->ev.inter2 && x->ev.inter2 != 7) ||
+        !TOK_ANY(c, "respond", "responds", "responded", "intervened", "intervene", "intervenes"))
+        return;
+    for (size_t k = j + 1; k < c->ncands; k++) {
+        cand *y = &c->cands[k];
+        if (y->sent > x->sent + 2 || y->para != x->para)
+            break;
+        if (y->merged || y->sent == x->sent || y->sent >= c->t.nsents || y->ev.inter1 != 1 ||
+            !STREQ(y->sub_event_type, "Attack") || y->cls != TC_KILL)
+            continue;
+        uint32_t tb = c->t.sents[y->sent].tb, te = c->t.sents[y->sent].te;
+        int resp = 0;
+        for (uint32_t q = tb; q < te && q <= tb + 4 && !resp; q++)
+            resp = TOK_IN(c, q, "respond", "responds", "responded", "intervened", "intervene", "intervenes");
+        if (!resp)
+            break;
+        scopy(x->actor2, sizeof x->actor2, y->actor1);
+        x->assoc2[0] = 0;
+        x->ev.inter2 = 1;
+        x->ev.ev_actor2 = y->ev.ev_actor1;
+        x->role2 = 's';
+        x->sub_event_type = "Armed clash";
+        x->event_type = event_type_of(x->sub_event_type);
+        absorb(x, y);
+        return;
+    }
+}
+
 static __attribute__((noinline)) void fights_pass17b(coder *c, size_t j)
 {
     const cand *x = &c->cands[j];
@@ -9683,6 +9720,8 @@ static __attribute__((noinline)) void fights_pass17b(coder *c, size_t j)
     force_toll(c, j);
     if (STREQ(c->cands[j].sub_event_type, "Attack"))
         force_on_armed(c, j);
+    if (STREQ(c->cands[j].sub_event_type, "Attack"))
+        force_responds(c, j);
 }
 
 static __attribute__((noinline)) void fights_pass16(coder *c, size_t j)
