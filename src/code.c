@@ -9651,7 +9651,7 @@ static void home_victim(coder *c, size_t j)
     int off = 0;
     for (uint32_t k = tb; k < te && !off; k++)
         off = tok_is(c, k, "unarmed") ||
-              (k + 2 < te && TOK_IN(c, k, "at", "in") && TOK_IN(c, k + 1, "his", "her") &&
+              (k + 2 < te && tok_is(c, k, "at") && TOK_IN(c, k + 1, "his", "her") &&
                TOK_IN(c, k + 2, "home", "house", "residence"));
     if (!off)
         return;
@@ -9702,6 +9702,82 @@ static void force_responds(coder *c, size_t j)
     }
 }
 
+/* "eight Al Shabaab gunmen ambushed a bus", "militants suspected to belong
+ * to Al Shabaab attacked a school", "Gunmen linked to Al Shabaab kill two",
+ * "an unidentified armed group (described as \"bandits\") ambushed a
+ * vehicle": an attack or a killing whose two armed sides were read from one
+ * phrase (the two names side by side, or joined only by "linked to",
+ * "suspected to belong to", "described as"...) has one author; its victims
+ * are civilians, an attack. */
+static void one_group_read_twice(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (!((x->cls == TC_ATTACK) || (x->cls == TC_KILL)) || x->ev.inter1 < 2 || x->ev.inter1 > 4 ||
+        x->ev.inter2 < 2 || x->ev.inter2 > 4 || !(generic_armed(x->actor1) || generic_armed(x->actor2)) ||
+        x->ev.ev_actor2.start < 0)
+        return;
+    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+    if (x->ev.ev_actor1.start < 0) {
+        /* no author read, the unknown armed group its guess, and the armed
+         * side read as the target stands before an active verb ("eight Al
+         * Shabaab gunmen ambushed a bus"): it is the author */
+        if (!generic_armed(x->actor1) || x->ev.ev_trigger.start < x->ev.ev_actor2.end)
+            return;
+        uint32_t k = tb;
+        for (; k < te && (int32_t)c->t.toks[k].os < x->ev.ev_trigger.start; k++) {
+            if ((int32_t)c->t.toks[k].oe <= x->ev.ev_actor2.start && (int32_t)c->t.toks[k].oe + 16 > x->ev.ev_actor2.start &&
+                TOK_IN(c, k, "of")) /* ("members of X": a party's men, not its armed wing) */
+                return;
+            if ((int32_t)c->t.toks[k].os >= x->ev.ev_actor2.end &&
+                TOK_IN(c, k, "was", "were", "been", "by", "is", "are", "being", "who", "which", "that", "after", "as", "when",
+                             ",", ";", "guards", "guard", "police", "soldiers", "troops", "arms"))
+                return; /* (a passive, another clause, or armed men as the target: "ambushes guards …, kills 3") */
+        }
+        while (k < te && (int32_t)c->t.toks[k].os < x->ev.ev_trigger.end)
+            k++;
+        /* an active verb has its object after it ("ambushed a bus", "kill
+         * two"); a headline's passive has none ("members killed during a raid") */
+        if (k >= te || TOK_IN(c, k, "in", "during", "at", "after", "as", "by", ",", ".", "and", "on", "while", "when",
+                                    "near", "following", "outside", "inside", "along", ";", "-"))
+            return;
+        if (TOK_IN(c, k, "guards", "guard", "watchman", "watchmen", "rangers", "officers", "police", "soldiers", "troops"))
+            return; /* ("ambushed guards": armed men as the target, a fight) */
+        scopy(x->actor1, sizeof x->actor1, x->actor2);
+        x->ev.inter1 = x->ev.inter2;
+        x->ev.ev_actor1 = x->ev.ev_actor2;
+        attack_on_civilians(x);
+        return;
+    }
+    sr_span s1 = x->ev.ev_actor1, s2 = x->ev.ev_actor2;
+    if (s2.start < s1.start) {
+        sr_span t = s1;
+        s1 = s2;
+        s2 = t;
+    }
+    if (s1.end > s2.start)
+        return;
+    uint32_t k = tb, n = 0;
+    while (k < te && (int32_t)c->t.toks[k].oe <= s1.end - 1)
+        k++;
+    k++; /* (the first token after the first phrase) */
+    int joined = 1;
+    for (; k < te && (int32_t)c->t.toks[k].os < s2.start && joined; k++, n++)
+        joined = n < 6 && TOK_IN(c, k, "linked", "allied", "affiliated", "loyal", "associated", "belonging", "belong",
+                                       "to", "with", "suspected", "believed", "be", "(", ")", "described", "as", "\"",
+                                       "known", "thought", "claiming", "claimed");
+    if (!joined || k >= te)
+        return;
+    for (k = tb; k < te; k++)
+        if (tok_is(c, k, "arms")) /* ("residents take up arms to combat X members": two armed sides) */
+            return;
+    if (generic_armed(x->actor1)) { /* (the named one is the author) */
+        scopy(x->actor1, sizeof x->actor1, x->actor2);
+        x->ev.inter1 = x->ev.inter2;
+        x->ev.ev_actor1 = x->ev.ev_actor2;
+    }
+    attack_on_civilians(x);
+}
+
 static __attribute__((noinline)) void fights_pass17b(coder *c, size_t j)
 {
     const cand *x = &c->cands[j];
@@ -9713,6 +9789,8 @@ static __attribute__((noinline)) void fights_pass17b(coder *c, size_t j)
     }
     if (STREQ(x->sub_event_type, "Armed clash")) {
         home_victim(c, j);
+        if (STREQ(c->cands[j].sub_event_type, "Armed clash"))
+            one_group_read_twice(c, j);
         return;
     }
     if (!STREQ(x->sub_event_type, "Attack"))
