@@ -9468,15 +9468,17 @@ static void force_toll(coder *c, size_t j)
     cand *x = &c->cands[j];
     if (x->ev.inter1 < 2 || x->ev.inter1 > 4 || (x->ev.inter2 && x->ev.inter2 != 7))
         return;
-    if (!TOK_ANY(c, "police", "policemen", "policeman", "soldiers", "soldier", "troops"))
-        return;
+    const sr__lexicon *lx = c->lx;
     uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
-    for (uint32_t k = tb; k < te; k++) {
-        if (!TOK_IN(c, k, "police", "policemen", "policeman", "soldiers", "soldier", "troops"))
+    /* the state forces named in the sentence: its mentions, not its tokens */
+    for (size_t mi = men_from(c, tb); mi < c->nmen && c->men[mi].tb < te; mi++) {
+        const mention *m = &c->men[mi];
+        if (m->type != MT_AGENT)
             continue;
-        uint32_t f = k; /* the force's head word ("police officers", "police reservists") */
-        while (f + 1 < te && TOK_IN(c, f + 1, "officers", "officer", "reservists", "reservist", "constables", "members"))
-            f++;
+        const sr__agent *g = &lx->agents[m->row];
+        if (g->role[0] != 's' || strcmp(g->role, "state") || strstr(g->key, "-site"))
+            continue;
+        uint32_t k = m->tb, f = m->te - 1; /* (f: the phrase's last word, "police officers") */
         int toll = 0;
         uint32_t i = f + 1;
         if (i < te && TOK_IN(c, i, "escorting", "guarding", "manning", "patrolling", "on")) /* (a duty told between) */
@@ -9487,8 +9489,8 @@ static void force_toll(coder *c, size_t j)
                 }
         uint32_t i0 = i;
         while (i < te && i <= i0 + 3 &&
-               TOK_IN(c, i, "were", "was", "are", "is", "have", "has", "had", "been", "also", "seriously",
-                            "critically", "severely", "slightly", "fatally", "shot", "reportedly"))
+               (TOK_IN(c, i, "were", "was", "are", "is", "have", "has", "had", "been", "also", "shot") ||
+                ends_with(c, i, "ly"))) /* ("seriously", "reportedly") */
             i++;
         toll = i < te && TOK_IN(c, i, "killed", "wounded", "injured", "dead", "died", "hurt");
         /* ("killing three civilians and five police": the force as an object) */
@@ -9500,13 +9502,10 @@ static void force_toll(coder *c, size_t j)
             }
         if (!toll)
             continue;
-        for (uint32_t q = tb; q + 1 < te; q++)
-            if (TOK_IN(c, q, "at", "outside") && TOK_IN(c, q + 1, "his", "her", "their", "home"))
-                return; /* (off duty: "shot dead at his home") */
         const sr__country *cc = *x->iso3 ? country_of_iso(c, x->iso3) : NULL;
         x->actor2[0] = 0; /* (no country: the type still holds, the force unnamed) */
         if (cc)
-            scopy(x->actor2, sizeof x->actor2, TOK_IN(c, k, "police", "policemen", "policeman") ? cc->police : cc->military);
+            scopy(x->actor2, sizeof x->actor2, strstr(g->key, "police") ? cc->police : cc->military);
         x->assoc2[0] = 0;
         x->ev.inter2 = 1;
         x->ev.ev_actor2 = span_of(c, k, f + 1);
@@ -9528,27 +9527,28 @@ static void force_toll(coder *c, size_t j)
 static void force_on_armed(coder *c, size_t j)
 {
     cand *x = &c->cands[j];
-    if (x->ev.inter1 != 1 || x->ev.inter2 != 7 || *x->assoc2)
-        return;
+    if ((x->ev.inter1 != 1 && x->ev.inter1 != 8) || x->ev.inter2 != 7 || *x->assoc2)
+        return; /* (a state's forces, the country's or a foreign one's) */
     if (!TOK_ANY(c, "robbers", "carjackers", "gangsters", "bandits", "raiders", "pirates", "gunmen", "militants",
-                    "rustlers", "thugs", "terror", "robber", "carjacker", "gangster", "bandit", "raider", "pirate",
-                    "gunman", "militant", "armed"))
-        return;
+                    "rustlers", "thugs", "terror", "armed", "robber", "bandit", "raider", "militant"))
+        return; /* (at most 16 words: a longer list is no test) */
     uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te, t = tb;
     if (x->ev.ev_trigger.start < 0)
         return;
     while (t < te && (int32_t)c->t.toks[t].os < x->ev.ev_trigger.start)
         t++;
     int armed = 0;
-    for (uint32_t k = tb; k < te; k++) {
-        if (TOK_IN(c, k, "unarmed", "innocent", "mistaken", "mistook", "mistakenly", "bystander", "bystanders"))
-            return;
-        if (armed || !TOK_IN(c, k, "robbers", "carjackers", "gangsters", "bandits", "raiders", "pirates", "gunmen",
-                                   "militants", "rustlers", "thugs", "terror", "robber", "carjacker", "gangster",
-                                   "bandit", "raider", "pirate", "gunman", "militant", "armed"))
+    if (TOK_ANY(c, "unarmed", "innocent", "mistaken", "mistook", "mistakenly", "bystander", "bystanders"))
+        for (uint32_t k = tb; k < te; k++)
+            if (TOK_IN(c, k, "unarmed", "innocent", "mistaken", "mistook", "mistakenly", "bystander", "bystanders"))
+                return;
+    for (uint32_t k = t > tb + 8 ? t - 8 : tb; k < te && k <= t + 6 && !armed; k++) {
+        if (!TOK_IN(c, k, "robbers", "carjackers", "gangsters", "bandits", "raiders", "pirates", "gunmen",
+                                   "militants", "rustlers", "thugs", "terror", "robber", "bandit", "raider",
+                                   "militant", "armed"))
             continue;
         if (TOK_IN(c, k, "terror", "armed") &&
-            !(k + 1 < te && TOK_IN(c, k + 1, "group", "gang", "cell", "suspects", "men", "robbers", "criminals")))
+            !(k + 1 < te && TOK_IN(c, k + 1, "group", "gang", "suspects", "men", "robbers", "criminals")))
             continue; /* ("a terror group", "an armed gang"; not "armed with a knife") */
         /* the men shot: the act's object close after it, with no clause,
          * purpose or author between ("shot dead five suspected carjackers",
@@ -9599,28 +9599,36 @@ static void force_on_armed(coder *c, size_t j)
 static void armed_fight(coder *c, size_t j)
 {
     cand *x = &c->cands[j];
-    if (!TOK_ANY(c, "armed", "arms", "fighters", "raiders", "bandits", "gunmen", "militiamen", "terror", "shoot-out",
-                    "shootout", "gunfight", "fire"))
+    int state = x->ev.inter1 == 1 || x->ev.inter2 == 1;
+    if (x->cls != TC_CLASH) /* (a fight told as one: "clashed", "battle", "fought back") */
+        return;
+    if (!TOK_ANY(c, "armed", "arms", "fighters", "raiders", "bandits", "gunmen", "militiamen", "terror") &&
+        !(state && TOK_ANY(c, "shootout", "gunfight", "exchanged", "exchange", "exchanging")))
         return;
     uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
-    int armed = 0, state = x->ev.inter1 == 1 || x->ev.inter2 == 1;
+    int armed = 0;
     for (uint32_t k = tb; k < te; k++) {
-        if (TOK_IN(c, k, "mob", "mobs", "lynched", "lynch", "lynches", "lynching", "vigilante", "vigilantes", "rioters",
+        /* (one word set for every token; the words' own tests only on a hit) */
+        if (!TOK_IN(c, k, "mob", "mobs", "lynched", "lynch", "lynching", "vigilante", "vigilantes", "rioters",
+                          "protesters", "demonstrators", "fighters", "raiders", "bandits", "gunmen", "militiamen", "armed",
+                          "arms", "terror", "shootout", "gunfight", "fire"))
+            continue;
+        if (TOK_IN(c, k, "mob", "mobs", "lynched", "lynch", "lynching", "vigilante", "vigilantes", "rioters",
                          "protesters", "demonstrators"))
             return;
         if (armed || (k > tb && TOK_IN(c, k - 1, "by")) || (k > tb + 1 && TOK_IN(c, k - 2, "by")))
             continue; /* ("the killing of a trader by unknown armed men": the authors of another act) */
         if (TOK_IN(c, k, "fighters", "raiders", "bandits", "gunmen", "militiamen"))
             armed = 1;
-        else if (k + 1 < te && tok_is(c, k, "armed") && TOK_IN(c, k + 1, "group", "groups", "rival", "gang", "gangs", "men"))
-            armed = 1;
-        else if (k > tb && tok_is(c, k, "arms") && TOK_IN(c, k - 1, "up")) /* ("took up arms") */
-            armed = 1;
-        else if (k + 1 < te && tok_is(c, k, "terror") && TOK_IN(c, k + 1, "suspects", "group", "cell"))
-            armed = 1;
-        else if (state && (TOK_IN(c, k, "shoot-out", "shootout", "gunfight") ||
-                           (k > tb && tok_is(c, k, "fire") && TOK_IN(c, k - 1, "exchanged", "exchange", "exchanging"))))
-            armed = 1;
+        else if (TOK_IN(c, k, "armed"))
+            armed = k + 1 < te && TOK_IN(c, k + 1, "group", "groups", "rival", "gang", "gangs", "men");
+        else if (TOK_IN(c, k, "arms")) /* ("took up arms") */
+            armed = k > tb && tok_is(c, k - 1, "up");
+        else if (TOK_IN(c, k, "terror"))
+            armed = k + 1 < te && TOK_IN(c, k + 1, "suspects", "group");
+        else if (state)
+            armed = TOK_IN(c, k, "shootout", "gunfight") ||
+                    (k > tb && TOK_IN(c, k, "fire") && TOK_IN(c, k - 1, "exchanged", "exchange", "exchanging"));
     }
     if (!armed)
         return;
@@ -9645,14 +9653,16 @@ static void armed_fight(coder *c, size_t j)
 static void home_victim(coder *c, size_t j)
 {
     cand *x = &c->cands[j];
-    if (x->ev.inter2 != 1 || !TOK_ANY(c, "unarmed", "home", "house", "residence"))
+    if (x->ev.inter2 != 1 || x->ev.ev_trigger.start < 0)
         return;
     uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+    uint32_t t = tok_past(c, tb, (size_t)x->ev.ev_trigger.start, 1); /* (the victim is told close to the act) */
     int off = 0;
-    for (uint32_t k = tb; k < te && !off; k++)
-        off = tok_is(c, k, "unarmed") ||
-              (k + 2 < te && tok_is(c, k, "at") && TOK_IN(c, k + 1, "his", "her") &&
-               TOK_IN(c, k + 2, "home", "house", "residence"));
+    for (uint32_t k = t > tb + 3 ? t - 3 : tb; k < te && k <= t + 8 && !off; k++)
+        if (TOK_IN(c, k, "unarmed", "at")) /* (the rare words compared only after "at") */
+            off = tok_is(c, k, "unarmed") ||
+                  (k + 2 < te && tok_is(c, k, "at") && TOK_IN(c, k + 1, "his", "her") &&
+                   (tok_is(c, k + 2, "home") || tok_is(c, k + 2, "house") || tok_is(c, k + 2, "residence")));
     if (!off)
         return;
     x->actor2[0] = 0;
@@ -9675,7 +9685,7 @@ static void force_responds(coder *c, size_t j)
 {
     cand *x = &c->cands[j];
     if (x->ev.inter1 < 2 || x->ev.inter1 > 4 || (x->ev.inter2 && x->ev.inter2 != 7) ||
-        !TOK_ANY(c, "respond", "responds", "responded", "intervened", "intervene", "intervenes"))
+        !TOK_ANY(c, "respond", "responded", "intervened", "intervene"))
         return;
     for (size_t k = j + 1; k < c->ncands; k++) {
         cand *y = &c->cands[k];
@@ -9687,7 +9697,7 @@ static void force_responds(coder *c, size_t j)
         uint32_t tb = c->t.sents[y->sent].tb, te = c->t.sents[y->sent].te;
         int resp = 0;
         for (uint32_t q = tb; q < te && q <= tb + 4 && !resp; q++)
-            resp = TOK_IN(c, q, "respond", "responds", "responded", "intervened", "intervene", "intervenes");
+            resp = TOK_IN(c, q, "respond", "responded", "intervened", "intervene");
         if (!resp)
             break;
         scopy(x->actor2, sizeof x->actor2, y->actor1);
@@ -9723,16 +9733,15 @@ static void one_group_read_twice(coder *c, size_t j)
          * Shabaab gunmen ambushed a bus"): it is the author */
         if (!generic_armed(x->actor1) || x->ev.ev_trigger.start < x->ev.ev_actor2.end)
             return;
-        uint32_t k = tb;
-        for (; k < te && (int32_t)c->t.toks[k].os < x->ev.ev_trigger.start; k++) {
-            if ((int32_t)c->t.toks[k].oe <= x->ev.ev_actor2.start && (int32_t)c->t.toks[k].oe + 16 > x->ev.ev_actor2.start &&
-                TOK_IN(c, k, "of")) /* ("members of X": a party's men, not its armed wing) */
-                return;
-            if ((int32_t)c->t.toks[k].os >= x->ev.ev_actor2.end &&
-                TOK_IN(c, k, "was", "were", "been", "by", "is", "are", "being", "who", "which", "that", "after", "as", "when",
+        uint32_t k = tok_past(c, tb, (size_t)x->ev.ev_actor2.start, 1);
+        if ((k > tb && TOK_IN(c, k - 1, "of")) || (k > tb + 1 && TOK_IN(c, k - 2, "of")))
+            return; /* ("members of X": a party's men, not its armed wing) */
+        while (k < te && (int32_t)c->t.toks[k].os < x->ev.ev_actor2.end)
+            k++;
+        for (; k < te && (int32_t)c->t.toks[k].os < x->ev.ev_trigger.start; k++)
+            if (TOK_IN(c, k, "was", "were", "been", "by", "is", "are", "being", "who", "which", "that", "after", "as", "when",
                              ",", ";", "guards", "guard", "police", "soldiers", "troops", "arms"))
                 return; /* (a passive, another clause, or armed men as the target: "ambushes guards …, kills 3") */
-        }
         while (k < te && (int32_t)c->t.toks[k].os < x->ev.ev_trigger.end)
             k++;
         /* an active verb has its object after it ("ambushed a bus", "kill
@@ -9740,7 +9749,7 @@ static void one_group_read_twice(coder *c, size_t j)
         if (k >= te || TOK_IN(c, k, "in", "during", "at", "after", "as", "by", ",", ".", "and", "on", "while", "when",
                                     "near", "following", "outside", "inside", "along", ";", "-"))
             return;
-        if (TOK_IN(c, k, "guards", "guard", "watchman", "watchmen", "rangers", "officers", "police", "soldiers", "troops"))
+        if (TOK_IN(c, k, "guards", "guard", "rangers", "officers", "police", "soldiers", "troops"))
             return; /* ("ambushed guards": armed men as the target, a fight) */
         scopy(x->actor1, sizeof x->actor1, x->actor2);
         x->ev.inter1 = x->ev.inter2;
@@ -9756,15 +9765,12 @@ static void one_group_read_twice(coder *c, size_t j)
     }
     if (s1.end > s2.start)
         return;
-    uint32_t k = tb, n = 0;
-    while (k < te && (int32_t)c->t.toks[k].oe <= s1.end - 1)
-        k++;
+    uint32_t k = tok_past(c, tb, (size_t)s1.end - 1, 1), n = 0;
     k++; /* (the first token after the first phrase) */
     int joined = 1;
     for (; k < te && (int32_t)c->t.toks[k].os < s2.start && joined; k++, n++)
         joined = n < 6 && TOK_IN(c, k, "linked", "allied", "affiliated", "loyal", "associated", "belonging", "belong",
-                                       "to", "with", "suspected", "believed", "be", "(", ")", "described", "as", "\"",
-                                       "known", "thought", "claiming", "claimed");
+                                       "to", "with", "suspected", "(", ")", "described", "as", "\"");
     if (!joined || k >= te)
         return;
     for (k = tb; k < te; k++)
@@ -9781,24 +9787,45 @@ static void one_group_read_twice(coder *c, size_t j)
 static __attribute__((noinline)) void fights_pass17b(coder *c, size_t j)
 {
     const cand *x = &c->cands[j];
-    if (x->merged || x->sent >= c->t.nsents)
+    const char *sub = x->sub_event_type;
+    if (x->merged || x->sent >= c->t.nsents || (sub[0] != 'A' && sub[0] != 'M'))
         return;
-    if (STREQ(x->sub_event_type, "Mob violence")) {
-        armed_fight(c, j);
+    /* (every word of this pass's sets numbered at once, the first time: the
+     * vocabulary grows once, and the batch's texts are numbered again once,
+     * not once per set; a list this long is no test, so it costs little) */
+    (void)TOK_ANY(c, "(", ",", "affiliated", "after", "against", "allied", "also", "and", "are", "armed", "arms",
+                  "associated", "at", "bandit", "bandits", "been", "belong", "belonging", "by", "bystander",
+                  "bystanders", "carjackers", "criminals", "dead", "demonstrators", "deployed", "died", "escorting",
+                  "exchange", "exchanged", "exchanging", "fighters", "fire", "following", "for", "from", "gang",
+                  "gangs", "gangsters", "group", "groups", "guard", "guarding", "guards", "gunfight", "gunmen", "had",
+                  "has", "have", "her", "his", "hurt", "injured", "injuring", "innocent", "intervene", "intervened",
+                  "is", "killed", "killing", "linked", "loyal", "lynch", "lynched", "lynching", "manning", "men",
+                  "militant", "militants", "militiamen", "mistaken", "mistakenly", "mistook", "mob", "mobs", "of",
+                  "officers", "on", "patrolling", "pirates", "police", "protesters", "raider", "raiders", "rangers",
+                  "respond", "responded", "rioters", "rival", "robber", "robbers", "rustlers", "shootout", "shot",
+                  "soldiers", "suspected", "suspects", "terror", "that", "thugs", "to", "troops", "unarmed",
+                  "vigilante", "vigilantes", "was", "were", "when", "which", "while", "who", "with", "wounded",
+                  "wounding", ")", "-", ".", ";", "\"", "along", "as", "being", "described", "during", "in", "inside",
+                  "near", "outside");
+    if (sub[0] == 'M') {
+        if (x->cls == TC_CLASH && !strcmp(sub, "Mob violence"))
+            armed_fight(c, j);
         return;
     }
-    if (STREQ(x->sub_event_type, "Armed clash")) {
-        home_victim(c, j);
-        if (STREQ(c->cands[j].sub_event_type, "Armed clash"))
+    if (sub[1] == 'r' && sub[2] == 'm' && !strcmp(sub, "Armed clash")) {
+        if (x->ev.inter2 == 1)
+            home_victim(c, j);
+        if (c->cands[j].sub_event_type == sub && x->ev.inter1 >= 2 && x->ev.inter1 <= 4 && x->ev.inter2 >= 2 &&
+            x->ev.inter2 <= 4)
             one_group_read_twice(c, j);
         return;
     }
-    if (!STREQ(x->sub_event_type, "Attack"))
+    if (sub[1] != 't' || strcmp(sub, "Attack"))
         return;
     force_toll(c, j);
-    if (STREQ(c->cands[j].sub_event_type, "Attack"))
+    if (c->cands[j].sub_event_type == sub)
         force_on_armed(c, j);
-    if (STREQ(c->cands[j].sub_event_type, "Attack"))
+    if (c->cands[j].sub_event_type == sub)
         force_responds(c, j);
 }
 
