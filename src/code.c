@@ -9532,11 +9532,10 @@ static void force_on_armed(coder *c, size_t j)
     if (!TOK_ANY(c, "robbers", "carjackers", "gangsters", "bandits", "raiders", "pirates", "gunmen", "militants",
                     "rustlers", "thugs", "terror", "armed", "robber", "bandit", "raider", "militant"))
         return; /* (at most 16 words: a longer list is no test) */
-    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te, t = tb;
     if (x->ev.ev_trigger.start < 0)
         return;
-    while (t < te && (int32_t)c->t.toks[t].os < x->ev.ev_trigger.start)
-        t++;
+    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+    uint32_t t = tok_past(c, tb, (size_t)x->ev.ev_trigger.start, 1); /* (the act's first word) */
     int armed = 0;
     if (TOK_ANY(c, "unarmed", "innocent", "mistaken", "mistook", "mistakenly", "bystander", "bystanders"))
         for (uint32_t k = tb; k < te; k++)
@@ -9560,8 +9559,6 @@ static void force_on_armed(coder *c, size_t j)
             for (uint32_t q = t + 1; q < k && ok; q++)
                 ok = !TOK_IN(c, q, "to", "who", "which", "that", ",", "after", "when", "while", "following", "by",
                                    "from", "deployed", "against", "and", "for");
-            if (k == t + 1 || TOK_IN(c, k - 1, "by", "from"))
-                ok = ok && !TOK_IN(c, k - 1, "by", "from");
         } else if (k + 1 == t) {
             ok = 1; /* (a headline's passive: "Toposa bandit shot by police reservist") */
         } else if (k < t && k + 8 >= t) {
@@ -9589,13 +9586,13 @@ static void force_on_armed(coder *c, size_t j)
 /* "Police kill two terror suspects in shoot-out", "Angry residents take up
  * arms to battle raiding fighters", "5 raiders were killed by residents who
  * fought back", "Armed rival groups enter into sporadic clashes": a fight
- * read as a mob's
- * whose sentence tells that a side bore arms (an armed group, fighters,
- * raiders, bandits, gunmen or militiamen; arms taken up; an exchange of fire
- * with a state force) is an armed clash: ACLED's rioters are unarmed. Not when the sentence names a mob, a
- * lynching, vigilantes, rioters or protesters ("Vigilante mob attacks
- * raiders and lynches three"), nor party men's gunfights among themselves
- * (Bangladesh codes those mob violence). */
+ * read as a mob's whose sentence tells that a side bore arms (an armed
+ * group, fighters, raiders, bandits, gunmen or militiamen; arms taken up; a
+ * shootout or an exchange of fire with a state force) is an armed clash:
+ * ACLED's rioters are unarmed. Not when the sentence names a mob, a
+ * lynching, vigilantes, rioters or protesters ("villagers clashed with
+ * raiders and lynched two"), nor party men's gunfights among themselves
+ * (no state force: Bangladesh codes those mob violence). */
 static void armed_fight(coder *c, size_t j)
 {
     cand *x = &c->cands[j];
@@ -9774,7 +9771,7 @@ static void one_group_read_twice(coder *c, size_t j)
     if (!joined || k >= te)
         return;
     for (k = tb; k < te; k++)
-        if (tok_is(c, k, "arms")) /* ("residents take up arms to combat X members": two armed sides) */
+        if (TOK_IN(c, k, "arms")) /* ("residents take up arms to combat X members": two armed sides) */
             return;
     if (generic_armed(x->actor1)) { /* (the named one is the author) */
         scopy(x->actor1, sizeof x->actor1, x->actor2);
