@@ -9478,6 +9478,10 @@ static void force_toll(coder *c, size_t j)
         const sr__agent *g = &lx->agents[m->row];
         if (g->role[0] != 's' || strcmp(g->role, "state") || strstr(g->key, "-site"))
             continue;
+        if ((x->ev.ev_actor2.start >= 0 && (int32_t)c->t.toks[m->tb].os >= x->ev.ev_actor2.start &&
+             (int32_t)c->t.toks[m->tb].os < x->ev.ev_actor2.end) ||
+            (m->tb > tb && TOK_IN(c, m->tb - 1, "former", "retired", "off-duty")))
+            continue; /* (the victim the coder read as a civilian already: "a former army officer") */
         uint32_t k = m->tb, f = m->te - 1; /* (f: the phrase's last word, "police officers") */
         int toll = 0;
         uint32_t i = f + 1;
@@ -9731,8 +9735,10 @@ static void one_group_read_twice(coder *c, size_t j)
         if (!generic_armed(x->actor1) || x->ev.ev_trigger.start < x->ev.ev_actor2.end)
             return;
         uint32_t k = tok_past(c, tb, (size_t)x->ev.ev_actor2.start, 1);
-        if ((k > tb && TOK_IN(c, k - 1, "of")) || (k > tb + 1 && TOK_IN(c, k - 2, "of")))
-            return; /* ("members of X": a party's men, not its armed wing) */
+        if ((k > tb && TOK_IN(c, k - 1, "of", "on", "against", "at", "in", "with", "for", "to", "from", "by")) ||
+            (k > tb + 1 && TOK_IN(c, k - 2, "of")))
+            return; /* ("members of X": a party's men, not its armed wing; "attacks on IS have killed …":
+                       a preposition's object, not the subject) */
         while (k < te && (int32_t)c->t.toks[k].os < x->ev.ev_actor2.end)
             k++;
         for (; k < te && (int32_t)c->t.toks[k].os < x->ev.ev_trigger.start; k++)
