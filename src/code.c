@@ -9456,13 +9456,13 @@ static void mob_in_sentence(coder *c, size_t j)
  * (an attack or an armed clash) before any of them reads a token. */
 /* Seventeenth pass, helper b: who is armed in an attack. */
 
-/* "killing three civilians and five police", "several policemen wounded when
- * militants attacked a convoy", "Five policemen escorting a bus were killed
- * after fighters ambushed their convoy": an armed group's attack whose own
- * sentence tells of police or soldiers killed or wounded in it struck a state
- * force on duty, and met it: an armed clash with that force (ACLED codes the
- * casualties of the force as a battle; the civilians with them ride along).
- * Not an officer shot "at his home" (off duty, a civilian victim). */
+/* "killing two herders and four police", "three policemen wounded when
+ * militants attacked a convoy", "policemen guarding a bus were killed after
+ * gunmen ambushed them": an armed group's attack whose own sentence tells of
+ * police or soldiers killed or wounded in it struck a state force on duty,
+ * and met it: an armed clash with that force (ACLED codes the casualties of
+ * the force as a battle; the civilians with them ride along). Not a force
+ * the coder read as a civilian victim already ("a former army officer"). */
 static void force_toll(coder *c, size_t j)
 {
     cand *x = &c->cands[j];
@@ -9520,8 +9520,8 @@ static void force_toll(coder *c, size_t j)
     }
 }
 
-/* "Police shot dead five suspected carjackers", "Three pirates were shot dead
- * by security forces", "Police shoot members of a terror group": a state
+/* "police shot dead three suspected carjackers", "two pirates were shot dead
+ * by security forces", "police shoot members of a terror group": a state
  * force's attack on men the report calls armed criminals or fighters
  * (robbers, carjackers, gangsters, bandits, raiders, pirates, gunmen,
  * militants) is a fight with an armed group, an armed clash (ACLED's
@@ -9554,7 +9554,7 @@ static void force_on_armed(coder *c, size_t j)
             !(k + 1 < te && TOK_IN(c, k + 1, "group", "gang", "suspects", "men", "robbers", "criminals")))
             continue; /* ("a terror group", "an armed gang"; not "armed with a knife") */
         /* the men shot: the act's object close after it, with no clause,
-         * purpose or author between ("shot dead five suspected carjackers",
+         * purpose or author between ("shot dead three suspected carjackers",
          * not "deployed to flush out bandits", "killed by bandits"), or its
          * passive subject ("three pirates have been shot dead") */
         int ok = 0;
@@ -9564,7 +9564,7 @@ static void force_on_armed(coder *c, size_t j)
                 ok = !TOK_IN(c, q, "to", "who", "which", "that", ",", "after", "when", "while", "following", "by",
                                    "from", "deployed", "against", "and", "for");
         } else if (k + 1 == t) {
-            ok = 1; /* (a headline's passive: "Toposa bandit shot by police reservist") */
+            ok = 1; /* (a headline's passive: "bandit shot by police reservist") */
         } else if (k < t && k + 8 >= t) {
             int aux = 0;
             for (uint32_t q = k + 1; q < t && !ok; q++) {
@@ -9587,9 +9587,9 @@ static void force_on_armed(coder *c, size_t j)
     x->event_type = event_type_of(x->sub_event_type);
 }
 
-/* "Police kill two terror suspects in shoot-out", "Angry residents take up
- * arms to battle raiding fighters", "5 raiders were killed by residents who
- * fought back", "Armed rival groups enter into sporadic clashes": a fight
+/* "police kill three terror suspects in a shoot-out", "residents take up
+ * arms to battle raiding fighters", "four raiders were killed by villagers
+ * who fought back", "armed rival groups clash": a fight
  * read as a mob's whose sentence tells that a side bore arms (an armed
  * group, fighters, raiders, bandits, gunmen or militiamen; arms taken up; a
  * shootout or an exchange of fire with a state force) is an armed clash:
@@ -9618,7 +9618,7 @@ static void armed_fight(coder *c, size_t j)
                          "protesters", "demonstrators"))
             return;
         if (armed || (k > tb && TOK_IN(c, k - 1, "by")) || (k > tb + 1 && TOK_IN(c, k - 2, "by")))
-            continue; /* ("the killing of a trader by unknown armed men": the authors of another act) */
+            continue; /* ("angry over the killing of a trader by armed men": the authors of another act) */
         if (TOK_IN(c, k, "fighters", "raiders", "bandits", "gunmen", "militiamen"))
             armed = 1;
         else if (TOK_IN(c, k, "armed"))
@@ -9647,8 +9647,8 @@ static void armed_fight(coder *c, size_t j)
     x->event_type = event_type_of(x->sub_event_type);
 }
 
-/* "A police officer was shot dead at his home", "a police officer shot and
- * killed an unarmed junior officer": a state force's man struck at home, or
+/* "a police officer was shot dead at his home", "gunmen shot dead an unarmed
+ * police officer": a state force's man struck at home, or
  * told to be unarmed, was no side in a fight: violence against a civilian,
  * an attack (ACLED codes officers killed off duty so). */
 static void home_victim(coder *c, size_t j)
@@ -9676,9 +9676,9 @@ static void home_victim(coder *c, size_t j)
     x->event_type = event_type_of(x->sub_event_type);
 }
 
-/* "Militants attack a power station. Police respond, killing two", "An
- * armed group attacked the area. Police intervened shooting dead 3": an armed
- * group's attack answered, in its sentence or the next two of its
+/* "militants attack a phone mast. Police respond, killing two of them", "an
+ * armed group attacked the estate … police intervened, shooting dead three":
+ * an armed group's attack answered, in its sentence or the next two of its
  * paragraph, by a state force that responds or intervenes and kills met
  * armed resistance: one armed clash, the force its second side (the
  * killing told is the force's part of it). */
@@ -9713,10 +9713,10 @@ static void force_responds(coder *c, size_t j)
     }
 }
 
-/* "eight Al Shabaab gunmen ambushed a bus", "militants suspected to belong
- * to Al Shabaab attacked a school", "Gunmen linked to Al Shabaab kill two",
- * "an unidentified armed group (described as \"bandits\") ambushed a
- * vehicle": an attack or a killing whose two armed sides were read from one
+/* "six Al Shabaab gunmen ambushed a matatu", "militants suspected to belong
+ * to Al Shabaab attacked a school", "gunmen linked to Al Shabaab kill three",
+ * "an armed group (described as \"bandits\") ambushed a lorry": an attack or
+ * a killing whose two armed sides were read from one
  * phrase (the two names side by side, or joined only by "linked to",
  * "suspected to belong to", "described as"...) has one author; its victims
  * are civilians, an attack. */
@@ -9730,21 +9730,21 @@ static void one_group_read_twice(coder *c, size_t j)
     uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
     if (x->ev.ev_actor1.start < 0) {
         /* no author read, the unknown armed group its guess, and the armed
-         * side read as the target stands before an active verb ("eight Al
-         * Shabaab gunmen ambushed a bus"): it is the author */
+         * side read as the target stands before an active verb ("six Al
+         * Shabaab gunmen ambushed a matatu"): it is the author */
         if (!generic_armed(x->actor1) || x->ev.ev_trigger.start < x->ev.ev_actor2.end)
             return;
         uint32_t k = tok_past(c, tb, (size_t)x->ev.ev_actor2.start, 1);
         if ((k > tb && TOK_IN(c, k - 1, "of", "on", "against", "at", "in", "with", "for", "to", "from", "by")) ||
             (k > tb + 1 && TOK_IN(c, k - 2, "of")))
-            return; /* ("members of X": a party's men, not its armed wing; "attacks on IS have killed …":
+            return; /* ("members of X": a party's men, not its armed wing; "strikes on IS killed …":
                        a preposition's object, not the subject) */
         while (k < te && (int32_t)c->t.toks[k].os < x->ev.ev_actor2.end)
             k++;
         for (; k < te && (int32_t)c->t.toks[k].os < x->ev.ev_trigger.start; k++)
             if (TOK_IN(c, k, "was", "were", "been", "by", "is", "are", "being", "who", "which", "that", "after", "as", "when",
                              ",", ";", "guards", "guard", "police", "soldiers", "troops", "arms"))
-                return; /* (a passive, another clause, or armed men as the target: "ambushes guards …, kills 3") */
+                return; /* (a passive, another clause, or armed men as the target: "ambush guards …, kill 3") */
         while (k < te && (int32_t)c->t.toks[k].os < x->ev.ev_trigger.end)
             k++;
         /* an active verb has its object after it ("ambushed a bus", "kill
@@ -9777,7 +9777,7 @@ static void one_group_read_twice(coder *c, size_t j)
     if (!joined || k >= te)
         return;
     for (k = tb; k < te; k++)
-        if (TOK_IN(c, k, "arms")) /* ("residents take up arms to combat X members": two armed sides) */
+        if (TOK_IN(c, k, "arms")) /* ("residents take up arms against X's members": two armed sides) */
             return;
     if (generic_armed(x->actor1)) { /* (the named one is the author) */
         scopy(x->actor1, sizeof x->actor1, x->actor2);
