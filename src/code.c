@@ -9594,8 +9594,8 @@ static void force_on_armed(coder *c, size_t j)
  * group, fighters, raiders, bandits, gunmen or militiamen; arms taken up; a
  * shootout or an exchange of fire with a state force) is an armed clash:
  * ACLED's rioters are unarmed. Not when the sentence names a mob, a
- * lynching, vigilantes, rioters or protesters ("villagers clashed with
- * raiders and lynched two"), nor party men's gunfights among themselves
+ * lynching, vigilantes, rioters or protesters ("vigilantes clashed with
+ * cattle raiders"), nor party men's gunfights among themselves
  * (no state force: Bangladesh codes those mob violence). */
 static void armed_fight(coder *c, size_t j)
 {
