@@ -9720,6 +9720,384 @@ static void mob_in_sentence(coder *c, size_t j)
 
 /* The sixteenth pass's rules on one candidate: one test of the sub-event
  * (an attack or an armed clash) before any of them reads a token. */
+/* Seventeenth pass, helper b: who is armed in an attack. */
+
+/* "killing two herders and four police", "three policemen wounded when
+ * militants attacked a convoy", "policemen guarding a bus were killed after
+ * gunmen ambushed them": an armed group's attack whose own sentence tells of
+ * police or soldiers killed or wounded in it struck a state force on duty,
+ * and met it: an armed clash with that force (ACLED codes the casualties of
+ * the force as a battle; the civilians with them ride along). Not a force
+ * the coder read as a civilian victim already ("a former army officer"). */
+static void force_toll(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->ev.inter1 < 2 || x->ev.inter1 > 4 || (x->ev.inter2 && x->ev.inter2 != 7))
+        return;
+    const sr__lexicon *lx = c->lx;
+    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+    /* the state forces named in the sentence: its mentions, not its tokens */
+    for (size_t mi = men_from(c, tb); mi < c->nmen && c->men[mi].tb < te; mi++) {
+        const mention *m = &c->men[mi];
+        if (m->type != MT_AGENT)
+            continue;
+        const sr__agent *g = &lx->agents[m->row];
+        if (g->role[0] != 's' || strcmp(g->role, "state") || strstr(g->key, "-site"))
+            continue;
+        if ((x->ev.ev_actor2.start >= 0 && (int32_t)c->t.toks[m->tb].os >= x->ev.ev_actor2.start &&
+             (int32_t)c->t.toks[m->tb].os < x->ev.ev_actor2.end) ||
+            (m->tb > tb && TOK_IN(c, m->tb - 1, "former", "retired", "off-duty")))
+            continue; /* (the victim the coder read as a civilian already: "a former army officer") */
+        uint32_t k = m->tb, f = m->te - 1; /* (f: the phrase's last word, "police officers") */
+        int toll = 0;
+        uint32_t i = f + 1;
+        if (i < te && TOK_IN(c, i, "escorting", "guarding", "manning", "patrolling", "on")) /* (a duty told between) */
+            for (uint32_t s = i + 1; s < te && s <= i + 6; s++)
+                if (TOK_IN(c, s, "were", "was", "have", "has", "had", "are")) {
+                    i = s;
+                    break;
+                }
+        uint32_t i0 = i;
+        while (i < te && i <= i0 + 3 &&
+               (TOK_IN(c, i, "were", "was", "are", "is", "have", "has", "had", "been", "also", "shot") ||
+                ends_with(c, i, "ly"))) /* ("seriously", "reportedly") */
+            i++;
+        toll = i < te && TOK_IN(c, i, "killed", "wounded", "injured", "dead", "died", "hurt");
+        /* ("killing three civilians and five police": the force as an object) */
+        for (uint32_t p = k > tb + 6 ? k - 6 : tb; p < k && !toll; p++)
+            if (TOK_IN(c, p, "killing", "wounding", "injuring")) {
+                toll = 1;
+                for (uint32_t q = p + 1; q < k && toll; q++)
+                    toll = !TOK_IN(c, q, "by", "as", "when", "after", "while", ";");
+            }
+        if (!toll)
+            continue;
+        const sr__country *cc = *x->iso3 ? country_of_iso(c, x->iso3) : NULL;
+        x->actor2[0] = 0; /* (no country: the type still holds, the force unnamed) */
+        if (cc)
+            scopy(x->actor2, sizeof x->actor2, strstr(g->key, "police") ? cc->police : cc->military);
+        x->assoc2[0] = 0;
+        x->ev.inter2 = 1;
+        x->ev.ev_actor2 = span_of(c, k, f + 1);
+        x->role2 = 's';
+        x->sub_event_type = "Armed clash";
+        x->event_type = event_type_of(x->sub_event_type);
+        return;
+    }
+}
+
+/* "police shot dead three suspected carjackers", "two pirates were shot dead
+ * by security forces", "police shoot members of a terror group": a state
+ * force's attack on men the report calls armed criminals or fighters
+ * (robbers, carjackers, gangsters, bandits, raiders, pirates, gunmen,
+ * militants) is a fight with an armed group, an armed clash (ACLED's
+ * convention: the dead were armed), not violence against civilians. Not when
+ * the sentence says the dead were unarmed or innocent, or mistaken for such
+ * men. */
+static void force_on_armed(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if ((x->ev.inter1 != 1 && x->ev.inter1 != 8) || x->ev.inter2 != 7 || *x->assoc2)
+        return; /* (a state's forces, the country's or a foreign one's) */
+    if (!TOK_ANY(c, "robbers", "carjackers", "gangsters", "bandits", "raiders", "pirates", "gunmen", "militants",
+                    "rustlers", "thugs", "terror", "armed", "robber", "bandit", "raider", "militant"))
+        return; /* (at most 16 words: a longer list is no test) */
+    if (x->ev.ev_trigger.start < 0)
+        return;
+    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+    uint32_t t = tok_past(c, tb, (size_t)x->ev.ev_trigger.start, 1); /* (the act's first word) */
+    int armed = 0;
+    if (TOK_ANY(c, "unarmed", "innocent", "mistaken", "mistook", "mistakenly", "bystander", "bystanders"))
+        for (uint32_t k = tb; k < te; k++)
+            if (TOK_IN(c, k, "unarmed", "innocent", "mistaken", "mistook", "mistakenly", "bystander", "bystanders"))
+                return;
+    for (uint32_t k = t > tb + 8 ? t - 8 : tb; k < te && k <= t + 6 && !armed; k++) {
+        if (!TOK_IN(c, k, "robbers", "carjackers", "gangsters", "bandits", "raiders", "pirates", "gunmen",
+                                   "militants", "rustlers", "thugs", "terror", "robber", "bandit", "raider",
+                                   "militant", "armed"))
+            continue;
+        if (TOK_IN(c, k, "terror", "armed") &&
+            !(k + 1 < te && TOK_IN(c, k + 1, "group", "gang", "suspects", "men", "robbers", "criminals")))
+            continue; /* ("a terror group", "an armed gang"; not "armed with a knife") */
+        /* the men shot: the act's object close after it, with no clause,
+         * purpose or author between ("shot dead three suspected carjackers",
+         * not "deployed to flush out bandits", "killed by bandits"), or its
+         * passive subject ("three pirates have been shot dead") */
+        int ok = 0;
+        if (k > t && k <= t + 6) {
+            ok = 1;
+            for (uint32_t q = t + 1; q < k && ok; q++)
+                ok = !TOK_IN(c, q, "to", "who", "which", "that", ",", "after", "when", "while", "following", "by",
+                                   "from", "deployed", "against", "and", "for");
+        } else if (k + 1 == t) {
+            ok = 1; /* (a headline's passive: "bandit shot by police reservist") */
+        } else if (k < t && k + 8 >= t) {
+            int aux = 0;
+            for (uint32_t q = k + 1; q < t && !ok; q++) {
+                aux |= TOK_IN(c, q, "were", "was", "have", "has", "had", "been", "are", "is");
+                if (TOK_IN(c, q, ",", "who", "which", "that", "and"))
+                    break;
+                ok = aux && q + 1 == t;
+            }
+        }
+        armed = ok;
+    }
+    if (!armed)
+        return;
+    x->actor2[0] = 0;
+    if (*x->country)
+        cat3(x->actor2, sizeof x->actor2, "Unidentified Armed Group (", x->country, ")");
+    x->ev.inter2 = 3;
+    x->role2 = 'a';
+    x->sub_event_type = "Armed clash";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
+/* "police kill three terror suspects in a shoot-out", "residents take up
+ * arms to battle raiding fighters", "four raiders were killed by villagers
+ * who fought back", "armed rival groups clash": a fight
+ * read as a mob's whose sentence tells that a side bore arms (an armed
+ * group, fighters, raiders, bandits, gunmen or militiamen; arms taken up; a
+ * shootout or an exchange of fire with a state force) is an armed clash:
+ * ACLED's rioters are unarmed. Not when the sentence names a mob, a
+ * lynching, vigilantes, rioters or protesters ("vigilantes clashed with
+ * cattle raiders"), nor party men's gunfights among themselves
+ * (no state force: Bangladesh codes those mob violence). */
+static void armed_fight(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    int state = x->ev.inter1 == 1 || x->ev.inter2 == 1;
+    if (x->cls != TC_CLASH) /* (a fight told as one: "clashed", "battle", "fought back") */
+        return;
+    if (!TOK_ANY(c, "armed", "arms", "fighters", "raiders", "bandits", "gunmen", "militiamen", "terror") &&
+        !(state && TOK_ANY(c, "shootout", "gunfight", "exchanged", "exchange", "exchanging")))
+        return;
+    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+    int armed = 0;
+    for (uint32_t k = tb; k < te; k++) {
+        /* (one word set for every token; the words' own tests only on a hit) */
+        if (!TOK_IN(c, k, "mob", "mobs", "lynched", "lynch", "lynching", "vigilante", "vigilantes", "rioters",
+                          "protesters", "demonstrators", "fighters", "raiders", "bandits", "gunmen", "militiamen", "armed",
+                          "arms", "terror", "shootout", "gunfight", "fire"))
+            continue;
+        if (TOK_IN(c, k, "mob", "mobs", "lynched", "lynch", "lynching", "vigilante", "vigilantes", "rioters",
+                         "protesters", "demonstrators"))
+            return;
+        if (armed || (k > tb && TOK_IN(c, k - 1, "by")) || (k > tb + 1 && TOK_IN(c, k - 2, "by")))
+            continue; /* ("angry over the killing of a trader by armed men": the authors of another act) */
+        if (TOK_IN(c, k, "fighters", "raiders", "bandits", "gunmen", "militiamen"))
+            armed = 1;
+        else if (TOK_IN(c, k, "armed"))
+            armed = k + 1 < te && TOK_IN(c, k + 1, "group", "groups", "rival", "gang", "gangs", "men");
+        else if (TOK_IN(c, k, "arms")) /* ("took up arms") */
+            armed = k > tb && tok_is(c, k - 1, "up");
+        else if (TOK_IN(c, k, "terror"))
+            armed = k + 1 < te && TOK_IN(c, k + 1, "suspects", "group");
+        else if (state)
+            armed = TOK_IN(c, k, "shootout", "gunfight") ||
+                    (k > tb && TOK_IN(c, k, "fire") && TOK_IN(c, k - 1, "exchanged", "exchange", "exchanging"));
+    }
+    if (!armed)
+        return;
+    for (int s = 0; s < 2; s++) { /* (the side read as rioters bore arms: an armed group) */
+        int *in = s ? &x->ev.inter2 : &x->ev.inter1;
+        char *a = s ? x->actor2 : x->actor1;
+        if (*in != 5)
+            continue;
+        *in = 3;
+        a[0] = 0;
+        if (*x->country)
+            cat3(a, sizeof x->actor1, "Unidentified Armed Group (", x->country, ")");
+    }
+    x->sub_event_type = "Armed clash";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
+/* "a police officer was shot dead at his home", "gunmen shot dead an unarmed
+ * police officer": a state force's man struck at home, or
+ * told to be unarmed, was no side in a fight: violence against a civilian,
+ * an attack (ACLED codes officers killed off duty so). */
+static void home_victim(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->ev.inter2 != 1 || x->ev.ev_trigger.start < 0)
+        return;
+    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+    uint32_t t = tok_past(c, tb, (size_t)x->ev.ev_trigger.start, 1); /* (the victim is told close to the act) */
+    int off = 0;
+    for (uint32_t k = t > tb + 3 ? t - 3 : tb; k < te && k <= t + 8 && !off; k++)
+        if (TOK_IN(c, k, "unarmed", "at")) /* (the rare words compared only after "at") */
+            off = tok_is(c, k, "unarmed") ||
+                  (k + 2 < te && tok_is(c, k, "at") && TOK_IN(c, k + 1, "his", "her") &&
+                   (tok_is(c, k + 2, "home") || tok_is(c, k + 2, "house") || tok_is(c, k + 2, "residence")));
+    if (!off)
+        return;
+    x->actor2[0] = 0;
+    x->assoc2[0] = 0;
+    if (*x->country)
+        cat3(x->actor2, sizeof x->actor2, "Civilians (", x->country, ")");
+    x->ev.inter2 = 7;
+    x->role2 = 'c';
+    x->sub_event_type = "Attack";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
+/* "militants attack a phone mast. Police respond, killing two of them", "an
+ * armed group attacked the estate … police intervened, shooting dead three":
+ * an armed group's attack answered, in its sentence or the next two of its
+ * paragraph, by a state force that responds or intervenes and kills met
+ * armed resistance: one armed clash, the force its second side (the
+ * killing told is the force's part of it). */
+static void force_responds(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->ev.inter1 < 2 || x->ev.inter1 > 4 || (x->ev.inter2 && x->ev.inter2 != 7) ||
+        !TOK_ANY(c, "respond", "responded", "intervened", "intervene"))
+        return;
+    for (size_t k = j + 1; k < c->ncands; k++) {
+        cand *y = &c->cands[k];
+        if (y->sent > x->sent + 2 || y->para != x->para)
+            break;
+        if (y->merged || y->sent == x->sent || y->sent >= c->t.nsents || y->ev.inter1 != 1 ||
+            !STREQ(y->sub_event_type, "Attack") || y->cls != TC_KILL)
+            continue;
+        uint32_t tb = c->t.sents[y->sent].tb, te = c->t.sents[y->sent].te;
+        int resp = 0;
+        for (uint32_t q = tb; q < te && q <= tb + 4 && !resp; q++)
+            resp = TOK_IN(c, q, "respond", "responded", "intervened", "intervene");
+        if (!resp)
+            break;
+        scopy(x->actor2, sizeof x->actor2, y->actor1);
+        x->assoc2[0] = 0;
+        x->ev.inter2 = 1;
+        x->ev.ev_actor2 = y->ev.ev_actor1;
+        x->role2 = 's';
+        x->sub_event_type = "Armed clash";
+        x->event_type = event_type_of(x->sub_event_type);
+        absorb(x, y);
+        return;
+    }
+}
+
+/* "six Al Shabaab gunmen ambushed a matatu", "militants suspected to belong
+ * to Al Shabaab attacked a school", "gunmen linked to Al Shabaab kill three",
+ * "an armed group (described as \"bandits\") ambushed a lorry": an attack or
+ * a killing whose two armed sides were read from one
+ * phrase (the two names side by side, or joined only by "linked to",
+ * "suspected to belong to", "described as"...) has one author; its victims
+ * are civilians, an attack. */
+static void one_group_read_twice(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (!((x->cls == TC_ATTACK) || (x->cls == TC_KILL)) || x->ev.inter1 < 2 || x->ev.inter1 > 4 ||
+        x->ev.inter2 < 2 || x->ev.inter2 > 4 || !(generic_armed(x->actor1) || generic_armed(x->actor2)) ||
+        x->ev.ev_actor2.start < 0)
+        return;
+    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+    if (x->ev.ev_actor1.start < 0) {
+        /* no author read, the unknown armed group its guess, and the armed
+         * side read as the target stands before an active verb ("six Al
+         * Shabaab gunmen ambushed a matatu"): it is the author */
+        if (!generic_armed(x->actor1) || x->ev.ev_trigger.start < x->ev.ev_actor2.end)
+            return;
+        uint32_t k = tok_past(c, tb, (size_t)x->ev.ev_actor2.start, 1);
+        if ((k > tb && TOK_IN(c, k - 1, "of", "on", "against", "at", "in", "with", "for", "to", "from", "by")) ||
+            (k > tb + 1 && TOK_IN(c, k - 2, "of")))
+            return; /* ("members of X": a party's men, not its armed wing; "strikes on IS killed …":
+                       a preposition's object, not the subject) */
+        while (k < te && (int32_t)c->t.toks[k].os < x->ev.ev_actor2.end)
+            k++;
+        for (; k < te && (int32_t)c->t.toks[k].os < x->ev.ev_trigger.start; k++)
+            if (TOK_IN(c, k, "was", "were", "been", "by", "is", "are", "being", "who", "which", "that", "after", "as", "when",
+                             ",", ";", "guards", "guard", "police", "soldiers", "troops", "arms"))
+                return; /* (a passive, another clause, or armed men as the target: "ambush guards …, kill 3") */
+        while (k < te && (int32_t)c->t.toks[k].os < x->ev.ev_trigger.end)
+            k++;
+        /* an active verb has its object after it ("ambushed a bus", "kill
+         * two"); a headline's passive has none ("members killed during a raid") */
+        if (k >= te || TOK_IN(c, k, "in", "during", "at", "after", "as", "by", ",", ".", "and", "on", "while", "when",
+                                    "near", "following", "outside", "inside", "along", ";", "-"))
+            return;
+        if (TOK_IN(c, k, "guards", "guard", "rangers", "officers", "police", "soldiers", "troops"))
+            return; /* ("ambushed guards": armed men as the target, a fight) */
+        scopy(x->actor1, sizeof x->actor1, x->actor2);
+        x->ev.inter1 = x->ev.inter2;
+        x->ev.ev_actor1 = x->ev.ev_actor2;
+        attack_on_civilians(x);
+        return;
+    }
+    sr_span s1 = x->ev.ev_actor1, s2 = x->ev.ev_actor2;
+    if (s2.start < s1.start) {
+        sr_span t = s1;
+        s1 = s2;
+        s2 = t;
+    }
+    if (s1.end > s2.start)
+        return;
+    uint32_t k = tok_past(c, tb, (size_t)s1.end - 1, 1), n = 0;
+    k++; /* (the first token after the first phrase) */
+    int joined = 1;
+    for (; k < te && (int32_t)c->t.toks[k].os < s2.start && joined; k++, n++)
+        joined = n < 6 && TOK_IN(c, k, "linked", "allied", "affiliated", "loyal", "associated", "belonging", "belong",
+                                       "to", "with", "suspected", "(", ")", "described", "as", "\"");
+    if (!joined || k >= te)
+        return;
+    for (k = tb; k < te; k++)
+        if (TOK_IN(c, k, "arms")) /* ("residents take up arms against X's members": two armed sides) */
+            return;
+    if (generic_armed(x->actor1)) { /* (the named one is the author) */
+        scopy(x->actor1, sizeof x->actor1, x->actor2);
+        x->ev.inter1 = x->ev.inter2;
+        x->ev.ev_actor1 = x->ev.ev_actor2;
+    }
+    attack_on_civilians(x);
+}
+
+static __attribute__((noinline)) void fights_pass17b(coder *c, size_t j)
+{
+    const cand *x = &c->cands[j];
+    const char *sub = x->sub_event_type;
+    if (x->merged || x->sent >= c->t.nsents || (sub[0] != 'A' && sub[0] != 'M'))
+        return;
+    /* (every word of this pass's sets numbered at once, the first time: the
+     * vocabulary grows once, and the batch's texts are numbered again once,
+     * not once per set; a list this long is no test, so it costs little) */
+    (void)TOK_ANY(c, "(", ",", "affiliated", "after", "against", "allied", "also", "and", "are", "armed", "arms",
+                  "associated", "at", "bandit", "bandits", "been", "belong", "belonging", "by", "bystander",
+                  "bystanders", "carjackers", "criminals", "dead", "demonstrators", "deployed", "died", "escorting",
+                  "exchange", "exchanged", "exchanging", "fighters", "fire", "following", "for", "from", "gang",
+                  "gangs", "gangsters", "group", "groups", "guard", "guarding", "guards", "gunfight", "gunmen", "had",
+                  "has", "have", "her", "his", "hurt", "injured", "injuring", "innocent", "intervene", "intervened",
+                  "is", "killed", "killing", "linked", "loyal", "lynch", "lynched", "lynching", "manning", "men",
+                  "militant", "militants", "militiamen", "mistaken", "mistakenly", "mistook", "mob", "mobs", "of",
+                  "officers", "on", "patrolling", "pirates", "police", "protesters", "raider", "raiders", "rangers",
+                  "respond", "responded", "rioters", "rival", "robber", "robbers", "rustlers", "shootout", "shot",
+                  "soldiers", "suspected", "suspects", "terror", "that", "thugs", "to", "troops", "unarmed",
+                  "vigilante", "vigilantes", "was", "were", "when", "which", "while", "who", "with", "wounded",
+                  "wounding", ")", "-", ".", ";", "\"", "along", "as", "being", "described", "during", "in", "inside",
+                  "near", "outside");
+    if (sub[0] == 'M') {
+        if (x->cls == TC_CLASH && !strcmp(sub, "Mob violence"))
+            armed_fight(c, j);
+        return;
+    }
+    if (sub[1] == 'r' && sub[2] == 'm' && !strcmp(sub, "Armed clash")) {
+        if (x->ev.inter2 == 1)
+            home_victim(c, j);
+        if (c->cands[j].sub_event_type == sub && x->ev.inter1 >= 2 && x->ev.inter1 <= 4 && x->ev.inter2 >= 2 &&
+            x->ev.inter2 <= 4)
+            one_group_read_twice(c, j);
+        return;
+    }
+    if (sub[1] != 't' || strcmp(sub, "Attack"))
+        return;
+    force_toll(c, j);
+    if (c->cands[j].sub_event_type == sub)
+        force_on_armed(c, j);
+    if (c->cands[j].sub_event_type == sub)
+        force_responds(c, j);
+}
+
 static __attribute__((noinline)) void fights_pass16(coder *c, size_t j)
 {
     const cand *x = &c->cands[j];
@@ -9771,6 +10149,7 @@ static __attribute__((noinline)) void fights_pass14(coder *c)
         loot_and_attack(c, j);
         if (c->cands[j].sub_event_type[0] == 'A') /* (an attack or an armed clash) */
             fights_pass16(c, j);
+        fights_pass17b(c, j);
     }
 }
 
