@@ -9501,6 +9501,44 @@ static __attribute__((noinline)) void protests_pass14(coder *c)
 /* String equality, cheap when the two are one string or differ in their first byte. */
 static inline int str_eq(const char *a, const char *b) { return a == b || (*a == *b && !strcmp(a, b)); }
 
+/* "Students demonstrated against the fees. … During the protest they looted
+ * shops.": a protest told first and a violent demonstration told in the
+ * next sentences of its paragraph are one demonstration that turned
+ * violent, which ACLED codes as a violent demonstration (demonstrators'
+ * violence decides, whatever the police did). Not when the riot's sentence
+ * gives it as a cause or a background ("after the riots", "because of"). */
+static void protest_turned_violent(coder *c)
+{
+    for (size_t i = 0; i < c->ncands; i++) {
+        cand *p = &c->cands[i];
+        if (p->merged || p->sent >= c->t.nsents ||
+            !(STREQ(p->sub_event_type, "Peaceful protest") || STREQ(p->sub_event_type, "Protest with intervention")))
+            continue;
+        uint32_t s_end = para_window(c, p->sent, 3);
+        for (size_t j = i + 1; j < c->ncands; j++) {
+            cand *q = &c->cands[j];
+            if (q->sent >= s_end)
+                break;
+            if (q->merged || !STREQ(q->sub_event_type, "Violent demonstration") ||
+                (q->has_date && p->has_date && strcmp(q->ev.event_date, p->ev.event_date)))
+                continue;
+            int background = 0;
+            for (uint32_t k = c->t.sents[q->sent].tb; k < c->t.sents[q->sent].te && !background; k++)
+                background = TOK_IN(c, k, "after", "following", "because", "earlier", "previous", "previously");
+            if (background)
+                break;
+            p->sub_event_type = "Violent demonstration";
+            p->event_type = event_type_of(p->sub_event_type);
+            p->actor1[0] = 0;
+            if (*p->country)
+                cat3(p->actor1, sizeof p->actor1, "Rioters (", p->country, ")");
+            p->ev.inter1 = 5;
+            absorb(p, q);
+            break;
+        }
+    }
+}
+
 static void merge_cands(coder *c)
 {
     answered_fire(c);
@@ -9521,6 +9559,7 @@ static void merge_cands(coder *c)
     dispersed_rioters(c);
     protest_interventions(c);
     rioting_protest(c);
+    protest_turned_violent(c);
     storming_protest(c);
     protests_pass14(c);
     one_side_twice(c);
