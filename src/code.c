@@ -9539,10 +9539,79 @@ static void protest_turned_violent(coder *c)
     }
 }
 
+/* Does sentence s tell, from token from on, that what it tells answered or
+ * grew out of what was told before it: "police responded", "soldiers
+ * reacted with gunfire", "led to a clash", "resulted in a battle",
+ * "(assumed to be the same event)"? */
+static int answer_cue(const coder *c, uint32_t s, uint32_t from)
+{
+    uint32_t tb = c->t.sents[s].tb, te = c->t.sents[s].te;
+    if (TOK_ANY(c, "separately", "seperately"))
+        for (uint32_t k = tb; k < te; k++)
+            if (TOK_IN(c, k, "separately", "seperately"))
+                return 0; /* (the clash is another row of the note's: "led to a battle (coded separately)") */
+    for (uint32_t k = from > tb ? from : tb; k < te; k++) {
+        if (TOK_IN(c, k, "respond", "responds", "responded", "responding", "react", "reacts", "reacted", "reacting"))
+            return 1;
+        if (k + 1 < te && ((TOK_IN(c, k, "led", "leading") && tok_is(c, k + 1, "to")) ||
+                           (TOK_IN(c, k, "resulted", "resulting") && tok_is(c, k + 1, "in")) ||
+                           (tok_is(c, k, "same") && TOK_IN(c, k + 1, "event", "incident"))))
+            return 1;
+    }
+    return 0;
+}
+
+/* "Raiders attacked the village. Police responded and engaged them in a
+ * gunfight.", "Al Shabaab militants attacked the hotel … Soldiers reacted
+ * with gunfire.", "Raid by armed militia. Led to clash with security
+ * forces.": an attack by an armed group (or by no named author) that the
+ * next sentences of its paragraph say was answered by a clash, or grew
+ * into one, is one event, an armed clash (ACLED: an attack met with armed
+ * resistance). fought_back does this when the clash names a state force
+ * against an armed group; this reads the prose's cue instead of the sides. */
+static void attack_answered(coder *c)
+{
+    if (!TOK_ANY(c, "respond", "responds", "responded", "responding", "react", "reacts", "reacted", "reacting", "led",
+                 "leading", "resulted", "resulting", "same"))
+        return;
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || x->sent >= c->t.nsents || x->ev.inter1 > 4 ||
+            !(STREQ(x->sub_event_type, "Attack") || STREQ(x->sub_event_type, "Remote explosive/landmine/IED") ||
+              STREQ(x->sub_event_type, "Grenade")))
+            continue;
+        uint32_t s_end = para_window(c, x->sent, 3);
+        for (size_t k = j + 1; k < c->ncands; k++) {
+            cand *y = &c->cands[k];
+            if (y->sent >= s_end)
+                break;
+            if (y->merged || !STREQ(y->sub_event_type, "Armed clash") ||
+                (y->has_date && x->has_date && strcmp(y->ev.event_date, x->ev.event_date)))
+                continue;
+            /* (in x's own sentence, the cue after x: "Police respond to attack on village;
+             * engage raiders in gunfight") */
+            if (!answer_cue(c, y->sent, y->sent == x->sent ? x->order + 1 : 0))
+                break;
+            const char *st = y->ev.inter1 == 1 ? y->actor1 : y->ev.inter2 == 1 ? y->actor2 : "";
+            if (*st && (x->ev.inter2 == 7 || !x->ev.inter2)) {
+                scopy(x->actor2, sizeof x->actor2, st);
+                x->ev.inter2 = 1;
+                x->ev.ev_actor2 = y->ev.inter1 == 1 ? y->ev.ev_actor1 : y->ev.ev_actor2;
+                x->role2 = 's';
+            }
+            x->sub_event_type = "Armed clash";
+            x->event_type = event_type_of(x->sub_event_type);
+            absorb(x, y);
+            break;
+        }
+    }
+}
+
 static void merge_cands(coder *c)
 {
     answered_fire(c);
     fought_back(c);
+    attack_answered(c);
     fights_pass14(c);
     attackers_killed(c);
     arrest_harm(c);
