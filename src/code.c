@@ -9607,11 +9607,40 @@ static void attack_answered(coder *c)
     }
 }
 
+/* "Nine soldiers were killed, and ten others were injured when a roadside
+ * bomb exploded", "a boy was killed … in a mortar shell explosion": a death
+ * told with a bare verb and the explosion that caused it later in the same
+ * sentence are one event, and ACLED codes it by the weapon (the clause's
+ * trigger order does the same when both stand in one clause). */
+static void killed_in_blast(coder *c)
+{
+    for (size_t j = 0; j + 1 < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || x->cls != TC_KILL ||
+            !(STREQ(x->sub_event_type, "Attack") || STREQ(x->sub_event_type, "Armed clash")))
+            continue;
+        for (size_t k = j + 1; k < c->ncands; k++) {
+            cand *y = &c->cands[k];
+            if (y->sent != x->sent)
+                break;
+            if (y->merged || !(y->cls == TC_REMOTE || y->cls == TC_SHELL || y->cls == TC_GRENADE) ||
+                y->ev.fatalities > 0 || (y->has_date && x->has_date && strcmp(y->ev.event_date, x->ev.event_date)))
+                continue;
+            x->sub_event_type = y->sub_event_type;
+            x->event_type = y->event_type;
+            x->cls = y->cls;
+            absorb(x, y);
+            break;
+        }
+    }
+}
+
 static void merge_cands(coder *c)
 {
     answered_fire(c);
     fought_back(c);
     attack_answered(c);
+    killed_in_blast(c);
     fights_pass14(c);
     attackers_killed(c);
     arrest_harm(c);
