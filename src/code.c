@@ -9509,7 +9509,12 @@ static inline int str_eq(const char *a, const char *b) { return a == b || (*a ==
  * gives it as a cause or a background ("after the riots", "because of"). */
 static void protest_turned_violent(coder *c)
 {
-    for (size_t i = 0; i < c->ncands; i++) {
+    size_t last = 0; /* (the last violent demonstration: none after the first candidate, nothing to do) */
+    for (size_t i = 1; i < c->ncands; i++)
+        if (!c->cands[i].merged && c->cands[i].sub_event_type[0] == 'V' &&
+            STREQ(c->cands[i].sub_event_type, "Violent demonstration"))
+            last = i;
+    for (size_t i = 0; i < last; i++) {
         cand *p = &c->cands[i];
         if (p->merged || p->sent >= c->t.nsents ||
             !(STREQ(p->sub_event_type, "Peaceful protest") || STREQ(p->sub_event_type, "Protest with intervention")))
@@ -9571,10 +9576,14 @@ static int answer_cue(const coder *c, uint32_t s, uint32_t from)
  * against an armed group; this reads the prose's cue instead of the sides. */
 static void attack_answered(coder *c)
 {
-    if (!TOK_ANY(c, "respond", "responds", "responded", "responding", "react", "reacts", "reacted", "reacting", "led",
-                 "leading", "resulted", "resulting", "same"))
+    size_t last = 0; /* (the last armed clash: none after the first candidate, nothing to do) */
+    for (size_t i = 1; i < c->ncands; i++)
+        if (!c->cands[i].merged && c->cands[i].sub_event_type[0] == 'A' && STREQ(c->cands[i].sub_event_type, "Armed clash"))
+            last = i;
+    if (!last || !TOK_ANY(c, "respond", "responds", "responded", "responding", "react", "reacts", "reacted", "reacting",
+                          "led", "leading", "resulted", "resulting", "same"))
         return;
-    for (size_t j = 0; j < c->ncands; j++) {
+    for (size_t j = 0; j < last; j++) {
         cand *x = &c->cands[j];
         if (x->merged || x->sent >= c->t.nsents || x->ev.inter1 > 4 ||
             !(STREQ(x->sub_event_type, "Attack") || STREQ(x->sub_event_type, "Remote explosive/landmine/IED") ||
