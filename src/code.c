@@ -9644,12 +9644,50 @@ static void killed_in_blast(coder *c)
     }
 }
 
+/* "Three brothers were burnt to death in Kisauni. The three were beaten and
+ * set on fire by an irate mob.", "A returnee was killed in Watamu. The
+ * victim's family accuses the police of killing him.": a killing told with
+ * no author, and the next sentence of the paragraph, opening on its victims
+ * ("the three", "the victim"), telling that an armed or state actor attacked
+ * them, are one event: the author, and with it the type, are the second
+ * sentence's. (Not "he", who may be the killer.) */
+static void author_told_later(coder *c)
+{
+    for (size_t j = 0; j + 1 < c->ncands; j++) {
+        cand *x = &c->cands[j], *y = &c->cands[j + 1];
+        if (x->merged || y->merged || x->ev.ev_actor1.start >= 0 || y->ev.ev_actor1.start < 0 ||
+            y->sent != x->sent + 1 || y->para != x->para || y->sent >= c->t.nsents || x->cls != TC_KILL ||
+            !(STREQ(x->sub_event_type, "Attack") || STREQ(x->sub_event_type, "Armed clash")) ||
+            !STREQ(y->sub_event_type, "Attack") || y->ev.inter1 < 1 || y->ev.inter1 > 4 ||
+            (y->ev.fatalities > 0 && y->ev.fatalities != x->ev.fatalities) ||
+            (y->has_date && x->has_date && strcmp(y->ev.event_date, x->ev.event_date)))
+            continue;
+        uint32_t tb = c->t.sents[y->sent].tb;
+        int back = tok_is(c, tb, "the") && TOK_IN(c, tb + 1, "victim", "victims", "victim's", "deceased", "two",
+                                                   "three", "four", "five", "six", "seven", "eight", "nine", "ten");
+        if (!back)
+            continue;
+        scopy(x->actor1, sizeof x->actor1, y->actor1);
+        x->ev.inter1 = y->ev.inter1;
+        x->ev.ev_actor1 = y->ev.ev_actor1;
+        if (y->ev.inter2) {
+            scopy(x->actor2, sizeof x->actor2, y->actor2);
+            x->ev.inter2 = y->ev.inter2;
+            x->role2 = y->role2;
+        }
+        x->sub_event_type = y->sub_event_type;
+        x->event_type = y->event_type;
+        absorb(x, y);
+    }
+}
+
 static void merge_cands(coder *c)
 {
     answered_fire(c);
     fought_back(c);
     attack_answered(c);
     killed_in_blast(c);
+    author_told_later(c);
     fights_pass14(c);
     attackers_killed(c);
     arrest_harm(c);
