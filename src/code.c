@@ -9529,7 +9529,8 @@ static void protest_turned_violent(coder *c)
                 continue;
             int background = 0;
             for (uint32_t k = c->t.sents[q->sent].tb; k < c->t.sents[q->sent].te && !background; k++)
-                background = TOK_IN(c, k, "after", "following", "because", "earlier", "previous", "previously");
+                background = TOK_IN(c, k, "after", "following", "followed", "follows", "amid", "because", "earlier",
+                                    "previous", "previously");
             if (background)
                 break;
             p->sub_event_type = "Violent demonstration";
