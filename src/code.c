@@ -9682,6 +9682,35 @@ static void author_told_later(coder *c)
     }
 }
 
+/* "Two herders were killed at the county border. The motives of the clash
+ * are not known.": a killing told with no author that the next sentences
+ * of its paragraph call "the clash" was a clash. */
+static void called_the_clash(coder *c)
+{
+    for (size_t j = 0; j + 1 < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || x->ev.ev_actor1.start >= 0 || x->cls != TC_KILL || x->sent >= c->t.nsents ||
+            !STREQ(x->sub_event_type, "Attack"))
+            continue;
+        for (size_t k = j + 1; k < c->ncands; k++) {
+            cand *y = &c->cands[k];
+            if (y->sent > x->sent + 2 || y->para != x->para)
+                break;
+            if (y->merged || y->sent == x->sent || !STREQ(y->sub_event_type, "Armed clash") || y->has_date)
+                continue;
+            int the = 0;
+            for (uint32_t q = c->t.sents[y->sent].tb; q + 1 < c->t.sents[y->sent].te && !the; q++)
+                the = tok_is(c, q, "the") && TOK_IN(c, q + 1, "clash", "clashes", "fighting", "fight");
+            if (!the)
+                break;
+            x->sub_event_type = "Armed clash";
+            x->event_type = event_type_of(x->sub_event_type);
+            absorb(x, y);
+            break;
+        }
+    }
+}
+
 static void merge_cands(coder *c)
 {
     answered_fire(c);
@@ -9689,6 +9718,7 @@ static void merge_cands(coder *c)
     attack_answered(c);
     killed_in_blast(c);
     author_told_later(c);
+    called_the_clash(c);
     fights_pass14(c);
     attackers_killed(c);
     arrest_harm(c);
