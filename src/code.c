@@ -10169,10 +10169,224 @@ static __attribute__((noinline)) void protests_pass14(coder *c)
 /* String equality, cheap when the two are one string or differ in their first byte. */
 static inline int str_eq(const char *a, const char *b) { return a == b || (*a == *b && !strcmp(a, b)); }
 
+/* "Students demonstrated against the fees. … During the protest they looted
+ * shops.": a protest told first and a violent demonstration told in the
+ * next sentences of its paragraph are one demonstration that turned
+ * violent, which ACLED codes as a violent demonstration (demonstrators'
+ * violence decides, whatever the police did). Not when the riot's sentence
+ * gives it as a cause or a background ("after the riots", "because of"). */
+static void protest_turned_violent(coder *c)
+{
+    size_t last = 0; /* (the last violent demonstration: none after the first candidate, nothing to do) */
+    for (size_t i = 1; i < c->ncands; i++)
+        if (!c->cands[i].merged && c->cands[i].sub_event_type[0] == 'V' &&
+            STREQ(c->cands[i].sub_event_type, "Violent demonstration"))
+            last = i;
+    for (size_t i = 0; i < last; i++) {
+        cand *p = &c->cands[i];
+        if (p->merged || p->sent >= c->t.nsents ||
+            !(STREQ(p->sub_event_type, "Peaceful protest") || STREQ(p->sub_event_type, "Protest with intervention")))
+            continue;
+        uint32_t s_end = para_window(c, p->sent, 3);
+        for (size_t j = i + 1; j < c->ncands; j++) {
+            cand *q = &c->cands[j];
+            if (q->sent >= s_end)
+                break;
+            if (q->merged || !STREQ(q->sub_event_type, "Violent demonstration") ||
+                (q->has_date && p->has_date && strcmp(q->ev.event_date, p->ev.event_date)))
+                continue;
+            int background = 0;
+            for (uint32_t k = c->t.sents[q->sent].tb; k < c->t.sents[q->sent].te && !background; k++)
+                background = TOK_IN(c, k, "after", "following", "followed", "follows", "amid", "because", "earlier",
+                                    "previous", "previously");
+            if (background)
+                break;
+            p->sub_event_type = "Violent demonstration";
+            p->event_type = event_type_of(p->sub_event_type);
+            p->actor1[0] = 0;
+            if (*p->country)
+                cat3(p->actor1, sizeof p->actor1, "Rioters (", p->country, ")");
+            p->ev.inter1 = 5;
+            absorb(p, q);
+            break;
+        }
+    }
+}
+
+/* Does sentence s tell, from token from on, that what it tells answered or
+ * grew out of what was told before it: "police responded", "soldiers
+ * reacted with gunfire", "led to a clash", "resulted in a battle",
+ * "(assumed to be the same event)"? */
+static int answer_cue(const coder *c, uint32_t s, uint32_t from)
+{
+    uint32_t tb = c->t.sents[s].tb, te = c->t.sents[s].te;
+    if (TOK_ANY(c, "separately", "seperately"))
+        for (uint32_t k = tb; k < te; k++)
+            if (TOK_IN(c, k, "separately", "seperately"))
+                return 0; /* (the clash is another row of the note's: "led to a battle (coded separately)") */
+    for (uint32_t k = from > tb ? from : tb; k < te; k++) {
+        if (TOK_IN(c, k, "respond", "responds", "responded", "responding", "react", "reacts", "reacted", "reacting"))
+            return 1;
+        if (k + 1 < te && ((TOK_IN(c, k, "led", "leading") && tok_is(c, k + 1, "to")) ||
+                           (TOK_IN(c, k, "resulted", "resulting") && tok_is(c, k + 1, "in")) ||
+                           (tok_is(c, k, "same") && TOK_IN(c, k + 1, "event", "incident"))))
+            return 1;
+    }
+    return 0;
+}
+
+/* "Raiders attacked the village. Police responded and engaged them in a
+ * gunfight.", "Al Shabaab militants attacked the hotel … Soldiers reacted
+ * with gunfire.", "Raid by armed militia. Led to clash with security
+ * forces.": an attack by an armed group (or by no named author) that the
+ * next sentences of its paragraph say was answered by a clash, or grew
+ * into one, is one event, an armed clash (ACLED: an attack met with armed
+ * resistance). fought_back does this when the clash names a state force
+ * against an armed group; this reads the prose's cue instead of the sides. */
+static void attack_answered(coder *c)
+{
+    size_t last = 0; /* (the last armed clash: none after the first candidate, nothing to do) */
+    for (size_t i = 1; i < c->ncands; i++)
+        if (!c->cands[i].merged && c->cands[i].sub_event_type[0] == 'A' && STREQ(c->cands[i].sub_event_type, "Armed clash"))
+            last = i;
+    if (!last || !TOK_ANY(c, "respond", "responds", "responded", "responding", "react", "reacts", "reacted", "reacting",
+                          "led", "leading", "resulted", "resulting", "same"))
+        return;
+    for (size_t j = 0; j < last; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || x->sent >= c->t.nsents || x->ev.inter1 > 4 ||
+            !(STREQ(x->sub_event_type, "Attack") || STREQ(x->sub_event_type, "Remote explosive/landmine/IED") ||
+              STREQ(x->sub_event_type, "Grenade")))
+            continue;
+        uint32_t s_end = para_window(c, x->sent, 3);
+        for (size_t k = j + 1; k < c->ncands; k++) {
+            cand *y = &c->cands[k];
+            if (y->sent >= s_end)
+                break;
+            if (y->merged || !STREQ(y->sub_event_type, "Armed clash") ||
+                (y->has_date && x->has_date && strcmp(y->ev.event_date, x->ev.event_date)))
+                continue;
+            /* (in x's own sentence, the cue after x: "Police respond to attack on village;
+             * engage raiders in gunfight") */
+            if (!answer_cue(c, y->sent, y->sent == x->sent ? x->order + 1 : 0))
+                break;
+            const char *st = y->ev.inter1 == 1 ? y->actor1 : y->ev.inter2 == 1 ? y->actor2 : "";
+            if (*st && (x->ev.inter2 == 7 || !x->ev.inter2)) {
+                scopy(x->actor2, sizeof x->actor2, st);
+                x->ev.inter2 = 1;
+                x->ev.ev_actor2 = y->ev.inter1 == 1 ? y->ev.ev_actor1 : y->ev.ev_actor2;
+                x->role2 = 's';
+            }
+            x->sub_event_type = "Armed clash";
+            x->event_type = event_type_of(x->sub_event_type);
+            absorb(x, y);
+            break;
+        }
+    }
+}
+
+/* "Nine soldiers were killed, and ten others were injured when a roadside
+ * bomb exploded", "a boy was killed … in a mortar shell explosion": a death
+ * told with a bare verb and the explosion that caused it later in the same
+ * sentence are one event, and ACLED codes it by the weapon (the clause's
+ * trigger order does the same when both stand in one clause). */
+static void killed_in_blast(coder *c)
+{
+    for (size_t j = 0; j + 1 < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || x->cls != TC_KILL ||
+            !(STREQ(x->sub_event_type, "Attack") || STREQ(x->sub_event_type, "Armed clash")))
+            continue;
+        for (size_t k = j + 1; k < c->ncands; k++) {
+            cand *y = &c->cands[k];
+            if (y->sent != x->sent)
+                break;
+            if (y->merged || !(y->cls == TC_REMOTE || y->cls == TC_SHELL || y->cls == TC_GRENADE) ||
+                y->ev.fatalities > 0 || (y->has_date && x->has_date && strcmp(y->ev.event_date, x->ev.event_date)))
+                continue;
+            x->sub_event_type = y->sub_event_type;
+            x->event_type = y->event_type;
+            x->cls = y->cls;
+            absorb(x, y);
+            break;
+        }
+    }
+}
+
+/* "Three brothers were burnt to death in Kisauni. The three were beaten and
+ * set on fire by an irate mob.", "A returnee was killed in Watamu. The
+ * victim's family accuses the police of killing him.": a killing told with
+ * no author, and the next sentence of the paragraph, opening on its victims
+ * ("the three", "the victim"), telling that an armed or state actor attacked
+ * them, are one event: the author, and with it the type, are the second
+ * sentence's. (Not "he", who may be the killer.) */
+static void author_told_later(coder *c)
+{
+    for (size_t j = 0; j + 1 < c->ncands; j++) {
+        cand *x = &c->cands[j], *y = &c->cands[j + 1];
+        if (x->merged || y->merged || x->ev.ev_actor1.start >= 0 || y->ev.ev_actor1.start < 0 ||
+            y->sent != x->sent + 1 || y->para != x->para || y->sent >= c->t.nsents || x->cls != TC_KILL ||
+            !(STREQ(x->sub_event_type, "Attack") || STREQ(x->sub_event_type, "Armed clash")) ||
+            !STREQ(y->sub_event_type, "Attack") || y->ev.inter1 < 1 || y->ev.inter1 > 4 ||
+            (y->ev.fatalities > 0 && y->ev.fatalities != x->ev.fatalities) ||
+            (y->has_date && x->has_date && strcmp(y->ev.event_date, x->ev.event_date)))
+            continue;
+        uint32_t tb = c->t.sents[y->sent].tb;
+        int back = tok_is(c, tb, "the") && TOK_IN(c, tb + 1, "victim", "victims", "victim's", "deceased", "two",
+                                                   "three", "four", "five", "six", "seven", "eight", "nine", "ten");
+        if (!back)
+            continue;
+        scopy(x->actor1, sizeof x->actor1, y->actor1);
+        x->ev.inter1 = y->ev.inter1;
+        x->ev.ev_actor1 = y->ev.ev_actor1;
+        if (y->ev.inter2) {
+            scopy(x->actor2, sizeof x->actor2, y->actor2);
+            x->ev.inter2 = y->ev.inter2;
+            x->role2 = y->role2;
+        }
+        x->sub_event_type = y->sub_event_type;
+        x->event_type = y->event_type;
+        absorb(x, y);
+    }
+}
+
+/* "Two herders were killed at the county border. The motives of the clash
+ * are not known.": a killing told with no author that the next sentences
+ * of its paragraph call "the clash" was a clash. */
+static void called_the_clash(coder *c)
+{
+    for (size_t j = 0; j + 1 < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || x->ev.ev_actor1.start >= 0 || x->cls != TC_KILL || x->sent >= c->t.nsents ||
+            !STREQ(x->sub_event_type, "Attack"))
+            continue;
+        for (size_t k = j + 1; k < c->ncands; k++) {
+            cand *y = &c->cands[k];
+            if (y->sent > x->sent + 2 || y->para != x->para)
+                break;
+            if (y->merged || y->sent == x->sent || !STREQ(y->sub_event_type, "Armed clash") || y->has_date)
+                continue;
+            int the = 0;
+            for (uint32_t q = c->t.sents[y->sent].tb; q + 1 < c->t.sents[y->sent].te && !the; q++)
+                the = tok_is(c, q, "the") && TOK_IN(c, q + 1, "clash", "clashes", "fighting", "fight");
+            if (!the)
+                break;
+            x->sub_event_type = "Armed clash";
+            x->event_type = event_type_of(x->sub_event_type);
+            absorb(x, y);
+            break;
+        }
+    }
+}
+
 static void merge_cands(coder *c)
 {
     answered_fire(c);
     fought_back(c);
+    attack_answered(c);
+    killed_in_blast(c);
+    author_told_later(c);
+    called_the_clash(c);
     fights_pass14(c);
     attackers_killed(c);
     arrest_harm(c);
@@ -10189,6 +10403,7 @@ static void merge_cands(coder *c)
     dispersed_rioters(c);
     protest_interventions(c);
     rioting_protest(c);
+    protest_turned_violent(c);
     storming_protest(c);
     protests_pass14(c);
     one_side_twice(c);
