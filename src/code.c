@@ -5992,6 +5992,18 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                       (i1 >= 0 && ch[i1].actor < 0 && ch[i1].agent >= 0 && STREQ(lx->agents[ch[i1].agent].key, "rioters"))
                   ? "Violent demonstration"
                   : "Mob violence";
+    if ((cls == TC_LOOT) && !label && !(tr->bits & SR__TRIG_LABEL) && (crowd || a1.role == 'r') && a1.role != 'a' &&
+        a1.role != 's' && !has_protest) {
+        /* villagers, traders or a mob burning a suspect's houses: property
+         * destroyed by rioters outside a demonstration is mob violence in
+         * ACLED's definitions, not looting by an armed group */
+        a1.role = 'r';
+        a1.inter = 5;
+        a1.name[0] = 0;
+        if (evc)
+            cat3(a1.name, sizeof a1.name, "Rioters (", evc->name, ")");
+        sub = "Mob violence";
+    }
     if (purpose_demo && !label)
         sub = "Violent demonstration";
     if (label)
