@@ -8413,14 +8413,39 @@ static void abducted_killed(coder *c)
  * the next two of the paragraph, is an attack on those people, not only
  * property destruction (a sentence that says nobody was hurt does not
  * count); so is one with no author named ("two hurt in arson attacks"). */
+/* Whether sentences [s, s_end) tell of victims of arson ("victims of arson
+ * attack", "victims of the overnight arson attacks", "houses belonging to
+ * fleeing victims" next to arson): people, not goods, suffered. */
+static int arson_victims(coder *c, uint32_t s, uint32_t s_end)
+{
+    if (!TOK_ANY(c, "victims", "victim") || !TOK_ANY(c, "arson"))
+        return 0;
+    for (; s < s_end; s++) {
+        int v = 0, arson = 0;
+        for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te; k++) {
+            v |= TOK_IN(c, k, "victims", "victim");
+            arson |= tok_is(c, k, "arson");
+        }
+        if (v && arson)
+            return 1;
+    }
+    return 0;
+}
+
 static void looting_harm(coder *c)
 {
     for (size_t j = 0; j < c->ncands; j++) {
         cand *x = &c->cands[j];
         if (x->merged || !STREQ(x->sub_event_type, "Looting/property destruction") || x->ev.inter1 < 0 ||
-            x->ev.inter1 > 4 || x->sent >= c->t.nsents)
+            x->sent >= c->t.nsents)
             continue;
-        int harm = 0;
+        /* "five children, victims of an arson attack", "bodies of victims of
+         * the overnight arson": arson that has victims harmed people, whoever
+         * set it (the only harm read when no actor is named) */
+        int victims = arson_victims(c, x->sent, para_window(c, x->sent, 2));
+        if (x->ev.inter1 > 4 && !(victims && !*x->actor1))
+            continue;
+        int harm = victims;
         for (uint32_t s = x->sent, s_end = para_window(c, x->sent, 2); s < s_end && !harm; s++) {
             if (sent_has_cue(c, s, CUE_ZERO) || sent_has_cue(c, s, CUE_NEG))
                 continue;
