@@ -4666,6 +4666,15 @@ static const mention *explosive_cause(const coder *c, const mention *const *trig
 /* "Raiders steal 3,000 cattle", "bandits struck the area and stole
  * livestock": armed raiders driving off a community's herds raid its
  * herders, which ACLED codes as an attack on civilians, not as looting. */
+/* "the house was petrol bombed", "a bus was fire-bombed by the gang": a
+ * bomb thrown by hand, not from the air; the act is an attack by whoever
+ * threw it (the air row's "bombed" read it as an air strike) */
+static int hand_bombed(const coder *c, const mention *tm, uint32_t a)
+{
+    return tm->te == tm->tb + 1 && tm->tb > a && TOK_IN(c, tm->tb, "bombed", "bombing") &&
+           TOK_IN(c, tm->tb - 1, "petrol", "fire", "molotov", "gasoline", "crude");
+}
+
 static int livestock_raid(const coder *c, const mention *tm, uint32_t a, uint32_t b)
 {
     if (!TOK_IN(c, tm->tb, "steal", "steals", "stole", "stealing", "rustled") ||
@@ -5803,6 +5812,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (nd && has_kill && dead.best > 0 &&
         ((cls == TC_ABDUCT) || (cls == TC_SEXUAL) || (cls == TC_LOOT) || (cls == TC_ARREST))) {
         cls = TC_KILL;
+        sub = NULL;
+    }
+    if ((cls == TC_AIR) && hand_bombed(c, tm, a)) {
+        cls = TC_ATTACK;
         sub = NULL;
     }
     if ((cls == TC_LOOT) && !(tr->bits & SR__TRIG_LABEL) && a1.role == 'a' && livestock_raid(c, tm, a, b)) {
