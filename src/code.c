@@ -4675,6 +4675,20 @@ static int hand_bombed(const coder *c, const mention *tm, uint32_t a)
            TOK_IN(c, tm->tb - 1, "petrol", "fire", "molotov", "gasoline", "crude");
 }
 
+/* Whether the air trigger tm is a bare "strikes" in a sentence that names
+ * no aircraft nor air force: then it tells of labour strikes */
+static int labour_strikes(const coder *c, const mention *tm, const sr__sent *se)
+{
+    if (tm->te != tm->tb + 1 || !tok_is(c, tm->tb, "strikes"))
+        return 0;
+    for (uint32_t k = se->tb; k < se->te; k++)
+        if (TOK_IN(c, k, "air", "aircraft", "airstrikes", "warplanes", "warplane", "jets", "jet", "drone", "drones",
+                         "planes", "plane", "helicopter", "helicopters", "aerial", "coalition", "bombers", "force",
+                         "forces", "military", "army", "missile", "missiles", "regime", "targeted", "killed"))
+            return 0;
+    return 1;
+}
+
 static int livestock_raid(const coder *c, const mention *tm, uint32_t a, uint32_t b)
 {
     if (!TOK_IN(c, tm->tb, "steal", "steals", "stole", "stealing", "rustled") ||
@@ -4903,6 +4917,16 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             }
         }
     }
+    /* "people who did not support the bus strikes", "amid the ongoing
+     * strikes and blockades": a bare "strikes" with no aircraft in the
+     * sentence is a labour strike, not an air strike; it yields to the act
+     * told with it */
+    if ((lx->triggers[tm->row].cid == TC_AIR) && labour_strikes(c, tm, se))
+        for (int k = 0; k < nt; k++)
+            if ((lx->triggers[trigs[k]->row].cid != TC_AIR) && !(lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK)) {
+                tm = trigs[k];
+                break;
+            }
     /* "an operation backed by airstrikes killed 18 militants", "killed two
      * IS suicide bombers": air support, or the bombers a force killed, are
      * not the event; the fight or killing is */
