@@ -4689,6 +4689,18 @@ static int labour_strikes(const coder *c, const mention *tm, const sr__sent *se)
     return 1;
 }
 
+/* Whether the explosive trigger tm is a "mine" one digs: "stone mines",
+ * "a gold mine", or any mine in a text about miners or a quarry */
+static int mining_mine(const coder *c, const mention *tm, uint32_t a)
+{
+    if (tm->te != tm->tb + 1 || !TOK_IN(c, tm->tb, "mine", "mines"))
+        return 0;
+    if (tm->tb > a && TOK_IN(c, tm->tb - 1, "gold", "stone", "coal", "copper", "diamond", "salt", "tin", "quarry",
+                                             "cobalt", "lithium", "uranium", "iron", "jade", "ruby", "sand"))
+        return 1;
+    return TOK_ANY(c, "miners", "mineworkers", "quarry");
+}
+
 static int livestock_raid(const coder *c, const mention *tm, uint32_t a, uint32_t b)
 {
     if (!TOK_IN(c, tm->tb, "steal", "steals", "stole", "stealing", "rustled") ||
@@ -4919,11 +4931,13 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     }
     /* "people who did not support the bus strikes", "amid the ongoing
      * strikes and blockades": a bare "strikes" with no aircraft in the
-     * sentence is a labour strike, not an air strike; it yields to the act
-     * told with it */
-    if ((lx->triggers[tm->row].cid == TC_AIR) && labour_strikes(c, tm, se))
-        for (int k = 0; k < nt; k++)
-            if ((lx->triggers[trigs[k]->row].cid != TC_AIR) && !(lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK)) {
+     * sentence is a labour strike, not an air strike; "the closure of stone
+     * mines", "miners of a coal mine" are pits, not landmines; both yield
+     * to the act told with them */
+    if (((lx->triggers[tm->row].cid == TC_AIR) && labour_strikes(c, tm, se)) ||
+        ((lx->triggers[tm->row].cid == TC_REMOTE) && mining_mine(c, tm, a)))
+        for (int k = 0, cid = lx->triggers[tm->row].cid; k < nt; k++)
+            if ((lx->triggers[trigs[k]->row].cid != cid) && !(lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK)) {
                 tm = trigs[k];
                 break;
             }
