@@ -4701,6 +4701,18 @@ static int mining_mine(const coder *c, const mention *tm, uint32_t a)
     return TOK_ANY(c, "miners", "mineworkers", "quarry");
 }
 
+/* Whether the sexual-violence trigger tm names an accusation or a cause
+ * rather than the act: "suspected of rape", "accused of rape", "an alleged
+ * case of sexual assault", "action against sexual violence", "justice for
+ * her rape", "theft and rape cases" */
+static int rape_as_grievance(const coder *c, const mention *tm, const sr__sent *se)
+{
+    for (uint32_t k = tm->tb > se->tb + 3 ? tm->tb - 3 : se->tb; k < tm->tb; k++)
+        if (TOK_IN(c, k, "suspected", "accused", "alleged", "against", "justice", "case", "over"))
+            return 1;
+    return tm->te < se->te && TOK_IN(c, tm->te, "cases", "case", "suspect", "suspects", "charges", "allegations");
+}
+
 static int livestock_raid(const coder *c, const mention *tm, uint32_t a, uint32_t b)
 {
     if (!TOK_IN(c, tm->tb, "steal", "steals", "stole", "stealing", "rustled") ||
@@ -4932,10 +4944,13 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     /* "people who did not support the bus strikes", "amid the ongoing
      * strikes and blockades": a bare "strikes" with no aircraft in the
      * sentence is a labour strike, not an air strike; "the closure of stone
-     * mines", "miners of a coal mine" are pits, not landmines; both yield
-     * to the act told with them */
+     * mines", "miners of a coal mine" are pits, not landmines; a man
+     * "suspected of rape" whom a mob lynches, a protest over "an alleged
+     * case of sexual assault" tell the grievance, not the act; all yield to
+     * the act told with them */
     if (((lx->triggers[tm->row].cid == TC_AIR) && labour_strikes(c, tm, se)) ||
-        ((lx->triggers[tm->row].cid == TC_REMOTE) && mining_mine(c, tm, a)))
+        ((lx->triggers[tm->row].cid == TC_REMOTE) && mining_mine(c, tm, a)) ||
+        ((lx->triggers[tm->row].cid == TC_SEXUAL) && rape_as_grievance(c, tm, se)))
         for (int k = 0, cid = lx->triggers[tm->row].cid; k < nt; k++)
             if ((lx->triggers[trigs[k]->row].cid != cid) && !(lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK)) {
                 tm = trigs[k];
