@@ -4746,6 +4746,53 @@ static const mention *explosive_cause(const coder *c, const mention *const *trig
 /* "Raiders steal 3,000 cattle", "bandits struck the area and stole
  * livestock": armed raiders driving off a community's herds raid its
  * herders, which ACLED codes as an attack on civilians, not as looting. */
+/* "the house was petrol bombed", "a bus was fire-bombed by the gang": a
+ * bomb thrown by hand, not from the air; the act is an attack by whoever
+ * threw it (the air row's "bombed" read it as an air strike) */
+static int hand_bombed(const coder *c, const mention *tm, uint32_t a)
+{
+    return tm->te == tm->tb + 1 && tm->tb > a && TOK_IN(c, tm->tb, "bombed", "bombing") &&
+           TOK_IN(c, tm->tb - 1, "petrol", "fire", "molotov", "gasoline", "crude");
+}
+
+/* Whether the air trigger tm is a bare "strikes" in a sentence that names
+ * no aircraft nor air force: then it tells of labour strikes */
+static int labour_strikes(const coder *c, const mention *tm, const sr__sent *se)
+{
+    if (tm->te != tm->tb + 1 || !tok_is(c, tm->tb, "strikes"))
+        return 0;
+    for (uint32_t k = se->tb; k < se->te; k++)
+        if (TOK_IN(c, k, "air", "aircraft", "airstrikes", "warplanes", "warplane", "jets", "jet", "drone", "drones",
+                         "planes", "plane", "helicopter", "helicopters", "aerial", "coalition", "bombers", "force",
+                         "forces", "military", "army", "missile", "missiles", "regime", "targeted", "killed"))
+            return 0;
+    return 1;
+}
+
+/* Whether the explosive trigger tm is a "mine" one digs: "stone mines",
+ * "a gold mine", or any mine in a text about miners or a quarry */
+static int mining_mine(const coder *c, const mention *tm, uint32_t a)
+{
+    if (tm->te != tm->tb + 1 || !TOK_IN(c, tm->tb, "mine", "mines"))
+        return 0;
+    if (tm->tb > a && TOK_IN(c, tm->tb - 1, "gold", "stone", "coal", "copper", "diamond", "salt", "tin", "quarry",
+                                             "cobalt", "lithium", "uranium", "iron", "jade", "ruby", "sand"))
+        return 1;
+    return TOK_ANY(c, "miners", "mineworkers", "quarry");
+}
+
+/* Whether the sexual-violence trigger tm names an accusation or a cause
+ * rather than the act: "suspected of rape", "accused of rape", "an alleged
+ * case of sexual assault", "action against sexual violence", "justice for
+ * her rape", "theft and rape cases" */
+static int rape_as_grievance(const coder *c, const mention *tm, const sr__sent *se)
+{
+    for (uint32_t k = tm->tb > se->tb + 3 ? tm->tb - 3 : se->tb; k < tm->tb; k++)
+        if (TOK_IN(c, k, "suspected", "accused", "alleged", "against", "justice", "case", "over"))
+            return 1;
+    return tm->te < se->te && TOK_IN(c, tm->te, "cases", "case", "suspect", "suspects", "charges", "allegations");
+}
+
 static int livestock_raid(const coder *c, const mention *tm, uint32_t a, uint32_t b)
 {
     if (!TOK_IN(c, tm->tb, "steal", "steals", "stole", "stealing", "rustled") ||
@@ -5000,6 +5047,21 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             }
         }
     }
+    /* "people who did not support the bus strikes", "amid the ongoing
+     * strikes and blockades": a bare "strikes" with no aircraft in the
+     * sentence is a labour strike, not an air strike; "the closure of stone
+     * mines", "miners of a coal mine" are pits, not landmines; a man
+     * "suspected of rape" whom a mob lynches, a protest over "an alleged
+     * case of sexual assault" tell the grievance, not the act; all yield to
+     * the act told with them */
+    if (((lx->triggers[tm->row].cid == TC_AIR) && labour_strikes(c, tm, se)) ||
+        ((lx->triggers[tm->row].cid == TC_REMOTE) && mining_mine(c, tm, a)) ||
+        ((lx->triggers[tm->row].cid == TC_SEXUAL) && rape_as_grievance(c, tm, se)))
+        for (int k = 0, cid = lx->triggers[tm->row].cid; k < nt; k++)
+            if ((lx->triggers[trigs[k]->row].cid != cid) && !(lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK)) {
+                tm = trigs[k];
+                break;
+            }
     /* "an operation backed by airstrikes killed 18 militants", "killed two
      * IS suicide bombers": air support, or the bombers a force killed, are
      * not the event; the fight or killing is */
@@ -5911,6 +5973,10 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         cls = TC_KILL;
         sub = NULL;
     }
+    if ((cls == TC_AIR) && hand_bombed(c, tm, a)) {
+        cls = TC_ATTACK;
+        sub = NULL;
+    }
     if ((cls == TC_LOOT) && !(tr->bits & SR__TRIG_LABEL) && a1.role == 'a' && livestock_raid(c, tm, a, b)) {
         cls = TC_ATTACK;
         sub = NULL;
@@ -6102,6 +6168,18 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                   : "Mob violence";
     if (sub && (cls == TC_LOOT) && a1.role == 'p' && STREQ(sub, "Looting/property destruction"))
         sub = "Violent demonstration"; /* "demonstrators … robbed civilians": protesters who loot riot */
+    if ((cls == TC_LOOT) && !label && !(tr->bits & SR__TRIG_LABEL) && (crowd || a1.role == 'r') && a1.role != 'a' &&
+        a1.role != 's' && !has_protest) {
+        /* villagers, traders or a mob burning a suspect's houses: property
+         * destroyed by rioters outside a demonstration is mob violence in
+         * ACLED's definitions, not looting by an armed group */
+        a1.role = 'r';
+        a1.inter = 5;
+        a1.name[0] = 0;
+        if (evc)
+            cat3(a1.name, sizeof a1.name, "Rioters (", evc->name, ")");
+        sub = "Mob violence";
+    }
     if (purpose_demo && !label)
         sub = "Violent demonstration";
     if (label)
@@ -8564,14 +8642,39 @@ static void abducted_killed(coder *c)
  * the next two of the paragraph, is an attack on those people, not only
  * property destruction (a sentence that says nobody was hurt does not
  * count); so is one with no author named ("two hurt in arson attacks"). */
+/* Whether sentences [s, s_end) tell of victims of arson ("victims of arson
+ * attack", "victims of the overnight arson attacks", "houses belonging to
+ * fleeing victims" next to arson): people, not goods, suffered. */
+static int arson_victims(coder *c, uint32_t s, uint32_t s_end)
+{
+    if (!TOK_ANY(c, "victims", "victim") || !TOK_ANY(c, "arson"))
+        return 0;
+    for (; s < s_end; s++) {
+        int v = 0, arson = 0;
+        for (uint32_t k = c->t.sents[s].tb; k < c->t.sents[s].te; k++) {
+            v |= TOK_IN(c, k, "victims", "victim");
+            arson |= tok_is(c, k, "arson");
+        }
+        if (v && arson)
+            return 1;
+    }
+    return 0;
+}
+
 static void looting_harm(coder *c)
 {
     for (size_t j = 0; j < c->ncands; j++) {
         cand *x = &c->cands[j];
         if (x->merged || !STREQ(x->sub_event_type, "Looting/property destruction") || x->ev.inter1 < 0 ||
-            x->ev.inter1 > 4 || x->sent >= c->t.nsents)
+            x->sent >= c->t.nsents)
             continue;
-        int harm = 0;
+        /* "five children, victims of an arson attack", "bodies of victims of
+         * the overnight arson": arson that has victims harmed people, whoever
+         * set it (the only harm read when no actor is named) */
+        int victims = arson_victims(c, x->sent, para_window(c, x->sent, 2));
+        if (x->ev.inter1 > 4 && !(victims && !*x->actor1))
+            continue;
+        int harm = victims;
         for (uint32_t s = x->sent, s_end = para_window(c, x->sent, 2); s < s_end && !harm; s++) {
             if (sent_has_cue(c, s, CUE_ZERO) || sent_has_cue(c, s, CUE_NEG))
                 continue;
