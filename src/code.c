@@ -4187,6 +4187,12 @@ static int not_a_fight(const coder *c, uint32_t i, uint32_t b)
                                        "fires", "blaze", "floods", NULL};
     if (TOK_IN(c, i, "fight", "fighting", "battle", "battling", "fought", "combat", "combating",
                      "combatting")) {
+        /* "is fighting for his life", "battling for their lives": a wound
+         * told as an idiom, not a fight */
+        if (i + 2 < b && tok_is(c, i + 1, "for") &&
+            (TOK_IN(c, i + 2, "life", "lives") ||
+             (i + 3 < b && TOK_IN(c, i + 2, "his", "her", "their", "its") && TOK_IN(c, i + 3, "life", "lives"))))
+            return 1;
         for (uint32_t k = i + 1; k < b && k <= i + 4; k++) {
             if (TOK_IN_LIST(c, k, ills))
                 return 1;
