@@ -6108,6 +6108,12 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                   : "Mob violence";
     if (sub && (cls == TC_LOOT) && a1.role == 'p' && STREQ(sub, "Looting/property destruction"))
         sub = "Violent demonstration"; /* "demonstrators … robbed civilians": protesters who loot riot */
+    int crowd_loot = 0; /* "a bus was burnt down by rioters": ACLED codes destruction by a crowd,
+                           not an organised group, as a riot (a label still wins) */
+    if (sub && (cls == TC_LOOT) && a1.role == 'r' && STREQ(sub, "Looting/property destruction")) {
+        sub = "Mob violence";
+        crowd_loot = 1;
+    }
     if (purpose_demo && !label)
         sub = "Violent demonstration";
     if (label)
@@ -6329,7 +6335,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             sub = "Armed clash";
     }
     if (a1.role && !a2.role && (STREQ(sub, "Attack") || STREQ(sub, "Abduction/forced disappearance") ||
-                                STREQ(sub, "Sexual violence") || STREQ(sub, "Looting/property destruction"))) {
+                                STREQ(sub, "Sexual violence") || STREQ(sub, "Looting/property destruction") ||
+                                (crowd_loot && STREQ(sub, "Mob violence")))) {
         /* violence against civilians, or their property, with no victim named:
          * ACLED's civilians of the country; drugs or contraband seized or
          * destroyed by the state belong to an unnamed criminal group */
