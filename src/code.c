@@ -6110,9 +6110,17 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         sub = "Violent demonstration"; /* "demonstrators … robbed civilians": protesters who loot riot */
     int crowd_loot = 0; /* "a bus was burnt down by rioters": ACLED codes destruction by a crowd,
                            not an organised group, as a riot (a label still wins) */
-    if (sub && (cls == TC_LOOT) && a1.role == 'r' && STREQ(sub, "Looting/property destruction")) {
-        sub = "Mob violence";
+    if (sub && (cls == TC_LOOT) && (a1.role == 'r' || (crowd && a1.role == 'c')) &&
+        STREQ(sub, "Looting/property destruction")) {
+        sub = "Mob violence"; /* (so are "traders", "villagers" who burn houses down) */
         crowd_loot = 1;
+        if (a1.role == 'c') {
+            a1.name[0] = 0;
+            if (evc)
+                cat3(a1.name, sizeof a1.name, "Rioters (", evc->name, ")");
+            a1.inter = 5;
+            a1.role = 'r';
+        }
     }
     if (purpose_demo && !label)
         sub = "Violent demonstration";
