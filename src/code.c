@@ -5973,7 +5973,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (a1.role == 'c' && i1 >= 0) {
         static const char *const collective[] = {"villagers", "residents", "youths", "youth", "locals", "vendors", "citizens", "nationals",
                                                  "traders", "sellers", "hawkers", "workers", "students", "farmers", "herders",
-                                                 "relatives", "families", "family", "inhabitants", "members", NULL};
+                                                 "relatives", "families", "family", "inhabitants", "members", "operators", "riders",
+                                                 "drivers", NULL};
         for (uint32_t k = ch[i1].tb; k < ch[i1].te && !crowd; k++)
             crowd = TOK_IN_LIST(c, k, collective);
         uint32_t k0 = ch[i1].ntb < ch[i1].nte ? ch[i1].ntb : ch[i1].tb;
