@@ -4187,6 +4187,12 @@ static int not_a_fight(const coder *c, uint32_t i, uint32_t b)
                                        "fires", "blaze", "floods", NULL};
     if (TOK_IN(c, i, "fight", "fighting", "battle", "battling", "fought", "combat", "combating",
                      "combatting")) {
+        /* "is fighting for his life", "battling for their lives": a wound
+         * told as an idiom, not a fight */
+        if (i + 2 < b && tok_is(c, i + 1, "for") &&
+            (TOK_IN(c, i + 2, "life", "lives") ||
+             (i + 3 < b && TOK_IN(c, i + 2, "his", "her", "their", "its") && TOK_IN(c, i + 3, "life", "lives"))))
+            return 1;
         for (uint32_t k = i + 1; k < b && k <= i + 4; k++) {
             if (TOK_IN_LIST(c, k, ills))
                 return 1;
@@ -6033,7 +6039,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     if (a1.role == 'c' && i1 >= 0) {
         static const char *const collective[] = {"villagers", "residents", "youths", "youth", "locals", "vendors", "citizens", "nationals",
                                                  "traders", "sellers", "hawkers", "workers", "students", "farmers", "herders",
-                                                 "relatives", "families", "family", "inhabitants", "members", NULL};
+                                                 "relatives", "families", "family", "inhabitants", "members", "operators", "riders",
+                                                 "drivers", NULL};
         for (uint32_t k = ch[i1].tb; k < ch[i1].te && !crowd; k++)
             crowd = TOK_IN_LIST(c, k, collective);
         uint32_t k0 = ch[i1].ntb < ch[i1].nte ? ch[i1].ntb : ch[i1].tb;
@@ -6168,6 +6175,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                   : "Mob violence";
     if (sub && (cls == TC_LOOT) && a1.role == 'p' && STREQ(sub, "Looting/property destruction"))
         sub = "Violent demonstration"; /* "demonstrators … robbed civilians": protesters who loot riot */
+    int crowd_loot = 0; /* "a bus was burnt down by rioters": ACLED codes destruction by a crowd,
+                           not an organised group, as a riot (a label still wins) */
     if ((cls == TC_LOOT) && !label && !(tr->bits & SR__TRIG_LABEL) && (crowd || a1.role == 'r') && a1.role != 'a' &&
         a1.role != 's' && !has_protest) {
         /* villagers, traders or a mob burning a suspect's houses: property
@@ -6179,6 +6188,19 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (evc)
             cat3(a1.name, sizeof a1.name, "Rioters (", evc->name, ")");
         sub = "Mob violence";
+        crowd_loot = 1;
+    }
+    if (sub && (cls == TC_LOOT) && (a1.role == 'r' || (crowd && a1.role == 'c')) &&
+        STREQ(sub, "Looting/property destruction")) {
+        sub = "Mob violence"; /* (so are "traders", "villagers" who burn houses down) */
+        crowd_loot = 1;
+        if (a1.role == 'c') {
+            a1.name[0] = 0;
+            if (evc)
+                cat3(a1.name, sizeof a1.name, "Rioters (", evc->name, ")");
+            a1.inter = 5;
+            a1.role = 'r';
+        }
     }
     if (purpose_demo && !label)
         sub = "Violent demonstration";
@@ -6401,7 +6423,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             sub = "Armed clash";
     }
     if (a1.role && !a2.role && (STREQ(sub, "Attack") || STREQ(sub, "Abduction/forced disappearance") ||
-                                STREQ(sub, "Sexual violence") || STREQ(sub, "Looting/property destruction"))) {
+                                STREQ(sub, "Sexual violence") || STREQ(sub, "Looting/property destruction") ||
+                                (crowd_loot && STREQ(sub, "Mob violence")))) {
         /* violence against civilians, or their property, with no victim named:
          * ACLED's civilians of the country; drugs or contraband seized or
          * destroyed by the state belong to an unnamed criminal group */
