@@ -5763,6 +5763,14 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             since = tok_is(c, k, "since");
         }
     period |= since;
+    /* "the workers, who staged protests, said they have not been paid since
+     * 2014": a date after "since" in a protest's clause tells how long the
+     * grievance has lasted; the protest is dated as a clause with no date */
+    if (dt && (cls == TC_PROTEST) && (tok_is(c, dt->tb, "since") || (dt->tb > a && tok_is(c, dt->tb - 1, "since")))) {
+        dt = NULL;
+        since = 0;
+        period = find_cue(c, a, b, CUE_PERIOD) >= 0;
+    }
 
     if (sr__grow((void **)&c->cands, &c->capcands, c->ncands, sizeof *c->cands))
         return SR_ENOMEM;
