@@ -4799,6 +4799,16 @@ static int rape_as_grievance(const coder *c, const mention *tm, const sr__sent *
     return tm->te < se->te && TOK_IN(c, tm->te, "cases", "case", "suspect", "suspects", "charges", "allegations");
 }
 
+/* Does a word that opens a clause of its own ("who", "that", "to" before a
+ * verb, a finite "were", "had") stand in [i, e)? */
+static int own_clause_between(const coder *c, uint32_t i, uint32_t e)
+{
+    for (; i < e; i++)
+        if (TOK_IN(c, i, "who", "which", "that", "to", "were", "was", "been", "had", "has", "have"))
+            return 1;
+    return 0;
+}
+
 static int livestock_raid(const coder *c, const mention *tm, uint32_t a, uint32_t b)
 {
     if (!TOK_IN(c, tm->tb, "steal", "steals", "stole", "stealing", "rustled") ||
@@ -5765,8 +5775,15 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
     period |= since;
     /* "the workers, who staged protests, said they have not been paid since
      * 2014": a date after "since" in a protest's clause tells how long the
-     * grievance has lasted; the protest is dated as a clause with no date */
-    if (dt && (cls == TC_PROTEST) && (tok_is(c, dt->tb, "since") || (dt->tb > a && tok_is(c, dt->tb - 1, "since")))) {
+     * grievance has lasted; so does a date long past told in a clause of its
+     * own after the protest ("over benefits they were promised two years
+     * ago", "for a referendum to be held in January"); the protest is dated
+     * as a clause with no date (not "a demonstration against X in December
+     * 2019": the demonstration's own date) */
+    if (dt && (cls == TC_PROTEST) &&
+        (tok_is(c, dt->tb, "since") || (dt->tb > a && tok_is(c, dt->tb - 1, "since")) ||
+         (dt->tb >= tm->te && c->has_pub && sr__date_days(dt->h.end) < sr__date_days(c->pub) - 120 &&
+          own_clause_between(c, tm->te, dt->tb)))) {
         dt = NULL;
         since = 0;
         period = find_cue(c, a, b, CUE_PERIOD) >= 0;
