@@ -1206,6 +1206,23 @@ static int ent_type(int table)
     }
 }
 
+/* "violent student demonstrations": the gap row for "violent" is a trigger
+ * only with its noun a few words on; a lone "violent" ("used weapons in
+ * violent manner") names no event and must not colour the clause. */
+static int violent_without_noun(const coder *c, const rawmatch *r)
+{
+    if (r->te != r->tb + 1 || !tok_is(c, r->tb, "violent") ||
+        !(c->lx->triggers[SR_LX_ROW(r->id)].bits & SR__TRIG_GAP))
+        return 0;
+    for (uint32_t k = r->te; k < c->t.ntoks && k < r->te + 4; k++) {
+        if (tok_is(c, k, "demonstrations"))
+            return 0;
+        if (tok_is(c, k, ".") || tok_is(c, k, ","))
+            break;
+    }
+    return 1;
+}
+
 static int add_mention(coder *c, mention m)
 {
     if (sr__grow((void **)&c->men, &c->capmen, c->nmen, sizeof *c->men))
@@ -1742,7 +1759,8 @@ static int build_mentions(coder *c)
         if (best_trig[i] >= 0 && i >= reach_t &&
             /* (a label word, "other", "recruitment", is a trigger only before a colon) */
             (!(c->lx->triggers[SR_LX_ROW(c->raw[best_trig[i]].id)].bits & SR__TRIG_LABEL) ||
-             tok_is(c, c->raw[best_trig[i]].te, ":"))) {
+             tok_is(c, c->raw[best_trig[i]].te, ":")) &&
+            !violent_without_noun(c, &c->raw[best_trig[i]])) {
             rawmatch *r = &c->raw[best_trig[i]];
             if (add_mention(c, (mention){MT_TRIGGER, r->tb, r->te, SR_LX_ROW(r->id), 0}))
                 goto oom;
