@@ -4886,6 +4886,11 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             m->te == i + 1 && ((lx->triggers[m->row].cid == TC_LOOT) || (lx->triggers[m->row].cid == TC_ARREST) ||
                                (lx->triggers[m->row].cid == TC_ABDUCT)))
             continue;
+        /* "the body of a kidnapped girl": a participle after "a"/"an" is an
+         * adjective on the noun that follows, the victim of an act told elsewhere */
+        if (i > a && TOK_IN(c, i - 1, "a", "an") && ends_with(c, i, "ed") && m->te == i + 1 &&
+            (lx->triggers[m->row].cid == TC_ABDUCT))
+            continue;
         /* "force IS fighters out of": a trigger with a gap needs its second word */
         const char *gap = lx->triggers[m->row].bits & SR__TRIG_GAP ? strstr(lx->triggers[m->row].flags, "gap:") : NULL;
         if (gap) {
