@@ -4904,6 +4904,21 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             m->te == i + 1 && ((lx->triggers[m->row].cid == TC_LOOT) || (lx->triggers[m->row].cid == TC_ARREST) ||
                                (lx->triggers[m->row].cid == TC_ABDUCT)))
             continue;
+        /* "linked with ongoing political violence", "the victims of election
+         * violence": a weak riot word as the object of "with"/"of"/"to" names
+         * the background of the act told, not an act of its own */
+        if (i > a && (lx->triggers[m->row].cid == TC_RIOT) && (lx->triggers[m->row].bits & SR__TRIG_WEAK)) {
+            uint32_t k = i - 1;
+            while (k > a && TOK_IN(c, k, "ongoing", "recent", "continuing", "continued", "the"))
+                k--;
+            if (TOK_IN(c, k, "with", "of", "to"))
+                continue;
+        }
+        /* "the body of a kidnapped girl": a participle after "a"/"an" is an
+         * adjective on the noun that follows, the victim of an act told elsewhere */
+        if (i > a && TOK_IN(c, i - 1, "a", "an") && ends_with(c, i, "ed") && m->te == i + 1 &&
+            (lx->triggers[m->row].cid == TC_ABDUCT))
+            continue;
         /* "force IS fighters out of": a trigger with a gap needs its second word */
         const char *gap = lx->triggers[m->row].bits & SR__TRIG_GAP ? strstr(lx->triggers[m->row].flags, "gap:") : NULL;
         if (gap) {
