@@ -1194,6 +1194,22 @@ static long find_cue(const coder *c, uint32_t a, uint32_t b, int cue)
     return -1;
 }
 
+/* "a gang known as 'Military'", "a group calling itself 'Police'": a
+ * generic actor noun written right after "known as", "calling itself" or
+ * "called" (a quotation mark may come between) is the name of the group
+ * just told of, not that kind of actor (a state force, say). */
+static int named_after_known_as(const coder *c, uint32_t tb)
+{
+    uint32_t p = tb;
+    if (p > 0 && TOK_IN(c, p - 1, "'", "\"", "\u2018", "\u201c"))
+        p--;
+    if (p < 2)
+        return 0;
+    return (tok_is(c, p - 1, "as") && tok_is(c, p - 2, "known")) ||
+           (tok_is(c, p - 1, "itself") && tok_is(c, p - 2, "calling")) ||
+           (tok_is(c, p - 1, "themselves") && tok_is(c, p - 2, "calling"));
+}
+
 /* ---- building mentions -------------------------------------------------- */
 static int ent_type(int table)
 {
@@ -1699,6 +1715,8 @@ static int build_mentions(coder *c)
         if (type == MT_COUNTRY && r->te < nt &&
             TOK_IN(c, r->te, "dollar", "dollars", "currency"))
             continue; /* "the US dollar" names a currency, not a place */
+        if (type == MT_AGENT && named_after_known_as(c, r->tb))
+            continue; /* "a gang known as 'Military'": the quoted word is the gang's name */
         if (type == MT_ACTOR || type == MT_COUNTRY) {
             /* short all-caps acronyms ("IS", "US") must be written in capitals */
             const sr__tok *k0 = &c->t.toks[r->tb];
