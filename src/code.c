@@ -1210,6 +1210,21 @@ static int named_after_known_as(const coder *c, uint32_t tb)
            (tok_is(c, p - 1, "themselves") && tok_is(c, p - 2, "calling"));
 }
 
+/* "Police assault journalists covering a political clash": the event
+ * noun after "covering" (with its article and one adjective) is the
+ * reporters' story, not an event the sentence reports. (A protest they
+ * cover is kept: "attacked journalists covering the protests" is told of
+ * the protest the note reports.) */
+static int covered_story(const coder *c, uint32_t i)
+{
+    if (i >= 1 && tok_is(c, i - 1, "covering")) /* "covering protests" */
+        return 1;
+    for (uint32_t back = 2; back <= 3 && back <= i; back++) /* "covering a (political) clash" */
+        if (tok_is(c, i - back, "covering") && TOK_IN(c, i - back + 1, "a", "an", "the"))
+            return 1;
+    return 0;
+}
+
 /* ---- building mentions -------------------------------------------------- */
 static int ent_type(int table)
 {
@@ -1758,6 +1773,7 @@ static int build_mentions(coder *c)
             reach_e = r->te;
         }
         if (best_trig[i] >= 0 && i >= reach_t &&
+            !(c->lx->triggers[SR_LX_ROW(c->raw[best_trig[i]].id)].cid != TC_PROTEST && covered_story(c, i)) &&
             /* (a label word, "other", "recruitment", is a trigger only before a colon) */
             (!(c->lx->triggers[SR_LX_ROW(c->raw[best_trig[i]].id)].bits & SR__TRIG_LABEL) ||
              tok_is(c, c->raw[best_trig[i]].te, ":"))) {
