@@ -1194,6 +1194,37 @@ static long find_cue(const coder *c, uint32_t a, uint32_t b, int cue)
     return -1;
 }
 
+/* "a gang known as 'Military'", "a group calling itself 'Police'": a
+ * generic actor noun written right after "known as", "calling itself" or
+ * "called" (a quotation mark may come between) is the name of the group
+ * just told of, not that kind of actor (a state force, say). */
+static int named_after_known_as(const coder *c, uint32_t tb)
+{
+    uint32_t p = tb;
+    if (p > 0 && TOK_IN(c, p - 1, "'", "\"", "\u2018", "\u201c"))
+        p--;
+    if (p < 2)
+        return 0;
+    return (tok_is(c, p - 1, "as") && tok_is(c, p - 2, "known")) ||
+           (tok_is(c, p - 1, "itself") && tok_is(c, p - 2, "calling")) ||
+           (tok_is(c, p - 1, "themselves") && tok_is(c, p - 2, "calling"));
+}
+
+/* "Police assault journalists covering a political clash": the event
+ * noun after "covering" (with its article and one adjective) is the
+ * reporters' story, not an event the sentence reports. (A protest they
+ * cover is kept: "attacked journalists covering the protests" is told of
+ * the protest the note reports.) */
+static int covered_story(const coder *c, uint32_t i)
+{
+    if (i >= 1 && tok_is(c, i - 1, "covering")) /* "covering protests" */
+        return 1;
+    for (uint32_t back = 2; back <= 3 && back <= i; back++) /* "covering a (political) clash" */
+        if (tok_is(c, i - back, "covering") && TOK_IN(c, i - back + 1, "a", "an", "the"))
+            return 1;
+    return 0;
+}
+
 /* ---- building mentions -------------------------------------------------- */
 static int ent_type(int table)
 {
@@ -1716,6 +1747,8 @@ static int build_mentions(coder *c)
         if (type == MT_COUNTRY && r->te < nt &&
             TOK_IN(c, r->te, "dollar", "dollars", "currency"))
             continue; /* "the US dollar" names a currency, not a place */
+        if (type == MT_AGENT && named_after_known_as(c, r->tb))
+            continue; /* "a gang known as 'Military'": the quoted word is the gang's name */
         if (type == MT_ACTOR || type == MT_COUNTRY) {
             /* short all-caps acronyms ("IS", "US") must be written in capitals */
             const sr__tok *k0 = &c->t.toks[r->tb];
@@ -1757,6 +1790,7 @@ static int build_mentions(coder *c)
             reach_e = r->te;
         }
         if (best_trig[i] >= 0 && i >= reach_t &&
+            !(c->lx->triggers[SR_LX_ROW(c->raw[best_trig[i]].id)].cid != TC_PROTEST && covered_story(c, i)) &&
             /* (a label word, "other", "recruitment", is a trigger only before a colon) */
             (!(c->lx->triggers[SR_LX_ROW(c->raw[best_trig[i]].id)].bits & SR__TRIG_LABEL) ||
              tok_is(c, c->raw[best_trig[i]].te, ":")) &&
