@@ -1210,7 +1210,7 @@ static int named_after_known_as(const coder *c, uint32_t tb)
            (tok_is(c, p - 1, "themselves") && tok_is(c, p - 2, "calling"));
 }
 
-/* "Police assault journalists covering a political clash": the event
+/* "Officers beat reporters covering an election fight": the event
  * noun after "covering" (with its article and one adjective) is the
  * reporters' story, not an event the sentence reports. (A protest they
  * cover is kept: "attacked journalists covering the protests" is told of
@@ -4657,7 +4657,7 @@ static inline const uint64_t *tok_bits(const coder *c, int set)
     return c->starts + (size_t)set * (c->t.ntoks / 64 + 1);
 }
 
-/* "Students state a protest after a residential hall is burned", "traders
+/* "Pupils held a protest after their dormitory was set alight", "traders
  * protested after they found their stalls destroyed by county officers":
  * a riot, looting or mob act told in the passive (an auxiliary or a noun
  * right before it) whose agent, if named, is not the protesters is
@@ -8169,7 +8169,7 @@ static void called_air_support(coder *c)
     }
 }
 
-/* "During one protest, two people were shot and injured by police",
+/* "At the march, three men were shot and wounded by police",
  * "Border guards opened fire at the protesters": a state force's act on
  * protesters whose trigger is gunfire (shot, shoot, fired, opened fire)
  * hurt them with live fire, which ACLED's codebook counts as excessive
@@ -10131,7 +10131,7 @@ static void armed_fight(coder *c, size_t j)
     x->event_type = event_type_of(x->sub_event_type);
 }
 
-/* "a police officer was shot dead at his home", "gunmen shot dead an unarmed
+/* "an officer was gunned down at his house", "gunmen shot dead an unarmed
  * police officer": a state force's man struck at home, or
  * told to be unarmed, was no side in a fight: violence against a civilian,
  * an attack (ACLED codes officers killed off duty so). */
@@ -10197,9 +10197,9 @@ static void force_responds(coder *c, size_t j)
     }
 }
 
-/* "six Al Shabaab gunmen ambushed a matatu", "militants suspected to belong
- * to Al Shabaab attacked a school", "gunmen linked to Al Shabaab kill three",
- * "an armed group (described as \"bandits\") ambushed a lorry": an attack or
+/* "four Al Shabaab fighters raided a clinic", "fighters thought to belong
+ * to Al Shabaab stormed a bus", "gunmen tied to Al Shabaab shoot two traders",
+ * "an armed group (described as \"bandits\") stopped a truck": an attack or
  * a killing whose two armed sides were read from one
  * phrase (the two names side by side, or joined only by "linked to",
  * "suspected to belong to", "described as"...) has one author; its victims
@@ -10214,8 +10214,8 @@ static void one_group_read_twice(coder *c, size_t j)
     uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
     if (x->ev.ev_actor1.start < 0) {
         /* no author read, the unknown armed group its guess, and the armed
-         * side read as the target stands before an active verb ("six Al
-         * Shabaab gunmen ambushed a matatu"): it is the author */
+         * side read as the target stands before an active verb ("four Al
+         * Shabaab fighters raided a clinic"): it is the author */
         if (!generic_armed(x->actor1) || x->ev.ev_trigger.start < x->ev.ev_actor2.end)
             return;
         uint32_t k = tok_past(c, tb, (size_t)x->ev.ev_actor2.start, 1);
@@ -10330,7 +10330,7 @@ static __attribute__((noinline)) void fights_pass16(coder *c, size_t j)
         state_rioters(c, j);
 }
 
-/* "Youths armed with sticks and placards stormed the county offices",
+/* "Young men carrying placards and clubs forced their way into the town hall",
  * "supporters carrying banners stormed into the hotel": a crowd told
  * carrying or waving placards or banners before its violent act is a
  * demonstration, so its violence is a violent demonstration rather than
@@ -10453,10 +10453,9 @@ static int answer_cue(const coder *c, uint32_t s, uint32_t from)
     return 0;
 }
 
-/* "Raiders attacked the village. Police responded and engaged them in a
- * gunfight.", "Al Shabaab militants attacked the hotel … Soldiers reacted
- * with gunfire.", "Raid by armed militia. Led to clash with security
- * forces.": an attack by an armed group (or by no named author) that the
+/* "Raiders struck the village. Officers answered and fought them for an
+ * hour.", "Militants stormed the camp … Troops returned fire.", "Raid by an
+ * armed band. It led to a clash with the police.": an attack by an armed group (or by no named author) that the
  * next sentences of its paragraph say was answered by a clash, or grew
  * into one, is one event, an armed clash (ACLED: an attack met with armed
  * resistance). fought_back does this when the clash names a state force
@@ -10503,8 +10502,8 @@ static void attack_answered(coder *c)
     }
 }
 
-/* "Nine soldiers were killed, and ten others were injured when a roadside
- * bomb exploded", "a boy was killed … in a mortar shell explosion": a death
+/* "Two soldiers died, and four were hurt, when a buried bomb went off under
+ * their truck", "a boy was killed … in a mortar shell explosion": a death
  * told with a bare verb and the explosion that caused it later in the same
  * sentence are one event, and ACLED codes it by the weapon (the clause's
  * trigger order does the same when both stand in one clause). */
