@@ -10150,14 +10150,10 @@ static void home_victim(coder *c, size_t j)
                    (tok_is(c, k + 2, "home") || tok_is(c, k + 2, "house") || tok_is(c, k + 2, "residence")));
     if (!off)
         return;
-    x->actor2[0] = 0;
     x->assoc2[0] = 0;
-    if (*x->country)
-        cat3(x->actor2, sizeof x->actor2, "Civilians (", x->country, ")");
-    x->ev.inter2 = 7;
-    x->role2 = 'c';
-    x->sub_event_type = "Attack";
-    x->event_type = event_type_of(x->sub_event_type);
+    sr_span victim = x->ev.ev_actor2; /* (the officer named stays the victim's evidence) */
+    attack_on_civilians(x);
+    x->ev.ev_actor2 = victim;
 }
 
 /* "militants attack a phone mast. Police respond, killing two of them", "an
