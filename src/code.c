@@ -4228,6 +4228,33 @@ static void mob_sides(const sr__country *evc, const char *sub, int cls, int figh
     }
 }
 
+/* Is the one-word trigger at i a bare "intercepted"/"confiscated" with no
+ * weapon near it ("police intercepted the rally", "confiscated their
+ * megaphones")? Stopping people or goods disrupts no weapon; "intercepted a
+ * truck carrying explosives", "a drone was intercepted" do. */
+static int bare_seizure(const coder *c, uint32_t i, uint32_t b)
+{
+    static const char *const arms[] = {"explosive", "explosives", "weapon", "weapons", "arms", "ammunition", "ammo",
+                                       "bomb", "bombs", "ied", "ieds", "device", "devices", "missile", "missiles",
+                                       "rocket", "rockets", "drone", "drones", "grenade", "grenades", "gun", "guns",
+                                       "rifle", "rifles", "firearm", "firearms", "mine", "mines", "landmine",
+                                       "landmines", "mortar", "mortars", "shells", "detonators", "bullets",
+                                       "cartridges", "pistol", "pistols", "uav", "uavs", "projectile", "projectiles",
+                                       "ak-47", "ak47", "ak-47s", "munitions", NULL};
+    if (!TOK_IN(c, i, "intercepted", "intercept", "intercepts", "intercepting", "confiscated", "confiscate",
+                "confiscates", "confiscating"))
+        return 0;
+    uint32_t lo = i > c->sb + 6 ? i - 6 : c->sb;
+    for (uint32_t k = lo; k < b && k <= i + 8; k++)
+        if (TOK_IN_LIST(c, k, arms) ||
+            /* ("intercepted their rally and baton-charged": the act on the
+             * protest is read with the protest, as before) */
+            (k > i && k <= i + 3 && c->ti[k].trig &&
+             c->lx->triggers[c->men[c->ti[k].trig - 1].row].cid == TC_PROTEST))
+            return 0;
+    return 1;
+}
+
 /* The one-word clash trigger at i is figurative: "fight against the
  * coronavirus", "battle corruption", "engaged in mining" (no trigger or
  * actor follows "engaged in"). */
@@ -4952,6 +4979,11 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
          * adjective on the noun that follows, the victim of an act told elsewhere */
         if (i > a && TOK_IN(c, i - 1, "a", "an") && ends_with(c, i, "ed") && m->te == i + 1 &&
             (lx->triggers[m->row].cid == TC_ABDUCT))
+            continue;
+        /* "police intercepted the rally", "confiscated their megaphones": a
+         * bare interception or confiscation disrupts a weapon only when a
+         * weapon follows; otherwise other words tell the event */
+        if ((lx->triggers[m->row].cid == TC_DEFUSE) && m->te == i + 1 && bare_seizure(c, i, b))
             continue;
         /* "force IS fighters out of": a trigger with a gap needs its second word */
         const char *gap = lx->triggers[m->row].bits & SR__TRIG_GAP ? strstr(lx->triggers[m->row].flags, "gap:") : NULL;
