@@ -4240,7 +4240,8 @@ static int bare_seizure(const coder *c, uint32_t i, uint32_t b)
                                        "rifle", "rifles", "firearm", "firearms", "mine", "mines", "landmine",
                                        "landmines", "mortar", "mortars", "shells", "detonators", "bullets",
                                        "cartridges", "pistol", "pistols", "uav", "uavs", "projectile", "projectiles",
-                                       "ak-47", "ak47", "ak-47s", "munitions", NULL};
+                                       "ak-47", "ak47", "ak-47s", "munitions", "aircraft", "plane", "planes",
+                                       "jets", "warplanes", NULL};
     if (!TOK_IN(c, i, "intercepted", "intercept", "intercepts", "intercepting", "confiscated", "confiscate",
                 "confiscates", "confiscating"))
         return 0;
@@ -4252,6 +4253,14 @@ static int bare_seizure(const coder *c, uint32_t i, uint32_t b)
             (k > i && k <= i + 3 && c->ti[k].trig &&
              c->lx->triggers[c->men[c->ti[k].trig - 1].row].cid == TC_PROTEST))
             return 0;
+    /* ("intercepted trucks, firing at their tyres": the interception yields
+     * to the violence told with it, as code_clause does) */
+    for (uint32_t k = i + 1; k < b; k++)
+        if (c->ti[k].trig) {
+            int cl = c->lx->triggers[c->men[c->ti[k].trig - 1].row].cid;
+            if (((cl == TC_KILL) || (cl == TC_ATTACK) || (cl == TC_CLASH)) && tok_is(c, k - 1, ","))
+                return 0;
+        }
     return 1;
 }
 

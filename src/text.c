@@ -946,6 +946,19 @@ static int is_bullet(const sr__text *t, size_t i)
     return 0;
 }
 
+/* Two sentences typed without a space between them, "the area.Three people":
+ * a lowercase word of three letters or more, one period, then a capitalised
+ * (not all-caps) word followed by a space. Abbreviations ("U.S.", "Mr.Smith")
+ * and names with dots ("nation.africa") do not have that shape. */
+static int run_together(const sr__text *t, size_t i, size_t nx)
+{
+    const sr__tok *k = t->toks;
+    return nx == i + 1 && i > 0 && tok_ch(t, i, P_DOT) && k[i - 1].e == k[i].s && k[i - 1].kind == SR_TOK_WORD &&
+           k[i - 1].e - k[i - 1].s >= 3 && !(k[i - 1].flags & (SR_TF_CAP | SR_TF_ALLCAPS)) &&
+           k[nx].kind == SR_TOK_WORD && (k[nx].flags & SR_TF_CAP) && !(k[nx].flags & SR_TF_ALLCAPS) &&
+           (nx + 1 >= t->ntoks || k[nx + 1].s > k[nx].e);
+}
+
 /* Terminal punctuation at token i: decide whether a sentence ends after the
  * cluster that starts there (periods, ?, !, closing quotes and brackets).
  * Returns the index of the next sentence's first token, or 0 for no split. */
@@ -956,7 +969,7 @@ static size_t end_after(const sr__text *t, size_t i)
     while (j + 1 < t->ntoks && k[j + 1].s == k[j].e && tok_ch(t, j + 1, P_CLUSTER))
         j++;
     size_t nx = j + 1;
-    if (nx >= t->ntoks || k[nx].s == k[j].e || !opens_sentence(t, nx))
+    if (nx >= t->ntoks || (k[nx].s == k[j].e && !run_together(t, i, nx)) || !opens_sentence(t, nx))
         return 0;
     if (k[i].kind == SR_TOK_WORD) { /* an abbreviation that holds its period */
         if (tok_is(t, i, "a.m.") || tok_is(t, i, "p.m."))
