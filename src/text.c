@@ -949,7 +949,7 @@ static int is_bullet(const sr__text *t, size_t i)
 /* Two sentences typed without a space between them, "the area.Three people":
  * a lowercase word of three letters or more, one period, then a capitalised
  * (not all-caps) word followed by a space. Abbreviations ("U.S.", "Mr.Smith")
- * and names with dots ("nation.africa") do not have that shape. */
+ * and lowercase web names ("nation.africa") do not have that shape. */
 static int run_together(const sr__text *t, size_t i, size_t nx)
 {
     const sr__tok *k = t->toks;

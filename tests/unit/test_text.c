@@ -271,6 +271,10 @@ static void test_sentences(void **state)
     SENTS("the troops were\nlater withdrawn.", "the troops were\nlater withdrawn.");
     SENTS("Deaths rose.\r\n\r\nTalks failed.", "Deaths rose.", "Talks failed.");
     SENTS("one.two. lower case after stop.", "one.two. lower case after stop.");
+    /* two sentences typed without a space; abbreviations and dotted names stay whole */
+    SENTS("Shops were burnt in the area.Three people died.", "Shops were burnt in the area.", "Three people died.");
+    SENTS("He met Mr.Smith at nation.africa offices.", "He met Mr.Smith at nation.africa offices.");
+    SENTS("The U.S.Army and the UN.Envoy spoke.", "The U.S.Army and the UN.Envoy spoke.");
     /* hard-wrapped prose: a long line without a stop is not a headline */
     SENTS("Although the Kurdish-led forces won a six-month battle last month, the\n"
           "Syrian Democratic Forces remain in the area near the border town.",
