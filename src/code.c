@@ -10312,6 +10312,144 @@ static __attribute__((noinline)) void fights_pass17b(coder *c, size_t j)
         force_responds(c, j);
 }
 
+/* Eighteenth pass, helper b: battles told by the victims' answer. */
+
+/* Does sentence s, or the next one of its paragraph, tell that the side
+ * attacked fought: "tried to fight back", "villagers take up arms",
+ * "responded with heavy resistance"? */
+static int fought_back_near(const coder *c, uint32_t s)
+{
+    for (uint32_t n = s; n < c->t.nsents && n <= s + 1; n++) {
+        if (n > s && c->para && c->para[n] != c->para[s])
+            break;
+        uint32_t tb = c->t.sents[n].tb, te = c->t.sents[n].te;
+        for (uint32_t k = tb + 1; k < te; k++) {
+            if (!TOK_IN(c, k, "back", "arms", "resistance"))
+                continue;
+            if (tok_is(c, k, "back") ? TOK_IN(c, k - 1, "fight", "fought", "fighting", "fights")
+                : tok_is(c, k, "arms") ? tok_is(c, k - 1, "up")
+                                       : TOK_IN(c, k - 1, "heavy", "stiff", "fierce", "strong"))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* "militants attacked a village; one policeman was wounded as they tried to
+ * fight back", "bandits attack a village; villagers take up arms and kill
+ * seven of them": an armed group's attack whose victims fought back, in its
+ * sentence or the next, met armed resistance: an armed clash (ACLED's
+ * battle is a fight between armed sides; the victims who took up arms are
+ * one). */
+static void fight_back(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->ev.inter1 < 2 || x->ev.inter1 > 4 || (x->ev.inter2 && x->ev.inter2 != 7) ||
+        !TOK_ANY(c, "back", "arms", "resistance") || !fought_back_near(c, x->sent))
+        return;
+    /* (the victims who fought, unnamed: a communal militia, not a second
+     * unidentified armed group that one_side_twice would take for the
+     * author read twice) */
+    x->actor2[0] = x->assoc2[0] = 0;
+    if (*x->country)
+        cat3(x->actor2, sizeof x->actor2, "Unidentified Communal Militia (", x->country, ")");
+    x->ev.inter2 = 4;
+    x->role2 = 'a';
+    x->sub_event_type = "Armed clash";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
+/* "police respond to a raiders' attack and kill sixteen of them", "a gang
+ * evicted families from their homes; police responded, shooting dead two":
+ * a state force that responds to an attack and kills in the same sentence
+ * fought the attackers, an armed clash (force_responds reads the response
+ * told in a sentence of its own). Not a force that "responds" by assaulting
+ * civilians. */
+static void respond_kill(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (!TOK_ANY(c, "respond", "responded", "responds", "responding"))
+        return;
+    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+    int hit = 0;
+    for (uint32_t k = tb + 1; k < te && !hit; k++) {
+        if (!TOK_IN(c, k, "respond", "responded", "responds", "responding"))
+            continue;
+        if (!TOK_IN(c, k - 1, "police", "soldiers", "officers", "forces", "reservists", "troops", "army", "military") &&
+            !(k > tb + 1 && TOK_IN(c, k - 2, "police", "soldiers", "officers", "forces", "reservists", "troops")))
+            continue;
+        for (uint32_t q = k + 1; q < te && q <= k + 8 && !hit; q++)
+            hit = TOK_IN(c, q, "kill", "killing", "killed", "shooting", "shot", "shoot");
+    }
+    if (!hit)
+        return;
+    for (uint32_t k = tb; k < te; k++)
+        if (TOK_IN(c, k, "civilians", "civilian", "innocent", "unarmed"))
+            return;
+    if (x->ev.inter1 == 1 && x->ev.inter2 == 7) { /* (the force's killing: its dead were the attackers) */
+        x->actor2[0] = x->assoc2[0] = 0;
+        if (*x->country)
+            cat3(x->actor2, sizeof x->actor2, "Unidentified Armed Group (", x->country, ")");
+        x->ev.inter2 = 3;
+        x->role2 = 'a';
+    }
+    x->sub_event_type = "Armed clash";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
+/* "gunmen hurled grenades at a checkpoint and fired on the guards",
+ * "an armed group attacks police officers with grenades and AK-47s", "a
+ * grenade was thrown at a patrol; the police opened fire": a grenade told
+ * with gunfire between the attackers and a state force, in its sentence or
+ * the next, is a fight at close range, an armed clash, not remote violence
+ * (a grenade thrown at a patrol and no more stays a grenade attack). */
+static void grenade_and_guns(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    int i1 = x->ev.inter1, i2 = x->ev.inter2;
+    if (!((i1 == 1 && i2 >= 2 && i2 <= 4) || (i2 == 1 && i1 >= 2 && i1 <= 4)) || /* (a state force and an armed group) */
+        !TOK_ANY(c, "fire", "firing", "gunfire", "ak-47s", "ak-47", "rifles", "guns", "gunshots"))
+        return;
+    int fire = 0;
+    for (uint32_t n = x->sent; n < c->t.nsents && n <= x->sent + 1 && !fire; n++) {
+        if (n > x->sent && c->para && c->para[n] != c->para[x->sent])
+            break;
+        uint32_t tb = c->t.sents[n].tb, te = c->t.sents[n].te;
+        for (uint32_t k = tb + 1; k < te && !fire; k++) {
+            if (!TOK_IN(c, k, "fire", "firing", "gunfire", "ak-47s", "ak-47", "rifles", "guns", "gunshots"))
+                continue;
+            if (tok_is(c, k, "fire"))
+                fire = TOK_IN(c, k - 1, "opened", "open", "opening", "returned", "exchanged", "of");
+            else if (tok_is(c, k, "firing"))
+                fire = !(k + 1 < te && TOK_IN(c, k + 1, "grenades", "grenade", "a", "tear", "teargas", "sound"));
+            else
+                fire = 1;
+        }
+    }
+    if (!fire)
+        return;
+    x->sub_event_type = "Armed clash";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
+static __attribute__((noinline)) void fights_pass18b(coder *c, size_t j)
+{
+    const cand *x = &c->cands[j];
+    const char *sub = x->sub_event_type;
+    if (x->merged || x->sent >= c->t.nsents || (sub[0] != 'A' && sub[0] != 'G'))
+        return;
+    if (sub[0] == 'G') {
+        if (!strcmp(sub, "Grenade"))
+            grenade_and_guns(c, j);
+        return;
+    }
+    if (sub[1] != 't' || strcmp(sub, "Attack"))
+        return;
+    fight_back(c, j);
+    if (c->cands[j].sub_event_type == sub)
+        respond_kill(c, j);
+}
+
 static __attribute__((noinline)) void fights_pass16(coder *c, size_t j)
 {
     const cand *x = &c->cands[j];
@@ -10364,6 +10502,7 @@ static __attribute__((noinline)) void fights_pass14(coder *c)
         if (c->cands[j].sub_event_type[0] == 'A') /* (an attack or an armed clash) */
             fights_pass16(c, j);
         fights_pass17b(c, j);
+        fights_pass18b(c, j);
     }
 }
 
