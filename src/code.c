@@ -10432,6 +10432,47 @@ static void grenade_and_guns(coder *c, size_t j)
     x->event_type = event_type_of(x->sub_event_type);
 }
 
+/* "three traffickers exchanged fire with the police before being arrested",
+ * "a shoot-out broke out and two suspects were arrested", "members were
+ * arrested at their home; two of their guards were killed in the clash":
+ * arrests told with a fight in their sentence are the end of an armed
+ * clash between the force and the men it caught (ACLED codes the fight;
+ * arrests are a strategic development only when no one fought). */
+static void arrest_in_fight(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (!TOK_ANY(c, "fire", "shootout", "shoot-out", "shoot", "battle", "gunbattle", "gunfight", "firefight", "clash"))
+        return;
+    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+    int fight = 0;
+    for (uint32_t k = tb + 1; k < te && !fight; k++) {
+        if (!TOK_IN(c, k, "fire", "shootout", "shoot-out", "shoot", "battle", "gunbattle", "gunfight", "firefight", "clash"))
+            continue;
+        if (tok_is(c, k, "fire"))
+            fight = TOK_IN(c, k - 1, "exchanged", "exchanging", "exchange", "traded") ||
+                    (k > tb + 1 && tok_is(c, k - 1, "of") && TOK_IN(c, k - 2, "exchange", "exchanges"));
+        else if (tok_is(c, k, "shoot")) /* ("shoot - out" written as three tokens) */
+            fight = k + 2 < te && tok_is(c, k + 1, "-") && tok_is(c, k + 2, "out");
+        else if (tok_is(c, k, "battle"))
+            fight = tok_is(c, k - 1, "gun");
+        else if (tok_is(c, k, "clash")) /* ("killed in the clash") */
+            fight = tok_is(c, k - 1, "the") && k > tb + 1 && tok_is(c, k - 2, "in");
+        else
+            fight = 1;
+    }
+    if (!fight)
+        return;
+    if (x->ev.inter2 == 7 && x->ev.inter1 == 1) { /* (the men caught fought: an armed group) */
+        x->actor2[0] = x->assoc2[0] = 0;
+        if (*x->country)
+            cat3(x->actor2, sizeof x->actor2, "Unidentified Armed Group (", x->country, ")");
+        x->ev.inter2 = 3;
+        x->role2 = 'a';
+    }
+    x->sub_event_type = "Armed clash";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
 static __attribute__((noinline)) void fights_pass18b(coder *c, size_t j)
 {
     const cand *x = &c->cands[j];
@@ -10441,6 +10482,10 @@ static __attribute__((noinline)) void fights_pass18b(coder *c, size_t j)
     if (sub[0] == 'G') {
         if (!strcmp(sub, "Grenade"))
             grenade_and_guns(c, j);
+        return;
+    }
+    if (sub[1] == 'r' && sub[2] == 'r' && !strcmp(sub, "Arrests")) {
+        arrest_in_fight(c, j);
         return;
     }
     if (sub[1] != 't' || strcmp(sub, "Attack"))
