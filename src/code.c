@@ -10473,12 +10473,50 @@ static void arrest_in_fight(coder *c, size_t j)
     x->event_type = event_type_of(x->sub_event_type);
 }
 
+/* "two soldiers were killed when their truck struck an IED. Three others
+ * who jumped off were shot by the militants": a roadside bomb on a state
+ * force followed, in the next sentence, by the same force shot at in an
+ * armed clash is an ambush, one armed clash (the bomb opened it). */
+static void blast_then_shot(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->ev.inter2 != 1 || !*x->actor2 || !TOK_ANY(c, "shot", "gunfire", "fire", "firing", "shooting"))
+        return;
+    for (size_t k = j + 1; k < c->ncands; k++) {
+        cand *y = &c->cands[k];
+        if (y->sent > x->sent + 1 || y->para != x->para)
+            break;
+        if (y->merged || y->sent != x->sent + 1 || !STREQ(y->sub_event_type, "Armed clash") ||
+            y->sent >= c->t.nsents)
+            continue;
+        const char *st = y->ev.inter1 == 1 ? y->actor1 : y->ev.inter2 == 1 ? y->actor2 : NULL;
+        if (!st || strcmp(st, x->actor2))
+            continue;
+        uint32_t tb = c->t.sents[y->sent].tb, te = c->t.sents[y->sent].te;
+        int shot = 0;
+        for (uint32_t q = tb + 1; q < te && !shot; q++)
+            if (TOK_IN(c, q, "shot", "gunfire", "fire", "firing", "shooting"))
+                shot = !tok_is(c, q, "fire") || TOK_IN(c, q - 1, "opened", "open", "of", "exchanged", "heavy");
+        if (!shot)
+            return;
+        x->sub_event_type = "Armed clash";
+        x->event_type = event_type_of(x->sub_event_type);
+        absorb(x, y);
+        return;
+    }
+}
+
 static __attribute__((noinline)) void fights_pass18b(coder *c, size_t j)
 {
     const cand *x = &c->cands[j];
     const char *sub = x->sub_event_type;
-    if (x->merged || x->sent >= c->t.nsents || (sub[0] != 'A' && sub[0] != 'G'))
+    if (x->merged || x->sent >= c->t.nsents || (sub[0] != 'A' && sub[0] != 'G' && sub[0] != 'R'))
         return;
+    if (sub[0] == 'R') {
+        if (!strcmp(sub, "Remote explosive/landmine/IED"))
+            blast_then_shot(c, j);
+        return;
+    }
     if (sub[0] == 'G') {
         if (!strcmp(sub, "Grenade"))
             grenade_and_guns(c, j);
