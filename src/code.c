@@ -10506,12 +10506,58 @@ static void blast_then_shot(coder *c, size_t j)
     }
 }
 
+/* "cattle rustled; an eight-hour clash ensued", "raiders attack a village,
+ * clash ensues", "in the ensuing gun battle": a raid or an attack that the
+ * text says a clash, a battle or a gunfight followed, in its sentence or the
+ * next, was fought: an armed clash (the side read as rioters a communal
+ * militia). */
+static void clash_ensued(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->ev.inter1 == 1 || !TOK_ANY(c, "ensued", "ensues", "ensue", "ensuing"))
+        return; /* (not a force's shooting: "shot during ensuing clashes with police" at a protest) */
+    int hit = 0;
+    for (uint32_t n = x->sent; n < c->t.nsents && n <= x->sent + 1 && !hit; n++) {
+        if (n > x->sent && c->para && c->para[n] != c->para[x->sent])
+            break;
+        uint32_t tb = c->t.sents[n].tb, te = c->t.sents[n].te;
+        for (uint32_t k = tb; k < te && !hit; k++) {
+            if (!TOK_IN(c, k, "ensued", "ensues", "ensue", "ensuing"))
+                continue;
+            int after = tok_is(c, k, "ensuing"); /* ("the ensuing gun battle"; "a clash ensued") */
+            for (uint32_t q = after ? k + 1 : (k > tb + 2 ? k - 2 : tb); q < te && q <= k + 3 && !hit; q++)
+                if (after || q < k)
+                    hit = TOK_IN(c, q, "clash", "clashes", "battle", "gunbattle", "gunfight", "fighting", "shootout",
+                                       "firefight");
+        }
+    }
+    if (!hit)
+        return;
+    for (int s = 0; s < 2; s++) { /* (a side read as rioters fought: a communal militia) */
+        int *in = s ? &x->ev.inter2 : &x->ev.inter1;
+        char *a = s ? x->actor2 : x->actor1;
+        if (*in != 5 && !(s && *in == 7))
+            continue;
+        *in = 4;
+        a[0] = 0;
+        if (*x->country)
+            cat3(a, sizeof x->actor1, "Unidentified Communal Militia (", x->country, ")");
+    }
+    x->sub_event_type = "Armed clash";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
 static __attribute__((noinline)) void fights_pass18b(coder *c, size_t j)
 {
     const cand *x = &c->cands[j];
     const char *sub = x->sub_event_type;
-    if (x->merged || x->sent >= c->t.nsents || (sub[0] != 'A' && sub[0] != 'G' && sub[0] != 'R'))
+    if (x->merged || x->sent >= c->t.nsents || (sub[0] != 'A' && sub[0] != 'G' && sub[0] != 'R' && sub[0] != 'M'))
         return;
+    if (sub[0] == 'M') {
+        if (x->cls == TC_ATTACK && !strcmp(sub, "Mob violence"))
+            clash_ensued(c, j);
+        return;
+    }
     if (sub[0] == 'R') {
         if (!strcmp(sub, "Remote explosive/landmine/IED"))
             blast_then_shot(c, j);
@@ -10531,6 +10577,8 @@ static __attribute__((noinline)) void fights_pass18b(coder *c, size_t j)
     fight_back(c, j);
     if (c->cands[j].sub_event_type == sub)
         respond_kill(c, j);
+    if (c->cands[j].sub_event_type == sub)
+        clash_ensued(c, j);
 }
 
 static __attribute__((noinline)) void fights_pass16(coder *c, size_t j)
