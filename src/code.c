@@ -10371,13 +10371,14 @@ static void respond_kill(coder *c, size_t j)
     if (!TOK_ANY(c, "respond", "responded", "responds", "responding"))
         return;
     uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
-    int hit = 0;
+    int hit = 0, police = 0;
     for (uint32_t k = tb + 1; k < te && !hit; k++) {
         if (!TOK_IN(c, k, "respond", "responded", "responds", "responding"))
             continue;
         if (!TOK_IN(c, k - 1, "police", "soldiers", "officers", "forces", "reservists", "troops", "army", "military") &&
             !(k > tb + 1 && TOK_IN(c, k - 2, "police", "soldiers", "officers", "forces", "reservists", "troops")))
             continue;
+        police = TOK_IN(c, k - 1, "police", "officers", "reservists") || (k > tb + 1 && TOK_IN(c, k - 2, "police"));
         for (uint32_t q = k + 1; q < te && q <= k + 8 && !hit; q++)
             hit = TOK_IN(c, q, "kill", "killing", "killed", "shooting", "shot", "shoot");
     }
@@ -10392,6 +10393,14 @@ static void respond_kill(coder *c, size_t j)
             cat3(x->actor2, sizeof x->actor2, "Unidentified Armed Group (", x->country, ")");
         x->ev.inter2 = 3;
         x->role2 = 'a';
+    } else if (x->ev.inter1 >= 2 && x->ev.inter1 <= 4 && (!x->ev.inter2 || x->ev.inter2 == 7)) {
+        /* (the attackers' act: the force that responded is the other side) */
+        const sr__country *cc = *x->iso3 ? country_of_iso(c, x->iso3) : NULL;
+        x->actor2[0] = x->assoc2[0] = 0;
+        if (cc)
+            scopy(x->actor2, sizeof x->actor2, police ? cc->police : cc->military);
+        x->ev.inter2 = 1;
+        x->role2 = 's';
     }
     x->sub_event_type = "Armed clash";
     x->event_type = event_type_of(x->sub_event_type);
@@ -10553,6 +10562,16 @@ static __attribute__((noinline)) void fights_pass18b(coder *c, size_t j)
     const char *sub = x->sub_event_type;
     if (x->merged || x->sent >= c->t.nsents || (sub[0] != 'A' && sub[0] != 'G' && sub[0] != 'R' && sub[0] != 'M'))
         return;
+    /* (every word of this pass's sets numbered at once, the first time: the
+     * vocabulary grows once, as in fights_pass17b) */
+    (void)TOK_ANY(c, "-", "a", "ak-47", "ak-47s", "army", "arms", "back", "battle", "civilian", "civilians", "clash",
+                  "clashes", "ensue", "ensued", "ensues", "ensuing", "exchange", "exchanged", "exchanges", "exchanging",
+                  "fierce", "fight", "fighting", "fights", "fire", "firefight", "firing", "forces", "fought", "grenade",
+                  "grenades", "gun", "gunbattle", "gunfight", "gunfire", "gunshots", "guns", "heavy", "in", "innocent",
+                  "kill", "killed", "killing", "military", "of", "officers", "open", "opened", "opening", "out",
+                  "police", "reservists", "resistance", "respond", "responded", "responding", "responds", "returned",
+                  "rifles", "shoot", "shoot-out", "shooting", "shootout", "shot", "soldiers", "sound", "stiff",
+                  "strong", "tear", "teargas", "the", "traded", "troops", "unarmed", "up");
     if (sub[0] == 'M') {
         if (x->cls == TC_ATTACK && !strcmp(sub, "Mob violence"))
             clash_ensued(c, j);
