@@ -10335,9 +10335,9 @@ static int fought_back_near(const coder *c, uint32_t s)
     return 0;
 }
 
-/* "militants attacked a village; one policeman was wounded as they tried to
- * fight back", "bandits attack a village; villagers take up arms and kill
- * seven of them": an armed group's attack whose victims fought back, in its
+/* "gunmen raided a farm; a reservist was hurt when the guards tried to
+ * fight back", "rustlers attack a hamlet and the residents take up arms
+ * against them": an armed group's attack whose victims fought back, in its
  * sentence or the next, met armed resistance: an armed clash (ACLED's
  * battle is a fight between armed sides; the victims who took up arms are
  * one). */
@@ -10442,7 +10442,7 @@ static void grenade_and_guns(coder *c, size_t j)
 }
 
 /* "three traffickers exchanged fire with the police before being arrested",
- * "a shoot-out broke out and two suspects were arrested", "members were
+ * "two men were arrested after a shoot-out with the police", "members were
  * arrested at their home; two of their guards were killed in the clash":
  * arrests told with a fight in their sentence are the end of an armed
  * clash between the force and the men it caught (ACLED codes the fight;
