@@ -10520,11 +10520,19 @@ static void blast_then_shot(coder *c, size_t j)
  * text says a clash, a battle or a gunfight followed, in its sentence or the
  * next, was fought: an armed clash (the side read as rioters a communal
  * militia). */
-static void clash_ensued(coder *c, size_t j)
+static void clash_ensued(coder *c, size_t j, int need_raid)
 {
     cand *x = &c->cands[j];
     if (x->ev.inter1 == 1 || !TOK_ANY(c, "ensued", "ensues", "ensue", "ensuing"))
         return; /* (not a force's shooting: "shot during ensuing clashes with police" at a protest) */
+    if (need_raid) { /* (a fight read as a brawl: "herders raid a village, clash ensues" only after a raid;
+                        plain compares, the rare word already found) */
+        int raid = 0;
+        for (uint32_t k = c->t.sents[x->sent].tb; k < c->t.sents[x->sent].te && !raid; k++)
+            raid = tok_is(c, k, "raid") || tok_is(c, k, "raided") || tok_is(c, k, "raids") || tok_is(c, k, "raiders");
+        if (!raid)
+            return;
+    }
     int hit = 0;
     for (uint32_t n = x->sent; n < c->t.nsents && n <= x->sent + 1 && !hit; n++) {
         if (n > x->sent && c->para && c->para[n] != c->para[x->sent])
@@ -10560,7 +10568,8 @@ static __attribute__((noinline)) void fights_pass18b(coder *c, size_t j)
 {
     const cand *x = &c->cands[j];
     const char *sub = x->sub_event_type;
-    if (x->merged || x->sent >= c->t.nsents || (sub[0] != 'A' && sub[0] != 'G' && sub[0] != 'R' && sub[0] != 'M'))
+    if (x->merged || x->sent >= c->t.nsents ||
+        (sub[0] != 'A' && sub[0] != 'G' && sub[0] != 'R' && sub[0] != 'M' && sub[0] != 'L'))
         return;
     /* (every word of this pass's sets numbered at once, the first time: the
      * vocabulary grows once, as in fights_pass17b) */
@@ -10573,8 +10582,26 @@ static __attribute__((noinline)) void fights_pass18b(coder *c, size_t j)
                   "rifles", "shoot", "shoot-out", "shooting", "shootout", "shot", "soldiers", "sound", "stiff",
                   "strong", "tear", "teargas", "the", "traded", "troops", "unarmed", "up");
     if (sub[0] == 'M') {
-        if (x->cls == TC_ATTACK && !strcmp(sub, "Mob violence"))
-            clash_ensued(c, j);
+        if (strcmp(sub, "Mob violence"))
+            return;
+        if (x->cls == TC_ATTACK)
+            clash_ensued(c, j, 0);
+        else if (x->cls == TC_CLASH)
+            clash_ensued(c, j, 1);
+        return;
+    }
+    if (sub[0] == 'L') {
+        /* ("an armed gang attacks a police station and steals weapons": the
+         * theft is the end of an attack on a post, which post_attacked reads
+         * as a clash when told as the attack) */
+        if (x->ev.inter1 < 2 || x->ev.inter1 > 4 || strcmp(sub, "Looting/property destruction"))
+            return; /* (an armed group's theft; post_attacked tests its words first) */
+        c->cands[j].sub_event_type = "Attack";
+        post_attacked(c, j);
+        if (STREQ(c->cands[j].sub_event_type, "Attack"))
+            c->cands[j].sub_event_type = sub; /* (no post attacked: the looting stays) */
+        else
+            c->cands[j].event_type = event_type_of(c->cands[j].sub_event_type);
         return;
     }
     if (sub[0] == 'R') {
@@ -10597,7 +10624,7 @@ static __attribute__((noinline)) void fights_pass18b(coder *c, size_t j)
     if (c->cands[j].sub_event_type == sub)
         respond_kill(c, j);
     if (c->cands[j].sub_event_type == sub)
-        clash_ensued(c, j);
+        clash_ensued(c, j, 0);
 }
 
 static __attribute__((noinline)) void fights_pass16(coder *c, size_t j)
