@@ -10353,6 +10353,321 @@ static __attribute__((noinline)) void fights_pass17b(coder *c, size_t j)
         force_responds(c, j);
 }
 
+/* Eighteenth pass, helper b: battles told by the victims' answer. */
+
+/* Does sentence s, or the next one of its paragraph, tell that the side
+ * attacked fought: "tried to fight back", "villagers take up arms",
+ * "responded with heavy resistance"? */
+static int fought_back_near(const coder *c, uint32_t s)
+{
+    for (uint32_t n = s; n < c->t.nsents && n <= s + 1; n++) {
+        if (n > s && c->para && c->para[n] != c->para[s])
+            break;
+        uint32_t tb = c->t.sents[n].tb, te = c->t.sents[n].te;
+        for (uint32_t k = tb + 1; k < te; k++) {
+            if (!TOK_IN(c, k, "back", "arms", "resistance"))
+                continue;
+            if (tok_is(c, k, "back") ? TOK_IN(c, k - 1, "fight", "fought", "fighting", "fights")
+                : tok_is(c, k, "arms") ? tok_is(c, k - 1, "up")
+                                       : TOK_IN(c, k - 1, "heavy", "stiff", "fierce", "strong"))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* "gunmen raided a farm; a reservist was hurt when the guards tried to
+ * fight back", "rustlers attack a hamlet and the residents take up arms
+ * against them": an armed group's attack whose victims fought back, in its
+ * sentence or the next, met armed resistance: an armed clash (ACLED's
+ * battle is a fight between armed sides; the victims who took up arms are
+ * one). */
+static void fight_back(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->ev.inter1 < 2 || x->ev.inter1 > 4 || (x->ev.inter2 && x->ev.inter2 != 7) ||
+        !TOK_ANY(c, "back", "arms", "resistance") || !fought_back_near(c, x->sent))
+        return;
+    /* (the victims who fought, unnamed: a communal militia, not a second
+     * unidentified armed group that one_side_twice would take for the
+     * author read twice) */
+    x->actor2[0] = x->assoc2[0] = 0;
+    if (*x->country)
+        cat3(x->actor2, sizeof x->actor2, "Unidentified Communal Militia (", x->country, ")");
+    x->ev.inter2 = 4;
+    x->role2 = 'a';
+    x->sub_event_type = "Armed clash";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
+/* "police respond to a raiders' attack and kill sixteen of them", "a gang
+ * evicted families from their homes; police responded, shooting dead two":
+ * a state force that responds to an attack and kills in the same sentence
+ * fought the attackers, an armed clash (force_responds reads the response
+ * told in a sentence of its own). Not a force that "responds" by assaulting
+ * civilians. */
+static void respond_kill(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (!TOK_ANY(c, "respond", "responded", "responds", "responding"))
+        return;
+    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+    int hit = 0, police = 0;
+    for (uint32_t k = tb + 1; k < te && !hit; k++) {
+        if (!TOK_IN(c, k, "respond", "responded", "responds", "responding"))
+            continue;
+        if (!TOK_IN(c, k - 1, "police", "soldiers", "officers", "forces", "reservists", "troops", "army", "military") &&
+            !(k > tb + 1 && TOK_IN(c, k - 2, "police", "soldiers", "officers", "forces", "reservists", "troops")))
+            continue;
+        police = TOK_IN(c, k - 1, "police", "officers", "reservists") || (k > tb + 1 && TOK_IN(c, k - 2, "police"));
+        for (uint32_t q = k + 1; q < te && q <= k + 8 && !hit; q++)
+            hit = TOK_IN(c, q, "kill", "killing", "killed", "shooting", "shot", "shoot");
+    }
+    if (!hit)
+        return;
+    for (uint32_t k = tb; k < te; k++)
+        if (TOK_IN(c, k, "civilians", "civilian", "innocent", "unarmed"))
+            return;
+    if (x->ev.inter1 == 1 && x->ev.inter2 == 7) { /* (the force's killing: its dead were the attackers) */
+        x->actor2[0] = x->assoc2[0] = 0;
+        if (*x->country)
+            cat3(x->actor2, sizeof x->actor2, "Unidentified Armed Group (", x->country, ")");
+        x->ev.inter2 = 3;
+        x->role2 = 'a';
+    } else if (x->ev.inter1 >= 2 && x->ev.inter1 <= 4 && (!x->ev.inter2 || x->ev.inter2 == 7)) {
+        /* (the attackers' act: the force that responded is the other side) */
+        const sr__country *cc = *x->iso3 ? country_of_iso(c, x->iso3) : NULL;
+        x->actor2[0] = x->assoc2[0] = 0;
+        if (cc)
+            scopy(x->actor2, sizeof x->actor2, police ? cc->police : cc->military);
+        x->ev.inter2 = 1;
+        x->role2 = 's';
+    }
+    x->sub_event_type = "Armed clash";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
+/* "gunmen hurled grenades at a checkpoint and fired on the guards",
+ * "an armed group attacks police officers with grenades and AK-47s", "a
+ * grenade was thrown at a patrol; the police opened fire": a grenade told
+ * with gunfire between the attackers and a state force, in its sentence or
+ * the next, is a fight at close range, an armed clash, not remote violence
+ * (a grenade thrown at a patrol and no more stays a grenade attack). */
+static void grenade_and_guns(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    int i1 = x->ev.inter1, i2 = x->ev.inter2;
+    if (!((i1 == 1 && i2 >= 2 && i2 <= 4) || (i2 == 1 && i1 >= 2 && i1 <= 4)) || /* (a state force and an armed group) */
+        !TOK_ANY(c, "fire", "firing", "gunfire", "ak-47s", "ak-47", "rifles", "guns", "gunshots"))
+        return;
+    int fire = 0;
+    for (uint32_t n = x->sent; n < c->t.nsents && n <= x->sent + 1 && !fire; n++) {
+        if (n > x->sent && c->para && c->para[n] != c->para[x->sent])
+            break;
+        uint32_t tb = c->t.sents[n].tb, te = c->t.sents[n].te;
+        for (uint32_t k = tb + 1; k < te && !fire; k++) {
+            if (!TOK_IN(c, k, "fire", "firing", "gunfire", "ak-47s", "ak-47", "rifles", "guns", "gunshots"))
+                continue;
+            if (tok_is(c, k, "fire"))
+                fire = TOK_IN(c, k - 1, "opened", "open", "opening", "returned", "exchanged", "of");
+            else if (tok_is(c, k, "firing"))
+                fire = !(k + 1 < te && TOK_IN(c, k + 1, "grenades", "grenade", "a", "tear", "teargas", "sound"));
+            else
+                fire = 1;
+        }
+    }
+    if (!fire)
+        return;
+    x->sub_event_type = "Armed clash";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
+/* "three traffickers exchanged fire with the police before being arrested",
+ * "two men were arrested after a shoot-out with the police", "members were
+ * arrested at their home; two of their guards were killed in the clash":
+ * arrests told with a fight in their sentence are the end of an armed
+ * clash between the force and the men it caught (ACLED codes the fight;
+ * arrests are a strategic development only when no one fought). */
+static void arrest_in_fight(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (!TOK_ANY(c, "fire", "shootout", "shoot-out", "shoot", "battle", "gunbattle", "gunfight", "firefight", "clash"))
+        return;
+    uint32_t tb = c->t.sents[x->sent].tb, te = c->t.sents[x->sent].te;
+    int fight = 0;
+    for (uint32_t k = tb + 1; k < te && !fight; k++) {
+        if (!TOK_IN(c, k, "fire", "shootout", "shoot-out", "shoot", "battle", "gunbattle", "gunfight", "firefight", "clash"))
+            continue;
+        if (tok_is(c, k, "fire"))
+            fight = TOK_IN(c, k - 1, "exchanged", "exchanging", "exchange", "traded") ||
+                    (k > tb + 1 && tok_is(c, k - 1, "of") && TOK_IN(c, k - 2, "exchange", "exchanges"));
+        else if (tok_is(c, k, "shoot")) /* ("shoot - out" written as three tokens) */
+            fight = k + 2 < te && tok_is(c, k + 1, "-") && tok_is(c, k + 2, "out");
+        else if (tok_is(c, k, "battle"))
+            fight = tok_is(c, k - 1, "gun");
+        else if (tok_is(c, k, "clash")) /* ("killed in the clash") */
+            fight = tok_is(c, k - 1, "the") && k > tb + 1 && tok_is(c, k - 2, "in");
+        else
+            fight = 1;
+    }
+    if (!fight)
+        return;
+    if (x->ev.inter2 == 7 && x->ev.inter1 == 1) { /* (the men caught fought: an armed group) */
+        x->actor2[0] = x->assoc2[0] = 0;
+        if (*x->country)
+            cat3(x->actor2, sizeof x->actor2, "Unidentified Armed Group (", x->country, ")");
+        x->ev.inter2 = 3;
+        x->role2 = 'a';
+    }
+    x->sub_event_type = "Armed clash";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
+/* "two soldiers were killed when their truck struck an IED. Three others
+ * who jumped off were shot by the militants": a roadside bomb on a state
+ * force followed, in the next sentence, by the same force shot at in an
+ * armed clash is an ambush, one armed clash (the bomb opened it). */
+static void blast_then_shot(coder *c, size_t j)
+{
+    cand *x = &c->cands[j];
+    if (x->ev.inter2 != 1 || !*x->actor2 || !TOK_ANY(c, "shot", "gunfire", "fire", "firing", "shooting"))
+        return;
+    for (size_t k = j + 1; k < c->ncands; k++) {
+        cand *y = &c->cands[k];
+        if (y->sent > x->sent + 1 || y->para != x->para)
+            break;
+        if (y->merged || y->sent != x->sent + 1 || !STREQ(y->sub_event_type, "Armed clash") ||
+            y->sent >= c->t.nsents)
+            continue;
+        const char *st = y->ev.inter1 == 1 ? y->actor1 : y->ev.inter2 == 1 ? y->actor2 : NULL;
+        if (!st || strcmp(st, x->actor2))
+            continue;
+        uint32_t tb = c->t.sents[y->sent].tb, te = c->t.sents[y->sent].te;
+        int shot = 0;
+        for (uint32_t q = tb + 1; q < te && !shot; q++)
+            if (TOK_IN(c, q, "shot", "gunfire", "fire", "firing", "shooting"))
+                shot = !tok_is(c, q, "fire") || TOK_IN(c, q - 1, "opened", "open", "of", "exchanged", "heavy");
+        if (!shot)
+            return;
+        x->sub_event_type = "Armed clash";
+        x->event_type = event_type_of(x->sub_event_type);
+        absorb(x, y);
+        return;
+    }
+}
+
+/* "cattle rustled; an eight-hour clash ensued", "raiders attack a village,
+ * clash ensues", "in the ensuing gun battle": a raid or an attack that the
+ * text says a clash, a battle or a gunfight followed, in its sentence or the
+ * next, was fought: an armed clash (the side read as rioters a communal
+ * militia). */
+static void clash_ensued(coder *c, size_t j, int need_raid)
+{
+    cand *x = &c->cands[j];
+    if (x->ev.inter1 == 1 || !TOK_ANY(c, "ensued", "ensues", "ensue", "ensuing"))
+        return; /* (not a force's shooting: "shot during ensuing clashes with police" at a protest) */
+    if (need_raid) { /* (a fight read as a brawl: "herders raid a village, clash ensues" only after a raid;
+                        plain compares, the rare word already found) */
+        int raid = 0;
+        for (uint32_t k = c->t.sents[x->sent].tb; k < c->t.sents[x->sent].te && !raid; k++)
+            raid = tok_is(c, k, "raid") || tok_is(c, k, "raided") || tok_is(c, k, "raids") || tok_is(c, k, "raiders");
+        if (!raid)
+            return;
+    }
+    int hit = 0;
+    for (uint32_t n = x->sent; n < c->t.nsents && n <= x->sent + 1 && !hit; n++) {
+        if (n > x->sent && c->para && c->para[n] != c->para[x->sent])
+            break;
+        uint32_t tb = c->t.sents[n].tb, te = c->t.sents[n].te;
+        for (uint32_t k = tb; k < te && !hit; k++) {
+            if (!TOK_IN(c, k, "ensued", "ensues", "ensue", "ensuing"))
+                continue;
+            int after = tok_is(c, k, "ensuing"); /* ("the ensuing gun battle"; "a clash ensued") */
+            for (uint32_t q = after ? k + 1 : (k > tb + 2 ? k - 2 : tb); q < te && q <= k + 3 && !hit; q++)
+                if (after || q < k)
+                    hit = TOK_IN(c, q, "clash", "clashes", "battle", "gunbattle", "gunfight", "fighting", "shootout",
+                                       "firefight");
+        }
+    }
+    if (!hit)
+        return;
+    for (int s = 0; s < 2; s++) { /* (a side read as rioters fought: a communal militia) */
+        int *in = s ? &x->ev.inter2 : &x->ev.inter1;
+        char *a = s ? x->actor2 : x->actor1;
+        if (*in != 5 && !(s && *in == 7))
+            continue;
+        *in = 4;
+        a[0] = 0;
+        if (*x->country)
+            cat3(a, sizeof x->actor1, "Unidentified Communal Militia (", x->country, ")");
+    }
+    x->sub_event_type = "Armed clash";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
+static __attribute__((noinline)) void fights_pass18b(coder *c, size_t j)
+{
+    const cand *x = &c->cands[j];
+    const char *sub = x->sub_event_type;
+    if (x->merged || x->sent >= c->t.nsents ||
+        (sub[0] != 'A' && sub[0] != 'G' && sub[0] != 'R' && sub[0] != 'M' && sub[0] != 'L'))
+        return;
+    /* (every word of this pass's sets numbered at once, the first time: the
+     * vocabulary grows once, as in fights_pass17b) */
+    (void)TOK_ANY(c, "-", "a", "ak-47", "ak-47s", "army", "arms", "back", "battle", "civilian", "civilians", "clash",
+                  "clashes", "ensue", "ensued", "ensues", "ensuing", "exchange", "exchanged", "exchanges", "exchanging",
+                  "fierce", "fight", "fighting", "fights", "fire", "firefight", "firing", "forces", "fought", "grenade",
+                  "grenades", "gun", "gunbattle", "gunfight", "gunfire", "gunshots", "guns", "heavy", "in", "innocent",
+                  "kill", "killed", "killing", "military", "of", "officers", "open", "opened", "opening", "out",
+                  "police", "reservists", "resistance", "respond", "responded", "responding", "responds", "returned",
+                  "rifles", "shoot", "shoot-out", "shooting", "shootout", "shot", "soldiers", "sound", "stiff",
+                  "strong", "tear", "teargas", "the", "traded", "troops", "unarmed", "up");
+    if (sub[0] == 'M') {
+        if (strcmp(sub, "Mob violence"))
+            return;
+        if (x->cls == TC_ATTACK)
+            clash_ensued(c, j, 0);
+        else if (x->cls == TC_CLASH)
+            clash_ensued(c, j, 1);
+        return;
+    }
+    if (sub[0] == 'L') {
+        /* ("an armed gang attacks a police station and steals weapons": the
+         * theft is the end of an attack on a post, which post_attacked reads
+         * as a clash when told as the attack) */
+        if (x->ev.inter1 < 2 || x->ev.inter1 > 4 || strcmp(sub, "Looting/property destruction"))
+            return; /* (an armed group's theft; post_attacked tests its words first) */
+        c->cands[j].sub_event_type = "Attack";
+        post_attacked(c, j);
+        if (STREQ(c->cands[j].sub_event_type, "Attack"))
+            c->cands[j].sub_event_type = sub; /* (no post attacked: the looting stays) */
+        else
+            c->cands[j].event_type = event_type_of(c->cands[j].sub_event_type);
+        return;
+    }
+    if (sub[0] == 'R') {
+        if (!strcmp(sub, "Remote explosive/landmine/IED"))
+            blast_then_shot(c, j);
+        return;
+    }
+    if (sub[0] == 'G') {
+        if (!strcmp(sub, "Grenade"))
+            grenade_and_guns(c, j);
+        return;
+    }
+    if (sub[1] == 'r' && sub[2] == 'r' && !strcmp(sub, "Arrests")) {
+        arrest_in_fight(c, j);
+        return;
+    }
+    if (sub[1] != 't' || strcmp(sub, "Attack"))
+        return;
+    fight_back(c, j);
+    if (c->cands[j].sub_event_type == sub)
+        respond_kill(c, j);
+    if (c->cands[j].sub_event_type == sub)
+        clash_ensued(c, j, 0);
+}
+
 static __attribute__((noinline)) void fights_pass16(coder *c, size_t j)
 {
     const cand *x = &c->cands[j];
@@ -10405,6 +10720,7 @@ static __attribute__((noinline)) void fights_pass14(coder *c)
         if (c->cands[j].sub_event_type[0] == 'A') /* (an attack or an armed clash) */
             fights_pass16(c, j);
         fights_pass17b(c, j);
+        fights_pass18b(c, j);
     }
 }
 
