@@ -370,7 +370,7 @@ static int ends_with(const coder *c, uint32_t i, const char *suf);
  * built. */
 #define VOCAB_SLOTS 8192
 #define VOCAB_LEN 32 /* longer words are never numbered (a site holding one walks its list) */
-#define SITE_WORDS 8 /* call sites: at most 64 * SITE_WORDS (checked at the end of the file) */
+#define SITE_WORDS 10 /* call sites: at most 64 * SITE_WORDS (checked at the end of the file) */
 struct vocab {
     uint32_t n;                     /* words numbered */
     uint64_t lens[256];             /* per first byte: bit l set when a word of length l begins with it */
