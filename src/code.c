@@ -8207,8 +8207,34 @@ static int force_on_crowd(const coder *c, const cand *q)
            (STREQ(q->sub_event_type, "Armed clash") || STREQ(q->sub_event_type, "Attack"));
 }
 
+/* "Police injured three protesters.", "Officers wounded several
+ * demonstrators.": a sentence where a state force (the police, soldiers)
+ * hurts protesters with the bare verb, which is no trigger of its own (a toll
+ * word), tells an intervention against the protest told before it. */
+static int force_hurt_protesters(const coder *c, uint32_t s)
+{
+    const sr__sent *se = &c->t.sents[s];
+    for (uint32_t k = se->tb + 1; k < se->te; k++) {
+        if (!TOK_IN(c, k, "injured", "wounded", "hurt"))
+            continue;
+        int crowd = 0;
+        for (uint32_t i = k + 1; i < se->te && i < k + 5 && !crowd; i++)
+            crowd = TOK_IN(c, i, "protesters", "protestors", "demonstrators");
+        if (!crowd)
+            continue;
+        for (uint32_t i = se->tb; i < k; i++) { /* a state force named before the verb */
+            const mention *m = ent_at(c, i);
+            if (m && ((m->type == MT_ACTOR && c->lx->actors[m->row].inter == 1) ||
+                      (m->type == MT_AGENT && c->lx->agents[m->row].inter == 1)))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static void protest_interventions(coder *c)
 {
+    const int hurt = TOK_ANY(c, "injured", "wounded", "hurt"); /* (force_hurt_protesters) */
     for (size_t i = 0; i < c->ncands; i++) {
         cand *p = &c->cands[i];
         /* (a protest the police already broke up may still be told to have
@@ -8335,6 +8361,8 @@ static void protest_interventions(coder *c)
                     p->sub_event_type = "Protest with intervention";
                     break;
                 }
+            if (hurt && STREQ(p->sub_event_type, "Peaceful protest") && force_hurt_protesters(c, s2))
+                p->sub_event_type = "Protest with intervention";
         }
     }
     /* "Protesters set fire to police cars … Police detained 28 people after
