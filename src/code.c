@@ -4719,7 +4719,12 @@ static int protesters_attacked(const coder *c, const mention *const *trigs, int 
         return 0; /* (a protest told by the force's act: "police used teargas and shot …") */
     for (int k = 0; k < nt; k++) {
         const mention *t = trigs[k];
-        if (c->lx->triggers[t->row].cid != TC_ATTACK || t->tb < tm->te || !is_past_verb(c, t->tb) ||
+        int tcls = c->lx->triggers[t->row].cid;
+        /* ("…, residents block the road, holding a driver hostage": taking a
+         * hostage told as a participle after a comma is the clause's crowd's act) */
+        if ((tcls == TC_ABDUCT) && t->tb > tm->te && tok_is(c, t->tb - 1, ",") && TOK_IN(c, t->tb, "holding", "taking"))
+            return 1;
+        if (((tcls != TC_ATTACK) && (tcls != TC_ABDUCT)) || t->tb < tm->te || !is_past_verb(c, t->tb) ||
             is_aux(c, t->tb - 1) || (c->ti[t->tb - 1].w & W_MOD) ||
             (t->te < c->t.ntoks && TOK_IN(c, t->te, "at", "in", "into", "by")))
             continue; /* ("violence targeted at women", "shot in the air") */
@@ -8282,6 +8287,7 @@ static void protest_interventions(coder *c)
                                    (((q->cls == TC_RIOT) || (q->cls == TC_LOOT)) &&
                                     (q->ev.inter1 == 5 || q->ev.inter1 == 6 || !q->ev.inter1 ||
                                      (q->ev.inter1 == 1 && sent_has_cue(c, q->sent, CUE_INTERVENE)))) ||
+                                   ((q->cls == TC_ABDUCT) && (q->ev.inter1 == 5 || q->ev.inter1 == 6)) ||
                                    crowd_went_on(c, q));
             if (!riot && !STREQ(p->sub_event_type, "Peaceful protest") &&
                 !(STREQ(q->sub_event_type, "Excessive force against protesters") && q->ev.fatalities > 0))
