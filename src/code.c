@@ -4495,6 +4495,9 @@ static __attribute__((noinline)) long gap_fallback(const coder *c, const mention
         int by = 0;
         for (uint32_t k = i + 1; k < b && k < i + 8 && !by && !is_punct(c, k); k++)
             by = tok_is(c, k, "by");
+        /* ("offices were burnt in protest of the nominations": the act of a protest) */
+        if (!by && i + 2 < c->t.ntoks && TOK_IN(c, i + 1, "in", "to") && tok_is(c, i + 2, "protest"))
+            by = 1;
         return by ? gapless_row(c, i) : -1;
     }
     if (TOK_IN(c, i - 1, "a", "an", "the", "been", "being", "get", "got") || !headline_object(c, i + 1, b))
@@ -4666,6 +4669,10 @@ static inline const uint64_t *tok_bits(const coder *c, int set)
 static int passive_grievance(const coder *c, const mention *tm)
 {
     if (!is_aux(c, tm->tb - 1))
+        return 0;
+    /* ("offices were burnt in protest of the nominations": the act was the
+     * protest's own, done as the protest) */
+    if (tm->te + 1 < c->t.ntoks && TOK_IN(c, tm->te, "in", "to") && TOK_IN(c, tm->te + 1, "protest"))
         return 0;
     for (uint32_t k = tm->te; k < c->t.ntoks && k < tm->te + 4; k++)
         if (TOK_IN(c, k, "by") && k + 1 < c->t.ntoks) {
