@@ -4175,6 +4175,29 @@ static int war_toll(const coder *c, uint32_t a, uint32_t b, const sr_event *ev, 
     return 0;
 }
 
+/* "There were reports of looting during the protests", "shops were looted
+ * in the midst of the demonstration": destruction told right before
+ * "during" (or "in the midst of") and a protest trigger of the clause
+ * happened in that protest, the protesters' doing (a passive or a noun
+ * otherwise reads as the protest's grievance: "after crops were destroyed"). */
+static int looted_during(const coder *c, const mention *const *trigs, int nt, const mention *tm)
+{
+    for (int k = 0; k < nt; k++) {
+        const mention *p = trigs[k];
+        if (c->lx->triggers[p->row].cid != TC_PROTEST || p->tb < tm->te || p->tb > tm->te + 5)
+            continue;
+        int during = 0, other = 0;
+        for (uint32_t q = tm->te; q < p->tb; q++) {
+            if (TOK_IN(c, q, "during", "midst"))
+                during = 1;
+            else if (!TOK_IN(c, q, "the", "in", "of", "and", "robbery", "violence"))
+                other = 1;
+        }
+        return during && !other;
+    }
+    return 0;
+}
+
 /* Are all the killings of a protest clause its cause ("demonstrated after
  * a gendarme shot and killed a driver", "over the killing of")? */
 static int kill_is_cause(const coder *c, uint32_t a, const mention *const *trigs, int nt)
@@ -5370,6 +5393,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                                                                   (c->ti[trigs[k]->tb - 1].w & W_MOD) ||
                                                                   tok_is(c, trigs[k]->tb - 1, "of"))))
             has_loot = 1; /* "youths blocked roads and destroyed lorries", not "crops were destroyed" */
+        else if (((t2->cid == TC_LOOT) || ((t2->cid == TC_RIOT) && !*t2->sub_event_type)) && looted_during(c, trigs, nt, trigs[k]))
+            has_loot = 1; /* "reports of looting during the protests" */
         if (!(t2->bits & SR__TRIG_NEEDS_TARGET))
             only_noun = 0;
     }
