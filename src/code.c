@@ -8271,7 +8271,6 @@ static int force_hurt_protesters(const coder *c, uint32_t s)
 
 static void protest_interventions(coder *c)
 {
-    const int hurt = TOK_ANY(c, "injured", "wounded", "hurt"); /* (force_hurt_protesters) */
     for (size_t i = 0; i < c->ncands; i++) {
         cand *p = &c->cands[i];
         /* (a protest the police already broke up may still be told to have
@@ -8399,7 +8398,8 @@ static void protest_interventions(coder *c)
                     p->sub_event_type = "Protest with intervention";
                     break;
                 }
-            if (hurt && STREQ(p->sub_event_type, "Peaceful protest") && force_hurt_protesters(c, s2))
+            if (STREQ(p->sub_event_type, "Peaceful protest") && TOK_ANY(c, "injured", "wounded", "hurt") &&
+                force_hurt_protesters(c, s2))
                 p->sub_event_type = "Protest with intervention";
         }
     }
