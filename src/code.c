@@ -8245,26 +8245,26 @@ static int force_on_crowd(const coder *c, const cand *q)
 }
 
 /* "Police injured three protesters.", "Officers wounded several
- * demonstrators.": a sentence where a state force (the police, soldiers)
- * hurts protesters with the bare verb, which is no trigger of its own (a toll
- * word), tells an intervention against the protest told before it. */
-static int force_hurt_protesters(const coder *c, uint32_t s)
+ * demonstrators.": token k of sentence s, a wound cue word, is "injured",
+ * "wounded" or "hurt" with protesters or demonstrators within four words
+ * after it and a state force (the police, soldiers) named before it: the
+ * force hurt the protesters with the bare verb, which is no trigger of its
+ * own (a toll word), and so intervened in the protest told before it. */
+static int force_hurt_protesters(const coder *c, uint32_t s, uint32_t k)
 {
     const sr__sent *se = &c->t.sents[s];
-    for (uint32_t k = se->tb + 1; k < se->te; k++) {
-        if (!TOK_IN(c, k, "injured", "wounded", "hurt"))
-            continue;
-        int crowd = 0;
-        for (uint32_t i = k + 1; i < se->te && i < k + 5 && !crowd; i++)
-            crowd = TOK_IN(c, i, "protesters", "protestors", "demonstrators");
-        if (!crowd)
-            continue;
-        for (uint32_t i = se->tb; i < k; i++) { /* a state force named before the verb */
-            const mention *m = ent_at(c, i);
-            if (m && ((m->type == MT_ACTOR && c->lx->actors[m->row].inter == 1) ||
-                      (m->type == MT_AGENT && c->lx->agents[m->row].inter == 1)))
-                return 1;
-        }
+    if (k == se->tb || !TOK_IN(c, k, "injured", "wounded", "hurt"))
+        return 0;
+    int crowd = 0;
+    for (uint32_t i = k + 1; i < se->te && i < k + 5 && !crowd; i++)
+        crowd = TOK_IN(c, i, "protesters", "protestors", "demonstrators");
+    if (!crowd)
+        return 0;
+    for (uint32_t i = se->tb; i < k; i++) { /* a state force named before the verb */
+        const mention *m = ent_at(c, i);
+        if (m && ((m->type == MT_ACTOR && c->lx->actors[m->row].inter == 1) ||
+                  (m->type == MT_AGENT && c->lx->agents[m->row].inter == 1)))
+            return 1;
     }
     return 0;
 }
@@ -8394,13 +8394,11 @@ static void protest_interventions(coder *c)
              s2++) {
             const sr__sent *se = &c->t.sents[s2];
             for (uint32_t k = se->tb; k < se->te; k++)
-                if (c->ti[k].cue_start >> CUE_INTERVENE & 1) {
+                if ((c->ti[k].cue_start >> CUE_INTERVENE & 1) ||
+                    ((c->ti[k].cue_start >> CUE_WOUND & 1) && force_hurt_protesters(c, s2, k))) {
                     p->sub_event_type = "Protest with intervention";
                     break;
                 }
-            if (STREQ(p->sub_event_type, "Peaceful protest") && TOK_ANY(c, "injured", "wounded", "hurt") &&
-                force_hurt_protesters(c, s2))
-                p->sub_event_type = "Protest with intervention";
         }
     }
     /* "Protesters set fire to police cars … Police detained 28 people after
