@@ -4175,7 +4175,7 @@ static int war_toll(const coder *c, uint32_t a, uint32_t b, const sr_event *ev, 
     return 0;
 }
 
-/* "There were reports of looting during the protests", "shops were looted
+/* "looting was reported during the protests", "shops were looted
  * in the midst of the demonstration": destruction told right before
  * "during" (or "in the midst of") and a protest trigger of the clause
  * happened in that protest, the protesters' doing (a passive or a noun
