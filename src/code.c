@@ -4175,6 +4175,29 @@ static int war_toll(const coder *c, uint32_t a, uint32_t b, const sr_event *ev, 
     return 0;
 }
 
+/* "looting was reported during the protests", "shops were looted
+ * in the midst of the demonstration": destruction told right before
+ * "during" (or "in the midst of") and a protest trigger of the clause
+ * happened in that protest, the protesters' doing (a passive or a noun
+ * otherwise reads as the protest's grievance: "after crops were destroyed"). */
+static int looted_during(const coder *c, const mention *const *trigs, int nt, const mention *tm)
+{
+    for (int k = 0; k < nt; k++) {
+        const mention *p = trigs[k];
+        if (c->lx->triggers[p->row].cid != TC_PROTEST || p->tb < tm->te || p->tb > tm->te + 5)
+            continue;
+        int during = 0, other = 0;
+        for (uint32_t q = tm->te; q < p->tb; q++) {
+            if (TOK_IN(c, q, "during", "midst"))
+                during = 1;
+            else if (!TOK_IN(c, q, "the", "in", "of", "and", "robbery", "violence"))
+                other = 1;
+        }
+        return during && !other;
+    }
+    return 0;
+}
+
 /* Are all the killings of a protest clause its cause ("demonstrated after
  * a gendarme shot and killed a driver", "over the killing of")? */
 static int kill_is_cause(const coder *c, uint32_t a, const mention *const *trigs, int nt)
@@ -4531,6 +4554,9 @@ static __attribute__((noinline)) long gap_fallback(const coder *c, const mention
         int by = 0;
         for (uint32_t k = i + 1; k < b && k < i + 8 && !by && !is_punct(c, k); k++)
             by = tok_is(c, k, "by");
+        /* ("offices were burnt in protest of the nominations": the act of a protest) */
+        if (!by && i + 2 < c->t.ntoks && TOK_IN(c, i + 1, "in", "to") && tok_is(c, i + 2, "protest"))
+            by = 1;
         return by ? gapless_row(c, i) : -1;
     }
     if (TOK_IN(c, i - 1, "a", "an", "the", "been", "being", "get", "got") || !headline_object(c, i + 1, b))
@@ -4703,6 +4729,10 @@ static int passive_grievance(const coder *c, const mention *tm)
 {
     if (!is_aux(c, tm->tb - 1))
         return 0;
+    /* ("offices were burnt in protest of the nominations": the act was the
+     * protest's own, done as the protest) */
+    if (tm->te + 1 < c->t.ntoks && TOK_IN(c, tm->te, "in", "to") && TOK_IN(c, tm->te + 1, "protest"))
+        return 0;
     for (uint32_t k = tm->te; k < c->t.ntoks && k < tm->te + 4; k++)
         if (TOK_IN(c, k, "by") && k + 1 < c->t.ntoks) {
             uint32_t f = TOK_IN(c, k + 1, "the", "angry", "irate", "rowdy") && k + 2 < c->t.ntoks ? k + 2 : k + 1;
@@ -4755,7 +4785,12 @@ static int protesters_attacked(const coder *c, const mention *const *trigs, int 
         return 0; /* (a protest told by the force's act: "police used teargas and shot …") */
     for (int k = 0; k < nt; k++) {
         const mention *t = trigs[k];
-        if (c->lx->triggers[t->row].cid != TC_ATTACK || t->tb < tm->te || !is_past_verb(c, t->tb) ||
+        int tcls = c->lx->triggers[t->row].cid;
+        /* ("…, residents block the road, holding a driver hostage": taking a
+         * hostage told as a participle after a comma is the clause's crowd's act) */
+        if ((tcls == TC_ABDUCT) && t->tb > tm->te && tok_is(c, t->tb - 1, ",") && TOK_IN(c, t->tb, "holding", "taking"))
+            return 1;
+        if (((tcls != TC_ATTACK) && (tcls != TC_ABDUCT)) || t->tb < tm->te || !is_past_verb(c, t->tb) ||
             is_aux(c, t->tb - 1) || (c->ti[t->tb - 1].w & W_MOD) ||
             (t->te < c->t.ntoks && TOK_IN(c, t->te, "at", "in", "into", "by")))
             continue; /* ("violence targeted at women", "shot in the air") */
@@ -5399,6 +5434,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                                                                   (c->ti[trigs[k]->tb - 1].w & W_MOD) ||
                                                                   tok_is(c, trigs[k]->tb - 1, "of"))))
             has_loot = 1; /* "youths blocked roads and destroyed lorries", not "crops were destroyed" */
+        else if (((t2->cid == TC_LOOT) || ((t2->cid == TC_RIOT) && !*t2->sub_event_type)) && looted_during(c, trigs, nt, trigs[k]))
+            has_loot = 1; /* "reports of looting during the protests" */
         if (!(t2->bits & SR__TRIG_NEEDS_TARGET))
             only_noun = 0;
     }
@@ -8248,6 +8285,31 @@ static int force_on_crowd(const coder *c, const cand *q)
            (STREQ(q->sub_event_type, "Armed clash") || STREQ(q->sub_event_type, "Attack"));
 }
 
+/* "Police injured three protesters.", "Officers wounded several
+ * demonstrators.": token k of sentence s, a wound cue word, is "injured",
+ * "wounded" or "hurt" with protesters or demonstrators within four words
+ * after it and a state force (the police, soldiers) named before it: the
+ * force hurt the protesters with the bare verb, which is no trigger of its
+ * own (a toll word), and so intervened in the protest told before it. */
+static int force_hurt_protesters(const coder *c, uint32_t s, uint32_t k)
+{
+    const sr__sent *se = &c->t.sents[s];
+    if (k == se->tb || !TOK_IN(c, k, "injured", "wounded", "hurt"))
+        return 0;
+    int crowd = 0;
+    for (uint32_t i = k + 1; i < se->te && i < k + 5 && !crowd; i++)
+        crowd = TOK_IN(c, i, "protesters", "protestors", "demonstrators");
+    if (!crowd)
+        return 0;
+    for (uint32_t i = se->tb; i < k; i++) { /* a state force named before the verb */
+        const mention *m = ent_at(c, i);
+        if (m && ((m->type == MT_ACTOR && c->lx->actors[m->row].inter == 1) ||
+                  (m->type == MT_AGENT && c->lx->agents[m->row].inter == 1)))
+            return 1;
+    }
+    return 0;
+}
+
 static void protest_interventions(coder *c)
 {
     for (size_t i = 0; i < c->ncands; i++) {
@@ -8297,6 +8359,7 @@ static void protest_interventions(coder *c)
                                    (((q->cls == TC_RIOT) || (q->cls == TC_LOOT)) &&
                                     (q->ev.inter1 == 5 || q->ev.inter1 == 6 || !q->ev.inter1 ||
                                      (q->ev.inter1 == 1 && sent_has_cue(c, q->sent, CUE_INTERVENE)))) ||
+                                   ((q->cls == TC_ABDUCT) && (q->ev.inter1 == 5 || q->ev.inter1 == 6)) ||
                                    crowd_went_on(c, q));
             if (!riot && !STREQ(p->sub_event_type, "Peaceful protest") &&
                 !(STREQ(q->sub_event_type, "Excessive force against protesters") && q->ev.fatalities > 0))
@@ -8372,7 +8435,8 @@ static void protest_interventions(coder *c)
              s2++) {
             const sr__sent *se = &c->t.sents[s2];
             for (uint32_t k = se->tb; k < se->te; k++)
-                if (c->ti[k].cue_start >> CUE_INTERVENE & 1) {
+                if ((c->ti[k].cue_start >> CUE_INTERVENE & 1) ||
+                    ((c->ti[k].cue_start >> CUE_WOUND & 1) && force_hurt_protesters(c, s2, k))) {
                     p->sub_event_type = "Protest with intervention";
                     break;
                 }
