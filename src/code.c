@@ -4851,6 +4851,16 @@ static int rape_as_grievance(const coder *c, const mention *tm, const sr__sent *
     return tm->te < se->te && TOK_IN(c, tm->te, "cases", "case", "suspect", "suspects", "charges", "allegations");
 }
 
+/* "Mob kills gunmen who had shot a reservist": a past tense right after a
+ * relative pronoun (an auxiliary may come between) tells what the object
+ * had done, not the clause's main verb, when a trigger comes before it */
+static int relative_verb(const coder *c, uint32_t i, uint32_t a)
+{
+    if (i > a + 1 && TOK_IN(c, i - 1, "had", "has", "have"))
+        i--;
+    return i > a && TOK_IN(c, i - 1, "who", "which", "that");
+}
+
 /* Does a word that opens a clause of its own ("who", "that", "to" before a
  * verb, a finite "were", "had") stand in [i, e)? */
 static int own_clause_between(const coder *c, uint32_t i, uint32_t e)
@@ -5294,7 +5304,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
      * in a gunfight": killed, not gunfight) */
     const mention *anchor = NULL;
     for (int k = 0; k < nt && !anchor; k++)
-        if (is_past_verb(c, trigs[k]->tb) && trigs[k] != label && !(k > 0 && reported_after(c, trigs[0]->te, trigs[k]->tb)))
+        if (is_past_verb(c, trigs[k]->tb) && trigs[k] != label && !(k > 0 && reported_after(c, trigs[0]->te, trigs[k]->tb)) &&
+            !(k > 0 && relative_verb(c, trigs[k]->tb, a)))
             anchor = trigs[k]; /* (not a toll a source tells after a comma: "X carried out air strikes,
                                 * according to a channel which said a civilian was killed") */
     for (int k = 0; k < nt && !anchor; k++)
@@ -5307,7 +5318,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 anchor = trigs[0];
         }
     if (!anchor)
-        anchor = tm;
+        anchor = (tm != trigs[0] && relative_verb(c, tm->tb, a)) ? trigs[0] : tm;
     int has_kill = 0, has_death = 0, clash_fg = 0, has_protest = 0, has_arrest = 0, has_clash = 0, has_loot = 0, only_noun = 1;
     for (int k = 0; k < nt; k++) {
         const sr__trigger *t2 = &lx->triggers[trigs[k]->row];
