@@ -9185,6 +9185,52 @@ static void protesters_riot(coder *c)
     }
 }
 
+/* "Parents stormed the school and smashed windows. They protested over
+ * the exam results.", "Youths torched a lorry. The action was said to be a
+ * protest against the arrests.": a mob's act whose next sentence in the
+ * paragraph says the same crowd protested (its subject the crowd, a
+ * pronoun or the act itself; no "after", "before", "when" first: "The
+ * assault comes hours after a group protested" is another crowd) was a
+ * demonstration turned violent; the protest told there is the same event. */
+static void protest_told_after(coder *c)
+{
+    if (!TOK_ANY(c, "protested", "demonstrated", "protest", "demonstration"))
+        return;
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !STREQ(x->sub_event_type, "Mob violence") || x->ev.inter1 != 5 || x->ev.inter2 == 5 ||
+            x->sent + 1 >= c->t.nsents || para_window(c, x->sent, 1) <= x->sent + 1)
+            continue;
+        uint32_t s = x->sent + 1, tb = c->t.sents[s].tb, te = c->t.sents[s].te, k = tb;
+        if (k + 1 < te && tok_is(c, k, "the"))
+            k++;
+        if (!(TOK_IN(c, k, "they", "rioters", "crowd", "mob", "youths", "youth", "students", "residents", "traders",
+                     "group", "villagers") ||
+              (k > tb && TOK_IN(c, k, "action", "act", "attack", "violence", "incident"))))
+            continue;
+        int demo = 0;
+        for (uint32_t q = k + 1; q < te && q < k + 9 && !demo; q++) {
+            if (TOK_IN(c, q, "after", "following", "before", "when", "who", "which", "that", "since", "against"))
+                break;
+            demo = TOK_IN(c, q, "protested", "demonstrated") ||
+                   (TOK_IN(c, q, "protest", "demonstration") && q > k + 1 && TOK_IN(c, q - 1, "a") &&
+                    TOK_IN(c, q - 2, "be", "was", "is", "as"));
+        }
+        if (!demo)
+            continue;
+        x->sub_event_type = "Violent demonstration";
+        x->event_type = event_type_of(x->sub_event_type);
+        for (size_t i = j + 1; i < c->ncands; i++) {
+            cand *y = &c->cands[i];
+            if (y->sent > s)
+                break;
+            if (y->sent == s && !y->merged && !(y->has_date && x->has_date && strcmp(y->ev.event_date, x->ev.event_date)) &&
+                (STREQ(y->event_type, "Protests") || STREQ(y->event_type, "Riots")))
+                absorb(x, y);
+        }
+    }
+}
+
 /* "Police used tear gas to disperse supporters who threw stones": a riot
  * act whose clause made the police its author (they are the main verb's
  * subject; the stone-throwers sit in a relative clause) while the sentence
@@ -10624,6 +10670,7 @@ static void merge_cands(coder *c)
     gang_victims(c);
     protesting_mob(c);
     protesters_riot(c);
+    protest_told_after(c);
     dispersed_rioters(c);
     protest_interventions(c);
     rioting_protest(c);
