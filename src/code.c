@@ -6557,14 +6557,15 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             memset(&a2, 0, sizeof a2);
     }
     int named_side = -1;
-    if (STREQ(sub, "Armed clash") && clash_fg && evc && !communal_sides(c, a, b) &&
+    if (STREQ(sub, "Armed clash") && clash_fg && !communal_sides(c, a, b) &&
         (named_side = supporters_fight(c, ch, i1, i2, a1.role, a2.role)) != -1) {
         /* "supporters of two aspirants clashed", "supporters of X (party A)
          * and those of Y (party B) clashed": party crowds that fight are a
          * mob, rioters on both sides, in all three files */
         sub = "Mob violence";
         memset(&a1, 0, sizeof a1);
-        cat3(a1.name, sizeof a1.name, "Rioters (", evc->name, ")");
+        if (evc) /* (the type does not wait for the country: only the names do) */
+            cat3(a1.name, sizeof a1.name, "Rioters (", evc->name, ")");
         if (named_side == i1 || named_side == i2) { /* "Imbonerakure and CNL supporters fought" */
             actorname t;
             name_chunk(c, &ch[named_side], evc, &t);
@@ -6575,20 +6576,21 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (named_side < 0)
             a2 = a1;
     }
-    if (sub && STREQ(sub, "Mob violence") && (((cls == TC_CLASH) && clash_fg) || has_clash) && evc && a1.role != 's' &&
+    if (sub && STREQ(sub, "Mob violence") && (((cls == TC_CLASH) && clash_fg) || has_clash) && a1.role != 's' &&
         a2.role != 's' && !has_protest && communal_sides(c, a, b)) {
         /* "a clash between the X and Y clans", "two rival communities
          * clashed": clans, tribes and villages that fight are communal
          * militias in an armed clash, as ACLED codes them everywhere */
         sub = "Armed clash";
         memset(&a1, 0, sizeof a1);
-        cat3(a1.name, sizeof a1.name, "Unidentified Communal Militia (", evc->name, ")");
+        if (evc)
+            cat3(a1.name, sizeof a1.name, "Unidentified Communal Militia (", evc->name, ")");
         a1.inter = 4;
         a1.role = 'a';
         a2 = a1;
         ev->ev_actor1 = ev->ev_actor2 = (sr_span){-1, -1};
     }
-    if (STREQ(sub, "Armed clash") && (cls == TC_CLASH) && clash_fg && evc &&
+    if (STREQ(sub, "Armed clash") && (cls == TC_CLASH) && clash_fg &&
         ((a1.role == 's' && a2.role == 'c' && i2 >= 0) || (a2.role == 's' && a1.role == 'c' && i1 >= 0)) &&
         civilian_crowd(c, &ch[a1.role == 'c' ? i1 : i2]) && !armed_words(c, a, b)) {
         /* "police fought with market vendors": a crowd of civilians that
@@ -6598,7 +6600,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         sr_span sps = a1.role == 's' ? ev->ev_actor1 : ev->ev_actor2;
         sr_span spr = a1.role == 's' ? ev->ev_actor2 : ev->ev_actor1;
         memset(&a1, 0, sizeof a1);
-        cat3(a1.name, sizeof a1.name, "Rioters (", evc->name, ")");
+        if (evc)
+            cat3(a1.name, sizeof a1.name, "Rioters (", evc->name, ")");
         a1.inter = 5;
         a1.role = 'r';
         ev->ev_actor1 = spr;
