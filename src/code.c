@@ -5995,22 +5995,27 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         int group_suspects = i1 >= 0 && a1.inter == 1 && a2.inter == 3 && (cls == TC_KILL) &&
                              TOK_IN(c, ch[i2].te - 1, "suspect", "suspects");
         if (((ch[i2].actor >= 0 && ch[i2].agent >= 0 && STREQ(lx->agents[ch[i2].agent].role, "civilian")) || one_member) &&
-            !group_suspects && (a2.inter == 3 || a2.inter == 6 || a2.inter == 7 || a2.inter == 8) && evc) {
+            !group_suspects && (a2.inter == 3 || a2.inter == 6 || a2.inter == 7 || a2.inter == 8)) {
             /* "a BNP leader", "a Red Cross worker" as victims: civilians of the
-             * country, their group an associated actor */
+             * country, their group an associated actor (civilians whether or
+             * not the country is known: only the name waits for it) */
             scopy(cd->assoc2, sizeof cd->assoc2, a2.name);
-            cat3(a2.name, sizeof a2.name, "Civilians (", evc->name, ")");
+            a2.name[0] = 0;
+            if (evc)
+                cat3(a2.name, sizeof a2.name, "Civilians (", evc->name, ")");
             a2.inter = 7;
             a2.role = 'c';
         }
     }
-    if (i1 >= 0 && i2 >= 0 && evc && a2.role == 'a' && (a2.inter == 2 || a2.inter == 3) && !has_clash &&
+    if (i1 >= 0 && i2 >= 0 && a2.role == 'a' && (a2.inter == 2 || a2.inter == 3) && !has_clash &&
         (cls == TC_KILL) && suspect_victim(c, &ch[i2], a, se->te)) {
         /* "police shot dead a suspected al-Shabaab militant": one person
          * killed on suspicion, with no fight told, is a civilian victim to
          * ACLED, the group associated */
         scopy(cd->assoc2, sizeof cd->assoc2, a2.name);
-        cat3(a2.name, sizeof a2.name, "Civilians (", evc->name, ")");
+        a2.name[0] = 0;
+        if (evc)
+            cat3(a2.name, sizeof a2.name, "Civilians (", evc->name, ")");
         a2.inter = 7;
         a2.role = 'c';
     }
@@ -6514,12 +6519,12 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         a1.inter = 3;
         a1.role = 'a';
     }
-    if (a1.role == 'a' && !a2.role && evc &&
+    if (a1.role == 'a' && !a2.role &&
         (STREQ(sub, "Attack") || STREQ(sub, "Armed clash") || STREQ(sub, "Non-state actor overtakes territory")) &&
         post_object(c, tm, b)) {
         /* "gunmen attacked two checkpoints": a security post is held by the
          * state's forces, an armed clash */
-        scopy(a2.name, sizeof a2.name, *evc->military ? evc->military : "");
+        scopy(a2.name, sizeof a2.name, evc && *evc->military ? evc->military : "");
         a2.inter = 1;
         a2.role = 's';
         if (STREQ(sub, "Attack"))
