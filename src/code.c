@@ -5071,6 +5071,19 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
              (tm->tb > a + 2 && tok_is(c, tm->tb - 3, "related") && tok_is(c, tm->tb - 2, "to"))))
             return 0;
     }
+    /* "Riots in Kisumu following the lynching of a driver": a mob's act
+     * named after "following" or "after" is the cause of the riot or
+     * protest told before it, not the event */
+    if ((lx->triggers[tm->row].cid == TC_MOB) && tm->tb > a + 1) {
+        uint32_t p = TOK_IN(c, tm->tb - 1, "the", "a") ? tm->tb - 2 : tm->tb - 1;
+        if (p > a && TOK_IN(c, p, "following", "after"))
+            for (int k = 0; k < nt; k++)
+                if (((lx->triggers[trigs[k]->row].cid == TC_RIOT) || (lx->triggers[trigs[k]->row].cid == TC_PROTEST)) &&
+                    trigs[k]->te <= p && !(lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK)) {
+                    tm = trigs[k];
+                    break;
+                }
+    }
     /* "clashed with police trying to rescue two officers who were
      * kidnapped": an abduction told as the cause or in a relative clause
      * yields to the fight */
