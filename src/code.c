@@ -9206,12 +9206,12 @@ static void protesters_riot(coder *c)
     }
 }
 
-/* "Parents stormed the school and smashed windows. They protested over
- * the exam results.", "Youths torched a lorry. The action was said to be a
- * protest against the arrests.": a mob's act whose next sentence in the
+/* "Parents forced their way into a school and broke windows. They
+ * protested over exam results.", "Youths torched a lorry. The act, residents
+ * said, was a protest over arrests.": a mob's act whose next sentence in the
  * paragraph says the same crowd protested (its subject the crowd, a
  * pronoun or the act itself; no "after", "before", "when" first: "The
- * assault comes hours after a group protested" is another crowd) was a
+ * beating came a day after a group marched" tells of another crowd) was a
  * demonstration turned violent; the protest told there is the same event. */
 static void protest_told_after(coder *c)
 {
