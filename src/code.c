@@ -4851,7 +4851,7 @@ static int rape_as_grievance(const coder *c, const mention *tm, const sr__sent *
     return tm->te < se->te && TOK_IN(c, tm->te, "cases", "case", "suspect", "suspects", "charges", "allegations");
 }
 
-/* "Mob kills gunmen who had shot a reservist": a past tense right after a
+/* "A crowd kills two robbers who had stabbed a trader": a past tense after a
  * relative pronoun (an auxiliary may come between) tells what the object
  * had done, not the clause's main verb, when a trigger comes before it */
 static int relative_verb(const coder *c, uint32_t i, uint32_t a)
