@@ -4922,6 +4922,16 @@ static int rape_as_grievance(const coder *c, const mention *tm, const sr__sent *
     return tm->te < se->te && TOK_IN(c, tm->te, "cases", "case", "suspect", "suspects", "charges", "allegations");
 }
 
+/* "A crowd kills two robbers who had stabbed a trader": a past tense after a
+ * relative pronoun (an auxiliary may come between) tells what the object
+ * had done, not the clause's main verb, when a trigger comes before it */
+static int relative_verb(const coder *c, uint32_t i, uint32_t a)
+{
+    if (i > a + 1 && TOK_IN(c, i - 1, "had", "has", "have"))
+        i--;
+    return i > a && TOK_IN(c, i - 1, "who", "which", "that");
+}
+
 /* Does a word that opens a clause of its own ("who", "that", "to" before a
  * verb, a finite "were", "had") stand in [i, e)? */
 static int own_clause_between(const coder *c, uint32_t i, uint32_t e)
@@ -5136,6 +5146,19 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
              (tm->tb > a + 1 && tok_is(c, tm->tb - 2, "related") && TOK_IN(c, tm->tb - 1, "to")) ||
              (tm->tb > a + 2 && tok_is(c, tm->tb - 3, "related") && tok_is(c, tm->tb - 2, "to"))))
             return 0;
+    }
+    /* "Riots in Kisumu following the lynching of a driver": a mob's act
+     * named after "following" or "after" is the cause of the riot or
+     * protest told before it, not the event */
+    if ((lx->triggers[tm->row].cid == TC_MOB) && tm->tb > a + 1) {
+        uint32_t p = TOK_IN(c, tm->tb - 1, "the", "a") ? tm->tb - 2 : tm->tb - 1;
+        if (p > a && TOK_IN(c, p, "following", "after"))
+            for (int k = 0; k < nt; k++)
+                if (((lx->triggers[trigs[k]->row].cid == TC_RIOT) || (lx->triggers[trigs[k]->row].cid == TC_PROTEST)) &&
+                    trigs[k]->te <= p && !(lx->triggers[trigs[k]->row].bits & SR__TRIG_WEAK)) {
+                    tm = trigs[k];
+                    break;
+                }
     }
     /* "clashed with police trying to rescue two officers who were
      * kidnapped": an abduction told as the cause or in a relative clause
@@ -5370,7 +5393,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
      * in a gunfight": killed, not gunfight) */
     const mention *anchor = NULL;
     for (int k = 0; k < nt && !anchor; k++)
-        if (is_past_verb(c, trigs[k]->tb) && trigs[k] != label && !(k > 0 && reported_after(c, trigs[0]->te, trigs[k]->tb)))
+        if (is_past_verb(c, trigs[k]->tb) && trigs[k] != label && !(k > 0 && reported_after(c, trigs[0]->te, trigs[k]->tb)) &&
+            !(k > 0 && relative_verb(c, trigs[k]->tb, a)))
             anchor = trigs[k]; /* (not a toll a source tells after a comma: "X carried out air strikes,
                                 * according to a channel which said a civilian was killed") */
     for (int k = 0; k < nt && !anchor; k++)
@@ -5383,7 +5407,7 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
                 anchor = trigs[0];
         }
     if (!anchor)
-        anchor = tm;
+        anchor = (tm != trigs[0] && relative_verb(c, tm->tb, a)) ? trigs[0] : tm;
     int has_kill = 0, has_death = 0, clash_fg = 0, has_protest = 0, has_arrest = 0, has_clash = 0, has_loot = 0, only_noun = 1;
     for (int k = 0; k < nt; k++) {
         const sr__trigger *t2 = &lx->triggers[trigs[k]->row];
@@ -6062,22 +6086,27 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         int group_suspects = i1 >= 0 && a1.inter == 1 && a2.inter == 3 && (cls == TC_KILL) &&
                              TOK_IN(c, ch[i2].te - 1, "suspect", "suspects");
         if (((ch[i2].actor >= 0 && ch[i2].agent >= 0 && STREQ(lx->agents[ch[i2].agent].role, "civilian")) || one_member) &&
-            !group_suspects && (a2.inter == 3 || a2.inter == 6 || a2.inter == 7 || a2.inter == 8) && evc) {
+            !group_suspects && (a2.inter == 3 || a2.inter == 6 || a2.inter == 7 || a2.inter == 8)) {
             /* "a BNP leader", "a Red Cross worker" as victims: civilians of the
-             * country, their group an associated actor */
+             * country, their group an associated actor (civilians whether or
+             * not the country is known: only the name waits for it) */
             scopy(cd->assoc2, sizeof cd->assoc2, a2.name);
-            cat3(a2.name, sizeof a2.name, "Civilians (", evc->name, ")");
+            a2.name[0] = 0;
+            if (evc)
+                cat3(a2.name, sizeof a2.name, "Civilians (", evc->name, ")");
             a2.inter = 7;
             a2.role = 'c';
         }
     }
-    if (i1 >= 0 && i2 >= 0 && evc && a2.role == 'a' && (a2.inter == 2 || a2.inter == 3) && !has_clash &&
+    if (i1 >= 0 && i2 >= 0 && a2.role == 'a' && (a2.inter == 2 || a2.inter == 3) && !has_clash &&
         (cls == TC_KILL) && suspect_victim(c, &ch[i2], a, se->te)) {
         /* "police shot dead a suspected al-Shabaab militant": one person
          * killed on suspicion, with no fight told, is a civilian victim to
          * ACLED, the group associated */
         scopy(cd->assoc2, sizeof cd->assoc2, a2.name);
-        cat3(a2.name, sizeof a2.name, "Civilians (", evc->name, ")");
+        a2.name[0] = 0;
+        if (evc)
+            cat3(a2.name, sizeof a2.name, "Civilians (", evc->name, ")");
         a2.inter = 7;
         a2.role = 'c';
     }
@@ -6581,12 +6610,12 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         a1.inter = 3;
         a1.role = 'a';
     }
-    if (a1.role == 'a' && !a2.role && evc &&
+    if (a1.role == 'a' && !a2.role &&
         (STREQ(sub, "Attack") || STREQ(sub, "Armed clash") || STREQ(sub, "Non-state actor overtakes territory")) &&
         post_object(c, tm, b)) {
         /* "gunmen attacked two checkpoints": a security post is held by the
          * state's forces, an armed clash */
-        scopy(a2.name, sizeof a2.name, *evc->military ? evc->military : "");
+        scopy(a2.name, sizeof a2.name, evc && *evc->military ? evc->military : "");
         a2.inter = 1;
         a2.role = 's';
         if (STREQ(sub, "Attack"))
@@ -6624,14 +6653,15 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             memset(&a2, 0, sizeof a2);
     }
     int named_side = -1;
-    if (STREQ(sub, "Armed clash") && clash_fg && evc && !communal_sides(c, a, b) &&
+    if (STREQ(sub, "Armed clash") && clash_fg && !communal_sides(c, a, b) &&
         (named_side = supporters_fight(c, ch, i1, i2, a1.role, a2.role)) != -1) {
         /* "supporters of two aspirants clashed", "supporters of X (party A)
          * and those of Y (party B) clashed": party crowds that fight are a
          * mob, rioters on both sides, in all three files */
         sub = "Mob violence";
         memset(&a1, 0, sizeof a1);
-        cat3(a1.name, sizeof a1.name, "Rioters (", evc->name, ")");
+        if (evc) /* (the type does not wait for the country: only the names do) */
+            cat3(a1.name, sizeof a1.name, "Rioters (", evc->name, ")");
         if (named_side == i1 || named_side == i2) { /* "Imbonerakure and CNL supporters fought" */
             actorname t;
             name_chunk(c, &ch[named_side], evc, &t);
@@ -6642,20 +6672,21 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         if (named_side < 0)
             a2 = a1;
     }
-    if (sub && STREQ(sub, "Mob violence") && (((cls == TC_CLASH) && clash_fg) || has_clash) && evc && a1.role != 's' &&
+    if (sub && STREQ(sub, "Mob violence") && (((cls == TC_CLASH) && clash_fg) || has_clash) && a1.role != 's' &&
         a2.role != 's' && !has_protest && communal_sides(c, a, b)) {
         /* "a clash between the X and Y clans", "two rival communities
          * clashed": clans, tribes and villages that fight are communal
          * militias in an armed clash, as ACLED codes them everywhere */
         sub = "Armed clash";
         memset(&a1, 0, sizeof a1);
-        cat3(a1.name, sizeof a1.name, "Unidentified Communal Militia (", evc->name, ")");
+        if (evc)
+            cat3(a1.name, sizeof a1.name, "Unidentified Communal Militia (", evc->name, ")");
         a1.inter = 4;
         a1.role = 'a';
         a2 = a1;
         ev->ev_actor1 = ev->ev_actor2 = (sr_span){-1, -1};
     }
-    if (STREQ(sub, "Armed clash") && (cls == TC_CLASH) && clash_fg && evc &&
+    if (STREQ(sub, "Armed clash") && (cls == TC_CLASH) && clash_fg &&
         ((a1.role == 's' && a2.role == 'c' && i2 >= 0) || (a2.role == 's' && a1.role == 'c' && i1 >= 0)) &&
         civilian_crowd(c, &ch[a1.role == 'c' ? i1 : i2]) && !armed_words(c, a, b)) {
         /* "police fought with market vendors": a crowd of civilians that
@@ -6665,7 +6696,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
         sr_span sps = a1.role == 's' ? ev->ev_actor1 : ev->ev_actor2;
         sr_span spr = a1.role == 's' ? ev->ev_actor2 : ev->ev_actor1;
         memset(&a1, 0, sizeof a1);
-        cat3(a1.name, sizeof a1.name, "Rioters (", evc->name, ")");
+        if (evc)
+            cat3(a1.name, sizeof a1.name, "Rioters (", evc->name, ")");
         a1.inter = 5;
         a1.role = 'r';
         ev->ev_actor1 = spr;
@@ -9279,6 +9311,52 @@ static void protesters_riot(coder *c)
     }
 }
 
+/* "Parents forced their way into a school and broke windows. They
+ * protested over exam results.", "Youths torched a lorry. The act, residents
+ * said, was a protest over arrests.": a mob's act whose next sentence in the
+ * paragraph says the same crowd protested (its subject the crowd, a
+ * pronoun or the act itself; no "after", "before", "when" first: "The
+ * beating came a day after a group marched" tells of another crowd) was a
+ * demonstration turned violent; the protest told there is the same event. */
+static void protest_told_after(coder *c)
+{
+    if (!TOK_ANY(c, "protested", "demonstrated", "protest", "demonstration"))
+        return;
+    for (size_t j = 0; j < c->ncands; j++) {
+        cand *x = &c->cands[j];
+        if (x->merged || !STREQ(x->sub_event_type, "Mob violence") || x->ev.inter1 != 5 || x->ev.inter2 == 5 ||
+            x->sent + 1 >= c->t.nsents || para_window(c, x->sent, 1) <= x->sent + 1)
+            continue;
+        uint32_t s = x->sent + 1, tb = c->t.sents[s].tb, te = c->t.sents[s].te, k = tb;
+        if (k + 1 < te && tok_is(c, k, "the"))
+            k++;
+        if (!(TOK_IN(c, k, "they", "rioters", "crowd", "mob", "youths", "youth", "students", "residents", "traders",
+                     "group", "villagers") ||
+              (k > tb && TOK_IN(c, k, "action", "act", "attack", "violence", "incident"))))
+            continue;
+        int demo = 0;
+        for (uint32_t q = k + 1; q < te && q < k + 9 && !demo; q++) {
+            if (TOK_IN(c, q, "after", "following", "before", "when", "who", "which", "that", "since", "against"))
+                break;
+            demo = TOK_IN(c, q, "protested", "demonstrated") ||
+                   (TOK_IN(c, q, "protest", "demonstration") && q > k + 1 && TOK_IN(c, q - 1, "a") &&
+                    TOK_IN(c, q - 2, "be", "was", "is", "as"));
+        }
+        if (!demo)
+            continue;
+        x->sub_event_type = "Violent demonstration";
+        x->event_type = event_type_of(x->sub_event_type);
+        for (size_t i = j + 1; i < c->ncands; i++) {
+            cand *y = &c->cands[i];
+            if (y->sent > s)
+                break;
+            if (y->sent == s && !y->merged && !(y->has_date && x->has_date && strcmp(y->ev.event_date, x->ev.event_date)) &&
+                (STREQ(y->event_type, "Protests") || STREQ(y->event_type, "Riots")))
+                absorb(x, y);
+        }
+    }
+}
+
 /* "Police used tear gas to disperse supporters who threw stones": a riot
  * act whose clause made the police its author (they are the main verb's
  * subject; the stone-throwers sit in a relative clause) while the sentence
@@ -11034,6 +11112,7 @@ static void merge_cands(coder *c)
     gang_victims(c);
     protesting_mob(c);
     protesters_riot(c);
+    protest_told_after(c);
     dispersed_rioters(c);
     protest_interventions(c);
     rioting_protest(c);
