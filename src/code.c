@@ -2038,6 +2038,22 @@ static int prep_before(const coder *c, uint32_t tb, uint32_t limit)
     return 0;
 }
 
+static int in_date(const coder *c, uint32_t i);
+
+/* "a Kipsigis man", "a Nairobi trader": one capitalised word (a people or
+ * a town no actor row names) between a count and the head noun of a phrase
+ * qualifies the noun; the count still belongs to the phrase. Token k must
+ * follow a number or quantity word and must not open the clause. */
+static int proper_modifier(const coder *c, uint32_t k, uint32_t a)
+{
+    if (k <= a || !(c->ti[k - 1].num || c->ti[k - 1].quant) || c->ti[k].trig || c->ti[k].num || c->ti[k].quant)
+        return 0;
+    const mention *e = ent_at(c, k);
+    if (e && !((e->type == MT_PLACE || e->type == MT_NONE) && e->tb == k && e->te == k + 1))
+        return 0;
+    return c->t.toks[k].kind == SR_TOK_WORD && isupper((unsigned char)c->t.orig[c->t.toks[k].os]) && !in_date(c, k);
+}
+
 /* Collects the actor chunks of tokens [a, b). */
 static size_t build_chunks(const coder *c, uint32_t a, uint32_t b, chunk *out, size_t max)
 {
@@ -2151,6 +2167,8 @@ static size_t build_chunks(const coder *c, uint32_t a, uint32_t b, chunk *out, s
                 break;
             }
             if (is_modifier(c, k) || tok_is(c, k, "-"))
+                continue;
+            if (steps == 1 && proper_modifier(c, k, a))
                 continue;
             break;
         }
