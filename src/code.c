@@ -4553,7 +4553,7 @@ static __attribute__((noinline)) int subject_chain_verb(const coder *c, const me
                                                         const chunk *ch, size_t nch, int i2)
 {
     if (tm->te != tm->tb + 1 || !TOK_IN(c, tm->tb, "attack", "attacks") || tm->tb <= a + 1 || nch < 2 ||
-        ch[0].prep || ch[0].tb != a ||
+        ch[0].prep || (ch[0].tb != a && !(ch[0].ntb == a && ch[0].nte > a) && !(ch[0].tb <= a + 3 && looks_proper(c, a, ch[0].tb))) ||
         TOK_IN(c, tm->tb - 1, "the", "an", "a", "this", "that", "of", "to", "recent", "further", "more", "similar",
                "several", "many", "deadly", "fatal", "renewed", "separate", "suspected", "alleged", "armed"))
         return 0;
@@ -4561,7 +4561,12 @@ static __attribute__((noinline)) int subject_chain_verb(const coder *c, const me
     for (size_t k = 0; k < nch; k++)
         if (ch[k].te <= tm->tb)
             j = (int)k;
-    if (j < 1 || ch[j].te + 2 < tm->tb)
+    /* (one phrase alone with an apposition between its commas:
+     * "Party supporters, those of the senator, attack journalists") */
+    if (j == 0 && !(tok_is(c, ch[0].te, ",") && tok_is(c, tm->tb - 1, ",") && tm->tb > ch[0].te + 2 &&
+                    tm->tb <= ch[0].te + 9))
+        return 0;
+    if (j < 0 || (j >= 1 && ch[j].te + 2 < tm->tb))
         return 0;
     int commas = 0;
     for (uint32_t k = a; k < tm->tb; k++) {
