@@ -4223,6 +4223,36 @@ static int remote_sub(const char *sub)
     return STREQ(sub, "Shelling/artillery/missile attack") || STREQ(sub, "Air/drone strike");
 }
 
+/* "In response to recent attacks in the area, the air force launched
+ * attacks on the forest": an attack noun in a fronted phrase of reply or
+ * cause ("in response to", "in retaliation for", "following", "after"),
+ * closed by a comma, names what the act answers; the clause's next trigger
+ * of the same class after that comma is the act. Only for a noun trigger
+ * (most clauses return at the first test). */
+static const mention *reply_noun(const coder *c, const mention *const *trigs, int nt, const mention *tm, uint32_t a)
+{
+    if (nt < 2 || !(c->lx->triggers[tm->row].bits & SR__TRIG_NOUN))
+        return tm;
+    int cause = 0;
+    for (uint32_t k = tm->tb > a + 4 ? tm->tb - 4 : a; k < tm->tb && !cause; k++)
+        cause = TOK_IN(c, k, "response", "retaliation", "reprisal", "following", "after");
+    if (!cause)
+        return tm;
+    uint32_t comma = 0;
+    for (uint32_t k = tm->te; k < tm->te + 8 && k < c->t.ntoks && !comma; k++) {
+        if (is_hard_punct(c, k) && !tok_is(c, k, ","))
+            return tm;
+        if (tok_is(c, k, ","))
+            comma = k;
+    }
+    if (!comma)
+        return tm;
+    for (int k = 0; k < nt; k++)
+        if (trigs[k]->tb > comma && c->lx->triggers[trigs[k]->row].cid == c->lx->triggers[tm->row].cid)
+            return trigs[k];
+    return tm;
+}
+
 /* Mob violence (issue 3, fifth pass): a fight between two crowds ("two
  * groups clashed", "supporters of two candidates engaged in clashes") has
  * rioters on both sides; a mob that beats, lynches or burns with no victim
@@ -5054,6 +5084,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             tm = protest_grievance(c, trigs, nt, tm);
         if (tc == TC_GRENADE || tc == TC_REMOTE || tc == TC_SUICIDE)
             tm = explosive_cause(c, trigs, nt, tm, a);
+        if (tc == TC_ATTACK)
+            tm = reply_noun(c, trigs, nt, tm, a);
     }
     /* "hacked and killed a leader, amid the violence following anti-government
      * demonstrations": a protest named as background yields to the act */
