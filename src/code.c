@@ -2042,16 +2042,19 @@ static int in_date(const coder *c, uint32_t i);
 
 /* "a Kipsigis man", "a Nairobi trader": one capitalised word (a people or
  * a town no actor row names) between a count and the head noun of a phrase
- * qualifies the noun; the count still belongs to the phrase. Token k must
- * follow a number or quantity word and must not open the clause. */
+ * qualifies the noun; the article still counts the phrase. Token k must
+ * follow "a" or "an" and must not open the clause ("a mob of two dozen
+ * MNREGA workers" keeps its count with the mob). */
 static int proper_modifier(const coder *c, uint32_t k, uint32_t a)
 {
-    if (k <= a || !(c->ti[k - 1].num || c->ti[k - 1].quant) || c->ti[k].trig || c->ti[k].num || c->ti[k].quant)
+    if (k <= a || !TOK_IN(c, k - 1, "a", "an") || c->ti[k].trig || c->ti[k].num || c->ti[k].quant)
         return 0;
     const mention *e = ent_at(c, k);
     if (e && !((e->type == MT_PLACE || e->type == MT_NONE) && e->tb == k && e->te == k + 1))
         return 0;
-    return c->t.toks[k].kind == SR_TOK_WORD && isupper((unsigned char)c->t.orig[c->t.toks[k].os]) && !in_date(c, k);
+    const char *o = c->t.orig + c->t.toks[k].os; /* (a capital, then lower case: not an acronym, "an AL leader") */
+    return c->t.toks[k].kind == SR_TOK_WORD && isupper((unsigned char)o[0]) && islower((unsigned char)o[1]) &&
+           !in_date(c, k);
 }
 
 /* Collects the actor chunks of tokens [a, b). */
