@@ -4226,8 +4226,8 @@ static int remote_sub(const char *sub)
     return STREQ(sub, "Shelling/artillery/missile attack") || STREQ(sub, "Air/drone strike");
 }
 
-/* "In response to recent attacks in the area, the air force launched
- * attacks on the forest": an attack noun in a fronted phrase of reply or
+/* "In response to several attacks on buses, the air force launched
+ * attacks on the hideouts": an attack noun in a fronted phrase of reply or
  * cause ("in response to", "in retaliation for", "following", "after"),
  * closed by a comma, names what the act answers; the clause's next trigger
  * of the same class after that comma is the act. Only for a noun trigger
