@@ -2038,6 +2038,25 @@ static int prep_before(const coder *c, uint32_t tb, uint32_t limit)
     return 0;
 }
 
+static int in_date(const coder *c, uint32_t i);
+
+/* "a Kipsigis man", "a Nairobi trader": one capitalised word (a people or
+ * a town no actor row names) between a count and the head noun of a phrase
+ * qualifies the noun; the article still counts the phrase. Token k must
+ * follow "a" or "an" and must not open the clause ("a mob of two dozen
+ * MNREGA workers" keeps its count with the mob). */
+static int proper_modifier(const coder *c, uint32_t k, uint32_t a)
+{
+    if (k <= a || !TOK_IN(c, k - 1, "a", "an") || c->ti[k].trig || c->ti[k].num || c->ti[k].quant)
+        return 0;
+    const mention *e = ent_at(c, k);
+    if (e && !((e->type == MT_PLACE || e->type == MT_NONE) && e->tb == k && e->te == k + 1))
+        return 0;
+    const char *o = c->t.orig + c->t.toks[k].os; /* (a capital, then lower case: not an acronym, "an AL leader") */
+    return c->t.toks[k].kind == SR_TOK_WORD && isupper((unsigned char)o[0]) && islower((unsigned char)o[1]) &&
+           !in_date(c, k);
+}
+
 /* Collects the actor chunks of tokens [a, b). */
 static size_t build_chunks(const coder *c, uint32_t a, uint32_t b, chunk *out, size_t max)
 {
@@ -2151,6 +2170,8 @@ static size_t build_chunks(const coder *c, uint32_t a, uint32_t b, chunk *out, s
                 break;
             }
             if (is_modifier(c, k) || tok_is(c, k, "-"))
+                continue;
+            if (steps == 1 && proper_modifier(c, k, a))
                 continue;
             break;
         }
@@ -4228,6 +4249,36 @@ static int remote_sub(const char *sub)
     return STREQ(sub, "Shelling/artillery/missile attack") || STREQ(sub, "Air/drone strike");
 }
 
+/* "In response to several attacks on buses, the air force launched
+ * attacks on the hideouts": an attack noun in a fronted phrase of reply or
+ * cause ("in response to", "in retaliation for", "following", "after"),
+ * closed by a comma, names what the act answers; the clause's next trigger
+ * of the same class after that comma is the act. Only for a noun trigger
+ * (most clauses return at the first test). */
+static const mention *reply_noun(const coder *c, const mention *const *trigs, int nt, const mention *tm, uint32_t a)
+{
+    if (nt < 2 || !(c->lx->triggers[tm->row].bits & SR__TRIG_NOUN))
+        return tm;
+    int cause = 0;
+    for (uint32_t k = tm->tb > a + 4 ? tm->tb - 4 : a; k < tm->tb && !cause; k++)
+        cause = TOK_IN(c, k, "response", "retaliation", "reprisal", "following", "after");
+    if (!cause)
+        return tm;
+    uint32_t comma = 0;
+    for (uint32_t k = tm->te; k < tm->te + 8 && k < c->t.ntoks && !comma; k++) {
+        if (is_hard_punct(c, k) && !tok_is(c, k, ","))
+            return tm;
+        if (tok_is(c, k, ","))
+            comma = k;
+    }
+    if (!comma)
+        return tm;
+    for (int k = 0; k < nt; k++)
+        if (trigs[k]->tb > comma && c->lx->triggers[trigs[k]->row].cid == c->lx->triggers[tm->row].cid)
+            return trigs[k];
+    return tm;
+}
+
 /* Mob violence (issue 3, fifth pass): a fight between two crowds ("two
  * groups clashed", "supporters of two candidates engaged in clashes") has
  * rioters on both sides; a mob that beats, lynches or burns with no victim
@@ -4597,7 +4648,7 @@ static __attribute__((noinline)) int subject_chain_verb(const coder *c, const me
                                                         const chunk *ch, size_t nch, int i2)
 {
     if (tm->te != tm->tb + 1 || !TOK_IN(c, tm->tb, "attack", "attacks") || tm->tb <= a + 1 || nch < 2 ||
-        ch[0].prep || ch[0].tb != a ||
+        ch[0].prep || (ch[0].tb != a && !(ch[0].ntb == a && ch[0].nte > a) && !(ch[0].tb <= a + 3 && looks_proper(c, a, ch[0].tb))) ||
         TOK_IN(c, tm->tb - 1, "the", "an", "a", "this", "that", "of", "to", "recent", "further", "more", "similar",
                "several", "many", "deadly", "fatal", "renewed", "separate", "suspected", "alleged", "armed"))
         return 0;
@@ -4605,7 +4656,12 @@ static __attribute__((noinline)) int subject_chain_verb(const coder *c, const me
     for (size_t k = 0; k < nch; k++)
         if (ch[k].te <= tm->tb)
             j = (int)k;
-    if (j < 1 || ch[j].te + 2 < tm->tb)
+    /* (one phrase alone with an apposition between its commas:
+     * "Party supporters, those of the senator, attack journalists") */
+    if (j == 0 && !(tok_is(c, ch[0].te, ",") && tok_is(c, tm->tb - 1, ",") && tm->tb > ch[0].te + 2 &&
+                    tm->tb <= ch[0].te + 9))
+        return 0;
+    if (j < 0 || (j >= 1 && ch[j].te + 2 < tm->tb))
         return 0;
     int commas = 0;
     for (uint32_t k = a; k < tm->tb; k++) {
@@ -5117,6 +5173,8 @@ static int code_clause(coder *c, uint32_t s, uint32_t a, uint32_t b)
             tm = protest_grievance(c, trigs, nt, tm);
         if (tc == TC_GRENADE || tc == TC_REMOTE || tc == TC_SUICIDE)
             tm = explosive_cause(c, trigs, nt, tm, a);
+        if (tc == TC_ATTACK)
+            tm = reply_noun(c, trigs, nt, tm, a);
     }
     /* "hacked and killed a leader, amid the violence following anti-government
      * demonstrations": a protest named as background yields to the act */
