@@ -10107,6 +10107,19 @@ static void members_killed(coder *c, size_t j)
     x->event_type = event_type_of(x->sub_event_type);
 }
 
+/* Makes event x an armed clash against a state force: force (the ACLED name,
+ * or "" when the country is unknown) as its second side, told at span sp. */
+static void clash_with_force(cand *x, const char *force, sr_span sp)
+{
+    scopy(x->actor2, sizeof x->actor2, force);
+    x->assoc2[0] = 0;
+    x->ev.inter2 = 1;
+    x->ev.ev_actor2 = sp;
+    x->role2 = 's';
+    x->sub_event_type = "Armed clash";
+    x->event_type = event_type_of(x->sub_event_type);
+}
+
 /* "Armed men attack Gamba police station", "youths armed with arrows attacked
  * Ruga police post", "armed group attacks Mandera police post": a police or
  * army post, station or camp that an attack verb takes as its object (a
@@ -10135,13 +10148,7 @@ static void post_attacked(coder *c, size_t j)
             const sr__country *cc = *x->iso3 ? country_of_iso(c, x->iso3) : NULL;
             if (!cc)
                 return;
-            scopy(x->actor2, sizeof x->actor2, TOK_IN(c, i, "police") ? cc->police : cc->military);
-            x->assoc2[0] = 0;
-            x->ev.inter2 = 1;
-            x->ev.ev_actor2 = span_of(c, i, i + 2);
-            x->role2 = 's';
-            x->sub_event_type = "Armed clash";
-            x->event_type = event_type_of(x->sub_event_type);
+            clash_with_force(x, TOK_IN(c, i, "police") ? cc->police : cc->military, span_of(c, i, i + 2));
             return;
         }
     }
@@ -10232,15 +10239,8 @@ static void force_toll(coder *c, size_t j)
         if (!toll)
             continue;
         const sr__country *cc = *x->iso3 ? country_of_iso(c, x->iso3) : NULL;
-        x->actor2[0] = 0; /* (no country: the type still holds, the force unnamed) */
-        if (cc)
-            scopy(x->actor2, sizeof x->actor2, strstr(g->key, "police") ? cc->police : cc->military);
-        x->assoc2[0] = 0;
-        x->ev.inter2 = 1;
-        x->ev.ev_actor2 = span_of(c, k, f + 1);
-        x->role2 = 's';
-        x->sub_event_type = "Armed clash";
-        x->event_type = event_type_of(x->sub_event_type);
+        /* (no country: the type still holds, the force unnamed) */
+        clash_with_force(x, !cc ? "" : strstr(g->key, "police") ? cc->police : cc->military, span_of(c, k, f + 1));
         return;
     }
 }
@@ -10422,13 +10422,7 @@ static void force_responds(coder *c, size_t j)
             resp = TOK_IN(c, q, "respond", "responded", "intervened", "intervene");
         if (!resp)
             break;
-        scopy(x->actor2, sizeof x->actor2, y->actor1);
-        x->assoc2[0] = 0;
-        x->ev.inter2 = 1;
-        x->ev.ev_actor2 = y->ev.ev_actor1;
-        x->role2 = 's';
-        x->sub_event_type = "Armed clash";
-        x->event_type = event_type_of(x->sub_event_type);
+        clash_with_force(x, y->actor1, y->ev.ev_actor1);
         absorb(x, y);
         return;
     }
